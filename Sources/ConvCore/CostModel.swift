@@ -1,0 +1,42 @@
+/// The seed's comparison of a conv layer with a fully-connected layer of K outputs.
+public struct CostModel: Equatable, Sendable {
+    public let parameters: ConvParameters
+    /// Outputs of the dense layer.
+    public let denseOutputs: Int
+
+    /// K defaults to C_out·H_out·W_out, a dense layer with as many outputs as the conv layer.
+    public init(_ parameters: ConvParameters, denseOutputs: Int? = nil) {
+        self.parameters = parameters
+        let shape = parameters.outputShape ?? [1, 0, 0, 0]
+        self.denseOutputs = denseOutputs ?? shape[1] * shape[2] * shape[3]
+    }
+
+    var p: ConvParameters { parameters }
+    var outH: Int { p.heightAxis.outputSize }
+    var outW: Int { p.widthAxis.outputSize }
+
+    /// Weights of one conv kernel: C_in·F1·F2.
+    public var convWeightsPerKernel: Int { p.inChannels * p.kernelSizeH * p.kernelSizeW }
+    /// Conv parameters with biases: (C_in·F1·F2 + 1)·C_out.
+    public var convParameters: Int { (convWeightsPerKernel + 1) * p.outChannels }
+    /// Conv weights without biases: C_in·F1·F2·C_out.
+    public var convWeights: Int { convWeightsPerKernel * p.outChannels }
+    /// Dense parameters with biases: (C_in·H_in·W_in + 1)·K.
+    public var denseParameters: Int { (p.inChannels * p.hIn * p.wIn + 1) * denseOutputs }
+    /// Dense weights without biases: C_in·H_in·W_in·K.
+    public var denseWeights: Int { p.inChannels * p.hIn * p.wIn * denseOutputs }
+    /// Conv multiplications: C_in·F1·F2·C_out·H_out·W_out.
+    public var convMultiplications: Int { convWeights * outH * outW }
+    /// Dense multiplications: C_in·H_in·W_in·K.
+    public var denseMultiplications: Int { denseWeights }
+    /// Comp_param = dense weights / conv weights (biases left out, as in the seed).
+    public var parameterRatio: Double { Double(denseWeights) / Double(convWeights) }
+    /// Comp_mult = dense multiplications / conv multiplications = Comp_param / (H_out·W_out).
+    public var multiplicationRatio: Double {
+        convMultiplications == 0 ? .nan : Double(denseMultiplications) / Double(convMultiplications)
+    }
+    /// True when the seed's simplification H_out = H_in − F1 + 1 (and the same for W) holds.
+    public var seedSimplificationHolds: Bool {
+        p.validate() == nil && outH == p.hIn - p.kernelSizeH + 1 && outW == p.wIn - p.kernelSizeW + 1
+    }
+}
