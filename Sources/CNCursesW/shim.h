@@ -5,6 +5,8 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <langinfo.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -21,4 +23,18 @@ static inline attr_t cs_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cs_a_normal(void) { return A_NORMAL; }
 static inline void cs_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
 static inline int cs_key_resize(void) { return KEY_RESIZE; }
+/* newterm on the process's stdout/stdin (globals Swift 6 will not touch). */
+static inline SCREEN *cs_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* True when the locale's codeset is UTF-8. */
+static inline const char *cs_codeset(void) { return nl_langinfo(CODESET); }
+/* True when the terminal can move the cursor (TERM=dumb and friends cannot). */
+static inline int cs_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+/* setcchar with an extended (int) colour pair, so more than 32767 pairs work. */
+static inline int cs_setcchar(cchar_t *c, wchar_t ch, attr_t attrs, int pair) {
+    wchar_t text[2] = { ch, 0 };
+    return setcchar(c, text, attrs, 0, &pair);
+}
 #endif

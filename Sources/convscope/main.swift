@@ -1,11 +1,44 @@
 import ArgumentParser
+import ConvCore
+import ConvScopeApp
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The root command; `render` paints without a terminal.
+/// `convscope`: the interactive screen; `convscope render` paints without a terminal.
 struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
+        discussion: "Keys: arrows select and change parameters, ? shows every key, q quits.",
         subcommands: [RenderCommand.self])
+
+    @OptionGroup var parameters: ParameterOptions
+
+    @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours (also NO_COLOR=1).")
+    var noColor = false
+
+    func run() throws {
+        let p = try parameters.apply(to: ConvParameters())
+        let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        let signals = SignalWatcher()
+        let screen: NCursesScreen
+        do {
+            screen = try NCursesScreen(forceNoColor: noColor || noColorEnv, colormap: .rocket)
+        } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
+            printError("""
+                convscope: \(why), so the interactive screen cannot start.
+                To print the screen or the tensors without a terminal, use
+                  convscope render --format text --size 120x40
+                  convscope render --format json
+                """)
+            throw ExitCode(2)
+        }
+        var session = InteractiveSession(screen: screen, signals: signals, state: AppState(parameters: p))
+        let status = session.run()
+        screen.stop()
+        if status != 0 { throw ExitCode(status) }
+    }
 }
 
 ConvScope.main()

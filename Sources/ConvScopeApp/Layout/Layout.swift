@@ -1,0 +1,187 @@
+import ConvCore
+
+/// Which group of maps: the input feature maps or the output feature maps.
+public enum MapSection: Sendable { case input, output }
+
+/// Where one section's maps go and which part of them is visible.
+public struct SectionLayout: Equatable, Sendable {
+    public let section: MapSection
+    /// The whole section: one header row, then rows of maps, each under a title row.
+    public let frame: Rect
+    public let geometry: MapGeometry
+    public let channels: Int
+    public let mapsPerRow: Int
+    public let mapRowsPerPage: Int
+    public let page: Int
+    public let pageCount: Int
+    /// Tensor size of each map, and the window of it that is visible.
+    public let totalRows: Int, totalColumns: Int
+    public let visibleRows: Int, visibleColumns: Int
+    public let firstRow: Int, firstColumn: Int
+
+    public var channelsPerPage: Int { mapsPerRow * mapRowsPerPage }
+    public var firstChannel: Int { page * channelsPerPage }
+    public var lastChannel: Int { min(channels, firstChannel + channelsPerPage) - 1 }
+    public var isCropped: Bool { visibleRows < totalRows || visibleColumns < totalColumns }
+    public var isPaged: Bool { pageCount > 1 }
+    /// Width of one map on screen.
+    public var mapWidth: Int { geometry.width(columns: visibleColumns) }
+    public var mapHeight: Int { geometry.height(rows: visibleRows) }
+    /// Columns between maps side by side.
+    public static let gap = 2
+
+    /// Top-left corner of the map of `channel` (which must be on this page).
+    public func origin(ofChannel channel: Int) -> (x: Int, y: Int) {
+        let i = channel - firstChannel
+        let row = i / mapsPerRow, column = i % mapsPerRow
+        return (frame.x + column * (mapWidth + Self.gap), frame.y + 1 + row * (mapHeight + 1) + 1)
+    }
+}
+
+/// Every region of the screen for a state and terminal size; shared by the TUI and the exporters.
+public struct ScreenLayout: Equatable, Sendable {
+    public let columns: Int, rows: Int
+    /// Set when the window is smaller than `minimum`; nothing else is laid out then.
+    public let tooSmall: Bool
+    public let panel: Rect
+    public let summary: Rect
+    public let maps: Rect
+    public let input: SectionLayout?
+    public let kernelLineY: Int
+    public let output: SectionLayout?
+    public let formulaY: Int
+    public let formulaLines: Int
+    public let hintsY: Int
+    public let zoom: Zoom
+    public let zoomIsAutomatic: Bool
+
+    /// The smallest window convscope draws in.
+    public static let minimum = TerminalSize(columns: 50, rows: 17)
+}
+
+/// The widest value of each section, used to size number cells.
+public struct ValueWidths: Equatable, Sendable {
+    public var input: Int, output: Int
+    public init(input: Int, output: Int) { self.input = input; self.output = output }
+
+    /// Widths from bounds alone (before the output is computed): the ramp's top value and
+    /// that value times the number of taps, which bounds any output of an all-ones kernel.
+    public static func estimate(_ p: ConvParameters) -> ValueWidths {
+        let top = max(0, p.wIn - 1)
+        let bound = top * p.inChannels * p.kernelSizeH * p.kernelSizeW
+        return ValueWidths(input: String(top).count, output: String(bound).count)
+    }
+}
+
+public enum Layout {
+    /// Panel width for a window width: the slider bar shrinks on narrow windows.
+    static func panelWidth(_ columns: Int) -> Int { columns >= 110 ? 31 : 27 }
+    static let panelHeight = 14
+
+    /// Lays out the screen. `widths` come from the computed maps when available.
+    public static func compute(_ state: AppState, environment env: RenderEnvironment,
+                               widths: ValueWidths? = nil) -> ScreenLayout {
+        let cols = state.terminalSize.columns, rows = state.terminalSize.rows
+        let p = state.parameters
+        let widths = widths ?? .estimate(p)
+        let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
+        let formulaLines = cols >= 100 ? 1 : 2
+        let hintsY = rows - 1
+        let formulaY = hintsY - formulaLines
+        let panelW = panelWidth(cols)
+        let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: formulaY - 1)
+        let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
+        let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, formulaY - panel.maxY))
+        let valid = p.validate() == nil
+        func layout(_ zoom: Zoom) -> (SectionLayout, SectionLayout?, fits: Bool) {
+            let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env)
+            let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env)
+            return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil)
+        }
+        var zoom = state.zoomOverride ?? .overview
+        if state.zoomOverride == nil {
+            zoom = [.large, .numbers].first { layout($0).fits } ?? .overview
+        }
+        let (input, output, _) = layout(zoom)
+        return ScreenLayout(
+            columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
+            input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
+            output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines, hintsY: hintsY,
+            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil)
+    }
+
+    /// The zoom `compute` would choose on its own.
+    public static func automaticZoom(for state: AppState, environment env: RenderEnvironment = .init()) -> Zoom {
+        var s = state
+        s.zoomOverride = nil
+        return compute(s, environment: env).zoom
+    }
+
+    /// How many channel pages a section has in this state.
+    public static func pageCount(_ state: AppState, section: MapSection,
+                                 environment env: RenderEnvironment = .init()) -> Int {
+        let l = compute(state, environment: env)
+        return (section == .input ? l.input : l.output)?.pageCount ?? 1
+    }
+
+    /// Splits the maps area between the input section, the kernel line and the output section.
+    static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?)
+        -> (SectionLayout, SectionLayout?, fits: Bool)
+    {
+        let p = state.parameters
+        let outShape = p.outputShape
+        let available = maps.height - 1  // the kernel line
+        let inFull = fullHeight(inGeo, channels: p.inChannels, rows: p.hIn, columns: p.wIn, width: maps.width)
+        // The error message needs a few rows even without an output.
+        let outFull = outShape.map {
+            fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width)
+        } ?? 4
+        var inHeight = inFull, outHeight = outFull
+        if inFull + outFull > available {
+            inHeight = max(3, min(inFull, available / 2))
+            outHeight = available - inHeight
+            if outHeight > outFull { inHeight += outHeight - outFull; outHeight = outFull }
+            inHeight = min(inHeight, inFull)
+        }
+        let inRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: inHeight)
+        let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
+                            rows: p.hIn, columns: p.wIn, page: state.inputPage, state: state)
+        let outRect = Rect(x: maps.x, y: inRect.maxY + 1, width: maps.width, height: outHeight)
+        let output = outShape.map {
+            section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
+                    page: state.outputPage, state: state)
+        }
+        let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
+            && !(output?.isPaged ?? false) && maps.width > 0
+        return (input, output, fits)
+    }
+
+    /// Height of a section showing every channel without paging.
+    static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int) -> Int {
+        let mapW = g.width(columns: columns)
+        let perRow = max(1, min(channels, (width + SectionLayout.gap) / (mapW + SectionLayout.gap)))
+        let mapRows = (channels + perRow - 1) / perRow
+        return 1 + mapRows * (1 + g.height(rows: rows))
+    }
+
+    /// Places the maps of one section inside `frame`: wrap, page and crop as needed.
+    static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
+                        rows: Int, columns: Int, page: Int, state: AppState) -> SectionLayout {
+        let visibleColumns = max(1, min(columns, g.columnsFitting(frame.width)))
+        let mapW = g.width(columns: visibleColumns)
+        let perRow = max(1, min(channels, (frame.width + SectionLayout.gap) / (mapW + SectionLayout.gap)))
+        let mapRoom = max(1, frame.height - 2)  // header and one title row
+        let visibleRows = max(1, min(rows, g.rowsFitting(mapRoom)))
+        let mapH = g.height(rows: visibleRows)
+        let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - 1) / (mapH + 1)))
+        let perPage = perRow * mapRowsPerPage
+        let pageCount = max(1, (channels + perPage - 1) / perPage)
+        let firstColumn = min(state.scrollX, columns - visibleColumns)
+        let firstRow = min(state.scrollY, rows - visibleRows)
+        return SectionLayout(
+            section: which, frame: frame, geometry: g, channels: channels, mapsPerRow: perRow,
+            mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
+            totalRows: rows, totalColumns: columns, visibleRows: visibleRows, visibleColumns: visibleColumns,
+            firstRow: max(0, firstRow), firstColumn: max(0, firstColumn))
+    }
+}

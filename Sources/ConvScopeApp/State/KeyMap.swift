@@ -1,0 +1,68 @@
+/// One row of the key table: the keys, what they do, and the help text.
+public struct KeyBinding: Sendable {
+    public let keys: [Key]
+    public let action: Action
+    public let help: String
+}
+
+/// The single key table: the run loop looks keys up here and the help overlay is printed from it.
+public enum KeyMap {
+    /// Bindings in the order the help screen lists them.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the previous parameter"),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the next parameter"),
+        KeyBinding(keys: [.left, .character("h"), .character("-")], action: .decrement, help: "decrease it by one"),
+        KeyBinding(keys: [.right, .character("l"), .character("+"), .character("=")], action: .increment,
+                   help: "increase it by one"),
+        KeyBinding(keys: [.pageUp], action: .bigIncrement, help: "double (sizes, channels) or +4"),
+        KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4"),
+        KeyBinding(keys: [.home], action: .setMinimum, help: "set it to its minimum"),
+        KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum"),
+        KeyBinding(keys: [.character("L")], action: .toggleLink,
+                   help: "link h/w pairs (size, kernel, padding, stride, dilation)"),
+        KeyBinding(keys: [.character("z")], action: .cycleZoom, help: "zoom: overview, numbers, large"),
+        KeyBinding(keys: [.character("["), .character("]")], action: .nextPage,
+                   help: "previous / next page of channels"),
+        KeyBinding(keys: [.shiftLeft, .shiftRight, .shiftUp, .shiftDown], action: .scroll(dx: 0, dy: 0),
+                   help: "scroll maps larger than the window"),
+        KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults"),
+        KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
+        KeyBinding(keys: [.character("q"), .escape, .control("c")], action: .quit, help: "quit"),
+    ]
+
+    /// Keys whose action depends on which key of a row it was (paging and scrolling directions).
+    static let directional: [Key: Action] = [
+        .character("["): .previousPage, .character("]"): .nextPage,
+        .shiftLeft: .scroll(dx: -4, dy: 0), .shiftRight: .scroll(dx: 4, dy: 0),
+        .shiftUp: .scroll(dx: 0, dy: -4), .shiftDown: .scroll(dx: 0, dy: 4),
+    ]
+
+    static let table: [Key: Action] = {
+        var t: [Key: Action] = [:]
+        for b in bindings { for k in b.keys { t[k] = directional[k] ?? b.action } }
+        return t
+    }()
+
+    /// The action for a key in the current state, or nil when the key does nothing.
+    public static func action(for key: Key, in state: AppState) -> Action? {
+        if state.showHelp { return key == .control("c") ? .quit : .toggleHelp }
+        if state.typing != nil {
+            switch key {
+            case .enter: return .commitTyping
+            case .escape: return .cancelTyping
+            case .backspace: return .typeBackspace
+            default: break
+            }
+        }
+        if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII { return .typeDigit(d) }
+        if key == .enter || key == .backspace { return nil }
+        return table[key]
+    }
+
+    /// Help-screen rows: the keys as the user types them, and what they do.
+    public static func helpRows(_ g: Glyphs) -> [(keys: String, help: String)] {
+        var rows = bindings.map { b in (b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
+        rows.insert(("0-9 Enter", "type a value for the selected parameter (Esc cancels)"), at: 8)
+        return rows
+    }
+}

@@ -1,0 +1,106 @@
+import ConvCore
+
+/// The only way the state changes: a pure function of the state and an action.
+public func update(_ state: AppState, _ action: Action) -> AppState {
+    var s = state
+    // A help overlay or a pending message is dismissed by the next key.
+    if case .resize = action {} else { s.message = nil }
+    if s.showHelp, action != .quit {
+        if case .resize(let size) = action { s.terminalSize = size; return s }
+        s.showHelp = false
+        return s
+    }
+    let selected = s.selected
+    switch action {
+    case .selectPrevious:
+        s.typing = nil
+        s.selected = ParameterID(rawValue: (s.selected.rawValue + 11) % 12)!
+    case .selectNext:
+        s.typing = nil
+        s.selected = ParameterID(rawValue: (s.selected.rawValue + 1) % 12)!
+    case .decrement: s.change(selected) { $0 - 1 }
+    case .increment: s.change(selected) { $0 + 1 }
+    case .bigDecrement:
+        s.change(selected) { selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 4 }
+    case .bigIncrement:
+        s.change(selected) { selected.scalesGeometrically ? $0 * 2 : $0 + 4 }
+    case .setMinimum: s.change(selected) { _ in selected.range.lowerBound }
+    case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
+    case .typeDigit(let d):
+        let text = (s.typing ?? "") + String(d)
+        s.typing = String(text.drop { $0 == "0" && text.count > 1 }.prefix(5))
+        if s.typing!.isEmpty { s.typing = "0" }
+    case .typeBackspace:
+        if let t = s.typing { s.typing = t.count > 1 ? String(t.dropLast()) : nil }
+    case .cancelTyping:
+        s.typing = nil
+    case .commitTyping:
+        guard let text = s.typing, let value = Int(text) else { break }
+        s.typing = nil
+        let id = s.selected
+        if id.range.contains(value) {
+            s.change(id) { _ in value }
+        } else {
+            s.message = "\(id.name) \(value) is out of range: allowed \(id.range.lowerBound)…\(id.range.upperBound)"
+        }
+    case .toggleLink:
+        s.linked.toggle()
+        s.message = s.linked ? "h/w pairs linked: changing one changes both" : "h/w pairs unlinked"
+    case .cycleZoom:
+        // Cycle from what is on screen now, so the first press always changes the picture.
+        let current = s.zoomOverride ?? Layout.automaticZoom(for: s)
+        s.zoomOverride = current.next
+        s.scrollX = 0; s.scrollY = 0
+    case .previousPage:
+        s.inputPage -= 1; s.outputPage -= 1
+        s.clampPages()
+    case .nextPage:
+        s.inputPage += 1; s.outputPage += 1
+        s.clampPages()
+    case .scroll(let dx, let dy):
+        s.scrollX = max(0, s.scrollX + dx)
+        s.scrollY = max(0, s.scrollY + dy)
+        s.clampScroll()
+    case .reset:
+        s = AppState(parameters: ConvParameters())
+        s.terminalSize = state.terminalSize
+        s.message = "reset to the notebook's defaults"
+    case .toggleHelp:
+        s.showHelp = true
+    case .quit:
+        s.shouldQuit = true
+    case .resize(let size):
+        s.terminalSize = size
+        s.clampPages()
+        s.clampScroll()
+    case .set(let id, let value):
+        s.change(id) { _ in value }
+    }
+    return s
+}
+
+extension AppState {
+    /// Applies `transform` to a parameter (and its partner when linked), clamped into range.
+    mutating func change(_ id: ParameterID, _ transform: (Int) -> Int) {
+        typing = nil
+        let newValue = transform(parameters[id])
+        parameters.setClamped(id, newValue)
+        if linked, let partner = id.partner {
+            parameters.setClamped(partner, parameters[id])
+        }
+        clampPages()
+        clampScroll()
+    }
+
+    /// Keeps channel pages inside the channel counts.
+    mutating func clampPages() {
+        inputPage = min(max(0, inputPage), max(0, Layout.pageCount(self, section: .input) - 1))
+        outputPage = min(max(0, outputPage), max(0, Layout.pageCount(self, section: .output) - 1))
+    }
+
+    /// Keeps scroll offsets inside the largest map.
+    mutating func clampScroll() {
+        scrollX = min(scrollX, max(0, parameters.wIn - 1))
+        scrollY = min(scrollY, max(0, parameters.hIn - 1))
+    }
+}

@@ -1,0 +1,80 @@
+import ConvCore
+
+/// The twelve parameters in a box: name, value and a slider bar showing where it sits in range.
+struct ParameterPanel {
+    let state: AppState
+    let frame: Rect
+    let culprits: Set<ParameterID>
+    let environment: RenderEnvironment
+
+    func paint(into canvas: inout Canvas) {
+        let g = environment.glyphs, f = frame
+        let border = Style(foreground: Palette.muted)
+        Box.paint(into: &canvas, frame: f, title: "parameters", glyphs: g, style: border)
+        if state.linked {
+            let label = " \(g.link) h/w linked "
+            canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
+        }
+        let barWidth = f.width - 2 - 1 - 13 - 5 - 2
+        for id in ParameterID.allCases {
+            let y = f.y + 1 + id.rawValue
+            let selected = id == state.selected
+            let bad = culprits.contains(id)
+            var rowStyle = Style()
+            if selected { rowStyle = Style(foreground: Palette.accent, bold: true) }
+            let pointer = selected ? String(g.pointer) : " "
+            canvas.put(pointer, x: f.x + 1, y: y, style: rowStyle)
+            canvas.put(id.name, x: f.x + 2, y: y, style: rowStyle)
+            var value = String(state.parameters[id])
+            var valueStyle = rowStyle
+            if selected, let typed = state.typing {
+                value = typed + "_"
+                valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)
+            }
+            if bad { valueStyle = Style(foreground: Palette.error, bold: true); value = "!" + value }
+            canvas.put(value.leftPadded(to: 5, with: " "), x: f.x + 15, y: y, style: valueStyle)
+            paintBar(into: &canvas, id: id, x: f.x + 21, y: y, width: barWidth, selected: selected, bad: bad)
+            if selected {
+                canvas.restyle(x: f.x + 1, y: y, width: f.width - 2, height: 1) { $0.reverse = !environment.colorDepth.hasColor }
+            }
+        }
+    }
+
+    /// A slider: filled up to the value's position in its range, a knob at the value.
+    func paintBar(into canvas: inout Canvas, id: ParameterID, x: Int, y: Int, width: Int, selected: Bool, bad: Bool) {
+        guard width >= 3 else { return }
+        let g = environment.glyphs
+        let range = id.range
+        let t = Double(state.parameters[id] - range.lowerBound) / Double(range.upperBound - range.lowerBound)
+        let knob = Int((t * Double(width - 1)).rounded())
+        let fill = Style(foreground: bad ? Palette.error : Palette.accent)
+        let track = Style(foreground: Palette.muted, dim: true)
+        for i in 0..<width {
+            let cell: Cell = i < knob ? Cell(g.sliderFill, fill)
+                : i == knob ? Cell(g.sliderKnob, selected ? fill.bolded : fill) : Cell(g.sliderTrack, track)
+            canvas[x + i, y] = cell
+        }
+    }
+}
+
+/// A rounded box with a title in its top border.
+enum Box {
+    static func paint(into canvas: inout Canvas, frame f: Rect, title: String, glyphs g: Glyphs, style: Style) {
+        guard f.width >= 2, f.height >= 2 else { return }
+        for x in f.x..<f.maxX {
+            canvas[x, f.y] = Cell(g.horizontal, style)
+            canvas[x, f.maxY - 1] = Cell(g.horizontal, style)
+        }
+        for y in f.y..<f.maxY {
+            canvas[f.x, y] = Cell(g.vertical, style)
+            canvas[f.maxX - 1, y] = Cell(g.vertical, style)
+        }
+        canvas[f.x, f.y] = Cell(g.topLeft, style)
+        canvas[f.maxX - 1, f.y] = Cell(g.topRight, style)
+        canvas[f.x, f.maxY - 1] = Cell(g.bottomLeft, style)
+        canvas[f.maxX - 1, f.maxY - 1] = Cell(g.bottomRight, style)
+        if !title.isEmpty {
+            canvas.put(" \(title) ", x: f.x + 1, y: f.y, style: style.bolded, maxWidth: f.width - 2)
+        }
+    }
+}

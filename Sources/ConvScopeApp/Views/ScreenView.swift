@@ -1,0 +1,181 @@
+import ConvCore
+
+/// Paints the whole screen for a state. `maps` is the finished computation for
+/// `state.parameters`, or nil (or stale) while it is still running.
+public func view(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
+                 spinner: Int = 0) -> Canvas {
+    let size = state.terminalSize
+    var canvas = Canvas(width: size.columns, height: size.rows)
+    let p = state.parameters
+    let current = maps?.parameters == p ? maps : nil
+    let layout = Layout.compute(state, environment: env, widths: current?.widths)
+    if layout.tooSmall {
+        TooSmallView.paint(into: &canvas, size: size)
+        return canvas
+    }
+    let g = env.glyphs
+    let error = p.validate()
+    let culprits = Set(error?.culprits(in: p) ?? [])
+
+    // Title bar.
+    canvas.put(" convscope \(g.dot) nn.Conv2d feature maps", x: 0, y: 0,
+               style: Style(foreground: Palette.accent, bold: true))
+    let right = "? help \(g.dot) q quit "
+    canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
+
+    ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env).paint(into: &canvas)
+    SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
+
+    let x = g.times
+    if let input = layout.input {
+        let shape = p.inputShape.map(String.init).joined(separator: x)
+        let rule = (current?.experiment.inputPattern ?? .ramp).rule
+        let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
+        SectionView(layout: input, title: "input \(shape) \(g.dot) \(rule)",
+                    scale: "scale 0\(g.dash)\(formatValue(scaleMax))", tensor: current?.experiment.input,
+                    scaleMax: { _ in scaleMax }, environment: env).paint(into: &canvas)
+    }
+    let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
+    let kernelLabel = (current?.experiment.kernelPattern ?? .ones).label
+    canvas.put("kernel \(kernelShape) \(g.dot) \(kernelLabel) \(g.dot) no bias", x: layout.maps.x, y: layout.kernelLineY,
+               style: Style(bold: true), maxWidth: layout.maps.width)
+
+    if let error {
+        ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, glyphs: g)
+    } else if let output = layout.output, let shape = p.outputShape {
+        let scales = current?.outputScaleMax ?? []
+        let scaleText: String
+        if let first = scales.first, scales.allSatisfy({ $0 == first }) {
+            scaleText = "scale 0\(g.dash)\(formatValue(first))"
+        } else {
+            scaleText = scales.isEmpty ? "" : "scale 0\(g.dash)max of each map"
+        }
+        let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
+        SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))",
+                    scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
+                    environment: env).paint(into: &canvas)
+        if current == nil {
+            let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
+            canvas.put("\(frames[spinner % frames.count]) computing \(shape.map(String.init).joined(separator: x))",
+                       x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
+        }
+    }
+    FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
+    HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
+    if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g) }
+    return canvas
+}
+
+/// Shapes at a glance and the zoom level, under the parameter panel.
+enum SummaryView {
+    static func paint(into canvas: inout Canvas, frame: Rect, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
+        let p = state.parameters
+        let x = g.times
+        var lines: [(String, Style)] = [
+            ("in  " + p.inputShape.map(String.init).joined(separator: x), .plain),
+            ("out " + (p.outputShape?.map(String.init).joined(separator: x) ?? "none (error)"),
+             p.outputShape == nil ? Style(foreground: Palette.error) : .plain),
+            ("zoom \(layout.zoom.rawValue)\(layout.zoomIsAutomatic ? " (auto)" : "")", Style(foreground: Palette.muted)),
+        ]
+        if state.linked { lines.append(("h/w linked (L)", Style(foreground: Palette.accent))) }
+        for (i, line) in lines.enumerated() where i < frame.height - 1 {
+            canvas.put(line.0, x: frame.x + 1, y: frame.y + 1 + i, style: line.1, maxWidth: frame.width - 1)
+        }
+    }
+}
+
+/// PyTorch's refusal, word for word, where the output maps would be.
+enum ErrorView {
+    static func paint(into canvas: inout Canvas, layout: ScreenLayout, error: ConvError, culprits: Set<ParameterID>,
+                      glyphs g: Glyphs) {
+        let m = layout.maps
+        var y = layout.kernelLineY + 1
+        canvas.put("output \(g.dash) PyTorch refuses these parameters:", x: m.x, y: y,
+                   style: Style(foreground: Palette.error, bold: true), maxWidth: m.width)
+        y += 1
+        for line in wrap("RuntimeError: " + error.message, width: m.width) where y < layout.formulaY {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error))
+            y += 1
+        }
+        let names = ParameterID.allCases.filter(culprits.contains).map(\.name).joined(separator: ", ")
+        for line in wrap("change \(names) so the kernel fits", width: m.width) where y < layout.formulaY {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.muted))
+            y += 1
+        }
+    }
+
+    /// Greedy word wrap.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty { current = String(word) }
+            else if current.count + 1 + word.count <= width { current += " " + word }
+            else { lines.append(current); current = String(word) }
+            while current.count > width { lines.append(String(current.prefix(width))); current = String(current.dropFirst(width)) }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// The bottom line: a message, the typing prompt, or key hints.
+enum HintsView {
+    static func paint(into canvas: inout Canvas, state: AppState, y: Int, glyphs g: Glyphs) {
+        let width = canvas.width
+        if let typed = state.typing {
+            let id = state.selected
+            let text = " \(id.name) = \(typed)_   Enter set \(g.dot) Esc cancel \(g.dot) allowed \(id.range.lowerBound)\(g.dash)\(id.range.upperBound)"
+            canvas.put(text, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
+            return
+        }
+        if let message = state.message {
+            canvas.put(" " + message, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
+            return
+        }
+        let hints = [
+            "\(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "PgUp/PgDn \(g.times)2",
+            "Home/End min/max", "0-9 type", "L link", "z zoom", "[ ] page", "r reset", "? help", "q quit",
+        ]
+        var line = ""
+        for hint in hints {
+            let candidate = line.isEmpty ? " " + hint : line + " \(g.dot) " + hint
+            if candidate.count > width { break }
+            line = candidate
+        }
+        canvas.put(line, x: 0, y: y, style: Style(foreground: Palette.muted))
+    }
+}
+
+/// The key table, drawn from `KeyMap` over the screen.
+enum HelpOverlay {
+    static func paint(into canvas: inout Canvas, glyphs g: Glyphs) {
+        let rows = KeyMap.helpRows(g)
+        let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
+        let textWidth = rows.map(\.help.count).max() ?? 0
+        let w = min(canvas.width - 2, keyWidth + textWidth + 5)
+        let h = min(canvas.height - 2, rows.count + 4)
+        let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
+        canvas.fill(x: x, y: y, width: w, height: h)
+        Box.paint(into: &canvas, frame: Rect(x: x, y: y, width: w, height: h), title: "keys", glyphs: g,
+                  style: Style(foreground: Palette.accent))
+        for (i, row) in rows.enumerated() where i < h - 4 {
+            canvas.put(row.keys, x: x + 2, y: y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
+            canvas.put(row.help, x: x + 3 + keyWidth, y: y + 1 + i, maxWidth: w - keyWidth - 4)
+        }
+        canvas.put("any key closes this help", x: x + 2, y: y + h - 2, style: Style(foreground: Palette.muted),
+                   maxWidth: w - 3)
+    }
+}
+
+/// Below the minimum size: one centred line saying what is needed.
+enum TooSmallView {
+    static func paint(into canvas: inout Canvas, size: TerminalSize) {
+        let need = ScreenLayout.minimum
+        let full = "convscope needs \(need.columns)x\(need.rows), this window is \(size.columns)x\(size.rows)"
+        let short = "need \(need.columns)x\(need.rows)"
+        let text = full.count <= size.columns ? full : short
+        canvas.put(text, x: max(0, (size.columns - text.count) / 2), y: max(0, (size.rows - 1) / 2),
+                   style: Style(bold: true))
+    }
+}

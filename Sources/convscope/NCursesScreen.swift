@@ -1,0 +1,188 @@
+// The only file that talks to ncurses: starts and restores the terminal, draws a Canvas,
+// and turns ncurses key codes into `Key`s.
+import CNCursesW
+import ConvScopeApp
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the TUI cannot start in this environment.
+enum TerminalUnavailable: Error {
+    case notATerminal(String)
+    case unknownTerminal(String)
+}
+
+/// An ncurses session on the process's terminal.
+final class NCursesScreen {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    let environment: RenderEnvironment
+    private var pairs: [PairKey: Int32] = [:]
+    private var colorIndexCache: [RGB: Int16] = [:]
+    private var stopped = false
+
+    private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
+
+    /// Starts curses; throws (without printing anything) when there is no usable terminal.
+    init(forceNoColor: Bool, colormap: ColormapName) throws {
+        guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
+        guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
+            throw TerminalUnavailable.unknownTerminal("TERM is not set")
+        }
+        setlocale(LC_ALL, "")
+        let utf8 = Self.localeIsUTF8()
+        // newterm returns NULL for a TERM terminfo does not know, where initscr would exit.
+        guard let s = cs_newterm() else {
+            throw TerminalUnavailable.unknownTerminal("TERM=\(term) is not known to terminfo")
+        }
+        screen = s
+        set_term(s)
+        guard cs_has_cursor_addressing() != 0 else {
+            endwin()
+            delscreen(s)
+            throw TerminalUnavailable.unknownTerminal("TERM=\(term) cannot move the cursor")
+        }
+        window = cs_stdscr()!
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        var depth = ColorDepth.none
+        if has_colors() && !forceNoColor {
+            start_color()
+            use_default_colors()
+            let colors = cs_colors()
+            depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
+        }
+        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap)
+    }
+
+    /// True when the locale's character set is UTF-8.
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = cs_codeset() else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// The window's size now.
+    var size: TerminalSize {
+        var rows: Int32 = 0, cols: Int32 = 0
+        cs_getmaxyx(window, &rows, &cols)
+        return TerminalSize(columns: Int(cols), rows: Int(rows))
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        curs_set(1)
+        endwin()
+    }
+
+    /// Leaves curses for a Ctrl-Z suspend and comes back when the shell resumes us.
+    func suspend() {
+        endwin()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Execution continues here after `fg`.
+        refresh()
+    }
+
+    /// Waits up to `milliseconds` for a key; nil on timeout.
+    func readKey(timeoutMilliseconds milliseconds: Int32) -> Key? {
+        wtimeout(window, milliseconds)
+        var ch: wint_t = 0
+        let status = wget_wch(window, &ch)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
+        return Self.characterKey(UInt32(ch))
+    }
+
+    static func functionKey(_ code: Int32) -> Key {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_SR: .shiftUp
+        case KEY_SF: .shiftDown
+        case KEY_SLEFT: .shiftLeft
+        case KEY_SRIGHT: .shiftRight
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_ENTER: .enter
+        case KEY_BACKSPACE: .backspace
+        case KEY_BTAB: .backTab
+        case KEY_RESIZE: .resize
+        default: .unknown
+        }
+    }
+
+    static func characterKey(_ code: UInt32) -> Key {
+        switch code {
+        case 27: .escape
+        case 10, 13: .enter
+        case 8, 127: .backspace
+        case 9: .tab
+        case 1...26: .control(Character(UnicodeScalar(code + 96)!))
+        default: UnicodeScalar(code).map { .character(Character($0)) } ?? .unknown
+        }
+    }
+
+    /// Draws a canvas of exactly the window's size.
+    func draw(_ canvas: Canvas) {
+        let size = self.size
+        var cell = cchar_t()
+        for y in 0..<min(canvas.height, size.rows) {
+            for x in 0..<min(canvas.width, size.columns) {
+                let c = canvas[x, y]
+                let scalar = c.character.unicodeScalars.first!.value
+                cs_setcchar(&cell, wchar_t(bitPattern: scalar), attributes(c.style), pair(c.style))
+                mvwadd_wch(window, Int32(y), Int32(x), &cell)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func attributes(_ s: Style) -> attr_t {
+        var a = cs_a_normal()
+        if s.bold { a |= cs_a_bold() }
+        if s.dim { a |= cs_a_dim() }
+        if s.reverse { a |= cs_a_reverse() }
+        if s.underline { a |= cs_a_underline() }
+        return a
+    }
+
+    /// The colour pair for a style's colours, created on first use.
+    private func pair(_ s: Style) -> Int32 {
+        guard environment.colorDepth.hasColor else { return 0 }
+        let key = PairKey(fg: colorIndex(s.foreground), bg: colorIndex(s.background))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let p = pairs[key] { return p }
+        let next = Int32(pairs.count + 1)
+        guard next < cs_color_pairs() else { return 0 }
+        init_extended_pair(next, Int32(key.fg), Int32(key.bg))
+        pairs[key] = next
+        return next
+    }
+
+    /// The palette index nearest an RGB colour (-1 = terminal default).
+    private func colorIndex(_ rgb: RGB?) -> Int16 {
+        guard let rgb else { return -1 }
+        if let i = colorIndexCache[rgb] { return i }
+        let i: Int
+        switch environment.colorDepth {
+        case .palette256, .trueColor: i = TerminalPalette.nearestXterm256(rgb)
+        case .ansi16: i = cs_colors() >= 16 ? TerminalPalette.nearestANSI16(rgb) : TerminalPalette.nearestANSI8(rgb)
+        case .none: i = -1
+        }
+        colorIndexCache[rgb] = Int16(i)
+        return Int16(i)
+    }
+}
