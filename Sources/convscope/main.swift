@@ -5,13 +5,22 @@ import ConvScopeApp
 import Glibc
 #endif
 
-/// `convscope`: the interactive screen; `convscope render` paints without a terminal.
+/// `convscope`: the interactive screen (the default subcommand); `convscope render` paints
+/// without a terminal. Each subcommand owns its flags, so `render --no-color` reaches render.
 struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
-        discussion: "Keys: arrows select and change parameters, ? shows every key, q quits.",
-        subcommands: [RenderCommand.self])
+        subcommands: [InteractiveCommand.self, RenderCommand.self],
+        defaultSubcommand: InteractiveCommand.self)
+}
+
+/// The interactive screen.
+struct InteractiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the interactive screen (the default).",
+        discussion: "Keys: arrows select and change parameters, ? shows every key, q quits.")
 
     @OptionGroup var parameters: ParameterOptions
 

@@ -85,7 +85,7 @@ public enum Layout {
         let p = state.parameters
         let widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaLines = cols >= 100 ? 1 : 2
+        let formulaLines = FormulaBar.lines(p, glyphs: env.glyphs, width: cols).count == 3 ? 1 : 2
         let hintsY = rows - 1
         let formulaY = hintsY - formulaLines
         let panelW = panelWidth(cols)
@@ -167,11 +167,14 @@ public enum Layout {
     /// Places the maps of one section inside `frame`: wrap, page and crop as needed.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState) -> SectionLayout {
-        let visibleColumns = max(1, min(columns, g.columnsFitting(frame.width)))
+        var visibleColumns = max(1, min(columns, g.columnsFitting(frame.width)))
+        // A cropped map keeps one column free for the arrow that says more is to the right.
+        if visibleColumns < columns { visibleColumns = max(1, g.columnsFitting(frame.width - 1)) }
         let mapW = g.width(columns: visibleColumns)
         let perRow = max(1, min(channels, (frame.width + SectionLayout.gap) / (mapW + SectionLayout.gap)))
         let mapRoom = max(1, frame.height - 2)  // header and one title row
-        let visibleRows = max(1, min(rows, g.rowsFitting(mapRoom)))
+        var visibleRows = max(1, min(rows, g.rowsFitting(mapRoom)))
+        if visibleRows < rows { visibleRows = max(1, g.rowsFitting(mapRoom - 1)) }
         let mapH = g.height(rows: visibleRows)
         let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - 1) / (mapH + 1)))
         let perPage = perRow * mapRowsPerPage

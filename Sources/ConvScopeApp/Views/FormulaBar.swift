@@ -12,26 +12,33 @@ enum FormulaBar {
         return "\(name): padded \(a.paddedSize) < kernel \(a.effectiveKernel), no output"
     }
 
+    /// The formula lines that fit `width`: both on one line, spaced or compact, else one per axis.
+    static func lines(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [(String, Bool)] {
+        let room = width - 2
+        for compact in [false, true] {
+            let h = text("H_out", p.heightAxis, g, compact: compact)
+            let w = text("W_out", p.widthAxis, g, compact: compact)
+            let gap = compact ? "   " : "    "
+            if h.count + gap.count + w.count <= room {
+                return [(h, p.heightAxis.kernelFits), (gap, true), (w, p.widthAxis.kernelFits)]
+            }
+        }
+        let compact = text("H_out", p.heightAxis, g, compact: false).count > room
+        return [(text("H_out", p.heightAxis, g, compact: compact), p.heightAxis.kernelFits),
+                (text("W_out", p.widthAxis, g, compact: compact), p.widthAxis.kernelFits)]
+    }
+
     static func paint(into canvas: inout Canvas, layout: ScreenLayout, parameters p: ConvParameters, glyphs g: Glyphs) {
-        let width = layout.columns - 2
-        var h = text("H_out", p.heightAxis, g, compact: false)
-        var w = text("W_out", p.widthAxis, g, compact: false)
-        if layout.formulaLines == 2 && (h.count > width || w.count > width) {
-            h = text("H_out", p.heightAxis, g, compact: true)
-            w = text("W_out", p.widthAxis, g, compact: true)
-        }
-        let hStyle = Style(foreground: p.heightAxis.kernelFits ? nil : Palette.error)
-        let wStyle = Style(foreground: p.widthAxis.kernelFits ? nil : Palette.error)
-        if layout.formulaLines == 1 {
-            canvas.put(h, x: 1, y: layout.formulaY, style: hStyle)
-            canvas.put(w, x: 1 + h.count + 4, y: layout.formulaY, style: wStyle)
-        } else {
-            canvas.put(h, x: 1, y: layout.formulaY, style: hStyle)
-            canvas.put(w, x: 1, y: layout.formulaY + 1, style: wStyle)
-        }
-        if h.count + 1 > layout.columns || (layout.formulaLines == 1 && h.count + w.count + 5 > layout.columns) {
-            canvas[layout.columns - 1, layout.formulaY] = Cell(Character(g.ellipsis.count == 1 ? g.ellipsis : ">"),
-                                                                Style(foreground: Palette.muted))
+        let parts = lines(p, glyphs: g, width: layout.columns)
+        var x = 1, y = layout.formulaY
+        for (i, part) in parts.enumerated() {
+            let style = Style(foreground: part.1 ? nil : Palette.error, bold: !part.1)
+            if parts.count == 2, i == 1 { x = 1; y += 1 }
+            canvas.put(part.0, x: x, y: y, style: style, maxWidth: layout.columns - 1 - x)
+            x += part.0.count
+            if part.0.count + 2 > layout.columns {
+                canvas[layout.columns - 1, y] = Cell(g.unicode ? "…" : ">", Style(foreground: Palette.muted))
+            }
         }
     }
 }

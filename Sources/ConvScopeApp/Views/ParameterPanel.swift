@@ -1,3 +1,4 @@
+import Foundation
 import ConvCore
 
 /// The twelve parameters in a box: name, value and a slider bar showing where it sits in range.
@@ -45,7 +46,9 @@ struct ParameterPanel {
         guard width >= 3 else { return }
         let g = environment.glyphs
         let range = id.range
-        let t = Double(state.parameters[id] - range.lowerBound) / Double(range.upperBound - range.lowerBound)
+        // Logarithmic, so small values (where the notebook's sliders live) still move the knob.
+        let t = log2(Double(1 + state.parameters[id] - range.lowerBound))
+            / log2(Double(1 + range.upperBound - range.lowerBound))
         let knob = Int((t * Double(width - 1)).rounded())
         let fill = Style(foreground: bad ? Palette.error : Palette.accent)
         let track = Style(foreground: Palette.muted, dim: true)

@@ -31,7 +31,7 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
         let shape = p.inputShape.map(String.init).joined(separator: x)
         let rule = (current?.experiment.inputPattern ?? .ramp).rule
         let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-        SectionView(layout: input, title: "input \(shape) \(g.dot) \(rule)",
+        SectionView(layout: input, title: "input \(shape)", subtitle: rule,
                     scale: "scale 0\(g.dash)\(formatValue(scaleMax))", tensor: current?.experiment.input,
                     scaleMax: { _ in scaleMax }, environment: env).paint(into: &canvas)
     }
@@ -51,7 +51,7 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
             scaleText = scales.isEmpty ? "" : "scale 0\(g.dash)max of each map"
         }
         let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
-        SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))",
+        SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))", subtitle: "",
                     scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
                     environment: env).paint(into: &canvas)
         if current == nil {
@@ -173,7 +173,7 @@ enum TooSmallView {
     static func paint(into canvas: inout Canvas, size: TerminalSize) {
         let need = ScreenLayout.minimum
         let full = "convscope needs \(need.columns)x\(need.rows), this window is \(size.columns)x\(size.rows)"
-        let short = "need \(need.columns)x\(need.rows)"
+        let short = "needs \(need.columns)x\(need.rows) (now \(size.columns)x\(size.rows))"
         let text = full.count <= size.columns ? full : short
         canvas.put(text, x: max(0, (size.columns - text.count) / 2), y: max(0, (size.rows - 1) / 2),
                    style: Style(bold: true))

@@ -5,6 +5,8 @@ import ConvCore
 struct SectionView {
     let layout: SectionLayout
     let title: String
+    /// Dropped first when the header is short of room.
+    let subtitle: String
     let scale: String
     let tensor: Tensor4?
     let scaleMax: (Int) -> Float
@@ -12,21 +14,22 @@ struct SectionView {
 
     func paint(into canvas: inout Canvas) {
         let f = layout.frame, g = environment.glyphs
-        canvas.put(title, x: f.x, y: f.y, style: Style(foreground: Palette.accent, bold: true), maxWidth: f.width)
         var notes: [String] = []
         if layout.isPaged {
             notes.append("ch \(layout.firstChannel)\(g.dash)\(layout.lastChannel) of \(layout.channels) [ ]")
         }
-        if layout.visibleColumns < layout.totalColumns {
-            let last = layout.firstColumn + layout.visibleColumns - 1
-            notes.append("x \(layout.firstColumn)\(g.dash)\(last) of \(layout.totalColumns)")
+        let full = subtitle.isEmpty ? title : "\(title) \(g.dot) \(subtitle)"
+        let needed = (notes + [scale]).joined(separator: " \(g.dot) ").count
+        let title = full.count + 2 + needed <= f.width || notes.isEmpty ? full : self.title
+        canvas.put(title, x: f.x, y: f.y, style: Style(foreground: Palette.accent, bold: true), maxWidth: f.width)
+        // Keep what fits beside the title, most important first; the scale always.
+        let room = f.width - title.count - 2
+        var kept: [String] = scale.isEmpty ? [] : [scale]
+        for note in notes {
+            let candidate = kept.isEmpty ? [note] : Array(kept.dropLast(scale.isEmpty ? 0 : 1)) + [note] + (scale.isEmpty ? [] : [scale])
+            if candidate.joined(separator: " \(g.dot) ").count <= room { kept = candidate }
         }
-        if layout.visibleRows < layout.totalRows {
-            let last = layout.firstRow + layout.visibleRows - 1
-            notes.append("y \(layout.firstRow)\(g.dash)\(last) of \(layout.totalRows)")
-        }
-        if layout.isCropped { notes.append("Shift-arrows scroll") }
-        let right = (notes + [scale]).joined(separator: " \(g.dot) ")
+        let right = kept.joined(separator: " \(g.dot) ")
         let titleEnd = f.x + title.count + 2
         let rightX = max(titleEnd, f.maxX - right.count)
         canvas.put(right, x: rightX, y: f.y, style: Style(foreground: Palette.muted), maxWidth: f.maxX - rightX)
@@ -45,6 +48,28 @@ struct SectionView {
                 .paint(into: &canvas, at: origin)
             paintCropMarks(into: &canvas, origin: origin)
         }
+        paintCropNotes(into: &canvas, titleEnd: layout.origin(ofChannel: layout.firstChannel).x
+            + (layout.mapWidth >= 10 ? 9 : 4) + String(layout.firstChannel).count, y: f.y + 1)
+    }
+
+    /// Which rows and columns a cropped map shows, on the first map's title row.
+    func paintCropNotes(into canvas: inout Canvas, titleEnd: Int, y: Int) {
+        guard layout.isCropped else { return }
+        let g = environment.glyphs
+        var notes: [String] = []
+        if layout.visibleColumns < layout.totalColumns {
+            notes.append("x \(layout.firstColumn)\(g.dash)\(layout.firstColumn + layout.visibleColumns - 1) of \(layout.totalColumns)")
+        }
+        if layout.visibleRows < layout.totalRows {
+            notes.append("y \(layout.firstRow)\(g.dash)\(layout.firstRow + layout.visibleRows - 1) of \(layout.totalRows)")
+        }
+        let right = layout.mapsPerRow == 1 ? layout.frame.maxX : titleEnd + 2 + layout.mapWidth
+        var text = ""
+        for part in notes + ["Shift-arrows scroll"] {
+            let candidate = text.isEmpty ? part : text + " \(g.dot) " + part
+            if titleEnd + 2 + candidate.count <= min(right, layout.frame.maxX) { text = candidate }
+        }
+        canvas.put(text, x: titleEnd + 2, y: y, style: Style(foreground: Palette.highlight))
     }
 
     /// Arrows beside a cropped map pointing to the part that is off screen.

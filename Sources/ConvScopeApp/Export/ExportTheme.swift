@@ -1,0 +1,34 @@
+/// The page an exported picture is drawn on: what nil colours, reverse and dim turn into.
+/// A terminal fills these in itself; a file has to name them.
+public enum ExportTheme: String, CaseIterable, Sendable {
+    case dark, light
+
+    /// Text colour where a Style leaves the foreground nil.
+    public var foreground: RGB {
+        switch self {
+        case .dark: RGB(0xd0, 0xd0, 0xd0)
+        case .light: RGB(0x26, 0x26, 0x26)
+        }
+    }
+
+    /// Page colour where a Style leaves the background nil.
+    public var background: RGB {
+        switch self {
+        case .dark: RGB(0x1c, 0x1c, 0x1c)
+        case .light: RGB(0xff, 0xff, 0xff)
+        }
+    }
+
+    /// Opacity of dim (SGR 2) text: terminals draw it as a fainter foreground.
+    public static let dimOpacity = 0.6
+
+    /// The colours a cell is drawn in after `reverse`; a nil background means the bare page.
+    /// Reverse needs concrete colours on both sides, so nil ones take the theme defaults first;
+    /// UI colours are otherwise used as is, even where they read poorly on the light page.
+    public func colors(of style: Style) -> (foreground: RGB, background: RGB?) {
+        if style.reverse {
+            return (style.background ?? background, style.foreground ?? foreground)
+        }
+        return (style.foreground ?? foreground, style.background)
+    }
+}

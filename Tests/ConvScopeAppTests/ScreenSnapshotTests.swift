@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import ConvCore
+@testable import ConvScopeApp
+
+/// Renders the screen for parameters at a size, as the TUI would.
+func render(_ p: ConvParameters = ConvParameters(), columns: Int, rows: Int,
+            environment env: RenderEnvironment = RenderEnvironment(), configure: (inout AppState) -> Void = { _ in })
+    -> Canvas
+{
+    var state = AppState(parameters: p)
+    state.terminalSize = TerminalSize(columns: columns, rows: rows)
+    configure(&state)
+    let maps = try! ComputedMaps(ConvExperiment(state.parameters))
+    return view(state, maps: maps, environment: env)
+}
+
+@Suite("Screen snapshots")
+struct ScreenSnapshotTests {
+    @Test func defaultsAt80x24() {
+        let canvas = render(columns: 80, rows: 24)
+        assertSnapshot(canvas.text, named: "defaults-80x24")
+        #expect(canvas.text.contains("input 1×3×8×8"))
+        #expect(canvas.text.contains("output 1×2×6×6"))
+        #expect(canvas.text.contains("kernel 2×3×3×3 · all ones · no bias"))
+        #expect(canvas.text.contains("H_out=⌊(8+2·0−1·(3−1)−1)/1⌋+1=6   W_out=⌊(8+2·0−1·(3−1)−1)/1⌋+1=6"))
+    }
+
+    @Test func defaultsAt120x40() {
+        let canvas = render(columns: 120, rows: 40)
+        assertSnapshot(canvas.text, named: "defaults-120x40")
+        #expect(canvas.text.contains("H_out = ⌊(8 + 2·0 − 1·(3−1) − 1) / 1⌋ + 1 = 6    W_out = ⌊(8 + 2·0 − 1·(3−1) − 1) / 1⌋ + 1 = 6"))
+    }
+
+    @Test func defaultsAt200x60UsesLargeCells() {
+        let canvas = render(columns: 200, rows: 60)
+        assertSnapshot(canvas.text, named: "defaults-200x60")
+        #expect(canvas.text.contains("zoom large (auto)"))
+    }
+
+    @Test func errorState() {
+        var p = ConvParameters()
+        p.kernelSizeH = 9; p.kernelSizeW = 9
+        let canvas = render(p, columns: 120, rows: 40)
+        assertSnapshot(canvas.text, named: "error-kernel9-120x40")
+        // The maps area starts right of the 31-column panel; join its lines to undo the wrapping.
+        let joined = canvas.lines.map { String($0.dropFirst(32)) }.joined(separator: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(joined.contains(ConvError.kernelLargerThanPaddedInput(paddedH: 8, paddedW: 8, kernelH: 9, kernelW: 9).message))
+        // The input stays visible.
+        #expect(canvas.text.contains("input 1×3×8×8"))
+        #expect(canvas.text.contains("0 1 2 3 4 5 6 7"))
+    }
+
+    @Test func tooSmallWindow() {
+        let canvas = render(columns: 40, rows: 12)
+        assertSnapshot(canvas.text, named: "too-small-40x12")
+        let nonEmpty = canvas.lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(nonEmpty.count == 1)
+        #expect(nonEmpty[0].contains("needs 50x17"))
+    }
+
+    @Test func noColorUsesShadeGlyphs() {
+        let env = RenderEnvironment(colorDepth: .none, unicode: true)
+        let canvas = render(columns: 80, rows: 24, environment: env)
+        assertSnapshot(canvas.text, named: "no-color-80x24")
+        #expect(canvas.text.contains("▓"))
+        #expect(canvas.cells.allSatisfy { $0.style.background == nil })
+    }
+
+    @Test func asciiOnly() {
+        let env = RenderEnvironment(colorDepth: .none, unicode: false)
+        let canvas = render(columns: 80, rows: 24, environment: env)
+        assertSnapshot(canvas.text, named: "ascii-no-color-80x24")
+        let allASCII = canvas.text.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII)
+    }
+
+    @Test func helpOverlayListsTheKeyTable() {
+        let canvas = render(columns: 100, rows: 30) { $0.showHelp = true }
+        for binding in KeyMap.bindings { #expect(canvas.text.contains(binding.help)) }
+    }
+
+    /// Heatmap colours follow seaborn: rocket, per-map scale, its text-colour rule.
+    @Test func heatmapColoursMatchSeaborn() {
+        let canvas = render(columns: 80, rows: 24)
+        let rocket = Colormap.named(.rocket)
+        // Input channel 0 starts at column 28, row 3; value x sits at column 28 + 2x.
+        for x in 0..<8 {
+            let cell = canvas[28 + 2 * x, 3]
+            #expect(cell.character == Character(String(x)))
+            let lut = min(255, x * 256 / 8)
+            #expect(cell.style.background == rocket.color(at: lut))
+            #expect(cell.style.foreground == (lut >= 198 ? RGB(38, 38, 38) : RGB(255, 255, 255)))
+            #expect(canvas[29 + 2 * x, 3].style.background == nil, "cells are separated by a gap")
+        }
+        // Output maps are scaled to their own maximum: 162 is entry 255, 27 is ⌊27/162·256⌋ = 42.
+        let row = canvas.line(14)
+        #expect(row.contains(" 27  54  81 108 135 162"))
+        let col162 = row.range(of: "162")!.upperBound.utf16Offset(in: row) - 1
+        #expect(canvas[col162, 14].style.background == rocket.color(at: 255))
+        let col27 = row.range(of: "27")!.upperBound.utf16Offset(in: row) - 1
+        #expect(canvas[col27, 14].style.background == rocket.color(at: 42))
+    }
+
+    @Test(arguments: [(50, 17), (80, 24), (120, 40), (200, 60), (250, 80), (61, 33), (300, 100)])
+    func everyLineIsExactlyTheWindowWidth(columns: Int, rows: Int) {
+        var p = ConvParameters()
+        p.hIn = 37; p.wIn = 53; p.inChannels = 7; p.outChannels = 5
+        let canvas = render(p, columns: columns, rows: rows)
+        #expect(canvas.lines.count == rows)
+        #expect(canvas.lines.allSatisfy { $0.count == columns })
+    }
+
+    @Test func manyChannelsArePagedWithASign() {
+        var p = ConvParameters()
+        p.inChannels = 64; p.outChannels = 64
+        let canvas = render(p, columns: 80, rows: 24)
+        #expect(canvas.text.contains("of 64 [ ]"))
+        let next = render(p, columns: 80, rows: 24) { $0 = update($0, .nextPage) }
+        #expect(next.text != canvas.text)
+    }
+
+    @Test func wideMapsAreCroppedWithAScrollSign() {
+        var p = ConvParameters()
+        p.hIn = 300; p.wIn = 500
+        let canvas = render(p, columns: 80, rows: 24)
+        #expect(canvas.text.contains("of 500"))
+        #expect(canvas.text.contains("x 0–50 of 500"))
+        #expect(canvas.text.contains("▶"))
+    }
+}
