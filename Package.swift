@@ -30,6 +30,6 @@ let package = Package(
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvCore"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
     ]
 )

@@ -25,8 +25,8 @@ final class NCursesScreen {
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
     init(forceNoColor: Bool, colormap: ColormapName) throws {
-        guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
+        guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalUnavailable.unknownTerminal("TERM is not set")
         }
@@ -98,7 +98,25 @@ final class NCursesScreen {
         let status = wget_wch(window, &ch)
         if status == ERR { return nil }
         if status == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
+        if ch == 27 && drainUnknownSequence() { return .unknown }
         return Self.characterKey(UInt32(ch))
+    }
+
+    /// ncurses hands over an escape sequence it does not know (a TERM that does not match the
+    /// terminal) as ESC plus the rest. Reads that rest so it is ignored instead of quitting.
+    private func drainUnknownSequence() -> Bool {
+        wtimeout(window, 0)
+        var ch: wint_t = 0
+        guard wget_wch(window, &ch) != ERR else { return false }
+        var count = 0
+        // A CSI/SS3 sequence ends with a letter or '~'.
+        while count < 16 {
+            count += 1
+            if let scalar = UnicodeScalar(UInt32(ch)), count > 1 || (ch != 91 && ch != 79),
+               scalar.properties.isAlphabetic || scalar == "~" { break }
+            if wget_wch(window, &ch) == ERR { break }
+        }
+        return true
     }
 
     static func functionKey(_ code: Int32) -> Key {

@@ -6,23 +6,36 @@ import FoundationXML
 #endif
 
 /// Collects every element (name and attributes) and the text inside each `<text>` and `<title>`.
+/// It also checks nesting itself: swift-corelibs' XMLParser.parse() returns true for some
+/// malformed input (mismatched or unclosed tags), reporting them only to the delegate.
 private final class XMLCollector: NSObject, XMLParserDelegate {
     struct Element { let name: String; let attributes: [String: String] }
     var elements: [Element] = []
     var texts: [String] = []
     var titles: [String] = []
+    var errors: [String] = []
+    var open: [String] = []
+    var rootClosed = false
     private var inText = false, inTitle = false
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        if rootClosed { errors.append("second root <\(name)>") }
+        open.append(name)
         elements.append(Element(name: name, attributes: attributes))
         if name == "text" { inText = true; texts.append("") }
         if name == "title" { inTitle = true; titles.append("") }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if open.popLast() != name { errors.append("mismatched </\(name)>") }
+        if open.isEmpty { rootClosed = true }
         if name == "text" { inText = false }
         if name == "title" { inTitle = false }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        errors.append("\(parseError)")
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -46,7 +59,10 @@ private func parse(_ document: String, sourceLocation: SourceLocation = #_source
     let parser = XMLParser(data: Data(document.utf8))
     parser.delegate = collector
     let ok = parser.parse()
-    #expect(ok, "XML error: \(String(describing: parser.parserError))", sourceLocation: sourceLocation)
+    #expect(ok && parser.parserError == nil, "XML error: \(String(describing: parser.parserError))",
+            sourceLocation: sourceLocation)
+    #expect(collector.errors.isEmpty && collector.open.isEmpty && collector.rootClosed,
+            "malformed XML: \(collector.errors), unclosed \(collector.open)", sourceLocation: sourceLocation)
     return collector
 }
 
@@ -64,6 +80,19 @@ struct ExporterTests {
         c[0, 1] = Cell("▀", Style(foreground: green, background: amber))
         c.put("z", x: 3, y: 1, style: Style(foreground: amber, background: green, bold: true))
         return c
+    }
+
+    /// The checker itself must reject what corelibs' parse() lets through, or the tests below prove nothing.
+    @Test func xmlCheckRejectsMalformedDocuments() {
+        for bad in ["<a><b></a>", "<a>", "<a/><b/>", "<a>&</a>", "<a>x < y</a>"] {
+            let collector = XMLCollector()
+            let parser = XMLParser(data: Data(bad.utf8))
+            parser.delegate = collector
+            let ok = parser.parse()
+            let wellFormed = ok && parser.parserError == nil && collector.errors.isEmpty
+                && collector.open.isEmpty && collector.rootClosed
+            #expect(!wellFormed, "accepted \(bad)")
+        }
     }
 
     // MARK: Text

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Runs a command and returns its exit status and output (stdout and stderr apart).
+@discardableResult
+func shell(_ command: String, environment: [String: String]? = nil, stdin: FileHandle? = nil)
+    -> (status: Int32, out: String, err: String)
+{
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", command]
+    if let environment { p.environment = environment }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = stdin ?? FileHandle.nullDevice
+    try! p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
+
+/// The package root and the built convscope binary (built on first use).
+enum Binary {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let path: String = {
+        let candidate = root + "/.build/debug/convscope"
+        if !FileManager.default.isExecutableFile(atPath: candidate) {
+            shell("cd '\(root)' && swift build --product convscope")
+        }
+        return candidate
+    }()
+}
+
+/// A tmux session running convscope: the real terminal of the end-to-end tests.
+final class TmuxSession {
+    let name: String
+    let dir: String
+    nonisolated(unsafe) static var counter = 0
+    static let lock = NSLock()
+
+    /// True when tmux is installed; tests fail with "install tmux" otherwise.
+    static var available: Bool { shell("command -v tmux").status == 0 }
+
+    /// Starts `command` (run by sh in the pane) in a detached session of the given size. The pane
+    /// records `stty -a` before and after the command and prints EXIT=<status> when it ends.
+    init(columns: Int = 80, rows: Int = 24, command: String) {
+        Self.lock.lock(); Self.counter += 1; let n = Self.counter; Self.lock.unlock()
+        name = "convscope-e2e-\(getpid())-\(n)"
+        dir = NSTemporaryDirectory() + name
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let script = """
+            stty -a > '\(dir)/before'; \(command); echo EXIT=$? > '\(dir)/exit'; \
+            stty -a > '\(dir)/after'; echo EXIT=$(cat '\(dir)/exit'); sleep 60
+            """
+        try! script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
+        // The tmux server inherits our descriptors; give it /dev/null so reading our pipes ends.
+        shell("tmux -f /dev/null new-session -d -s \(name) -x \(columns) -y \(rows) 'sh \(dir)/run.sh' </dev/null >/dev/null 2>&1")
+    }
+
+    deinit { shell("tmux kill-session -t \(name) 2>/dev/null"); try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Sends tmux key names (e.g. "Right", "C-c", "q").
+    func send(_ keys: String...) { shell("tmux send-keys -t \(name) " + keys.map { "'\($0)'" }.joined(separator: " ")) }
+
+    /// Sends literal text.
+    func type(_ text: String) { shell("tmux send-keys -t \(name) -l '\(text)'") }
+
+    func resize(columns: Int, rows: Int) { shell("tmux resize-window -t \(name) -x \(columns) -y \(rows)") }
+
+    /// The screen as text.
+    func capture() -> String { shell("tmux capture-pane -p -t \(name)").out }
+
+    /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
+    @discardableResult
+    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        while !predicate(screen) {
+            if Date() > deadline { return (false, screen) }
+            usleep(50_000)
+            screen = capture()
+        }
+        return (true, screen)
+    }
+
+    func waitFor(_ text: String, timeout: Double = 15) -> (ok: Bool, screen: String) {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The exit status once the command has ended.
+    func exitStatus(timeout: Double = 15) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: dir + "/exit", encoding: .utf8),
+               let value = Int32(text.replacingOccurrences(of: "EXIT=", with: "").trimmingCharacters(in: .whitespacesAndNewlines)),
+               FileManager.default.fileExists(atPath: dir + "/after") {
+                usleep(100_000)
+                return value
+            }
+            usleep(50_000)
+        }
+        return nil
+    }
+
+    /// `stty -a` before the command and after it ended.
+    var sttyBeforeAndAfter: (before: String, after: String) {
+        ((try? String(contentsOfFile: dir + "/before", encoding: .utf8)) ?? "",
+         (try? String(contentsOfFile: dir + "/after", encoding: .utf8)) ?? "")
+    }
+
+    /// The pid of convscope inside the pane.
+    var programPID: Int32? {
+        let out = shell("pgrep -f '^\(Binary.path)' | head -50").out
+        let panePid = shell("tmux display -p -t \(name) '#{pane_pid}'").out.trimmingCharacters(in: .whitespacesAndNewlines)
+        for pid in out.split(separator: "\n") {
+            let parent = shell("ps -o ppid= -p \(pid)").out.trimmingCharacters(in: .whitespaces)
+            if parent.trimmingCharacters(in: .whitespacesAndNewlines) == panePid { return Int32(pid) }
+        }
+        return nil
+    }
+}
+
+/// Fails the test with the message CI needs when tmux is missing.
+func requireTmux() -> Bool {
+    if TmuxSession.available { return true }
+    Issue.record("install tmux: the end-to-end tests drive convscope in tmux (apt-get install tmux)")
+    return false
+}
