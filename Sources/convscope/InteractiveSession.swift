@@ -7,7 +7,35 @@ struct InteractiveSession {
     let screen: NCursesScreen
     let signals: SignalWatcher
     var state: AppState
+    let exportFormat: ExportFormat
     let engine = ComputeEngine()
+
+    /// Writes what is on screen now into the current directory under a new name.
+    func exportScreen() -> String {
+        var shown = state
+        shown.exportRequested = false
+        let maps = engine.latest?.parameters == state.parameters ? engine.latest : nil
+        // Exports use exact colours whatever the terminal could show.
+        var env = screen.environment
+        if env.colorDepth != .none { env.colorDepth = .trueColor }
+        let canvas = view(shown, maps: maps, environment: env)
+        let bytes = Array(exportFormat.export(canvas).utf8)
+        let stamp = Self.timestamp()
+        do {
+            let path = try SafeFileWriter.writeUnique(bytes, base: "convscope-\(stamp)", fileExtension: exportFormat.fileExtension)
+            return "exported \(path)"
+        } catch {
+            return "export failed: \(error)"
+        }
+    }
+
+    static func timestamp() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                      parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
 
     /// Runs until quit or a signal; returns the process's exit status.
     mutating func run() -> Int32 {
@@ -37,6 +65,7 @@ struct InteractiveSession {
                 guard let action = KeyMap.action(for: key, in: state) else { continue }
                 state = update(state, action)
                 if state.shouldQuit { return 0 }
+                if state.exportRequested { state = update(state, .report(exportScreen())) }
             }
         }
     }

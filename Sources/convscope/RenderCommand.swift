@@ -6,10 +6,10 @@ import ConvScopeApp
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print the screen convscope would show (text), or the tensors (json), without a terminal.")
+        abstract: "Paint the screen convscope would show (text, ansi, svg, html), or dump the tensors (json), without a terminal.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text
+        case json, text, ansi, svg, html
     }
 
     @OptionGroup var parameters: ParameterOptions
@@ -26,15 +26,50 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
 
+    @Option(name: .long, help: "Page colours for svg and html: dark or light.")
+    var theme: ExportTheme = .dark
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the file given with -o if it exists.")
+    var force = false
+
+    func validate() throws {
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+    }
+
+    /// Writes the result to -o (atomically, never over an existing file without --force) or stdout.
+    func emit(_ bytes: [UInt8]) throws {
+        guard let output else {
+            if !writeAll(1, bytes) { printError("convscope: could not write to standard output"); throw ExitCode(1) }
+            return
+        }
+        do {
+            try SafeFileWriter.write(bytes, to: output, replace: force)
+        } catch let error as FileWriteError {
+            printError("convscope: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
-        if format == .text {
+        if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             var state = AppState(parameters: p)
             state.terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
             let env = RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii)
             let maps = ComputedMaps(try ConvExperiment(p))
             let canvas = view(state, maps: maps, environment: env)
-            writeAll(1, Array((canvas.text + "\n").utf8))
+            try emit(Array(exportFormat.export(canvas, theme: theme).utf8))
+            return
+        }
+        if let output {
+            var bytes: [UInt8] = []
+            var writer = TensorJSONWriter { bytes.append(contentsOf: $0) }
+            let accepted = writer.write(try ConvExperiment(p))
+            try emit(bytes)
+            if !accepted { throw ExitCode(1) }
             return
         }
         let experiment = try ConvExperiment(p)
@@ -50,3 +85,6 @@ struct RenderCommand: ParsableCommand {
         if !accepted { throw ExitCode(1) }
     }
 }
+
+extension ExportTheme: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}

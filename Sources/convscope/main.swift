@@ -27,6 +27,9 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours (also NO_COLOR=1).")
     var noColor = false
 
+    @Option(name: .customLong("export-format"), help: "Format the e key writes: svg, html, ansi or text.")
+    var exportFormat: ExportFormat = .svg
+
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
@@ -43,7 +46,8 @@ struct InteractiveCommand: ParsableCommand {
                 """)
             throw ExitCode(2)
         }
-        var session = InteractiveSession(screen: screen, signals: signals, state: AppState(parameters: p))
+        var session = InteractiveSession(screen: screen, signals: signals, state: AppState(parameters: p),
+                                         exportFormat: exportFormat)
         let status = session.run()
         screen.stop()
         if status != 0 { throw ExitCode(status) }

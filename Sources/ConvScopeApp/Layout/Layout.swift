@@ -93,16 +93,25 @@ public enum Layout {
         let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, formulaY - panel.maxY))
         let valid = p.validate() == nil
-        func layout(_ zoom: Zoom) -> (SectionLayout, SectionLayout?, fits: Bool) {
-            let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env)
-            let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env)
+        func layout(_ zoom: Zoom, roomy: Bool = false) -> (SectionLayout, SectionLayout?, fits: Bool) {
+            let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
+            let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env, roomy: roomy)
             return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil)
         }
-        var zoom = state.zoomOverride ?? .overview
-        if state.zoomOverride == nil {
-            zoom = [.large, .numbers].first { layout($0).fits } ?? .overview
+        // Largest first; numbers try roomy cells before tight ones.
+        let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
+            ?? [(.large, false), (.numbers, true), (.numbers, false)]
+        let tight = layout(.numbers)
+        let chosen = candidates.first { candidate in
+            let l = layout(candidate.0, roomy: candidate.1)
+            // Roomy cells are worth it only if they do not push maps onto more rows.
+            let sameRows = !candidate.1 || (l.0.mapsPerRow >= tight.0.mapsPerRow
+                && (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0))
+            return l.fits && sameRows
         }
-        let (input, output, _) = layout(zoom)
+            ?? (state.zoomOverride == .numbers ? (.numbers, false) : (state.zoomOverride ?? .overview, false))
+        let zoom = chosen.0
+        let (input, output, _) = layout(zoom, roomy: chosen.1)
         return ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,

@@ -14,8 +14,9 @@ public struct MapGeometry: Equatable, Sendable {
     /// True when colour is unavailable and values carry a shade glyph.
     public let shaded: Bool
 
-    /// The geometry for a zoom, the widest value, and what the device can show.
-    public init(zoom: Zoom, valueWidth: Int, environment env: RenderEnvironment) {
+    /// The geometry for a zoom, the widest value, and what the device can show. `roomy` widens
+    /// number cells to at least three columns, closer to seaborn's square cells, when space allows.
+    public init(zoom: Zoom, valueWidth: Int, environment env: RenderEnvironment, roomy: Bool = false) {
         self.zoom = zoom
         self.valueWidth = valueWidth
         shaded = !env.colorDepth.hasColor
@@ -26,7 +27,7 @@ public struct MapGeometry: Equatable, Sendable {
             rowsPerElement = halfBlocks ? 0.5 : 1
         case .numbers:
             halfBlocks = false
-            cellWidth = valueWidth + 1 + (shaded ? 1 : 0)
+            cellWidth = (roomy ? max(valueWidth, 3) : valueWidth) + 1 + (shaded ? 1 : 0)
             rowsPerElement = 1
         case .large:
             halfBlocks = false

@@ -17,6 +17,10 @@ public enum Action: Equatable, Sendable {
     case scroll(dx: Int, dy: Int)
     case reset
     case toggleHelp
+    /// Asks the run loop to write the screen to a file.
+    case export
+    /// The run loop's report on a finished side effect, for the status line.
+    case report(String)
     case quit
     case resize(TerminalSize)
     /// Sets a parameter directly (tests, command line).

@@ -38,6 +38,8 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
     public var shouldQuit = false
+    /// Set by the export key; the run loop writes the file and reports back with `.report`.
+    public var exportRequested = false
 
     /// The notebook's defaults.
     public init() {}

@@ -25,6 +25,7 @@ public enum KeyMap {
                    help: "previous / next page of channels"),
         KeyBinding(keys: [.shiftLeft, .shiftRight, .shiftUp, .shiftDown], action: .scroll(dx: 0, dy: 0),
                    help: "scroll maps larger than the window"),
+        KeyBinding(keys: [.character("e")], action: .export, help: "export the screen to a file (SVG unless --export-format)"),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
         KeyBinding(keys: [.character("q"), .escape, .control("c")], action: .quit, help: "quit"),

@@ -69,6 +69,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.showHelp = true
     case .quit:
         s.shouldQuit = true
+    case .export:
+        s.exportRequested = true
+    case .report(let text):
+        s.exportRequested = false
+        s.message = text
     case .resize(let size):
         s.terminalSize = size
         s.clampPages()

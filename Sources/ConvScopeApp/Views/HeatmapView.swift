@@ -54,7 +54,7 @@ struct HeatmapView {
                     }
                     let style = Style(foreground: colormap.textColor(at: lut), background: colormap.color(at: lut))
                     canvas.fill(x: cx, y: cy, width: inner, height: cellRows, " ", style: style)
-                    let textX = g.zoom == .large ? cx + (inner - text.count + 1) / 2 : cx + inner - text.count
+                    let textX = g.zoom == .large || text.count < inner ? cx + (inner - text.count + 1) / 2 : cx + inner - text.count
                     canvas.put(text, x: textX, y: cy + (cellRows - 1) / 2, style: style)
                 }
             }

@@ -135,7 +135,7 @@ enum HintsView {
         }
         let hints = [
             "\(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "PgUp/PgDn \(g.times)2",
-            "Home/End min/max", "0-9 type", "L link", "z zoom", "[ ] page", "r reset", "? help", "q quit",
+            "Home/End min/max", "0-9 type", "L link", "z zoom", "[ ] page", "e export", "r reset", "? help", "q quit",
         ]
         var line = ""
         for hint in hints {
