@@ -42,6 +42,9 @@ struct InteractiveSession {
         state.terminalSize = screen.size
         var spinner = 0
         var dirty = true
+        // CONVSCOPE_FRAME_LOG=path records key-to-screen times (µs) for scripts/bench_redraw.sh.
+        let frameLog = ProcessInfo.processInfo.environment["CONVSCOPE_FRAME_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
+        var keyTime: UInt64?
         while true {
             if let number = signals.received { return SignalWatcher.exitStatus(for: number) }
             if engine.request(state.parameters) { dirty = true }
@@ -52,9 +55,14 @@ struct InteractiveSession {
                 let maps = engine.latest?.parameters == state.parameters ? engine.latest : nil
                 screen.draw(view(state, maps: maps, environment: screen.environment, spinner: spinner))
                 dirty = false
+                if let start = keyTime, let frameLog {
+                    frameLog.write(Data("\((DispatchTime.now().uptimeNanoseconds - start) / 1000)\n".utf8))
+                    keyTime = nil
+                }
             }
             guard let key = screen.readKey(timeoutMilliseconds: waiting ? 80 : 100) else { continue }
             dirty = true
+            keyTime = DispatchTime.now().uptimeNanoseconds
             switch key {
             case .resize:
                 state = update(state, .resize(screen.size))

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Exports from the command line and from the e key; the committed screenshots are current.
+@Suite("Exports")
+struct ExportTests {
+    /// CI fails when a committed SVG screenshot is not what `render` produces now.
+    @Test func committedScreenshotsMatchRender() throws {
+        let manifest = try String(contentsOfFile: Binary.root + "/screenshots/manifest.txt", encoding: .utf8)
+        var checked = 0
+        for line in manifest.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { continue }
+            let rendered = shell("'\(Binary.path)' render --format svg \(parts[1])").out
+            let committed = try String(contentsOfFile: Binary.root + "/screenshots/\(parts[0]).svg", encoding: .utf8)
+            #expect(rendered == committed, "screenshots/\(parts[0]).svg is stale: run scripts/screenshots.sh")
+            #expect(FileManager.default.fileExists(atPath: Binary.root + "/screenshots/\(parts[0]).png"))
+            checked += 1
+        }
+        #expect(checked >= 5)
+    }
+
+    @Test func outputFileIsNeverOverwrittenWithoutForce() throws {
+        let dir = NSTemporaryDirectory() + "convscope-export-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/screen.svg"
+        #expect(shell("'\(Binary.path)' render --format svg -o '\(file)'").status == 0)
+        let first = try String(contentsOfFile: file, encoding: .utf8)
+        let again = shell("'\(Binary.path)' render --format svg --kernel-size 5 -o '\(file)'")
+        #expect(again.status == 1)
+        #expect(again.err.contains("already exists"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == first, "the file is untouched")
+        #expect(shell("'\(Binary.path)' render --format svg --kernel-size 5 --force -o '\(file)'").status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) != first)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".convscope-") }
+        #expect(leftovers.isEmpty, "no temporary files left behind")
+    }
+
+    @Test func exportKeyWritesANewFileEachTime() throws {
+        guard requireTmux() else { return }
+        let dir = NSTemporaryDirectory() + "convscope-ekey-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("e")
+        let first = tmux.waitFor("exported convscope-")
+        #expect(first.ok, "the status line names the file:\n\(first.screen)")
+        tmux.send("e")
+        #expect(tmux.waitFor(timeout: 10) { _ in
+            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".svg") }.count == 2
+        }.ok, "a second press writes a second file, never over the first")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".svg") }.sorted()
+        for name in files {
+            let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml"))
+            #expect(svg.contains("output 1×2×6×6"))
+        }
+    }
+
+    @Test func exportIntoAReadOnlyDirectoryIsAMessage() throws {
+        guard requireTmux() else { return }
+        let dir = NSTemporaryDirectory() + "convscope-ro-\(getpid())"
+        try? FileManager.default.removeItem(atPath: dir)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
+        chmod(dir, 0o555)
+        // root ignores directory permissions; a read-only bind is not available, so use a file as the "directory".
+        let target = getuid() == 0 ? "/proc" : dir
+        let tmux = TmuxSession(command: "cd '\(target)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("e")
+        let r = tmux.waitFor("export failed")
+        #expect(r.ok, "a failed export is a message:\n\(r.screen)")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0, "and not a crash")
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Measures key-to-screen time of the TUI: a release build runs in tmux, receives 400 keys
+# (every parameter changed up and down), and logs the time from reading each key to the end of
+# the redraw (update + convolution + view + ncurses draw). Prints count, median and p90 in ms.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-120x40}
+swift build -c release --product convscope >/dev/null
+log=$(mktemp); : > "$log"
+session=convscope-bench-$$
+tmux -f /dev/null new-session -d -s "$session" -x "${size%x*}" -y "${size#*x}" \
+  "env -u NO_COLOR TERM=tmux-256color CONVSCOPE_FRAME_LOG=$log .build/release/convscope; sleep 2" </dev/null >/dev/null 2>&1
+sleep 1
+for round in $(seq 1 17); do
+  for key in Right Right Left Down; do tmux send-keys -t "$session" "$key"; sleep 0.02; done
+  for key in Right Left; do tmux send-keys -t "$session" "$key"; sleep 0.02; done
+done
+for key in $(seq 1 12); do tmux send-keys -t "$session" Up Right Right Left Left; sleep 0.05; done
+sleep 0.5
+tmux send-keys -t "$session" q
+sleep 0.3
+tmux kill-session -t "$session" 2>/dev/null || true
+python3 - "$log" "$size" <<'PY'
+import statistics, sys
+values = [int(v) / 1000 for v in open(sys.argv[1]) if v.strip()]
+values.sort()
+p90 = values[int(len(values) * 0.9) - 1]
+print(f"{sys.argv[2]}: {len(values)} redraws after a key; median {statistics.median(values):.2f} ms, p90 {p90:.2f} ms, max {values[-1]:.2f} ms")
+PY
+rm -f "$log"
