@@ -49,8 +49,17 @@ extension ConvParameters {
 
     /// Input rows (height) and columns (width) that no output window ever reads.
     public var unreadInput: (rows: [Int], columns: [Int]) {
+        // Mark every position each window touches: O(outputs × kernel) per axis.
         func unread(_ size: Int, _ a: AxisGeometry) -> [Int] {
-            (0..<size).filter { Self.positions(reading: $0, axis: a).isEmpty }
+            guard a.kernelFits else { return Array(0..<size) }
+            var read = [Bool](repeating: false, count: size)
+            for o in 0..<a.outputSize {
+                for k in 0..<a.kernel {
+                    let i = o * a.stride - a.padding + k * a.dilation
+                    if i >= 0 && i < size { read[i] = true }
+                }
+            }
+            return (0..<size).filter { !read[$0] }
         }
         return (unread(hIn, heightAxis), unread(wIn, widthAxis))
     }

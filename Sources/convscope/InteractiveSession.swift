@@ -45,6 +45,7 @@ struct InteractiveSession {
         // CONVSCOPE_FRAME_LOG=path records key-to-screen times (µs) for scripts/bench_redraw.sh.
         let frameLog = ProcessInfo.processInfo.environment["CONVSCOPE_FRAME_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         var keyTime: UInt64?
+        var nextTick = DispatchTime.now().uptimeNanoseconds
         while true {
             if let number = signals.received { return SignalWatcher.exitStatus(for: number) }
             if engine.request(state.parameters) { dirty = true }
@@ -60,7 +61,17 @@ struct InteractiveSession {
                     keyTime = nil
                 }
             }
-            guard let key = screen.readKey(timeoutMilliseconds: waiting ? 80 : 100) else { continue }
+            // The animation clock: one tick per cell at the chosen speed.
+            let now = DispatchTime.now().uptimeNanoseconds
+            let period = 1_000_000_000 / UInt64(AppState.speeds[state.speedIndex])
+            if state.playing && now >= nextTick {
+                state = update(state, .tick)
+                nextTick = now + period
+                dirty = true
+                continue
+            }
+            let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
+            guard let key = screen.readKey(timeoutMilliseconds: wait) else { continue }
             dirty = true
             keyTime = DispatchTime.now().uptimeNanoseconds
             switch key {

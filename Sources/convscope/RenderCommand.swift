@@ -35,6 +35,56 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the file given with -o if it exists.")
     var force = false
 
+    @Option(name: .long, help: "Inspect output cell C,Y,X: highlight its taps and write out its sum.")
+    var inspect: String?
+
+    @Option(name: .customLong("inspect-input"), help: "Inspect input cell C,Y,X: highlight the outputs it feeds.")
+    var inspectInput: String?
+
+    @Option(name: .long, help: "Show a teaching panel: cost, formula or code.")
+    var panel: Panel?
+
+    @Flag(name: .long, help: "Draw input maps with their zero-padding ring and never-read cells.")
+    var padded = false
+
+    /// The render state: parameters, size, inspector and panel as the flags say.
+    func makeState(_ p: ConvParameters) throws -> AppState {
+        var state = AppState(parameters: p)
+        state.terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+        state.paddedView = padded
+        state.panel = panel
+        if inspect != nil && inspectInput != nil {
+            throw ValidationError("--inspect and --inspect-input both given; choose one cell to inspect.")
+        }
+        if let text = inspect {
+            guard let shape = p.outputShape else {
+                throw ValidationError("--inspect \(text): there is no output to inspect (PyTorch refuses these parameters).")
+            }
+            let cell = try Self.parseCell(text, flag: "--inspect", shape: [shape[1], shape[2], shape[3]], what: "output")
+            state = update(state, .inspect(.output, cell))
+        }
+        if let text = inspectInput {
+            let cell = try Self.parseCell(text, flag: "--inspect-input", shape: [p.inChannels, p.hIn, p.wIn], what: "input")
+            state = update(state, .inspect(.input, cell))
+        }
+        return state
+    }
+
+    /// Parses `C,Y,X` inside a (channels, rows, columns) shape.
+    static func parseCell(_ text: String, flag: String, shape: [Int], what: String) throws -> CellCursor {
+        let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let allowed = "allowed C,Y,X with C 0...\(shape[0] - 1), Y 0...\(shape[1] - 1), X 0...\(shape[2] - 1) (the \(what) is \(shape[0])x\(shape[1])x\(shape[2]))"
+        guard numbers.count == 3, numbers.allSatisfy({ $0 != nil }) else {
+            throw ValidationError("\(flag) '\(text)' is not a cell: \(allowed).")
+        }
+        let (c, y, x) = (numbers[0]!, numbers[1]!, numbers[2]!)
+        guard (0..<shape[0]).contains(c), (0..<shape[1]).contains(y), (0..<shape[2]).contains(x) else {
+            throw ValidationError("\(flag) '\(text)' is outside the \(what): \(allowed).")
+        }
+        return CellCursor(channel: c, y: y, x: x)
+    }
+
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
     }
@@ -56,8 +106,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            var state = AppState(parameters: p)
-            state.terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+            let state = try makeState(p)
             let env = RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii)
             let maps = ComputedMaps(try ConvExperiment(p))
             let canvas = view(state, maps: maps, environment: env)
@@ -88,3 +137,4 @@ struct RenderCommand: ParsableCommand {
 
 extension ExportTheme: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+extension Panel: ExpressibleByArgument {}

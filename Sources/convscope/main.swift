@@ -30,8 +30,13 @@ struct InteractiveCommand: ParsableCommand {
     @Option(name: .customLong("export-format"), help: "Format the e key writes: svg, html, ansi or text.")
     var exportFormat: ExportFormat = .svg
 
+    @Flag(name: .long, help: "Start from the notebook's defaults instead of the last session's parameters.")
+    var fresh = false
+
     func run() throws {
-        let p = try parameters.apply(to: ConvParameters())
+        let store = StateStore.standard()
+        let saved = fresh ? (parameters: nil, notice: nil) : store.load()
+        let p = try parameters.apply(to: saved.parameters ?? ConvParameters())
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
         let screen: NCursesScreen
@@ -46,10 +51,12 @@ struct InteractiveCommand: ParsableCommand {
                 """)
             throw ExitCode(2)
         }
-        var session = InteractiveSession(screen: screen, signals: signals, state: AppState(parameters: p),
-                                         exportFormat: exportFormat)
+        var initial = AppState(parameters: p)
+        initial.message = saved.notice
+        var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat)
         let status = session.run()
         screen.stop()
+        if let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -140,3 +140,73 @@ struct InteractiveTests {
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 }
+
+/// The inspector, the animation and the saved state, driven in tmux.
+@Suite("Teaching views in tmux", .serialized)
+struct TeachingTests {
+    @Test func inspectorWritesOutTheSumAndHighlightsTheTaps() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start(columns: 120, rows: 40)
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("Tab")  // focus on the output maps, cursor at (0, 0, 0)
+        tmux.send("Down", "Down", "Right", "Right", "Right")
+        let (ok, screen) = tmux.waitFor("output[0, 2, 3] = Σ 3 ch × 3×3 taps = 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 = 108")
+        #expect(ok, "the sum for output[0, 2, 3]:\n\(screen)")
+        // The highlighted taps (gold background) are the receptive field: rows 2-4, columns 3-5 of every input channel.
+        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        let gold = "48;5;220"
+        let goldRows = colored.split(separator: "\n").enumerated().filter { $0.element.contains(gold) }.map(\.offset)
+        #expect(goldRows == [5, 6, 7], "taps on input rows 2…4 (screen rows 5…7): \(goldRows)")
+        tmux.send("Tab")  // reverse inspector on the input
+        #expect(tmux.waitFor("input[0, 0, 0] feeds 1 output cell").ok)
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test func animationStepsAndPlays() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start(columns: 120, rows: 40)
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("n", "n", "n")
+        #expect(tmux.waitFor("output[0, 0, 3] =").ok, "n steps in raster order")
+        tmux.send("N")
+        #expect(tmux.waitFor("output[0, 0, 2] =").ok, "N steps back")
+        tmux.send("}", "}", "}")  // 32 cells/s
+        tmux.send("Space")
+        #expect(tmux.waitFor("playing 32 cells/s").ok)
+        #expect(tmux.waitFor("output[0, 3,").ok, "it moves on by itself")
+        tmux.send("Right")  // keys keep working: moving the cursor pauses
+        #expect(tmux.waitFor("paused").ok)
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test func lastParametersComeBackAndFreshIgnoresThem() throws {
+        guard requireTmux() else { return }
+        let first = InteractiveTests.start()
+        #expect(first.waitFor("output 1×2×6×6").ok)
+        first.send("Right")
+        #expect(first.waitFor("input 1×3×9×8").ok)
+        first.send("q")
+        #expect(first.exitStatus() == 0)
+        let stateFile = first.dir + "/state/convscope/state.json"
+        let saved = try String(contentsOfFile: stateFile, encoding: .utf8)
+        #expect(saved.contains("\"h_in\" : 9"))
+        // A second run with the same state home starts where the first stopped.
+        let second = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path)")
+        #expect(second.waitFor("input 1×3×9×8").ok)
+        second.send("q")
+        _ = second.exitStatus()
+        let fresh = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path) --fresh")
+        #expect(fresh.waitFor("input 1×3×8×8").ok, "--fresh starts from the notebook's defaults")
+        fresh.send("q")
+        _ = fresh.exitStatus()
+        // A corrupt file is ignored with a notice.
+        try "{not json".write(toFile: stateFile, atomically: true, encoding: .utf8)
+        let corrupt = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path)")
+        #expect(corrupt.waitFor("is not a convscope state file").ok)
+        #expect(corrupt.waitFor("input 1×3×8×8").ok)
+        corrupt.send("q")
+        #expect(corrupt.exitStatus() == 0)
+    }
+}

@@ -19,6 +19,8 @@ public struct Glyphs: Sendable, Equatable {
     public let horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: Character
     public let sliderFill, sliderKnob, sliderTrack, pointer, upperHalf, link: Character
     public let ellipsis, times, dot, minus, dash, floorOpen, floorClose, sigma: String
+    /// The multiplication sign inside formulas: · in Unicode, * in ASCII (where dot is a separator).
+    public var product: String { unicode ? "·" : "*" }
     public let arrowUp, arrowDown, arrowLeft, arrowRight: String
 
     /// Box drawing, half blocks and typographic signs.

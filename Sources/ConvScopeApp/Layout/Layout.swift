@@ -18,6 +18,8 @@ public struct SectionLayout: Equatable, Sendable {
     public let totalRows: Int, totalColumns: Int
     public let visibleRows: Int, visibleColumns: Int
     public let firstRow: Int, firstColumn: Int
+    /// Rows and columns of zero padding drawn around each map (padded view), before row/column 0.
+    public let padTop: Int, padLeft: Int
 
     public var channelsPerPage: Int { mapsPerRow * mapRowsPerPage }
     public var firstChannel: Int { page * channelsPerPage }
@@ -51,6 +53,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let output: SectionLayout?
     public let formulaY: Int
     public let formulaLines: Int
+    /// The inspector's status lines (the written-out sum), just above the formulas.
+    public let inspectorY: Int
+    public let inspectorLines: Int
     public let hintsY: Int
     public let zoom: Zoom
     public let zoomIsAutomatic: Bool
@@ -87,11 +92,13 @@ public enum Layout {
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let formulaLines = FormulaBar.lines(p, glyphs: env.glyphs, width: cols).count == 3 ? 1 : 2
         let hintsY = rows - 1
+        let inspectorLines = state.focus != .parameters || state.playing ? 2 : 0
         let formulaY = hintsY - formulaLines
+        let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
-        let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: formulaY - 1)
+        let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: inspectorY - 1)
         let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
-        let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, formulaY - panel.maxY))
+        let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
         func layout(_ zoom: Zoom, roomy: Bool = false) -> (SectionLayout, SectionLayout?, fits: Bool) {
             let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
@@ -115,7 +122,8 @@ public enum Layout {
         return ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
-            output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines, hintsY: hintsY,
+            output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
+            inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil)
     }
 
@@ -140,7 +148,9 @@ public enum Layout {
         let p = state.parameters
         let outShape = p.outputShape
         let available = maps.height - 1  // the kernel line
-        let inFull = fullHeight(inGeo, channels: p.inChannels, rows: p.hIn, columns: p.wIn, width: maps.width)
+        let padTop = state.showsPadding ? p.paddingH : 0, padLeft = state.showsPadding ? p.paddingW : 0
+        let inRows = p.hIn + 2 * padTop, inColumns = p.wIn + 2 * padLeft
+        let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width)
         // The error message needs a few rows even without an output.
         let outFull = outShape.map {
             fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width)
@@ -154,7 +164,8 @@ public enum Layout {
         }
         let inRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: inHeight)
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
-                            rows: p.hIn, columns: p.wIn, page: state.inputPage, state: state)
+                            rows: inRows, columns: inColumns, page: state.inputPage, state: state,
+                            padTop: padTop, padLeft: padLeft)
         let outRect = Rect(x: maps.x, y: inRect.maxY + 1, width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
@@ -175,7 +186,8 @@ public enum Layout {
 
     /// Places the maps of one section inside `frame`: wrap, page and crop as needed.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
-                        rows: Int, columns: Int, page: Int, state: AppState) -> SectionLayout {
+                        rows: Int, columns: Int, page: Int, state: AppState,
+                        padTop: Int = 0, padLeft: Int = 0) -> SectionLayout {
         var visibleColumns = max(1, min(columns, g.columnsFitting(frame.width)))
         // A cropped map keeps one column free for the arrow that says more is to the right.
         if visibleColumns < columns { visibleColumns = max(1, g.columnsFitting(frame.width - 1)) }
@@ -194,6 +206,6 @@ public enum Layout {
             section: which, frame: frame, geometry: g, channels: channels, mapsPerRow: perRow,
             mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
             totalRows: rows, totalColumns: columns, visibleRows: visibleRows, visibleColumns: visibleColumns,
-            firstRow: max(0, firstRow), firstColumn: max(0, firstColumn))
+            firstRow: max(0, firstRow), firstColumn: max(0, firstColumn), padTop: padTop, padLeft: padLeft)
     }
 }

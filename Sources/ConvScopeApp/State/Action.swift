@@ -25,4 +25,20 @@ public enum Action: Equatable, Sendable {
     case resize(TerminalSize)
     /// Sets a parameter directly (tests, command line).
     case set(ParameterID, Int)
+    case focusNext, focusPrevious
+    /// Moves the inspector cursor of the focused maps.
+    case moveCursor(dx: Int, dy: Int)
+    case cursorChannel(Int)
+    case togglePlay
+    /// One animation step forward (+1) or back (-1).
+    case step(Int)
+    /// The animation clock: advances one cell while playing.
+    case tick
+    case slower, faster
+    case togglePadded
+    case togglePanel(Panel)
+    /// Halves (false) or doubles (true) K in the cost panel.
+    case scaleDenseOutputs(up: Bool)
+    /// Pins a cursor directly (render --inspect, tests).
+    case inspect(Focus, CellCursor)
 }

@@ -19,6 +19,22 @@ public enum Zoom: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// Where the arrow keys go: the parameter panel or a cursor over the output or input maps.
+public enum Focus: String, Sendable, Codable {
+    case parameters, output, input
+}
+
+/// A cell of a feature map: channel, row, column.
+public struct CellCursor: Equatable, Sendable, Codable {
+    public var channel: Int, y: Int, x: Int
+    public init(channel: Int, y: Int, x: Int) { self.channel = channel; self.y = y; self.x = x }
+}
+
+/// A teaching panel drawn over the maps.
+public enum Panel: String, CaseIterable, Sendable, Codable {
+    case cost, formula, code
+}
+
 /// Everything the screen shows, changed only by `update`.
 public struct AppState: Equatable, Sendable {
     public var parameters = ConvParameters()
@@ -40,6 +56,23 @@ public struct AppState: Equatable, Sendable {
     public var shouldQuit = false
     /// Set by the export key; the run loop writes the file and reports back with `.report`.
     public var exportRequested = false
+    public var focus: Focus = .parameters
+    /// The inspector's pinned output cell and the reverse inspector's input cell.
+    public var outputCursor = CellCursor(channel: 0, y: 0, x: 0)
+    public var inputCursor = CellCursor(channel: 0, y: 0, x: 0)
+    /// Draws input maps with their zero-padding ring (always on while inspecting).
+    public var paddedView = false
+    public var panel: Panel?
+    /// K, the dense layer's outputs in the cost panel; nil = C_out·H_out·W_out.
+    public var denseOutputs: Int?
+    /// The sliding-kernel animation.
+    public var playing = false
+    public var speedIndex = 2
+    /// Animation speeds in output cells per second.
+    public static let speeds = [1, 2, 4, 8, 16, 32]
+
+    /// True when taps, padding and never-read cells are drawn on the input maps.
+    public var showsPadding: Bool { paddedView || focus != .parameters || playing }
 
     /// The notebook's defaults.
     public init() {}

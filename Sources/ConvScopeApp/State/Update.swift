@@ -80,6 +80,9 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.clampScroll()
     case .set(let id, let value):
         s.change(id) { _ in value }
+    case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
+         .togglePadded, .togglePanel, .scaleDenseOutputs, .inspect:
+        s.applyTeaching(action)
     }
     return s
 }
@@ -95,6 +98,7 @@ extension AppState {
         }
         clampPages()
         clampScroll()
+        clampCursors()
     }
 
     /// Keeps channel pages inside the channel counts.

@@ -6,7 +6,7 @@ enum FormulaBar {
     static func text(_ name: String, _ a: AxisGeometry, _ g: Glyphs, compact: Bool) -> String {
         let sp = compact ? "" : " "
         let m = g.minus
-        let body = "\(g.floorOpen)(\(a.size)\(sp)+\(sp)2\(g.dot)\(a.padding)\(sp)\(m)\(sp)\(a.dilation)\(g.dot)(\(a.kernel)\(m)1)"
+        let body = "\(g.floorOpen)(\(a.size)\(sp)+\(sp)2\(g.product)\(a.padding)\(sp)\(m)\(sp)\(a.dilation)\(g.product)(\(a.kernel)\(m)1)"
             + "\(sp)\(m)\(sp)1)\(sp)/\(sp)\(a.stride)\(g.floorClose)\(sp)+\(sp)1"
         if a.kernelFits { return "\(name)\(sp)=\(sp)\(body)\(sp)=\(sp)\(a.outputSize)" }
         return "\(name): padded \(a.paddedSize) < kernel \(a.effectiveKernel), no output"

@@ -1,7 +1,20 @@
 import ConvCore
 
+/// Cells of one map to draw differently: the inspector's taps and cursor, never-read cells.
+/// Coordinates are the map's own (tensor) coordinates; taps may lie in the padding.
+struct CellMarks {
+    /// Taps of the inspected output cell, or the output cells an input cell feeds.
+    var highlighted: Set<[Int]> = []
+    /// The cursor itself.
+    var cursor: [Int]?
+    var unreadRows: Set<Int> = []
+    var unreadColumns: Set<Int> = []
+
+    static let none = CellMarks()
+}
+
 /// Paints one feature map as seaborn's annotated heatmap: colormap cells, the value in each,
-/// seaborn's text-colour rule, and gaps between cells.
+/// seaborn's text-colour rule, and gaps between cells; plus the padding ring and marks.
 struct HeatmapView {
     let tensor: Tensor4
     let channel: Int
@@ -9,28 +22,65 @@ struct HeatmapView {
     let colormap: Colormap
     let layout: SectionLayout
     let environment: RenderEnvironment
+    var marks = CellMarks.none
+
+    static let tapColor = Palette.highlight
+    static let cursorColor = RGB(255, 255, 255)
+    static let unreadColor = RGB(78, 78, 78)
+
+    /// How one element looks: its text, style, and LUT index (nil for padding).
+    func look(_ dy: Int, _ dx: Int) -> (text: String, style: Style, lut: Int?) {
+        let y = dy - layout.padTop, x = dx - layout.padLeft
+        let inside = y >= 0 && x >= 0 && y < tensor.shape[2] && x < tensor.shape[3]
+        var text = inside ? formatValue(tensor[0, channel, y, x]) : "0"
+        var lut: Int? = nil
+        var style: Style
+        if inside {
+            let i = colormap.index(for: tensor[0, channel, y, x], vmin: 0, vmax: vmax)
+            lut = i
+            style = Style(foreground: colormap.textColor(at: i), background: colormap.color(at: i))
+            if marks.unreadRows.contains(y) || marks.unreadColumns.contains(x) {
+                style = Style(foreground: Palette.muted, background: Self.unreadColor)
+            }
+        } else {
+            style = Style(foreground: Palette.muted, dim: true)
+        }
+        if marks.cursor == [y, x] {
+            style = Style(foreground: RGB.black, background: Self.cursorColor, bold: true)
+        } else if marks.highlighted.contains([y, x]) {
+            style = Style(foreground: RGB.black, background: Self.tapColor, bold: true)
+            if !inside { text = "0" }
+        }
+        return (text, style, lut)
+    }
 
     func paint(into canvas: inout Canvas, at origin: (x: Int, y: Int)) {
         let g = layout.geometry
         let rows = layout.firstRow..<(layout.firstRow + layout.visibleRows)
         let columns = layout.firstColumn..<(layout.firstColumn + layout.visibleColumns)
+        let shadeOf = { (look: (text: String, style: Style, lut: Int?)) -> Character in
+            if look.style.background == Self.tapColor || look.style.background == Self.cursorColor {
+                return environment.glyphs.unicode ? "█" : "#"
+            }
+            guard let lut = look.lut else { return "." }
+            return ShadeRamp.glyph(forIndex: lut, unicode: environment.glyphs.unicode)
+        }
         switch g.zoom {
         case .overview where g.halfBlocks:
             for (i, y) in stride(from: rows.lowerBound, to: rows.upperBound, by: 2).enumerated() {
                 for (j, x) in columns.enumerated() {
-                    let top = colormap.color(at: index(y, x))
-                    let bottom: RGB? = y + 1 < rows.upperBound ? colormap.color(at: index(y + 1, x)) : nil
-                    canvas[origin.x + j, origin.y + i] = Cell(
-                        environment.glyphs.upperHalf, Style(foreground: top, background: bottom))
+                    let top = look(y, x).style.background ?? ExportColors.padding
+                    let bottom: RGB? = y + 1 < rows.upperBound ? (look(y + 1, x).style.background ?? ExportColors.padding) : nil
+                    canvas[origin.x + j, origin.y + i] = Cell(environment.glyphs.upperHalf, Style(foreground: top, background: bottom))
                 }
             }
         case .overview:
             for (i, y) in rows.enumerated() {
                 for (j, x) in columns.enumerated() {
-                    let lut = index(y, x)
+                    let l = look(y, x)
                     canvas[origin.x + j, origin.y + i] = g.shaded
-                        ? Cell(ShadeRamp.glyph(forIndex: lut, unicode: environment.glyphs.unicode))
-                        : Cell(" ", Style(background: colormap.color(at: lut)))
+                        ? Cell(shadeOf(l), l.lut == nil ? Style(dim: true) : .plain)
+                        : Cell(" ", Style(background: l.style.background ?? ExportColors.padding))
                 }
             }
         case .numbers, .large:
@@ -39,30 +89,32 @@ struct HeatmapView {
             let inner = g.cellWidth - 1
             for (i, y) in rows.enumerated() {
                 for (j, x) in columns.enumerated() {
-                    let lut = index(y, x)
-                    let text = formatValue(tensor[0, channel, y, x])
+                    let l = look(y, x)
                     let cx = origin.x + j * g.cellWidth, cy = origin.y + i * step
                     if g.shaded {
-                        let shade = ShadeRamp.glyph(forIndex: lut, unicode: environment.glyphs.unicode)
+                        let shade = shadeOf(l)
+                        let marked = l.style.background == Self.tapColor || l.style.background == Self.cursorColor
+                        let style = marked ? Style(bold: true, reverse: true) : Style(dim: l.lut == nil)
                         if g.zoom == .large {
-                            canvas.fill(x: cx, y: cy, width: inner, height: cellRows, shade)
-                            canvas.put(" " + text + " ", x: cx + (inner - text.count - 2) / 2, y: cy, style: .plain.bolded)
+                            canvas.fill(x: cx, y: cy, width: inner, height: cellRows, shade, style: style)
+                            canvas.put(" " + l.text + " ", x: cx + (inner - l.text.count - 2) / 2, y: cy, style: style.bolded)
                         } else {
-                            canvas.put(String(shade) + text.leftPadded(to: inner - 1, with: " "), x: cx, y: cy)
+                            canvas.put(String(shade) + l.text.leftPadded(to: inner - 1, with: " "), x: cx, y: cy, style: style)
                         }
                         continue
                     }
-                    let style = Style(foreground: colormap.textColor(at: lut), background: colormap.color(at: lut))
-                    canvas.fill(x: cx, y: cy, width: inner, height: cellRows, " ", style: style)
-                    let textX = g.zoom == .large || text.count < inner ? cx + (inner - text.count + 1) / 2 : cx + inner - text.count
-                    canvas.put(text, x: textX, y: cy + (cellRows - 1) / 2, style: style)
+                    canvas.fill(x: cx, y: cy, width: inner, height: cellRows, " ", style: l.style)
+                    let textX = g.zoom == .large || l.text.count < inner
+                        ? cx + (inner - l.text.count + 1) / 2 : cx + inner - l.text.count
+                    canvas.put(l.text, x: textX, y: cy + (cellRows - 1) / 2, style: l.style)
                 }
             }
         }
     }
+}
 
-    /// The colormap entry of element (y, x), seaborn's rule with vmin 0.
-    func index(_ y: Int, _ x: Int) -> Int {
-        colormap.index(for: tensor[0, channel, y, x], vmin: 0, vmax: vmax)
-    }
+/// Colours for cells that have no colormap colour.
+enum ExportColors {
+    /// Padding zeros in overview mode, where there is no number to say "padding".
+    static let padding = RGB(48, 48, 48)
 }

@@ -27,13 +27,15 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
     let x = g.times
+    let inspection = Inspection(state: state)
     if let input = layout.input {
         let shape = p.inputShape.map(String.init).joined(separator: x)
         let rule = (current?.experiment.inputPattern ?? .ramp).rule
         let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
         SectionView(layout: input, title: "input \(shape)", subtitle: rule,
                     scale: "scale 0\(g.dash)\(formatValue(scaleMax))", tensor: current?.experiment.input,
-                    scaleMax: { _ in scaleMax }, environment: env).paint(into: &canvas)
+                    scaleMax: { _ in scaleMax }, environment: env, marks: inspection.inputMarks,
+                    note: inspection.unreadNote(g)).paint(into: &canvas)
     }
     let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
     let kernelLabel = (current?.experiment.kernelPattern ?? .ones).label
@@ -53,15 +55,20 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
         let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
         SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))", subtitle: "",
                     scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
-                    environment: env).paint(into: &canvas)
+                    environment: env, marks: inspection.outputMarks).paint(into: &canvas)
         if current == nil {
             let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
             canvas.put("\(frames[spinner % frames.count]) computing \(shape.map(String.init).joined(separator: x))",
                        x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
         }
     }
+    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: size.columns - 2,
+                                         maxLines: layout.inspectorLines).enumerated() {
+        canvas.put(line, x: 1, y: layout.inspectorY + i, style: Style(foreground: Palette.highlight, bold: i == 0))
+    }
     FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
+    if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, glyphs: g) }
     if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g) }
     return canvas
 }
@@ -129,6 +136,17 @@ enum HintsView {
             canvas.put(text, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
             return
         }
+        if state.playing || state.focus != .parameters {
+            let speed = AppState.speeds[state.speedIndex]
+            let play = state.playing ? "\(g.unicode ? "▶" : ">") playing \(speed) cells/s" : "paused"
+            let where_ = state.focus == .input ? "input cursor" : "output cursor"
+            let parts = [" \(play)", "arrows move \(where_)", "PgUp/PgDn channel", "space play", "n/N step",
+                         "{ } speed", "Tab next", "Esc parameters"]
+            var text = ""
+            for part in parts where (text + " \(g.dot) " + part).count <= width { text += text.isEmpty ? part : " \(g.dot) " + part }
+            canvas.put(state.message.map { " " + $0 } ?? text, x: 0, y: y, style: Style(foreground: Palette.highlight))
+            return
+        }
         if let message = state.message {
             canvas.put(" " + message, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
             return
@@ -177,5 +195,81 @@ enum TooSmallView {
         let text = full.count <= size.columns ? full : short
         canvas.put(text, x: max(0, (size.columns - text.count) / 2), y: max(0, (size.rows - 1) / 2),
                    style: Style(bold: true))
+    }
+}
+
+/// What the inspector marks on the maps for the current focus.
+struct Inspection {
+    let state: AppState
+
+    /// Taps of the pinned output cell (output focus or animation), or the input cursor.
+    func inputMarks(_ channel: Int) -> CellMarks {
+        let p = state.parameters
+        var marks = CellMarks()
+        if state.showsPadding {
+            let unread = p.unreadInput
+            marks.unreadRows = Set(unread.rows)
+            marks.unreadColumns = Set(unread.columns)
+        }
+        switch state.focus {
+        case .input:
+            if state.inputCursor.channel == channel { marks.cursor = [state.inputCursor.y, state.inputCursor.x] }
+        case .output, .parameters:
+            guard state.focus == .output || state.playing, p.outputShape != nil else { break }
+            let c = state.outputCursor
+            marks.highlighted = Set(p.receptiveField(outChannel: c.channel, y: c.y, x: c.x)
+                .filter { $0.channel == channel }.map { [$0.y, $0.x] })
+        }
+        return marks
+    }
+
+    /// The pinned output cell, or every output cell the input cursor feeds.
+    func outputMarks(_ channel: Int) -> CellMarks {
+        var marks = CellMarks()
+        switch state.focus {
+        case .input:
+            let c = state.inputCursor
+            marks.highlighted = Set(state.parameters.outputsReading(y: c.y, x: c.x).map { [$0.y, $0.x] })
+        case .output, .parameters:
+            if (state.focus == .output || state.playing) && state.outputCursor.channel == channel {
+                marks.cursor = [state.outputCursor.y, state.outputCursor.x]
+            }
+        }
+        return marks
+    }
+
+    /// "2 columns never read" when the padded view shows them.
+    func unreadNote(_ g: Glyphs) -> String {
+        guard state.showsPadding else { return "" }
+        let unread = state.parameters.unreadInput
+        var parts: [String] = []
+        if !unread.rows.isEmpty { parts.append("\(unread.rows.count) row\(unread.rows.count == 1 ? "" : "s")") }
+        if !unread.columns.isEmpty { parts.append("\(unread.columns.count) column\(unread.columns.count == 1 ? "" : "s")") }
+        return parts.isEmpty ? "every cell read" : parts.joined(separator: ", ") + " never read"
+    }
+}
+
+/// The cost, formula or code panel in a box over the lower part of the maps.
+enum PanelOverlay {
+    static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
+        let m = layout.maps
+        let inner = max(10, m.width - 4)
+        let p = state.parameters
+        let (title, lines): (String, [PanelLine]) = switch panel {
+        case .cost: ("conv vs dense \(g.dot) c closes", CostPanelText.lines(p, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
+        case .formula: ("output size \(g.dot) f closes", FormulaPanelText.lines(p, glyphs: g, width: inner))
+        case .code: ("code \(g.dot) P closes", CodePanelText.lines(p, glyphs: g, width: inner))
+        }
+        let width = min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
+        let height = min(m.height, lines.count + 2)
+        let frame = Rect(x: m.maxX - width, y: m.maxY - height, width: width, height: height)
+        canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+        Box.paint(into: &canvas, frame: frame, title: title, glyphs: g, style: Style(foreground: Palette.accent))
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            canvas.put(line.text, x: frame.x + 2, y: frame.y + 1 + i, style: line.style, maxWidth: width - 4)
+        }
+        if lines.count > height - 2 {
+            canvas.put(g.ellipsis, x: frame.maxX - 2 - g.ellipsis.count, y: frame.maxY - 2, style: Style(foreground: Palette.muted))
+        }
     }
 }

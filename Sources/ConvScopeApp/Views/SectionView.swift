@@ -11,10 +11,15 @@ struct SectionView {
     let tensor: Tensor4?
     let scaleMax: (Int) -> Float
     let environment: RenderEnvironment
+    /// Inspector marks for each channel.
+    var marks: (Int) -> CellMarks = { _ in .none }
+    /// Extra header note, e.g. "2 columns never read".
+    var note: String = ""
 
     func paint(into canvas: inout Canvas) {
         let f = layout.frame, g = environment.glyphs
         var notes: [String] = []
+        if !note.isEmpty { notes.append(note) }
         if layout.isPaged {
             notes.append("ch \(layout.firstChannel)\(g.dash)\(layout.lastChannel) of \(layout.channels) [ ]")
         }
@@ -44,7 +49,7 @@ struct SectionView {
             let name = layout.mapWidth >= 10 ? "channel \(channel)" : "ch \(channel)"
             canvas.put(name, x: origin.x, y: origin.y - 1, style: .plain.bolded, maxWidth: layout.mapWidth)
             HeatmapView(tensor: tensor, channel: channel, vmax: scaleMax(channel), colormap: colormap,
-                        layout: layout, environment: environment)
+                        layout: layout, environment: environment, marks: marks(channel))
                 .paint(into: &canvas, at: origin)
             paintCropMarks(into: &canvas, origin: origin)
         }
