@@ -77,8 +77,18 @@ struct ScreenSnapshotTests {
     }
 
     @Test func helpOverlayListsTheKeyTable() {
-        let canvas = render(columns: 100, rows: 30) { $0.showHelp = true }
+        let canvas = render(columns: 120, rows: 40) { $0.showHelp = true }
         for binding in KeyMap.bindings { #expect(canvas.text.contains(binding.help)) }
+        // On a small window the same rows are spread over pages.
+        var seen = ""
+        var state = AppState()
+        state.terminalSize = TerminalSize(columns: 80, rows: 24)
+        state = update(state, .toggleHelp)
+        for _ in 0..<4 {
+            seen += view(state, maps: nil, environment: RenderEnvironment()).text
+            state = update(state, .helpPage(1))
+        }
+        for binding in KeyMap.bindings { #expect(seen.contains(String(binding.help.prefix(24))), "\(binding.help)") }
     }
 
     /// Heatmap colours follow seaborn: rocket, per-map scale, its text-colour rule.

@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case scroll(dx: Int, dy: Int)
     case reset
     case toggleHelp
+    /// Next (+1) or previous (-1) page of the help when it does not fit.
+    case helpPage(Int)
     /// Asks the run loop to write the screen to a file.
     case export
     /// The run loop's report on a finished side effect, for the status line.

@@ -50,6 +50,7 @@ public struct AppState: Equatable, Sendable {
     /// Digits typed for the selected parameter, not yet committed.
     public var typing: String?
     public var showHelp = false
+    public var helpPage = 0
     /// A one-line message for the status line (e.g. why a typed value was refused).
     public var message: String?
     public var terminalSize = TerminalSize(columns: 80, rows: 24)

@@ -70,7 +70,14 @@ public enum KeyMap {
 
     /// The action for a key in the current state, or nil when the key does nothing.
     public static func action(for key: Key, in state: AppState) -> Action? {
-        if state.showHelp { return key == .control("c") ? .quit : .toggleHelp }
+        if state.showHelp {
+            switch key {
+            case .control("c"): return .quit
+            case .pageDown, .down, .right, .character(" "): return .helpPage(1)
+            case .pageUp, .up, .left: return .helpPage(-1)
+            default: return .toggleHelp
+            }
+        }
         if state.typing != nil {
             switch key {
             case .enter: return .commitTyping

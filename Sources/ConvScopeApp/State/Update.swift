@@ -6,8 +6,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     // A help overlay or a pending message is dismissed by the next key.
     if case .resize = action {} else { s.message = nil }
     if s.showHelp, action != .quit {
-        if case .resize(let size) = action { s.terminalSize = size; return s }
-        s.showHelp = false
+        switch action {
+        case .resize(let size): s.terminalSize = size
+        case .helpPage(let delta): s.helpPage = max(0, s.helpPage + delta)
+        default: s.showHelp = false; s.helpPage = 0
+        }
         return s
     }
     let selected = s.selected
@@ -51,6 +54,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         let current = s.zoomOverride ?? Layout.automaticZoom(for: s)
         s.zoomOverride = current.next
         s.scrollX = 0; s.scrollY = 0
+        s.clampPages()
     case .previousPage:
         s.inputPage -= 1; s.outputPage -= 1
         s.clampPages()
@@ -67,6 +71,9 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.message = "reset to the notebook's defaults"
     case .toggleHelp:
         s.showHelp = true
+        s.helpPage = 0
+    case .helpPage:
+        break
     case .quit:
         s.shouldQuit = true
     case .export:
@@ -107,9 +114,16 @@ extension AppState {
         outputPage = min(max(0, outputPage), max(0, Layout.pageCount(self, section: .output) - 1))
     }
 
-    /// Keeps scroll offsets inside the largest map.
+    /// Keeps scroll offsets where they still move a map: no further than the widest and
+    /// tallest hidden part of the input or output maps.
     mutating func clampScroll() {
-        scrollX = min(scrollX, max(0, parameters.wIn - 1))
-        scrollY = min(scrollY, max(0, parameters.hIn - 1))
+        var unclamped = self
+        unclamped.scrollX = 0; unclamped.scrollY = 0
+        let layout = Layout.compute(unclamped, environment: RenderEnvironment())
+        let sections = [layout.input, layout.output].compactMap { $0 }
+        let maxX = sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
+        let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
+        scrollX = min(max(0, scrollX), max(0, maxX))
+        scrollY = min(max(0, scrollY), max(0, maxY))
     }
 }

@@ -69,7 +69,7 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
     FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
     if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, glyphs: g) }
-    if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g) }
+    if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage) }
     return canvas
 }
 
@@ -167,22 +167,33 @@ enum HintsView {
 
 /// The key table, drawn from `KeyMap` over the screen.
 enum HelpOverlay {
-    static func paint(into canvas: inout Canvas, glyphs g: Glyphs) {
+    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0) {
         let rows = KeyMap.helpRows(g)
         let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
         let textWidth = rows.map(\.help.count).max() ?? 0
         let w = min(canvas.width - 2, keyWidth + textWidth + 5)
-        let h = min(canvas.height - 2, rows.count + 4)
+        let h = min(canvas.height - 2, rows.count + 6)
         let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
-        canvas.fill(x: x, y: y, width: w, height: h)
-        Box.paint(into: &canvas, frame: Rect(x: x, y: y, width: w, height: h), title: "keys", glyphs: g,
-                  style: Style(foreground: Palette.accent))
-        for (i, row) in rows.enumerated() where i < h - 4 {
-            canvas.put(row.keys, x: x + 2, y: y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
-            canvas.put(row.help, x: x + 3 + keyWidth, y: y + 1 + i, maxWidth: w - keyWidth - 4)
+        // Long help texts wrap under themselves; lines that do not fit go to further pages.
+        var lines: [(keys: String, text: String)] = []
+        for row in rows {
+            for (i, part) in ErrorView.wrap(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
+                lines.append((i == 0 ? row.keys : "", part))
+            }
         }
-        canvas.put("any key closes this help", x: x + 2, y: y + h - 2, style: Style(foreground: Palette.muted),
-                   maxWidth: w - 3)
+        let perPage = max(1, h - 4)
+        let pages = (lines.count + perPage - 1) / perPage
+        let page = min(page, pages - 1)
+        canvas.fill(x: x, y: y, width: w, height: h)
+        let title = pages > 1 ? "keys \(page + 1)/\(pages)" : "keys"
+        Box.paint(into: &canvas, frame: Rect(x: x, y: y, width: w, height: h), title: title, glyphs: g,
+                  style: Style(foreground: Palette.accent))
+        for (i, line) in lines.dropFirst(page * perPage).prefix(perPage).enumerated() {
+            canvas.put(line.keys, x: x + 2, y: y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
+            canvas.put(line.text, x: x + 3 + keyWidth, y: y + 1 + i, maxWidth: w - keyWidth - 4)
+        }
+        let footer = pages > 1 ? "PgDn/PgUp more \(g.dot) any other key closes" : "any key closes this help"
+        canvas.put(footer, x: x + 2, y: y + h - 2, style: Style(foreground: Palette.muted), maxWidth: w - 3)
     }
 }
 
