@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// -O in debug builds too (root packages may use unsafe flags; -enable-testing stays on for tests).
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "convscope",
     platforms: [.macOS(.v13)],
@@ -16,10 +19,11 @@ let package = Package(
         .systemLibrary(
             name: "CNCursesW", path: "Sources/CNCursesW", pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
-        // Pure maths: no terminal, no I/O.
-        .target(name: "ConvCore"),
+        // Pure maths: no terminal, no I/O. Optimised even in debug builds, so `swift run`
+        // computes the largest allowed layer (64 channels, 1024×1024, 32×32) in about a second.
+        .target(name: "ConvCore", swiftSettings: optimizedInDebug),
         // State, update, views painting a Canvas, exporters: still no terminal.
-        .target(name: "ConvScopeApp", dependencies: ["ConvCore"]),
+        .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
         // The only module that imports ncurses.
         .executableTarget(
             name: "convscope",
