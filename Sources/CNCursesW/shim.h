@@ -7,10 +7,20 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
 static inline WINDOW *cs_stdscr(void) { return stdscr; }
+static inline WINDOW *cs_curscr(void) { return curscr; }
+/* The terminal's size from the kernel (0 on success), to catch a SIGWINCH ncurses missed. */
+static inline int cs_terminal_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
 static inline int cs_lines(void) { return LINES; }
 static inline int cs_cols(void) { return COLS; }
 static inline int cs_colors(void) { return COLORS; }

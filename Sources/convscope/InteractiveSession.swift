@@ -48,6 +48,10 @@ struct InteractiveSession {
         var nextTick = DispatchTime.now().uptimeNanoseconds
         while true {
             if let number = signals.received { return SignalWatcher.exitStatus(for: number) }
+            if screen.catchUpWithResize() {
+                state = update(state, .resize(screen.size))
+                dirty = true
+            }
             if engine.request(state.parameters) { dirty = true }
             if engine.poll() { dirty = true }
             let waiting = engine.isComputing(state.parameters)
@@ -76,9 +80,11 @@ struct InteractiveSession {
             keyTime = DispatchTime.now().uptimeNanoseconds
             switch key {
             case .resize:
+                screen.invalidate()
                 state = update(state, .resize(screen.size))
             case .control("z"):
                 screen.suspend()
+                screen.invalidate()
                 state = update(state, .resize(screen.size))
             default:
                 guard let action = KeyMap.action(for: key, in: state) else { continue }

@@ -32,6 +32,8 @@ final class NCursesScreen {
         }
         setlocale(LC_ALL, "")
         let utf8 = Self.localeIsUTF8()
+        // The size comes from the terminal itself, not from COLUMNS/LINES, which shells leave stale.
+        use_env(false)
         // newterm returns NULL for a TERM terminfo does not know, where initscr would exit.
         guard let s = cs_newterm() else {
             throw TerminalUnavailable.unknownTerminal("TERM=\(term) is not known to terminfo")
@@ -150,6 +152,25 @@ final class NCursesScreen {
         case 1...26: .control(Character(UnicodeScalar(code + 96)!))
         default: UnicodeScalar(code).map { .character(Character($0)) } ?? .unknown
         }
+    }
+
+    /// Compares the kernel's idea of the window size with ncurses' and resizes when a burst of
+    /// SIGWINCH left ncurses behind. Returns true when the size changed.
+    func catchUpWithResize() -> Bool {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard cs_terminal_size(&rows, &cols) == 0 else { return false }
+        let current = size
+        guard Int(rows) != current.rows || Int(cols) != current.columns else { return false }
+        resizeterm(rows, cols)
+        invalidate()
+        return true
+    }
+
+    /// After a resize the terminal's contents are unknown (terminals reflow or clear them), so
+    /// the next draw repaints every cell instead of only the changed ones.
+    func invalidate() {
+        clearok(cs_curscr(), true)
+        werase(window)
     }
 
     /// Draws a canvas of exactly the window's size.

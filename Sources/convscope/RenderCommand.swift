@@ -105,8 +105,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
+        let state = try makeState(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let state = try makeState(p)
             let env = RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii)
             let maps = ComputedMaps(try ConvExperiment(p))
             let canvas = view(state, maps: maps, environment: env)

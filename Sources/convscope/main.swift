@@ -61,4 +61,38 @@ struct InteractiveCommand: ParsableCommand {
     }
 }
 
-ConvScope.main()
+/// Runs the command; a usage error is one line on stderr (what is wrong and what is allowed)
+/// with exit status 64, instead of ArgumentParser's multi-line usage block.
+func runMain() -> Never {
+    do {
+        var command = try ConvScope.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch {
+        let code = ConvScope.exitCode(for: error)
+        let message = ConvScope.message(for: error)
+        // --help, --version and our own ExitCode(n) keep ArgumentParser's behaviour.
+        if code == .success || message.isEmpty || error is ExitCode { ConvScope.exit(withError: error) }
+        var line = (message.split(separator: "\n").first.map(String.init) ?? message)
+            .replacingOccurrences(of: "Error: ", with: "")
+        if let allowed = allowedValues(for: line) { line += ": allowed \(allowed)" }
+        printError("convscope: " + line + " (see convscope --help)")
+        exit(code.rawValue)
+    }
+}
+
+/// What a flag accepts, for ArgumentParser's "The value 'x' is invalid for '--flag <…>'" messages.
+func allowedValues(for message: String) -> String? {
+    guard message.hasPrefix("The value '") || message.hasPrefix("Missing value"),
+          let flagStart = message.range(of: "for '--") else { return nil }
+    let flag = "--" + message[flagStart.upperBound...].prefix { $0 != " " && $0 != "'" }
+    if let id = ParameterID.allCases.first(where: { $0.flag == flag }) {
+        return "a whole number in \(id.range.lowerBound)...\(id.range.upperBound)"
+    }
+    switch flag {
+    case "--size": return "COLSxROWS with each number in 1...\(ScreenSizeArgument.limit), e.g. 120x40"
+    default: return nil
+    }
+}
+
+runMain()

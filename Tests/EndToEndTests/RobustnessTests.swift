@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Suspend and resume, resize storms and the environment matrix, in a real terminal.
+@Suite("Robustness in tmux", .serialized)
+struct RobustnessTests {
+    @Test func ctrlZThenFgThenQuitLeavesTheTerminalAsItWas() {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "env -u NO_COLOR TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i")
+        #expect(tmux.waitFor { $0.hasPrefix("$") }.ok)
+        tmux.type("stty -a > '\(tmux.dir)/shell-before'; '\(Binary.path)' --fresh")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("C-z")
+        let stopped = tmux.waitFor("Stopped")
+        #expect(stopped.ok, "Ctrl-Z suspends to the shell:\n\(stopped.screen)")
+        tmux.type("fg"); tmux.send("Enter")
+        #expect(tmux.waitFor("output 1×2×6×6").ok, "fg brings the screen back")
+        tmux.send("Right")
+        #expect(tmux.waitFor("input 1×3×9×8").ok, "and the keys work again")
+        tmux.send("q")
+        tmux.type("stty -a > '\(tmux.dir)/shell-after'; exit"); tmux.send("Enter")
+        #expect(tmux.exitStatus() != nil)
+        let before = (try? String(contentsOfFile: tmux.dir + "/shell-before", encoding: .utf8)) ?? "missing"
+        let after = (try? String(contentsOfFile: tmux.dir + "/shell-after", encoding: .utf8)) ?? "missing after"
+        #expect(before == after, "stty -a after Ctrl-Z, fg and q equals stty -a before")
+    }
+
+    @Test func resizeStormThenANormalSizeShowsACorrectScreen() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start()
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        var rng = SystemRandomNumberGenerator()
+        var sizes = 0
+        for _ in 0..<200 {
+            tmux.resize(columns: Int.random(in: 1...300, using: &rng), rows: Int.random(in: 1...100, using: &rng))
+            sizes += 1
+        }
+        tmux.resize(columns: 100, rows: 30)
+        let (ok, screen) = tmux.waitFor { $0.contains("output 1×2×6×6") && $0.contains("H_out = ⌊(8 + 2·0 − 1·(3−1) − 1) / 1⌋ + 1 = 6") }
+        #expect(ok, "after \(sizes) random sizes the screen is right:\n\(screen)")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// NO_COLOR=1: shade glyphs, and no colour escapes on screen.
+    @Test func noColorEnvironment() {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "NO_COLOR=1 TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)' --fresh")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        #expect(!colored.contains("38;5;") && !colored.contains("48;5;"), "no palette colours")
+        #expect(tmux.capture().contains("░"), "shade glyphs carry the picture")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// TERM=xterm has 8 colours: the coarse ramp, still every value written.
+    @Test func eightColourTerminal() {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(columns: 120, rows: 40, command: "env -u NO_COLOR TERM=xterm LANG=C.UTF-8 '\(Binary.path)' --fresh")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        #expect(tmux.capture().contains("27  54  81 108 135 162"))
+        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        #expect(!colored.contains("48;5;"), "no 256-colour backgrounds on an 8-colour terminal")
+        #expect(colored.contains("\u{1B}[4") , "ANSI background colours are used")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// LANG=C: no UTF-8, so the screen is drawn in ASCII.
+    @Test func asciiLocale() {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "env -u NO_COLOR -u LC_ALL -u LC_CTYPE LANG=C TERM=tmux-256color '\(Binary.path)' --fresh")
+        let (ok, screen) = tmux.waitFor("output 1x2x6x6")
+        #expect(ok, "ASCII shapes:\n\(screen)")
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "only ASCII on screen")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    /// Odd COLUMNS/LINES values do not change what the terminal reports.
+    @Test(arguments: ["COLUMNS=abc LINES=-5", "COLUMNS=10 LINES=3", "COLUMNS=99999 LINES=0"])
+    func oddColumnsAndLines(_ values: String) {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "env -u NO_COLOR \(values) TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)' --fresh")
+        let (ok, screen) = tmux.waitFor("output 1×2×6×6")
+        #expect(ok, "\(values): the real 80x24 screen is used:\n\(screen)")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
+    @Test func stdinNotATerminal() {
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "echo hi | env TERM=tmux-256color '\(Binary.path)' 2>&1")
+        #expect(tmux.exitStatus() == 2)
+        let screen = tmux.waitFor("EXIT=").screen
+        #expect(screen.contains("standard input is not a terminal"))
+        #expect(screen.contains("convscope render"))
+    }
+}
