@@ -8,7 +8,9 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     if s.showHelp, action != .quit {
         switch action {
         case .resize(let size): s.terminalSize = size
-        case .helpPage(let delta): s.helpPage = max(0, s.helpPage + delta)
+        case .helpPage(let delta):
+            let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: .unicodeSet)
+            s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
         return s

@@ -21,7 +21,10 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
     canvas.put(" convscope \(g.dot) nn.Conv2d feature maps", x: 0, y: 0,
                style: Style(foreground: Palette.accent, bold: true))
     let right = "? help \(g.dot) q quit "
-    canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
+    let titleWidth = " convscope \(g.dot) nn.Conv2d feature maps".count
+    if titleWidth + 2 + right.count <= size.columns {
+        canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
+    }
 
     ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env).paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
@@ -62,9 +65,15 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
                        x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
         }
     }
-    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: size.columns - 2,
+    // In a short window the inspector rows reach the panel's rows: keep them beside the panel.
+    let besidePanel = layout.inspectorY < layout.panel.maxY
+    let inspectorX = besidePanel ? layout.maps.x : 1
+    let inspectorWidth = besidePanel ? layout.maps.width : size.columns - 2
+    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: inspectorWidth,
                                          maxLines: layout.inspectorLines).enumerated() {
-        canvas.put(line, x: 1, y: layout.inspectorY + i, style: Style(foreground: Palette.highlight, bold: i == 0))
+        canvas.fill(x: inspectorX, y: layout.inspectorY + i, width: inspectorWidth, height: 1)
+        canvas.put(line, x: inspectorX, y: layout.inspectorY + i, style: Style(foreground: Palette.highlight, bold: i == 0),
+                   maxWidth: inspectorWidth)
     }
     FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
@@ -97,15 +106,18 @@ enum ErrorView {
                       glyphs g: Glyphs) {
         let m = layout.maps
         var y = layout.kernelLineY + 1
-        canvas.put("output \(g.dash) PyTorch refuses these parameters:", x: m.x, y: y,
-                   style: Style(foreground: Palette.error, bold: true), maxWidth: m.width)
-        y += 1
-        for line in wrap("RuntimeError: " + error.message, width: m.width) where y < layout.formulaY {
+        let limit = layout.inspectorY
+        // "PyTorch refuses" first, so even a 22-column maps area shows it on one line.
+        for line in wrap("PyTorch refuses these parameters, no output:", width: m.width) where y < limit {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error, bold: true))
+            y += 1
+        }
+        for line in wrap("RuntimeError: " + error.message, width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error))
             y += 1
         }
         let names = ParameterID.allCases.filter(culprits.contains).map(\.name).joined(separator: ", ")
-        for line in wrap("change \(names) so the kernel fits", width: m.width) where y < layout.formulaY {
+        for line in wrap("change \(names) so the kernel fits", width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.muted))
             y += 1
         }
@@ -167,7 +179,9 @@ enum HintsView {
 
 /// The key table, drawn from `KeyMap` over the screen.
 enum HelpOverlay {
-    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0) {
+    /// Paints one page; returns the number of pages.
+    @discardableResult
+    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0) -> Int {
         let rows = KeyMap.helpRows(g)
         let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
         let textWidth = rows.map(\.help.count).max() ?? 0
@@ -194,6 +208,15 @@ enum HelpOverlay {
         }
         let footer = pages > 1 ? "PgDn/PgUp more \(g.dot) any other key closes" : "any key closes this help"
         canvas.put(footer, x: x + 2, y: y + h - 2, style: Style(foreground: Palette.muted), maxWidth: w - 3)
+        return pages
+    }
+}
+
+extension HelpOverlay {
+    /// How many pages the help takes in a window of this size.
+    static func pageCount(_ size: TerminalSize, glyphs g: Glyphs) -> Int {
+        var canvas = Canvas(width: max(0, size.columns), height: max(0, size.rows))
+        return paint(into: &canvas, glyphs: g, page: 0)
     }
 }
 
