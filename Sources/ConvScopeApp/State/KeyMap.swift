@@ -99,7 +99,9 @@ public enum KeyMap {
 
     /// Help-screen rows: the keys as the user types them, and what they do.
     public static func helpRows(_ g: Glyphs) -> [(keys: String, help: String)] {
-        var rows = bindings.map { b in (b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
+        var rows = bindings.map { b in
+            (b.keys.first == .shiftLeft ? "Shift-arrows" : b.keys.map { $0.label(g) }.joined(separator: " "), b.help)
+        }
         rows.insert(("0-9 Enter", "type a value for the selected parameter (Esc cancels)"), at: 8)
         rows.insert(("in a map", "arrows move the cursor, PgUp/PgDn its channel, Esc back to parameters"), at: 11)
         return rows

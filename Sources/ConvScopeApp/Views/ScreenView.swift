@@ -186,8 +186,6 @@ enum HelpOverlay {
         let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
         let textWidth = rows.map(\.help.count).max() ?? 0
         let w = min(canvas.width - 2, keyWidth + textWidth + 5)
-        let h = min(canvas.height - 2, rows.count + 6)
-        let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
         // Long help texts wrap under themselves; lines that do not fit go to further pages.
         var lines: [(keys: String, text: String)] = []
         for row in rows {
@@ -195,6 +193,8 @@ enum HelpOverlay {
                 lines.append((i == 0 ? row.keys : "", part))
             }
         }
+        let h = min(canvas.height - 2, lines.count + 4)
+        let x = (canvas.width - w) / 2, y = (canvas.height - h) / 2
         let perPage = max(1, h - 4)
         let pages = (lines.count + perPage - 1) / perPage
         let page = min(page, pages - 1)
