@@ -140,3 +140,40 @@ struct ScreenSnapshotTests {
         #expect(canvas.text.contains("▶"))
     }
 }
+
+@Suite("Inspector on screen")
+struct InspectorScreenTests {
+    @Test func renderInspectWritesOutTheSumAtTheDefaults() {
+        let canvas = render(columns: 120, rows: 40) { $0 = update($0, .inspect(.output, CellCursor(channel: 0, y: 2, x: 3))) }
+        #expect(canvas.text.contains(
+            "output[0, 2, 3] = Σ 3 ch × 3×3 taps = 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 = 108"))
+    }
+
+    @Test func thePageFollowsTheCursorChannel() {
+        var p = ConvParameters()
+        p.inChannels = 64; p.outChannels = 64
+        let canvas = render(p, columns: 80, rows: 24) { $0 = update($0, .inspect(.output, CellCursor(channel: 40, y: 1, x: 1))) }
+        #expect(canvas.text.contains("ch 40"))
+    }
+
+    @Test func paddingTapsShowAsPadding() {
+        var p = ConvParameters()
+        p.paddingH = 1; p.paddingW = 1
+        let canvas = render(p, columns: 120, rows: 40) { $0 = update($0, .inspect(.output, CellCursor(channel: 1, y: 0, x: 0))) }
+        // 3 channels × (3×3 − 2×2 inside) = 15 padding taps of 27.
+        #expect(canvas.text.contains("(· = padding") && canvas.text.contains("15 of 27 taps)"))
+        #expect(canvas.text.contains("·+·+·+·+0+1+·+0+1"))
+    }
+
+    @Test func reverseInspectorCountsTheOutputsAnInputFeeds() {
+        let canvas = render(columns: 120, rows: 40) { $0 = update($0, .inspect(.input, CellCursor(channel: 2, y: 3, x: 4))) }
+        #expect(canvas.text.contains("input[2, 3, 4] feeds 9 output cells in each of 2 channels (18 in all)"))
+    }
+
+    @Test func unreadColumnsAreCounted() {
+        var p = ConvParameters()
+        p.kernelSizeW = 2; p.strideW = 3
+        let canvas = render(p, columns: 120, rows: 40) { $0.paddedView = true }
+        #expect(canvas.text.contains("2 columns never read"))
+    }
+}

@@ -101,3 +101,33 @@ struct RobustnessTests {
         #expect(screen.contains("convscope render"))
     }
 }
+
+/// The state file: written atomically, and a place it cannot be written is a message, not a crash.
+@Suite("State file")
+struct StateFileTests {
+    @Test func unwritableStateHomeIsAMessage() {
+        guard requireTmux() else { return }
+        // /proc refuses new directories, even to root.
+        let tmux = TmuxSession(command: "export XDG_STATE_HOME=/proc/convscope-test; env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh 2>&1")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0, "quitting still succeeds")
+        let screen = tmux.waitFor("could not save").screen
+        #expect(screen.contains("could not save the parameters"), "\(screen)")
+    }
+
+    @Test func savedFileIsCompleteJSONWithNoTemporaryLeftBehind() throws {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start("--kernel-size 5")
+        #expect(tmux.waitFor("kernel 2×3×5×5").ok)
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+        let dir = tmux.dir + "/state/convscope"
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(files == ["state.json"])
+        let data = try #require(FileManager.default.contents(atPath: dir + "/state.json"))
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let parameters = object?["parameters"] as? [String: Int]
+        #expect(parameters?["kernel_size_h"] == 5 && parameters?["kernel_size_w"] == 5)
+    }
+}

@@ -200,8 +200,23 @@ public enum Layout {
         let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - 1) / (mapH + 1)))
         let perPage = perRow * mapRowsPerPage
         let pageCount = max(1, (channels + perPage - 1) / perPage)
-        let firstColumn = min(state.scrollX, columns - visibleColumns)
-        let firstRow = min(state.scrollY, rows - visibleRows)
+        var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
+        var firstRow = min(state.scrollY, rows - visibleRows)
+        // The page and the scroll follow the inspector's cursor, so it is always on screen.
+        let cursor: CellCursor? = switch (which, state.focus) {
+        case (.input, .input): state.inputCursor
+        case (.output, .output): state.outputCursor
+        case (.output, .parameters) where state.playing: state.outputCursor
+        default: nil
+        }
+        if let cursor {
+            page = cursor.channel / perPage
+            let y = cursor.y + padTop, x = cursor.x + padLeft
+            if y < firstRow || y >= firstRow + visibleRows { firstRow = max(0, min(y - visibleRows / 2, rows - visibleRows)) }
+            if x < firstColumn || x >= firstColumn + visibleColumns {
+                firstColumn = max(0, min(x - visibleColumns / 2, columns - visibleColumns))
+            }
+        }
         return SectionLayout(
             section: which, frame: frame, geometry: g, channels: channels, mapsPerRow: perRow,
             mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
