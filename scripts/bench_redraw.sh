@@ -5,11 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-120x40}
-swift build -c release --product convscope >/dev/null
+config=${2:-release}   # debug is what `swift run convscope` runs
+swift build -c "$config" --product convscope >/dev/null
 log=$(mktemp); : > "$log"
 session=convscope-bench-$$
 tmux -f /dev/null new-session -d -s "$session" -x "${size%x*}" -y "${size#*x}" \
-  "env -u NO_COLOR TERM=tmux-256color CONVSCOPE_FRAME_LOG=$log .build/release/convscope; sleep 2" </dev/null >/dev/null 2>&1
+  "env -u NO_COLOR TERM=tmux-256color CONVSCOPE_FRAME_LOG=$log XDG_STATE_HOME=$(dirname "$log")/bench-state .build/$config/convscope --fresh; sleep 2" </dev/null >/dev/null 2>&1
 sleep 1
 for round in $(seq 1 17); do
   for key in Right Right Left Down; do tmux send-keys -t "$session" "$key"; sleep 0.02; done
@@ -20,11 +21,11 @@ sleep 0.5
 tmux send-keys -t "$session" q
 sleep 0.3
 tmux kill-session -t "$session" 2>/dev/null || true
-python3 - "$log" "$size" <<'PY'
+python3 - "$log" "$size" "$config" <<'PY'
 import statistics, sys
 values = [int(v) / 1000 for v in open(sys.argv[1]) if v.strip()]
 values.sort()
 p90 = values[int(len(values) * 0.9) - 1]
-print(f"{sys.argv[2]}: {len(values)} redraws after a key; median {statistics.median(values):.2f} ms, p90 {p90:.2f} ms, max {values[-1]:.2f} ms")
+print(f"{sys.argv[2]} {sys.argv[3]}: {len(values)} redraws after a key; median {statistics.median(values):.2f} ms, p90 {p90:.2f} ms, max {values[-1]:.2f} ms")
 PY
 rm -f "$log"
