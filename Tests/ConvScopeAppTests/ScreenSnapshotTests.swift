@@ -177,3 +177,41 @@ struct InspectorScreenTests {
         #expect(canvas.text.contains("2 columns never read"))
     }
 }
+
+@Suite("Teaching view snapshots")
+struct TeachingSnapshotTests {
+    /// Parameters in ParameterID order (h, w, cin, cout, kh, kw, ph, pw, sh, sw, dh, dw).
+    static let padded1 = [8, 8, 3, 2, 3, 3, 1, 1, 1, 1, 1, 1]
+    static let stride2 = [8, 8, 3, 2, 3, 3, 0, 0, 2, 2, 1, 1]
+    static let stride3 = [8, 8, 3, 2, 3, 3, 0, 0, 3, 3, 1, 1]
+    static let kernel5 = [8, 8, 3, 2, 5, 5, 0, 0, 1, 1, 1, 1]
+    static let padded2stride3 = [8, 8, 3, 2, 3, 3, 2, 2, 3, 3, 1, 1]
+
+    @Test(arguments: [
+        ("inspector-120x40", padded1, AppState.Probe.inspect(.output, 0, 2, 3)),
+        ("reverse-inspector-120x40", stride2, AppState.Probe.inspect(.input, 0, 3, 4)),
+        ("cost-panel-120x40", ConvParameters().values, AppState.Probe.panel(.cost)),
+        ("formula-panel-120x40", stride3, AppState.Probe.panel(.formula)),
+        ("code-panel-120x40", kernel5, AppState.Probe.panel(.code)),
+        ("padded-120x40", padded2stride3, AppState.Probe.padded),
+    ])
+    func teachingView(_ name: String, _ values: [Int], _ probe: AppState.Probe) {
+        let canvas = render(ConvParameters(values), columns: 120, rows: 40) { state in
+            switch probe {
+            case .inspect(let focus, let c, let y, let x): state = update(state, .inspect(focus, CellCursor(channel: c, y: y, x: x)))
+            case .panel(let panel): state = update(state, .togglePanel(panel))
+            case .padded: state = update(state, .togglePadded)
+            }
+        }
+        assertSnapshot(canvas.text, named: name)
+    }
+
+    @Test func ansiOfTheDefaultScreen() {
+        assertSnapshot(ANSIExporter.export(render(columns: 80, rows: 24)), named: "defaults-80x24-ansi")
+    }
+}
+
+extension AppState {
+    /// What a teaching snapshot turns on.
+    enum Probe: Sendable { case inspect(Focus, Int, Int, Int), panel(Panel), padded }
+}
