@@ -24,6 +24,8 @@ struct InteractiveSession {
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "convscope-\(stamp)", fileExtension: exportFormat.fileExtension)
             return "exported \(path)"
+        } catch let error as FileWriteError {
+            return "export failed: \(error.shortDescription)"
         } catch {
             return "export failed: \(error)"
         }

@@ -5,7 +5,19 @@ import Glibc
 
 /// Why a file could not be written, in words for the status line or stderr.
 struct FileWriteError: Error, CustomStringConvertible {
-    let description: String
+    /// The file (or directory) concerned.
+    let path: String
+    /// What went wrong, e.g. "No space left on device".
+    let reason: String
+    var alreadyExists = false
+
+    /// "cannot write PATH: REASON", for stderr.
+    var description: String {
+        alreadyExists ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(reason)"
+    }
+
+    /// The reason first, for a status line that may cut the end off.
+    var shortDescription: String { alreadyExists ? "\(path) already exists" : "\(reason) (\(path))" }
 }
 
 /// Writes files atomically and never over a user's file: the bytes go to a temporary file in the
@@ -16,14 +28,14 @@ enum SafeFileWriter {
         let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileWriteError(description: "cannot write \(path): directory \(directory) does not exist")
+            throw FileWriteError(path: path, reason: "directory \(directory) does not exist")
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileWriteError(description: "cannot write \(path): it is a directory")
+            throw FileWriteError(path: path, reason: "it is a directory")
         }
         var template = Array((directory + "/.convscope-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileWriteError(description: "cannot write in \(directory): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw FileWriteError(path: directory, reason: String(cString: strerror(errno))) }
         let temporary = String(cString: template)
         defer { unlink(temporary) }
         var written = 0
@@ -38,14 +50,14 @@ enum SafeFileWriter {
         let writeErrno = errno
         fchmod(fd, 0o644)
         close(fd)
-        guard ok else { throw FileWriteError(description: "cannot write \(path): \(String(cString: strerror(writeErrno)))") }
+        guard ok else { throw FileWriteError(path: path, reason: String(cString: strerror(writeErrno))) }
         if replace {
             guard rename(temporary, path) == 0 else {
-                throw FileWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
             }
         } else if link(temporary, path) != 0 {
-            if errno == EEXIST { throw FileWriteError(description: "\(path) already exists; use --force to replace it") }
-            throw FileWriteError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            if errno == EEXIST { throw FileWriteError(path: path, reason: "it already exists", alreadyExists: true) }
+            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -56,10 +68,10 @@ enum SafeFileWriter {
             do {
                 try write(bytes, to: path)
                 return path
-            } catch let error as FileWriteError where error.description.hasSuffix("already exists; use --force to replace it") {
+            } catch let error as FileWriteError where error.alreadyExists {
                 continue
             }
         }
-        throw FileWriteError(description: "no free file name for \(base).\(fileExtension)")
+        throw FileWriteError(path: "\(base).\(fileExtension)", reason: "no free file name")
     }
 }

@@ -81,3 +81,31 @@ struct ExportTests {
         #expect(tmux.exitStatus() == 0, "and not a crash")
     }
 }
+
+/// A full disk: a 64 KiB tmpfs filled to the brim (needs root to mount, as CI runs).
+@Suite("Full disk", .serialized)
+struct FullDiskTests {
+    @Test func exportsToAFullDiskAreAMessageAndLeaveNothing() throws {
+        guard getuid() == 0 else { return }  // mounting needs root; CI runs as root
+        let dir = NSTemporaryDirectory() + "convscope-full-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { shell("umount '\(dir)'"); try? FileManager.default.removeItem(atPath: dir) }
+        let mount = shell("mount -t tmpfs -o size=64k tmpfs '\(dir)' && dd if=/dev/zero of='\(dir)/fill' bs=1k count=100")
+        #expect(mount.status != 0 || FileManager.default.fileExists(atPath: dir + "/fill"))
+        guard shell("df -P '\(dir)' | tail -1").out.contains("tmpfs") else {
+            Issue.record("could not mount a tmpfs to fill: \(mount.err)")
+            return
+        }
+        let r = shell("cd '\(dir)' && '\(Binary.path)' render --format svg -o screen.svg")
+        #expect(r.status == 1)
+        #expect(r.err.contains("No space left on device"), "\(r.err)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fill"], "nothing left behind")
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        tmux.send("e")
+        #expect(tmux.waitFor("No space left on device").ok, "the e key reports the full disk")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+}

@@ -9,7 +9,10 @@ func shell(_ command: String, environment: [String: String]? = nil, stdin: FileH
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/bin/sh")
     p.arguments = ["-c", command]
-    if let environment { p.environment = environment }
+    // Never the user's real state file: every command gets a throwaway state home.
+    var env = environment ?? ProcessInfo.processInfo.environment
+    if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "convscope-e2e-state" }
+    p.environment = env
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
