@@ -30,7 +30,9 @@ public struct MapGeometry: Equatable, Sendable {
             cellWidth = (roomy ? max(valueWidth, 3) : valueWidth) + 1 + (shaded ? 1 : 0)
             rowsPerElement = 1
         case .large:
-            halfBlocks = false
+            // With half blocks a large cell is ▄ / number / ▀: two rows tall with the number
+            // centred, and half a row of gap above and below, like seaborn's square cells.
+            halfBlocks = env.glyphs.unicode && env.colorDepth.hasColor
             cellWidth = max(valueWidth + 2, 4) + 1
             rowsPerElement = 3
         }
@@ -46,7 +48,7 @@ public struct MapGeometry: Equatable, Sendable {
         switch zoom {
         case .overview: halfBlocks ? (rows + 1) / 2 : rows
         case .numbers: rows
-        case .large: rows * 3 - 1
+        case .large: halfBlocks ? rows * 3 : rows * 3 - 1
         }
     }
 
@@ -60,7 +62,7 @@ public struct MapGeometry: Equatable, Sendable {
         switch zoom {
         case .overview: halfBlocks ? height * 2 : height
         case .numbers: height
-        case .large: (height + 1) / 3
+        case .large: halfBlocks ? height / 3 : (height + 1) / 3
         }
     }
 }

@@ -103,6 +103,14 @@ struct HeatmapView {
                         }
                         continue
                     }
+                    if g.zoom == .large && g.halfBlocks {
+                        let edge = Style(foreground: l.style.background)
+                        canvas.fill(x: cx, y: cy, width: inner, height: 1, "▄", style: edge)
+                        canvas.fill(x: cx, y: cy + 1, width: inner, height: 1, " ", style: l.style)
+                        canvas.fill(x: cx, y: cy + 2, width: inner, height: 1, "▀", style: edge)
+                        canvas.put(l.text, x: cx + (inner - l.text.count + 1) / 2, y: cy + 1, style: l.style)
+                        continue
+                    }
                     canvas.fill(x: cx, y: cy, width: inner, height: cellRows, " ", style: l.style)
                     let textX = g.zoom == .large || l.text.count < inner
                         ? cx + (inner - l.text.count + 1) / 2 : cx + inner - l.text.count
