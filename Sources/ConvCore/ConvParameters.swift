@@ -13,6 +13,7 @@ public struct ConvParameters: Equatable, Hashable, Sendable, Codable {
         for (id, value) in zip(ParameterID.allCases, values) { self[id] = value }
     }
 
+    /// The value of one parameter.
     public subscript(id: ParameterID) -> Int {
         get {
             switch id {

@@ -1,5 +1,6 @@
 /// Thrown when a caller's cancellation check says a computation is no longer wanted.
 public struct ComputationCancelled: Error, Equatable, Sendable {
+    /// The error value.
     public init() {}
 }
 

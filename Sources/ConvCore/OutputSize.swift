@@ -2,6 +2,7 @@
 public struct AxisGeometry: Equatable, Sendable {
     public let size: Int, kernel: Int, padding: Int, stride: Int, dilation: Int
 
+    /// One axis of a convolution.
     public init(size: Int, kernel: Int, padding: Int, stride: Int, dilation: Int) {
         self.size = size; self.kernel = kernel; self.padding = padding
         self.stride = stride; self.dilation = dilation

@@ -1,6 +1,8 @@
 /// A dense 4-D float32 tensor in PyTorch's NCHW layout (row-major, like `tensor.tolist()`).
 public struct Tensor4: Equatable, Sendable {
+    /// [N, C, H, W].
     public let shape: [Int]
+    /// The values, row-major.
     public var storage: [Float]
 
     /// A tensor of the given shape filled with `value`.
@@ -23,6 +25,7 @@ public struct Tensor4: Equatable, Sendable {
         ((n * shape[1] + c) * shape[2] + y) * shape[3] + x
     }
 
+    /// Element (n, c, y, x).
     public subscript(n: Int, c: Int, y: Int, x: Int) -> Float {
         get { storage[offset(n, c, y, x)] }
         set { storage[offset(n, c, y, x)] = newValue }

@@ -3,6 +3,7 @@ public struct Cell: Equatable, Sendable {
     public var character: Character
     public var style: Style
 
+    /// A cell showing `character` in `style`.
     public init(_ character: Character = " ", _ style: Style = .plain) {
         self.character = character
         self.style = style
@@ -23,6 +24,7 @@ public struct Canvas: Equatable, Sendable {
         cells = Array(repeating: Cell(), count: self.width * self.height)
     }
 
+    /// The cell at (x, y); writes outside the canvas are ignored.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
         set { if contains(x: x, y: y) { cells[y * width + x] = newValue } }

@@ -1,6 +1,7 @@
 /// A rectangle of character cells.
 public struct Rect: Equatable, Sendable {
     public var x, y, width, height: Int
+    /// A rectangle; negative sizes become empty.
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
     }

@@ -27,6 +27,7 @@ public enum Focus: String, Sendable, Codable {
 /// A cell of a feature map: channel, row, column.
 public struct CellCursor: Equatable, Sendable, Codable {
     public var channel: Int, y: Int, x: Int
+    /// The cell (channel, y, x).
     public init(channel: Int, y: Int, x: Int) { self.channel = channel; self.y = y; self.x = x }
 }
 
@@ -85,5 +86,6 @@ public struct AppState: Equatable, Sendable {
 /// A terminal size in character cells.
 public struct TerminalSize: Equatable, Sendable {
     public var columns: Int, rows: Int
+    /// A size of columns × rows.
     public init(columns: Int, rows: Int) { self.columns = columns; self.rows = rows }
 }

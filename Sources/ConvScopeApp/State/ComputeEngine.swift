@@ -13,6 +13,7 @@ public final class ComputeEngine: @unchecked Sendable {
     /// The newest finished computation, for whatever parameters it was made.
     public private(set) var latest: ComputedMaps?
 
+    /// An engine with nothing computed yet.
     public init() {}
 
     /// True while a background computation for `p` is running.
