@@ -33,7 +33,8 @@ enum SafeFileWriter {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw FileWriteError(path: path, reason: "it is a directory")
         }
-        var template = Array((directory + "/.convscope-XXXXXX").utf8CString)
+        // mkstemp replaces the six trailing X characters with a unique suffix.
+        var template = Array((directory + "/.convscope-" + String(repeating: "X", count: 6)).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileWriteError(path: directory, reason: String(cString: strerror(errno))) }
         let temporary = String(cString: template)
