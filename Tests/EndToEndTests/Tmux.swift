@@ -3,25 +3,11 @@ import Testing
 
 /// Runs a command and returns its exit status and output (stdout and stderr apart).
 @discardableResult
-func shell(_ command: String, environment: [String: String]? = nil, stdin: FileHandle? = nil)
-    -> (status: Int32, out: String, err: String)
-{
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", command]
+func shell(_ command: String, environment: [String: String]? = nil) -> (status: Int32, out: String, err: String) {
     // Never the user's real state file: every command gets a throwaway state home.
     var env = environment ?? ProcessInfo.processInfo.environment
     if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "convscope-e2e-state" }
-    p.environment = env
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = stdin ?? FileHandle.nullDevice
-    try! p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    return spawnShell(command, environment: env)
 }
 
 /// The package root and the built convscope binary (built on first use).

@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `/bin/sh -c command` with posix_spawn and waitpid, capturing stdout and stderr.
+///
+/// Why not Foundation's Process: tests run in parallel, and a child started by Process can inherit
+/// the pipe ends another test is reading (a tmux server started by the first session keeps them
+/// open forever), and Process.waitUntilExit was seen to hang on a child that had already exited.
+/// Here every descriptor above 2 is closed in the child and the parent reaps its own child.
+func spawnShell(_ command: String, environment: [String: String]) -> (status: Int32, out: String, err: String) {
+    var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+    guard pipe2(&outPipe, O_CLOEXEC) == 0, pipe2(&errPipe, O_CLOEXEC) == 0 else { return (-1, "", "pipe failed") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+    _ = addCloseFrom(&actions, 3)
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(command), nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+    close(outPipe[1]); close(errPipe[1])
+    guard spawned == 0 else { close(outPipe[0]); close(errPipe[0]); return (-1, "", "spawn failed: \(spawned)") }
+    // Read both pipes until both close, without letting either fill up.
+    var out = [UInt8](), err = [UInt8]()
+    var open = [outPipe[0], errPipe[0]]
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while !open.isEmpty {
+        var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        if poll(&fds, nfds_t(fds.count), -1) < 0 { if errno == EINTR { continue }; break }
+        for f in fds where f.revents != 0 {
+            let n = read(f.fd, &buffer, buffer.count)
+            if n > 0 {
+                if f.fd == outPipe[0] { out += buffer[0..<n] } else { err += buffer[0..<n] }
+            } else if n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN) {
+                close(f.fd)
+                open.removeAll { $0 == f.fd }
+            }
+        }
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS, and 128 + signal like a shell for a killed child.
+    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (code, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+// glibc has both (2.34+), but Swift's Glibc module does not import them: look them up at run time.
+private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+private func symbol<T>(_ name: String, as type: T.Type) -> T {
+    guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { fatalError("\(name) is missing from libc") }
+    return unsafeBitCast(address, to: type)
+}
+
+/// pipe2(2): both ends close-on-exec from the start, so no concurrent spawn inherits them.
+private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 { symbol("pipe2", as: Pipe2.self)(fds, flags) }
+
+/// posix_spawn_file_actions_addclosefrom_np: close every descriptor from `low` up in the child.
+private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ low: Int32) -> Int32 {
+    symbol("posix_spawn_file_actions_addclosefrom_np", as: AddCloseFrom.self)(actions, low)
+}
