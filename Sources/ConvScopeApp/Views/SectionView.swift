@@ -46,15 +46,22 @@ struct SectionView {
         guard layout.lastChannel >= layout.firstChannel else { return }
         for channel in layout.firstChannel...layout.lastChannel {
             let origin = layout.origin(ofChannel: channel)
-            let name = layout.mapWidth >= 10 ? "channel \(channel)" : "ch \(channel)"
-            canvas.put(name, x: origin.x, y: origin.y - 1, style: .plain.bolded, maxWidth: layout.mapWidth)
+            canvas.put(channelTitle(channel), x: origin.x, y: origin.y - 1, style: .plain.bolded)
             HeatmapView(tensor: tensor, channel: channel, vmax: scaleMax(channel), colormap: colormap,
                         layout: layout, environment: environment, marks: marks(channel))
                 .paint(into: &canvas, at: origin)
             paintCropMarks(into: &canvas, origin: origin)
         }
         paintCropNotes(into: &canvas, titleEnd: layout.origin(ofChannel: layout.firstChannel).x
-            + (layout.mapWidth >= 10 ? 9 : 4) + String(layout.firstChannel).count, y: f.y + 1)
+            + channelTitle(layout.firstChannel).count, y: f.y + 1)
+    }
+
+    /// The title over a map: "channel 3" when the map is that wide, else "ch 3" (or "3") using
+    /// the gap to the next map too.
+    func channelTitle(_ channel: Int) -> String {
+        let long = "channel \(channel)", short = "ch \(channel)"
+        if long.count <= layout.mapWidth { return long }
+        return short.count <= layout.mapWidth + SectionLayout.gap - 1 ? short : "\(channel)"
     }
 
     /// Which rows and columns a cropped map shows, on the first map's title row.
