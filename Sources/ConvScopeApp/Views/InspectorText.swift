@@ -34,7 +34,7 @@ public enum InspectorText {
         let legend = padded > 0 ? "  (\(padMark) = padding zero, \(padded) of \(taps.count) taps)" : ""
         let full = head + " = " + groups.joined(separator: " + ") + " = " + value + legend
         let budget = width * maxLines
-        if full.count <= budget { return wrap(full, width: width, maxLines: maxLines) }
+        if full.count <= budget { return TextWrap.lines(full, width: width, maxLines: maxLines) }
         // Too long: as many whole groups as fit, then an ellipsis, then the value.
         var shown = head + " = "
         for (i, group) in groups.enumerated() {
@@ -45,16 +45,16 @@ public enum InspectorText {
         if shown.hasSuffix(" = ") {
             let inputTaps = taps.count - padded
             shown = head + " = \(inputTaps) input taps + \(padded) padding zeros"
-            return wrap(shown + " = " + value, width: width, maxLines: maxLines)
+            return TextWrap.lines(shown + " = " + value, width: width, maxLines: maxLines)
         }
-        return wrap(shown + " + \(g.ellipsis) = " + value + legend, width: width, maxLines: maxLines)
+        return TextWrap.lines(shown + " + \(g.ellipsis) = " + value + legend, width: width, maxLines: maxLines)
     }
 
     /// The reverse inspector: which outputs an input cell feeds.
     static func inputLines(_ state: AppState, glyphs g: Glyphs, width: Int) -> [String] {
         let p = state.parameters, c = state.inputCursor
         guard let shape = p.outputShape else {
-            return wrap("input[\(c.channel), \(c.y), \(c.x)] \(g.dot) no output: PyTorch refuses these parameters",
+            return TextWrap.lines("input[\(c.channel), \(c.y), \(c.x)] \(g.dot) no output: PyTorch refuses these parameters",
                         width: width, maxLines: 2)
         }
         let reads = p.outputsReading(y: c.y, x: c.x)
@@ -68,21 +68,7 @@ public enum InspectorText {
                 + "in each of \(shape[1]) channel\(shape[1] == 1 ? "" : "s") (\(cells * shape[1]) in all): "
                 + list + (reads.count > 6 ? " \(g.ellipsis)" : "")
         }
-        return wrap(text, width: width, maxLines: 2)
+        return TextWrap.lines(text, width: width, maxLines: 2)
     }
 
-    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty && lines.count < maxLines {
-            if rest.count <= width { lines.append(String(rest)); break }
-            let cut = rest.prefix(width)
-            let breakAt = cut.lastIndex(of: " ").map { rest.distance(from: rest.startIndex, to: $0) } ?? width
-            let n = breakAt > width / 2 ? breakAt : width
-            lines.append(String(rest.prefix(n)))
-            rest = rest.dropFirst(n).drop { $0 == " " }
-        }
-        return lines
-    }
 }

@@ -108,34 +108,21 @@ enum ErrorView {
         var y = layout.kernelLineY + 1
         let limit = layout.inspectorY
         // "PyTorch refuses" first, so even a 22-column maps area shows it on one line.
-        for line in wrap("PyTorch refuses these parameters, no output:", width: m.width) where y < limit {
+        for line in TextWrap.lines("PyTorch refuses these parameters, no output:", width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error, bold: true))
             y += 1
         }
-        for line in wrap("RuntimeError: " + error.message, width: m.width) where y < limit {
+        for line in TextWrap.lines("RuntimeError: " + error.message, width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error))
             y += 1
         }
         let names = ParameterID.allCases.filter(culprits.contains).map(\.name).joined(separator: ", ")
-        for line in wrap("change \(names) so the kernel fits", width: m.width) where y < limit {
+        for line in TextWrap.lines("change \(names) so the kernel fits", width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.muted))
             y += 1
         }
     }
 
-    /// Greedy word wrap.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty { current = String(word) }
-            else if current.count + 1 + word.count <= width { current += " " + word }
-            else { lines.append(current); current = String(word) }
-            while current.count > width { lines.append(String(current.prefix(width))); current = String(current.dropFirst(width)) }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
 }
 
 /// The bottom line: a message, the typing prompt, or key hints.
@@ -189,7 +176,7 @@ enum HelpOverlay {
         // Long help texts wrap under themselves; lines that do not fit go to further pages.
         var lines: [(keys: String, text: String)] = []
         for row in rows {
-            for (i, part) in ErrorView.wrap(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
+            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
                 lines.append((i == 0 ? row.keys : "", part))
             }
         }

@@ -5,7 +5,7 @@ public enum CostPanelText {
     /// The panel's lines: parameter and multiplication counts, Comp_param, Comp_mult, the stride-1 check.
     public static func lines(_ p: ConvParameters, denseOutputs: Int?, glyphs g: Glyphs, width: Int) -> [PanelLine] {
         let cost = CostModel(p, denseOutputs: denseOutputs)
-        let x = PanelLine.mul(g)
+        let x = g.product
         let valid = p.validate() == nil
         let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize
         // Without an output there is no default K, so nothing dense can be counted either.

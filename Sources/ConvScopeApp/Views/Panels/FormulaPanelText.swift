@@ -11,7 +11,7 @@ public enum FormulaPanelText {
 
     static func axis(_ name: String, _ suffix: String, _ unit: String, _ a: AxisGeometry, unread: [Int],
                      glyphs g: Glyphs, width: Int) -> [PanelLine] {
-        let x = PanelLine.mul(g), m = g.minus
+        let x = g.product, m = g.minus
         func row(_ parts: String...) -> [PanelLine] { PanelLine.wrap(parts, lead: "  ", indent: "      ", width: width) }
 
         var out = PanelLine.wrap(text: "\(name) axis: size \(a.size), k \(a.kernel), p \(a.padding), s \(a.stride), "

@@ -18,42 +18,15 @@ enum PanelStyle {
 }
 
 extension PanelLine {
-    /// The product sign: `·` as in the seed; ASCII's `dot` is a separator bar, so `*` there.
-    static func mul(_ g: Glyphs) -> String { g.unicode ? g.dot : "*" }
-
-    /// `pieces` joined by spaces and packed greedily into lines of at most `width` characters;
-    /// the first line starts with `lead`, the others with `indent`. A piece too long for a line
-    /// is split into words and a word too long is cut, so the width limit always holds.
+    /// `pieces` packed into panel lines by `TextWrap`, all in one style.
     static func wrap(_ pieces: [String], lead: String = "", indent: String = "    ", width: Int,
                      style: Style = .plain) -> [PanelLine] {
-        let width = max(1, width)
-        // Margins never take more than half the line, so every line has room for text.
-        let indent = indent.count < width / 2 ? indent : ""
-        let lead = lead.count < width / 2 ? lead : ""
-        let margin = max(indent.count, lead.count)
-        var lines: [String] = [], current = lead, fresh = true
-        for piece in pieces.flatMap({ $0.count + margin > width ? words($0) : [$0] }) {
-            if !fresh, current.count + 1 + piece.count <= width { current += " " + piece; continue }
-            if !fresh { lines.append(current); current = indent }
-            var rest = Substring(piece)
-            while current.count + rest.count > width {
-                let room = width - current.count
-                lines.append(current + rest.prefix(room))
-                rest = rest.dropFirst(room)
-                current = indent
-            }
-            current += rest
-            fresh = false
-        }
-        if !fresh { lines.append(current) }
-        return lines.map { PanelLine(text: $0, style: style) }
+        TextWrap.lines(pieces, lead: lead, indent: indent, width: width).map { PanelLine(text: $0, style: style) }
     }
 
-    /// Prose wrapped at spaces.
+    /// `text` split into words and packed as above.
     static func wrap(text: String, lead: String = "", indent: String = "  ", width: Int,
                      style: Style = .plain) -> [PanelLine] {
-        wrap(words(text), lead: lead, indent: indent, width: width, style: style)
+        wrap(TextWrap.words(text), lead: lead, indent: indent, width: width, style: style)
     }
-
-    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 }

@@ -1,0 +1,36 @@
+/// The one word-wrapper every view uses: greedy packing into lines of at most `width`
+/// characters; the first line starts with `lead`, the others with `indent`. A piece too long for
+/// a line is split into words and a word too long is cut, so the width limit always holds.
+enum TextWrap {
+    static func lines(_ pieces: [String], lead: String = "", indent: String = "", width: Int) -> [String] {
+        let width = max(1, width)
+        // Margins never take more than half the line, so every line has room for text.
+        let indent = indent.count < width / 2 ? indent : ""
+        let lead = lead.count < width / 2 ? lead : ""
+        let margin = max(indent.count, lead.count)
+        var lines: [String] = [], current = lead, fresh = true
+        for piece in pieces.flatMap({ $0.count + margin > width ? words($0) : [$0] }) {
+            if !fresh, current.count + 1 + piece.count <= width { current += " " + piece; continue }
+            if !fresh { lines.append(current); current = indent }
+            var rest = Substring(piece)
+            while current.count + rest.count > width {
+                let room = width - current.count
+                lines.append(current + rest.prefix(room))
+                rest = rest.dropFirst(room)
+                current = indent
+            }
+            current += rest
+            fresh = false
+        }
+        if !fresh { lines.append(current) }
+        return lines
+    }
+
+    /// `text` wrapped at its spaces, at most `maxLines` lines; nothing for a width below 1.
+    static func lines(_ text: String, width: Int, maxLines: Int = .max) -> [String] {
+        guard width > 0 else { return [] }
+        return Array(lines(words(text), width: width).prefix(maxLines))
+    }
+
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+}
