@@ -33,13 +33,14 @@ public enum InspectorText {
         }
         let legend = padded > 0 ? "  (\(padMark) = padding zero, \(padded) of \(taps.count) taps)" : ""
         let full = head + " = " + groups.joined(separator: " + ") + " = " + value + legend
-        let budget = width * maxLines
-        if full.count <= budget { return TextWrap.lines(full, width: width, maxLines: maxLines) }
+        // Measured in wrapped lines, so the value at the end is never pushed off the last line.
+        func fits(_ text: String) -> Bool { TextWrap.lines(text, width: width).count <= maxLines }
+        if fits(full) { return TextWrap.lines(full, width: width) }
         // Too long: as many whole groups as fit, then an ellipsis, then the value.
         var shown = head + " = "
         for (i, group) in groups.enumerated() {
             let candidate = shown + (i > 0 ? " + " : "") + group
-            if candidate.count + 6 + value.count + legend.count > budget { break }
+            if !fits(candidate + " + \(g.ellipsis) = " + value + legend) { break }
             shown = candidate
         }
         if shown.hasSuffix(" = ") {
