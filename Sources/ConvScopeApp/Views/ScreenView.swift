@@ -222,24 +222,36 @@ enum TooSmallView {
 /// What the inspector marks on the maps for the current focus.
 struct Inspection {
     let state: AppState
+    /// Worked out once per frame; each map then only looks its marks up.
+    private let unread: (rows: [Int], columns: [Int])
+    private let tapsByChannel: [Int: Set<[Int]>]
+    private let fedOutputs: Set<[Int]>
+
+    init(state: AppState) {
+        self.state = state
+        let p = state.parameters
+        unread = state.showsPadding ? p.unreadInput : ([], [])
+        if (state.focus == .output || (state.focus == .parameters && state.playing)) && p.outputShape != nil {
+            let c = state.outputCursor
+            tapsByChannel = Dictionary(grouping: p.receptiveField(outChannel: c.channel, y: c.y, x: c.x), by: \.channel)
+                .mapValues { Set($0.map { [$0.y, $0.x] }) }
+        } else {
+            tapsByChannel = [:]
+        }
+        // The outputs an input cell feeds are the same in every output channel.
+        fedOutputs = state.focus == .input
+            ? Set(p.outputsReading(y: state.inputCursor.y, x: state.inputCursor.x).map { [$0.y, $0.x] }) : []
+    }
 
     /// Taps of the pinned output cell (output focus or animation), or the input cursor.
     func inputMarks(_ channel: Int) -> CellMarks {
-        let p = state.parameters
         var marks = CellMarks()
-        if state.showsPadding {
-            let unread = p.unreadInput
-            marks.unreadRows = Set(unread.rows)
-            marks.unreadColumns = Set(unread.columns)
-        }
-        switch state.focus {
-        case .input:
+        marks.unreadRows = Set(unread.rows)
+        marks.unreadColumns = Set(unread.columns)
+        if state.focus == .input {
             if state.inputCursor.channel == channel { marks.cursor = [state.inputCursor.y, state.inputCursor.x] }
-        case .output, .parameters:
-            guard state.focus == .output || state.playing, p.outputShape != nil else { break }
-            let c = state.outputCursor
-            marks.highlighted = Set(p.receptiveField(outChannel: c.channel, y: c.y, x: c.x)
-                .filter { $0.channel == channel }.map { [$0.y, $0.x] })
+        } else {
+            marks.highlighted = tapsByChannel[channel] ?? []
         }
         return marks
     }
@@ -247,14 +259,10 @@ struct Inspection {
     /// The pinned output cell, or every output cell the input cursor feeds.
     func outputMarks(_ channel: Int) -> CellMarks {
         var marks = CellMarks()
-        switch state.focus {
-        case .input:
-            let c = state.inputCursor
-            marks.highlighted = Set(state.parameters.outputsReading(y: c.y, x: c.x).map { [$0.y, $0.x] })
-        case .output, .parameters:
-            if (state.focus == .output || state.playing) && state.outputCursor.channel == channel {
-                marks.cursor = [state.outputCursor.y, state.outputCursor.x]
-            }
+        if state.focus == .input {
+            marks.highlighted = fedOutputs
+        } else if (state.focus == .output || state.playing) && state.outputCursor.channel == channel {
+            marks.cursor = [state.outputCursor.y, state.outputCursor.x]
         }
         return marks
     }
@@ -262,7 +270,6 @@ struct Inspection {
     /// "2 columns never read" when the padded view shows them.
     func unreadNote(_ g: Glyphs) -> String {
         guard state.showsPadding else { return "" }
-        let unread = state.parameters.unreadInput
         var parts: [String] = []
         if !unread.rows.isEmpty { parts.append("\(unread.rows.count) row\(unread.rows.count == 1 ? "" : "s")") }
         if !unread.columns.isEmpty { parts.append("\(unread.columns.count) column\(unread.columns.count == 1 ? "" : "s")") }
