@@ -48,9 +48,13 @@ struct RenderCommand: ParsableCommand {
     var padded = false
 
     /// The render state: parameters, size, inspector and panel as the flags say.
+    /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
+    var environment: RenderEnvironment { RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii) }
+
     func makeState(_ p: ConvParameters) throws -> AppState {
         var state = AppState(parameters: p)
         state.terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
+        state.environment = environment
         state.paddedView = padded
         state.panel = panel
         if inspect != nil && inspectInput != nil {
@@ -107,9 +111,8 @@ struct RenderCommand: ParsableCommand {
         let p = try parameters.apply(to: ConvParameters())
         let state = try makeState(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let env = RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii)
             let maps = ComputedMaps(try ConvExperiment(p))
-            let canvas = view(state, maps: maps, environment: env)
+            let canvas = view(state, maps: maps, environment: environment)
             try emit(Array(exportFormat.export(canvas, theme: theme).utf8))
             return
         }

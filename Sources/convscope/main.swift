@@ -52,6 +52,7 @@ struct InteractiveCommand: ParsableCommand {
             throw ExitCode(2)
         }
         var initial = AppState(parameters: p)
+        initial.environment = screen.environment
         initial.message = saved.notice
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat)
         let status = session.run()

@@ -127,17 +127,16 @@ public enum Layout {
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil)
     }
 
-    /// The zoom `compute` would choose on its own.
-    public static func automaticZoom(for state: AppState, environment env: RenderEnvironment = .init()) -> Zoom {
+    /// The zoom `compute` would choose on its own (on the state's own device unless told).
+    public static func automaticZoom(for state: AppState, environment env: RenderEnvironment? = nil) -> Zoom {
         var s = state
         s.zoomOverride = nil
-        return compute(s, environment: env).zoom
+        return compute(s, environment: env ?? state.environment).zoom
     }
 
-    /// How many channel pages a section has in this state.
-    public static func pageCount(_ state: AppState, section: MapSection,
-                                 environment env: RenderEnvironment = .init()) -> Int {
-        let l = compute(state, environment: env)
+    /// How many channel pages a section has in this state (on the state's own device unless told).
+    public static func pageCount(_ state: AppState, section: MapSection, environment env: RenderEnvironment? = nil) -> Int {
+        let l = compute(state, environment: env ?? state.environment)
         return (section == .input ? l.input : l.output)?.pageCount ?? 1
     }
 

@@ -55,6 +55,8 @@ public struct AppState: Equatable, Sendable {
     /// A one-line message for the status line (e.g. why a typed value was refused).
     public var message: String?
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
+    /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
+    public var environment = RenderEnvironment()
     public var shouldQuit = false
     /// Set by the export key; the run loop writes the file and reports back with `.report`.
     public var exportRequested = false

@@ -9,7 +9,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         switch action {
         case .resize(let size): s.terminalSize = size
         case .helpPage(let delta):
-            let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: .unicodeSet)
+            let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: s.environment.glyphs)
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
@@ -56,20 +56,21 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         let current = s.zoomOverride ?? Layout.automaticZoom(for: s)
         s.zoomOverride = current.next
         s.scrollX = 0; s.scrollY = 0
-        s.clampPages()
+        s.clampToLayout()
     case .previousPage:
         s.inputPage -= 1; s.outputPage -= 1
-        s.clampPages()
+        s.clampToLayout()
     case .nextPage:
         s.inputPage += 1; s.outputPage += 1
-        s.clampPages()
+        s.clampToLayout()
     case .scroll(let dx, let dy):
         s.scrollX = max(0, s.scrollX + dx)
         s.scrollY = max(0, s.scrollY + dy)
-        s.clampScroll()
+        s.clampToLayout()
     case .reset:
         s = AppState(parameters: ConvParameters())
         s.terminalSize = state.terminalSize
+        s.environment = state.environment
         s.message = "reset to the notebook's defaults"
     case .toggleHelp:
         s.showHelp = true
@@ -85,8 +86,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.message = text
     case .resize(let size):
         s.terminalSize = size
-        s.clampPages()
-        s.clampScroll()
+        s.clampToLayout()
     case .set(let id, let value):
         s.change(id) { _ in value }
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
@@ -105,23 +105,17 @@ extension AppState {
         if linked, let partner = id.partner {
             parameters.setClamped(partner, parameters[id])
         }
-        clampPages()
-        clampScroll()
+        clampToLayout()
         clampCursors()
     }
 
-    /// Keeps channel pages inside the channel counts.
-    mutating func clampPages() {
-        inputPage = min(max(0, inputPage), max(0, Layout.pageCount(self, section: .input) - 1))
-        outputPage = min(max(0, outputPage), max(0, Layout.pageCount(self, section: .output) - 1))
-    }
-
-    /// Keeps scroll offsets where they still move a map: no further than the widest and
-    /// tallest hidden part of the input or output maps.
-    mutating func clampScroll() {
-        var unclamped = self
-        unclamped.scrollX = 0; unclamped.scrollY = 0
-        let layout = Layout.compute(unclamped, environment: RenderEnvironment())
+    /// Keeps channel pages inside the channel counts and scroll offsets where they still move a
+    /// map (no further than the widest and tallest hidden part), from one layout of this state
+    /// on its own output device.
+    mutating func clampToLayout() {
+        let layout = Layout.compute(self, environment: environment)
+        inputPage = min(max(0, inputPage), max(0, (layout.input?.pageCount ?? 1) - 1))
+        outputPage = min(max(0, outputPage), max(0, (layout.output?.pageCount ?? 1) - 1))
         let sections = [layout.input, layout.output].compactMap { $0 }
         let maxX = sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
