@@ -108,17 +108,22 @@ public enum Layout {
         // Largest first; numbers try roomy cells before tight ones.
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
-        let tight = layout(.numbers)
-        let chosen = candidates.first { candidate in
+        // The first candidate that fits is kept with its layout, so nothing is fitted twice.
+        var chosen: (zoom: Zoom, sections: (SectionLayout, SectionLayout?, fits: Bool))?
+        for candidate in candidates {
             let l = layout(candidate.0, roomy: candidate.1)
-            // Roomy cells are worth it only if they do not push maps onto more rows.
-            let sameRows = !candidate.1 || (l.0.mapsPerRow >= tight.0.mapsPerRow
-                && (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0))
-            return l.fits && sameRows
+            guard l.fits else { continue }
+            if candidate.1 {
+                // Roomy cells are worth it only if they do not push maps onto more rows.
+                let tight = layout(.numbers)
+                guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
+                else { continue }
+            }
+            chosen = (candidate.0, l)
+            break
         }
-            ?? (state.zoomOverride == .numbers ? (.numbers, false) : (state.zoomOverride ?? .overview, false))
-        let zoom = chosen.0
-        let (input, output, _) = layout(zoom, roomy: chosen.1)
+        let zoom = chosen?.zoom ?? state.zoomOverride ?? .overview
+        let (input, output, _) = chosen?.sections ?? layout(zoom)
         return ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
