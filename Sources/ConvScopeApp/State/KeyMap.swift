@@ -1,8 +1,28 @@
-/// One row of the key table: the keys, what they do, and the help text.
+/// One row of the key table: each key with the action it sends, and the help text.
 public struct KeyBinding: Sendable {
-    public let keys: [Key]
-    public let action: Action
+    public let pairs: [(key: Key, action: Action)]
     public let help: String
+    /// How the help writes the keys; nil lists them one by one.
+    public let label: String?
+
+    /// A row where every key sends the same action.
+    init(keys: [Key], action: Action, help: String, label: String? = nil) {
+        self.init(pairs: keys.map { ($0, action) }, help: help, label: label)
+    }
+
+    /// A row whose keys send different actions (e.g. previous / next).
+    init(pairs: [(key: Key, action: Action)], help: String, label: String? = nil) {
+        self.pairs = pairs
+        self.help = help
+        self.label = label
+    }
+
+    /// A help line for keys handled outside the table (typing, moving the inspector cursor).
+    static func note(_ label: String, _ help: String) -> KeyBinding { KeyBinding(pairs: [], help: help, label: label) }
+
+    public var keys: [Key] { pairs.map(\.key) }
+    /// The first key's action (nil for a help-only row).
+    public var action: Action? { pairs.first?.action }
 }
 
 /// The single key table: the run loop looks keys up here and the help overlay is printed from it.
@@ -18,37 +38,32 @@ public enum KeyMap {
         KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4"),
         KeyBinding(keys: [.home], action: .setMinimum, help: "set it to its minimum"),
         KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum"),
+        .note("0-9 Enter", "type a value for the selected parameter (Esc cancels)"),
         KeyBinding(keys: [.character("L")], action: .toggleLink,
                    help: "link h/w pairs (size, kernel, padding, stride, dilation)"),
         KeyBinding(keys: [.character("z")], action: .cycleZoom, help: "zoom: overview, numbers, large"),
-        KeyBinding(keys: [.character("["), .character("]")], action: .nextPage,
+        .note("in a map", "arrows move the cursor, PgUp/PgDn its channel, Esc back to parameters"),
+        KeyBinding(pairs: [(.character("["), .previousPage), (.character("]"), .nextPage)],
                    help: "previous / next page of channels"),
-        KeyBinding(keys: [.shiftLeft, .shiftRight, .shiftUp, .shiftDown], action: .scroll(dx: 0, dy: 0),
-                   help: "scroll maps larger than the window"),
-        KeyBinding(keys: [.tab, .backTab], action: .focusNext,
+        KeyBinding(pairs: [(.shiftLeft, .scroll(dx: -4, dy: 0)), (.shiftRight, .scroll(dx: 4, dy: 0)),
+                           (.shiftUp, .scroll(dx: 0, dy: -4)), (.shiftDown, .scroll(dx: 0, dy: 4))],
+                   help: "scroll maps larger than the window", label: "Shift-arrows"),
+        KeyBinding(pairs: [(.tab, .focusNext), (.backTab, .focusPrevious)],
                    help: "inspect: parameters, output cells, input cells"),
         KeyBinding(keys: [.character(" ")], action: .togglePlay, help: "play / pause the sliding kernel"),
-        KeyBinding(keys: [.character("n"), .character("N")], action: .step(1), help: "step the kernel forward / back"),
-        KeyBinding(keys: [.character("{"), .character("}")], action: .faster, help: "animation slower / faster"),
+        KeyBinding(pairs: [(.character("n"), .step(1)), (.character("N"), .step(-1))],
+                   help: "step the kernel forward / back"),
+        KeyBinding(pairs: [(.character("{"), .slower), (.character("}"), .faster)], help: "animation slower / faster"),
         KeyBinding(keys: [.character("p")], action: .togglePadded, help: "padded view: padding ring, never-read cells"),
         KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel"),
         KeyBinding(keys: [.character("c")], action: .togglePanel(.cost), help: "cost panel: conv vs fully connected"),
-        KeyBinding(keys: [.character("("), .character(")")], action: .scaleDenseOutputs(up: true),
+        KeyBinding(pairs: [(.character("("), .scaleDenseOutputs(up: false)), (.character(")"), .scaleDenseOutputs(up: true))],
                    help: "halve / double K in the cost panel"),
         KeyBinding(keys: [.character("P")], action: .togglePanel(.code), help: "PyTorch line and command line"),
         KeyBinding(keys: [.character("e")], action: .export, help: "export the screen to a file (SVG unless --export-format)"),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
         KeyBinding(keys: [.character("q"), .escape, .control("c")], action: .quit, help: "quit"),
-    ]
-
-    /// Keys whose action depends on which key of a row it was (paging and scrolling directions).
-    static let directional: [Key: Action] = [
-        .character("["): .previousPage, .character("]"): .nextPage,
-        .shiftLeft: .scroll(dx: -4, dy: 0), .shiftRight: .scroll(dx: 4, dy: 0),
-        .shiftUp: .scroll(dx: 0, dy: -4), .shiftDown: .scroll(dx: 0, dy: 4),
-        .backTab: .focusPrevious, .character("N"): .step(-1), .character("{"): .slower,
-        .character("("): .scaleDenseOutputs(up: false),
     ]
 
     /// While a map has the focus, movement keys drive its cursor instead of the parameters.
@@ -59,12 +74,11 @@ public enum KeyMap {
         .character("h"): .moveCursor(dx: -1, dy: 0), .character("l"): .moveCursor(dx: 1, dy: 0),
         .pageUp: .cursorChannel(-1), .pageDown: .cursorChannel(1),
         .home: .moveCursor(dx: -1 << 20, dy: -1 << 20), .end: .moveCursor(dx: 1 << 20, dy: 1 << 20),
-        .escape: .focusNext,
     ]
 
     static let table: [Key: Action] = {
         var t: [Key: Action] = [:]
-        for b in bindings { for k in b.keys { t[k] = directional[k] ?? b.action } }
+        for b in bindings { for pair in b.pairs { t[pair.key] = pair.action } }
         return t
     }()
 
@@ -93,17 +107,11 @@ public enum KeyMap {
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             return state.focus == .parameters ? .typeDigit(d) : nil
         }
-        if key == .enter || key == .backspace { return nil }
         return table[key]
     }
 
     /// Help-screen rows: the keys as the user types them, and what they do.
     public static func helpRows(_ g: Glyphs) -> [(keys: String, help: String)] {
-        var rows = bindings.map { b in
-            (b.keys.first == .shiftLeft ? "Shift-arrows" : b.keys.map { $0.label(g) }.joined(separator: " "), b.help)
-        }
-        rows.insert(("0-9 Enter", "type a value for the selected parameter (Esc cancels)"), at: 8)
-        rows.insert(("in a map", "arrows move the cursor, PgUp/PgDn its channel, Esc back to parameters"), at: 11)
-        return rows
+        bindings.map { b in (b.label ?? b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
     }
 }
