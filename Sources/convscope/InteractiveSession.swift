@@ -12,13 +12,10 @@ struct InteractiveSession {
 
     /// Writes what is on screen now into the current directory under a new name.
     func exportScreen() -> String {
-        var shown = state
-        shown.exportRequested = false
-        let maps = engine.latest?.parameters == state.parameters ? engine.latest : nil
-        // Exports use exact colours whatever the terminal could show.
+        // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
         var env = screen.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
-        let canvas = view(shown, maps: maps, environment: env)
+        let canvas = view(state, maps: engine.latest, environment: env)
         let bytes = Array(exportFormat.export(canvas).utf8)
         let stamp = Self.timestamp()
         do {
@@ -59,8 +56,7 @@ struct InteractiveSession {
             let waiting = engine.isComputing(state.parameters)
             if waiting { spinner += 1; dirty = true }
             if dirty {
-                let maps = engine.latest?.parameters == state.parameters ? engine.latest : nil
-                screen.draw(view(state, maps: maps, environment: screen.environment, spinner: spinner))
+                screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
                 dirty = false
                 if let start = keyTime, let frameLog {
                     frameLog.write(Data("\((DispatchTime.now().uptimeNanoseconds - start) / 1000)\n".utf8))
@@ -81,11 +77,9 @@ struct InteractiveSession {
             dirty = true
             keyTime = DispatchTime.now().uptimeNanoseconds
             switch key {
-            case .resize:
-                screen.invalidate()
-                state = update(state, .resize(screen.size))
-            case .control("z"):
-                screen.suspend()
+            case .resize, .control("z"):
+                // Back from a suspend the window may have changed too: both repaint at the new size.
+                if key == .control("z") { screen.suspend() }
                 screen.invalidate()
                 state = update(state, .resize(screen.size))
             default:
