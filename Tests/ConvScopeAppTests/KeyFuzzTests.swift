@@ -349,12 +349,10 @@ struct FuzzFindingTests {
         let env = RenderEnvironment()
         let maps = try? ComputedMaps(ConvExperiment(state.parameters))
         let layout = Layout.compute(state, environment: env, widths: maps?.widths)
-        // Short windows keep the inspector lines beside the parameter panel.
-        let beside = layout.inspectorY < layout.panel.maxY
-        let x = beside ? layout.maps.x : 1
+        // Short windows keep the inspector lines beside the parameter panel (layout.inspector).
+        let x = layout.inspector.x
         let expected = InspectorText.lines(state, experiment: maps?.experiment, glyphs: env.glyphs,
-                                           width: beside ? layout.maps.width : state.terminalSize.columns - 2,
-                                           maxLines: layout.inspectorLines)
+                                           width: layout.inspector.width, maxLines: layout.inspectorLines)
         var problems: [String] = []
         for (i, text) in expected.enumerated() {
             let row = String(lines[layout.inspectorY + i].dropFirst(x))

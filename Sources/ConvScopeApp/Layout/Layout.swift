@@ -56,6 +56,13 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The inspector's status lines (the written-out sum), just above the formulas.
     public let inspectorY: Int
     public let inspectorLines: Int
+    /// Where the inspector's lines go: the full width, or beside the parameter panel when the
+    /// window is so short that the lines reach the panel's rows.
+    public var inspector: Rect {
+        let besidePanel = inspectorY < panel.maxY
+        return Rect(x: besidePanel ? maps.x : 1, y: inspectorY,
+                    width: besidePanel ? maps.width : columns - 2, height: inspectorLines)
+    }
     public let hintsY: Int
     public let zoom: Zoom
     public let zoomIsAutomatic: Bool
@@ -180,10 +187,15 @@ public enum Layout {
         return (input, output, fits)
     }
 
+    /// How many maps of `mapWidth` fit side by side, gaps included (at least one).
+    static func mapsPerRow(width: Int, mapWidth: Int, channels: Int) -> Int {
+        max(1, min(channels, (width + SectionLayout.gap) / (mapWidth + SectionLayout.gap)))
+    }
+
     /// Height of a section showing every channel without paging.
     static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int) -> Int {
         let mapW = g.width(columns: columns)
-        let perRow = max(1, min(channels, (width + SectionLayout.gap) / (mapW + SectionLayout.gap)))
+        let perRow = mapsPerRow(width: width, mapWidth: mapW, channels: channels)
         let mapRows = (channels + perRow - 1) / perRow
         return 1 + mapRows * (1 + g.height(rows: rows))
     }
@@ -196,7 +208,7 @@ public enum Layout {
         // A cropped map keeps one column free for the arrow that says more is to the right.
         if visibleColumns < columns { visibleColumns = max(1, g.columnsFitting(frame.width - 1)) }
         let mapW = g.width(columns: visibleColumns)
-        let perRow = max(1, min(channels, (frame.width + SectionLayout.gap) / (mapW + SectionLayout.gap)))
+        let perRow = mapsPerRow(width: frame.width, mapWidth: mapW, channels: channels)
         let mapRoom = max(1, frame.height - 2)  // header and one title row
         var visibleRows = max(1, min(rows, g.rowsFitting(mapRoom)))
         if visibleRows < rows { visibleRows = max(1, g.rowsFitting(mapRoom - 1)) }

@@ -19,10 +19,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     switch action {
     case .selectPrevious:
         s.typing = nil
-        s.selected = ParameterID(rawValue: (s.selected.rawValue + 11) % 12)!
+        let count = ParameterID.allCases.count
+        s.selected = ParameterID(rawValue: (s.selected.rawValue + count - 1) % count)!
     case .selectNext:
         s.typing = nil
-        s.selected = ParameterID(rawValue: (s.selected.rawValue + 1) % 12)!
+        s.selected = ParameterID(rawValue: (s.selected.rawValue + 1) % ParameterID.allCases.count)!
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
     case .bigDecrement:

@@ -66,14 +66,12 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
         }
     }
     // In a short window the inspector rows reach the panel's rows: keep them beside the panel.
-    let besidePanel = layout.inspectorY < layout.panel.maxY
-    let inspectorX = besidePanel ? layout.maps.x : 1
-    let inspectorWidth = besidePanel ? layout.maps.width : size.columns - 2
-    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: inspectorWidth,
+    let box = layout.inspector
+    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: box.width,
                                          maxLines: layout.inspectorLines).enumerated() {
-        canvas.fill(x: inspectorX, y: layout.inspectorY + i, width: inspectorWidth, height: 1)
-        canvas.put(line, x: inspectorX, y: layout.inspectorY + i, style: Style(foreground: Palette.highlight, bold: i == 0),
-                   maxWidth: inspectorWidth)
+        canvas.fill(x: box.x, y: box.y + i, width: box.width, height: 1)
+        canvas.put(line, x: box.x, y: box.y + i, style: Style(foreground: Palette.highlight, bold: i == 0),
+                   maxWidth: box.width)
     }
     FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
