@@ -21,64 +21,58 @@ struct ExportTests {
     }
 
     @Test func outputFileIsNeverOverwrittenWithoutForce() throws {
-        let dir = NSTemporaryDirectory() + "convscope-export-\(getpid())"
-        try? FileManager.default.removeItem(atPath: dir)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let file = dir + "/screen.svg"
-        #expect(shell("'\(Binary.path)' render --format svg -o '\(file)'").status == 0)
-        let first = try String(contentsOfFile: file, encoding: .utf8)
-        let again = shell("'\(Binary.path)' render --format svg --kernel-size 5 -o '\(file)'")
-        #expect(again.status == 1)
-        #expect(again.err.contains("already exists"))
-        #expect(try String(contentsOfFile: file, encoding: .utf8) == first, "the file is untouched")
-        #expect(shell("'\(Binary.path)' render --format svg --kernel-size 5 --force -o '\(file)'").status == 0)
-        #expect(try String(contentsOfFile: file, encoding: .utf8) != first)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".convscope-") }
-        #expect(leftovers.isEmpty, "no temporary files left behind")
+        try withTemporaryDirectory("export") { (dir: String) throws in
+            let file = dir + "/screen.svg"
+            #expect(shell("'\(Binary.path)' render --format svg -o '\(file)'").status == 0)
+            let first = try String(contentsOfFile: file, encoding: .utf8)
+            let again = shell("'\(Binary.path)' render --format svg --kernel-size 5 -o '\(file)'")
+            #expect(again.status == 1)
+            #expect(again.err.contains("already exists"))
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == first, "the file is untouched")
+            #expect(shell("'\(Binary.path)' render --format svg --kernel-size 5 --force -o '\(file)'").status == 0)
+            #expect(try String(contentsOfFile: file, encoding: .utf8) != first)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".convscope-") }
+            #expect(leftovers.isEmpty, "no temporary files left behind")
+        }
     }
 
     @Test func exportKeyWritesANewFileEachTime() throws {
         guard requireTmux() else { return }
-        let dir = NSTemporaryDirectory() + "convscope-ekey-\(getpid())"
-        try? FileManager.default.removeItem(atPath: dir)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
-        #expect(tmux.waitFor("output 1×2×6×6").ok)
-        tmux.send("e")
-        let first = tmux.waitFor("exported convscope-")
-        #expect(first.ok, "the status line names the file:\n\(first.screen)")
-        tmux.send("e")
-        #expect(tmux.waitFor(timeout: 10) { _ in
-            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".svg") }.count == 2
-        }.ok, "a second press writes a second file, never over the first")
-        tmux.send("q")
-        #expect(tmux.exitStatus() == 0)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".svg") }.sorted()
-        for name in files {
-            let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
-            #expect(svg.hasPrefix("<?xml"))
-            #expect(svg.contains("output 1×2×6×6"))
+        try withTemporaryDirectory("ekey") { (dir: String) throws in
+            let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
+            #expect(tmux.waitFor("output 1×2×6×6").ok)
+            tmux.send("e")
+            let first = tmux.waitFor("exported convscope-")
+            #expect(first.ok, "the status line names the file:\n\(first.screen)")
+            tmux.send("e")
+            #expect(tmux.waitFor(timeout: 10) { _ in
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".svg") }.count == 2
+            }.ok, "a second press writes a second file, never over the first")
+            tmux.send("q")
+            #expect(tmux.exitStatus() == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".svg") }.sorted()
+            for name in files {
+                let svg = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+                #expect(svg.hasPrefix("<?xml"))
+                #expect(svg.contains("output 1×2×6×6"))
+            }
         }
     }
 
     @Test func exportIntoAReadOnlyDirectoryIsAMessage() throws {
         guard requireTmux() else { return }
-        let dir = NSTemporaryDirectory() + "convscope-ro-\(getpid())"
-        try? FileManager.default.removeItem(atPath: dir)
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
-        chmod(dir, 0o555)
-        // root ignores directory permissions; a read-only bind is not available, so use a file as the "directory".
-        let target = getuid() == 0 ? "/proc" : dir
-        let tmux = TmuxSession(command: "cd '\(target)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
-        #expect(tmux.waitFor("output 1×2×6×6").ok)
-        tmux.send("e")
-        let r = tmux.waitFor("export failed")
-        #expect(r.ok, "a failed export is a message:\n\(r.screen)")
-        tmux.send("q")
-        #expect(tmux.exitStatus() == 0, "and not a crash")
+        try withTemporaryDirectory("ro") { (dir: String) throws in
+            chmod(dir, 0o555)
+            // root ignores directory permissions; a read-only bind is not available, so use a file as the "directory".
+            let target = getuid() == 0 ? "/proc" : dir
+            let tmux = TmuxSession(command: "cd '\(target)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
+            #expect(tmux.waitFor("output 1×2×6×6").ok)
+            tmux.send("e")
+            let r = tmux.waitFor("export failed")
+            #expect(r.ok, "a failed export is a message:\n\(r.screen)")
+            tmux.send("q")
+            #expect(tmux.exitStatus() == 0, "and not a crash")
+        }
     }
 }
 
@@ -87,25 +81,27 @@ struct ExportTests {
 struct FullDiskTests {
     @Test func exportsToAFullDiskAreAMessageAndLeaveNothing() throws {
         guard getuid() == 0 else { return }  // mounting needs root; CI runs as root
-        let dir = NSTemporaryDirectory() + "convscope-full-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { shell("umount '\(dir)'"); try? FileManager.default.removeItem(atPath: dir) }
-        let mount = shell("mount -t tmpfs -o size=64k tmpfs '\(dir)' && dd if=/dev/zero of='\(dir)/fill' bs=1k count=100")
-        #expect(mount.status != 0 || FileManager.default.fileExists(atPath: dir + "/fill"))
-        guard shell("df -P '\(dir)' | tail -1").out.contains("tmpfs") else {
-            Issue.record("could not mount a tmpfs to fill: \(mount.err)")
-            return
+        try withTemporaryDirectory("full") { (dir: String) throws in
+            defer { shell("umount '\(dir)'") }
+            let mount = shell("mount -t tmpfs -o size=64k tmpfs '\(dir)' && dd if=/dev/zero of='\(dir)/fill' bs=1k count=100")
+            #expect(mount.status != 0 || FileManager.default.fileExists(atPath: dir + "/fill"))
+            guard shell("df -P '\(dir)' | tail -1").out.contains("tmpfs") else {
+                Issue.record("could not mount a tmpfs to fill: \(mount.err)")
+                return
+            }
+            let r = shell("cd '\(dir)' && '\(Binary.path)' render --format svg -o screen.svg")
+            #expect(r.status == 1)
+            #expect(r.err.contains("No space left on device"), "\(r.err)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fill"], "nothing left behind")
+            guard requireTmux() else { return }
+            do {  // the session (and its shell, whose cwd is the tmpfs) ends before the unmount
+                let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
+                #expect(tmux.waitFor("output 1×2×6×6").ok)
+                tmux.send("e")
+                #expect(tmux.waitFor("No space left on device").ok, "the e key reports the full disk")
+                tmux.send("q")
+                #expect(tmux.exitStatus() == 0)
+            }
         }
-        let r = shell("cd '\(dir)' && '\(Binary.path)' render --format svg -o screen.svg")
-        #expect(r.status == 1)
-        #expect(r.err.contains("No space left on device"), "\(r.err)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["fill"], "nothing left behind")
-        guard requireTmux() else { return }
-        let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
-        #expect(tmux.waitFor("output 1×2×6×6").ok)
-        tmux.send("e")
-        #expect(tmux.waitFor("No space left on device").ok, "the e key reports the full disk")
-        tmux.send("q")
-        #expect(tmux.exitStatus() == 0)
     }
 }

@@ -137,41 +137,40 @@ struct StateFileTests {
 struct RandomBytesTests {
     @Test func randomBytesNeverCrashOrBreakTheTerminal() throws {
         guard requireTmux() else { return }
-        let dir = NSTemporaryDirectory() + "convscope-bytes-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
-        #expect(tmux.waitFor("output 1×2×6×6").ok)
-        var rng = SystemRandomNumberGenerator()
-        var sent = 0
-        for _ in 0..<40 {
-            var bytes: [UInt8] = []
-            for _ in 0..<50 {
-                switch Int.random(in: 0..<10, using: &rng) {
-                case 0:  // a CSI sequence, complete or not
-                    bytes += [0x1b, 0x5b] + (0..<Int.random(in: 0...4, using: &rng)).map { _ in UInt8.random(in: 0x30...0x3f, using: &rng) }
-                    if Bool.random(using: &rng) { bytes.append(UInt8.random(in: 0x40...0x7e, using: &rng)) }
-                case 1:  // a UTF-8 character, or a broken one
-                    bytes += Array(String(UnicodeScalar(UInt32.random(in: 0xa0...0x2fff, using: &rng)) ?? "é").utf8)
-                    if Bool.random(using: &rng) { bytes.append(UInt8.random(in: 0x80...0xbf, using: &rng)) }
-                default:  // printable ASCII and control bytes, except the quit keys (q, Ctrl-C, Ctrl-Z, lone Esc)
-                    var b: UInt8
-                    repeat { b = UInt8.random(in: 0x01...0x7e, using: &rng) } while [0x71, 0x03, 0x1a, 0x1b].contains(b)
-                    bytes.append(b)
+        try withTemporaryDirectory("bytes") { (dir: String) throws in
+            let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
+            #expect(tmux.waitFor("output 1×2×6×6").ok)
+            var rng = SystemRandomNumberGenerator()
+            var sent = 0
+            for _ in 0..<40 {
+                var bytes: [UInt8] = []
+                for _ in 0..<50 {
+                    switch Int.random(in: 0..<10, using: &rng) {
+                    case 0:  // a CSI sequence, complete or not
+                        bytes += [0x1b, 0x5b] + (0..<Int.random(in: 0...4, using: &rng)).map { _ in UInt8.random(in: 0x30...0x3f, using: &rng) }
+                        if Bool.random(using: &rng) { bytes.append(UInt8.random(in: 0x40...0x7e, using: &rng)) }
+                    case 1:  // a UTF-8 character, or a broken one
+                        bytes += Array(String(UnicodeScalar(UInt32.random(in: 0xa0...0x2fff, using: &rng)) ?? "é").utf8)
+                        if Bool.random(using: &rng) { bytes.append(UInt8.random(in: 0x80...0xbf, using: &rng)) }
+                    default:  // printable ASCII and control bytes, except the quit keys (q, Ctrl-C, Ctrl-Z, lone Esc)
+                        var b: UInt8
+                        repeat { b = UInt8.random(in: 0x01...0x7e, using: &rng) } while [0x71, 0x03, 0x1a, 0x1b].contains(b)
+                        bytes.append(b)
+                    }
                 }
+                sent += bytes.count
+                shell("tmux send-keys -t \(tmux.name) -H " + bytes.map { String(format: "%02x", $0) }.joined(separator: " "))
             }
-            sent += bytes.count
-            shell("tmux send-keys -t \(tmux.name) -H " + bytes.map { String(format: "%02x", $0) }.joined(separator: " "))
+            // Still running and drawing: close any overlay and typing, reset, and the screen is right.
+            tmux.send("Enter"); tmux.send("r")
+            usleep(200_000)
+            tmux.send("r")
+            let (ok, screen) = tmux.waitFor("output 1×2×6×6")
+            #expect(ok, "after \(sent) random bytes the default screen comes back:\n\(screen)")
+            tmux.send("q")
+            #expect(tmux.exitStatus() == 0)
+            let (before, after) = tmux.sttyBeforeAndAfter
+            #expect(before == after)
         }
-        // Still running and drawing: close any overlay and typing, reset, and the screen is right.
-        tmux.send("Enter"); tmux.send("r")
-        usleep(200_000)
-        tmux.send("r")
-        let (ok, screen) = tmux.waitFor("output 1×2×6×6")
-        #expect(ok, "after \(sent) random bytes the default screen comes back:\n\(screen)")
-        tmux.send("q")
-        #expect(tmux.exitStatus() == 0)
-        let (before, after) = tmux.sttyBeforeAndAfter
-        #expect(before == after)
     }
 }

@@ -66,3 +66,13 @@ private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 
 private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ low: Int32) -> Int32 {
     symbol("posix_spawn_file_actions_addclosefrom_np", as: AddCloseFrom.self)(actions, low)
 }
+
+/// Runs `body` with a new empty directory, removed afterwards (made writable first, for tests
+/// that take the write bit away).
+func withTemporaryDirectory(_ name: String, _ body: (String) throws -> Void) rethrows {
+    let dir = NSTemporaryDirectory() + "convscope-\(name)-\(getpid())"
+    try? FileManager.default.removeItem(atPath: dir)
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
+    try body(dir)
+}
