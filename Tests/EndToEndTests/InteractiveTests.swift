@@ -30,11 +30,14 @@ struct InteractiveTests {
             p.setClamped(id, p[id] + 1)
             let expectedIn = "input " + Self.shape(p.inputShape)
             let expectedOut = p.outputShape.map { "output " + Self.shape($0) } ?? "PyTorch refuses"
+            let h = p.heightAxis
+            let expectedFormula = "+ 1 = \(h.outputSize)"
+            // A capture can land mid-redraw (the panel new, the formula line not yet): wait for all.
             let (ok, screen) = tmux.waitFor { s in
                 Self.panelShows(s, id, p[id]) && s.contains(expectedIn) && s.contains(expectedOut)
+                    && (!h.kernelFits || s.contains(expectedFormula))
             }
             #expect(ok, "after Right on \(id.name): expected \(expectedIn), \(expectedOut)\n\(screen)")
-            let h = p.heightAxis
             if h.kernelFits {
                 #expect(screen.contains("+ 1 = \(h.outputSize)"), "H_out formula follows")
             }
