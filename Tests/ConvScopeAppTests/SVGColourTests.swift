@@ -23,11 +23,12 @@ struct SVGColourTests {
         }
         let rocket = Colormap.named(.rocket)
         var checked = 0
-        // Input: rows 3…10 of the screen, channel 0 from column 28 (value x at column 28 + 2x).
-        for row in 3...10 {
+        // Input: eight rows of channel 0 from its corner (value x two columns per value to the right).
+        let corner = Layout.compute(sizedState(columns: 100, rows: 26), environment: RenderEnvironment()).input!.origin(ofChannel: 0)
+        for row in corner.y..<(corner.y + 8) {
             for x in 0..<8 {
                 let lut = rocket.index(for: Float(x), vmin: 0, vmax: 8)
-                #expect(paint[[28 + 2 * x, row]] == rocket.color(at: lut).hex, "input value \(x)")
+                #expect(paint[[corner.x + 2 * x, row]] == rocket.color(at: lut).hex, "input value \(x)")
                 checked += 1
             }
         }

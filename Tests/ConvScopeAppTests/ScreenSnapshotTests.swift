@@ -15,6 +15,13 @@ func render(_ p: ConvParameters = ConvParameters(), columns: Int, rows: Int,
     return view(state, maps: maps, environment: env)
 }
 
+/// The state `render` draws, before `configure`.
+func sizedState(_ p: ConvParameters = ConvParameters(), columns: Int, rows: Int) -> AppState {
+    var state = AppState(parameters: p)
+    state.terminalSize = TerminalSize(columns: columns, rows: rows)
+    return state
+}
+
 @Suite("Screen snapshots")
 struct ScreenSnapshotTests {
     @Test func defaultsAt80x24() {
@@ -35,7 +42,7 @@ struct ScreenSnapshotTests {
     @Test func defaultsAt200x60UsesLargeCells() {
         let canvas = render(columns: 200, rows: 60)
         assertSnapshot(canvas.text, named: "defaults-200x60")
-        #expect(canvas.text.contains("zoom large (auto)"))
+        #expect(canvas.text.contains("zoom auto (large)"))
     }
 
     @Test func errorState() {
@@ -60,11 +67,13 @@ struct ScreenSnapshotTests {
         #expect(nonEmpty[0].contains("needs 50x17"))
     }
 
-    @Test func noColorUsesShadeGlyphs() {
+    /// Without colour the numbers stay (as in colour at this size); the cells carry no colours.
+    @Test func noColorKeepsTheNumbers() {
         let env = RenderEnvironment(colorDepth: .none, unicode: true)
         let canvas = render(columns: 80, rows: 24, environment: env)
         assertSnapshot(canvas.text, named: "no-color-80x24")
-        #expect(canvas.text.contains("▓"))
+        #expect(canvas.text.contains("0 1 2 3 4 5 6 7"))
+        #expect(canvas.text.contains("27  54  81 108 135 162"))
         #expect(canvas.cells.allSatisfy { $0.style.background == nil })
     }
 
@@ -95,22 +104,25 @@ struct ScreenSnapshotTests {
     @Test func heatmapColoursMatchSeaborn() {
         let canvas = render(columns: 80, rows: 24)
         let rocket = Colormap.named(.rocket)
-        // Input channel 0 starts at column 28, row 3; value x sits at column 28 + 2x.
+        let layout = Layout.compute(sizedState(columns: 80, rows: 24), environment: RenderEnvironment())
+        // Input channel 0: value x sits two columns per value right of the map's corner.
+        let input = layout.input!.origin(ofChannel: 0)
         for x in 0..<8 {
-            let cell = canvas[28 + 2 * x, 3]
+            let cell = canvas[input.x + 2 * x, input.y]
             #expect(cell.character == Character(String(x)))
             let lut = min(255, x * 256 / 8)
             #expect(cell.style.background == rocket.color(at: lut))
             #expect(cell.style.foreground == (lut >= 198 ? RGB(38, 38, 38) : RGB(255, 255, 255)))
-            #expect(canvas[29 + 2 * x, 3].style.background == nil, "cells are separated by a gap")
+            #expect(canvas[input.x + 1 + 2 * x, input.y].style.background == nil, "cells are separated by a gap")
         }
         // Output maps are scaled to their own maximum: 162 is entry 255, 27 is ⌊27/162·256⌋ = 42.
-        let row = canvas.line(14)
+        let y = layout.output!.origin(ofChannel: 0).y
+        let row = canvas.line(y)
         #expect(row.contains(" 27  54  81 108 135 162"))
         let col162 = row.range(of: "162")!.upperBound.utf16Offset(in: row) - 1
-        #expect(canvas[col162, 14].style.background == rocket.color(at: 255))
+        #expect(canvas[col162, y].style.background == rocket.color(at: 255))
         let col27 = row.range(of: "27")!.upperBound.utf16Offset(in: row) - 1
-        #expect(canvas[col27, 14].style.background == rocket.color(at: 42))
+        #expect(canvas[col27, y].style.background == rocket.color(at: 42))
     }
 
     @Test(arguments: [(50, 17), (80, 24), (120, 40), (200, 60), (250, 80), (61, 33), (300, 100)])
@@ -134,9 +146,12 @@ struct ScreenSnapshotTests {
     @Test func wideMapsAreCroppedWithAScrollSign() {
         var p = ConvParameters()
         p.hIn = 300; p.wIn = 500
-        let canvas = render(p, columns: 80, rows: 24)
-        #expect(canvas.text.contains("of 500"))
-        #expect(canvas.text.contains("x 0–50 of 500"))
+        var state = sizedState(p, columns: 80, rows: 24)
+        state.zoomOverride = .numbers
+        let canvas = render(p, columns: 80, rows: 24) { $0.zoomOverride = .numbers }
+        let input = Layout.compute(state, environment: RenderEnvironment()).input!
+        #expect(input.isCropped)
+        #expect(canvas.text.contains("x 0–\(input.visibleColumns - 1) of 500"))
         #expect(canvas.text.contains("▶"))
     }
 }

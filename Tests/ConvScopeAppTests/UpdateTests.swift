@@ -345,48 +345,42 @@ struct UpdateTests {
 
     private static let zoomSizes = [(50, 17), (80, 24), (100, 30), (120, 40), (200, 60), (300, 100)]
 
+    /// z goes auto → whole map → numbers → large → auto, and the status line names each.
     @Test(arguments: zoomSizes)
-    func firstZPressLeavesTheAutomaticZoom(columns: Int, rows: Int) {
-        var start = AppState()
-        start.terminalSize = TerminalSize(columns: columns, rows: rows)
-        let automatic = Layout.automaticZoom(for: start)
-        let zoomed = press(.character("z"), start)
-        #expect(zoomed.zoomOverride != nil)
-        #expect(zoomed.zoomOverride != automatic)
-        #expect(zoomOnScreen(zoomed) != zoomOnScreen(start))
-    }
-
-    @Test func zCyclesThroughAllThreeZooms() {
+    func zCyclesAutoWholeNumbersLargeAndSaysWhichIsOn(columns: Int, rows: Int) {
         var s = AppState()
-        var seen: [Zoom] = []
-        for _ in 0..<3 { s = press(.character("z"), s); seen.append(s.zoomOverride!) }
-        #expect(Set(seen) == Set(Zoom.allCases))
-        #expect(press(.character("z"), s).zoomOverride == seen[0])
+        s.terminalSize = TerminalSize(columns: columns, rows: rows)
+        let automatic = Layout.automaticZoom(for: s)
+        var overrides: [Zoom?] = []
+        var messages: [String] = []
+        for _ in 0..<4 {
+            s = press(.character("z"), s)
+            overrides.append(s.zoomOverride)
+            messages.append(s.message ?? "")
+        }
+        #expect(overrides == [.whole, .numbers, .large, nil])
+        #expect(messages == ["zoom whole map", "zoom numbers", "zoom large", "zoom auto (\(automatic.label))"])
+        // The summary under the parameter panel says the same, where there is room for it.
+        if rows >= 24 {
+            let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment()).text
+            #expect(text.contains("zoom auto (\(zoomOnScreen(s).label))"))
+        }
     }
 
-    /// Parameter sets where the estimate of value widths (an upper bound) differs from the real widths.
-    @Test func firstZPressChangesTheZoomOnScreenForVariedParameters() {
-        var failures: [String] = []
-        for (h, w, cin, k) in [(8, 8, 3, 3), (12, 12, 1, 3), (16, 16, 3, 5), (10, 20, 4, 3), (30, 30, 1, 1),
-                               (20, 10, 8, 2), (40, 40, 2, 7), (6, 6, 64, 3)] {
-            for (columns, rows) in Self.zoomSizes {
-                var start = AppState()
-                start.parameters.hIn = h; start.parameters.wIn = w
-                start.parameters.inChannels = cin
-                start.parameters.kernelSizeH = k; start.parameters.kernelSizeW = k
-                start.terminalSize = TerminalSize(columns: columns, rows: rows)
-                let before = zoomOnScreen(start)
-                let after = zoomOnScreen(press(.character("z"), start))
-                if before == after { failures.append("\(h)x\(w) cin \(cin) k \(k) at \(columns)x\(rows): \(before)") }
-            }
-        }
-        #expect(failures.isEmpty, "z did not change the zoom on screen: \(failures.joined(separator: "; "))")
+    /// Auto zoom takes the whole map when numbers do not fit, and numbers when they do.
+    @Test func autoZoomFallsBackToTheWholeMap() {
+        var s = AppState()
+        #expect(zoomOnScreen(s) == .numbers)
+        s = typed(.hIn, 1024, s)
+        s = typed(.wIn, 1024, s)
+        #expect(zoomOnScreen(s) == .whole)
     }
 
     @Test func zoomingResetsScrolling() {
-        var s = typed(.wIn, 500)
+        var s = press([.character("z"), .character("z")], typed(.wIn, 500))
+        #expect(s.zoomOverride == .numbers)
         s = press([.shiftRight, .shiftRight, .shiftDown], s)
-        #expect(s.scrollX == 8)
+        #expect(s.scrollX > 0)
         s = press(.character("z"), s)
         #expect(s.scrollX == 0 && s.scrollY == 0)
     }
@@ -432,12 +426,13 @@ struct UpdateTests {
     @Test func zoomKeepsThePageInsideThePageCount() {
         var s = manyChannels()
         s.terminalSize = TerminalSize(columns: 120, rows: 40)
-        // Large cells: many pages; go to the last one, then zoom out to overview, which needs fewer pages.
+        // Large cells: many pages; go to the last one, then z back to auto (the whole map), which needs fewer pages.
         s.zoomOverride = .large
         s = press(Array(repeating: .character("]"), count: 40), s)
         #expect(s.inputPage > 2)
         let zoomed = press(.character("z"), s)
-        #expect(zoomed.zoomOverride == .overview)
+        #expect(zoomed.zoomOverride == nil)
+        #expect(Layout.compute(zoomed, environment: RenderEnvironment()).zoom == .whole)
         let env = RenderEnvironment()
         let shownBefore = Layout.compute(zoomed, environment: env).input!.page
         let back = press(.character("["), zoomed)
@@ -605,18 +600,44 @@ struct UpdateTests {
 
     // MARK: scrolling
 
-    @Test func shiftArrowsScrollWithinTheMap() {
-        var s = typed(.wIn, 500)
-        s = typed(.hIn, 300, s)
+    /// The numbers zoom, where large maps are cropped and scroll.
+    private func numbers(_ state: AppState) -> AppState {
+        var s = state
+        s.zoomOverride = .numbers
+        return s
+    }
+
+    @Test func shiftArrowsScrollWithinTheMapByAPage() {
+        var s = numbers(typed(.hIn, 300, typed(.wIn, 500)))
+        let layout = Layout.compute(s, environment: RenderEnvironment())
+        let sections = [layout.input!, layout.output!]
+        // A page is the visible width (height) of the cropped maps: the narrower one's, so no map skips a column.
+        let page = layout.scrollPage
+        #expect(page.columns == sections.map(\.visibleColumns).min())
+        #expect(page.rows == sections.map(\.visibleRows).min())
+        #expect(page.columns > 1 && page.rows > 1)
         s = press([.shiftRight, .shiftRight, .shiftDown], s)
-        #expect(s.scrollX == 8 && s.scrollY == 4)
+        #expect(s.scrollX == 2 * page.columns && s.scrollY == page.rows)
+        let shown = Layout.compute(s, environment: RenderEnvironment())
+        for section in [shown.input!, shown.output!] {
+            #expect(section.firstColumn == 2 * page.columns)
+            #expect(section.firstRow == page.rows)
+        }
         s = press([.shiftLeft, .shiftLeft, .shiftLeft, .shiftUp, .shiftUp], s)
         #expect(s.scrollX == 0 && s.scrollY == 0)
     }
 
+    /// Nothing is cropped on the whole map, so Shift-arrows have nothing to scroll.
+    @Test func shiftArrowsDoNothingOnTheWholeMap() {
+        let s = typed(.hIn, 300, typed(.wIn, 500))
+        #expect(Layout.compute(s, environment: RenderEnvironment()).zoom == .whole)
+        let moved = press([.shiftRight, .shiftDown], s)
+        #expect(moved.scrollX == 0 && moved.scrollY == 0)
+    }
+
     /// With padding the output map can be wider than the input; its right edge must still be reachable.
     @Test func scrollingReachesTheRightEdgeOfAnOutputWiderThanTheInput() {
-        var s = typed(.wIn, 100)
+        var s = numbers(typed(.wIn, 100))
         s = typed(.kernelSizeW, 1, s)
         s = typed(.paddingW, 32, s)
         s = press(Array(repeating: .shiftRight, count: 60), s)
@@ -630,7 +651,7 @@ struct UpdateTests {
 
     /// Scrolling back after holding Shift-→ past the end should move the picture at once.
     @Test func shiftLeftAfterOverscrollingMovesThePicture() {
-        var s = typed(.wIn, 500)
+        var s = numbers(typed(.wIn, 500))
         s = press(Array(repeating: .shiftRight, count: 200), s)
         let atEnd = Layout.compute(s, environment: RenderEnvironment()).input!.firstColumn
         let back = press(.shiftLeft, s)

@@ -84,7 +84,7 @@ struct InteractiveTests {
         tmux.resize(columns: 80, rows: 24)
         #expect(tmux.waitFor("output 1×2×6×6").ok, "the screen comes back")
         tmux.resize(columns: 200, rows: 60)
-        #expect(tmux.waitFor("zoom large").ok, "a big window uses large cells")
+        #expect(tmux.waitFor("zoom auto (large)").ok, "a big window uses large cells")
         tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
@@ -117,7 +117,8 @@ struct InteractiveTests {
     @Test func heavyConfigurationShowsProgressAndQuitsAtOnce() {
         guard requireTmux() else { return }
         let tmux = Self.start("--h-in 1024 --w-in 1024 --in-channels 64 --out-channels 64 --kernel-size 32")
-        #expect(tmux.waitFor("input 1×64×1024×1024").ok)
+        // The summary under the parameter panel (the section header gives the shape's room to the block size).
+        #expect(tmux.waitFor("in  1×64×1024×1024").ok)
         let started = Date()
         tmux.send("q")
         #expect(tmux.exitStatus() == 0)
@@ -159,7 +160,7 @@ struct TeachingTests {
         let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
         let gold = "48;5;220"
         let goldRows = colored.split(separator: "\n").enumerated().filter { $0.element.contains(gold) }.map(\.offset)
-        #expect(goldRows == [5, 6, 7], "taps on input rows 2…4 (screen rows 5…7): \(goldRows)")
+        #expect(goldRows == [6, 7, 8], "taps on input rows 2…4 (screen rows 6…8, under the column indices): \(goldRows)")
         tmux.send("Tab")  // reverse inspector on the input
         #expect(tmux.waitFor("input[0, 0, 0] feeds 1 output cell").ok)
         tmux.send("q")

@@ -6,7 +6,8 @@ public enum MapSection: Sendable { case input, output }
 /// Where one section's maps go and which part of them is visible.
 public struct SectionLayout: Equatable, Sendable {
     public let section: MapSection
-    /// The whole section: one header row, then rows of maps, each under a title row.
+    /// The whole section: the header row(s), then rows of maps, each under a title row (and a
+    /// row of column indices when the maps carry axis labels).
     public let frame: Rect
     public let geometry: MapGeometry
     public let channels: Int
@@ -20,23 +21,71 @@ public struct SectionLayout: Equatable, Sendable {
     public let firstRow: Int, firstColumn: Int
     /// Rows and columns of zero padding drawn around each map (padded view), before row/column 0.
     public let padTop: Int, padLeft: Int
+    /// 1, or 2 when the page marker and the scale do not fit in one row beside the title.
+    public let headerRows: Int
+    /// Row indices left of each map and column indices over it (numbers and large zoom).
+    public let axisLabels: Bool
 
     public var channelsPerPage: Int { mapsPerRow * mapRowsPerPage }
     public var firstChannel: Int { page * channelsPerPage }
     public var lastChannel: Int { min(channels, firstChannel + channelsPerPage) - 1 }
     public var isCropped: Bool { visibleRows < totalRows || visibleColumns < totalColumns }
     public var isPaged: Bool { pageCount > 1 }
-    /// Width of one map on screen.
+    /// Width of one map's cells on screen.
     public var mapWidth: Int { geometry.width(columns: visibleColumns) }
     public var mapHeight: Int { geometry.height(rows: visibleRows) }
+    /// Rows of the tensor itself (padding excluded): what the row labels count.
+    public var tensorRows: Int { totalRows - 2 * padTop }
+    public var tensorColumns: Int { totalColumns - 2 * padLeft }
+    /// The row-index gutter left of each map: the widest index and a space (0 without labels).
+    public var gutter: Int { axisLabels ? Self.gutterWidth(tensorRows: tensorRows) : 0 }
+    public var labelRows: Int { axisLabels ? 1 : 0 }
+    /// A map with its gutter, and with its title and label rows.
+    public var slotWidth: Int { gutter + mapWidth }
+    public var slotHeight: Int { 1 + labelRows + mapHeight }
     /// Columns between maps side by side.
     public static let gap = 2
 
-    /// Top-left corner of the map of `channel` (which must be on this page).
+    static func gutterWidth(tensorRows: Int) -> Int { String(max(0, tensorRows - 1)).count + 1 }
+
+    /// Every k-th column index is written over the map, k the smallest at which neighbouring
+    /// indices keep a space between them (seaborn's automatic ticks: all of them when they fit).
+    public var columnLabelStep: Int {
+        let widest = String(max(0, tensorColumns - 1)).count
+        return max(1, (widest + 1 + geometry.cellWidth - 1) / geometry.cellWidth)
+    }
+
+    /// Top-left corner of the map cells of `channel` (which must be on this page).
     public func origin(ofChannel channel: Int) -> (x: Int, y: Int) {
+        let slot = slot(ofChannel: channel)
+        return (slot.x + gutter, slot.y + 1 + labelRows)
+    }
+
+    /// Top-left corner of the slot of `channel`: its title row, above the gutter.
+    public func slot(ofChannel channel: Int) -> (x: Int, y: Int) {
         let i = channel - firstChannel
         let row = i / mapsPerRow, column = i % mapsPerRow
-        return (frame.x + column * (mapWidth + Self.gap), frame.y + 1 + row * (mapHeight + 1) + 1)
+        return (frame.x + column * (slotWidth + Self.gap), frame.y + headerRows + row * slotHeight)
+    }
+
+    /// "ch 0–1 of 3 [ ]" when the channels are paged.
+    public func pageMarker(_ g: Glyphs) -> String? {
+        guard isPaged else { return nil }
+        let shown = firstChannel == lastChannel ? "\(firstChannel)" : "\(firstChannel)\(g.dash)\(lastChannel)"
+        return "ch \(shown) of \(channels) [ ]"
+    }
+
+    /// "1 cell = 16×16 (mean)" and a shorter wording, when whole-map cells stand for blocks.
+    public func blockNote(_ g: Glyphs) -> [String] {
+        let b = geometry.block
+        guard geometry.zoom == .whole, b > 1 else { return [] }
+        return ["1 cell = \(b)\(g.times)\(b) (mean)", "\(b)\(g.times)\(b) mean"]
+    }
+
+    /// Whether this layout shows at least as much as `base`: no cropping or paging that `base`
+    /// does not have already. Axis labels are added only on these terms.
+    func showsAsMuch(as base: SectionLayout) -> Bool {
+        (!isCropped || base.isCropped) && (!isPaged || base.isPaged)
     }
 }
 
@@ -66,22 +115,40 @@ public struct ScreenLayout: Equatable, Sendable {
     public let hintsY: Int
     public let zoom: Zoom
     public let zoomIsAutomatic: Bool
+    /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
+    /// maps, the narrower section's when both are cropped, so neither skips a column.
+    public var scrollPage: (columns: Int, rows: Int) {
+        let sections = [input, output].compactMap { $0 }
+        let columns = sections.filter { $0.visibleColumns < $0.totalColumns }.map(\.visibleColumns).min()
+        let rows = sections.filter { $0.visibleRows < $0.totalRows }.map(\.visibleRows).min()
+        return (max(1, columns ?? 1), max(1, rows ?? 1))
+    }
+    /// What the status line says: "zoom auto (numbers)", "zoom whole map".
+    public var zoomStatus: String { zoomIsAutomatic ? "zoom auto (\(zoom.label))" : "zoom \(zoom.label)" }
 
     /// The smallest window convscope draws in.
     public static let minimum = TerminalSize(columns: 50, rows: 17)
 }
 
-/// The widest value of each section, used to size number cells.
+/// The widest value of each section, used to size number cells, and the width of each
+/// section's scale text ("scale 0–162"), which the header keeps whole.
 public struct ValueWidths: Equatable, Sendable {
     public var input: Int, output: Int
-    public init(input: Int, output: Int) { self.input = input; self.output = output }
+    public var inputScale: Int, outputScale: Int
+    public init(input: Int, output: Int, inputScale: Int = 0, outputScale: Int = 0) {
+        self.input = input; self.output = output
+        self.inputScale = inputScale; self.outputScale = outputScale
+    }
 
     /// Widths from bounds alone (before the output is computed): the ramp's top value and
     /// that value times the number of taps, which bounds any output of an all-ones kernel.
     public static func estimate(_ p: ConvParameters) -> ValueWidths {
         let top = max(0, p.wIn - 1)
         let bound = top * p.inChannels * p.kernelSizeH * p.kernelSizeW
-        return ValueWidths(input: String(top).count, output: String(bound).count)
+        let scale = "scale 0-".count
+        return ValueWidths(input: String(top).count, output: String(bound).count,
+                           inputScale: scale + formatValue(InputPattern.ramp.colorScaleMax(p)).count,
+                           outputScale: scale + String(bound).count)
     }
 }
 
@@ -107,16 +174,19 @@ public enum Layout {
         let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
-        func layout(_ zoom: Zoom, roomy: Bool = false) -> (SectionLayout, SectionLayout?, fits: Bool) {
+        typealias Sections = (SectionLayout, SectionLayout?, fits: Bool)
+        func layout(_ zoom: Zoom, roomy: Bool = false, labels: (input: Bool, output: Bool) = (false, false)) -> Sections {
             let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
             let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env, roomy: roomy)
-            return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil)
+            return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil, labels: labels,
+                       widths: widths, glyphs: env.glyphs)
         }
-        // Largest first; numbers try roomy cells before tight ones.
+        // Largest first; numbers try roomy cells before tight ones. If none fits, auto takes the
+        // whole map, which is never cropped.
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
         // The first candidate that fits is kept with its layout, so nothing is fitted twice.
-        var chosen: (zoom: Zoom, sections: (SectionLayout, SectionLayout?, fits: Bool))?
+        var chosen: (zoom: Zoom, roomy: Bool, sections: Sections)?
         for candidate in candidates {
             let l = layout(candidate.0, roomy: candidate.1)
             guard l.fits else { continue }
@@ -126,11 +196,24 @@ public enum Layout {
                 guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
                 else { continue }
             }
-            chosen = (candidate.0, l)
+            chosen = (candidate.0, candidate.1, l)
             break
         }
-        let zoom = chosen?.zoom ?? state.zoomOverride ?? .overview
-        let (input, output, _) = chosen?.sections ?? layout(zoom)
+        let zoom = chosen?.zoom ?? state.zoomOverride ?? .whole
+        let roomy = chosen?.roomy ?? false
+        var (input, output, _) = chosen?.sections ?? layout(zoom)
+        // Axis labels where they cost no cropping or paging: both sections, else the output
+        // (where "output[0, 2, 3]" is looked up), else the input.
+        if zoom != .whole {
+            for labels in [(true, true), (false, true), (true, false)] {
+                let l = layout(zoom, roomy: roomy, labels: labels)
+                let outputOK = switch (l.1, output) {
+                case (let new?, let old?): new.showsAsMuch(as: old)
+                default: true
+                }
+                if l.0.showsAsMuch(as: input) && outputOK { (input, output) = (l.0, l.1); break }
+            }
+        }
         return ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
@@ -153,7 +236,9 @@ public enum Layout {
     }
 
     /// Splits the maps area between the input section, the kernel line and the output section.
-    static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?)
+    static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?,
+                    labels: (input: Bool, output: Bool) = (false, false), widths: ValueWidths = ValueWidths(input: 1, output: 1),
+                    glyphs: Glyphs = .unicodeSet)
         -> (SectionLayout, SectionLayout?, fits: Bool)
     {
         let p = state.parameters
@@ -161,10 +246,12 @@ public enum Layout {
         let available = maps.height - 1  // the kernel line
         let padTop = state.showsPadding ? p.paddingH : 0, padLeft = state.showsPadding ? p.paddingW : 0
         let inRows = p.hIn + 2 * padTop, inColumns = p.wIn + 2 * padLeft
-        let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width)
+        let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width,
+                                labelledRows: labels.input ? p.hIn : nil)
         // The error message needs a few rows even without an output.
         let outFull = outShape.map {
-            fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width)
+            fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width,
+                       labelledRows: labels.output ? $0[2] : nil)
         } ?? 4
         var inHeight = inFull, outHeight = outFull
         if inFull + outFull > available {
@@ -176,11 +263,13 @@ public enum Layout {
         let inRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: inHeight)
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
-                            padTop: padTop, padLeft: padLeft)
+                            padTop: padTop, padLeft: padLeft, labels: labels.input,
+                            scaleWidth: widths.inputScale, glyphs: glyphs)
         let outRect = Rect(x: maps.x, y: inRect.maxY + 1, width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
-                    page: state.outputPage, state: state)
+                    page: state.outputPage, state: state, labels: labels.output,
+                    scaleWidth: widths.outputScale, glyphs: glyphs)
         }
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
             && !(output?.isPaged ?? false) && maps.width > 0
@@ -192,28 +281,57 @@ public enum Layout {
         max(1, min(channels, (width + SectionLayout.gap) / (mapWidth + SectionLayout.gap)))
     }
 
-    /// Height of a section showing every channel without paging.
-    static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int) -> Int {
-        let mapW = g.width(columns: columns)
+    /// Height of a section showing every channel without paging (the whole map at one element
+    /// per cell). `labelledRows` is the tensor's row count when the maps carry axis labels.
+    static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int,
+                           labelledRows: Int? = nil) -> Int {
+        let gutter = labelledRows.map { SectionLayout.gutterWidth(tensorRows: $0) } ?? 0
+        let mapW = gutter + g.width(columns: columns)
         let perRow = mapsPerRow(width: width, mapWidth: mapW, channels: channels)
         let mapRows = (channels + perRow - 1) / perRow
-        return 1 + mapRows * (1 + g.height(rows: rows))
+        return 1 + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
     }
 
-    /// Places the maps of one section inside `frame`: wrap, page and crop as needed.
+    /// Places the maps of one section inside `frame`: wrap, page and crop as needed. The header
+    /// takes a second row when the page marker and the scale (`scaleWidth` characters) do not fit
+    /// in one beside the title's first word.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState,
-                        padTop: Int = 0, padLeft: Int = 0) -> SectionLayout {
-        var visibleColumns = max(1, min(columns, g.columnsFitting(frame.width)))
+                        padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
+                        scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet) -> SectionLayout {
+        let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
+                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1)
+        let firstWord = which == .input ? "input" : "output"
+        if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs),
+                                    scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
+            return one
+        }
+        return place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
+                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2)
+    }
+
+    static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
+                      rows: Int, columns: Int, page: Int, state: AppState,
+                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int) -> SectionLayout {
+        let labels = labels && g.zoom != .whole
+        let labelRows = labels ? 1 : 0
+        let gutter = labels ? SectionLayout.gutterWidth(tensorRows: rows - 2 * padTop) : 0
+        let mapRoom = max(1, frame.height - headerRows - 1 - labelRows)  // header, title and label rows
+        var g = g
+        if g.zoom == .whole {
+            // The smallest block that shows the whole map in the room one map has.
+            g = g.withBlock(MapGeometry.smallestBlock(rows: rows, columns: columns, width: frame.width,
+                                                      height: mapRoom, halfBlocks: g.halfBlocks))
+        }
+        var visibleColumns = max(1, min(columns, g.columnsFitting(frame.width - gutter)))
         // A cropped map keeps one column free for the arrow that says more is to the right.
-        if visibleColumns < columns { visibleColumns = max(1, g.columnsFitting(frame.width - 1)) }
-        let mapW = g.width(columns: visibleColumns)
-        let perRow = mapsPerRow(width: frame.width, mapWidth: mapW, channels: channels)
-        let mapRoom = max(1, frame.height - 2)  // header and one title row
+        if visibleColumns < columns { visibleColumns = max(1, g.columnsFitting(frame.width - gutter - 1)) }
+        let slotW = gutter + g.width(columns: visibleColumns)
+        let perRow = mapsPerRow(width: frame.width, mapWidth: slotW, channels: channels)
         var visibleRows = max(1, min(rows, g.rowsFitting(mapRoom)))
         if visibleRows < rows { visibleRows = max(1, g.rowsFitting(mapRoom - 1)) }
-        let mapH = g.height(rows: visibleRows)
-        let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - 1) / (mapH + 1)))
+        let slotH = 1 + labelRows + g.height(rows: visibleRows)
+        let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - headerRows) / slotH))
         let perPage = perRow * mapRowsPerPage
         let pageCount = max(1, (channels + perPage - 1) / perPage)
         var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
@@ -237,6 +355,7 @@ public enum Layout {
             section: which, frame: frame, geometry: g, channels: channels, mapsPerRow: perRow,
             mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
             totalRows: rows, totalColumns: columns, visibleRows: visibleRows, visibleColumns: visibleColumns,
-            firstRow: max(0, firstRow), firstColumn: max(0, firstColumn), padTop: padTop, padLeft: padLeft)
+            firstRow: max(0, firstRow), firstColumn: max(0, firstColumn), padTop: padTop, padLeft: padLeft,
+            headerRows: headerRows, axisLabels: labels)
     }
 }

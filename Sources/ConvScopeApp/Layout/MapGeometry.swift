@@ -7,27 +7,31 @@ public struct MapGeometry: Equatable, Sendable {
     public let valueWidth: Int
     /// Columns per element, including the one-column gap that separates cells.
     public let cellWidth: Int
-    /// Rows per element including gap rows; overview packs two elements per row (0.5).
+    /// Rows per element including gap rows; the whole map packs two cells per row (0.5).
     public let rowsPerElement: Double
-    /// True when two elements share one character row (half blocks).
+    /// True when two cells share one character row (half blocks).
     public let halfBlocks: Bool
-    /// True when colour is unavailable and values carry a shade glyph.
+    /// True when colour is unavailable: the whole map and large cells carry shade glyphs.
     public let shaded: Bool
+    /// Whole map only: each cell stands for a block × block square of elements (their mean).
+    public let block: Int
 
     /// The geometry for a zoom, the widest value, and what the device can show. `roomy` widens
     /// number cells to at least three columns, closer to seaborn's square cells, when space allows.
-    public init(zoom: Zoom, valueWidth: Int, environment env: RenderEnvironment, roomy: Bool = false) {
+    /// Number cells are as wide without colour as with it, so NO_COLOR keeps the numbers.
+    public init(zoom: Zoom, valueWidth: Int, environment env: RenderEnvironment, roomy: Bool = false, block: Int = 1) {
         self.zoom = zoom
         self.valueWidth = valueWidth
         shaded = !env.colorDepth.hasColor
+        self.block = zoom == .whole ? max(1, block) : 1
         switch zoom {
-        case .overview:
+        case .whole:
             halfBlocks = env.glyphs.unicode && env.colorDepth.hasColor
             cellWidth = 1
             rowsPerElement = halfBlocks ? 0.5 : 1
         case .numbers:
             halfBlocks = false
-            cellWidth = (roomy ? max(valueWidth, 3) : valueWidth) + 1 + (shaded ? 1 : 0)
+            cellWidth = (roomy ? max(valueWidth, 3) : valueWidth) + 1
             rowsPerElement = 1
         case .large:
             // With half blocks a large cell is ▄ / number / ▀: two rows tall with the number
@@ -38,15 +42,27 @@ public struct MapGeometry: Equatable, Sendable {
         }
     }
 
+    /// The same geometry with another block size (whole map only).
+    public func withBlock(_ b: Int) -> MapGeometry { MapGeometry(copying: self, block: b) }
+
+    private init(copying g: MapGeometry, block: Int) {
+        zoom = g.zoom; valueWidth = g.valueWidth; cellWidth = g.cellWidth
+        rowsPerElement = g.rowsPerElement; halfBlocks = g.halfBlocks; shaded = g.shaded
+        self.block = zoom == .whole ? max(1, block) : 1
+    }
+
+    /// Screen cells (blocks) that `elements` elements take along one axis.
+    func blocks(_ elements: Int) -> Int { (elements + block - 1) / block }
+
     /// Columns a map of `columns` elements takes (no trailing gap).
     public func width(columns: Int) -> Int {
-        zoom == .overview ? columns : columns * cellWidth - 1
+        zoom == .whole ? blocks(columns) : columns * cellWidth - 1
     }
 
     /// Rows a map of `rows` elements takes (no trailing gap row).
     public func height(rows: Int) -> Int {
         switch zoom {
-        case .overview: halfBlocks ? (rows + 1) / 2 : rows
+        case .whole: halfBlocks ? (blocks(rows) + 1) / 2 : blocks(rows)
         case .numbers: rows
         case .large: halfBlocks ? rows * 3 : rows * 3 - 1
         }
@@ -54,16 +70,25 @@ public struct MapGeometry: Equatable, Sendable {
 
     /// How many element columns fit in `width` characters.
     public func columnsFitting(_ width: Int) -> Int {
-        zoom == .overview ? width : (width + 1) / cellWidth
+        zoom == .whole ? max(0, width) * block : (width + 1) / cellWidth
     }
 
     /// How many element rows fit in `height` character rows.
     public func rowsFitting(_ height: Int) -> Int {
         switch zoom {
-        case .overview: halfBlocks ? height * 2 : height
+        case .whole: (halfBlocks ? height * 2 : height) * block
         case .numbers: height
         case .large: halfBlocks ? height / 3 : (height + 1) / 3
         }
+    }
+
+    /// The smallest block size at which a map of rows × columns elements fits in width × height
+    /// characters (whole map; at least 1).
+    static func smallestBlock(rows: Int, columns: Int, width: Int, height: Int, halfBlocks: Bool) -> Int {
+        let cellRows = max(1, halfBlocks ? height * 2 : height)
+        let byColumns = (columns + max(1, width) - 1) / max(1, width)
+        let byRows = (rows + cellRows - 1) / cellRows
+        return max(1, byColumns, byRows)
     }
 }
 

@@ -14,6 +14,7 @@ public enum Action: Equatable, Sendable {
     case toggleLink
     case cycleZoom
     case previousPage, nextPage
+    /// Scrolls cropped maps by dx, dy pages (a page is the visible width or height).
     case scroll(dx: Int, dy: Int)
     case reset
     case toggleHelp

@@ -1,20 +1,31 @@
 import ConvCore
 
-/// Map zoom: how many terminal cells one tensor element takes.
+/// Map zoom: how many terminal cells one tensor element takes. nil in the state is automatic.
 public enum Zoom: String, CaseIterable, Sendable, Codable {
-    /// Colour only, two rows per character with half blocks.
-    case overview
+    /// The whole map: each cell (half a character with half blocks) shows the mean of a B×B
+    /// block of elements, B the smallest that fits (B = 1 is one element per cell).
+    case whole
     /// One row per element, the value written in it.
     case numbers
     /// Square-looking cells with gaps, for slides.
     case large
 
-    /// The next larger level, wrapping to overview.
-    public var next: Zoom {
+    /// What the status line calls it.
+    public var label: String {
         switch self {
-        case .overview: .numbers
+        case .whole: "whole map"
+        case .numbers: "numbers"
+        case .large: "large"
+        }
+    }
+
+    /// The `z` cycle: auto (nil) → whole map → numbers → large → auto.
+    public static func following(_ zoom: Zoom?) -> Zoom? {
+        switch zoom {
+        case nil: .whole
+        case .whole: .numbers
         case .numbers: .large
-        case .large: .overview
+        case .large: nil
         }
     }
 }

@@ -53,11 +53,11 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.linked.toggle()
         s.message = s.linked ? "h/w pairs linked: changing one changes both" : "h/w pairs unlinked"
     case .cycleZoom:
-        // Cycle from what is on screen now, so the first press always changes the picture.
-        let current = s.zoomOverride ?? Layout.automaticZoom(for: s)
-        s.zoomOverride = current.next
+        // auto → whole map → numbers → large → auto; the status line says which is on.
+        s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
         s.clampToLayout()
+        s.message = Layout.compute(s, environment: s.environment).zoomStatus
     case .previousPage:
         s.inputPage -= 1; s.outputPage -= 1
         s.clampToLayout()
@@ -65,8 +65,10 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.inputPage += 1; s.outputPage += 1
         s.clampToLayout()
     case .scroll(let dx, let dy):
-        s.scrollX = max(0, s.scrollX + dx)
-        s.scrollY = max(0, s.scrollY + dy)
+        // dx, dy count pages: the visible width or height of the cropped maps.
+        let page = Layout.compute(s, environment: s.environment).scrollPage
+        s.scrollX = max(0, s.scrollX + dx * page.columns)
+        s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout()
     case .reset:
         s = AppState(parameters: ConvParameters())

@@ -7,7 +7,7 @@ public struct ComputedMaps: Sendable {
     public let inputScaleMax: Float
     /// vmax of each output map: that map's own maximum (seaborn's default with vmax=None).
     public let outputScaleMax: [Float]
-    public let widths: ValueWidths
+    public private(set) var widths: ValueWidths
 
     /// Summarises an experiment for drawing.
     public init(_ experiment: ConvExperiment) {
@@ -25,7 +25,24 @@ public struct ComputedMaps: Sendable {
             outputScaleMax = []
             widths = ValueWidths(input: inputWidth, output: 1)
         }
+        widths.inputScale = Self.scaleText(.input, maps: self, parameters: p, glyphs: .unicodeSet).count
+        widths.outputScale = Self.scaleText(.output, maps: self, parameters: p, glyphs: .unicodeSet).count
     }
 
     public var parameters: ConvParameters { experiment.parameters }
+
+    /// What a section's header says about its colour scale: "scale 0–8", "scale 0–max of each
+    /// map" when the output maps differ, nothing for an output still being computed.
+    public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: ConvParameters,
+                                 glyphs g: Glyphs) -> String {
+        switch section {
+        case .input:
+            let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
+            return "scale 0\(g.dash)\(formatValue(scaleMax))"
+        case .output:
+            let scales = maps?.outputScaleMax ?? []
+            guard let first = scales.first else { return "" }
+            return scales.allSatisfy({ $0 == first }) ? "scale 0\(g.dash)\(formatValue(first))" : "scale 0\(g.dash)max of each map"
+        }
+    }
 }

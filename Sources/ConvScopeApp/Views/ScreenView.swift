@@ -36,7 +36,8 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
         let rule = (current?.experiment.inputPattern ?? .ramp).rule
         let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
         SectionView(layout: input, title: "input \(shape)", subtitle: rule,
-                    scale: "scale 0\(g.dash)\(formatValue(scaleMax))", tensor: current?.experiment.input,
+                    scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g),
+                    tensor: current?.experiment.input,
                     scaleMax: { _ in scaleMax }, environment: env, marks: inspection.inputMarks,
                     note: inspection.unreadNote(g)).paint(into: &canvas)
     }
@@ -49,12 +50,7 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
         ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, glyphs: g)
     } else if let output = layout.output, let shape = p.outputShape {
         let scales = current?.outputScaleMax ?? []
-        let scaleText: String
-        if let first = scales.first, scales.allSatisfy({ $0 == first }) {
-            scaleText = "scale 0\(g.dash)\(formatValue(first))"
-        } else {
-            scaleText = scales.isEmpty ? "" : "scale 0\(g.dash)max of each map"
-        }
+        let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g)
         let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
         SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))", subtitle: "",
                     scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
@@ -89,7 +85,7 @@ enum SummaryView {
             ("in  " + p.inputShape.map(String.init).joined(separator: x), .plain),
             ("out " + (p.outputShape?.map(String.init).joined(separator: x) ?? "none (error)"),
              p.outputShape == nil ? Style(foreground: Palette.error) : .plain),
-            ("zoom \(layout.zoom.rawValue)\(layout.zoomIsAutomatic ? " (auto)" : "")", Style(foreground: Palette.muted)),
+            (layout.zoomStatus, Style(foreground: Palette.muted)),
         ]
         if state.linked { lines.append(("h/w linked (L)", Style(foreground: Palette.accent))) }
         for (i, line) in lines.enumerated() where i < frame.height - 1 {

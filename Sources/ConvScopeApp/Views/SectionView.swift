@@ -16,28 +16,23 @@ struct SectionView {
     /// Extra header note, e.g. "2 columns never read".
     var note: String = ""
 
+    /// The header's texts: the page marker and the scale are kept whole, then the block size of
+    /// the whole map, then the note.
+    var header: SectionHeader {
+        let g = environment.glyphs
+        let notes = [layout.blockNote(g), note.isEmpty ? [] : [note]].filter { !$0.isEmpty }
+        return SectionHeader(title: title, subtitle: subtitle, scale: scale, marker: layout.pageMarker(g),
+                             notes: notes, separator: " \(g.dot) ")
+    }
+
     func paint(into canvas: inout Canvas) {
         let f = layout.frame, g = environment.glyphs
-        var notes: [String] = []
-        if !note.isEmpty { notes.append(note) }
-        if layout.isPaged {
-            notes.append("ch \(layout.firstChannel)\(g.dash)\(layout.lastChannel) of \(layout.channels) [ ]")
+        for (i, row) in header.rows(width: f.width, count: layout.headerRows).enumerated() {
+            canvas.put(row.left, x: f.x, y: f.y + i, style: Style(foreground: Palette.accent, bold: true), maxWidth: f.width)
+            let leftEnd = f.x + row.left.count + (row.left.isEmpty ? 0 : SectionHeader.spacing)
+            let rightX = max(leftEnd, f.maxX - row.right.count)
+            canvas.put(row.right, x: rightX, y: f.y + i, style: Style(foreground: Palette.muted), maxWidth: f.maxX - rightX)
         }
-        let full = subtitle.isEmpty ? title : "\(title) \(g.dot) \(subtitle)"
-        let needed = (notes + [scale]).joined(separator: " \(g.dot) ").count
-        let title = full.count + 2 + needed <= f.width || notes.isEmpty ? full : self.title
-        canvas.put(title, x: f.x, y: f.y, style: Style(foreground: Palette.accent, bold: true), maxWidth: f.width)
-        // Keep what fits beside the title, most important first; the scale always.
-        let room = f.width - title.count - 2
-        var kept: [String] = scale.isEmpty ? [] : [scale]
-        for note in notes {
-            let candidate = kept.isEmpty ? [note] : Array(kept.dropLast(scale.isEmpty ? 0 : 1)) + [note] + (scale.isEmpty ? [] : [scale])
-            if candidate.joined(separator: " \(g.dot) ").count <= room { kept = candidate }
-        }
-        let right = kept.joined(separator: " \(g.dot) ")
-        let titleEnd = f.x + title.count + 2
-        let rightX = max(titleEnd, f.maxX - right.count)
-        canvas.put(right, x: rightX, y: f.y, style: Style(foreground: Palette.muted), maxWidth: f.maxX - rightX)
         guard let tensor else {
             canvas.put("computing\(g.ellipsis)", x: f.x + 2, y: f.y + 2, style: Style(foreground: Palette.muted))
             return
@@ -45,23 +40,24 @@ struct SectionView {
         let colormap = Colormap.named(environment.colormap)
         guard layout.lastChannel >= layout.firstChannel else { return }
         for channel in layout.firstChannel...layout.lastChannel {
+            let slot = layout.slot(ofChannel: channel)
             let origin = layout.origin(ofChannel: channel)
-            canvas.put(channelTitle(channel), x: origin.x, y: origin.y - 1, style: .plain.bolded)
+            canvas.put(channelTitle(channel), x: slot.x, y: slot.y, style: .plain.bolded)
             HeatmapView(tensor: tensor, channel: channel, vmax: scaleMax(channel), colormap: colormap,
                         layout: layout, environment: environment, marks: marks(channel))
                 .paint(into: &canvas, at: origin)
             paintCropMarks(into: &canvas, origin: origin)
         }
-        paintCropNotes(into: &canvas, titleEnd: layout.origin(ofChannel: layout.firstChannel).x
-            + channelTitle(layout.firstChannel).count, y: f.y + 1)
+        let first = layout.slot(ofChannel: layout.firstChannel)
+        paintCropNotes(into: &canvas, titleEnd: first.x + channelTitle(layout.firstChannel).count, y: first.y)
     }
 
-    /// The title over a map: "channel 3" when the map is that wide, else "ch 3" (or "3") using
-    /// the gap to the next map too.
+    /// The title over a map: "channel 3" when the map (with its gutter) is that wide, else "ch 3"
+    /// (or "3") using the gap to the next map too.
     func channelTitle(_ channel: Int) -> String {
         let long = "channel \(channel)", short = "ch \(channel)"
-        if long.count <= layout.mapWidth { return long }
-        return short.count <= layout.mapWidth + SectionLayout.gap - 1 ? short : "\(channel)"
+        if long.count <= layout.slotWidth { return long }
+        return short.count <= layout.slotWidth + SectionLayout.gap - 1 ? short : "\(channel)"
     }
 
     /// Which rows and columns a cropped map shows, on the first map's title row.
@@ -75,7 +71,7 @@ struct SectionView {
         if layout.visibleRows < layout.totalRows {
             notes.append("y \(layout.firstRow)\(g.dash)\(layout.firstRow + layout.visibleRows - 1) of \(layout.totalRows)")
         }
-        let right = layout.mapsPerRow == 1 ? layout.frame.maxX : titleEnd + 2 + layout.mapWidth
+        let right = layout.mapsPerRow == 1 ? layout.frame.maxX : titleEnd + 2 + layout.slotWidth
         var text = ""
         for part in notes + ["Shift-arrows scroll"] {
             let candidate = text.isEmpty ? part : text + " \(g.dot) " + part
