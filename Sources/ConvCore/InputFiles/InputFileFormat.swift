@@ -1,0 +1,59 @@
+/// The file formats an input (or, for .npy, a kernel) can be read from.
+public enum InputFileFormat: String, CaseIterable, Sendable {
+    case npy, csv, netpbm
+
+    /// The format a file name's extension names, or nil.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".npy") { self = .npy }
+        else if lower.hasSuffix(".csv") { self = .csv }
+        else if lower.hasSuffix(".pgm") || lower.hasSuffix(".ppm") { self = .netpbm }
+        else { return nil }
+    }
+
+    /// What this format may hold, for error messages.
+    public var accepted: String {
+        switch self {
+        case .npy:
+            ".npy of float32, float64, int8…int64 or uint8, little-endian, C order, shape (H, W), (C, H, W) "
+                + "or (1, C, H, W), at most \(InputFile.limitsText)"
+        case .csv:
+            ".csv of numbers separated by commas, one row per line, channels separated by a blank line, "
+                + "at most \(InputFile.limitsText)"
+        case .netpbm:
+            ".pgm/.ppm (P2, P5, P3, P6) with maxval 1…65535, at most \(Conv2dLimits.maxHeight)×\(Conv2dLimits.maxWidth)"
+        }
+    }
+
+    /// Every accepted file type, for a file whose extension is unknown.
+    public static let acceptedFiles = ".npy, .csv, .pgm or .ppm"
+}
+
+/// Reads an input tensor from a file's bytes; the caller does the I/O.
+public enum InputFile {
+    /// "64 channels of 1024×1024".
+    static let limitsText = "\(Conv2dLimits.maxChannels) channels of \(Conv2dLimits.maxHeight)×\(Conv2dLimits.maxWidth)"
+
+    /// The input (1, C, H, W) the file holds; its shape sets h_in, w_in and in_channels.
+    public static func load(bytes: [UInt8], name: String) throws(InputFileError) -> Tensor4 {
+        guard let format = InputFileFormat(fileName: name) else {
+            throw InputFileError(file: name, problem: .unknownExtension, accepted: InputFileFormat.acceptedFiles)
+        }
+        do {
+            switch format {
+            case .npy: return try NPYReader.input(NPYReader.read(bytes))
+            case .csv: return try CSVReader.read(bytes)
+            case .netpbm: return try NetpbmReader.read(bytes)
+            }
+        } catch {
+            throw InputFileError(file: name, problem: error, accepted: format.accepted)
+        }
+    }
+
+    /// Refuses planes beyond the limits before any data is read.
+    static func checkSize(channels: Int, height: Int, width: Int) throws(InputFileError.Problem) {
+        if channels > Conv2dLimits.maxChannels || height > Conv2dLimits.maxHeight || width > Conv2dLimits.maxWidth {
+            throw .tooLarge(channels: channels, height: height, width: width)
+        }
+    }
+}
