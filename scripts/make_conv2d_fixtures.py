@@ -377,6 +377,8 @@ def file_cases(rng):
     files.append(file_entry("raw.ppm", netpbm("P6", 5, 2, 200, rgb, comment=False), planes))
     files.append(file_entry("cut.pgm", netpbm("P5", 4, 3, 255, grey)[:-3], problem="truncated"))
     files.append(file_entry("above.pgm", netpbm("P2", 2, 1, 10, [3, 11]), problem="sampleAboveMaxval"))
+    files.append(file_entry("word.pgm", b"P2\n2 1\n10\n3 x\n", problem="badSample"))
+    files.append(file_entry("short.pgm", b"P2\n2 2\n10\n3 4 5\n", problem="truncated"))
     files.append(file_entry("huge.pgm", b"P5\n2048 16\n255\n", problem="tooLarge"))
     files.append(file_entry("bitmap.pbm.pgm", b"P1\n2 2\n0 1 1 0\n", problem="badHeader"))
     files.append(file_entry("maxval.pgm", b"P2\n1 1\n70000\n5\n", problem="badHeader"))

@@ -1,5 +1,5 @@
 /// The generated inputs convscope offers (files are read by `InputFile`).
-public enum InputSource: Equatable, Hashable, Sendable {
+public enum InputSource: Equatable, Hashable, Sendable, Codable {
     /// x[c, y, x] = x: the notebook's ramp along the width, the default.
     case rampX
     /// x[c, y, x] = y: the same ramp along the height.

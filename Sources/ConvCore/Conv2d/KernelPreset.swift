@@ -6,7 +6,7 @@
 ///   o applies the filter to the input channel j = o mod (C_in/g) of its group and weights 0 to
 ///   the others, so each output map shows one channel filtered (identity reproduces the input)
 ///   rather than a sum of channels that grows with C_in. docs/DECISIONS.md gives the reason.
-public enum KernelPreset: Equatable, Hashable, Sendable {
+public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     /// All ones: the notebook's `torch.ones_like(conv_layer.weight)`.
     case ones
     /// 1 at the anchor ((kH−1)/2, (kW−1)/2), 0 elsewhere: with padding='same' and an odd kernel

@@ -24,6 +24,7 @@ public struct InputFileError: Error, Equatable, Sendable {
         case raggedRow(line: Int, cells: Int, expected: Int)
         case raggedChannel(channel: Int, rows: Int, expected: Int)
         case sampleAboveMaxval(sample: Int, maxval: Int)
+        case badSample(String)
         case empty
         case kernelShapeMismatch(file: [Int], layer: [Int])
 
@@ -46,6 +47,7 @@ public struct InputFileError: Error, Equatable, Sendable {
             case let .raggedChannel(channel, rows, expected):
                 "channel \(channel + 1) has \(rows) rows, the first \(expected)"
             case let .sampleAboveMaxval(sample, maxval): "sample \(sample) above maxval \(maxval)"
+            case let .badSample(text): "sample '\(text)' is not a whole number"
             case .empty: "no values"
             case let .kernelShapeMismatch(file, layer):
                 "kernel shape \(shapeText(file)) does not fit the layer's \(shapeText(layer))"

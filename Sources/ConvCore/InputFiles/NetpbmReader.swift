@@ -30,7 +30,7 @@ enum NetpbmReader {
             for i in 0..<count {
                 let word = try scanner.token()
                 if word.isEmpty { throw .truncated(expectedBytes: count, actualBytes: i) }
-                guard let sample = Int(word), sample >= 0 else { throw .badHeader("sample '\(word)' is not a number") }
+                guard let sample = Int(word), sample >= 0 else { throw .badSample(word) }
                 interleaved[i] = sample
             }
         }
