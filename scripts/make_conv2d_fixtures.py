@@ -286,6 +286,45 @@ def pattern_tensors():
     return {"inputs": inputs, "kernels": kernels}
 
 
+def full_range_cases(rng, count):
+    """Verdicts and output shapes over convscope's whole ranges (sizes to 1024, 64 channels and
+    groups, kernels, padding, stride and dilation to 32). Shapes come from the meta device, which
+    allocates nothing; F.pad's reflect message is taken from the CPU (the meta device prints the
+    shape as torch.Size([…])), on a zero-stride view so nothing large is allocated either."""
+    out = []
+    for _ in range(count):
+        h = rng.choice([rng.randint(1, 40), rng.randint(1, 1024)])
+        w = rng.choice([rng.randint(1, 40), rng.randint(1, 1024)])
+        groups = rng.choice([1, 2, 3, 4, 8, 16, 32, 64, rng.randint(1, 64)])
+        ci, co = rng.randint(1, 64), rng.randint(1, 64)
+        if rng.random() < 0.6:
+            ci, co = groups * rng.randint(1, max(1, 64 // groups)), groups * rng.randint(1, max(1, 64 // groups))
+        kh, kw, ph, pw = rng.randint(1, 32), rng.randint(1, 32), rng.randint(0, 32), rng.randint(0, 32)
+        sh, sw, dh, dw = [rng.choice([1, rng.randint(1, 32)]) for _ in range(4)]
+        padding = rng.choice(["same", "valid", None, None])
+        if padding == "same" and rng.random() < 0.7:
+            sh = sw = 1
+        mode = rng.choice(MODES)
+        c = {"tag": "full range", "params": [h, w, ci, co, kh, kw, ph, pw, sh, sw, dh, dw],
+             "padding": padding or "explicit", "padding_mode": mode, "groups": groups}
+        try:
+            conv = nn.Conv2d(ci, co, (kh, kw), stride=(sh, sw), padding=padding or (ph, pw), dilation=(dh, dw),
+                             groups=groups, padding_mode=mode, device="meta")
+            c["output_shape"] = list(conv(torch.empty(1, ci, h, w, device="meta")).shape)
+        except ValueError as e:
+            c.update(error=str(e), error_type="ValueError")
+        except RuntimeError as e:
+            c.update(error=str(e), error_type="RuntimeError")
+            if mode == "reflect" and str(e).startswith("Argument #"):
+                try:
+                    torch.nn.functional.pad(torch.zeros(1).expand(1, ci, h, w),
+                                            conv._reversed_padding_repeated_twice, mode="reflect")
+                except RuntimeError as cpu:
+                    c["error"] = str(cpu)
+        out.append(c)
+    return out
+
+
 # --- files ----------------------------------------------------------------------------------
 
 def npy_bytes(array, fortran=False):
@@ -401,7 +440,7 @@ def main():
     out = {"torch_version": torch.__version__, "numpy_version": np.__version__,
            "names": ["h_in", "w_in", "in_channels", "out_channels", "kernel_size_h", "kernel_size_w",
                      "padding_h", "padding_w", "stride_h", "stride_w", "dilation_h", "dilation_w"],
-           "cases": cases, "float_cases": floats, "patterns": pattern_tensors(), "files": file_cases(rng)}
+           "cases": cases, "float_cases": floats, "full_range": full_range_cases(rng, 600), "patterns": pattern_tensors(), "files": file_cases(rng)}
     path = os.path.join(os.path.dirname(__file__), "..", "Tests", "ConvCoreTests", "Fixtures",
                         "pytorch_conv2d_full.json")
     with open(path, "w") as f:

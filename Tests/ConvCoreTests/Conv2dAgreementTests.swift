@@ -56,6 +56,15 @@ struct Conv2dAgreementTests {
         #expect(mismatches == 0, "first differences: \(Array(zip(output.storage, fixture.output!).filter { $0 != $1 }.prefix(3)))")
     }
 
+    /// Over convscope's whole ranges (shapes from PyTorch's meta device): the same verdicts.
+    @Test("verdict and output shape over the full parameter ranges", arguments: fixtures.full_range)
+    func fullRange(_ fixture: Conv2dFixtureCase) {
+        let spec = fixture.spec
+        #expect(spec.validate()?.message == fixture.error)
+        #expect(spec.validate()?.pythonType == fixture.error_type)
+        #expect(spec.outputShape == fixture.output_shape)
+    }
+
     /// The written-out sum (receptive field, padded values, weights, bias) gives PyTorch's value
     /// at the corners and the centre: the inspector and the convolution read the same helper.
     @Test("the written-out sum of a cell equals PyTorch's value", arguments: ran.prefix(150))

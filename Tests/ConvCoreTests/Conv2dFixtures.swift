@@ -100,6 +100,7 @@ struct Conv2dFixtureFile: Decodable {
     let torch_version: String
     let cases: [Conv2dFixtureCase]
     let float_cases: [Conv2dFixtureCase]
+    let full_range: [Conv2dFixtureCase]
     let patterns: Patterns
     let files: [FileFixture]
 

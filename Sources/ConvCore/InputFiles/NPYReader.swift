@@ -9,13 +9,13 @@ enum NPYReader {
 
     /// The element types accepted, by their `descr`: (bytes per element, decoder).
     static let elementTypes: [String: (size: Int, decode: @Sendable (ArraySlice<UInt8>) -> Float)] = [
-        "f4": (4, { Float(bitPattern: UInt32(littleEndian: $0)) }),
-        "f8": (8, { Float(Double(bitPattern: UInt64(littleEndian: $0))) }),
+        "f4": (4, { Float(bitPattern: UInt32(littleEndianBytes: $0)) }),
+        "f8": (8, { Float(Double(bitPattern: UInt64(littleEndianBytes: $0))) }),
         "i1": (1, { Float(Int8(bitPattern: $0.first!)) }),
         "u1": (1, { Float($0.first!) }),
-        "i2": (2, { Float(Int16(bitPattern: UInt16(littleEndian: $0))) }),
-        "i4": (4, { Float(Int32(bitPattern: UInt32(littleEndian: $0))) }),
-        "i8": (8, { Float(Int64(bitPattern: UInt64(littleEndian: $0))) }),
+        "i2": (2, { Float(Int16(bitPattern: UInt16(littleEndianBytes: $0))) }),
+        "i4": (4, { Float(Int32(bitPattern: UInt32(littleEndianBytes: $0))) }),
+        "i8": (8, { Float(Int64(bitPattern: UInt64(littleEndianBytes: $0))) }),
     ]
 
     /// Parses the header, lets `checkShape` refuse the shape before any data is read, then decodes.
@@ -96,33 +96,5 @@ enum NPYReader {
             shape.append(n)
         }
         return (descr, fortran, shape)
-    }
-}
-
-extension UInt16 {
-    init(littleEndian bytes: ArraySlice<UInt8>) {
-        self = bytes.reversed().reduce(0) { $0 << 8 | UInt16($1) }
-    }
-}
-
-extension UInt32 {
-    init(littleEndian bytes: ArraySlice<UInt8>) {
-        self = bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) }
-    }
-}
-
-extension UInt64 {
-    init(littleEndian bytes: ArraySlice<UInt8>) {
-        self = bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
-    }
-}
-
-extension Substring {
-    /// The text without leading and trailing whitespace.
-    func trimmingSpaces() -> Substring {
-        var text = self
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return text
     }
 }
