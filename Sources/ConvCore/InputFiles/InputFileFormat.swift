@@ -15,8 +15,7 @@ public enum InputFileFormat: String, CaseIterable, Sendable {
     public var accepted: String {
         switch self {
         case .npy:
-            ".npy of float32, float64, int8…int64 or uint8, little-endian, C order, shape (H, W), (C, H, W) "
-                + "or (1, C, H, W), at most \(InputFile.limitsText)"
+            "\(NPYReader.acceptedData), shape (H, W), (C, H, W) or (1, C, H, W), at most \(InputFile.limitsText)"
         case .csv:
             ".csv of numbers separated by commas, one row per line, channels separated by a blank line, "
                 + "at most \(InputFile.limitsText)"

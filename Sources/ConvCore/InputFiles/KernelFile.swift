@@ -6,9 +6,8 @@ public struct KernelFile: Equatable, Sendable {
     public let values: [Float]
 
     /// What a kernel file may hold, for error messages.
-    public static let accepted = ".npy of float32, float64, int8…int64 or uint8, little-endian, C order, shape "
-        + "(kH, kW) or (C_out, C_in/groups, kH, kW), kernel at most \(ParameterID.kernelSizeH.range.upperBound)×"
-        + "\(ParameterID.kernelSizeW.range.upperBound)"
+    public static let accepted = "\(NPYReader.acceptedData), shape (kH, kW) or (C_out, C_in/groups, kH, kW), kernel at most "
+        + "\(ParameterID.kernelSizeH.range.upperBound)×\(ParameterID.kernelSizeW.range.upperBound)"
 
     /// Reads the file's bytes; the shape is checked from the header before the data is read.
     public init(bytes: [UInt8], name: String) throws(InputFileError) {

@@ -7,6 +7,9 @@ enum NPYReader {
         let values: [Float]
     }
 
+    /// The data every .npy reader accepts, for error messages.
+    static let acceptedData = ".npy of float32, float64, int8…int64 or uint8, little-endian, C order"
+
     /// The element types accepted, by their `descr`: (bytes per element, decoder).
     static let elementTypes: [String: (size: Int, decode: @Sendable (ArraySlice<UInt8>) -> Float)] = [
         "f4": (4, { Float(bitPattern: UInt32(littleEndianBytes: $0)) }),
