@@ -1,0 +1,80 @@
+/// `nn.Conv2d`'s forward pass for batch size 1: every padding mode, 'same'/'valid', groups, bias.
+///
+/// Each output value is its bias plus its taps summed exactly in Double and rounded once to
+/// float32, like `Convolution.conv2d`; PyTorch sums in float32 in an order of its own, so the
+/// two agree bit for bit wherever every partial sum is exact in float32 (integers and dyadic
+/// values below 2^24).
+public enum Conv2dForward {
+    /// Convolves `input` (1, C_in, H, W) with `weights` [C_out, C_in/g, kH, kW] and the spec's bias.
+    public static func run(
+        input: Tensor4, weights: Tensor4, spec: Conv2dSpec, isCancelled: () -> Bool = { false }
+    ) throws -> Tensor4 {
+        try run(input: input, weights: weights, bias: spec.biasVector, spec: spec, isCancelled: isCancelled)
+    }
+
+    /// Convolves with an explicit bias per output channel (nil for none), as `F.conv2d` takes it.
+    /// Throws the spec's `Conv2dError`, or `ComputationCancelled` when `isCancelled` says so
+    /// (polled between output channels).
+    public static func run(
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, isCancelled: () -> Bool = { false }
+    ) throws -> Tensor4 {
+        if let error = spec.validate() { throw error }
+        precondition(input.shape == spec.inputShape && weights.shape == spec.kernelShape)
+        precondition(bias == nil || bias!.count == spec.parameters.outChannels)
+        if let plain = zeroPaddedEquivalent(spec), bias == nil,
+           Convolution.weightsAreConstantPerSlice(weights) {
+            // The notebook's case (all-ones and other constant kernels): the window-sum path.
+            return try Convolution.conv2d(input: input, weights: weights, parameters: plain, isCancelled: isCancelled)
+        }
+        return try tablePath(input: input, weights: weights, bias: bias, spec: spec, isCancelled: isCancelled)
+    }
+
+    /// The notebook's parameters when the layer is an ungrouped convolution with the same padding
+    /// on both sides of each axis that reads zeros (or no padding at all); nil otherwise.
+    static func zeroPaddedEquivalent(_ spec: Conv2dSpec) -> ConvParameters? {
+        let h = spec.heightAxis.padding, w = spec.widthAxis.padding
+        guard spec.groups == 1, h.isSymmetric, w.isSymmetric,
+              spec.paddingMode == .zeros || (h.total == 0 && w.total == 0) else { return nil }
+        var p = spec.parameters
+        p.paddingH = h.before; p.paddingW = w.before
+        return p
+    }
+
+    /// The textbook loop for any weights: per output channel, over its group's input channels and
+    /// the kernel taps, reading the input through each axis's tap-to-source table.
+    static func tablePath(
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, isCancelled: () -> Bool
+    ) throws -> Tensor4 {
+        let h = spec.heightAxis, w = spec.widthAxis
+        let (outH, outW) = (h.outputSize, w.outputSize)
+        let rows = h.sourceTable(), columns = w.sourceTable()
+        var output = Tensor4(shape: [1, spec.parameters.outChannels, outH, outW])
+        var acc = [Double](repeating: 0, count: outH * outW)
+        for o in 0..<spec.parameters.outChannels {
+            if isCancelled() { throw ComputationCancelled() }
+            let start = bias.map { Double($0[o]) } ?? 0
+            for i in acc.indices { acc[i] = start }
+            for (j, c) in spec.inputChannels(ofOutput: o).enumerated() {
+                for ky in 0..<h.kernel {
+                    for kx in 0..<w.kernel {
+                        let wv = Double(weights[o, j, ky, kx])
+                        if wv == 0 { continue }
+                        for oy in 0..<outH {
+                            let iy = rows[ky * outH + oy]
+                            if iy < 0 { continue }
+                            let rowBase = input.offset(0, c, iy, 0), accBase = oy * outW
+                            for ox in 0..<outW {
+                                let ix = columns[kx * outW + ox]
+                                if ix < 0 { continue }
+                                acc[accBase + ox] += wv * Double(input.storage[rowBase + ix])
+                            }
+                        }
+                    }
+                }
+            }
+            let base = output.offset(0, o, 0, 0)
+            for i in acc.indices { output.storage[base + i] = Float(acc[i]) }
+        }
+        return output
+    }
+}

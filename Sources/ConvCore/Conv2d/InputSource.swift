@@ -1,0 +1,83 @@
+/// The generated inputs convscope offers (files are read by `InputFile`).
+public enum InputSource: Equatable, Hashable, Sendable, Codable {
+    /// x[c, y, x] = x: the notebook's ramp along the width, the default.
+    case rampX
+    /// x[c, y, x] = y: the same ramp along the height.
+    case rampY
+    /// 1 at (⌊H/2⌋, ⌊W/2⌋) in every channel, 0 elsewhere. For even sizes that is the lower-right
+    /// of the four middle cells, the centre `torch.fft.fftshift` and numpy use; the output then
+    /// shows the kernel (mirrored, since PyTorch correlates).
+    case impulse
+    /// Squares of side max(1, ⌊min(H, W)/4⌋), 1 where ⌊y/side⌋ + ⌊x/side⌋ is even (top-left
+    /// square) and 0 elsewhere: about a 4×4 board at any size, so edge filters have edges to find.
+    case checker
+    /// Integers 0…9 from `SeededRandom(seed:)`, drawn in NCHW order.
+    case random(seed: UInt64)
+    /// The course notebook's literal tensor `[[list(range(h_in))] * w_in] * in_channels`: shape
+    /// (C, w_in, h_in), value = index along the last axis, so its height and width are swapped.
+    case notebook
+
+    /// The range random inputs draw from.
+    public static let randomValues = 0...9
+
+    /// Every generated input, with the default seed for random.
+    public static let all: [InputSource] =
+        [.rampX, .rampY, .impulse, .checker, .random(seed: Conv2dLimits.defaultSeed), .notebook]
+
+    /// The command-line word, e.g. `ramp-x` or `random:7`.
+    public var argument: String {
+        switch self {
+        case .rampX: "ramp-x"
+        case .rampY: "ramp-y"
+        case .impulse: "impulse"
+        case .checker: "checker"
+        case let .random(seed): "random:\(seed)"
+        case .notebook: "notebook"
+        }
+    }
+
+    /// Parses a command-line word (`random` alone uses the default seed); nil when it is not one.
+    public init?(argument: String) {
+        if let seed = parseSeed(argument, name: "random") { self = .random(seed: seed); return }
+        guard let match = Self.all.first(where: { $0.argument == argument }) else { return nil }
+        self = match
+    }
+
+    /// The (height, width) of the tensor for the sliders h_in and w_in: swapped for `notebook`.
+    public func planeSize(hIn: Int, wIn: Int) -> (height: Int, width: Int) {
+        self == .notebook ? (wIn, hIn) : (hIn, wIn)
+    }
+
+    /// The input tensor (1, channels, height, width) for sliders h_in, w_in (see `planeSize`).
+    public func makeInput(channels: Int, hIn: Int, wIn: Int) -> Tensor4 {
+        let (height, width) = planeSize(hIn: hIn, wIn: wIn)
+        var t = Tensor4(shape: [1, channels, height, width])
+        if case let .random(seed) = self {
+            var generator = SeededRandom(seed: seed)
+            t.storage = generator.floats(t.storage.count, in: Self.randomValues)
+            return t
+        }
+        let side = max(1, min(height, width) / 4)
+        for c in 0..<channels {
+            for y in 0..<height {
+                for x in 0..<width {
+                    t[0, c, y, x] = switch self {
+                    case .rampX, .notebook: Float(x)
+                    case .rampY: Float(y)
+                    case .impulse: y == height / 2 && x == width / 2 ? 1 : 0
+                    case .checker: (y / side + x / side) % 2 == 0 ? 1 : 0
+                    case .random: 0
+                    }
+                }
+            }
+        }
+        return t
+    }
+}
+
+/// `name` → the default seed, `name:N` → N; nil when `word` is neither.
+func parseSeed(_ word: String, name: String) -> UInt64? {
+    if word == name { return Conv2dLimits.defaultSeed }
+    guard word.hasPrefix(name + ":") else { return nil }
+    return UInt64(word.dropFirst(name.count + 1))
+}
