@@ -90,19 +90,20 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name (or - for standard output)") }
     }
 
-    /// Writes the result to -o (atomically, never over an existing file without --force) or stdout.
-    func emit(_ bytes: [UInt8]) throws {
-        guard let output else {
-            if !writeAll(1, bytes) { printError("convscope: could not write to standard output"); throw ExitCode(1) }
-            return
-        }
+    /// Hands `produce` the destination: -o's file (written safely, never over an existing file
+    /// without --force; see SafeFileWriter) or standard output (no -o, or `-o -`).
+    func withOutput(_ produce: (ByteSink) -> Void) throws {
         do {
-            try SafeFileWriter.write(bytes, to: output, replace: force)
+            if let output, output != "-" {
+                try SafeFileWriter.write(to: output, replace: force, produce)
+            } else {
+                try SafeFileWriter.write(to: "/dev/stdout", produce)
+            }
         } catch let error as FileWriteError {
-            printError("convscope: \(error)")
+            printError("convscope: " + (output == nil || output == "-" ? "could not write to standard output" : "\(error)"))
             throw ExitCode(1)
         }
     }
@@ -110,29 +111,18 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
         let state = try makeState(p)
-        if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let maps = ComputedMaps(try ConvExperiment(p))
-            let canvas = view(state, maps: maps, environment: environment)
-            try emit(Array(exportFormat.export(canvas, theme: theme).utf8))
-            return
-        }
-        if let output {
-            var bytes: [UInt8] = []
-            var writer = TensorJSONWriter { bytes.append(contentsOf: $0) }
-            let accepted = writer.write(try ConvExperiment(p))
-            try emit(bytes)
-            if !accepted { throw ExitCode(1) }
-            return
-        }
         let experiment = try ConvExperiment(p)
-        var writeFailed = false
-        var writer = TensorJSONWriter { bytes in
-            if !writeFailed && !writeAll(1, bytes) { writeFailed = true }
+        if let exportFormat = ExportFormat(rawValue: format.rawValue) {
+            let canvas = view(state, maps: ComputedMaps(experiment), environment: environment)
+            let bytes = Array(exportFormat.export(canvas, theme: theme).utf8)
+            try withOutput { $0.write(bytes) }
+            return
         }
-        let accepted = writer.write(experiment)
-        if writeFailed {
-            printError("convscope: could not write to standard output")
-            throw ExitCode(1)
+        // JSON streams chunk by chunk, to a file as to stdout: the largest layer is half a gigabyte.
+        var accepted = true
+        try withOutput { sink in
+            var writer = TensorJSONWriter { sink.write($0) }
+            accepted = writer.write(experiment)
         }
         if !accepted { throw ExitCode(1) }
     }
