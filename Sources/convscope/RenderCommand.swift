@@ -14,10 +14,11 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(name: .long, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, parsing: .unconditional, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .json
 
-    @Option(name: .long, help: "Screen size for text output, COLSxROWS (e.g. 120x40).")
+    @Option(name: .long, parsing: .unconditional,
+            help: "Screen size for every picture format (text, ansi, svg, html): COLSxROWS, at least \(ScreenSizeArgument.minimumText).")
     var size: ScreenSizeArgument = ScreenSizeArgument(columns: 120, rows: 40)
 
     @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours.")
@@ -26,22 +27,22 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(name: .long, help: "Page colours for svg and html: dark or light.")
+    @Option(name: .long, parsing: .unconditional, help: "Page colours for svg and html: dark or light.")
     var theme: ExportTheme = .dark
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write to this file instead of standard output (- means standard output).")
     var output: String?
 
     @Flag(name: .long, help: "Replace the file given with -o if it exists.")
     var force = false
 
-    @Option(name: .long, help: "Inspect output cell C,Y,X: highlight its taps and write out its sum.")
+    @Option(name: .long, parsing: .unconditional, help: "Inspect output cell C,Y,X: highlight its taps and write out its sum.")
     var inspect: String?
 
-    @Option(name: .customLong("inspect-input"), help: "Inspect input cell C,Y,X: highlight the outputs it feeds.")
+    @Option(name: .customLong("inspect-input"), parsing: .unconditional, help: "Inspect input cell C,Y,X: highlight the outputs it feeds.")
     var inspectInput: String?
 
-    @Option(name: .long, help: "Show a teaching panel: cost, formula or code.")
+    @Option(name: .long, parsing: .unconditional, help: "Show a teaching panel: cost, formula or code.")
     var panel: Panel?
 
     @Flag(name: .long, help: "Draw input maps with their zero-padding ring and never-read cells.")
@@ -77,7 +78,11 @@ struct RenderCommand: ParsableCommand {
     /// Parses `C,Y,X` inside a (channels, rows, columns) shape.
     static func parseCell(_ text: String, flag: String, shape: [Int], what: String) throws -> CellCursor {
         let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            .map { part -> Int? in
+                // Digits only: "-0" or "+1" is not a cell position, whatever Int() makes of it.
+                let digits = part.trimmingCharacters(in: .whitespaces)
+                return digits.allSatisfy { $0.isASCII && $0.isNumber } ? Int(digits) : nil
+            }
         let allowed = "allowed C,Y,X with C 0...\(shape[0] - 1), Y 0...\(shape[1] - 1), X 0...\(shape[2] - 1) (the \(what) is \(shape[0])x\(shape[1])x\(shape[2]))"
         guard numbers.count == 3, numbers.allSatisfy({ $0 != nil }) else {
             throw ValidationError("\(flag) '\(text)' is not a cell: \(allowed).")
@@ -91,6 +96,10 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError("-o needs a file name (or - for standard output)") }
+        if let output, output.hasPrefix("-"), output != "-" {
+            throw ValidationError("-o '\(output)' looks like an option; for a file of that name write ./\(output)")
+        }
+        try size.validateAgainstMinimum()
     }
 
     /// Hands `produce` the destination: -o's file (written safely, never over an existing file

@@ -5,14 +5,26 @@ import ConvScopeApp
 import Glibc
 #endif
 
-/// `convscope`: the interactive screen (the default subcommand); `convscope render` paints
-/// without a terminal. Each subcommand owns its flags, so `render --no-color` reaches render.
+/// `convscope`: the interactive screen, whose options are the root's own (so `convscope --help`
+/// and completions list them); `convscope render` paints without a terminal; `convscope tui` is
+/// the interactive screen by name. Each subcommand owns its flags, so `render --no-color` reaches render.
 struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
-        subcommands: [InteractiveCommand.self, RenderCommand.self],
-        defaultSubcommand: InteractiveCommand.self)
+        discussion: "Without a subcommand convscope opens the interactive screen with the options below. "
+            + "Keys: arrows select and change parameters, ? shows every key, q quits.",
+        subcommands: [InteractiveCommand.self, RenderCommand.self])
+
+    @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
+    var showVersion = false
+
+    @OptionGroup var interactive: InteractiveCommand
+
+    func run() throws {
+        if showVersion { print("convscope \(convscopeVersion)"); return }
+        try interactive.run()
+    }
 }
 
 /// The interactive screen.
@@ -27,7 +39,7 @@ struct InteractiveCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours (also NO_COLOR=1).")
     var noColor = false
 
-    @Option(name: .customLong("export-format"), help: "Format the e key writes: svg, html, ansi or text.")
+    @Option(name: .customLong("export-format"), parsing: .unconditional, help: "Format the e key writes: svg, html, ansi or text.")
     var exportFormat: ExportFormat = .svg
 
     @Flag(name: .long, help: "Start from the notebook's defaults instead of the last session's parameters.")
@@ -66,7 +78,9 @@ struct InteractiveCommand: ParsableCommand {
 /// with exit status 64, instead of ArgumentParser's multi-line usage block.
 func runMain() -> Never {
     do {
-        var command = try ConvScope.parseAsRoot()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        try refuseRepeatedOptions(arguments, of: ConvScope.self)
+        var command = try ConvScope.parseAsRoot(arguments)
         try command.run()
         exit(0)
     } catch {
@@ -91,7 +105,7 @@ func allowedValues(for message: String) -> String? {
         return "a whole number in \(id.range.lowerBound)...\(id.range.upperBound)"
     }
     switch flag {
-    case "--size": return "COLSxROWS with each number in 1...\(ScreenSizeArgument.limit), e.g. 120x40"
+    case "--size": return "COLSxROWS from \(ScreenSizeArgument.minimumText) up to \(ScreenSizeArgument.limit)×\(ScreenSizeArgument.limit), e.g. 120x40"
     default: return nil
     }
 }
