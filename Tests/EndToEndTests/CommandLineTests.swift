@@ -5,7 +5,7 @@ import Testing
 /// status, and nothing written to stdout or to disk.
 @Suite("Bad command lines")
 struct CommandLineTests {
-    static let dir = NSTemporaryDirectory() + "convscope-cli-\(getpid())"
+    static let dir = TestArea.root + "/cli"
 
     /// (arguments, expected exit status, words the one-line message must contain)
     static let cases: [(String, Int32, [String])] = [

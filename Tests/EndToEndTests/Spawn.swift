@@ -70,7 +70,7 @@ private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actio
 /// Runs `body` with a new empty directory, removed afterwards (made writable first, for tests
 /// that take the write bit away).
 func withTemporaryDirectory(_ name: String, _ body: (String) throws -> Void) rethrows {
-    let dir = NSTemporaryDirectory() + "convscope-\(name)-\(getpid())"
+    let dir = TestArea.root + "/" + name
     try? FileManager.default.removeItem(atPath: dir)
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }

@@ -6,21 +6,61 @@ import Testing
 func shell(_ command: String, environment: [String: String]? = nil) -> (status: Int32, out: String, err: String) {
     // Never the user's real state file: every command gets a throwaway state home.
     var env = environment ?? ProcessInfo.processInfo.environment
-    if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "convscope-e2e-state" }
+    if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = TestArea.root + "/state" }
     return spawnShell(command, environment: env)
 }
 
-/// The package root and the built convscope binary (built on first use).
+/// Everything this test process puts on disk or starts: one folder under the temporary directory
+/// and one private tmux server (`tmux -L`), so a run inside the user's own tmux never touches
+/// their sessions. Both are removed when the process exits.
+enum TestArea {
+    static let name = "convscope-e2e-\(getpid())"
+    static let root: String = {
+        let path = NSTemporaryDirectory() + name
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { TestArea.cleanUp() }
+        return path
+    }()
+    /// The tmux command on this process's private server, without any user configuration.
+    static var tmux: String { _ = root; return "tmux -L \(name) -f /dev/null" }
+
+    static func cleanUp() {
+        spawnShell("tmux -L \(name) kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
+                   environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// The package root and the convscope binary the tests drive, never older than the sources.
 enum Binary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
     static let path: String = {
         let candidate = root + "/.build/debug/convscope"
-        if !FileManager.default.isExecutableFile(atPath: candidate) {
-            shell("cd '\(root)' && swift build --product convscope")
+        guard let reason = staleness(of: candidate) else { return candidate }
+        // `swift test` builds only the test targets' dependencies, not the executable; and it has
+        // released the build folder's lock by the time tests run, so this build cannot deadlock.
+        let build = shell("cd '\(root)' && swift build --product convscope 2>&1")
+        if let still = staleness(of: candidate) {
+            fatalError("end-to-end tests need a current build: \(reason); `swift build --product convscope` "
+                       + "left it so (\(still)):\n\(build.out)")
         }
         return candidate
     }()
+
+    /// Why the binary at `path` cannot be trusted (missing, or older than a source file), or nil.
+    static func staleness(of path: String) -> String? {
+        guard let built = modificationDate(path) else { return "\(path) does not exist" }
+        var newest = (file: root + "/Package.swift", date: modificationDate(root + "/Package.swift") ?? .distantPast)
+        let sources = root + "/Sources"
+        for case let file as String in FileManager.default.enumerator(atPath: sources) ?? .init() {
+            if let date = modificationDate(sources + "/" + file), date > newest.date { newest = (sources + "/" + file, date) }
+        }
+        return newest.date > built ? "\(newest.file) is newer than \(path)" : nil
+    }
+
+    private static func modificationDate(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
 }
 
 /// A tmux session running convscope: the real terminal of the end-to-end tests.
@@ -37,8 +77,8 @@ final class TmuxSession {
     /// records `stty -a` before and after the command and prints EXIT=<status> when it ends.
     init(columns: Int = 80, rows: Int = 24, command: String) {
         Self.lock.lock(); Self.counter += 1; let n = Self.counter; Self.lock.unlock()
-        name = "convscope-e2e-\(getpid())-\(n)"
-        dir = NSTemporaryDirectory() + name
+        name = "session-\(n)"
+        dir = TestArea.root + "/" + name
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // Each session keeps its own state file, never the user's real one, and a UTF-8 locale
         // whatever the environment tests run in (commands may override it, e.g. LANG=C).
@@ -48,21 +88,24 @@ final class TmuxSession {
             """
         try! script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
         // The tmux server inherits our descriptors; give it /dev/null so reading our pipes ends.
-        shell("tmux -f /dev/null new-session -d -s \(name) -x \(columns) -y \(rows) 'sh \(dir)/run.sh' </dev/null >/dev/null 2>&1")
+        shell("\(TestArea.tmux) new-session -d -s \(name) -x \(columns) -y \(rows) 'sh \(dir)/run.sh' </dev/null >/dev/null 2>&1")
     }
 
-    deinit { shell("tmux kill-session -t \(name) 2>/dev/null"); try? FileManager.default.removeItem(atPath: dir) }
+    deinit { kill(); try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Closes the window: the pane's programs lose their terminal.
+    func kill() { shell("\(TestArea.tmux) kill-session -t \(name) 2>/dev/null") }
 
     /// Sends tmux key names (e.g. "Right", "C-c", "q").
-    func send(_ keys: String...) { shell("tmux send-keys -t \(name) " + keys.map { "'\($0)'" }.joined(separator: " ")) }
+    func send(_ keys: String...) { shell("\(TestArea.tmux) send-keys -t \(name) " + keys.map { "'\($0)'" }.joined(separator: " ")) }
 
     /// Sends literal text.
-    func type(_ text: String) { shell("tmux send-keys -t \(name) -l '\(text)'") }
+    func type(_ text: String) { shell("\(TestArea.tmux) send-keys -t \(name) -l '\(text)'") }
 
-    func resize(columns: Int, rows: Int) { shell("tmux resize-window -t \(name) -x \(columns) -y \(rows)") }
+    func resize(columns: Int, rows: Int) { shell("\(TestArea.tmux) resize-window -t \(name) -x \(columns) -y \(rows)") }
 
     /// The screen as text.
-    func capture() -> String { shell("tmux capture-pane -p -t \(name)").out }
+    func capture() -> String { shell("\(TestArea.tmux) capture-pane -p -t \(name)").out }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
     @discardableResult
@@ -105,7 +148,7 @@ final class TmuxSession {
     /// The pid of convscope inside the pane.
     var programPID: Int32? {
         let out = shell("pgrep -f '^\(Binary.path)' | head -50").out
-        let panePid = shell("tmux display -p -t \(name) '#{pane_pid}'").out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let panePid = shell("\(TestArea.tmux) display -p -t \(name) '#{pane_pid}'").out.trimmingCharacters(in: .whitespacesAndNewlines)
         for pid in out.split(separator: "\n") {
             let parent = shell("ps -o ppid= -p \(pid)").out.trimmingCharacters(in: .whitespaces)
             if parent.trimmingCharacters(in: .whitespacesAndNewlines) == panePid { return Int32(pid) }
