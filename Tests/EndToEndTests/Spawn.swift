@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,11 +69,64 @@ private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actio
 }
 
 /// Runs `body` with a new empty directory, removed afterwards (made writable first, for tests
-/// that take the write bit away).
+/// that take the write bit away). Each call gets its own, so parallel test cases never share one.
 func withTemporaryDirectory(_ name: String, _ body: (String) throws -> Void) rethrows {
-    let dir = TestArea.root + "/" + name
+    let dir = TestArea.root + "/" + name + "-" + String(temporaryDirectoryCount.add(1, ordering: .relaxed).newValue)
     try? FileManager.default.removeItem(atPath: dir)
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { chmod(dir, 0o755); try? FileManager.default.removeItem(atPath: dir) }
     try body(dir)
 }
+
+/// A program started in the background with SIGINT, SIGTERM and SIGHUP at their defaults (a
+/// shell's `&` would ignore SIGINT), its output discarded, so a test can signal it mid-work.
+struct BackgroundProcess {
+    let pid: pid_t
+
+    init(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        _ = addCloseFrom(&actions, 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, number) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, arguments[0], &actions, &attributes, argv, envp)
+        pid = spawned == 0 ? child : -1
+    }
+
+    /// True until the process has exited (it stays a zombie until `wait`).
+    var isRunning: Bool {
+        guard let state = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return !(state.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? true)
+    }
+
+    /// Its peak resident memory so far in kilobytes (VmHWM), nil once it has exited.
+    var peakMemoryKilobytes: Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+    }
+
+    /// Waits for the exit; the status as a shell reports it (128 + signal for a killed process).
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}
+
+private let temporaryDirectoryCount = Atomic<Int>(0)

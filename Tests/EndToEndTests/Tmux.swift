@@ -25,7 +25,7 @@ enum TestArea {
     static var tmux: String { _ = root; return "tmux -L \(name) -f /dev/null" }
 
     static func cleanUp() {
-        spawnShell("tmux -L \(name) kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
+        _ = spawnShell("tmux -L \(name) kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
                    environment: ProcessInfo.processInfo.environment)
     }
 }
