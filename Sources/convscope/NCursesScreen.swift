@@ -4,6 +4,8 @@ import CNCursesW
 import ConvScopeApp
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why the TUI cannot start in this environment.

@@ -3,6 +3,8 @@ import ConvCore
 import ConvScopeApp
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `convscope`: the interactive screen, whose options are the root's own (so `convscope --help`

@@ -2,6 +2,8 @@ import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Runs `/bin/sh -c command` with posix_spawn and waitpid, capturing stdout and stderr.
@@ -13,7 +15,7 @@ import Glibc
 func spawnShell(_ command: String, environment: [String: String]) -> (status: Int32, out: String, err: String) {
     var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
     guard pipe2(&outPipe, O_CLOEXEC) == 0, pipe2(&errPipe, O_CLOEXEC) == 0 else { return (-1, "", "pipe failed") }
-    var actions = posix_spawn_file_actions_t()
+    var actions = newSpawnActions()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -51,6 +53,10 @@ func spawnShell(_ command: String, environment: [String: String]) -> (status: In
     return (code, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
 }
 
+#if canImport(Glibc)
+private func newSpawnActions() -> posix_spawn_file_actions_t { posix_spawn_file_actions_t() }
+private func newSpawnAttributes() -> posix_spawnattr_t { posix_spawnattr_t() }
+
 // glibc has both (2.34+), but Swift's Glibc module does not import them: look them up at run time.
 private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
 private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
@@ -67,6 +73,21 @@ private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 
 private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ low: Int32) -> Int32 {
     symbol("posix_spawn_file_actions_addclosefrom_np", as: AddCloseFrom.self)(actions, low)
 }
+#elseif canImport(Darwin)
+// Not built here (Linux only): written to keep the package compiling on macOS.
+private func newSpawnActions() -> posix_spawn_file_actions_t? { nil }
+private func newSpawnAttributes() -> posix_spawnattr_t? { nil }
+
+/// Darwin has no pipe2: close-on-exec is set straight after (a concurrent spawn could slip in).
+private func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
+    guard pipe(fds) == 0 else { return -1 }
+    for end in 0..<2 { _ = fcntl(fds[end], F_SETFD, FD_CLOEXEC) }
+    return 0
+}
+
+/// Darwin has no addclosefrom; every pipe these helpers make is close-on-exec instead.
+private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t?>, _ low: Int32) -> Int32 { 0 }
+#endif
 
 /// Runs `body` with a new empty directory, removed afterwards (made writable first, for tests
 /// that take the write bit away). Each call gets its own, so parallel test cases never share one.
@@ -84,12 +105,12 @@ struct BackgroundProcess {
     let pid: pid_t
 
     init(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
-        var actions = posix_spawn_file_actions_t()
+        var actions = newSpawnActions()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
         _ = addCloseFrom(&actions, 3)
-        var attributes = posix_spawnattr_t()
+        var attributes = newSpawnAttributes()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var defaults = sigset_t()

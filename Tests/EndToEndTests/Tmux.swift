@@ -30,22 +30,21 @@ enum TestArea {
     }
 }
 
-/// The package root and the convscope binary the tests drive, never older than the sources.
+/// The package root and the convscope binary the tests drive. `swift test` builds it with the
+/// tests; `swift test --skip-build` (or a test binary run by hand) may find it missing or older
+/// than the sources. Then every test that uses it fails with the reason, rather than testing an
+/// old build. No build from here: `swift test` holds the build folder's lock while tests run, so a
+/// nested `swift build` would wait for it forever (seen with --skip-build).
 enum Binary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
-    static let path: String = {
-        let candidate = root + "/.build/debug/convscope"
-        guard let reason = staleness(of: candidate) else { return candidate }
-        // `swift test` builds only the test targets' dependencies, not the executable; and it has
-        // released the build folder's lock by the time tests run, so this build cannot deadlock.
-        let build = shell("cd '\(root)' && swift build --product convscope 2>&1")
-        if let still = staleness(of: candidate) {
-            fatalError("end-to-end tests need a current build: \(reason); `swift build --product convscope` "
-                       + "left it so (\(still)):\n\(build.out)")
-        }
+    private static let candidate = root + "/.build/debug/convscope"
+    private static let stale = staleness(of: candidate)
+
+    static var path: String {
+        if let stale { Issue.record("the convscope binary cannot be trusted: \(stale); run `swift build`, then the tests") }
         return candidate
-    }()
+    }
 
     /// Why the binary at `path` cannot be trusted (missing, or older than a source file), or nil.
     static func staleness(of path: String) -> String? {
