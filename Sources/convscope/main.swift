@@ -16,7 +16,7 @@ struct ConvScope: ParsableCommand {
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
         discussion: "Without a subcommand convscope opens the interactive screen with the options below. "
             + "Keys: arrows select and change parameters, ? shows every key, q quits.",
-        subcommands: [InteractiveCommand.self, RenderCommand.self])
+        subcommands: [TUICommand.self, RenderCommand.self])
 
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var showVersion = false
@@ -29,12 +29,22 @@ struct ConvScope: ParsableCommand {
     }
 }
 
-/// The interactive screen.
-struct InteractiveCommand: ParsableCommand {
+/// `convscope tui`: the interactive screen by name, with the same options as plain `convscope`.
+struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the interactive screen (the default).",
         discussion: "Keys: arrows select and change parameters, ? shows every key, q quits.")
+
+    @OptionGroup var interactive: InteractiveCommand
+
+    func run() throws { try interactive.run() }
+}
+
+/// The interactive screen: its options and its run, shared by `convscope` and `convscope tui`.
+/// (Arguments rather than a command: a command used as an option group confuses ArgumentParser's
+/// description of the tool, which the man page is generated from.)
+struct InteractiveCommand: ParsableArguments {
 
     @OptionGroup var parameters: ParameterOptions
 
