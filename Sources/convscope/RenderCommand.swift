@@ -21,8 +21,7 @@ struct RenderCommand: ParsableCommand {
             help: "Screen size for every picture format (text, ansi, svg, html): COLSxROWS, at least \(ScreenSizeArgument.minimumText).")
     var size: ScreenSizeArgument = ScreenSizeArgument(columns: 120, rows: 40)
 
-    @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours.")
-    var noColor = false
+    @OptionGroup var color: ColorOptions
 
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
@@ -50,7 +49,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The render state: parameters, size, inspector and panel as the flags say.
     /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
-    var environment: RenderEnvironment { RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii) }
+    var environment: RenderEnvironment { RenderEnvironment(colorDepth: color.noColor ? .none : .trueColor, unicode: !ascii) }
 
     func makeState(_ p: ConvParameters) throws -> AppState {
         var state = AppState(parameters: p)

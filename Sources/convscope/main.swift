@@ -9,7 +9,7 @@ import Darwin
 
 /// `convscope`: the interactive screen, whose options are the root's own (so `convscope --help`
 /// and completions list them); `convscope render` paints without a terminal; `convscope tui` is
-/// the interactive screen by name. Each subcommand owns its flags, so `render --no-color` reaches render.
+/// the interactive screen by name. A name both use must be one shared option group (ColorOptions).
 struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
@@ -49,8 +49,7 @@ struct InteractiveCommand: ParsableArguments {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours (also NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var color: ColorOptions
 
     @Option(name: .customLong("export-format"), parsing: .unconditional, help: "Format the e key writes: svg, html, ansi or text.")
     var exportFormat: ExportFormat = .svg
@@ -66,7 +65,7 @@ struct InteractiveCommand: ParsableArguments {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: noColor || noColorEnv, colormap: .rocket)
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -92,7 +91,7 @@ struct InteractiveCommand: ParsableArguments {
 func runMain() -> Never {
     do {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        try refuseRepeatedOptions(arguments, of: ConvScope.self)
+        try checkCommandLine(arguments, of: ConvScope.self)
         var command = try ConvScope.parseAsRoot(arguments)
         try command.run()
         exit(0)

@@ -28,6 +28,13 @@ struct CommandLineInterfaceTests {
         #expect(!flat.contains("ScreenSizeArgument"))
     }
 
+    /// A flag both plain `convscope` and `render` take still reaches render.
+    @Test func renderNoColorDrawsShades() {
+        let plain = shell("'\(Binary.path)' render --format text --size 60x20").out
+        let shades = shell("'\(Binary.path)' render --format text --size 60x20 --no-color").out
+        #expect(!plain.contains("▓") && shades.contains("▓"), "\(shades)")
+    }
+
     /// bash completion of `convscope --fr` and `convscope render --fo`, from the generated script.
     @Test func bashCompletesTopLevelAndRenderOptions() {
         guard shell("command -v bash").status == 0 else { Issue.record("bash is needed for this test"); return }

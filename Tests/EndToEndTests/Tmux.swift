@@ -7,12 +7,13 @@ func shell(_ command: String, environment: [String: String]? = nil) -> (status: 
     // Never the user's real state file: every command gets a throwaway state home.
     var env = environment ?? ProcessInfo.processInfo.environment
     if env["XDG_STATE_HOME"] == nil { env["XDG_STATE_HOME"] = TestArea.root + "/state" }
-    return spawnShell(command, environment: env)
+    return spawnShell(command, environment: TestArea.isolated(env))
 }
 
 /// Everything this test process puts on disk or starts: one folder under the temporary directory
-/// and one private tmux server (`tmux -L`), so a run inside the user's own tmux never touches
-/// their sessions. Both are removed when the process exits.
+/// and one private tmux server, so a run inside the user's own tmux never touches their sessions.
+/// Every command runs with TMUX unset and TMUX_TMPDIR in that folder, so even a plain `tmux …`
+/// reaches the private server (`tmux -L` alone would miss those). Both go when the process exits.
 enum TestArea {
     static let name = "convscope-e2e-\(getpid())"
     static let root: String = {
@@ -21,12 +22,20 @@ enum TestArea {
         atexit { TestArea.cleanUp() }
         return path
     }()
-    /// The tmux command on this process's private server, without any user configuration.
-    static var tmux: String { _ = root; return "tmux -L \(name) -f /dev/null" }
+    /// The tmux command, without any user configuration.
+    static let tmux = "tmux -f /dev/null"
+
+    /// `environment` with tmux pointed at this process's private server.
+    static func isolated(_ environment: [String: String]) -> [String: String] {
+        var env = environment
+        env["TMUX"] = nil
+        env["TMUX_TMPDIR"] = root
+        return env
+    }
 
     static func cleanUp() {
-        _ = spawnShell("tmux -L \(name) kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
-                   environment: ProcessInfo.processInfo.environment)
+        _ = spawnShell("tmux kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
+                       environment: isolated(ProcessInfo.processInfo.environment))
     }
 }
 
