@@ -126,7 +126,7 @@ struct RenderCommand: ParsableCommand {
             try withOutput { $0.write(bytes) }
             return
         }
-        // JSON streams chunk by chunk, to a file as to stdout: the largest layer is half a gigabyte.
+        // JSON streams chunk by chunk, to a file as to stdout: the largest layer writes 0.8 GB of it.
         var accepted = true
         try withOutput { sink in
             var writer = TensorJSONWriter { sink.write($0) }
