@@ -55,15 +55,31 @@ enum Binary {
         return candidate
     }
 
-    /// Why the binary at `path` cannot be trusted (missing, or older than a source file), or nil.
+    /// Why the binary at `path` cannot be trusted, or nil: it is missing, or a source changed after
+    /// it was last compiled. SwiftPM does not relink when a change leaves the objects the same (a
+    /// comment, say), so a Swift file counts as built when its compiler record (`X.d` in its
+    /// module's build folder) is newer than it; `--skip-build` touches other build files, not those.
+    /// The C shim is compared with the binary itself. Package.swift is not: a change to it that
+    /// matters recompiles the modules, and one that does not (a comment) leaves nothing to compare.
     static func staleness(of path: String) -> String? {
         guard let built = modificationDate(path) else { return "\(path) does not exist" }
-        var newest = (file: root + "/Package.swift", date: modificationDate(root + "/Package.swift") ?? .distantPast)
+        let objects = root + "/.build/debug"
         let sources = root + "/Sources"
+        var checks: [(file: String, record: String)] = []
         for case let file as String in FileManager.default.enumerator(atPath: sources) ?? .init() {
-            if let date = modificationDate(sources + "/" + file), date > newest.date { newest = (sources + "/" + file, date) }
+            let name = (file as NSString).lastPathComponent
+            let module = file.split(separator: "/").first.map(String.init) ?? ""
+            guard name.contains(".") else { continue }
+            let record = name.hasSuffix(".swift") ? "\(objects)/\(module).build/\(name.dropLast(6)).d" : path
+            checks.append((sources + "/" + file, record))
         }
-        return newest.date > built ? "\(newest.file) is newer than \(path)" : nil
+        for (file, record) in checks {
+            guard let changed = modificationDate(file) else { continue }
+            if changed > max(built, modificationDate(record) ?? .distantPast) {
+                return "\(file) changed after the binary was built"
+            }
+        }
+        return nil
     }
 
     private static func modificationDate(_ path: String) -> Date? {
