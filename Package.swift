@@ -16,8 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        // No pkgConfig: ncursesw's .pc only adds -D flags SwiftPM rejects with a warning on every
+        // build ("prohibited flag(s)"); the shim defines what the header needs itself.
         .systemLibrary(
-            name: "CNCursesW", path: "Sources/CNCursesW", pkgConfig: "ncursesw",
+            name: "CNCursesW", path: "Sources/CNCursesW",
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         // Pure maths: no terminal, no I/O. Optimised even in debug builds, so `swift run`
         // computes the largest allowed layer (64 channels, 1024×1024, 32×32) in about a second.

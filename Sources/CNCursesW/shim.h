@@ -35,6 +35,15 @@ static inline void cs_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx
 static inline int cs_key_resize(void) { return KEY_RESIZE; }
 /* newterm on the process's stdout/stdin (globals Swift 6 will not touch). */
 static inline SCREEN *cs_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* 0 when terminfo has an entry for `name` (status 1); else -1 with status 0 (no entry) or -1
+   (no database). Loaded into a scratch TERMINAL, so the running screen is untouched. */
+static inline int cs_terminfo_knows(const char *name, int *status) {
+    TERMINAL *saved = cur_term;
+    int result = setupterm((char *)name, -1, status);
+    if (result == OK) del_curterm(cur_term);
+    set_curterm(saved);
+    return result == OK ? 0 : -1;
+}
 /* True when the locale's codeset is UTF-8. */
 static inline const char *cs_codeset(void) { return nl_langinfo(CODESET); }
 /* True when the terminal can move the cursor (TERM=dumb and friends cannot). */

@@ -73,7 +73,11 @@ struct InteractiveSession {
                 continue
             }
             let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
-            guard let key = screen.readKey(timeoutMilliseconds: wait) else { continue }
+            guard let key = screen.readKey(timeoutMilliseconds: wait) else {
+                // A terminal that hung up reads as "no key" at once, forever: leave as SIGHUP would.
+                if screen.terminalHungUp { return SignalWatcher.exitStatus(for: SIGHUP) }
+                continue
+            }
             dirty = true
             keyTime = DispatchTime.now().uptimeNanoseconds
             switch key {

@@ -4,6 +4,8 @@ import CNCursesW
 import ConvScopeApp
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why the TUI cannot start in this environment.
@@ -32,11 +34,15 @@ final class NCursesScreen {
         }
         setlocale(LC_ALL, "")
         let utf8 = Self.localeIsUTF8()
-        // The size comes from the terminal itself, not from COLUMNS/LINES, which shells leave stale.
+        // The size comes from the terminal itself (the ioctl), not from COLUMNS/LINES, which shells
+        // leave stale. use_env(FALSE) alone would fall back to terminfo's lines/cols, which entries
+        // such as TERM=linux do not have: newterm then fails.
         use_env(false)
-        // newterm returns NULL for a TERM terminfo does not know, where initscr would exit.
+        use_tioctl(true)
+        // newterm returns NULL (where initscr would exit) for a TERM terminfo does not know, and
+        // for a terminal whose size cannot be found out.
         guard let s = cs_newterm() else {
-            throw TerminalUnavailable.unknownTerminal("TERM=\(term) is not known to terminfo")
+            throw TerminalUnavailable.unknownTerminal(Self.whyNewtermFailed(term))
         }
         screen = s
         set_term(s)
@@ -60,6 +66,15 @@ final class NCursesScreen {
             depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
         }
         environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap)
+    }
+
+    /// What made newterm fail, checked rather than guessed: terminfo knows TERM or it does not.
+    private static func whyNewtermFailed(_ term: String) -> String {
+        var status: Int32 = 0
+        if cs_terminfo_knows(term, &status) == 0 {
+            return "ncurses could not start on TERM=\(term) (terminfo knows it; the terminal's size could not be read)"
+        }
+        return status == 0 ? "TERM=\(term) is not known to terminfo" : "the terminfo database could not be read for TERM=\(term)"
     }
 
     /// True when the locale's character set is UTF-8.
@@ -102,6 +117,14 @@ final class NCursesScreen {
         if status == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
         if ch == 27 && drainUnknownSequence() { return .unknown }
         return Self.characterKey(UInt32(ch))
+    }
+
+    /// True when the terminal has gone away (its window closed without a SIGHUP reaching us, e.g.
+    /// under setsid): reads then fail at once, so waiting for keys would spin instead of waiting.
+    var terminalHungUp: Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// ncurses hands over an escape sequence it does not know (a TERM that does not match the

@@ -84,7 +84,7 @@ struct ParameterOptions: ParsableArguments {
     /// Parses `N` or `HxW` for a shorthand flag.
     static func parsePair(_ text: String, flag: String, range: ClosedRange<Int>) throws -> (Int, Int) {
         let allowed = "allowed N or HxW with each number in \(range.lowerBound)...\(range.upperBound)"
-        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        let parts = dimensionParts(text)
         guard (1...2).contains(parts.count),
               let numbers = Optional(parts.compactMap { Int($0) }), numbers.count == parts.count
         else { throw ValidationError("\(flag) '\(text)' is not a size: \(allowed) (e.g. 3 or 3x5).") }

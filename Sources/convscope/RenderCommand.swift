@@ -14,34 +14,34 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
-    @Option(name: .long, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .long, parsing: .unconditional, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .json
 
-    @Option(name: .long, help: "Screen size for text output, COLSxROWS (e.g. 120x40).")
+    @Option(name: .long, parsing: .unconditional,
+            help: "Screen size for every picture format (text, ansi, svg, html): COLSxROWS, at least \(ScreenSizeArgument.minimumText).")
     var size: ScreenSizeArgument = ScreenSizeArgument(columns: 120, rows: 40)
 
-    @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours.")
-    var noColor = false
+    @OptionGroup var color: ColorOptions
 
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(name: .long, help: "Page colours for svg and html: dark or light.")
+    @Option(name: .long, parsing: .unconditional, help: "Page colours for svg and html: dark or light.")
     var theme: ExportTheme = .dark
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write to this file instead of standard output (- means standard output).")
     var output: String?
 
     @Flag(name: .long, help: "Replace the file given with -o if it exists.")
     var force = false
 
-    @Option(name: .long, help: "Inspect output cell C,Y,X: highlight its taps and write out its sum.")
+    @Option(name: .long, parsing: .unconditional, help: "Inspect output cell C,Y,X: highlight its taps and write out its sum.")
     var inspect: String?
 
-    @Option(name: .customLong("inspect-input"), help: "Inspect input cell C,Y,X: highlight the outputs it feeds.")
+    @Option(name: .customLong("inspect-input"), parsing: .unconditional, help: "Inspect input cell C,Y,X: highlight the outputs it feeds.")
     var inspectInput: String?
 
-    @Option(name: .long, help: "Show a teaching panel: cost, formula or code.")
+    @Option(name: .long, parsing: .unconditional, help: "Show a teaching panel: cost, formula or code.")
     var panel: Panel?
 
     @Flag(name: .long, help: "Draw input maps with their zero-padding ring and never-read cells.")
@@ -49,7 +49,7 @@ struct RenderCommand: ParsableCommand {
 
     /// The render state: parameters, size, inspector and panel as the flags say.
     /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
-    var environment: RenderEnvironment { RenderEnvironment(colorDepth: noColor ? .none : .trueColor, unicode: !ascii) }
+    var environment: RenderEnvironment { RenderEnvironment(colorDepth: color.noColor ? .none : .trueColor, unicode: !ascii) }
 
     func makeState(_ p: ConvParameters) throws -> AppState {
         var state = AppState(parameters: p)
@@ -77,7 +77,11 @@ struct RenderCommand: ParsableCommand {
     /// Parses `C,Y,X` inside a (channels, rows, columns) shape.
     static func parseCell(_ text: String, flag: String, shape: [Int], what: String) throws -> CellCursor {
         let numbers = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            .map { part -> Int? in
+                // Digits only: "-0" or "+1" is not a cell position, whatever Int() makes of it.
+                let digits = part.trimmingCharacters(in: .whitespaces)
+                return digits.allSatisfy { $0.isASCII && $0.isNumber } ? Int(digits) : nil
+            }
         let allowed = "allowed C,Y,X with C 0...\(shape[0] - 1), Y 0...\(shape[1] - 1), X 0...\(shape[2] - 1) (the \(what) is \(shape[0])x\(shape[1])x\(shape[2]))"
         guard numbers.count == 3, numbers.allSatisfy({ $0 != nil }) else {
             throw ValidationError("\(flag) '\(text)' is not a cell: \(allowed).")
@@ -90,19 +94,24 @@ struct RenderCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let output, output.isEmpty { throw ValidationError("-o needs a file name") }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name (or - for standard output)") }
+        if let output, output.hasPrefix("-"), output != "-" {
+            throw ValidationError("-o '\(output)' looks like an option; for a file of that name write ./\(output)")
+        }
+        try size.validateAgainstMinimum()
     }
 
-    /// Writes the result to -o (atomically, never over an existing file without --force) or stdout.
-    func emit(_ bytes: [UInt8]) throws {
-        guard let output else {
-            if !writeAll(1, bytes) { printError("convscope: could not write to standard output"); throw ExitCode(1) }
-            return
-        }
+    /// Hands `produce` the destination: -o's file (written safely, never over an existing file
+    /// without --force; see SafeFileWriter) or standard output (no -o, or `-o -`).
+    func withOutput(_ produce: (ByteSink) -> Void) throws {
         do {
-            try SafeFileWriter.write(bytes, to: output, replace: force)
+            if let output, output != "-" {
+                try SafeFileWriter.write(to: output, replace: force, produce)
+            } else {
+                try SafeFileWriter.write(to: "/dev/stdout", produce)
+            }
         } catch let error as FileWriteError {
-            printError("convscope: \(error)")
+            printError("convscope: " + (output == nil || output == "-" ? "could not write to standard output" : "\(error)"))
             throw ExitCode(1)
         }
     }
@@ -110,29 +119,18 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let p = try parameters.apply(to: ConvParameters())
         let state = try makeState(p)
-        if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let maps = ComputedMaps(try ConvExperiment(p))
-            let canvas = view(state, maps: maps, environment: environment)
-            try emit(Array(exportFormat.export(canvas, theme: theme).utf8))
-            return
-        }
-        if let output {
-            var bytes: [UInt8] = []
-            var writer = TensorJSONWriter { bytes.append(contentsOf: $0) }
-            let accepted = writer.write(try ConvExperiment(p))
-            try emit(bytes)
-            if !accepted { throw ExitCode(1) }
-            return
-        }
         let experiment = try ConvExperiment(p)
-        var writeFailed = false
-        var writer = TensorJSONWriter { bytes in
-            if !writeFailed && !writeAll(1, bytes) { writeFailed = true }
+        if let exportFormat = ExportFormat(rawValue: format.rawValue) {
+            let canvas = view(state, maps: ComputedMaps(experiment), environment: environment)
+            let bytes = Array(exportFormat.export(canvas, theme: theme).utf8)
+            try withOutput { $0.write(bytes) }
+            return
         }
-        let accepted = writer.write(experiment)
-        if writeFailed {
-            printError("convscope: could not write to standard output")
-            throw ExitCode(1)
+        // JSON streams chunk by chunk, to a file as to stdout: the largest layer writes 0.8 GB of it.
+        var accepted = true
+        try withOutput { sink in
+            var writer = TensorJSONWriter { sink.write($0) }
+            accepted = writer.write(experiment)
         }
         if !accepted { throw ExitCode(1) }
     }

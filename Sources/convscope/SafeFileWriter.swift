@@ -1,65 +1,67 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Why a file could not be written, in words for the status line or stderr.
 struct FileWriteError: Error, CustomStringConvertible {
-    /// The file (or directory) concerned.
+    /// The file (or directory) concerned, as the user typed it.
     let path: String
     /// What went wrong, e.g. "No space left on device".
     let reason: String
     var alreadyExists = false
 
-    /// "cannot write PATH: REASON", for stderr.
+    /// "cannot write PATH: REASON", for stderr (control characters in the path shown escaped,
+    /// so the message stays one line).
     var description: String {
-        alreadyExists ? "\(path) already exists; use --force to replace it" : "cannot write \(path): \(reason)"
+        alreadyExists ? "\(displayed(path)) already exists; use --force to replace it"
+            : "cannot write \(displayed(path)): \(reason)"
     }
 
     /// The reason first, for a status line that may cut the end off.
-    var shortDescription: String { alreadyExists ? "\(path) already exists" : "\(reason) (\(path))" }
+    var shortDescription: String { alreadyExists ? "\(displayed(path)) already exists" : "\(reason) (\(displayed(path)))" }
 }
 
-/// Writes files atomically and never over a user's file: the bytes go to a temporary file in the
-/// same directory, which is then hard-linked to the final name (link fails if the name exists)
-/// or, with `replace`, renamed over it.
+/// A path for a one-line message: newlines, tabs and other control characters escaped.
+func displayed(_ path: String) -> String {
+    path.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
+}
+
+/// Writes files without ever losing one: a new or replaced regular file is written to a temporary
+/// file in the same directory, then hard-linked to the final name (link fails if the name exists)
+/// or, with `replace`, renamed over it. Character devices and FIFOs (/dev/null, a named pipe) and
+/// descriptor paths (/dev/stdout, /dev/fd/N) are written into, never renamed over.
 enum SafeFileWriter {
+    /// Hands `produce` a sink for the bytes of `path`; throws `FileWriteError` when the file cannot
+    /// be written (nothing is left behind: no partial file, no temporary file).
+    static func write(to path: String, replace: Bool = false, _ produce: (ByteSink) throws -> Void) throws {
+        switch try OutputDestination(path) {
+        case .descriptor(let fd):
+            try stream(into: fd, path: path, produce)
+        case .device(let resolved):
+            let fd = open(resolved, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileWriteError(path: path, reason: lastError()) }
+            defer { close(fd) }
+            try stream(into: fd, path: path, produce)
+        case .newFile(let directory):
+            try viaTemporaryFile(in: directory, path: path, mode: 0o666 & ~currentUmask(), produce) { temporary in
+                guard link(temporary, path) != 0 else { return }
+                if errno == EEXIST { throw FileWriteError(path: path, reason: "it already exists", alreadyExists: true) }
+                throw FileWriteError(path: path, reason: lastError())
+            }
+        case .regularFile(let target, let info):
+            guard replace else { throw FileWriteError(path: path, reason: "it already exists", alreadyExists: true) }
+            try viaTemporaryFile(in: parentDirectory(of: target), path: path, mode: info.st_mode & 0o7777,
+                                 owner: (info.st_uid, info.st_gid), produce) { temporary in
+                guard rename(temporary, target) == 0 else { throw FileWriteError(path: path, reason: lastError()) }
+            }
+        }
+    }
+
+    /// Writes `bytes` to `path` (see `write(to:replace:_:)`).
     static func write(_ bytes: [UInt8], to path: String, replace: Bool = false) throws {
-        let directory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileWriteError(path: path, reason: "directory \(directory) does not exist")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileWriteError(path: path, reason: "it is a directory")
-        }
-        // mkstemp replaces the six trailing X characters with a unique suffix.
-        var template = Array((directory + "/.convscope-" + String(repeating: "X", count: 6)).utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileWriteError(path: directory, reason: String(cString: strerror(errno))) }
-        let temporary = String(cString: template)
-        defer { unlink(temporary) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                written += n
-            }
-            return fsync(fd) == 0
-        }
-        let writeErrno = errno
-        fchmod(fd, 0o644)
-        close(fd)
-        guard ok else { throw FileWriteError(path: path, reason: String(cString: strerror(writeErrno))) }
-        if replace {
-            guard rename(temporary, path) == 0 else {
-                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-        } else if link(temporary, path) != 0 {
-            if errno == EEXIST { throw FileWriteError(path: path, reason: "it already exists", alreadyExists: true) }
-            throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
-        }
+        try write(to: path, replace: replace) { $0.write(bytes) }
     }
 
     /// Writes to `base.ext`, or `base-2.ext`, `base-3.ext`… — the first name not taken. Returns it.
@@ -75,4 +77,61 @@ enum SafeFileWriter {
         }
         throw FileWriteError(path: "\(base).\(fileExtension)", reason: "no free file name")
     }
+
+    private static func stream(into fd: Int32, path: String, _ produce: (ByteSink) throws -> Void) throws {
+        let sink = ByteSink(fd: fd)
+        try produce(sink)
+        if let failure = sink.failure { throw FileWriteError(path: path, reason: failure) }
+    }
+
+    /// Streams into a fresh temporary file in `directory`, gives it `mode` (and the old owner, when
+    /// replacing as root), syncs it, then lets `publish` give it its final name. The temporary file
+    /// is removed on every path out, including SIGINT, SIGTERM and SIGHUP while writing.
+    private static func viaTemporaryFile(in directory: String, path: String, mode: mode_t, owner: (uid_t, gid_t)? = nil,
+                                         _ produce: (ByteSink) throws -> Void,
+                                         publish: (String) throws -> Void) throws {
+        let pending = try PendingTemporaryFile(directory: directory, path: path)
+        defer { pending.remove() }
+        let sink = ByteSink(fd: pending.fd)
+        try produce(sink)
+        if sink.failure == nil && fsync(pending.fd) != 0 { sink.failure = lastError() }
+        if let owner { _ = fchown(pending.fd, owner.0, owner.1) }
+        fchmod(pending.fd, mode)
+        if let failure = sink.failure { throw FileWriteError(path: path, reason: failure) }
+        try publish(pending.path)
+    }
+
+    /// The process's umask (read by setting and restoring it: there is no getter).
+    private static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+}
+
+/// Receives bytes for a file descriptor and remembers the first write error instead of throwing,
+/// so producers that cannot throw (the JSON writer's chunk sink) can stream into it.
+final class ByteSink {
+    private let fd: Int32
+    /// The first failure, e.g. "No space left on device"; later writes are skipped.
+    fileprivate(set) var failure: String?
+
+    fileprivate init(fd: Int32) { self.fd = fd }
+
+    /// Writes every byte (nothing after the first failure).
+    func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        if !writeAll(fd, bytes) { failure = lastError() }
+    }
+}
+
+/// strerror(errno), e.g. "Permission denied".
+func lastError() -> String { String(cString: strerror(errno)) }
+
+/// The directory a path's last component lives in ("." for a bare name, "/" for "/x").
+/// Plain string work: Foundation's path helpers crash on one-character relative paths.
+func parentDirectory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let parent = String(path[..<slash])
+    return parent.isEmpty ? "/" : parent
 }

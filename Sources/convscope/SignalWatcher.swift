@@ -2,6 +2,8 @@ import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Turns SIGINT, SIGTERM and SIGHUP into a flag the run loop polls, so the terminal is always
@@ -13,7 +15,7 @@ final class SignalWatcher {
         var made: [any DispatchSourceSignal] = []
         let flag = FlagBox()
         for number in signals {
-            Glibc.signal(number, SIG_IGN)
+            signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { flag.value.store(number, ordering: .relaxed) }
             source.resume()

@@ -43,18 +43,35 @@ struct StateStore {
 
     /// Saves the parameters atomically; returns a message when that fails.
     func save(_ p: ConvParameters) -> String? {
-        let directory = (path as NSString).deletingLastPathComponent
+        var values: [String: Int] = [:]
+        for id in ParameterID.allCases { values[id.name] = p[id] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            var values: [String: Int] = [:]
-            for id in ParameterID.allCases { values[id.name] = p[id] }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try Self.makeDirectories(parentDirectory(of: path))
             let data = try encoder.encode(Saved(version: 1, parameters: values))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
+        } catch let error as FileWriteError {
+            return "could not save the parameters to \(displayed(path)): \(error.reason)"
         } catch {
-            return "could not save the parameters to \(path): \(error)"
+            return "could not save the parameters to \(displayed(path)): \(error.localizedDescription)"
+        }
+    }
+
+    /// mkdir -p with messages a user can act on ("… is not a directory"), not an NSError dump.
+    static func makeDirectories(_ directory: String) throws {
+        var prefix = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            prefix += "/" + component
+            var info = stat()
+            if stat(prefix, &info) == 0 {
+                guard info.st_mode & S_IFMT == S_IFDIR else {
+                    throw FileWriteError(path: directory, reason: "\(displayed(prefix)) is not a directory")
+                }
+            } else if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw FileWriteError(path: directory, reason: "cannot create \(displayed(prefix)): \(lastError())")
+            }
         }
     }
 }

@@ -3,31 +3,55 @@ import ConvCore
 import ConvScopeApp
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// `convscope`: the interactive screen (the default subcommand); `convscope render` paints
-/// without a terminal. Each subcommand owns its flags, so `render --no-color` reaches render.
+/// `convscope`: the interactive screen, whose options are the root's own (so `convscope --help`
+/// and completions list them); `convscope render` paints without a terminal; `convscope tui` is
+/// the interactive screen by name. A name both use must be one shared option group (ColorOptions).
 struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
-        subcommands: [InteractiveCommand.self, RenderCommand.self],
-        defaultSubcommand: InteractiveCommand.self)
+        usage: "convscope [<options>]\nconvscope render [<options>]",
+        discussion: "Without a subcommand convscope opens the interactive screen with the options below. "
+            + "Keys: arrows select and change parameters, ? shows every key, q quits.",
+        subcommands: [TUICommand.self, RenderCommand.self])
+
+    @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
+    var showVersion = false
+
+    @OptionGroup var interactive: InteractiveCommand
+
+    func run() throws {
+        if showVersion { print("convscope \(convscopeVersion)"); return }
+        try interactive.run()
+    }
 }
 
-/// The interactive screen.
-struct InteractiveCommand: ParsableCommand {
+/// `convscope tui`: the interactive screen by name, with the same options as plain `convscope`.
+struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the interactive screen (the default).",
         discussion: "Keys: arrows select and change parameters, ? shows every key, q quits.")
 
+    @OptionGroup var interactive: InteractiveCommand
+
+    func run() throws { try interactive.run() }
+}
+
+/// The interactive screen: its options and its run, shared by `convscope` and `convscope tui`.
+/// (Arguments rather than a command: a command used as an option group confuses ArgumentParser's
+/// description of the tool, which the man page is generated from.)
+struct InteractiveCommand: ParsableArguments {
+
     @OptionGroup var parameters: ParameterOptions
 
-    @Flag(name: .customLong("no-color"), help: "Draw heatmaps with shade glyphs instead of colours (also NO_COLOR=1).")
-    var noColor = false
+    @OptionGroup var color: ColorOptions
 
-    @Option(name: .customLong("export-format"), help: "Format the e key writes: svg, html, ansi or text.")
+    @Option(name: .customLong("export-format"), parsing: .unconditional, help: "Format the e key writes: svg, html, ansi or text.")
     var exportFormat: ExportFormat = .svg
 
     @Flag(name: .long, help: "Start from the notebook's defaults instead of the last session's parameters.")
@@ -41,7 +65,7 @@ struct InteractiveCommand: ParsableCommand {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: noColor || noColorEnv, colormap: .rocket)
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -66,7 +90,9 @@ struct InteractiveCommand: ParsableCommand {
 /// with exit status 64, instead of ArgumentParser's multi-line usage block.
 func runMain() -> Never {
     do {
-        var command = try ConvScope.parseAsRoot()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        try checkCommandLine(arguments, of: ConvScope.self)
+        var command = try ConvScope.parseAsRoot(arguments)
         try command.run()
         exit(0)
     } catch {
@@ -91,7 +117,7 @@ func allowedValues(for message: String) -> String? {
         return "a whole number in \(id.range.lowerBound)...\(id.range.upperBound)"
     }
     switch flag {
-    case "--size": return "COLSxROWS with each number in 1...\(ScreenSizeArgument.limit), e.g. 120x40"
+    case "--size": return "COLSxROWS from \(ScreenSizeArgument.minimumText) up to \(ScreenSizeArgument.limit)×\(ScreenSizeArgument.limit), e.g. 120x40"
     default: return nil
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// status, and nothing written to stdout or to disk.
 @Suite("Bad command lines")
 struct CommandLineTests {
-    static let dir = NSTemporaryDirectory() + "convscope-cli-\(getpid())"
+    static let dir = TestArea.root + "/cli"
 
     /// (arguments, expected exit status, words the one-line message must contain)
     static let cases: [(String, Int32, [String])] = [
@@ -33,7 +33,30 @@ struct CommandLineTests {
         ("render --size 80", 64, ["'80'", "COLSxROWS"]),
         ("render --size 0x24", 64, ["'0x24'", "COLSxROWS"]),
         ("render --size 80x", 64, ["'80x'", "COLSxROWS"]),
-        ("render --size 99999x99999", 64, ["'99999x99999'", "1...1000"]),
+        ("render --size 99999x99999", 64, ["'99999x99999'", "1000×1000"]),
+        ("render --size 10x5", 64, ["--size 10x5", "50×17"]),
+        ("render --size 49x17", 64, ["--size 49x17", "50×17"]),
+        ("render --size 50x16", 64, ["--size 50x16", "50×17"]),
+        ("render --size -5x10", 64, ["'-5x10'", "--size", "50×17"]),
+        ("render --inspect -0,0,0", 64, ["--inspect '-0,0,0'", "C,Y,X"]),
+        ("render --inspect-input -1,0,0", 64, ["--inspect-input '-1,0,0'", "C,Y,X"]),
+        ("render --inspect +0,0,0", 64, ["--inspect '+0,0,0'", "C,Y,X"]),
+        ("render --stride -2", 64, ["--stride '-2'", "1...32"]),
+        ("render --kernel-size-w -1", 64, ["--kernel-size-w -1", "1...32"]),
+        ("render --format -json", 64, ["'-json'", "--format"]),
+        ("render --theme -dark", 64, ["'-dark'", "dark"]),
+        ("--export-format -svg", 64, ["'-svg'", "svg"]),
+        ("render -o a.svg -o b.svg", 64, ["-o/--output given twice", "'a.svg'", "'b.svg'"]),
+        ("render --output=a.svg -o b.svg", 64, ["-o/--output given twice"]),
+        ("render --size 80x24 --size 90x30", 64, ["--size given twice", "'80x24'", "'90x30'"]),
+        ("render --h-in 3 --h-in 4", 64, ["--h-in given twice"]),
+        ("--export-format svg --export-format html", 64, ["--export-format given twice"]),
+        ("tui --kernel-size 3 --kernel-size 5", 64, ["--kernel-size given twice"]),
+        ("render --kernel-size 3×", 64, ["--kernel-size '3×'", "HxW"]),
+        ("render -o --size", 64, ["-o '--size' looks like an option"]),
+        ("render --fresh", 64, ["Unknown option '--fresh'", "convscope render"]),
+        ("render --export-format svg", 64, ["Unknown option '--export-format'"]),
+        ("tui --bogus", 64, ["Unknown option '--bogus'"]),
         ("render --theme blue", 64, ["'blue'", "dark", "light"]),
         ("render --inspect 0,9,9", 64, ["--inspect '0,9,9'", "Y 0...5"]),
         ("render --inspect a,b", 64, ["--inspect 'a,b'", "C,Y,X"]),
