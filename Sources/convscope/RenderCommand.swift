@@ -26,8 +26,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(name: .long, help: "Page colours for svg and html: dark or light.")
-    var theme: ExportTheme = .dark
+    @OptionGroup var viewOptions: ViewOptions
 
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
@@ -57,6 +56,7 @@ struct RenderCommand: ParsableCommand {
         state.environment = environment
         state.paddedView = padded
         state.panel = panel
+        viewOptions.apply(to: &state)
         if inspect != nil && inspectInput != nil {
             throw ValidationError("--inspect and --inspect-input both given; choose one cell to inspect.")
         }
@@ -112,8 +112,8 @@ struct RenderCommand: ParsableCommand {
         let state = try makeState(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             let maps = ComputedMaps(try ConvExperiment(p))
-            let canvas = view(state, maps: maps, environment: environment)
-            try emit(Array(exportFormat.export(canvas, theme: theme).utf8))
+            let canvas = viewOptions.frame.canvas(state, maps: maps, environment: environment)
+            try emit(Array(exportFormat.export(canvas, theme: state.theme).utf8))
             return
         }
         if let output {
