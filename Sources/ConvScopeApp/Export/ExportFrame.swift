@@ -29,12 +29,15 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         if layout.tooSmall { return view(plain, maps: maps, environment: env) }
         let screen = darkView(plain, maps: maps, environment: env, spinner: 0)
         let m = layout.maps
-        // One blank column of margin on the left, as on screen.
+        // One blank column of margin on the left, as on screen; blank rows under the maps go.
         let width = m.width + 1
+        let blank = String(repeating: " ", count: m.width)
+        let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
         let formula = FormulaBar.rows(plain.parameters, glyphs: env.glyphs, width: width)
-        var canvas = Canvas(width: width, height: m.height + formula.count)
+        var canvas = Canvas(width: width, height: used + formula.count)
         canvas.blit(screen, x: 1 - m.x, y: -m.y)
-        FormulaBar.paint(formula, into: &canvas, y: m.height, columns: width, glyphs: env.glyphs)
+        canvas.fill(x: 0, y: used, width: width, height: formula.count)
+        FormulaBar.paint(formula, into: &canvas, y: used, columns: width, glyphs: env.glyphs)
         return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
     }
 }

@@ -34,14 +34,15 @@ enum HelpOverlay {
         let layout = pages(TerminalSize(columns: canvas.width, rows: canvas.height), glyphs: g)
         let f = layout.frame, perPage = layout.perPage, keyWidth = layout.keyWidth
         let page = min(page, layout.count - 1)
-        canvas.fill(x: f.x, y: f.y, width: f.width, height: f.height)
+        // Whole rows are cleared, so nothing of the screen shows beside a box narrower than the window.
+        canvas.fill(x: 0, y: f.y, width: canvas.width, height: f.height)
         let title = layout.count > 1 ? "keys \(page + 1)/\(layout.count)" : "keys"
         Box.paint(into: &canvas, frame: f, title: title, glyphs: g, style: Style(foreground: Palette.accent))
         for (i, line) in layout.lines.dropFirst(page * perPage).prefix(perPage).enumerated() {
             canvas.put(line.keys, x: f.x + 2, y: f.y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
             canvas.put(line.text, x: f.x + 3 + keyWidth, y: f.y + 1 + i, maxWidth: f.width - keyWidth - 4)
         }
-        let footer = layout.count > 1 ? "PgDn/PgUp more \(g.dot) any other key closes" : "any key closes this help"
+        let footer = layout.count > 1 ? "PgDn/PgUp page \(g.dot) space or any other key closes" : "any key closes this help"
         canvas.put(footer, x: f.x + 2, y: f.maxY - 2, style: Style(foreground: Palette.muted), maxWidth: f.width - 3)
     }
 }

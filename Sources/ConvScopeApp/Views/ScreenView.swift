@@ -140,7 +140,14 @@ enum HintsView {
             return
         }
         if let message = state.message {
-            canvas.put(" " + message, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
+            // A long message (an export's absolute path) borrows the formula row above it until the next key.
+            let lines = TextWrap.lines(message, width: canvas.width - 2)
+            let shown = lines.count > 2 ? Array(lines.prefix(2)) : lines
+            for (i, line) in shown.enumerated() {
+                let row = y - shown.count + 1 + i
+                canvas.fill(x: 0, y: row, width: canvas.width, height: 1)
+                canvas.put(" " + line, x: 0, y: row, style: Style(foreground: Palette.highlight, bold: true))
+            }
             return
         }
         if state.playing || state.focus != .parameters {
