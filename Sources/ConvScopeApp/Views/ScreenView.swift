@@ -155,7 +155,19 @@ enum HintsView {
                        style: Style(foreground: Palette.highlight))
             return
         }
-        canvas.put(fitting(parameterHints(g), width: canvas.width, glyphs: g), x: 0, y: y, style: Style(foreground: Palette.muted))
+        // With the cost panel open digits type K, so the parameters' "0-9 type" would mislead.
+        let parameters = parameterHints(g).filter { state.panel != .cost || $0 != "0-9 type" }
+        canvas.put(fitting(panelHints(state.panel) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
+                   style: Style(foreground: Palette.muted))
+    }
+
+    /// With a panel open its own keys come first.
+    static func panelHints(_ panel: Panel?) -> [String] {
+        switch panel {
+        case nil: []
+        case .cost: [" ( ) or 0-9 K", "u d scroll", "Esc close"]
+        case .formula, .code: [" u d scroll", "Esc close"]
+        }
     }
 
     /// Hints while the inspector or the animation runs, most important first.
@@ -173,7 +185,7 @@ enum HintsView {
 
     /// Hints in the parameter panel, most important first.
     static func parameterHints(_ g: Glyphs) -> [String] {
-        [" \(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "0-9 type", "Tab inspect",
+        ["\(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "0-9 type", "Tab inspect",
          "z zoom", "e export", "PgUp/PgDn \(g.times)2", "Home/End min/max", "[ ] page", "L link", "t theme", "r reset"]
     }
 
@@ -182,7 +194,7 @@ enum HintsView {
     static func fitting(_ hints: [String], width: Int, glyphs g: Glyphs) -> String {
         var line = ""
         for hint in hints {
-            let candidate = line.isEmpty ? hint : line + " \(g.dot) " + hint
+            let candidate = line.isEmpty ? (hint.hasPrefix(" ") ? hint : " " + hint) : line + " \(g.dot) " + hint
             if candidate.count <= width { line = candidate }
         }
         return line
