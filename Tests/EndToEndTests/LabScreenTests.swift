@@ -148,6 +148,22 @@ struct LabScreenTests {
         }
     }
 
+    /// --theme light paints a white page in the terminal; t switches back to the terminal's own colours.
+    @Test func lightThemeInTheTerminal() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start("--fresh --theme light")
+        #expect(tmux.waitFor("output 1×2×6×6").ok)
+        let white = "48;5;231m"  // xterm-256 entry 231 is #ffffff
+        func colours() -> String { shell("tmux capture-pane -e -p -t \(tmux.name)").out }
+        let light = colours()
+        #expect(light.components(separatedBy: white).count > 20, "the page is painted white")
+        tmux.send("t")
+        #expect(tmux.waitFor("dark theme").ok)
+        #expect(!colours().contains(white), "dark: the terminal's own background again")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test(arguments: [("/no/such/dir", "does not exist"), ("/etc/hostname", "is a file, not a directory")])
     func aBadExportDirIsOneClearLine(_ dir: String, _ reason: String) {
         let r = shell("'\(Binary.path)' --export-dir '\(dir)'")
