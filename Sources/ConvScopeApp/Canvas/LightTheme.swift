@@ -2,8 +2,9 @@
 /// at least 4.5:1 contrast on white (WCAG AA). Heatmap colours and seaborn's annotation colours
 /// are left as they are, so the maps look exactly like the notebook's figures.
 public enum LightTheme {
-    /// The page and the default text.
+    /// The page.
     public static let page = RGB(255, 255, 255)
+    /// Text that has no colour of its own (15:1 on the page).
     public static let text = RGB(0x26, 0x26, 0x26)
     /// Dimmed text (slider tracks, padding zeros): light themes cannot fade text further and stay readable.
     public static let faint = RGB(0x70, 0x70, 0x70)
