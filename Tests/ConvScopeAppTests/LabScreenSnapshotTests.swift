@@ -44,7 +44,7 @@ struct LabScreenSnapshotTests {
         #expect(bottom.text.contains("▲"))
     }
 
-    @Test(arguments: [(80, 24, 0), (80, 24, 1), (120, 40, 0)])
+    @Test(arguments: [(50, 17, 0), (80, 24, 0), (80, 24, 1), (120, 40, 0)])
     func helpOverlay(_ columns: Int, _ rows: Int, _ page: Int) {
         let canvas = render(columns: columns, rows: rows) { s in
             s = update(s, .toggleHelp)

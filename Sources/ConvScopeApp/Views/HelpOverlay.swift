@@ -42,7 +42,12 @@ enum HelpOverlay {
             canvas.put(line.keys, x: f.x + 2, y: f.y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
             canvas.put(line.text, x: f.x + 3 + keyWidth, y: f.y + 1 + i, maxWidth: f.width - keyWidth - 4)
         }
-        let footer = layout.count > 1 ? "PgDn/PgUp page \(g.dot) space or any other key closes" : "any key closes this help"
+        // The longest footer that fits; every one says the same: paging keys page, the rest close.
+        let footers = layout.count > 1
+            ? ["PgDn/PgUp page \(g.dot) space or any other key closes", "PgDn/PgUp page \(g.dot) any other key closes",
+               "PgDn/PgUp page \(g.dot) others close"]
+            : ["any key closes this help"]
+        let footer = footers.first { $0.count <= f.width - 3 } ?? footers.last!
         canvas.put(footer, x: f.x + 2, y: f.maxY - 2, style: Style(foreground: Palette.muted), maxWidth: f.width - 3)
     }
 }
