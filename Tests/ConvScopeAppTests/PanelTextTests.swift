@@ -13,7 +13,7 @@ struct PanelTextTests {
         return p
     }
 
-    /// Stride 2 and padding 1 on both axes: H_out = ⌊(8 + 2 − 2 − 1)/2⌋ + 1 = 4, not the seed's 6.
+    /// Stride 2 and padding 1 on both axes: H_out = ⌊(8 + 2 − 2 − 1)/2⌋ + 1 = 4, not the course notes' 6.
     static let strided = params { $0.strideH = 2; $0.strideW = 2; $0.paddingH = 1; $0.paddingW = 1 }
     /// A kernel taller than the input: PyTorch refuses.
     static let refused = params { $0.kernelSizeH = 9 }
