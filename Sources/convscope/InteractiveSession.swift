@@ -13,7 +13,7 @@ struct InteractiveSession {
     var exportDirectory = "."
     let engine = ComputeEngine()
 
-    /// Writes what is on screen now into the current directory under a new name.
+    /// Writes what is on screen now (or just its maps) into the export directory under a new name.
     func exportScreen() -> String {
         // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
         var env = screen.environment

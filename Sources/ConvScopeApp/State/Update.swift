@@ -54,8 +54,8 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
             if AppState.denseOutputRange.contains(value) {
                 s.denseOutputs = value
             } else {
-                s.message = "K \(value) is out of range: allowed \(AppState.denseOutputRange.lowerBound)"
-                    + "\u{2026}\(AppState.denseOutputRange.upperBound)"
+                let range = AppState.denseOutputRange
+                s.message = "K \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)"
             }
         } else if id.range.contains(value) {
             s.change(id) { _ in value }
