@@ -8,18 +8,22 @@ struct InteractiveSession {
     let signals: SignalWatcher
     var state: AppState
     let exportFormat: ExportFormat
+    /// What e writes (the whole screen or just the maps) and where, as an absolute directory.
+    var frame: ExportFrame = .screen
+    var exportDirectory = "."
     let engine = ComputeEngine()
 
-    /// Writes what is on screen now into the current directory under a new name.
+    /// Writes what is on screen now (or just its maps) into the export directory under a new name.
     func exportScreen() -> String {
         // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
         var env = screen.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
-        let canvas = view(state, maps: engine.latest, environment: env)
-        let bytes = Array(exportFormat.export(canvas).utf8)
+        let canvas = frame.canvas(state, maps: engine.latest, environment: env)
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
         let stamp = Self.timestamp()
         do {
-            let path = try SafeFileWriter.writeUnique(bytes, base: "convscope-\(stamp)", fileExtension: exportFormat.fileExtension)
+            let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
+                                                      fileExtension: exportFormat.fileExtension)
             return "exported \(path)"
         } catch let error as FileWriteError {
             return "export failed: \(error.shortDescription)"

@@ -53,6 +53,9 @@ struct ParameterOptions: ParsableArguments {
          ("--dilation", dilation, (.dilationH, .dilationW))]
     }
 
+    /// True when any parameter flag is given: then the saved session is not restored.
+    var anyGiven: Bool { explicit.values.contains { $0 != nil } || shorthands.contains { $0.value != nil } }
+
     func validate() throws {
         _ = try apply(to: ConvParameters())
     }

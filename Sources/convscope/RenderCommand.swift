@@ -26,8 +26,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(name: .long, parsing: .unconditional, help: "Page colours for svg and html: dark or light.")
-    var theme: ExportTheme = .dark
+    @OptionGroup var viewOptions: ViewOptions
 
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write to this file instead of standard output (- means standard output).")
     var output: String?
@@ -57,6 +56,7 @@ struct RenderCommand: ParsableCommand {
         state.environment = environment
         state.paddedView = padded
         state.panel = panel
+        viewOptions.apply(to: &state)
         if inspect != nil && inspectInput != nil {
             throw ValidationError("--inspect and --inspect-input both given; choose one cell to inspect.")
         }
@@ -121,8 +121,8 @@ struct RenderCommand: ParsableCommand {
         let state = try makeState(p)
         let experiment = try ConvExperiment(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let canvas = view(state, maps: ComputedMaps(experiment), environment: environment)
-            let bytes = Array(exportFormat.export(canvas, theme: theme).utf8)
+            let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
+            let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
             try withOutput { $0.write(bytes) }
             return
         }

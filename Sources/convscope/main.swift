@@ -54,12 +54,15 @@ struct InteractiveCommand: ParsableArguments {
     @Option(name: .customLong("export-format"), parsing: .unconditional, help: "Format the e key writes: svg, html, ansi or text.")
     var exportFormat: ExportFormat = .svg
 
-    @Flag(name: .long, help: "Start from the notebook's defaults instead of the last session's parameters.")
+    @Flag(name: .long, help: "Start from the notebook's defaults instead of the last session's parameters (restored only without parameter flags).")
     var fresh = false
+
+    @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var exportDirectory: ExportDirectoryOption
 
     func run() throws {
         let store = StateStore.standard()
-        let saved = fresh ? (parameters: nil, notice: nil) : store.load()
+        let saved = fresh || parameters.anyGiven ? (parameters: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.parameters ?? ConvParameters())
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
@@ -77,8 +80,10 @@ struct InteractiveCommand: ParsableArguments {
         }
         var initial = AppState(parameters: p)
         initial.environment = screen.environment
-        initial.message = saved.notice
-        var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat)
+        initial.message = saved.notice ?? (saved.parameters != nil ? AppState.restoredNotice(initial.environment.glyphs) : nil)
+        viewOptions.apply(to: &initial)
+        var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
+                                         frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
         screen.stop()
         if let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }

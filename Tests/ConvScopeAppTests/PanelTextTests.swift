@@ -13,7 +13,7 @@ struct PanelTextTests {
         return p
     }
 
-    /// Stride 2 and padding 1 on both axes: H_out = ⌊(8 + 2 − 2 − 1)/2⌋ + 1 = 4, not the seed's 6.
+    /// Stride 2 and padding 1 on both axes: H_out = ⌊(8 + 2 − 2 − 1)/2⌋ + 1 = 4, not the course notes' 6.
     static let strided = params { $0.strideH = 2; $0.strideW = 2; $0.paddingH = 1; $0.paddingW = 1 }
     /// A kernel taller than the input: PyTorch refuses.
     static let refused = params { $0.kernelSizeH = 9 }
@@ -26,23 +26,28 @@ struct PanelTextTests {
     @Test func costAtDefaults() {
         let lines = CostPanelText.lines(ConvParameters(), denseOutputs: nil, glyphs: Self.u, width: 120)
         let t = Self.texts(lines)
-        #expect(lines[0] == PanelLine(text: "conv vs fully connected (K = 72 outputs, default = C_out·H_out·W_out = 2·6·6)",
-                                      style: Style(bold: true)))
+        #expect(lines[0] == PanelLine(
+            text: "the course notes' comparison: conv vs fully connected (K = 72 outputs, default = C_out·H_out·W_out = 2·6·6)",
+            style: Style(bold: true)))
         #expect(t.contains("  conv    (C_in·F1·F2 + 1)·C_out = (3·3·3 + 1)·2 = 56"))
         #expect(t.contains("  dense   (C_in·H_in·W_in + 1)·K = (3·8·8 + 1)·72 = 13896"))
         #expect(t.contains("  conv    C_in·F1·F2·C_out·H_out·W_out = 3·3·3·2·6·6 = 1944"))
         #expect(t.contains("  dense   C_in·H_in·W_in·K = 3·8·8·72 = 13824"))
         #expect(t.contains("Comp_param = H_in·W_in·K / (F1·F2·C_out) = 8·8·72 / (3·3·2) = 256"))
         #expect(t.contains("Comp_mult = Comp_param / (H_out·W_out) = 256 / (6·6) = 7.11"))
-        #expect(t.contains("seed's stride-1 simplification H_out = H_in − F1 + 1, W_out = W_in − F2 + 1 holds"))
+        // Each ratio once more in plain words, right under its formula.
+        let param = t.firstIndex { $0.hasPrefix("Comp_param") }!, mult = t.firstIndex { $0.hasPrefix("Comp_mult") }!
+        #expect(t[param + 1] == "  a dense layer needs 256× the weights of the conv layer")
+        #expect(t[mult + 1] == "  and 7.11× its multiplications")
+        #expect(t.contains("the course notes' stride-1 shortcut H_out = H_in − F1 + 1, W_out = W_in − F2 + 1 holds"))
         #expect(!lines.contains { $0.style == Style(foreground: Palette.error) })
-        #expect(lines.last == PanelLine(text: "( ) halve / double K", style: Style(foreground: Palette.muted)))
+        #expect(lines.last == PanelLine(text: "( ) halve / double K · type digits to set K", style: Style(foreground: Palette.muted)))
     }
 
     @Test func costWithStrideAndPadding() {
         let lines = CostPanelText.lines(Self.strided, denseOutputs: nil, glyphs: Self.u, width: 120)
         let t = Self.texts(lines)
-        #expect(t[0] == "conv vs fully connected (K = 32 outputs, default = C_out·H_out·W_out = 2·4·4)")
+        #expect(t[0] == "the course notes' comparison: conv vs fully connected (K = 32 outputs, default = C_out·H_out·W_out = 2·4·4)")
         #expect(t.contains("  conv    (C_in·F1·F2 + 1)·C_out = (3·3·3 + 1)·2 = 56"))
         #expect(t.contains("  dense   (C_in·H_in·W_in + 1)·K = (3·8·8 + 1)·32 = 6176"))
         #expect(t.contains("  conv    C_in·F1·F2·C_out·H_out·W_out = 3·3·3·2·4·4 = 864"))
@@ -52,7 +57,7 @@ struct PanelTextTests {
         #expect(t.contains("Comp_mult = Comp_param / (H_out·W_out) = 113.78 / (4·4) = 7.11"))
         let warning = Style(foreground: Palette.error)
         #expect(lines.contains(PanelLine(
-            text: "seed's stride-1 simplification H_out = H_in − F1 + 1, W_out = W_in − F2 + 1 does not hold:",
+            text: "the course notes' stride-1 shortcut H_out = H_in − F1 + 1, W_out = W_in − F2 + 1 does not hold:",
             style: warning)))
         #expect(lines.contains(PanelLine(text: "  stride_h = 2, padding_h = 1 give H_out = 4, not 6", style: warning)))
         #expect(lines.contains(PanelLine(text: "  stride_w = 2, padding_w = 1 give W_out = 4, not 6", style: warning)))
@@ -60,7 +65,7 @@ struct PanelTextTests {
 
     @Test func costWithExplicitK() {
         let t = Self.texts(CostPanelText.lines(ConvParameters(), denseOutputs: 10, glyphs: Self.u, width: 120))
-        #expect(t[0] == "conv vs fully connected (K = 10 outputs, set by ( ))")
+        #expect(t[0] == "the course notes' comparison: conv vs fully connected (K = 10 outputs, set by ( ) or typed)")
         #expect(t.contains("  dense   (C_in·H_in·W_in + 1)·K = (3·8·8 + 1)·10 = 1930"))
         #expect(t.contains("  conv    C_in·F1·F2·C_out·H_out·W_out = 3·3·3·2·6·6 = 1944"))
         #expect(t.contains("  dense   C_in·H_in·W_in·K = 3·8·8·10 = 1920"))
@@ -153,7 +158,8 @@ struct PanelTextTests {
     }
 
     @Test(arguments: [
-        (ConvParameters(), "convscope"),
+        // Without a parameter flag the saved session would come back: the defaults need --fresh.
+        (ConvParameters(), "convscope --fresh"),
         (params { $0.kernelSizeH = 5; $0.kernelSizeW = 5 }, "convscope --kernel-size 5"),
         (params { $0.kernelSizeH = 5 }, "convscope --kernel-size-h 5"),
         (params { $0.kernelSizeW = 5 }, "convscope --kernel-size-w 5"),
@@ -165,23 +171,24 @@ struct PanelTextTests {
             + "--padding 2x1 --stride 3x2 --dilation-w 2"),
     ])
     func commandLines(_ p: ConvParameters, _ expected: String) {
-        #expect(CodePanelText.commandLine(p) == expected)
+        #expect(CodePanelText.commandLine(AppState(parameters: p)) == expected)
     }
 
     @Test func codeLinesWrapBetweenArguments() {
-        let lines = CodePanelText.lines(Self.asymmetric, glyphs: Self.u, width: 40)
+        let lines = CodePanelText.lines(AppState(parameters: Self.asymmetric), glyphs: Self.u, width: 40)
         let t = Self.texts(lines)
         #expect(lines[0] == PanelLine(text: "PyTorch", style: Style(bold: true)))
         let split = t.firstIndex(of: "command line")!
         #expect(lines[split].style == Style(bold: true))
-        let python = t[1..<split], shell = t[(split + 1)...]
+        let picture = t.firstIndex(of: "this screen as a picture")!
+        let python = t[1..<split], shell = t[(split + 1)..<picture]
         #expect(python.count > 1 && shell.count > 1)
         #expect(python.dropFirst().allSatisfy { $0.hasPrefix("    ") })
         #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ") == CodePanelText.pytorchLine(Self.asymmetric))
         // Every line but the last continues with a backslash, so the wrapped command still pastes.
         #expect(shell.dropLast().allSatisfy { $0.hasSuffix(" \\") })
         let rejoined = shell.map { $0.trimmingPrefix("    ") }.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : String($0) }
-        #expect(rejoined.joined(separator: " ") == CodePanelText.commandLine(Self.asymmetric))
+        #expect(rejoined.joined(separator: " ") == CodePanelText.commandLine(AppState(parameters: Self.asymmetric)))
     }
 
     // MARK: every panel
@@ -199,7 +206,7 @@ struct PanelTextTests {
         CostPanelText.lines(p, denseOutputs: nil, glyphs: g, width: width)
             + CostPanelText.lines(p, denseOutputs: 1_048_576, glyphs: g, width: width)
             + FormulaPanelText.lines(p, glyphs: g, width: width)
-            + CodePanelText.lines(p, glyphs: g, width: width)
+            + CodePanelText.lines(AppState(parameters: p), glyphs: g, width: width)
     }
 
     @Test func noLineIsWiderThanThePanel() {
@@ -222,5 +229,41 @@ struct PanelTextTests {
                 }
             }
         }
+    }
+}
+
+/// Counted words agree with their numbers, and no panel says "seed".
+@Suite("Plain words")
+struct PlainWordsTests {
+    @Test func kOfOneIsOneOutput() {
+        let t = CostPanelText.lines(ConvParameters(), denseOutputs: 1, glyphs: .unicodeSet, width: 120).map(\.text)
+        #expect(t[0].contains("K = 1 output,"))
+    }
+
+    @Test func oneCellPerSecond() {
+        var s = AppState()
+        s.speedIndex = 0
+        s = update(s, .togglePlay)
+        #expect(HintsView.animationHints(s, glyphs: .unicodeSet)[0] == " ▶ playing 1 cell/s")
+        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("space pause"))
+        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("{ } speed"))
+    }
+
+    @Test func oneOutputChannel() {
+        var p = ConvParameters()
+        p.outChannels = 1
+        var s = AppState(parameters: p)
+        s = update(s, .inspect(.input, CellCursor(channel: 0, y: 0, x: 0)))
+        let text = InspectorText.inputLines(s, glyphs: .unicodeSet, width: 200).joined(separator: " ")
+        #expect(text == "input[0, 0, 0] feeds 1 output cell in 1 channel: (0, 0)")
+    }
+
+    @Test func noPanelSaysSeed() {
+        for p in PanelTextTests.extremes {
+            let text = PanelTextTests.allLines(p, .unicodeSet, 100).map(\.text).joined(separator: "\n")
+            #expect(!text.lowercased().contains("seed"))
+        }
+        let help = KeyMap.helpRows(.unicodeSet).map { $0.keys + " " + $0.help }.joined(separator: "\n")
+        #expect(!help.lowercased().contains("seed"))
     }
 }

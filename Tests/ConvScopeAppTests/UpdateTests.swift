@@ -4,7 +4,7 @@ import ConvCore
 
 /// Feeds keys through the key table and the pure update, as the TUI's loop does.
 /// Keys the table ignores (nil action) leave the state alone, exactly like the loop's `continue`.
-private func press(_ keys: [Key], _ state: AppState = AppState()) -> AppState {
+func press(_ keys: [Key], _ state: AppState = AppState()) -> AppState {
     var s = state
     for key in keys {
         if let action = KeyMap.action(for: key, in: s) { s = update(s, action) }
@@ -12,10 +12,10 @@ private func press(_ keys: [Key], _ state: AppState = AppState()) -> AppState {
     return s
 }
 
-private func press(_ key: Key, _ state: AppState = AppState()) -> AppState { press([key], state) }
+func press(_ key: Key, _ state: AppState = AppState()) -> AppState { press([key], state) }
 
 /// The keys a user types for a number, e.g. "32" → `3`, `2`.
-private func digits(_ text: String) -> [Key] { text.map { .character($0) } }
+func digits(_ text: String) -> [Key] { text.map { .character($0) } }
 
 /// A state with `id` selected, reached with the down arrow from the first parameter.
 private func selecting(_ id: ParameterID, _ state: AppState = AppState()) -> AppState {
@@ -249,8 +249,10 @@ struct UpdateTests {
         #expect(s.parameters.hIn == 8)
         // Enter after cancelling commits nothing.
         #expect(press(.enter, s).parameters.hIn == 8)
-        // A second Esc, with nothing being typed, quits.
-        #expect(press(.escape, s).shouldQuit)
+        // A second Esc, with nothing open, does not quit either: it says how to.
+        let again = press(.escape, s)
+        #expect(!again.shouldQuit)
+        #expect(again.message?.contains("q quits") == true)
     }
 
     @Test func typingIsCappedAtFiveDigits() {
@@ -261,10 +263,12 @@ struct UpdateTests {
         #expect(refused.message?.contains("12345") == true)
     }
 
-    @Test func movingTheSelectionDropsTypedDigits() {
+    @Test func arrowsWaitWhileTyping() {
+        // ↓ does nothing while a value is typed; Enter then sets the parameter still selected.
         let s = press(digits("20") + [.down, .enter], selecting(.hIn))
         #expect(s.typing == nil)
-        #expect(s.parameters == ConvParameters())
+        #expect(s.selected == .hIn)
+        #expect(s.parameters.hIn == 20)
     }
 
     // MARK: linking h/w pairs
@@ -460,10 +464,10 @@ struct UpdateTests {
         #expect(reset.message?.contains("reset") == true)
     }
 
-    @Test func rWhileTypingResetsAndDropsTheDigits() {
+    @Test func rWhileTypingDoesNothing() {
         let s = press(digits("12") + [.character("r")], typed(.strideW, 3))
-        #expect(s.typing == nil)
-        #expect(s.parameters == ConvParameters())
+        #expect(s.typing == "12")
+        #expect(s.parameters.strideW == 3)
     }
 
     // MARK: help
@@ -474,7 +478,7 @@ struct UpdateTests {
 
     /// Every key except the help's own paging keys closes it; none of them changes anything else.
     @Test(arguments: [Key.home, .end, .character("q"), .escape, .character("L"), .character("z"), .character("r"),
-                      .character("]"), .character("7"), .enter, .backspace, .character("?"), .tab, .unknown,
+                      .character("]"), .character("7"), .character(" "), .enter, .backspace, .character("?"), .tab, .unknown,
                       .control("x"), .character("é"), .character("j"), .character("+"), .character("p")])
     func anyOtherKeyClosesHelpAndDoesNothingElse(key: Key) {
         let before = press([.character("]")], typed(.kernelSizeH, 5))
@@ -492,10 +496,12 @@ struct UpdateTests {
         #expect(closed.panel == before.panel)
     }
 
-    /// PgDn/↓/→/space and PgUp/↑/← turn the help's pages instead of closing it.
-    @Test(arguments: [Key.pageDown, .down, .right, .character(" "), .pageUp, .up, .left])
+    /// PgDn/↓/→ and PgUp/↑/← turn the help's pages (when it has more than one) instead of closing it.
+    @Test(arguments: [Key.pageDown, .down, .right, .pageUp, .up, .left])
     func helpPagingKeysKeepHelpOpenAndChangeNothingElse(key: Key) {
-        let before = typed(.kernelSizeH, 5)
+        var before = typed(.kernelSizeH, 5)
+        before.terminalSize = TerminalSize(columns: 80, rows: 24)
+        #expect(HelpOverlay.pageCount(before.terminalSize, glyphs: before.environment.glyphs) > 1)
         let paged = press([.character("?"), key], before)
         #expect(paged.showHelp)
         #expect(paged.parameters == before.parameters)
@@ -538,7 +544,7 @@ struct UpdateTests {
 
     // MARK: quitting
 
-    @Test(arguments: [Key.character("q"), .escape, .control("c")])
+    @Test(arguments: [Key.character("q"), .control("c")])
     func quitKeysSetShouldQuit(key: Key) {
         #expect(!AppState().shouldQuit)
         #expect(press(key).shouldQuit)
@@ -552,9 +558,11 @@ struct UpdateTests {
         #expect(s.parameters.hIn == 8)
     }
 
-    @Test func qWhileTypingQuits() {
-        // q is not a digit, so it quits rather than being typed.
-        #expect(press(digits("1") + [.character("q")]).shouldQuit)
+    @Test func qWhileTypingDoesNotQuit() {
+        // While a value is typed only digits, Backspace, Enter and Esc act.
+        let s = press(digits("1") + [.character("q")])
+        #expect(!s.shouldQuit)
+        #expect(s.typing == "1")
     }
 
     // MARK: resize

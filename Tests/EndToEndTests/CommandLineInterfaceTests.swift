@@ -42,7 +42,7 @@ struct CommandLineInterfaceTests {
             shopt -s extglob; source <("$0" --generate-completion-script bash)
             complete_line() { COMPREPLY=(); COMP_LINE="$1"; read -ra COMP_WORDS <<< "$1"; COMP_CWORD=$((${#COMP_WORDS[@]} - 1));
               COMP_POINT=${#COMP_LINE}; _convscope convscope "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"; echo "${COMPREPLY[*]}"; }
-            complete_line "convscope --fr"; complete_line "convscope render --fo"
+            complete_line "convscope --fre"; complete_line "convscope render --fo"
             """
         let r = shell("bash -c '\(script.replacingOccurrences(of: "'", with: "'\\''"))' '\(Binary.path)'")
         let lines = r.out.split(separator: "\n").map(String.init)

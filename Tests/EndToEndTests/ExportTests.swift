@@ -42,7 +42,8 @@ struct ExportTests {
             let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)'")
             #expect(tmux.waitFor("output 1×2×6×6").ok)
             tmux.send("e")
-            let first = tmux.waitFor("exported convscope-")
+            // The status line names the file by its absolute path (wrapped onto two rows when long).
+            let first = tmux.waitFor { $0.replacingOccurrences(of: "\n ", with: "").contains("exported \(dir)/convscope-") }
             #expect(first.ok, "the status line names the file:\n\(first.screen)")
             tmux.send("e")
             #expect(tmux.waitFor(timeout: 10) { _ in

@@ -70,7 +70,7 @@ struct InteractiveTests {
         tmux.send("Left")  // kernel_size_w 8: still too big in height
         tmux.send("Up", "Left")  // kernel_size_h 8: fits
         #expect(tmux.waitFor("output 1×2×1×1").ok, "changing parameters brings the output back")
-        tmux.send("Escape")
+        tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
 
@@ -90,7 +90,7 @@ struct InteractiveTests {
     }
 
     /// Each way out restores the terminal: echo and icanon are back and stty is as before.
-    @Test(arguments: ["q", "Escape", "C-c", "SIGTERM", "SIGHUP"])
+    @Test(arguments: ["q", "C-c", "SIGTERM", "SIGHUP"])
     func exitRestoresTheTerminal(_ how: String) {
         guard requireTmux() else { return }
         let tmux = Self.start()

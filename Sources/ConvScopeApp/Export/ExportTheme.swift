@@ -1,5 +1,6 @@
-/// The page an exported picture is drawn on: what nil colours, reverse and dim turn into.
-/// A terminal fills these in itself; a file has to name them.
+/// The page the screen is drawn on: dark keeps the terminal's own colours, light paints a white
+/// page (`LightTheme`), in the TUI (`--theme`, `t`) and in exports alike. For files it also names
+/// what nil colours, reverse and dim turn into, which a terminal fills in itself.
 public enum ExportTheme: String, CaseIterable, Sendable {
     case dark, light
 
@@ -23,8 +24,8 @@ public enum ExportTheme: String, CaseIterable, Sendable {
     public static let dimOpacity = 0.6
 
     /// The colours a cell is drawn in after `reverse`; a nil background means the bare page.
-    /// Reverse needs concrete colours on both sides, so nil ones take the theme defaults first;
-    /// UI colours are otherwise used as is, even where they read poorly on the light page.
+    /// Reverse needs concrete colours on both sides, so nil ones take the theme defaults first.
+    /// A light-theme canvas arrives with its interface colours already swapped (`Canvas.themed`).
     public func colors(of style: Style) -> (foreground: RGB, background: RGB?) {
         if style.reverse {
             return (style.background ?? background, style.foreground ?? foreground)

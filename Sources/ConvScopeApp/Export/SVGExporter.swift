@@ -40,12 +40,12 @@ public enum SVGExporter {
 
     /// The colours of a cell's top and bottom halves; nil is the bare page (nothing to draw).
     /// Block glyphs are painted here rather than as text because fonts draw them with gaps.
-    private struct Paint: Equatable {
+    struct Paint: Equatable {
         var top: RGB?
         var bottom: RGB?
     }
 
-    private static func paint(_ cell: Cell, theme: ExportTheme) -> Paint {
+    static func paint(_ cell: Cell, theme: ExportTheme) -> Paint {
         let (fg, bg) = theme.colors(of: cell.style)
         switch cell.character {
         case "▀": return Paint(top: fg, bottom: bg)
@@ -54,7 +54,7 @@ public enum SVGExporter {
         case "░", "▒", "▓":
             // A shade is fg dots over bg; a flat blend of the two is how it reads from afar.
             let alpha = cell.character == "░" ? 0.25 : cell.character == "▒" ? 0.5 : 0.75
-            let mixed = blend(fg, over: bg ?? theme.background, alpha: alpha)
+            let mixed = Contrast.blend(fg, over: bg ?? theme.background, alpha: alpha)
             return Paint(top: mixed, bottom: mixed)
         default: return Paint(top: bg, bottom: bg)
         }
@@ -62,10 +62,6 @@ public enum SVGExporter {
 
     static func isBlock(_ c: Character) -> Bool { "▀▄█░▒▓".contains(c) }
 
-    private static func blend(_ a: RGB, over b: RGB, alpha: Double) -> RGB {
-        func mix(_ x: UInt8, _ y: UInt8) -> UInt8 { UInt8((Double(x) * alpha + Double(y) * (1 - alpha)).rounded()) }
-        return RGB(mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b))
-    }
 
     /// One rect per horizontal run of equal paint (two when the halves differ), to keep files small.
     private static func appendRects(row y: Int, of canvas: Canvas, theme: ExportTheme, to out: inout String) {
@@ -81,6 +77,7 @@ public enum SVGExporter {
                 if let c = p.top { rect(x, end, top, half, c, &out) }
                 if let c = p.bottom { rect(x, end, top + half, cellHeightTenths - half, c, &out) }
             }
+            if theme == .light { appendOutlines(row: y, from: x, to: end, paint: p, of: canvas, theme: theme, to: &out) }
             x = end
         }
     }

@@ -164,7 +164,7 @@ public enum Layout {
         let p = state.parameters
         let widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaLines = FormulaBar.lines(p, glyphs: env.glyphs, width: cols).count == 3 ? 1 : 2
+        let formulaLines = FormulaBar.rowCount(p, glyphs: env.glyphs, width: cols)
         let hintsY = rows - 1
         let inspectorLines = state.focus != .parameters || state.playing ? 2 : 0
         let formulaY = hintsY - formulaLines

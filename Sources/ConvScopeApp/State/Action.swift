@@ -25,6 +25,10 @@ public enum Action: Equatable, Sendable {
     /// The run loop's report on a finished side effect, for the status line.
     case report(String)
     case quit
+    /// Esc: backs out one level (typed value, then help or panel, then inspector); never quits.
+    case back
+    /// Switches between the dark and the light theme.
+    case toggleTheme
     case resize(TerminalSize)
     /// Sets a parameter directly (tests, command line).
     case set(ParameterID, Int)
@@ -40,6 +44,8 @@ public enum Action: Equatable, Sendable {
     case slower, faster
     case togglePadded
     case togglePanel(Panel)
+    /// Scrolls the open panel by lines (negative: up).
+    case scrollPanel(Int)
     /// Halves (false) or doubles (true) K in the cost panel.
     case scaleDenseOutputs(up: Bool)
     /// Pins a cursor directly (render --inspect, tests).

@@ -62,6 +62,8 @@ public struct AppState: Equatable, Sendable {
     /// Digits typed for the selected parameter, not yet committed.
     public var typing: String?
     public var showHelp = false
+    /// Dark keeps the terminal's own colours; light paints a white page (slides, projectors).
+    public var theme: ExportTheme = .dark
     public var helpPage = 0
     /// A one-line message for the status line (e.g. why a typed value was refused).
     public var message: String?
@@ -78,16 +80,23 @@ public struct AppState: Equatable, Sendable {
     /// Draws input maps with their zero-padding ring (always on while inspecting).
     public var paddedView = false
     public var panel: Panel?
+    /// First line of the open panel shown when it is taller than its box.
+    public var panelScroll = 0
     /// K, the dense layer's outputs in the cost panel; nil = C_out·H_out·W_out.
     public var denseOutputs: Int?
     /// The sliding-kernel animation.
     public var playing = false
     public var speedIndex = 2
+    /// The values K may take, by ( ) or typed.
+    public static let denseOutputRange = 1...(1 << 30)
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 
     /// True when taps, padding and never-read cells are drawn on the input maps.
     public var showsPadding: Bool { paddedView || focus != .parameters || playing }
+
+    /// Said once at start-up when the saved parameters came back.
+    public static func restoredNotice(_ g: Glyphs) -> String { "restored last session \(g.dot) --fresh for defaults" }
 
     /// The notebook's defaults.
     public init() {}

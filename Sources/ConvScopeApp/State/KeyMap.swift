@@ -38,11 +38,12 @@ public enum KeyMap {
         KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4"),
         KeyBinding(keys: [.home], action: .setMinimum, help: "set it to its minimum"),
         KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum"),
-        .note("0-9 Enter", "type a value for the selected parameter (Esc cancels)"),
+        .note("0-9 Enter", "type a value for the selected parameter (Esc cancels; other keys wait)"),
         KeyBinding(keys: [.character("L")], action: .toggleLink,
                    help: "link h/w pairs (size, kernel, padding, stride, dilation)"),
-        KeyBinding(keys: [.character("z")], action: .cycleZoom, help: "zoom: auto, whole map, numbers, large"),
-        .note("in a map", "arrows move the cursor, PgUp/PgDn its channel, Esc back to parameters"),
+        KeyBinding(keys: [.character("z")], action: .cycleZoom,
+                   help: "zoom: " + CodePanelText.zoomNames.joined(separator: ", ")),
+        .note("in a map", "arrows move the cursor, PgUp/PgDn its channel"),
         KeyBinding(pairs: [(.character("["), .previousPage), (.character("]"), .nextPage)],
                    help: "previous / next page of channels"),
         KeyBinding(pairs: [(.shiftLeft, .scroll(dx: -1, dy: 0)), (.shiftRight, .scroll(dx: 1, dy: 0)),
@@ -58,12 +59,19 @@ public enum KeyMap {
         KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel"),
         KeyBinding(keys: [.character("c")], action: .togglePanel(.cost), help: "cost panel: conv vs fully connected"),
         KeyBinding(pairs: [(.character("("), .scaleDenseOutputs(up: false)), (.character(")"), .scaleDenseOutputs(up: true))],
-                   help: "halve / double K in the cost panel"),
-        KeyBinding(keys: [.character("P")], action: .togglePanel(.code), help: "PyTorch line and command line"),
-        KeyBinding(keys: [.character("e")], action: .export, help: "export the screen to a file (SVG unless --export-format)"),
+                   help: "halve / double K, the dense layer's outputs (cost panel; or type K there)"),
+        KeyBinding(keys: [.character("P")], action: .togglePanel(.code),
+                   help: "PyTorch line and the command lines reproducing this screen"),
+        KeyBinding(pairs: [(.character("u"), .scrollPanel(-3)), (.character("d"), .scrollPanel(3))],
+                   help: "scroll a panel taller than its box up / down"),
+        KeyBinding(keys: [.character("e")], action: .export,
+                   help: "export to a file: --export-format, --frame screen|maps, --export-dir"),
+        KeyBinding(keys: [.character("t")], action: .toggleTheme, help: "light / dark theme (exports follow it)"),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults"),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
-        KeyBinding(keys: [.character("q"), .escape, .control("c")], action: .quit, help: "quit"),
+        KeyBinding(keys: [.escape], action: .back,
+                   help: "back one level: typed value, help or panel, inspector; never quits"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, help: "quit"),
     ]
 
     /// While a map has the focus, movement keys drive its cursor instead of the parameters.
@@ -84,28 +92,30 @@ public enum KeyMap {
 
     /// The action for a key in the current state, or nil when the key does nothing.
     public static func action(for key: Key, in state: AppState) -> Action? {
+        if key == .control("c") { return .quit }
         if state.showHelp {
+            // Paging keys page only when there is more than one page; every other key closes.
+            let paged = HelpOverlay.pageCount(state.terminalSize, glyphs: state.environment.glyphs) > 1
             switch key {
-            case .control("c"): return .quit
-            case .pageDown, .down, .right, .character(" "): return .helpPage(1)
-            case .pageUp, .up, .left: return .helpPage(-1)
+            case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
+            case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp
             default: return .toggleHelp
             }
         }
+        // While a value is being typed only the typing keys act, so a stray q or arrow loses nothing.
         if state.typing != nil {
             switch key {
             case .enter: return .commitTyping
-            case .escape: return .cancelTyping
+            case .escape: return .back
             case .backspace: return .typeBackspace
-            default: break
+            case .character(let c) where c.isASCII && c.wholeNumberValue != nil: return .typeDigit(c.wholeNumberValue!)
+            default: return nil
             }
         }
-        if state.focus != .parameters {
-            if key == .escape { return .inspect(.parameters, state.outputCursor) }
-            if let action = inspectorTable[key] { return action }
-        }
+        if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
-            return state.focus == .parameters ? .typeDigit(d) : nil
+            // In a map digits mean nothing; with the cost panel open they type K.
+            return state.focus == .parameters || state.panel == .cost ? .typeDigit(d) : nil
         }
         return table[key]
     }

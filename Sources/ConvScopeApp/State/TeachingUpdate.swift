@@ -32,10 +32,18 @@ extension AppState {
         case .togglePadded:
             paddedView.toggle()
             message = paddedView ? "padded view: zero padding and never-read cells shown" : "padded view off"
-        case .togglePanel(let p): panel = panel == p ? nil : p
+        case .togglePanel(let p):
+            panel = panel == p ? nil : p
+            panelScroll = 0
+        case .scrollPanel(let delta):
+            guard let panel else { return }
+            let layout = Layout.compute(self, environment: environment)
+            let maxScroll = PanelOverlay.content(panel, state: self, layout: layout, glyphs: environment.glyphs).maxScroll
+            panelScroll = min(max(0, panelScroll + delta), maxScroll)
         case .scaleDenseOutputs(let up):
             let current = CostModel(parameters, denseOutputs: denseOutputs).denseOutputs
-            denseOutputs = min(1 << 30, max(1, up ? current * 2 : current / 2))
+            let range = Self.denseOutputRange
+            denseOutputs = min(range.upperBound, max(range.lowerBound, up ? current * 2 : current / 2))
         case .inspect(let which, let cursor):
             focus = which
             if which == .input { inputCursor = cursor } else if which == .output { outputCursor = cursor }

@@ -34,17 +34,30 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
     case .typeDigit(let d):
         let text = (s.typing ?? "") + String(d)
-        s.typing = String(text.drop { $0 == "0" && text.count > 1 }.prefix(5))
+        s.typing = String(text.drop { $0 == "0" && text.count > 1 }.prefix(s.typesK ? 10 : 5))
         if s.typing!.isEmpty { s.typing = "0" }
     case .typeBackspace:
         if let t = s.typing { s.typing = t.count > 1 ? String(t.dropLast()) : nil }
     case .cancelTyping:
         s.typing = nil
+    case .back:
+        s.backOneLevel()
+    case .toggleTheme:
+        s.theme = s.theme == .dark ? .light : .dark
+        s.message = s.environment.colorDepth.hasColor ? "\(s.theme.rawValue) theme"
+            : "\(s.theme.rawValue) theme: shown in exports; this terminal has no colours"
     case .commitTyping:
         guard let text = s.typing, let value = Int(text) else { break }
         s.typing = nil
         let id = s.selected
-        if id.range.contains(value) {
+        if s.typesK {
+            if AppState.denseOutputRange.contains(value) {
+                s.denseOutputs = value
+            } else {
+                let range = AppState.denseOutputRange
+                s.message = "K \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)"
+            }
+        } else if id.range.contains(value) {
             s.change(id) { _ in value }
         } else {
             s.message = "\(id.name) \(value) is out of range: allowed \(id.range.lowerBound)…\(id.range.upperBound)"
@@ -93,13 +106,31 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .set(let id, let value):
         s.change(id) { _ in value }
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
-         .togglePadded, .togglePanel, .scaleDenseOutputs, .inspect:
+         .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         s.applyTeaching(action)
     }
     return s
 }
 
 extension AppState {
+    /// Digits typed while the cost panel is open set K, the dense layer's outputs.
+    var typesK: Bool { panel == .cost }
+
+    /// Esc: the typed value, then the help or a panel, then the inspector; with nothing open
+    /// it only says how to quit, so a stray Esc never ends a session.
+    mutating func backOneLevel() {
+        if typing != nil {
+            typing = nil
+        } else if panel != nil {
+            panel = nil
+        } else if focus != .parameters || playing {
+            focus = .parameters
+            playing = false
+        } else {
+            message = "nothing to close \(environment.glyphs.dot) q quits"
+        }
+    }
+
     /// Applies `transform` to a parameter (and its partner when linked), clamped into range.
     mutating func change(_ id: ParameterID, _ transform: (Int) -> Int) {
         typing = nil

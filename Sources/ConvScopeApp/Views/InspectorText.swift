@@ -18,7 +18,7 @@ public enum InspectorText {
         let taps = p.receptiveField(outChannel: c.channel, y: c.y, x: c.x)
         let value = formatValue(output[0, c.channel, c.y, c.x])
         let head = "output[\(c.channel), \(c.y), \(c.x)] = \(g.sigma) \(p.inChannels) ch \(g.times) "
-            + "\(p.kernelSizeH)\(g.times)\(p.kernelSizeW) taps"
+            + "\(p.kernelSizeH)\(g.times)\(p.kernelSizeW) \(Plural.word(p.kernelSizeH * p.kernelSizeW, "tap"))"
         let padded = taps.filter(\.inPadding).count
         let padMark = g.unicode ? "·" : "_"
         // One group per input channel, each tap as weight·input (just the input for an all-ones kernel).
@@ -31,7 +31,7 @@ public enum InspectorText {
             }
             groups.append(terms.joined(separator: "+"))
         }
-        let legend = padded > 0 ? "  (\(padMark) = padding zero, \(padded) of \(taps.count) taps)" : ""
+        let legend = padded > 0 ? "  (\(padMark) = padding zero, \(padded) of \(Plural.count(taps.count, "tap")))" : ""
         let full = head + " = " + groups.joined(separator: " + ") + " = " + value + legend
         // Measured in wrapped lines, so the value at the end is never pushed off the last line.
         func fits(_ text: String) -> Bool { TextWrap.lines(text, width: width).count <= maxLines }
@@ -45,7 +45,7 @@ public enum InspectorText {
         }
         if shown.hasSuffix(" = ") {
             let inputTaps = taps.count - padded
-            shown = head + " = \(inputTaps) input taps + \(padded) padding zeros"
+            shown = head + " = \(Plural.count(inputTaps, "input tap")) + \(Plural.count(padded, "padding zero"))"
             return TextWrap.lines(shown + " = " + value, width: width, maxLines: maxLines)
         }
         return TextWrap.lines(shown + " + \(g.ellipsis) = " + value + legend, width: width, maxLines: maxLines)
@@ -65,8 +65,8 @@ public enum InspectorText {
             text = "input[\(c.channel), \(c.y), \(c.x)] is never read: no output window covers it"
         } else {
             let list = reads.prefix(6).map { "(\($0.y), \($0.x))" }.joined(separator: " ")
-            text = "input[\(c.channel), \(c.y), \(c.x)] feeds \(cells) output cell\(cells == 1 ? "" : "s") "
-                + "in each of \(shape[1]) channel\(shape[1] == 1 ? "" : "s") (\(cells * shape[1]) in all): "
+            let channels = shape[1] == 1 ? "in 1 channel" : "in each of \(shape[1]) channels (\(cells * shape[1]) in all)"
+            text = "input[\(c.channel), \(c.y), \(c.x)] feeds \(Plural.count(cells, "output cell")) \(channels): "
                 + list + (reads.count > 6 ? " \(g.ellipsis)" : "")
         }
         return TextWrap.lines(text, width: width, maxLines: 2)

@@ -28,7 +28,7 @@ struct ParameterPanel {
             canvas.put(id.name, x: f.x + 2, y: y, style: rowStyle)
             var value = String(state.parameters[id])
             var valueStyle = rowStyle
-            if selected, let typed = state.typing {
+            if selected, !state.typesK, let typed = state.typing {
                 value = typed + "_"
                 valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)
             }

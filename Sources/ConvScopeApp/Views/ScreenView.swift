@@ -4,6 +4,13 @@ import ConvCore
 /// `state.parameters`, or nil (or stale) while it is still running.
 public func view(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
                  spinner: Int = 0) -> Canvas {
+    let canvas = darkView(state, maps: maps, environment: env, spinner: spinner)
+    // Without colours there is no page to paint; exports still get the theme's page colour.
+    return env.colorDepth.hasColor ? canvas.themed(state.theme) : canvas
+}
+
+/// The screen in the terminal's own colours, before a theme is applied.
+func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Canvas {
     let size = state.terminalSize
     var canvas = Canvas(width: size.columns, height: size.rows)
     let p = state.parameters
@@ -18,13 +25,12 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
     let culprits = Set(error?.culprits(in: p) ?? [])
 
     // Title bar.
-    canvas.put(" convscope \(g.dot) nn.Conv2d feature maps", x: 0, y: 0,
-               style: Style(foreground: Palette.accent, bold: true))
+    // "? help · q quit" always shows; the title gives up words first.
     let right = "? help \(g.dot) q quit "
-    let titleWidth = " convscope \(g.dot) nn.Conv2d feature maps".count
-    if titleWidth + 2 + right.count <= size.columns {
-        canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
-    }
+    let titles = [" convscope \(g.dot) nn.Conv2d feature maps", " convscope \(g.dot) nn.Conv2d", " convscope"]
+    let title = titles.first { $0.count + 2 + right.count <= size.columns } ?? titles.last!
+    canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
+    canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
 
     ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env).paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
@@ -119,93 +125,6 @@ enum ErrorView {
 
 }
 
-/// The bottom line: a message, the typing prompt, or key hints.
-enum HintsView {
-    static func paint(into canvas: inout Canvas, state: AppState, y: Int, glyphs g: Glyphs) {
-        let width = canvas.width
-        if let typed = state.typing {
-            let id = state.selected
-            let text = " \(id.name) = \(typed)_   Enter set \(g.dot) Esc cancel \(g.dot) allowed \(id.range.lowerBound)\(g.dash)\(id.range.upperBound)"
-            canvas.put(text, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
-            return
-        }
-        if state.playing || state.focus != .parameters {
-            let speed = AppState.speeds[state.speedIndex]
-            let play = state.playing ? "\(g.unicode ? "▶" : ">") playing \(speed) cells/s" : "paused"
-            let where_ = state.focus == .input ? "input cursor" : "output cursor"
-            let parts = [" \(play)", "arrows move \(where_)", "PgUp/PgDn channel", "space play", "n/N step",
-                         "{ } speed", "Tab next", "Esc parameters"]
-            var text = ""
-            for part in parts where (text + " \(g.dot) " + part).count <= width { text += text.isEmpty ? part : " \(g.dot) " + part }
-            canvas.put(state.message.map { " " + $0 } ?? text, x: 0, y: y, style: Style(foreground: Palette.highlight))
-            return
-        }
-        if let message = state.message {
-            canvas.put(" " + message, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
-            return
-        }
-        let hints = [
-            "\(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "PgUp/PgDn \(g.times)2",
-            "Home/End min/max", "0-9 type", "L link", "z zoom", "[ ] page", "e export", "r reset", "? help", "q quit",
-        ]
-        var line = ""
-        for hint in hints {
-            let candidate = line.isEmpty ? " " + hint : line + " \(g.dot) " + hint
-            if candidate.count > width { break }
-            line = candidate
-        }
-        canvas.put(line, x: 0, y: y, style: Style(foreground: Palette.muted))
-    }
-}
-
-/// The key table, drawn from `KeyMap` over the screen.
-enum HelpOverlay {
-    /// Where the help box goes in a window and how its (wrapped) lines fall into pages.
-    struct Pages {
-        let frame: Rect
-        let keyWidth: Int
-        let lines: [(keys: String, text: String)]
-        let perPage: Int
-        var count: Int { (lines.count + perPage - 1) / perPage }
-    }
-
-    /// The help laid out for a window: long texts wrap under themselves, and the lines that do
-    /// not fit go to further pages.
-    static func pages(_ size: TerminalSize, glyphs g: Glyphs) -> Pages {
-        let rows = KeyMap.helpRows(g)
-        let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
-        let textWidth = rows.map(\.help.count).max() ?? 0
-        let w = min(size.columns - 2, keyWidth + textWidth + 5)
-        var lines: [(keys: String, text: String)] = []
-        for row in rows {
-            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
-                lines.append((i == 0 ? row.keys : "", part))
-            }
-        }
-        let h = min(size.rows - 2, lines.count + 4)
-        let frame = Rect(x: (size.columns - w) / 2, y: (size.rows - h) / 2, width: w, height: h)
-        return Pages(frame: frame, keyWidth: keyWidth, lines: lines, perPage: max(1, h - 4))
-    }
-
-    /// How many pages the help takes in a window of this size.
-    static func pageCount(_ size: TerminalSize, glyphs g: Glyphs) -> Int { pages(size, glyphs: g).count }
-
-    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0) {
-        let layout = pages(TerminalSize(columns: canvas.width, rows: canvas.height), glyphs: g)
-        let f = layout.frame, perPage = layout.perPage, keyWidth = layout.keyWidth
-        let page = min(page, layout.count - 1)
-        canvas.fill(x: f.x, y: f.y, width: f.width, height: f.height)
-        let title = layout.count > 1 ? "keys \(page + 1)/\(layout.count)" : "keys"
-        Box.paint(into: &canvas, frame: f, title: title, glyphs: g, style: Style(foreground: Palette.accent))
-        for (i, line) in layout.lines.dropFirst(page * perPage).prefix(perPage).enumerated() {
-            canvas.put(line.keys, x: f.x + 2, y: f.y + 1 + i, style: .plain.bolded, maxWidth: keyWidth)
-            canvas.put(line.text, x: f.x + 3 + keyWidth, y: f.y + 1 + i, maxWidth: f.width - keyWidth - 4)
-        }
-        let footer = layout.count > 1 ? "PgDn/PgUp more \(g.dot) any other key closes" : "any key closes this help"
-        canvas.put(footer, x: f.x + 2, y: f.maxY - 2, style: Style(foreground: Palette.muted), maxWidth: f.width - 3)
-    }
-}
-
 /// Below the minimum size: one centred line saying what is needed.
 enum TooSmallView {
     static func paint(into canvas: inout Canvas, size: TerminalSize) {
@@ -270,33 +189,8 @@ struct Inspection {
     func unreadNote(_ g: Glyphs) -> String {
         guard state.showsPadding else { return "" }
         var parts: [String] = []
-        if !unread.rows.isEmpty { parts.append("\(unread.rows.count) row\(unread.rows.count == 1 ? "" : "s")") }
-        if !unread.columns.isEmpty { parts.append("\(unread.columns.count) column\(unread.columns.count == 1 ? "" : "s")") }
+        if !unread.rows.isEmpty { parts.append(Plural.count(unread.rows.count, "row")) }
+        if !unread.columns.isEmpty { parts.append(Plural.count(unread.columns.count, "column")) }
         return parts.isEmpty ? "every cell read" : parts.joined(separator: ", ") + " never read"
-    }
-}
-
-/// The cost, formula or code panel in a box over the lower part of the maps.
-enum PanelOverlay {
-    static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
-        let m = layout.maps
-        let inner = max(10, m.width - 4)
-        let p = state.parameters
-        let (title, lines): (String, [PanelLine]) = switch panel {
-        case .cost: ("conv vs dense \(g.dot) c closes", CostPanelText.lines(p, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
-        case .formula: ("output size \(g.dot) f closes", FormulaPanelText.lines(p, glyphs: g, width: inner))
-        case .code: ("code \(g.dot) P closes", CodePanelText.lines(p, glyphs: g, width: inner))
-        }
-        let width = min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
-        let height = min(m.height, lines.count + 2)
-        let frame = Rect(x: m.maxX - width, y: m.maxY - height, width: width, height: height)
-        canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
-        Box.paint(into: &canvas, frame: frame, title: title, glyphs: g, style: Style(foreground: Palette.accent))
-        for (i, line) in lines.prefix(height - 2).enumerated() {
-            canvas.put(line.text, x: frame.x + 2, y: frame.y + 1 + i, style: line.style, maxWidth: width - 4)
-        }
-        if lines.count > height - 2 {
-            canvas.put(g.ellipsis, x: frame.maxX - 2 - g.ellipsis.count, y: frame.maxY - 2, style: Style(foreground: Palette.muted))
-        }
     }
 }

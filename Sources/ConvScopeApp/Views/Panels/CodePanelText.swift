@@ -1,23 +1,74 @@
 import ConvCore
 
-/// The current parameters as code: the PyTorch layer and the convscope command reproducing them.
+/// The current view as code: the PyTorch layer, and the `convscope` and `convscope render`
+/// command lines that reproduce it on any machine, whatever state is saved there.
 public enum CodePanelText {
     /// `nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), dilation=(1, 1), bias=False)`.
     public static func pytorchLine(_ p: ConvParameters) -> String { pytorchPieces(p).joined(separator: " ") }
 
-    /// The shortest `convscope` invocation giving these parameters: only flags off the notebook defaults.
-    public static func commandLine(_ p: ConvParameters) -> String { commandPieces(p).joined(separator: " ") }
+    /// The `convscope` invocation opening this view: flags off the notebook defaults, or `--fresh`
+    /// when there are none (without any parameter flag the saved session would come back instead).
+    public static func commandLine(_ state: AppState) -> String { commandPieces(state).joined(separator: " ") }
 
-    /// Both lines under headings, wrapped between arguments.
-    public static func lines(_ p: ConvParameters, glyphs: Glyphs, width: Int) -> [PanelLine] {
+    /// The `convscope render` invocation painting exactly this screen: size, parameters, zoom,
+    /// theme, glyphs, padded view, panel and inspected cell.
+    public static func renderLine(_ state: AppState) -> String { renderPieces(state).joined(separator: " ") }
+
+    /// The value of `--zoom` for a zoom override (nil is "auto").
+    public static func zoomName(_ zoom: Zoom?) -> String { zoom?.rawValue ?? "auto" }
+
+    /// Every value `--zoom` accepts.
+    public static var zoomNames: [String] { [zoomName(nil)] + Zoom.allCases.map { zoomName($0) } }
+
+    /// All three under headings, wrapped between arguments.
+    public static func lines(_ state: AppState, glyphs: Glyphs, width: Int) -> [PanelLine] {
         var out = PanelLine.wrap(text: "PyTorch", width: width, style: PanelStyle.heading)
         // Inside the parentheses Python continues the statement by itself.
-        out += PanelLine.wrap(pytorchPieces(p), indent: "    ", width: width)
+        out += PanelLine.wrap(pytorchPieces(state.parameters), indent: "    ", width: width)
         out += PanelLine.wrap(text: "command line", width: width, style: PanelStyle.heading)
-        // The shell needs a backslash before each break; keep room for it.
-        var command = PanelLine.wrap(commandPieces(p), indent: "    ", width: max(1, width - 2))
+        out += shellLines(commandPieces(state), width: width)
+        out += PanelLine.wrap(text: "this screen as a picture", width: width, style: PanelStyle.heading)
+        return out + shellLines(renderPieces(state), width: width)
+    }
+
+    /// A command wrapped between arguments; the shell needs a backslash before each break.
+    static func shellLines(_ pieces: [String], width: Int) -> [PanelLine] {
+        var command = PanelLine.wrap(pieces, indent: "    ", width: max(1, width - 2))
         for i in command.indices.dropLast() { command[i].text += " \\" }
-        return out + command
+        return command
+    }
+
+    /// `convscope`, the parameter flags, and the view flags the TUI shares with render.
+    static func commandPieces(_ state: AppState) -> [String] {
+        let parameters = parameterPieces(state.parameters)
+        return ["convscope"] + (parameters.isEmpty ? ["--fresh"] : parameters) + sharedViewPieces(state)
+    }
+
+    static func renderPieces(_ state: AppState) -> [String] {
+        let size = state.terminalSize
+        var pieces = ["convscope render --format svg -o convscope.svg", "--size \(size.columns)x\(size.rows)"]
+        pieces += parameterPieces(state.parameters) + sharedViewPieces(state)
+        if !state.environment.colorDepth.hasColor { pieces.append("--no-color") }
+        if !state.environment.glyphs.unicode { pieces.append("--ascii") }
+        if state.paddedView { pieces.append("--padded") }
+        if let panel = state.panel { pieces.append("--panel \(panel.rawValue)") }
+        let showsCursor = state.focus == .output || (state.playing && state.parameters.outputShape != nil)
+        if state.focus == .input {
+            let c = state.inputCursor
+            pieces.append("--inspect-input \(c.channel),\(c.y),\(c.x)")
+        } else if showsCursor {
+            let c = state.outputCursor
+            pieces.append("--inspect \(c.channel),\(c.y),\(c.x)")
+        }
+        return pieces
+    }
+
+    /// Zoom and theme, when they are not the defaults.
+    static func sharedViewPieces(_ state: AppState) -> [String] {
+        var pieces: [String] = []
+        if state.zoomOverride != nil { pieces.append("--zoom \(zoomName(state.zoomOverride))") }
+        if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
+        return pieces
     }
 
     /// The PyTorch call split after each top-level comma, so wrapping never breaks a tuple apart.
@@ -28,9 +79,9 @@ public enum CodePanelText {
                 pair("padding", p.paddingH, p.paddingW), pair("dilation", p.dilationH, p.dilationW), "bias=False)"]
     }
 
-    /// `convscope` then one "flag value" piece per differing parameter or pair.
-    static func commandPieces(_ p: ConvParameters) -> [String] {
-        var pieces = ["convscope"]
+    /// One "flag value" piece per parameter or pair off the notebook defaults.
+    static func parameterPieces(_ p: ConvParameters) -> [String] {
+        var pieces: [String] = []
         func differs(_ id: ParameterID) -> Bool { p[id] != id.notebookDefault }
         for id in [ParameterID.hIn, .wIn, .inChannels, .outChannels] where differs(id) {
             pieces.append("\(id.flag) \(p[id])")

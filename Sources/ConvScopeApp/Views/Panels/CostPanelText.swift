@@ -1,6 +1,6 @@
 import ConvCore
 
-/// The seed's second half: a conv layer against a fully-connected layer of K outputs.
+/// The course notes' comparison: a conv layer against a fully-connected layer of K outputs.
 public enum CostPanelText {
     /// The panel's lines: parameter and multiplication counts, Comp_param, Comp_mult, the stride-1 check.
     public static func lines(_ p: ConvParameters, denseOutputs: Int?, glyphs g: Glyphs, width: Int) -> [PanelLine] {
@@ -16,10 +16,15 @@ public enum CostPanelText {
             PanelLine.wrap(parts, lead: label, indent: "          ", width: width)
         }
         func heading(_ text: String) -> [PanelLine] { PanelLine.wrap(text: text, width: width, style: PanelStyle.heading) }
+        // The ratio in words, under its formula: what a student takes away.
+        func plain(_ text: String) -> [PanelLine] {
+            PanelLine.wrap(text: text, lead: "  ", indent: "    ", width: width, style: PanelStyle.plainWords)
+        }
 
-        let kSource = denseOutputs != nil ? "set by ( )"
+        let kSource = denseOutputs != nil ? "set by ( ) or typed"
             : "default = C_out\(x)H_out\(x)W_out" + (valid ? " = \(prod(p.outChannels, h, w))" : "")
-        var out = heading("conv vs fully connected (\(knowK ? "K = \(k) outputs" : "K undefined"), \(kSource))")
+        var out = heading("the course notes' comparison: conv vs fully connected "
+                          + "(\(knowK ? "K = " + Plural.count(k, "output") : "K undefined"), \(kSource))")
 
         out += heading("parameters")
         out += row("  conv    ", "(C_in\(x)F1\(x)F2 + 1)\(x)C_out",
@@ -42,10 +47,12 @@ public enum CostPanelText {
             out += row("Comp_param ", "= H_in\(x)W_in\(x)K / (F1\(x)F2\(x)C_out)",
                        "= \(prod(p.hIn, p.wIn, k)) / (\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))",
                        "= \(number(cost.parameterRatio))")
+            out += plain("a dense layer needs \(number(cost.parameterRatio))\(g.times) the weights of the conv layer")
         }
         if valid {
             out += row("Comp_mult ", "= Comp_param / (H_out\(x)W_out)",
                        "= \(number(cost.parameterRatio)) / (\(prod(h, w)))", "= \(number(cost.multiplicationRatio))")
+            out += plain("and \(number(cost.multiplicationRatio))\(g.times) its multiplications")
             out += simplification(p, glyphs: g, width: width)
         } else {
             let missing = knowK ? "no conv multiplications and no Comp_mult"
@@ -54,17 +61,17 @@ public enum CostPanelText {
                                   + missing + "; the stride-1 simplification does not apply",
                                   width: width, style: PanelStyle.warning)
         }
-        out += PanelLine.wrap(text: "F1 = kernel_size_h, F2 = kernel_size_w; Comp leaves biases out, as the seed does",
+        out += PanelLine.wrap(text: "F1 = kernel_size_h, F2 = kernel_size_w; Comp leaves biases out, as the course notes do",
                               width: width, style: PanelStyle.note)
-        out += PanelLine.wrap(text: "( ) halve / double K", width: width, style: PanelStyle.note)
+        out += PanelLine.wrap(text: "( ) halve / double K \(g.dot) type digits to set K", width: width, style: PanelStyle.note)
         return out
     }
 
-    /// Whether the seed's H_out = H_in − F1 + 1 (and W) matches PyTorch here and, if not, which
-    /// parameters break it: the seed assumes stride 1, no padding, no dilation.
+    /// Whether the course notes' H_out = H_in − F1 + 1 (and W) matches PyTorch here and, if not, which
+    /// parameters break it: the notes assume stride 1, no padding, no dilation.
     static func simplification(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [PanelLine] {
         let m = g.minus
-        let formula = "seed's stride-1 simplification H_out = H_in \(m) F1 + 1, W_out = W_in \(m) F2 + 1"
+        let formula = "the course notes' stride-1 shortcut H_out = H_in \(m) F1 + 1, W_out = W_in \(m) F2 + 1"
         let axes: [(name: String, suffix: String, axis: AxisGeometry, simple: Int)] = [
             ("H", "h", p.heightAxis, p.hIn - p.kernelSizeH + 1), ("W", "w", p.widthAxis, p.wIn - p.kernelSizeW + 1),
         ]
@@ -84,7 +91,7 @@ public enum CostPanelText {
         return out
     }
 
-    /// The parameters of one axis that leave the seed's simple case (stride 1, padding 0, dilation 1).
+    /// The parameters of one axis that leave the course notes' simple case (stride 1, padding 0, dilation 1).
     static func unusualParameters(_ suffix: String, _ a: AxisGeometry) -> [String] {
         [("stride", a.stride, 1), ("padding", a.padding, 0), ("dilation", a.dilation, 1)]
             .filter { $0.1 != $0.2 }.map { "\($0.0)_\(suffix) = \($0.1)" }

@@ -39,9 +39,8 @@ public enum FormulaPanelText {
         }
         var listed = unread.prefix(8).map(String.init)
         if unread.count > 8 { listed.append(g.ellipsis) }
-        let plural = unread.count == 1 ? unit : unit + "s"
         let items = listed.enumerated().map { $0.offset < listed.count - 1 ? $0.element + "," : $0.element }
-        return PanelLine.wrap(["\(unread.count) \(plural) never read:"] + items, lead: "  ", indent: "    ",
+        return PanelLine.wrap([Plural.count(unread.count, unit) + " never read:"] + items, lead: "  ", indent: "    ",
                               width: width)
     }
 }

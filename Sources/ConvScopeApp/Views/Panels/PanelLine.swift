@@ -15,6 +15,8 @@ enum PanelStyle {
     static let heading = Style(bold: true)
     static let warning = Style(foreground: Palette.error)
     static let note = Style(foreground: Palette.muted)
+    /// A ratio said in plain words.
+    static let plainWords = Style(foreground: Palette.accent)
 }
 
 extension PanelLine {

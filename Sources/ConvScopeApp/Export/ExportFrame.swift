@@ -1,0 +1,43 @@
+import ConvCore
+
+/// How much of the screen an export shows.
+public enum ExportFrame: String, CaseIterable, Sendable {
+    /// The whole screen, as the terminal shows it.
+    case screen
+    /// Just the maps for a slide: their headers, the maps, the kernel line and the formula; no
+    /// parameter panel, hints, panels or inspector marks.
+    case maps
+
+    /// The picture of a state in this frame, in the state's theme.
+    public func canvas(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
+        switch self {
+        case .screen: view(state, maps: maps, environment: env)
+        case .maps: Self.mapsOnly(state, maps: maps, environment: env)
+        }
+    }
+
+    static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
+        var plain = state
+        plain.focus = .parameters
+        plain.playing = false
+        plain.panel = nil
+        plain.showHelp = false
+        plain.message = nil
+        plain.typing = nil
+        let current = maps?.parameters == plain.parameters ? maps : nil
+        let layout = Layout.compute(plain, environment: env, widths: current?.widths)
+        if layout.tooSmall { return view(plain, maps: maps, environment: env) }
+        let screen = darkView(plain, maps: maps, environment: env, spinner: 0)
+        let m = layout.maps
+        // One blank column of margin on the left, as on screen; blank rows under the maps go.
+        let width = m.width + 1
+        let blank = String(repeating: " ", count: m.width)
+        let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
+        let formula = FormulaBar.rows(plain.parameters, glyphs: env.glyphs, width: width)
+        var canvas = Canvas(width: width, height: used + formula.count)
+        canvas.blit(screen, x: 1 - m.x, y: -m.y)
+        canvas.fill(x: 0, y: used, width: width, height: formula.count)
+        FormulaBar.paint(formula, into: &canvas, y: used, columns: width, glyphs: env.glyphs)
+        return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
+    }
+}

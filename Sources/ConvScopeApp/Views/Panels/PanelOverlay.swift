@@ -1,0 +1,59 @@
+/// The cost, formula or code panel in a box over the lower part of the maps. A panel taller
+/// than the room scrolls (u d) and says how many lines are above and below.
+enum PanelOverlay {
+    /// The box and its lines for a state: shared by painting and by the scroll clamp in `update`.
+    struct Content {
+        let frame: Rect
+        let title: String
+        let lines: [PanelLine]
+        /// Lines that fit inside the box.
+        var visible: Int { max(0, frame.height - 2) }
+        /// The largest useful scroll offset.
+        var maxScroll: Int { max(0, lines.count - visible) }
+    }
+
+    /// Keys that scroll a panel: shown on its border when it has hidden lines.
+    static let scrollKeys = "u d"
+    /// Narrower maps columns than this get a panel over the whole width.
+    static let minimumWidth = 40
+
+    static func content(_ panel: Panel, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) -> Content {
+        // Beside a narrow maps column the panel takes the whole width (the parameters are one Esc away).
+        let wide = layout.maps.width < minimumWidth
+        let m = wide ? Rect(x: 0, y: layout.maps.y, width: layout.columns, height: layout.maps.height) : layout.maps
+        let inner = max(10, m.width - 4)
+        let p = state.parameters
+        let (name, key, lines): (String, String, [PanelLine]) = switch panel {
+        case .cost: ("conv vs dense", "c", CostPanelText.lines(p, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
+        case .formula: ("output size", "f", FormulaPanelText.lines(p, glyphs: g, width: inner))
+        case .code: ("code", "P", CodePanelText.lines(state, glyphs: g, width: inner))
+        }
+        let long = "\(name) \(g.dot) \(key) or Esc closes"
+        let title = long.count + 4 <= m.width ? long : name
+        let width = wide ? m.width : min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
+        let height = min(m.height, lines.count + 2)
+        let frame = Rect(x: m.maxX - width, y: m.maxY - height, width: width, height: height)
+        return Content(frame: frame, title: title, lines: lines)
+    }
+
+    static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
+        let c = content(panel, state: state, layout: layout, glyphs: g)
+        let frame = c.frame
+        let scroll = min(max(0, state.panelScroll), c.maxScroll)
+        canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+        Box.paint(into: &canvas, frame: frame, title: c.title, glyphs: g, style: Style(foreground: Palette.accent))
+        for (i, line) in c.lines.dropFirst(scroll).prefix(c.visible).enumerated() {
+            canvas.put(line.text, x: frame.x + 2, y: frame.y + 1 + i, style: line.style, maxWidth: frame.width - 4)
+        }
+        guard c.maxScroll > 0 else { return }
+        // The marker sits on the bottom border: what is hidden and the keys that show it.
+        let above = scroll, below = c.lines.count - scroll - c.visible
+        var parts: [String] = []
+        if above > 0 { parts.append("\(g.unicode ? "▲" : "^") \(above)") }
+        if below > 0 { parts.append("\(g.unicode ? "▼" : "v") \(below) more") }
+        let long = " " + (parts + [scrollKeys + " scroll"]).joined(separator: " \(g.dot) ") + " "
+        let marker = long.count + 2 <= frame.width ? long : " " + (parts + [scrollKeys]).joined(separator: " ") + " "
+        canvas.put(marker, x: max(frame.x + 1, frame.maxX - 1 - marker.count), y: frame.maxY - 1,
+                   style: Style(foreground: Palette.highlight, bold: true), maxWidth: frame.width - 2)
+    }
+}
