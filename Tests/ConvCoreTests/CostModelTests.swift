@@ -1,7 +1,7 @@
 import Testing
 @testable import ConvCore
 
-@Suite("Conv vs fully connected (the seed's formulas)")
+@Suite("Conv vs fully connected (the course notes' formulas)")
 struct CostModelTests {
     @Test func notebookDefaults() {
         // C_in=3, H=W=8, F=3x3, C_out=2, H_out=W_out=6, K = 2·6·6 = 72.
