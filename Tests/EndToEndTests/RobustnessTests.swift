@@ -8,7 +8,7 @@ struct RobustnessTests {
         guard requireTmux() else { return }
         let tmux = TmuxSession(command: "env -u NO_COLOR TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i")
         #expect(tmux.waitFor { $0.hasPrefix("$") }.ok)
-        tmux.type("stty -a > '\(tmux.dir)/shell-before'; '\(Binary.path)' --fresh")
+        tmux.type("stty -a > '\(tmux.dir)/shell-before'; '\(Binary.path)' --fresh; echo convscope-exit=$?")
         tmux.send("Enter")
         #expect(tmux.waitFor("output 1×2×6×6").ok)
         tmux.send("C-z")
@@ -19,8 +19,11 @@ struct RobustnessTests {
         tmux.send("Right")
         #expect(tmux.waitFor("input 1×3×9×8").ok, "and the keys work again")
         tmux.send("q")
+        // The typed line reads "convscope-exit=$?"; the shell prints the status itself after it.
+        let quit = tmux.waitFor("convscope-exit=0")
+        #expect(quit.ok, "convscope exits with 0 after Ctrl-Z, fg and q:\n\(quit.screen)")
         tmux.type("stty -a > '\(tmux.dir)/shell-after'; exit"); tmux.send("Enter")
-        #expect(tmux.exitStatus() != nil)
+        #expect(tmux.exitStatus() == 0, "the shell ends normally")
         let before = (try? String(contentsOfFile: tmux.dir + "/shell-before", encoding: .utf8)) ?? "missing"
         let after = (try? String(contentsOfFile: tmux.dir + "/shell-after", encoding: .utf8)) ?? "missing after"
         #expect(before == after, "stty -a after Ctrl-Z, fg and q equals stty -a before")
@@ -30,7 +33,7 @@ struct RobustnessTests {
         guard requireTmux() else { return }
         let tmux = InteractiveTests.start()
         #expect(tmux.waitFor("output 1×2×6×6").ok)
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator.fromEnvironment("resize storm")
         var sizes = 0
         for _ in 0..<200 {
             tmux.resize(columns: Int.random(in: 1...300, using: &rng), rows: Int.random(in: 1...100, using: &rng))
@@ -38,7 +41,7 @@ struct RobustnessTests {
         }
         tmux.resize(columns: 100, rows: 30)
         let (ok, screen) = tmux.waitFor { $0.contains("output 1×2×6×6") && $0.contains("H_out = ⌊(8 + 2·0 − 1·(3−1) − 1) / 1⌋ + 1 = 6") }
-        #expect(ok, "after \(sizes) random sizes the screen is right:\n\(screen)")
+        #expect(ok, "after \(sizes) random sizes (\(rng.replay)) the screen is right:\n\(screen)")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 100 })
         tmux.send("q")
@@ -140,8 +143,9 @@ struct RandomBytesTests {
         try withTemporaryDirectory("bytes") { (dir: String) throws in
             let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' --fresh")
             #expect(tmux.waitFor("output 1×2×6×6").ok)
-            var rng = SystemRandomNumberGenerator()
+            var rng = SeededGenerator.fromEnvironment("random bytes")
             var sent = 0
+            var last: [UInt8] = []
             for _ in 0..<40 {
                 var bytes: [UInt8] = []
                 for _ in 0..<50 {
@@ -159,7 +163,13 @@ struct RandomBytesTests {
                     }
                 }
                 sent += bytes.count
+                last = bytes
                 shell("tmux send-keys -t \(tmux.name) -H " + bytes.map { String(format: "%02x", $0) }.joined(separator: " "))
+                if FileManager.default.fileExists(atPath: tmux.dir + "/exit") {
+                    let hex = bytes.map { String(format: "%02x", $0) }.joined(separator: " ")
+                    Issue.record("convscope ended after these random bytes (\(rng.replay)): \(hex)")
+                    return
+                }
             }
             // Still running and drawing: close any overlay and typing, then reset. The app may still be
             // working through the bytes, and an unfinished escape sequence at their end swallows the
@@ -171,11 +181,54 @@ struct RandomBytesTests {
                 tmux.send("r")
                 (ok, screen) = tmux.waitFor(timeout: 2) { $0.contains("output 1×2×6×6") && $0.contains("in  1×3×8×8") }
             }
-            #expect(ok, "after \(sent) random bytes the default screen comes back:\n\(screen)")
+            #expect(ok, "after \(sent) random bytes (\(rng.replay)) the default screen comes back; \(tmux.programState):\n\(screen)")
             tmux.send("q")
-            #expect(tmux.exitStatus() == 0)
+            let status = tmux.exitStatus()
+            let tail = last.suffix(40).map { String(format: "%02x", $0) }.joined(separator: " ")
+            #expect(status == 0, "q quits (\(rng.replay)); \(tmux.programState); the last bytes sent: \(tail):\n\(tmux.capture())")
             let (before, after) = tmux.sttyBeforeAndAfter
             #expect(before == after)
         }
+    }
+}
+
+/// xorshift64*: a small generator fully determined by its seed, so a failing random test can be
+/// replayed. The seed comes from CONVSCOPE_TEST_SEED, or is fresh each run, and is printed.
+struct SeededGenerator: RandomNumberGenerator {
+    let seed: UInt64
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        self.seed = seed
+        state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed
+    }
+
+    /// The seed from CONVSCOPE_TEST_SEED or a fresh one, printed with the test's name.
+    static func fromEnvironment(_ test: String) -> SeededGenerator {
+        let given = ProcessInfo.processInfo.environment["CONVSCOPE_TEST_SEED"].flatMap { UInt64($0) }
+        let generator = SeededGenerator(seed: given ?? UInt64.random(in: 1...UInt64(UInt32.max)))
+        print("\(test): \(generator.replay)")
+        return generator
+    }
+
+    /// How to run the test again with the same numbers.
+    var replay: String { "seed \(seed), rerun with CONVSCOPE_TEST_SEED=\(seed)" }
+
+    mutating func next() -> UInt64 {
+        state ^= state >> 12
+        state ^= state << 25
+        state ^= state >> 27
+        return state &* 0x2545_F491_4F6C_DD1D
+    }
+}
+
+extension TmuxSession {
+    /// Whether convscope still runs (and its ps state: T means stopped), or how it ended, for failure messages.
+    var programState: String {
+        if let pid = programPID {
+            return "convscope runs as pid \(pid), ps state \(shell("ps -o stat= -p \(pid)").out.trimmingCharacters(in: .whitespacesAndNewlines))"
+        }
+        let ended = (try? String(contentsOfFile: dir + "/exit", encoding: .utf8)) ?? "no exit status yet"
+        return "convscope is not running (\(ended.trimmingCharacters(in: .whitespacesAndNewlines)))"
     }
 }
