@@ -11,8 +11,10 @@ needs updating; stale mutants are not counted).
     python3 scripts/mutate.py                 # every mutant (about a minute each on 2 cores)
     python3 scripts/mutate.py swap-h-w key-   # only mutants whose id contains one of the words
     python3 scripts/mutate.py --list          # the mutants and the tests each one runs
+    python3 scripts/mutate.py --keep-copy ... # reuse the copy as it is (e.g. the tests of an earlier run)
 
-The copy lives in $TMPDIR/convscope-mutate (kept between runs, so its .build is reused).
+The copy lives in $TMPDIR/convscope-mutate, or $CONVSCOPE_MUTATE_DIR (kept between runs, so
+its .build is reused).
 """
 import os
 import shutil
@@ -22,7 +24,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-WORK = os.path.join(tempfile.gettempdir(), "convscope-mutate")
+WORK = os.environ.get("CONVSCOPE_MUTATE_DIR") or os.path.join(tempfile.gettempdir(), "convscope-mutate")
 BUILD_TIMEOUT = 1200
 TEST_TIMEOUT = 300
 
@@ -220,7 +222,8 @@ def main(argv):
         return 0
     words = [a for a in argv if not a.startswith("-")]
     chosen = [m for m in MUTANTS if not words or any(w in m[0] for w in words)]
-    prepare_copy()
+    if "--keep-copy" not in argv or not os.path.isdir(WORK):
+        prepare_copy()
     print(f"building the unmutated copy in {WORK} ...", flush=True)
     status, seconds, out = run("swift build --build-tests", WORK, BUILD_TIMEOUT)
     if status != 0:
