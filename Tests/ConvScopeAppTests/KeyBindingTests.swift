@@ -126,6 +126,9 @@ struct KeyBindingTests {
         Self.expect([.character("(")]) { $0.denseOutputs = 60 }
         Self.expect([.character(")")]) { $0.denseOutputs = 240 }
         Self.expect([.character(")"), .character(")"), .character("(")]) { $0.denseOutputs = 240 }
+        // 120 → 60 → 30 → 15 → 7 → 3 → 1, and K never goes below one output.
+        Self.expect(Array(repeating: .character("("), count: 6)) { $0.denseOutputs = 1 }
+        Self.expect(Array(repeating: .character("("), count: 8)) { $0.denseOutputs = 1 }
     }
 
     @Test func questionMarkOpensTheHelp() {

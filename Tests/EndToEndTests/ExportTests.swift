@@ -61,6 +61,37 @@ struct ExportTests {
         }
     }
 
+    /// Names taken for the next seconds already (as two presses in one second would find): e writes
+    /// the next free name and leaves every existing file as it was.
+    @Test func exportKeyNeverOverwritesAnExistingFile() throws {
+        guard requireTmux() else { return }
+        try withTemporaryDirectory("taken") { (dir: String) throws in
+            let tmux = TmuxSession(command: "cd '\(dir)' && env -u NO_COLOR TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)' --fresh")
+            #expect(tmux.waitFor("output 1×2×6×6").ok)
+            var taken: [String] = []
+            let now = time(nil)
+            for second in 0..<8 {
+                var t = now + second
+                var parts = tm()
+                localtime_r(&t, &parts)
+                let name = String(format: "convscope-%04d%02d%02d-%02d%02d%02d.svg", parts.tm_year + 1900, parts.tm_mon + 1,
+                                  parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+                try "mine \(second)".write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+                taken.append(name)
+            }
+            tmux.send("e")
+            let (ok, screen) = tmux.waitFor("exported convscope-")
+            #expect(ok, "the status line names the file:\n\(screen)")
+            tmux.send("q")
+            #expect(tmux.exitStatus() == 0)
+            for (second, name) in taken.enumerated() {
+                #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == "mine \(second)", "\(name) is untouched")
+            }
+            let written = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix("-2.svg") }
+            #expect(written.count == 1, "the export went to a -2 name: \(written)")
+        }
+    }
+
     @Test func exportIntoAReadOnlyDirectoryIsAMessage() throws {
         guard requireTmux() else { return }
         try withTemporaryDirectory("ro") { (dir: String) throws in
