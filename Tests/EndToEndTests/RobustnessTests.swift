@@ -8,18 +8,19 @@ struct RobustnessTests {
         guard requireTmux() else { return }
         let tmux = TmuxSession(command: "env -u NO_COLOR TERM=tmux-256color PS1='$ ' bash --norc --noprofile -i")
         #expect(tmux.waitFor { $0.hasPrefix("$") }.ok)
-        tmux.type("stty -a > '\(tmux.dir)/shell-before'; '\(Binary.path)' --fresh; echo convscope-exit=$?")
+        tmux.type("stty -a > '\(tmux.dir)/shell-before'; '\(Binary.path)' --fresh")
         tmux.send("Enter")
         #expect(tmux.waitFor("output 1×2×6×6").ok)
         tmux.send("C-z")
         let stopped = tmux.waitFor("Stopped")
         #expect(stopped.ok, "Ctrl-Z suspends to the shell:\n\(stopped.screen)")
-        tmux.type("fg"); tmux.send("Enter")
+        // $? after fg is the status convscope ends with.
+        tmux.type("fg; echo convscope-exit=$?"); tmux.send("Enter")
         #expect(tmux.waitFor("output 1×2×6×6").ok, "fg brings the screen back")
         tmux.send("Right")
         #expect(tmux.waitFor("input 1×3×9×8").ok, "and the keys work again")
         tmux.send("q")
-        // The typed line reads "convscope-exit=$?"; the shell prints the status itself after it.
+        // The typed line reads "convscope-exit=$?"; the shell prints the status after q.
         let quit = tmux.waitFor("convscope-exit=0")
         #expect(quit.ok, "convscope exits with 0 after Ctrl-Z, fg and q:\n\(quit.screen)")
         tmux.type("stty -a > '\(tmux.dir)/shell-after'; exit"); tmux.send("Enter")
