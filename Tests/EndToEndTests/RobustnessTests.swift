@@ -140,11 +140,10 @@ struct StateFileTests {
 ///
 /// The bytes go in bursts of about 320, and after each burst r is pressed until the reset message
 /// shows (the bytes never contain r, so only our r writes it): convscope has then read the whole
-/// burst. Without that pause a loaded machine let thousands of bytes pile up in the terminal;
-/// tmux then wrote them in pieces, and a piece ending between ESC and "[" is, to convscope, a
-/// real Esc press more than 25 ms before the rest: it quit (the blank screen seen about once in
-/// twelve runs), or the test read an old screen as the reset one while convscope still worked
-/// through the pile and took q long after the test had given up.
+/// burst. Sent all at once on a loaded machine, thousands of bytes piled up in the terminal and the
+/// test took a screen from the middle of the pile for the reset one, then sent q long before
+/// convscope got to it. An ESC that reaches convscope more than 25 ms before its "[" is an Esc
+/// press, which quits: a clean exit then starts a new session and the bytes go on.
 @Suite("Random bytes in tmux")
 struct RandomBytesTests {
     /// q, Ctrl-C, Ctrl-Z, a lone Esc (they quit or suspend), and r (the test's own reset marker).
