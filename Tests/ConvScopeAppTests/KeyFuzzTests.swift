@@ -131,7 +131,9 @@ struct KeyFuzzTests {
     /// on an error screen, "computing" when the maps are too big to compute inline.
     @Test func randomKeySequencesKeepEveryInvariant() {
         let keyCount = Self.setting("CONVSCOPE_FUZZ_KEYS").flatMap { Int($0) } ?? Self.defaultKeys
-        let seed = Self.setting("CONVSCOPE_FUZZ_SEED").flatMap { UInt64($0) } ?? Self.defaultSeed
+        // CONVSCOPE_TEST_RANDOM seeds every random test; CONVSCOPE_FUZZ_SEED is the older name.
+        let seed = (Self.setting("CONVSCOPE_TEST_RANDOM") ?? Self.setting("CONVSCOPE_FUZZ_SEED")).flatMap { UInt64($0) }
+            ?? Self.defaultSeed
         var fuzzer = KeyFuzzer(seed: seed)
         let clock = ContinuousClock()
         let start = clock.now
@@ -184,7 +186,7 @@ private struct KeyFuzzer {
             if let problem = check(step: step) {
                 return """
                     key fuzz failed: \(problem)
-                    seed \(seed) (rerun with CONVSCOPE_FUZZ_SEED=\(seed) CONVSCOPE_FUZZ_KEYS=\(step + 1)), step \(step) of the run
+                    seed \(seed) (rerun with CONVSCOPE_TEST_RANDOM=\(seed) CONVSCOPE_FUZZ_KEYS=\(step + 1)), step \(step) of the run
                     state: parameters \(state.parameters.values), selected \(state.selected.name), \
                     typing \(state.typing ?? "-"), linked \(state.linked), zoom \(state.zoomOverride.map(\.rawValue) ?? "auto"), \
                     pages \(state.inputPage)/\(state.outputPage), scroll \(state.scrollX),\(state.scrollY), \

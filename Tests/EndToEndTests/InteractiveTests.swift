@@ -200,11 +200,11 @@ struct TeachingTests {
         let second = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path)")
         #expect(second.waitFor("input 1×3×9×8").ok)
         second.send("q")
-        _ = second.exitStatus()
+        #expect(second.exitStatus() == 0)
         let fresh = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path) --fresh")
         #expect(fresh.waitFor("input 1×3×8×8").ok, "--fresh starts from the notebook's defaults")
         fresh.send("q")
-        _ = fresh.exitStatus()
+        #expect(fresh.exitStatus() == 0)
         // A corrupt file is ignored with a notice.
         try "{not json".write(toFile: stateFile, atomically: true, encoding: .utf8)
         let corrupt = TmuxSession(command: "export XDG_STATE_HOME='\(first.dir)/state'; env -u NO_COLOR TERM=tmux-256color \(Binary.path)")

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Mutation run: does the test suite catch small, realistic bugs?
+
+Each mutant is one exact snippet of a source file and its replacement (h and w swapped, an
+off-by-one in a range, the wrong key action, a dropped check...). For every mutant the script
+puts the snippet back in a temporary copy of the package, builds, runs only the tests that
+concern that part of the code, and prints CAUGHT (a test failed, or the build or the run timed
+out), SURVIVED (every test passed), or STALE (the snippet is no longer in the file: the mutant
+needs updating; stale mutants are not counted).
+
+    python3 scripts/mutate.py                 # every mutant (about a minute each on 2 cores)
+    python3 scripts/mutate.py swap-h-w key-   # only mutants whose id contains one of the words
+    python3 scripts/mutate.py --list          # the mutants and the tests each one runs
+    python3 scripts/mutate.py --keep-copy ... # reuse the copy as it is (e.g. the tests of an earlier run)
+
+The copy lives in $TMPDIR/convscope-mutate, or $CONVSCOPE_MUTATE_DIR (kept between runs, so
+its .build is reused).
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ.get("CONVSCOPE_MUTATE_DIR") or os.path.join(tempfile.gettempdir(), "convscope-mutate")
+BUILD_TIMEOUT = 1200
+TEST_TIMEOUT = 300
+
+# Which tests each part of the code answers to (swift test --filter regular expressions).
+CORE = "ConvCoreTests|ConvScopeAppTests"
+APP = "ConvScopeAppTests"
+CLI = r"EndToEndTests\.(ExportTests|FullDiskTests|CommandLineTests)"
+
+CC = "Sources/ConvCore/"
+STATE = "Sources/ConvScopeApp/State/"
+VIEWS = "Sources/ConvScopeApp/Views/"
+EXPORT = "Sources/ConvScopeApp/Export/"
+CLITOOL = "Sources/convscope/"
+
+# (id, file, original snippet, replacement, test filter)
+MUTANTS = [
+    # ConvCore: geometry, validation, receptive field, cost model, input pattern
+    ("core-padded-size-one-side", CC + "OutputSize.swift", "size + 2 * padding", "size + padding", CORE),
+    ("core-effective-kernel-off-by-one", CC + "OutputSize.swift",
+     "dilation * (kernel - 1) + 1", "dilation * (kernel - 1)", CORE),
+    ("core-kernel-fits-strict", CC + "OutputSize.swift",
+     "effectiveKernel <= paddedSize", "effectiveKernel < paddedSize", CORE),
+    ("core-dropped-by-floor-padded", CC + "OutputSize.swift",
+     "kernelFits ? numerator % stride : 0", "kernelFits ? paddedSize % stride : 0", CORE),
+    ("core-swap-h-w-width-axis-padding", CC + "ConvParameters.swift",
+     "padding: paddingW, stride: strideW", "padding: paddingH, stride: strideW", CORE),
+    ("core-swap-h-w-width-axis-dilation", CC + "ConvParameters.swift",
+     "stride: strideW, dilation: dilationW", "stride: strideW, dilation: dilationH", CORE),
+    ("core-validate-message-swap-h-w", CC + "Validation.swift",
+     "paddedH: h.paddedSize, paddedW: w.paddedSize", "paddedH: w.paddedSize, paddedW: h.paddedSize", CORE),
+    ("core-culprits-dilation-w-test", CC + "Validation.swift",
+     ".filter { $0 != .dilationW || parameters.dilationW > 1 }",
+     ".filter { $0 != .dilationW || parameters.dilationH > 1 }", CORE),
+    ("core-range-padding-off-by-one", CC + "ParameterID.swift",
+     "case .paddingH, .paddingW: 0...32", "case .paddingH, .paddingW: 0...31", CORE),
+    ("core-partner-stride-w", CC + "ParameterID.swift",
+     "case .strideW: .strideH", "case .strideW: .dilationH", CORE),
+    ("core-kernel-scales-geometrically", CC + "ParameterID.swift",
+     "case .hIn, .wIn, .inChannels, .outChannels: true", "case .hIn, .wIn, .inChannels, .outChannels, .kernelSizeH: true",
+     CORE),
+    ("core-receptive-field-swap-h-w-stride", CC + "ReceptiveField.swift",
+     "let ix = ox * strideW - paddingW", "let ix = ox * strideH - paddingW", CORE),
+    ("core-receptive-field-bound-off-by-one", CC + "ReceptiveField.swift",
+     "iy < 0 || iy >= hIn", "iy < 0 || iy > hIn", CORE),
+    ("core-outputs-reading-kernel-off-by-one", CC + "ReceptiveField.swift",
+     "offset / a.dilation < a.kernel", "offset / a.dilation <= a.kernel", CORE),
+    ("core-unread-input-swap-h-w", CC + "ReceptiveField.swift",
+     "(unread(hIn, heightAxis), unread(wIn, widthAxis))", "(unread(hIn, heightAxis), unread(wIn, heightAxis))", CORE),
+    ("core-cost-swap-h-w-out-width", CC + "CostModel.swift",
+     "var outW: Int { p.widthAxis.outputSize }", "var outW: Int { p.heightAxis.outputSize }", CORE),
+    ("core-cost-swap-h-w-kernel", CC + "CostModel.swift",
+     "p.inChannels * p.kernelSizeH * p.kernelSizeW }", "p.inChannels * p.kernelSizeH * p.kernelSizeH }", CORE),
+    ("core-cost-dense-bias-dropped", CC + "CostModel.swift",
+     "(p.inChannels * p.hIn * p.wIn + 1) * denseOutputs", "p.inChannels * p.hIn * p.wIn * denseOutputs", CORE),
+    ("core-cost-simplification-swap-h-w", CC + "CostModel.swift",
+     "outW == p.wIn - p.kernelSizeW + 1", "outW == p.wIn - p.kernelSizeH + 1", CORE),
+    ("core-input-scale-swap-h-w", CC + "InputPattern.swift", "case .ramp: Float(p.wIn)", "case .ramp: Float(p.hIn)",
+     CORE),
+    ("core-conv-direct-swap-h-w-stride", CC + "Convolution.swift",
+     "let iy = oy * p.strideH - p.paddingH", "let iy = oy * p.strideW - p.paddingH", CORE),
+    ("core-conv-boxsum-swap-h-w-dilation", CC + "Convolution.swift",
+     "let last = first + (p.kernelSizeW - 1) * p.dilationW", "let last = first + (p.kernelSizeW - 1) * p.dilationH",
+     CORE),
+
+    # update and the key map
+    ("key-f-opens-the-cost-panel", STATE + "KeyMap.swift",
+     'action: .togglePanel(.formula), help: "formula panel"', 'action: .togglePanel(.cost), help: "formula panel"', APP),
+    ("key-capital-p-opens-the-formula-panel", STATE + "KeyMap.swift",
+     'action: .togglePanel(.code), help: "PyTorch', 'action: .togglePanel(.formula), help: "PyTorch', APP),
+    ("key-open-paren-doubles", STATE + "KeyMap.swift",
+     '(.character("("), .scaleDenseOutputs(up: false))', '(.character("("), .scaleDenseOutputs(up: true))', APP),
+    ("key-shift-tab-goes-forward", STATE + "KeyMap.swift", "(.backTab, .focusPrevious)", "(.backTab, .focusNext)", APP),
+    ("key-braces-swapped", STATE + "KeyMap.swift",
+     '(.character("{"), .slower), (.character("}"), .faster)', '(.character("{"), .faster), (.character("}"), .slower)',
+     APP),
+    ("key-capital-n-steps-forward", STATE + "KeyMap.swift", '(.character("N"), .step(-1))', '(.character("N"), .step(1))',
+     APP),
+    ("key-p-toggles-a-panel", STATE + "KeyMap.swift",
+     'action: .togglePadded, help: "padded', 'action: .togglePanel(.formula), help: "padded', APP),
+    ("key-pgup-halves", STATE + "KeyMap.swift", "[.pageUp], action: .bigIncrement", "[.pageUp], action: .bigDecrement",
+     APP),
+    ("key-inspector-pgup-next-channel", STATE + "KeyMap.swift", ".pageUp: .cursorChannel(-1)", ".pageUp: .cursorChannel(1)",
+     APP),
+    ("key-inspector-l-moves-up", STATE + "KeyMap.swift",
+     '.character("l"): .moveCursor(dx: 1, dy: 0)', '.character("l"): .moveCursor(dx: 0, dy: -1)', APP),
+    ("key-help-shows-only-the-first-key", STATE + "KeyMap.swift",
+     "b.keys.map { $0.label(g) }", "b.keys.prefix(1).map { $0.label(g) }", APP),
+    ("key-digits-typed-in-the-inspector", STATE + "KeyMap.swift",
+     "state.focus == .parameters ? .typeDigit(d) : nil", ".typeDigit(d)", APP),
+    ("update-big-step-by-two", STATE + "Update.swift",
+     "selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 4", "selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 2",
+     APP),
+    ("update-typing-four-digits", STATE + "Update.swift", ".prefix(5))", ".prefix(4))", APP),
+    ("update-typed-zero-accepted", STATE + "Update.swift",
+     "if id.range.contains(value) {", "if value <= id.range.upperBound {", APP),
+    ("update-reset-forgets-the-window", STATE + "Update.swift",
+     "s.terminalSize = state.terminalSize\n", "\n", APP),
+    ("update-slower-stops-at-two", STATE + "TeachingUpdate.swift",
+     "speedIndex = max(0, speedIndex - 1)", "speedIndex = max(1, speedIndex - 1)", APP),
+    ("update-advance-swap-h-w", STATE + "TeachingUpdate.swift",
+     "var i = (outputCursor.channel * h + outputCursor.y) * w + outputCursor.x",
+     "var i = (outputCursor.channel * h + outputCursor.y) * h + outputCursor.x", APP),
+    ("update-input-cursor-clamp-swap-h-w", STATE + "TeachingUpdate.swift",
+     "parameters.inChannels, parameters.hIn, parameters.wIn)", "parameters.inChannels, parameters.wIn, parameters.hIn)",
+     APP),
+    ("update-dense-outputs-floor-two", STATE + "TeachingUpdate.swift",
+     "max(1, up ? current * 2 : current / 2)", "max(2, up ? current * 2 : current / 2)", APP),
+    ("update-play-keeps-the-focus", STATE + "TeachingUpdate.swift",
+     "playing.toggle()\n            focus = .output", "playing.toggle()", APP),
+    ("update-link-copies-to-itself", STATE + "Update.swift",
+     "parameters.setClamped(partner, parameters[id])", "parameters.setClamped(id, parameters[partner])", APP),
+
+    # views and panels
+    ("panel-cost-swap-h-w-out", VIEWS + "Panels/CostPanelText.swift",
+     "let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize",
+     "let h = p.widthAxis.outputSize, w = p.heightAxis.outputSize", APP),
+    ("panel-cost-dense-swap-h-w", VIEWS + "Panels/CostPanelText.swift",
+     '"= (\\(prod(p.inChannels, p.hIn, p.wIn)) + 1)', '"= (\\(prod(p.inChannels, p.wIn, p.hIn)) + 1)', APP),
+    ("panel-cost-comp-param-swap-h-w", VIEWS + "Panels/CostPanelText.swift",
+     '"= \\(prod(p.hIn, p.wIn, k)) / (\\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))"',
+     '"= \\(prod(p.hIn, p.wIn, k)) / (\\(prod(p.kernelSizeH, p.kernelSizeH, p.outChannels)))"', APP),
+    ("panel-cost-ratio-rounds-down", VIEWS + "Panels/CostPanelText.swift",
+     "Int((v * 100).rounded())", "Int((v * 100).rounded(.down))", APP),
+    ("panel-formula-unread-columns-are-rows", VIEWS + "Panels/FormulaPanelText.swift",
+     'p.widthAxis, unread: unread.columns', 'p.widthAxis, unread: unread.rows', APP),
+    ("panel-formula-lists-seven", VIEWS + "Panels/FormulaPanelText.swift", "unread.prefix(8)", "unread.prefix(7)", APP),
+    ("panel-code-stride-swap-h-w", VIEWS + "Panels/CodePanelText.swift",
+     'pair("stride", p.strideH, p.strideW)', 'pair("stride", p.strideW, p.strideH)', APP),
+    ("panel-code-flag-for-wrong-axis", VIEWS + "Panels/CodePanelText.swift",
+     'case (false, true): pieces.append("\\(w.flag) \\(p[w])")', 'case (false, true): pieces.append("\\(h.flag) \\(p[w])")',
+     APP),
+    ("view-heatmap-swap-y-x-bound", VIEWS + "HeatmapView.swift",
+     "y < tensor.shape[2] && x < tensor.shape[3]", "y < tensor.shape[3] && x < tensor.shape[2]", APP),
+    ("view-colour-index-rounds", "Sources/ConvScopeApp/Colormap/Colormap.swift",
+     "return Int(x)\n", "return Int(x.rounded())\n", APP),
+    ("view-colour-text-rule-clamp", "Sources/ConvScopeApp/Colormap/Colormap.swift",
+     "min(max(i, 0), 255)", "min(max(i, 0), 254)", APP),
+    ("view-help-key-column-narrow", VIEWS + "ScreenView.swift",
+     "let keyWidth = min(22, rows.map(\\.keys.count).max() ?? 0)", "let keyWidth = min(8, rows.map(\\.keys.count).max() ?? 0)",
+     APP),
+    ("view-summary-out-shape-of-input", VIEWS + "ScreenView.swift",
+     '("out " + (p.outputShape?', '("out " + (Optional(p.inputShape)?', APP),
+
+    # exporters and file writing
+    ("export-ansi-background-as-foreground", EXPORT + "ANSIExporter.swift",
+     'out += escape + "48;2;', 'out += escape + "38;2;', APP),
+    ("export-text-keeps-trailing-spaces", EXPORT + "TextExporter.swift",
+     'while trimmed.last == " " { trimmed.removeLast() }', "", APP),
+    ("export-svg-escape-less-than", EXPORT + "SVGExporter.swift", 'case "<": out += "&lt;"', 'case "<": out += "<"', APP),
+    ("export-svg-halves-swapped", EXPORT + "SVGExporter.swift",
+     'case "▀": return Paint(top: fg, bottom: bg)', 'case "▀": return Paint(top: bg, bottom: fg)', APP),
+    ("file-force-ignored", CLITOOL + "RenderCommand.swift",
+     "try SafeFileWriter.write(bytes, to: output, replace: force)", "try SafeFileWriter.write(bytes, to: output, replace: true)",
+     CLI),
+    ("file-temporary-left-behind", CLITOOL + "SafeFileWriter.swift", "defer { unlink(temporary) }", "", CLI),
+    ("file-write-error-ignored", CLITOOL + "SafeFileWriter.swift",
+     "guard ok else { throw FileWriteError", "guard ok || true else { throw FileWriteError", CLI),
+    ("file-unique-name-overwrites", CLITOOL + "SafeFileWriter.swift", "try write(bytes, to: path)\n",
+     "try write(bytes, to: path, replace: true)\n", CLI),
+]
+
+
+def run(command, cwd, timeout):
+    """(status, seconds, output tail); status None on timeout."""
+    start = time.time()
+    try:
+        p = subprocess.run(command, cwd=cwd, shell=True, timeout=timeout, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, errors="replace")
+        return p.returncode, time.time() - start, p.stdout[-3000:]
+    except subprocess.TimeoutExpired:
+        return None, time.time() - start, ""
+
+
+def prepare_copy():
+    """A copy of the package's sources and tests (not .build, not .git) in WORK."""
+    os.makedirs(WORK, exist_ok=True)
+    for name in os.listdir(ROOT):
+        if name in (".build", ".git", ".swiftpm"):
+            continue
+        source, target = os.path.join(ROOT, name), os.path.join(WORK, name)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)
+        elif os.path.exists(target):
+            os.remove(target)
+        if os.path.isdir(source):
+            shutil.copytree(source, target, symlinks=True)
+        else:
+            shutil.copy2(source, target)
+
+
+def main(argv):
+    if "--list" in argv:
+        for mid, path, _, _, tests in MUTANTS:
+            print(f"{mid:45} {path:55} {tests}")
+        return 0
+    words = [a for a in argv if not a.startswith("-")]
+    chosen = [m for m in MUTANTS if not words or any(w in m[0] for w in words)]
+    if "--keep-copy" not in argv or not os.path.isdir(WORK):
+        prepare_copy()
+    print(f"building the unmutated copy in {WORK} ...", flush=True)
+    status, seconds, out = run("swift build --build-tests", WORK, BUILD_TIMEOUT)
+    if status != 0:
+        print(out)
+        print("the unmutated package does not build")
+        return 2
+    print(f"built in {seconds:.0f} s; {len(chosen)} mutants", flush=True)
+    results = []
+    for mid, path, original, replacement, tests in chosen:
+        file = os.path.join(WORK, path)
+        with open(file, encoding="utf-8") as f:
+            pristine = f.read()
+        count = pristine.count(original)
+        if count != 1:
+            results.append((mid, "STALE"))
+            print(f"STALE     {mid}: the snippet occurs {count} times in {path}", flush=True)
+            continue
+        with open(file, "w", encoding="utf-8") as f:
+            f.write(pristine.replace(original, replacement))
+        try:
+            status, build_s, out = run("swift build --build-tests", WORK, BUILD_TIMEOUT)
+            if status is None:
+                verdict, why, test_s = "CAUGHT", "build timed out", 0.0
+            elif status != 0:
+                verdict, why, test_s = "INVALID", "does not compile", 0.0
+                print(out[-1500:])
+            else:
+                # A crash is a catch; without the backtracer it ends at once instead of holding the pipe.
+                # A fifth of the key fuzzer's default keys keeps each mutant near a minute on two cores.
+                status, test_s, out = run("SWIFT_BACKTRACE=enable=no CONVSCOPE_FUZZ_KEYS=20000 "
+                                          f"swift test --skip-build --filter '{tests}'", WORK, TEST_TIMEOUT)
+                if status is None:
+                    verdict, why = "CAUGHT", "tests timed out"
+                elif status != 0:
+                    failed = [l for l in out.splitlines() if "failed" in l and ("Test " in l or "Suite " in l)]
+                    verdict, why = "CAUGHT", (failed[0].strip()[:110] if failed else f"exit {status}")
+                else:
+                    verdict, why = "SURVIVED", "every test passed"
+        finally:
+            with open(file, "w", encoding="utf-8") as f:
+                f.write(pristine)
+        results.append((mid, verdict))
+        print(f"{verdict:9} {mid} ({build_s:.0f}+{test_s:.0f} s): {why}", flush=True)
+    counted = [v for _, v in results if v in ("CAUGHT", "SURVIVED")]
+    caught = counted.count("CAUGHT")
+    print()
+    for verdict in ("SURVIVED", "STALE", "INVALID"):
+        names = [m for m, v in results if v == verdict]
+        if names:
+            print(f"{verdict.lower()}: {', '.join(names)}")
+    if counted:
+        print(f"score: {caught}/{len(counted)} caught = {100 * caught / len(counted):.1f} %")
+    # Leave the copy built from the unmutated sources for the next run.
+    run("swift build --build-tests", WORK, BUILD_TIMEOUT)
+    return 0 if counted and caught == len(counted) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
