@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""Generates Tests/ConvCoreTests/Fixtures/pytorch_stacks.json and the model printouts in
+Tests/ConvCoreTests/Fixtures/models/ with real PyTorch 2.13.
+
+Random stacks: 2-6 layers drawn from every kind convscope draws (Conv2d, ConvTranspose2d,
+MaxPool2d, AvgPool2d, shape-preserving layers, convscope's Cat), written as the layer strings a
+user types (positional and keyword arguments, ints and tuples, `nn.` or not). Each string is
+built with eval() on torch.nn, so it is exactly what PyTorch accepts; a ValueError is recorded
+as the construction error. The stack then runs in eval mode on a small integer input with small
+integer weights; every layer's output (or PyTorch's exception at the layer that breaks) is kept.
+A layer's output is marked exact when a float64 run of the same stack gives the same float32
+numbers (so Swift must match bit for bit); otherwise Swift is checked within a tolerance.
+The receptive field of every layer is computed here from the formulas with Fractions and checked
+against a brute-force trace of the taps on infinite grids (an implementation independent of
+the Swift one).
+
+The U-Net of Ronneberger et al. (2015) runs on the meta device (shapes only): 572x572 in,
+388x388 out with crop-and-concat; its padded variant keeps 512x512, and at 572 breaks at the
+first Cat because 572 is not a multiple of 16.
+
+    pip install torch==2.13.0+cpu && python3 scripts/make_stack_fixtures.py
+"""
+import json
+import os
+import random
+import warnings
+from fractions import Fraction
+
+import torch
+import torch.nn as nn
+
+warnings.filterwarnings("ignore")
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "..", "Tests", "ConvCoreTests", "Fixtures")
+
+
+# --- convscope's Cat: torch.cat([skip, current], 1), skip optionally centre-cropped ---------------
+
+def crop_offset(size_from, size_to):
+    return int(round((size_from - size_to) / 2.0))  # torchvision's center_crop
+
+
+def run_cat(outputs, current, skip, crop):
+    s = outputs[skip]
+    if crop:
+        h, w = current.shape[2], current.shape[3]
+        if s.shape[2] < h or s.shape[3] < w:
+            raise RuntimeError("convscope: crop too small")
+        top, left = crop_offset(s.shape[2], h), crop_offset(s.shape[3], w)
+        s = s[:, :, top:top + h, left:left + w]
+    return torch.cat([s, current], 1)
+
+
+# --- receptive fields: formulas with Fractions, and a brute-force trace of the taps ----------------
+
+def axis_window(layer, axis):
+    """(kind, kernel, stride, dilation, pad_before) of a windowed layer along axis 0 (h) or 1 (w)."""
+    pair = lambda v: v if isinstance(v, tuple) else (v, v)
+    if isinstance(layer, nn.Conv2d):
+        k, s, d = layer.kernel_size[axis], layer.stride[axis], layer.dilation[axis]
+        if layer.padding == "same":
+            p = d * (k - 1) // 2
+        elif layer.padding == "valid":
+            p = 0
+        else:
+            p = layer.padding[axis]
+        return "window", k, s, d, p
+    if isinstance(layer, nn.ConvTranspose2d):
+        return "transposed", layer.kernel_size[axis], layer.stride[axis], layer.dilation[axis], layer.padding[axis]
+    if isinstance(layer, (nn.MaxPool2d, nn.AvgPool2d)):
+        d = pair(layer.dilation)[axis] if isinstance(layer, nn.MaxPool2d) else 1
+        return "window", pair(layer.kernel_size)[axis], pair(layer.stride)[axis], d, pair(layer.padding)[axis]
+    return None
+
+
+def field_step(field, layer, axis):
+    r, j, start = field
+    w = axis_window(layer, axis)
+    if w is None:
+        return field
+    kind, k, s, d, p = w
+    span = Fraction(d * (k - 1))
+    if kind == "window":
+        return (r + span * j, j * s, start + (span / 2 - p) * j)
+    nj = j / s
+    return (r + span * nj, nj, start + (p - span / 2) * nj)
+
+
+def brute_positions(layers, axis, o):
+    """Input coordinates (on infinite grids) that output cell o of the last layer depends on."""
+    cells = {o}
+    for layer in reversed(layers):
+        w = axis_window(layer, axis)
+        if w is None:
+            continue
+        kind, k, s, d, p = w
+        nxt = set()
+        for q in cells:
+            for t in range(k):
+                if kind == "window":
+                    nxt.add(q * s - p + t * d)
+                elif (q + p - t * d) % s == 0:
+                    nxt.add((q + p - t * d) // s)
+        cells = nxt
+    return cells
+
+
+def check_against_brute_force(chain, field, axis):
+    """For a chain of windows only, r/j/start must be exactly what the taps give."""
+    if any(axis_window(l, axis) and axis_window(l, axis)[0] == "transposed" for l in chain):
+        return
+    a, b = brute_positions(chain, axis, 0), brute_positions(chain, axis, 1)
+    r = max(a) - min(a) + 1
+    centre0 = Fraction(max(a) + min(a), 2)
+    j = Fraction(max(b) + min(b), 2) - centre0
+    assert (Fraction(r), j, centre0) == field, (chain, field, r, j, centre0)
+
+
+def frac(x):
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+
+
+# --- random stacks --------------------------------------------------------------------------------
+
+def one_or_pair(rng, lo, hi):
+    a = rng.randint(lo, hi)
+    return str(a) if rng.random() < 0.7 else f"({a}, {rng.randint(lo, hi)})"
+
+
+def kwargs_text(rng, pos, named):
+    """Some arguments positionally (in PyTorch's order), the rest as keywords."""
+    parts = list(pos)
+    for name, value in named:
+        parts.append(f"{name}={value}")
+    return ", ".join(parts)
+
+
+def random_layer(rng, index, channels):
+    prefix = rng.choice(["nn.", "", "nn."])
+    c_in = channels if rng.random() < 0.85 else rng.randint(1, 5)
+    kinds = ["conv"] * 5 + ["convt"] * 3 + ["max"] * 2 + ["avg"] * 2 + ["shape"] * 3 + (["cat"] * 2 if index else [])
+    kind = rng.choice(kinds)
+    if kind == "conv":
+        groups = rng.choice([1, 1, 1, 2]) if c_in % 2 == 0 or rng.random() < 0.1 else 1
+        c_out = rng.choice([1, 2, 3, 4]) * (groups if rng.random() < 0.9 else 1)
+        named = []
+        if rng.random() < 0.5:
+            named.append(("stride", one_or_pair(rng, 1, 3)))
+        pad = rng.random()
+        if pad < 0.15:
+            named.append(("padding", "'same'"))
+        elif pad < 0.2:
+            named.append(("padding", "'valid'"))
+        elif pad < 0.6:
+            named.append(("padding", one_or_pair(rng, 0, 2)))
+        if rng.random() < 0.25:
+            named.append(("dilation", one_or_pair(rng, 1, 2)))
+        if groups != 1:
+            named.append(("groups", str(groups)))
+        if rng.random() < 0.3:
+            named.append(("bias", "False"))
+        if rng.random() < 0.3:
+            named.append(("padding_mode", repr(rng.choice(["reflect", "replicate", "circular"]))))
+        rng.shuffle(named)
+        pos = [str(c_in), str(c_out), one_or_pair(rng, 1, 4)]
+        if rng.random() < 0.3 and named and named[0][0] == "stride":  # stride positionally
+            pos.append(named.pop(0)[1])
+        return f"{prefix}Conv2d({kwargs_text(rng, pos, named)})"
+    if kind == "convt":
+        groups = rng.choice([1, 1, 2]) if c_in % 2 == 0 or rng.random() < 0.1 else 1
+        c_out = rng.choice([1, 2, 3, 4]) * groups
+        stride = rng.randint(1, 3)
+        named = [("stride", str(stride) if rng.random() < 0.8 else f"({stride}, {rng.randint(1, 3)})")]
+        if rng.random() < 0.5:
+            named.append(("padding", one_or_pair(rng, 0, 2)))
+        if rng.random() < 0.4:
+            named.append(("output_padding", one_or_pair(rng, 0, 2)))
+        if rng.random() < 0.25:
+            named.append(("dilation", one_or_pair(rng, 1, 2)))
+        if groups != 1:
+            named.append(("groups", str(groups)))
+        if rng.random() < 0.3:
+            named.append(("bias", "False"))
+        rng.shuffle(named)
+        return f"{prefix}ConvTranspose2d({kwargs_text(rng, [str(c_in), str(c_out), one_or_pair(rng, 1, 4)], named)})"
+    if kind in ("max", "avg"):
+        named = []
+        if rng.random() < 0.6:
+            named.append(("stride", one_or_pair(rng, 1, 3)))
+        if rng.random() < 0.5:
+            named.append(("padding", one_or_pair(rng, 0, 2 if rng.random() < 0.3 else 1)))
+        if kind == "max" and rng.random() < 0.3:
+            named.append(("dilation", one_or_pair(rng, 1, 3)))
+        if rng.random() < 0.3:
+            named.append(("ceil_mode", "True"))
+        if kind == "avg" and rng.random() < 0.3:
+            named.append(("count_include_pad", "False"))
+        if kind == "avg" and rng.random() < 0.1:
+            named.append(("divisor_override", str(rng.choice([1, 2, 4]))))
+        rng.shuffle(named)
+        name = "MaxPool2d" if kind == "max" else "AvgPool2d"
+        return f"{prefix}{name}({kwargs_text(rng, [one_or_pair(rng, 1, 3)], named)})"
+    if kind == "shape":
+        return prefix + rng.choice([
+            "ReLU()", "ReLU(inplace=True)", "LeakyReLU(0.25)", "LeakyReLU(negative_slope=0.5, inplace=True)",
+            "LeakyReLU()", "Sigmoid()", "Tanh()", "GELU()", "GELU(approximate='tanh')",
+            f"BatchNorm2d({c_in})", f"BatchNorm2d({c_in}, eps=0.001, momentum=None)",
+            f"BatchNorm2d({c_in}, affine=False, track_running_stats=False)",
+            f"BatchNorm2d({c_in}, track_running_stats=False)", "Dropout(0.25)", "Dropout2d(p=0.1)",
+            "Dropout(1.5)", "Identity()"])
+    skip = rng.randint(0, index - 1) if rng.random() < 0.9 else rng.randint(index, index + 2)
+    return f"Cat({skip}, crop=True)" if rng.random() < 0.3 else f"Cat({skip})"
+
+
+def parse_cat(text):
+    inner = text[4:-1]
+    skip, _, crop = inner.partition(",")
+    return int(skip), "crop=True" in crop
+
+
+def small_ints(rng, shape, lo, hi, zero_weight=0):
+    values = [rng.choice([0] * zero_weight + list(range(lo, hi + 1))) for _ in range(int(torch.Size(shape).numel()))]
+    return torch.tensor(values, dtype=torch.float32).reshape(shape)
+
+
+def random_case(rng, number):
+    c, h, w = rng.randint(1, 4), rng.randint(3, 9), rng.randint(3, 9)
+    x = small_ints(rng, (1, c, h, w), -3, 3)
+    strings, modules, entries = [], [], []
+    channels = c
+    for index in range(rng.randint(2, 6)):
+        text = random_layer(rng, index, channels)
+        strings.append(text)
+        if text.startswith("Cat("):
+            modules.append(parse_cat(text))
+            continue
+        try:
+            module = eval(text, {"nn": nn}, dict(vars(nn)))
+        except ValueError as error:
+            return {"tag": f"stack{number}", "input_shape": [1, c, h, w], "layers": strings,
+                    "construction_error": {"layer": index, "message": str(error)}}
+        module.eval()
+        if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
+            with torch.no_grad():
+                module.weight.copy_(small_ints(rng, module.weight.shape, -1, 1, zero_weight=2))
+                if module.bias is not None:
+                    module.bias.copy_(small_ints(rng, module.bias.shape, -2, 2))
+            channels = module.out_channels
+        modules.append(module)
+    # Run in float32 and float64; each layer's output and field, up to the first error.
+    outputs, doubles, fields, chain = [], [], [], []
+    current, current64, field = x, x.double(), (Fraction(1), Fraction(1), Fraction(0))
+    fh, fw = field, field
+    field_list = []
+    error = None
+    for index, module in enumerate(modules):
+        try:
+            with torch.no_grad():
+                if isinstance(module, tuple):
+                    skip, crop = module
+                    if skip >= index:
+                        raise RuntimeError("convscope: cat needs an earlier layer")
+                    out = run_cat(outputs, current, skip, crop)
+                    out64 = run_cat(doubles, current64, skip, crop)
+                else:
+                    out = module(current)
+                    out64 = module.double()(current64)
+                    module.float()
+        except (RuntimeError, ValueError) as e:
+            error = {"layer": index, "message": str(e), "type": type(e).__name__}
+            if "memory descriptor" in str(e):
+                # oneDNN's grouped transposed path fails before ATen's own shape check; keep both.
+                with torch.backends.mkldnn.flags(enabled=False):
+                    try:
+                        module(current)
+                    except RuntimeError as reference:
+                        error = {"layer": index, "message": str(reference), "type": "RuntimeError",
+                                 "onednn_message": str(e)}
+            break
+        if isinstance(module, tuple):
+            skip, crop = module
+            sh, sw = field_list[skip]
+            if crop:
+                top = crop_offset(outputs[skip].shape[2], current.shape[2])
+                left = crop_offset(outputs[skip].shape[3], current.shape[3])
+                sh = (sh[0], sh[1], sh[2] + top * sh[1])
+                sw = (sw[0], sw[1], sw[2] + left * sw[1])
+            fh = fh if fh[0] >= sh[0] else sh
+            fw = fw if fh[0] >= sh[0] else sw
+            chain = None  # the brute force follows one path; after a Cat the formulas alone
+        else:
+            fh, fw = field_step(fh, module, 0), field_step(fw, module, 1)
+            if chain is not None:
+                chain.append(module)
+                check_against_brute_force(chain, fh, 0)
+                check_against_brute_force(chain, fw, 1)
+        field_list.append((fh, fw))
+        exact = bool(torch.equal(out, out64.float()) and torch.equal(out64.float().double(), out64))
+        outputs.append(out)
+        doubles.append(out64)
+        current, current64 = out, out64
+        entry = {"repr": str(module) if not isinstance(module, tuple) else strings[index],
+                 "output_shape": list(out.shape), "exact": exact,
+                 "output": [v if v == v and abs(v) != float("inf") else str(v) for v in out.flatten().tolist()],
+                 "field_h": [frac(v) for v in fh], "field_w": [frac(v) for v in fw]}
+        if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
+            entry["weight"] = module.weight.detach().flatten().tolist()
+            entry["bias"] = None if module.bias is None else module.bias.detach().tolist()
+        entries.append(entry)
+    case = {"tag": f"stack{number}", "input_shape": [1, c, h, w], "input": x.flatten().tolist(),
+            "layers": strings, "results": entries}
+    if error:
+        case["error"] = error
+        # The weights of layers after the break are never used but the Swift run needs them.
+    case["weights"] = [
+        {"weight": m.weight.detach().flatten().tolist(), "bias": None if m.bias is None else m.bias.detach().tolist()}
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)) else None for m in modules]
+    return case
+
+
+# --- the U-Net of the paper, on the meta device -----------------------------------------------
+
+def unet_layers(padding, crop):
+    layers, skips = [], []
+
+    def double_conv(c_in, c_out):
+        layers.extend([f"Conv2d({c_in}, {c_out}, kernel_size=3, padding={padding})", "ReLU(inplace=True)",
+                       f"Conv2d({c_out}, {c_out}, kernel_size=3, padding={padding})", "ReLU(inplace=True)"])
+
+    channels = [64, 128, 256, 512]
+    c_in = 1
+    for c in channels:
+        double_conv(c_in, c)
+        skips.append(len(layers) - 1)
+        layers.append("MaxPool2d(kernel_size=2, stride=2)")
+        c_in = c
+    double_conv(512, 1024)
+    c_in = 1024
+    for c in reversed(channels):
+        layers.append(f"ConvTranspose2d({c_in}, {c}, kernel_size=2, stride=2)")
+        layers.append(f"Cat({skips.pop()}, crop=True)" if crop else f"Cat({skips.pop() if False else 0})")
+        double_conv(2 * c, c)
+        c_in = c
+    layers.append("Conv2d(64, 2, kernel_size=1)")
+    return layers
+
+
+def unet_fix_cats(layers):
+    """The padded variant's Cats name the same encoder outputs, without crop."""
+    fixed, skips = [], []
+    for text in layers:
+        if text.startswith("MaxPool2d"):
+            skips.append(len(fixed) - 1)
+        if text.startswith("Cat("):
+            text = f"Cat({skips.pop()})"
+        fixed.append(text)
+    return fixed
+
+
+def meta_shapes(layers, size):
+    current = torch.empty(1, 1, size, size, device="meta")
+    outputs, shapes = [], []
+    for index, text in enumerate(layers):
+        try:
+            if text.startswith("Cat("):
+                skip, crop = parse_cat(text)
+                out = run_cat(outputs, current, skip, crop)
+            else:
+                with torch.device("meta"):
+                    module = eval(text, {"nn": nn}, dict(vars(nn)))
+                out = module(current)
+        except RuntimeError as e:
+            if text.startswith("Cat("):
+                # The meta device words torch.cat's message differently: take the CPU's.
+                try:
+                    run_cat([torch.empty(o.shape) for o in outputs], torch.empty(current.shape), skip, crop)
+                except RuntimeError as cpu:
+                    e = cpu
+            return shapes, {"layer": index, "message": str(e), "type": "RuntimeError"}
+        outputs.append(out)
+        shapes.append(list(out.shape))
+        current = out
+    return shapes, None
+
+
+def unet_cases():
+    cases = []
+    paper = unet_layers(0, True)
+    padded = unet_fix_cats(unet_layers(1, False))
+    for tag, layers, size in [("unet-paper-572", paper, 572), ("unet-padded-512", padded, 512),
+                              ("unet-padded-572", padded, 572)]:
+        shapes, error = meta_shapes(layers, size)
+        case = {"tag": tag, "input_shape": [1, 1, size, size], "layers": layers, "shapes": shapes}
+        if error:
+            case["error"] = error
+        cases.append(case)
+    return cases
+
+
+# --- model printouts ------------------------------------------------------------------------------
+
+def model_printouts():
+    """print(model) of a few models, with the layer reprs and shapes convscope must read from them."""
+    encoder_decoder = nn.Sequential(
+        nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(inplace=True)),
+        nn.MaxPool2d(2),
+        nn.Sequential(nn.Conv2d(16, 32, 3, padding=1, bias=False), nn.BatchNorm2d(32), nn.ReLU(inplace=True)),
+        nn.MaxPool2d(2),
+        nn.ConvTranspose2d(32, 16, 2, stride=2),
+        nn.LeakyReLU(0.1),
+        nn.ConvTranspose2d(16, 8, 4, stride=2, padding=1),
+        nn.Conv2d(8, 1, 1),
+        nn.Sigmoid())
+    classic = nn.Sequential(
+        nn.Conv2d(1, 6, 5, padding=2), nn.Tanh(), nn.AvgPool2d(2, stride=2), nn.Conv2d(6, 16, 5), nn.Tanh(),
+        nn.AvgPool2d(2, stride=2), nn.Dropout(0.25), nn.Conv2d(16, 120, 5), nn.GELU())
+    modes = nn.Sequential(
+        nn.Conv2d(3, 8, (3, 5), padding="same", padding_mode="reflect", dilation=2, bias=False),
+        nn.Conv2d(8, 8, 3, padding="valid", groups=4), nn.Dropout2d(), nn.Identity(),
+        nn.MaxPool2d(3, stride=1, padding=1, dilation=2, ceil_mode=True),
+        nn.BatchNorm2d(8, eps=1e-3, momentum=None, affine=False, track_running_stats=False),
+        nn.ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1, groups=2, bias=False, dilation=2))
+    broken = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU(), nn.Conv2d(4, 8, 3), nn.ReLU())
+    unsupported = nn.Sequential(nn.Conv2d(3, 8, 3), nn.Flatten(), nn.Linear(8, 10))
+    cases = []
+    for name, model, shape in [("encoder_decoder", encoder_decoder, (1, 3, 32, 32)),
+                               ("classic", classic, (1, 1, 32, 32)), ("modes", modes, (1, 3, 16, 16)),
+                               ("broken_channels", broken, (1, 3, 16, 16)), ("unsupported", unsupported, None)]:
+        text = str(model) + "\n"
+        with open(os.path.join(FIXTURES, "models", f"{name}.txt"), "w") as f:
+            f.write(text)
+        flat = [m for m in model.modules() if not isinstance(m, nn.Sequential)]
+        case = {"file": f"{name}.txt", "reprs": [str(m) for m in flat]}
+        if shape:
+            model.eval()
+            x, shapes = torch.zeros(shape), []
+            for index, m in enumerate(flat):
+                try:
+                    x = m(x)
+                except RuntimeError as e:
+                    case["error"] = {"layer": index, "message": str(e)}
+                    break
+                shapes.append(list(x.shape))
+            case["input_shape"], case["shapes"] = list(shape), shapes
+        cases.append(case)
+    # A U-Net-like encoder-decoder with skips: print(model) plus '# cat k' lines.
+    skip_model = nn.Sequential(
+        nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(),
+        nn.ConvTranspose2d(16, 8, 2, stride=2), nn.Conv2d(16, 8, 3, padding=1), nn.ReLU(), nn.Conv2d(8, 1, 1))
+    lines = str(skip_model).splitlines()
+    # Insert '# cat 1' after the ConvTranspose2d (printed as (5)): it becomes layer 6, the Conv2d after it 7.
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("(5):")) + 1
+    lines.insert(at, "  # cat 1")
+    with open(os.path.join(FIXTURES, "models", "skip.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    flat = list(skip_model)
+    x, outs, shapes = torch.zeros(1, 1, 16, 16), [], []
+    for m in flat[:6]:
+        x = m(x); outs.append(x); shapes.append(list(x.shape))
+    x = torch.cat([outs[1], x], 1); outs.append(x); shapes.append(list(x.shape))
+    for m in flat[6:]:
+        x = m(x); shapes.append(list(x.shape))
+    cases.append({"file": "skip.txt", "reprs": [str(m) for m in flat[:6]] + ["Cat(1)"] + [str(m) for m in flat[6:]],
+                  "input_shape": [1, 1, 16, 16], "shapes": shapes})
+    return cases
+
+
+def main():
+    rng = random.Random(2026_11_26)
+    stacks = [random_case(rng, n) for n in range(250)]
+    data = {"torch": torch.__version__, "stacks": stacks, "unets": unet_cases(), "models": model_printouts()}
+    path = os.path.join(FIXTURES, "pytorch_stacks.json")
+    with open(path, "w") as f:
+        json.dump(data, f, separators=(",", ":"))
+    broken = sum(1 for s in stacks if "error" in s or "construction_error" in s)
+    print(f"{len(stacks)} stacks ({broken} broken), {os.path.getsize(path)} bytes -> {path}")
+
+
+if __name__ == "__main__":
+    main()
