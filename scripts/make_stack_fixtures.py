@@ -10,9 +10,10 @@ as the construction error. The stack then runs in eval mode on a small integer i
 integer weights; every layer's output (or PyTorch's exception at the layer that breaks) is kept.
 A layer's output is marked exact when a float64 run of the same stack gives the same float32
 numbers (so Swift must match bit for bit); otherwise Swift is checked within a tolerance.
-The receptive field of every layer is computed here from the formulas with Fractions and checked
-against a brute-force trace of the taps on infinite grids (an implementation independent of
-the Swift one).
+The receptive field of every layer is traced here by brute force: every tap followed back through
+the graph (Cats read both inputs) on maps extended forever, over a full period of output cells;
+on chains of windows it must equal the standard formulas (an implementation independent of the
+Swift one).
 
 The U-Net of Ronneberger et al. (2015) runs on the meta device (shapes only): 572x572 in,
 388x388 out with crop-and-concat; its padded variant keeps 512x512, and at 572 breaks at the
@@ -73,47 +74,73 @@ def axis_window(layer, axis):
     return None
 
 
-def field_step(field, layer, axis):
-    r, j, start = field
-    w = axis_window(layer, axis)
-    if w is None:
-        return field
-    kind, k, s, d, p = w
-    span = Fraction(d * (k - 1))
-    if kind == "window":
-        return (r + span * j, j * s, start + (span / 2 - p) * j)
-    nj = j / s
-    return (r + span * nj, nj, start + (p - span / 2) * nj)
-
-
-def brute_positions(layers, axis, o):
-    """Input coordinates (on infinite grids) that output cell o of the last layer depends on."""
-    cells = {o}
-    for layer in reversed(layers):
+def check_formulas(chain, field, axis):
+    """Through windows only, the standard formulas must give exactly the brute-force field."""
+    formula = (Fraction(1), Fraction(1), Fraction(0))
+    for layer in chain:
         w = axis_window(layer, axis)
         if w is None:
             continue
         kind, k, s, d, p = w
-        nxt = set()
-        for q in cells:
-            for t in range(k):
-                if kind == "window":
-                    nxt.add(q * s - p + t * d)
-                elif (q + p - t * d) % s == 0:
-                    nxt.add((q + p - t * d) // s)
-        cells = nxt
+        if kind == "transposed":
+            return
+        r, j, start = formula
+        span = d * (k - 1)
+        formula = (r + span * j, j * s, start + (Fraction(span, 2) - p) * j)
+    assert formula == field, (chain, formula, field)
+
+
+def graph_positions(modules, cat_crops, index, q, memo):
+    """Input coordinates cell q of layer `index`'s output depends on (-1 is the input itself),
+    following every tap back through the graph, Cats reading both their inputs."""
+    if index < 0:
+        return frozenset([q])
+    key = (index, q)
+    if key in memo:
+        return memo[key]
+    module = modules[index]
+    if isinstance(module, tuple):
+        skip, _ = module
+        cells = graph_positions(modules, cat_crops, index - 1, q, memo)
+        offset = cat_crops[index][axis_of(memo)]
+        if offset is not None:  # None: the skip moves at another jump, only the current map counts
+            cells = cells | graph_positions(modules, cat_crops, skip, q + offset, memo)
+    else:
+        w = axis_window(module, axis_of(memo))
+        if w is None:
+            cells = graph_positions(modules, cat_crops, index - 1, q, memo)
+        else:
+            kind, k, s, d, p = w
+            if kind == "window":
+                sources = [q * s - p + t * d for t in range(k)]
+            else:
+                sources = [(q + p - t * d) // s for t in range(k) if (q + p - t * d) % s == 0]
+            cells = frozenset().union(*[graph_positions(modules, cat_crops, index - 1, x, memo) for x in sources])
+    memo[key] = cells
     return cells
 
 
-def check_against_brute_force(chain, field, axis):
-    """For a chain of windows only, r/j/start must be exactly what the taps give."""
-    if any(axis_window(l, axis) and axis_window(l, axis)[0] == "transposed" for l in chain):
-        return
-    a, b = brute_positions(chain, axis, 0), brute_positions(chain, axis, 1)
-    r = max(a) - min(a) + 1
-    centre0 = Fraction(max(a) + min(a), 2)
-    j = Fraction(max(b) + min(b), 2) - centre0
-    assert (Fraction(r), j, centre0) == field, (chain, field, r, j, centre0)
+def axis_of(memo):
+    return memo["axis"]
+
+
+def brute_field(modules, cat_crops, index, axis):
+    """r = the widest span over a full period of cells, j = the mean move per cell, start = the
+    centre of cell 0 (or of the first cell that reads anything, moved back by j)."""
+    period = 1
+    for m in modules[:index + 1]:
+        w = None if isinstance(m, tuple) else axis_window(m, axis)
+        if w and w[0] == "transposed":
+            period *= w[2]
+    memo = {"axis": axis}
+    cells = [graph_positions(modules, cat_crops, index, q, memo) for q in range(2 * period)]
+    if not any(cells):
+        return None  # no cell reads the input at all: the output is biases only
+    r = max(max(c) - min(c) + 1 for c in cells if c)
+    q = next(i for i, c in enumerate(cells) if c)
+    j = Fraction(min(cells[q + period]) - min(cells[q]), period)
+    start = Fraction(max(cells[q]) + min(cells[q]), 2) - q * j
+    return (Fraction(r), j, start)
 
 
 def frac(x):
@@ -137,7 +164,7 @@ def kwargs_text(rng, pos, named):
 
 def random_layer(rng, index, channels):
     prefix = rng.choice(["nn.", "", "nn."])
-    c_in = channels if rng.random() < 0.85 else rng.randint(1, 5)
+    c_in = channels if rng.random() < 0.92 else rng.randint(1, 5)
     kinds = ["conv"] * 5 + ["convt"] * 3 + ["max"] * 2 + ["avg"] * 2 + ["shape"] * 3 + (["cat"] * 2 if index else [])
     kind = rng.choice(kinds)
     if kind == "conv":
@@ -248,10 +275,8 @@ def random_case(rng, number):
             channels = module.out_channels
         modules.append(module)
     # Run in float32 and float64; each layer's output and field, up to the first error.
-    outputs, doubles, fields, chain = [], [], [], []
-    current, current64, field = x, x.double(), (Fraction(1), Fraction(1), Fraction(0))
-    fh, fw = field, field
-    field_list = []
+    outputs, doubles, chain, cat_crops = [], [], [], {}
+    current, current64 = x, x.double()
     error = None
     for index, module in enumerate(modules):
         try:
@@ -263,8 +288,9 @@ def random_case(rng, number):
                     out = run_cat(outputs, current, skip, crop)
                     out64 = run_cat(doubles, current64, skip, crop)
                 else:
-                    out = module(current)
-                    out64 = module.double()(current64)
+                    # Clones: an inplace=True layer must not change a kept output (the input, a skip).
+                    out = module(current.clone())
+                    out64 = module.double()(current64.clone())
                     module.float()
         except (RuntimeError, ValueError) as e:
             error = {"layer": index, "message": str(e), "type": type(e).__name__}
@@ -279,22 +305,22 @@ def random_case(rng, number):
             break
         if isinstance(module, tuple):
             skip, crop = module
-            sh, sw = field_list[skip]
-            if crop:
-                top = crop_offset(outputs[skip].shape[2], current.shape[2])
-                left = crop_offset(outputs[skip].shape[3], current.shape[3])
-                sh = (sh[0], sh[1], sh[2] + top * sh[1])
-                sw = (sw[0], sw[1], sw[2] + left * sw[1])
-            fh = fh if fh[0] >= sh[0] else sh
-            fw = fw if fh[0] >= sh[0] else sw
-            chain = None  # the brute force follows one path; after a Cat the formulas alone
-        else:
-            fh, fw = field_step(fh, module, 0), field_step(fw, module, 1)
-            if chain is not None:
-                chain.append(module)
-                check_against_brute_force(chain, fh, 0)
-                check_against_brute_force(chain, fw, 1)
-        field_list.append((fh, fw))
+            top = crop_offset(outputs[skip].shape[2], current.shape[2]) if crop else 0
+            left = crop_offset(outputs[skip].shape[3], current.shape[3]) if crop else 0
+            cat_crops[index] = (top, left)
+            # A field is one jump: Cat joins the skip's only when both maps move alike.
+            crops = []
+            for axis, offset in ((0, top), (1, left)):
+                a, b = brute_field(modules, cat_crops, index - 1, axis), brute_field(modules, cat_crops, skip, axis)
+                crops.append(offset if a and b and a[1] == b[1] else None)
+            cat_crops[index] = tuple(crops)
+            chain = None  # the formula check below follows one path only
+        elif chain is not None:
+            chain.append(module)
+        fh, fw = brute_field(modules, cat_crops, index, 0), brute_field(modules, cat_crops, index, 1)
+        if chain is not None and fh and fw:
+            check_formulas(chain, fh, 0)
+            check_formulas(chain, fw, 1)
         exact = bool(torch.equal(out, out64.float()) and torch.equal(out64.float().double(), out64))
         outputs.append(out)
         doubles.append(out64)
@@ -302,7 +328,7 @@ def random_case(rng, number):
         entry = {"repr": str(module) if not isinstance(module, tuple) else strings[index],
                  "output_shape": list(out.shape), "exact": exact,
                  "output": [v if v == v and abs(v) != float("inf") else str(v) for v in out.flatten().tolist()],
-                 "field_h": [frac(v) for v in fh], "field_w": [frac(v) for v in fw]}
+                 "field_h": fh and [frac(v) for v in fh], "field_w": fw and [frac(v) for v in fw]}
         if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
             entry["weight"] = module.weight.detach().flatten().tolist()
             entry["bias"] = None if module.bias is None else module.bias.detach().tolist()
@@ -467,7 +493,7 @@ def model_printouts():
 
 def main():
     rng = random.Random(2026_11_26)
-    stacks = [random_case(rng, n) for n in range(250)]
+    stacks = [random_case(rng, n) for n in range(300)]
     data = {"torch": torch.__version__, "stacks": stacks, "unets": unet_cases(), "models": model_printouts()}
     path = os.path.join(FIXTURES, "pytorch_stacks.json")
     with open(path, "w") as f:

@@ -15,11 +15,14 @@ public struct LayerTrace: Equatable, Sendable {
     public let outputShape: [Int]?
     /// For Cat: the skip's shape as concatenated (after cropping).
     public let skipShape: [Int]?
-    /// The receptive field of the output cells (nil unless it ran). For Cat, the field of whichever
-    /// input has the larger r (the deeper path): the skip's channels see less, see `skipField`.
+    /// The receptive field of the output cells (nil unless it ran, or when transposed strides
+    /// multiply beyond 65 536). For Cat, the union of both inputs' fields when they move alike
+    /// (what a later layer reading all channels sees), else the current map's.
     public let field: Field?
-    /// For Cat: the skip channels' own field.
+    /// For Cat: the skip channels' own field (after cropping).
     public let skipField: Field?
+    /// The exact reach behind `field`, for the next layer.
+    let reach: Reach
     /// Learnable parameters (weights and biases).
     public var parameterCount: Int { layer.parameterCount }
     /// Weight multiplications (0 unless it ran).
@@ -36,38 +39,40 @@ public struct StackTrace: Equatable, Sendable {
     public init(inputShape: [Int], layers stack: [StackLayer]) {
         self.inputShape = inputShape
         var traces: [LayerTrace] = []
-        var outputs: [(shape: [Int], field: Field)] = []
-        var current = (shape: inputShape, field: Field.input)
+        var outputs: [(shape: [Int], reach: Reach)] = []
+        var current = (shape: inputShape, reach: Reach.input)
         var broken = false
         for (index, layer) in stack.enumerated() {
             if broken {
                 traces.append(LayerTrace(layer: layer, status: .notRun, inputShape: nil, outputShape: nil,
-                                         skipShape: nil, field: nil, skipField: nil, multiplications: 0))
+                                         skipShape: nil, field: nil, skipField: nil, reach: Reach(h: nil, w: nil),
+                                         multiplications: 0))
                 continue
             }
             do throws(StackLayerError) {
                 let trace = try Self.run(layer, index: index, current: current, earlier: outputs)
                 traces.append(trace)
-                current = (trace.outputShape!, trace.field!)
+                current = (trace.outputShape!, trace.reach)
                 outputs.append(current)
             } catch {
                 broken = true
                 traces.append(LayerTrace(layer: layer, status: .failed(error), inputShape: current.shape,
                                          outputShape: nil, skipShape: nil, field: nil, skipField: nil,
-                                         multiplications: 0))
+                                         reach: Reach(h: nil, w: nil), multiplications: 0))
             }
         }
         layers = traces
     }
 
     static func run(
-        _ layer: StackLayer, index: Int, current: (shape: [Int], field: Field), earlier: [(shape: [Int], field: Field)]
+        _ layer: StackLayer, index: Int, current: (shape: [Int], reach: Reach), earlier: [(shape: [Int], reach: Reach)]
     ) throws(StackLayerError) -> LayerTrace {
         if let error = layer.constructionError { throw error }
         guard case let .cat(cat) = layer else {
             let shape = try layer.outputShape(input: current.shape)
+            let reach = layer.reach(after: current.reach)
             return LayerTrace(layer: layer, status: .ran, inputShape: current.shape, outputShape: shape, skipShape: nil,
-                              field: layer.field(after: current.field), skipField: nil,
+                              field: reach.field, skipField: nil, reach: reach,
                               multiplications: layer.multiplications(input: current.shape, output: shape))
         }
         guard cat.skip >= 0 && cat.skip < index else { throw .catNeedsEarlierLayer(skip: cat.skip, at: index) }
@@ -80,16 +85,20 @@ public struct StackTrace: Equatable, Sendable {
             let top = CatLayer.cropOffset(from: skip.shape[2], to: shape[2])
             let left = CatLayer.cropOffset(from: skip.shape[3], to: shape[3])
             skip = ([1, skip.shape[1], shape[2], shape[3]],
-                    Field(h: skip.field.h.cropped(by: top), w: skip.field.w.cropped(by: left)))
+                    Reach(h: skip.reach.h?.cropped(by: top), w: skip.reach.w?.cropped(by: left)))
         }
         // torch.cat([skip, current], 1) compares every dimension but 1 with tensor 0's, in order.
         for dim in [0, 2, 3] where skip.shape[dim] != shape[dim] {
             throw .catSizes(expected: skip.shape[dim], got: shape[dim])
         }
-        let deeper = current.field.h.size >= skip.field.h.size ? current.field : skip.field
+        func union(_ a: AxisReach?, _ b: AxisReach?) -> AxisReach? {
+            guard let a else { return nil }
+            return b.flatMap { a.union($0) } ?? a
+        }
+        let reach = Reach(h: union(current.reach.h, skip.reach.h), w: union(current.reach.w, skip.reach.w))
         return LayerTrace(layer: layer, status: .ran, inputShape: shape,
                           outputShape: [1, skip.shape[1] + shape[1], shape[2], shape[3]], skipShape: skip.shape,
-                          field: deeper, skipField: skip.field, multiplications: 0)
+                          field: reach.field, skipField: skip.reach.field, reach: reach, multiplications: 0)
     }
 
     /// Index and error of the layer that broke, if any.

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import ConvCore
+
+/// Random stacks run through real PyTorch 2.13: shapes, values, messages and receptive fields.
+@Suite struct StackAgreementTests {
+    static let cases = StackFixtureFile.shared.stacks
+
+    @Test func fixturesHoldEnoughStacksOfEveryKind() {
+        let all = Self.cases
+        #expect(all.count >= 100)
+        #expect(all.filter { $0.error == nil && $0.construction_error == nil }.count >= 50)
+        let names = Set(all.flatMap(\.layers).map { ($0.hasPrefix("nn.") ? String($0.dropFirst(3)) : $0).prefix { $0 != "(" } })
+        for name in ["Conv2d", "ConvTranspose2d", "MaxPool2d", "AvgPool2d", "Cat", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
+                     "GELU", "BatchNorm2d", "Dropout", "Dropout2d", "Identity"] {
+            #expect(names.contains(Substring(name)), "no \(name) in the fixtures")
+        }
+        #expect(StackFixtureFile.shared.torch.hasPrefix("2.13"))
+    }
+
+    @Test(arguments: cases.filter { $0.construction_error != nil })
+    func constructionErrorsAreTorchsValueErrors(_ c: StackFixtureCase) throws {
+        let broken = c.construction_error!
+        for text in c.layers.prefix(broken.layer) { _ = try LayerParser.parse(text) }
+        #expect(throws: LayerParseError.self) { try LayerParser.parse(c.layers[broken.layer]) }
+        do {
+            _ = try LayerParser.parse(c.layers[broken.layer])
+        } catch let .construction(_, error) {
+            #expect(error.message == broken.message)
+            #expect(error.pythonType == "ValueError")
+        } catch {
+            Issue.record("\(c): \(error.message)")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.construction_error == nil })
+    func stackAgreesWithPyTorch(_ c: StackFixtureCase) throws {
+        let layers = try c.layers.map { try LayerParser.parse($0) }
+        let input = Tensor4(shape: c.input_shape, storage: c.input!)
+        let run = StackForward.run(input: input, layers: layers, weights: c.layerWeights(layers))
+        let results = c.results!
+        for (index, expected) in results.enumerated() {
+            let trace = run.trace.layers[index]
+            #expect(trace.status == .ran, "\(c) layer \(index)")
+            #expect(trace.outputShape == expected.output_shape, "\(c) layer \(index)")
+            #expect(layers[index].pytorchRepr == expected.repr, "\(c) layer \(index)")
+            let field = trace.field
+            let h = field.map { [$0.h.size, $0.h.jump, $0.h.start].map(\.description) }
+            let w = field.map { [$0.w.size, $0.w.jump, $0.w.start].map(\.description) }
+            #expect(h == (expected.field_h == nil || expected.field_w == nil ? nil : expected.field_h), "\(c) \(index)")
+            #expect(w == (expected.field_h == nil || expected.field_w == nil ? nil : expected.field_w), "\(c) \(index)")
+            let output = try #require(run.outputs[index])
+            let torch = expected.output.map(\.value)
+            #expect(output.storage.count == torch.count)
+            if expected.exact {
+                let same = zip(output.storage, torch).allSatisfy { $0.bitPattern == $1.bitPattern || ($0 == 0 && $1 == 0) }
+                #expect(same, "\(c) layer \(index): not bit for bit")
+            } else {
+                let scale = max(1, torch.map { abs($0) }.filter(\.isFinite).max() ?? 1)
+                let worst = zip(output.storage, torch).map { abs($0 - $1) }.max() ?? 0
+                #expect(worst <= 1e-5 * scale, "\(c) layer \(index): off by \(worst)")
+            }
+        }
+        if let error = c.error {
+            let failure = try #require(run.trace.failure, "\(c) should break at \(error.layer)")
+            #expect(failure.index == error.layer, "\(c)")
+            if error.message.hasPrefix("convscope:") {
+                #expect(failure.error.pythonType == "convscope", "\(c)")
+            } else {
+                #expect(failure.error.message == error.message, "\(c)")
+                #expect(failure.error.pythonType == error.type, "\(c)")
+            }
+            for later in run.trace.layers.dropFirst(error.layer + 1) { #expect(later.status == .notRun) }
+        } else {
+            #expect(run.trace.failure == nil, "\(c): \(run.trace.failure?.error.message ?? "")")
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.construction_error == nil }.flatMap(\.layers))
+    func reprReadsBackAsTheSameLayer(_ text: String) throws {
+        let layer = try LayerParser.parse(text)
+        #expect(try LayerParser.parse(layer.pytorchRepr) == LayerParser.parse(layer.pytorchRepr))
+        #expect(try LayerParser.parse(layer.pytorchRepr).pytorchRepr == layer.pytorchRepr)
+    }
+}
