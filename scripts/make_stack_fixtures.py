@@ -24,6 +24,7 @@ first Cat because 572 is not a multiple of 16.
 import json
 import os
 import random
+import re
 import warnings
 from fractions import Fraction
 
@@ -344,6 +345,54 @@ def random_case(rng, number):
     return case
 
 
+# --- single layers over wider ranges: every message a layer can raise -------------------------------
+
+def single_layer_case(rng):
+    """One layer on a random input, parameters drawn wide enough to hit every check."""
+    c, h, w = rng.randint(1, 6), rng.randint(1, 12), rng.randint(1, 12)
+    kind = rng.choice(["conv", "convt", "max", "avg", "bn"])
+    if kind == "bn":
+        features = c if rng.random() < 0.5 else rng.randint(1, 6)
+        affine, track = rng.choice([True, False]), rng.choice([True, False])
+        text = f"BatchNorm2d({features}, affine={affine}, track_running_stats={track})"
+    elif kind == "conv":
+        groups = rng.choice([1, 1, 2, 3])
+        text = (f"Conv2d({rng.choice([c, c, rng.randint(1, 6)])}, {rng.randint(1, 3) * groups}, "
+                f"{one_or_pair(rng, 1, 7)}, stride={one_or_pair(rng, 1, 3)}, "
+                f"padding={rng.choice([one_or_pair(rng, 0, 6), repr('same'), repr('valid')])}, "
+                f"dilation={one_or_pair(rng, 1, 3)}, groups={groups}, "
+                f"padding_mode={rng.choice(['zeros', 'reflect', 'replicate', 'circular'])!r})")
+    elif kind == "convt":
+        groups = rng.choice([1, 1, 2])
+        text = (f"ConvTranspose2d({rng.choice([c, c, rng.randint(1, 6)])}, {rng.randint(1, 3) * groups}, "
+                f"{one_or_pair(rng, 1, 5)}, stride={one_or_pair(rng, 1, 3)}, padding={one_or_pair(rng, 0, 5)}, "
+                f"output_padding={one_or_pair(rng, 0, 3)}, dilation={one_or_pair(rng, 1, 3)}, groups={groups})")
+    else:
+        extra = f", dilation={one_or_pair(rng, 1, 3)}" if kind == "max" else \
+            f", count_include_pad={rng.choice([True, False])}"
+        text = (f"{'MaxPool2d' if kind == 'max' else 'AvgPool2d'}({one_or_pair(rng, 1, 5)}, "
+                f"stride={one_or_pair(rng, 1, 3)}, padding={one_or_pair(rng, 0, 3)}, "
+                f"ceil_mode={rng.choice([True, False])}{extra})")
+    case = {"layer": text, "input_shape": [1, c, h, w]}
+    try:
+        module = eval(text, {"nn": nn}, dict(vars(nn))).eval()
+    except ValueError as e:
+        case["construction_error"] = str(e)
+        return case
+    try:
+        with torch.no_grad():
+            case["output_shape"] = list(module(torch.zeros(1, c, h, w)).shape)
+    except (RuntimeError, ValueError) as e:
+        case["error"], case["type"] = str(e), type(e).__name__
+        if "memory descriptor" in str(e):
+            with torch.backends.mkldnn.flags(enabled=False):
+                try:
+                    module(torch.zeros(1, c, h, w))
+                except RuntimeError as reference:
+                    case["error"], case["onednn_message"] = str(reference), str(e)
+    return case
+
+
 # --- the U-Net of the paper, on the meta device -----------------------------------------------
 
 def unet_layers(padding, crop):
@@ -494,12 +543,16 @@ def model_printouts():
 def main():
     rng = random.Random(2026_11_26)
     stacks = [random_case(rng, n) for n in range(300)]
-    data = {"torch": torch.__version__, "stacks": stacks, "unets": unet_cases(), "models": model_printouts()}
+    singles = [single_layer_case(rng) for _ in range(2000)]
+    data = {"torch": torch.__version__, "stacks": stacks, "single_layers": singles, "unets": unet_cases(),
+            "models": model_printouts()}
     path = os.path.join(FIXTURES, "pytorch_stacks.json")
     with open(path, "w") as f:
         json.dump(data, f, separators=(",", ":"))
     broken = sum(1 for s in stacks if "error" in s or "construction_error" in s)
-    print(f"{len(stacks)} stacks ({broken} broken), {os.path.getsize(path)} bytes -> {path}")
+    messages = {re.sub(r"\d+", "N", c.get("error") or c.get("construction_error") or "") for c in singles}
+    print(f"{len(stacks)} stacks ({broken} broken), {len(singles)} single layers "
+          f"({len(messages) - 1} kinds of message), {os.path.getsize(path)} bytes -> {path}")
 
 
 if __name__ == "__main__":

@@ -76,6 +76,34 @@ import Testing
         }
     }
 
+    @Test func singleLayersGiveTorchsShapeOrMessage() throws {
+        var mismatches: [String] = []
+        for c in StackFixtureFile.shared.single_layers {
+            let layer: StackLayer
+            do {
+                layer = try LayerParser.parse(c.layer)
+            } catch let .construction(_, error) {
+                if error.message != c.construction_error { mismatches.append("\(c): \(error.message)") }
+                continue
+            } catch {
+                mismatches.append("\(c): \(error.message)")
+                continue
+            }
+            if c.construction_error != nil { mismatches.append("\(c) should not build"); continue }
+            let trace = StackTrace(inputShape: c.input_shape, layers: [layer])
+            if let error = c.error {
+                let failure = trace.failure?.error
+                if failure?.message != error || failure?.pythonType != c.type {
+                    mismatches.append("\(c): \(failure?.message ?? "ran") instead of \(error)")
+                }
+            } else if trace.outputShape != c.output_shape {
+                mismatches.append("\(c): \(trace.outputShape ?? []) instead of \(c.output_shape!)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) of 2000: \(mismatches.prefix(5))")
+        #expect(StackFixtureFile.shared.single_layers.count == 2000)
+    }
+
     @Test(arguments: cases.filter { $0.construction_error == nil }.flatMap(\.layers))
     func reprReadsBackAsTheSameLayer(_ text: String) throws {
         let layer = try LayerParser.parse(text)

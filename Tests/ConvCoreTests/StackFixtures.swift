@@ -57,6 +57,18 @@ struct StackFixtureCase: Decodable, CustomStringConvertible {
     }
 }
 
+/// One layer drawn over wide ranges on a zero input: its shape or PyTorch's message.
+struct SingleLayerFixture: Decodable, CustomStringConvertible {
+    let layer: String
+    let input_shape: [Int]
+    let output_shape: [Int]?
+    let construction_error: String?
+    let error: String?
+    let type: String?
+    let onednn_message: String?
+    var description: String { "\(layer) on \(input_shape)" }
+}
+
 /// A U-Net run on the meta device: shapes only.
 struct UNetFixture: Decodable, CustomStringConvertible {
     let tag: String
@@ -84,6 +96,7 @@ struct ModelFixture: Decodable, CustomStringConvertible {
 struct StackFixtureFile: Decodable {
     let torch: String
     let stacks: [StackFixtureCase]
+    let single_layers: [SingleLayerFixture]
     let unets: [UNetFixture]
     let models: [ModelFixture]
 
