@@ -53,6 +53,44 @@ def run_cat(outputs, current, skip, crop):
     return torch.cat([s, current], 1)
 
 
+# --- PyTorch's oneDNN path for transposed convolutions ---------------------------------------------
+
+class OneDNNDiffers(RuntimeError):
+    """ATen's reference kernel refuses an empty transposed output that oneDNN let through or
+    failed on with its own message; `onednn` records what oneDNN did."""
+
+    def __init__(self, reference, onednn):
+        super().__init__(str(reference))
+        self.onednn = onednn
+
+
+def run_module(module, x):
+    """module(x), except that for ConvTranspose2d an empty output (oneDNN returns 0-sized
+    tensors and fails on negative sizes) is re-run on ATen's reference path, whose shape check
+    names the sizes: that is the message convscope gives."""
+    try:
+        out = module(x)
+        onednn = None if out.numel() else f"output shape {list(out.shape)}"
+    except RuntimeError as e:
+        if "memory descriptor" not in str(e):
+            raise
+        onednn = str(e)
+    if onednn is None or not isinstance(module, nn.ConvTranspose2d):
+        return out
+    with torch.backends.mkldnn.flags(enabled=False):
+        try:
+            return module(x)
+        except RuntimeError as reference:
+            raise OneDNNDiffers(reference, onednn)
+
+
+def error_record(e):
+    record = {"message": str(e), "type": "RuntimeError" if isinstance(e, OneDNNDiffers) else type(e).__name__}
+    if isinstance(e, OneDNNDiffers):
+        record["onednn"] = e.onednn
+    return record
+
+
 # --- receptive fields: formulas with Fractions, and a brute-force trace of the taps ----------------
 
 def axis_window(layer, axis):
@@ -290,19 +328,11 @@ def random_case(rng, number):
                     out64 = run_cat(doubles, current64, skip, crop)
                 else:
                     # Clones: an inplace=True layer must not change a kept output (the input, a skip).
-                    out = module(current.clone())
-                    out64 = module.double()(current64.clone())
+                    out = run_module(module, current.clone())
+                    out64 = run_module(module.double(), current64.clone())
                     module.float()
         except (RuntimeError, ValueError) as e:
-            error = {"layer": index, "message": str(e), "type": type(e).__name__}
-            if "memory descriptor" in str(e):
-                # oneDNN's grouped transposed path fails before ATen's own shape check; keep both.
-                with torch.backends.mkldnn.flags(enabled=False):
-                    try:
-                        module(current)
-                    except RuntimeError as reference:
-                        error = {"layer": index, "message": str(reference), "type": "RuntimeError",
-                                 "onednn_message": str(e)}
+            error = {"layer": index, **error_record(e)}
             break
         if isinstance(module, tuple):
             skip, crop = module
@@ -381,15 +411,12 @@ def single_layer_case(rng):
         return case
     try:
         with torch.no_grad():
-            case["output_shape"] = list(module(torch.zeros(1, c, h, w)).shape)
+            case["output_shape"] = list(run_module(module, torch.zeros(1, c, h, w)).shape)
     except (RuntimeError, ValueError) as e:
-        case["error"], case["type"] = str(e), type(e).__name__
-        if "memory descriptor" in str(e):
-            with torch.backends.mkldnn.flags(enabled=False):
-                try:
-                    module(torch.zeros(1, c, h, w))
-                except RuntimeError as reference:
-                    case["error"], case["onednn_message"] = str(reference), str(e)
+        record = error_record(e)
+        case["error"], case["type"] = record["message"], record["type"]
+        if "onednn" in record:
+            case["onednn"] = record["onednn"]
     return case
 
 

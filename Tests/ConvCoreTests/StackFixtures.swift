@@ -16,8 +16,8 @@ struct StackFixtureError: Decodable {
     let layer: Int
     let message: String
     let type: String?
-    /// What oneDNN says instead when PyTorch takes its path (grouped transposed convolutions).
-    let onednn_message: String?
+    /// What PyTorch's oneDNN kernel did instead for an empty transposed output (see DECISIONS.md).
+    let onednn: String?
 }
 
 /// One layer's result from scripts/make_stack_fixtures.py.
@@ -65,7 +65,7 @@ struct SingleLayerFixture: Decodable, CustomStringConvertible {
     let construction_error: String?
     let error: String?
     let type: String?
-    let onednn_message: String?
+    let onednn: String?
     var description: String { "\(layer) on \(input_shape)" }
 }
 
@@ -102,9 +102,13 @@ struct StackFixtureFile: Decodable {
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// The committed fixture file.
+    /// A fresh file from scripts/compare_stacks_with_torch.py replaces the committed one when
+    /// CONVSCOPE_STACK_FIXTURES names it.
+    static let override = ProcessInfo.processInfo.environment["CONVSCOPE_STACK_FIXTURES"]
+
+    /// The committed fixture file (or the override).
     static let shared: StackFixtureFile = {
-        try! JSONDecoder().decode(
-            StackFixtureFile.self, from: Data(contentsOf: directory.appendingPathComponent("pytorch_stacks.json")))
+        let url = override.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("pytorch_stacks.json")
+        return try! JSONDecoder().decode(StackFixtureFile.self, from: Data(contentsOf: url))
     }()
 }
