@@ -4,7 +4,7 @@
     python3 scripts/compare_stacks_with_torch.py --stacks 500 [--layers 2000] [--seed 1]
 
 Draws new random stacks and single layers with scripts/make_stack_fixtures.py's generators (a
-seed of your choice, not the committed fixtures'), writes them to a temporary JSON file, runs
+random state of your choice with --seed, not the committed fixtures'), writes them to a temporary JSON file, runs
 the Swift StackAgreementTests on it (CONVSCOPE_STACK_FIXTURES) and prints how many cases
 disagreed: shapes, values, messages, receptive fields or the layer reprs. Exit status 1 on any
 mismatch.

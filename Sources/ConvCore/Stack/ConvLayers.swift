@@ -1,13 +1,21 @@
 /// `nn.Conv2d` in a stack: the sizes come from the layer before, so only the module's own
-/// arguments are kept; `spec(inputHeight:inputWidth:)` gives e1core's `Conv2dSpec` for one input.
+/// arguments are kept; `spec(inputHeight:inputWidth:)` gives the single-layer `Conv2dSpec` for one input.
 public struct Conv2dLayer: Equatable, Hashable, Sendable {
+    /// `in_channels=` and `out_channels=`.
     public var inChannels: Int, outChannels: Int
+    /// `kernel_size=`.
     public var kernelSize: SpatialPair
+    /// `stride=`.
     public var stride = SpatialPair(square: 1)
+    /// `padding=`.
     public var padding: PaddingSpec = .explicit(h: 0, w: 0)
+    /// `dilation=`.
     public var dilation = SpatialPair(square: 1)
+    /// `groups=`.
     public var groups = 1
+    /// `bias=`.
     public var bias = true
+    /// `padding_mode=`.
     public var paddingMode: PaddingMode = .zeros
 
     /// A layer with PyTorch's defaults for everything not given.
@@ -21,7 +29,7 @@ public struct Conv2dLayer: Equatable, Hashable, Sendable {
         self.bias = bias; self.paddingMode = paddingMode
     }
 
-    /// The e1core spec for an input of `channels` × H × W (no bias value: a stack passes its own vector).
+    /// The single-layer spec for an input of `channels` × H × W (no bias value: a stack passes its own vector).
     public func spec(channels: Int? = nil, inputHeight: Int, inputWidth: Int, groups: Int? = nil) -> Conv2dSpec {
         var p = ConvParameters()
         p.hIn = inputHeight; p.wIn = inputWidth
@@ -59,13 +67,21 @@ public struct Conv2dLayer: Equatable, Hashable, Sendable {
 
 /// `nn.ConvTranspose2d` (padding_mode 'zeros' only, as PyTorch allows).
 public struct ConvTranspose2dLayer: Equatable, Hashable, Sendable {
+    /// `in_channels=` and `out_channels=`.
     public var inChannels: Int, outChannels: Int
+    /// `kernel_size=`.
     public var kernelSize: SpatialPair
+    /// `stride=`.
     public var stride = SpatialPair(square: 1)
+    /// `padding=`.
     public var padding = SpatialPair(square: 0)
+    /// `output_padding=`.
     public var outputPadding = SpatialPair(square: 0)
+    /// `groups=`.
     public var groups = 1
+    /// `bias=`.
     public var bias = true
+    /// `dilation=`.
     public var dilation = SpatialPair(square: 1)
 
     /// A layer with PyTorch's defaults for everything not given.

@@ -21,16 +21,21 @@ public struct Fraction: Equatable, Hashable, Sendable, Comparable, CustomStringC
     /// `7`, `-3/2`.
     public var description: String { isInteger ? "\(numerator)" : "\(numerator)/\(denominator)" }
 
+    /// The exact sum.
     public static func + (a: Fraction, b: Fraction) -> Fraction {
         Fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator)
     }
+    /// The exact difference.
     public static func - (a: Fraction, b: Fraction) -> Fraction { a + Fraction(-b.numerator, b.denominator) }
+    /// The exact product.
     public static func * (a: Fraction, b: Fraction) -> Fraction {
         Fraction(a.numerator * b.numerator, a.denominator * b.denominator)
     }
+    /// The exact quotient (b ≠ 0).
     public static func / (a: Fraction, b: Fraction) -> Fraction {
         Fraction(a.numerator * b.denominator, a.denominator * b.numerator)
     }
+    /// Numeric order.
     public static func < (a: Fraction, b: Fraction) -> Bool {
         a.numerator * b.denominator < b.numerator * a.denominator
     }

@@ -1,10 +1,14 @@
 /// `nn.MaxPool2d`; arguments are kept as written because PyTorch prints them back that way.
 public struct MaxPool2dLayer: Equatable, Hashable, Sendable {
+    /// `kernel_size=`.
     public var kernelSize: IntOrPair
     /// nil: the kernel size, PyTorch's default.
     public var stride: IntOrPair?
+    /// `padding=`.
     public var padding: IntOrPair = .int(0)
+    /// `dilation=`.
     public var dilation: IntOrPair = .int(1)
+    /// `ceil_mode=`.
     public var ceilMode = false
 
     /// A layer with PyTorch's defaults for everything not given.
@@ -31,11 +35,15 @@ public struct MaxPool2dLayer: Equatable, Hashable, Sendable {
 
 /// `nn.AvgPool2d`.
 public struct AvgPool2dLayer: Equatable, Hashable, Sendable {
+    /// `kernel_size=`.
     public var kernelSize: IntOrPair
     /// nil: the kernel size, PyTorch's default.
     public var stride: IntOrPair?
+    /// `padding=`.
     public var padding: IntOrPair = .int(0)
+    /// `ceil_mode=`.
     public var ceilMode = false
+    /// `count_include_pad=`.
     public var countIncludePad = true
     /// Divide every window by this instead of its size.
     public var divisorOverride: Int?

@@ -46,11 +46,15 @@ public enum ShapePreservingLayer: Equatable, Hashable, Sendable {
 
 /// `nn.BatchNorm2d` in eval mode, freshly built: weight 1, bias 0, running mean 0, running var 1.
 public struct BatchNorm2dLayer: Equatable, Hashable, Sendable {
+    /// `num_features=`.
     public var numFeatures: Int
+    /// `eps=`.
     public var eps = 1e-5
     /// nil prints as `momentum=None` (a cumulative average); it never changes eval-mode values.
     public var momentum: Double? = 0.1
+    /// `affine=`.
     public var affine = true
+    /// `track_running_stats=`.
     public var trackRunningStats = true
     /// The keyword-only `bias=` PyTorch 2.13 added: False keeps the scale but drops the shift.
     public var bias = true

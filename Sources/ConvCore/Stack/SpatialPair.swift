@@ -1,5 +1,6 @@
 /// A height and a width, as PyTorch's `_pair` turns `3` into `(3, 3)`.
 public struct SpatialPair: Equatable, Hashable, Sendable, Codable {
+    /// Height and width.
     public var h: Int, w: Int
 
     /// Different values per axis, `(h, w)`.

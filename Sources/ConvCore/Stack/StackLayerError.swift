@@ -4,7 +4,7 @@
 /// first layer that breaks. convscope's own Cat layer has messages of its own, written in the
 /// same plain style.
 public enum StackLayerError: Error, Equatable, Sendable {
-    /// Conv2d's own errors from e1core (constructor checks, reflect/circular padding, kernel size).
+    /// Conv2d's own errors, `Conv2dError` (constructor checks, reflect/circular padding, kernel size).
     case conv2d(Conv2dError)
     /// ValueError: ConvTranspose2d with a padding_mode other than 'zeros'.
     case transposedPaddingMode

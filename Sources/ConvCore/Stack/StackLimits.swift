@@ -11,6 +11,4 @@ public enum StackLimits {
     public static let padding: ClosedRange<Int> = 0...64
     /// dilation.
     public static let dilation: ClosedRange<Int> = 1...64
-    /// An input side for a stack trace.
-    public static let inputSide: ClosedRange<Int> = 1...4096
 }

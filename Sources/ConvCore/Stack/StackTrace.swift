@@ -35,8 +35,10 @@ public struct StackTrace: Equatable, Sendable {
     public let inputShape: [Int]
     public let layers: [LayerTrace]
 
-    /// Traces `layers` for an input of `inputShape`; the layers after a failure are kept as not run.
+    /// Traces `layers` for an input of `inputShape` ([1, C, H, W], all positive); the layers after
+    /// a failure are kept as not run.
     public init(inputShape: [Int], layers stack: [StackLayer]) {
+        precondition(inputShape.count == 4 && inputShape.allSatisfy { $0 > 0 }, "a stack input is [1, C, H, W]")
         self.inputShape = inputShape
         var traces: [LayerTrace] = []
         var outputs: [(shape: [Int], reach: Reach)] = []
