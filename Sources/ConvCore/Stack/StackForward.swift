@@ -1,0 +1,71 @@
+/// The weight and bias of a Conv2d or ConvTranspose2d layer, in PyTorch's layout.
+public struct LayerWeights: Equatable, Sendable {
+    /// Conv2d [C_out, C_in/g, kH, kW]; ConvTranspose2d [C_in, C_out/g, kH, kW].
+    public var weight: Tensor4
+    /// One value per output channel, or nil for `bias=False`.
+    public var bias: [Float]?
+
+    /// Weights and an optional bias.
+    public init(weight: Tensor4, bias: [Float]?) { self.weight = weight; self.bias = bias }
+}
+
+/// A stack's values: every layer's output up to the first that breaks.
+public struct StackRun: Equatable, Sendable {
+    /// Shapes, fields and the error, if any.
+    public let trace: StackTrace
+    /// Each layer's output; nil from the layer that broke on.
+    public let outputs: [Tensor4?]
+}
+
+/// The forward pass of a stack in eval mode, batch size 1, float32 tensors.
+public enum StackForward {
+    /// Runs `layers` on `input`; `weights[i]` holds layer i's weights when it has any.
+    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?]) -> StackRun {
+        precondition(weights.count == layers.count)
+        let trace = StackTrace(inputShape: input.shape, layers: layers)
+        var outputs: [Tensor4?] = []
+        var current = input
+        for (index, step) in trace.layers.enumerated() {
+            guard step.status == .ran, let shape = step.outputShape else { outputs.append(nil); continue }
+            current = output(of: step, input: current, weights: weights[index], earlier: outputs, shape: shape)
+            outputs.append(current)
+        }
+        return StackRun(trace: trace, outputs: outputs)
+    }
+
+    static func output(of step: LayerTrace, input: Tensor4, weights: LayerWeights?, earlier: [Tensor4?], shape: [Int])
+        -> Tensor4
+    {
+        switch step.layer {
+        case let .conv2d(layer):
+            let spec = layer.spec(inputHeight: input.shape[2], inputWidth: input.shape[3])
+            // The trace has already checked the layer, so the convolution cannot refuse it.
+            return (try? Conv2dForward.run(input: input, weights: weights!.weight, bias: weights!.bias, spec: spec))!
+        case let .convTranspose2d(layer):
+            return TransposedForward.run(input: input, weight: weights!.weight, bias: weights!.bias, layer: layer,
+                                         output: shape)
+        case let .maxPool2d(layer):
+            return PoolForward.max(input: input, window: layer.window, output: shape)
+        case let .avgPool2d(layer):
+            return PoolForward.average(input: input, layer: layer, output: shape)
+        case let .shapePreserving(layer):
+            return ShapePreservingForward.run(layer, input: input)
+        case let .cat(cat):
+            return concatenate(skip: earlier[cat.skip]!, current: input, skipShape: step.skipShape!)
+        }
+    }
+
+    /// torch.cat([skip, current], 1), the skip centre-cropped to `skipShape` first.
+    static func concatenate(skip: Tensor4, current: Tensor4, skipShape: [Int]) -> Tensor4 {
+        let (h, w) = (skipShape[2], skipShape[3])
+        let top = CatLayer.cropOffset(from: skip.shape[2], to: h)
+        let left = CatLayer.cropOffset(from: skip.shape[3], to: w)
+        var storage: [Float] = []
+        storage.reserveCapacity((skipShape[1] + current.shape[1]) * h * w)
+        for c in 0..<skip.shape[1] {
+            for y in 0..<h { for x in 0..<w { storage.append(skip[0, c, y + top, x + left]) } }
+        }
+        storage += current.storage
+        return Tensor4(shape: [1, skipShape[1] + current.shape[1], h, w], storage: storage)
+    }
+}
