@@ -70,9 +70,6 @@ public struct AppState: Equatable, Sendable {
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
     /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
     public var environment = RenderEnvironment()
-    public var shouldQuit = false
-    /// Set by the export key; the run loop writes the file and reports back with `.report`.
-    public var exportRequested = false
     public var focus: Focus = .parameters
     /// The inspector's pinned output cell and the reverse inspector's input cell.
     public var outputCursor = CellCursor(channel: 0, y: 0, x: 0)

@@ -93,6 +93,7 @@ public enum KeyMap {
     /// The action for a key in the current state, or nil when the key does nothing.
     public static func action(for key: Key, in state: AppState) -> Action? {
         if key == .control("c") { return .quit }
+        if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
             let paged = HelpOverlay.pageCount(state.terminalSize, glyphs: state.environment.glyphs) > 1

@@ -1,13 +1,52 @@
 import ConvCore
 
-/// The only way the state changes: a pure function of the state and an action.
+/// The only way the state changes: applies an action and returns the side effects the run loop
+/// must perform (compute maps, export, suspend, quit). Changed parameters always ask for maps.
+@discardableResult
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        // A key the current mode has no use for changes nothing, not even the message.
+        guard let mapped = KeyMap.action(for: key, in: state) else { return [] }
+        return update(&state, mapped)
+    case .start(let size):
+        state.terminalSize = size
+        return [.compute(state.parameters)]
+    case .resize(let size), .resumed(let size):
+        state.terminalSize = size
+        if !state.showHelp { state.clampToLayout() }
+        return []
+    case .computed:
+        return []
+    case .signal(let number):
+        return [.quit(128 + number)]
+    case .suspend:
+        return [.suspend]
+    case .quit:
+        return [.quit(0)]
+    default:
+        let before = state
+        state = reduce(state, action)
+        // With the help open, every key (e included) only closes it.
+        if action == .export, !before.showHelp { return [.export] }
+        return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
+    }
+}
+
+/// The state after an action, for callers that perform no effects (tests, `render`).
 public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
+    update(&s, action)
+    return s
+}
+
+/// The user's actions: the next state, pure. Run-loop actions are handled by `update`.
+private func reduce(_ state: AppState, _ action: Action) -> AppState {
+    var s = state
     // A help overlay or a pending message is dismissed by the next key.
-    if case .resize = action {} else { s.message = nil }
-    if s.showHelp, action != .quit {
+    s.message = nil
+    if s.showHelp {
         switch action {
-        case .resize(let size): s.terminalSize = size
         case .helpPage(let delta):
             let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: s.environment.glyphs)
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
@@ -93,16 +132,12 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.helpPage = 0
     case .helpPage:
         break
-    case .quit:
-        s.shouldQuit = true
     case .export:
-        s.exportRequested = true
+        break
     case .report(let text):
-        s.exportRequested = false
         s.message = text
-    case .resize(let size):
-        s.terminalSize = size
-        s.clampToLayout()
+    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit:
+        break
     case .set(let id, let value):
         s.change(id) { _ in value }
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
