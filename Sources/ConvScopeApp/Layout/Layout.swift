@@ -155,7 +155,6 @@ public struct ValueWidths: Equatable, Sendable {
 public enum Layout {
     /// Panel width for a window width: the slider bar shrinks on narrow windows.
     static func panelWidth(_ columns: Int) -> Int { columns >= 110 ? 31 : 27 }
-    static let panelHeight = 14
 
     /// Lays out the screen. `widths` come from the computed maps when available.
     public static func compute(_ state: AppState, environment env: RenderEnvironment,
@@ -171,7 +170,7 @@ public enum Layout {
         let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
         let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: inspectorY - 1)
-        let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
+        let panel = Rect(x: 0, y: 1, width: panelW, height: ParameterPanel.height)
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
         typealias Sections = (SectionLayout, SectionLayout?, fits: Bool)

@@ -66,9 +66,13 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
     case .bigDecrement:
-        s.change(selected) { selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 4 }
+        s.change(selected) {
+            switch selected.spec.step { case .geometric: max(1, $0 / 2); case .linear(let n): $0 - n }
+        }
     case .bigIncrement:
-        s.change(selected) { selected.scalesGeometrically ? $0 * 2 : $0 + 4 }
+        s.change(selected) {
+            switch selected.spec.step { case .geometric: $0 * 2; case .linear(let n): $0 + n }
+        }
     case .setMinimum: s.change(selected) { _ in selected.range.lowerBound }
     case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
     case .typeDigit(let d):
