@@ -25,6 +25,8 @@ public struct SectionLayout: Equatable, Sendable {
     public let headerRows: Int
     /// Row indices left of each map and column indices over it (numbers and large zoom).
     public let axisLabels: Bool
+    /// Characters of the scale text ("scale 0–162") in the header, which stays whole.
+    public internal(set) var scaleWidth = 0
 
     public var channelsPerPage: Int { mapsPerRow * mapRowsPerPage }
     public var firstChannel: Int { page * channelsPerPage }
@@ -115,6 +117,14 @@ public struct ScreenLayout: Equatable, Sendable {
     public let hintsY: Int
     public let zoom: Zoom
     public let zoomIsAutomatic: Bool
+    /// The glyphs the screen is drawn with (they size the header's separators).
+    public let glyphs: Glyphs
+    /// The open teaching panel and its box, if any.
+    public internal(set) var overlay: PanelBox?
+    /// The help overlay's box while the help is shown.
+    public internal(set) var help: Rect?
+    /// The map sections, top to bottom: the input, then each layer's output.
+    public var sections: [SectionLayout] { [input, output].compactMap { $0 } }
     /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
     /// maps, the narrower section's when both are cropped, so neither skips a column.
     public var scrollPage: (columns: Int, rows: Int) {
@@ -128,6 +138,12 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The smallest window convscope draws in.
     public static let minimum = TerminalSize(columns: 50, rows: 17)
+}
+
+/// A teaching panel and the box it is drawn in.
+public struct PanelBox: Equatable, Sendable {
+    public let panel: Panel
+    public let frame: Rect
 }
 
 /// The widest value of each section, used to size number cells, and the width of each
@@ -213,12 +229,18 @@ public enum Layout {
                 if l.0.showsAsMuch(as: input) && outputOK { (input, output) = (l.0, l.1); break }
             }
         }
-        return ScreenLayout(
+        var screen = ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
             output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
-            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil)
+            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs)
+        if !tooSmall, let panel = state.panel {
+            screen.overlay = PanelBox(panel: panel,
+                                      frame: PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs).frame)
+        }
+        if state.showHelp { screen.help = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs).frame }
+        return screen
     }
 
     /// The zoom `compute` would choose on its own (on the state's own device unless told).
@@ -299,19 +321,21 @@ public enum Layout {
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
                         scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1)
+                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
+                        scaleWidth: scaleWidth)
         let firstWord = which == .input ? "input" : "output"
         if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs),
                                     scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
             return one
         }
         return place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2)
+                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2,
+                     scaleWidth: scaleWidth)
     }
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                       rows: Int, columns: Int, page: Int, state: AppState,
-                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int) -> SectionLayout {
+                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, scaleWidth: Int) -> SectionLayout {
         let labels = labels && g.zoom != .whole
         let labelRows = labels ? 1 : 0
         let gutter = labels ? SectionLayout.gutterWidth(tensorRows: rows - 2 * padTop) : 0
@@ -355,6 +379,6 @@ public enum Layout {
             mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
             totalRows: rows, totalColumns: columns, visibleRows: visibleRows, visibleColumns: visibleColumns,
             firstRow: max(0, firstRow), firstColumn: max(0, firstColumn), padTop: padTop, padLeft: padLeft,
-            headerRows: headerRows, axisLabels: labels)
+            headerRows: headerRows, axisLabels: labels, scaleWidth: scaleWidth)
     }
 }
