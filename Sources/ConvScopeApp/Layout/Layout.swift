@@ -134,7 +134,9 @@ public struct ScreenLayout: Equatable, Sendable {
         return (max(1, columns ?? 1), max(1, rows ?? 1))
     }
     /// What the status line says: "zoom auto (numbers)", "zoom whole map".
-    public var zoomStatus: String { zoomIsAutomatic ? "zoom auto (\(zoom.label))" : "zoom \(zoom.label)" }
+    public var zoomStatus: String { Strings.current.notice(zoomNotice, glyphs) }
+    /// The zoom in use as a notice.
+    public var zoomNotice: Notice { .zoom(zoom, automatic: zoomIsAutomatic) }
 
     /// The smallest window convscope draws in.
     public static let minimum = TerminalSize(columns: 50, rows: 17)

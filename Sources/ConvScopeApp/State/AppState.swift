@@ -11,13 +11,7 @@ public enum Zoom: String, CaseIterable, Sendable, Codable {
     case large
 
     /// What the status line calls it.
-    public var label: String {
-        switch self {
-        case .whole: "whole map"
-        case .numbers: "numbers"
-        case .large: "large"
-        }
-    }
+    public var label: String { Strings.current.zoomName(self) }
 
     /// The `z` cycle: auto (nil) → whole map → numbers → large → auto.
     public static func following(_ zoom: Zoom?) -> Zoom? {
@@ -65,8 +59,10 @@ public struct AppState: Equatable, Sendable {
     /// Dark keeps the terminal's own colours; light paints a white page (slides, projectors).
     public var theme: ExportTheme = .dark
     public var helpPage = 0
-    /// A one-line message for the status line (e.g. why a typed value was refused).
-    public var message: String?
+    /// A one-line notice for the status line (e.g. why a typed value was refused).
+    public var notice: Notice?
+    /// The notice in words, as the status line shows it.
+    public var message: String? { notice.map { Strings.current.notice($0, environment.glyphs) } }
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
     /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
     public var environment = RenderEnvironment()
@@ -91,9 +87,6 @@ public struct AppState: Equatable, Sendable {
 
     /// True when taps, padding and never-read cells are drawn on the input maps.
     public var showsPadding: Bool { paddedView || focus != .parameters || playing }
-
-    /// Said once at start-up when the saved parameters came back.
-    public static func restoredNotice(_ g: Glyphs) -> String { "restored last session \(g.dot) --fresh for defaults" }
 
     /// The notebook's defaults.
     public init() {}

@@ -44,7 +44,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
 private func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     // A help overlay or a pending message is dismissed by the next key.
-    s.message = nil
+    s.notice = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
@@ -87,8 +87,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.backOneLevel()
     case .toggleTheme:
         s.theme = s.theme == .dark ? .light : .dark
-        s.message = s.environment.colorDepth.hasColor ? "\(s.theme.rawValue) theme"
-            : "\(s.theme.rawValue) theme: shown in exports; this terminal has no colours"
+        s.notice = .theme(s.theme, shownInTerminal: s.environment.colorDepth.hasColor)
     case .commitTyping:
         guard let text = s.typing, let value = Int(text) else { break }
         s.typing = nil
@@ -97,23 +96,22 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
             if AppState.denseOutputRange.contains(value) {
                 s.denseOutputs = value
             } else {
-                let range = AppState.denseOutputRange
-                s.message = "K \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)"
+                s.notice = .outOfRange(name: "K", value: value, range: AppState.denseOutputRange)
             }
         } else if id.range.contains(value) {
             s.change(id) { _ in value }
         } else {
-            s.message = "\(id.name) \(value) is out of range: allowed \(id.range.lowerBound)…\(id.range.upperBound)"
+            s.notice = .outOfRange(name: id.name, value: value, range: id.range)
         }
     case .toggleLink:
         s.linked.toggle()
-        s.message = s.linked ? "h/w pairs linked: changing one changes both" : "h/w pairs unlinked"
+        s.notice = .linked(s.linked)
     case .cycleZoom:
         // auto → whole map → numbers → large → auto; the status line says which is on.
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
         s.clampToLayout()
-        s.message = Layout.compute(s, environment: s.environment).zoomStatus
+        s.notice = Layout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
         s.inputPage -= 1; s.outputPage -= 1
         s.clampToLayout()
@@ -130,7 +128,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s = AppState(parameters: ConvParameters())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
-        s.message = "reset to the notebook's defaults"
+        s.notice = .reset
     case .toggleHelp:
         s.showHelp = true
         s.helpPage = 0
@@ -139,7 +137,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .export:
         break
     case .report(let text):
-        s.message = text
+        s.notice = .fileReport(text)
     case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit:
         break
     case .set(let id, let value):
@@ -166,7 +164,7 @@ extension AppState {
             focus = .parameters
             playing = false
         } else {
-            message = "nothing to close \(environment.glyphs.dot) q quits"
+            notice = .nothingToClose
         }
     }
 
