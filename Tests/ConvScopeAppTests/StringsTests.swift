@@ -31,4 +31,18 @@ struct StringsTests {
         s.notice = .outOfRange(name: "K", value: 0, range: 1...8)
         #expect(s.message == "K 0 is out of range: allowed 1…8")
     }
+
+    /// The hint line comes from the key table: each hint sits on the row of the key it names.
+    @Test func hintsComeFromTheKeyTable() {
+        let g = Glyphs.unicodeSet
+        #expect(KeyMap.hints(g) == ["↑↓ select", "←→ change", "0-9 type", "Tab inspect", "z zoom", "e export",
+                                    "PgUp/PgDn ×2", "Home/End min/max", "[ ] page", "L link", "t theme", "r reset"])
+        let ranks = KeyMap.bindings.compactMap(\.hint?.rank)
+        #expect(Set(ranks).count == ranks.count, "one place each")
+        for binding in KeyMap.bindings where binding.hint != nil && !binding.keys.isEmpty {
+            let hint = binding.hint!.text(g)
+            #expect(binding.keys.contains { hint.hasPrefix($0.label(g)) || hint.contains($0.label(g)) }
+                    || binding.keys.contains(.up) || binding.keys.contains(.left), "\(hint) names its key")
+        }
+    }
 }
