@@ -128,7 +128,7 @@ public struct ScreenLayout: Equatable, Sendable {
     /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
     /// maps, the narrower section's when both are cropped, so neither skips a column.
     public var scrollPage: (columns: Int, rows: Int) {
-        let sections = [input, output].compactMap { $0 }
+        let sections = self.sections
         let columns = sections.filter { $0.visibleColumns < $0.totalColumns }.map(\.visibleColumns).min()
         let rows = sections.filter { $0.visibleRows < $0.totalRows }.map(\.visibleRows).min()
         return (max(1, columns ?? 1), max(1, rows ?? 1))
@@ -183,7 +183,7 @@ public enum Layout {
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let formulaLines = FormulaBar.rowCount(p, glyphs: env.glyphs, width: cols)
         let hintsY = rows - 1
-        let inspectorLines = state.focus != .parameters || state.playing ? 2 : 0
+        let inspectorLines = state.isInspecting ? 2 : 0
         let formulaY = hintsY - formulaLines
         let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
@@ -362,12 +362,7 @@ public enum Layout {
         var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
         var firstRow = min(state.scrollY, rows - visibleRows)
         // The page and the scroll follow the inspector's cursor, so it is always on screen.
-        let cursor: CellCursor? = switch (which, state.focus) {
-        case (.input, .input): state.inputCursor
-        case (.output, .output): state.outputCursor
-        case (.output, .parameters) where state.playing: state.outputCursor
-        default: nil
-        }
+        let cursor = which == .input ? state.pinnedInputCell : state.pinnedOutputCell
         if let cursor {
             page = cursor.channel / perPage
             let y = cursor.y + padTop, x = cursor.x + padLeft

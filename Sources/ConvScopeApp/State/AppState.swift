@@ -49,8 +49,12 @@ public struct AppState: Equatable, Sendable {
     public var linked = false
     /// nil chooses the largest zoom that fits.
     public var zoomOverride: Zoom?
-    /// First channel shown on the current page of the input and of the output maps.
-    public var inputPage = 0, outputPage = 0
+    /// The channel page of each map section: the input, then each layer's output.
+    public var pages = [0, 0]
+    /// The input maps' channel page.
+    public var inputPage: Int { get { pages[0] } set { pages[0] = newValue } }
+    /// The (single layer's) output maps' channel page.
+    public var outputPage: Int { get { pages[1] } set { pages[1] = newValue } }
     /// Scroll offsets (in tensor elements) for maps larger than the window.
     public var scrollX = 0, scrollY = 0
     /// Digits typed for the selected parameter, not yet committed.
@@ -85,8 +89,16 @@ public struct AppState: Equatable, Sendable {
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 
+    /// True while the inspector (a map's cursor) or the animation runs: its lines are shown.
+    public var isInspecting: Bool { focus != .parameters || playing }
     /// True when taps, padding and never-read cells are drawn on the input maps.
-    public var showsPadding: Bool { paddedView || focus != .parameters || playing }
+    public var showsPadding: Bool { paddedView || isInspecting }
+    /// The output cell the inspector or the animation has pinned (its taps are marked), if any.
+    public var pinnedOutputCell: CellCursor? {
+        (focus == .output || (focus == .parameters && playing)) && parameters.outputShape != nil ? outputCursor : nil
+    }
+    /// The input cell the reverse inspector has pinned (the outputs it feeds are marked), if any.
+    public var pinnedInputCell: CellCursor? { focus == .input ? inputCursor : nil }
 
     /// The notebook's defaults.
     public init() {}

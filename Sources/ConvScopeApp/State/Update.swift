@@ -113,10 +113,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.clampToLayout()
         s.notice = Layout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
-        s.inputPage -= 1; s.outputPage -= 1
+        s.pages = s.pages.map { $0 - 1 }
         s.clampToLayout()
     case .nextPage:
-        s.inputPage += 1; s.outputPage += 1
+        s.pages = s.pages.map { $0 + 1 }
         s.clampToLayout()
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps.
@@ -185,9 +185,9 @@ extension AppState {
     /// on its own output device.
     mutating func clampToLayout() {
         let layout = Layout.compute(self, environment: environment)
-        inputPage = min(max(0, inputPage), max(0, (layout.input?.pageCount ?? 1) - 1))
-        outputPage = min(max(0, outputPage), max(0, (layout.output?.pageCount ?? 1) - 1))
-        let sections = [layout.input, layout.output].compactMap { $0 }
+        let pageCounts = [layout.input?.pageCount, layout.output?.pageCount]
+        pages = zip(pages, pageCounts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
+        let sections = layout.sections
         let maxX = sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
         scrollX = min(max(0, scrollX), max(0, maxX))

@@ -19,7 +19,7 @@ enum HintsView {
             }
             return
         }
-        if state.playing || state.focus != .parameters {
+        if state.isInspecting {
             canvas.put(fitting(animationHints(state, glyphs: g), width: canvas.width, glyphs: g), x: 0, y: y,
                        style: Style(foreground: Palette.highlight))
             return

@@ -52,12 +52,9 @@ public enum CodePanelText {
         if !state.environment.glyphs.unicode { pieces.append("--ascii") }
         if state.paddedView { pieces.append("--padded") }
         if let panel = state.panel { pieces.append("--panel \(panel.rawValue)") }
-        let showsCursor = state.focus == .output || (state.playing && state.parameters.outputShape != nil)
-        if state.focus == .input {
-            let c = state.inputCursor
+        if let c = state.pinnedInputCell {
             pieces.append("--inspect-input \(c.channel),\(c.y),\(c.x)")
-        } else if showsCursor {
-            let c = state.outputCursor
+        } else if let c = state.pinnedOutputCell {
             pieces.append("--inspect \(c.channel),\(c.y),\(c.x)")
         }
         return pieces
