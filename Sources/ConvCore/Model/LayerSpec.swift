@@ -41,11 +41,3 @@ public struct LayerSpec: Sendable {
                       pytorchArgument: pytorch, step: step, kind: kind)
     }
 }
-
-/// A network: its layers in order, each reading the previous one's output (today one Conv2d).
-public struct Model: Sendable {
-    public let layers: [LayerSpec]
-
-    /// The course notes' single layer.
-    public static let notebook = Model(layers: [.conv2d])
-}
