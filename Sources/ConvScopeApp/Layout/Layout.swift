@@ -123,6 +123,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public internal(set) var overlay: PanelBox?
     /// The help overlay's box while the help is shown.
     public internal(set) var help: Rect?
+    /// The help's pages while it is shown (0 otherwise).
+    public internal(set) var helpPageCount = 0
     /// The map sections, top to bottom: the input, then each layer's output.
     public var sections: [SectionLayout] { [input, output].compactMap { $0 } }
     /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
@@ -146,6 +148,8 @@ public struct ScreenLayout: Equatable, Sendable {
 public struct PanelBox: Equatable, Sendable {
     public let panel: Panel
     public let frame: Rect
+    /// The largest useful scroll offset: lines that do not fit the box.
+    public let maxScroll: Int
 }
 
 /// The widest value of each section, used to size number cells, and the width of each
@@ -237,11 +241,15 @@ public enum Layout {
             output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs)
-        if !tooSmall, let panel = state.panel {
-            screen.overlay = PanelBox(panel: panel,
-                                      frame: PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs).frame)
+        if let panel = state.panel {
+            let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
+            screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
         }
-        if state.showHelp { screen.help = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs).frame }
+        if state.showHelp {
+            let pages = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs)
+            screen.help = pages.frame
+            screen.helpPageCount = pages.count
+        }
         return screen
     }
 

@@ -119,7 +119,7 @@ public enum KeyMap {
         if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
-            let paged = HelpOverlay.pageCount(state.terminalSize, glyphs: state.environment.glyphs) > 1
+            let paged = Layout.compute(state, environment: state.environment).helpPageCount > 1
             switch key {
             case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
             case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp

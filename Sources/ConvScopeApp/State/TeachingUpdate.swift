@@ -36,9 +36,8 @@ extension AppState {
             panel = panel == p ? nil : p
             panelScroll = 0
         case .scrollPanel(let delta):
-            guard let panel else { return }
-            let layout = Layout.compute(self, environment: environment)
-            let maxScroll = PanelOverlay.content(panel, state: self, layout: layout, glyphs: environment.glyphs).maxScroll
+            guard let box = Layout.compute(self, environment: environment).overlay else { return }
+            let maxScroll = box.maxScroll
             panelScroll = min(max(0, panelScroll + delta), maxScroll)
         case .scaleDenseOutputs(let up):
             let current = CostModel(parameters, denseOutputs: denseOutputs).denseOutputs

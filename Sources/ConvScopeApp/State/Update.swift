@@ -48,7 +48,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
-            let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: s.environment.glyphs)
+            let pages = Layout.compute(s, environment: s.environment).helpPageCount
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
