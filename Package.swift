@@ -26,16 +26,19 @@ let package = Package(
         .target(name: "ConvCore", swiftSettings: optimizedInDebug),
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
+        // The run loop and the background computations: threads, but still no terminal.
+        .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp"]),
         // The only module that imports ncurses.
         .executableTarget(
             name: "convscope",
             dependencies: [
-                "ConvCore", "ConvScopeApp", "CNCursesW",
+                "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvCore"],
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
     ]
 )

@@ -21,18 +21,14 @@ static inline int cs_terminal_size(int *rows, int *cols) {
     *rows = ws.ws_row; *cols = ws.ws_col;
     return 0;
 }
-static inline int cs_lines(void) { return LINES; }
-static inline int cs_cols(void) { return COLS; }
 static inline int cs_colors(void) { return COLORS; }
 static inline int cs_color_pairs(void) { return COLOR_PAIRS; }
-static inline int cs_key_f(int n) { return KEY_F(n); }
 static inline attr_t cs_a_bold(void) { return A_BOLD; }
 static inline attr_t cs_a_dim(void) { return A_DIM; }
 static inline attr_t cs_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cs_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cs_a_normal(void) { return A_NORMAL; }
 static inline void cs_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
-static inline int cs_key_resize(void) { return KEY_RESIZE; }
 /* newterm on the process's stdout/stdin (globals Swift 6 will not touch). */
 static inline SCREEN *cs_newterm(void) { return newterm(NULL, stdout, stdin); }
 /* 0 when terminfo has an entry for `name` (status 1); else -1 with status 0 (no entry) or -1

@@ -1,65 +1,39 @@
-/// The twelve parameters of the notebook's `conv2d_example`.
+/// The values of a layer's parameters, in `ParameterID` order (its table's rows).
 public struct ConvParameters: Equatable, Hashable, Sendable, Codable {
-    public var hIn = 8, wIn = 8, inChannels = 3, outChannels = 2
-    public var kernelSizeH = 3, kernelSizeW = 3, paddingH = 0, paddingW = 0
-    public var strideH = 1, strideW = 1, dilationH = 1, dilationW = 1
+    /// Values in `ParameterID` order.
+    public private(set) var values: [Int]
 
     /// The notebook widget's defaults: 8, 8, 3, 2, 3, 3, 0, 0, 1, 1, 1, 1.
-    public init() {}
+    public init() { values = ParameterID.allCases.map(\.notebookDefault) }
 
     /// A parameter set from values in `ParameterID` order.
     public init(_ values: [Int]) {
         precondition(values.count == ParameterID.allCases.count)
-        for (id, value) in zip(ParameterID.allCases, values) { self[id] = value }
+        self.values = values
     }
 
     /// The value of one parameter.
     public subscript(id: ParameterID) -> Int {
-        get {
-            switch id {
-            case .hIn: hIn
-            case .wIn: wIn
-            case .inChannels: inChannels
-            case .outChannels: outChannels
-            case .kernelSizeH: kernelSizeH
-            case .kernelSizeW: kernelSizeW
-            case .paddingH: paddingH
-            case .paddingW: paddingW
-            case .strideH: strideH
-            case .strideW: strideW
-            case .dilationH: dilationH
-            case .dilationW: dilationW
-            }
-        }
-        set {
-            switch id {
-            case .hIn: hIn = newValue
-            case .wIn: wIn = newValue
-            case .inChannels: inChannels = newValue
-            case .outChannels: outChannels = newValue
-            case .kernelSizeH: kernelSizeH = newValue
-            case .kernelSizeW: kernelSizeW = newValue
-            case .paddingH: paddingH = newValue
-            case .paddingW: paddingW = newValue
-            case .strideH: strideH = newValue
-            case .strideW: strideW = newValue
-            case .dilationH: dilationH = newValue
-            case .dilationW: dilationW = newValue
-            }
-        }
+        get { values[id.rawValue] }
+        set { values[id.rawValue] = newValue }
     }
 
-    /// Values in `ParameterID` order.
-    public var values: [Int] { ParameterID.allCases.map { self[$0] } }
+    public var hIn: Int { get { self[.hIn] } set { self[.hIn] = newValue } }
+    public var wIn: Int { get { self[.wIn] } set { self[.wIn] = newValue } }
+    public var inChannels: Int { get { self[.inChannels] } set { self[.inChannels] = newValue } }
+    public var outChannels: Int { get { self[.outChannels] } set { self[.outChannels] = newValue } }
+    public var kernelSizeH: Int { get { self[.kernelSizeH] } set { self[.kernelSizeH] = newValue } }
+    public var kernelSizeW: Int { get { self[.kernelSizeW] } set { self[.kernelSizeW] = newValue } }
+    public var paddingH: Int { get { self[.paddingH] } set { self[.paddingH] = newValue } }
+    public var paddingW: Int { get { self[.paddingW] } set { self[.paddingW] = newValue } }
+    public var strideH: Int { get { self[.strideH] } set { self[.strideH] = newValue } }
+    public var strideW: Int { get { self[.strideW] } set { self[.strideW] = newValue } }
+    public var dilationH: Int { get { self[.dilationH] } set { self[.dilationH] = newValue } }
+    public var dilationW: Int { get { self[.dilationW] } set { self[.dilationW] = newValue } }
 
     /// Sets a value, clamped into the parameter's allowed range.
     public mutating func setClamped(_ id: ParameterID, _ value: Int) {
         self[id] = min(max(value, id.range.lowerBound), id.range.upperBound)
-    }
-
-    /// The first parameter whose value lies outside its allowed range, if any.
-    public var firstOutOfRange: ParameterID? {
-        ParameterID.allCases.first { !$0.range.contains(self[$0]) }
     }
 
     /// Height-axis geometry.

@@ -27,11 +27,11 @@ public enum Convolution {
     /// The sizes both paths need.
     struct Plan {
         let p: ConvParameters
-        let h: AxisGeometry, w: AxisGeometry
+        let h: PaddedAxis, w: PaddedAxis
         let outH: Int, outW: Int
         init(_ p: ConvParameters) {
             self.p = p
-            h = p.heightAxis; w = p.widthAxis
+            h = p.paddedHeight; w = p.paddedWidth
             outH = h.outputSize; outW = w.outputSize
         }
     }
@@ -63,11 +63,11 @@ public enum Convolution {
                         let wv = Double(weights[o, c, ky, kx])
                         if wv == 0 { continue }
                         for oy in 0..<outH {
-                            let iy = oy * p.strideH - p.paddingH + ky * p.dilationH
+                            let iy = plan.h.index(output: oy, tap: ky)
                             if iy < 0 || iy >= H { continue }
                             let rowBase = input.offset(0, c, iy, 0)
                             for ox in 0..<outW {
-                                let ix = ox * p.strideW - p.paddingW + kx * p.dilationW
+                                let ix = plan.w.index(output: ox, tap: kx)
                                 if ix < 0 || ix >= W { continue }
                                 acc[oy * outW + ox] += wv * Double(input.storage[rowBase + ix])
                             }

@@ -20,8 +20,4 @@ public struct AxisGeometry: Equatable, Sendable {
     public var outputSize: Int { kernelFits ? numerator / stride + 1 : 0 }
     /// What the floor drops: numerator mod stride.
     public var droppedByFloor: Int { kernelFits ? numerator % stride : 0 }
-    /// Padded positions past the last window, never read by any output.
-    public var unreadPaddedPositions: Int {
-        kernelFits ? paddedSize - ((outputSize - 1) * stride + effectiveKernel) : 0
-    }
 }

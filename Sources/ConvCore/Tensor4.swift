@@ -31,14 +31,6 @@ public struct Tensor4: Equatable, Sendable {
         set { storage[offset(n, c, y, x)] = newValue }
     }
 
-    /// One (n, c) plane as rows.
-    public func plane(_ n: Int, _ c: Int) -> [[Float]] {
-        (0..<shape[2]).map { y in
-            let start = offset(n, c, y, 0)
-            return Array(storage[start..<start + shape[3]])
-        }
-    }
-
     /// The largest value of one (n, c) plane (0 for an empty plane).
     public func planeMax(_ n: Int, _ c: Int) -> Float {
         let count = shape[2] * shape[3]

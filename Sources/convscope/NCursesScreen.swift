@@ -15,7 +15,7 @@ enum TerminalUnavailable: Error {
 }
 
 /// An ncurses session on the process's terminal.
-final class NCursesScreen {
+final class NCursesScreen: Screen {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     let environment: RenderEnvironment
@@ -104,24 +104,30 @@ final class NCursesScreen {
         endwin()
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
-        // Execution continues here after `fg`.
+        // Execution continues here after `fg`; the window may have changed meanwhile.
         refresh()
+        invalidate()
     }
 
-    /// Waits up to `milliseconds` for a key; nil on timeout.
-    func readKey(timeoutMilliseconds milliseconds: Int32) -> Key? {
+    /// Waits up to `milliseconds` for a key or a resize; nil on timeout. A terminal that hung up
+    /// reads as "no key" at once, forever: it is reported as SIGHUP would be.
+    func nextEvent(timeoutMilliseconds milliseconds: Int32) -> Action? {
+        if catchUpWithResize() { return .resize(size) }
         wtimeout(window, milliseconds)
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
-        if status == ERR { return nil }
-        if status == KEY_CODE_YES { return Self.functionKey(Int32(ch)) }
-        if ch == 27 && drainUnknownSequence() { return .unknown }
-        return Self.characterKey(UInt32(ch))
+        if status == ERR { return terminalHungUp ? .signal(SIGHUP) : nil }
+        if status == KEY_CODE_YES {
+            guard Int32(ch) != KEY_RESIZE else { invalidate(); return .resize(size) }
+            return .key(Self.functionKey(Int32(ch)))
+        }
+        if ch == 27 && drainUnknownSequence() { return .key(.unknown) }
+        return .key(Self.characterKey(UInt32(ch)))
     }
 
     /// True when the terminal has gone away (its window closed without a SIGHUP reaching us, e.g.
     /// under setsid): reads then fail at once, so waiting for keys would spin instead of waiting.
-    var terminalHungUp: Bool {
+    private var terminalHungUp: Bool {
         var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         guard poll(&input, 1, 0) >= 0 else { return false }
         return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
@@ -161,7 +167,6 @@ final class NCursesScreen {
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
         case KEY_BTAB: .backTab
-        case KEY_RESIZE: .resize
         default: .unknown
         }
     }
@@ -179,7 +184,7 @@ final class NCursesScreen {
 
     /// Compares the kernel's idea of the window size with ncurses' and resizes when a burst of
     /// SIGWINCH left ncurses behind. Returns true when the size changed.
-    func catchUpWithResize() -> Bool {
+    private func catchUpWithResize() -> Bool {
         var rows: Int32 = 0, cols: Int32 = 0
         guard cs_terminal_size(&rows, &cols) == 0 else { return false }
         let current = size

@@ -1,31 +1,45 @@
 import ArgumentParser
 import ConvCore
 
-/// The notebook's twelve parameters as flags, plus `--kernel-size N|HxW`-style shorthands.
+/// The parameter table's rows as flags, plus `--kernel-size N|HxW`-style shorthands. Names and
+/// help come from the table; ArgumentParser declares options statically, so each row also needs
+/// its property here and its entry in `explicit` (checked when the options are validated).
 struct ParameterOptions: ParsableArguments {
-    @Option(name: .customLong("h-in"), parsing: .unconditional, help: "Input height (1...1024).")
+    @Option(name: .customLong(ParameterID.hIn.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.hIn.spec.flagHelp))
     var hIn: Int?
-    @Option(name: .customLong("w-in"), parsing: .unconditional, help: "Input width (1...1024).")
+    @Option(name: .customLong(ParameterID.wIn.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.wIn.spec.flagHelp))
     var wIn: Int?
-    @Option(name: .customLong("in-channels"), parsing: .unconditional, help: "Input channels (1...64).")
+    @Option(name: .customLong(ParameterID.inChannels.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.inChannels.spec.flagHelp))
     var inChannels: Int?
-    @Option(name: .customLong("out-channels"), parsing: .unconditional, help: "Output channels (1...64).")
+    @Option(name: .customLong(ParameterID.outChannels.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.outChannels.spec.flagHelp))
     var outChannels: Int?
-    @Option(name: .customLong("kernel-size-h"), parsing: .unconditional, help: "Kernel height (1...32).")
+    @Option(name: .customLong(ParameterID.kernelSizeH.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.kernelSizeH.spec.flagHelp))
     var kernelSizeH: Int?
-    @Option(name: .customLong("kernel-size-w"), parsing: .unconditional, help: "Kernel width (1...32).")
+    @Option(name: .customLong(ParameterID.kernelSizeW.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.kernelSizeW.spec.flagHelp))
     var kernelSizeW: Int?
-    @Option(name: .customLong("padding-h"), parsing: .unconditional, help: "Zero padding, top and bottom (0...32).")
+    @Option(name: .customLong(ParameterID.paddingH.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.paddingH.spec.flagHelp))
     var paddingH: Int?
-    @Option(name: .customLong("padding-w"), parsing: .unconditional, help: "Zero padding, left and right (0...32).")
+    @Option(name: .customLong(ParameterID.paddingW.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.paddingW.spec.flagHelp))
     var paddingW: Int?
-    @Option(name: .customLong("stride-h"), parsing: .unconditional, help: "Vertical stride (1...32).")
+    @Option(name: .customLong(ParameterID.strideH.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.strideH.spec.flagHelp))
     var strideH: Int?
-    @Option(name: .customLong("stride-w"), parsing: .unconditional, help: "Horizontal stride (1...32).")
+    @Option(name: .customLong(ParameterID.strideW.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.strideW.spec.flagHelp))
     var strideW: Int?
-    @Option(name: .customLong("dilation-h"), parsing: .unconditional, help: "Vertical dilation (1...32).")
+    @Option(name: .customLong(ParameterID.dilationH.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.dilationH.spec.flagHelp))
     var dilationH: Int?
-    @Option(name: .customLong("dilation-w"), parsing: .unconditional, help: "Horizontal dilation (1...32).")
+    @Option(name: .customLong(ParameterID.dilationW.spec.flagName), parsing: .unconditional,
+            help: ArgumentHelp(ParameterID.dilationW.spec.flagHelp))
     var dilationW: Int?
 
     @Option(name: .customLong("kernel-size"), parsing: .unconditional,
@@ -38,25 +52,27 @@ struct ParameterOptions: ParsableArguments {
     @Option(name: .customLong("dilation"), parsing: .unconditional, help: "Dilation for both axes: N or HxW.")
     var dilation: String?
 
-    /// The explicit per-parameter flags in `ParameterID` order.
+    /// The explicit per-parameter flags, one per table row.
     private var explicit: [ParameterID: Int?] {
         [.hIn: hIn, .wIn: wIn, .inChannels: inChannels, .outChannels: outChannels,
          .kernelSizeH: kernelSizeH, .kernelSizeW: kernelSizeW, .paddingH: paddingH, .paddingW: paddingW,
          .strideH: strideH, .strideW: strideW, .dilationH: dilationH, .dilationW: dilationW]
     }
 
-    /// Shorthand flag name → its value and the pair it sets.
+    /// Shorthand flag name → its value and the pair it sets, for every pair the table gives one.
     private var shorthands: [(flag: String, value: String?, pair: (ParameterID, ParameterID))] {
-        [("--kernel-size", kernelSize, (.kernelSizeH, .kernelSizeW)),
-         ("--padding", padding, (.paddingH, .paddingW)),
-         ("--stride", stride, (.strideH, .strideW)),
-         ("--dilation", dilation, (.dilationH, .dilationW))]
+        let values = ["--kernel-size": kernelSize, "--padding": padding, "--stride": stride, "--dilation": dilation]
+        return LayerSpec.conv2d.parameters.compactMap { row in
+            guard let flag = row.shorthandFlag, let partner = row.partner, row.id.rawValue < partner.rawValue else { return nil }
+            return (flag, values[flag] ?? nil, (row.id, partner))
+        }
     }
 
     /// True when any parameter flag is given: then the saved session is not restored.
     var anyGiven: Bool { explicit.values.contains { $0 != nil } || shorthands.contains { $0.value != nil } }
 
     func validate() throws {
+        precondition(Set(explicit.keys) == Set(ParameterID.allCases), "a parameter table row has no flag")
         _ = try apply(to: ConvParameters())
     }
 

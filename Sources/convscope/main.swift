@@ -80,7 +80,7 @@ struct InteractiveCommand: ParsableArguments {
         }
         var initial = AppState(parameters: p)
         initial.environment = screen.environment
-        initial.message = saved.notice ?? (saved.parameters != nil ? AppState.restoredNotice(initial.environment.glyphs) : nil)
+        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.parameters != nil ? .restored : nil)
         viewOptions.apply(to: &initial)
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ConvCore
 @testable import ConvScopeApp
+import ConvScopeRuntime
 
 /// SplitMix64: tiny, fast and fully determined by its seed, so a failing run can be replayed exactly.
 private struct SplitMix64 {
@@ -53,7 +54,7 @@ private struct FuzzEventSource {
     /// bindings are fuzzed without editing this test.
     let boundKeys: [Key]
     let quitKeys: [Key]
-    static let oddKeys: [Key] = [.tab, .backTab, .unknown, .resize, .enter, .backspace]
+    static let oddKeys: [Key] = [.tab, .backTab, .unknown, .control("z"), .enter, .backspace]
     /// Sizes at and around the edges the layout cares about.
     static let edgeSizes: [TerminalSize] = [
         (1, 1), (49, 17), (50, 16), (50, 17), (51, 18), (69, 20), (70, 20), (80, 24), (109, 30), (110, 30),
@@ -169,6 +170,8 @@ private struct KeyFuzzer {
     let environment = RenderEnvironment()
     /// Set after a resize so the next frame is always drawn, even for large windows.
     var mustRender = true
+    /// Set when the last key asked the run loop to quit.
+    var quitRequested = false
 
     init(seed: UInt64) {
         self.seed = seed
@@ -195,7 +198,8 @@ private struct KeyFuzzer {
                     last \(recent.count) events: \(recent.map(\.description).joined(separator: " "))
                     """
             }
-            if state.shouldQuit {
+            if quitRequested {
+                quitRequested = false
                 // The TUI would exit here; start a new session in the same window and keep going.
                 statistics.quits += 1
                 let size = state.terminalSize
@@ -211,9 +215,11 @@ private struct KeyFuzzer {
         switch event {
         case .key(let key):
             statistics.keys += 1
-            if let action = KeyMap.action(for: key, in: state) { state = update(state, action) }
-            // The run loop writes the file and reports back; the test only plays the report.
-            if state.exportRequested { state = update(state, .report("exported convscope-fuzz.svg")) }
+            let effects = update(&state, .key(key))
+            quitRequested = effects.contains(.quit(0))
+            // The run loop performs the effects and reports back; the test only plays the reports.
+            if effects.contains(.export) { update(&state, .report("exported convscope-fuzz.svg")) }
+            if effects.contains(.suspend) { update(&state, .resumed(state.terminalSize)) }
         case .tick:
             statistics.ticks += 1
             state = update(state, .tick)

@@ -21,8 +21,8 @@ struct LabKeysTests {
         #expect(s.panel == nil && s.focus == .output, "then the panel")
         s = press(.escape, s)
         #expect(s.focus == .parameters, "then the inspector")
+        #expect(!quits([.escape, .escape, .escape], s), "and then nothing, however often")
         for _ in 0..<3 { s = press(.escape, s) }
-        #expect(!s.shouldQuit, "and then nothing, however often")
         #expect(s.message == "nothing to close · q quits")
         #expect(s.outputCursor == CellCursor(channel: 0, y: 0, x: 1), "the cursor is kept for the next Tab")
     }
@@ -38,7 +38,7 @@ struct LabKeysTests {
         let playing = press(.character(" "))
         #expect(playing.playing)
         let stopped = press(.escape, playing)
-        #expect(!stopped.playing && stopped.focus == .parameters && !stopped.shouldQuit)
+        #expect(!stopped.playing && stopped.focus == .parameters && !quits([.escape], playing))
     }
 
     /// While a value is typed nothing but digits, Backspace, Enter and Esc acts (Ctrl-C still quits).
@@ -50,8 +50,8 @@ struct LabKeysTests {
     }
 
     @Test func ctrlCQuitsFromEveryLevel() {
-        #expect(press(.control("c"), Self.deepState()).shouldQuit)
-        #expect(press([.character("?"), .control("c")], Self.deepState()).shouldQuit)
+        #expect(quits([.control("c")], Self.deepState()))
+        #expect(quits([.character("?"), .control("c")], Self.deepState()))
     }
 
     @Test func digitsInTheCostPanelSetK() {

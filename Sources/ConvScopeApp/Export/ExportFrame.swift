@@ -22,7 +22,7 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         plain.playing = false
         plain.panel = nil
         plain.showHelp = false
-        plain.message = nil
+        plain.notice = nil
         plain.typing = nil
         let current = maps?.parameters == plain.parameters ? maps : nil
         let layout = Layout.compute(plain, environment: env, widths: current?.widths)

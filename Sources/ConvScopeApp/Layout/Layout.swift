@@ -25,6 +25,8 @@ public struct SectionLayout: Equatable, Sendable {
     public let headerRows: Int
     /// Row indices left of each map and column indices over it (numbers and large zoom).
     public let axisLabels: Bool
+    /// Characters of the scale text ("scale 0–162") in the header, which stays whole.
+    public internal(set) var scaleWidth = 0
 
     public var channelsPerPage: Int { mapsPerRow * mapRowsPerPage }
     public var firstChannel: Int { page * channelsPerPage }
@@ -115,19 +117,39 @@ public struct ScreenLayout: Equatable, Sendable {
     public let hintsY: Int
     public let zoom: Zoom
     public let zoomIsAutomatic: Bool
+    /// The glyphs the screen is drawn with (they size the header's separators).
+    public let glyphs: Glyphs
+    /// The open teaching panel and its box, if any.
+    public internal(set) var overlay: PanelBox?
+    /// The help overlay's box while the help is shown.
+    public internal(set) var help: Rect?
+    /// The help's pages while it is shown (0 otherwise).
+    public internal(set) var helpPageCount = 0
+    /// The map sections, top to bottom: the input, then each layer's output.
+    public var sections: [SectionLayout] { [input, output].compactMap { $0 } }
     /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
     /// maps, the narrower section's when both are cropped, so neither skips a column.
     public var scrollPage: (columns: Int, rows: Int) {
-        let sections = [input, output].compactMap { $0 }
+        let sections = self.sections
         let columns = sections.filter { $0.visibleColumns < $0.totalColumns }.map(\.visibleColumns).min()
         let rows = sections.filter { $0.visibleRows < $0.totalRows }.map(\.visibleRows).min()
         return (max(1, columns ?? 1), max(1, rows ?? 1))
     }
     /// What the status line says: "zoom auto (numbers)", "zoom whole map".
-    public var zoomStatus: String { zoomIsAutomatic ? "zoom auto (\(zoom.label))" : "zoom \(zoom.label)" }
+    public var zoomStatus: String { Strings.current.notice(zoomNotice, glyphs) }
+    /// The zoom in use as a notice.
+    public var zoomNotice: Notice { .zoom(zoom, automatic: zoomIsAutomatic) }
 
     /// The smallest window convscope draws in.
     public static let minimum = TerminalSize(columns: 50, rows: 17)
+}
+
+/// A teaching panel and the box it is drawn in.
+public struct PanelBox: Equatable, Sendable {
+    public let panel: Panel
+    public let frame: Rect
+    /// The largest useful scroll offset: lines that do not fit the box.
+    public let maxScroll: Int
 }
 
 /// The widest value of each section, used to size number cells, and the width of each
@@ -155,7 +177,6 @@ public struct ValueWidths: Equatable, Sendable {
 public enum Layout {
     /// Panel width for a window width: the slider bar shrinks on narrow windows.
     static func panelWidth(_ columns: Int) -> Int { columns >= 110 ? 31 : 27 }
-    static let panelHeight = 14
 
     /// Lays out the screen. `widths` come from the computed maps when available.
     public static func compute(_ state: AppState, environment env: RenderEnvironment,
@@ -166,12 +187,12 @@ public enum Layout {
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let formulaLines = FormulaBar.rowCount(p, glyphs: env.glyphs, width: cols)
         let hintsY = rows - 1
-        let inspectorLines = state.focus != .parameters || state.playing ? 2 : 0
+        let inspectorLines = state.isInspecting ? 2 : 0
         let formulaY = hintsY - formulaLines
         let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
         let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: inspectorY - 1)
-        let panel = Rect(x: 0, y: 1, width: panelW, height: panelHeight)
+        let panel = Rect(x: 0, y: 1, width: panelW, height: ParameterPanel.height)
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
         typealias Sections = (SectionLayout, SectionLayout?, fits: Bool)
@@ -214,12 +235,22 @@ public enum Layout {
                 if l.0.showsAsMuch(as: input) && outputOK { (input, output) = (l.0, l.1); break }
             }
         }
-        return ScreenLayout(
+        var screen = ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
             output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
-            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil)
+            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs)
+        if let panel = state.panel {
+            let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
+            screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
+        }
+        if state.showHelp {
+            let pages = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs)
+            screen.help = pages.frame
+            screen.helpPageCount = pages.count
+        }
+        return screen
     }
 
     /// The zoom `compute` would choose on its own (on the state's own device unless told).
@@ -300,19 +331,21 @@ public enum Layout {
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
                         scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1)
+                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
+                        scaleWidth: scaleWidth)
         let firstWord = which == .input ? "input" : "output"
         if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs),
                                     scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
             return one
         }
         return place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2)
+                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2,
+                     scaleWidth: scaleWidth)
     }
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                       rows: Int, columns: Int, page: Int, state: AppState,
-                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int) -> SectionLayout {
+                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, scaleWidth: Int) -> SectionLayout {
         let labels = labels && g.zoom != .whole
         let labelRows = labels ? 1 : 0
         let gutter = labels ? SectionLayout.gutterWidth(tensorRows: rows - 2 * padTop) : 0
@@ -337,12 +370,7 @@ public enum Layout {
         var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
         var firstRow = min(state.scrollY, rows - visibleRows)
         // The page and the scroll follow the inspector's cursor, so it is always on screen.
-        let cursor: CellCursor? = switch (which, state.focus) {
-        case (.input, .input): state.inputCursor
-        case (.output, .output): state.outputCursor
-        case (.output, .parameters) where state.playing: state.outputCursor
-        default: nil
-        }
+        let cursor = which == .input ? state.pinnedInputCell : state.pinnedOutputCell
         if let cursor {
             page = cursor.channel / perPage
             let y = cursor.y + padTop, x = cursor.x + padLeft
@@ -356,6 +384,6 @@ public enum Layout {
             mapRowsPerPage: mapRowsPerPage, page: min(max(0, page), pageCount - 1), pageCount: pageCount,
             totalRows: rows, totalColumns: columns, visibleRows: visibleRows, visibleColumns: visibleColumns,
             firstRow: max(0, firstRow), firstColumn: max(0, firstColumn), padTop: padTop, padLeft: padLeft,
-            headerRows: headerRows, axisLabels: labels)
+            headerRows: headerRows, axisLabels: labels, scaleWidth: scaleWidth)
     }
 }

@@ -7,8 +7,6 @@ public struct MapGeometry: Equatable, Sendable {
     public let valueWidth: Int
     /// Columns per element, including the one-column gap that separates cells.
     public let cellWidth: Int
-    /// Rows per element including gap rows; the whole map packs two cells per row (0.5).
-    public let rowsPerElement: Double
     /// True when two cells share one character row (half blocks).
     public let halfBlocks: Bool
     /// True when colour is unavailable: the whole map and large cells carry shade glyphs.
@@ -28,17 +26,14 @@ public struct MapGeometry: Equatable, Sendable {
         case .whole:
             halfBlocks = env.glyphs.unicode && env.colorDepth.hasColor
             cellWidth = 1
-            rowsPerElement = halfBlocks ? 0.5 : 1
         case .numbers:
             halfBlocks = false
             cellWidth = (roomy ? max(valueWidth, 3) : valueWidth) + 1
-            rowsPerElement = 1
         case .large:
             // With half blocks a large cell is ▄ / number / ▀: two rows tall with the number
             // centred, and half a row of gap above and below, like seaborn's square cells.
             halfBlocks = env.glyphs.unicode && env.colorDepth.hasColor
             cellWidth = max(valueWidth + 2, 4) + 1
-            rowsPerElement = 3
         }
     }
 
@@ -47,7 +42,7 @@ public struct MapGeometry: Equatable, Sendable {
 
     private init(copying g: MapGeometry, block: Int) {
         zoom = g.zoom; valueWidth = g.valueWidth; cellWidth = g.cellWidth
-        rowsPerElement = g.rowsPerElement; halfBlocks = g.halfBlocks; shaded = g.shaded
+        halfBlocks = g.halfBlocks; shaded = g.shaded
         self.block = zoom == .whole ? max(1, block) : 1
     }
 
@@ -66,6 +61,18 @@ public struct MapGeometry: Equatable, Sendable {
         case .numbers: rows
         case .large: halfBlocks ? rows * 3 : rows * 3 - 1
         }
+    }
+
+    /// Character rows from one element's first row to the next's (numbers and large cells).
+    public var rowStride: Int { zoom == .large ? 3 : 1 }
+
+    /// The element column (from the map's first visible one) drawn at character column `dx` of
+    /// the map; a gap column belongs to the cell on its left, a whole-map cell to its block's first.
+    public func elementColumn(atColumn dx: Int) -> Int { zoom == .whole ? dx * block : dx / cellWidth }
+
+    /// The element row drawn at character row `dy` of the map (a half-block row: its upper block's).
+    public func elementRow(atRow dy: Int) -> Int {
+        zoom == .whole ? dy * (halfBlocks ? 2 : 1) * block : dy / rowStride
     }
 
     /// How many element columns fit in `width` characters.

@@ -1,7 +1,20 @@
 import ConvCore
 
-/// Everything that can happen to the state: keys, resizes, finished computations.
+/// Everything that can happen to the state, through one door: keys, resizes, suspend and
+/// resume, signals, clock ticks and finished computations.
 public enum Action: Equatable, Sendable {
+    /// The run loop starts on a terminal of this size.
+    case start(TerminalSize)
+    /// A key press, turned into one of the actions below by the key table.
+    case key(Key)
+    /// Ctrl-Z: leave the screen until the shell resumes us.
+    case suspend
+    /// Back from a suspend, on a terminal that may have changed size meanwhile.
+    case resumed(TerminalSize)
+    /// A signal (SIGINT, SIGTERM, SIGHUP) or a terminal that hung up: end the session.
+    case signal(Int32)
+    /// The maps for these parameters are ready to draw.
+    case computed(ConvParameters)
     case selectPrevious, selectNext
     case decrement, increment
     /// Halve sizes and channels, or step others down by 4.
@@ -20,7 +33,7 @@ public enum Action: Equatable, Sendable {
     case toggleHelp
     /// Next (+1) or previous (-1) page of the help when it does not fit.
     case helpPage(Int)
-    /// Asks the run loop to write the screen to a file.
+    /// Writes the screen to a file (the run loop performs the `.export` effect).
     case export
     /// The run loop's report on a finished side effect, for the status line.
     case report(String)

@@ -11,13 +11,7 @@ public enum Zoom: String, CaseIterable, Sendable, Codable {
     case large
 
     /// What the status line calls it.
-    public var label: String {
-        switch self {
-        case .whole: "whole map"
-        case .numbers: "numbers"
-        case .large: "large"
-        }
-    }
+    public var label: String { Strings.current.zoomName(self) }
 
     /// The `z` cycle: auto (nil) → whole map → numbers → large → auto.
     public static func following(_ zoom: Zoom?) -> Zoom? {
@@ -55,8 +49,12 @@ public struct AppState: Equatable, Sendable {
     public var linked = false
     /// nil chooses the largest zoom that fits.
     public var zoomOverride: Zoom?
-    /// First channel shown on the current page of the input and of the output maps.
-    public var inputPage = 0, outputPage = 0
+    /// The channel page of each map section: the input, then each layer's output.
+    public var pages = [0, 0]
+    /// The input maps' channel page.
+    public var inputPage: Int { get { pages[0] } set { pages[0] = newValue } }
+    /// The (single layer's) output maps' channel page.
+    public var outputPage: Int { get { pages[1] } set { pages[1] = newValue } }
     /// Scroll offsets (in tensor elements) for maps larger than the window.
     public var scrollX = 0, scrollY = 0
     /// Digits typed for the selected parameter, not yet committed.
@@ -65,14 +63,13 @@ public struct AppState: Equatable, Sendable {
     /// Dark keeps the terminal's own colours; light paints a white page (slides, projectors).
     public var theme: ExportTheme = .dark
     public var helpPage = 0
-    /// A one-line message for the status line (e.g. why a typed value was refused).
-    public var message: String?
+    /// A one-line notice for the status line (e.g. why a typed value was refused).
+    public var notice: Notice?
+    /// The notice in words, as the status line shows it.
+    public var message: String? { notice.map { Strings.current.notice($0, environment.glyphs) } }
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
     /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
     public var environment = RenderEnvironment()
-    public var shouldQuit = false
-    /// Set by the export key; the run loop writes the file and reports back with `.report`.
-    public var exportRequested = false
     public var focus: Focus = .parameters
     /// The inspector's pinned output cell and the reverse inspector's input cell.
     public var outputCursor = CellCursor(channel: 0, y: 0, x: 0)
@@ -92,11 +89,16 @@ public struct AppState: Equatable, Sendable {
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 
+    /// True while the inspector (a map's cursor) or the animation runs: its lines are shown.
+    public var isInspecting: Bool { focus != .parameters || playing }
     /// True when taps, padding and never-read cells are drawn on the input maps.
-    public var showsPadding: Bool { paddedView || focus != .parameters || playing }
-
-    /// Said once at start-up when the saved parameters came back.
-    public static func restoredNotice(_ g: Glyphs) -> String { "restored last session \(g.dot) --fresh for defaults" }
+    public var showsPadding: Bool { paddedView || isInspecting }
+    /// The output cell the inspector or the animation has pinned (its taps are marked), if any.
+    public var pinnedOutputCell: CellCursor? {
+        (focus == .output || (focus == .parameters && playing)) && parameters.outputShape != nil ? outputCursor : nil
+    }
+    /// The input cell the reverse inspector has pinned (the outputs it feeds are marked), if any.
+    public var pinnedInputCell: CellCursor? { focus == .input ? inputCursor : nil }
 
     /// The notebook's defaults.
     public init() {}

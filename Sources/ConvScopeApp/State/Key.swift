@@ -7,8 +7,6 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, tab, backTab
     /// Ctrl plus a letter, e.g. `.control("c")`.
     case control(Character)
-    /// The terminal window changed size.
-    case resize
     /// A key the terminal reported that convscope has no use for.
     case unknown
 
@@ -35,7 +33,6 @@ public enum Key: Hashable, Sendable {
         case .tab: "Tab"
         case .backTab: "Shift-Tab"
         case .control(let c): "Ctrl-" + String(c).uppercased()
-        case .resize: "resize"
         case .unknown: "?"
         }
     }

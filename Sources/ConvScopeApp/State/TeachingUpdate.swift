@@ -17,7 +17,7 @@ extension AppState {
         case .cursorChannel(let delta):
             if focus == .input { inputCursor.channel += delta } else { outputCursor.channel += delta }
         case .togglePlay:
-            guard parameters.outputShape != nil else { message = "nothing to animate: PyTorch refuses these parameters"; return }
+            guard parameters.outputShape != nil else { notice = .nothingToAnimate; return }
             playing.toggle()
             focus = .output
         case .step(let delta):
@@ -31,14 +31,13 @@ extension AppState {
         case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
         case .togglePadded:
             paddedView.toggle()
-            message = paddedView ? "padded view: zero padding and never-read cells shown" : "padded view off"
+            notice = .paddedView(paddedView)
         case .togglePanel(let p):
             panel = panel == p ? nil : p
             panelScroll = 0
         case .scrollPanel(let delta):
-            guard let panel else { return }
-            let layout = Layout.compute(self, environment: environment)
-            let maxScroll = PanelOverlay.content(panel, state: self, layout: layout, glyphs: environment.glyphs).maxScroll
+            guard let box = Layout.compute(self, environment: environment).overlay else { return }
+            let maxScroll = box.maxScroll
             panelScroll = min(max(0, panelScroll + delta), maxScroll)
         case .scaleDenseOutputs(let up):
             let current = CostModel(parameters, denseOutputs: denseOutputs).denseOutputs

@@ -1,15 +1,54 @@
 import ConvCore
 
-/// The only way the state changes: a pure function of the state and an action.
+/// The only way the state changes: applies an action and returns the side effects the run loop
+/// must perform (compute maps, export, suspend, quit). Changed parameters always ask for maps.
+@discardableResult
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .key(let key):
+        // A key the current mode has no use for changes nothing, not even the message.
+        guard let mapped = KeyMap.action(for: key, in: state) else { return [] }
+        return update(&state, mapped)
+    case .start(let size):
+        state.terminalSize = size
+        return [.compute(state.parameters)]
+    case .resize(let size), .resumed(let size):
+        state.terminalSize = size
+        if !state.showHelp { state.clampToLayout() }
+        return []
+    case .computed:
+        return []
+    case .signal(let number):
+        return [.quit(128 + number)]
+    case .suspend:
+        return [.suspend]
+    case .quit:
+        return [.quit(0)]
+    default:
+        let before = state
+        state = reduce(state, action)
+        // With the help open, every key (e included) only closes it.
+        if action == .export, !before.showHelp { return [.export] }
+        return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
+    }
+}
+
+/// The state after an action, for callers that perform no effects (tests, `render`).
 public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
+    update(&s, action)
+    return s
+}
+
+/// The user's actions: the next state, pure. Run-loop actions are handled by `update`.
+private func reduce(_ state: AppState, _ action: Action) -> AppState {
+    var s = state
     // A help overlay or a pending message is dismissed by the next key.
-    if case .resize = action {} else { s.message = nil }
-    if s.showHelp, action != .quit {
+    s.notice = nil
+    if s.showHelp {
         switch action {
-        case .resize(let size): s.terminalSize = size
         case .helpPage(let delta):
-            let pages = HelpOverlay.pageCount(s.terminalSize, glyphs: s.environment.glyphs)
+            let pages = Layout.compute(s, environment: s.environment).helpPageCount
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
@@ -27,9 +66,13 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
     case .bigDecrement:
-        s.change(selected) { selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 4 }
+        s.change(selected) {
+            switch selected.spec.step { case .geometric: max(1, $0 / 2); case .linear(let n): $0 - n }
+        }
     case .bigIncrement:
-        s.change(selected) { selected.scalesGeometrically ? $0 * 2 : $0 + 4 }
+        s.change(selected) {
+            switch selected.spec.step { case .geometric: $0 * 2; case .linear(let n): $0 + n }
+        }
     case .setMinimum: s.change(selected) { _ in selected.range.lowerBound }
     case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
     case .typeDigit(let d):
@@ -44,8 +87,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s.backOneLevel()
     case .toggleTheme:
         s.theme = s.theme == .dark ? .light : .dark
-        s.message = s.environment.colorDepth.hasColor ? "\(s.theme.rawValue) theme"
-            : "\(s.theme.rawValue) theme: shown in exports; this terminal has no colours"
+        s.notice = .theme(s.theme, shownInTerminal: s.environment.colorDepth.hasColor)
     case .commitTyping:
         guard let text = s.typing, let value = Int(text) else { break }
         s.typing = nil
@@ -54,28 +96,27 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
             if AppState.denseOutputRange.contains(value) {
                 s.denseOutputs = value
             } else {
-                let range = AppState.denseOutputRange
-                s.message = "K \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)"
+                s.notice = .outOfRange(name: "K", value: value, range: AppState.denseOutputRange)
             }
         } else if id.range.contains(value) {
             s.change(id) { _ in value }
         } else {
-            s.message = "\(id.name) \(value) is out of range: allowed \(id.range.lowerBound)…\(id.range.upperBound)"
+            s.notice = .outOfRange(name: id.name, value: value, range: id.range)
         }
     case .toggleLink:
         s.linked.toggle()
-        s.message = s.linked ? "h/w pairs linked: changing one changes both" : "h/w pairs unlinked"
+        s.notice = .linked(s.linked)
     case .cycleZoom:
         // auto → whole map → numbers → large → auto; the status line says which is on.
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
         s.clampToLayout()
-        s.message = Layout.compute(s, environment: s.environment).zoomStatus
+        s.notice = Layout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
-        s.inputPage -= 1; s.outputPage -= 1
+        s.pages = s.pages.map { $0 - 1 }
         s.clampToLayout()
     case .nextPage:
-        s.inputPage += 1; s.outputPage += 1
+        s.pages = s.pages.map { $0 + 1 }
         s.clampToLayout()
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps.
@@ -87,22 +128,18 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
         s = AppState(parameters: ConvParameters())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
-        s.message = "reset to the notebook's defaults"
+        s.notice = .reset
     case .toggleHelp:
         s.showHelp = true
         s.helpPage = 0
     case .helpPage:
         break
-    case .quit:
-        s.shouldQuit = true
     case .export:
-        s.exportRequested = true
+        break
     case .report(let text):
-        s.exportRequested = false
-        s.message = text
-    case .resize(let size):
-        s.terminalSize = size
-        s.clampToLayout()
+        s.notice = .fileReport(text)
+    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit:
+        break
     case .set(let id, let value):
         s.change(id) { _ in value }
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
@@ -127,7 +164,7 @@ extension AppState {
             focus = .parameters
             playing = false
         } else {
-            message = "nothing to close \(environment.glyphs.dot) q quits"
+            notice = .nothingToClose
         }
     }
 
@@ -148,9 +185,9 @@ extension AppState {
     /// on its own output device.
     mutating func clampToLayout() {
         let layout = Layout.compute(self, environment: environment)
-        inputPage = min(max(0, inputPage), max(0, (layout.input?.pageCount ?? 1) - 1))
-        outputPage = min(max(0, outputPage), max(0, (layout.output?.pageCount ?? 1) - 1))
-        let sections = [layout.input, layout.output].compactMap { $0 }
+        let pageCounts = [layout.input?.pageCount, layout.output?.pageCount]
+        pages = zip(pages, pageCounts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
+        let sections = layout.sections
         let maxX = sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
         scrollX = min(max(0, scrollX), max(0, maxX))

@@ -116,7 +116,7 @@ struct HeatmapView {
         let columns = layout.firstColumn..<(layout.firstColumn + layout.visibleColumns)
         let large = g.zoom == .large
         let cellRows = large ? 2 : 1
-        let step = large ? 3 : 1
+        let step = g.rowStride
         let inner = g.cellWidth - 1
         for (i, y) in rows.enumerated() {
             for (j, x) in columns.enumerated() {
@@ -168,7 +168,7 @@ struct HeatmapView {
         guard layout.axisLabels else { return }
         let g = layout.geometry
         let style = hasColor ? Style(foreground: Palette.muted) : Style(dim: true)
-        let step = g.zoom == .large ? 3 : 1
+        let step = g.rowStride
         for i in 0..<layout.visibleRows {
             let y = layout.firstRow + i - layout.padTop
             guard y >= 0, y < layout.tensorRows else { continue }

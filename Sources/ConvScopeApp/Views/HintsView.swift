@@ -19,13 +19,13 @@ enum HintsView {
             }
             return
         }
-        if state.playing || state.focus != .parameters {
+        if state.isInspecting {
             canvas.put(fitting(animationHints(state, glyphs: g), width: canvas.width, glyphs: g), x: 0, y: y,
                        style: Style(foreground: Palette.highlight))
             return
         }
         // With the cost panel open digits type K, so the parameters' "0-9 type" would mislead.
-        let parameters = parameterHints(g).filter { state.panel != .cost || $0 != "0-9 type" }
+        let parameters = KeyMap.hints(g).filter { state.panel != .cost || $0 != KeyMap.typeHint }
         canvas.put(fitting(panelHints(state.panel) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
@@ -50,12 +50,6 @@ enum HintsView {
         }
         return [" paused \(g.dot) \(rate)", "arrows move \(cursor)", "space play", "n/N step", "{ } speed",
                 "PgUp/PgDn channel", "Tab next", "Esc back"]
-    }
-
-    /// Hints in the parameter panel, most important first.
-    static func parameterHints(_ g: Glyphs) -> [String] {
-        ["\(g.arrowUp)\(g.arrowDown) select", "\(g.arrowLeft)\(g.arrowRight) change", "0-9 type", "Tab inspect",
-         "z zoom", "e export", "PgUp/PgDn \(g.times)2", "Home/End min/max", "[ ] page", "L link", "t theme", "r reset"]
     }
 
     /// The hints that fit `width`, taken in order of importance and kept in that order; one that

@@ -1,8 +1,22 @@
 import Foundation
 import ConvCore
 
-/// The twelve parameters in a box: name, value and a slider bar showing where it sits in range.
+/// The parameter table in a box, one row each: name, value and a slider bar showing where it
+/// sits in its range.
 struct ParameterPanel {
+    /// Columns inside the box, from its left border: pointer, name, value, then the slider.
+    enum Column {
+        static let pointer = 1, name = 2
+        /// The longest name, `kernel_size_h`, and a space.
+        static let value = name + 13
+        static let valueWidth = 5
+        static let slider = value + valueWidth + 1
+        /// The slider stops before a space and the right border.
+        static func sliderWidth(panelWidth: Int) -> Int { panelWidth - slider - 2 }
+    }
+    /// The rows: the top border, one per parameter, the bottom border.
+    static let height = LayerSpec.conv2d.parameters.count + 2
+
     let state: AppState
     let frame: Rect
     let culprits: Set<ParameterID>
@@ -16,7 +30,7 @@ struct ParameterPanel {
             let label = " \(g.link) h/w linked "
             canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
         }
-        let barWidth = f.width - 2 - 1 - 13 - 5 - 2
+        let barWidth = Column.sliderWidth(panelWidth: f.width)
         for id in ParameterID.allCases {
             let y = f.y + 1 + id.rawValue
             let selected = id == state.selected
@@ -24,8 +38,8 @@ struct ParameterPanel {
             var rowStyle = Style()
             if selected { rowStyle = Style(foreground: Palette.accent, bold: true) }
             let pointer = selected ? String(g.pointer) : " "
-            canvas.put(pointer, x: f.x + 1, y: y, style: rowStyle)
-            canvas.put(id.name, x: f.x + 2, y: y, style: rowStyle)
+            canvas.put(pointer, x: f.x + Column.pointer, y: y, style: rowStyle)
+            canvas.put(id.name, x: f.x + Column.name, y: y, style: rowStyle)
             var value = String(state.parameters[id])
             var valueStyle = rowStyle
             if selected, !state.typesK, let typed = state.typing {
@@ -33,8 +47,8 @@ struct ParameterPanel {
                 valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)
             }
             if bad { valueStyle = Style(foreground: Palette.error, bold: true); value = "!" + value }
-            canvas.put(value.leftPadded(to: 5, with: " "), x: f.x + 15, y: y, style: valueStyle)
-            paintBar(into: &canvas, id: id, x: f.x + 21, y: y, width: barWidth, selected: selected, bad: bad)
+            canvas.put(value.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y, style: valueStyle)
+            paintBar(into: &canvas, id: id, x: f.x + Column.slider, y: y, width: barWidth, selected: selected, bad: bad)
             if selected {
                 canvas.restyle(x: f.x + 1, y: y, width: f.width - 2, height: 1) { $0.reverse = !environment.colorDepth.hasColor }
             }

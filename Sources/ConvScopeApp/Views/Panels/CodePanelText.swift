@@ -52,12 +52,9 @@ public enum CodePanelText {
         if !state.environment.glyphs.unicode { pieces.append("--ascii") }
         if state.paddedView { pieces.append("--padded") }
         if let panel = state.panel { pieces.append("--panel \(panel.rawValue)") }
-        let showsCursor = state.focus == .output || (state.playing && state.parameters.outputShape != nil)
-        if state.focus == .input {
-            let c = state.inputCursor
+        if let c = state.pinnedInputCell {
             pieces.append("--inspect-input \(c.channel),\(c.y),\(c.x)")
-        } else if showsCursor {
-            let c = state.outputCursor
+        } else if let c = state.pinnedOutputCell {
             pieces.append("--inspect \(c.channel),\(c.y),\(c.x)")
         }
         return pieces
@@ -73,24 +70,28 @@ public enum CodePanelText {
 
     /// The PyTorch call split after each top-level comma, so wrapping never breaks a tuple apart.
     static func pytorchPieces(_ p: ConvParameters) -> [String] {
-        func pair(_ name: String, _ h: Int, _ w: Int) -> String { "\(name)=(\(h), \(w))," }
-        return ["nn.Conv2d(\(p.inChannels),", "\(p.outChannels),",
-                pair("kernel_size", p.kernelSizeH, p.kernelSizeW), pair("stride", p.strideH, p.strideW),
-                pair("padding", p.paddingH, p.paddingW), pair("dilation", p.dilationH, p.dilationW), "bias=False)"]
+        let layer = LayerSpec.conv2d
+        var pieces = layer.pytorchArguments.enumerated().map { i, argument in
+            let values = layer.parameters.filter { $0.pytorchArgument == argument }.map { String(p[$0.id]) }
+            let value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+            return (i < layer.positional ? "" : argument + "=") + value + ","
+        }
+        pieces[0] = layer.pytorchClass + "(" + pieces[0]
+        return pieces + ["bias=False)"]
     }
 
     /// One "flag value" piece per parameter or pair off the notebook defaults.
     static func parameterPieces(_ p: ConvParameters) -> [String] {
         var pieces: [String] = []
         func differs(_ id: ParameterID) -> Bool { p[id] != id.notebookDefault }
-        for id in [ParameterID.hIn, .wIn, .inChannels, .outChannels] where differs(id) {
-            pieces.append("\(id.flag) \(p[id])")
-        }
-        let pairs: [(String, ParameterID, ParameterID)] = [
-            ("--kernel-size", .kernelSizeH, .kernelSizeW), ("--padding", .paddingH, .paddingW),
-            ("--stride", .strideH, .strideW), ("--dilation", .dilationH, .dilationW),
-        ]
-        for (flag, h, w) in pairs {
+        for row in LayerSpec.conv2d.parameters {
+            // A pair with a shorthand is written once, from its first half.
+            guard let flag = row.shorthandFlag, let partner = row.partner else {
+                if differs(row.id) { pieces.append("\(row.flag) \(p[row.id])") }
+                continue
+            }
+            guard row.id.rawValue < partner.rawValue else { continue }
+            let (h, w) = (row.id, partner)
             switch (differs(h), differs(w)) {
             case (true, true): pieces.append("\(flag) " + (p[h] == p[w] ? "\(p[h])" : "\(p[h])x\(p[w])"))
             case (true, false): pieces.append("\(h.flag) \(p[h])")

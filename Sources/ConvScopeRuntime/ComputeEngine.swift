@@ -1,4 +1,5 @@
 import ConvCore
+import ConvScopeApp
 import Dispatch
 import Synchronization
 
@@ -22,7 +23,8 @@ public final class ComputeEngine: @unchecked Sendable {
     /// Makes sure the maps for `p` are (or will be) computed. Returns true when `latest` changed.
     @discardableResult
     public func request(_ p: ConvParameters) -> Bool {
-        if latest?.parameters == p { return false }
+        // Back to the maps on screen: a computation still running for others is no longer wanted.
+        if latest?.parameters == p { cancelRunning(); return false }
         if let hit = cache.first(where: { $0.parameters == p }) { latest = hit; cancelRunning(); return true }
         if Self.cost(p) <= Self.inlineLimit {
             cancelRunning()

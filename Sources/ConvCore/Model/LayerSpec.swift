@@ -1,0 +1,43 @@
+/// A kind of layer and its parameter table. Adding a parameter is one row here (and a case in
+/// `ParameterID`) plus its maths.
+public struct LayerSpec: Sendable {
+    /// PyTorch's class, e.g. `nn.Conv2d`.
+    public let pytorchClass: String
+    /// The rows in the panel's order (`ParameterID` raw values index them).
+    public let parameters: [ParameterSpec]
+    /// PyTorch's arguments in the order its signature lists them; the first `positional` are
+    /// written without their names.
+    public let pytorchArguments: [String]
+    public let positional: Int
+
+    /// The row of a parameter.
+    public func spec(_ id: ParameterID) -> ParameterSpec { parameters[id.rawValue] }
+
+    /// `nn.Conv2d`: the notebook's twelve sliders.
+    public static let conv2d = LayerSpec(
+        pytorchClass: "nn.Conv2d",
+        parameters: [
+            row(.hIn, "h_in", "Input height", 1...1024, 8, partner: .wIn, step: .geometric),
+            row(.wIn, "w_in", "Input width", 1...1024, 8, partner: .hIn, step: .geometric),
+            row(.inChannels, "in_channels", "Input channels", 1...64, 3, pytorch: "in_channels", step: .geometric),
+            row(.outChannels, "out_channels", "Output channels", 1...64, 2, pytorch: "out_channels", step: .geometric),
+            row(.kernelSizeH, "kernel_size_h", "Kernel height", 1...32, 3, partner: .kernelSizeW, pytorch: "kernel_size"),
+            row(.kernelSizeW, "kernel_size_w", "Kernel width", 1...32, 3, partner: .kernelSizeH, pytorch: "kernel_size"),
+            row(.paddingH, "padding_h", "Zero padding, top and bottom", 0...32, 0, partner: .paddingW, pytorch: "padding"),
+            row(.paddingW, "padding_w", "Zero padding, left and right", 0...32, 0, partner: .paddingH, pytorch: "padding"),
+            row(.strideH, "stride_h", "Vertical stride", 1...32, 1, partner: .strideW, pytorch: "stride"),
+            row(.strideW, "stride_w", "Horizontal stride", 1...32, 1, partner: .strideH, pytorch: "stride"),
+            row(.dilationH, "dilation_h", "Vertical dilation", 1...32, 1, partner: .dilationW, pytorch: "dilation"),
+            row(.dilationW, "dilation_w", "Horizontal dilation", 1...32, 1, partner: .dilationH, pytorch: "dilation"),
+        ],
+        pytorchArguments: ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation"],
+        positional: 2)
+
+    private static func row(
+        _ id: ParameterID, _ name: String, _ summary: String, _ range: ClosedRange<Int>, _ defaultValue: Int,
+        partner: ParameterID? = nil, pytorch: String? = nil, step: StepRule = .linear(4), kind: ParameterKind = .integer
+    ) -> ParameterSpec {
+        ParameterSpec(id: id, name: name, summary: summary, range: range, defaultValue: defaultValue, partner: partner,
+                      pytorchArgument: pytorch, step: step, kind: kind)
+    }
+}

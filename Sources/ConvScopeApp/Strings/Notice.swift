@@ -1,0 +1,23 @@
+import ConvCore
+
+/// A one-line message for the status line, kept as what happened (not as finished text) so the
+/// view words it in the catalogue's language with the screen's glyphs.
+public enum Notice: Equatable, Sendable {
+    /// Start-up: the last session's parameters came back.
+    case restored
+    /// A typed value outside the parameter's (or K's) range.
+    case outOfRange(name: String, value: Int, range: ClosedRange<Int>)
+    /// The theme changed; `shownInTerminal` is false on a terminal without colours.
+    case theme(ExportTheme, shownInTerminal: Bool)
+    case linked(Bool)
+    case zoom(Zoom, automatic: Bool)
+    case reset
+    /// Esc with nothing open.
+    case nothingToClose
+    /// Space while PyTorch refuses the parameters.
+    case nothingToAnimate
+    case paddedView(Bool)
+    /// A sentence the executable made about a file (an export's path, a state file it ignored):
+    /// paths and system errors are shown as they are.
+    case fileReport(String)
+}

@@ -1,0 +1,26 @@
+import ConvCore
+
+/// PyTorch's refusal, word for word, where the output maps would be.
+enum ErrorView {
+    static func paint(into canvas: inout Canvas, layout: ScreenLayout, error: ConvError, culprits: Set<ParameterID>,
+                      glyphs g: Glyphs) {
+        let m = layout.maps
+        var y = layout.kernelLineY + 1
+        let limit = layout.inspectorY
+        // "PyTorch refuses" first, so even a 22-column maps area shows it on one line.
+        for line in TextWrap.lines("PyTorch refuses these parameters, no output:", width: m.width) where y < limit {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error, bold: true))
+            y += 1
+        }
+        for line in TextWrap.lines("RuntimeError: " + error.message, width: m.width) where y < limit {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error))
+            y += 1
+        }
+        let names = ParameterID.allCases.filter(culprits.contains).map(\.name).joined(separator: ", ")
+        for line in TextWrap.lines("change \(names) so the kernel fits", width: m.width) where y < limit {
+            canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.muted))
+            y += 1
+        }
+    }
+
+}

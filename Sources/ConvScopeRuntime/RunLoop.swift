@@ -1,0 +1,97 @@
+import ConvCore
+import ConvScopeApp
+import Dispatch
+
+/// The TUI's loop: event → action → `update` → effects → view → draw. Every input (keys, resize,
+/// suspend, signals, ticks, finished maps) reaches the state as an action; nothing is polled
+/// from the state.
+public struct RunLoop {
+    /// Writes the screen to a file for the `.export` effect; returns the status line's report.
+    public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
+
+    public let screen: any Screen
+    public private(set) var state: AppState
+    let engine = ComputeEngine()
+    let exporter: Exporter
+    /// The signal that arrived, if any (checked once per turn).
+    let pendingSignal: () -> Int32?
+    /// Called after each drawn frame with the nanoseconds since the key that caused it.
+    let frameDrawn: ((UInt64) -> Void)?
+    /// Told every action and the effects `update` returned for it (tests; nothing is stored).
+    let observe: ((Action, [Effect]) -> Void)?
+
+    /// A loop over `screen` starting from `state`.
+    public init(screen: any Screen, state: AppState, exporter: @escaping Exporter,
+                pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
+                observe: ((Action, [Effect]) -> Void)? = nil) {
+        self.screen = screen
+        self.state = state
+        self.exporter = exporter
+        self.pendingSignal = pendingSignal
+        self.frameDrawn = frameDrawn
+        self.observe = observe
+    }
+
+    /// Runs until an effect says quit; returns the process's exit status.
+    public mutating func run() -> Int32 {
+        var spinner = 0
+        var dirty = true
+        var keyTime: UInt64?
+        var nextTick = DispatchTime.now().uptimeNanoseconds
+        if let status = dispatch(.start(screen.size)) { return status }
+        while true {
+            if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
+            if engine.poll(), let maps = engine.latest {
+                dirty = true
+                if let status = dispatch(.computed(maps.parameters)) { return status }
+            }
+            let waiting = engine.isComputing(state.parameters)
+            if waiting { spinner += 1; dirty = true }
+            if dirty {
+                screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
+                dirty = false
+                if let start = keyTime { frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil }
+            }
+            // The animation clock: one tick per cell at the chosen speed.
+            let now = DispatchTime.now().uptimeNanoseconds
+            let period = 1_000_000_000 / UInt64(AppState.speeds[state.speedIndex])
+            if state.playing && now >= nextTick {
+                nextTick = now + period
+                dirty = true
+                if let status = dispatch(.tick) { return status }
+                continue
+            }
+            let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
+            guard let action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            dirty = true
+            if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
+            if let status = dispatch(action) { return status }
+        }
+    }
+
+    /// Updates the state with an action and performs its effects, which may send further actions
+    /// (a report, a resume, maps computed at once). Returns an exit status when one says quit.
+    mutating func dispatch(_ action: Action) -> Int32? {
+        var queue = [action]
+        while !queue.isEmpty {
+            let action = queue.removeFirst()
+            let effects = update(&state, action)
+            observe?(action, effects)
+            for effect in effects {
+                switch effect {
+                case .quit(let status):
+                    return status
+                case .compute(let p):
+                    // Small maps are ready at once; big ones arrive later through `engine.poll()`.
+                    if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                case .export:
+                    queue.append(.report(exporter(state, engine.latest)))
+                case .suspend:
+                    screen.suspend()
+                    queue.append(.resumed(screen.size))
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+import ConvCore
+import ConvScopeApp
+import ConvScopeRuntime
+import Foundation
+import Testing
+
+/// The real run loop (ComputeEngine, effects, drawing) against a scripted screen: no tmux.
+@Suite("The run loop on a fake screen")
+struct RunLoopTests {
+    /// Parameters whose maps are too big to compute inline: they arrive from the background.
+    static func heavy() -> ConvParameters {
+        var p = ConvParameters()
+        p[.hIn] = 640; p[.wIn] = 640; p[.inChannels] = 1; p[.outChannels] = 1
+        return p
+    }
+
+    @Test("start, three keys, a resize, a finished computation, quit: frames and effects")
+    func scriptedSession() {
+        var p = Self.heavy()
+        let start = p
+        p[.hIn] = 641
+        let computed: (String) -> Bool = { !$0.contains("computing") && $0.contains("output") }
+        let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [
+            .event(.key(.right)),               // h_in 640 → 641: a new background computation
+            .event(.key(.character("e"))),      // export: the exporter writes and reports back
+            .event(.key(.character("z"))),      // zoom auto → whole map
+            .event(.resize(TerminalSize(columns: 100, rows: 30))),
+            .idle(until: computed, seconds: 30),
+            .event(.key(.character("q"))),
+        ])
+        var log: [(Action, [Effect])] = []
+        var exported: [ConvParameters] = []
+        var loop = RunLoop(screen: screen, state: AppState(parameters: start),
+                           exporter: { state, _ in exported.append(state.parameters); return "exported fake.svg" },
+                           observe: { log.append(($0, $1)) })
+        let status = loop.run()
+
+        #expect(status == 0)
+        let effects = log.flatMap(\.1)
+        #expect(effects == [.compute(start), .compute(p), .export, .quit(0)])
+        #expect(exported == [p], "the export saw the state after the key")
+        let actions = log.map(\.0)
+        #expect(actions.first == .start(TerminalSize(columns: 80, rows: 24)))
+        #expect(actions.contains(.report("exported fake.svg")))
+        #expect(actions.contains(.computed(p)), "the finished maps arrived as an action")
+        #expect(!actions.contains(.computed(start)), "the first computation was cancelled by the key")
+        #expect(loop.state.parameters == p && loop.state.zoomOverride == .whole)
+        #expect(loop.state.terminalSize == TerminalSize(columns: 100, rows: 30))
+
+        let frames = screen.frames
+        #expect(frames.first?.size == TerminalSize(columns: 80, rows: 24))
+        #expect(frames.first?.text.contains("computing") == true, "the first frame waits for the maps")
+        #expect(frames.contains { $0.text.contains("exported fake.svg") }, "the report reached the status line")
+        let wide = frames.drop { $0.size.columns == 80 }
+        #expect(!wide.isEmpty && wide.allSatisfy { $0.size == TerminalSize(columns: 100, rows: 30) })
+        #expect(frames.last.map { computed($0.text) && $0.text.contains("641") } == true)
+    }
+
+    @Test("Ctrl-Z suspends through an effect and resumes at the new size; a signal quits with 128 + n")
+    func suspendAndSignal() {
+        let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [.event(.key(.control("z")))])
+        var signalled = false
+        var log: [(Action, [Effect])] = []
+        var loop = RunLoop(screen: screen, state: AppState(), exporter: { _, _ in "" },
+                           pendingSignal: { defer { signalled = true }; return signalled ? 15 : nil },
+                           observe: { log.append(($0, $1)) })
+        // The signal arrives on the loop's second turn, after the suspend.
+        #expect(loop.run() == 128 + 15)
+        #expect(screen.suspensions == 1)
+        #expect(log.map(\.1).flatMap { $0 }.contains(.suspend))
+        #expect(log.map(\.0).contains(.resumed(TerminalSize(columns: 80, rows: 24))))
+        #expect(log.last.map { $0.0 == .signal(15) && $0.1 == [.quit(143)] } == true)
+    }
+}
