@@ -23,7 +23,11 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         // Pure maths: no terminal, no I/O. Optimised even in debug builds, so `swift run`
         // computes the largest allowed layer (64 channels, 1024×1024, 32×32) in about a second.
-        .target(name: "ConvCore", swiftSettings: optimizedInDebug),
+        .target(name: "ConvCore", dependencies: ["CConvKernels"], swiftSettings: optimizedInDebug),
+        // The general convolution's register-tiled inner loop, one variant per instruction set
+        // picked at run time (Swift code compiles for the baseline, SSE2 on x86-64). -O3 in debug
+        // builds too: the tile only stays in registers when optimised.
+        .target(name: "CConvKernels", cSettings: [.unsafeFlags(["-O3"])]),
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
         // The only module that imports ncurses.
@@ -33,6 +37,10 @@ let package = Package(
                 "ConvCore", "ConvScopeApp", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
+        .executableTarget(
+            name: "convscope-bench",
+            dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvCore"],
                     exclude: ["Snapshots"]),

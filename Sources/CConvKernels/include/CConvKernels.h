@@ -1,0 +1,22 @@
+#ifndef CCONVKERNELS_H
+#define CCONVKERNELS_H
+
+#include <stdint.h>
+
+/// Output channels one call accumulates together; weights are packed [tap][4].
+#define CONVSCOPE_BLOCK_CHANNELS 4
+/// Floats a caller must be able to read past the last column of every input row.
+#define CONVSCOPE_ROW_SLACK 64
+
+/// For every column x < columns and channel o < channels (≤ 4):
+///   output[o][x] += Σ_t weights[4·t + o] · input[offsets[t] + x]
+/// summed in float32, taps in order, starting from the value output[o][x] holds.
+/// Reads input up to CONVSCOPE_ROW_SLACK floats past offsets[t] + columns.
+void convscope_accumulate_rows(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns);
+
+/// The instruction set the kernel runs with on this machine: "avx512", "avx2" or "generic".
+const char *convscope_kernel_isa(void);
+
+#endif
