@@ -11,28 +11,28 @@
 #define MUL_ADD(w, x, acc) ((acc) + (w) * (x))
 #define FUSED_MUL_ADD(w, x, acc) __builtin_elementwise_fma((w), (x), (acc))
 
-// One tile is 4 output channels × NV vectors of V columns, held in registers while every tap
-// streams by: per tap NV loads, 4 broadcasts and 4·NV fused multiply-adds.
-#define ROWS_KERNEL(VT, V, NV, MADD)                                                            \
+// One tile is OC output channels × NV vectors of V columns, held in registers while every tap
+// streams by: per tap NV loads, OC broadcasts and OC·NV fused multiply-adds.
+#define ROWS_KERNEL(OC, VT, V, NV, MADD)                                                            \
     const int64_t tile = (V) * (NV);                                                        \
     for (int64_t x0 = 0; x0 < columns; x0 += tile) {                                        \
         const int64_t n = MIN(tile, columns - x0);                                          \
-        float start[4][(V) * (NV)];                                                         \
-        for (int o = 0; o < 4; o++) {                                                       \
+        float start[OC][(V) * (NV)];                                                         \
+        for (int o = 0; o < (OC); o++) {                                                       \
             if (o < channels) memcpy(start[o], output[o] + x0, (size_t)n * sizeof(float));  \
             for (int64_t i = (o < channels ? n : 0); i < tile; i++) start[o][i] = 0;         \
         }                                                                                   \
-        VT acc[4][NV];                                                                      \
-        for (int o = 0; o < 4; o++)                                                         \
+        VT acc[OC][NV];                                                                      \
+        for (int o = 0; o < (OC); o++)                                                         \
             for (int v = 0; v < (NV); v++) memcpy(&acc[o][v], &start[o][v * (V)], sizeof(VT)); \
         const float *base = input + x0;                                                     \
         for (int64_t t = 0; t < taps; t++) {                                                \
             const float *p = base + offsets[t];                                             \
-            const float *w = weights + 4 * t;                                               \
+            const float *w = weights + (OC) * t;                                               \
             VT in[NV];                                                                      \
             for (int v = 0; v < (NV); v++) memcpy(&in[v], p + v * (V), sizeof(VT));         \
-            for (int o = 0; o < 4; o++) {                                                   \
-                const VT wo = (VT){0} + w[o];                                               \
+            for (int o = 0; o < (OC); o++) {                                                   \
+                const VT wo = -(VT){0} + w[o]; /* x + (-0) == x: a plain broadcast */     \
                 for (int v = 0; v < (NV); v++) acc[o][v] = MADD(wo, in[v], acc[o][v]);     \
             }                                                                               \
         }                                                                                   \
@@ -47,7 +47,7 @@ typedef float v4f __attribute__((vector_size(16)));
 static void rows_generic(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
-    ROWS_KERNEL(v4f, 4, 3, MUL_ADD)
+    ROWS_KERNEL(4, v4f, 4, 3, MUL_ADD)
 }
 
 #if defined(__x86_64__)
@@ -57,13 +57,13 @@ typedef float v16f __attribute__((vector_size(64)));
 __attribute__((target("avx2,fma"))) static void rows_avx2(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
-    ROWS_KERNEL(v8f, 8, 3, FUSED_MUL_ADD)
+    ROWS_KERNEL(4, v8f, 8, 3, FUSED_MUL_ADD)
 }
 
 __attribute__((target("avx512f"))) static void rows_avx512(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
-    ROWS_KERNEL(v16f, 16, 4, FUSED_MUL_ADD)
+    ROWS_KERNEL(8, v16f, 16, 3, FUSED_MUL_ADD)
 }
 
 static int isa(void) {
@@ -78,6 +78,8 @@ static int isa(void) {
 #else
 static int isa(void) { return 0; }
 #endif
+
+int convscope_block_channels(void) { return isa() == 2 ? 8 : 4; }
 
 void convscope_accumulate_rows(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,

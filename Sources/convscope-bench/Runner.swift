@@ -11,11 +11,18 @@ struct Runner {
         let figures = Figure.table(quick: quick)
         let sizes = Figure.scalingSizes(quick: quick)
         let scaling = sizes.map { Figure.scaling(size: $0, quick: quick) }
-        let ours = try (figures.map(\.convscope) + scaling).map(measureInChild)
-        let theirs = try torch?.measure(figures.map(\.torch) + scaling)
-        let torchResults = theirs?.results ?? Array(repeating: nil, count: ours.count)
+        // Each pair is measured back to back, so both see the same load on a shared machine.
+        let pairs = zip(figures.map(\.convscope) + scaling, figures.map(\.torch) + scaling)
+        var ours: [Measurement] = [], torchResults: [Measurement?] = []
+        var torchVersion: String?
+        for (mine, theirs) in pairs {
+            ours.append(try measureInChild(mine))
+            let answer = try torch?.measure([theirs])
+            torchVersion = answer?.version ?? torchVersion
+            torchResults.append(answer?.results.first ?? nil)
+        }
 
-        var lines = machineLines(torchVersion: theirs?.version)
+        var lines = machineLines(torchVersion: torchVersion)
         lines.append("")
         lines.append("| figure | convscope | torch | convscope / torch | goal | peak RSS convscope | peak RSS torch |")
         lines.append("|---|---:|---:|---:|---|---:|---:|")

@@ -3,13 +3,15 @@
 
 #include <stdint.h>
 
-/// Output channels one call accumulates together; weights are packed [tap][4].
-#define CONVSCOPE_BLOCK_CHANNELS 4
 /// Floats a caller must be able to read past the last column of every input row.
 #define CONVSCOPE_ROW_SLACK 64
 
-/// For every column x < columns and channel o < channels (≤ 4):
-///   output[o][x] += Σ_t weights[4·t + o] · input[offsets[t] + x]
+/// Output channels one call accumulates together on this machine (B: 8 with AVX-512, else 4);
+/// weights are packed [tap][B].
+int convscope_block_channels(void);
+
+/// For every column x < columns and channel o < channels (≤ B):
+///   output[o][x] += Σ_t weights[B·t + o] · input[offsets[t] + x]
 /// summed in float32, taps in order, starting from the value output[o][x] holds.
 /// Reads input up to CONVSCOPE_ROW_SLACK floats past offsets[t] + columns.
 void convscope_accumulate_rows(

@@ -2,7 +2,7 @@ import CConvKernels
 import Dispatch
 
 /// The general path of `Conv2dForward` for any weights: direct convolution with a register tile
-/// of 4 output channels × one row strip, float32 fused multiply-adds, rows spread over cores.
+/// of 4 or 8 output channels × 48–64 columns of one output row, float32 fused multiply-adds, rows spread over cores.
 ///
 /// The input is copied once into padded planes (every padding mode resolved by `PaddedAxis`),
 /// each split into its `stride_w` column phases, so every tap of every output row reads a
@@ -10,20 +10,22 @@ import Dispatch
 /// float32 in the order bias, then channels, then kernel rows and columns — exact, and so equal
 /// to PyTorch's, wherever every partial sum is an integer or dyadic value below 2^24.
 enum GeneralConvolution {
-    /// Taps one call accumulates before returning to check for cancellation: keeps a stale
-    /// 1024² 64→64 k32 layer stopping within a few milliseconds.
-    static let tapsPerChunk = 1024
+    /// Taps one kernel call accumulates before the worker checks for cancellation: at 1024²
+    /// 64→64 that is 256 · 64 · 1024 ≈ 1.7·10⁷ multiply-adds, about a millisecond.
+    static let tapsPerChunk = 256
     /// Below this many multiply-adds one core finishes before a second would have started.
     static let parallelThreshold = 4_000_000
 
-    /// Convolves on `threads` cores (1 forces the single-core code), reusing `workspace`.
-    /// `isCancelled` is polled on every worker between chunks of taps, so it must be thread-safe.
+    /// Convolves on up to `threads` cores (1 forces the single-core code), reusing `workspace`;
+    /// layers under `parallelThreshold` multiply-adds stay on one core. `isCancelled` is polled
+    /// on every worker between chunks of taps, so it must be thread-safe.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, threads: Int,
-        workspace: Conv2dWorkspace, isCancelled: () -> Bool
+        parallelThreshold: Int = parallelThreshold, workspace: Conv2dWorkspace, isCancelled: () -> Bool
     ) throws -> Tensor4 {
         let layout = PackedLayout(spec)
-        let packedInput = layout.packInput(input, into: &workspace.input)
+        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled)
+        else { throw ComputationCancelled() }
         let packedWeights = layout.packWeights(weights, into: &workspace.weights)
         let offsets = layout.tapOffsets(into: &workspace.offsets)
         let (outChannels, outH, outW) = (spec.parameters.outChannels, layout.outH, layout.outW)
@@ -69,8 +71,9 @@ private struct RowJob: @unchecked Sendable {
     func run(worker: Int) {
         let (outH, outW) = (layout.outH, layout.outW)
         let planeSize = outH * outW
-        var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: 4)
-        let chunks = layout.channelChunks
+        let width = layout.blockChannels
+        var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: width)
+        let chunks = layout.tapChunks
         for oy in stride(from: worker, to: outH, by: workers) {
             for o in 0..<outChannels {
                 (output + o * planeSize + oy * outW).initialize(repeating: bias?[o] ?? 0, count: outW)
@@ -78,14 +81,13 @@ private struct RowJob: @unchecked Sendable {
             let rowInput = input + oy * layout.rowStep
             for chunk in chunks {
                 if isCancelled() { stopped[worker] = true; return }
-                let firstTap = chunk.lowerBound * layout.kernelTaps
-                let tapCount = chunk.count * layout.kernelTaps
+                let (firstTap, tapCount) = (chunk.lowerBound, chunk.count)
                 for g in 0..<layout.groups {
                     for b in 0..<layout.blocksPerGroup {
-                        let first = g * layout.outPerGroup + b * 4
-                        let channels = min(4, layout.outPerGroup - b * 4)
+                        let first = g * layout.outPerGroup + b * width
+                        let channels = min(width, layout.outPerGroup - b * width)
                         for k in 0..<channels { rowPointers[k] = output + (first + k) * planeSize + oy * outW }
-                        let blockWeights = weights + ((g * layout.blocksPerGroup + b) * layout.taps + firstTap) * 4
+                        let blockWeights = weights + ((g * layout.blocksPerGroup + b) * layout.taps + firstTap) * width
                         convscope_accumulate_rows(
                             rowInput + g * layout.groupStep, offsets + firstTap, blockWeights,
                             Int64(tapCount), rowPointers, Int32(channels), Int64(outW))

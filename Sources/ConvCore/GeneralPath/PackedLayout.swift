@@ -15,6 +15,8 @@ struct PackedLayout {
     let rowStride: Int, phaseStride: Int, planeStride: Int
     /// Columns per phase row.
     let phaseWidth: Int
+    /// Output channels the kernel computes together (8 with AVX-512, else 4).
+    let blockChannels = Int(convscope_block_channels())
 
     init(_ spec: Conv2dSpec) {
         height = spec.heightAxis; width = spec.widthAxis
@@ -30,27 +32,31 @@ struct PackedLayout {
 
     /// Taps of one output channel: its group's channels × kernel rows × kernel columns.
     var taps: Int { inPerGroup * kernelTaps }
-    /// Blocks of 4 output channels per group (the last one may be partial).
-    var blocksPerGroup: Int { (outPerGroup + 3) / 4 }
+    /// Blocks of `blockChannels` output channels per group (the last one may be partial).
+    var blocksPerGroup: Int { (outPerGroup + blockChannels - 1) / blockChannels }
     /// Floats between the inputs of output row oy and oy + 1.
     var rowStep: Int { height.stride * rowStride }
     /// Floats between the first channels of neighbouring groups.
     var groupStep: Int { inPerGroup * planeStride }
-    /// Group-local channel ranges whose taps one kernel call sums (≈ `tapsPerChunk` taps each).
-    var channelChunks: [Range<Int>] {
-        let size = max(1, GeneralConvolution.tapsPerChunk / kernelTaps)
-        return stride(from: 0, to: inPerGroup, by: size).map { $0..<min($0 + size, inPerGroup) }
+    /// Ranges of a group's taps one kernel call sums, `tapsPerChunk` each (the last may be shorter).
+    var tapChunks: [Range<Int>] {
+        let size = GeneralConvolution.tapsPerChunk
+        return stride(from: 0, to: taps, by: size).map { $0..<min($0 + size, taps) }
     }
 
-    /// Copies the input into padded, phase-split rows; returns the packed block.
-    func packInput(_ input: Tensor4, into buffer: inout ScratchBuffer<Float>) -> UnsafeMutablePointer<Float> {
+    /// Copies the input into padded, phase-split rows; returns the packed block, or nil when
+    /// `isCancelled` (polled per channel) stops it.
+    func packInput(
+        _ input: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+    ) -> UnsafeMutablePointer<Float>? {
         let packed = buffer.reserve(inChannels * planeStride)
         let (h, w) = (height.size, width.size)
         let rowSource = height.paddedRange.map { height.source(of: $0) ?? -1 }
         let columnSource = width.paddedRange.map { width.source(of: $0) ?? -1 }
         let s = width.stride
-        input.storage.withUnsafeBufferPointer { source in
+        return input.storage.withUnsafeBufferPointer { source in
             for c in 0..<inChannels {
+                if isCancelled() { return nil }
                 let plane = source.baseAddress! + c * h * w
                 for r in 0..<s {
                     for py in 0..<height.paddedSize {
@@ -68,23 +74,23 @@ struct PackedLayout {
                     }
                 }
             }
+            return packed
         }
-        return packed
     }
 
-    /// Weights as [group][block of 4 output channels][tap][4], zeros for a partial block's
+    /// Weights as [group][block of B output channels][tap][B], zeros for a partial block's
     /// missing channels; a tap's index is its index in PyTorch's [C_out, C_in/g, kH, kW] slice.
     func packWeights(_ weights: Tensor4, into buffer: inout ScratchBuffer<Float>) -> UnsafeMutablePointer<Float> {
-        let packed = buffer.reserve(groups * blocksPerGroup * taps * 4)
-        let tapCount = taps
+        let (tapCount, width) = (taps, blockChannels)
+        let packed = buffer.reserve(groups * blocksPerGroup * tapCount * width)
         weights.storage.withUnsafeBufferPointer { source in
             for g in 0..<groups {
                 for b in 0..<blocksPerGroup {
-                    let block = packed + (g * blocksPerGroup + b) * tapCount * 4
-                    for k in 0..<4 {
-                        let local = b * 4 + k
+                    let block = packed + (g * blocksPerGroup + b) * tapCount * width
+                    for k in 0..<width {
+                        let local = b * width + k
                         let o = g * outPerGroup + local
-                        for t in 0..<tapCount { block[t * 4 + k] = local < outPerGroup ? source[o * tapCount + t] : 0 }
+                        for t in 0..<tapCount { block[t * width + k] = local < outPerGroup ? source[o * tapCount + t] : 0 }
                     }
                 }
             }
