@@ -39,6 +39,10 @@ struct Runner {
         lines.append("")
         lines.append("\(figures[1].title): \(time(perChannel)) per output channel (whole plane); "
             + "the layer extrapolated from \(large.band ?? large.outputRows) of \(large.outputRows) output rows.")
+        let latency = try CancelLatency.measure(
+            large, threads: threads, trials: quick ? 1 : 5, after: .milliseconds(quick ? 2 : 300))
+        lines.append("Cancelled \(quick ? "after 2 ms" : "after 300 ms") from another thread, the same layer stops "
+            + String(format: "%.2f ms", latency.milliseconds) + " later (median; goal ≤ 10 ms).")
         lines.append("")
         lines.append("Cost versus size, general path 16→16 k8 random (median ms):")
         lines.append("")
