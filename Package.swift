@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "convscope", targets: ["convscope"]),
         .library(name: "ConvCore", targets: ["ConvCore"]),
         .library(name: "ConvScopeApp", targets: ["ConvScopeApp"]),
+        .executable(name: "convscope-bench", targets: ["ConvScopeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,8 +39,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
+        // A module name without a hyphen, so its build folder is named like its source folder.
         .executableTarget(
-            name: "convscope-bench",
+            name: "ConvScopeBench",
             dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvCore"],

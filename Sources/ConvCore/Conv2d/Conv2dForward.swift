@@ -18,7 +18,7 @@ public enum Conv2dForward {
 
     /// Convolves with an explicit bias per output channel (nil for none), as `F.conv2d` takes it.
     /// Throws the spec's `Conv2dError`, or `ComputationCancelled` when `isCancelled` says so.
-    /// The general path polls `isCancelled` from each of its `threads` workers every ~1 000 taps
+    /// The general path polls `isCancelled` from each of its `threads` workers every 256 taps
     /// of an output row (so it must be thread-safe) and reuses `workspace`'s buffers when given.
     public static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, threads: Int = ProcessorCount.online,

@@ -2,7 +2,8 @@ import CConvKernels
 import Dispatch
 
 /// The general path of `Conv2dForward` for any weights: direct convolution with a register tile
-/// of 4 or 8 output channels × 48–64 columns of one output row, float32 fused multiply-adds, rows spread over cores.
+/// of output channels × columns of one output row (8 × 48 with AVX-512), float32 fused
+/// multiply-adds, output rows spread over the cores.
 ///
 /// The input is copied once into padded planes (every padding mode resolved by `PaddedAxis`),
 /// each split into its `stride_w` column phases, so every tap of every output row reads a
@@ -24,13 +25,14 @@ enum GeneralConvolution {
         parallelThreshold: Int = parallelThreshold, workspace: Conv2dWorkspace, isCancelled: () -> Bool
     ) throws -> Tensor4 {
         let layout = PackedLayout(spec)
-        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled)
+        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled),
+              let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
-        let packedWeights = layout.packWeights(weights, into: &workspace.weights)
         let offsets = layout.tapOffsets(into: &workspace.offsets)
         let (outChannels, outH, outW) = (spec.parameters.outChannels, layout.outH, layout.outW)
         let planeSize = outH * outW
         let count = outChannels * planeSize
+        guard count > 0 else { return Tensor4(shape: [1, outChannels, outH, outW]) }
         let macs = count * layout.taps
         let workers = macs < parallelThreshold ? 1 : max(1, min(threads, outH))
         var stopped = [Bool](repeating: false, count: workers)

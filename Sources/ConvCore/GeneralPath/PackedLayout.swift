@@ -80,12 +80,16 @@ struct PackedLayout {
 
     /// Weights as [group][block of B output channels][tap][B], zeros for a partial block's
     /// missing channels; a tap's index is its index in PyTorch's [C_out, C_in/g, kH, kW] slice.
-    func packWeights(_ weights: Tensor4, into buffer: inout ScratchBuffer<Float>) -> UnsafeMutablePointer<Float> {
+    /// Nil when `isCancelled` (polled per block: 64→64 k32 packs 4·10⁶ weights) stops it.
+    func packWeights(
+        _ weights: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+    ) -> UnsafeMutablePointer<Float>? {
         let (tapCount, width) = (taps, blockChannels)
         let packed = buffer.reserve(groups * blocksPerGroup * tapCount * width)
-        weights.storage.withUnsafeBufferPointer { source in
+        return weights.storage.withUnsafeBufferPointer { source in
             for g in 0..<groups {
                 for b in 0..<blocksPerGroup {
+                    if isCancelled() { return nil }
                     let block = packed + (g * blocksPerGroup + b) * tapCount * width
                     for k in 0..<width {
                         let local = b * width + k
@@ -94,8 +98,8 @@ struct PackedLayout {
                     }
                 }
             }
+            return packed
         }
-        return packed
     }
 
     /// For each tap (c, ky, kx) of a group, the packed offset it reads for output (0, 0).
