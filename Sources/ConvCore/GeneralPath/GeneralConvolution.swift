@@ -1,5 +1,6 @@
 import CConvKernels
 import Dispatch
+import Synchronization
 
 /// The general path of `Conv2dForward` for any weights: direct convolution with a register tile
 /// of output channels × columns of one output row (8 × 48 with AVX-512), float32 fused
@@ -41,7 +42,7 @@ enum GeneralConvolution {
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
                     let job = RowJob(
                         layout: layout, input: packedInput, weights: packedWeights, offsets: offsets,
-                        bias: bias, output: buffer.baseAddress!, outChannels: outChannels, workers: workers,
+                        bias: bias, output: buffer.baseAddress!, outChannels: outChannels, nextRow: RowCounter(),
                         stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
                     if workers == 1 { job.run(worker: 0) } else {
                         DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
@@ -55,8 +56,18 @@ enum GeneralConvolution {
     }
 }
 
-/// One general-path computation as the workers see it: worker i computes output rows
-/// i, i + workers, i + 2·workers, … (neighbouring rows cost the same, so this balances).
+/// The next output row no worker has taken yet. Rows are handed out one at a time rather than
+/// split in advance: on a shared machine a worker that loses its core for a while takes fewer
+/// rows instead of holding the others back at the end.
+private final class RowCounter: Sendable {
+    private let next = Atomic<Int>(0)
+
+    /// Takes a row: 0, 1, 2, … across all workers.
+    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
+}
+
+/// One general-path computation as the workers see it: each takes the next free output row
+/// until none is left.
 ///
 /// Unchecked Sendable: workers write disjoint output rows and their own `stopped` flag, and only
 /// read the packed buffers; `isCancelled` is documented as callable from any thread.
@@ -66,7 +77,8 @@ private struct RowJob: @unchecked Sendable {
     let offsets: UnsafeMutablePointer<Int64>
     let bias: [Float]?
     let output: UnsafeMutablePointer<Float>
-    let outChannels: Int, workers: Int
+    let outChannels: Int
+    let nextRow: RowCounter
     let stopped: UnsafeMutablePointer<Bool>
     let isCancelled: () -> Bool
 
@@ -76,7 +88,7 @@ private struct RowJob: @unchecked Sendable {
         let width = layout.blockChannels
         var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: width)
         let chunks = layout.tapChunks
-        for oy in stride(from: worker, to: outH, by: workers) {
+        while case let oy = nextRow.take(), oy < outH {
             for o in 0..<outChannels {
                 (output + o * planeSize + oy * outW).initialize(repeating: bias?[o] ?? 0, count: outW)
             }
