@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "convscope", targets: ["convscope"]),
         .library(name: "ConvCore", targets: ["ConvCore"]),
         .library(name: "ConvScopeApp", targets: ["ConvScopeApp"]),
+        .executable(name: "convscope-bench", targets: ["ConvScopeBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,7 +24,11 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]),
         // Pure maths: no terminal, no I/O. Optimised even in debug builds, so `swift run`
         // computes the largest allowed layer (64 channels, 1024×1024, 32×32) in about a second.
-        .target(name: "ConvCore", swiftSettings: optimizedInDebug),
+        .target(name: "ConvCore", dependencies: ["CConvKernels"], swiftSettings: optimizedInDebug),
+        // The general convolution's register-tiled inner loop, one variant per instruction set
+        // picked at run time (Swift code compiles for the baseline, SSE2 on x86-64). -O3 in debug
+        // builds too: the tile only stays in registers when optimised.
+        .target(name: "CConvKernels", cSettings: [.unsafeFlags(["-O3"])]),
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
         // The run loop and the background computations: threads, but still no terminal.
@@ -35,6 +40,11 @@ let package = Package(
                 "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
+        // A module name without a hyphen, so its build folder is named like its source folder.
+        .executableTarget(
+            name: "ConvScopeBench",
+            dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore"],
                     exclude: ["Snapshots"]),

@@ -1,22 +1,28 @@
 /// `nn.Conv2d`'s forward pass for batch size 1: every padding mode, 'same'/'valid', groups, bias.
 ///
-/// Each output value is its bias plus its taps summed exactly in Double and rounded once to
-/// float32, like `Convolution.conv2d`; PyTorch sums in float32 in an order of its own, so the
-/// two agree bit for bit wherever every partial sum is exact in float32 (integers and dyadic
-/// values below 2^24).
+/// Constant kernels without bias take `Convolution`'s window-sum path (exact in Double, rounded
+/// once); every other layer takes `GeneralConvolution`: float32 sums on every core. PyTorch sums
+/// in float32 in an order of its own, so both agree with it bit for bit wherever every partial
+/// sum is exact in float32 (integers and dyadic values below 2^24), and within float32 rounding
+/// otherwise (docs/PERFORMANCE.md: relative 1e-5 of max(1, |value|) on the fixtures).
 public enum Conv2dForward {
     /// Convolves `input` (1, C_in, H, W) with `weights` [C_out, C_in/g, kH, kW] and the spec's bias.
     public static func run(
-        input: Tensor4, weights: Tensor4, spec: Conv2dSpec, isCancelled: () -> Bool = { false }
+        input: Tensor4, weights: Tensor4, spec: Conv2dSpec, threads: Int = ProcessorCount.online,
+        workspace: Conv2dWorkspace? = nil, isCancelled: () -> Bool = { false }
     ) throws -> Tensor4 {
-        try run(input: input, weights: weights, bias: spec.biasVector, spec: spec, isCancelled: isCancelled)
+        try run(
+            input: input, weights: weights, bias: spec.biasVector, spec: spec, threads: threads,
+            workspace: workspace, isCancelled: isCancelled)
     }
 
     /// Convolves with an explicit bias per output channel (nil for none), as `F.conv2d` takes it.
-    /// Throws the spec's `Conv2dError`, or `ComputationCancelled` when `isCancelled` says so
-    /// (polled between output channels).
+    /// Throws the spec's `Conv2dError`, or `ComputationCancelled` when `isCancelled` says so.
+    /// The general path polls `isCancelled` from each of its `threads` workers every 256 taps
+    /// of an output row (so it must be thread-safe) and reuses `workspace`'s buffers when given.
     public static func run(
-        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, isCancelled: () -> Bool = { false }
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, threads: Int = ProcessorCount.online,
+        workspace: Conv2dWorkspace? = nil, isCancelled: () -> Bool = { false }
     ) throws -> Tensor4 {
         if let error = spec.validate() { throw error }
         precondition(input.shape == spec.inputShape && weights.shape == spec.kernelShape)
@@ -26,7 +32,9 @@ public enum Conv2dForward {
             // The notebook's case (all-ones and other constant kernels): the window-sum path.
             return try Convolution.conv2d(input: input, weights: weights, parameters: plain, isCancelled: isCancelled)
         }
-        return try tablePath(input: input, weights: weights, bias: bias, spec: spec, isCancelled: isCancelled)
+        return try GeneralConvolution.run(
+            input: input, weights: weights, bias: bias, spec: spec, threads: threads,
+            workspace: workspace ?? Conv2dWorkspace(), isCancelled: isCancelled)
     }
 
     /// The notebook's parameters when the layer is an ungrouped convolution with the same padding
@@ -40,7 +48,8 @@ public enum Conv2dForward {
         return p
     }
 
-    /// The textbook loop for any weights: per output channel, over its group's input channels and
+    /// The reference the tests hold the general path to, exact in Double and single-core; the
+    /// textbook loop for any weights: per output channel, over its group's input channels and
     /// the kernel taps, reading the input through each axis's tap-to-source table.
     static func tablePath(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, isCancelled: () -> Bool

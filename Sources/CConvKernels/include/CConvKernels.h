@@ -1,0 +1,24 @@
+#ifndef CCONVKERNELS_H
+#define CCONVKERNELS_H
+
+#include <stdint.h>
+
+/// Floats a caller must be able to read past the last column of every input row.
+#define CONVSCOPE_ROW_SLACK 64
+
+/// Output channels one call accumulates together on this machine (B: 8 with AVX-512, else 4);
+/// weights are packed [tap][B].
+int convscope_block_channels(void);
+
+/// For every column x < columns and channel o < channels (≤ B):
+///   output[o][x] += Σ_t weights[B·t + o] · input[offsets[t] + x]
+/// summed in float32, taps in order, starting from the value output[o][x] holds.
+/// Reads input up to CONVSCOPE_ROW_SLACK floats past offsets[t] + columns.
+void convscope_accumulate_rows(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns);
+
+/// The instruction set the kernel runs with on this machine: "avx512", "avx2" or "generic".
+const char *convscope_kernel_isa(void);
+
+#endif

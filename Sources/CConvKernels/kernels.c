@@ -1,0 +1,100 @@
+// The inner loop of convscope's general convolution path: register-tiled float32 FMAs.
+//
+// Swift compiles for the architecture's baseline (SSE2 on x86-64) and has no per-function
+// target attribute, so the tile lives here with one variant per instruction set, chosen once
+// at run time: the same binary runs everywhere and uses AVX2/AVX-512 where the CPU has them.
+#include "CConvKernels.h"
+#include <string.h>
+
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+// Without FMA hardware a fused multiply-add would become a library call per element.
+#define MUL_ADD(w, x, acc) ((acc) + (w) * (x))
+#define FUSED_MUL_ADD(w, x, acc) __builtin_elementwise_fma((w), (x), (acc))
+
+// One tile is OC output channels × NV vectors of V columns, held in registers while every tap
+// streams by: per tap NV loads, OC broadcasts and OC·NV fused multiply-adds.
+#define ROWS_KERNEL(OC, VT, V, NV, MADD)                                                            \
+    const int64_t tile = (V) * (NV);                                                        \
+    for (int64_t x0 = 0; x0 < columns; x0 += tile) {                                        \
+        const int64_t n = MIN(tile, columns - x0);                                          \
+        float start[OC][(V) * (NV)];                                                         \
+        for (int o = 0; o < (OC); o++) {                                                       \
+            if (o < channels) memcpy(start[o], output[o] + x0, (size_t)n * sizeof(float));  \
+            for (int64_t i = (o < channels ? n : 0); i < tile; i++) start[o][i] = 0;         \
+        }                                                                                   \
+        VT acc[OC][NV];                                                                      \
+        for (int o = 0; o < (OC); o++)                                                         \
+            for (int v = 0; v < (NV); v++) memcpy(&acc[o][v], &start[o][v * (V)], sizeof(VT)); \
+        const float *base = input + x0;                                                     \
+        for (int64_t t = 0; t < taps; t++) {                                                \
+            const float *p = base + offsets[t];                                             \
+            const float *w = weights + (OC) * t;                                               \
+            VT in[NV];                                                                      \
+            for (int v = 0; v < (NV); v++) memcpy(&in[v], p + v * (V), sizeof(VT));         \
+            for (int o = 0; o < (OC); o++) {                                                   \
+                const VT wo = -(VT){0} + w[o]; /* x + (-0) == x: a plain broadcast */     \
+                for (int v = 0; v < (NV); v++) acc[o][v] = MADD(wo, in[v], acc[o][v]);     \
+            }                                                                               \
+        }                                                                                   \
+        for (int o = 0; o < channels; o++) {                                                \
+            for (int v = 0; v < (NV); v++) memcpy(&start[o][v * (V)], &acc[o][v], sizeof(VT)); \
+            memcpy(output[o] + x0, start[o], (size_t)n * sizeof(float));                     \
+        }                                                                                   \
+    }
+
+typedef float v4f __attribute__((vector_size(16)));
+
+static void rows_generic(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns) {
+    ROWS_KERNEL(4, v4f, 4, 3, MUL_ADD)
+}
+
+#if defined(__x86_64__)
+typedef float v8f __attribute__((vector_size(32)));
+typedef float v16f __attribute__((vector_size(64)));
+
+__attribute__((target("avx2,fma"))) static void rows_avx2(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns) {
+    ROWS_KERNEL(4, v8f, 8, 3, FUSED_MUL_ADD)
+}
+
+__attribute__((target("avx512f"))) static void rows_avx512(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns) {
+    ROWS_KERNEL(8, v16f, 16, 3, FUSED_MUL_ADD)
+}
+
+static int isa(void) {
+    static int cached = -1;  // a benign race: every thread computes the same value
+    if (cached < 0) {
+        __builtin_cpu_init();
+        cached = __builtin_cpu_supports("avx512f") ? 2
+               : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 1 : 0;
+    }
+    return cached;
+}
+#else
+static int isa(void) { return 0; }
+#endif
+
+int convscope_block_channels(void) { return isa() == 2 ? 8 : 4; }
+
+void convscope_accumulate_rows(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns) {
+#if defined(__x86_64__)
+    switch (isa()) {
+    case 2: rows_avx512(input, offsets, weights, taps, output, channels, columns); return;
+    case 1: rows_avx2(input, offsets, weights, taps, output, channels, columns); return;
+    default: break;
+    }
+#endif
+    rows_generic(input, offsets, weights, taps, output, channels, columns);
+}
+
+const char *convscope_kernel_isa(void) {
+    static const char *const names[] = {"generic", "avx2", "avx512"};
+    return names[isa()];
+}

@@ -1,0 +1,121 @@
+import CConvKernels
+
+/// Where the general path keeps each padded input value, packed weight and tap.
+///
+/// Input: for each channel, for each column phase r < stride_w, the padded rows holding padded
+/// columns r, r + s, r + 2s, … followed by `CONVSCOPE_ROW_SLACK` zeros the kernel may read past
+/// the last output column. Tap (c, ky, kx) of output (oy, ox) then reads
+/// `offset(c, ky, kx) + oy·rowStep + ox`, contiguous in ox.
+struct PackedLayout {
+    let height: PaddedAxis, width: PaddedAxis
+    let outH: Int, outW: Int
+    let groups: Int, inPerGroup: Int, outPerGroup: Int, inChannels: Int
+    let kernelTaps: Int
+    /// Floats per packed row, per phase, per channel.
+    let rowStride: Int, phaseStride: Int, planeStride: Int
+    /// Columns per phase row.
+    let phaseWidth: Int
+    /// Output channels the kernel computes together (8 with AVX-512, else 4).
+    let blockChannels = Int(convscope_block_channels())
+
+    init(_ spec: Conv2dSpec) {
+        height = spec.heightAxis; width = spec.widthAxis
+        outH = height.outputSize; outW = width.outputSize
+        groups = spec.groups; inPerGroup = spec.inChannelsPerGroup; outPerGroup = spec.outChannelsPerGroup
+        inChannels = spec.parameters.inChannels
+        kernelTaps = height.kernel * width.kernel
+        phaseWidth = (width.paddedSize + width.stride - 1) / width.stride
+        rowStride = phaseWidth + Int(CONVSCOPE_ROW_SLACK)
+        phaseStride = height.paddedSize * rowStride
+        planeStride = width.stride * phaseStride
+    }
+
+    /// Taps of one output channel: its group's channels × kernel rows × kernel columns.
+    var taps: Int { inPerGroup * kernelTaps }
+    /// Blocks of `blockChannels` output channels per group (the last one may be partial).
+    var blocksPerGroup: Int { (outPerGroup + blockChannels - 1) / blockChannels }
+    /// Floats between the inputs of output row oy and oy + 1.
+    var rowStep: Int { height.stride * rowStride }
+    /// Floats between the first channels of neighbouring groups.
+    var groupStep: Int { inPerGroup * planeStride }
+    /// Ranges of a group's taps one kernel call sums, `tapsPerChunk` each (the last may be shorter).
+    var tapChunks: [Range<Int>] {
+        let size = GeneralConvolution.tapsPerChunk
+        return stride(from: 0, to: taps, by: size).map { $0..<min($0 + size, taps) }
+    }
+
+    /// Copies the input into padded, phase-split rows; returns the packed block, or nil when
+    /// `isCancelled` (polled per channel) stops it.
+    func packInput(
+        _ input: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+    ) -> UnsafeMutablePointer<Float>? {
+        let packed = buffer.reserve(inChannels * planeStride)
+        let (h, w) = (height.size, width.size)
+        let rowSource = height.paddedRange.map { height.source(of: $0) ?? -1 }
+        let columnSource = width.paddedRange.map { width.source(of: $0) ?? -1 }
+        let s = width.stride
+        return input.storage.withUnsafeBufferPointer { source in
+            for c in 0..<inChannels {
+                if isCancelled() { return nil }
+                let plane = source.baseAddress! + c * h * w
+                for r in 0..<s {
+                    for py in 0..<height.paddedSize {
+                        let row = packed + c * planeStride + r * phaseStride + py * rowStride
+                        let sy = rowSource[py]
+                        if sy < 0 { row.update(repeating: 0, count: rowStride); continue }
+                        let sourceRow = plane + sy * w
+                        var j = 0
+                        for px in stride(from: r, to: width.paddedSize, by: s) {
+                            let sx = columnSource[px]
+                            row[j] = sx < 0 ? 0 : sourceRow[sx]
+                            j += 1
+                        }
+                        (row + j).update(repeating: 0, count: rowStride - j)
+                    }
+                }
+            }
+            return packed
+        }
+    }
+
+    /// Weights as [group][block of B output channels][tap][B], zeros for a partial block's
+    /// missing channels; a tap's index is its index in PyTorch's [C_out, C_in/g, kH, kW] slice.
+    /// Nil when `isCancelled` (polled per block: 64→64 k32 packs 4·10⁶ weights) stops it.
+    func packWeights(
+        _ weights: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+    ) -> UnsafeMutablePointer<Float>? {
+        let (tapCount, width) = (taps, blockChannels)
+        let packed = buffer.reserve(groups * blocksPerGroup * tapCount * width)
+        return weights.storage.withUnsafeBufferPointer { source in
+            for g in 0..<groups {
+                for b in 0..<blocksPerGroup {
+                    if isCancelled() { return nil }
+                    let block = packed + (g * blocksPerGroup + b) * tapCount * width
+                    for k in 0..<width {
+                        let local = b * width + k
+                        let o = g * outPerGroup + local
+                        for t in 0..<tapCount { block[t * width + k] = local < outPerGroup ? source[o * tapCount + t] : 0 }
+                    }
+                }
+            }
+            return packed
+        }
+    }
+
+    /// For each tap (c, ky, kx) of a group, the packed offset it reads for output (0, 0).
+    func tapOffsets(into buffer: inout ScratchBuffer<Int64>) -> UnsafeMutablePointer<Int64> {
+        let offsets = buffer.reserve(taps)
+        var t = 0
+        for c in 0..<inPerGroup {
+            for ky in 0..<height.kernel {
+                for kx in 0..<width.kernel {
+                    let column = kx * width.dilation
+                    let phase = column % width.stride, shift = column / width.stride
+                    offsets[t] = Int64(c * planeStride + phase * phaseStride + ky * height.dilation * rowStride + shift)
+                    t += 1
+                }
+            }
+        }
+        return offsets
+    }
+}

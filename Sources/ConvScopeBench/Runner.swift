@@ -1,0 +1,107 @@
+import ConvCore
+import Foundation
+
+/// Measures every figure (each convscope workload in a child process of its own, so its peak RSS
+/// is its own) and formats the report.
+struct Runner {
+    let threads: Int
+    let torch: TorchRunner?
+
+    func report(quick: Bool) throws -> String {
+        let figures = Figure.table(quick: quick)
+        let sizes = Figure.scalingSizes(quick: quick)
+        let scaling = sizes.map { Figure.scaling(size: $0, quick: quick) }
+        // Each pair is measured back to back, so both see the same load on a shared machine.
+        let pairs = zip(figures.map(\.convscope) + scaling, figures.map(\.torch) + scaling)
+        var ours: [Measurement] = [], torchResults: [Measurement?] = []
+        var torchVersion: String?
+        for (mine, theirs) in pairs {
+            ours.append(try measureInChild(mine))
+            let answer = try torch?.measure([theirs])
+            torchVersion = answer?.version ?? torchVersion
+            torchResults.append(answer?.results.first ?? nil)
+        }
+
+        var lines = machineLines(torchVersion: torchVersion)
+        lines.append("")
+        lines.append("| figure | convscope | torch | convscope / torch | goal | peak RSS convscope | peak RSS torch |")
+        lines.append("|---|---:|---:|---:|---|---:|---:|")
+        for (i, figure) in figures.enumerated() {
+            let mine = ours[i], other = torchResults[i]
+            let ratio = other.map { mine.medianMilliseconds / $0.medianMilliseconds }
+            let verdict = figure.goal.flatMap { $0.holds(convscope: mine.medianMilliseconds, torch: other?.medianMilliseconds) }
+            let goal = figure.goal.map { "\($0.text) \(verdict.map { $0 ? "✓" : "✗" } ?? "?")" } ?? "—"
+            lines.append("| \(figure.title) | \(time(mine.medianMilliseconds)) | \(other.map { time($0.medianMilliseconds) } ?? "—") | "
+                + "\(ratio.map { String(format: "%.2f×", $0) } ?? "—") | \(goal) | \(mib(mine.peakMiB)) | \(other.map { mib($0.peakMiB) } ?? "—") |")
+        }
+        let large = figures[1].convscope
+        let perChannel = ours[1].medianMilliseconds / Double(large.outChannels)
+        lines.append("")
+        lines.append("\(figures[1].title): \(time(perChannel)) per output channel (whole plane); "
+            + "the layer extrapolated from \(large.band ?? large.outputRows) of \(large.outputRows) output rows.")
+        let latency = try CancelLatency.measure(
+            large, threads: threads, trials: quick ? 1 : 5, after: .milliseconds(quick ? 2 : 300))
+        lines.append("Cancelled \(quick ? "after 2 ms" : "after 300 ms") from another thread, the same layer stops "
+            + String(format: "%.2f ms", latency.milliseconds) + " later (median; goal ≤ 10 ms).")
+        lines.append("")
+        lines.append("Cost versus size, general path 16→16 k8 random (median ms):")
+        lines.append("")
+        lines.append("| size | " + sizes.map { "\($0)²" }.joined(separator: " | ") + " | exponent |")
+        lines.append("|---|" + String(repeating: "---:|", count: sizes.count + 1))
+        let mineScaling = Array(ours[figures.count...]).map(\.medianMilliseconds)
+        lines.append("| convscope | " + mineScaling.map { String(format: "%.2f", $0) }.joined(separator: " | ")
+            + " | \(String(format: "%.2f", fittedExponent(sizes, mineScaling))) |")
+        let torchScaling = Array(torchResults[figures.count...]).map { $0?.medianMilliseconds }
+        if torchScaling.allSatisfy({ $0 != nil }) {
+            let values = torchScaling.map { $0! }
+            lines.append("| torch | " + values.map { String(format: "%.2f", $0) }.joined(separator: " | ")
+                + " | \(String(format: "%.2f", fittedExponent(sizes, values))) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs this executable again with `--measure`, so the workload's peak RSS is its own.
+    func measureInChild(_ workload: Workload) throws -> Measurement {
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let result = try Subprocess.run(me, ["--threads", String(threads), "--measure", workload.argument])
+        guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }
+        return measurement
+    }
+
+    func machineLines(torchVersion: String?) -> [String] {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        return [
+            "Machine: \(ProcessorCount.online) cores (nproc), \(cpu); convscope's kernel: \(InstructionSet.name); "
+                + "threads: \(threads) for both.",
+            torchVersion.map { "torch \($0), torch.set_num_threads(\(threads)), F.conv2d on the same tensors." }
+                ?? "torch: not measured (not installed, or --no-torch).",
+            "Medians after one warm-up run; the 64→64 k32 rows marked scaled compute a band of output rows and scale up.",
+        ]
+    }
+}
+
+/// Least-squares slope of log(time) against log(size).
+func fittedExponent(_ sizes: [Int], _ times: [Double]) -> Double {
+    let xs = sizes.map { log(Double($0)) }, ys = times.map { log(max($0, 1e-9)) }
+    let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+    let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+    let sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
+    return sxy / sxx
+}
+
+/// Milliseconds below a second, seconds above.
+func time(_ ms: Double) -> String {
+    ms < 1000 ? String(format: "%.2f ms", ms) : String(format: "%.2f s", ms / 1000)
+}
+
+/// MiB, no decimals.
+func mib(_ value: Double) -> String { String(format: "%.0f MiB", value) }
+
+/// A failed measurement, as one line.
+struct BenchError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

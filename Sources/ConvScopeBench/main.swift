@@ -1,0 +1,42 @@
+import ArgumentParser
+import ConvCore
+import Foundation
+
+/// `convscope-bench`: times convscope's convolution paths and, when torch is installed, PyTorch's
+/// F.conv2d on the same layers in the same run; prints a Markdown table (docs/PERFORMANCE.md).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convscope-bench",
+        abstract: "Time convscope's convolution against PyTorch's on the issue's layers.")
+
+    @Flag(help: "Every size 64², one run each: proves the benchmark works (CI), times mean nothing.")
+    var quick = false
+
+    @Flag(name: .customLong("no-torch"), help: "Skip PyTorch even when it is installed.")
+    var noTorch = false
+
+    @Option(help: "Cores for convscope and torch (default: all online).")
+    var threads: Int = ProcessorCount.online
+
+    @Option(help: ArgumentHelp("Internal: time one workload in this process and print one line.", visibility: .hidden))
+    var measure: String?
+
+    func validate() throws {
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be 1…256, got \(threads)") }
+        if let measure, Workload(argument: measure) == nil {
+            throw ValidationError("--measure: not a workload: \(measure)")
+        }
+    }
+
+    func run() throws {
+        if let measure, let workload = Workload(argument: measure) {
+            print(try Measurement.convscope(workload, threads: threads).line)
+            return
+        }
+        let runner = Runner(threads: threads, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let report = try runner.report(quick: quick)
+        print(report)
+    }
+}
+
+Bench.main()
