@@ -3,17 +3,34 @@
 from convscope's whole allowed ranges (not the committed fixtures).
 
     pip install torch==2.13.0+cpu && python3 scripts/compare_with_torch.py [COUNT] [SEED]
+    python3 scripts/compare_with_torch.py --stacks 500 [--seed SEED]
 
 Values must be identical up to 2^24 (where float32 sums are exact in any order); above that
 PyTorch's own float32 rounding depends on its backend, so a relative 1e-3 is allowed and counted.
+
+With --stacks N it draws N random stacks of 2-6 layers with scripts/make_stack_fixtures.py's
+generator (every layer kind, valid and broken), runs `convscope render --format json --layer ...`
+on the course notebook's ramp with all-ones weights and zero biases, and runs the same modules in
+PyTorch. Shapes and module reprs must be equal, messages word for word at the same layer (for
+convscope's own Cat checks only the layer), and values bit for bit where the float32 run equals a
+float64 run of the same stack through every layer so far; elsewhere (sums above 2^24, Sigmoid,
+Tanh, GELU, batch statistics) within 1e-5 of the map's largest magnitude, 1e-3 after a BatchNorm2d
+with batch statistics, as docs/DECISIONS.md says.
 """
 import json
+import os
 import random
 import subprocess
 import sys
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import make_stack_fixtures as fixtures  # noqa: E402
+
+BINARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "convscope")
 
 RANGES = [(1, 1024), (1, 1024), (1, 64), (1, 64), (1, 32), (1, 32), (0, 32), (0, 32),
           (1, 32), (1, 32), (1, 32), (1, 32)]
@@ -41,13 +58,148 @@ def torch_result(p):
     return {"output_shape": list(y.shape), "output": y}
 
 
+# --- stacks ---------------------------------------------------------------------------------------
+
+def draw_stack(rng):
+    """Input channels and size, and 2-6 layer strings drawn as the fixture generator draws them."""
+    c, h, w = rng.randint(1, 4), rng.randint(3, 12), rng.randint(3, 12)
+    strings, channels = [], c
+    for index in range(rng.randint(2, 6)):
+        text = fixtures.random_layer(rng, index, channels)
+        strings.append(text)
+        if not text.startswith("Cat("):
+            try:
+                module = eval(text, {"nn": nn}, dict(vars(nn)))
+            except ValueError:
+                continue
+            if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
+                channels = module.out_channels
+    return c, h, w, strings
+
+
+def torch_stack(c, h, w, strings):
+    """Each layer's (repr, output, exact) up to the first error, and the error as
+    {"layer", "message", "ours"} (ours: a convscope Cat check, whose wording is convscope's)."""
+    x = torch.arange(w, dtype=torch.float).repeat(1, c, h, 1)
+    modules = []
+    for index, text in enumerate(strings):
+        if text.startswith("Cat("):
+            modules.append(fixtures.parse_cat(text))
+            continue
+        try:
+            module = eval(text, {"nn": nn}, dict(vars(nn))).eval()
+        except ValueError as e:
+            return [], {"layer": index, "message": str(e), "ours": False}
+        if isinstance(module, (nn.Conv2d, nn.ConvTranspose2d)):
+            with torch.no_grad():
+                module.weight.fill_(1)
+                if module.bias is not None:
+                    module.bias.zero_()
+        modules.append(module)
+    results, outputs, doubles = [], [], []
+    current, current64, exact_so_far = x, x.double(), True
+    for index, module in enumerate(modules):
+        try:
+            with torch.no_grad():
+                if isinstance(module, tuple):
+                    skip, crop = module
+                    if skip >= index:
+                        raise RuntimeError("convscope: cat needs an earlier layer")
+                    out, out64 = fixtures.run_cat(outputs, current, skip, crop), fixtures.run_cat(doubles, current64, skip, crop)
+                else:
+                    out = fixtures.run_module(module, current.clone())
+                    out64 = fixtures.run_module(module.double(), current64.clone())
+                    module.float()
+        except (RuntimeError, ValueError) as e:
+            return results, {"layer": index, "message": str(e), "ours": str(e).startswith("convscope:")}
+        exact_so_far = exact_so_far and bool(torch.equal(out, out64.float()) and torch.equal(out64.float().double(), out64))
+        batch_stats = isinstance(module, nn.BatchNorm2d) and not module.track_running_stats
+        results.append({"repr": strings[index] if isinstance(module, tuple) else str(module), "output": out,
+                        "exact": exact_so_far, "batch_stats": batch_stats})
+        outputs.append(out)
+        doubles.append(out64)
+        current, current64 = out, out64
+    return results, None
+
+
+def same_values(ours, theirs, exact, tolerance):
+    """Bit for bit (NaN equal to NaN) when exact, else within tolerance of the map's largest magnitude."""
+    if list(ours.shape) != list(theirs.shape):
+        return False
+    both_nan = torch.isnan(ours) & torch.isnan(theirs)
+    if exact:
+        return bool(((ours == theirs) | both_nan).all())
+    finite = torch.isfinite(theirs)
+    if not bool(((ours == theirs) | both_nan | finite).all()):
+        return False
+    scale = max(float(theirs[finite].abs().max()) if finite.any() else 0.0, 1.0)
+    return bool((((ours - theirs).abs() <= tolerance * scale) | ~finite).all())
+
+
+def compare_stack(c, h, w, strings):
+    """'' when convscope and PyTorch agree, else what differs; and whether every value was exact."""
+    args = [BINARY, "render", "--format", "json", "--in-channels", str(c), "--h-in", str(h), "--w-in", str(w)]
+    for text in strings:
+        args += ["--layer", text]
+    run = subprocess.run(args, capture_output=True, text=True)
+    if run.returncode not in (0, 1) or not run.stdout:
+        return f"exit {run.returncode}: {run.stderr.strip()}", False
+    ours = json.loads(run.stdout)
+    results, error = torch_stack(c, h, w, strings)
+    layers = ours.get("layers", [])
+    if len(layers) != len(results):
+        return f"{len(layers)} layers ran, PyTorch ran {len(results)} ({ours.get('error')} / {error})", False
+    tolerance, all_exact = 1e-5, True
+    for index, (mine, ref) in enumerate(zip(layers, results)):
+        if mine["module"] != ref["repr"]:
+            return f"layer {index}: module {mine['module']!r} vs {ref['repr']!r}", False
+        if mine["output_shape"] != list(ref["output"].shape):
+            return f"layer {index}: shape {mine['output_shape']} vs {list(ref['output'].shape)}", False
+        tolerance = max(tolerance, 1e-3 if ref["batch_stats"] else 0)
+        out = torch.tensor(mine["output"], dtype=torch.float32).reshape(mine["output_shape"])
+        if not same_values(out, ref["output"], ref["exact"], tolerance):
+            return f"layer {index} ({mine['module']}): values differ (exact={ref['exact']})", False
+        all_exact = all_exact and ref["exact"]
+    if error is None:
+        return ("" if run.returncode == 0 and "error" not in ours else f"unexpected error {ours.get('error')}"), all_exact
+    if run.returncode != 1 or ours.get("layer") != error["layer"]:
+        return f"error at layer {ours.get('layer')} (exit {run.returncode}), PyTorch at {error['layer']}", False
+    if not error["ours"] and ours.get("error") != error["message"]:
+        return f"layer {error['layer']}: {ours.get('error')!r} vs PyTorch's {error['message']!r}", False
+    return "", all_exact
+
+
+def compare_stacks(count, seed):
+    rng = random.Random(seed)
+    exact = tolerant = refused = failed = 0
+    for _ in range(count):
+        c, h, w, strings = draw_stack(rng)
+        problem, all_exact = compare_stack(c, h, w, strings)
+        if problem:
+            failed += 1
+            print("MISMATCH", f"--in-channels {c} --h-in {h} --w-in {w}", " | ".join(strings), "->", problem)
+        elif torch_stack(c, h, w, strings)[1] is not None:
+            refused += 1
+        elif all_exact:
+            exact += 1
+        else:
+            tolerant += 1
+    print(f"seed {seed}: {count} random stacks: {exact} bit for bit, {tolerant} within tolerance, "
+          f"{refused} refused at the same layer with the same message, {failed} mismatches")
+    sys.exit(1 if failed else 0)
+
+
 def main():
+    if "--stacks" in sys.argv:
+        options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+        seed = int(options.get("--seed", random.SystemRandom().randrange(1 << 32)))
+        compare_stacks(int(options["--stacks"]), seed)
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
     exact = refused = tolerant = failed = 0
     for _ in range(count):
         p = draw(rng)
-        args = [".build/debug/convscope", "render", "--format", "json"]
+        args = [BINARY, "render", "--format", "json"]
         for flag, v in zip(FLAGS, p):
             args += [flag, str(v)]
         run = subprocess.run(args, capture_output=True, text=True)

@@ -14,6 +14,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
+    @OptionGroup(title: "Stacks of layers") var stack: StackOptions
+
     @Option(name: .long, parsing: .unconditional, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .json
 
@@ -117,6 +119,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        if stack.isActive { return try renderStack() }
         let p = try parameters.apply(to: ConvParameters())
         let state = try makeState(p)
         let experiment = try ConvExperiment(p)

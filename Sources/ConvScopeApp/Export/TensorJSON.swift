@@ -36,12 +36,12 @@ public struct TensorJSONWriter {
         }
     }
 
-    private mutating func appendShape(_ shape: [Int]) {
+    mutating func appendShape(_ shape: [Int]) {
         append("[" + shape.map(String.init).joined(separator: ", ") + "]")
     }
 
     /// Nested lists exactly like `tensor.tolist()`: batch, channel, row, column.
-    private mutating func appendTensor(_ t: Tensor4) {
+    mutating func appendTensor(_ t: Tensor4) {
         let (n, c, h, w) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
         var index = 0
         buffer.append(UInt8(ascii: "["))
@@ -70,7 +70,7 @@ public struct TensorJSONWriter {
     }
 
     /// Integral values without a fraction (as the issue allows); others as Python's float repr.
-    private mutating func appendNumber(_ v: Float) {
+    mutating func appendNumber(_ v: Float) {
         if v == v.rounded(), abs(v) < 1e15 {
             var i = Int64(v)
             if i == 0 { buffer.append(UInt8(ascii: "0")); return }
@@ -85,7 +85,7 @@ public struct TensorJSONWriter {
         }
     }
 
-    private mutating func appendString(_ s: String) {
+    mutating func appendString(_ s: String) {
         buffer.append(UInt8(ascii: "\""))
         for u in s.unicodeScalars {
             switch u {
@@ -99,9 +99,9 @@ public struct TensorJSONWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    private mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
+    mutating func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
 
-    private mutating func flush() {
+    mutating func flush() {
         if !buffer.isEmpty { sink(buffer); buffer.removeAll(keepingCapacity: true) }
     }
 }

@@ -1,0 +1,95 @@
+import ConvCore
+import Foundation
+
+/// `convscope render --layers`: a stack's trace as a table like torchinfo's summary, under a
+/// one-line shape trace, with totals and the U-Net size notes.
+public enum StackTable {
+    /// The column titles, in order.
+    static let titles = ["#", "module", "output", "r", "j", "start", "params", "mults"]
+
+    /// The whole text; `unicode` false writes x, -> and X for ×, → and ✗.
+    public static func text(_ trace: StackTrace, unicode: Bool = true) -> String {
+        var rows: [[String]] = [titles]
+        var messages: [Int: String] = [:]
+        for (index, step) in trace.layers.enumerated() {
+            var row = ["(\(index))", step.layer.pytorchRepr]
+            switch step.status {
+            case .ran:
+                row.append(shapeText(step.outputShape!))
+                if let field = step.field {
+                    row += [pairText(field.h.size, field.w.size), pairText(field.h.jump, field.w.jump),
+                            pairText(field.h.start, field.w.start)]
+                } else {
+                    row += ["-", "-", "-"]
+                }
+                row += [grouped(step.parameterCount), grouped(step.multiplications)]
+            case let .failed(error):
+                row += ["✗ broken", "", "", "", grouped(step.parameterCount), ""]
+                messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
+            case .notRun:
+                row += ["· not run", "", "", "", grouped(step.parameterCount), ""]
+            }
+            rows.append(row)
+        }
+        var lines = [trace.shapeLine, ""]
+        let widths = titles.indices.map { column in rows.map { $0[column].count }.max()! }
+        for (number, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, cell in
+                // Numbers line up on the right, words on the left, as in torchinfo.
+                column >= 3 ? cell.leftPadded(to: widths[column], with: " ")
+                    : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
+            if let message = messages[number] { lines.append(message) }
+        }
+        lines.append("")
+        lines.append(totals(trace))
+        let notes = UNetNotes.notes(trace)
+        if !notes.isEmpty { lines += [""] + notes }
+        let text = lines.joined(separator: "\n") + "\n"
+        return unicode ? text : asciiText(text)
+    }
+
+    static func totals(_ trace: StackTrace) -> String {
+        let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
+        let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
+        var line = "total: \(grouped(parameters)) parameters, \(grouped(multiplications)) multiplications"
+        if let failure = trace.failure {
+            let notRun = trace.layers.count - failure.index - 1
+            line += "; broken at (\(failure.index)), \(notRun) layer\(notRun == 1 ? "" : "s") not run"
+        } else if let output = trace.outputShape {
+            line += "; output \(shapeText(output))"
+        }
+        return line + "\nr, j, start: receptive field, jump and first window's centre in input pixels (h×w when they differ)"
+    }
+
+    static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
+
+    static func pairText(_ h: Fraction, _ w: Fraction) -> String { h == w ? "\(h)" : "\(h)×\(w)" }
+
+    /// 1,234,567 as torchinfo writes its totals.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// The text with ASCII stand-ins for the few non-ASCII glyphs the stack texts use.
+    static func asciiText(_ text: String) -> String {
+        text.replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "→", with: "->")
+            .replacingOccurrences(of: "✗", with: "X").replacingOccurrences(of: "·", with: "-")
+            .replacingOccurrences(of: "…", with: "...")
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

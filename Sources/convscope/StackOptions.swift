@@ -1,0 +1,113 @@
+import ArgumentParser
+import ConvCore
+import Foundation
+
+/// `render --layer/--model/--layers/--coverage`: a stack of layers said as in PyTorch.
+struct StackOptions: ParsableArguments {
+    @Option(name: .customLong("layer"), parsing: .unconditionalSingleValue,
+            help: "A layer as in PyTorch, e.g. \"Conv2d(3, 8, 3, stride=2, padding=1)\"; repeat for a stack, in order (Cat(k) joins layer k's output).")
+    var layer: [String] = []
+
+    @Option(name: .customLong("model"), parsing: .unconditional,
+            help: "A file holding what print(model) prints for an nn.Sequential (- reads standard input); a '# cat k' line joins layer k's output.")
+    var model: String?
+
+    @Flag(name: .customLong("layers"),
+          help: "Print the stack as a text table: output shape, receptive field r, jump j, start, parameters, multiplications.")
+    var table = false
+
+    @Flag(name: .long, help: "How many windows read each input cell (ConvTranspose2d: how many input cells write each output cell).")
+    var coverage = false
+
+    /// True when render should draw a stack (or a single layer as one) instead of the screen.
+    var isActive: Bool { hasStack || table || coverage }
+
+    /// True when the layers come from --layer or --model rather than the single-layer flags.
+    var hasStack: Bool { !layer.isEmpty || model != nil }
+
+    func validate() throws {
+        if !layer.isEmpty && model != nil {
+            throw ValidationError("--layer and --model both given; give the layers one way: --layer strings or a --model file.")
+        }
+        if let model, model.isEmpty { throw ValidationError("--model needs a file name (or - for standard input).") }
+    }
+
+    /// What the layer strings or the model file say, or why PyTorch refuses to build one of them.
+    enum Parsed {
+        case layers([StackLayer])
+        /// PyTorch's ValueError while building a layer (`nn.Conv2d(4, 6, 3, groups=4)`): at
+        /// 0-based `layer` of the --layer strings, or at 1-based `line` of the model file.
+        case refused(error: StackLayerError, text: String, layer: Int?, line: Int?)
+    }
+
+    /// Parses --layer strings or the --model file; a syntax error or an unsupported module is a
+    /// usage error (one line), a file that cannot be read exits 1.
+    func parse() throws -> Parsed {
+        if let model { return try parseModel(model) }
+        var layers: [StackLayer] = []
+        var refusal: Parsed?
+        for (index, text) in layer.enumerated() {
+            do throws(LayerParseError) {
+                layers.append(try LayerParser.parse(text))
+            } catch let .construction(text, error) {
+                refusal = refusal ?? .refused(error: error, text: text, layer: index, line: nil)
+            } catch .unsupported {
+                throw ValidationError("--layer: " + Self.unsupportedMessage(layer.enumerated().map { ("\($0)", $1) }))
+            } catch {
+                throw ValidationError("--layer (\(index)): \(error.message)")
+            }
+        }
+        return refusal ?? .layers(layers)
+    }
+
+    private func parseModel(_ path: String) throws -> Parsed {
+        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data else {
+            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            printError("convscope: --model '\(path)' \(why); give the file print(model)'s text is in (- reads standard input)")
+            throw ExitCode(1)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("--model '\(path)' is not UTF-8 text: paste what print(model) prints.")
+        }
+        do throws(LayerParseError) {
+            return .layers(try ModelParser.parse(text))
+        } catch let .line(number, .construction(text, error)) {
+            return .refused(error: error, text: text, layer: nil, line: number)
+        } catch .line(_, .unsupported) {
+            var containers: [String?] = [], lines: [(label: String?, text: String)] = []
+            for line in text.split(separator: "\n").map({ Self.splitLabel(String($0)) }) {
+                if line.text == ")" { _ = containers.popLast(); continue }
+                if line.text.hasSuffix("(") { containers.append(line.label); continue }
+                let path = (containers + [line.label]).compactMap { $0 }.joined(separator: ".")
+                lines.append((path.isEmpty ? nil : path, line.text))
+            }
+            throw ValidationError("--model '\(path)': " + Self.unsupportedMessage(lines))
+        } catch {
+            throw ValidationError("--model '\(path)': \(error.message)")
+        }
+    }
+
+    /// Every unsupported module among the (label, text) lines named in one line, so a pasted
+    /// model shows all that must go, not only the first.
+    static func unsupportedMessage(_ lines: [(label: String?, text: String)]) -> String {
+        var names: [String] = []
+        var allowed = ""
+        for (label, text) in lines {
+            do throws(LayerParseError) { _ = try LayerParser.parse(text) } catch let .unsupported(name, _) {
+                names.append(name + (label.map { " at (\($0))" } ?? ""))
+                allowed = LayerParseError.unsupported(name: name, label: nil).message
+                    .components(separatedBy: " is not supported: ").last ?? ""
+            } catch {}
+        }
+        return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed
+    }
+
+    /// `  (2): Linear(…)` → ("2", "Linear(…)"); the label is print(model)'s name for the module.
+    static func splitLabel(_ line: String) -> (label: String?, text: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("("), let close = trimmed.range(of: "): ") else { return (nil, trimmed) }
+        return (String(trimmed[trimmed.index(after: trimmed.startIndex)..<close.lowerBound]),
+                String(trimmed[close.upperBound...]))
+    }
+}
