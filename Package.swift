@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Exercise files are TOML (docs/DECISIONS.md, 2026-11-26).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // No pkgConfig: ncursesw's .pc only adds -D flags SwiftPM rejects with a warning on every
@@ -26,16 +28,19 @@ let package = Package(
         .target(name: "ConvCore", swiftSettings: optimizedInDebug),
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
+        // Exercise files, the question engine, grading and lab generation: no terminal, no I/O.
+        .target(name: "ConvExercises", dependencies: ["ConvCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only module that imports ncurses.
         .executableTarget(
             name: "convscope",
             dependencies: [
-                "ConvCore", "ConvScopeApp", "CNCursesW",
+                "ConvCore", "ConvScopeApp", "ConvExercises", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvCore"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
     ]
 )

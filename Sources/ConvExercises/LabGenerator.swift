@@ -1,0 +1,178 @@
+import ConvCore
+
+/// Writes a lab of varied, non-trivial questions: the same variant always gives the same file.
+public struct LabGenerator {
+    /// The kinds `--kinds` accepts.
+    public static let generatableKinds: [QuestionKind] = [.shape, .size, .value, .padding, .stride, .kernel,
+                                                           .receptiveField, .parameters, .multiplications, .valid,
+                                                           .outputPadding]
+    /// The kinds used when none are named.
+    public static let defaultKinds: [QuestionKind] = [.shape, .padding, .value, .receptiveField]
+    /// The course notebook's slider ranges for h_in and w_in.
+    public static let notebookSizes = 8...32
+
+    let kinds: [QuestionKind]
+    let sizes: ClosedRange<Int>
+    var random: SeededRandom
+    let variant: UInt64
+
+    /// A generator for `kinds`, input sizes up to `maxSize` (the course notebook's 8…32 by default).
+    public init(kinds: [QuestionKind], variant: UInt64, maxSize: Int? = nil) {
+        self.kinds = kinds.isEmpty ? Self.defaultKinds : kinds
+        let top = maxSize ?? Self.notebookSizes.upperBound
+        sizes = min(Self.notebookSizes.lowerBound, top)...top
+        random = SeededRandom(seed: variant)
+        self.variant = variant
+    }
+
+    /// The exercise file for `count` questions, kinds taken in turn.
+    public mutating func generate(count: Int) -> String {
+        var blocks: [String] = []
+        var seen: Set<String> = []
+        var invalidTurn = true
+        for index in 0..<count {
+            let kind = kinds[index % kinds.count]
+            for _ in 0..<500 {
+                guard let draft = draft(kind, invalid: invalidTurn), !seen.contains(draft.key), draft.solves else { continue }
+                seen.insert(draft.key)
+                blocks.append("[[exercise]]\nid = \"q\(index + 1)\"\n" + draft.body)
+                if kind == .valid { invalidTurn.toggle() }
+                break
+            }
+        }
+        let title = "Generated lab, variant \(variant): " + kinds.map(\.rawValue).joined(separator: ", ")
+        return "# Made by convscope exercise --generate \(count) --kinds \(kinds.map(\.rawValue).joined(separator: ","))"
+            + " --variant \(variant); the answers are computed when the file is loaded.\n"
+            + "title = \"\(title)\"\n\n" + blocks.joined(separator: "\n")
+    }
+
+    /// One candidate question: its TOML lines and what makes it a different question.
+    struct Draft {
+        let setup: ExerciseSetup
+        let question: Question
+        let lines: [String]
+        let layerLines: [String]
+
+        var key: String { (layerLines + lines).joined(separator: "|") }
+        var body: String { (layerLines + lines).map { $0 + "\n" }.joined() }
+        /// True when convscope can answer it (and, for every kind but valid, PyTorch runs it).
+        var solves: Bool { (try? Solver.solve(question, setup)) != nil }
+    }
+
+    mutating func pick(_ range: ClosedRange<Int>) -> Int { random.integer(in: range) }
+
+    /// A random single Conv2d on a random input; `plain` allows stride 1, no padding, no dilation.
+    mutating func conv(plain: Bool) -> (layer: Conv2dLayer, input: [Int]) {
+        while true {
+            let c = pick(1...4), o = pick(1...4), k = pick(1...7)
+            let s = pick(1...3), p = pick(0...3), d = pick(1...6) == 1 ? 2 : 1
+            let h = pick(sizes), w = pick(1...3) == 1 ? pick(sizes) : h
+            if !plain && s == 1 && p == 0 && d == 1 { continue }
+            let layer = Conv2dLayer(c, o, kernelSize: SpatialPair(square: k), stride: SpatialPair(square: s),
+                                    padding: .explicit(h: p, w: p), dilation: SpatialPair(square: d))
+            return (layer, [1, c, h, w])
+        }
+    }
+
+    /// `Conv2d(3, 8, 3, stride=2, padding=1)`: the layer-string form, defaults left out.
+    static func text(_ l: Conv2dLayer) -> String {
+        var parts = ["\(l.inChannels)", "\(l.outChannels)", "\(l.kernelSize.h)"]
+        if l.stride.h != 1 { parts.append("stride=\(l.stride.h)") }
+        if case let .explicit(p, _) = l.padding, p != 0 { parts.append("padding=\(p)") }
+        if l.dilation.h != 1 { parts.append("dilation=\(l.dilation.h)") }
+        return "Conv2d(" + parts.joined(separator: ", ") + ")"
+    }
+
+    static func inputLine(_ shape: [Int]) -> String { "input = [\(shape.map(String.init).joined(separator: ", "))]" }
+
+    mutating func single(_ plain: Bool, _ make: (Conv2dLayer, [Int]) -> (Question, [String])?) -> Draft? {
+        let (layer, input) = conv(plain: plain)
+        guard let (question, lines) = make(layer, input) else { return nil }
+        return Draft(setup: ExerciseSetup(layers: [.conv2d(layer)], inputShape: input), question: question, lines: lines,
+                     layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
+    }
+
+    mutating func draft(_ kind: QuestionKind, invalid: Bool) -> Draft? {
+        switch kind {
+        case .shape: return single(false) { _, _ in (.shape(layer: 0), ["ask = \"shape\""]) }
+        case .size: return single(false) { _, _ in (.size(layer: 0), ["ask = \"size\""]) }
+        case .value:
+            let (c, y, x) = (pick(0...3), pick(0...4), pick(0...4))
+            return single(false) { l, _ in
+                c < l.outChannels ? (.value(layer: 0, channel: c, y: y, x: x), ["ask = \"value\"", "cell = [\(c), \(y), \(x)]"]) : nil
+            }
+        case .padding:
+            let goal: SizeGoal = pick(0...1) == 0 ? .same : .half
+            var (layer, input) = conv(plain: true)
+            layer.padding = .explicit(h: 0, w: 0)
+            layer.stride = SpatialPair(square: goal == .same ? 1 : 2)
+            if layer.kernelSize.h % 2 == 0 || layer.kernelSize.h == 1 { return nil }
+            if goal == .half { input[2] += input[2] % 2; input[3] += input[3] % 2 }
+            return Draft(setup: ExerciseSetup(layers: [.conv2d(layer)], inputShape: input), question: .padding(goal: goal),
+                         lines: ["ask = \"padding\"", "goal = \"\(goal.rawValue)\""],
+                         layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
+        case .stride, .kernel:
+            let (layer, input) = conv(plain: false)
+            guard let out = StackTrace(inputShape: input, layers: [.conv2d(layer)]).outputShape,
+                  (kind == .stride ? layer.stride.h : layer.kernelSize.h) > 1 else { return nil }
+            var shown = layer
+            if kind == .stride { shown.stride = SpatialPair(square: 1) } else { shown.kernelSize = SpatialPair(square: 1) }
+            let target = SpatialPair(out[2], out[3])
+            return Draft(setup: ExerciseSetup(layers: [.conv2d(shown)], inputShape: input),
+                         question: kind == .stride ? .stride(target: target) : .kernel(target: target),
+                         lines: ["ask = \"\(kind.rawValue)\"", "target = [\(target.h), \(target.w)]"],
+                         layerLines: ["layer = \"\(Self.text(shown))\"", Self.inputLine(input)])
+        case .receptiveField: return stack()
+        case .parameters: return single(true) { _, _ in (.parameters(layer: nil), ["ask = \"params\""]) }
+        case .multiplications: return single(false) { _, _ in (.multiplications(layer: nil), ["ask = \"mults\""]) }
+        case .valid:
+            return single(true) { layer, input in
+                let runs = StackTrace(inputShape: input, layers: [.conv2d(layer)]).failure == nil
+                return runs != invalid ? (.valid, ["ask = \"valid\""]) : nil
+            }
+        case .outputPadding: return transposed()
+        case .denseParameters, .denseMultiplications: return nil
+        }
+    }
+
+    /// Two or three layers (convolutions and poolings) for a receptive-field question.
+    mutating func stack() -> Draft? {
+        var texts: [String] = []
+        var layers: [StackLayer] = []
+        var channels = pick(1...3)
+        let input = [1, channels, pick(sizes), pick(sizes)]
+        for _ in 0..<pick(2...3) {
+            if pick(0...2) == 0 {
+                let k = pick(2...3)
+                texts.append("MaxPool2d(\(k))")
+            } else {
+                let (layer, _) = conv(plain: true)
+                let fixed = Conv2dLayer(channels, layer.outChannels, kernelSize: layer.kernelSize, stride: layer.stride,
+                                        padding: layer.padding, dilation: layer.dilation)
+                channels = layer.outChannels
+                texts.append(Self.text(fixed))
+            }
+            guard let parsed = try? LayerParser.parse(texts.last!) else { return nil }
+            layers.append(parsed)
+        }
+        let list = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+        return Draft(setup: ExerciseSetup(layers: layers, inputShape: input), question: .receptiveField(layer: layers.count - 1),
+                     lines: ["ask = \"rf\""], layerLines: ["layers = [\(list)]", Self.inputLine(input)])
+    }
+
+    /// A ConvTranspose2d that needs an output_padding to reach a target size.
+    mutating func transposed() -> Draft? {
+        let s = pick(2...3), k = pick(2...5), p = pick(0...1), h = pick(4...16), w = pick(1...2) == 1 ? pick(4...16) : h
+        let op = pick(1...(s - 1))
+        let (c, o) = (pick(1...4), pick(1...4))
+        let layer = ConvTranspose2dLayer(c, o, kernelSize: SpatialPair(square: k), stride: SpatialPair(square: s),
+                                         padding: SpatialPair(square: p))
+        let target = SpatialPair(layer.outputSize(input: h, axis: .height) + op, layer.outputSize(input: w, axis: .width) + op)
+        let text = "ConvTranspose2d(\(c), \(o), \(k), stride=\(s)" + (p > 0 ? ", padding=\(p))" : ")")
+        let input = [1, c, h, w]
+        return Draft(setup: ExerciseSetup(layers: [.convTranspose2d(layer)], inputShape: input),
+                     question: .outputPadding(layer: 0, target: target),
+                     lines: ["ask = \"output_padding\"", "target = [\(target.h), \(target.w)]"],
+                     layerLines: ["layer = \"\(text)\"", Self.inputLine(input)])
+    }
+}
