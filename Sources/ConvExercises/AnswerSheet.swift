@@ -33,15 +33,16 @@ public struct AnswerSheet: Equatable, Sendable {
                     : "question \(number) does not exist: the lab has 1…\(questionCount)"
                 throw ExerciseFileError(line: index + 1, "answers: \(what)")
             }
-            sheet.answers[number] = answer == "-" ? "" : answer
+            sheet.record(answer, for: number)
             next = number + 1
         }
         return sheet
     }
 
-    /// Sets (or, with an empty answer, clears) question `number`'s answer.
+    /// Sets question `number`'s answer (on one line); an empty answer or `-` clears it.
     public mutating func record(_ answer: String, for number: Int) {
-        answers[number] = answer.replacingOccurrences(of: "\n", with: " ").trimmingSpaces
+        let line = answer.replacingOccurrences(of: "\n", with: " ").trimmingSpaces
+        answers[number] = line.isEmpty || line == "-" ? nil : line
     }
 
     /// The file text: a comment naming the lab, then `N: answer` for every question (`N: -` when skipped).

@@ -33,9 +33,12 @@ public struct LabGenerator {
         for index in 0..<count {
             let kind = kinds[index % kinds.count]
             for _ in 0..<500 {
-                guard let draft = draft(kind, invalid: invalidTurn), !seen.contains(draft.key), draft.solves else { continue }
+                guard let draft = draft(kind, invalid: invalidTurn), !seen.contains(draft.key) else { continue }
+                let block = "[[exercise]]\nid = \"q\(index + 1)\"\n" + draft.body
+                // The block must load as written: layer strings re-parsed, answers computed.
+                guard (try? ExerciseLoader.load("title = \"check\"\n" + block)) != nil else { continue }
                 seen.insert(draft.key)
-                blocks.append("[[exercise]]\nid = \"q\(index + 1)\"\n" + draft.body)
+                blocks.append(block)
                 if kind == .valid { invalidTurn.toggle() }
                 break
             }
@@ -48,15 +51,11 @@ public struct LabGenerator {
 
     /// One candidate question: its TOML lines and what makes it a different question.
     struct Draft {
-        let setup: ExerciseSetup
-        let question: Question
         let lines: [String]
         let layerLines: [String]
 
         var key: String { (layerLines + lines).joined(separator: "|") }
         var body: String { (layerLines + lines).map { $0 + "\n" }.joined() }
-        /// True when convscope can answer it (and, for every kind but valid, PyTorch runs it).
-        var solves: Bool { (try? Solver.solve(question, setup)) != nil }
     }
 
     mutating func pick(_ range: ClosedRange<Int>) -> Int { random.integer(in: range) }
@@ -85,21 +84,21 @@ public struct LabGenerator {
 
     static func inputLine(_ shape: [Int]) -> String { "input = [\(shape.map(String.init).joined(separator: ", "))]" }
 
-    mutating func single(_ plain: Bool, _ make: (Conv2dLayer, [Int]) -> (Question, [String])?) -> Draft? {
+    mutating func single(_ plain: Bool, _ make: (Conv2dLayer, [Int]) -> [String]?) -> Draft? {
         let (layer, input) = conv(plain: plain)
-        guard let (question, lines) = make(layer, input) else { return nil }
-        return Draft(setup: ExerciseSetup(layers: [.conv2d(layer)], inputShape: input), question: question, lines: lines,
+        guard let lines = make(layer, input) else { return nil }
+        return Draft(lines: lines,
                      layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
     }
 
     mutating func draft(_ kind: QuestionKind, invalid: Bool) -> Draft? {
         switch kind {
-        case .shape: return single(false) { _, _ in (.shape(layer: 0), ["ask = \"shape\""]) }
-        case .size: return single(false) { _, _ in (.size(layer: 0), ["ask = \"size\""]) }
+        case .shape: return single(false) { _, _ in ["ask = \"shape\""] }
+        case .size: return single(false) { _, _ in ["ask = \"size\""] }
         case .value:
             let (c, y, x) = (pick(0...3), pick(0...4), pick(0...4))
             return single(false) { l, _ in
-                c < l.outChannels ? (.value(layer: 0, channel: c, y: y, x: x), ["ask = \"value\"", "cell = [\(c), \(y), \(x)]"]) : nil
+                c < l.outChannels ? ["ask = \"value\"", "cell = [\(c), \(y), \(x)]"] : nil
             }
         case .padding:
             let goal: SizeGoal = pick(0...1) == 0 ? .same : .half
@@ -107,9 +106,11 @@ public struct LabGenerator {
             layer.padding = .explicit(h: 0, w: 0)
             layer.stride = SpatialPair(square: goal == .same ? 1 : 2)
             if layer.kernelSize.h % 2 == 0 || layer.kernelSize.h == 1 { return nil }
-            if goal == .half { input[2] += input[2] % 2; input[3] += input[3] % 2 }
-            return Draft(setup: ExerciseSetup(layers: [.conv2d(layer)], inputShape: input), question: .padding(goal: goal),
-                         lines: ["ask = \"padding\"", "goal = \"\(goal.rawValue)\""],
+            if goal == .half {
+                input[2] -= input[2] % 2; input[3] -= input[3] % 2
+                guard sizes.contains(input[2]), sizes.contains(input[3]) else { return nil }
+            }
+            return Draft(lines: ["ask = \"padding\"", "goal = \"\(goal.rawValue)\""],
                          layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
         case .stride, .kernel:
             let (layer, input) = conv(plain: false)
@@ -118,33 +119,48 @@ public struct LabGenerator {
             var shown = layer
             if kind == .stride { shown.stride = SpatialPair(square: 1) } else { shown.kernelSize = SpatialPair(square: 1) }
             let target = SpatialPair(out[2], out[3])
-            return Draft(setup: ExerciseSetup(layers: [.conv2d(shown)], inputShape: input),
-                         question: kind == .stride ? .stride(target: target) : .kernel(target: target),
-                         lines: ["ask = \"\(kind.rawValue)\"", "target = [\(target.h), \(target.w)]"],
+            return Draft(lines: ["ask = \"\(kind.rawValue)\"", "target = [\(target.h), \(target.w)]"],
                          layerLines: ["layer = \"\(Self.text(shown))\"", Self.inputLine(input)])
         case .receptiveField: return stack()
-        case .parameters: return single(true) { _, _ in (.parameters(layer: nil), ["ask = \"params\""]) }
-        case .multiplications: return single(false) { _, _ in (.multiplications(layer: nil), ["ask = \"mults\""]) }
-        case .valid:
-            return single(true) { layer, input in
-                let runs = StackTrace(inputShape: input, layers: [.conv2d(layer)]).failure == nil
-                return runs != invalid ? (.valid, ["ask = \"valid\""]) : nil
+        case .parameters: return single(true) { _, _ in ["ask = \"params\""] }
+        case .multiplications: return single(false) { _, _ in ["ask = \"mults\""] }
+        case .valid: return invalid ? broken() : single(true) { layer, input in
+                StackTrace(inputShape: input, layers: [.conv2d(layer)]).failure == nil ? ["ask = \"valid\""] : nil
             }
         case .outputPadding: return transposed()
         case .denseParameters, .denseMultiplications: return nil
         }
     }
 
+    /// A Conv2d PyTorch refuses when it runs, one of two ways: the input's channels are not
+    /// in_channels, or the dilated kernel is larger than the padded input. (A layer string whose
+    /// arguments PyTorch refuses at construction, like groups not dividing the channels, does not
+    /// parse, so a file cannot hold it.)
+    mutating func broken() -> Draft? {
+        var (layer, input) = conv(plain: true)
+        if pick(0...1) == 0 {
+            input[1] = pick(1...4)
+            guard input[1] != layer.inChannels else { return nil }
+        } else {
+            layer.dilation = SpatialPair(square: pick(1...3))
+            layer.kernelSize = SpatialPair(square: pick(4...8))
+            layer.padding = .explicit(h: 0, w: 0)
+            let effective = layer.dilation.h * (layer.kernelSize.h - 1) + 1
+            guard effective - 1 >= sizes.lowerBound else { return nil }
+            input[2] = pick(sizes.lowerBound...min(effective - 1, sizes.upperBound))
+        }
+        guard StackTrace(inputShape: input, layers: [.conv2d(layer)]).failure != nil else { return nil }
+        return Draft(lines: ["ask = \"valid\""], layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
+    }
+
     /// Two or three layers (convolutions and poolings) for a receptive-field question.
     mutating func stack() -> Draft? {
         var texts: [String] = []
-        var layers: [StackLayer] = []
         var channels = pick(1...3)
         let input = [1, channels, pick(sizes), pick(sizes)]
         for _ in 0..<pick(2...3) {
             if pick(0...2) == 0 {
-                let k = pick(2...3)
-                texts.append("MaxPool2d(\(k))")
+                texts.append("MaxPool2d(\(pick(2...3)))")
             } else {
                 let (layer, _) = conv(plain: true)
                 let fixed = Conv2dLayer(channels, layer.outChannels, kernelSize: layer.kernelSize, stride: layer.stride,
@@ -152,12 +168,9 @@ public struct LabGenerator {
                 channels = layer.outChannels
                 texts.append(Self.text(fixed))
             }
-            guard let parsed = try? LayerParser.parse(texts.last!) else { return nil }
-            layers.append(parsed)
         }
         let list = texts.map { "\"\($0)\"" }.joined(separator: ", ")
-        return Draft(setup: ExerciseSetup(layers: layers, inputShape: input), question: .receptiveField(layer: layers.count - 1),
-                     lines: ["ask = \"rf\""], layerLines: ["layers = [\(list)]", Self.inputLine(input)])
+        return Draft(lines: ["ask = \"rf\""], layerLines: ["layers = [\(list)]", Self.inputLine(input)])
     }
 
     /// A ConvTranspose2d that needs an output_padding to reach a target size.
@@ -170,9 +183,7 @@ public struct LabGenerator {
         let target = SpatialPair(layer.outputSize(input: h, axis: .height) + op, layer.outputSize(input: w, axis: .width) + op)
         let text = "ConvTranspose2d(\(c), \(o), \(k), stride=\(s)" + (p > 0 ? ", padding=\(p))" : ")")
         let input = [1, c, h, w]
-        return Draft(setup: ExerciseSetup(layers: [.convTranspose2d(layer)], inputShape: input),
-                     question: .outputPadding(layer: 0, target: target),
-                     lines: ["ask = \"output_padding\"", "target = [\(target.h), \(target.w)]"],
+        return Draft(lines: ["ask = \"output_padding\"", "target = [\(target.h), \(target.w)]"],
                      layerLines: ["layer = \"\(text)\"", Self.inputLine(input)])
     }
 }

@@ -19,9 +19,10 @@ enum Prompts {
             let goal = t.map { "a \($0.h)×\($0.w) output" } ?? "the size of the skip it is concatenated with"
             return "Which output_padding must layer (\(k)) have to give \(goal), in \(on)?"
         case let .receptiveField(k): return "How large is the receptive field of one cell of \(layerName(k)) of \(on)?"
-        case let .parameters(k): return "How many learnable parameters has \(k.map { "layer (\($0))" } ?? "it") in \(on)?"
+        case let .parameters(k):
+            return "How many learnable parameters (weights and biases) has \(k.map { "layer (\($0)) of \(on)" } ?? on)?"
         case let .multiplications(k):
-            return "How many multiplications does \(k.map { "layer (\($0))" } ?? "the forward pass") need in \(on)?"
+            return "How many weight multiplications does \(k.map { "layer (\($0)) of \(on)" } ?? on) need?"
         case .denseParameters:
             return "How many parameters would a dense layer with as many outputs need instead of \(on)?"
         case .denseMultiplications:
