@@ -30,10 +30,12 @@ public struct ExerciseSetup: Equatable, Sendable {
     /// True for a single layer (`layer = …`), where the formula panel's numbers apply.
     public var isSingleLayer: Bool { layers.count == 1 }
 
-    /// `Conv2d(3, 8, …) on 1×3×8×8`, or `a 4-layer model on 1×3×32×32`.
+    /// `Conv2d(3, 8, …) on 1×3×8×8`, or `the model (0) MaxPool2d(…) → (1) Conv2d(…) on 1×3×32×32`.
     public var summary: String {
         let input = shapeText(inputShape)
-        return isSingleLayer ? "\(layers[0].pytorchRepr) on \(input)" : "a \(layers.count)-layer model on \(input)"
+        if isSingleLayer { return "\(layers[0].pytorchRepr) on \(input)" }
+        let listed = layers.enumerated().map { "(\($0.offset)) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        return "the model \(listed) on \(input)"
     }
 }
 

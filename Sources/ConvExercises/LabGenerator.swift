@@ -29,17 +29,18 @@ public struct LabGenerator {
     public mutating func generate(count: Int) -> String {
         var blocks: [String] = []
         var seen: Set<String> = []
-        var invalidTurn = true
+        var asked: [QuestionKind: Int] = [:]  // how many of each kind so far: valid and padding alternate
         for index in 0..<count {
             let kind = kinds[index % kinds.count]
             for _ in 0..<500 {
-                guard let draft = draft(kind, invalid: invalidTurn), !seen.contains(draft.key) else { continue }
+                guard let draft = draft(kind, turn: asked[kind, default: 0]), !seen.contains(draft.key) else { continue }
                 let block = "[[exercise]]\nid = \"q\(index + 1)\"\n" + draft.body
                 // The block must load as written: layer strings re-parsed, answers computed.
-                guard (try? ExerciseLoader.load("title = \"check\"\n" + block)) != nil else { continue }
+                guard let loaded = try? ExerciseLoader.load("title = \"check\"\n" + block),
+                      !Self.isTrivial(loaded.exercises[0]) else { continue }
                 seen.insert(draft.key)
                 blocks.append(block)
-                if kind == .valid { invalidTurn.toggle() }
+                asked[kind, default: 0] += 1
                 break
             }
         }
@@ -47,6 +48,15 @@ public struct LabGenerator {
         return "# Made by convscope exercise --generate \(count) --kinds \(kinds.map(\.rawValue).joined(separator: ","))"
             + " --variant \(variant); the answers are computed when the file is loaded.\n"
             + "title = \"\(title)\"\n\n" + blocks.joined(separator: "\n")
+    }
+
+    /// A value of 0 (a cell that reads only padding) or a receptive field under 4 teaches little.
+    static func isTrivial(_ exercise: Exercise) -> Bool {
+        switch exercise.question.kind {
+        case .value: exercise.solution.expected == "0"
+        case .receptiveField: (AnswerReading.integers(exercise.solution.expected)?.min() ?? 0) < 4
+        default: false
+        }
     }
 
     /// One candidate question: its TOML lines and what makes it a different question.
@@ -91,7 +101,9 @@ public struct LabGenerator {
                      layerLines: ["layer = \"\(Self.text(layer))\"", Self.inputLine(input)])
     }
 
-    mutating func draft(_ kind: QuestionKind, invalid: Bool) -> Draft? {
+    /// A candidate for the `turn`-th question of `kind` (0-based): even turns of valid are invalid
+    /// layers, even turns of padding keep the size, odd ones halve it.
+    mutating func draft(_ kind: QuestionKind, turn: Int) -> Draft? {
         switch kind {
         case .shape: return single(false) { _, _ in ["ask = \"shape\""] }
         case .size: return single(false) { _, _ in ["ask = \"size\""] }
@@ -101,7 +113,7 @@ public struct LabGenerator {
                 c < l.outChannels ? ["ask = \"value\"", "cell = [\(c), \(y), \(x)]"] : nil
             }
         case .padding:
-            let goal: SizeGoal = pick(0...1) == 0 ? .same : .half
+            let goal: SizeGoal = turn % 2 == 0 ? .same : .half
             var (layer, input) = conv(plain: true)
             layer.padding = .explicit(h: 0, w: 0)
             layer.stride = SpatialPair(square: goal == .same ? 1 : 2)
@@ -124,7 +136,7 @@ public struct LabGenerator {
         case .receptiveField: return stack()
         case .parameters: return single(true) { _, _ in ["ask = \"params\""] }
         case .multiplications: return single(false) { _, _ in ["ask = \"mults\""] }
-        case .valid: return invalid ? broken() : single(true) { layer, input in
+        case .valid: return turn % 2 == 0 ? broken() : single(true) { layer, input in
                 StackTrace(inputShape: input, layers: [.conv2d(layer)]).failure == nil ? ["ask = \"valid\""] : nil
             }
         case .outputPadding: return transposed()

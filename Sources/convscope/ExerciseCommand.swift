@@ -42,6 +42,7 @@ struct ExerciseCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Which variant of the lab --generate writes: the same variant gives the same file.")
     var variant: UInt64?
 
+    /// Another spelling of --variant, accepted for scripts that use it, never listed in help.
     @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp(visibility: .private))
     var variantAlias: UInt64?
 
@@ -137,7 +138,8 @@ struct ExerciseCommand: ParsableCommand {
 
     /// The whole file as UTF-8 text; a file that cannot be read is a usage error naming it.
     func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // FileHandle rather than FileManager.contents: it reads pipes and devices too (<(…), /dev/stdin).
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
             throw ValidationError("\(displayed(path)) \(reason); give a readable file.")
         }
