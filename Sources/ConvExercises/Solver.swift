@@ -46,22 +46,25 @@ enum Solver {
             }
         case let .parameters(layer):
             if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
-            let layers = layer.map { [trace.layers[$0]] } ?? trace.layers
-            let total = layers.reduce(0) { $0 + $1.parameterCount }
-            var steps = layers.compactMap { Formulas.parameterStep($0.layer) }
-            if layers.count > 1 { steps.append("total = " + layers.map { "\($0.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
+            let chosen = chosenLayers(trace, layer)
+            let total = chosen.reduce(0) { $0 + $1.step.parameterCount }
+            let counted = chosen.filter { $0.step.parameterCount > 0 }
+            var steps = counted.compactMap { item in Formulas.parameterStep(item.step.layer).map { item.label + $0 } }
+            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
             return count(total, steps: steps, kind: question.kind)
         case let .multiplications(layer):
             if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
-            let layers = layer.map { [trace.layers[$0]] } ?? trace.layers
-            let total = layers.reduce(0) { $0 + $1.multiplications }
-            var steps = layers.map { step -> String in
+            let chosen = chosenLayers(trace, layer)
+            let total = chosen.reduce(0) { $0 + $1.step.multiplications }
+            let counted = chosen.filter { $0.step.multiplications > 0 }
+            var steps = counted.map { item -> String in
+                let step = item.step
                 guard let w = step.layer.weightShape, case .conv2d = step.layer, let out = step.outputShape else {
-                    return "\(step.layer.name): \(step.multiplications)"
+                    return "\(item.label)\(step.layer.name): \(step.multiplications)"
                 }
-                return "\(step.layer.name): \(w[1])·\(w[2])·\(w[3])·\(w[0])·\(out[2])·\(out[3]) = \(step.multiplications)"
+                return "\(item.label)\(step.layer.name): \(w[1])·\(w[2])·\(w[3])·\(w[0])·\(out[2])·\(out[3]) = \(step.multiplications)"
             }
-            if layers.count > 1 { steps.append("total = \(total)") }
+            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.multiplications)" }.joined(separator: " + ") + " = \(total)") }
             return count(total, steps: steps, kind: question.kind)
         case .denseParameters, .denseMultiplications:
             return try dense(question.kind, setup)
@@ -80,6 +83,12 @@ enum Solver {
                 return (failure == nil) == yes ? .right : .wrong
             }
         }
+    }
+
+    /// Layer `index`, or every layer of the model when nil, each with its `(k) ` label for a model.
+    static func chosenLayers(_ trace: StackTrace, _ index: Int?) -> [(label: String, step: LayerTrace)] {
+        let indices = index.map { [$0] } ?? Array(trace.layers.indices)
+        return indices.map { (trace.layers.count > 1 ? "(\($0)) " : "", trace.layers[$0]) }
     }
 
     /// The output shape of layer `index`, or a problem when the model breaks before or at it.

@@ -31,5 +31,11 @@ import Testing
                 ["1×16×7×7", "7×7", "0", "1", "1×32×14×14",
                  "no: Sizes of tensors must match except in dimension 1. Expected size 14 but got size 13 for tensor number 1 in the list.",
                  "10", "1248"])
+        #expect(lab.exercises[3].solution.steps == [
+            "H_out = (7 − 1)·2 − 2·1 + 1·(3−1) + 0 + 1 = 13; target 14, so output_padding_h = 1",
+            "W_out = (7 − 1)·2 − 2·1 + 1·(3−1) + 0 + 1 = 13; target 14, so output_padding_w = 1"])
+        #expect(lab.exercises[6].solution.steps.last == "(4) MaxPool2d: r = 10, j = 4")
+        #expect(lab.exercises[7].solution.steps == ["(0) Conv2d: (1·3·3)·8 + 8 = 80", "(3) Conv2d: (8·3·3)·16 + 16 = 1168",
+                                                     "total = 80 + 1168 = 1248"])
     }
 }
