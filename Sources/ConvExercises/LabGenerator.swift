@@ -187,7 +187,9 @@ public struct LabGenerator {
 
     /// A ConvTranspose2d that needs an output_padding to reach a target size.
     mutating func transposed() -> Draft? {
-        let s = pick(2...3), k = pick(2...5), p = pick(0...1), h = pick(4...16), w = pick(1...2) == 1 ? pick(4...16) : h
+        // An up-convolution's input is a downsampled map: half the sizes allowed, so its output lands among them.
+        let halves = max(1, sizes.lowerBound / 2)...max(1, sizes.upperBound / 2)
+        let s = pick(2...3), k = pick(2...5), p = pick(0...1), h = pick(halves), w = pick(1...2) == 1 ? pick(halves) : h
         let op = pick(1...(s - 1))
         let (c, o) = (pick(1...4), pick(1...4))
         let layer = ConvTranspose2dLayer(c, o, kernelSize: SpatialPair(square: k), stride: SpatialPair(square: s),
