@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Exercise files are TOML (docs/DECISIONS.md, 2026-11-26).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // No pkgConfig: ncursesw's .pc only adds -D flags SwiftPM rejects with a warning on every
@@ -33,11 +35,13 @@ let package = Package(
         .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
         // The run loop and the background computations: threads, but still no terminal.
         .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp"]),
+        // Exercise files, the question engine, grading and lab generation: no terminal, no I/O.
+        .target(name: "ConvExercises", dependencies: ["ConvCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only module that imports ncurses.
         .executableTarget(
             name: "convscope",
             dependencies: [
-                "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "CNCursesW",
+                "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
+        .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
     ]
 )

@@ -17,7 +17,7 @@ struct ConvScope: ParsableCommand {
         usage: "convscope [<options>]\nconvscope render [<options>]",
         discussion: "Without a subcommand convscope opens the interactive screen with the options below. "
             + "Keys: arrows select and change parameters, ? shows every key, q quits.",
-        subcommands: [TUICommand.self, RenderCommand.self])
+        subcommands: [TUICommand.self, RenderCommand.self, ExerciseCommand.self])
 
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var showVersion = false

@@ -1,0 +1,58 @@
+/// A student's answers, one per question.
+///
+/// The file: one answer per line. `N: answer` answers question N (1-based); a line without a
+/// number answers the question after the last one answered. `#` starts a comment line; blank
+/// lines are ignored; `N:` with nothing after it (or `-`) skips question N, as does leaving it out.
+public struct AnswerSheet: Equatable, Sendable {
+    /// Question number → the answer as typed.
+    public private(set) var answers: [Int: String] = [:]
+
+    /// An empty sheet.
+    public init() {}
+
+    /// Answers by question number.
+    public init(answers: [Int: String]) { self.answers = answers }
+
+    /// Reads an answers file for a lab of `questionCount` questions; a line that names no question
+    /// (0, past the last, or one answer too many) is an error naming that line.
+    public static func parse(_ text: String, questionCount: Int) throws(ExerciseFileError) -> AnswerSheet {
+        var sheet = AnswerSheet()
+        var next = 1
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingSpaces
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            var number = next
+            var answer = line
+            let digits = line.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, line.dropFirst(digits.count).first == ":" {
+                number = Int(digits) ?? 0
+                answer = String(line.dropFirst(digits.count + 1)).trimmingSpaces
+            }
+            guard (1...max(questionCount, 1)).contains(number), questionCount > 0 else {
+                let what = number == next ? "one answer more than the \(questionCount) questions"
+                    : "question \(number) does not exist: the lab has 1…\(questionCount)"
+                throw ExerciseFileError(line: index + 1, "answers: \(what)")
+            }
+            sheet.record(answer, for: number)
+            next = number + 1
+        }
+        return sheet
+    }
+
+    /// Sets question `number`'s answer (on one line); an empty answer or `-` clears it.
+    public mutating func record(_ answer: String, for number: Int) {
+        let line = answer.replacingOccurrences(of: "\n", with: " ").trimmingSpaces
+        answers[number] = line.isEmpty || line == "-" ? nil : line
+    }
+
+    /// The file text: a comment naming the lab, then `N: answer` for every question (`N: -` when skipped).
+    public func text(title: String, questionCount: Int) -> String {
+        var lines = ["# Answers for: \(title.replacingOccurrences(of: "\n", with: " "))",
+                     "# One line per question: N: answer (- = skipped)."]
+        for number in 1...max(questionCount, 1) where questionCount > 0 {
+            let answer = answers[number] ?? ""
+            lines.append("\(number): \(answer.isEmpty ? "-" : answer)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

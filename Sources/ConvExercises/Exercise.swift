@@ -1,0 +1,70 @@
+import ConvCore
+
+/// A lab: its title and its exercises, in file order.
+public struct ExerciseSet: Sendable {
+    /// The `title` line.
+    public let title: String
+    /// Every exercise, answers already computed.
+    public let exercises: [Exercise]
+}
+
+/// What an exercise is about: the layers and the input they run on.
+public struct ExerciseSetup: Equatable, Sendable {
+    /// One layer (`layer = …`) or a stack (`model = …` or `layers = […]`).
+    public let layers: [StackLayer]
+    /// [1, C, H, W].
+    public let inputShape: [Int]
+    /// The input's values (for value questions): the ramp x[c, y, x] = x unless `fill` says otherwise.
+    public let fill: InputSource
+    /// The trace of the layers on the input: shapes, fields, costs, the error if one breaks.
+    public let trace: StackTrace
+
+    /// A setup and its trace.
+    public init(layers: [StackLayer], inputShape: [Int], fill: InputSource = .rampX) {
+        self.layers = layers
+        self.inputShape = inputShape
+        self.fill = fill
+        trace = StackTrace(inputShape: inputShape, layers: layers)
+    }
+
+    /// True for a single layer (`layer = …`), where the formula panel's numbers apply.
+    public var isSingleLayer: Bool { layers.count == 1 }
+
+    /// `Conv2d(3, 8, …) on 1×3×8×8`, or `the model (0) MaxPool2d(…) → (1) Conv2d(…) on 1×3×32×32`.
+    public var summary: String {
+        let input = shapeText(inputShape)
+        if isSingleLayer { return "\(layers[0].pytorchRepr) on \(input)" }
+        let listed = layers.enumerated().map { "(\($0.offset)) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        return "the model \(listed) on \(input)"
+    }
+}
+
+/// One question of a lab, with its computed answer.
+public struct Exercise: Sendable {
+    /// 1-based position in the file.
+    public let number: Int
+    /// The `id`, or `q<number>` when the file gives none.
+    public let id: String
+    /// The `[[exercise]]` line.
+    public let line: Int
+    /// What the student is given.
+    public let setup: ExerciseSetup
+    /// What is asked.
+    public let question: Question
+    /// The teacher's wording, or one made from the question.
+    public let prompt: String
+    /// The teacher's hint, shown after a wrong answer (else the question kind's own).
+    public let hint: String
+    /// What the screen shows besides the layer: `maps`, `trace`, `cost` (the asked parts stay hidden).
+    public let show: [ShownPart]
+    /// The answer convscope computed, with its working.
+    public let solution: Solution
+}
+
+/// Parts of the picture an exercise may show while the student thinks.
+public enum ShownPart: String, CaseIterable, Sendable {
+    case maps, trace, cost
+}
+
+/// `1×8×4×4`.
+func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }

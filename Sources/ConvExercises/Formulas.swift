@@ -1,0 +1,67 @@
+import ConvCore
+
+/// The working for sizes and costs, with the same numbers and signs as the formula panel.
+enum Formulas {
+    /// `H_out = ⌊(8 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = 4` for one axis of a Conv2d.
+    static func convAxis(_ name: String, input: Int, layer: Conv2dLayer, axis: PaddingSpec.Axis) -> String {
+        let pad = layer.appliedPadding(axis)
+        let padText = pad.isSymmetric ? "2·\(pad.before)" : "\(pad.before) + \(pad.after)"
+        let k = layer.kernelSize[axis], d = layer.dilation[axis], s = layer.stride[axis]
+        let padded = input + pad.total, effective = d * (k - 1) + 1
+        guard padded >= effective else { return "\(name): padded \(padded) < kernel \(effective), no output" }
+        let out = (padded - effective) / s + 1
+        return "\(name) = ⌊(\(input) + \(padText) − \(d)·(\(k)−1) − 1) / \(s)⌋ + 1 = \(out)"
+    }
+
+    /// `H_out = (4 − 1)·2 − 2·1 + 1·(3−1) + 1 + 1 = 8` for one axis of a ConvTranspose2d.
+    static func transposedAxis(_ name: String, input: Int, layer: ConvTranspose2dLayer, axis: PaddingSpec.Axis) -> String {
+        let s = layer.stride[axis], p = layer.padding[axis], d = layer.dilation[axis], k = layer.kernelSize[axis]
+        let op = layer.outputPadding[axis]
+        return "\(name) = (\(input) − 1)·\(s) − 2·\(p) + \(d)·(\(k)−1) + \(op) + 1 = "
+            + "\(layer.outputSize(input: input, axis: axis))"
+    }
+
+    /// Both axes of a layer with a size formula, else nil.
+    static func sizeSteps(_ layer: StackLayer, input: [Int]) -> [String]? {
+        switch layer {
+        case let .conv2d(l):
+            return [convAxis("H_out", input: input[2], layer: l, axis: .height),
+                    convAxis("W_out", input: input[3], layer: l, axis: .width)]
+        case let .convTranspose2d(l):
+            return [transposedAxis("H_out", input: input[2], layer: l, axis: .height),
+                    transposedAxis("W_out", input: input[3], layer: l, axis: .width)]
+        default: return nil
+        }
+    }
+
+    /// One line per layer up to `last`: `(0) Conv2d: 1×3×8×8 → 1×8×4×4`, then its size formulas.
+    static func traceSteps(_ trace: StackTrace, through last: Int) -> [String] {
+        var steps: [String] = []
+        for (index, step) in trace.layers.enumerated() where index <= last {
+            let prefix = trace.layers.count > 1 ? "(\(index)) " : ""
+            guard let input = step.inputShape else { break }
+            let formulas = sizeSteps(step.layer, input: input) ?? []
+            if case let .failed(error) = step.status {
+                steps.append("\(prefix)\(step.layer.name): \(error.message)")
+                break
+            }
+            guard let output = step.outputShape else { break }
+            if trace.layers.count > 1 { steps.append("\(prefix)\(step.layer.name): \(shapeText(input)) → \(shapeText(output))") }
+            steps += formulas.map { trace.layers.count > 1 ? "    " + $0 : $0 }
+            if trace.layers.count == 1 { steps.append("C_out = \(output[1]), so the output is \(shapeText(output))") }
+        }
+        return steps
+    }
+
+    /// `(3·3·3 + 1)·8 = 224` for a layer with weights, `2·16 = 32` for BatchNorm2d, else nil.
+    static func parameterStep(_ layer: StackLayer) -> String? {
+        guard let weight = layer.weightShape else {
+            if layer.parameterCount > 0 { return "\(layer.name): \(layer.parameterCount)" }
+            return nil
+        }
+        let perFilter = weight.dropFirst().map(String.init).joined(separator: "·")
+        let bias = layer.biasCount
+        let text = bias == nil ? "\(perFilter)·\(weight[0])" : "(\(perFilter))·\(weight[0]) + \(bias!)"
+        return "\(layer.name): \(text) = \(layer.parameterCount)"
+    }
+}

@@ -1,0 +1,63 @@
+import ConvCore
+
+extension EntryReader {
+    /// The `ask` and the keys its kind needs (`at`, `cell`, `goal`, `target`).
+    func readQuestion(_ setup: ExerciseSetup) throws(ExerciseFileError) -> Question {
+        guard table["ask"] != nil else { throw error("ask", "needs ask = \"…\": one of \(QuestionKind.allowedWords)") }
+        guard let word = try optionalString("ask"), let kind = QuestionKind(rawValue: word) else {
+            throw error("ask", "ask '\(table["ask"]?.string ?? "?")' is not a question kind: allowed \(QuestionKind.allowedWords)")
+        }
+        let last = setup.layers.count - 1
+        let at = try optionalInt("at")
+        if let at, !(0...last).contains(at) {
+            throw error("at", "at = \(at) names no layer: allowed 0…\(last) (print(model)'s numbering)")
+        }
+        let layer = at ?? last
+        for key in ["cell", "goal", "target"] where table[key] != nil && !kind.uses(key) {
+            throw error(key, "\(key) does not apply to ask = \"\(kind.rawValue)\"")
+        }
+        switch kind {
+        case .shape: return .shape(layer: layer)
+        case .size: return .size(layer: layer)
+        case .value:
+            guard let cell = try intList("cell") else { throw error("ask", "ask = \"value\" needs cell = [o, y, x]") }
+            guard cell.count == 3 else { throw error("cell", "cell must be [o, y, x], three whole numbers") }
+            return .value(layer: layer, channel: cell[0], y: cell[1], x: cell[2])
+        case .padding:
+            let word = try optionalString("goal") ?? SizeGoal.same.rawValue
+            guard let goal = SizeGoal(rawValue: word) else { throw error("goal", "goal '\(word)' is not allowed: same or half") }
+            return .padding(goal: goal)
+        case .stride, .kernel:
+            guard let target = try targetPair() else { throw error("ask", "ask = \"\(kind.rawValue)\" needs target = [H, W]") }
+            return kind == .stride ? .stride(target: target) : .kernel(target: target)
+        case .outputPadding: return .outputPadding(layer: layer, target: try targetPair())
+        case .receptiveField: return .receptiveField(layer: layer)
+        case .parameters: return .parameters(layer: at)
+        case .multiplications: return .multiplications(layer: at)
+        case .denseParameters: return .denseParameters
+        case .denseMultiplications: return .denseMultiplications
+        case .valid: return .valid
+        }
+    }
+
+    /// `target = [H, W]` or one number for both.
+    func targetPair() throws(ExerciseFileError) -> SpatialPair? {
+        guard let numbers = try intList("target") else { return nil }
+        guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 >= 1 }) else {
+            throw error("target", "target must be [H, W] or one number, all 1 or more")
+        }
+        return SpatialPair(numbers[0], numbers.last!)
+    }
+}
+
+extension QuestionKind {
+    /// Whether the kind reads `key` (cell, goal, target).
+    func uses(_ key: String) -> Bool {
+        switch key {
+        case "cell": self == .value
+        case "goal": self == .padding
+        case "target": self == .stride || self == .kernel || self == .outputPadding
+        default: true
+        }
+    }
+}

@@ -1,0 +1,209 @@
+import ConvCore
+
+/// Why a question cannot be answered for its setup, and the file key to blame.
+struct SolveProblem: Error {
+    let key: String
+    let message: String
+}
+
+/// Computes each question's answer from the setup: the file never holds answers.
+enum Solver {
+    static func solve(_ question: Question, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+        let trace = setup.trace
+        switch question {
+        case let .shape(layer), let .size(layer):
+            let output = try ranOutput(trace, layer)
+            let size = question.kind == .size
+            let expected = size ? "\(output[2])×\(output[3])" : shapeText(output)
+            return Solution(expected: expected, steps: Formulas.traceSteps(trace, through: layer)) { answer in
+                guard let numbers = AnswerReading.integers(answer) else { return .unreadable(question.kind.answerFormat) }
+                if size { return numbers == [output[2], output[3]] || (output[2] == output[3] && numbers == [output[2]]) ? .right : .wrong }
+                return numbers == output || numbers == Array(output.dropFirst()) ? .right : .wrong
+            }
+        case let .value(layer, channel, y, x):
+            return try value(setup, layer: layer, channel: channel, y: y, x: x)
+        case let .padding(goal):
+            return try PaddingSolver.solve(goal, setup)
+        case let .stride(target), let .kernel(target):
+            return try PaddingSolver.solveArgument(question.kind, target: target, setup)
+        case let .outputPadding(layer, target):
+            return try outputPadding(setup, layer: layer, target: target)
+        case let .receptiveField(layer):
+            _ = try ranOutput(trace, layer)
+            guard let field = trace.layers[layer].field else {
+                throw SolveProblem(key: "at", message: "layer (\(layer)) has no receptive field convscope can follow")
+            }
+            let expected = field.h.size == field.w.size ? "\(field.h.size)" : "\(field.h.size)×\(field.w.size)"
+            let steps = trace.layers.prefix(layer + 1).enumerated().compactMap { index, step -> String? in
+                guard let f = step.field else { return nil }
+                let r = f.h.size == f.w.size ? "\(f.h.size)" : "\(f.h.size)×\(f.w.size)"
+                let j = f.h.jump == f.w.jump ? "\(f.h.jump)" : "\(f.h.jump)×\(f.w.jump)"
+                return "(\(index)) \(step.layer.name): r = \(r), j = \(j)"
+            }
+            return Solution(expected: expected, steps: steps) { answer in
+                guard let pair = AnswerReading.pair(answer) else { return .unreadable(question.kind.answerFormat) }
+                return Fraction(pair.h) == field.h.size && Fraction(pair.w) == field.w.size ? .right : .wrong
+            }
+        case let .parameters(layer):
+            if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
+            let chosen = chosenLayers(trace, layer)
+            let total = chosen.reduce(0) { $0 + $1.step.parameterCount }
+            let counted = chosen.filter { $0.step.parameterCount > 0 }
+            var steps = counted.compactMap { item in Formulas.parameterStep(item.step.layer).map { item.label + $0 } }
+            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
+            return count(total, steps: steps, kind: question.kind)
+        case let .multiplications(layer):
+            if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
+            let chosen = chosenLayers(trace, layer)
+            let total = chosen.reduce(0) { $0 + $1.step.multiplications }
+            let counted = chosen.filter { $0.step.multiplications > 0 }
+            var steps = counted.map { item -> String in
+                let step = item.step
+                guard let w = step.layer.weightShape, case .conv2d = step.layer, let out = step.outputShape else {
+                    return "\(item.label)\(step.layer.name): \(step.multiplications)"
+                }
+                return "\(item.label)\(step.layer.name): \(w[1])·\(w[2])·\(w[3])·\(w[0])·\(out[2])·\(out[3]) = \(step.multiplications)"
+            }
+            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.multiplications)" }.joined(separator: " + ") + " = \(total)") }
+            return count(total, steps: steps, kind: question.kind)
+        case .denseParameters, .denseMultiplications:
+            return try dense(question.kind, setup)
+        case .valid:
+            let failure = trace.failure
+            let expected = failure.map { "no: \($0.error.message)" } ?? "yes"
+            let steps = failure.map { ["(\($0.index)) \(trace.layers[$0.index].layer.name) raises \($0.error.pythonType): \($0.error.message)"] }
+                ?? ["PyTorch runs it: \(trace.shapeLine)"]
+            return Solution(expected: expected, steps: steps) { answer in
+                let word = AnswerReading.word(answer)
+                let yes = ["yes", "y", "valid", "true", "ok"].contains(word)
+                let no = word == "no" || word == "n" || word == "invalid" || word == "false"
+                    || ["no ", "no:", "no,", "no.", "no -", "no—", "invalid "].contains { word.hasPrefix($0) }
+                    || (failure.map { word.contains($0.error.message.lowercased()) } ?? false)
+                guard yes || no else { return .unreadable(QuestionKind.valid.answerFormat) }
+                return (failure == nil) == yes ? .right : .wrong
+            }
+        }
+    }
+
+    /// Layer `index`, or every layer of the model when nil, each with its `(k) ` label for a model.
+    static func chosenLayers(_ trace: StackTrace, _ index: Int?) -> [(label: String, step: LayerTrace)] {
+        let indices = index.map { [$0] } ?? Array(trace.layers.indices)
+        return indices.map { (trace.layers.count > 1 ? "(\($0)) " : "", trace.layers[$0]) }
+    }
+
+    /// The output shape of layer `index`, or a problem when the model breaks before or at it.
+    static func ranOutput(_ trace: StackTrace, _ index: Int) throws(SolveProblem) -> [Int] {
+        guard let output = trace.layers[index].outputShape else { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
+        return output
+    }
+
+    static func brokenMessage(_ trace: StackTrace) -> String {
+        guard let failure = trace.failure else { return "the layers do not run on this input" }
+        return "the layers break at (\(failure.index)) \(trace.layers[failure.index].layer.name): \(failure.error.message)"
+            + " (ask = \"valid\" asks about that)"
+    }
+
+    static func count(_ total: Int, steps: [String], kind: QuestionKind) -> Solution {
+        Solution(expected: "\(total)", steps: steps) { answer in
+            let digits = answer.filter { $0 != " " && $0 != "_" && $0 != "'" && $0 != "," && $0 != " " }
+            guard let number = Int(digits) else { return .unreadable(kind.answerFormat) }
+            return number == total ? .right : .wrong
+        }
+    }
+
+    /// output[0, c, y, x] of layer `layer` for the setup's input, all-ones weights and zero biases.
+    static func value(_ setup: ExerciseSetup, layer: Int, channel: Int, y: Int, x: Int) throws(SolveProblem) -> Solution {
+        let output = try ranOutput(setup.trace, layer)
+        guard channel < output[1], y < output[2], x < output[3], min(channel, y, x) >= 0 else {
+            throw SolveProblem(key: "cell", message: "cell [\(channel), \(y), \(x)] is outside the output \(shapeText(output)): "
+                + "allowed o 0…\(output[1] - 1), y 0…\(output[2] - 1), x 0…\(output[3] - 1)")
+        }
+        let layers = Array(setup.layers.prefix(layer + 1))
+        let input = setup.fill.makeInput(channels: setup.inputShape[1], hIn: setup.inputShape[2], wIn: setup.inputShape[3])
+        let weights = layers.map { l -> LayerWeights? in
+            guard let shape = l.weightShape else { return nil }
+            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: l.biasCount.map { [Float](repeating: 0, count: $0) })
+        }
+        let run = StackForward.run(input: input, layers: layers, weights: weights)
+        let result = Double(run.outputs[layer]![0, channel, y, x])
+        let expected = numberText(result)
+        let steps = ["input \(setup.fill.argument) on \(shapeText(setup.inputShape)), all-ones weights, zero bias",
+                     "output\(setup.isSingleLayer ? "" : " of (\(layer))")[0, \(channel), \(y), \(x)] = \(expected)"]
+        return Solution(expected: expected, steps: steps) { answer in
+            guard let number = AnswerReading.number(answer) else { return .unreadable(QuestionKind.value.answerFormat) }
+            return abs(number - result) <= 1e-3 * max(1, abs(result)) ? .right : .wrong
+        }
+    }
+
+    /// `36` for whole values, else up to 4 decimals (`4.5`).
+    static func numberText(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        var text = String(format4: value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    static func outputPadding(_ setup: ExerciseSetup, layer: Int, target: SpatialPair?) throws(SolveProblem) -> Solution {
+        guard case let .convTranspose2d(transposed) = setup.layers[layer] else {
+            throw SolveProblem(key: "at", message: "output_padding is asked of a ConvTranspose2d; layer (\(layer)) is \(setup.layers[layer].name)")
+        }
+        guard let input = setup.trace.layers[layer].inputShape else { throw SolveProblem(key: "ask", message: brokenMessage(setup.trace)) }
+        let inputPair = SpatialPair(input[2], input[3])
+        let goal: SpatialPair
+        let answer: (h: Int?, w: Int?)
+        if let target {
+            goal = target
+            answer = UNetSizing.outputPadding(for: transposed, input: inputPair, target: target)
+        } else {
+            guard let found = UNetSizing.outputPaddingForCat(trace: setup.trace, index: layer),
+                  case let .cat(cat) = setup.layers[layer + 1], let skip = setup.trace.layers[cat.skip].outputShape else {
+                throw SolveProblem(key: "target", message: "give target = [H, W], or put a Cat right after layer (\(layer))")
+            }
+            goal = SpatialPair(skip[2], skip[3])
+            answer = found
+        }
+        guard let h = answer.h, let w = answer.w else {
+            throw SolveProblem(key: "target", message: "no output_padding below stride or dilation turns \(inputPair.h)×\(inputPair.w) into \(goal.h)×\(goal.w)")
+        }
+        var without = transposed
+        without.outputPadding = SpatialPair(square: 0)
+        let steps = [Formulas.transposedAxis("H_out", input: input[2], layer: without, axis: .height) + "; target \(goal.h), so output_padding_h = \(h)",
+                     Formulas.transposedAxis("W_out", input: input[3], layer: without, axis: .width) + "; target \(goal.w), so output_padding_w = \(w)"]
+        return Solution(expected: h == w ? "\(h)" : "(\(h), \(w))", steps: steps) { typed in
+            guard let pair = AnswerReading.pair(typed) else { return .unreadable(QuestionKind.outputPadding.answerFormat) }
+            return pair.h == h && pair.w == w ? .right : .wrong
+        }
+    }
+
+    static func dense(_ kind: QuestionKind, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+        guard setup.isSingleLayer, case let .conv2d(layer) = setup.layers[0], layer.groups == 1,
+              case let .explicit(ph, pw) = layer.padding, ph == pw, layer.inChannels == setup.inputShape[1] else {
+            throw SolveProblem(key: "ask", message: "\(kind.rawValue) compares one Conv2d (groups 1, one number for padding) with a dense layer")
+        }
+        var p = ConvParameters()
+        p.hIn = setup.inputShape[2]; p.wIn = setup.inputShape[3]; p.inChannels = layer.inChannels; p.outChannels = layer.outChannels
+        p.kernelSizeH = layer.kernelSize.h; p.kernelSizeW = layer.kernelSize.w; p.paddingH = ph; p.paddingW = pw
+        p.strideH = layer.stride.h; p.strideW = layer.stride.w; p.dilationH = layer.dilation.h; p.dilationW = layer.dilation.w
+        guard let out = p.outputShape else { throw SolveProblem(key: "ask", message: brokenMessage(setup.trace)) }
+        let cost = CostModel(p)
+        let k = "K = C_out·H_out·W_out = \(out[1])·\(out[2])·\(out[3]) = \(cost.denseOutputs)"
+        let n = "\(p.inChannels)·\(p.hIn)·\(p.wIn)"
+        if kind == .denseParameters {
+            return count(cost.denseParameters, steps: [k, "(C_in·H_in·W_in + 1)·K = (\(n) + 1)·\(cost.denseOutputs) = \(cost.denseParameters)",
+                                                       "the conv layer has \(cost.convParameters)"], kind: kind)
+        }
+        return count(cost.denseMultiplications, steps: [k, "C_in·H_in·W_in·K = \(n)·\(cost.denseOutputs) = \(cost.denseMultiplications)",
+                                                        "the conv layer needs \(cost.convMultiplications)"], kind: kind)
+    }
+}
+
+extension String {
+    /// Four decimals, without Foundation's locale-dependent formatting.
+    init(format4 value: Double) {
+        let scaled = (value * 10_000).rounded()
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = Int(abs(scaled))
+        let fraction = String(magnitude % 10_000)
+        self = "\(sign)\(magnitude / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import ConvExercises
+import Foundation
+
+/// `convscope exercise`: grades a lab's answers headlessly, prints its questions, or generates a lab.
+/// The logic lives in ConvExercises; this reads the files, prints and writes.
+struct ExerciseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exercise",
+        abstract: "Grade answers to a lab's exercises, or generate a lab.",
+        usage: """
+            convscope exercise FILE --answers ANSWERS.txt [--format text|json] [--record FILE]
+            convscope exercise FILE [--format text|json]
+            convscope exercise --generate N [--kinds shape,padding,value,rf] [--variant S] [--max-size N] [-o FILE]
+            """,
+        discussion: "An exercise file is TOML: a title and [[exercise]] tables, each a layer or model, an input and "
+            + "what is asked; convscope computes the answers. The answers file has one answer per line, "
+            + "`N: answer` or in order; # starts a comment. Bad files exit with status 64, naming the line.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The exercise file (TOML).")
+    var file: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Grade this answers file: one answer per line (N: answer, or in order).")
+    var answers: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, parsing: .unconditional, help: "Also write the answers, one `N: answer` line each, to this file (replaced atomically).")
+    var record: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Generate a lab of N questions (1…\(Self.maxQuestions)) instead of reading one.")
+    var generate: Int?
+
+    @Option(name: .long, parsing: .unconditional, help: "Question kinds for --generate, comma-separated: \(Self.kindWords).")
+    var kinds: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Which variant of the lab --generate writes: the same variant gives the same file.")
+    var variant: UInt64?
+
+    /// Another spelling of --variant, accepted for scripts that use it, never listed in help.
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp(visibility: .private))
+    var variantAlias: UInt64?
+
+    @Option(name: .customLong("max-size"), parsing: .unconditional,
+            help: "Largest input height and width --generate uses (default 32, the course notebook's sliders; 1…1024).")
+    var maxSize: Int?
+
+    @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write the generated lab to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the file given with -o if it exists.")
+    var force = false
+
+    static let maxQuestions = 200
+    static var kindWords: String { LabGenerator.generatableKinds.map(\.rawValue).joined(separator: ", ") }
+
+    func validate() throws {
+        if generate != nil {
+            if file != nil { throw ValidationError("--generate writes a new lab; give no exercise FILE with it.") }
+            if answers != nil || record != nil { throw ValidationError("--answers and --record grade a lab FILE; --generate writes one.") }
+        } else {
+            if file == nil { throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.") }
+            for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil || variantAlias != nil),
+                                  ("--max-size", maxSize != nil), ("-o", output != nil)] where given {
+                throw ValidationError("\(name) only goes with --generate N.")
+            }
+        }
+        if variant != nil && variantAlias != nil { throw ValidationError("--variant given twice; give it once.") }
+        if let generate, !(1...Self.maxQuestions).contains(generate) {
+            throw ValidationError("--generate \(generate) is out of range: allowed 1…\(Self.maxQuestions) questions.")
+        }
+        if let maxSize, !(1...1024).contains(maxSize) {
+            throw ValidationError("--max-size \(maxSize) is out of range: allowed 1…1024.")
+        }
+        for (flag, path) in [("--answers", answers), ("--record", record), ("-o", output)] {
+            if let path, path.isEmpty || (path.hasPrefix("-") && path != "-") {
+                throw ValidationError("\(flag) '\(path)' is not a file name; for a file that begins with - write ./\(path)")
+            }
+        }
+    }
+
+    func run() throws {
+        if let generate { return try writeLab(count: generate) }
+        let path = file!
+        let lab: ExerciseSet
+        do {
+            lab = try ExerciseLoader.load(try readText(path))
+        } catch let error as ExerciseFileError {
+            throw badFile(path, error)
+        }
+        guard let answers else {
+            printQuestions(lab)
+            return
+        }
+        let sheet: AnswerSheet
+        do {
+            sheet = try AnswerSheet.parse(try readText(answers), questionCount: lab.exercises.count)
+        } catch let error as ExerciseFileError {
+            throw badFile(answers, error)
+        }
+        let report = GradeReport(lab: lab, sheet: sheet)
+        if let record {
+            try writeFile(record, Array(sheet.text(title: lab.title, questionCount: lab.exercises.count).utf8), replace: true)
+        }
+        writeAll(1, Array((format == .json ? report.json : report.text).utf8))
+    }
+
+    /// The question list, for a lab on paper or a first look.
+    func printQuestions(_ lab: ExerciseSet) {
+        if format == .json {
+            let list = lab.exercises.map { ["number": "\($0.number)", "id": $0.id, "kind": $0.question.kind.rawValue, "prompt": $0.prompt] }
+            let data = (try? JSONSerialization.data(withJSONObject: ["title": lab.title, "questions": list],
+                                                    options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            writeAll(1, Array(data) + [10])
+            return
+        }
+        let lines = [lab.title, ""] + lab.exercises.map { "\($0.number). [\($0.id)] \($0.prompt)" }
+        writeAll(1, Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    func writeLab(count: Int) throws {
+        var chosen: [QuestionKind] = []
+        for word in (kinds ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let kind = QuestionKind(rawValue: word), LabGenerator.generatableKinds.contains(kind) else {
+                throw ValidationError("--kinds '\(word)' is not a kind convscope generates: allowed \(Self.kindWords).")
+            }
+            if !chosen.contains(kind) { chosen.append(kind) }
+        }
+        var generator = LabGenerator(kinds: chosen, variant: variant ?? variantAlias ?? 1, maxSize: maxSize)
+        let bytes = Array(generator.generate(count: count).utf8)
+        if let output, output != "-" { try writeFile(output, bytes, replace: force) } else { writeAll(1, bytes) }
+    }
+
+    /// The whole file as UTF-8 text; a file that cannot be read is a usage error naming it.
+    func readText(_ path: String) throws -> String {
+        // FileHandle rather than FileManager.contents: it reads pipes and devices too (<(…), /dev/stdin).
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            throw ValidationError("\(displayed(path)) \(reason); give a readable file.")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("\(displayed(path)) is not UTF-8 text.")
+        }
+        return text
+    }
+
+    /// `convscope: lab.toml: line 12: …` on stderr, status 64.
+    func badFile(_ path: String, _ error: ExerciseFileError) -> ExitCode {
+        printError("convscope: \(displayed(path)): \(error)")
+        return ExitCode(64)
+    }
+
+    /// Writes through SafeFileWriter (never a partial file); a failure is one line and status 1.
+    func writeFile(_ path: String, _ bytes: [UInt8], replace: Bool) throws {
+        do {
+            try SafeFileWriter.write(bytes, to: path, replace: replace)
+        } catch let error as FileWriteError {
+            printError("convscope: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

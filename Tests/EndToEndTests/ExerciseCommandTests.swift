@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// `convscope exercise` as a teacher runs it: grading exits 0 whatever the score, a bad file is one
+/// line naming its line with status 64, --record writes the answers and leaves no temporary file,
+/// and a generated lab graded with its own answers scores full.
+@Suite("Exercise command")
+struct ExerciseCommandTests {
+    /// The shipped single-layer lab: 11 questions, the first two about shapes, the fourth about 'same'.
+    static let lab = Binary.root + "/examples/single-layer-shapes.toml"
+
+    @Test func gradingPrintsEachQuestionAndTheScoreAndRecordsTheAnswers() throws {
+        try withTemporaryDirectory("exercise") { dir in
+            try FileManager.default.copyItem(atPath: Self.lab, toPath: dir + "/lab.toml")
+            try "# mine\n1×2×6×6\n4: 1\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+            let r = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record rec.txt")
+            #expect(r.status == 0, "\(r.err)")
+            #expect(r.out.contains("1. [defaults] RIGHT"))
+            #expect(r.out.contains("2. [stride-2] SKIPPED"))
+            #expect(r.out.contains("4. [same] WRONG"))
+            #expect(r.out.contains("H_out = ⌊(16 + 2·2 − 1·(5−1) − 1) / 1⌋ + 1 = 16"))
+            #expect(r.out.hasSuffix("Score: 1/11\n"))
+            let recorded = try String(contentsOfFile: dir + "/rec.txt", encoding: .utf8)
+            #expect(recorded.contains("\n1: 1×2×6×6\n2: -\n3: -\n4: 1\n5: -\n"))
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            #expect(files == ["a.txt", "lab.toml", "rec.txt"], "no temporary file left")
+            let again = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers rec.txt --format json")
+            #expect(again.status == 0 && again.out.contains("\"score\" : 1,"))
+        }
+    }
+
+    @Test func aBadFileIsOneLineWithItsLineAndStatus64() throws {
+        try withTemporaryDirectory("exercise-bad") { dir in
+            let text = try String(contentsOfFile: Self.lab, encoding: .utf8) + "kernal = 3\n"
+            try text.write(toFile: dir + "/lab.toml", atomically: true, encoding: .utf8)
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            let r = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers /dev/null")
+            #expect(r.status == 64)
+            #expect(r.out.isEmpty)
+            #expect(r.err.hasPrefix("convscope: lab.toml: line \(line): exercise 11: unknown key 'kernal'"), "\(r.err)")
+            #expect(r.err.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func aGeneratedLabGradesFullWithItsOwnAnswers() throws {
+        try withTemporaryDirectory("exercise-generate") { dir in
+            let make = shell("cd '\(dir)' && '\(Binary.path)' exercise --generate 10 --kinds shape,padding,value,rf --variant 4 -o lab.toml")
+            #expect(make.status == 0, "\(make.err)")
+            let same = shell("'\(Binary.path)' exercise --generate 10 --kinds shape,padding,value,rf --seed 4")
+            #expect(same.out == (try? String(contentsOfFile: dir + "/lab.toml", encoding: .utf8)), "--seed is --variant")
+            let json = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers /dev/null --format json")
+            let report = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+            let expected = (report?["questions"] as? [[String: Any]] ?? []).map { "\($0["number"]!): \($0["expected"]!)" }
+            #expect(expected.count == 10)
+            try expected.joined(separator: "\n").write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+            let graded = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt")
+            #expect(graded.out.hasSuffix("Score: 10/10\n"), "\(graded.out)")
+            #expect(!shell("'\(Binary.path)' exercise --help").out.lowercased().contains("seed"))
+        }
+    }
+}
