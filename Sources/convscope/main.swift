@@ -14,7 +14,7 @@ struct ConvScope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convscope",
         abstract: "See nn.Conv2d: input and output feature maps as annotated heatmaps.",
-        usage: "convscope [<options>]\nconvscope render [<options>]",
+        usage: "convscope [<options>]\nconvscope render [<options>]\nconvscope exercise <file> [<options>]",
         discussion: "Without a subcommand convscope opens the interactive screen with the options below. "
             + "Keys: arrows select and change parameters, ? shows every key, q quits.",
         subcommands: [TUICommand.self, RenderCommand.self, ExerciseCommand.self])
