@@ -138,9 +138,11 @@ struct ExerciseCommand: ParsableCommand {
 
     /// The whole file as UTF-8 text; a file that cannot be read is a usage error naming it.
     func readText(_ path: String) throws -> String {
-        // FileHandle rather than FileManager.contents: it reads pipes and devices too (<(…), /dev/stdin).
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+        let data: Data
+        do {
+            data = try BoundedRead.bytes(atPath: path)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
             throw ValidationError("\(displayed(path)) \(reason); give a readable file.")
         }
         guard let text = String(data: data, encoding: .utf8) else {

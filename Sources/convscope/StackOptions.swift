@@ -61,9 +61,11 @@ struct StackOptions: ParsableArguments {
     }
 
     private func parseModel(_ path: String) throws -> Parsed {
-        let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-        guard let data else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+        let data: Data
+        do {
+            data = try path == "-" ? BoundedRead.bytes(from: .standardInput) : BoundedRead.bytes(atPath: path)
+        } catch {
+            let why = path == "-" || FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
             printError("convscope: --model '\(path)' \(why); give the file print(model)'s text is in (- reads standard input)")
             throw ExitCode(1)
         }

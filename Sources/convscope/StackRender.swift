@@ -25,6 +25,9 @@ extension RenderCommand {
         let ramp = InputPattern.ramp.makeInput(input)
         let trace = StackTrace(inputShape: ramp.shape, layers: layers)
         let unicode = !ascii
+        if stack.coverage || (!stack.table && format == .json) {
+            try Self.checkComputable(trace, values: !stack.coverage)
+        }
         if stack.table || format == .text {
             var text = stack.coverage && !stack.table ? "" : StackTable.text(trace, unicode: unicode)
             if stack.coverage { text += (text.isEmpty ? "" : "\n") + CoverageText.text(trace, unicode: unicode) }
@@ -44,6 +47,30 @@ extension RenderCommand {
             }
         }
         if trace.failure != nil { throw ExitCode(1) }
+    }
+
+    /// The most values one map may hold when its values or coverage are printed: the single
+    /// layer's largest input, 64×1024×1024. Shapes alone (`--layers`) have no such limit.
+    static let mapValueLimit = 64 * 1024 * 1024
+    /// The most multiplications a stack's values may take (minutes, not hours, on two cores).
+    static let multiplicationLimit = 100_000_000_000
+
+    /// Refuses, in one line, a stack whose maps or work are too large to compute and print: a
+    /// transposed convolution can make a map of billions of values from a small input.
+    static func checkComputable(_ trace: StackTrace, values: Bool) throws {
+        for (index, layer) in trace.layers.enumerated() {
+            for shape in [layer.inputShape, layer.outputShape].compactMap({ $0 })
+            where shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) > mapValueLimit {
+                throw ValidationError("layer (\(index)) makes a map of \(shape.map(String.init).joined(separator: "×")), "
+                    + "more than the \(mapValueLimit) values (64×1024×1024) convscope computes and prints; "
+                    + "--layers shows its shapes.")
+            }
+        }
+        let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
+        if values && work > multiplicationLimit {
+            throw ValidationError("the stack takes \(work) multiplications, more than the \(multiplicationLimit) "
+                + "convscope computes for its values; --layers shows its shapes and costs.")
+        }
     }
 
     /// The course notebook's weights: all ones; biases zero, so one --layer gives what the

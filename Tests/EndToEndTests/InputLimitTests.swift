@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Inputs without a bound are refused in one line, never read or computed until memory runs out:
+/// endless text (/dev/zero, a runaway pipe) for every text a user names, and stacks whose maps or
+/// work a small input can blow up (a transposed convolution of stride 32).
+@Suite("Input limits")
+struct InputLimitTests {
+    static let lab = Binary.root + "/examples/single-layer-shapes.toml"
+
+    @Test(arguments: [
+        ("exercise file", "exercise /dev/zero", "/dev/zero is larger than 4 MiB"),
+        ("answers file", "exercise '\(lab)' --answers /dev/zero", "/dev/zero is larger than 4 MiB"),
+        ("model file", "render --layers --model /dev/zero", "--model '/dev/zero' is larger than 4 MiB"),
+        ("model on stdin", "render --layers --model - < /dev/zero", "--model '-' is larger than 4 MiB"),
+    ])
+    func endlessTextIsRefusedInOneLine(_ what: String, _ arguments: String, _ message: String) {
+        let started = Date()
+        let r = shell("timeout 20 '\(Binary.path)' \(arguments)" + (arguments.contains("<") ? "" : " < /dev/null"))
+        #expect(r.status == 64 || r.status == 1, "\(what): status \(r.status), \(r.err)")
+        #expect(r.err.contains(message), "\(what): \(r.err)")
+        #expect(r.err.split(separator: "\n").count == 1 && r.out.isEmpty, "\(what): one line, nothing on stdout")
+        #expect(Date().timeIntervalSince(started) < 15, "\(what): refused without reading for long")
+    }
+
+    @Test(arguments: ["", "--coverage --format text"])
+    func aStackWithAHugeMapIsRefusedBeforeComputing(_ extra: String) {
+        let layers = "--layer 'Conv2d(3, 64, 32)' --layer 'ConvTranspose2d(64, 64, 32, stride=32)' --h-in 1024 --w-in 1024"
+        let r = shell("'\(Binary.path)' render \(layers) \(extra) < /dev/null")
+        #expect(r.status == 64, "\(r.status): \(r.err.prefix(300))")
+        #expect(r.err.contains("layer (1) makes a map of 1×64×31776×31776"), "\(r.err.prefix(300))")
+        #expect(r.err.split(separator: "\n").count == 1 && r.out.isEmpty)
+        // The shapes alone are still there.
+        let table = shell("'\(Binary.path)' render \(layers) --layers < /dev/null")
+        #expect(table.status == 0 && table.out.contains("1×64×31776×31776"))
+    }
+}
