@@ -134,16 +134,23 @@ final class NCursesScreen: Screen {
     }
 
     /// ncurses hands over an escape sequence it does not know (a TERM that does not match the
-    /// terminal) as ESC plus the rest. Reads that rest so it is ignored instead of quitting.
+    /// terminal) as ESC plus the rest. Reads that rest so it is ignored instead of acting as Esc.
+    /// Only ESC [ (CSI) and ESC O (SS3) start a sequence: any other key after ESC is a key of its
+    /// own, put back for the next read, so Esc Esc q typed fast is Esc, Esc, q.
     private func drainUnknownSequence() -> Bool {
         wtimeout(window, 0)
         var ch: wint_t = 0
-        guard wget_wch(window, &ch) != ERR else { return false }
+        let status = wget_wch(window, &ch)
+        guard status != ERR else { return false }
+        guard status != KEY_CODE_YES, ch == 91 || ch == 79 else {
+            if status == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(ch)) }
+            return false
+        }
         var count = 0
         // A CSI/SS3 sequence ends with a letter or '~'.
         while count < 16 {
             count += 1
-            if let scalar = UnicodeScalar(UInt32(ch)), count > 1 || (ch != 91 && ch != 79),
+            if let scalar = UnicodeScalar(UInt32(ch)), count > 1,
                scalar.properties.isAlphabetic || scalar == "~" { break }
             if wget_wch(window, &ch) == ERR { break }
         }
