@@ -267,3 +267,15 @@ struct PlainWordsTests {
         #expect(!help.lowercased().contains("seed"))
     }
 }
+
+/// The cost panel's "does not hold" lines agree in number: one parameter gives, two give.
+@Suite("Cost panel grammar")
+struct CostPanelGrammarTests {
+    @Test func oneReasonGivesTwoReasonsGive() {
+        var p = ConvParameters()
+        p.kernelSizeH = 5; p.kernelSizeW = 5; p.paddingH = 2; p.paddingW = 1; p.strideW = 2
+        let text = CostPanelText.lines(p, denseOutputs: nil, glyphs: .unicodeSet, width: 200).map(\.text).joined(separator: "\n")
+        #expect(text.contains("padding_h = 2 gives H_out = 8, not 4"), "\(text)")
+        #expect(text.contains("stride_w = 2, padding_w = 1 give W_out = 3, not 4"), "\(text)")
+    }
+}

@@ -84,8 +84,9 @@ public enum CostPanelText {
         }
         var out = PanelLine.wrap(text: formula + " does not hold:", width: width, style: PanelStyle.warning)
         for a in axes where a.axis.outputSize != a.simple {
-            let why = unusualParameters(a.suffix, a.axis).joined(separator: ", ")
-            out += PanelLine.wrap(text: "\(why) give \(a.name)_out = \(a.axis.outputSize), not \(a.simple)",
+            let reasons = unusualParameters(a.suffix, a.axis)
+            let why = reasons.joined(separator: ", ") + (reasons.count == 1 ? " gives" : " give")
+            out += PanelLine.wrap(text: "\(why) \(a.name)_out = \(a.axis.outputSize), not \(a.simple)",
                                   lead: "  ", indent: "    ", width: width, style: PanelStyle.warning)
         }
         return out
