@@ -19,6 +19,7 @@ its .build is reused).
 """
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -216,11 +217,16 @@ MUTANTS = [
 def run(command, cwd, timeout):
     """(status, seconds, output tail); status None on timeout."""
     start = time.time()
+    # Its own process group: on a timeout the test runner and whatever it spawned are ended too,
+    # or a leftover `swift test` keeps the .build lock and stalls every later build.
+    p = subprocess.Popen(command, cwd=cwd, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, errors="replace", start_new_session=True)
     try:
-        p = subprocess.run(command, cwd=cwd, shell=True, timeout=timeout, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, errors="replace")
-        return p.returncode, time.time() - start, p.stdout[-3000:]
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, time.time() - start, out[-3000:]
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return None, time.time() - start, ""
 
 
