@@ -11,6 +11,7 @@ needs updating; stale mutants are not counted).
     python3 scripts/mutate.py                 # every mutant (about a minute each on 2 cores)
     python3 scripts/mutate.py swap-h-w key-   # only mutants whose id contains one of the words
     python3 scripts/mutate.py --list          # the mutants and the tests each one runs
+    python3 scripts/mutate.py --stale         # only check that every snippet is still in its file
     python3 scripts/mutate.py --keep-copy ... # reuse the copy as it is (e.g. the tests of an earlier run)
 
 The copy lives in $TMPDIR/convscope-mutate, or $CONVSCOPE_MUTATE_DIR (kept between runs, so
@@ -18,6 +19,7 @@ its .build is reused).
 """
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,13 +33,17 @@ TEST_TIMEOUT = 300
 # Which tests each part of the code answers to (swift test --filter regular expressions).
 CORE = "ConvCoreTests|ConvScopeAppTests"
 APP = "ConvScopeAppTests"
-CLI = r"EndToEndTests\.(ExportTests|FullDiskTests|CommandLineTests)"
+CLI = r"EndToEndTests\.(ExportTests|FullDiskTests|CommandLineTests|OutputPathTests|SpecialOutputTests)"
+STACK_CLI = r"EndToEndTests\.StackRenderTests"
+EXERCISES = r"ConvExercisesTests|EndToEndTests\.ExerciseCommandTests"
+INPUT_LIMIT_FINITE = r"EndToEndTests\.InputLimitTests/aFiniteFileOverTheLimitIsRefused"
 
 CC = "Sources/ConvCore/"
 STATE = "Sources/ConvScopeApp/State/"
 VIEWS = "Sources/ConvScopeApp/Views/"
 EXPORT = "Sources/ConvScopeApp/Export/"
 CLITOOL = "Sources/convscope/"
+LAYER_SPEC = CC + "Model/LayerSpec.swift"
 
 # (id, file, original snippet, replacement, test filter)
 MUTANTS = [
@@ -58,21 +64,33 @@ MUTANTS = [
     ("core-culprits-dilation-w-test", CC + "Validation.swift",
      ".filter { $0 != .dilationW || parameters.dilationW > 1 }",
      ".filter { $0 != .dilationW || parameters.dilationH > 1 }", CORE),
-    ("core-range-padding-off-by-one", CC + "ParameterID.swift",
-     "case .paddingH, .paddingW: 0...32", "case .paddingH, .paddingW: 0...31", CORE),
-    ("core-partner-stride-w", CC + "ParameterID.swift",
-     "case .strideW: .strideH", "case .strideW: .dilationH", CORE),
-    ("core-kernel-scales-geometrically", CC + "ParameterID.swift",
-     "case .hIn, .wIn, .inChannels, .outChannels: true", "case .hIn, .wIn, .inChannels, .outChannels, .kernelSizeH: true",
+    ("core-range-padding-off-by-one", LAYER_SPEC,
+     '"Zero padding, top and bottom", 0...32', '"Zero padding, top and bottom", 0...31', CORE),
+    ("core-partner-stride-w", LAYER_SPEC,
+     '"Horizontal stride", 1...32, 1, partner: .strideH', '"Horizontal stride", 1...32, 1, partner: .dilationH', CORE),
+    ("core-kernel-scales-geometrically", LAYER_SPEC,
+     '3, partner: .kernelSizeW, pytorch: "kernel_size")', '3, partner: .kernelSizeW, pytorch: "kernel_size", step: .geometric)',
      CORE),
-    ("core-receptive-field-swap-h-w-stride", CC + "ReceptiveField.swift",
-     "let ix = ox * strideW - paddingW", "let ix = ox * strideH - paddingW", CORE),
-    ("core-receptive-field-bound-off-by-one", CC + "ReceptiveField.swift",
-     "iy < 0 || iy >= hIn", "iy < 0 || iy > hIn", CORE),
+    ("core-receptive-field-swap-h-w-stride", CC + "Conv2d/PaddedTap.swift",
+     "let ix = w.index(output: ox, tap: kx)", "let ix = h.index(output: ox, tap: kx)", CORE),
+    ("core-receptive-field-bound-off-by-one", CC + "Conv2d/PaddedAxis.swift",
+     "if i >= 0 && i < size { return i }", "if i >= 0 && i <= size { return i }", CORE),
     ("core-outputs-reading-kernel-off-by-one", CC + "ReceptiveField.swift",
-     "offset / a.dilation < a.kernel", "offset / a.dilation <= a.kernel", CORE),
+     "(0..<a.kernel).contains {", "(0...a.kernel).contains {", CORE),
     ("core-unread-input-swap-h-w", CC + "ReceptiveField.swift",
-     "(unread(hIn, heightAxis), unread(wIn, widthAxis))", "(unread(hIn, heightAxis), unread(wIn, heightAxis))", CORE),
+     "(unread(paddedHeight), unread(paddedWidth))", "(unread(paddedHeight), unread(paddedHeight))", CORE),
+    ("core-padded-reflect-edge-repeated", CC + "Conv2d/PaddedAxis.swift",
+     "folded < size ? folded : period - folded", "folded < size ? folded : period - folded - 1", CORE),
+    ("core-same-padding-extra-before", CC + "Conv2d/Padding.swift",
+     "AxisPadding(before: total / 2, after: total - total / 2)", "AxisPadding(before: total - total / 2, after: total / 2)",
+     CORE),
+    ("core-general-path-row-step-width-stride", CC + "GeneralPath/PackedLayout.swift",
+     "var rowStep: Int { height.stride * rowStride }", "var rowStep: Int { width.stride * rowStride }", CORE),
+    ("core-stack-jump-not-times-stride", CC + "Stack/FieldAlongAxis.swift",
+     "AxisReach(period: period, shift: shift * stride,", "AxisReach(period: period, shift: shift,", CORE),
+    ("core-parser-conv-dilation-reads-stride", CC + "Stack/LayerParser.swift",
+     'dilation: try a.pair("dilation", default: 1, in: StackLimits.dilation),',
+     'dilation: try a.pair("stride", default: 1, in: StackLimits.dilation),', CORE + "|" + STACK_CLI),
     ("core-cost-swap-h-w-out-width", CC + "CostModel.swift",
      "var outW: Int { p.widthAxis.outputSize }", "var outW: Int { p.heightAxis.outputSize }", CORE),
     ("core-cost-swap-h-w-kernel", CC + "CostModel.swift",
@@ -84,7 +102,7 @@ MUTANTS = [
     ("core-input-scale-swap-h-w", CC + "InputPattern.swift", "case .ramp: Float(p.wIn)", "case .ramp: Float(p.hIn)",
      CORE),
     ("core-conv-direct-swap-h-w-stride", CC + "Convolution.swift",
-     "let iy = oy * p.strideH - p.paddingH", "let iy = oy * p.strideW - p.paddingH", CORE),
+     "let iy = plan.h.index(output: oy, tap: ky)", "let iy = plan.w.index(output: oy, tap: ky)", CORE),
     ("core-conv-boxsum-swap-h-w-dilation", CC + "Convolution.swift",
      "let last = first + (p.kernelSizeW - 1) * p.dilationW", "let last = first + (p.kernelSizeW - 1) * p.dilationH",
      CORE),
@@ -93,7 +111,7 @@ MUTANTS = [
     ("key-f-opens-the-cost-panel", STATE + "KeyMap.swift",
      'action: .togglePanel(.formula), help: "formula panel"', 'action: .togglePanel(.cost), help: "formula panel"', APP),
     ("key-capital-p-opens-the-formula-panel", STATE + "KeyMap.swift",
-     'action: .togglePanel(.code), help: "PyTorch', 'action: .togglePanel(.formula), help: "PyTorch', APP),
+     '[.character("P")], action: .togglePanel(.code),', '[.character("P")], action: .togglePanel(.formula),', APP),
     ("key-open-paren-doubles", STATE + "KeyMap.swift",
      '(.character("("), .scaleDenseOutputs(up: false))', '(.character("("), .scaleDenseOutputs(up: true))', APP),
     ("key-shift-tab-goes-forward", STATE + "KeyMap.swift", "(.backTab, .focusPrevious)", "(.backTab, .focusNext)", APP),
@@ -113,11 +131,10 @@ MUTANTS = [
     ("key-help-shows-only-the-first-key", STATE + "KeyMap.swift",
      "b.keys.map { $0.label(g) }", "b.keys.prefix(1).map { $0.label(g) }", APP),
     ("key-digits-typed-in-the-inspector", STATE + "KeyMap.swift",
-     "state.focus == .parameters ? .typeDigit(d) : nil", ".typeDigit(d)", APP),
+     "state.focus == .parameters || state.panel == .cost ? .typeDigit(d) : nil", ".typeDigit(d)", APP),
     ("update-big-step-by-two", STATE + "Update.swift",
-     "selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 4", "selected.scalesGeometrically ? max(1, $0 / 2) : $0 - 2",
-     APP),
-    ("update-typing-four-digits", STATE + "Update.swift", ".prefix(5))", ".prefix(4))", APP),
+     "case .linear(let n): $0 - n }", "case .linear(let n): $0 - n / 2 }", APP),
+    ("update-typing-four-digits", STATE + "Update.swift", ".prefix(s.typesK ? 10 : 5))", ".prefix(s.typesK ? 10 : 4))", APP),
     ("update-typed-zero-accepted", STATE + "Update.swift",
      "if id.range.contains(value) {", "if value <= id.range.upperBound {", APP),
     ("update-reset-forgets-the-window", STATE + "Update.swift",
@@ -131,12 +148,14 @@ MUTANTS = [
      "parameters.inChannels, parameters.hIn, parameters.wIn)", "parameters.inChannels, parameters.wIn, parameters.hIn)",
      APP),
     ("update-dense-outputs-floor-two", STATE + "TeachingUpdate.swift",
-     "max(1, up ? current * 2 : current / 2)", "max(2, up ? current * 2 : current / 2)", APP),
+     "max(range.lowerBound, up ? current * 2 : current / 2)", "max(2, up ? current * 2 : current / 2)", APP),
     ("update-play-keeps-the-focus", STATE + "TeachingUpdate.swift",
      "playing.toggle()\n            focus = .output", "playing.toggle()", APP),
     ("update-link-copies-to-itself", STATE + "Update.swift",
      "parameters.setClamped(partner, parameters[id])", "parameters.setClamped(id, parameters[partner])", APP),
 
+    ("exercise-answer-times-sign-refused", "Sources/ConvExercises/AnswerReading.swift",
+     '[" ", "\\t", "×", "x",', '[" ", "\\t", "x",', EXERCISES),
     # views and panels
     ("panel-cost-swap-h-w-out", VIEWS + "Panels/CostPanelText.swift",
      "let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize",
@@ -152,7 +171,8 @@ MUTANTS = [
      'p.widthAxis, unread: unread.columns', 'p.widthAxis, unread: unread.rows', APP),
     ("panel-formula-lists-seven", VIEWS + "Panels/FormulaPanelText.swift", "unread.prefix(8)", "unread.prefix(7)", APP),
     ("panel-code-stride-swap-h-w", VIEWS + "Panels/CodePanelText.swift",
-     'pair("stride", p.strideH, p.strideW)', 'pair("stride", p.strideW, p.strideH)', APP),
+     ".map { String(p[$0.id]) }", ".map { String(p[$0.id == .strideH ? .strideW : $0.id == .strideW ? .strideH : $0.id]) }",
+     APP),
     ("panel-code-flag-for-wrong-axis", VIEWS + "Panels/CodePanelText.swift",
      'case (false, true): pieces.append("\\(w.flag) \\(p[w])")', 'case (false, true): pieces.append("\\(h.flag) \\(p[w])")',
      APP),
@@ -162,10 +182,10 @@ MUTANTS = [
      "return Int(x)\n", "return Int(x.rounded())\n", APP),
     ("view-colour-text-rule-clamp", "Sources/ConvScopeApp/Colormap/Colormap.swift",
      "min(max(i, 0), 255)", "min(max(i, 0), 254)", APP),
-    ("view-help-key-column-narrow", VIEWS + "ScreenView.swift",
+    ("view-help-key-column-narrow", VIEWS + "HelpOverlay.swift",
      "let keyWidth = min(22, rows.map(\\.keys.count).max() ?? 0)", "let keyWidth = min(8, rows.map(\\.keys.count).max() ?? 0)",
      APP),
-    ("view-summary-out-shape-of-input", VIEWS + "ScreenView.swift",
+    ("view-summary-out-shape-of-input", VIEWS + "SummaryView.swift",
      '("out " + (p.outputShape?', '("out " + (Optional(p.inputShape)?', APP),
 
     # exporters and file writing
@@ -177,11 +197,18 @@ MUTANTS = [
     ("export-svg-halves-swapped", EXPORT + "SVGExporter.swift",
      'case "▀": return Paint(top: fg, bottom: bg)', 'case "▀": return Paint(top: bg, bottom: fg)', APP),
     ("file-force-ignored", CLITOOL + "RenderCommand.swift",
-     "try SafeFileWriter.write(bytes, to: output, replace: force)", "try SafeFileWriter.write(bytes, to: output, replace: true)",
+     "try SafeFileWriter.write(to: output, replace: force, produce)", "try SafeFileWriter.write(to: output, replace: true, produce)",
      CLI),
-    ("file-temporary-left-behind", CLITOOL + "SafeFileWriter.swift", "defer { unlink(temporary) }", "", CLI),
+    ("file-temporary-left-behind", CLITOOL + "SafeFileWriter.swift", "defer { pending.remove() }\n", "\n", CLI),
     ("file-write-error-ignored", CLITOOL + "SafeFileWriter.swift",
-     "guard ok else { throw FileWriteError", "guard ok || true else { throw FileWriteError", CLI),
+     "fchmod(pending.fd, mode)\n        if let failure = sink.failure { throw FileWriteError(path: path, reason: failure) }\n",
+     "fchmod(pending.fd, mode)\n", CLI),
+    ("file-fifo-renamed-over", CLITOOL + "OutputDestination.swift",
+     "case S_IFCHR, S_IFIFO: self = .device(path)\n        case S_IFREG:",
+     "case S_IFCHR: self = .device(path)\n        case S_IFREG, S_IFIFO:", CLI),
+    # Only the finite oversized file: without the limit, the /dev/zero cases would fill the memory.
+    ("file-bounded-read-limit-unchecked", CLITOOL + "BoundedRead.swift",
+     "if data.count > limit { throw .tooLarge(limit: limit) }", "", INPUT_LIMIT_FINITE),
     ("file-unique-name-overwrites", CLITOOL + "SafeFileWriter.swift", "try write(bytes, to: path)\n",
      "try write(bytes, to: path, replace: true)\n", CLI),
 ]
@@ -190,11 +217,16 @@ MUTANTS = [
 def run(command, cwd, timeout):
     """(status, seconds, output tail); status None on timeout."""
     start = time.time()
+    # Its own process group: on a timeout the test runner and whatever it spawned are ended too,
+    # or a leftover `swift test` keeps the .build lock and stalls every later build.
+    p = subprocess.Popen(command, cwd=cwd, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                         text=True, errors="replace", start_new_session=True)
     try:
-        p = subprocess.run(command, cwd=cwd, shell=True, timeout=timeout, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True, errors="replace")
-        return p.returncode, time.time() - start, p.stdout[-3000:]
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, time.time() - start, out[-3000:]
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return None, time.time() - start, ""
 
 
@@ -215,11 +247,33 @@ def prepare_copy():
             shutil.copy2(source, target)
 
 
+def report_stale():
+    """Checks every snippet against the sources in place, without copying or building."""
+    stale = 0
+    for mid, path, original, _, _ in MUTANTS:
+        try:
+            with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+                count = f.read().count(original)
+        except FileNotFoundError:
+            count = 0
+        if count != 1:
+            stale += 1
+            print(f"STALE     {mid}: the snippet occurs {count} times in {path}")
+    ids = [m[0] for m in MUTANTS]
+    duplicates = sorted({m for m in ids if ids.count(m) > 1})
+    if duplicates:
+        print(f"ids used twice: {', '.join(duplicates)}")
+    print(f"{len(MUTANTS) - stale}/{len(MUTANTS)} mutants current, {stale} stale")
+    return 0 if stale == 0 and not duplicates else 1
+
+
 def main(argv):
     if "--list" in argv:
         for mid, path, _, _, tests in MUTANTS:
             print(f"{mid:45} {path:55} {tests}")
         return 0
+    if "--stale" in argv:
+        return report_stale()
     words = [a for a in argv if not a.startswith("-")]
     chosen = [m for m in MUTANTS if not words or any(w in m[0] for w in words)]
     if "--keep-copy" not in argv or not os.path.isdir(WORK):

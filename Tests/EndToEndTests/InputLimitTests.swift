@@ -23,6 +23,26 @@ struct InputLimitTests {
         #expect(Date().timeIntervalSince(started) < 15, "\(what): refused without reading for long")
     }
 
+    /// A finite file just over the limit is refused by its size too, not read and then judged by
+    /// its content: the endless cases above cannot tell "checked" from "not checked" safely.
+    @Test func aFiniteFileOverTheLimitIsRefused() throws {
+        try withTemporaryDirectory("limit") { dir in
+            // Comment lines that would parse fine if the size were not checked.
+            let line = "# " + String(repeating: "x", count: 1021) + "\n"
+            let text = String(repeating: line, count: 4 << 10) + line
+            try text.write(toFile: dir + "/big.txt", atomically: false, encoding: .utf8)
+            for (arguments, message) in [
+                ("exercise '\(dir)/big.txt'", "big.txt is larger than 4 MiB"),
+                ("exercise '\(Self.lab)' --answers '\(dir)/big.txt'", "big.txt is larger than 4 MiB"),
+                ("render --layers --model '\(dir)/big.txt'", "big.txt' is larger than 4 MiB"),
+            ] {
+                let r = shell("timeout 20 '\(Binary.path)' \(arguments) < /dev/null")
+                #expect(r.status == 64 || r.status == 1, "\(arguments): status \(r.status), \(r.err.prefix(300))")
+                #expect(r.err.contains(message), "\(arguments): \(r.err.prefix(300))")
+            }
+        }
+    }
+
     @Test(arguments: ["", "--coverage --format text"])
     func aStackWithAHugeMapIsRefusedBeforeComputing(_ extra: String) {
         let layers = "--layer 'Conv2d(3, 64, 32)' --layer 'ConvTranspose2d(64, 64, 32, stride=32)' --h-in 1024 --w-in 1024"
