@@ -9,18 +9,18 @@ config=${2:-release}   # debug is what `swift run convscope` runs
 swift build -c "$config" --product convscope >/dev/null
 log=$(mktemp); : > "$log"
 session=convscope-bench-$$
-tmux -f /dev/null new-session -d -s "$session" -x "${size%x*}" -y "${size#*x}" \
+tmux -L convscope-bench -f /dev/null new-session -d -s "$session" -x "${size%x*}" -y "${size#*x}" \
   "env -u NO_COLOR TERM=tmux-256color CONVSCOPE_FRAME_LOG=$log XDG_STATE_HOME=$(dirname "$log")/bench-state .build/$config/convscope --fresh; sleep 2" </dev/null >/dev/null 2>&1
 sleep 1
 for round in $(seq 1 17); do
-  for key in Right Right Left Down; do tmux send-keys -t "$session" "$key"; sleep 0.02; done
-  for key in Right Left; do tmux send-keys -t "$session" "$key"; sleep 0.02; done
+  for key in Right Right Left Down; do tmux -L convscope-bench send-keys -t "$session" "$key"; sleep 0.02; done
+  for key in Right Left; do tmux -L convscope-bench send-keys -t "$session" "$key"; sleep 0.02; done
 done
-for key in $(seq 1 12); do tmux send-keys -t "$session" Up Right Right Left Left; sleep 0.05; done
+for key in $(seq 1 12); do tmux -L convscope-bench send-keys -t "$session" Up Right Right Left Left; sleep 0.05; done
 sleep 0.5
-tmux send-keys -t "$session" q
+tmux -L convscope-bench send-keys -t "$session" q
 sleep 0.3
-tmux kill-session -t "$session" 2>/dev/null || true
+tmux -L convscope-bench kill-session -t "$session" 2>/dev/null || true
 python3 - "$log" "$size" "$config" <<'PY'
 import statistics, sys
 values = [int(v) / 1000 for v in open(sys.argv[1]) if v.strip()]

@@ -1,4 +1,4 @@
-/// The seed's comparison of a conv layer with a fully-connected layer of K outputs.
+/// The course notes' comparison of a conv layer with a fully-connected layer of K outputs.
 public struct CostModel: Equatable, Sendable {
     public let parameters: ConvParameters
     /// Outputs of the dense layer.
@@ -29,14 +29,14 @@ public struct CostModel: Equatable, Sendable {
     public var convMultiplications: Int { convWeights * outH * outW }
     /// Dense multiplications: C_in·H_in·W_in·K.
     public var denseMultiplications: Int { denseWeights }
-    /// Comp_param = dense weights / conv weights (biases left out, as in the seed).
+    /// Comp_param = dense weights / conv weights (biases left out, as in the course notes).
     public var parameterRatio: Double { Double(denseWeights) / Double(convWeights) }
     /// Comp_mult = dense multiplications / conv multiplications = Comp_param / (H_out·W_out).
     public var multiplicationRatio: Double {
         convMultiplications == 0 ? .nan : Double(denseMultiplications) / Double(convMultiplications)
     }
-    /// True when the seed's simplification H_out = H_in − F1 + 1 (and the same for W) holds.
-    public var seedSimplificationHolds: Bool {
+    /// True when the course notes' simplification H_out = H_in − F1 + 1 (and the same for W) holds.
+    public var notesSimplificationHolds: Bool {
         p.validate() == nil && outH == p.hIn - p.kernelSizeH + 1 && outW == p.wIn - p.kernelSizeW + 1
     }
 }

@@ -13,7 +13,7 @@ public struct LabGenerator {
 
     let kinds: [QuestionKind]
     let sizes: ClosedRange<Int>
-    var random: SeededRandom
+    var random: SplitMixRandom
     let variant: UInt64
 
     /// A generator for `kinds`, input sizes up to `maxSize` (the course notebook's 8…32 by default).
@@ -21,7 +21,7 @@ public struct LabGenerator {
         self.kinds = kinds.isEmpty ? Self.defaultKinds : kinds
         let top = maxSize ?? Self.notebookSizes.upperBound
         sizes = min(Self.notebookSizes.lowerBound, top)...top
-        random = SeededRandom(seed: variant)
+        random = SplitMixRandom(start: variant)
         self.variant = variant
     }
 

@@ -62,8 +62,8 @@ struct Workload: Equatable {
     /// exact); ramp is the course notebook's input, all-ones its kernel.
     func makeTensors() -> (input: Tensor4, weights: Tensor4) {
         let spec = self.spec
-        let source: InputSource = input == .ramp ? .rampX : .random(seed: 1)
-        let preset: KernelPreset = weights == .ones ? .ones : .random(seed: 2)
+        let source: InputSource = input == .ramp ? .rampX : .random(start: 1)
+        let preset: KernelPreset = weights == .ones ? .ones : .random(start: 2)
         return (source.makeInput(channels: inChannels, hIn: measuredHeight, wIn: size), preset.makeWeights(spec))
     }
 }

@@ -19,7 +19,8 @@ private let removeTemporaryFileAndDie: @convention(c) (Int32) -> Void = { number
     raise(number)
 }
 
-/// A `.convscope-XXXXXX` file being written next to its final name, removed by `remove()` on every
+/// A hidden `.convscope-` file (mkstemp's six random characters after the dash) being written next
+/// to its final name, removed by `remove()` on every
 /// path out and by a signal handler if the process is interrupted. Signals the process already
 /// handles (the TUI watches them itself and ignores them) keep their handlers.
 final class PendingTemporaryFile {
@@ -29,7 +30,8 @@ final class PendingTemporaryFile {
 
     /// Creates the file (mode 0600 until the caller gives it its final mode).
     init(directory: String, path finalPath: String) throws {
-        let template = Array((directory + "/.convscope-XXXXXX").utf8CString)
+        // mkstemp replaces the trailing six X with random characters.
+        let template = Array((directory + "/.convscope-" + String(repeating: "X", count: 6)).utf8CString)
         guard template.count <= Int(PATH_MAX) else { throw FileWriteError(path: finalPath, reason: String(cString: strerror(ENAMETOOLONG))) }
         template.withUnsafeBufferPointer { signalSafePath.update(from: $0.baseAddress!, count: $0.count) }
         // Armed before the file exists, so no signal can fall between its creation and the handler.

@@ -32,7 +32,7 @@ struct AsymmetricGeometryTests {
         #expect(cost.denseMultiplications == 57600)
         #expect(cost.parameterRatio == 160)
         #expect(cost.multiplicationRatio == 8)
-        #expect(!cost.seedSimplificationHolds)
+        #expect(!cost.notesSimplificationHolds)
     }
 
     /// Conv multiplications counted tap by tap: every output cell of every output channel
@@ -50,11 +50,11 @@ struct AsymmetricGeometryTests {
         var p = ConvParameters()
         p.hIn = 7; p.wIn = 11; p.kernelSizeH = 2; p.kernelSizeW = 4
         #expect(p.outputShape == [1, 2, 6, 8])
-        #expect(CostModel(p).seedSimplificationHolds)
+        #expect(CostModel(p).notesSimplificationHolds)
         p.strideW = 2  // W_out = ⌊7/2⌋ + 1 = 4, not 8
-        #expect(!CostModel(p).seedSimplificationHolds)
+        #expect(!CostModel(p).notesSimplificationHolds)
         p.strideW = 1; p.paddingH = 1  // H_out = 8, not 6
-        #expect(!CostModel(p).seedSimplificationHolds)
+        #expect(!CostModel(p).notesSimplificationHolds)
     }
 
     /// PyTorch names the height first: (padded H x padded W), (kernel H x kernel W).

@@ -40,7 +40,7 @@ struct Conv2dHelperTests {
         (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (5, 7, 3, 3, 3, 5)
         for mode in PaddingMode.allCases {
             let spec = Conv2dSpec(p, padding: .same, paddingMode: mode)
-            let input = InputSource.random(seed: 9).makeInput(channels: 3, hIn: 5, wIn: 7)
+            let input = InputSource.random(start: 9).makeInput(channels: 3, hIn: 5, wIn: 7)
             let output = try Conv2dForward.run(input: input, weights: KernelPreset.identity.makeWeights(spec), spec: spec)
             #expect(output == input, "\(mode)")
         }
@@ -94,9 +94,9 @@ struct Conv2dHelperTests {
     }
 
     @Test func argumentsRoundTripAndBadOnesAreRefused() {
-        for source in InputSource.all + [.random(seed: 123)] { #expect(InputSource(argument: source.argument) == source) }
-        for preset in KernelPreset.all + [.random(seed: 7)] { #expect(KernelPreset(argument: preset.argument) == preset) }
-        #expect(InputSource(argument: "random") == .random(seed: 0))
+        for source in InputSource.all + [.random(start: 123)] { #expect(InputSource(argument: source.argument) == source) }
+        for preset in KernelPreset.all + [.random(start: 7)] { #expect(KernelPreset(argument: preset.argument) == preset) }
+        #expect(InputSource(argument: "random") == .random(start: 0))
         for bad in ["random:", "random:-1", "random:x", "ramp", "Ramp-x", "sobel"] {
             #expect(InputSource(argument: bad) == nil && KernelPreset(argument: bad) == nil)
         }
@@ -104,7 +104,7 @@ struct Conv2dHelperTests {
 
     @Test func seededRandomIsSplitMix64() {
         // Reference values of SplitMix64 from seed 1234567 (Vigna's splitmix64.c).
-        var generator = SeededRandom(seed: 1_234_567)
+        var generator = SplitMixRandom(start: 1_234_567)
         #expect((0..<3).map { _ in generator.next() } == [6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423])
     }
 
@@ -119,8 +119,8 @@ struct Conv2dHelperTests {
         var p = ConvParameters()
         (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (32, 32, 4, 4, 8, 8)
         let spec = Conv2dSpec(p, paddingMode: .reflect, bias: 1)
-        let input = InputSource.random(seed: 1).makeInput(channels: 4, hIn: 32, wIn: 32)
-        let weights = KernelPreset.random(seed: 2).makeWeights(spec)
+        let input = InputSource.random(start: 1).makeInput(channels: 4, hIn: 32, wIn: 32)
+        let weights = KernelPreset.random(start: 2).makeWeights(spec)
         let clock = ContinuousClock()
         let best = try (0..<5).map { _ in try clock.measure { _ = try Conv2dForward.run(input: input, weights: weights, spec: spec) } }.min()!
         #expect(best < .milliseconds(16), "\(best)")

@@ -13,7 +13,7 @@ struct CostModelTests {
         #expect(cost.denseMultiplications == 3 * 8 * 8 * 72)           // 13824
         #expect(cost.parameterRatio == Double(8 * 8 * 72) / Double(3 * 3 * 2))   // 256
         #expect(cost.multiplicationRatio == cost.parameterRatio / 36)  // 7.111…
-        #expect(cost.seedSimplificationHolds)
+        #expect(cost.notesSimplificationHolds)
     }
 
     @Test func explicitKAndStride() {
@@ -28,12 +28,12 @@ struct CostModelTests {
         #expect(cost.denseMultiplications == 4 * 32 * 16 * 10)
         #expect(abs(cost.parameterRatio - Double(32 * 16 * 10) / Double(5 * 3 * 8)) < 1e-12)
         #expect(abs(cost.multiplicationRatio - cost.parameterRatio / Double(14 * 14)) < 1e-12)
-        #expect(!cost.seedSimplificationHolds)
+        #expect(!cost.notesSimplificationHolds)
     }
 
     @Test func paddingBreaksTheSimplification() {
         var p = ConvParameters()
         p.paddingH = 1
-        #expect(!CostModel(p).seedSimplificationHolds)
+        #expect(!CostModel(p).notesSimplificationHolds)
     }
 }

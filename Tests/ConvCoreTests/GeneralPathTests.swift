@@ -21,7 +21,7 @@ struct GeneralPathTests {
 
     /// A random valid layer: every padding mode, 'same'/'valid'/explicit, groups, strides,
     /// dilations, bias; integer inputs 0…9 and weights −3…3 keep every sum exact.
-    static func randomLayer(_ generator: inout SeededRandom) -> (Conv2dSpec, Tensor4, Tensor4, [Float]?) {
+    static func randomLayer(_ generator: inout SplitMixRandom) -> (Conv2dSpec, Tensor4, Tensor4, [Float]?) {
         func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(generator.next() % UInt64(range.count)) }
         while true {
             let groups = [1, 1, 2, 3][pick(0...3)]
@@ -35,8 +35,8 @@ struct GeneralPathTests {
             let padding: PaddingSpec? = [nil, nil, .valid, .same][pick(0...3)]
             let spec = Conv2dSpec(p, padding: padding, paddingMode: mode, groups: groups)
             guard spec.validate() == nil else { continue }
-            let input = InputSource.random(seed: generator.next()).makeInput(channels: p.inChannels, hIn: p.hIn, wIn: p.wIn)
-            let weights = KernelPreset.random(seed: generator.next()).makeWeights(spec)
+            let input = InputSource.random(start: generator.next()).makeInput(channels: p.inChannels, hIn: p.hIn, wIn: p.wIn)
+            let weights = KernelPreset.random(start: generator.next()).makeWeights(spec)
             let bias: [Float]? = pick(0...1) == 0 ? nil : (0..<p.outChannels).map { _ in Float(pick(-20...20)) / 4 }
             return (spec, input, weights, bias)
         }
@@ -44,7 +44,7 @@ struct GeneralPathTests {
 
     @Test("random layers: equal to the exact table path", arguments: threadCounts)
     func randomLayers(threads: Int) throws {
-        var generator = SeededRandom(seed: 20_261_126)
+        var generator = SplitMixRandom(start: 20_261_126)
         let workspace = Conv2dWorkspace()
         for _ in 0..<150 {
             let (spec, input, weights, bias) = Self.randomLayer(&generator)
@@ -56,7 +56,7 @@ struct GeneralPathTests {
 
     @Test("constant kernels: equal to the window-sum path", arguments: threadCounts)
     func constantKernels(threads: Int) throws {
-        var generator = SeededRandom(seed: 7)
+        var generator = SplitMixRandom(start: 7)
         func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(generator.next() % UInt64(range.count)) }
         var checked = 0
         while checked < 80 {
@@ -65,7 +65,7 @@ struct GeneralPathTests {
             (p.kernelSizeH, p.kernelSizeW, p.paddingH, p.paddingW) = (pick(1...9), pick(1...9), pick(0...4), pick(0...4))
             (p.strideH, p.strideW, p.dilationH, p.dilationW) = (pick(1...4), pick(1...4), pick(1...3), pick(1...3))
             guard p.validate() == nil else { continue }
-            let input = InputSource.random(seed: generator.next()).makeInput(channels: p.inChannels, hIn: p.hIn, wIn: p.wIn)
+            let input = InputSource.random(start: generator.next()).makeInput(channels: p.inChannels, hIn: p.hIn, wIn: p.wIn)
             // Constant per (o, c) slice, a different constant per slice.
             var weights = Tensor4(shape: p.kernelShape)
             let slice = p.kernelSizeH * p.kernelSizeW
@@ -116,7 +116,7 @@ struct GeneralPathTests {
     /// A workspace reused across layers of different shapes gives what a fresh one gives, and a
     /// repeated layer does not grow it.
     @Test func workspaceReuse() throws {
-        var generator = SeededRandom(seed: 99)
+        var generator = SplitMixRandom(start: 99)
         let workspace = Conv2dWorkspace()
         var layers: [(Conv2dSpec, Tensor4, Tensor4, [Float]?)] = []
         for _ in 0..<20 { layers.append(Self.randomLayer(&generator)) }
@@ -138,8 +138,8 @@ struct GeneralPathTests {
         var p = ConvParameters()
         (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (512, 512, 64, 64, 32, 32)
         let spec = Conv2dSpec(p, paddingMode: .reflect, bias: 1)
-        let input = InputSource.random(seed: 3).makeInput(channels: 64, hIn: 512, wIn: 512)
-        let weights = KernelPreset.random(seed: 4).makeWeights(spec)
+        let input = InputSource.random(start: 3).makeInput(channels: 64, hIn: 512, wIn: 512)
+        let weights = KernelPreset.random(start: 4).makeWeights(spec)
         let workspace = Conv2dWorkspace()
         var latencies: [Duration] = []
         for _ in 0..<5 {

@@ -32,7 +32,7 @@ import Testing
         return cells
     }
 
-    static func randomStack(_ random: inout SeededRandom, transposed: Bool) -> [StackLayer] {
+    static func randomStack(_ random: inout SplitMixRandom, transposed: Bool) -> [StackLayer] {
         (0..<random.integer(in: 1...5)).map { _ in
             let k = SpatialPair(random.integer(in: 1...4), random.integer(in: 1...4))
             let s = SpatialPair(random.integer(in: 1...3), random.integer(in: 1...3))
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func textbookFormulasAndTheTapsAgreeOn300WindowStacks() {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMixRandom(start: 7)
         for _ in 0..<300 {
             let layers = Self.randomStack(&random, transposed: false)
             let field = Self.field(layers)!
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func transposedStacksReportTheWidestCellOverAPeriod() {
-        var random = SeededRandom(seed: 11)
+        var random = SplitMixRandom(start: 11)
         var checked = 0
         for _ in 0..<300 {
             let layers = Self.randomStack(&random, transposed: true)

@@ -122,7 +122,7 @@ private struct FuzzStatistics {
 
 @Suite("Key fuzzing")
 struct KeyFuzzTests {
-    static let defaultSeed: UInt64 = 0xC0DE_5C0E_2026
+    static let defaultStart: UInt64 = 0xC0DE_5C0E_2026
     static let defaultKeys = 100_000
 
     static func setting(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
@@ -134,7 +134,7 @@ struct KeyFuzzTests {
         let keyCount = Self.setting("CONVSCOPE_FUZZ_KEYS").flatMap { Int($0) } ?? Self.defaultKeys
         // CONVSCOPE_TEST_RANDOM seeds every random test; CONVSCOPE_FUZZ_SEED is the older name.
         let seed = (Self.setting("CONVSCOPE_TEST_RANDOM") ?? Self.setting("CONVSCOPE_FUZZ_SEED")).flatMap { UInt64($0) }
-            ?? Self.defaultSeed
+            ?? Self.defaultStart
         var fuzzer = KeyFuzzer(seed: seed)
         let clock = ContinuousClock()
         let start = clock.now

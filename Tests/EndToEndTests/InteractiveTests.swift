@@ -157,7 +157,7 @@ struct TeachingTests {
         let (ok, screen) = tmux.waitFor("output[0, 2, 3] = Σ 3 ch × 3×3 taps = 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 + 3+4+5+3+4+5+3+4+5 = 108")
         #expect(ok, "the sum for output[0, 2, 3]:\n\(screen)")
         // The highlighted taps (gold background) are the receptive field: rows 2-4, columns 3-5 of every input channel.
-        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        let colored = shell("\(TestArea.tmux) capture-pane -e -p -t \(tmux.name)").out
         let gold = "48;5;220"
         let goldRows = colored.split(separator: "\n").enumerated().filter { $0.element.contains(gold) }.map(\.offset)
         #expect(goldRows == [6, 7, 8], "taps on input rows 2…4 (screen rows 6…8, under the column indices): \(goldRows)")

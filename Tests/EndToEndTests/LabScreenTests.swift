@@ -170,7 +170,7 @@ struct LabScreenTests {
         let tmux = InteractiveTests.start("--fresh --theme light")
         #expect(tmux.waitFor("output 1×2×6×6").ok)
         let white = "48;5;231m"  // xterm-256 entry 231 is #ffffff
-        func colours() -> String { shell("tmux capture-pane -e -p -t \(tmux.name)").out }
+        func colours() -> String { shell("\(TestArea.tmux) capture-pane -e -p -t \(tmux.name)").out }
         let light = colours()
         #expect(light.components(separatedBy: white).count > 20, "the page is painted white")
         tmux.send("t")

@@ -54,7 +54,7 @@ struct RobustnessTests {
         guard requireTmux() else { return }
         let tmux = TmuxSession(command: "NO_COLOR=1 TERM=tmux-256color LANG=C.UTF-8 '\(Binary.path)' --fresh")
         #expect(tmux.waitFor("output 1×2×6×6").ok)
-        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        let colored = shell("\(TestArea.tmux) capture-pane -e -p -t \(tmux.name)").out
         #expect(!colored.contains("38;5;") && !colored.contains("48;5;"), "no palette colours")
         #expect(tmux.capture().contains("27  54  81 108 135 162"), "the numbers carry the picture")
         tmux.send("q")
@@ -67,7 +67,7 @@ struct RobustnessTests {
         let tmux = TmuxSession(columns: 120, rows: 40, command: "env -u NO_COLOR TERM=xterm LANG=C.UTF-8 '\(Binary.path)' --fresh")
         #expect(tmux.waitFor("output 1×2×6×6").ok)
         #expect(tmux.capture().contains("27  54  81 108 135 162"))
-        let colored = shell("tmux capture-pane -e -p -t \(tmux.name)").out
+        let colored = shell("\(TestArea.tmux) capture-pane -e -p -t \(tmux.name)").out
         #expect(!colored.contains("48;5;"), "no 256-colour backgrounds on an 8-colour terminal")
         #expect(colored.contains("\u{1B}[4") , "ANSI background colours are used")
         tmux.send("q")
@@ -201,7 +201,7 @@ struct RandomBytesTests {
                     sent += bytes.count
                     let chunk = bytes.map { String(format: "%02x", $0) }
                     hex += chunk
-                    shell("tmux send-keys -t \(tmux.name) -H " + chunk.joined(separator: " "))
+                    shell("\(TestArea.tmux) send-keys -t \(tmux.name) -H " + chunk.joined(separator: " "))
                 }
                 if let status = tmux.exitStatus(timeout: 0.3) {
                     // The bytes hold no quit key (q, Ctrl-C, Ctrl-Z) and Esc never quits, so any exit

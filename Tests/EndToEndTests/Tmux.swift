@@ -23,7 +23,7 @@ enum TestArea {
         return path
     }()
     /// The tmux command, without any user configuration.
-    static let tmux = "tmux -f /dev/null"
+    static let tmux = "tmux -L convscope-tests -f /dev/null"
 
     /// `environment` with tmux pointed at this process's private server.
     static func isolated(_ environment: [String: String]) -> [String: String] {
@@ -34,7 +34,7 @@ enum TestArea {
     }
 
     static func cleanUp() {
-        _ = spawnShell("tmux kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
+        _ = spawnShell("\(tmux) kill-server 2>/dev/null; chmod -R u+w '\(root)' 2>/dev/null; rm -rf '\(root)'",
                        environment: isolated(ProcessInfo.processInfo.environment))
     }
 }

@@ -12,8 +12,8 @@ public enum Conv2dLimits {
     public static let maxWidth = ParameterID.wIn.range.upperBound
     /// Largest channel count a file may hold.
     public static let maxChannels = ParameterID.inChannels.range.upperBound
-    /// Seeds for random inputs and kernels: any unsigned 64-bit number.
-    public static let seeds: ClosedRange<UInt64> = 0...UInt64.max
-    /// The seed `random` uses when none is given.
-    public static let defaultSeed: UInt64 = 0
+    /// Start numbers for random inputs and kernels: any unsigned 64-bit number.
+    public static let starts: ClosedRange<UInt64> = 0...UInt64.max
+    /// The start `random` uses when none is given.
+    public static let defaultStart: UInt64 = 0
 }

@@ -11,8 +11,8 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
     /// Squares of side max(1, ⌊min(H, W)/4⌋), 1 where ⌊y/side⌋ + ⌊x/side⌋ is even (top-left
     /// square) and 0 elsewhere: about a 4×4 board at any size, so edge filters have edges to find.
     case checker
-    /// Integers 0…9 from `SeededRandom(seed:)`, drawn in NCHW order.
-    case random(seed: UInt64)
+    /// Integers 0…9 from `SplitMixRandom(start:)`, drawn in NCHW order.
+    case random(start: UInt64)
     /// The course notebook's literal tensor `[[list(range(h_in))] * w_in] * in_channels`: shape
     /// (C, w_in, h_in), value = index along the last axis, so its height and width are swapped.
     case notebook
@@ -20,9 +20,9 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
     /// The range random inputs draw from.
     public static let randomValues = 0...9
 
-    /// Every generated input, with the default seed for random.
+    /// Every generated input, with the default start for random.
     public static let all: [InputSource] =
-        [.rampX, .rampY, .impulse, .checker, .random(seed: Conv2dLimits.defaultSeed), .notebook]
+        [.rampX, .rampY, .impulse, .checker, .random(start: Conv2dLimits.defaultStart), .notebook]
 
     /// The command-line word, e.g. `ramp-x` or `random:7`.
     public var argument: String {
@@ -31,14 +31,14 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
         case .rampY: "ramp-y"
         case .impulse: "impulse"
         case .checker: "checker"
-        case let .random(seed): "random:\(seed)"
+        case let .random(start): "random:\(start)"
         case .notebook: "notebook"
         }
     }
 
-    /// Parses a command-line word (`random` alone uses the default seed); nil when it is not one.
+    /// Parses a command-line word (`random` alone uses the default start); nil when it is not one.
     public init?(argument: String) {
-        if let seed = parseSeed(argument, name: "random") { self = .random(seed: seed); return }
+        if let start = parseStart(argument, name: "random") { self = .random(start: start); return }
         guard let match = Self.all.first(where: { $0.argument == argument }) else { return nil }
         self = match
     }
@@ -52,8 +52,8 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
     public func makeInput(channels: Int, hIn: Int, wIn: Int) -> Tensor4 {
         let (height, width) = planeSize(hIn: hIn, wIn: wIn)
         var t = Tensor4(shape: [1, channels, height, width])
-        if case let .random(seed) = self {
-            var generator = SeededRandom(seed: seed)
+        if case let .random(start) = self {
+            var generator = SplitMixRandom(start: start)
             t.storage = generator.floats(t.storage.count, in: Self.randomValues)
             return t
         }
@@ -75,9 +75,9 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
     }
 }
 
-/// `name` → the default seed, `name:N` → N; nil when `word` is neither.
-func parseSeed(_ word: String, name: String) -> UInt64? {
-    if word == name { return Conv2dLimits.defaultSeed }
+/// `name` → the default start, `name:N` → N; nil when `word` is neither.
+func parseStart(_ word: String, name: String) -> UInt64? {
+    if word == name { return Conv2dLimits.defaultStart }
     guard word.hasPrefix(name + ":") else { return nil }
     return UInt64(word.dropFirst(name.count + 1))
 }

@@ -25,15 +25,15 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     /// Binomial weights, row C(kH−1, i) times column C(kW−1, j) over 2^(kH+kW−2): a Gaussian
     /// blur that sums to 1 and stays dyadic, so results stay exact.
     case gauss
-    /// Integers −3…3 from `SeededRandom(seed:)`, drawn over the whole weight tensor in order.
-    case random(seed: UInt64)
+    /// Integers −3…3 from `SplitMixRandom(start:)`, drawn over the whole weight tensor in order.
+    case random(start: UInt64)
 
     /// The range random kernels draw from.
     public static let randomValues = -3...3
 
-    /// Every preset, with the default seed for random.
+    /// Every preset, with the default start for random.
     public static let all: [KernelPreset] =
-        [.ones, .identity, .box, .sobelX, .sobelY, .laplace, .gauss, .random(seed: Conv2dLimits.defaultSeed)]
+        [.ones, .identity, .box, .sobelX, .sobelY, .laplace, .gauss, .random(start: Conv2dLimits.defaultStart)]
 
     /// The command-line word, e.g. `sobel-x` or `random:7`.
     public var argument: String {
@@ -45,13 +45,13 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
         case .sobelY: "sobel-y"
         case .laplace: "laplace"
         case .gauss: "gauss"
-        case let .random(seed): "random:\(seed)"
+        case let .random(start): "random:\(start)"
         }
     }
 
-    /// Parses a command-line word (`random` alone uses the default seed); nil when it is not one.
+    /// Parses a command-line word (`random` alone uses the default start); nil when it is not one.
     public init?(argument: String) {
-        if let seed = parseSeed(argument, name: "random") { self = .random(seed: seed); return }
+        if let start = parseStart(argument, name: "random") { self = .random(start: start); return }
         guard let match = Self.all.first(where: { $0.argument == argument }) else { return nil }
         self = match
     }
@@ -65,8 +65,8 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     /// The weight tensor [C_out, C_in/g, kH, kW] for `spec`.
     public func makeWeights(_ spec: Conv2dSpec) -> Tensor4 {
         let shape = spec.kernelShape
-        if case let .random(seed) = self {
-            var generator = SeededRandom(seed: seed)
+        if case let .random(start) = self {
+            var generator = SplitMixRandom(start: start)
             return Tensor4(shape: shape, storage: generator.floats(shape.reduce(1, *), in: Self.randomValues))
         }
         let filter = self.filter(kernelH: shape[2], kernelW: shape[3])

@@ -75,7 +75,7 @@ public enum CostPanelText {
         let axes: [(name: String, suffix: String, axis: AxisGeometry, simple: Int)] = [
             ("H", "h", p.heightAxis, p.hIn - p.kernelSizeH + 1), ("W", "w", p.widthAxis, p.wIn - p.kernelSizeW + 1),
         ]
-        if CostModel(p).seedSimplificationHolds {
+        if CostModel(p).notesSimplificationHolds {
             let unusual = axes.flatMap { unusualParameters($0.suffix, $0.axis) }
             // Padding and dilation can cancel out (p 1, d 2, k 3), or a kernel as large as the input
             // gives one output whatever the stride: the numbers agree though the case is not simple.

@@ -1,14 +1,14 @@
-/// SplitMix64 (Steele, Lea and Flood, 2014): the documented generator behind `random[:SEED]`
+/// SplitMix64 (Steele, Lea and Flood, 2014): the documented generator behind `random[:N]`
 /// inputs and kernels, so a command line reproduces its tensor anywhere.
 ///
 /// state ← state + 0x9E3779B97F4A7C15; z ← state;
 /// z ← (z ⊕ (z >> 30)) · 0xBF58476D1CE4E5B9; z ← (z ⊕ (z >> 27)) · 0x94D049BB133111EB;
-/// next = z ⊕ (z >> 31) (all arithmetic modulo 2^64). The state starts at the seed.
-public struct SeededRandom: Sendable {
+/// next = z ⊕ (z >> 31) (all arithmetic modulo 2^64). The state begins at the given start number.
+public struct SplitMixRandom: Sendable {
     private var state: UInt64
 
-    /// A generator whose state starts at `seed`.
-    public init(seed: UInt64) { state = seed }
+    /// A generator whose state starts at `start`.
+    public init(start: UInt64) { state = start }
 
     /// The next 64-bit output.
     public mutating func next() -> UInt64 {
