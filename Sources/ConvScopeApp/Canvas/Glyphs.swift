@@ -46,11 +46,15 @@ public struct RenderEnvironment: Sendable, Equatable {
     public var colorDepth: ColorDepth
     public var glyphs: Glyphs
     public var colormap: ColormapName
+    /// The language of every sentence drawn (the screen, help, exports).
+    public var language: Language
 
     /// An environment; exporters use `.trueColor` with Unicode.
-    public init(colorDepth: ColorDepth = .trueColor, unicode: Bool = true, colormap: ColormapName = .rocket) {
+    public init(colorDepth: ColorDepth = .trueColor, unicode: Bool = true, colormap: ColormapName = .rocket,
+                language: Language = .en) {
         self.colorDepth = colorDepth
         glyphs = .forUnicode(unicode)
         self.colormap = colormap
+        self.language = language
     }
 }
