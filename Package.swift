@@ -43,6 +43,8 @@ let package = Package(
             dependencies: [
                 "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The settings file (Settings.swift) is TOML like the exercise files.
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
         // A module name without a hyphen, so its build folder is named like its source folder.

@@ -1,5 +1,5 @@
 // The only file that talks to ncurses: starts and restores the terminal, draws a Canvas,
-// and turns ncurses key codes into `Key`s.
+// and turns ncurses key codes and mouse reports into actions.
 import CNCursesW
 import ConvScopeApp
 #if canImport(Glibc)
@@ -22,11 +22,13 @@ final class NCursesScreen: Screen {
     private var pairs: [PairKey: Int32] = [:]
     private var colorIndexCache: [RGB: Int16] = [:]
     private var stopped = false
+    /// Whether the terminal is reporting the mouse now (turned off again on every exit path).
+    private var mouseReporting = false
 
     private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
-    init(forceNoColor: Bool, colormap: ColormapName) throws {
+    init(forceNoColor: Bool) throws {
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
         guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
@@ -65,7 +67,7 @@ final class NCursesScreen: Screen {
             let colors = cs_colors()
             depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
         }
-        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap)
+        environment = RenderEnvironment(colorDepth: depth, unicode: utf8)
     }
 
     /// What made newterm fail, checked rather than guessed: terminfo knows TERM or it does not.
@@ -95,18 +97,31 @@ final class NCursesScreen: Screen {
     func stop() {
         guard !stopped else { return }
         stopped = true
+        // The shell must not be left with a terminal that types mouse reports into it.
+        if mouseReporting { cs_mouse_reporting(0) }
         curs_set(1)
         endwin()
     }
 
+    /// Turns mouse reporting on or off.
+    func setMouseReporting(_ on: Bool) {
+        guard !stopped, on != mouseReporting else { return }
+        mouseReporting = on
+        cs_mouse_reporting(on ? 1 : 0)
+    }
+
     /// Leaves curses for a Ctrl-Z suspend and comes back when the shell resumes us.
     func suspend() {
+        // The shell gets a terminal without mouse reporting, and the mouse comes back with us.
+        let reporting = mouseReporting
+        if reporting { cs_mouse_reporting(0) }
         endwin()
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Execution continues here after `fg`; the window may have changed meanwhile.
         refresh()
         invalidate()
+        if reporting { cs_mouse_reporting(1) }
     }
 
     /// Waits up to `milliseconds` for a key or a resize; nil on timeout. A terminal that hung up
@@ -119,10 +134,34 @@ final class NCursesScreen: Screen {
         if status == ERR { return terminalHungUp ? .signal(SIGHUP) : nil }
         if status == KEY_CODE_YES {
             guard Int32(ch) != KEY_RESIZE else { invalidate(); return .resize(size) }
+            if Int32(ch) == KEY_MOUSE { return mouseAction() }
             return .key(Self.functionKey(Int32(ch)))
         }
-        if ch == 27 && drainUnknownSequence() { return .key(.unknown) }
+        if ch == 27, let sequence = drainUnknownSequence() {
+            // SGR reports ncurses did not decode (a terminfo entry that knows only the old encoding).
+            return Self.sgrMouse(sequence).map { .mouse($0) } ?? .key(.unknown)
+        }
         return .key(Self.characterKey(UInt32(ch)))
+    }
+
+    /// The mouse report ncurses decoded, as an action; `.key(.unknown)` for buttons convscope
+    /// does not use.
+    private func mouseAction() -> Action {
+        var report = MEVENT()
+        guard getmouse(&report) == OK else { return .key(.unknown) }
+        let kinds: [Int32: MouseEvent.Kind] = [1: .press, 2: .release, 3: .drag, 4: .wheelUp, 5: .wheelDown,
+                                               6: .wheelLeft, 7: .wheelRight]
+        guard let kind = kinds[cs_mouse_kind(report.bstate)] else { return .key(.unknown) }
+        return .mouse(MouseEvent(kind, column: Int(report.x), row: Int(report.y)))
+    }
+
+    /// An SGR mouse report after its ESC: `[<b;x;yM` or `[<b;x;ym`.
+    static func sgrMouse(_ sequence: [UInt32]) -> MouseEvent? {
+        let text = String(String.UnicodeScalarView(sequence.compactMap(UnicodeScalar.init)))
+        guard text.hasPrefix("[<"), let final = text.last, final == "M" || final == "m" else { return nil }
+        let numbers = text.dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        return MouseEvent(sgrButton: numbers[0], column: numbers[1], row: numbers[2], pressed: final == "M")
     }
 
     /// True when the terminal has gone away (its window closed without a SIGHUP reaching us, e.g.
@@ -136,25 +175,26 @@ final class NCursesScreen: Screen {
     /// ncurses hands over an escape sequence it does not know (a TERM that does not match the
     /// terminal) as ESC plus the rest. Reads that rest so it is ignored instead of acting as Esc.
     /// Only ESC [ (CSI) and ESC O (SS3) start a sequence: any other key after ESC is a key of its
-    /// own, put back for the next read, so Esc Esc q typed fast is Esc, Esc, q.
-    private func drainUnknownSequence() -> Bool {
+    /// own, put back for the next read, so Esc Esc q typed fast is Esc, Esc, q. Returns the
+    /// sequence read after the ESC, or nil when there was none.
+    private func drainUnknownSequence() -> [UInt32]? {
         wtimeout(window, 0)
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
-        guard status != ERR else { return false }
+        guard status != ERR else { return nil }
         guard status != KEY_CODE_YES, ch == 91 || ch == 79 else {
             if status == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(ch)) }
-            return false
+            return nil
         }
-        var count = 0
-        // A CSI/SS3 sequence ends with a letter or '~'.
-        while count < 16 {
-            count += 1
-            if let scalar = UnicodeScalar(UInt32(ch)), count > 1,
+        var sequence: [UInt32] = []
+        // A CSI/SS3 sequence ends with a letter or '~' (an SGR mouse report: "[<0;12;5M", 24 at most).
+        while sequence.count < 24 {
+            sequence.append(UInt32(ch))
+            if let scalar = UnicodeScalar(UInt32(ch)), sequence.count > 1,
                scalar.properties.isAlphabetic || scalar == "~" { break }
             if wget_wch(window, &ch) == ERR { break }
         }
-        return true
+        return sequence
     }
 
     static func functionKey(_ code: Int32) -> Key {

@@ -11,7 +11,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        return [.compute(state.parameters)]
+        return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
         if !state.showHelp { state.clampToLayout() }
@@ -24,11 +24,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.suspend]
     case .quit:
         return [.quit(0)]
+    case .mouse(let event):
+        return updateMouse(&state, event)
     default:
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
+        if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
@@ -125,9 +128,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout()
     case .reset:
+        // The notebook's parameters; the device and the user's settings (palette, mouse) stay.
         s = AppState(parameters: ConvParameters())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
+        s.mouseEnabled = state.mouseEnabled
         s.notice = .reset
     case .toggleHelp:
         s.showHelp = true
@@ -138,7 +143,22 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         break
     case .report(let text):
         s.notice = .fileReport(text)
-    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit:
+    case .toggleMouse:
+        s.mouseEnabled.toggle()
+        s.dragging = nil
+        s.notice = .mouse(s.mouseEnabled)
+    case .cycleColormap:
+        s.environment.colormap = s.environment.colormap.next
+        s.notice = .colormap(s.environment.colormap, shownInTerminal: s.environment.colorDepth.hasColor)
+    case .select(let id):
+        s.typing = nil
+        s.selected = id
+    case .nextPageOf(let section):
+        let index = section == .input ? 0 : 1
+        let count = Layout.pageCount(s, section: section)
+        s.pages[index] = (s.pages[index] + 1) % max(1, count)
+        s.clampToLayout()
+    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
         s.change(id) { _ in value }
