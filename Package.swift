@@ -57,5 +57,7 @@ let package = Package(
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
+        // The settings file's reader, which lives in the executable (it needs TOMLKit and files).
+        .testTarget(name: "SettingsTests", dependencies: ["convscope"]),
     ]
 )

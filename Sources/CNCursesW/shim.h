@@ -52,28 +52,13 @@ static inline int cs_setcchar(cchar_t *c, wchar_t ch, attr_t attrs, int pair) {
     wchar_t text[2] = { ch, 0 };
     return setcchar(c, text, attrs, 0, &pair);
 }
-/* Mouse reporting on or off. ncurses enables what its terminfo knows (xterm: SGR 1006 and
-   clicks, 1000); 1002 adds drags with the button held and 1006 SGR reports for terminals whose
-   terminfo only knows the old encoding, which breaks past column 223. Turned off in reverse. */
+/* Mouse reporting on or off: clicks (1000), drags with the button held (1002), in SGR encoding
+   (1006), which reports any column (the old encoding stops at 223). convscope reads the reports
+   itself, so keyok keeps ncurses from taking terminfo's kmous (which is SGR for xterm but the old
+   encoding for tmux and screen) as a key of its own. Turned off in reverse order. */
 static inline void cs_mouse_reporting(int on) {
-    if (on) {
-        mousemask(ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION, NULL);
-        mouseinterval(0);
-        putp("\033[?1002h\033[?1006h");
-    } else {
-        putp("\033[?1006l\033[?1002l");
-        mousemask(0, NULL);
-    }
+    keyok(KEY_MOUSE, FALSE);
+    putp(on ? "\033[?1000h\033[?1002h\033[?1006h" : "\033[?1006l\033[?1002l\033[?1000l");
     fflush(stdout);
-}
-/* What an ncurses mouse report means to convscope: 1 press, 2 release, 3 drag (motion with the
-   button held), 4/5 wheel up/down, 6/7 Shift-wheel (sideways), 0 what it does not use. */
-static inline int cs_mouse_kind(mmask_t b) {
-    if (b & BUTTON4_PRESSED) return (b & BUTTON_SHIFT) ? 6 : 4;
-    if (b & BUTTON5_PRESSED) return (b & BUTTON_SHIFT) ? 7 : 5;
-    if (b & BUTTON1_PRESSED) return 1;
-    if (b & BUTTON1_RELEASED) return 2;
-    if (b & REPORT_MOUSE_POSITION) return 3;
-    return 0;
 }
 #endif

@@ -134,25 +134,13 @@ final class NCursesScreen: Screen {
         if status == ERR { return terminalHungUp ? .signal(SIGHUP) : nil }
         if status == KEY_CODE_YES {
             guard Int32(ch) != KEY_RESIZE else { invalidate(); return .resize(size) }
-            if Int32(ch) == KEY_MOUSE { return mouseAction() }
             return .key(Self.functionKey(Int32(ch)))
         }
         if ch == 27, let sequence = drainUnknownSequence() {
-            // SGR reports ncurses did not decode (a terminfo entry that knows only the old encoding).
+            // Mouse reports come as SGR sequences that convscope decodes itself (see cs_mouse_reporting).
             return Self.sgrMouse(sequence).map { .mouse($0) } ?? .key(.unknown)
         }
         return .key(Self.characterKey(UInt32(ch)))
-    }
-
-    /// The mouse report ncurses decoded, as an action; `.key(.unknown)` for buttons convscope
-    /// does not use.
-    private func mouseAction() -> Action {
-        var report = MEVENT()
-        guard getmouse(&report) == OK else { return .key(.unknown) }
-        let kinds: [Int32: MouseEvent.Kind] = [1: .press, 2: .release, 3: .drag, 4: .wheelUp, 5: .wheelDown,
-                                               6: .wheelLeft, 7: .wheelRight]
-        guard let kind = kinds[cs_mouse_kind(report.bstate)] else { return .key(.unknown) }
-        return .mouse(MouseEvent(kind, column: Int(report.x), row: Int(report.y)))
     }
 
     /// An SGR mouse report after its ESC: `[<b;x;yM` or `[<b;x;ym`.
@@ -187,6 +175,8 @@ final class NCursesScreen: Screen {
             return nil
         }
         var sequence: [UInt32] = []
+        // The rest of a started sequence may lag on a busy machine: wait a little for each byte.
+        wtimeout(window, 30)
         // A CSI/SS3 sequence ends with a letter or '~' (an SGR mouse report: "[<0;12;5M", 24 at most).
         while sequence.count < 24 {
             sequence.append(UInt32(ch))
@@ -256,7 +246,9 @@ final class NCursesScreen: Screen {
             for x in 0..<min(canvas.width, size.columns) {
                 let c = canvas[x, y]
                 let scalar = c.character.unicodeScalars.first!.value
-                cs_setcchar(&cell, wchar_t(bitPattern: scalar), attributes(c.style), pair(c.style))
+                // Text must differ from its background; a half block's two colours are the picture.
+                let isText = c.character != " " && c.character != environment.glyphs.upperHalf
+                cs_setcchar(&cell, wchar_t(bitPattern: scalar), attributes(c.style), pair(c.style, isText: isText))
                 mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
         }
@@ -274,9 +266,12 @@ final class NCursesScreen: Screen {
     }
 
     /// The colour pair for a style's colours, created on first use.
-    private func pair(_ s: Style) -> Int32 {
+    private func pair(_ s: Style, isText: Bool) -> Int32 {
         guard environment.colorDepth.hasColor else { return 0 }
-        let key = PairKey(fg: colorIndex(s.foreground), bg: colorIndex(s.background))
+        var key = PairKey(fg: colorIndex(s.foreground), bg: colorIndex(s.background))
+        if isText, environment.colorDepth == .ansi16, key.fg >= 0 {
+            key = PairKey(fg: Int16(TerminalPalette.readableText(Int(key.fg), on: Int(key.bg), among: Int(cs_colors()))), bg: key.bg)
+        }
         if key.fg == -1 && key.bg == -1 { return 0 }
         if let p = pairs[key] { return p }
         let next = Int32(pairs.count + 1)

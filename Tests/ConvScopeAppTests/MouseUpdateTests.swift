@@ -146,6 +146,22 @@ struct MouseUpdateTests {
         }
     }
 
+    /// Titles, headers, the kernel line, formulas, hints and the panel border take no click.
+    @Test(arguments: sizes)
+    func clicksElsewhereChangeNothing(size: TerminalSize) {
+        let (start, layout, widths) = Self.screen(size)
+        for y in 0..<layout.rows { for x in 0..<layout.columns {
+            guard let element = layout.element(at: x, y) else { continue }
+            switch element {
+            case .titleBar, .parameterPanel, .summary, .sectionHeader, .mapTitle, .kernelLine, .inspector, .formula, .hints:
+                var state = start
+                #expect(Self.send(&state, .press, (x, y), widths: widths).isEmpty)
+                #expect(state == start, "a click on \(element) at \(x),\(y)")
+            default: continue
+            }
+        } }
+    }
+
     @Test func helpClosesOnAClickAndTypingIgnoresTheMouse() throws {
         var (state, layout, widths) = Self.screen(TerminalSize(columns: 80, rows: 24))
         let row = try #require(Self.find(layout) { $0 == .parameter(.strideH) })

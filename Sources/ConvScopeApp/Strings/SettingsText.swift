@@ -2,8 +2,7 @@
 public enum SettingsText {
     /// The status line after the mouse key.
     public static func mouseNotice(_ on: Bool, _ lang: Language) -> String {
-        on ? lang.pick("mouse on: click, drag, wheel · Shift-drag selects text",
-                       "мышь включена: щелчок, перетаскивание, колесо · Shift + перетаскивание выделяет текст")
+        on ? lang.pick("mouse on · Shift-drag selects text", "мышь включена · выделение текста: Shift")
            : lang.pick("mouse off: the terminal selects text", "мышь выключена: текст выделяет терминал")
     }
 
