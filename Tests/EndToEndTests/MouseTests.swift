@@ -45,8 +45,8 @@ struct MouseTests {
     @Test(arguments: ["xterm-256color", "tmux-256color"])
     func clicksSelectSetAndPin(term: String) throws {
         guard requireTmux() else { return }
-        // xterm-256color: ncurses decodes the reports; tmux-256color's terminfo knows only the old
-        // encoding, so convscope reads the SGR reports itself.
+        // xterm-256color's terminfo names SGR mouse reports, tmux-256color's the old encoding:
+        // convscope reads SGR reports itself either way.
         let tmux = TmuxSession(command: "env -u NO_COLOR TERM=\(term) '\(Binary.path)' --fresh")
         let start = tmux.waitFor("output 1×2×6×6")
         #expect(start.ok, "\(start.screen)")
