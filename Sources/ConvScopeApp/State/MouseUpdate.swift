@@ -5,10 +5,13 @@ import ConvCore
 /// key can never mean different things.
 func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     guard state.mouseEnabled else { return [] }
+    if event.kind == .release {
+        state.dragging = nil
+        return []
+    }
     let layout = Layout.compute(state, environment: state.environment, widths: event.widths)
     switch event.kind {
     case .release:
-        state.dragging = nil
         return []
     case .drag:
         // A slider follows the pointer while the button is held, even off its row.

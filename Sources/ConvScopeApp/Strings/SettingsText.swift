@@ -28,7 +28,7 @@ public enum SettingsText {
     /// The help's line on what the mouse does.
     public static func mouseUsage(_ lang: Language) -> String {
         lang.pick("click a parameter or its slider, turn the wheel to change it; click a cell to inspect it",
-                  "щелчок по параметру или ползунку, колесо меняет; щелчок по ячейке — инспектор")
+                  "щелчок выбирает параметр или ставит значение на ползунке, колесо меняет его; щелчок по ячейке открывает инспектор")
     }
 }
 
