@@ -97,8 +97,9 @@ final class NCursesScreen: Screen {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        // The shell must not be left with a terminal that types mouse reports into it.
-        if mouseReporting { cs_mouse_reporting(0) }
+        // The shell must not be left with a terminal that types mouse reports into it (a terminal
+        // that hung up has no shell left to protect, and nothing is written to it).
+        if mouseReporting && !terminalHungUp { cs_mouse_reporting(0) }
         curs_set(1)
         endwin()
     }
