@@ -113,3 +113,34 @@ struct StackOptions: ParsableArguments {
                 String(trimmed[close.upperBound...]))
     }
 }
+
+extension StackOptions {
+    /// The one line that names a layer PyTorch refuses to build, as `render` prints it.
+    static func refusalLine(_ error: StackLayerError, text: String, layer: Int?, line: Int?) -> String {
+        let place = layer.map { "layer (\($0))" } ?? "line \(line ?? 0)"
+        return "convscope: \(place): \(text): \(error.pythonType): \(error.message)"
+    }
+
+    /// The model the interactive screen opens on, or nil without --layer and --model (the
+    /// single-layer screen). --h-in, --w-in and --in-channels set its input, the channels
+    /// defaulting to what the first layer expects; a layer that does not parse or build is one
+    /// line and exit status 64.
+    func interactiveModel(_ parameters: ParameterOptions) throws -> Model? {
+        if table {
+            throw ValidationError("--layers prints a table, which the interactive screen does not: use convscope render --layers.")
+        }
+        guard hasStack else {
+            if coverage { throw ValidationError("--coverage opens the coverage map of a stack: give --layer or --model too.") }
+            return nil
+        }
+        switch try parse() {
+        case let .layers(layers):
+            let given = try parameters.apply(to: ConvParameters())
+            let channels = parameters.inChannels ?? Model.expectedChannels(layers) ?? given.inChannels
+            return Model(inputShape: [1, channels, given.hIn, given.wIn], layers: layers)
+        case let .refused(error, text, layer, line):
+            printError(Self.refusalLine(error, text: text, layer: layer, line: line))
+            throw ExitCode(64)
+        }
+    }
+}
