@@ -51,7 +51,7 @@ public enum StackLayout {
     static func listRows(_ rows: Int, layers: Int) -> Int { min(layers, max(2, (rows - 9) / 3)) }
 
     /// Note rows: more on tall windows.
-    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 3 : 2 }
+    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 2 }
 
     /// Lays out the stack screen (the state must have a stack).
     public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {

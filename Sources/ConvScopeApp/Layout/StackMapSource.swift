@@ -71,9 +71,9 @@ struct StackMapSource {
             let values = counts.flatMap { $0.map(Float.init) }
             let transposed = if case .convTranspose2d = step.layer { true } else { false }
             let tensor = Tensor4(shape: [1, 1, rows, columns], storage: values)
-            let title = text.coverageTitle(index: k, transposed: transposed, rows: rows, columns: columns)
-            return (top, StackMapSource(section: .output, title: title, shape: tensor.shape, tensor: tensor,
-                                        scaleMax: [values.max() ?? 0]))
+            return (top, StackMapSource(section: .output, title: text.coverageTitle(rows: rows, columns: columns),
+                                        subtitle: text.coverageSubtitle(index: k, transposed: transposed),
+                                        shape: tensor.shape, tensor: tensor, scaleMax: [values.max() ?? 0]))
         }
         let bottom = output(of: k, section: .output, subtitle: "")
         return (top, bottom)

@@ -20,6 +20,8 @@ struct StackText {
 
     /// The layer list's column titles.
     var listTitles: (module: String, output: String) { (lang.pick("module", "модуль"), lang.pick("output", "выход")) }
+    /// The field's third number: the centre of the first window.
+    var start: String { lang.pick("start", "начало") }
     var notRun: String { lang.pick("not run", "не выполнен") }
     var broken: String { lang.pick("broken", "ошибка") }
 
@@ -49,12 +51,15 @@ struct StackText {
     var ofTheModel: String { lang.pick("the model's input", "вход модели") }
     var skipMap: String { lang.pick("skip", "пропуск") }
 
-    func coverageTitle(index: Int, transposed: Bool, rows: Int, columns: Int) -> String {
-        transposed
-            ? lang.pick("coverage (\(index)): input cells writing each output cell, \(rows)\(g.times)\(columns)",
-                        "покрытие (\(index)): сколько ячеек входа пишут в каждую ячейку выхода, \(rows)\(g.times)\(columns)")
-            : lang.pick("coverage (\(index)): windows reading each input cell, \(rows)\(g.times)\(columns)",
-                        "покрытие (\(index)): сколько окон читают каждую ячейку входа, \(rows)\(g.times)\(columns)")
+    /// The coverage map's title ("coverage 8×8") and where its counts come from.
+    func coverageTitle(rows: Int, columns: Int) -> String {
+        lang.pick("coverage ", "покрытие ") + "\(rows)\(g.times)\(columns)"
+    }
+
+    func coverageSubtitle(index: Int, transposed: Bool) -> String {
+        transposed ? lang.pick("input cells of (\(index)) writing each output cell",
+                               "сколько ячеек входа (\(index)) пишут в каждую ячейку выхода")
+            : lang.pick("windows of (\(index)) reading each input cell", "сколько окон (\(index)) читают каждую ячейку входа")
     }
 
     func scale(_ top: String) -> String { lang.pick("scale 0\(g.dash)\(top)", "шкала 0\(g.dash)\(top)") }
@@ -82,7 +87,7 @@ struct StackText {
                      lang.pick("multiplications ", "умножений ") + StackTable.grouped(trace.multiplications)]
         if let f = trace.field {
             lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
-                + "start \(StackTable.pairText(f.h.start, f.w.start))")
+                + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
         }
         return lines
     }
@@ -127,23 +132,28 @@ struct StackText {
          lang.pick(", . layer", ", . слой"), lang.pick("Esc back", "Esc назад")]
     }
 
-    /// "output[0, 2, 3, 4] of (3) = 36 · reads rows 2–4, columns 3–5 of its input".
+    /// "output[0, 2, 3, 4] of (3) = 36 · reads input rows 2–4, columns 3–5".
     func inspected(index: Int, cell: CellCursor, value: Float?, rows: ClosedRange<Int>?, columns: ClosedRange<Int>?) -> String {
         var text = "output[0, \(cell.channel), \(cell.y), \(cell.x)] " + lang.pick("of", "слоя") + " (\(index))"
         if let value { text += " = \(formatValue(value))" }
         if let rows, let columns {
-            text += " \(g.dot) " + lang.pick("reads rows \(range(rows)), columns \(range(columns)) of its input",
-                                             "читает строки \(range(rows)), столбцы \(range(columns)) своего входа")
+            text += " \(g.dot) " + lang.pick("reads input \(lines(rows, "row", "rows")), \(lines(columns, "column", "columns"))",
+                                             "читает на входе \(lines(rows, "строку", "строки")), \(lines(columns, "столбец", "столбцы"))")
         }
         return text
+    }
+
+    /// "rows 2–4" or "row 2".
+    func lines(_ r: ClosedRange<Int>, _ one: String, _ many: String) -> String {
+        "\(r.count == 1 ? one : many) \(range(r))"
     }
 
     /// The whole receptive field in the model's input.
     func field(rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> String {
         let size = "\(rows.count)\(g.times)\(columns.count)"
-        return lang.pick("receptive field in the model's input: rows \(range(rows)), columns \(range(columns)), "
+        return lang.pick("field in the model's input: rows \(range(rows)), columns \(range(columns)), "
                          + "r\(g.times)r = \(size) (padding included)",
-                         "рецептивное поле во входе модели: строки \(range(rows)), столбцы \(range(columns)), "
+                         "поле во входе модели: строки \(range(rows)), столбцы \(range(columns)), "
                          + "r\(g.times)r = \(size) (с паддингом)")
     }
 
@@ -186,22 +196,22 @@ extension StackText {
         let target = "\(skip[2])\(g.times)\(skip[3])"
         guard let h = fix.h, let w = fix.w else {
             let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
-            return lang.pick("(\(index)): no output_padding (allowed \(limit), below max(stride, dilation)) makes its output "
-                             + "\(target) like (\(cat.skip)); change the sizes before it",
-                             "(\(index)): никакой output_padding (допустимо \(limit), меньше max(stride, dilation)) не даёт выход "
+            return lang.pick("(\(index)): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
+                             + "like (\(cat.skip)); change the sizes before it",
+                             "(\(index)): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
                              + "\(target), как у (\(cat.skip)); измените размеры раньше")
         }
         let padding = h == w ? "\(h)" : "(\(h), \(w))"
         if SpatialPair(h, w) == layer.outputPadding {
-            return lang.pick("(\(index)): output_padding=\(padding) makes its output \(target), the size of (\(cat.skip)) "
-                             + "that Cat (\(index + 1)) joins \(check)",
-                             "(\(index)): output_padding=\(padding) даёт выход \(target), как у (\(cat.skip)), "
-                             + "который склеивает Cat (\(index + 1)) \(check)")
+            return lang.pick("(\(index)): output_padding=\(padding) gives \(target), the size of (\(cat.skip)) that Cat "
+                             + "(\(index + 1)) joins \(check)",
+                             "(\(index)): output_padding=\(padding) даёт \(target), как у (\(cat.skip)), который склеивает "
+                             + "Cat (\(index + 1)) \(check)")
         }
-        return lang.pick("(\(index)): output_padding=\(padding) would make its output \(target), the size of (\(cat.skip)) "
-                         + "that Cat (\(index + 1)) joins",
-                         "(\(index)): с output_padding=\(padding) выход стал бы \(target), как у (\(cat.skip)), "
-                         + "который склеивает Cat (\(index + 1))")
+        return lang.pick("(\(index)): output_padding=\(padding) would give \(target), the size of (\(cat.skip)) that Cat "
+                         + "(\(index + 1)) joins",
+                         "(\(index)): output_padding=\(padding) дал бы \(target), как у (\(cat.skip)), который склеивает "
+                         + "Cat (\(index + 1))")
     }
 
     /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.

@@ -35,7 +35,7 @@ struct LayerListView {
         let indexWidth = String(count - 1).count + 3
         let shapeWidth = max(text.listTitles.output.count, all.map(\.shape.count).max() ?? 0)
         let rWidth = max(1, all.map(\.r.count).max() ?? 0), jWidth = max(1, all.map(\.j.count).max() ?? 0)
-        let startWidth = max(5, all.map(\.start.count).max() ?? 0)
+        let startWidth = max(text.start.count, all.map(\.start.count).max() ?? 0)
         // Columns from the right are dropped until the module has room for its name.
         let fieldColumns = [rWidth, jWidth, startWidth]
         var kept = 3
@@ -52,7 +52,7 @@ struct LayerListView {
             for (value, width) in zip(fields.prefix(kept), fieldColumns) { text += " " + value.leftPadded(to: width, with: " ") }
             return text
         }
-        canvas.put(line(" ", "#", titles.module, titles.output, ["r", "j", "start"]), x: frame.x, y: frame.y,
+        canvas.put(line(" ", "#", titles.module, titles.output, ["r", "j", text.start]), x: frame.x, y: frame.y,
                    style: Style(foreground: Palette.muted, bold: true), maxWidth: frame.width)
         let failure = stack.trace.failure?.index
         for row in 0..<(frame.height - 1) {

@@ -145,7 +145,7 @@ enum StackScreenView {
         }
         var hints = KeyMap.stackHints(g, text.lang)
         if case .conv2d = s.layer { hints.insert(contentsOf: KeyMap.hints(g).prefix(2), at: 1) }
-        canvas.put(HintsView.fitting(hints + ["z zoom", "e export"], width: width, glyphs: g), x: 0, y: y,
+        canvas.put(HintsView.fitting(hints + [text.lang.pick("z zoom", "z масштаб"), text.lang.pick("e export", "e экспорт")], width: width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
 }
