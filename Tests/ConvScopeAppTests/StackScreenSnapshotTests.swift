@@ -86,3 +86,17 @@ struct StackScreenSnapshotTests {
         #expect(text.contains("стек из 10 слоёв"))
     }
 }
+
+/// `e` with `--frame maps` on the stack screen exports the selected layer's maps alone.
+@Suite("Stack screen export")
+struct StackExportTests {
+    @Test func mapsFrameKeepsOnlyTheMaps() {
+        var s = AppState(model: StackUpdateTests.model("skip.txt"))
+        s.terminalSize = TerminalSize(columns: 120, rows: 40)
+        s = update(s, .stack(.selectLayer(3)))
+        let text = ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment()).text
+        #expect(text.contains("input 1×8×4×4"))
+        #expect(text.contains("output 1×16×4×4"))
+        #expect(!text.contains("parameters") && !text.contains("module") && !text.contains("? help"))
+    }
+}

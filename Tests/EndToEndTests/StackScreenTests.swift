@@ -7,21 +7,27 @@ import Testing
 struct StackScreenTests {
     static let models = Binary.root + "/Tests/ConvCoreTests/Fixtures/models"
 
+    /// The list line of the selected layer (the one with the pointer), with single spaces.
+    static func selected(_ screen: String) -> String {
+        let line = screen.split(separator: "\n").first { $0.contains("│ ▸") || $0.hasPrefix("▸") } ?? ""
+        return line.split(separator: " ").joined(separator: " ")
+    }
+
     @Test func modelFileLayersSelectedAddedByTypingAndRemoved() {
         guard requireTmux() else { return }
         let tmux = InteractiveTests.start("--model \(Self.models)/skip.txt", columns: 100, rows: 30)
         #expect(tmux.waitFor("a stack of 10 layers").ok, "the stack screen opens on the model")
-        #expect(tmux.waitFor("▸ (0) Conv2d(1, 8, k").ok, "layer (0) is selected")
+        #expect(tmux.waitFor { Self.selected($0).contains("▸ (0) Conv2d(1, 8, k") }.ok, "layer (0) is selected")
         tmux.send(".", ".")
-        #expect(tmux.waitFor("▸ (2) MaxPool2d").ok, ". selects the next layer")
+        #expect(tmux.waitFor { Self.selected($0).contains("▸ (2) MaxPool2d") }.ok, ". selects the next layer")
         tmux.send(",")
-        #expect(tmux.waitFor("▸ (1) ReLU()").ok, ", selects the previous one")
+        #expect(tmux.waitFor { Self.selected($0).contains("▸ (1) ReLU()") }.ok, ", selects the previous one")
         tmux.send("i")
         #expect(tmux.waitFor("Enter add").ok, "i opens the layer prompt")
         tmux.type("Conv2d(8, 8, 3, padding=1)")
         #expect(tmux.waitFor("layer: Conv2d(8, 8, 3, padding=1)_").ok)
         tmux.send("Enter")
-        let added = tmux.waitFor { $0.contains("a stack of 11 layers") && $0.contains("▸ (2) Conv2d(8, 8, k=3, p=1)") }
+        let added = tmux.waitFor { $0.contains("a stack of 11 layers") && Self.selected($0).contains("▸ (2) Conv2d(8, 8, k=3, p=1)") }
         #expect(added.ok, "the typed layer is inserted after (1) and selected\n\(added.screen)")
         tmux.send("i")
         tmux.type("Linear(8, 8)")

@@ -34,6 +34,28 @@ enum StackScreenView {
         return canvas
     }
 
+    /// Just the selected layer's maps (`--frame maps` exports): no list, panel, notes, inspector
+    /// marks or hints; blank rows under the maps dropped.
+    static func mapsOnly(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
+        var plain = state
+        plain.showHelp = false
+        plain.notice = nil
+        plain.typing = nil
+        plain.stack?.inspecting = false
+        plain.stack?.fieldInInput = false
+        plain.stack?.prompt = nil
+        plain.stack?.note = nil
+        let layout = StackLayout.compute(plain, environment: env)
+        let screen = paint(plain, environment: env)
+        if layout.tooSmall { return screen }
+        let m = layout.maps
+        let blank = String(repeating: " ", count: m.width)
+        let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
+        var canvas = Canvas(width: m.width + 1, height: used)
+        canvas.blit(screen, x: 1 - m.x, y: -m.y)
+        return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
+    }
+
     /// `1×3×8×8 → 1×16×8×8 → … → 1×1×8×8`, the middle elided when it does not fit, up to the
     /// layer that broke (✗ and its name).
     static func traceLine(_ trace: StackTrace, width: Int, glyphs g: Glyphs) -> String {
