@@ -18,11 +18,9 @@ struct StackScreenSnapshotTests {
         var s = AppState(model: StackUpdateTests.model(file, size: size))
         s.terminalSize = TerminalSize(columns: columns, rows: rows)
         s = actions.reduce(s) { update($0, .stack($1)) }
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            #expect(line.count == columns, "every line is exactly the window's width")
-        }
-        return text
+        let canvas = view(s, maps: nil, environment: RenderEnvironment())
+        for y in 0..<canvas.height { #expect(canvas.line(y).count == columns, "every line is exactly the window's width") }
+        return canvas.text
     }
 
     @Test(arguments: [(80, 24), (200, 60), (50, 17)])

@@ -88,9 +88,10 @@ enum StackScreenView {
         } else {
             Box.paint(into: &canvas, frame: frame, title: "(\(s.selected)) \(s.layer.name)", glyphs: env.glyphs,
                       style: Style(foreground: Palette.muted))
-            let inner = frame.width - 4
+            // The repr may touch the right border (its words are long); sentences keep a margin.
+            let inner = frame.width - 3
             var lines = TextWrap.lines(s.layer.pytorchRepr, width: inner) + [""]
-            lines += TextWrap.lines(text.readOnly, width: inner)
+            lines += TextWrap.lines(text.readOnly, width: inner - 1)
             for (i, line) in lines.prefix(frame.height - 2).enumerated() {
                 canvas.put(line, x: frame.x + 2, y: frame.y + 1 + i, style: i < lines.count - 2 ? .plain : Style(foreground: Palette.muted),
                            maxWidth: inner)
