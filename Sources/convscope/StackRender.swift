@@ -87,21 +87,7 @@ extension RenderCommand {
 
     /// Flags that make no sense with a stack: one line naming the flag and what to do instead.
     private func checkStackFlags() throws {
-        if stack.hasStack {
-            let singleLayerFlags: [(String, Bool)] = [
-                ("--out-channels", parameters.outChannels != nil), ("--kernel-size", parameters.kernelSize != nil),
-                ("--kernel-size-h", parameters.kernelSizeH != nil), ("--kernel-size-w", parameters.kernelSizeW != nil),
-                ("--padding", parameters.padding != nil), ("--padding-h", parameters.paddingH != nil),
-                ("--padding-w", parameters.paddingW != nil), ("--stride", parameters.stride != nil),
-                ("--stride-h", parameters.strideH != nil), ("--stride-w", parameters.strideW != nil),
-                ("--dilation", parameters.dilation != nil), ("--dilation-h", parameters.dilationH != nil),
-                ("--dilation-w", parameters.dilationW != nil)]
-            if let flag = singleLayerFlags.first(where: \.1)?.0 {
-                throw ValidationError("\(flag) sets the single layer's parameters; with --layer or --model write them "
-                    + "in the layer string, e.g. \"Conv2d(3, 8, kernel_size=3, stride=2)\" (--h-in, --w-in and "
-                    + "--in-channels set the input).")
-            }
-        }
+        try stack.checkNoSingleLayerFlags(parameters)
         let screenFlags: [(String, Bool)] = [("--inspect", inspect != nil), ("--inspect-input", inspectInput != nil),
                                              ("--panel", panel != nil), ("--padded", padded)]
         let option = stack.hasStack ? (stack.layer.isEmpty ? "--model" : "--layer")

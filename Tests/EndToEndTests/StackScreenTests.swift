@@ -60,8 +60,24 @@ struct StackScreenTests {
         let refused = shell("\(Binary.path) --layer 'Conv2d(4, 6, 3, groups=4)' </dev/null")
         #expect(refused.status == 64)
         #expect(refused.err == "convscope: layer (0): Conv2d(4, 6, 3, groups=4): ValueError: out_channels must be divisible by groups\n")
+        let single = shell("\(Binary.path) --layer 'Conv2d(3, 8, 3)' --kernel-size 5 </dev/null")
+        #expect(single.status == 64)
+        #expect(single.err.hasPrefix("convscope: --kernel-size sets the single layer's parameters"))
         let table = shell("\(Binary.path) --layer 'Conv2d(3, 8, 3)' --layers </dev/null")
         #expect(table.status == 64)
         #expect(table.err.contains("use convscope render --layers"))
+    }
+
+    @Test func coverageFlagOpensOnTheCoverageMapAndTheInputFlagsSetTheInput() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start("--layer 'Conv2d(1, 1, 2, stride=3)' --h-in 7 --w-in 7 --coverage",
+                                          columns: 100, rows: 30)
+        let screen = tmux.waitFor("coverage 7×7")
+        #expect(screen.ok, "--coverage opens the coverage map\n\(screen.screen)")
+        #expect(screen.screen.contains("1×1×7×7 → 1×1×2×2"), "--h-in and --w-in set the input, the channels from the layer")
+        tmux.send("v")
+        #expect(tmux.waitFor("output 1×1×2×2").ok, "v goes back to the output maps")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
     }
 }
