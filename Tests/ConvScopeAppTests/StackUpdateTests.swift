@@ -173,4 +173,18 @@ struct StackUpdateTests {
         for _ in 0..<10 { s = update(s, .nextPage) }
         #expect(s.outputPage == StackLayout.compute(s, environment: s.environment).bottom!.pageCount - 1)
     }
+
+    @Test func theStackScreenAsksTheRunLoopForNothingAndLargeModelsShowShapesOnly() {
+        var s = AppState(model: Model(inputShape: [1, 1, 572, 572], layers: [
+            try! LayerParser.parse("Conv2d(1, 64, 3)"), try! LayerParser.parse("ReLU()")]))
+        #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))).isEmpty, "no single-layer computation")
+        #expect(update(&s, .key(.right)).isEmpty, "→ on h_in of layer (0) changes the model, not the single layer")
+        #expect(s.stack!.model.inputShape == [1, 1, 573, 572])
+        #expect(s.stack!.run == nil, "64×571×570 values are past the limit")
+        #expect(s.stack!.trace.layers[1].outputShape == [1, 64, 571, 570])
+        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        #expect(text.contains("values not computed: more than 4,000,000 values"))
+        s = update(s, .stack(.toggleInspect))
+        #expect(s.stack!.note == .noMapsToInspect)
+    }
 }

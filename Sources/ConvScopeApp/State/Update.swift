@@ -11,6 +11,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
+        if state.stack != nil { state.clampToLayout(); return [] }  // the stack screen computes its own values
         return [.compute(state.parameters)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size

@@ -71,7 +71,8 @@ struct StackText {
     }
 
     func tooLarge(values: Int) -> String {
-        lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
+        let values = StackTable.grouped(values)
+        return lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
                   "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
     }
 
