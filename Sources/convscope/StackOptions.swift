@@ -150,6 +150,10 @@ extension StackOptions {
             throw ValidationError("--layers prints a table, which the interactive screen does not: use convscope render --layers.")
         }
         try checkNoSingleLayerFlags(parameters)
+        if model == "-" {
+            throw ValidationError("--model - reads standard input, which the interactive screen needs for keys: give a file, "
+                + "or print with convscope render --model -.")
+        }
         guard hasStack else {
             if coverage { throw ValidationError("--coverage opens the coverage map of a stack: give --layer or --model too.") }
             return nil
