@@ -86,8 +86,9 @@ struct StackInspection {
         let value = stack.outputValues.map { $0[0, cell.channel, cell.y, cell.x] }
         let rows = taps.flatMap { $0.rows.isEmpty ? nil : $0.rows.first!...$0.rows.last! }
         let columns = taps.flatMap { $0.columns.isEmpty ? nil : $0.columns.first!...$0.columns.last! }
-        var lines = [text.inspected(index: stack.selected, cell: cell, value: value, rows: rows, columns: columns)]
-        if stack.fieldInInput, let field { lines.append(text.field(rows: field.rows, columns: field.columns)) }
-        return lines
+        let inspected = text.inspected(index: stack.selected, cell: cell, value: value, rows: rows, columns: columns)
+        // The field first while it is shown: on a short window only the first lines fit.
+        guard stack.fieldInInput, let field else { return [inspected] }
+        return [text.field(rows: field.rows, columns: field.columns), inspected]
     }
 }
