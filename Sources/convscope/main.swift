@@ -60,10 +60,12 @@ struct InteractiveCommand: ParsableArguments {
     @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var mouse: MouseOption
     @OptionGroup var exportDirectory: ExportDirectoryOption
+    @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
     func run() throws {
+        let model = try stack.interactiveModel(parameters)
         let store = StateStore.standard()
-        let saved = fresh || parameters.anyGiven ? (session: nil, notice: nil) : store.load()
+        let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.session?.parameters ?? ConvParameters())
         // Before the screen starts, so the lines stay in the terminal after it ends.
         let settings = SettingsFile.standard().load()
@@ -82,8 +84,9 @@ struct InteractiveCommand: ParsableArguments {
                 """)
             throw ExitCode(2)
         }
-        var initial = AppState(parameters: p)
+        var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
+        if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.session != nil ? .restored : nil)
         // The palette: --cmap, else the settings file, else the restored session's, else rocket.
         if let session = saved.session { initial.environment.colormap = session.colormap }
@@ -96,8 +99,9 @@ struct InteractiveCommand: ParsableArguments {
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
         screen.stop()
+        // The stack screen's panel shows a layer of the model, not the single layer's parameters.
         let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap)
-        if let problem = store.save(ended) { printError("convscope: \(problem)") }
+        if session.state.stack == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -74,4 +74,6 @@ public enum Action: Equatable, Sendable {
     /// The next channel page of one section, back to the first after the last (a click on its
     /// page marker).
     case nextPageOf(MapSection)
+    /// The stack screen's own actions (layers, inspector across layers, coverage).
+    case stack(StackAction)
 }
