@@ -244,9 +244,9 @@ struct PlainWordsTests {
         var s = AppState()
         s.speedIndex = 0
         s = update(s, .togglePlay)
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet)[0] == " ▶ playing 1 cell/s")
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("space pause"))
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("{ } speed"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment())[0] == " ▶ playing 1 cell/s")
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("space pause"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("{ } speed"))
     }
 
     @Test func oneOutputChannel() {
@@ -254,7 +254,7 @@ struct PlainWordsTests {
         p.outChannels = 1
         var s = AppState(parameters: p)
         s = update(s, .inspect(.input, CellCursor(channel: 0, y: 0, x: 0)))
-        let text = InspectorText.inputLines(s, glyphs: .unicodeSet, width: 200).joined(separator: " ")
+        let text = InspectorText.inputLines(s, environment: RenderEnvironment(), width: 200).joined(separator: " ")
         #expect(text == "input[0, 0, 0] feeds 1 output cell in 1 channel: (0, 0)")
     }
 

@@ -34,15 +34,15 @@ public struct ComputedMaps: Sendable {
     /// What a section's header says about its colour scale: "scale 0–8", "scale 0–max of each
     /// map" when the output maps differ, nothing for an output still being computed.
     public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: ConvParameters,
-                                 glyphs g: Glyphs) -> String {
+                                 glyphs g: Glyphs, language l: Language = .en) -> String {
         switch section {
         case .input:
             let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-            return "scale 0\(g.dash)\(formatValue(scaleMax))"
+            return ScreenText.scale(l, g, formatValue(scaleMax))
         case .output:
             let scales = maps?.outputScaleMax ?? []
             guard let first = scales.first else { return "" }
-            return scales.allSatisfy({ $0 == first }) ? "scale 0\(g.dash)\(formatValue(first))" : "scale 0\(g.dash)max of each map"
+            return ScreenText.scale(l, g, scales.allSatisfy({ $0 == first }) ? formatValue(first) : ScreenText.eachMapsMax(l))
         }
     }
 }
