@@ -24,11 +24,11 @@ struct InteractiveSession {
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
                                                       fileExtension: exportFormat.fileExtension)
-            return "exported \(path)"
+            return NoticeText.exported(path, env.language)
         } catch let error as FileWriteError {
-            return "export failed: \(error.shortDescription)"
+            return NoticeText.exportFailed(error.shortDescription, env.language)
         } catch {
-            return "export failed: \(error)"
+            return NoticeText.exportFailed("\(error)", env.language)
         }
     }
 

@@ -26,7 +26,7 @@ final class NCursesScreen: Screen {
     private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
-    init(forceNoColor: Bool, colormap: ColormapName) throws {
+    init(forceNoColor: Bool, colormap: ColormapName, language: Language = .en) throws {
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
         guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
@@ -65,7 +65,7 @@ final class NCursesScreen: Screen {
             let colors = cs_colors()
             depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
         }
-        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap)
+        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap, language: language)
     }
 
     /// What made newterm fail, checked rather than guessed: terminfo knows TERM or it does not.

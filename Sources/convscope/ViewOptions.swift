@@ -13,6 +13,8 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Map zoom: \(CodePanelText.zoomNames.joined(separator: ", ")) (auto fits the window).")
     var zoom: String = CodePanelText.zoomName(nil)
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard CodePanelText.zoomNames.contains(zoom) else {
             throw ValidationError("--zoom \(zoom) is not a zoom: allowed \(CodePanelText.zoomNames.joined(separator: ", ")).")
@@ -22,6 +24,7 @@ struct ViewOptions: ParsableArguments {
     /// Puts the theme and zoom into a state (the frame matters only when exporting).
     func apply(to state: inout AppState) {
         state.theme = theme
+        state.environment.language = language.language
         state.zoomOverride = Zoom.allCases.first { CodePanelText.zoomName($0) == zoom }
     }
 }

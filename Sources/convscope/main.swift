@@ -68,7 +68,8 @@ struct InteractiveCommand: ParsableArguments {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket)
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket,
+                                       language: viewOptions.language.language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.

@@ -30,6 +30,14 @@ public enum NoticeText {
         }
     }
 
+    /// The e key's report: where the file went.
+    public static func exported(_ path: String, _ lang: Language) -> String { lang.pick("exported ", "сохранено в ") + path }
+
+    /// The e key's report when the file could not be written (the system's reason as it is).
+    public static func exportFailed(_ reason: String, _ lang: Language) -> String {
+        lang.pick("export failed: ", "экспорт не удался: ") + reason
+    }
+
     /// "dark theme", "тёмная тема".
     static func themeName(_ theme: ExportTheme, _ lang: Language) -> String {
         switch theme {
