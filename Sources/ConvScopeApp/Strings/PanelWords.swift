@@ -20,8 +20,8 @@ public enum PanelWords {
     static func parametersHeading(_ l: Language) -> String { l.pick("parameters", "параметры") }
     static func multiplicationsHeading(_ l: Language) -> String { l.pick("multiplications", "умножения") }
     /// The rows' labels, ten columns wide like the formulas' indent.
-    static func convLabel(_ l: Language) -> String { l.pick("  conv    ", "  свёртка ") }
-    static func denseLabel(_ l: Language) -> String { l.pick("  dense   ", "  полносв.") }
+    static func convLabel(_ l: Language) -> String { l.pick("  conv    ", "  свёртка  ") }
+    static func denseLabel(_ l: Language) -> String { l.pick("  dense   ", "  полносв. ") }
 
     /// The parameter ratio in words.
     static func denseNeedsWeights(_ l: Language, _ ratio: String, _ value: Double, _ g: Glyphs) -> String {
