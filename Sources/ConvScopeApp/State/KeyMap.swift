@@ -70,7 +70,7 @@ public enum KeyMap {
                    hint: KeyHint(rank: 10) { $1.pick("L link", "L связь") }),
         KeyBinding(keys: [.character("z")], action: .cycleZoom,
                    help: "zoom: " + CodePanelText.zoomNames.joined(separator: ", "),
-                   "масштаб: " + CodePanelText.zoomNames.joined(separator: ", "),
+                   "масштаб: авто, " + Zoom.allCases.map { NoticeText.zoomName($0, .ru) }.joined(separator: ", "),
                    hint: KeyHint(rank: 5) { $1.pick("z zoom", "z масштаб") }),
         .note(Phrase("in a map", "в карте"),
               Phrase("arrows move the cursor, PgUp/PgDn its channel", "стрелки двигают курсор, PgUp/PgDn меняют его канал")),
