@@ -94,11 +94,11 @@ struct PanelTextTests {
     }
 
     @Test func ratioFormatting() {
-        #expect(CostPanelText.number(256) == "256")
-        #expect(CostPanelText.number(64.0 / 9) == "7.11")
-        #expect(CostPanelText.number(0.5) == "0.50")
-        #expect(CostPanelText.number(1.999) == "2.00")
-        #expect(CostPanelText.number(123_456_789) == "123456789")
+        #expect(NumberText.ratio(256) == "256")
+        #expect(NumberText.ratio(64.0 / 9) == "7.11")
+        #expect(NumberText.ratio(0.5) == "0.50")
+        #expect(NumberText.ratio(1.999) == "2.00")
+        #expect(NumberText.ratio(123_456_789) == "123456789")
     }
 
     // MARK: formula panel

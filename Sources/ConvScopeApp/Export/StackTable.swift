@@ -22,12 +22,12 @@ public enum StackTable {
                 } else {
                     row += ["-", "-", "-"]
                 }
-                row += [grouped(step.parameterCount), grouped(step.multiplications)]
+                row += [NumberText.grouped(step.parameterCount), NumberText.grouped(step.multiplications)]
             case let .failed(error):
-                row += ["✗ broken", "", "", "", grouped(step.parameterCount), ""]
+                row += ["✗ broken", "", "", "", NumberText.grouped(step.parameterCount), ""]
                 messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
             case .notRun:
-                row += ["· not run", "", "", "", grouped(step.parameterCount), ""]
+                row += ["· not run", "", "", "", NumberText.grouped(step.parameterCount), ""]
             }
             rows.append(row)
         }
@@ -53,7 +53,7 @@ public enum StackTable {
     static func totals(_ trace: StackTrace) -> String {
         let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
         let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
-        var line = "total: \(grouped(parameters)) parameters, \(grouped(multiplications)) multiplications"
+        var line = "total: \(NumberText.grouped(parameters)) parameters, \(NumberText.grouped(multiplications)) multiplications"
         if let failure = trace.failure {
             let notRun = trace.layers.count - failure.index - 1
             line += "; broken at (\(failure.index)), \(notRun) layer\(notRun == 1 ? "" : "s") not run"
@@ -66,17 +66,6 @@ public enum StackTable {
     static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
 
     static func pairText(_ h: Fraction, _ w: Fraction) -> String { h == w ? "\(h)" : "\(h)×\(w)" }
-
-    /// 1,234,567 as torchinfo writes its totals.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
 
     /// The text with ASCII stand-ins for the few non-ASCII glyphs the stack texts use.
     static func asciiText(_ text: String) -> String {

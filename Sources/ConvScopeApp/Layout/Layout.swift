@@ -173,7 +173,7 @@ public struct ValueWidths: Equatable, Sendable {
         let bound = top * p.inChannels * p.kernelSizeH * p.kernelSizeW
         let scale = "scale 0-".count
         return ValueWidths(input: String(top).count, output: String(bound).count,
-                           inputScale: scale + formatValue(InputPattern.ramp.colorScaleMax(p)).count,
+                           inputScale: scale + NumberText.cell(InputPattern.ramp.colorScaleMax(p)).count,
                            outputScale: scale + String(bound).count)
     }
 }

@@ -81,9 +81,6 @@ public enum PanelWords {
                       "при \(list) \(axis)_out = \(actual), а не \(simple)")
     }
 
-    /// A ratio that is not a number.
-    static func notANumber(_ l: Language) -> String { l.pick("n/a", "н/д") }
-
     // MARK: formula panel
 
     /// "H axis: size 8, k 3, p 0, s 1, d 1".

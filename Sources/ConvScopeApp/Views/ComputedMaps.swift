@@ -16,11 +16,11 @@ public struct ComputedMaps: Sendable {
         inputScaleMax = experiment.inputPattern.colorScaleMax(p)
         let inputMax = experiment.input.storage.max() ?? 0
         let inputMin = experiment.input.storage.min() ?? 0
-        let inputWidth = max(formatValue(inputMax).count, formatValue(inputMin).count)
+        let inputWidth = max(NumberText.cell(inputMax).count, NumberText.cell(inputMin).count)
         if case .success(let output) = experiment.output {
             outputScaleMax = (0..<output.shape[1]).map { output.planeMax(0, $0) }
             let hi = output.storage.max() ?? 0, lo = output.storage.min() ?? 0
-            widths = ValueWidths(input: inputWidth, output: max(formatValue(hi).count, formatValue(lo).count))
+            widths = ValueWidths(input: inputWidth, output: max(NumberText.cell(hi).count, NumberText.cell(lo).count))
         } else {
             outputScaleMax = []
             widths = ValueWidths(input: inputWidth, output: 1)
@@ -38,11 +38,11 @@ public struct ComputedMaps: Sendable {
         switch section {
         case .input:
             let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-            return ScreenText.scale(l, g, formatValue(scaleMax))
+            return ScreenText.scale(l, g, NumberText.cell(scaleMax))
         case .output:
             let scales = maps?.outputScaleMax ?? []
             guard let first = scales.first else { return "" }
-            return ScreenText.scale(l, g, scales.allSatisfy({ $0 == first }) ? formatValue(first) : ScreenText.eachMapsMax(l))
+            return ScreenText.scale(l, g, scales.allSatisfy({ $0 == first }) ? NumberText.cell(first) : ScreenText.eachMapsMax(l))
         }
     }
 }

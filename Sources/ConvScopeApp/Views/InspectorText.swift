@@ -16,7 +16,7 @@ public enum InspectorText {
             return [InspectorWords.computing(lang, g, cell: "output[\(c.channel), \(c.y), \(c.x)]")]
         }
         let taps = p.receptiveField(outChannel: c.channel, y: c.y, x: c.x)
-        let value = formatValue(output[0, c.channel, c.y, c.x])
+        let value = NumberText.cell(output[0, c.channel, c.y, c.x])
         let head = "output[\(c.channel), \(c.y), \(c.x)] = "
             + InspectorWords.sumShape(lang, g, channels: p.inChannels, kernelH: p.kernelSizeH, kernelW: p.kernelSizeW)
         let padded = taps.filter(\.inPadding).count
@@ -26,8 +26,8 @@ public enum InspectorText {
         var groups: [String] = []
         for ch in 0..<p.inChannels {
             let terms = taps.filter { $0.channel == ch }.map { t -> String in
-                let x = t.inPadding ? padMark : formatValue(experiment.input[0, ch, t.y, t.x])
-                return ones ? x : "\(formatValue(experiment.weights[c.channel, ch, t.ky, t.kx]))\(g.dot)\(x)"
+                let x = t.inPadding ? padMark : NumberText.cell(experiment.input[0, ch, t.y, t.x])
+                return ones ? x : "\(NumberText.cell(experiment.weights[c.channel, ch, t.ky, t.kx]))\(g.dot)\(x)"
             }
             groups.append(terms.joined(separator: "+"))
         }

@@ -46,13 +46,13 @@ public enum CostPanelText {
                        "= \(cost.denseMultiplications)")
             out += row("Comp_param ", "= H_in\(x)W_in\(x)K / (F1\(x)F2\(x)C_out)",
                        "= \(prod(p.hIn, p.wIn, k)) / (\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))",
-                       "= \(number(cost.parameterRatio, l))")
-            out += plain(PanelWords.denseNeedsWeights(l, number(cost.parameterRatio, l), cost.parameterRatio, g))
+                       "= \(NumberText.ratio(cost.parameterRatio, l))")
+            out += plain(PanelWords.denseNeedsWeights(l, NumberText.ratio(cost.parameterRatio, l), cost.parameterRatio, g))
         }
         if valid {
             out += row("Comp_mult ", "= Comp_param / (H_out\(x)W_out)",
-                       "= \(number(cost.parameterRatio, l)) / (\(prod(h, w)))", "= \(number(cost.multiplicationRatio, l))")
-            out += plain(PanelWords.andMultiplications(l, number(cost.multiplicationRatio, l), cost.multiplicationRatio, g))
+                       "= \(NumberText.ratio(cost.parameterRatio, l)) / (\(prod(h, w)))", "= \(NumberText.ratio(cost.multiplicationRatio, l))")
+            out += plain(PanelWords.andMultiplications(l, NumberText.ratio(cost.multiplicationRatio, l), cost.multiplicationRatio, g))
             out += simplification(p, glyphs: g, width: width, language: l)
         } else {
             out += PanelLine.wrap(text: PanelWords.refusedCosts(l, knowK: knowK), width: width, style: PanelStyle.warning)
@@ -90,15 +90,5 @@ public enum CostPanelText {
     static func unusualParameters(_ suffix: String, _ a: AxisGeometry) -> [String] {
         [("stride", a.stride, 1), ("padding", a.padding, 0), ("dilation", a.dilation, 1)]
             .filter { $0.1 != $0.2 }.map { "\($0.0)_\(suffix) = \($0.1)" }
-    }
-
-    /// Integers as plain digits, other ratios with two decimals (no Foundation formatting needed).
-    static func number(_ v: Double, _ l: Language = .en) -> String {
-        guard v.isFinite else { return PanelWords.notANumber(l) }
-        // Past 1e13 the hundredths would not fit an Int; the decimals mean nothing there anyway.
-        if v == v.rounded() || abs(v) >= 1e13 { return abs(v) < 9e18 ? String(Int(v.rounded())) : "\(v)" }
-        let hundredths = Int((v * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
