@@ -19,7 +19,7 @@ struct InteractiveSession {
         var env = screen.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: env.language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",

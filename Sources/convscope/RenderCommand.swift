@@ -127,7 +127,7 @@ struct RenderCommand: ParsableCommand {
         let experiment = try ConvExperiment(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
-            let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
+            let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: environment.language).utf8)
             try withOutput { $0.write(bytes) }
             return
         }

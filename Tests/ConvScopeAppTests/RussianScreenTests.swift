@@ -156,4 +156,30 @@ struct RussianScreenTests {
             #expect(englishSeen.contains(word), "\(word)")
         }
     }
+
+    /// The stack table, its notes and the coverage grids in Russian: no English word but
+    /// PyTorch's (its layer names and messages); the HTML page says its language.
+    @Test func stackTextsAndHTMLInRussian() throws {
+        let unet = try ModelParser.parse("""
+            Conv2d(1, 8, 3, padding=1)
+            MaxPool2d(2)
+            ConvTranspose2d(8, 8, 2, stride=2)
+            Cat(0)
+            """)
+        let broken = try ModelParser.parse("Conv2d(3, 4, 3)\nConv2d(5, 8, 3)\nReLU()")
+        for (layers, shape) in [(unet, [1, 1, 16, 16]), (broken, [1, 3, 8, 8])] {
+            let trace = StackTrace(inputShape: shape, layers: layers)
+            for text in [StackTable.text(trace), CoverageText.text(trace)] {
+                #expect(!Self.englishWords(text).subtracting(["RuntimeError", "Given", "groups", "weight", "of", "size",
+                                                               "expected", "input", "to", "have", "channels", "but",
+                                                               "got", "instead"]).isEmpty, "English finds words")
+            }
+            let russian = StackTable.text(trace, language: .ru) + CoverageText.text(trace, language: .ru)
+            let lines = russian.split(separator: "\n").filter { !$0.contains("RuntimeError") }.joined(separator: "\n")
+            // Cat is the layer's name, as in the model.
+            #expect(Self.englishWords(lines).subtracting(["Cat"]).isEmpty, "\(Self.englishWords(lines).sorted())\n\(russian)")
+        }
+        let page = ExportFormat.html.export(Canvas(width: 2, height: 1), language: .ru)
+        #expect(page.contains("lang=\"ru\""))
+    }
 }
