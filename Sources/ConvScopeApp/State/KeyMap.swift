@@ -19,6 +19,16 @@ public struct KeyBinding: Sendable {
         self.init(pairs: keys.map { ($0, action) }, help: help, russian, label: label, hint: hint)
     }
 
+    /// A row with its help as a `Phrase`.
+    init(keys: [Key], action: Action, help: Phrase, hint: KeyHint? = nil) {
+        self.init(pairs: keys.map { ($0, action) }, help: help.en, help.ru, hint: hint)
+    }
+
+    /// A row of keys sending different actions, with its help as a `Phrase`.
+    init(pairs: [(key: Key, action: Action)], help: Phrase, hint: KeyHint? = nil) {
+        self.init(pairs: pairs, help: help.en, help.ru, hint: hint)
+    }
+
     /// A row whose keys send different actions (e.g. previous / next).
     init(pairs: [(key: Key, action: Action)], help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil) {
         self.pairs = pairs
@@ -144,7 +154,7 @@ public enum KeyMap {
         if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
-            let paged = Layout.compute(state, environment: state.environment).helpPageCount > 1
+            let paged = state.helpPages > 1
             switch key {
             case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
             case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp
@@ -161,6 +171,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if state.stack != nil { return stackAction(for: key, in: state) }
         if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             // In a map digits mean nothing; with the cost panel open they type K.

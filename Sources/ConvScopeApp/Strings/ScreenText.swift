@@ -67,9 +67,9 @@ public enum ScreenText {
         return l.pick(list + " never read", "не читаются: " + list)
     }
 
-    /// The title over one map, longest first: "channel 3", "ch 3".
-    static func channelTitles(_ l: Language, _ channel: Int) -> (long: String, short: String) {
-        (l.pick("channel \(channel)", "канал \(channel)"), l.pick("ch \(channel)", "кан \(channel)"))
+    /// The title over one map: "channel 3", then shorter ones, longest first ("ch 3"; "кан 3", "к 3").
+    static func channelTitles(_ l: Language, _ channel: Int) -> (long: String, short: [String]) {
+        (l.pick("channel \(channel)", "канал \(channel)"), l == .ru ? ["кан \(channel)", "к \(channel)"] : ["ch \(channel)"])
     }
 
     /// "x 0–9 of 20": the columns (or rows) a cropped map shows.

@@ -57,7 +57,11 @@ struct SectionView {
     func channelTitle(_ channel: Int) -> String {
         let (long, short) = ScreenText.channelTitles(environment.language, channel)
         if long.count <= layout.slotWidth { return long }
-        return short.count <= layout.slotWidth + SectionLayout.gap - 1 ? short : "\(channel)"
+        // One wording for the whole page: the first short one that fits its widest number.
+        let room = layout.slotWidth + SectionLayout.gap - 1
+        let widest = ScreenText.channelTitles(environment.language, max(channel, layout.lastChannel)).short
+        if let form = widest.firstIndex(where: { $0.count <= room }) { return short[form] }
+        return short.first { $0.count <= room } ?? "\(channel)"
     }
 
     /// Which rows and columns a cropped map shows, on the first map's title row.
