@@ -23,11 +23,11 @@ struct ParameterPanel {
     let environment: RenderEnvironment
 
     func paint(into canvas: inout Canvas) {
-        let g = environment.glyphs, f = frame
+        let g = environment.glyphs, f = frame, lang = environment.language
         let border = Style(foreground: Palette.muted)
-        Box.paint(into: &canvas, frame: f, title: "parameters", glyphs: g, style: border)
+        Box.paint(into: &canvas, frame: f, title: ScreenText.parameters(lang), glyphs: g, style: border)
         if state.linked {
-            let label = " \(g.link) h/w linked "
+            let label = ScreenText.linkedBadge(lang, g)
             canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
         }
         let barWidth = Column.sliderWidth(panelWidth: f.width)
