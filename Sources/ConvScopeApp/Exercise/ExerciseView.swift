@@ -150,7 +150,12 @@ struct ExerciseView {
         if state.index + 1 < state.lab.exercises.count { commands.append(.next) }
         if state.index > 0 { commands.append(.previous) }
         commands += [.help, .quit]
-        return commands.map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ")
+        let words = { (list: [ExerciseCommand]) in
+            list.map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ")
+        }
+        // A narrow screen drops keys from the end, but always keeps the way out.
+        while words(commands).count > size.columns - 2, commands.count > 1 { commands.remove(at: commands.count - 2) }
+        return words(commands)
     }
 
     func paintHelp(into canvas: inout Canvas) {
