@@ -14,9 +14,9 @@ import Testing
         try ExerciseLoader.load(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8))
     }
 
-    static func session(records: Bool = true, language: Language = .en, size: TerminalSize = .init(columns: 80, rows: 24))
-        throws -> ExerciseState {
-        var state = ExerciseState(lab: try lab(), environment: RenderEnvironment(colorDepth: .none, language: language),
+    static func session(records: Bool = true, language: Language = .en, colorDepth: ColorDepth = .none,
+                        size: TerminalSize = .init(columns: 80, rows: 24)) throws -> ExerciseState {
+        var state = ExerciseState(lab: try lab(), environment: RenderEnvironment(colorDepth: colorDepth, language: language),
                                   records: records)
         _ = state.apply(.start(size))
         return state
@@ -165,6 +165,28 @@ import Testing
         #expect(screen.hasPrefix(" exercise 1/11 · score 1/11"))
         Self.press(&s, "m")
         #expect(s.page == .working)
+    }
+
+    @Test func aValueQuestionShowingMapsDrawsThemWithTheAskedCellBlank() throws {
+        // With colours the 8×8 maps are drawn with their numbers.
+        var s = try Self.session(colorDepth: .palette256)
+        for _ in 0..<7 { Self.press(&s, "", .escape, .character(">")) }
+        #expect(s.exercise.id == "padded-corner" && s.previewsMaps)
+        Self.press(&s, "", .escape, .character("m"))
+        #expect(s.page == .maps)
+        // Output row 0 of the padded 8×8 corner is 2 6 12 … 26 (ramp x, all-ones 3×3, padding 1); row 7 the same.
+        let rows = Self.screen(s).split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        let outputRows = rows.filter { $0.hasSuffix("18  24  30  36  26") }
+        #expect(outputRows.count == 2, "\(rows)")
+        #expect(outputRows.first?.contains("      6   12") == true && outputRows.last?.contains(" 2   6   12") == true,
+                "the asked cell [0, 0, 0] is blank, its mirror [0, 7, 0] is not: \(outputRows)")
+        // Before the answer the inspector would tell the value: the course screen's keys wait.
+        Self.press(&s, "", .tab)
+        #expect(s.teaching.focus == .parameters && s.notice == ExerciseText.answerFirst(.en))
+        Self.press(&s, "m", .enter)
+        Self.press(&s, "2", .enter, .character("m"), .tab)
+        #expect(s.current.right && s.page == .maps && s.teaching.focus == .output)
+        #expect(Self.screen(s).contains("output[0, 0, 0] = Σ 1 ch × 3×3 taps = ·+·+·+·+0+1+·+0+1 = 2"))
     }
 
     @Test func stacksAndOtherLayersHaveTheirWorkingButNoMaps() throws {

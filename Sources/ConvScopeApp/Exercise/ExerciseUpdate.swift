@@ -34,7 +34,12 @@ extension ExerciseState: LoopProgram {
         if let command = ExerciseKeys.command(for: key, page: page) {
             return run(command, confirmed: quitting)
         }
-        if page == .maps { return teach(key) }
+        if page == .maps {
+            // Before the reveal the maps are only looked at: the inspector would give the value away.
+            if current.revealed { return teach(key) }
+            notice = ExerciseText.answerFirst(language)
+            return []
+        }
         if key == .escape { notice = ExerciseText.nothingToClose(language) }
         if key == .enter, canAnswer { answering = true }
         return []
@@ -84,6 +89,12 @@ extension ExerciseState: LoopProgram {
         records ? [.recordAnswers(sheet.text(title: lab.title, questionCount: lab.exercises.count))] : []
     }
 
+    /// A value question whose file shows the maps: they are drawn before the answer, the asked cell blank.
+    var previewsMaps: Bool {
+        guard teachable, exercise.show.contains(.maps), case .value = exercise.question else { return false }
+        return true
+    }
+
     /// Whether the current question still takes an answer.
     var canAnswer: Bool { !current.right && !current.revealed }
 
@@ -105,7 +116,7 @@ extension ExerciseState: LoopProgram {
         case .next: return go(to: index + 1)
         case .previous: return go(to: index - 1)
         case .maps:
-            if !current.revealed { notice = ExerciseText.answerFirst(l) }
+            if !current.revealed && !previewsMaps { notice = ExerciseText.answerFirst(l) }
             else if !teachable { notice = ExerciseText.noMaps(l) }
             else { page = .maps }
         case .working: page = .working

@@ -41,6 +41,9 @@ struct ExerciseView {
     /// The course screen on the revealed layer; its title row carries the exercise's progress and keys.
     var mapsPage: Canvas {
         var canvas = state.teaching.paint(maps: maps, environment: environment, spinner: spinner)
+        if !state.current.revealed, case let .value(_, channel, y, x) = state.exercise.question {
+            blankOutputCell(CellCursor(channel: channel, y: y, x: x), in: &canvas)
+        }
         guard size.columns >= ScreenLayout.minimum.columns, size.rows >= ScreenLayout.minimum.rows else { return canvas }
         let keys = [ExerciseCommand.working, .next, .previous, .quit]
             .map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
@@ -55,6 +58,18 @@ struct ExerciseView {
         return canvas
     }
 
+    /// Clears every screen cell that draws output[0, c, y, x], so the asked value is not on the map.
+    func blankOutputCell(_ cell: CellCursor, in canvas: inout Canvas) {
+        let current = maps?.parameters == state.teaching.parameters ? maps : nil
+        let layout = Layout.compute(state.teaching, environment: environment, widths: current?.widths)
+        let asked = MapCellAddress(section: .output, channel: cell.channel, y: cell.y, x: cell.x)
+        for row in 0..<size.rows {
+            for column in 0..<size.columns where layout.element(at: column, row) == .mapCell(asked) {
+                canvas.put(" ", x: column, y: row)
+            }
+        }
+    }
+
     func paintWorking(into canvas: inout Canvas) {
         let width = size.columns - 2
         let exercise = state.exercise, progress = state.current
@@ -63,6 +78,7 @@ struct ExerciseView {
         let head = [(heading, muted)] + TextWrap.lines(exercise.prompt, width: width).map { ($0, bold) }
         var given = ExerciseSetupText(exercise: exercise, revealed: progress.revealed, glyphs: g, language: l)
             .lines(width: width).map { ($0, Style.plain) }
+        if state.previewsMaps && !progress.revealed { given.append((ExerciseText.mapsPreview(l), muted)) }
         var after = feedback(width: width)
         // Rows 2 ..< rows−2 hold the page; when it does not fit, the given layer gives up lines
         // first (the answer line and the feedback matter more), then the end of the feedback.
@@ -146,7 +162,7 @@ struct ExerciseView {
             if !progress.isUnanswered && !progress.revealed { commands.append(.reveal) }
             commands.append(.skip)
         }
-        if progress.revealed && state.teachable { commands.append(.maps) }
+        if (progress.revealed && state.teachable) || (state.previewsMaps && !state.answering) { commands.append(.maps) }
         if state.index + 1 < state.lab.exercises.count { commands.append(.next) }
         if state.index > 0 { commands.append(.previous) }
         commands += [.help, .quit]

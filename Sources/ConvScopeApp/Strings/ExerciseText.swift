@@ -16,6 +16,9 @@ public enum ExerciseText {
     static func output(_ l: Language) -> String { l.pick("output", "выход") }
     static func target(_ l: Language) -> String { l.pick("target", "цель") }
     static func parametersLocked(_ l: Language) -> String { l.pick("parameters (locked)", "параметры (закреплены)") }
+    static func mapsPreview(_ l: Language) -> String {
+        l.pick("Esc, then m: the maps, the asked cell left blank", "Esc, затем m: карты признаков, искомая ячейка пуста")
+    }
     static func answer(_ l: Language) -> String { l.pick("answer", "ответ") }
     static func yourAnswer(_ l: Language) -> String { l.pick("your answer", "ваш ответ") }
     static func right(_ l: Language) -> String { l.pick("Right!", "Верно!") }
