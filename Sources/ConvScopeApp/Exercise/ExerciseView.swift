@@ -32,9 +32,11 @@ struct ExerciseView {
 
     func paintTitle(into canvas: inout Canvas) {
         let right = progressText + " "
-        let title = " convscope \(g.dot) \(state.lab.title)"
-        canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true),
-                   maxWidth: max(0, size.columns - right.count - 1))
+        let room = size.columns - right.count - 1
+        let titles = [" convscope \(g.dot) \(state.lab.title)", " \(state.lab.title)"]
+        var title = titles.first { $0.count <= room } ?? titles[1]
+        if title.count > room { title = String(title.prefix(max(0, room - g.ellipsis.count))) + g.ellipsis }
+        canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
         canvas.put(right, x: max(0, size.columns - right.count), y: 0, style: Style(foreground: Palette.muted))
     }
 
@@ -49,9 +51,10 @@ struct ExerciseView {
             .map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
         var row = Canvas(width: size.columns, height: 1)
         let left = " " + (state.notice ?? "\(ExerciseText.title(l)) \(progressText)")
+        let showsKeys = state.notice == nil && left.count + keys.count < size.columns
         row.put(left, x: 0, y: 0, style: Style(foreground: state.notice == nil ? Palette.accent : Palette.highlight, bold: true),
-                maxWidth: state.notice == nil ? max(0, size.columns - keys.count - 1) : size.columns)
-        if state.notice == nil, left.count + keys.count < size.columns {
+                maxWidth: size.columns)
+        if showsKeys {
             row.put(keys, x: size.columns - keys.count, y: 0, style: Style(foreground: Palette.muted))
         }
         canvas.blit(environment.colorDepth.hasColor ? row.themed(state.teaching.theme) : row, x: 0, y: 0)
@@ -154,7 +157,12 @@ struct ExerciseView {
 
     /// The keys that act now, for the bottom row.
     var hints: String {
-        if state.answering { return ExerciseText.typeKeys(l) }
+        if state.answering {
+            // Narrow screens keep the keys and drop the words "type the answer".
+            let full = ExerciseText.typeKeys(l)
+            return full.count <= size.columns - 2 ? full : full.split(separator: g.dot.first!).dropFirst()
+                .map { $0.trimmingCharacters(in: [" "]) }.joined(separator: " \(g.dot) ")
+        }
         let progress = state.current
         var commands: [ExerciseCommand] = []
         if state.canAnswer {
