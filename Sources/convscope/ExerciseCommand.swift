@@ -103,6 +103,10 @@ struct ExerciseCommand: ParsableCommand {
                 if status != 0 { throw ExitCode(status) }
                 return
             }
+            if record != nil {
+                throw ValidationError("--record keeps the answers of --answers, or of the exercise screen, which needs a terminal "
+                    + "(and no --format).")
+            }
             printQuestions(lab)
             return
         }

@@ -71,6 +71,24 @@ struct ExerciseScreenTests {
         }
     }
 
+    /// Without a terminal the file's questions are printed; --record then has nothing to keep.
+    /// On a terminal, a record file that cannot be written is one line before the screen starts.
+    @Test func pipedTheQuestionsArePrintedAndABadRecordPathStopsBeforeTheScreen() throws {
+        let lab = Binary.root + "/examples/unet-sizes-ru.toml"
+        let printed = shell("'\(Binary.path)' exercise '\(lab)' < /dev/null")
+        #expect(printed.status == 0 && printed.out.hasPrefix("Размеры маленькой U-Net\n\n1. [encoder] Кодировщик"), "\(printed)")
+        let piped = shell("'\(Binary.path)' exercise '\(lab)' --record /tmp/never-written.txt < /dev/null")
+        #expect(piped.status == 64 && piped.err.contains("--record keeps the answers of --answers"), "\(piped.err)")
+        guard requireTmux() else { return }
+        let tmux = TmuxSession(command: "TERM=xterm-256color '\(Binary.path)' exercise '\(lab)' --record /nonexistent/dir/rec.txt")
+        #expect(tmux.exitStatus() == 1)
+        let screen = tmux.capture()
+        #expect(screen.contains("convscope: ") && screen.contains("/nonexistent/dir/rec.txt"), "\(screen)")
+        #expect(!screen.contains("вопрос 1 из 8"), "the screen never started")
+        let (before, after) = tmux.sttyBeforeAndAfter
+        #expect(!before.isEmpty && before == after)
+    }
+
     /// An answer of the same form that cannot be right: its last number replaced by 9999.
     static func wrongAnswer(for answer: String) -> String {
         let plain = answer.replacingOccurrences(of: "×", with: "x")

@@ -5,7 +5,9 @@ import ConvExercises
 public struct QuestionProgress: Equatable, Sendable {
     /// Wrong answers submitted so far (1: the formula hint; 2 or more: the formula with the numbers).
     public var wrongTries = 0
+    /// The last answer submitted was right.
     public var right = false
+    /// Skipped (s) and not answered since.
     public var skipped = false
     /// The answer and its working are shown (after a right answer, or on request).
     public var revealed = false
@@ -27,6 +29,7 @@ public enum ExercisePage: Equatable, Sendable {
 /// An exercise session: the lab, where the student is, what they answered, and the course
 /// screen's state for the current question's layer. Changed only by `apply`.
 public struct ExerciseState: Sendable {
+    /// The lab, its answers computed.
     public let lab: ExerciseSet
     /// The current question, 0-based.
     public internal(set) var index = 0
@@ -60,10 +63,13 @@ public struct ExerciseState: Sendable {
 
     /// The language of the screen's own words.
     public var language: Language { teaching.environment.language }
+    /// The current question.
     public var exercise: Exercise { lab.exercises[index] }
+    /// How far the student got with the current question.
     public var current: QuestionProgress { progress[index] }
     /// Right answers, graded from the same sheet `--record` writes.
     public var score: Int { GradeReport(lab: lab, sheet: sheet).score }
+    /// Questions with nothing submitted or skipped.
     public var unansweredCount: Int { progress.filter(\.isUnanswered).count }
 
     /// Points `teaching` at the current question's layer, keeping the device, size and theme.
