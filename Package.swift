@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
+        .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore", "ConvExercises"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
     ]
