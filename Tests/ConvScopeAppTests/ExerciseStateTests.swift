@@ -189,14 +189,33 @@ import Testing
         #expect(Self.screen(s).contains("output[0, 0, 0] = Σ 1 ch × 3×3 taps = ·+·+·+·+0+1+·+0+1 = 2"))
     }
 
-    @Test func stacksAndOtherLayersHaveTheirWorkingButNoMaps() throws {
+    @Test func aModelOpensOnTheStackScreenWithItsLayersLocked() throws {
         var s = ExerciseState(lab: try Self.lab("unet-sizes.toml"), environment: RenderEnvironment(colorDepth: .none))
-        _ = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
-        #expect(!s.teachable)
+        #expect(s.apply(.start(TerminalSize(columns: 80, rows: 24))).isEmpty, "the stack screen computes its own values")
+        #expect(s.teachable && s.teaching.stack != nil)
         let screen = Self.screen(s)
         #expect(screen.contains("→ 1×?×?×?"), "the asked layer's shape is hidden in the trace")
         #expect(screen.contains("(0) Conv2d(1, 8, kernel_size=(3, 3)"))
         Self.press(&s, "1x16x7x7", .enter, .character("m"))
+        #expect(s.current.right && s.page == .maps)
+        #expect(Self.screen(s).hasPrefix(" exercise 1/8 · score 1/8"))
+        let model = s.teaching.stack?.model
+        for key in ["x", "a"] {
+            Self.press(&s, key)
+            #expect(s.teaching.stack?.model == model && s.notice == ExerciseText.locked(.en), "\(key)")
+        }
+        #expect(Self.screen(s).hasPrefix(" the parameters are locked in an exercise"))
+        Self.press(&s, ">")
+        #expect(s.index == 1 && s.teaching.stack?.model.inputShape == [1, 1, 30, 30])
+    }
+
+    @Test func anInputOtherThanTheRampHasItsWorkingButNoMaps() throws {
+        let text = "title = \"Lab\"\n[[exercise]]\nlayer = \"Conv2d(1, 1, 3)\"\ninput = [1, 1, 5, 5]\nfill = \"ramp-y\"\n"
+            + "ask = \"value\"\ncell = [0, 0, 0]\n"
+        var s = ExerciseState(lab: try ExerciseLoader.load(text), environment: RenderEnvironment(colorDepth: .none))
+        _ = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
+        #expect(!s.teachable)
+        Self.press(&s, "9", .enter, .character("m"))
         #expect(s.current.right && s.page == .working && s.notice == ExerciseText.noMaps(.en))
     }
 

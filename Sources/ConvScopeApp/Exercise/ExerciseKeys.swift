@@ -17,8 +17,8 @@ public enum ExerciseKeys {
         guard let command = bindings.first(where: { $0.key == key })?.command else { return nil }
         switch (command, page) {
         case (.maps, .maps): return .working
-        // On the maps page ? opens the course screen's help, r and a are not the exercise's.
-        case (.help, .maps), (.retry, .maps), (.answer, .maps): return nil
+        // On the maps page only m, >, < and q are the exercise's; the others are the course screen's keys.
+        case (.help, .maps), (.retry, .maps), (.answer, .maps), (.reveal, .maps), (.skip, .maps): return nil
         default: return command
         }
     }

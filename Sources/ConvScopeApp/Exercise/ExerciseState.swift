@@ -46,7 +46,8 @@ public struct ExerciseState: Sendable {
     public internal(set) var notice: String?
     /// The course screen for the current question's layer (terminal size, device and theme kept across questions).
     public internal(set) var teaching: AppState
-    /// True when `teaching` shows the current question's layer (a single Conv2d the course screen can draw).
+    /// True when `teaching` shows the current question's layer: a single Conv2d on the course screen,
+    /// other layers and models on the stack screen.
     public internal(set) var teachable = false
     /// Send `.recordAnswers` after every submitted or skipped answer.
     public let records: Bool
@@ -74,11 +75,16 @@ public struct ExerciseState: Sendable {
 
     /// Points `teaching` at the current question's layer, keeping the device, size and theme.
     mutating func loadTeaching() {
-        var fresh = AppState(parameters: TeachingLayer.parameters(exercise.setup) ?? ConvParameters())
+        let setup = exercise.setup
+        let single = TeachingLayer.parameters(setup)
+        // Other layers and models open on the stack screen, which draws any of them on the ramp input.
+        let onStack = single == nil && setup.fill == .rampX
+        var fresh = onStack ? AppState(model: Model(inputShape: setup.inputShape, layers: setup.layers))
+            : AppState(parameters: single ?? ConvParameters())
         fresh.environment = teaching.environment
         fresh.terminalSize = teaching.terminalSize
         fresh.theme = teaching.theme
-        teachable = TeachingLayer.parameters(exercise.setup) != nil
+        teachable = single != nil || onStack
         teaching = fresh
     }
 }

@@ -91,7 +91,7 @@ extension ExerciseState: LoopProgram {
 
     /// A value question whose file shows the maps: they are drawn before the answer, the asked cell blank.
     var previewsMaps: Bool {
-        guard teachable, exercise.show.contains(.maps), case .value = exercise.question else { return false }
+        guard teachable, teaching.stack == nil, exercise.show.contains(.maps), case .value = exercise.question else { return false }
         return true
     }
 
@@ -139,20 +139,23 @@ extension ExerciseState: LoopProgram {
         page = .working
         answering = current.isUnanswered
         loadTeaching()
-        return teachable ? [.compute(teaching.parameters)] : []
+        return teachable && teaching.stack == nil ? [.compute(teaching.parameters)] : []
     }
 
     /// A key on the maps page: the course screen's action for it, unless it would change the layer.
     mutating func teach(_ key: Key) -> [Effect] {
         guard let action = KeyMap.action(for: key, in: teaching) else { return [] }
-        if Self.changesParameters(action, in: teaching) {
+        if teaching.stack == nil, Self.changesParameters(action, in: teaching) {
             notice = ExerciseText.locked(language)
             return []
         }
         var next = teaching
         let effects = next.apply(action)
         // Whatever slipped past the list above still cannot change the layer.
-        guard next.parameters == teaching.parameters else { notice = ExerciseText.locked(language); return [] }
+        guard next.parameters == teaching.parameters, next.stack?.model == teaching.stack?.model else {
+            notice = ExerciseText.locked(language)
+            return []
+        }
         teaching = next
         return effects.filter { if case .quit = $0 { false } else { true } }
     }

@@ -60,8 +60,8 @@ public enum ExerciseText {
                       "без ответа \(questions): q ещё раз — выйти, любая другая клавиша — остаться")
     }
     static func noMaps(_ l: Language) -> String {
-        l.pick("the maps are drawn for a single Conv2d on the ramp input; this exercise has its working only",
-               "карты признаков рисуются для одного Conv2d на входе-рампе; здесь есть только решение")
+        l.pick("the maps are drawn on the ramp input; this exercise uses another, so it has its working only",
+               "карты признаков рисуются на входе-рампе; здесь вход другой, поэтому есть только решение")
     }
     static func nothingToClose(_ l: Language) -> String {
         l.pick("nothing to close \u{00B7} q quits", "нечего закрывать \u{00B7} q — выход")
