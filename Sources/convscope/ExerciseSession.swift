@@ -25,7 +25,7 @@ struct ExerciseSession {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: noColor, colormap: .rocket)
+            screen = try NCursesScreen(forceNoColor: noColor)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("convscope: \(why), so the exercise screen cannot start; convscope exercise FILE --answers ANSWERS.txt grades without one.")
             throw ExitCode(2)

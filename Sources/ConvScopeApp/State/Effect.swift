@@ -13,4 +13,6 @@ public enum Effect: Equatable, Sendable {
     case recordAnswers(String)
     /// End the session with this exit status (the parameters are saved on the way out).
     case quit(Int32)
+    /// Turn the terminal's mouse reporting on or off.
+    case mouseReporting(Bool)
 }
