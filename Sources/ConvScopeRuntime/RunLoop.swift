@@ -83,7 +83,7 @@ public struct RunLoop {
                     return status
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
-                    if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                    if engine.request(ConvLayer(p)), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
                 case .export:
                     queue.append(.report(exporter(state, engine.latest)))
                 case .suspend:
