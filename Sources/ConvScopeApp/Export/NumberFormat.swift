@@ -1,5 +1,5 @@
-/// The JSON exporters' numbers, written as bytes into memory the caller owns (no allocation
-/// per number): integral values below 10^15 as integers, other finite values exactly as Swift's
+/// The JSON exporters' numbers, written as bytes into memory the caller owns: integral values
+/// below 10^15 as integers (digit pairs, no allocation), other finite values exactly as Swift's
 /// `Double(value).description` spells them (Python's float repr), NaN and infinities as
 /// JavaScript does.
 enum NumberFormat {
@@ -11,10 +11,14 @@ enum NumberFormat {
     static func write(_ v: Float, to out: UnsafeMutablePointer<UInt8>) -> Int {
         if v == v.rounded(), abs(v) < 1e15 { return writeInteger(Int64(v), to: out) }
         if v.isFinite {
-            // The very routine `Double.description` calls; its text is Swift's shortest
-            // round-trip spelling (NumberFormatTests compares the two over many values).
-            let count = Int(swift_float64ToString(out, UInt(maxBytes), Double(v), false))
-            return count
+            // Swift's shortest round-trip spelling. Up to 15 bytes it lives inside the String
+            // value (no allocation); longer spellings cost one. The runtime's C entry point
+            // swift_float64ToString is no substitute: in Swift 6.3 it garbles 17-digit values.
+            var text = Double(v).description
+            return text.withUTF8 { bytes in
+                out.update(from: bytes.baseAddress!, count: bytes.count)
+                return bytes.count
+            }
         }
         return copy(v.isNaN ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"), to: out)
     }
@@ -60,12 +64,6 @@ enum NumberFormat {
         return text.utf8CodeUnitCount
     }
 }
-
-/// Swift's runtime routine behind `Double.description` (swift/stdlib/public/runtime/
-/// SwiftDtoa.cpp): writes the shortest text that reads back as `value` and returns its length.
-@_silgen_name("swift_float64ToString")
-private func swift_float64ToString(
-    _ buffer: UnsafeMutablePointer<UInt8>, _ bufferLength: UInt, _ value: Double, _ debug: Bool) -> UInt64
 
 /// One row of numbers as JSON (`[v, v, …]`), formatted into memory kept between rows.
 final class RowFormatter {
