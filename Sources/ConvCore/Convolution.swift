@@ -133,6 +133,15 @@ public enum Convolution {
     /// Σ_g coefficients[g] · windowSums[g] rounded once to float32, one map at a time so each
     /// inner loop streams through memory.
     static func combine(_ windowSums: [[Double]], _ coefficients: [Double], into out: UnsafeMutablePointer<Float>, count: Int) {
+        let used = coefficients.indices.filter { coefficients[$0] != 0 }
+        if used.count == 1 {
+            // One map (the ramp's one plane): 0 + k·s is k·s, so no running sums are needed.
+            let k = coefficients[used[0]]
+            windowSums[used[0]].withUnsafeBufferPointer { map in
+                for i in 0..<count { out[i] = Float(k * map[i]) }
+            }
+            return
+        }
         var sum = [Double](repeating: 0, count: count)
         sum.withUnsafeMutableBufferPointer { sum in
             for (g, map) in windowSums.enumerated() where coefficients[g] != 0 {
@@ -156,7 +165,13 @@ public enum Convolution {
         // Row pass: for each input row, sums over kernel columns at each output column. Rows of
         // the padding stay zero; every other row is written whole.
         let outW = plan.outW
-        var rowSums = [Double](repeating: 0, count: paddedH * outW)
+        // Only the padding's rows are zero-filled; the input's rows are written whole below.
+        var rowSums = [Double](unsafeUninitializedCapacity: paddedH * outW) { sums, initialized in
+            let inputRows = p.paddingH * outW..<(p.paddingH + p.hIn) * outW
+            sums.baseAddress!.initialize(repeating: 0, count: inputRows.lowerBound)
+            (sums.baseAddress! + inputRows.upperBound).initialize(repeating: 0, count: paddedH * outW - inputRows.upperBound)
+            initialized = paddedH * outW
+        }
         var prefix = [Double](repeating: 0, count: paddedW)
         let (dw, pw, span) = (p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)
         try input.storage.withUnsafeBufferPointer { values in

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How the input feature maps are filled.
 public enum InputPattern: String, CaseIterable, Sendable, Codable {
     /// The notebook's ramp along the width: value(c, y, x) = x.
@@ -58,10 +60,19 @@ public enum KernelPattern: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The weight tensor (C_out, C_in, kH, kW).
+    /// The weight tensor (C_out, C_in, kH, kW). The last one made is kept and handed out again
+    /// for the same shape (its storage shared, copy-on-write): stepping h_in or the stride does
+    /// not fill 64·64·32·32 ones again, and experiments alive together hold one copy.
     public func makeWeights(_ p: ConvParameters) -> Tensor4 {
-        switch self {
-        case .ones: Tensor4(shape: p.kernelShape, repeating: 1)
+        Self.lastWeights.withLock { last in
+            if let last, last.pattern == self, last.weights.shape == p.kernelShape { return last.weights }
+            let weights: Tensor4 = switch self {
+            case .ones: Tensor4(shape: p.kernelShape, repeating: 1)
+            }
+            last = (self, weights)
+            return weights
         }
     }
+
+    private static let lastWeights = Mutex<(pattern: KernelPattern, weights: Tensor4)?>(nil)
 }

@@ -57,16 +57,25 @@ public final class ComputeEngine {
 
     private func remember(_ maps: ComputedMaps) {
         latest = maps
-        // Keep a few small results so stepping back and forth is instant; never the huge ones.
-        if Self.cost(maps.experiment.layer) <= 4 * Self.inlineLimit {
-            cache.insert(maps, at: 0)
-            if cache.count > 16 { cache.removeLast() }
-        }
+        // Keep a few small results so stepping back and forth is instant; never the huge ones,
+        // and never more than `cacheFloats` values in all (64·64·32·32 kernels alone are 16 MB).
+        guard Self.cost(maps.experiment.layer) <= 4 * Self.inlineLimit, Self.floats(maps) <= Self.cacheFloats / 4 else { return }
+        cache.insert(maps, at: 0)
+        while cache.count > 16 || cache.reduce(0, { $0 + Self.floats($1) }) > Self.cacheFloats { cache.removeLast() }
     }
 
     private func cancelRunning() {
         running?.token.cancel()
         running = nil
+    }
+
+    /// Stored values the cache may hold in all: 16 MB of floats.
+    static let cacheFloats = 4 << 20
+
+    /// Values one result holds: its distinct planes and its kernels.
+    static func floats(_ maps: ComputedMaps) -> Int {
+        let e = maps.experiment
+        return e.input.storage.count + e.weights.storage.count + ((try? e.output.get().storage.count) ?? 0)
     }
 
     /// Tensor elements the computation touches: a proxy for its time.
