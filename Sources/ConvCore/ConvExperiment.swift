@@ -17,7 +17,9 @@ public struct ConvLayer: Hashable, Sendable {
 public struct ConvExperiment: Sendable {
     public let layer: ConvLayer
     public let input: FeatureMaps
-    public let weights: Tensor4
+    /// The weights [C_out, C_in, kH, kW] as slices [1, C_out · C_in, kH, kW], each distinct slice
+    /// stored once (all ones: one slice, not 64·64·32·32 values).
+    public let kernels: FeatureMaps
     /// The output maps, or PyTorch's error for these parameters.
     public let output: Result<FeatureMaps, ConvError>
 
@@ -27,14 +29,14 @@ public struct ConvExperiment: Sendable {
         self.layer = layer
         let p = layer.parameters
         input = layer.inputPattern.makeMaps(p)
-        weights = layer.kernelPattern.makeWeights(p)
+        kernels = layer.kernelPattern.makeKernels(p)
         if let error = p.validate() {
             output = .failure(error)
             return
         }
         do {
             output = .success(try SharedPlaneConvolution.run(
-                input: input, weights: weights, bias: nil, spec: Conv2dSpec(p), workspace: workspace,
+                input: input, kernels: kernels, bias: nil, spec: Conv2dSpec(p), workspace: workspace,
                 isCancelled: isCancelled))
         } catch Conv2dError.kernelLargerThanPaddedInput(let error) {
             output = .failure(error)
@@ -50,6 +52,12 @@ public struct ConvExperiment: Sendable {
     }
 
     public var parameters: ConvParameters { layer.parameters }
+    /// Weight (o, c, ky, kx).
+    public func weight(_ o: Int, _ c: Int, _ ky: Int, _ kx: Int) -> Float {
+        kernels[0, o * parameters.inChannels + c, ky, kx]
+    }
+    /// The weight tensor with every slice written out (tests; the screen reads `weight`).
+    public var weights: Tensor4 { Tensor4(shape: parameters.kernelShape, storage: kernels.tensor.storage) }
     public var inputPattern: InputPattern { layer.inputPattern }
     public var kernelPattern: KernelPattern { layer.kernelPattern }
 }

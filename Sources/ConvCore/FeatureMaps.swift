@@ -51,14 +51,19 @@ public struct FeatureMaps: Equatable, Sendable {
     static func distinctPlanes(_ values: [Float], count: Int, planeSize: Int) -> (planeOfChannel: [Int], distinct: [Int]) {
         var planeOfChannel = [Int](repeating: 0, count: count)
         var distinct: [Int] = []
+        var candidates: [Int: [Int]] = [:]
         values.withUnsafeBytes { raw in
             let bytes = planeSize * MemoryLayout<Float>.stride
             for c in 0..<count {
                 let start = raw.baseAddress! + c * bytes
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(start: start, count: bytes))
+                let hash = hasher.finalize()
                 // Bitwise: -0 and 0 stay apart, NaNs match themselves.
-                let match = distinct.firstIndex { memcmp(raw.baseAddress! + $0 * bytes, start, bytes) == 0 }
+                let match = candidates[hash]?.first { memcmp(raw.baseAddress! + distinct[$0] * bytes, start, bytes) == 0 }
                 if let match { planeOfChannel[c] = match } else {
                     planeOfChannel[c] = distinct.count
+                    candidates[hash, default: []].append(distinct.count)
                     distinct.append(c)
                 }
             }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// How the input feature maps are filled.
 public enum InputPattern: String, CaseIterable, Sendable, Codable {
     /// The notebook's ramp along the width: value(c, y, x) = x.
@@ -60,19 +58,21 @@ public enum KernelPattern: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The weight tensor (C_out, C_in, kH, kW). The last one made is kept and handed out again
-    /// for the same shape (its storage shared, copy-on-write): stepping h_in or the stride does
-    /// not fill 64·64·32·32 ones again, and experiments alive together hold one copy.
-    public func makeWeights(_ p: ConvParameters) -> Tensor4 {
-        Self.lastWeights.withLock { last in
-            if let last, last.pattern == self, last.weights.shape == p.kernelShape { return last.weights }
-            let weights: Tensor4 = switch self {
-            case .ones: Tensor4(shape: p.kernelShape, repeating: 1)
-            }
-            last = (self, weights)
-            return weights
+    /// The kernels, one slice per (output, input) channel pair, each distinct slice stored once:
+    /// shape [1, C_out · C_in, kH, kW] (all ones: one slice of kH·kW values).
+    public func makeKernels(_ p: ConvParameters) -> FeatureMaps {
+        let slices = p.outChannels * p.inChannels, taps = p.kernelSizeH * p.kernelSizeW
+        switch self {
+        case .ones:
+            return FeatureMaps(shape: [1, slices, p.kernelSizeH, p.kernelSizeW],
+                               planeOfChannel: [Int](repeating: 0, count: slices),
+                               storage: slices == 0 ? [] : [Float](repeating: 1, count: taps))
         }
     }
 
-    private static let lastWeights = Mutex<(pattern: KernelPattern, weights: Tensor4)?>(nil)
+    /// The weight tensor (C_out, C_in, kH, kW), every slice written out.
+    public func makeWeights(_ p: ConvParameters) -> Tensor4 {
+        Tensor4(shape: p.kernelShape, storage: makeKernels(p).tensor.storage)
+    }
+
 }

@@ -75,7 +75,7 @@ public final class ComputeEngine {
     /// Values one result holds: its distinct planes and its kernels.
     static func floats(_ maps: ComputedMaps) -> Int {
         let e = maps.experiment
-        return e.input.storage.count + e.weights.storage.count + ((try? e.output.get().storage.count) ?? 0)
+        return e.input.storage.count + e.kernels.storage.count + ((try? e.output.get().storage.count) ?? 0)
     }
 
     /// Tensor elements the computation touches: a proxy for its time.

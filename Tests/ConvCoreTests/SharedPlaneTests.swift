@@ -54,7 +54,8 @@ struct SharedPlaneTests {
         for c in 1..<3 { for i in 0..<99 { input.storage[c * 99 + i] = input.storage[i] } }
         var weights = Tensor4(shape: p.kernelShape)
         for i in weights.storage.indices { weights.storage[i] = i % 2 == 0 ? 1e-8 : 1 }
-        #expect(ReducedLayer(input: FeatureMaps(input), weights: weights, bias: nil, spec: spec) == nil)
+        let slices = FeatureMaps(Tensor4(shape: [1, 6, 3, 3], storage: weights.storage))
+        #expect(ReducedLayer(input: FeatureMaps(input), kernels: slices, bias: nil, spec: spec) == nil)
         let whole = try Conv2dForward.run(input: input, weights: weights, spec: spec)
         let shared = try SharedPlaneConvolution.run(input: FeatureMaps(input), weights: weights, bias: nil, spec: spec)
         #expect(shared.tensor.storage.map(\.bitPattern) == whole.storage.map(\.bitPattern))

@@ -22,19 +22,35 @@ public enum SharedPlaneConvolution {
         threads: Int = ProcessorCount.online, workspace: Conv2dWorkspace? = nil,
         isCancelled: () -> Bool = { false }
     ) throws -> FeatureMaps {
+        precondition(weights.shape == spec.kernelShape)
+        let s = weights.shape
+        let kernels = FeatureMaps(Tensor4(shape: [1, s[0] * s[1], s[2], s[3]], storage: weights.storage))
+        return try run(input: input, kernels: kernels, bias: bias, spec: spec, threads: threads, workspace: workspace,
+                       isCancelled: isCancelled)
+    }
+
+    /// Convolves `input` with `kernels`: the weights [C_out, C_in/groups, kH, kW] as slices
+    /// [1, C_out · C_in/groups, kH, kW], each distinct slice stored once (all ones: one slice).
+    public static func run(
+        input: FeatureMaps, kernels: FeatureMaps, bias: [Float]?, spec: Conv2dSpec,
+        threads: Int = ProcessorCount.online, workspace: Conv2dWorkspace? = nil,
+        isCancelled: () -> Bool = { false }
+    ) throws -> FeatureMaps {
         if let error = spec.validate() { throw error }
-        precondition(input.shape == spec.inputShape && weights.shape == spec.kernelShape)
+        precondition(input.shape == spec.inputShape)
+        precondition(kernels.shape == [1, spec.kernelShape[0] * spec.kernelShape[1], spec.kernelShape[2], spec.kernelShape[3]])
         func forward(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ spec: Conv2dSpec) throws -> Tensor4 {
             try Conv2dForward.run(input: input, weights: weights, bias: bias, spec: spec, threads: threads,
                                   workspace: workspace, isCancelled: isCancelled)
         }
-        if let reduced = ReducedLayer(input: input, weights: weights, bias: bias, spec: spec) {
+        if let reduced = ReducedLayer(input: input, kernels: kernels, bias: bias, spec: spec) {
             let planes = Tensor4(shape: [1, input.distinctPlaneCount, input.shape[2], input.shape[3]], storage: input.storage)
             let output = try forward(planes, reduced.weights, reduced.bias, reduced.spec)
             var shape = output.shape
             shape[1] = spec.parameters.outChannels
             return FeatureMaps(shape: shape, planeOfChannel: reduced.planeOfOutput, storage: output.storage)
         }
+        let weights = Tensor4(shape: spec.kernelShape, storage: kernels.tensor.storage)
         return FeatureMaps(try forward(input.tensor, weights, bias, spec))
     }
 }
@@ -48,7 +64,7 @@ struct ReducedLayer {
     /// For each output channel of the layer, the reduced layer's output holding its values.
     let planeOfOutput: [Int]
 
-    init?(input: FeatureMaps, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec) {
+    init?(input: FeatureMaps, kernels: FeatureMaps, bias: [Float]?, spec: Conv2dSpec) {
         let p = spec.parameters
         let planes = input.distinctPlaneCount
         let taps = p.kernelSizeH * p.kernelSizeW
@@ -60,7 +76,7 @@ struct ReducedLayer {
         var planeOfOutput = [Int](repeating: 0, count: p.outChannels)
         var sums = [Double](repeating: 0, count: planes * taps)
         for o in 0..<p.outChannels {
-            guard let row = Self.summedKernel(o, input: input, weights: weights, spec: spec, sums: &sums) else { return nil }
+            guard let row = Self.summedKernel(o, input: input, kernels: kernels, spec: spec, sums: &sums) else { return nil }
             var hasher = Hasher()
             row.withUnsafeBytes { hasher.combine(bytes: $0) }
             hasher.combine(bias?[o].bitPattern)
@@ -82,24 +98,31 @@ struct ReducedLayer {
         reduced.outChannels = rows.count
         self.spec = Conv2dSpec(reduced, padding: spec.padding, paddingMode: spec.paddingMode, groups: 1,
                                bias: nil)
-        self.weights = Tensor4(shape: [rows.count, planes, p.kernelSizeH, p.kernelSizeW], storage: rows.flatMap { $0 })
+        weights = Tensor4(shape: [rows.count, planes, p.kernelSizeH, p.kernelSizeW], storage: rows.flatMap { $0 })
         self.bias = bias == nil ? nil : rowBias
         self.planeOfOutput = planeOfOutput
     }
 
     /// Output channel o's kernels summed over the channels sharing each input plane, [planes, kH, kW];
     /// nil when a sum is not exact in float32. `sums` is scratch of planes · kH · kW values.
-    static func summedKernel(_ o: Int, input: FeatureMaps, weights: Tensor4, spec: Conv2dSpec,
+    /// Equal slices on one plane are added as count · slice (exact wherever the sum is).
+    static func summedKernel(_ o: Int, input: FeatureMaps, kernels: FeatureMaps, spec: Conv2dSpec,
                              sums: inout [Double]) -> [Float]? {
         let taps = spec.parameters.kernelSizeH * spec.parameters.kernelSizeW
         let perGroup = spec.inChannelsPerGroup
+        var uses: [Int: (plane: Int, slice: Int, count: Int)] = [:]
+        for (j, c) in spec.inputChannels(ofOutput: o).enumerated() {
+            let plane = input.planeOfChannel[c], slice = kernels.planeOfChannel[o * perGroup + j]
+            uses[plane * kernels.distinctPlaneCount + slice, default: (plane, slice, 0)].count += 1
+        }
         return sums.withUnsafeMutableBufferPointer { sums -> [Float]? in
             sums.update(repeating: 0)
-            weights.storage.withUnsafeBufferPointer { w in
-                for (j, c) in spec.inputChannels(ofOutput: o).enumerated() {
-                    let target = sums.baseAddress! + input.planeOfChannel[c] * taps
-                    let source = w.baseAddress! + (o * perGroup + j) * taps
-                    for t in 0..<taps { target[t] += Double(source[t]) }
+            kernels.storage.withUnsafeBufferPointer { w in
+                for use in uses.values.sorted(by: { ($0.plane, $0.slice) < ($1.plane, $1.slice) }) {
+                    let target = sums.baseAddress! + use.plane * taps
+                    let source = w.baseAddress! + use.slice * taps
+                    let count = Double(use.count)
+                    for t in 0..<taps { target[t] += count * Double(source[t]) }
                 }
             }
             var exact = true
