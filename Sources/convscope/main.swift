@@ -59,10 +59,12 @@ struct InteractiveCommand: ParsableArguments {
 
     @OptionGroup var viewOptions: ViewOptions
     @OptionGroup var exportDirectory: ExportDirectoryOption
+    @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
     func run() throws {
+        let model = try stack.interactiveModel(parameters)
         let store = StateStore.standard()
-        let saved = fresh || parameters.anyGiven ? (parameters: nil, notice: nil) : store.load()
+        let saved = fresh || parameters.anyGiven || model != nil ? (parameters: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.parameters ?? ConvParameters())
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
@@ -78,15 +80,17 @@ struct InteractiveCommand: ParsableArguments {
                 """)
             throw ExitCode(2)
         }
-        var initial = AppState(parameters: p)
+        var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
+        if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.parameters != nil ? .restored : nil)
         viewOptions.apply(to: &initial)
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
         screen.stop()
-        if let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }
+        // The stack screen's panel shows a layer of the model, not the single layer's parameters.
+        if session.state.stack == nil, let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -63,4 +63,6 @@ public enum Action: Equatable, Sendable {
     case scaleDenseOutputs(up: Bool)
     /// Pins a cursor directly (render --inspect, tests).
     case inspect(Focus, CellCursor)
+    /// The stack screen's own actions (layers, inspector across layers, coverage).
+    case stack(StackAction)
 }

@@ -86,6 +86,8 @@ public struct AppState: Equatable, Sendable {
     public var speedIndex = 2
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
+    /// The stack screen (a model of several layers), or nil on the single-layer screen.
+    public var stack: StackState?
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 

@@ -119,7 +119,7 @@ public enum KeyMap {
         if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
-            let paged = Layout.compute(state, environment: state.environment).helpPageCount > 1
+            let paged = state.helpPages > 1
             switch key {
             case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
             case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp
@@ -136,6 +136,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if state.stack != nil { return stackAction(for: key, in: state) }
         if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             // In a map digits mean nothing; with the cost panel open they type K.

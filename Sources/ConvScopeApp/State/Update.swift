@@ -11,6 +11,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
+        if state.stack != nil { state.clampToLayout(); return [] }  // the stack screen computes its own values
         return [.compute(state.parameters)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
@@ -29,6 +30,11 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
+        // The stack screen computes its own values; panel edits go into the selected layer.
+        if state.stack != nil {
+            if case .stack = action {} else { state.storeEditedParameters(before: before.parameters) }
+            return []
+        }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
@@ -45,10 +51,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     // A help overlay or a pending message is dismissed by the next key.
     s.notice = nil
+    s.stack?.note = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
-            let pages = Layout.compute(s, environment: s.environment).helpPageCount
+            let pages = s.helpPages
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
@@ -111,7 +118,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
         s.clampToLayout()
-        s.notice = Layout.compute(s, environment: s.environment).zoomNotice
+        s.notice = s.stack == nil ? Layout.compute(s, environment: s.environment).zoomNotice
+            : StackLayout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
         s.clampToLayout()
@@ -120,7 +128,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.clampToLayout()
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps.
-        let page = Layout.compute(s, environment: s.environment).scrollPage
+        let page = s.stack == nil ? Layout.compute(s, environment: s.environment).scrollPage
+            : StackLayout.compute(s, environment: s.environment).scrollPage
         s.scrollX = max(0, s.scrollX + dx * page.columns)
         s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout()
@@ -145,6 +154,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         s.applyTeaching(action)
+    case .stack(let stackAction):
+        s.applyStack(stackAction)
     }
     return s
 }
@@ -184,6 +195,7 @@ extension AppState {
     /// map (no further than the widest and tallest hidden part), from one layout of this state
     /// on its own output device.
     mutating func clampToLayout() {
+        if stack != nil { return clampStackLayout() }
         let layout = Layout.compute(self, environment: environment)
         let pageCounts = [layout.input?.pageCount, layout.output?.pageCount]
         pages = zip(pages, pageCounts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
