@@ -46,6 +46,16 @@ public struct FeatureMaps: Equatable, Sendable {
         }
     }
 
+    /// The maps of a (1, C, H, W) tensor, one stored plane per channel: no scan for equal
+    /// planes, no copy (the storage is shared), for tensors drawn every frame.
+    public init(everyChannelOf tensor: Tensor4) {
+        precondition(tensor.shape[0] == 1)
+        shape = tensor.shape
+        planeOfChannel = Array(0..<tensor.shape[1])
+        storage = tensor.storage
+        distinctPlaneCount = tensor.shape[1]
+    }
+
     /// Channels (counted within `values`) that are the first of their values, and for each
     /// channel the index of its first equal among them.
     static func distinctPlanes(_ values: [Float], count: Int, planeSize: Int) -> (planeOfChannel: [Int], distinct: [Int]) {
