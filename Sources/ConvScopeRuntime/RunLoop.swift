@@ -56,7 +56,8 @@ public struct RunLoop {
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
             }
             if dirty {
-                screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
+                // The state's environment: the screen's device with the palette the user picked.
+                screen.draw(view(state, maps: engine.latest, environment: state.environment, spinner: spinner))
                 dirty = false
                 if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
                 // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
@@ -75,7 +76,12 @@ public struct RunLoop {
             }
             // While maps are computed, look for them every 4 ms (the spinner still turns every 80).
             let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
-            guard let action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            if case .mouse(var event) = action {
+                // The click is hit-tested against the frame on screen, drawn with these maps' widths.
+                event.widths = engine.latest.flatMap { $0.parameters == state.parameters ? $0.widths : nil }
+                action = .mouse(event)
+            }
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }
@@ -102,6 +108,8 @@ public struct RunLoop {
                 case .suspend:
                     screen.suspend()
                     queue.append(.resumed(screen.size))
+                case .mouseReporting(let on):
+                    screen.setMouseReporting(on)
                 }
             }
         }

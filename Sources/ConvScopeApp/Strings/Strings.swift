@@ -31,6 +31,8 @@ public struct Strings: Sendable {
             case .paddedView(true): "padded view: zero padding and never-read cells shown"
             case .paddedView(false): "padded view off"
             case .fileReport(let text): text
+            case .mouse(let on): SettingsText.mouseNotice(on, .en)
+            case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, .en)
             }
         },
         zoomName: englishZoomName)

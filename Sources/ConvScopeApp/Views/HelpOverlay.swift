@@ -18,7 +18,7 @@ enum HelpOverlay {
         let w = min(size.columns - 2, keyWidth + textWidth + 5)
         var lines: [(keys: String, text: String)] = []
         for row in rows {
-            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
+            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 5)).enumerated() {  // a space before the border
                 lines.append((i == 0 ? row.keys : "", part))
             }
         }
