@@ -19,6 +19,8 @@ public struct RunLoop<Program: LoopProgram> {
     let pendingSignal: () -> Int32?
     /// Called after each drawn frame with the nanoseconds since the key that caused it.
     let frameDrawn: ((UInt64) -> Void)?
+    /// Called once, when the first frame has been drawn (start → first frame in the benchmark).
+    let firstFrameDrawn: (() -> Void)?
     /// Told every action and the effects `update` returned for it (tests; nothing is stored).
     let observe: ((Action, [Effect]) -> Void)?
     let recorder: Recorder?
@@ -26,13 +28,15 @@ public struct RunLoop<Program: LoopProgram> {
     /// A loop over `screen` starting from `state`.
     public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
                 pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
-                observe: ((Action, [Effect]) -> Void)? = nil, recorder: Recorder? = nil) {
+                firstFrameDrawn: (() -> Void)? = nil, observe: ((Action, [Effect]) -> Void)? = nil,
+                recorder: Recorder? = nil) {
         self.screen = screen
         self.state = state
         self.exporter = exporter
         self.recorder = recorder
         self.pendingSignal = pendingSignal
         self.frameDrawn = frameDrawn
+        self.firstFrameDrawn = firstFrameDrawn
         self.observe = observe
     }
 
@@ -42,6 +46,8 @@ public struct RunLoop<Program: LoopProgram> {
         var dirty = true
         var keyTime: UInt64?
         var nextTick = DispatchTime.now().uptimeNanoseconds
+        var nextSpin = nextTick
+        var firstFrameShown = false
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
@@ -50,12 +56,19 @@ public struct RunLoop<Program: LoopProgram> {
                 if let status = dispatch(.computed(maps.parameters)) { return status }
             }
             let waiting = engine.isComputing(state.teaching.parameters)
-            if waiting { spinner += 1; dirty = true }
+            if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {
+                spinner += 1; dirty = true
+                nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
+            }
             if dirty {
                 // The state's environment: the screen's device with the palette the user picked.
                 screen.draw(state.paint(maps: engine.latest, environment: state.teaching.environment, spinner: spinner))
                 dirty = false
-                if let start = keyTime { frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil }
+                if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
+                // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
+                if let start = keyTime, !waiting {
+                    frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil
+                }
             }
             // The animation clock: one tick per cell at the chosen speed.
             let now = DispatchTime.now().uptimeNanoseconds
@@ -66,7 +79,8 @@ public struct RunLoop<Program: LoopProgram> {
                 if let status = dispatch(.tick) { return status }
                 continue
             }
-            let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
+            // While maps are computed, look for them every 4 ms (the spinner still turns every 80).
+            let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
             if case .mouse(var event) = action {
                 // The click is hit-tested against the frame on screen, drawn with these maps' widths.
@@ -93,7 +107,7 @@ public struct RunLoop<Program: LoopProgram> {
                     return status
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
-                    if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                    if engine.request(ConvLayer(p)), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
                 case .export:
                     queue.append(.report(exporter(state.teaching, engine.latest)))
                 case .recordAnswers(let text):

@@ -303,12 +303,12 @@ private struct KeyFuzzer {
     /// Maps as the TUI would have them: computed inline when cheap, otherwise still "computing".
     mutating func mapsFor(_ p: ConvParameters) -> ComputedMaps? {
         // Invalid parameters still get maps (the input, and a failed output), as in `ComputeEngine`.
-        guard ComputeEngine.cost(p) <= ComputeEngine.inlineLimit else { return nil }
+        guard ComputeEngine.cost(ConvLayer(p)) <= ComputeEngine.inlineLimit else { return nil }
         if let hit = mapsCache[p] { return hit }
         guard let maps = try? ComputedMaps(ConvExperiment(p)) else { return nil }
         statistics.computedMaps += 1
-        cachedElements += ComputeEngine.cost(p)
-        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = ComputeEngine.cost(p) }
+        cachedElements += ComputeEngine.cost(ConvLayer(p))
+        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = ComputeEngine.cost(ConvLayer(p)) }
         mapsCache[p] = maps
         return maps
     }

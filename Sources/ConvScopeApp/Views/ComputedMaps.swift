@@ -9,24 +9,29 @@ public struct ComputedMaps: Sendable {
     public let outputScaleMax: [Float]
     public private(set) var widths: ValueWidths
 
-    /// Summarises an experiment for drawing.
+    /// Summarises an experiment for drawing. Scales and widths come from one pass over each
+    /// distinct map (channels sharing a map share its scan).
     public init(_ experiment: ConvExperiment) {
         self.experiment = experiment
         let p = experiment.parameters
         inputScaleMax = experiment.inputPattern.colorScaleMax(p)
-        let inputMax = experiment.input.storage.max() ?? 0
-        let inputMin = experiment.input.storage.min() ?? 0
-        let inputWidth = max(NumberText.cell(inputMax).count, NumberText.cell(inputMin).count)
+        let inputWidth = Self.valueWidth(experiment.input.planeRanges())
         if case .success(let output) = experiment.output {
-            outputScaleMax = (0..<output.shape[1]).map { output.planeMax(0, $0) }
-            let hi = output.storage.max() ?? 0, lo = output.storage.min() ?? 0
-            widths = ValueWidths(input: inputWidth, output: max(NumberText.cell(hi).count, NumberText.cell(lo).count))
+            let ranges = output.planeRanges()
+            outputScaleMax = output.planeOfChannel.map { ranges[$0].max }
+            widths = ValueWidths(input: inputWidth, output: Self.valueWidth(ranges))
         } else {
             outputScaleMax = []
             widths = ValueWidths(input: inputWidth, output: 1)
         }
         widths.inputScale = Self.scaleText(.input, maps: self, parameters: p, glyphs: .unicodeSet).count
         widths.outputScale = Self.scaleText(.output, maps: self, parameters: p, glyphs: .unicodeSet).count
+    }
+
+    /// Characters of the widest value among maps with these ranges (the smallest and the largest).
+    static func valueWidth(_ ranges: [(min: Float, max: Float)]) -> Int {
+        let lo = ranges.map(\.min).min() ?? 0, hi = ranges.map(\.max).max() ?? 0
+        return max(NumberText.cell(hi).count, NumberText.cell(lo).count)
     }
 
     public var parameters: ConvParameters { experiment.parameters }

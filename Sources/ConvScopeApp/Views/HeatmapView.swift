@@ -47,7 +47,7 @@ struct CellLook: Equatable {
 /// seaborn's text-colour rule, and gaps between cells; plus the padding ring, marks and the
 /// row and column indices along the map. The whole map draws block means instead.
 struct HeatmapView {
-    let tensor: Tensor4
+    let tensor: FeatureMaps
     let channel: Int
     let vmax: Float
     let colormap: Colormap
@@ -258,21 +258,28 @@ struct HeatmapView {
         var inside = count, unread = count
         // The drawn columns that hold tensor columns, with their block and whether they are read.
         let insideColumns = max(0, layout.padLeft - x0)..<min(columns, w + layout.padLeft - x0)
-        let blockOf = (0..<columns).map { $0 / b }
-        let columnUnread = (0..<columns).map { marks.unreadColumns.contains(x0 + $0 - layout.padLeft) }
-        for i in 0..<rows {
-            let blockRow = (i / b) * blockColumns
-            for j in 0..<blockColumns { count[blockRow + j] += min(b, columns - j * b) }
-            let y = y0 + i - layout.padTop
-            guard y >= 0, y < h, !insideColumns.isEmpty else { continue }
-            let rowUnread = marks.unreadRows.contains(y)
-            let base = tensor.offset(0, channel, y, 0) + x0 - layout.padLeft
-            tensor.storage.withUnsafeBufferPointer { values in
-                for j in insideColumns {
-                    let k = blockRow + blockOf[j]
-                    sum[k] += Double(values[base + j])
-                    inside[k] += 1
-                    if rowUnread || columnUnread[j] { unread[k] += 1 }
+        // Per block column: its drawn columns holding tensor columns, and how many are never read.
+        let segments = (0..<blockColumns).map { j in
+            max(j * b, insideColumns.lowerBound)..<max(max(j * b, insideColumns.lowerBound), min((j + 1) * b, insideColumns.upperBound))
+        }
+        let unreadInSegment = segments.map { range in
+            range.reduce(0) { $0 + (marks.unreadColumns.contains(x0 + $1 - layout.padLeft) ? 1 : 0) }
+        }
+        tensor.storage.withUnsafeBufferPointer { values in
+            for i in 0..<rows {
+                let blockRow = (i / b) * blockColumns
+                for j in 0..<blockColumns { count[blockRow + j] += min(b, columns - j * b) }
+                let y = y0 + i - layout.padTop
+                guard y >= 0, y < h, !insideColumns.isEmpty else { continue }
+                let rowUnread = marks.unreadRows.contains(y)
+                let base = values.baseAddress! + tensor.offset(0, channel, y, 0) + x0 - layout.padLeft
+                for (j, range) in segments.enumerated() where !range.isEmpty {
+                    // Element by element in the same order as ever, so the means stay bit-identical.
+                    var total = sum[blockRow + j]
+                    for x in range { total += Double(base[x]) }
+                    sum[blockRow + j] = total
+                    inside[blockRow + j] += range.count
+                    unread[blockRow + j] += rowUnread ? range.count : unreadInSegment[j]
                 }
             }
         }

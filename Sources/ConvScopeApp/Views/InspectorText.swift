@@ -27,7 +27,7 @@ public enum InspectorText {
         for ch in 0..<p.inChannels {
             let terms = taps.filter { $0.channel == ch }.map { t -> String in
                 let x = t.inPadding ? padMark : NumberText.cell(experiment.input[0, ch, t.y, t.x])
-                return ones ? x : "\(NumberText.cell(experiment.weights[c.channel, ch, t.ky, t.kx]))\(g.dot)\(x)"
+                return ones ? x : "\(NumberText.cell(experiment.weight(c.channel, ch, t.ky, t.kx)))\(g.dot)\(x)"
             }
             groups.append(terms.joined(separator: "+"))
         }

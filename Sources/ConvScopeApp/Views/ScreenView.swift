@@ -58,7 +58,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     } else if let output = layout.output, let shape = p.outputShape {
         let scales = current?.outputScaleMax ?? []
         let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang)
-        let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
+        let outTensor: FeatureMaps? = current.flatMap { try? $0.experiment.output.get() }
         SectionView(layout: output, title: ScreenText.sectionWord(.output, lang) + " \(shape.map(String.init).joined(separator: x))", subtitle: "",
                     scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
                     environment: env, marks: inspection.outputMarks).paint(into: &canvas)

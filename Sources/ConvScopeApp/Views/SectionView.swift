@@ -8,7 +8,7 @@ struct SectionView {
     /// Dropped first when the header is short of room.
     let subtitle: String
     let scale: String
-    let tensor: Tensor4?
+    let tensor: FeatureMaps?
     let scaleMax: (Int) -> Float
     let environment: RenderEnvironment
     /// Inspector marks for each channel.

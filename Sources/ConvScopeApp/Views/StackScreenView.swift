@@ -111,7 +111,7 @@ enum StackScreenView {
         let inspection = StackInspection(s)
         let muted = Style(foreground: Palette.muted)
         if let section = layout.top, let top {
-            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text), tensor: top.tensor,
+            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text), tensor: top.tensor.map(FeatureMaps.init(everyChannelOf:)),
                         scaleMax: top.scale, environment: env, marks: inspection.topMarks).paint(into: &canvas)
         }
         if layout.middleY < layout.hintsY {
@@ -120,7 +120,7 @@ enum StackScreenView {
         }
         if let section = layout.bottom, let bottom {
             SectionView(layout: section, title: bottom.title, subtitle: bottom.subtitle, scale: bottom.scaleText(text),
-                        tensor: bottom.tensor, scaleMax: bottom.scale, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
+                        tensor: bottom.tensor.map(FeatureMaps.init(everyChannelOf:)), scaleMax: bottom.scale, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
             return
         }
         // Nothing below: why, in one sentence.
