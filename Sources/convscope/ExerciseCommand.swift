@@ -56,6 +56,8 @@ struct ExerciseCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write the generated lab to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var language: LanguageOption
+
     @Flag(name: .long, help: "Replace the file given with -o if it exists.")
     var force = false
 
@@ -99,7 +101,7 @@ struct ExerciseCommand: ParsableCommand {
         guard let answers else {
             // On a terminal the student answers on screen; piped, or with --format, the questions are printed.
             if format == nil, isatty(1) == 1, isatty(0) == 1 {
-                let status = try ExerciseSession(lab: lab, recordPath: record).run()
+                let status = try ExerciseSession(lab: lab, recordPath: record, language: language.language).run()
                 if status != 0 { throw ExitCode(status) }
                 return
             }

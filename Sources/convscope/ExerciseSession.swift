@@ -10,6 +10,8 @@ struct ExerciseSession {
     let lab: ExerciseSet
     /// Where the answers go (the `--answers` format), replaced atomically after each answer.
     let recordPath: String?
+    /// The screen's language (--lang, else the locale); a terminal without UTF-8 gets English.
+    let language: Language
 
     /// Runs the session; returns the process's exit status. The record file is written once
     /// before the screen starts, so a path that cannot be written is reported with the terminal untouched.
@@ -25,7 +27,7 @@ struct ExerciseSession {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: noColor)
+            screen = try NCursesScreen(forceNoColor: noColor, language: language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("convscope: \(why), so the exercise screen cannot start; convscope exercise FILE --answers ANSWERS.txt grades without one.")
             throw ExitCode(2)

@@ -17,7 +17,7 @@ struct ExerciseView {
         if state.page == .maps && !state.showHelp { return mapsPage }
         var canvas = Canvas(width: size.columns, height: size.rows)
         if size.columns < ScreenLayout.minimum.columns || size.rows < ScreenLayout.minimum.rows {
-            TooSmallView.paint(into: &canvas, size: size)
+            TooSmallView.paint(into: &canvas, size: size, language: l)
             return canvas
         }
         paintTitle(into: &canvas)
