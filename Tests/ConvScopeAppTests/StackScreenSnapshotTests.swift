@@ -57,6 +57,17 @@ struct StackScreenSnapshotTests {
         #expect(flat.contains("Sizes of tensors must match except in dimension 1. Expected size 9 but got size 8"))
     }
 
+    @Test func transposedLayerEditedOnThePanel() {
+        var s = AppState(model: StackUpdateTests.model("skip.txt"))
+        s = update(s, .stack(.selectLayer(5)))
+        for _ in 0..<8 { s = update(s, .selectNext) }
+        s = update(update(s, .typeDigit(1)), .commitTyping)
+        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        assertSnapshot(text, named: "stack-transposed-panel-80x24")
+        #expect(text.contains("output_padding_h      1"))
+        #expect(text.contains("Sizes of tensors must match"))
+    }
+
     @Test func catShowsThePairThatMustMatch() {
         let text = Self.screen("skip.txt", columns: 200, rows: 60, .selectLayer(6))
         assertSnapshot(text, named: "stack-cat-pair-200x60")

@@ -39,7 +39,7 @@ public enum StackNote: Equatable, Sendable {
     case lastLayer
     /// h_in / w_in of a layer after the first come from the layer before it.
     case sizeFromPrevious(index: Int)
-    /// Only Conv2d's numbers are edited on the panel this round.
+    /// The layer has no parameters the panel edits (ReLU, BatchNorm2d, …).
     case readOnly(name: String)
     case nothingToClose
     /// The inspector needs maps: the selected layer did not run (or values were not computed).
@@ -60,7 +60,9 @@ public struct StackState: Equatable, Sendable {
     /// Every layer's values, or nil when the model is too large to compute on each key.
     public private(set) var run: StackRun?
     /// Index of the selected layer.
-    public var selected = 0
+    public var selected = 0 { didSet { if selected != oldValue { row = 0 } } }
+    /// The selected row of a non-Conv2d layer's parameter table.
+    public var row = 0
     /// The layer being typed at the bottom prompt, if open.
     public var prompt: String?
     /// Arrows move a cursor over the selected layer's output maps.

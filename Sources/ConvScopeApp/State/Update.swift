@@ -26,6 +26,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit:
         return [.quit(0)]
     default:
+        // A non-Conv2d layer on the stack screen edits its own parameter table.
+        if state.stack != nil, state.editStackRow(action) { return [] }
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
