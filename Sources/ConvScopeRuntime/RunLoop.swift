@@ -12,6 +12,7 @@ public struct RunLoop {
     public let screen: any Screen
     public private(set) var state: AppState
     let engine = ComputeEngine()
+    let stackComputer = StackComputer()
     let exporter: Exporter
     /// The signal that arrived, if any (checked once per turn).
     let pendingSignal: () -> Int32?
@@ -45,7 +46,11 @@ public struct RunLoop {
                 dirty = true
                 if let status = dispatch(.computed(maps.parameters)) { return status }
             }
-            let waiting = engine.isComputing(state.parameters)
+            if let (model, values) = stackComputer.poll() {
+                dirty = true
+                if let status = dispatch(.stackComputed(model, values)) { return status }
+            }
+            let waiting = engine.isComputing(state.parameters) || stackComputer.isComputing
             if waiting { spinner += 1; dirty = true }
             if dirty {
                 screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
@@ -84,6 +89,8 @@ public struct RunLoop {
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
                     if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                case .computeStack(let model):
+                    if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
                     queue.append(.report(exporter(state, engine.latest)))
                 case .suspend:

@@ -76,6 +76,12 @@ struct StackText {
                   "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
     }
 
+    /// While the values are computed off the input loop (shapes and fields are already shown).
+    var computing: String {
+        lang.pick("computing the maps of every layer \(g.ellipsis) shapes and fields above are ready",
+                  "вычисляются карты всех слоёв \(g.ellipsis) формы и поля выше уже готовы")
+    }
+
     /// The box of a layer without parameters (ReLU, BatchNorm2d, …).
     var readOnly: String {
         lang.pick("nothing to edit: the layer keeps its input's shape",

@@ -129,7 +129,9 @@ enum StackScreenView {
         let y = layout.middleY + 1
         guard y < layout.hintsY else { return }
         let sentence: String
-        if s.run == nil {
+        if s.awaitsValues {
+            sentence = text.computing
+        } else if s.run == nil {
             sentence = text.tooLarge(values: StackState.valueLimit)
         } else if let failure = s.trace.failure, failure.index < s.selected {
             sentence = text.notRunMaps(index: s.selected, failure: failure.index)
