@@ -4,13 +4,15 @@ import Dispatch
 
 /// The TUI's loop: event → action → `update` → effects → view → draw. Every input (keys, resize,
 /// suspend, signals, ticks, finished maps) reaches the state as an action; nothing is polled
-/// from the state.
-public struct RunLoop {
+/// from the state. `Program` is the course screen (`AppState`) or an exercise session.
+public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
     public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
+    /// Writes a session's answers for the `.recordAnswers` effect; returns a report when it failed.
+    public typealias Recorder = (_ text: String) -> String?
 
     public let screen: any Screen
-    public private(set) var state: AppState
+    public private(set) var state: Program
     let engine = ComputeEngine()
     let stackComputer = StackComputer()
     let exporter: Exporter
@@ -20,14 +22,16 @@ public struct RunLoop {
     let frameDrawn: ((UInt64) -> Void)?
     /// Told every action and the effects `update` returned for it (tests; nothing is stored).
     let observe: ((Action, [Effect]) -> Void)?
+    let recorder: Recorder?
 
     /// A loop over `screen` starting from `state`.
-    public init(screen: any Screen, state: AppState, exporter: @escaping Exporter,
+    public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
                 pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
-                observe: ((Action, [Effect]) -> Void)? = nil) {
+                observe: ((Action, [Effect]) -> Void)? = nil, recorder: Recorder? = nil) {
         self.screen = screen
         self.state = state
         self.exporter = exporter
+        self.recorder = recorder
         self.pendingSignal = pendingSignal
         self.frameDrawn = frameDrawn
         self.observe = observe
@@ -50,24 +54,30 @@ public struct RunLoop {
                 dirty = true
                 if let status = dispatch(.stackComputed(model, values)) { return status }
             }
-            let waiting = engine.isComputing(state.parameters) || stackComputer.isComputing
+            let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing
             if waiting { spinner += 1; dirty = true }
             if dirty {
-                screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
+                // The state's environment: the screen's device with the palette the user picked.
+                screen.draw(state.paint(maps: engine.latest, environment: state.teaching.environment, spinner: spinner))
                 dirty = false
                 if let start = keyTime { frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil }
             }
             // The animation clock: one tick per cell at the chosen speed.
             let now = DispatchTime.now().uptimeNanoseconds
-            let period = 1_000_000_000 / UInt64(AppState.speeds[state.speedIndex])
-            if state.playing && now >= nextTick {
+            let period = 1_000_000_000 / UInt64(AppState.speeds[state.teaching.speedIndex])
+            if state.teaching.playing && now >= nextTick {
                 nextTick = now + period
                 dirty = true
                 if let status = dispatch(.tick) { return status }
                 continue
             }
-            let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
-            guard let action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
+            guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            if case .mouse(var event) = action {
+                // The click is hit-tested against the frame on screen, drawn with these maps' widths.
+                event.widths = engine.latest.flatMap { $0.parameters == state.teaching.parameters ? $0.widths : nil }
+                action = .mouse(event)
+            }
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }
@@ -80,7 +90,7 @@ public struct RunLoop {
         var queue = [action]
         while !queue.isEmpty {
             let action = queue.removeFirst()
-            let effects = update(&state, action)
+            let effects = state.apply(action)
             observe?(action, effects)
             for effect in effects {
                 switch effect {
@@ -92,10 +102,14 @@ public struct RunLoop {
                 case .computeStack(let model):
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
-                    queue.append(.report(exporter(state, engine.latest)))
+                    queue.append(.report(exporter(state.teaching, engine.latest)))
+                case .recordAnswers(let text):
+                    if let failure = recorder?(text) { queue.append(.report(failure)) }
                 case .suspend:
                     screen.suspend()
                     queue.append(.resumed(screen.size))
+                case .mouseReporting(let on):
+                    screen.setMouseReporting(on)
                 }
             }
         }

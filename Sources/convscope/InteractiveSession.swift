@@ -16,19 +16,19 @@ struct InteractiveSession {
     /// Writes what is on screen now (or just its maps) into the export directory under a new name.
     func exportScreen(_ state: AppState, maps: ComputedMaps?) -> String {
         // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
-        var env = screen.environment
+        var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: env.language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
                                                       fileExtension: exportFormat.fileExtension)
-            return "exported \(path)"
+            return NoticeText.exported(path, env.language)
         } catch let error as FileWriteError {
-            return "export failed: \(error.shortDescription)"
+            return NoticeText.exportFailed(error.shortDescription, env.language)
         } catch {
-            return "export failed: \(error)"
+            return NoticeText.exportFailed("\(error)", env.language)
         }
     }
 

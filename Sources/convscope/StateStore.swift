@@ -1,4 +1,5 @@
 import ConvCore
+import ConvScopeApp
 import Foundation
 
 /// The last parameters, kept between runs in $XDG_STATE_HOME/convscope/state.json
@@ -8,22 +9,24 @@ struct StateStore {
 
     /// The store for this environment.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> StateStore {
-        let base: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        }
-        return StateStore(path: base + "/convscope/state.json")
+        StateStore(path: xdgDirectory("XDG_STATE_HOME", else: ".local/state", environment: environment) + "/convscope/state.json")
     }
 
     private struct Saved: Codable {
         var version: Int
         var parameters: [String: Int]
+        /// The heatmap palette; absent in files from before palettes (they mean rocket).
+        var cmap: String?
     }
 
-    /// The saved parameters; nil and a notice when there is none or it cannot be used.
-    func load() -> (parameters: ConvParameters?, notice: String?) {
+    /// What a session leaves for the next one.
+    struct Session: Equatable {
+        var parameters: ConvParameters
+        var colormap: ColormapName = .rocket
+    }
+
+    /// The saved session; nil and a notice when there is none or it cannot be used.
+    func load() -> (session: Session?, notice: String?) {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, "saved parameters ignored: the file cannot be read (\(path))")
@@ -38,18 +41,20 @@ struct StateStore {
             }
             p[id] = value
         }
-        return (p, nil)
+        // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
+        let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
+        return (Session(parameters: p, colormap: colormap), nil)
     }
 
-    /// Saves the parameters atomically; returns a message when that fails.
-    func save(_ p: ConvParameters) -> String? {
+    /// Saves the session atomically; returns a message when that fails.
+    func save(_ session: Session) -> String? {
         var values: [String: Int] = [:]
-        for id in ParameterID.allCases { values[id.name] = p[id] }
+        for id in ParameterID.allCases { values[id.name] = session.parameters[id] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: 1, parameters: values))
+            let data = try encoder.encode(Saved(version: 1, parameters: values, cmap: session.colormap.rawValue))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
         } catch let error as FileWriteError {

@@ -58,19 +58,26 @@ struct InteractiveCommand: ParsableArguments {
     var fresh = false
 
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var mouse: MouseOption
     @OptionGroup var exportDirectory: ExportDirectoryOption
     @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
     func run() throws {
         let model = try stack.interactiveModel(parameters)
         let store = StateStore.standard()
-        let saved = fresh || parameters.anyGiven || model != nil ? (parameters: nil, notice: nil) : store.load()
-        let p = try parameters.apply(to: saved.parameters ?? ConvParameters())
+        let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
+        let p = try parameters.apply(to: saved.session?.parameters ?? ConvParameters())
+        // Before the screen starts, so the lines stay in the terminal after it ends.
+        let settings = SettingsFile.standard().load()
+        for warning in settings.warnings { printError(warning) }
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket)
+            // The language: --lang, else the settings file's, else the locale's.
+            let language = viewOptions.language.lang.flatMap(Language.init(rawValue:)) ?? settings.settings.language
+                ?? viewOptions.language.language
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, language: language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -83,14 +90,23 @@ struct InteractiveCommand: ParsableArguments {
         var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
         if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
-        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.parameters != nil ? .restored : nil)
+        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.session != nil ? .restored : nil)
+        // The palette: --cmap, else the settings file, else the restored session's, else rocket.
+        if let session = saved.session { initial.environment.colormap = session.colormap }
+        settings.settings.apply(to: &initial)
         viewOptions.apply(to: &initial)
+        if mouse.noMouse { initial.mouseEnabled = false }
+        // The screen has the final say: a terminal without UTF-8 cannot show Cyrillic.
+        initial.environment.language = screen.environment.language
+        // A settings problem is news the user should see on the screen too.
+        if let first = settings.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: settings.warnings.count - 1, initial.environment.language)) }
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
         screen.stop()
         // The stack screen's panel shows a layer of the model, not the single layer's parameters.
-        if session.state.stack == nil, let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }
+        let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap)
+        if session.state.stack == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -11,8 +11,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        if state.stack != nil { state.clampToLayout(); return state.stackEffects }  // the stack's values, not one layer's
-        return [.compute(state.parameters)]
+        // The stack screen asks for its own values, and has no mouse yet (MouseUpdate hit-tests the
+        // single layer's screen), so the terminal keeps the mouse there.
+        if state.stack != nil { state.clampToLayout(); return state.stackEffects }
+        return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
         if !state.showHelp { state.clampToLayout() }
@@ -29,6 +31,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.suspend]
     case .quit:
         return [.quit(0)]
+    case .mouse(let event):
+        return updateMouse(&state, event)
     default:
         // A non-Conv2d layer on the stack screen edits its own parameter table.
         if state.stack != nil, state.editStackRow(action) { return state.stackEffects }
@@ -41,6 +45,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             if case .stack = action {} else { state.storeEditedParameters(before: before.parameters) }
             return state.stackEffects
         }
+        if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
@@ -143,9 +148,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout()
     case .reset:
+        // The notebook's parameters; the device and the user's settings (palette, mouse) stay.
         s = AppState(parameters: ConvParameters())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
+        s.mouseEnabled = state.mouseEnabled
         s.notice = .reset
     case .toggleHelp:
         s.showHelp = true
@@ -156,7 +163,22 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         break
     case .report(let text):
         s.notice = .fileReport(text)
-    case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit:
+    case .toggleMouse:
+        s.mouseEnabled.toggle()
+        s.dragging = nil
+        s.notice = .mouse(s.mouseEnabled)
+    case .cycleColormap:
+        s.environment.colormap = s.environment.colormap.next
+        s.notice = .colormap(s.environment.colormap, shownInTerminal: s.environment.colorDepth.hasColor)
+    case .select(let id):
+        s.typing = nil
+        s.selected = id
+    case .nextPageOf(let section):
+        let index = section == .input ? 0 : 1
+        let count = Layout.pageCount(s, section: section)
+        s.pages[index] = (s.pages[index] + 1) % max(1, count)
+        s.clampToLayout()
+    case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
         s.change(id) { _ in value }

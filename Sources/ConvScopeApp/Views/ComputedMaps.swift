@@ -16,11 +16,11 @@ public struct ComputedMaps: Sendable {
         inputScaleMax = experiment.inputPattern.colorScaleMax(p)
         let inputMax = experiment.input.storage.max() ?? 0
         let inputMin = experiment.input.storage.min() ?? 0
-        let inputWidth = max(formatValue(inputMax).count, formatValue(inputMin).count)
+        let inputWidth = max(NumberText.cell(inputMax).count, NumberText.cell(inputMin).count)
         if case .success(let output) = experiment.output {
             outputScaleMax = (0..<output.shape[1]).map { output.planeMax(0, $0) }
             let hi = output.storage.max() ?? 0, lo = output.storage.min() ?? 0
-            widths = ValueWidths(input: inputWidth, output: max(formatValue(hi).count, formatValue(lo).count))
+            widths = ValueWidths(input: inputWidth, output: max(NumberText.cell(hi).count, NumberText.cell(lo).count))
         } else {
             outputScaleMax = []
             widths = ValueWidths(input: inputWidth, output: 1)
@@ -34,15 +34,15 @@ public struct ComputedMaps: Sendable {
     /// What a section's header says about its colour scale: "scale 0–8", "scale 0–max of each
     /// map" when the output maps differ, nothing for an output still being computed.
     public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: ConvParameters,
-                                 glyphs g: Glyphs) -> String {
+                                 glyphs g: Glyphs, language l: Language = .en) -> String {
         switch section {
         case .input:
             let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-            return "scale 0\(g.dash)\(formatValue(scaleMax))"
+            return ScreenText.scale(l, g, NumberText.cell(scaleMax))
         case .output:
             let scales = maps?.outputScaleMax ?? []
             guard let first = scales.first else { return "" }
-            return scales.allSatisfy({ $0 == first }) ? "scale 0\(g.dash)\(formatValue(first))" : "scale 0\(g.dash)max of each map"
+            return ScreenText.scale(l, g, scales.allSatisfy({ $0 == first }) ? NumberText.cell(first) : ScreenText.eachMapsMax(l))
         }
     }
 }

@@ -68,7 +68,7 @@ struct HeatmapView {
         guard inside else { return CellLook(text: "0", value: 0, lut: nil, kind: .padding, mark: mark) }
         let v = tensor[0, channel, y, x]
         let unread = marks.unreadRows.contains(y) || marks.unreadColumns.contains(x)
-        return CellLook(text: formatValue(v), value: v, lut: colormap.index(for: v, vmin: 0, vmax: vmax),
+        return CellLook(text: NumberText.cell(v), value: v, lut: colormap.index(for: v, vmin: 0, vmax: vmax),
                         kind: unread ? .unread : .value, mark: mark)
     }
 
@@ -290,7 +290,7 @@ struct HeatmapView {
                 let mean = Float(sum[k] / Double(max(1, count[k])))
                 let kind: CellKind = inside[k] == 0 ? .padding : unread[k] == inside[k] ? .unread : .value
                 let mark: CellMark = k == cursor ? .cursor : taps.contains(k) ? .tap : .none
-                return CellLook(text: formatValue(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: 0, vmax: vmax),
+                return CellLook(text: NumberText.cell(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: 0, vmax: vmax),
                                 kind: kind, mark: mark)
             }
         }

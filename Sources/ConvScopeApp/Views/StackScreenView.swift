@@ -8,7 +8,7 @@ enum StackScreenView {
         var canvas = Canvas(width: size.columns, height: size.rows)
         let layout = StackLayout.compute(state, environment: env)
         if layout.tooSmall {
-            TooSmallView.paint(into: &canvas, size: size)
+            TooSmallView.paint(into: &canvas, size: size, language: env.language)
             return canvas
         }
         let s = state.stack!, g = env.glyphs
@@ -29,7 +29,7 @@ enum StackScreenView {
         paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
-            HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
+            HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
         }
         return canvas
     }
@@ -158,7 +158,7 @@ enum StackScreenView {
             return
         }
         if state.typing != nil || (s.note == nil && state.message != nil) {
-            HintsView.paint(into: &canvas, state: state, y: y, glyphs: g)
+            HintsView.paint(into: &canvas, state: state, y: y, environment: state.environment)
             return
         }
         if let note = s.note {
