@@ -14,6 +14,7 @@ public struct RunLoop<Program: LoopProgram> {
     public let screen: any Screen
     public private(set) var state: Program
     let engine = ComputeEngine()
+    let stackComputer = StackComputer()
     let exporter: Exporter
     /// The signal that arrived, if any (checked once per turn).
     let pendingSignal: () -> Int32?
@@ -55,7 +56,11 @@ public struct RunLoop<Program: LoopProgram> {
                 dirty = true
                 if let status = dispatch(.computed(maps.parameters)) { return status }
             }
-            let waiting = engine.isComputing(state.teaching.parameters)
+            if let (model, values) = stackComputer.poll() {
+                dirty = true
+                if let status = dispatch(.stackComputed(model, values)) { return status }
+            }
+            let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing
             if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {
                 spinner += 1; dirty = true
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
@@ -108,6 +113,8 @@ public struct RunLoop<Program: LoopProgram> {
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
                     if engine.request(ConvLayer(p)), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                case .computeStack(let model):
+                    if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
                     queue.append(.report(exporter(state.teaching, engine.latest)))
                 case .recordAnswers(let text):

@@ -191,7 +191,12 @@ import Testing
 
     @Test func aModelOpensOnTheStackScreenWithItsLayersLocked() throws {
         var s = ExerciseState(lab: try Self.lab("unet-sizes.toml"), environment: RenderEnvironment(colorDepth: .none))
-        #expect(s.apply(.start(TerminalSize(columns: 80, rows: 24))).isEmpty, "the stack screen computes its own values")
+        let started = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
+        #expect(started.count == 1 && started.allSatisfy { if case .computeStack = $0 { true } else { false } },
+                "the stack screen asks for its own values, no single layer's")
+        if case let .computeStack(model)? = started.first {
+            #expect(s.apply(.stackComputed(model, model.run())).isEmpty && s.teaching.stack?.run != nil)
+        }
         #expect(s.teachable && s.teaching.stack != nil)
         let screen = Self.screen(s)
         #expect(screen.contains("→ 1×?×?×?"), "the asked layer's shape is hidden in the trace")

@@ -9,14 +9,14 @@ struct StackScreenSnapshotTests {
     /// The notes under the layer list as one text (they wrap beside the panel on narrow screens).
     static func notes(_ file: String, size: Int = 8, columns: Int, rows: Int, _ actions: StackAction...) -> String {
         var s = AppState(model: StackUpdateTests.model(file, size: size))
-        s.terminalSize = TerminalSize(columns: columns, rows: rows)
+        s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
         return StackLayout.compute(s, environment: RenderEnvironment()).noteLines.map(\.text).joined(separator: " ")
     }
 
     static func screen(_ file: String, size: Int = 8, columns: Int, rows: Int, _ actions: StackAction...) -> String {
         var s = AppState(model: StackUpdateTests.model(file, size: size))
-        s.terminalSize = TerminalSize(columns: columns, rows: rows)
+        s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
         let canvas = view(s, maps: nil, environment: RenderEnvironment())
         for y in 0..<canvas.height { #expect(canvas.line(y).count == columns, "every line is exactly the window's width") }
@@ -57,6 +57,17 @@ struct StackScreenSnapshotTests {
         #expect(flat.contains("Sizes of tensors must match except in dimension 1. Expected size 9 but got size 8"))
     }
 
+    @Test func transposedLayerEditedOnThePanel() {
+        var s = update(AppState(model: StackUpdateTests.model("skip.txt")), .start(TerminalSize(columns: 80, rows: 24)))
+        s = update(s, .stack(.selectLayer(5)))
+        for _ in 0..<8 { s = update(s, .selectNext) }
+        s = update(update(s, .typeDigit(1)), .commitTyping)
+        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        assertSnapshot(text, named: "stack-transposed-panel-80x24")
+        #expect(text.contains("output_padding_h      1"))
+        #expect(text.contains("Sizes of tensors must match"))
+    }
+
     @Test func catShowsThePairThatMustMatch() {
         let text = Self.screen("skip.txt", columns: 200, rows: 60, .selectLayer(6))
         assertSnapshot(text, named: "stack-cat-pair-200x60")
@@ -76,7 +87,7 @@ struct StackScreenSnapshotTests {
 
     @Test func russianScreen() {
         var s = AppState(model: StackUpdateTests.model("skip.txt", size: 9))
-        s.terminalSize = TerminalSize(columns: 120, rows: 40)
+        s = update(s, .start(TerminalSize(columns: 120, rows: 40)))
         s.environment.language = .ru
         s = update(s, .stack(.selectLayer(5)))
         let text = view(s, maps: nil, environment: s.environment).text
@@ -90,7 +101,7 @@ struct StackScreenSnapshotTests {
 struct StackExportTests {
     @Test func mapsFrameKeepsOnlyTheMaps() {
         var s = AppState(model: StackUpdateTests.model("skip.txt"))
-        s.terminalSize = TerminalSize(columns: 120, rows: 40)
+        s = update(s, .start(TerminalSize(columns: 120, rows: 40)))
         s = update(s, .stack(.selectLayer(3)))
         let text = ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment()).text
         #expect(text.contains("input 1×8×4×4"))

@@ -19,7 +19,7 @@ struct StackUpdateTests {
 
     static func state(_ file: String, columns: Int = 80, rows: Int = 24) -> AppState {
         var s = AppState(model: model(file))
-        s.terminalSize = TerminalSize(columns: columns, rows: rows)
+        s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         return s
     }
 
@@ -174,17 +174,33 @@ struct StackUpdateTests {
         #expect(s.outputPage == StackLayout.compute(s, environment: s.environment).bottom!.pageCount - 1)
     }
 
-    @Test func theStackScreenAsksTheRunLoopForNothingAndLargeModelsShowShapesOnly() {
-        var s = AppState(model: Model(inputShape: [1, 1, 572, 572], layers: [
-            try! LayerParser.parse("Conv2d(1, 64, 3)"), try! LayerParser.parse("ReLU()")]))
-        #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))).isEmpty, "no single-layer computation")
-        #expect(update(&s, .key(.right)).isEmpty, "→ on h_in of layer (0) changes the model, not the single layer")
+    @Test func theStackScreenAsksForItsValuesAndModelsPastTheLimitShowShapesOnly() {
+        let model = Model(inputShape: [1, 1, 572, 572], layers: [
+            try! LayerParser.parse("Conv2d(1, 64, 3)"), try! LayerParser.parse("ReLU()")])
+        var s = AppState(model: model)
+        #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))) == [.computeStack(model)],
+                "the stack's values, no single layer's")
+        #expect(s.stack!.run == nil && s.stack!.awaitsValues)
+        var text = view(s, maps: nil, environment: RenderEnvironment()).text
+        #expect(text.contains("computing the maps of every layer"))
+        #expect(text.contains("1×64×570×570"), "shapes show at once")
+        #expect(update(&s, .key(.right)) == [.computeStack(s.stack!.model)], "→ on h_in of layer (0) changes the model")
         #expect(s.stack!.model.inputShape == [1, 1, 573, 572])
-        #expect(s.stack!.run == nil, "64×571×570 values are past the limit")
-        #expect(s.stack!.trace.layers[1].outputShape == [1, 64, 571, 570])
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
-        #expect(text.contains("values not computed: more than 4,000,000 values"))
-        s = update(s, .stack(.toggleInspect))
-        #expect(s.stack!.note == .noMapsToInspect)
+        let stale = Model(inputShape: [1, 1, 2, 2], layers: [try! LayerParser.parse("ReLU()")])
+        update(&s, .stackComputed(model, stale.run()))
+        #expect(s.stack!.run == nil, "values that arrive for the model before are dropped")
+        update(&s, .stackComputed(s.stack!.model, stale.run()))
+        #expect(s.stack!.run == nil, "values whose trace is not this model's are dropped")
+        update(&s, .stackComputed(s.stack!.model, s.stack!.model.run()))
+        #expect(s.stack!.run != nil && !s.stack!.awaitsValues)
+        #expect(update(&s, .stack(.selectLayer(1))).isEmpty, "the same model: nothing to compute again")
+
+        var big = AppState(model: Model(inputShape: [1, 1, 572, 572], layers: [try! LayerParser.parse("Conv2d(1, 1024, 3)")]))
+        #expect(update(&big, .start(TerminalSize(columns: 80, rows: 24))).isEmpty, "1024×570×570 values are past the limit")
+        #expect(big.stack!.run == nil && !big.stack!.awaitsValues)
+        text = view(big, maps: nil, environment: RenderEnvironment()).text
+        #expect(text.contains("values not computed: more than 64,000,000 values"))
+        big = update(big, .stack(.toggleInspect))
+        #expect(big.stack!.note == .noMapsToInspect)
     }
 }

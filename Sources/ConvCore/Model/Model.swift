@@ -69,6 +69,11 @@ public struct Model: Equatable, Hashable, Sendable {
     public func run() -> StackRun {
         StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights))
     }
+
+    /// Every layer's values, or nil once `isCancelled` says they are no longer wanted (checked per layer).
+    public func run(isCancelled: () -> Bool) -> StackRun? {
+        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), isCancelled: isCancelled)
+    }
 }
 
 extension StackTrace {

@@ -21,11 +21,18 @@ public struct StackRun: Equatable, Sendable {
 public enum StackForward {
     /// Runs `layers` on `input`; `weights[i]` holds layer i's weights when it has any.
     public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?]) -> StackRun {
+        run(input: input, layers: layers, weights: weights, isCancelled: { false })!
+    }
+
+    /// Runs `layers` on `input`, asking `isCancelled` before each layer; nil once it says so.
+    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?],
+                           isCancelled: () -> Bool) -> StackRun? {
         precondition(weights.count == layers.count)
         let trace = StackTrace(inputShape: input.shape, layers: layers)
         var outputs: [Tensor4?] = []
         var current = input
         for (index, step) in trace.layers.enumerated() {
+            if isCancelled() { return nil }
             guard step.status == .ran, let shape = step.outputShape else { outputs.append(nil); continue }
             current = output(of: step, input: current, weights: weights[index], earlier: outputs, shape: shape)
             outputs.append(current)

@@ -11,7 +11,7 @@ extension ExerciseState: LoopProgram {
             teaching.terminalSize = size
             if case .start = action, !teachable { effects = [] }
             return effects
-        case .computed, .signal, .suspend, .tick:
+        case .computed, .stackComputed, .signal, .suspend, .tick:
             return teaching.apply(action)
         case .report(let text):
             notice = text

@@ -76,4 +76,6 @@ public enum Action: Equatable, Sendable {
     case nextPageOf(MapSection)
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
+    /// The stack screen's values for a model, computed off the input loop.
+    case stackComputed(Model, StackRun)
 }

@@ -4,6 +4,9 @@ import ConvCore
 public enum Effect: Equatable, Sendable {
     /// Compute (or fetch from the cache) the maps for these parameters.
     case compute(ConvParameters)
+    /// Compute every layer's values of this model (the stack screen), then report back with
+    /// `Action.stackComputed`; a newer model cancels it.
+    case computeStack(Model)
     /// Write the screen (or its maps) to a file, then report back with `Action.report`.
     case export
     /// Leave the screen for the shell (Ctrl-Z); the run loop reports back with `Action.resumed`.

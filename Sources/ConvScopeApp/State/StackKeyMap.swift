@@ -46,7 +46,7 @@ extension KeyMap {
         }
     }
 
-    /// The panel's editing actions, which act on a Conv2d layer.
+    /// The panel's editing actions, which act on the selected layer's parameter table.
     static func editsParameter(_ action: Action) -> Bool {
         switch action {
         case .selectPrevious, .selectNext, .decrement, .increment, .bigDecrement, .bigIncrement, .setMinimum, .setMaximum:
@@ -88,7 +88,7 @@ extension KeyMap {
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             guard editable else { return nil }
             if case .conv2d = stack.layer { return .typeDigit(d) }
-            return nil
+            return stack.layer.parameterRows(at: stack.selected).isEmpty ? nil : .typeDigit(d)
         }
         guard let action = table[key], keptOnStack(action) else { return nil }
         if editsParameter(action) && !editable { return nil }

@@ -39,7 +39,7 @@ public enum StackNote: Equatable, Sendable {
     case lastLayer
     /// h_in / w_in of a layer after the first come from the layer before it.
     case sizeFromPrevious(index: Int)
-    /// Only Conv2d's numbers are edited on the panel this round.
+    /// The layer has no parameters the panel edits (ReLU, BatchNorm2d, …).
     case readOnly(name: String)
     case nothingToClose
     /// The inspector needs maps: the selected layer did not run (or values were not computed).
@@ -57,10 +57,13 @@ public struct StackState: Equatable, Sendable {
     public private(set) var model: Model
     /// Shapes, fields, the first error.
     public private(set) var trace: StackTrace
-    /// Every layer's values, or nil when the model is too large to compute on each key.
+    /// Every layer's values; nil while they are computed off the input loop, or when the
+    /// model is too large to compute on each change.
     public private(set) var run: StackRun?
     /// Index of the selected layer.
-    public var selected = 0
+    public var selected = 0 { didSet { if selected != oldValue { row = 0 } } }
+    /// The selected row of a non-Conv2d layer's parameter table.
+    public var row = 0
     /// The layer being typed at the bottom prompt, if open.
     public var prompt: String?
     /// Arrows move a cursor over the selected layer's output maps.
@@ -73,28 +76,41 @@ public struct StackState: Equatable, Sendable {
     public var coverage = false
     public var note: StackNote?
 
-    /// Values are computed on every change only below these sizes (map values in all layers,
-    /// multiplications); larger models show shapes and fields.
-    public static let valueLimit = 4_000_000, multiplicationLimit = 400_000_000
+    /// Values are computed (off the input loop) only below these sizes (map values in all
+    /// layers, multiplications); larger models show shapes and fields. 64 million float values
+    /// are 256 MB: a lab server shared by 30 students cannot give each screen more. The U-Net
+    /// paper's 572×572 network (297 million values, 150 billion multiplications, 1.2 GB and
+    /// 140 s measured) shows its shapes and fields; `render --layer …` computes its values.
+    public static let valueLimit = 64_000_000, multiplicationLimit = 20_000_000_000
 
-    /// A stack screen for `model`, its first layer selected.
+    /// A stack screen for `model`, its first layer selected; its values are asked for by `update`.
     public init(model: Model) {
         self.model = model
         trace = model.trace
         run = nil
-        run = computedRun()
     }
 
-    /// Puts a new model in place and recomputes its trace and values.
+    /// Puts a new model in place and traces it; its values, if it changed, are asked for again.
     public mutating func replaceModel(_ new: Model) {
+        if new != model { run = nil }
         model = new
         trace = new.trace
-        run = computedRun()
         selected = min(max(0, selected), max(0, model.layers.count - 1))
         clampCursor()
     }
 
-    private func computedRun() -> StackRun? {
+    /// Takes values computed off the input loop, if they are for the model on screen.
+    public mutating func receive(_ values: StackRun, for computed: Model) {
+        guard computed == model, values.trace == trace else { return }
+        run = values
+        clampCursor()
+    }
+
+    /// True while the values are wanted and not here yet ("computing …").
+    public var awaitsValues: Bool { run == nil && isComputable }
+
+    /// The model is small enough for its values to be computed.
+    public var isComputable: Bool {
         var values = model.inputShape.reduce(1, *)
         for layer in trace.layers {
             guard let shape = layer.outputShape else { continue }
@@ -102,12 +118,11 @@ public struct StackState: Equatable, Sendable {
                 let m = acc.0.multipliedReportingOverflow(by: n)
                 return (m.partialValue, acc.1 || m.overflow)
             }
-            if overflow { return nil }
+            if overflow { return false }
             values += count
         }
         let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
-        guard values <= Self.valueLimit, work <= Self.multiplicationLimit, work >= 0 else { return nil }
-        return model.run()
+        return values <= Self.valueLimit && work <= Self.multiplicationLimit && work >= 0
     }
 
     /// The selected layer and its trace.

@@ -86,6 +86,12 @@ extension AppState {
         clampToLayout()
     }
 
+    /// The stack screen's effects after an action: its values, when wanted and not here yet.
+    var stackEffects: [Effect] {
+        guard let s = stack, s.awaitsValues else { return [] }
+        return [.computeStack(s.model)]
+    }
+
     /// The longest layer text the prompt takes.
     static let promptLimit = 200
 

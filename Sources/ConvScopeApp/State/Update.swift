@@ -11,15 +11,19 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        // The stack screen computes its own values, and has no mouse yet (MouseUpdate hit-tests the
+        // The stack screen asks for its own values, and has no mouse yet (MouseUpdate hit-tests the
         // single layer's screen), so the terminal keeps the mouse there.
-        if state.stack != nil { state.clampToLayout(); return [] }
+        if state.stack != nil { state.clampToLayout(); return state.stackEffects }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
         if !state.showHelp { state.clampToLayout() }
         return []
     case .computed:
+        return []
+    case .stackComputed(let model, let values):
+        state.stack?.receive(values, for: model)
+        if state.stack != nil { state.clampToLayout() }
         return []
     case .signal(let number):
         return [.quit(128 + number)]
@@ -30,24 +34,29 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .mouse(let event):
         return updateMouse(&state, event)
     default:
+        // A non-Conv2d layer on the stack screen edits its own parameter table.
+        if state.stack != nil, state.editStackRow(action) { return state.stackEffects }
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
-        // The stack screen computes its own values; panel edits go into the selected layer.
+        // The stack screen asks for its own values; panel edits go into the selected layer.
         if state.stack != nil {
             if case .stack = action {} else { state.storeEditedParameters(before: before.parameters) }
-            return []
+            return state.stackEffects
         }
         if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
 
-/// The state after an action, for callers that perform no effects (tests, `render`).
+/// The state after an action, for callers that perform no effects (tests, `render`); the stack
+/// screen's values are computed here at once instead of off the input loop.
 public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
-    update(&s, action)
+    for case .computeStack(let model) in update(&s, action) {
+        update(&s, .stackComputed(model, model.run()))
+    }
     return s
 }
 
@@ -169,7 +178,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         let count = Layout.pageCount(s, section: section)
         s.pages[index] = (s.pages[index] + 1) % max(1, count)
         s.clampToLayout()
-    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit, .mouse:
+    case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
         s.change(id) { _ in value }

@@ -76,10 +76,16 @@ struct StackText {
                   "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
     }
 
-    /// Read-only box for layers other than Conv2d.
+    /// While the values are computed off the input loop (shapes and fields are already shown).
+    var computing: String {
+        lang.pick("computing the maps of every layer \(g.ellipsis) shapes and fields above are ready",
+                  "вычисляются карты всех слоёв \(g.ellipsis) формы и поля выше уже готовы")
+    }
+
+    /// The box of a layer without parameters (ReLU, BatchNorm2d, …).
     var readOnly: String {
-        lang.pick("read-only this round: the panel edits Conv2d's numbers",
-                  "пока только для чтения: на панели меняются числа Conv2d")
+        lang.pick("nothing to edit: the layer keeps its input's shape",
+                  "менять нечего: слой сохраняет форму входа")
     }
 
     /// Facts under the panel: parameters, multiplications, field.
@@ -103,8 +109,8 @@ struct StackText {
             lang.pick("h_in and w_in of (\(index)) come from the layer before; change them on layer (0)",
                       "h_in и w_in слоя (\(index)) задаёт предыдущий слой; меняйте их на слое (0)")
         case let .readOnly(name):
-            lang.pick("\(name) is read-only this round: the panel edits Conv2d's numbers",
-                      "\(name) пока только для чтения: на панели меняются числа Conv2d")
+            lang.pick("\(name) has no parameters to edit on the panel",
+                      "у слоя \(name) нет параметров, которые меняются на панели")
         case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q — выход")
         case .noMapsToInspect:
             lang.pick("nothing to inspect: this layer has no computed output", "нечего исследовать: у слоя нет вычисленного выхода")

@@ -75,8 +75,8 @@ enum StackScreenView {
         return ([parts.first!, g.ellipsis, parts.last!]).joined(separator: arrow)
     }
 
-    /// The parameter table for a Conv2d (its numbers edited in place), else a read-only box
-    /// with the module's repr; the layer's parameters, multiplications and field under it.
+    /// The parameter table of the selected layer (Conv2d's is the single-layer panel), or for a
+    /// layer without parameters a box with the module's repr; the layer's parameters, multiplications and field under it.
     static func paintPanel(_ state: AppState, frame: Rect, facts: Rect?, text: StackText, into canvas: inout Canvas,
                            env: RenderEnvironment) {
         let s = state.stack!
@@ -85,6 +85,8 @@ enum StackScreenView {
             var culprits: Set<ParameterID> = []
             if case .failed(.channelMismatch) = s.selectedTrace.status { culprits = [.inChannels] }
             ParameterPanel(state: state, frame: frame, culprits: culprits, environment: env).paint(into: &canvas)
+        } else if case let rows = s.layer.parameterRows(at: s.selected), !rows.isEmpty {
+            StackLayerPanel(state: state, rows: rows, frame: frame, environment: env).paint(into: &canvas)
         } else {
             Box.paint(into: &canvas, frame: frame, title: "(\(s.selected)) \(s.layer.name)", glyphs: env.glyphs,
                       style: Style(foreground: Palette.muted))
@@ -127,7 +129,9 @@ enum StackScreenView {
         let y = layout.middleY + 1
         guard y < layout.hintsY else { return }
         let sentence: String
-        if s.run == nil {
+        if s.awaitsValues {
+            sentence = text.computing
+        } else if s.run == nil {
             sentence = text.tooLarge(values: StackState.valueLimit)
         } else if let failure = s.trace.failure, failure.index < s.selected {
             sentence = text.notRunMaps(index: s.selected, failure: failure.index)

@@ -1,0 +1,150 @@
+/// One row of a stack layer's parameter table, read from one layer: the same facts a
+/// `ParameterSpec` row gives (name, range, default, h/w partner, step, kind), the layer's value,
+/// and the layer with the value changed. Conv2d's rows are `LayerSpec.conv2d`; every other kind's
+/// are `StackLayer.parameterRows(at:)`.
+public struct LayerParameterRow {
+    /// PyTorch's argument name, per axis where it is a pair: `output_padding_h`.
+    public let name: String
+    /// The values the panel allows (those PyTorch refuses are shown with its message, not clamped).
+    public let range: ClosedRange<Int>
+    /// PyTorch's default, or a small usual value for an argument without one.
+    public let defaultValue: Int
+    /// The other half of an h/w pair (its name), if any.
+    public let partner: String?
+    public let step: StepRule
+    public let kind: ParameterKind
+    /// The value in the layer the row was read from.
+    public let value: Int
+    /// The layer with this parameter set to a value (clamped into `range`), partner untouched.
+    public let setting: (Int) -> StackLayer
+
+    /// The value as the panel writes it: a number, or the chosen name (`True`).
+    public func text(_ value: Int) -> String {
+        if case let .choice(names) = kind, names.indices.contains(value) { return names[value] }
+        return String(value)
+    }
+}
+
+/// Builds the rows of one layer of type `L` from key paths into it.
+private struct RowBuilder<L> {
+    let layer: L
+    let embed: (L) -> StackLayer
+
+    func row(_ name: String, _ range: ClosedRange<Int>, _ defaultValue: Int, partner: String? = nil,
+             step: StepRule = .linear(4), kind: ParameterKind = .integer, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
+        let (layer, embed) = (self.layer, self.embed)
+        return LayerParameterRow(name: name, range: range, defaultValue: defaultValue, partner: partner, step: step, kind: kind,
+                                 value: layer[keyPath: path]) { value in
+            var changed = layer
+            changed[keyPath: path] = min(max(value, range.lowerBound), range.upperBound)
+            return embed(changed)
+        }
+    }
+
+    /// The `name_h` and `name_w` rows of a pair.
+    func pair(_ name: String, _ range: ClosedRange<Int>, _ defaultValue: Int, step: StepRule = .linear(4),
+              _ h: WritableKeyPath<L, Int>, _ w: WritableKeyPath<L, Int>) -> [LayerParameterRow] {
+        [row(name + "_h", range, defaultValue, partner: name + "_w", step: step, h),
+         row(name + "_w", range, defaultValue, partner: name + "_h", step: step, w)]
+    }
+
+    func flag(_ name: String, _ defaultValue: Bool, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
+        row(name, 0...1, defaultValue ? 1 : 0, step: .linear(1), kind: .choice(["False", "True"]), path)
+    }
+}
+
+extension StackLayer {
+    /// The parameters the stack panel edits for this layer at position `index` (a Cat may name
+    /// any earlier layer); empty for shape-preserving layers and for Conv2d, whose rows are
+    /// `LayerSpec.conv2d`'s.
+    public func parameterRows(at index: Int) -> [LayerParameterRow] {
+        let channels = StackLimits.channels, kernel = StackLimits.kernel, stride = StackLimits.stride
+        let padding = StackLimits.padding, dilation = StackLimits.dilation
+        switch self {
+        case let .convTranspose2d(layer):
+            let b = RowBuilder(layer: layer, embed: StackLayer.convTranspose2d)
+            return [b.row("in_channels", channels, 8, step: .geometric, \.inChannels),
+                    b.row("out_channels", channels, 4, step: .geometric, \.outChannels)]
+                + b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
+                + b.pair("stride", stride, 1, \.stride.h, \.stride.w)
+                + b.pair("padding", padding, 0, \.padding.h, \.padding.w)
+                + b.pair("output_padding", padding, 0, \.outputPadding.h, \.outputPadding.w)
+                + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
+                + [b.row("groups", channels, 1, step: .geometric, \.groups)]
+        case let .maxPool2d(layer):
+            let b = RowBuilder(layer: layer, embed: StackLayer.maxPool2d)
+            return b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
+                + b.pair("stride", stride, 2, \.strideGiven.h, \.strideGiven.w)
+                + b.pair("padding", padding, 0, \.padding.h, \.padding.w)
+                + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
+                + [b.flag("ceil_mode", false, \.ceilModeIndex)]
+        case let .avgPool2d(layer):
+            let b = RowBuilder(layer: layer, embed: StackLayer.avgPool2d)
+            return b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
+                + b.pair("stride", stride, 2, \.strideGiven.h, \.strideGiven.w)
+                + b.pair("padding", padding, 0, \.padding.h, \.padding.w)
+                + [b.flag("ceil_mode", false, \.ceilModeIndex), b.flag("count_include_pad", true, \.countIncludePadIndex)]
+        case let .cat(layer):
+            let b = RowBuilder(layer: layer, embed: StackLayer.cat)
+            return [b.row("skip", 0...max(0, index - 1), 0, step: .linear(1), \.skip),
+                    b.flag("crop", false, \.cropIndex)]
+        case .conv2d, .shapePreserving:
+            return []
+        }
+    }
+}
+
+extension IntOrPair {
+    /// The height; setting it keeps an int an int while both halves agree, as PyTorch prints it.
+    public var h: Int {
+        get { pair.h }
+        set { self = .init(newValue, pair.w, wasInt: isInt) }
+    }
+    /// The width; see `h`.
+    public var w: Int {
+        get { pair.w }
+        set { self = .init(pair.h, newValue, wasInt: isInt) }
+    }
+
+    private var isInt: Bool { if case .int = self { true } else { false } }
+
+    private init(_ h: Int, _ w: Int, wasInt: Bool) { self = wasInt && h == w ? .int(h) : .pair(h, w) }
+}
+
+/// The arguments both pooling layers share, so the panel edits them one way.
+public protocol PoolArguments {
+    var kernelSize: IntOrPair { get }
+    var stride: IntOrPair? { get set }
+    var ceilMode: Bool { get set }
+}
+
+extension PoolArguments {
+    /// The stride as PyTorch uses it (the kernel size when not given); setting it gives it.
+    public var strideGiven: IntOrPair {
+        get { stride ?? kernelSize }
+        set { stride = newValue }
+    }
+    /// ceil_mode as 0 or 1 (the panel's choice row).
+    public var ceilModeIndex: Int {
+        get { ceilMode ? 1 : 0 }
+        set { ceilMode = newValue != 0 }
+    }
+}
+
+extension MaxPool2dLayer: PoolArguments {}
+
+extension AvgPool2dLayer: PoolArguments {
+    /// count_include_pad as 0 or 1.
+    public var countIncludePadIndex: Int {
+        get { countIncludePad ? 1 : 0 }
+        set { countIncludePad = newValue != 0 }
+    }
+}
+
+extension CatLayer {
+    /// crop as 0 or 1.
+    public var cropIndex: Int {
+        get { crop ? 1 : 0 }
+        set { crop = newValue != 0 }
+    }
+}
