@@ -6,6 +6,8 @@ struct EntryReader {
     let table: TOMLTable
     let index: Int
     let lines: SourceLines
+    /// The language of the working and of the prompts made from the question.
+    var language: Language = .en
 
     func error(_ key: String, _ message: String) -> ExerciseFileError {
         ExerciseFileError(line: lines.line(of: key, inExercise: index), "exercise \(index + 1): \(message)")
@@ -19,7 +21,7 @@ struct EntryReader {
         let question = try readQuestion(setup)
         let solution: Solution
         do throws(SolveProblem) {
-            solution = try Solver.solve(question, setup)
+            solution = try Solver.solve(question, setup, language)
         } catch {
             throw self.error(error.key, error.message)
         }
@@ -35,7 +37,7 @@ struct EntryReader {
         let id = try optionalString("id") ?? "q\(number)"
         let show = try readShow()
         return Exercise(number: number, id: id, line: lines.header(index) ?? 1, setup: setup, question: question,
-                        prompt: try optionalString("prompt") ?? Prompts.prompt(for: question, setup),
+                        prompt: try optionalString("prompt") ?? Prompts.prompt(for: question, setup, language),
                         hint: try optionalString("hint") ?? question.kind.defaultHint, show: show, solution: solution)
     }
 

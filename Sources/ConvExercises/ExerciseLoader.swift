@@ -10,8 +10,8 @@ public enum ExerciseLoader {
     static let exerciseKeys = ["id", "prompt", "hint", "layer", "model", "layers", "input", "fill", "ask", "at",
                                "cell", "goal", "target", "show", "expect"]
 
-    /// Loads `text`; throws `ExerciseFileError` naming the line and the problem.
-    public static func load(_ text: String) throws(ExerciseFileError) -> ExerciseSet {
+    /// Loads `text`, the working and made-up prompts in `language`; throws `ExerciseFileError` naming the line and the problem.
+    public static func load(_ text: String, language: Language = .en) throws(ExerciseFileError) -> ExerciseSet {
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw ExerciseFileError(line: nil, "the file is empty: it needs title = \"…\" and at least one [[exercise]]")
         }
@@ -40,7 +40,7 @@ public enum ExerciseLoader {
             guard let entry = list[index].table else {
                 throw ExerciseFileError(line: lines.topLevelLine(of: "exercise"), "exercise must be [[exercise]] tables")
             }
-            let reader = EntryReader(table: entry, index: index, lines: lines)
+            let reader = EntryReader(table: entry, index: index, lines: lines, language: language)
             let exercise = try reader.exercise()
             if let first = seenIDs[exercise.id] {
                 throw ExerciseFileError(line: lines.line(of: "id", inExercise: index),

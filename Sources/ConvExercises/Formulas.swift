@@ -3,12 +3,13 @@ import ConvCore
 /// The working for sizes and costs, with the same numbers and signs as the formula panel.
 enum Formulas {
     /// `H_out = ⌊(8 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = 4` for one axis of a Conv2d.
-    static func convAxis(_ name: String, input: Int, layer: Conv2dLayer, axis: PaddingSpec.Axis) -> String {
+    static func convAxis(_ name: String, input: Int, layer: Conv2dLayer, axis: PaddingSpec.Axis, _ lang: Language) -> String {
         let pad = layer.appliedPadding(axis)
         let padText = pad.isSymmetric ? "2·\(pad.before)" : "\(pad.before) + \(pad.after)"
         let k = layer.kernelSize[axis], d = layer.dilation[axis], s = layer.stride[axis]
         let padded = input + pad.total, effective = d * (k - 1) + 1
-        guard padded >= effective else { return "\(name): padded \(padded) < kernel \(effective), no output" }
+        guard padded >= effective else { return lang.pick("\(name): padded \(padded) < kernel \(effective), no output",
+                                                          "\(name): с расширением \(padded) < ядро \(effective), выхода нет") }
         let out = (padded - effective) / s + 1
         return "\(name) = ⌊(\(input) + \(padText) − \(d)·(\(k)−1) − 1) / \(s)⌋ + 1 = \(out)"
     }
@@ -22,11 +23,11 @@ enum Formulas {
     }
 
     /// Both axes of a layer with a size formula, else nil.
-    static func sizeSteps(_ layer: StackLayer, input: [Int]) -> [String]? {
+    static func sizeSteps(_ layer: StackLayer, input: [Int], _ lang: Language) -> [String]? {
         switch layer {
         case let .conv2d(l):
-            return [convAxis("H_out", input: input[2], layer: l, axis: .height),
-                    convAxis("W_out", input: input[3], layer: l, axis: .width)]
+            return [convAxis("H_out", input: input[2], layer: l, axis: .height, lang),
+                    convAxis("W_out", input: input[3], layer: l, axis: .width, lang)]
         case let .convTranspose2d(l):
             return [transposedAxis("H_out", input: input[2], layer: l, axis: .height),
                     transposedAxis("W_out", input: input[3], layer: l, axis: .width)]
@@ -35,12 +36,12 @@ enum Formulas {
     }
 
     /// One line per layer up to `last`: `(0) Conv2d: 1×3×8×8 → 1×8×4×4`, then its size formulas.
-    static func traceSteps(_ trace: StackTrace, through last: Int) -> [String] {
+    static func traceSteps(_ trace: StackTrace, through last: Int, _ lang: Language) -> [String] {
         var steps: [String] = []
         for (index, step) in trace.layers.enumerated() where index <= last {
             let prefix = trace.layers.count > 1 ? "(\(index)) " : ""
             guard let input = step.inputShape else { break }
-            let formulas = sizeSteps(step.layer, input: input) ?? []
+            let formulas = sizeSteps(step.layer, input: input, lang) ?? []
             if case let .failed(error) = step.status {
                 steps.append("\(prefix)\(step.layer.name): \(error.message)")
                 break
@@ -48,7 +49,8 @@ enum Formulas {
             guard let output = step.outputShape else { break }
             if trace.layers.count > 1 { steps.append("\(prefix)\(step.layer.name): \(shapeText(input)) → \(shapeText(output))") }
             steps += formulas.map { trace.layers.count > 1 ? "    " + $0 : $0 }
-            if trace.layers.count == 1 { steps.append("C_out = \(output[1]), so the output is \(shapeText(output))") }
+            if trace.layers.count == 1 { steps.append(lang.pick("C_out = \(output[1]), so the output is \(shapeText(output))",
+                                                                        "C_out = \(output[1]), значит, форма выхода \(shapeText(output))")) }
         }
         return steps
     }

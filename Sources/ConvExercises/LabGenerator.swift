@@ -25,8 +25,9 @@ public struct LabGenerator {
         self.variant = variant
     }
 
-    /// The exercise file for `count` questions, kinds taken in turn.
-    public mutating func generate(count: Int) -> String {
+    /// The exercise file for `count` questions, kinds taken in turn; in Russian every question
+    /// carries its prompt (`prompt = "…"`), so the file reads the same on any screen.
+    public mutating func generate(count: Int, language: Language = .en) -> String {
         var blocks: [String] = []
         var seen: Set<String> = []
         var asked: [QuestionKind: Int] = [:]  // how many of each kind so far: valid and padding alternate
@@ -36,18 +37,26 @@ public struct LabGenerator {
                 guard let draft = draft(kind, turn: asked[kind, default: 0]), !seen.contains(draft.key) else { continue }
                 let block = "[[exercise]]\nid = \"q\(index + 1)\"\n" + draft.body
                 // The block must load as written: layer strings re-parsed, answers computed.
-                guard let loaded = try? ExerciseLoader.load("title = \"check\"\n" + block),
+                guard let loaded = try? ExerciseLoader.load("title = \"check\"\n" + block, language: language),
                       !Self.isTrivial(loaded.exercises[0]) else { continue }
                 seen.insert(draft.key)
-                blocks.append(block)
+                blocks.append(language == .en ? block : block + "prompt = \(Self.quoted(loaded.exercises[0].prompt))\n")
                 asked[kind, default: 0] += 1
                 break
             }
         }
-        let title = "Generated lab, variant \(variant): " + kinds.map(\.rawValue).joined(separator: ", ")
-        return "# Made by convscope exercise --generate \(count) --kinds \(kinds.map(\.rawValue).joined(separator: ","))"
-            + " --variant \(variant); the answers are computed when the file is loaded.\n"
+        let kindList = kinds.map(\.rawValue).joined(separator: ", ")
+        let title = language.pick("Generated lab, variant \(variant): ", "Сгенерированная лабораторная, вариант \(variant): ") + kindList
+        return language.pick("# Made by", "# Сделано командой") + " convscope exercise --generate \(count)"
+            + " --kinds \(kinds.map(\.rawValue).joined(separator: ","))" + (language == .en ? "" : " --lang \(language.rawValue)")
+            + " --variant \(variant)" + language.pick("; the answers are computed when the file is loaded.\n",
+                                                     "; ответы вычисляются при загрузке файла.\n")
             + "title = \"\(title)\"\n\n" + blocks.joined(separator: "\n")
+    }
+
+    /// A TOML basic string: quotes and backslashes escaped.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : "\($0)" }.joined() + "\""
     }
 
     /// A value of 0 (a cell that reads only padding) or a receptive field under 4 teaches little.

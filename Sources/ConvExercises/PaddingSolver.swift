@@ -17,7 +17,7 @@ enum PaddingSolver {
         return trace.outputShape.map { SpatialPair($0[2], $0[3]) }
     }
 
-    static func solve(_ goal: SizeGoal, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+    static func solve(_ goal: SizeGoal, _ setup: ExerciseSetup, _ lang: Language) throws(SolveProblem) -> Solution {
         let layer = try conv(setup, .padding)
         let input = SpatialPair(setup.inputShape[2], setup.inputShape[3])
         if goal == .half && (input.h % 2 != 0 || input.w % 2 != 0) {
@@ -43,8 +43,8 @@ enum PaddingSolver {
         }
         var shown = layer
         if expected == "same" { shown.padding = .same } else { shown.padding = .explicit(h: ph!, w: pw!) }
-        let steps = [Formulas.convAxis("H_out", input: input.h, layer: shown, axis: .height),
-                     Formulas.convAxis("W_out", input: input.w, layer: shown, axis: .width)]
+        let steps = [Formulas.convAxis("H_out", input: input.h, layer: shown, axis: .height, lang),
+                     Formulas.convAxis("W_out", input: input.w, layer: shown, axis: .width, lang)]
         return Solution(expected: expected, steps: steps) { answer in
             let word = AnswerReading.word(answer)
             if word == "same" || word == "'same'" || word == "\"same\"" { return gives(.same) ? .right : .wrong }
@@ -63,7 +63,7 @@ enum PaddingSolver {
     }
 
     /// The stride or kernel size that gives `target`.
-    static func solveArgument(_ kind: QuestionKind, target: SpatialPair, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+    static func solveArgument(_ kind: QuestionKind, target: SpatialPair, _ setup: ExerciseSetup, _ lang: Language) throws(SolveProblem) -> Solution {
         let layer = try conv(setup, kind)
         let range = kind == .stride ? ParameterID.strideH.range : ParameterID.kernelSizeH.range
         @Sendable func with(_ h: Int, _ w: Int) -> Conv2dLayer {
@@ -82,8 +82,8 @@ enum PaddingSolver {
                 + "\(layer.pytorchRepr) give \(target.h)×\(target.w)")
         }
         let shown = with(h, w)
-        let steps = [Formulas.convAxis("H_out", input: setup.inputShape[2], layer: shown, axis: .height),
-                     Formulas.convAxis("W_out", input: setup.inputShape[3], layer: shown, axis: .width)]
+        let steps = [Formulas.convAxis("H_out", input: setup.inputShape[2], layer: shown, axis: .height, lang),
+                     Formulas.convAxis("W_out", input: setup.inputShape[3], layer: shown, axis: .width, lang)]
         return Solution(expected: h == w ? "\(h)" : "(\(h), \(w))", steps: steps) { answer in
             guard let pair = AnswerReading.pair(answer) else { return .unreadable(kind.answerFormat) }
             guard range.contains(pair.h), range.contains(pair.w) else { return .wrong }

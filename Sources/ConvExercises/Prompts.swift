@@ -1,8 +1,12 @@
 import ConvCore
 
-/// The question in words when the teacher gives no `prompt`.
+/// The question in words when the teacher gives no `prompt`, in English or Russian.
 enum Prompts {
-    static func prompt(for question: Question, _ setup: ExerciseSetup) -> String {
+    static func prompt(for question: Question, _ setup: ExerciseSetup, _ lang: Language = .en) -> String {
+        lang == .ru ? russian(question, setup) : english(question, setup)
+    }
+
+    static func english(_ question: Question, _ setup: ExerciseSetup) -> String {
         let on = setup.summary
         let layerName = { (k: Int) in setup.isSingleLayer ? "the output" : "the output of layer (\(k)) \(setup.layers[k].name)" }
         switch question {
@@ -28,6 +32,41 @@ enum Prompts {
         case .denseMultiplications:
             return "How many multiplications would a dense layer with as many outputs need instead of \(on)?"
         case .valid: return "Does PyTorch accept \(on)? Answer yes, or no and why."
+        }
+    }
+
+    /// The course notes' words: выход (output), ядро (kernel), шаг (stride), расширение (padding).
+    static func russian(_ question: Question, _ setup: ExerciseSetup) -> String {
+        let input = "на входе " + shapeText(setup.inputShape)
+        let listed = setup.layers.enumerated().map { "(\($0.offset)) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        // Genitive after для/вместо; the model's accusative (модель) after «примет ли».
+        let on = setup.isSingleLayer ? "\(setup.layers[0].pytorchRepr) \(input)" : "модели \(listed) \(input)"
+        let accepted = setup.isSingleLayer ? on : "модель \(listed) \(input)"
+        let output = { (k: Int) in setup.isSingleLayer ? "выход" : "выход слоя (\(k)) \(setup.layers[k].name)" }
+        let outputOf = { (k: Int) in setup.isSingleLayer ? "выхода" : "выхода слоя (\(k)) \(setup.layers[k].name)" }
+        switch question {
+        case let .shape(k): return "Какова форма \(outputOf(k)) для \(on)?"
+        case let .size(k): return "Каковы H_out и W_out \(outputOf(k)) для \(on)?"
+        case let .value(k, c, y, x):
+            return "Вход \(setup.fill.argument), все веса равны 1: чему равен \(output(k))[0, \(c), \(y), \(x)] для \(on)?"
+        case let .padding(goal):
+            return goal == .same ? "Какое расширение (padding) сохраняет размер (H_out = H_in, W_out = W_in) для \(on)?"
+                : "Какое расширение (padding) уменьшает размер вдвое (H_out = H_in/2, W_out = W_in/2) для \(on)?"
+        case let .stride(t): return "Какой шаг (stride) вместо записанного даст выход \(t.h)×\(t.w) для \(on)?"
+        case let .kernel(t): return "Какой размер ядра (kernel_size) вместо записанного даст выход \(t.h)×\(t.w) для \(on)?"
+        case let .outputPadding(k, t):
+            let goal = t.map { "выход \($0.h)×\($0.w)" } ?? "размер карты признаков, с которой его соединяют (skip)"
+            return "Какой output_padding нужен слою (\(k)), чтобы получить \(goal), для \(on)?"
+        case let .receptiveField(k): return "Каково рецептивное поле одной ячейки \(outputOf(k)) для \(on)?"
+        case let .parameters(k):
+            return "Сколько обучаемых параметров (весов и смещений) \(k.map { "в слое (\($0))" } ?? "всего") для \(on)?"
+        case let .multiplications(k):
+            return "Сколько умножений на веса нужно \(k.map { "в слое (\($0))" } ?? "всего") для \(on)?"
+        case .denseParameters:
+            return "Сколько параметров понадобилось бы полносвязному слою с тем же числом выходов вместо \(on)?"
+        case .denseMultiplications:
+            return "Сколько умножений понадобилось бы полносвязному слою с тем же числом выходов вместо \(on)?"
+        case .valid: return "Примет ли PyTorch \(accepted)? Ответьте «да» или «нет» и почему."
         }
     }
 }

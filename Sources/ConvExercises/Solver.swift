@@ -8,26 +8,27 @@ struct SolveProblem: Error {
 
 /// Computes each question's answer from the setup: the file never holds answers.
 enum Solver {
-    static func solve(_ question: Question, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+    /// The answer and its working in `lang` (the answer words too: yes/no, да/нет).
+    static func solve(_ question: Question, _ setup: ExerciseSetup, _ lang: Language = .en) throws(SolveProblem) -> Solution {
         let trace = setup.trace
         switch question {
         case let .shape(layer), let .size(layer):
             let output = try ranOutput(trace, layer)
             let size = question.kind == .size
             let expected = size ? "\(output[2])×\(output[3])" : shapeText(output)
-            return Solution(expected: expected, steps: Formulas.traceSteps(trace, through: layer)) { answer in
+            return Solution(expected: expected, steps: Formulas.traceSteps(trace, through: layer, lang)) { answer in
                 guard let numbers = AnswerReading.integers(answer) else { return .unreadable(question.kind.answerFormat) }
                 if size { return numbers == [output[2], output[3]] || (output[2] == output[3] && numbers == [output[2]]) ? .right : .wrong }
                 return numbers == output || numbers == Array(output.dropFirst()) ? .right : .wrong
             }
         case let .value(layer, channel, y, x):
-            return try value(setup, layer: layer, channel: channel, y: y, x: x)
+            return try value(setup, layer: layer, channel: channel, y: y, x: x, lang)
         case let .padding(goal):
-            return try PaddingSolver.solve(goal, setup)
+            return try PaddingSolver.solve(goal, setup, lang)
         case let .stride(target), let .kernel(target):
-            return try PaddingSolver.solveArgument(question.kind, target: target, setup)
+            return try PaddingSolver.solveArgument(question.kind, target: target, setup, lang)
         case let .outputPadding(layer, target):
-            return try outputPadding(setup, layer: layer, target: target)
+            return try outputPadding(setup, layer: layer, target: target, lang)
         case let .receptiveField(layer):
             _ = try ranOutput(trace, layer)
             guard let field = trace.layers[layer].field else {
@@ -50,7 +51,7 @@ enum Solver {
             let total = chosen.reduce(0) { $0 + $1.step.parameterCount }
             let counted = chosen.filter { $0.step.parameterCount > 0 }
             var steps = counted.compactMap { item in Formulas.parameterStep(item.step.layer).map { item.label + $0 } }
-            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
+            if counted.count > 1 { steps.append(lang.pick("total", "всего") + " = " + counted.map { "\($0.step.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
             return count(total, steps: steps, kind: question.kind)
         case let .multiplications(layer):
             if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
@@ -64,15 +65,16 @@ enum Solver {
                 }
                 return "\(item.label)\(step.layer.name): \(w[1])·\(w[2])·\(w[3])·\(w[0])·\(out[2])·\(out[3]) = \(step.multiplications)"
             }
-            if counted.count > 1 { steps.append("total = " + counted.map { "\($0.step.multiplications)" }.joined(separator: " + ") + " = \(total)") }
+            if counted.count > 1 { steps.append(lang.pick("total", "всего") + " = " + counted.map { "\($0.step.multiplications)" }.joined(separator: " + ") + " = \(total)") }
             return count(total, steps: steps, kind: question.kind)
         case .denseParameters, .denseMultiplications:
-            return try dense(question.kind, setup)
+            return try dense(question.kind, setup, lang)
         case .valid:
             let failure = trace.failure
-            let expected = failure.map { "no: \($0.error.message)" } ?? "yes"
-            let steps = failure.map { ["(\($0.index)) \(trace.layers[$0.index].layer.name) raises \($0.error.pythonType): \($0.error.message)"] }
-                ?? ["PyTorch runs it: \(trace.shapeLine)"]
+            let expected = failure.map { lang.pick("no", "нет") + ": \($0.error.message)" } ?? lang.pick("yes", "да")
+            let steps = failure.map { f in
+                ["(\(f.index)) \(trace.layers[f.index].layer.name) " + lang.pick("raises", "выдаёт ошибку") + " \(f.error.pythonType): \(f.error.message)"]
+            } ?? [lang.pick("PyTorch runs it", "PyTorch выполняет слои") + ": \(trace.shapeLine)"]
             return Solution(expected: expected, steps: steps) { answer in
                 let word = AnswerReading.word(answer)
                 // Russian labs are answered in Russian too: да / нет.
@@ -113,7 +115,7 @@ enum Solver {
     }
 
     /// output[0, c, y, x] of layer `layer` for the setup's input, all-ones weights and zero biases.
-    static func value(_ setup: ExerciseSetup, layer: Int, channel: Int, y: Int, x: Int) throws(SolveProblem) -> Solution {
+    static func value(_ setup: ExerciseSetup, layer: Int, channel: Int, y: Int, x: Int, _ lang: Language) throws(SolveProblem) -> Solution {
         let output = try ranOutput(setup.trace, layer)
         guard channel < output[1], y < output[2], x < output[3], min(channel, y, x) >= 0 else {
             throw SolveProblem(key: "cell", message: "cell [\(channel), \(y), \(x)] is outside the output \(shapeText(output)): "
@@ -128,8 +130,11 @@ enum Solver {
         let run = StackForward.run(input: input, layers: layers, weights: weights)
         let result = Double(run.outputs[layer]![0, channel, y, x])
         let expected = numberText(result)
-        let steps = ["input \(setup.fill.argument) on \(shapeText(setup.inputShape)), all-ones weights, zero bias",
-                     "output\(setup.isSingleLayer ? "" : " of (\(layer))")[0, \(channel), \(y), \(x)] = \(expected)"]
+        let inputText = shapeText(setup.inputShape), fill = setup.fill.argument
+        let of = setup.isSingleLayer ? "" : lang.pick(" of (\(layer))", " слоя (\(layer))")
+        let steps = [lang.pick("input \(fill) on \(inputText), all-ones weights, zero bias",
+                               "вход \(fill) формы \(inputText), все веса равны 1, смещение 0"),
+                     lang.pick("output", "выход") + "\(of)[0, \(channel), \(y), \(x)] = \(expected)"]
         return Solution(expected: expected, steps: steps) { answer in
             guard let number = AnswerReading.number(answer) else { return .unreadable(QuestionKind.value.answerFormat) }
             return abs(number - result) <= 1e-3 * max(1, abs(result)) ? .right : .wrong
@@ -144,7 +149,7 @@ enum Solver {
         return text
     }
 
-    static func outputPadding(_ setup: ExerciseSetup, layer: Int, target: SpatialPair?) throws(SolveProblem) -> Solution {
+    static func outputPadding(_ setup: ExerciseSetup, layer: Int, target: SpatialPair?, _ lang: Language) throws(SolveProblem) -> Solution {
         guard case let .convTranspose2d(transposed) = setup.layers[layer] else {
             throw SolveProblem(key: "at", message: "output_padding is asked of a ConvTranspose2d; layer (\(layer)) is \(setup.layers[layer].name)")
         }
@@ -168,15 +173,15 @@ enum Solver {
         }
         var without = transposed
         without.outputPadding = SpatialPair(square: 0)
-        let steps = [Formulas.transposedAxis("H_out", input: input[2], layer: without, axis: .height) + "; target \(goal.h), so output_padding_h = \(h)",
-                     Formulas.transposedAxis("W_out", input: input[3], layer: without, axis: .width) + "; target \(goal.w), so output_padding_w = \(w)"]
+        let steps = [Formulas.transposedAxis("H_out", input: input[2], layer: without, axis: .height) + lang.pick("; target \(goal.h), so output_padding_h = \(h)", "; нужно \(goal.h), значит, output_padding_h = \(h)"),
+                     Formulas.transposedAxis("W_out", input: input[3], layer: without, axis: .width) + lang.pick("; target \(goal.w), so output_padding_w = \(w)", "; нужно \(goal.w), значит, output_padding_w = \(w)")]
         return Solution(expected: h == w ? "\(h)" : "(\(h), \(w))", steps: steps) { typed in
             guard let pair = AnswerReading.pair(typed) else { return .unreadable(QuestionKind.outputPadding.answerFormat) }
             return pair.h == h && pair.w == w ? .right : .wrong
         }
     }
 
-    static func dense(_ kind: QuestionKind, _ setup: ExerciseSetup) throws(SolveProblem) -> Solution {
+    static func dense(_ kind: QuestionKind, _ setup: ExerciseSetup, _ lang: Language) throws(SolveProblem) -> Solution {
         guard setup.isSingleLayer, case let .conv2d(layer) = setup.layers[0], layer.groups == 1,
               case let .explicit(ph, pw) = layer.padding, ph == pw, layer.inChannels == setup.inputShape[1] else {
             throw SolveProblem(key: "ask", message: "\(kind.rawValue) compares one Conv2d (groups 1, one number for padding) with a dense layer")
@@ -191,10 +196,12 @@ enum Solver {
         let n = "\(p.inChannels)·\(p.hIn)·\(p.wIn)"
         if kind == .denseParameters {
             return count(cost.denseParameters, steps: [k, "(C_in·H_in·W_in + 1)·K = (\(n) + 1)·\(cost.denseOutputs) = \(cost.denseParameters)",
-                                                       "the conv layer has \(cost.convParameters)"], kind: kind)
+                                                       lang.pick("the conv layer has \(cost.convParameters)",
+                                                                 "у свёрточного слоя их \(cost.convParameters)")], kind: kind)
         }
         return count(cost.denseMultiplications, steps: [k, "C_in·H_in·W_in·K = \(n)·\(cost.denseOutputs) = \(cost.denseMultiplications)",
-                                                        "the conv layer needs \(cost.convMultiplications)"], kind: kind)
+                                                        lang.pick("the conv layer needs \(cost.convMultiplications)",
+                                                                  "свёрточному слою нужно \(cost.convMultiplications)")], kind: kind)
     }
 }
 

@@ -94,7 +94,9 @@ struct ExerciseCommand: ParsableCommand {
         let path = file!
         let lab: ExerciseSet
         do {
-            lab = try ExerciseLoader.load(try readText(path))
+            // On screen the lab speaks the screen's language; printed and graded output stays English unless --lang says.
+            let onScreen = answers == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
+            lab = try ExerciseLoader.load(try readText(path), language: onScreen ? language.language : language.given ?? .en)
         } catch let error as ExerciseFileError {
             throw badFile(path, error)
         }
@@ -147,7 +149,7 @@ struct ExerciseCommand: ParsableCommand {
             if !chosen.contains(kind) { chosen.append(kind) }
         }
         var generator = LabGenerator(kinds: chosen, variant: variant ?? variantAlias ?? 1, maxSize: maxSize)
-        let bytes = Array(generator.generate(count: count).utf8)
+        let bytes = Array(generator.generate(count: count, language: language.language).utf8)
         if let output, output != "-" { try writeFile(output, bytes, replace: force) } else { writeAll(1, bytes) }
     }
 

@@ -15,9 +15,12 @@ struct LanguageOption: ParsableArguments {
         throw ValidationError("--lang \(lang) is not a language: allowed: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
     }
 
+    /// The flag's language, nil without the flag.
+    var given: Language? { lang.flatMap(Language.init(rawValue:)) }
+
     /// The flag's language, else the locale's.
     var language: Language {
-        lang.flatMap(Language.init(rawValue:)) ?? Self.fromLocale(ProcessInfo.processInfo.environment)
+        given ?? Self.fromLocale(ProcessInfo.processInfo.environment)
     }
 
     /// The language a locale environment asks for.

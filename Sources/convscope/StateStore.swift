@@ -26,18 +26,18 @@ struct StateStore {
     }
 
     /// The saved session; nil and a notice when there is none or it cannot be used.
-    func load() -> (session: Session?, notice: String?) {
+    func load() -> (session: Session?, notice: Notice?) {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, "saved parameters ignored: the file cannot be read (\(path))")
+            return (nil, .savedSessionIgnored(.unreadable, path: path))
         }
         guard let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == 1 else {
-            return (nil, "saved parameters ignored: it is not a convscope state file (\(path))")
+            return (nil, .savedSessionIgnored(.notAStateFile, path: path))
         }
         var p = ConvParameters()
         for id in ParameterID.allCases {
             guard let value = saved.parameters[id.name], id.range.contains(value) else {
-                return (nil, "saved parameters ignored: \(id.name) is missing or out of range (\(path))")
+                return (nil, .savedSessionIgnored(.parameter(id.name), path: path))
             }
             p[id] = value
         }

@@ -90,7 +90,7 @@ struct InteractiveCommand: ParsableArguments {
         var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
         if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
-        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.session != nil ? .restored : nil)
+        initial.notice = saved.notice ?? (saved.session != nil ? .restored : nil)
         // The palette: --cmap, else the settings file, else the restored session's, else rocket.
         if let session = saved.session { initial.environment.colormap = session.colormap }
         settings.settings.apply(to: &initial)

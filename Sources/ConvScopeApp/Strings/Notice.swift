@@ -21,7 +21,17 @@ public enum Notice: Equatable, Sendable {
     case mouse(Bool)
     /// The heatmap palette changed; `shownInTerminal` is false on a terminal without colours.
     case colormap(ColormapName, shownInTerminal: Bool)
+    /// Start-up: the saved session at `path` was not used, and why.
+    case savedSessionIgnored(SavedSessionProblem, path: String)
     /// A sentence the executable made about a file (an export's path, a state file it ignored):
     /// paths and system errors are shown as they are.
     case fileReport(String)
+}
+
+/// Why a saved session (the state file) was ignored.
+public enum SavedSessionProblem: Equatable, Sendable {
+    case unreadable
+    case notAStateFile
+    /// A parameter, by PyTorch's name, is missing or out of range.
+    case parameter(String)
 }

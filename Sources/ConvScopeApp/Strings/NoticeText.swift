@@ -26,10 +26,21 @@ public enum NoticeText {
         case .paddedView(true): lang.pick("padded view: zero padding and never-read cells shown",
                                           "вид с расширением: нули расширения и непрочитанные ячейки")
         case .paddedView(false): lang.pick("padded view off", "вид с расширением выключен")
+        case .savedSessionIgnored(let problem, let path): savedSessionIgnored(problem, path, lang)
         case .fileReport(let text): text
         case .mouse(let on): SettingsText.mouseNotice(on, lang)
         case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, lang)
         }
+    }
+
+    /// `saved parameters ignored: … (path)`: the state file's problem, the path as it is.
+    public static func savedSessionIgnored(_ problem: SavedSessionProblem, _ path: String, _ lang: Language) -> String {
+        let why = switch problem {
+        case .unreadable: lang.pick("the file cannot be read", "файл не читается")
+        case .notAStateFile: lang.pick("it is not a convscope state file", "это не файл состояния convscope")
+        case .parameter(let name): lang.pick("\(name) is missing or out of range", "\(name) отсутствует или вне диапазона")
+        }
+        return lang.pick("saved parameters ignored: ", "сохранённые параметры не использованы: ") + why + " (\(path))"
     }
 
     /// The e key's report: where the file went.

@@ -26,3 +26,24 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+/// A plural category, as CLDR names them.
+public enum PluralCategory: Sendable {
+    case one, few, many, other
+}
+
+/// A language's rule choosing the plural form that goes with a number.
+public struct PluralRule: Sendable {
+    public let category: @Sendable (Int) -> PluralCategory
+
+    /// English: one for 1, other otherwise.
+    public static let english = PluralRule { abs($0) == 1 ? .one : .other }
+    /// Russian: one if n % 10 == 1 and n % 100 != 11 (1, 21 канал); few if n % 10 in 2…4 and
+    /// n % 100 not in 12…14 (2, 3, 4 канала); many otherwise (5, 11, 12 каналов).
+    public static let russian = PluralRule { n in
+        let n = abs(n), last = n % 10, lastTwo = n % 100
+        if last == 1 && lastTwo != 11 { return .one }
+        if (2...4).contains(last) && !(12...14).contains(lastTwo) { return .few }
+        return .many
+    }
+}
