@@ -10,7 +10,7 @@ public final class ComputeEngine: @unchecked Sendable {
     public static let inlineLimit = 400_000
     private let mailbox = Mailbox()
     private var cache: [ComputedMaps] = []
-    private var running: (parameters: ConvParameters, token: CancelToken)?
+    private var running: (parameters: Conv2dSettings, token: CancelToken)?
     /// The newest finished computation, for whatever parameters it was made.
     public private(set) var latest: ComputedMaps?
 
@@ -18,11 +18,11 @@ public final class ComputeEngine: @unchecked Sendable {
     public init() {}
 
     /// True while a background computation for `p` is running.
-    public func isComputing(_ p: ConvParameters) -> Bool { running?.parameters == p }
+    public func isComputing(_ p: Conv2dSettings) -> Bool { running?.parameters == p }
 
     /// Makes sure the maps for `p` are (or will be) computed. Returns true when `latest` changed.
     @discardableResult
-    public func request(_ p: ConvParameters) -> Bool {
+    public func request(_ p: Conv2dSettings) -> Bool {
         // Back to the maps on screen: a computation still running for others is no longer wanted.
         if latest?.parameters == p { cancelRunning(); return false }
         if let hit = cache.first(where: { $0.parameters == p }) { latest = hit; cancelRunning(); return true }
@@ -67,7 +67,7 @@ public final class ComputeEngine: @unchecked Sendable {
     }
 
     /// Tensor elements the computation touches: a proxy for its time.
-    public static func cost(_ p: ConvParameters) -> Int {
+    public static func cost(_ p: Conv2dSettings) -> Int {
         let out = p.outputShape.map { $0.reduce(1, *) } ?? 0
         return p.inChannels * p.hIn * p.wIn + out
     }

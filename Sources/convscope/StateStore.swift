@@ -17,39 +17,62 @@ struct StateStore {
         return StateStore(path: base + "/convscope/state.json")
     }
 
+    /// Version 1 held the twelve sliders; version 2 adds the rest of the table's rows as words
+    /// (padding mode, padding, input and kernel by their command-line words, bias or null).
     private struct Saved: Codable {
         var version: Int
         var parameters: [String: Int]
+        var choices: [String: String]?
+        var bias: Float?
     }
 
     /// The saved parameters; nil and a notice when there is none or it cannot be used.
-    func load() -> (parameters: ConvParameters?, notice: String?) {
+    func load() -> (parameters: Conv2dSettings?, notice: String?) {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, "saved parameters ignored: the file cannot be read (\(path))")
         }
-        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == 1 else {
+        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), [1, 2].contains(saved.version) else {
             return (nil, "saved parameters ignored: it is not a convscope state file (\(path))")
         }
         var p = ConvParameters()
-        for id in ParameterID.allCases {
+        for id in ParameterID.geometry {
             guard let value = saved.parameters[id.name], id.range.contains(value) else {
                 return (nil, "saved parameters ignored: \(id.name) is missing or out of range (\(path))")
             }
             p[id] = value
         }
-        return (p, nil)
+        var s = Conv2dSettings(p)
+        guard saved.version == 2 else { return (s, nil) }
+        // The other rows go through the command line's own parser, files included.
+        var arguments: [String] = []
+        for (id, flag) in [(ParameterID.paddingMode, "--padding-mode"), (.padding, "--padding"), (.input, "--input"),
+                           (.kernel, "--kernel")] {
+            if let word = saved.choices?[id.name], !(id == .padding && word == "explicit") { arguments += [flag, word] }
+        }
+        if let groups = saved.parameters[ParameterID.groups.name] { arguments += ["--groups", String(groups)] }
+        if let bias = saved.bias { arguments += ["--bias", formatNumber(bias)] }
+        do {
+            let options = try ParameterOptions.parse(arguments)
+            s = try options.apply(to: s)
+        } catch {
+            return (nil, "saved parameters ignored: \(ParameterOptions.message(for: error)) (\(path))")
+        }
+        return (s, nil)
     }
 
     /// Saves the parameters atomically; returns a message when that fails.
-    func save(_ p: ConvParameters) -> String? {
+    func save(_ s: Conv2dSettings) -> String? {
         var values: [String: Int] = [:]
-        for id in ParameterID.allCases { values[id.name] = p[id] }
+        for id in ParameterID.geometry { values[id.name] = s.geometry[id] }
+        values[ParameterID.groups.name] = s.groups
+        var choices: [String: String] = [:]
+        for id in [ParameterID.paddingMode, .padding, .input, .kernel] { choices[id.name] = s.valueText(id) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: 1, parameters: values))
+            let data = try encoder.encode(Saved(version: 2, parameters: values, choices: choices, bias: s.bias))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
         } catch let error as FileWriteError {

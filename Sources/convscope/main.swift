@@ -63,7 +63,7 @@ struct InteractiveCommand: ParsableArguments {
     func run() throws {
         let store = StateStore.standard()
         let saved = fresh || parameters.anyGiven ? (parameters: nil, notice: nil) : store.load()
-        let p = try parameters.apply(to: saved.parameters ?? ConvParameters())
+        let p = try parameters.apply(to: saved.parameters ?? Conv2dSettings())
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
         let screen: NCursesScreen
@@ -81,6 +81,7 @@ struct InteractiveCommand: ParsableArguments {
         var initial = AppState(parameters: p)
         initial.environment = screen.environment
         initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.parameters != nil ? .restored : nil)
+            ?? (p.input == .generated(.notebook) ? .notebookInput : nil)
         viewOptions.apply(to: &initial)
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)

@@ -1,6 +1,8 @@
 /// The colormaps the app can draw with; `rocket` is what the notebook's `sns.heatmap` uses.
 public enum ColormapName: String, CaseIterable, Sendable, Codable {
     case rocket, mako, viridis, magma, inferno, gray, greys
+    /// Diverging blue–white–red for signed values centred on 0 (kernels, edge filters).
+    case vlag
 }
 
 /// A 256-entry lookup table plus seaborn's rule for the annotation text colour on each entry.
@@ -24,6 +26,7 @@ public struct Colormap: Sendable {
         case .inferno: Colormap(name: n, entries: ColormapTables.inferno, darkText: 194...255)
         case .gray: Colormap(name: n, entries: ColormapTables.gray, darkText: 172...255)
         case .greys: Colormap(name: n, entries: ColormapTables.greys, darkText: 0...110)
+        case .vlag: Colormap(name: n, entries: DivergingTables.vlag, darkText: 63...187)
         }
     }
 

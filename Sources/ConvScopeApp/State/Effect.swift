@@ -3,7 +3,7 @@ import ConvCore
 /// A side effect `update` asks for; the run loop performs it, so `update` stays pure.
 public enum Effect: Equatable, Sendable {
     /// Compute (or fetch from the cache) the maps for these parameters.
-    case compute(ConvParameters)
+    case compute(Conv2dSettings)
     /// Write the screen (or its maps) to a file, then report back with `Action.report`.
     case export
     /// Leave the screen for the shell (Ctrl-Z); the run loop reports back with `Action.resumed`.

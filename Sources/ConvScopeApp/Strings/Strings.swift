@@ -31,6 +31,9 @@ public struct Strings: Sendable {
             case .paddedView(true): "padded view: zero padding and never-read cells shown"
             case .paddedView(false): "padded view off"
             case .fileReport(let text): text
+            case let .fixedByFile(name, file): Conv2dText.fixedByFile(name, file: file, .en)
+            case let .depthwise(groups, outChannels): Conv2dText.depthwise(groups: groups, outChannels: outChannels, .en)
+            case .notebookInput: Conv2dText.notebookNote(.en)
             }
         },
         zoomName: englishZoomName)

@@ -1,48 +1,79 @@
 import ConvCore
 
+/// The colour scale of a map: `0…vmax` with the notebook's colormap, or `−r…r` centred on 0
+/// with the diverging one when the values are signed (seaborn's `center=0`).
+public struct MapScale: Equatable, Sendable {
+    public let vmin: Float, vmax: Float
+
+    /// A scale from the data's range: signed data gets the symmetric range around 0.
+    public init(minimum: Float, maximum: Float) {
+        if minimum < 0 {
+            let r = max(maximum, -minimum)
+            (vmin, vmax) = (-r, r)
+        } else {
+            (vmin, vmax) = (0, maximum)
+        }
+    }
+
+    /// True when the scale is centred on 0.
+    public var isSigned: Bool { vmin < 0 }
+
+    /// "0–8" or "−4…4".
+    func text(_ g: Glyphs) -> String {
+        isSigned ? "\(g.minus)\(formatValue(vmax))\(g.ellipsis)\(formatValue(vmax))" : "0\(g.dash)\(formatValue(vmax))"
+    }
+}
+
 /// A finished experiment with the per-map colour scales the heatmaps need, computed once.
 public struct ComputedMaps: Sendable {
     public let experiment: ConvExperiment
-    /// vmax of each input map: the ramp's length, as the notebook's `vmax = h_in` meant.
-    public let inputScaleMax: Float
-    /// vmax of each output map: that map's own maximum (seaborn's default with vmax=None).
-    public let outputScaleMax: [Float]
+    /// The input maps' scale: the ramp's length, as the notebook's `vmax = h_in` meant, or the
+    /// values' range for other inputs.
+    public let inputScale: MapScale
+    /// Each output map's scale: that map's own maximum (seaborn's default with vmax=None), or
+    /// one range centred on 0 for every map when any output is negative.
+    public let outputScales: [MapScale]
+    /// The kernel's scale: 0…max, or centred on 0 for signed weights.
+    public let kernelScale: MapScale
     public private(set) var widths: ValueWidths
 
     /// Summarises an experiment for drawing.
     public init(_ experiment: ConvExperiment) {
         self.experiment = experiment
         let p = experiment.parameters
-        inputScaleMax = experiment.inputPattern.colorScaleMax(p)
         let inputMax = experiment.input.storage.max() ?? 0
         let inputMin = experiment.input.storage.min() ?? 0
+        inputScale = MapScale(minimum: inputMin, maximum: p.inputScaleMax ?? inputMax)
+        kernelScale = MapScale(minimum: experiment.weights.storage.min() ?? 0, maximum: experiment.weights.storage.max() ?? 0)
         let inputWidth = max(formatValue(inputMax).count, formatValue(inputMin).count)
         if case .success(let output) = experiment.output {
-            outputScaleMax = (0..<output.shape[1]).map { output.planeMax(0, $0) }
             let hi = output.storage.max() ?? 0, lo = output.storage.min() ?? 0
+            outputScales = lo < 0
+                ? Array(repeating: MapScale(minimum: lo, maximum: hi), count: output.shape[1])
+                : (0..<output.shape[1]).map { MapScale(minimum: 0, maximum: output.planeMax(0, $0)) }
             widths = ValueWidths(input: inputWidth, output: max(formatValue(hi).count, formatValue(lo).count))
         } else {
-            outputScaleMax = []
+            outputScales = []
             widths = ValueWidths(input: inputWidth, output: 1)
         }
         widths.inputScale = Self.scaleText(.input, maps: self, parameters: p, glyphs: .unicodeSet).count
         widths.outputScale = Self.scaleText(.output, maps: self, parameters: p, glyphs: .unicodeSet).count
     }
 
-    public var parameters: ConvParameters { experiment.parameters }
+    public var parameters: Conv2dSettings { experiment.parameters }
 
-    /// What a section's header says about its colour scale: "scale 0–8", "scale 0–max of each
-    /// map" when the output maps differ, nothing for an output still being computed.
-    public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: ConvParameters,
+    /// What a section's header says about its colour scale: "scale 0–8", "scale −4…4", "scale
+    /// 0–max of each map" when the output maps differ, nothing for an output still being computed.
+    public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: Conv2dSettings,
                                  glyphs g: Glyphs) -> String {
         switch section {
         case .input:
-            let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-            return "scale 0\(g.dash)\(formatValue(scaleMax))"
+            let scale = maps?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
+            return "scale " + scale.text(g)
         case .output:
-            let scales = maps?.outputScaleMax ?? []
+            let scales = maps?.outputScales ?? []
             guard let first = scales.first else { return "" }
-            return scales.allSatisfy({ $0 == first }) ? "scale 0\(g.dash)\(formatValue(first))" : "scale 0\(g.dash)max of each map"
+            return scales.allSatisfy({ $0 == first }) ? "scale " + first.text(g) : "scale 0\(g.dash)max of each map"
         }
     }
 }

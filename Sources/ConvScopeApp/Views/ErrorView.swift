@@ -2,7 +2,7 @@ import ConvCore
 
 /// PyTorch's refusal, word for word, where the output maps would be.
 enum ErrorView {
-    static func paint(into canvas: inout Canvas, layout: ScreenLayout, error: ConvError, culprits: Set<ParameterID>,
+    static func paint(into canvas: inout Canvas, layout: ScreenLayout, error: Conv2dError, culprits: Set<ParameterID>,
                       glyphs g: Glyphs) {
         let m = layout.maps
         var y = layout.kernelLineY + 1
@@ -12,12 +12,15 @@ enum ErrorView {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error, bold: true))
             y += 1
         }
-        for line in TextWrap.lines("RuntimeError: " + error.message, width: m.width) where y < limit {
+        for line in TextWrap.lines(error.pythonType + ": " + error.message, width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.error))
             y += 1
         }
         let names = ParameterID.allCases.filter(culprits.contains).map(\.name).joined(separator: ", ")
-        for line in TextWrap.lines("change \(names) so the kernel fits", width: m.width) where y < limit {
+        let advice: String
+        if case .kernelLargerThanPaddedInput = error { advice = "change \(names) so the kernel fits" }
+        else { advice = "change \(names)" }
+        for line in TextWrap.lines(advice, width: m.width) where y < limit {
             canvas.put(line, x: m.x, y: y, style: Style(foreground: Palette.muted))
             y += 1
         }

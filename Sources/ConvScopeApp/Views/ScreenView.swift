@@ -32,35 +32,48 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
     canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
 
-    ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env).paint(into: &canvas)
+    ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env, firstRow: layout.panelFirstRow)
+        .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
-    let x = g.times
+    let x = g.times, lang = env.language
     let inspection = Inspection(state: state)
+    let spec = p.spec
+    // Group tags on the map titles show which input channels feed which outputs.
+    let inputGroup: ((Int) -> Int)? = spec.groups > 1 ? { $0 / spec.inChannelsPerGroup } : nil
+    let outputGroup: ((Int) -> Int)? = spec.groups > 1 ? { spec.group(ofOutput: $0) } : nil
     if let input = layout.input {
         let shape = p.inputShape.map(String.init).joined(separator: x)
-        let rule = (current?.experiment.inputPattern ?? .ramp).rule
-        let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-        SectionView(layout: input, title: "input \(shape)", subtitle: rule,
+        let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
+        // The ring holds the mode's values; zeros need no lookup.
+        let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
+            { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
+        }
+        SectionView(layout: input, title: "input \(shape)", subtitle: Conv2dText.inputRule(p.input, lang),
                     scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g),
                     tensor: current?.experiment.input,
-                    scaleMax: { _ in scaleMax }, environment: env, marks: inspection.inputMarks,
-                    note: inspection.unreadNote(g)).paint(into: &canvas)
+                    mapScale: { _ in scale }, environment: env, marks: inspection.inputMarks,
+                    note: inspection.unreadNote(g), groupOf: inputGroup, ringValue: ring).paint(into: &canvas)
     }
     let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
-    let kernelLabel = (current?.experiment.kernelPattern ?? .ones).label
-    canvas.put("kernel \(kernelShape) \(g.dot) \(kernelLabel) \(g.dot) no bias", x: layout.maps.x, y: layout.kernelLineY,
+    var kernelLine = ["kernel \(kernelShape)", Conv2dText.kernelLabel(p.kernel, lang)]
+    if spec.groups > 1 { kernelLine.append(Conv2dText.groupsLabel(spec.groups, lang)) }
+    if spec.paddingMode != .zeros { kernelLine.append("padding_mode \(spec.paddingMode.rawValue)") }
+    if p.paddingChoice != .explicit { kernelLine.append("padding '\(p.paddingChoice.rawValue)'") }
+    kernelLine.append(Conv2dText.biasLabel(p.bias, lang))
+    canvas.put(kernelLine.joined(separator: " \(g.dot) "), x: layout.maps.x, y: layout.kernelLineY,
                style: Style(bold: true), maxWidth: layout.maps.width)
 
     if let error {
         ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, glyphs: g)
     } else if let output = layout.output, let shape = p.outputShape {
-        let scales = current?.outputScaleMax ?? []
+        let scales = current?.outputScales ?? []
         let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g)
         let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
         SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))", subtitle: "",
-                    scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
-                    environment: env, marks: inspection.outputMarks).paint(into: &canvas)
+                    scale: scaleText, tensor: outTensor,
+                    mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
+                    environment: env, marks: inspection.outputMarks, groupOf: outputGroup).paint(into: &canvas)
         if current == nil {
             let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
             canvas.put("\(frames[spinner % frames.count]) computing \(shape.map(String.init).joined(separator: x))",
