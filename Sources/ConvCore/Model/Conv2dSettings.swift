@@ -46,18 +46,27 @@ public struct Conv2dSettings: Hashable, Sendable {
 
     public subscript<T>(dynamicMember path: KeyPath<ConvParameters, T>) -> T { applied[keyPath: path] }
 
+    /// Reads the applied value, writes the slider (the same unless the input is the notebook's).
+    public subscript<T>(dynamicMember path: WritableKeyPath<ConvParameters, T>) -> T {
+        get { applied[keyPath: path] }
+        set { geometry[keyPath: path] = newValue }
+    }
+
     /// A row's value as the table counts it: the slider, the choice's index, groups, or the
     /// bias rounded (0 for none).
     public subscript(id: ParameterID) -> Int {
-        switch id {
-        case .paddingMode: PaddingMode.allCases.firstIndex(of: paddingMode)!
-        case .padding: PaddingChoice.allCases.firstIndex(of: paddingChoice)!
-        case .groups: groups
-        case .bias: Int((bias ?? 0).rounded())
-        case .input: input.choiceIndex
-        case .kernel: kernel.choiceIndex
-        default: geometry[id]
+        get {
+            switch id {
+            case .paddingMode: PaddingMode.allCases.firstIndex(of: paddingMode)!
+            case .padding: PaddingChoice.allCases.firstIndex(of: paddingChoice)!
+            case .groups: groups
+            case .bias: Int((bias ?? 0).rounded())
+            case .input: input.choiceIndex
+            case .kernel: kernel.choiceIndex
+            default: geometry[id]
+            }
         }
+        set { setClamped(id, newValue) }
     }
 
     /// A row's value in words: `reflect`, `same`, `none`, `random:7`, the file's name, or the number.

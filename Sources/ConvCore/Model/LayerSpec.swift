@@ -32,7 +32,7 @@ public struct LayerSpec: Sendable {
             choice(.paddingMode, "padding_mode", "What the padding ring holds", PaddingMode.allCases.map(\.rawValue),
                    pytorch: "padding_mode"),
             choice(.padding, "padding", "The padding: the amounts padding_h and padding_w, 'same' or 'valid'",
-                   PaddingChoice.allCases.map(\.rawValue)),
+                   PaddingChoice.allCases.map(\.rawValue), pytorch: "padding"),
             row(.groups, "groups", "Groups: in_channels and out_channels split into this many independent parts",
                 Conv2dLimits.groups, 1, pytorch: "groups", step: .geometric),
             row(.bias, "bias", "One bias added to every output channel, or none", -1_000_000...1_000_000, 0,

@@ -70,7 +70,7 @@ extension ScreenLayout {
         guard row > panel.y, row < panel.maxY - 1, let id = ParameterID(rawValue: index), column > panel.x, column < panel.maxX - 1 else { return .parameterPanel }
         let slider = panel.x + ParameterPanel.Column.slider
         let inSlider = column >= slider && column < slider + ParameterPanel.Column.sliderWidth(panelWidth: panel.width)
-        return inSlider ? .slider(id) : .parameter(id)
+        return inSlider && id.spec.kind == .integer ? .slider(id) : .parameter(id)
     }
 }
 

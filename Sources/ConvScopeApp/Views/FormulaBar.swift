@@ -22,7 +22,7 @@ enum FormulaBar {
 
     /// The formula rows that fit `width`: both axes on one row, spaced or compact; one formula for
     /// both when the axes are the same; else one row per axis.
-    static func rows(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [[Piece]] {
+    static func rows(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [[Piece]] {
         let room = width - 2
         let h = p.heightAxis, w = p.widthAxis
         for compact in [false, true] {
@@ -42,11 +42,11 @@ enum FormulaBar {
     }
 
     /// How many rows the formula takes at this width.
-    static func rowCount(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> Int { rows(p, glyphs: g, width: width).count }
+    static func rowCount(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> Int { rows(p, glyphs: g, width: width).count }
 
     /// One row for both axes when two do not fit under the parameter panel: each formula that
     /// fits in full, else just its result (the formula panel, f, has all of it).
-    static func squeezed(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [Piece] {
+    static func squeezed(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [Piece] {
         var pieces: [Piece] = []
         var used = 0
         for (name, a) in [("H_out", p.heightAxis), ("W_out", p.widthAxis)] {
@@ -61,7 +61,7 @@ enum FormulaBar {
         return pieces
     }
 
-    static func paint(into canvas: inout Canvas, layout: ScreenLayout, parameters p: Conv2dSettings, glyphs g: Glyphs) {
+    static func paint(into canvas: inout Canvas, layout: ScreenLayout, parameters p: ConvParameters, glyphs g: Glyphs) {
         var rows = rows(p, glyphs: g, width: layout.columns)
         var y = layout.formulaY
         // In a short window the first formula row would land on the parameter panel's border:

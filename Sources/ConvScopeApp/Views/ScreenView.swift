@@ -40,8 +40,10 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     let inspection = Inspection(state: state)
     let spec = p.spec
     // Group tags on the map titles show which input channels feed which outputs.
-    let inputGroup: ((Int) -> Int)? = spec.groups > 1 ? { $0 / spec.inChannelsPerGroup } : nil
-    let outputGroup: ((Int) -> Int)? = spec.groups > 1 ? { spec.group(ofOutput: $0) } : nil
+    // Only a layer PyTorch accepts has groups (channel counts divisible by them).
+    let grouped = spec.groups > 1 && error == nil
+    let inputGroup: ((Int) -> Int)? = grouped ? { $0 / spec.inChannelsPerGroup } : nil
+    let outputGroup: ((Int) -> Int)? = grouped ? { spec.group(ofOutput: $0) } : nil
     if let input = layout.input {
         let shape = p.inputShape.map(String.init).joined(separator: x)
         let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
@@ -88,7 +90,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
         canvas.put(line, x: box.x, y: box.y + i, style: Style(foreground: Palette.highlight, bold: i == 0),
                    maxWidth: box.width)
     }
-    FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
+    FormulaBar.paint(into: &canvas, layout: layout, parameters: p.applied, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
     if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, glyphs: g) }
     if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage) }

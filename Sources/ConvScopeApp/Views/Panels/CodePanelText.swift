@@ -81,7 +81,7 @@ public enum CodePanelText {
             case "bias": value = p.bias == nil ? "False" : "True"
             default:
                 let rows = layer.parameters.filter { $0.pytorchArgument == argument && $0.kind == .integer }
-                let values = rows.map { String(p.geometry[$0.id]) }
+                let values = rows.map { String(p[$0.id]) }
                 value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
             }
             pieces.append((i < layer.positional ? "" : argument + "=") + value + ",")

@@ -3,8 +3,8 @@ import ConvCore
 /// The course notes' comparison: a conv layer against a fully-connected layer of K outputs.
 public enum CostPanelText {
     /// The panel's lines: parameter and multiplication counts, Comp_param, Comp_mult, the stride-1 check.
-    public static func lines(_ p: Conv2dSettings, denseOutputs: Int?, glyphs g: Glyphs, width: Int) -> [PanelLine] {
-        let cost = CostModel(p.applied, denseOutputs: denseOutputs)
+    public static func lines(_ p: ConvParameters, denseOutputs: Int?, glyphs g: Glyphs, width: Int) -> [PanelLine] {
+        let cost = CostModel(p, denseOutputs: denseOutputs)
         let x = g.product
         let valid = p.validate() == nil
         let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize
@@ -69,13 +69,13 @@ public enum CostPanelText {
 
     /// Whether the course notes' H_out = H_in − F1 + 1 (and W) matches PyTorch here and, if not, which
     /// parameters break it: the notes assume stride 1, no padding, no dilation.
-    static func simplification(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [PanelLine] {
+    static func simplification(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [PanelLine] {
         let m = g.minus
         let formula = "the course notes' stride-1 shortcut H_out = H_in \(m) F1 + 1, W_out = W_in \(m) F2 + 1"
         let axes: [(name: String, suffix: String, axis: AxisGeometry, simple: Int)] = [
             ("H", "h", p.heightAxis, p.hIn - p.kernelSizeH + 1), ("W", "w", p.widthAxis, p.wIn - p.kernelSizeW + 1),
         ]
-        if CostModel(p.applied).notesSimplificationHolds {
+        if CostModel(p).notesSimplificationHolds {
             let unusual = axes.flatMap { unusualParameters($0.suffix, $0.axis) }
             // Padding and dilation can cancel out (p 1, d 2, k 3), or a kernel as large as the input
             // gives one output whatever the stride: the numbers agree though the case is not simple.

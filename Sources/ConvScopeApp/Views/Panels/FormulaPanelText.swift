@@ -3,7 +3,7 @@ import ConvCore
 /// PyTorch's output-size formula taken apart step by step for each axis.
 public enum FormulaPanelText {
     /// The panel's lines: padded size, effective kernel, numerator, division, output size, unread input.
-    public static func lines(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [PanelLine] {
+    public static func lines(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [PanelLine] {
         let unread = p.unreadInput
         return axis("H", "h", "row", p.heightAxis, unread: unread.rows, glyphs: g, width: width)
             + axis("W", "w", "column", p.widthAxis, unread: unread.columns, glyphs: g, width: width)

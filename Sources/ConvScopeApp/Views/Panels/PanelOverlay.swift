@@ -24,8 +24,8 @@ enum PanelOverlay {
         let inner = max(10, m.width - 4)
         let p = state.parameters
         let (name, key, lines): (String, String, [PanelLine]) = switch panel {
-        case .cost: ("conv vs dense", "c", CostPanelText.lines(p, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
-        case .formula: ("output size", "f", FormulaPanelText.lines(p, glyphs: g, width: inner))
+        case .cost: ("conv vs dense", "c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
+        case .formula: ("output size", "f", FormulaPanelText.lines(p.applied, glyphs: g, width: inner))
         case .code: ("code", "P", CodePanelText.lines(state, glyphs: g, width: inner))
         }
         let long = "\(name) \(g.dot) \(key) or Esc closes"
