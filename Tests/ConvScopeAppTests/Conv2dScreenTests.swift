@@ -60,7 +60,7 @@ struct Conv2dScreenTests {
         let maps = try! ComputedMaps(ConvExperiment({ var s = Conv2dSettings(); s.input = .generated(.checker)
             s.kernel = .preset(.sobelX); s.geometry.hIn = 16; s.geometry.wIn = 16; s.geometry.inChannels = 1
             s.geometry.outChannels = 1; return s }()))
-        #expect(maps.outputScales.allSatisfy(\.isSigned))
+        #expect(maps.outputScales.allSatisfy { $0.isSigned })
     }
 
     /// The diverging table is the CSV's, entry for entry.
