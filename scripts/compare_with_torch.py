@@ -39,7 +39,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_stack_fixtures as fixtures  # noqa: E402
 
-BINARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "convscope")
+BINARY = os.environ.get("CONVSCOPE_BINARY") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "convscope")
 
 RANGES = [(1, 1024), (1, 1024), (1, 64), (1, 64), (1, 32), (1, 32), (0, 32), (0, 32),
           (1, 32), (1, 32), (1, 32), (1, 32)]

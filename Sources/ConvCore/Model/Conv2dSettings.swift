@@ -41,8 +41,15 @@ public struct Conv2dSettings: Hashable, Sendable {
         return Conv2dSpec(p, padding: padding, paddingMode: paddingMode, groups: groups, bias: bias)
     }
 
-    /// The sliders the convolution runs with (the input's real height and width).
-    public var applied: ConvParameters { spec.parameters }
+    /// The sliders the convolution runs with: the input's real height and width, and the padding
+    /// 'same' or 'valid' applies before each axis ('same' with an odd total pads one more after).
+    public var applied: ConvParameters {
+        let spec = self.spec
+        var p = spec.parameters
+        p.paddingH = spec.heightAxis.padding.before
+        p.paddingW = spec.widthAxis.padding.before
+        return p
+    }
 
     public subscript<T>(dynamicMember path: KeyPath<ConvParameters, T>) -> T { applied[keyPath: path] }
 
@@ -50,6 +57,17 @@ public struct Conv2dSettings: Hashable, Sendable {
     public subscript<T>(dynamicMember path: WritableKeyPath<ConvParameters, T>) -> T {
         get { applied[keyPath: path] }
         set { geometry[keyPath: path] = newValue }
+    }
+
+    /// The height axis of the output-size formula, with 'same''s uneven split.
+    public var heightAxis: AxisGeometry { formulaAxis(applied.heightAxis, spec.heightAxis.padding) }
+    /// The width axis of the output-size formula.
+    public var widthAxis: AxisGeometry { formulaAxis(applied.widthAxis, spec.widthAxis.padding) }
+
+    private func formulaAxis(_ axis: AxisGeometry, _ padding: AxisPadding) -> AxisGeometry {
+        var a = axis
+        a.extraAfter = padding.after - padding.before
+        return a
     }
 
     /// A row's value as the table counts it: the slider, the choice's index, groups, or the

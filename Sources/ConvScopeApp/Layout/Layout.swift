@@ -188,7 +188,7 @@ public enum Layout {
         let p = state.parameters
         let widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaLines = FormulaBar.rowCount(p.applied, glyphs: env.glyphs, width: cols)
+        let formulaLines = FormulaBar.rowCount(p, glyphs: env.glyphs, width: cols)
         let hintsY = rows - 1
         let inspectorLines = state.isInspecting ? 2 : 0
         let formulaY = hintsY - formulaLines

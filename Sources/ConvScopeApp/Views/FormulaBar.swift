@@ -9,7 +9,9 @@ enum FormulaBar {
     static func body(_ a: AxisGeometry, _ g: Glyphs, compact: Bool) -> String {
         let sp = compact ? "" : " "
         let m = g.minus
-        return "\(g.floorOpen)(\(a.size)\(sp)+\(sp)2\(g.product)\(a.padding)\(sp)\(m)\(sp)\(a.dilation)\(g.product)(\(a.kernel)\(m)1)"
+        // 'same' with an odd total pads one more after: both sides are written out.
+        let padding = a.extraAfter == 0 ? "2\(g.product)\(a.padding)" : "\(a.padding)\(sp)+\(sp)\(a.padding + a.extraAfter)"
+        return "\(g.floorOpen)(\(a.size)\(sp)+\(sp)\(padding)\(sp)\(m)\(sp)\(a.dilation)\(g.product)(\(a.kernel)\(m)1)"
             + "\(sp)\(m)\(sp)1)\(sp)/\(sp)\(a.stride)\(g.floorClose)\(sp)+\(sp)1\(sp)=\(sp)\(a.outputSize)"
     }
 
@@ -22,7 +24,7 @@ enum FormulaBar {
 
     /// The formula rows that fit `width`: both axes on one row, spaced or compact; one formula for
     /// both when the axes are the same; else one row per axis.
-    static func rows(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [[Piece]] {
+    static func rows(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [[Piece]] {
         let room = width - 2
         let h = p.heightAxis, w = p.widthAxis
         for compact in [false, true] {
@@ -42,11 +44,11 @@ enum FormulaBar {
     }
 
     /// How many rows the formula takes at this width.
-    static func rowCount(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> Int { rows(p, glyphs: g, width: width).count }
+    static func rowCount(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> Int { rows(p, glyphs: g, width: width).count }
 
     /// One row for both axes when two do not fit under the parameter panel: each formula that
     /// fits in full, else just its result (the formula panel, f, has all of it).
-    static func squeezed(_ p: ConvParameters, glyphs g: Glyphs, width: Int) -> [Piece] {
+    static func squeezed(_ p: Conv2dSettings, glyphs g: Glyphs, width: Int) -> [Piece] {
         var pieces: [Piece] = []
         var used = 0
         for (name, a) in [("H_out", p.heightAxis), ("W_out", p.widthAxis)] {
@@ -61,7 +63,7 @@ enum FormulaBar {
         return pieces
     }
 
-    static func paint(into canvas: inout Canvas, layout: ScreenLayout, parameters p: ConvParameters, glyphs g: Glyphs) {
+    static func paint(into canvas: inout Canvas, layout: ScreenLayout, parameters p: Conv2dSettings, glyphs g: Glyphs) {
         var rows = rows(p, glyphs: g, width: layout.columns)
         var y = layout.formulaY
         // In a short window the first formula row would land on the parameter panel's border:

@@ -90,7 +90,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
         canvas.put(line, x: box.x, y: box.y + i, style: Style(foreground: Palette.highlight, bold: i == 0),
                    maxWidth: box.width)
     }
-    FormulaBar.paint(into: &canvas, layout: layout, parameters: p.applied, glyphs: g)
+    FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
     if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, glyphs: g) }
     if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage) }
