@@ -117,7 +117,9 @@ struct InteractiveTests {
 
     @Test func heavyConfigurationShowsProgressAndQuitsAtOnce() {
         guard requireTmux() else { return }
-        let tmux = Self.start("--h-in 1024 --w-in 1024 --in-channels 64 --out-channels 64 --kernel-size 32")
+        // 120×40: room for the summary under the eighteen parameter rows.
+        let tmux = Self.start("--h-in 1024 --w-in 1024 --in-channels 64 --out-channels 64 --kernel-size 32",
+                              columns: 120, rows: 40)
         // The summary under the parameter panel (the section header gives the shape's room to the block size).
         #expect(tmux.waitFor("in  1×64×1024×1024").ok)
         let started = Date()
