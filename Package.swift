@@ -43,6 +43,8 @@ let package = Package(
             dependencies: [
                 "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises", "CNCursesW",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The settings file (Settings.swift) is TOML like the exercise files.
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
         // A module name without a hyphen, so its build folder is named like its source folder.
@@ -55,5 +57,7 @@ let package = Package(
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
+        // The settings file's reader, which lives in the executable (it needs TOMLKit and files).
+        .testTarget(name: "SettingsTests", dependencies: ["convscope"]),
     ]
 )

@@ -11,7 +11,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data", "colormaps")
 OUT = os.path.join(ROOT, "Sources", "ConvScopeApp", "Colormap", "ColormapTables.swift")
 # Order and Swift names follow ColormapName; greys.csv is matplotlib's "Greys".
-NAMES = ["rocket", "mako", "viridis", "magma", "inferno", "gray", "greys"]
+NAMES = ["rocket", "mako", "viridis", "magma", "inferno", "gray", "greys", "cividis"]
 PER_LINE = 4
 
 

@@ -52,4 +52,13 @@ static inline int cs_setcchar(cchar_t *c, wchar_t ch, attr_t attrs, int pair) {
     wchar_t text[2] = { ch, 0 };
     return setcchar(c, text, attrs, 0, &pair);
 }
+/* Mouse reporting on or off: clicks (1000), drags with the button held (1002), in SGR encoding
+   (1006), which reports any column (the old encoding stops at 223). convscope reads the reports
+   itself, so keyok keeps ncurses from taking terminfo's kmous (which is SGR for xterm but the old
+   encoding for tmux and screen) as a key of its own. Turned off in reverse order. */
+static inline void cs_mouse_reporting(int on) {
+    keyok(KEY_MOUSE, FALSE);
+    putp(on ? "\033[?1000h\033[?1002h\033[?1006h" : "\033[?1006l\033[?1002l\033[?1000l");
+    fflush(stdout);
+}
 #endif

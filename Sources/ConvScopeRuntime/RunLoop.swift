@@ -48,7 +48,8 @@ public struct RunLoop {
             let waiting = engine.isComputing(state.parameters)
             if waiting { spinner += 1; dirty = true }
             if dirty {
-                screen.draw(view(state, maps: engine.latest, environment: screen.environment, spinner: spinner))
+                // The state's environment: the screen's device with the palette the user picked.
+                screen.draw(view(state, maps: engine.latest, environment: state.environment, spinner: spinner))
                 dirty = false
                 if let start = keyTime { frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil }
             }
@@ -62,7 +63,12 @@ public struct RunLoop {
                 continue
             }
             let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
-            guard let action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            if case .mouse(var event) = action {
+                // The click is hit-tested against the frame on screen, drawn with these maps' widths.
+                event.widths = engine.latest.flatMap { $0.parameters == state.parameters ? $0.widths : nil }
+                action = .mouse(event)
+            }
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }
@@ -89,6 +95,8 @@ public struct RunLoop {
                 case .suspend:
                     screen.suspend()
                     queue.append(.resumed(screen.size))
+                case .mouseReporting(let on):
+                    screen.setMouseReporting(on)
                 }
             }
         }

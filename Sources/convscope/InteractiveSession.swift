@@ -16,7 +16,7 @@ struct InteractiveSession {
     /// Writes what is on screen now (or just its maps) into the export directory under a new name.
     func exportScreen(_ state: AppState, maps: ComputedMaps?) -> String {
         // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
-        var env = screen.environment
+        var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
         let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)

@@ -1,5 +1,5 @@
 // The only file that talks to ncurses: starts and restores the terminal, draws a Canvas,
-// and turns ncurses key codes into `Key`s.
+// and turns ncurses key codes and mouse reports into actions.
 import CNCursesW
 import ConvScopeApp
 #if canImport(Glibc)
@@ -22,11 +22,13 @@ final class NCursesScreen: Screen {
     private var pairs: [PairKey: Int32] = [:]
     private var colorIndexCache: [RGB: Int16] = [:]
     private var stopped = false
+    /// Whether the terminal is reporting the mouse now (turned off again on every exit path).
+    private var mouseReporting = false
 
     private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
-    init(forceNoColor: Bool, colormap: ColormapName) throws {
+    init(forceNoColor: Bool) throws {
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
         guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
@@ -65,7 +67,7 @@ final class NCursesScreen: Screen {
             let colors = cs_colors()
             depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
         }
-        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, colormap: colormap)
+        environment = RenderEnvironment(colorDepth: depth, unicode: utf8)
     }
 
     /// What made newterm fail, checked rather than guessed: terminfo knows TERM or it does not.
@@ -95,18 +97,32 @@ final class NCursesScreen: Screen {
     func stop() {
         guard !stopped else { return }
         stopped = true
+        // The shell must not be left with a terminal that types mouse reports into it (a terminal
+        // that hung up has no shell left to protect, and nothing is written to it).
+        if mouseReporting && !terminalHungUp { cs_mouse_reporting(0) }
         curs_set(1)
         endwin()
     }
 
+    /// Turns mouse reporting on or off.
+    func setMouseReporting(_ on: Bool) {
+        guard !stopped, on != mouseReporting else { return }
+        mouseReporting = on
+        cs_mouse_reporting(on ? 1 : 0)
+    }
+
     /// Leaves curses for a Ctrl-Z suspend and comes back when the shell resumes us.
     func suspend() {
+        // The shell gets a terminal without mouse reporting, and the mouse comes back with us.
+        let reporting = mouseReporting
+        if reporting { cs_mouse_reporting(0) }
         endwin()
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Execution continues here after `fg`; the window may have changed meanwhile.
         refresh()
         invalidate()
+        if reporting { cs_mouse_reporting(1) }
     }
 
     /// Waits up to `milliseconds` for a key or a resize; nil on timeout. A terminal that hung up
@@ -121,8 +137,20 @@ final class NCursesScreen: Screen {
             guard Int32(ch) != KEY_RESIZE else { invalidate(); return .resize(size) }
             return .key(Self.functionKey(Int32(ch)))
         }
-        if ch == 27 && drainUnknownSequence() { return .key(.unknown) }
+        if ch == 27, let sequence = drainUnknownSequence() {
+            // Mouse reports come as SGR sequences that convscope decodes itself (see cs_mouse_reporting).
+            return Self.sgrMouse(sequence).map { .mouse($0) } ?? .key(.unknown)
+        }
         return .key(Self.characterKey(UInt32(ch)))
+    }
+
+    /// An SGR mouse report after its ESC: `[<b;x;yM` or `[<b;x;ym`.
+    static func sgrMouse(_ sequence: [UInt32]) -> MouseEvent? {
+        let text = String(String.UnicodeScalarView(sequence.compactMap(UnicodeScalar.init)))
+        guard text.hasPrefix("[<"), let final = text.last, final == "M" || final == "m" else { return nil }
+        let numbers = text.dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
+        return MouseEvent(sgrButton: numbers[0], column: numbers[1], row: numbers[2], pressed: final == "M")
     }
 
     /// True when the terminal has gone away (its window closed without a SIGHUP reaching us, e.g.
@@ -136,25 +164,28 @@ final class NCursesScreen: Screen {
     /// ncurses hands over an escape sequence it does not know (a TERM that does not match the
     /// terminal) as ESC plus the rest. Reads that rest so it is ignored instead of acting as Esc.
     /// Only ESC [ (CSI) and ESC O (SS3) start a sequence: any other key after ESC is a key of its
-    /// own, put back for the next read, so Esc Esc q typed fast is Esc, Esc, q.
-    private func drainUnknownSequence() -> Bool {
+    /// own, put back for the next read, so Esc Esc q typed fast is Esc, Esc, q. Returns the
+    /// sequence read after the ESC, or nil when there was none.
+    private func drainUnknownSequence() -> [UInt32]? {
         wtimeout(window, 0)
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
-        guard status != ERR else { return false }
+        guard status != ERR else { return nil }
         guard status != KEY_CODE_YES, ch == 91 || ch == 79 else {
             if status == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(ch)) }
-            return false
+            return nil
         }
-        var count = 0
-        // A CSI/SS3 sequence ends with a letter or '~'.
-        while count < 16 {
-            count += 1
-            if let scalar = UnicodeScalar(UInt32(ch)), count > 1,
+        var sequence: [UInt32] = []
+        // The rest of a started sequence may lag on a busy machine: wait a little for each byte.
+        wtimeout(window, 30)
+        // A CSI/SS3 sequence ends with a letter or '~' (an SGR mouse report: "[<0;12;5M", 24 at most).
+        while sequence.count < 24 {
+            sequence.append(UInt32(ch))
+            if let scalar = UnicodeScalar(UInt32(ch)), sequence.count > 1,
                scalar.properties.isAlphabetic || scalar == "~" { break }
             if wget_wch(window, &ch) == ERR { break }
         }
-        return true
+        return sequence
     }
 
     static func functionKey(_ code: Int32) -> Key {
@@ -216,7 +247,9 @@ final class NCursesScreen: Screen {
             for x in 0..<min(canvas.width, size.columns) {
                 let c = canvas[x, y]
                 let scalar = c.character.unicodeScalars.first!.value
-                cs_setcchar(&cell, wchar_t(bitPattern: scalar), attributes(c.style), pair(c.style))
+                // Text must differ from its background; a half block's two colours are the picture.
+                let isText = c.character != " " && c.character != environment.glyphs.upperHalf
+                cs_setcchar(&cell, wchar_t(bitPattern: scalar), attributes(c.style), pair(c.style, isText: isText))
                 mvwadd_wch(window, Int32(y), Int32(x), &cell)
             }
         }
@@ -234,9 +267,12 @@ final class NCursesScreen: Screen {
     }
 
     /// The colour pair for a style's colours, created on first use.
-    private func pair(_ s: Style) -> Int32 {
+    private func pair(_ s: Style, isText: Bool) -> Int32 {
         guard environment.colorDepth.hasColor else { return 0 }
-        let key = PairKey(fg: colorIndex(s.foreground), bg: colorIndex(s.background))
+        var key = PairKey(fg: colorIndex(s.foreground), bg: colorIndex(s.background))
+        if isText, environment.colorDepth == .ansi16, key.fg >= 0 {
+            key = PairKey(fg: Int16(TerminalPalette.readableText(Int(key.fg), on: Int(key.bg), among: Int(cs_colors()))), bg: key.bg)
+        }
         if key.fg == -1 && key.bg == -1 { return 0 }
         if let p = pairs[key] { return p }
         let next = Int32(pairs.count + 1)

@@ -50,7 +50,10 @@ struct RenderCommand: ParsableCommand {
 
     /// The render state: parameters, size, inspector and panel as the flags say.
     /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
-    var environment: RenderEnvironment { RenderEnvironment(colorDepth: color.noColor ? .none : .trueColor, unicode: !ascii) }
+    var environment: RenderEnvironment {
+        RenderEnvironment(colorDepth: color.noColor ? .none : .trueColor, unicode: !ascii,
+                          colormap: viewOptions.colormap ?? .rocket)
+    }
 
     func makeState(_ p: Conv2dSettings) throws -> AppState {
         var state = AppState(parameters: p)

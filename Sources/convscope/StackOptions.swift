@@ -113,3 +113,59 @@ struct StackOptions: ParsableArguments {
                 String(trimmed[close.upperBound...]))
     }
 }
+
+extension StackOptions {
+    /// The one line that names a layer PyTorch refuses to build, as `render` prints it.
+    static func refusalLine(_ error: StackLayerError, text: String, layer: Int?, line: Int?) -> String {
+        let place = layer.map { "layer (\($0))" } ?? "line \(line ?? 0)"
+        return "convscope: \(place): \(text): \(error.pythonType): \(error.message)"
+    }
+
+    /// With --layer or --model, the single layer's own flags (kernel, padding, …) make no sense:
+    /// one line naming the flag and what to write instead. --h-in, --w-in and --in-channels set the input.
+    func checkNoSingleLayerFlags(_ parameters: ParameterOptions) throws {
+        if hasStack {
+            let singleLayerFlags: [(String, Bool)] = [
+                ("--out-channels", parameters.outChannels != nil), ("--kernel-size", parameters.kernelSize != nil),
+                ("--kernel-size-h", parameters.kernelSizeH != nil), ("--kernel-size-w", parameters.kernelSizeW != nil),
+                ("--padding", parameters.padding != nil), ("--padding-h", parameters.paddingH != nil),
+                ("--padding-w", parameters.paddingW != nil), ("--stride", parameters.stride != nil),
+                ("--stride-h", parameters.strideH != nil), ("--stride-w", parameters.strideW != nil),
+                ("--dilation", parameters.dilation != nil), ("--dilation-h", parameters.dilationH != nil),
+                ("--dilation-w", parameters.dilationW != nil)]
+            if let flag = singleLayerFlags.first(where: \.1)?.0 {
+                throw ValidationError("\(flag) sets the single layer's parameters; with --layer or --model write them "
+                    + "in the layer string, e.g. \"Conv2d(3, 8, kernel_size=3, stride=2)\" (--h-in, --w-in and "
+                    + "--in-channels set the input).")
+            }
+        }
+    }
+
+    /// The model the interactive screen opens on, or nil without --layer and --model (the
+    /// single-layer screen). --h-in, --w-in and --in-channels set its input, the channels
+    /// defaulting to what the first layer expects; a layer that does not parse or build is one
+    /// line and exit status 64.
+    func interactiveModel(_ parameters: ParameterOptions) throws -> Model? {
+        if table {
+            throw ValidationError("--layers prints a table, which the interactive screen does not: use convscope render --layers.")
+        }
+        try checkNoSingleLayerFlags(parameters)
+        if model == "-" {
+            throw ValidationError("--model - reads standard input, which the interactive screen needs for keys: give a file, "
+                + "or print with convscope render --model -.")
+        }
+        guard hasStack else {
+            if coverage { throw ValidationError("--coverage opens the coverage map of a stack: give --layer or --model too.") }
+            return nil
+        }
+        switch try parse() {
+        case let .layers(layers):
+            let given = try parameters.apply(to: ConvParameters())
+            let channels = parameters.inChannels ?? Model.expectedChannels(layers) ?? given.inChannels
+            return Model(inputShape: [1, channels, given.hIn, given.wIn], layers: layers)
+        case let .refused(error, text, layer, line):
+            printError(Self.refusalLine(error, text: text, layer: layer, line: line))
+            throw ExitCode(64)
+        }
+    }
+}

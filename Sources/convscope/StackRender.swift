@@ -17,11 +17,11 @@ extension RenderCommand {
                 throw ExitCode(1)
             }
         } else {
-            layers = [.conv2d(Self.singleLayer(given))]
+            layers = [.conv2d(Model.singleConv2d(given))]
         }
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
         var input = given
-        input.inChannels = parameters.inChannels ?? Self.expectedChannels(layers) ?? given.inChannels
+        input.inChannels = parameters.inChannels ?? Model.expectedChannels(layers) ?? given.inChannels
         let ramp = InputPattern.ramp.makeInput(input)
         let trace = StackTrace(inputShape: ramp.shape, layers: layers)
         let unicode = !ascii
@@ -39,7 +39,7 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
-            let weights = layers.map(Self.notebookWeights)
+            let weights = layers.map(Model.notebookWeights)
             let run = StackForward.run(input: ramp, layers: layers, weights: weights)
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
@@ -73,35 +73,6 @@ extension RenderCommand {
         }
     }
 
-    /// The course notebook's weights: all ones; biases zero, so one --layer gives what the
-    /// single-layer flags give.
-    static func notebookWeights(_ layer: StackLayer) -> LayerWeights? {
-        guard let shape = layer.weightShape else { return nil }
-        return LayerWeights(weight: Tensor4(shape: shape, repeating: 1),
-                            bias: layer.biasCount.map { [Float](repeating: 0, count: $0) })
-    }
-
-    /// The notebook's layer from the parameter flags: `nn.Conv2d(..., bias=False)`.
-    static func singleLayer(_ p: ConvParameters) -> Conv2dLayer {
-        Conv2dLayer(p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),
-                    stride: SpatialPair(p.strideH, p.strideW), padding: .explicit(h: p.paddingH, w: p.paddingW),
-                    dilation: SpatialPair(p.dilationH, p.dilationW), bias: false)
-    }
-
-    /// The channels the first layer that names any expects (pools and activations keep them).
-    static func expectedChannels(_ layers: [StackLayer]) -> Int? {
-        for layer in layers {
-            switch layer {
-            case let .conv2d(l): return l.inChannels
-            case let .convTranspose2d(l): return l.inChannels
-            case let .shapePreserving(.batchNorm2d(bn)): return bn.numFeatures
-            case .cat: return nil
-            default: continue
-            }
-        }
-        return nil
-    }
-
     /// PyTorch's ValueError while building a layer: `{"error", "layer"}` on stdout for JSON, else one line.
     private func reportRefusal(_ error: StackLayerError, text: String, layer: Int?, line: Int?) throws {
         if format == .json && !stack.table && !stack.coverage {
@@ -110,28 +81,13 @@ extension RenderCommand {
                 writer.writeConstructionError(error, layer: layer, line: line)
             }
         } else {
-            let place = layer.map { "layer (\($0))" } ?? "line \(line ?? 0)"
-            printError("convscope: \(place): \(text): \(error.pythonType): \(error.message)")
+            printError(StackOptions.refusalLine(error, text: text, layer: layer, line: line))
         }
     }
 
     /// Flags that make no sense with a stack: one line naming the flag and what to do instead.
     private func checkStackFlags() throws {
-        if stack.hasStack {
-            let singleLayerFlags: [(String, Bool)] = [
-                ("--out-channels", parameters.outChannels != nil), ("--kernel-size", parameters.kernelSize != nil),
-                ("--kernel-size-h", parameters.kernelSizeH != nil), ("--kernel-size-w", parameters.kernelSizeW != nil),
-                ("--padding", parameters.padding != nil), ("--padding-h", parameters.paddingH != nil),
-                ("--padding-w", parameters.paddingW != nil), ("--stride", parameters.stride != nil),
-                ("--stride-h", parameters.strideH != nil), ("--stride-w", parameters.strideW != nil),
-                ("--dilation", parameters.dilation != nil), ("--dilation-h", parameters.dilationH != nil),
-                ("--dilation-w", parameters.dilationW != nil)]
-            if let flag = singleLayerFlags.first(where: \.1)?.0 {
-                throw ValidationError("\(flag) sets the single layer's parameters; with --layer or --model write them "
-                    + "in the layer string, e.g. \"Conv2d(3, 8, kernel_size=3, stride=2)\" (--h-in, --w-in and "
-                    + "--in-channels set the input).")
-            }
-        }
+        try stack.checkNoSingleLayerFlags(parameters)
         let screenFlags: [(String, Bool)] = [("--inspect", inspect != nil), ("--inspect-input", inspectInput != nil),
                                              ("--panel", panel != nil), ("--padded", padded)]
         let option = stack.hasStack ? (stack.layer.isEmpty ? "--model" : "--layer")

@@ -1,4 +1,5 @@
 import ConvCore
+import ConvScopeApp
 import Foundation
 
 /// The last parameters, kept between runs in $XDG_STATE_HOME/convscope/state.json
@@ -8,13 +9,7 @@ struct StateStore {
 
     /// The store for this environment.
     static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> StateStore {
-        let base: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        }
-        return StateStore(path: base + "/convscope/state.json")
+        StateStore(path: xdgDirectory("XDG_STATE_HOME", else: ".local/state", environment: environment) + "/convscope/state.json")
     }
 
     /// Version 1 held the twelve sliders; version 2 adds the rest of the table's rows as words
@@ -24,10 +19,18 @@ struct StateStore {
         var parameters: [String: Int]
         var choices: [String: String]?
         var bias: Float?
+        /// The heatmap palette; absent in files from before palettes (they mean rocket).
+        var cmap: String?
     }
 
-    /// The saved parameters; nil and a notice when there is none or it cannot be used.
-    func load() -> (parameters: Conv2dSettings?, notice: String?) {
+    /// What a session leaves for the next one.
+    struct Session: Equatable {
+        var parameters: Conv2dSettings
+        var colormap: ColormapName = .rocket
+    }
+
+    /// The saved session; nil and a notice when there is none or it cannot be used.
+    func load() -> (session: Session?, notice: String?) {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, "saved parameters ignored: the file cannot be read (\(path))")
@@ -42,8 +45,10 @@ struct StateStore {
             }
             p[id] = value
         }
+        // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
+        let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
         var s = Conv2dSettings(p)
-        guard saved.version == 2 else { return (s, nil) }
+        guard saved.version == 2 else { return (Session(parameters: s, colormap: colormap), nil) }
         // The other rows go through the command line's own parser, files included.
         var arguments: [String] = []
         for (id, flag) in [(ParameterID.paddingMode, "--padding-mode"), (.padding, "--padding"), (.input, "--input"),
@@ -58,11 +63,12 @@ struct StateStore {
         } catch {
             return (nil, "saved parameters ignored: \(ParameterOptions.message(for: error)) (\(path))")
         }
-        return (s, nil)
+        return (Session(parameters: s, colormap: colormap), nil)
     }
 
-    /// Saves the parameters atomically; returns a message when that fails.
-    func save(_ s: Conv2dSettings) -> String? {
+    /// Saves the session atomically; returns a message when that fails.
+    func save(_ session: Session) -> String? {
+        let s = session.parameters
         var values: [String: Int] = [:]
         for id in ParameterID.geometry { values[id.name] = s.geometry[id] }
         values[ParameterID.groups.name] = s.groups
@@ -72,7 +78,8 @@ struct StateStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: 2, parameters: values, choices: choices, bias: s.bias))
+            let data = try encoder.encode(Saved(version: 2, parameters: values, choices: choices, bias: s.bias,
+                                                cmap: session.colormap.rawValue))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
         } catch let error as FileWriteError {

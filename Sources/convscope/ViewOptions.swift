@@ -5,7 +5,10 @@ import Foundation
 /// How the screen looks and what an export shows: flags shared by `convscope` and `convscope render`.
 struct ViewOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Colours: dark (the terminal's own) or light (a white page for slides; t toggles).")
-    var theme: ExportTheme = .dark
+    var theme: ExportTheme?
+
+    @Option(name: .long, parsing: .unconditional, help: "Heatmap palette: \(ViewOptions.colormapNames) (C cycles; rocket is the notebook's).")
+    var cmap: String?
 
     @Option(name: .long, parsing: .unconditional, help: "What an export shows: screen (everything) or maps (headers, maps, kernel line, formula).")
     var frame: ExportFrame = .screen
@@ -17,13 +20,32 @@ struct ViewOptions: ParsableArguments {
         guard CodePanelText.zoomNames.contains(zoom) else {
             throw ValidationError("--zoom \(zoom) is not a zoom: allowed \(CodePanelText.zoomNames.joined(separator: ", ")).")
         }
+        if let cmap, colormap == nil {
+            throw ValidationError("--cmap \(cmap) is not a palette: allowed \(Self.colormapNames).")
+        }
     }
 
-    /// Puts the theme and zoom into a state (the frame matters only when exporting).
+    /// Every value `--cmap` accepts.
+    static var colormapNames: String { ColormapName.choices.map(\.rawValue).joined(separator: ", ") }
+
+    /// The palette --cmap names, if it was given (and is one of the choices).
+    var colormap: ColormapName? {
+        cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } }
+    }
+
+    /// Puts the theme, palette and zoom into a state (the frame matters only when exporting);
+    /// a flag not given leaves the state's value, which the settings file may have set.
     func apply(to state: inout AppState) {
-        state.theme = theme
+        if let theme { state.theme = theme }
+        if let colormap { state.environment.colormap = colormap }
         state.zoomOverride = Zoom.allCases.first { CodePanelText.zoomName($0) == zoom }
     }
+}
+
+/// The interactive screen's mouse switch.
+struct MouseOption: ParsableArguments {
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection); m toggles it in the screen.")
+    var noMouse = false
 }
 
 /// Where the TUI's e key writes its files.

@@ -58,17 +58,23 @@ struct InteractiveCommand: ParsableArguments {
     var fresh = false
 
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var mouse: MouseOption
     @OptionGroup var exportDirectory: ExportDirectoryOption
+    @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
     func run() throws {
+        let model = try stack.interactiveModel(parameters)
         let store = StateStore.standard()
-        let saved = fresh || parameters.anyGiven ? (parameters: nil, notice: nil) : store.load()
-        let p = try parameters.apply(to: saved.parameters ?? Conv2dSettings())
+        let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
+        let p = try parameters.apply(to: saved.session?.parameters ?? Conv2dSettings())
+        // Before the screen starts, so the lines stay in the terminal after it ends.
+        let settings = SettingsFile.standard().load()
+        for warning in settings.warnings { printError(warning) }
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, colormap: .rocket)
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -78,16 +84,25 @@ struct InteractiveCommand: ParsableArguments {
                 """)
             throw ExitCode(2)
         }
-        var initial = AppState(parameters: p)
+        var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
-        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.parameters != nil ? .restored : nil)
+        if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
+        initial.notice = saved.notice.map(Notice.fileReport) ?? (saved.session != nil ? .restored : nil)
             ?? (p.input == .generated(.notebook) ? .notebookInput : nil)
+        // The palette: --cmap, else the settings file, else the restored session's, else rocket.
+        if let session = saved.session { initial.environment.colormap = session.colormap }
+        settings.settings.apply(to: &initial)
         viewOptions.apply(to: &initial)
+        if mouse.noMouse { initial.mouseEnabled = false }
+        // A settings problem is news the user should see on the screen too.
+        if let first = settings.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: settings.warnings.count - 1, initial.environment.language)) }
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
         screen.stop()
-        if let problem = store.save(session.state.parameters) { printError("convscope: \(problem)") }
+        // The stack screen's panel shows a layer of the model, not the single layer's parameters.
+        let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap)
+        if session.state.stack == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

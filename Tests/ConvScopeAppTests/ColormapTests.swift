@@ -55,6 +55,7 @@ struct ColormapTests {
     @Test(arguments: [
         (ColormapName.rocket, 198...255), (.mako, 188...255), (.viridis, 182...255),
         (.magma, 195...255), (.inferno, 194...255), (.gray, 172...255), (.greys, 0...110),
+        (.cividis, 190...255),
     ])
     func textColourSwitchPoints(_ name: ColormapName, dark: ClosedRange<Int>) {
         let m = Colormap.named(name)

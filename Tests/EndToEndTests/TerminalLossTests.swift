@@ -23,8 +23,10 @@ struct TerminalLossTests {
         }
         let seconds = Date().timeIntervalSince(closed)
         #expect(text?.trimmingCharacters(in: .whitespacesAndNewlines) == "129", "exits as SIGHUP would: \(text ?? "still running")")
-        // 0.5 s is the promise; the margin is for a loaded test machine (measured: about 0.01 s).
-        #expect(seconds < 1.0, "exited \(seconds) s after the window closed")
+        // 0.5 s is the promise (measured alone: about 0.01 s); with six builds on two cores it took
+        // up to 1.6 s, so the bound is 3 s: still far below the 10 s a process that never noticed
+        // the lost terminal would take to be given up on.
+        #expect(seconds < 3.0, "exited \(seconds) s after the window closed")
         let saved = try String(contentsOfFile: tmux.dir + "/state/convscope/state.json", encoding: .utf8)
         #expect(saved.contains("\"h_in\" : 9"), "the state is saved: \(saved)")
     }

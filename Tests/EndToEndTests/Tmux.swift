@@ -104,10 +104,10 @@ final class TmuxSession {
         name = "session-\(n)"
         dir = TestArea.root + "/" + name
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        // Each session keeps its own state file, never the user's real one, and a UTF-8 locale
+        // Each session keeps its own state and settings files, never the user's real ones, and a UTF-8 locale
         // whatever the environment tests run in (commands may override it, e.g. LANG=C).
         let script = """
-            export XDG_STATE_HOME='\(dir)/state' LANG=C.UTF-8; stty -a > '\(dir)/before'; \(command); echo EXIT=$? > '\(dir)/exit'; \
+            export XDG_STATE_HOME='\(dir)/state' XDG_CONFIG_HOME='\(dir)/config' LANG=C.UTF-8; stty -a > '\(dir)/before'; \(command); echo EXIT=$? > '\(dir)/exit'; \
             stty -a > '\(dir)/after'; echo EXIT=$(cat '\(dir)/exit'); sleep 60
             """
         try! script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)

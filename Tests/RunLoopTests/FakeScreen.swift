@@ -53,4 +53,8 @@ final class FakeScreen: Screen {
     }
 
     func suspend() { suspensions += 1 }
+
+    /// Every mouse-reporting switch the loop asked for, in order.
+    private(set) var mouseReporting: [Bool] = []
+    func setMouseReporting(_ on: Bool) { mouseReporting.append(on) }
 }

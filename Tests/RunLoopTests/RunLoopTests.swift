@@ -37,7 +37,7 @@ struct RunLoopTests {
 
         #expect(status == 0)
         let effects = log.flatMap(\.1)
-        #expect(effects == [.compute(start), .compute(p), .export, .quit(0)])
+        #expect(effects == [.compute(start), .mouseReporting(true), .compute(p), .export, .quit(0)])
         #expect(exported == [p], "the export saw the state after the key")
         let actions = log.map(\.0)
         #expect(actions.first == .start(TerminalSize(columns: 80, rows: 24)))

@@ -1,8 +1,20 @@
 /// The colormaps the app can draw with; `rocket` is what the notebook's `sns.heatmap` uses.
 public enum ColormapName: String, CaseIterable, Sendable, Codable {
-    case rocket, mako, viridis, magma, inferno, gray, greys
-    /// Diverging blue–white–red for signed values centred on 0 (kernels, edge filters).
+    case rocket, mako, viridis, magma, inferno, gray, greys, cividis
+    /// Diverging blue–white–red for signed values centred on 0 (kernels, edge filters); drawn for
+    /// signed maps, not one of the `choices`.
     case vlag
+
+    /// The palettes `--cmap`, the settings file and the C key offer, in the key's cycle order:
+    /// the notebook's rocket, then matplotlib's perceptually uniform maps (cividis reads the same
+    /// with colour-vision deficiency), then plain gray for projectors and print.
+    public static let choices: [ColormapName] = [.rocket, .viridis, .cividis, .magma, .gray]
+
+    /// The next palette in the C key's cycle (a palette outside it goes back to rocket).
+    public var next: ColormapName {
+        guard let i = Self.choices.firstIndex(of: self) else { return .rocket }
+        return Self.choices[(i + 1) % Self.choices.count]
+    }
 }
 
 /// A 256-entry lookup table plus seaborn's rule for the annotation text colour on each entry.
@@ -26,6 +38,7 @@ public struct Colormap: Sendable {
         case .inferno: Colormap(name: n, entries: ColormapTables.inferno, darkText: 194...255)
         case .gray: Colormap(name: n, entries: ColormapTables.gray, darkText: 172...255)
         case .greys: Colormap(name: n, entries: ColormapTables.greys, darkText: 0...110)
+        case .cividis: Colormap(name: n, entries: ColormapTables.cividis, darkText: 190...255)
         case .vlag: Colormap(name: n, entries: DivergingTables.vlag, darkText: 63...187)
         }
     }

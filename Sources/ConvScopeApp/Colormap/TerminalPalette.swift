@@ -47,6 +47,16 @@ public enum TerminalPalette {
     /// The ANSI colour 0…7 nearest to `c` under xterm's default values, ties to the lower index.
     public static func nearestANSI8(_ c: RGB) -> Int { nearest(c, among: 8) }
 
+    /// The ANSI colour for text `foreground` on `background` (indices into the first `count`):
+    /// the foreground itself, or black or white, whichever stands out more, when both would show
+    /// as the same colour (gray's middle on 8 colours: the number would vanish).
+    public static func readableText(_ foreground: Int, on background: Int, among count: Int) -> Int {
+        guard foreground == background else { return foreground }
+        let white = count >= 16 ? 15 : 7
+        let bg = ansi16[min(max(background, 0), 15)]
+        return distance(bg, ansi16[0]) >= distance(bg, ansi16[white]) ? 0 : white
+    }
+
     private static func nearest(_ c: RGB, among count: Int) -> Int {
         var best = 0, bestDist = Int.max
         for i in 0..<count {

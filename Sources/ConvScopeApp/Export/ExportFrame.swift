@@ -17,6 +17,7 @@ public enum ExportFrame: String, CaseIterable, Sendable {
     }
 
     static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
+        if state.stack != nil { return StackScreenView.mapsOnly(state, environment: env) }
         var plain = state
         plain.focus = .parameters
         plain.playing = false

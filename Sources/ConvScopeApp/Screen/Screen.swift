@@ -12,4 +12,6 @@ public protocol Screen: AnyObject {
     func nextEvent(timeoutMilliseconds milliseconds: Int32) -> Action?
     /// Leaves the screen for the shell (Ctrl-Z) and returns once the shell resumes us.
     func suspend()
+    /// Turns the terminal's mouse reporting on or off; events then arrive as `.mouse`.
+    func setMouseReporting(_ on: Bool)
 }

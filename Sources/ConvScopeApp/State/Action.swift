@@ -67,4 +67,17 @@ public enum Action: Equatable, Sendable {
     case cycleKernel
     /// Pins a cursor directly (render --inspect, tests).
     case inspect(Focus, CellCursor)
+    /// A click, drag or wheel turn; MouseUpdate turns it into the actions above.
+    case mouse(MouseEvent)
+    /// Mouse reporting on / off (off leaves text selection to the terminal).
+    case toggleMouse
+    /// The next heatmap palette (rocket, viridis, cividis, magma, gray).
+    case cycleColormap
+    /// Selects a parameter directly (a click on its row).
+    case select(ParameterID)
+    /// The next channel page of one section, back to the first after the last (a click on its
+    /// page marker).
+    case nextPageOf(MapSection)
+    /// The stack screen's own actions (layers, inspector across layers, coverage).
+    case stack(StackAction)
 }

@@ -84,8 +84,14 @@ public struct AppState: Equatable, Sendable {
     /// The sliding-kernel animation.
     public var playing = false
     public var speedIndex = 2
+    /// Clicks, drags and the wheel act on the screen (off: the terminal selects text instead).
+    public var mouseEnabled = true
+    /// The parameter whose slider the held mouse button drags, if any.
+    public var dragging: ParameterID?
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
+    /// The stack screen (a model of several layers), or nil on the single-layer screen.
+    public var stack: StackState?
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 

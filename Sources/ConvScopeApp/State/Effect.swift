@@ -10,4 +10,6 @@ public enum Effect: Equatable, Sendable {
     case suspend
     /// End the session with this exit status (the parameters are saved on the way out).
     case quit(Int32)
+    /// Turn the terminal's mouse reporting on or off.
+    case mouseReporting(Bool)
 }

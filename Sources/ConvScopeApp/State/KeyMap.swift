@@ -95,6 +95,9 @@ public enum KeyMap {
                    hint: KeyHint(rank: 6) { _ in "e export" }),
         KeyBinding(keys: [.character("t")], action: .toggleTheme, help: "light / dark theme (exports follow it)",
                    hint: KeyHint(rank: 11) { _ in "t theme" }),
+        KeyBinding(keys: [.character("C")], action: .cycleColormap, help: SettingsText.colormapKeyHelp(.en)),
+        KeyBinding(keys: [.character("m")], action: .toggleMouse, help: SettingsText.mouseKeyHelp(.en)),
+        .note("mouse", SettingsText.mouseUsage(.en)),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults",
                    hint: KeyHint(rank: 12) { _ in "r reset" }),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
@@ -125,7 +128,7 @@ public enum KeyMap {
         if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
-            let paged = Layout.compute(state, environment: state.environment).helpPageCount > 1
+            let paged = state.helpPages > 1
             switch key {
             case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
             case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp
@@ -142,6 +145,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if state.stack != nil { return stackAction(for: key, in: state) }
         if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             // In a map digits mean nothing; with the cost panel open they type K.

@@ -11,7 +11,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        return [.compute(state.parameters)]
+        // The stack screen computes its own values, and has no mouse yet (MouseUpdate hit-tests the
+        // single layer's screen), so the terminal keeps the mouse there.
+        if state.stack != nil { state.clampToLayout(); return [] }
+        return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
         if !state.showHelp { state.clampToLayout() }
@@ -24,11 +27,19 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.suspend]
     case .quit:
         return [.quit(0)]
+    case .mouse(let event):
+        return updateMouse(&state, event)
     default:
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
+        // The stack screen computes its own values; panel edits go into the selected layer.
+        if state.stack != nil {
+            if case .stack = action {} else { state.storeEditedParameters(before: before.parameters.geometry) }
+            return []
+        }
+        if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
@@ -45,10 +56,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     // A help overlay or a pending message is dismissed by the next key.
     s.notice = nil
+    s.stack?.note = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
-            let pages = Layout.compute(s, environment: s.environment).helpPageCount
+            let pages = s.helpPages
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
@@ -115,7 +127,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
         s.clampToLayout()
-        s.notice = Layout.compute(s, environment: s.environment).zoomNotice
+        s.notice = s.stack == nil ? Layout.compute(s, environment: s.environment).zoomNotice
+            : StackLayout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
         s.clampToLayout()
@@ -124,14 +137,17 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.clampToLayout()
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps.
-        let page = Layout.compute(s, environment: s.environment).scrollPage
+        let page = s.stack == nil ? Layout.compute(s, environment: s.environment).scrollPage
+            : StackLayout.compute(s, environment: s.environment).scrollPage
         s.scrollX = max(0, s.scrollX + dx * page.columns)
         s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout()
     case .reset:
+        // The notebook's parameters; the device and the user's settings (palette, mouse) stay.
         s = AppState(parameters: Conv2dSettings())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
+        s.mouseEnabled = state.mouseEnabled
         s.notice = .reset
     case .toggleHelp:
         s.showHelp = true
@@ -142,7 +158,22 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         break
     case .report(let text):
         s.notice = .fileReport(text)
-    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit:
+    case .toggleMouse:
+        s.mouseEnabled.toggle()
+        s.dragging = nil
+        s.notice = .mouse(s.mouseEnabled)
+    case .cycleColormap:
+        s.environment.colormap = s.environment.colormap.next
+        s.notice = .colormap(s.environment.colormap, shownInTerminal: s.environment.colorDepth.hasColor)
+    case .select(let id):
+        s.typing = nil
+        s.selected = id
+    case .nextPageOf(let section):
+        let index = section == .input ? 0 : 1
+        let count = Layout.pageCount(s, section: section)
+        s.pages[index] = (s.pages[index] + 1) % max(1, count)
+        s.clampToLayout()
+    case .start, .key, .resize, .resumed, .computed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
         s.change(id) { _ in value }
@@ -153,6 +184,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         s.applyTeaching(action)
+    case .stack(let stackAction):
+        s.applyStack(stackAction)
     }
     return s
 }
@@ -227,6 +260,7 @@ extension AppState {
     /// map (no further than the widest and tallest hidden part), from one layout of this state
     /// on its own output device.
     mutating func clampToLayout() {
+        if stack != nil { return clampStackLayout() }
         let layout = Layout.compute(self, environment: environment)
         let pageCounts = [layout.input?.pageCount, layout.output?.pageCount]
         pages = zip(pages, pageCounts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }

@@ -17,6 +17,10 @@ public enum Notice: Equatable, Sendable {
     /// Space while PyTorch refuses the parameters.
     case nothingToAnimate
     case paddedView(Bool)
+    /// Mouse reporting was switched on (true) or off.
+    case mouse(Bool)
+    /// The heatmap palette changed; `shownInTerminal` is false on a terminal without colours.
+    case colormap(ColormapName, shownInTerminal: Bool)
     /// A sentence the executable made about a file (an export's path, a state file it ignored):
     /// paths and system errors are shown as they are.
     case fileReport(String)

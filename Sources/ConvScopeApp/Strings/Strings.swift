@@ -34,6 +34,8 @@ public struct Strings: Sendable {
             case let .fixedByFile(name, file): Conv2dText.fixedByFile(name, file: file, .en)
             case let .depthwise(groups, outChannels): Conv2dText.depthwise(groups: groups, outChannels: outChannels, .en)
             case .notebookInput: Conv2dText.notebookNote(.en)
+            case .mouse(let on): SettingsText.mouseNotice(on, .en)
+            case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, .en)
             }
         },
         zoomName: englishZoomName)

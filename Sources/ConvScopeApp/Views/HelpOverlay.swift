@@ -11,14 +11,14 @@ enum HelpOverlay {
 
     /// The help laid out for a window: long texts wrap under themselves, and the lines that do
     /// not fit go to further pages.
-    static func pages(_ size: TerminalSize, glyphs g: Glyphs) -> Pages {
-        let rows = KeyMap.helpRows(g)
+    static func pages(_ size: TerminalSize, glyphs g: Glyphs, rows given: [(keys: String, help: String)]? = nil) -> Pages {
+        let rows = given ?? KeyMap.helpRows(g)
         let keyWidth = min(22, rows.map(\.keys.count).max() ?? 0)
         let textWidth = rows.map(\.help.count).max() ?? 0
         let w = min(size.columns - 2, keyWidth + textWidth + 5)
         var lines: [(keys: String, text: String)] = []
         for row in rows {
-            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 4)).enumerated() {
+            for (i, part) in TextWrap.lines(row.help, width: max(10, w - keyWidth - 5)).enumerated() {  // a space before the border
                 lines.append((i == 0 ? row.keys : "", part))
             }
         }
@@ -30,8 +30,9 @@ enum HelpOverlay {
     /// How many pages the help takes in a window of this size.
     static func pageCount(_ size: TerminalSize, glyphs g: Glyphs) -> Int { pages(size, glyphs: g).count }
 
-    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0) {
-        let layout = pages(TerminalSize(columns: canvas.width, rows: canvas.height), glyphs: g)
+    static func paint(into canvas: inout Canvas, glyphs g: Glyphs, page: Int = 0,
+                      rows: [(keys: String, help: String)]? = nil) {
+        let layout = pages(TerminalSize(columns: canvas.width, rows: canvas.height), glyphs: g, rows: rows)
         let f = layout.frame, perPage = layout.perPage, keyWidth = layout.keyWidth
         let page = min(page, layout.count - 1)
         // Whole rows are cleared, so nothing of the screen shows beside a box narrower than the window.

@@ -81,11 +81,7 @@ struct ParameterPanel {
     func paintBar(into canvas: inout Canvas, id: ParameterID, x: Int, y: Int, width: Int, selected: Bool, bad: Bool) {
         guard width >= 3 else { return }
         let g = environment.glyphs
-        let range = id.range
-        // Logarithmic, so small values (where the notebook's sliders live) still move the knob.
-        let t = log2(Double(1 + state.parameters[id] - range.lowerBound))
-            / log2(Double(1 + range.upperBound - range.lowerBound))
-        let knob = Int((t * Double(width - 1)).rounded())
+        let knob = Self.knob(state.parameters[id], range: id.range, width: width)
         let fill = Style(foreground: bad ? Palette.error : Palette.accent)
         let track = Style(foreground: Palette.muted, dim: true)
         for i in 0..<width {
@@ -93,6 +89,27 @@ struct ParameterPanel {
                 : i == knob ? Cell(g.sliderKnob, selected ? fill.bolded : fill) : Cell(g.sliderTrack, track)
             canvas[x + i, y] = cell
         }
+    }
+}
+
+extension ParameterPanel {
+    /// Where a slider of `width` cells draws the knob for `value`: logarithmic, so small values
+    /// (where the notebook's sliders live) still move the knob.
+    static func knob(_ value: Int, range: ClosedRange<Int>, width: Int) -> Int {
+        let span = Double(1 + range.upperBound - range.lowerBound)
+        guard span > 1, width > 1 else { return 0 }
+        let t = log2(Double(1 + value - range.lowerBound)) / log2(span)
+        return Int((t * Double(width - 1)).rounded())
+    }
+
+    /// The value whose knob is drawn at cell `index` (a click there): of several, the one the
+    /// continuous scale puts there; where no value lands on that cell, the nearest drawn one.
+    static func value(atKnob index: Int, range: ClosedRange<Int>, width: Int) -> Int {
+        let span = Double(1 + range.upperBound - range.lowerBound)
+        guard span > 1, width > 1 else { return range.lowerBound }
+        let ideal = Double(range.lowerBound) - 1 + pow(span, Double(index) / Double(width - 1))
+        func cost(_ v: Int) -> (Int, Double) { (abs(knob(v, range: range, width: width) - index), abs(Double(v) - ideal)) }
+        return range.min { cost($0) < cost($1) } ?? range.lowerBound
     }
 }
 

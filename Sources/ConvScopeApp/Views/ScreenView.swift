@@ -11,6 +11,7 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
 
 /// The screen in the terminal's own colours, before a theme is applied.
 func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Canvas {
+    if state.stack != nil { return StackScreenView.paint(state, environment: env) }
     let size = state.terminalSize
     var canvas = Canvas(width: size.columns, height: size.rows)
     let p = state.parameters

@@ -60,11 +60,12 @@ public enum CodePanelText {
         return pieces
     }
 
-    /// Zoom and theme, when they are not the defaults.
+    /// Zoom, theme and palette, when they are not the defaults.
     static func sharedViewPieces(_ state: AppState) -> [String] {
         var pieces: [String] = []
         if state.zoomOverride != nil { pieces.append("--zoom \(zoomName(state.zoomOverride))") }
         if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
+        if state.environment.colormap != .rocket { pieces.append("--cmap \(state.environment.colormap.rawValue)") }
         return pieces
     }
 

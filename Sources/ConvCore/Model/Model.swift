@@ -1,0 +1,120 @@
+/// A model: an input of [1, C, H, W] filled by a pattern, and the list of layers it passes
+/// through. The single-layer screen is a model of one Conv2d; a pasted `print(model)` is many.
+public struct Model: Equatable, Hashable, Sendable {
+    /// [1, C, H, W] of the input.
+    public var inputShape: [Int]
+    /// How the input is filled (the course notebook's ramp).
+    public var inputPattern: InputPattern = .ramp
+    /// The layers, in order.
+    public var layers: [StackLayer]
+
+    /// A model of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
+    public init(inputShape: [Int], layers: [StackLayer]) {
+        precondition(inputShape.count == 4 && inputShape.allSatisfy { $0 > 0 }, "a model input is [1, C, H, W]")
+        self.inputShape = inputShape
+        self.layers = layers
+    }
+
+    /// The course notebook's single layer: `nn.Conv2d(..., bias=False)` on its ramp input.
+    public static func singleLayer(_ p: ConvParameters) -> Model {
+        Model(inputShape: p.inputShape, layers: [.conv2d(singleConv2d(p))])
+    }
+
+    /// The notebook's layer from the twelve parameters: `nn.Conv2d(..., bias=False)`.
+    public static func singleConv2d(_ p: ConvParameters) -> Conv2dLayer {
+        Conv2dLayer(p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),
+                    stride: SpatialPair(p.strideH, p.strideW), padding: .explicit(h: p.paddingH, w: p.paddingW),
+                    dilation: SpatialPair(p.dilationH, p.dilationW), bias: false)
+    }
+
+    /// The channels the first layer that names any expects (pools and activations keep them).
+    public static func expectedChannels(_ layers: [StackLayer]) -> Int? {
+        for layer in layers {
+            switch layer {
+            case let .conv2d(l): return l.inChannels
+            case let .convTranspose2d(l): return l.inChannels
+            case let .shapePreserving(.batchNorm2d(bn)): return bn.numFeatures
+            case .cat: return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The course notebook's weights: all ones; biases zero, so a one-layer model gives what the
+    /// single-layer screen gives.
+    public static func notebookWeights(_ layer: StackLayer) -> LayerWeights? {
+        guard let shape = layer.weightShape else { return nil }
+        return LayerWeights(weight: Tensor4(shape: shape, repeating: 1),
+                            bias: layer.biasCount.map { [Float](repeating: 0, count: $0) })
+    }
+
+    /// The input as single-layer parameters would describe it (h_in, w_in, in_channels).
+    var inputParameters: ConvParameters {
+        var p = ConvParameters()
+        p.inChannels = inputShape[1]; p.hIn = inputShape[2]; p.wIn = inputShape[3]
+        return p
+    }
+
+    /// The input tensor.
+    public func makeInput() -> Tensor4 { inputPattern.makeInput(inputParameters) }
+
+    /// The top of the input's colour scale (the ramp's length).
+    public var inputScaleMax: Float { inputPattern.colorScaleMax(inputParameters) }
+
+    /// Shapes, fields and the first error, without values.
+    public var trace: StackTrace { StackTrace(inputShape: inputShape, layers: layers) }
+
+    /// Every layer's values with the notebook's weights.
+    public func run() -> StackRun {
+        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights))
+    }
+}
+
+extension StackTrace {
+    /// The input rows and columns (padding included, so they may run past the map) that output
+    /// cell (y, x) of layer `index` depends on through every layer before it; nil when the layer
+    /// did not run, its field is not traced, or the cell reads no input at all.
+    public func inputSpan(layer index: Int, y: Int, x: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
+        guard layers.indices.contains(index), layers[index].status == .ran,
+              let h = layers[index].reach.h?.ends(of: y), let w = layers[index].reach.w?.ends(of: x) else { return nil }
+        return (h.0...h.1, w.0...w.1)
+    }
+}
+
+extension Model {
+    /// The model with `layer` inserted at `index`; Cat skips that pointed at `index` or later
+    /// move with their layers, so every skip still names the same layer.
+    public func inserting(_ layer: StackLayer, at index: Int) -> Model {
+        var new = self
+        new.layers = layers.map { $0.renumberingSkip { $0 >= index ? $0 + 1 : $0 } }
+        new.layers.insert(layer, at: index)
+        return new
+    }
+
+    /// The model without layer `index`; skips past it move down by one (a skip that pointed at
+    /// it now names the layer that took its place, and the trace says if that no longer fits).
+    public func removing(at index: Int) -> Model {
+        var new = self
+        new.layers.remove(at: index)
+        new.layers = new.layers.map { $0.renumberingSkip { $0 > index ? $0 - 1 : $0 } }
+        return new
+    }
+
+    /// The model with layers `index` and `index + 1` swapped; skips follow their layers.
+    public func swapping(_ index: Int) -> Model {
+        var new = self
+        new.layers.swapAt(index, index + 1)
+        new.layers = new.layers.map { $0.renumberingSkip { $0 == index ? index + 1 : $0 == index + 1 ? index : $0 } }
+        return new
+    }
+}
+
+extension StackLayer {
+    /// A Cat whose skip index is mapped by `renumber`; any other layer as it is.
+    func renumberingSkip(_ renumber: (Int) -> Int) -> StackLayer {
+        guard case var .cat(cat) = self else { return self }
+        cat.skip = renumber(cat.skip)
+        return .cat(cat)
+    }
+}

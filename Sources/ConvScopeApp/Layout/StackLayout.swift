@@ -1,0 +1,179 @@
+import ConvCore
+
+/// One line of the notes under the layer list, with what kind of line it is (its colour).
+public struct StackNoteLine: Equatable, Sendable {
+    public enum Kind: Sendable { case inspector, error, hint }
+    public let text: String
+    public let kind: Kind
+}
+
+/// Every region of the stack screen for a state and terminal size: the shape trace, the layer
+/// list, the notes (inspector, PyTorch's message, U-Net hints), the panel and the two map sections.
+public struct StackScreenLayout: Equatable, Sendable {
+    public let columns: Int, rows: Int
+    /// Set when the window is smaller than the screen's minimum; nothing else is laid out then.
+    public let tooSmall: Bool
+    public let traceY: Int
+    /// The list's title row, then one row per listed layer.
+    public let list: Rect
+    /// Index of the first layer the list shows (it scrolls to keep the selected one in view).
+    public let firstListed: Int
+    public let notes: Rect
+    public let noteLines: [StackNoteLine]
+    /// The parameter panel (or the read-only layer box) and the facts under it; nil when narrow.
+    public let panel: Rect?
+    public let facts: Rect?
+    public let maps: Rect
+    public let top: SectionLayout?
+    /// The line between the sections (the layer between the maps).
+    public let middleY: Int
+    public let bottom: SectionLayout?
+    public let hintsY: Int
+    public let zoom: Zoom
+    public let zoomIsAutomatic: Bool
+    /// The help overlay's box and pages while it is shown.
+    public internal(set) var help: Rect?
+    public internal(set) var helpPageCount = 0
+
+    /// The map sections, top to bottom.
+    public var sections: [SectionLayout] { [top, bottom].compactMap { $0 } }
+    /// How far one Shift-arrow scrolls: the narrowest cropped section's visible part.
+    public var scrollPage: (columns: Int, rows: Int) {
+        let columns = sections.filter(\.isCropped).map(\.visibleColumns).min()
+        let rows = sections.filter(\.isCropped).map(\.visibleRows).min()
+        return (max(1, columns ?? 1), max(1, rows ?? 1))
+    }
+    public var zoomNotice: Notice { .zoom(zoom, automatic: zoomIsAutomatic) }
+}
+
+public enum StackLayout {
+    /// Rows of the layer list: a third of what is left after the fixed rows, at least two.
+    static func listRows(_ rows: Int, layers: Int) -> Int { min(layers, max(2, (rows - 9) / 3)) }
+
+    /// Note rows: more on tall windows.
+    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 2 }
+
+    /// Lays out the stack screen (the state must have a stack).
+    public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
+        let s = state.stack!
+        let cols = state.terminalSize.columns, rows = state.terminalSize.rows
+        let text = StackText(lang: env.language, g: env.glyphs)
+        let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
+        let hintsY = rows - 1
+        let hasPanel = cols >= 80 && rows >= 2 + ParameterPanel.height + 4
+        let panelW = Layout.panelWidth(cols)
+        let panel = hasPanel ? Rect(x: 0, y: 2, width: panelW, height: ParameterPanel.height) : nil
+        let facts = panel.map { Rect(x: 0, y: $0.maxY, width: panelW, height: hintsY - $0.maxY) }
+        let x0 = hasPanel ? panelW + 1 : 0, width = cols - x0
+        let count = s.model.layers.count
+        let listed = listRows(rows, layers: count)
+        let first = min(max(0, s.selected - listed / 2), count - listed)
+        let list = Rect(x: x0, y: 2, width: width, height: 1 + listed)
+        let lines = Array(noteLines(s, text: text, width: width).prefix(noteRows(rows)))
+        let notes = Rect(x: x0, y: list.maxY, width: width, height: lines.count)
+        let maps = Rect(x: x0, y: notes.maxY, width: width, height: hintsY - notes.maxY)
+        let (topSource, bottomSource) = StackMapSource.sections(s, text: text)
+        // Largest first; if none fits, the whole map, which is never cropped.
+        let candidates: [(Zoom, Bool)] = state.zoomOverride.map { [($0, $0 == .numbers)] }
+            ?? [(.large, false), (.numbers, true), (.numbers, false)]
+        var chosen: (Zoom, (SectionLayout?, SectionLayout?, Int, Bool))?
+        for (zoom, roomy) in candidates {
+            let fitted = fit(state, maps: maps, top: topSource, bottom: bottomSource, zoom: zoom, roomy: roomy,
+                             environment: env, text: text)
+            if fitted.3 { chosen = (zoom, fitted); break }
+        }
+        let zoom = chosen?.0 ?? state.zoomOverride ?? .whole
+        let sections = chosen?.1 ?? fit(state, maps: maps, top: topSource, bottom: bottomSource, zoom: zoom,
+                                        roomy: false, environment: env, text: text)
+        var layout = StackScreenLayout(
+            columns: cols, rows: rows, tooSmall: tooSmall, traceY: 1, list: list, firstListed: first, notes: notes,
+            noteLines: lines, panel: panel, facts: facts, maps: maps, top: tooSmall ? nil : sections.0,
+            middleY: sections.2, bottom: tooSmall ? nil : sections.1, hintsY: hintsY, zoom: zoom,
+            zoomIsAutomatic: state.zoomOverride == nil)
+        if state.showHelp {
+            let pages = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs,
+                                          rows: KeyMap.stackHelpRows(env.glyphs, env.language))
+            layout.help = pages.frame
+            layout.helpPageCount = pages.count
+        }
+        return layout
+    }
+
+    /// Splits the maps area between the two sections and the line between them; the last value
+    /// says whether both fit whole (no cropping, no paging).
+    static func fit(_ state: AppState, maps: Rect, top: StackMapSource?, bottom: StackMapSource?, zoom: Zoom,
+                    roomy: Bool, environment env: RenderEnvironment, text: StackText)
+        -> (SectionLayout?, SectionLayout?, Int, Bool)
+    {
+        // The section layouts follow no inspector cursor of the single-layer screen.
+        var neutral = state
+        neutral.focus = .parameters
+        neutral.playing = false
+        func geometry(_ source: StackMapSource) -> MapGeometry {
+            MapGeometry(zoom: zoom, valueWidth: source.valueWidth, environment: env, roomy: roomy)
+        }
+        func full(_ source: StackMapSource?) -> Int {
+            guard let source, source.tensor != nil else { return 0 }
+            return Layout.fullHeight(geometry(source), channels: source.shape[1], rows: source.shape[2],
+                                     columns: source.shape[3], width: maps.width)
+        }
+        let available = max(0, maps.height - 1)
+        let topFull = full(top), bottomFull = full(bottom)
+        var topHeight = topFull, bottomHeight = bottomFull
+        if topFull + bottomFull > available {
+            topHeight = bottomFull == 0 ? available : max(3, min(topFull, available / 2))
+            bottomHeight = available - topHeight
+            if bottomHeight > bottomFull { topHeight += bottomHeight - bottomFull; bottomHeight = bottomFull }
+            topHeight = min(topHeight, topFull)
+        }
+        func place(_ source: StackMapSource?, _ frame: Rect, page: Int) -> SectionLayout? {
+            guard let source, source.tensor != nil, frame.height > 0 else { return nil }
+            return Layout.section(source.section, geometry: geometry(source), frame: frame, channels: source.shape[1],
+                                  rows: source.shape[2], columns: source.shape[3], page: page, state: neutral,
+                                  scaleWidth: source.scaleText(text).count, glyphs: env.glyphs)
+        }
+        let topRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: topHeight)
+        let upper = place(top, topRect, page: state.inputPage)
+        let middleY = topRect.maxY
+        let lower = place(bottom, Rect(x: maps.x, y: middleY + 1, width: maps.width, height: bottomHeight),
+                          page: state.outputPage)
+        let fits = [upper, lower].compactMap { $0 }.allSatisfy { !$0.isCropped && !$0.isPaged } && maps.width > 0
+        return (upper, lower, middleY, fits)
+    }
+
+    /// The notes under the list, in order of importance: the inspector's lines, PyTorch's message
+    /// where the chain broke, then the U-Net hints of the selected layer; each wrapped to `width`.
+    static func noteLines(_ s: StackState, text: StackText, width: Int) -> [StackNoteLine] {
+        var lines: [StackNoteLine] = []
+        func add(_ sentence: String, _ kind: StackNoteLine.Kind) {
+            lines += TextWrap.lines(sentence, width: max(10, width)).map { StackNoteLine(text: $0, kind: kind) }
+        }
+        for sentence in StackInspection(s).sentences(text) { add(sentence, .inspector) }
+        if let failure = s.trace.failure {
+            add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error)
+        }
+        for hint in text.unetHints(s.trace, index: s.selected) { add(hint, .hint) }
+        return lines
+    }
+}
+
+extension AppState {
+    /// Keeps channel pages and scroll offsets inside the stack screen's sections.
+    mutating func clampStackLayout() {
+        let layout = StackLayout.compute(self, environment: environment)
+        let counts = [layout.top?.pageCount, layout.bottom?.pageCount]
+        pages = zip(pages, counts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
+        let maxX = layout.sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
+        let maxY = layout.sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
+        scrollX = min(max(0, scrollX), max(0, maxX))
+        scrollY = min(max(0, scrollY), max(0, maxY))
+    }
+}
+
+extension AppState {
+    /// The help's page count on the screen this state shows.
+    var helpPages: Int {
+        stack == nil ? Layout.compute(self, environment: environment).helpPageCount
+            : StackLayout.compute(self, environment: environment).helpPageCount
+    }
+}

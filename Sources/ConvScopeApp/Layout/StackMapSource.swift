@@ -1,0 +1,81 @@
+import ConvCore
+
+/// What one map section of the stack screen shows: its title, shape, values and colour scale.
+struct StackMapSource {
+    /// Which word starts the header ("input", "output"): the header keeps it longest.
+    let section: MapSection
+    let title: String
+    /// Where the maps come from ("output of (2)"), dropped first when the header is short.
+    var subtitle = ""
+    /// [1, C, H, W].
+    let shape: [Int]
+    /// The values, or nil when the model is too large to compute on every key.
+    let tensor: Tensor4?
+    /// vmax of each map: the ramp's length for the model's input, each map's own maximum otherwise.
+    let scaleMax: [Float]
+
+    /// vmax of map `channel` (0 for a channel out of range).
+    func scale(_ channel: Int) -> Float { scaleMax.indices.contains(channel) ? scaleMax[channel] : 0 }
+
+    /// The widest written value, which sizes the number cells.
+    var valueWidth: Int {
+        guard let tensor, let hi = tensor.storage.max(), let lo = tensor.storage.min() else { return 1 }
+        return max(formatValue(hi).count, formatValue(lo).count)
+    }
+
+    /// "scale 0–8", or "scale 0–max of each map" when the maps differ.
+    func scaleText(_ text: StackText) -> String {
+        guard let first = scaleMax.first else { return "" }
+        return scaleMax.allSatisfy({ $0 == first }) ? text.scale(formatValue(first)) : text.scaleEachMap
+    }
+
+    /// A source for a tensor whose maps are each scaled to their own maximum.
+    static func ownScale(_ section: MapSection, title: String, subtitle: String, shape: [Int], tensor: Tensor4?)
+        -> StackMapSource
+    {
+        let scales = tensor.map { t in (0..<t.shape[1]).map { t.planeMax(0, $0) } } ?? []
+        return StackMapSource(section: section, title: title, subtitle: subtitle, shape: shape, tensor: tensor,
+                              scaleMax: scales)
+    }
+
+    /// The two sections for the stack screen's state: normally the selected layer's input and
+    /// output; the model's input while the field is shown; the coverage map in place of the
+    /// output; for a Cat, the pair of maps it joins.
+    static func sections(_ s: StackState, text: StackText) -> (top: StackMapSource?, bottom: StackMapSource?) {
+        let k = s.selected, step = s.selectedTrace
+        let modelInput = StackMapSource(
+            section: .input, title: text.inputTitle(shape: s.model.inputShape), subtitle: text.ofTheModel,
+            shape: s.model.inputShape,
+            tensor: s.run.map { _ in s.model.makeInput() },
+            scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]))
+        func output(of index: Int, section: MapSection, subtitle: String? = nil) -> StackMapSource? {
+            guard let shape = s.trace.layers[index].outputShape else { return nil }
+            let title = section == .input ? text.inputTitle(shape: shape) : text.outputTitle(shape: shape)
+            return ownScale(section, title: title, subtitle: subtitle ?? text.outputOf(index), shape: shape,
+                            tensor: s.run?.outputs[index] ?? nil)
+        }
+        // The selected layer's input: the model's input for layer 0, else the output before it.
+        func layerInput() -> StackMapSource? {
+            if k == 0 { return modelInput }
+            return output(of: k - 1, section: .input)
+        }
+        if case let .cat(cat) = step.layer {
+            let skip = cat.skip >= 0 && cat.skip < k
+                ? output(of: cat.skip, section: .input, subtitle: text.skipMap + " " + text.outputOf(cat.skip)) : nil
+            let current = k == 0 ? modelInput : output(of: k - 1, section: .input)
+            return (skip, current)
+        }
+        let top = s.fieldInInput ? modelInput : layerInput()
+        if s.coverage, let counts = s.coverageCounts, let rows = counts.first.map({ _ in counts.count }),
+           let columns = counts.first?.count {
+            let values = counts.flatMap { $0.map(Float.init) }
+            let transposed = if case .convTranspose2d = step.layer { true } else { false }
+            let tensor = Tensor4(shape: [1, 1, rows, columns], storage: values)
+            return (top, StackMapSource(section: .output, title: text.coverageTitle(rows: rows, columns: columns),
+                                        subtitle: text.coverageSubtitle(index: k, transposed: transposed),
+                                        shape: tensor.shape, tensor: tensor, scaleMax: [values.max() ?? 0]))
+        }
+        let bottom = output(of: k, section: .output, subtitle: "")
+        return (top, bottom)
+    }
+}

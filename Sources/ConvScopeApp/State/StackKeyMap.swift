@@ -1,0 +1,108 @@
+/// The stack screen's rows of the key table, and how keys map there: its own keys first, then
+/// the parameter keys (on a Conv2d, while no cursor is on the maps) and the screen's common keys.
+extension KeyMap {
+    /// The stack screen's own bindings, in the help's order, in `lang`.
+    public static func stackBindings(_ lang: Language) -> [KeyBinding] {
+        [
+            KeyBinding(pairs: [(.character(","), .stack(.selectLayer(-1))), (.character("."), .stack(.selectLayer(1)))],
+                       help: lang.pick("select the previous / next layer", "выбрать предыдущий / следующий слой"),
+                       hint: KeyHint(rank: 1) { _ in lang.pick(", . layer", ", . слой") }),
+            KeyBinding(keys: [.character("i")], action: .stack(.openPrompt),
+                       help: lang.pick("add a layer typed as in PyTorch, e.g. Conv2d(8, 8, 3), after the selected one",
+                                       "добавить слой, набранный как в PyTorch, например Conv2d(8, 8, 3), после выбранного"),
+                       hint: KeyHint(rank: 2) { _ in lang.pick("i add", "i добавить") }),
+            KeyBinding(keys: [.character("a")], action: .stack(.duplicate),
+                       help: lang.pick("add a copy of the selected layer after it", "добавить копию выбранного слоя после него")),
+            KeyBinding(keys: [.character("x")], action: .stack(.remove),
+                       help: lang.pick("remove the selected layer", "удалить выбранный слой"),
+                       hint: KeyHint(rank: 3) { _ in lang.pick("x remove", "x удалить") }),
+            KeyBinding(pairs: [(.character("<"), .stack(.move(-1))), (.character(">"), .stack(.move(1)))],
+                       help: lang.pick("move the selected layer up / down", "сдвинуть выбранный слой вверх / вниз"),
+                       hint: KeyHint(rank: 6) { _ in lang.pick("< > move", "< > сдвинуть") }),
+            KeyBinding(pairs: [(.tab, .stack(.toggleInspect)), (.backTab, .stack(.toggleInspect))],
+                       help: lang.pick("inspect the selected layer's output cells (arrows move, PgUp/PgDn channel)",
+                                       "исследовать ячейки выхода выбранного слоя (стрелки — ячейка, PgUp/PgDn — канал)"),
+                       hint: KeyHint(rank: 4) { _ in lang.pick("Tab inspect", "Tab исследовать") }),
+            KeyBinding(keys: [.character("R")], action: .stack(.toggleField),
+                       help: lang.pick("while inspecting: the cell's whole receptive field in the model's input",
+                                       "при исследовании: всё рецептивное поле ячейки во входе модели")),
+            KeyBinding(keys: [.character("v")], action: .stack(.toggleCoverage),
+                       help: lang.pick("coverage map: how many windows read each input cell",
+                                       "карта покрытия: сколько окон читает каждую ячейку входа"),
+                       hint: KeyHint(rank: 5) { _ in lang.pick("v coverage", "v покрытие") }),
+            KeyBinding(keys: [.escape], action: .stack(.back),
+                       help: lang.pick("back one level: field, inspector, coverage; never quits",
+                                       "на уровень назад: поле, исследование, покрытие; не выходит")),
+        ]
+    }
+
+    /// The common actions the stack screen keeps from the single-layer table.
+    static func keptOnStack(_ action: Action) -> Bool {
+        switch action {
+        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit:
+            true
+        default:
+            editsParameter(action)
+        }
+    }
+
+    /// The panel's editing actions, which act on a Conv2d layer.
+    static func editsParameter(_ action: Action) -> Bool {
+        switch action {
+        case .selectPrevious, .selectNext, .decrement, .increment, .bigDecrement, .bigIncrement, .setMinimum, .setMaximum:
+            true
+        default:
+            false
+        }
+    }
+
+    static let stackTable: [Key: Action] = {
+        var t: [Key: Action] = [:]
+        for b in stackBindings(.en) { for pair in b.pairs { t[pair.key] = pair.action } }
+        return t
+    }()
+
+    static let stackInspectorTable: [Key: Action] = inspectorTable.mapValues { action in
+        switch action {
+        case .moveCursor(let dx, let dy): .stack(.moveCursor(dx: dx, dy: dy))
+        case .cursorChannel(let d): .stack(.cursorChannel(d))
+        default: action
+        }
+    }
+
+    /// The action for a key on the stack screen (help and typed values are handled before).
+    static func stackAction(for key: Key, in state: AppState) -> Action? {
+        guard let stack = state.stack else { return nil }
+        if stack.prompt != nil {
+            switch key {
+            case .enter: return .stack(.commitPrompt)
+            case .escape: return .stack(.cancelPrompt)
+            case .backspace: return .stack(.promptBackspace)
+            case .character(let c): return .stack(.promptType(c))
+            default: return nil
+            }
+        }
+        if stack.inspecting, let action = stackInspectorTable[key] { return action }
+        if let action = stackTable[key] { return action }
+        let editable = !stack.inspecting
+        if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
+            guard editable else { return nil }
+            if case .conv2d = stack.layer { return .typeDigit(d) }
+            return nil
+        }
+        guard let action = table[key], keptOnStack(action) else { return nil }
+        if editsParameter(action) && !editable { return nil }
+        return action
+    }
+
+    /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
+    public static func stackHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
+        let kept = bindings.filter { b in b.action.map(keptOnStack) ?? (b.label == "0-9 Enter") }
+        return (stackBindings(lang) + kept).map { b in (b.label ?? b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
+    }
+
+    /// The stack screen's hints, most important first.
+    public static func stackHints(_ g: Glyphs, _ lang: Language) -> [String] {
+        stackBindings(lang).compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g) }
+    }
+}

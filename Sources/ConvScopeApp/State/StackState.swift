@@ -1,0 +1,139 @@
+import ConvCore
+
+/// What the stack screen's keys do; each arrives as `Action.stack` and goes through `update`.
+public enum StackAction: Equatable, Sendable {
+    /// The previous (-1) or next (+1) layer.
+    case selectLayer(Int)
+    /// Inserts a copy of the selected layer after it.
+    case duplicate
+    /// Opens the one-line prompt where a layer is typed as in PyTorch.
+    case openPrompt
+    case promptType(Character)
+    case promptBackspace
+    /// Parses the typed layer and inserts it after the selected one (or says why not).
+    case commitPrompt
+    case cancelPrompt
+    /// Parses `text` and inserts it after the selected layer (tests, scripts).
+    case insert(String)
+    case remove
+    /// Moves the selected layer up (-1) or down (+1).
+    case move(Int)
+    /// Tab: a cursor on the selected layer's output maps, or back to the layers.
+    case toggleInspect
+    case moveCursor(dx: Int, dy: Int)
+    case cursorChannel(Int)
+    /// The inspected cell's whole receptive field in the model's input.
+    case toggleField
+    /// The coverage map of the selected layer in place of its output.
+    case toggleCoverage
+    /// Esc: the field, the inspector, then the coverage map; never quits.
+    case back
+}
+
+/// A one-line report of the stack screen, shown in the status line until the next key.
+public enum StackNote: Equatable, Sendable {
+    /// A typed layer that does not parse: the parser's own words.
+    case parseError(String)
+    case added(index: Int)
+    case removed(index: Int)
+    case lastLayer
+    /// h_in / w_in of a layer after the first come from the layer before it.
+    case sizeFromPrevious(index: Int)
+    /// Only Conv2d's numbers are edited on the panel this round.
+    case readOnly(name: String)
+    case nothingToClose
+    /// The inspector needs maps: the selected layer did not run (or values were not computed).
+    case noMapsToInspect
+    /// A Cat shows the two maps it joins, not a cursor of its own.
+    case catShowsPair
+    /// The field in the input needs the inspector on a layer whose field is traced.
+    case fieldNeedsInspector
+    case noWindows(name: String)
+}
+
+/// The stack screen: a model, its trace and values, and what is selected and shown.
+public struct StackState: Equatable, Sendable {
+    /// The layers and the input; change it with `replaceModel`, which recomputes the values.
+    public private(set) var model: Model
+    /// Shapes, fields, the first error.
+    public private(set) var trace: StackTrace
+    /// Every layer's values, or nil when the model is too large to compute on each key.
+    public private(set) var run: StackRun?
+    /// Index of the selected layer.
+    public var selected = 0
+    /// The layer being typed at the bottom prompt, if open.
+    public var prompt: String?
+    /// Arrows move a cursor over the selected layer's output maps.
+    public var inspecting = false
+    /// The inspector's cell in the selected layer's output.
+    public var cursor = CellCursor(channel: 0, y: 0, x: 0)
+    /// The top maps show the model's input with the cursor's whole receptive field.
+    public var fieldInInput = false
+    /// The coverage map replaces the output maps.
+    public var coverage = false
+    public var note: StackNote?
+
+    /// Values are computed on every change only below these sizes (map values in all layers,
+    /// multiplications); larger models show shapes and fields.
+    public static let valueLimit = 4_000_000, multiplicationLimit = 400_000_000
+
+    /// A stack screen for `model`, its first layer selected.
+    public init(model: Model) {
+        self.model = model
+        trace = model.trace
+        run = nil
+        run = computedRun()
+    }
+
+    /// Puts a new model in place and recomputes its trace and values.
+    public mutating func replaceModel(_ new: Model) {
+        model = new
+        trace = new.trace
+        run = computedRun()
+        selected = min(max(0, selected), max(0, model.layers.count - 1))
+        clampCursor()
+    }
+
+    private func computedRun() -> StackRun? {
+        var values = model.inputShape.reduce(1, *)
+        for layer in trace.layers {
+            guard let shape = layer.outputShape else { continue }
+            let (count, overflow) = shape.reduce((1, false)) { acc, n in
+                let m = acc.0.multipliedReportingOverflow(by: n)
+                return (m.partialValue, acc.1 || m.overflow)
+            }
+            if overflow { return nil }
+            values += count
+        }
+        let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
+        guard values <= Self.valueLimit, work <= Self.multiplicationLimit, work >= 0 else { return nil }
+        return model.run()
+    }
+
+    /// The selected layer and its trace.
+    public var layer: StackLayer { model.layers[selected] }
+    public var selectedTrace: LayerTrace { trace.layers[selected] }
+
+    /// The selected layer's input values (for a Cat, the current map), if computed.
+    public var inputValues: Tensor4? {
+        guard let run else { return nil }
+        return selected == 0 ? model.makeInput() : run.outputs[selected - 1]
+    }
+
+    /// The selected layer's output values, if it ran and values were computed.
+    public var outputValues: Tensor4? { run?.outputs[selected] ?? nil }
+
+    /// The output shape of the selected layer, if it ran.
+    public var outputShape: [Int]? { selectedTrace.outputShape }
+
+    /// The inspected output cell, while the inspector is on and the layer ran.
+    public var pinnedCell: CellCursor? { inspecting && outputShape != nil ? cursor : nil }
+
+    /// Keeps the cursor on a cell of the selected layer's output.
+    mutating func clampCursor() {
+        guard let shape = outputShape else { inspecting = false; fieldInInput = false; return }
+        cursor.channel = min(max(0, cursor.channel), shape[1] - 1)
+        cursor.y = min(max(0, cursor.y), shape[2] - 1)
+        cursor.x = min(max(0, cursor.x), shape[3] - 1)
+    }
+}

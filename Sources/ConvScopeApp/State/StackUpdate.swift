@@ -1,0 +1,184 @@
+import ConvCore
+
+extension AppState {
+    /// A state opening on the stack screen for `model`, its first layer selected.
+    public init(model: Model) {
+        self.init()
+        stack = StackState(model: model)
+        loadSelectedLayer()
+    }
+
+    /// The stack screen's actions of `update`.
+    mutating func applyStack(_ action: StackAction) {
+        guard var s = stack else { return }
+        typing = nil
+        let count = s.model.layers.count
+        switch action {
+        case .selectLayer(let delta):
+            s.selected = min(max(0, s.selected + delta), count - 1)
+        case .duplicate:
+            s.replaceModel(s.model.inserting(s.layer, at: s.selected + 1))
+            s.selected += 1
+            s.note = .added(index: s.selected)
+        case .openPrompt:
+            s.prompt = ""
+        case .promptType(let c):
+            if let text = s.prompt, text.count < Self.promptLimit { s.prompt = text + String(c) }
+        case .promptBackspace:
+            if let text = s.prompt { s.prompt = String(text.dropLast()) }
+        case .cancelPrompt:
+            s.prompt = nil
+        case .commitPrompt:
+            guard let text = s.prompt else { break }
+            if s.insertParsed(text) { s.prompt = nil }
+        case .insert(let text):
+            _ = s.insertParsed(text)
+        case .remove:
+            guard count > 1 else { s.note = .lastLayer; break }
+            let removed = s.selected
+            s.replaceModel(s.model.removing(at: removed))
+            s.note = .removed(index: removed)
+        case .move(let delta):
+            let target = s.selected + delta
+            guard target >= 0, target < count else { break }
+            s.replaceModel(s.model.swapping(min(s.selected, target)))
+            s.selected = target
+        case .toggleInspect:
+            if s.inspecting {
+                s.inspecting = false
+                s.fieldInInput = false
+            } else if case .cat = s.layer {
+                s.note = .catShowsPair
+            } else if s.outputShape != nil, s.outputValues != nil {
+                s.inspecting = true
+            } else {
+                s.note = .noMapsToInspect
+            }
+        case .moveCursor(let dx, let dy):
+            s.cursor.x += dx; s.cursor.y += dy
+        case .cursorChannel(let delta):
+            s.cursor.channel += delta
+        case .toggleField:
+            if s.fieldInInput {
+                s.fieldInInput = false
+            } else if s.inspecting, s.trace.inputSpan(layer: s.selected, y: s.cursor.y, x: s.cursor.x) != nil {
+                s.fieldInInput = true
+            } else {
+                s.note = .fieldNeedsInspector
+            }
+        case .toggleCoverage:
+            if s.coverage {
+                s.coverage = false
+            } else if s.coverageCounts != nil {
+                s.coverage = true
+            } else {
+                s.note = .noWindows(name: s.layer.name)
+            }
+        case .back:
+            if s.fieldInInput { s.fieldInInput = false } else if s.inspecting { s.inspecting = false }
+            else if s.coverage { s.coverage = false } else { s.note = .nothingToClose }
+        }
+        if s.outputShape == nil || s.outputValues == nil { s.inspecting = false; s.fieldInInput = false }
+        if s.coverage && s.coverageCounts == nil { s.coverage = false }
+        s.clampCursor()
+        stack = s
+        loadSelectedLayer()
+        clampToLayout()
+    }
+
+    /// The longest layer text the prompt takes.
+    static let promptLimit = 200
+
+    /// Puts the selected Conv2d layer's numbers on the parameter panel: its input size (from the
+    /// layer before), channels, kernel, applied padding, stride and dilation.
+    mutating func loadSelectedLayer() {
+        guard let s = stack, case let .conv2d(layer) = s.layer else { return }
+        let input = s.selectedTrace.inputShape ?? (s.selected == 0 ? s.model.inputShape : nil)
+        if let input { parameters.setClamped(.hIn, input[2]); parameters.setClamped(.wIn, input[3]) }
+        parameters.setClamped(.inChannels, layer.inChannels)
+        parameters.setClamped(.outChannels, layer.outChannels)
+        parameters.setClamped(.kernelSizeH, layer.kernelSize.h)
+        parameters.setClamped(.kernelSizeW, layer.kernelSize.w)
+        parameters.setClamped(.paddingH, layer.appliedPadding(.height).before)
+        parameters.setClamped(.paddingW, layer.appliedPadding(.width).before)
+        parameters.setClamped(.strideH, layer.stride.h)
+        parameters.setClamped(.strideW, layer.stride.w)
+        parameters.setClamped(.dilationH, layer.dilation.h)
+        parameters.setClamped(.dilationW, layer.dilation.w)
+    }
+
+    /// After a parameter action on the stack screen: the numbers that changed on the panel go
+    /// into the selected Conv2d layer (h_in, w_in and layer 0's in_channels into the model's
+    /// input), and the model is traced and run again.
+    mutating func storeEditedParameters(before: ConvParameters) {
+        guard var s = stack, parameters.geometry != before else { return }
+        guard case var .conv2d(layer) = s.layer else {
+            parameters.geometry = before
+            s.note = .readOnly(name: s.layer.name)
+            stack = s
+            return
+        }
+        var model = s.model
+        for id in ParameterID.geometry where parameters.geometry[id] != before[id] {
+            let value = parameters.geometry[id]
+            switch id {
+            case .hIn, .wIn:
+                if s.selected == 0 {
+                    model.inputShape[id == .hIn ? 2 : 3] = value
+                } else {
+                    parameters.geometry[id] = before[id]
+                    s.note = .sizeFromPrevious(index: s.selected)
+                }
+            case .inChannels:
+                layer.inChannels = value
+                if s.selected == 0 { model.inputShape[1] = value }
+            case .outChannels: layer.outChannels = value
+            case .kernelSizeH: layer.kernelSize.h = value
+            case .kernelSizeW: layer.kernelSize.w = value
+            case .paddingH, .paddingW: layer.padding = .explicit(h: parameters.paddingH, w: parameters.paddingW)
+            case .strideH: layer.stride.h = value
+            case .strideW: layer.stride.w = value
+            case .dilationH: layer.dilation.h = value
+            case .dilationW: layer.dilation.w = value
+            default: break  // parameters other layers add later stay on the panel only
+            }
+        }
+        model.layers[s.selected] = .conv2d(layer)
+        s.replaceModel(model)
+        stack = s
+        clampToLayout()
+    }
+}
+
+extension StackState {
+    /// Parses a layer as in PyTorch and inserts it after the selected one; false (with the
+    /// parser's or PyTorch's words in the note) when it does not parse or build.
+    mutating func insertParsed(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpacesAround
+        do throws(LayerParseError) {
+            let layer = try LayerParser.parse(trimmed)
+            replaceModel(model.inserting(layer, at: selected + 1))
+            selected += 1
+            note = .added(index: selected)
+            return true
+        } catch let .construction(_, error) {
+            note = .parseError("\(error.pythonType): \(error.message)")
+        } catch {
+            note = .parseError(error.message)
+        }
+        return false
+    }
+
+    /// The selected layer's coverage counts (rows × columns), if it ran and has windows.
+    public var coverageCounts: [[Int]]? {
+        guard let input = selectedTrace.inputShape, selectedTrace.status == .ran else { return nil }
+        return Coverage.counts(layer: layer, input: SpatialPair(input[2], input[3]))
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces.
+    var trimmingSpacesAround: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

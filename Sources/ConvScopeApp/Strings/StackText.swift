@@ -1,0 +1,247 @@
+import ConvCore
+
+/// The stack screen's sentences in English and Russian. Module reprs, shapes, parameter names
+/// and PyTorch's messages stay as PyTorch writes them.
+struct StackText {
+    let lang: Language
+    let g: Glyphs
+
+    /// "1×8×32×32".
+    func shape(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: g.times) }
+
+    /// The title bar's wordings, longest first.
+    func titles(layers: Int) -> [String] {
+        let count = lang.count(layers, en: ("layer", "layers"), ru: ("слоя", "слоёв", "слоёв"))
+        return [lang.pick(" convscope \(g.dot) a stack of \(count)", " convscope \(g.dot) стек из \(count)"),
+                " convscope \(g.dot) \(count)", " convscope"]
+    }
+
+    var helpAndQuit: String { lang.pick("? help \(g.dot) q quit ", "? справка \(g.dot) q выход ") }
+
+    /// The layer list's column titles.
+    var listTitles: (module: String, output: String) { (lang.pick("module", "модуль"), lang.pick("output", "выход")) }
+    /// The field's third number: the centre of the first window.
+    var start: String { lang.pick("start", "начало") }
+    var notRun: String { lang.pick("not run", "не выполнен") }
+    var broken: String { lang.pick("broken", "ошибка") }
+
+    /// "(2) Conv2d: RuntimeError: …" — where the chain broke and PyTorch's words.
+    func failure(index: Int, layer: StackLayer, error: StackLayerError) -> String {
+        "\(g.unicode ? "✗" : "X") (\(index)) \(layer.name): \(error.pythonType): \(error.message)"
+    }
+
+    /// The line between the two map sections.
+    func middleLine(index: Int, layer: StackLayer, width: Int) -> String {
+        if case let .cat(cat) = layer {
+            return lang.pick("torch.cat([(\(cat.skip)), (\(index - 1))], dim=1): H and W must match",
+                             "torch.cat([(\(cat.skip)), (\(index - 1))], dim=1): H и W должны совпадать")
+        }
+        let weights = layer.weightShape == nil ? "" : " \(g.dot) " + lang.pick("weights all ones", "веса — все единицы")
+        let lead = "\(g.arrowDown) (\(index)) "
+        return lead + LayerListView.shortened(layer.pytorchRepr, to: max(4, width - lead.count - weights.count), glyphs: g)
+            + weights
+    }
+
+    /// Section titles ("input 1×8×4×4"); the first word stays longest in the header.
+    func inputTitle(shape: [Int]) -> String { lang.pick("input ", "вход ") + self.shape(shape) }
+    func outputTitle(shape: [Int]) -> String { lang.pick("output ", "выход ") + self.shape(shape) }
+
+    /// Subtitles, dropped first when the header is short of room: where the map comes from.
+    func outputOf(_ index: Int) -> String { lang.pick("output of (\(index))", "выход слоя (\(index))") }
+    var ofTheModel: String { lang.pick("the model's input", "вход модели") }
+    var skipMap: String { lang.pick("skip", "пропуск") }
+
+    /// The coverage map's title ("coverage 8×8") and where its counts come from.
+    func coverageTitle(rows: Int, columns: Int) -> String {
+        lang.pick("coverage ", "покрытие ") + "\(rows)\(g.times)\(columns)"
+    }
+
+    func coverageSubtitle(index: Int, transposed: Bool) -> String {
+        transposed ? lang.pick("input cells of (\(index)) writing each output cell",
+                               "сколько ячеек входа (\(index)) пишут в каждую ячейку выхода")
+            : lang.pick("windows of (\(index)) reading each input cell", "сколько окон (\(index)) читают каждую ячейку входа")
+    }
+
+    func scale(_ top: String) -> String { lang.pick("scale 0\(g.dash)\(top)", "шкала 0\(g.dash)\(top)") }
+    var scaleEachMap: String { lang.pick("scale 0\(g.dash)max of each map", "шкала 0\(g.dash)максимум каждой карты") }
+
+    func notRunMaps(index: Int, failure: Int) -> String {
+        lang.pick("(\(index)) did not run: the model breaks at (\(failure))",
+                  "(\(index)) не выполнен: модель ломается на (\(failure))")
+    }
+
+    func tooLarge(values: Int) -> String {
+        let values = StackTable.grouped(values)
+        return lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
+                  "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
+    }
+
+    /// Read-only box for layers other than Conv2d.
+    var readOnly: String {
+        lang.pick("read-only this round: the panel edits Conv2d's numbers",
+                  "пока только для чтения: на панели меняются числа Conv2d")
+    }
+
+    /// Facts under the panel: parameters, multiplications, field.
+    func facts(_ trace: LayerTrace) -> [String] {
+        var lines = [lang.pick("parameters ", "параметров ") + StackTable.grouped(trace.parameterCount),
+                     lang.pick("multiplications ", "умножений ") + StackTable.grouped(trace.multiplications)]
+        if let f = trace.field {
+            lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
+                + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
+        }
+        return lines
+    }
+
+    func note(_ note: StackNote) -> String {
+        switch note {
+        case let .parseError(text): lang.pick("not a layer: ", "не слой: ") + text
+        case let .added(index): lang.pick("added layer (\(index))", "добавлен слой (\(index))")
+        case let .removed(index): lang.pick("removed layer (\(index))", "удалён слой (\(index))")
+        case .lastLayer: lang.pick("a model keeps at least one layer", "в модели остаётся хотя бы один слой")
+        case let .sizeFromPrevious(index):
+            lang.pick("h_in and w_in of (\(index)) come from the layer before; change them on layer (0)",
+                      "h_in и w_in слоя (\(index)) задаёт предыдущий слой; меняйте их на слое (0)")
+        case let .readOnly(name):
+            lang.pick("\(name) is read-only this round: the panel edits Conv2d's numbers",
+                      "\(name) пока только для чтения: на панели меняются числа Conv2d")
+        case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q — выход")
+        case .noMapsToInspect:
+            lang.pick("nothing to inspect: this layer has no computed output", "нечего исследовать: у слоя нет вычисленного выхода")
+        case .catShowsPair:
+            lang.pick("Cat shows the pair of maps it joins; inspect the layer after it",
+                      "Cat показывает пару склеиваемых карт; исследуйте следующий слой")
+        case .fieldNeedsInspector:
+            lang.pick("R shows a cell's receptive field: press Tab to pick a cell first",
+                      "R показывает рецептивное поле ячейки: сначала выберите ячейку клавишей Tab")
+        case let .noWindows(name):
+            lang.pick("\(name) has no windows: coverage counts Conv2d, ConvTranspose2d and pooling",
+                      "у \(name) нет окон: покрытие считается для Conv2d, ConvTranspose2d и пулинга")
+        }
+    }
+
+    /// The prompt at the bottom while a layer is typed.
+    func prompt(_ text: String) -> [String] {
+        [lang.pick(" layer: \(text)_", " слой: \(text)_"), lang.pick("Enter add", "Enter добавить"),
+         lang.pick("Esc cancel", "Esc отмена"), lang.pick("e.g. Conv2d(8, 8, 3, padding=1)", "например Conv2d(8, 8, 3, padding=1)")]
+    }
+
+    /// Hints while the inspector is on.
+    func inspectHints(field: Bool) -> [String] {
+        [lang.pick(" arrows move the cell", " стрелки — ячейка"), "PgUp/PgDn " + lang.pick("channel", "канал"),
+         field ? lang.pick("R taps only", "R только отводы") : lang.pick("R field in the input", "R поле во входе"),
+         lang.pick(", . layer", ", . слой"), lang.pick("Esc back", "Esc назад")]
+    }
+
+    /// "output[0, 2, 3, 4] of (3) = 36 · reads input rows 2–4, columns 3–5".
+    func inspected(index: Int, cell: CellCursor, value: Float?, rows: ClosedRange<Int>?, columns: ClosedRange<Int>?) -> String {
+        var text = "output[0, \(cell.channel), \(cell.y), \(cell.x)] " + lang.pick("of", "слоя") + " (\(index))"
+        if let value { text += " = \(formatValue(value))" }
+        if let rows, let columns {
+            text += " \(g.dot) " + lang.pick("reads input \(lines(rows, "row", "rows")), \(lines(columns, "column", "columns"))",
+                                             "читает на входе \(lines(rows, "строку", "строки")), \(lines(columns, "столбец", "столбцы"))")
+        }
+        return text
+    }
+
+    /// "rows 2–4" or "row 2".
+    func lines(_ r: ClosedRange<Int>, _ one: String, _ many: String) -> String {
+        "\(r.count == 1 ? one : many) \(range(r))"
+    }
+
+    /// The whole receptive field in the model's input.
+    func field(rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> String {
+        let size = "\(rows.count)\(g.times)\(columns.count)"
+        return lang.pick("field in the model's input: rows \(range(rows)), columns \(range(columns)), "
+                         + "r\(g.times)r = \(size) (padding included)",
+                         "поле во входе модели: строки \(range(rows)), столбцы \(range(columns)), "
+                         + "r\(g.times)r = \(size) (с паддингом)")
+    }
+
+    func range(_ r: ClosedRange<Int>) -> String { r.count == 1 ? "\(r.lowerBound)" : "\(r.lowerBound)\(g.dash)\(r.upperBound)" }
+}
+
+extension StackText {
+    /// U-Net size hints for layer `index`: the output_padding that lets an up-convolution meet
+    /// its skip (on the ConvTranspose2d and on its Cat), the pair a Cat joins, and the input sizes
+    /// a windowed layer folds onto one output size.
+    func unetHints(_ trace: StackTrace, index: Int) -> [String] {
+        var hints: [String] = []
+        let step = trace.layers[index]
+        if let hint = outputPaddingHint(trace, index) {
+            hints.append(hint)
+        } else if index > 0, case .cat = step.layer, let hint = outputPaddingHint(trace, index - 1) {
+            hints.append(hint)
+        }
+        if case let .cat(cat) = step.layer, cat.skip >= 0, cat.skip < index,
+           let skip = trace.layers[cat.skip].outputShape, let current = step.inputShape {
+            let a = "\(skip[2])\(g.times)\(skip[3])", b = "\(current[2])\(g.times)\(current[3])"
+            let match = skip[2] == current[2] && skip[3] == current[3]
+            hints.append(match
+                ? lang.pick("Cat joins (\(cat.skip)) \(shape(skip)) and (\(index - 1)) \(shape(current)): \(a) = \(b) \(check)",
+                            "Cat склеивает (\(cat.skip)) \(shape(skip)) и (\(index - 1)) \(shape(current)): \(a) = \(b) \(check)")
+                : lang.pick("Cat joins (\(cat.skip)) \(shape(skip)) and (\(index - 1)) \(shape(current)): \(a) \(notEqual) \(b)"
+                            + (cat.crop ? "" : "; crop=True crops the skip, as the U-Net paper does"),
+                            "Cat склеивает (\(cat.skip)) \(shape(skip)) и (\(index - 1)) \(shape(current)): \(a) \(notEqual) \(b)"
+                            + (cat.crop ? "" : "; crop=True обрезает пропуск, как в статье о U-Net")))
+        }
+        hints += foldingHints(step)
+        return hints
+    }
+
+    func outputPaddingHint(_ trace: StackTrace, _ index: Int) -> String? {
+        guard let fix = UNetSizing.outputPaddingForCat(trace: trace, index: index),
+              case let .convTranspose2d(layer) = trace.layers[index].layer,
+              case let .cat(cat) = trace.layers[index + 1].layer,
+              let skip = trace.layers[cat.skip].outputShape else { return nil }
+        let target = "\(skip[2])\(g.times)\(skip[3])"
+        guard let h = fix.h, let w = fix.w else {
+            let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
+            return lang.pick("(\(index)): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
+                             + "like (\(cat.skip)); change the sizes before it",
+                             "(\(index)): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
+                             + "\(target), как у (\(cat.skip)); измените размеры раньше")
+        }
+        let padding = h == w ? "\(h)" : "(\(h), \(w))"
+        if SpatialPair(h, w) == layer.outputPadding {
+            return lang.pick("(\(index)): output_padding=\(padding) gives \(target), the size of (\(cat.skip)) that Cat "
+                             + "(\(index + 1)) joins \(check)",
+                             "(\(index)): output_padding=\(padding) даёт \(target), как у (\(cat.skip)), который склеивает "
+                             + "Cat (\(index + 1)) \(check)")
+        }
+        return lang.pick("(\(index)): output_padding=\(padding) would give \(target), the size of (\(cat.skip)) that Cat "
+                         + "(\(index + 1)) joins",
+                         "(\(index)): output_padding=\(padding) дал бы \(target), как у (\(cat.skip)), который склеивает "
+                         + "Cat (\(index + 1))")
+    }
+
+    /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.
+    func foldingHints(_ step: LayerTrace) -> [String] {
+        guard step.status == .ran, let input = step.inputShape, let output = step.outputShape else { return [] }
+        var found: [(axis: PaddingSpec.Axis, sizes: [Int], output: Int)] = []
+        for (axis, position) in [(PaddingSpec.Axis.height, 2), (.width, 3)] {
+            guard let size = UNetSizing.outputSizeFunction(of: step.layer, axis: axis) else { return [] }
+            let n = input[position]
+            let sizes = UNetSizing.inputsSharingOutput(with: n, in: max(1, n - 64)...(n + 64), outputSize: size)
+            if sizes.count > 1 { found.append((axis, sizes, output[position])) }
+        }
+        let both = found.count == 2 && found[0].sizes == found[1].sizes
+        if both { found = [found[0]] }
+        return found.map { axis, sizes, out in
+            let words = sizes.map(String.init)
+            let and = lang.pick(" and ", " и ")
+            let list = words.dropLast().joined(separator: ", ") + and + words.last!
+            let what = both ? lang.pick("sizes", "размеры") : axis == .height ? lang.pick("heights", "высоты")
+                : lang.pick("widths", "ширины")
+            return lang.pick("\(what) \(list) give \(out) through \(step.layer.name): going back up cannot tell which, "
+                             + "so set sizes explicitly",
+                             "\(what) \(list) дают \(out) после \(step.layer.name): при обратном пути не узнать, какой был, "
+                             + "поэтому задавайте размеры явно")
+        }
+    }
+}
+
+extension StackText {
+    var check: String { g.unicode ? "✓" : "ok" }
+    var notEqual: String { g.unicode ? "≠" : "!=" }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import ConvCore
+
+/// The layer list: one line per layer (index, module, output shape, r, j, start), the selected
+/// one highlighted, the one that broke marked ✗ in the error colour, the ones after it greyed.
+struct LayerListView {
+    let stack: StackState
+    let frame: Rect
+    let firstListed: Int
+    let environment: RenderEnvironment
+
+    var text: StackText { StackText(lang: environment.language, g: environment.glyphs) }
+
+    /// Each layer's cells: module, shape (or ✗ / not run), r, j, start.
+    func cells(_ index: Int) -> (module: String, shape: String, r: String, j: String, start: String) {
+        let step = stack.trace.layers[index], g = environment.glyphs
+        let module = step.layer.pytorchRepr
+        switch step.status {
+        case .ran:
+            let shape = text.shape(step.outputShape!)
+            guard let f = step.field else { return (module, shape, "-", "-", "-") }
+            return (module, shape, StackTable.pairText(f.h.size, f.w.size), StackTable.pairText(f.h.jump, f.w.jump),
+                    StackTable.pairText(f.h.start, f.w.start))
+        case .failed:
+            return (module, (g.unicode ? "✗ " : "X ") + text.broken, "", "", "")
+        case .notRun:
+            return (module, (g.unicode ? "· " : "- ") + text.notRun, "", "", "")
+        }
+    }
+
+    func paint(into canvas: inout Canvas) {
+        let count = stack.model.layers.count
+        let all = (0..<count).map(cells)
+        let titles = text.listTitles
+        let indexWidth = String(count - 1).count + 3
+        let shapeWidth = max(text.listTitles.output.count, all.map(\.shape.count).max() ?? 0)
+        let rWidth = max(1, all.map(\.r.count).max() ?? 0), jWidth = max(1, all.map(\.j.count).max() ?? 0)
+        let startWidth = max(text.start.count, all.map(\.start.count).max() ?? 0)
+        // Columns from the right are dropped until the module has room for its name.
+        let fieldColumns = [rWidth, jWidth, startWidth]
+        var kept = 3
+        func moduleWidth(_ kept: Int) -> Int {
+            frame.width - 1 - indexWidth - 1 - 2 - shapeWidth - fieldColumns.prefix(kept).reduce(0) { $0 + $1 + 1 }
+        }
+        while kept > 0 && moduleWidth(kept) < 18 { kept -= 1 }
+        // No wider than the longest module, so the shapes stay near the names on wide screens.
+        let longest = max(titles.module.count, all.map(\.module.count).max() ?? 0)
+        let modWidth = max(4, min(longest, moduleWidth(kept)))
+        func line(_ pointer: String, _ index: String, _ module: String, _ shape: String, _ fields: [String]) -> String {
+            var text = pointer + index.leftPadded(to: indexWidth, with: " ") + " "
+                + module.padded(to: modWidth) + "  " + shape.padded(to: shapeWidth)
+            for (value, width) in zip(fields.prefix(kept), fieldColumns) { text += " " + value.leftPadded(to: width, with: " ") }
+            return text
+        }
+        canvas.put(line(" ", "#", titles.module, titles.output, ["r", "j", text.start]), x: frame.x, y: frame.y,
+                   style: Style(foreground: Palette.muted, bold: true), maxWidth: frame.width)
+        let failure = stack.trace.failure?.index
+        for row in 0..<(frame.height - 1) {
+            let index = firstListed + row
+            guard index < count else { break }
+            let c = all[index]
+            let selected = index == stack.selected
+            let label = "(\(index))"
+            let pointer = selected ? String(environment.glyphs.pointer) : " "
+            let module = Self.shortened(c.module, to: modWidth, glyphs: environment.glyphs)
+            var style = Style()
+            if let failure, index > failure { style = Style(foreground: Palette.muted, dim: true) }
+            if index == failure { style = Style(foreground: Palette.error, bold: true) }
+            if selected { style.bold = true; if index != failure { style.foreground = Palette.accent } }
+            let y = frame.y + 1 + row
+            canvas.put(line(pointer, label, module, c.shape, [c.r, c.j, c.start]), x: frame.x, y: y, style: style,
+                       maxWidth: frame.width)
+            if selected && !environment.colorDepth.hasColor {
+                canvas.restyle(x: frame.x, y: y, width: frame.width, height: 1) { $0.reverse = true }
+            }
+        }
+    }
+
+    /// A module's repr in `width` columns: whole; then PyTorch's keywords shortened (k=, s=, p=,
+    /// d=), square tuples written once and default arguments dropped; then the name with its
+    /// first argument; then cut with an ellipsis.
+    static func shortened(_ repr: String, to width: Int, glyphs g: Glyphs) -> String {
+        if repr.count <= width { return repr }
+        let compact = compacted(repr)
+        if compact.count <= width { return compact }
+        if let open = compact.firstIndex(of: "(") {
+            let name = compact[..<open]
+            let first = compact[compact.index(after: open)...].prefix { $0 != "," && $0 != ")" }
+            let brief = "\(name)(\(first), \(g.ellipsis))"
+            if brief.count <= width { return brief }
+        }
+        return String(compact.prefix(max(0, width - g.ellipsis.count))) + g.ellipsis
+    }
+
+    static func compacted(_ repr: String) -> String {
+        var text = repr
+        for (long, short) in [("output_padding=", "op="), ("kernel_size=", "k="), ("stride=", "s="), ("padding=", "p="),
+                              ("dilation=", "d=")] {
+            text = text.replacingOccurrences(of: long, with: short)
+        }
+        // "(3, 3)" → "3".
+        text = text.replacing(/\((\d+), (\d+)\)/) { match in match.1 == match.2 ? String(match.1) : String(match.0) }
+        for dropped in [", s=1", ", p=0", ", d=1", ", ceil_mode=False", ", inplace=False", ", inplace=True",
+                        ", eps=1e-05", ", momentum=0.1", ", affine=True", ", track_running_stats=True"] {
+            text = text.replacingOccurrences(of: dropped, with: "")
+        }
+        return text
+    }
+}
+
+extension String {
+    /// The string with spaces added on the right up to `width` characters.
+    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,174 @@
+import ConvCore
+
+/// Paints the stack screen: title, shape trace, layer list, notes, panel, the selected layer's
+/// maps, and the bottom line (prompt, report or hints).
+enum StackScreenView {
+    static func paint(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
+        let size = state.terminalSize
+        var canvas = Canvas(width: size.columns, height: size.rows)
+        let layout = StackLayout.compute(state, environment: env)
+        if layout.tooSmall {
+            TooSmallView.paint(into: &canvas, size: size)
+            return canvas
+        }
+        let s = state.stack!, g = env.glyphs
+        let text = StackText(lang: env.language, g: g)
+        let right = text.helpAndQuit
+        let title = text.titles(layers: s.model.layers.count).first { $0.count + 2 + right.count <= size.columns } ?? " convscope"
+        canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
+        canvas.put(right, x: max(0, size.columns - right.count), y: 0, style: Style(foreground: Palette.muted))
+        canvas.put(" " + traceLine(s.trace, width: size.columns - 2, glyphs: g), x: 0, y: layout.traceY,
+                   style: Style(bold: true), maxWidth: size.columns)
+        LayerListView(stack: s, frame: layout.list, firstListed: layout.firstListed, environment: env).paint(into: &canvas)
+        for (i, line) in layout.noteLines.enumerated() {
+            let color = switch line.kind { case .inspector: Palette.highlight; case .error: Palette.error; case .hint: Palette.accent }
+            canvas.put(line.text, x: layout.notes.x, y: layout.notes.y + i, style: Style(foreground: color, bold: line.kind == .error),
+                       maxWidth: layout.notes.width)
+        }
+        if let panel = layout.panel { paintPanel(state, frame: panel, facts: layout.facts, text: text, into: &canvas, env: env) }
+        paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+        paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
+        if state.showHelp {
+            HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
+        }
+        return canvas
+    }
+
+    /// Just the selected layer's maps (`--frame maps` exports): no list, panel, notes, inspector
+    /// marks or hints; blank rows under the maps dropped.
+    static func mapsOnly(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
+        var plain = state
+        plain.showHelp = false
+        plain.notice = nil
+        plain.typing = nil
+        plain.stack?.inspecting = false
+        plain.stack?.fieldInInput = false
+        plain.stack?.prompt = nil
+        plain.stack?.note = nil
+        let layout = StackLayout.compute(plain, environment: env)
+        let screen = paint(plain, environment: env)
+        if layout.tooSmall { return screen }
+        let m = layout.maps
+        let blank = String(repeating: " ", count: m.width)
+        let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
+        var canvas = Canvas(width: m.width + 1, height: used)
+        canvas.blit(screen, x: 1 - m.x, y: -m.y)
+        return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
+    }
+
+    /// `1×3×8×8 → 1×16×8×8 → … → 1×1×8×8`, the middle elided when it does not fit, up to the
+    /// layer that broke (✗ and its name).
+    static func traceLine(_ trace: StackTrace, width: Int, glyphs g: Glyphs) -> String {
+        let times = g.times, arrow = g.unicode ? " → " : " -> "
+        var parts = [trace.inputShape.map(String.init).joined(separator: times)]
+        for step in trace.layers {
+            if let shape = step.outputShape { parts.append(shape.map(String.init).joined(separator: times)) }
+            if case .failed = step.status { parts.append((g.unicode ? "✗ " : "X ") + step.layer.name); break }
+        }
+        let whole = parts.joined(separator: arrow)
+        if whole.count <= width { return whole }
+        for kept in stride(from: parts.count - 1, through: 2, by: -1) {
+            let head = parts.prefix((kept + 1) / 2), tail = parts.suffix(kept / 2)
+            let line = (head + [g.ellipsis] + tail).joined(separator: arrow)
+            if line.count <= width { return line }
+        }
+        return ([parts.first!, g.ellipsis, parts.last!]).joined(separator: arrow)
+    }
+
+    /// The parameter table for a Conv2d (its numbers edited in place), else a read-only box
+    /// with the module's repr; the layer's parameters, multiplications and field under it.
+    static func paintPanel(_ state: AppState, frame: Rect, facts: Rect?, text: StackText, into canvas: inout Canvas,
+                           env: RenderEnvironment) {
+        let s = state.stack!
+        if case .conv2d = s.layer {
+            // A channel count that does not match the map before is marked on in_channels.
+            var culprits: Set<ParameterID> = []
+            if case .failed(.channelMismatch) = s.selectedTrace.status { culprits = [.inChannels] }
+            ParameterPanel(state: state, frame: frame, culprits: culprits, environment: env).paint(into: &canvas)
+        } else {
+            Box.paint(into: &canvas, frame: frame, title: "(\(s.selected)) \(s.layer.name)", glyphs: env.glyphs,
+                      style: Style(foreground: Palette.muted))
+            // The repr may touch the right border (its words are long); sentences keep a margin.
+            let inner = frame.width - 3
+            var lines = TextWrap.lines(s.layer.pytorchRepr, width: inner) + [""]
+            lines += TextWrap.lines(text.readOnly, width: inner - 1)
+            for (i, line) in lines.prefix(frame.height - 2).enumerated() {
+                canvas.put(line, x: frame.x + 2, y: frame.y + 1 + i, style: i < lines.count - 2 ? .plain : Style(foreground: Palette.muted),
+                           maxWidth: inner)
+            }
+        }
+        guard let facts else { return }
+        for (i, line) in text.facts(s.selectedTrace).prefix(facts.height).enumerated() {
+            canvas.put(" " + line, x: facts.x, y: facts.y + i, style: Style(foreground: Palette.muted), maxWidth: facts.width)
+        }
+    }
+
+    /// The two map sections with the inspector's marks, the line between them, and a sentence
+    /// where a section has nothing to draw.
+    static func paintMaps(_ s: StackState, layout: StackScreenLayout, text: StackText, into canvas: inout Canvas,
+                          env: RenderEnvironment) {
+        let (top, bottom) = StackMapSource.sections(s, text: text)
+        let inspection = StackInspection(s)
+        let muted = Style(foreground: Palette.muted)
+        if let section = layout.top, let top {
+            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text), tensor: top.tensor,
+                        mapScale: { MapScale(minimum: 0, maximum: top.scale($0)) }, environment: env, marks: inspection.topMarks).paint(into: &canvas)
+        }
+        if layout.middleY < layout.hintsY {
+            canvas.put(text.middleLine(index: s.selected, layer: s.layer, width: layout.maps.width), x: layout.maps.x,
+                       y: layout.middleY, style: Style(bold: true), maxWidth: layout.maps.width)
+        }
+        if let section = layout.bottom, let bottom {
+            SectionView(layout: section, title: bottom.title, subtitle: bottom.subtitle, scale: bottom.scaleText(text),
+                        tensor: bottom.tensor, mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
+            return
+        }
+        // Nothing below: why, in one sentence.
+        let y = layout.middleY + 1
+        guard y < layout.hintsY else { return }
+        let sentence: String
+        if s.run == nil {
+            sentence = text.tooLarge(values: StackState.valueLimit)
+        } else if let failure = s.trace.failure, failure.index < s.selected {
+            sentence = text.notRunMaps(index: s.selected, failure: failure.index)
+        } else {
+            return  // it broke here: PyTorch's message is in the notes
+        }
+        for (i, line) in TextWrap.lines(sentence, width: layout.maps.width).prefix(layout.hintsY - y).enumerated() {
+            canvas.put(line, x: layout.maps.x, y: y + i, style: muted, maxWidth: layout.maps.width)
+        }
+    }
+
+    /// The bottom line: the layer prompt (with a parse error above it), a report, a value being
+    /// typed, the inspector's keys, or the screen's keys.
+    static func paintBottom(_ state: AppState, layout: StackScreenLayout, text: StackText, into canvas: inout Canvas,
+                            glyphs g: Glyphs) {
+        let s = state.stack!, y = layout.hintsY, width = canvas.width
+        let strong = Style(foreground: Palette.highlight, bold: true)
+        if let prompt = s.prompt {
+            if let note = s.note {
+                canvas.fill(x: 0, y: y - 1, width: width, height: 1)
+                canvas.put(" " + text.note(note), x: 0, y: y - 1, style: Style(foreground: Palette.error, bold: true))
+            }
+            canvas.put(HintsView.fitting(text.prompt(prompt), width: width, glyphs: g), x: 0, y: y, style: strong)
+            return
+        }
+        if state.typing != nil || (s.note == nil && state.message != nil) {
+            HintsView.paint(into: &canvas, state: state, y: y, glyphs: g)
+            return
+        }
+        if let note = s.note {
+            canvas.put(" " + text.note(note), x: 0, y: y, style: strong, maxWidth: width)
+            return
+        }
+        if s.inspecting {
+            canvas.put(HintsView.fitting(text.inspectHints(field: s.fieldInInput), width: width, glyphs: g), x: 0, y: y,
+                       style: Style(foreground: Palette.highlight))
+            return
+        }
+        var hints = KeyMap.stackHints(g, text.lang)
+        if case .conv2d = s.layer { hints.insert(contentsOf: KeyMap.hints(g).prefix(2), at: 1) }
+        canvas.put(HintsView.fitting(hints + [text.lang.pick("z zoom", "z масштаб"), text.lang.pick("e export", "e экспорт")], width: width, glyphs: g), x: 0, y: y,
+                   style: Style(foreground: Palette.muted))
+    }
+}
