@@ -32,7 +32,7 @@ let package = Package(
         // builds too: the tile only stays in registers when optimised.
         .target(name: "CConvKernels", cSettings: [.unsafeFlags(["-O3"])]),
         // State, update, views painting a Canvas, exporters: still no terminal.
-        .target(name: "ConvScopeApp", dependencies: ["ConvCore"], swiftSettings: optimizedInDebug),
+        .target(name: "ConvScopeApp", dependencies: ["ConvCore", "ConvExercises"], swiftSettings: optimizedInDebug),
         // The run loop and the background computations: threads, but still no terminal.
         .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp"]),
         // Exercise files, the question engine, grading and lab generation: no terminal, no I/O.
@@ -52,9 +52,9 @@ let package = Package(
             name: "ConvScopeBench",
             dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore"],
+        .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore"]),
+        .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore", "ConvExercises"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
         // The settings file's reader, which lives in the executable (it needs TOMLKit and files).

@@ -1,19 +1,33 @@
+/// The layer the screen computes: the whole `nn.Conv2d` with its input and kernel.
+public typealias ConvLayer = Conv2dSettings
+
 /// One layer on screen, computed: the input, the kernel, and the output or PyTorch's refusal.
+/// Input, kernels and output keep each distinct map once (`FeatureMaps`).
 public struct ConvExperiment: Sendable {
     public let parameters: Conv2dSettings
-    public let input: Tensor4
-    public let weights: Tensor4
-    /// The output tensor, or PyTorch's error for this layer.
-    public let output: Result<Tensor4, Conv2dError>
+    public let input: FeatureMaps
+    /// The weights [C_out, C_in/groups, kH, kW] as slices [1, C_out · C_in/groups, kH, kW], each
+    /// distinct slice stored once (all ones: one slice, not 64·64·32·32 values).
+    public let kernels: FeatureMaps
+    /// The output maps, or PyTorch's error for this layer.
+    public let output: Result<FeatureMaps, Conv2dError>
 
     /// Builds the input and kernel and runs `nn.Conv2d`'s forward pass; throws only on cancellation.
-    public init(_ settings: Conv2dSettings, isCancelled: () -> Bool = { false }) throws {
+    /// `workspace` keeps the general path's buffers between calls.
+    public init(_ settings: Conv2dSettings, workspace: Conv2dWorkspace? = nil,
+                isCancelled: () -> Bool = { false }) throws {
         parameters = settings
-        input = settings.makeInput()
-        weights = settings.makeWeights()
+        input = settings.makeInputMaps()
+        kernels = settings.makeKernelMaps()
+        let spec = settings.spec
+        if let error = spec.validate() {
+            output = .failure(error)
+            return
+        }
         do {
-            output = .success(try Conv2dForward.run(
-                input: input, weights: weights, spec: settings.spec, isCancelled: isCancelled))
+            output = .success(try SharedPlaneConvolution.run(
+                input: input, kernels: kernels, bias: spec.biasVector, spec: spec, workspace: workspace,
+                isCancelled: isCancelled))
         } catch let error as Conv2dError {
             output = .failure(error)
         }
@@ -23,4 +37,13 @@ public struct ConvExperiment: Sendable {
     public init(_ geometry: ConvParameters, isCancelled: () -> Bool = { false }) throws {
         try self.init(Conv2dSettings(geometry), isCancelled: isCancelled)
     }
+
+    /// The layer this experiment computed.
+    public var layer: Conv2dSettings { parameters }
+    /// Weight (o, c, ky, kx), c counted within output o's group.
+    public func weight(_ o: Int, _ c: Int, _ ky: Int, _ kx: Int) -> Float {
+        kernels[0, o * parameters.kernelShape[1] + c, ky, kx]
+    }
+    /// The weight tensor with every slice written out (tests, export; the screen reads `weight`).
+    public var weights: Tensor4 { Tensor4(shape: parameters.kernelShape, storage: kernels.tensor.storage) }
 }

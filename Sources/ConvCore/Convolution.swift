@@ -104,69 +104,122 @@ public enum Convolution {
         }
         var windowSums: [[Double]] = []
         for c in representative {
-            if isCancelled() { throw ComputationCancelled() }
-            windowSums.append(windowSumMap(input: input, channel: c, plan: plan))
+            windowSums.append(try windowSumMap(input: input, channel: c, plan: plan, isCancelled: isCancelled))
         }
         let sliceCount = p.kernelSizeH * p.kernelSizeW
-        var output = Tensor4(shape: [1, p.outChannels, plan.outH, plan.outW])
-        var previous: (coefficients: [Double], base: Int)?
         let count = plan.outH * plan.outW
-        for o in 0..<p.outChannels {
-            if isCancelled() { throw ComputationCancelled() }
-            var coefficients = [Double](repeating: 0, count: windowSums.count)
-            for c in 0..<p.inChannels {
-                coefficients[groupOfChannel[c]] += Double(weights.storage[(o * p.inChannels + c) * sliceCount])
+        // Every element is written below: no zero-fill first.
+        let storage = try [Float](unsafeUninitializedCapacity: p.outChannels * count) { out, initialized in
+            var previous: (coefficients: [Double], base: Int)?
+            for o in 0..<p.outChannels {
+                if isCancelled() { throw ComputationCancelled() }
+                var coefficients = [Double](repeating: 0, count: windowSums.count)
+                for c in 0..<p.inChannels {
+                    coefficients[groupOfChannel[c]] += Double(weights.storage[(o * p.inChannels + c) * sliceCount])
+                }
+                let base = o * count
+                if let previous, previous.coefficients == coefficients {
+                    (out.baseAddress! + base).initialize(from: out.baseAddress! + previous.base, count: count)
+                } else {
+                    combine(windowSums, coefficients, into: out.baseAddress! + base, count: count)
+                    previous = (coefficients, base)
+                }
+                initialized = base + count
             }
-            let base = output.offset(0, o, 0, 0)
-            if let previous, previous.coefficients == coefficients {
-                for i in 0..<count { output.storage[base + i] = output.storage[previous.base + i] }
-                continue
-            }
-            for i in 0..<count {
-                var sum = 0.0
-                for g in 0..<windowSums.count where coefficients[g] != 0 { sum += coefficients[g] * windowSums[g][i] }
-                output.storage[base + i] = Float(sum)
-            }
-            previous = (coefficients, base)
         }
-        return output
+        return Tensor4(shape: [1, p.outChannels, plan.outH, plan.outW], storage: storage)
     }
 
+    /// Σ_g coefficients[g] · windowSums[g] rounded once to float32, one map at a time so each
+    /// inner loop streams through memory.
+    static func combine(_ windowSums: [[Double]], _ coefficients: [Double], into out: UnsafeMutablePointer<Float>, count: Int) {
+        let used = coefficients.indices.filter { coefficients[$0] != 0 }
+        if used.count == 1 {
+            // One map (the ramp's one plane): 0 + k·s is k·s, so no running sums are needed.
+            let k = coefficients[used[0]]
+            windowSums[used[0]].withUnsafeBufferPointer { map in
+                for i in 0..<count { out[i] = Float(k * map[i]) }
+            }
+            return
+        }
+        var sum = [Double](repeating: 0, count: count)
+        sum.withUnsafeMutableBufferPointer { sum in
+            for (g, map) in windowSums.enumerated() where coefficients[g] != 0 {
+                let k = coefficients[g]
+                map.withUnsafeBufferPointer { map in
+                    for i in 0..<count { sum[i] += k * map[i] }
+                }
+            }
+            for i in 0..<count { out[i] = Float(sum[i]) }
+        }
+    }
+
+    /// Input rows (and output columns) between two looks at `isCancelled`: a stale 1024² map
+    /// stops within a fraction of a millisecond.
+    static let rowsPerCancelCheck = 64
+
     /// Σ over the dilated window of one input channel, for every output position (row-major).
-    static func windowSumMap(input: Tensor4, channel c: Int, plan: Plan) -> [Double] {
+    static func windowSumMap(input: Tensor4, channel c: Int, plan: Plan, isCancelled: () -> Bool) throws -> [Double] {
         let p = plan.p
         let paddedW = plan.w.paddedSize, paddedH = plan.h.paddedSize
-        // Row pass: for each input row, sums over kernel columns at each output column.
-        var rowSums = [Double](repeating: 0, count: paddedH * plan.outW)
+        // Row pass: for each input row, sums over kernel columns at each output column. Rows of
+        // the padding stay zero; every other row is written whole.
+        let outW = plan.outW
+        // Only the padding's rows are zero-filled; the input's rows are written whole below.
+        var rowSums = [Double](unsafeUninitializedCapacity: paddedH * outW) { sums, initialized in
+            let inputRows = p.paddingH * outW..<(p.paddingH + p.hIn) * outW
+            sums.baseAddress!.initialize(repeating: 0, count: inputRows.lowerBound)
+            (sums.baseAddress! + inputRows.upperBound).initialize(repeating: 0, count: paddedH * outW - inputRows.upperBound)
+            initialized = paddedH * outW
+        }
         var prefix = [Double](repeating: 0, count: paddedW)
-        for y in 0..<p.hIn {
-            let rowBase = input.offset(0, c, y, 0)
-            for i in 0..<paddedW {
-                let x = i - p.paddingW
-                let v = (x >= 0 && x < p.wIn) ? Double(input.storage[rowBase + x]) : 0
-                prefix[i] = v + (i >= p.dilationW ? prefix[i - p.dilationW] : 0)
-            }
-            let py = y + p.paddingH
-            for ox in 0..<plan.outW {
-                let first = ox * p.strideW
-                let last = first + (p.kernelSizeW - 1) * p.dilationW
-                let before = first - p.dilationW
-                rowSums[py * plan.outW + ox] = prefix[last] - (before >= 0 ? prefix[before] : 0)
+        let (dw, pw, span) = (p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)
+        try input.storage.withUnsafeBufferPointer { values in
+            try rowSums.withUnsafeMutableBufferPointer { sums in
+                try prefix.withUnsafeMutableBufferPointer { prefix in
+                    for y in 0..<p.hIn {
+                        if y % rowsPerCancelCheck == 0, isCancelled() { throw ComputationCancelled() }
+                        let row = values.baseAddress! + input.offset(0, c, y, 0)
+                        // Prefix sums with the dilation's stride; the padding reads zeros.
+                        for i in 0..<paddedW {
+                            let x = i - pw
+                            let v = (x >= 0 && x < p.wIn) ? Double(row[x]) : 0
+                            prefix[i] = i >= dw ? v + prefix[i - dw] : v
+                        }
+                        let out = sums.baseAddress! + (y + p.paddingH) * outW
+                        for ox in 0..<outW {
+                            let first = ox * p.strideW
+                            out[ox] = first >= dw ? prefix[first + span] - prefix[first - dw] : prefix[first + span]
+                        }
+                    }
+                }
             }
         }
-        // Column pass over the row sums, same strided-prefix trick along the height.
-        var result = [Double](repeating: 0, count: plan.outH * plan.outW)
-        var column = [Double](repeating: 0, count: paddedH)
-        for ox in 0..<plan.outW {
-            for i in 0..<paddedH {
-                column[i] = rowSums[i * plan.outW + ox] + (i >= p.dilationH ? column[i - p.dilationH] : 0)
+        // Column pass, row by row (memory in order): prefix sums down each column with the
+        // dilation's stride, in place, then each output row is the difference of two rows.
+        try rowSums.withUnsafeMutableBufferPointer { sums in
+            for i in p.dilationH..<max(p.dilationH, paddedH) {
+                if i % rowsPerCancelCheck == 0, isCancelled() { throw ComputationCancelled() }
+                let row = i * outW, above = (i - p.dilationH) * outW
+                for ox in 0..<outW { sums[row + ox] += sums[above + ox] }
             }
-            for oy in 0..<plan.outH {
-                let first = oy * p.strideH
-                let last = first + (p.kernelSizeH - 1) * p.dilationH
-                let before = first - p.dilationH
-                result[oy * plan.outW + ox] = column[last] - (before >= 0 ? column[before] : 0)
+        }
+        let result = [Double](unsafeUninitializedCapacity: plan.outH * outW) { out, initialized in
+            rowSums.withUnsafeBufferPointer { sums in
+                for oy in 0..<plan.outH {
+                    let first = oy * p.strideH
+                    let last = (first + (p.kernelSizeH - 1) * p.dilationH) * outW
+                    let before = first - p.dilationH
+                    let row = oy * outW
+                    if before >= 0 {
+                        let b = before * outW
+                        for ox in 0..<outW { out[row + ox] = sums[last + ox] - sums[b + ox] }
+                    } else {
+                        for ox in 0..<outW { out[row + ox] = sums[last + ox] }
+                    }
+                }
             }
+            initialized = plan.outH * outW
         }
         return result
     }

@@ -25,6 +25,19 @@ public enum InputPattern: String, CaseIterable, Sendable, Codable {
         return t
     }
 
+    /// The input maps for these parameters, each distinct map stored once (the ramp: one plane).
+    public func makeMaps(_ p: ConvParameters) -> FeatureMaps {
+        switch self {
+        case .ramp:
+            let row = (0..<p.wIn).map(Float.init)
+            var plane = [Float]()
+            plane.reserveCapacity(p.hIn * p.wIn)
+            for _ in 0..<p.hIn { plane += row }
+            return FeatureMaps(shape: p.inputShape, planeOfChannel: [Int](repeating: 0, count: p.inChannels),
+                               storage: p.inChannels == 0 ? [] : plane)
+        }
+    }
+
     /// The top of the colour scale the notebook uses for input maps: the ramp's length.
     public func colorScaleMax(_ p: ConvParameters) -> Float {
         switch self {
@@ -45,10 +58,21 @@ public enum KernelPattern: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// The weight tensor (C_out, C_in, kH, kW).
-    public func makeWeights(_ p: ConvParameters) -> Tensor4 {
+    /// The kernels, one slice per (output, input) channel pair, each distinct slice stored once:
+    /// shape [1, C_out · C_in, kH, kW] (all ones: one slice of kH·kW values).
+    public func makeKernels(_ p: ConvParameters) -> FeatureMaps {
+        let slices = p.outChannels * p.inChannels, taps = p.kernelSizeH * p.kernelSizeW
         switch self {
-        case .ones: Tensor4(shape: p.kernelShape, repeating: 1)
+        case .ones:
+            return FeatureMaps(shape: [1, slices, p.kernelSizeH, p.kernelSizeW],
+                               planeOfChannel: [Int](repeating: 0, count: slices),
+                               storage: slices == 0 ? [] : [Float](repeating: 1, count: taps))
         }
     }
+
+    /// The weight tensor (C_out, C_in, kH, kW), every slice written out.
+    public func makeWeights(_ p: ConvParameters) -> Tensor4 {
+        Tensor4(shape: p.kernelShape, storage: makeKernels(p).tensor.storage)
+    }
+
 }

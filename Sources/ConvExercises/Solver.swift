@@ -75,9 +75,10 @@ enum Solver {
                 ?? ["PyTorch runs it: \(trace.shapeLine)"]
             return Solution(expected: expected, steps: steps) { answer in
                 let word = AnswerReading.word(answer)
-                let yes = ["yes", "y", "valid", "true", "ok"].contains(word)
-                let no = word == "no" || word == "n" || word == "invalid" || word == "false"
-                    || ["no ", "no:", "no,", "no.", "no -", "no—", "invalid "].contains { word.hasPrefix($0) }
+                // Russian labs are answered in Russian too: да / нет.
+                let yes = ["yes", "y", "valid", "true", "ok", "да", "д"].contains(word)
+                let no = ["no", "n", "invalid", "false", "нет", "н"].contains(word)
+                    || ["no ", "no:", "no,", "no.", "no -", "no—", "invalid ", "нет ", "нет:", "нет,", "нет."].contains { word.hasPrefix($0) }
                     || (failure.map { word.contains($0.error.message.lowercased()) } ?? false)
                 guard yes || no else { return .unreadable(QuestionKind.valid.answerFormat) }
                 return (failure == nil) == yes ? .right : .wrong

@@ -4,31 +4,39 @@ import Dispatch
 
 /// The TUI's loop: event → action → `update` → effects → view → draw. Every input (keys, resize,
 /// suspend, signals, ticks, finished maps) reaches the state as an action; nothing is polled
-/// from the state.
-public struct RunLoop {
+/// from the state. `Program` is the course screen (`AppState`) or an exercise session.
+public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
     public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
+    /// Writes a session's answers for the `.recordAnswers` effect; returns a report when it failed.
+    public typealias Recorder = (_ text: String) -> String?
 
     public let screen: any Screen
-    public private(set) var state: AppState
+    public private(set) var state: Program
     let engine = ComputeEngine()
     let exporter: Exporter
     /// The signal that arrived, if any (checked once per turn).
     let pendingSignal: () -> Int32?
     /// Called after each drawn frame with the nanoseconds since the key that caused it.
     let frameDrawn: ((UInt64) -> Void)?
+    /// Called once, when the first frame has been drawn (start → first frame in the benchmark).
+    let firstFrameDrawn: (() -> Void)?
     /// Told every action and the effects `update` returned for it (tests; nothing is stored).
     let observe: ((Action, [Effect]) -> Void)?
+    let recorder: Recorder?
 
     /// A loop over `screen` starting from `state`.
-    public init(screen: any Screen, state: AppState, exporter: @escaping Exporter,
+    public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
                 pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
-                observe: ((Action, [Effect]) -> Void)? = nil) {
+                firstFrameDrawn: (() -> Void)? = nil, observe: ((Action, [Effect]) -> Void)? = nil,
+                recorder: Recorder? = nil) {
         self.screen = screen
         self.state = state
         self.exporter = exporter
+        self.recorder = recorder
         self.pendingSignal = pendingSignal
         self.frameDrawn = frameDrawn
+        self.firstFrameDrawn = firstFrameDrawn
         self.observe = observe
     }
 
@@ -38,6 +46,8 @@ public struct RunLoop {
         var dirty = true
         var keyTime: UInt64?
         var nextTick = DispatchTime.now().uptimeNanoseconds
+        var nextSpin = nextTick
+        var firstFrameShown = false
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
@@ -45,28 +55,36 @@ public struct RunLoop {
                 dirty = true
                 if let status = dispatch(.computed(maps.parameters)) { return status }
             }
-            let waiting = engine.isComputing(state.parameters)
-            if waiting { spinner += 1; dirty = true }
+            let waiting = engine.isComputing(state.teaching.parameters)
+            if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {
+                spinner += 1; dirty = true
+                nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
+            }
             if dirty {
                 // The state's environment: the screen's device with the palette the user picked.
-                screen.draw(view(state, maps: engine.latest, environment: state.environment, spinner: spinner))
+                screen.draw(state.paint(maps: engine.latest, environment: state.teaching.environment, spinner: spinner))
                 dirty = false
-                if let start = keyTime { frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil }
+                if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
+                // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
+                if let start = keyTime, !waiting {
+                    frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil
+                }
             }
             // The animation clock: one tick per cell at the chosen speed.
             let now = DispatchTime.now().uptimeNanoseconds
-            let period = 1_000_000_000 / UInt64(AppState.speeds[state.speedIndex])
-            if state.playing && now >= nextTick {
+            let period = 1_000_000_000 / UInt64(AppState.speeds[state.teaching.speedIndex])
+            if state.teaching.playing && now >= nextTick {
                 nextTick = now + period
                 dirty = true
                 if let status = dispatch(.tick) { return status }
                 continue
             }
-            let wait: Int32 = state.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 80 : 100)
+            // While maps are computed, look for them every 4 ms (the spinner still turns every 80).
+            let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
             if case .mouse(var event) = action {
                 // The click is hit-tested against the frame on screen, drawn with these maps' widths.
-                event.widths = engine.latest.flatMap { $0.parameters == state.parameters ? $0.widths : nil }
+                event.widths = engine.latest.flatMap { $0.parameters == state.teaching.parameters ? $0.widths : nil }
                 action = .mouse(event)
             }
             dirty = true
@@ -81,7 +99,7 @@ public struct RunLoop {
         var queue = [action]
         while !queue.isEmpty {
             let action = queue.removeFirst()
-            let effects = update(&state, action)
+            let effects = state.apply(action)
             observe?(action, effects)
             for effect in effects {
                 switch effect {
@@ -91,7 +109,9 @@ public struct RunLoop {
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
                     if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
                 case .export:
-                    queue.append(.report(exporter(state, engine.latest)))
+                    queue.append(.report(exporter(state.teaching, engine.latest)))
+                case .recordAnswers(let text):
+                    if let failure = recorder?(text) { queue.append(.report(failure)) }
                 case .suspend:
                     screen.suspend()
                     queue.append(.resumed(screen.size))

@@ -7,13 +7,16 @@ import Foundation
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
-        abstract: "Grade answers to a lab's exercises, or generate a lab.",
+        abstract: "Answer a lab's exercises on screen, grade an answers file, or generate a lab.",
         usage: """
+            convscope exercise FILE [--record FILE]
             convscope exercise FILE --answers ANSWERS.txt [--format text|json] [--record FILE]
-            convscope exercise FILE [--format text|json]
+            convscope exercise FILE --format text|json
             convscope exercise --generate N [--kinds shape,padding,value,rf] [--variant S] [--max-size N] [-o FILE]
             """,
-        discussion: "An exercise file is TOML: a title and [[exercise]] tables, each a layer or model, an input and "
+        discussion: "On a terminal, FILE alone opens the exercise screen: one question at a time, answered on an "
+            + "answer line, then the working and the maps; --record keeps the answers. "
+            + "An exercise file is TOML: a title and [[exercise]] tables, each a layer or model, an input and "
             + "what is asked; convscope computes the answers. The answers file has one answer per line, "
             + "`N: answer` or in order; # starts a comment. Bad files exit with status 64, naming the line.")
 
@@ -27,10 +30,10 @@ struct ExerciseCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Grade this answers file: one answer per line (N: answer, or in order).")
     var answers: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(name: .long, parsing: .unconditional, help: "Output format: text or json (with FILE alone: print the questions).")
+    var format: Format?
 
-    @Option(name: .long, parsing: .unconditional, help: "Also write the answers, one `N: answer` line each, to this file (replaced atomically).")
+    @Option(name: .long, parsing: .unconditional, help: "Write the answers, one `N: answer` line each, to this file (replaced atomically; on screen after every answer).")
     var record: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Generate a lab of N questions (1…\(Self.maxQuestions)) instead of reading one.")
@@ -52,6 +55,8 @@ struct ExerciseCommand: ParsableCommand {
 
     @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write the generated lab to this file instead of standard output.")
     var output: String?
+
+    @OptionGroup var language: LanguageOption
 
     @Flag(name: .long, help: "Replace the file given with -o if it exists.")
     var force = false
@@ -94,6 +99,16 @@ struct ExerciseCommand: ParsableCommand {
             throw badFile(path, error)
         }
         guard let answers else {
+            // On a terminal the student answers on screen; piped, or with --format, the questions are printed.
+            if format == nil, isatty(1) == 1, isatty(0) == 1 {
+                let status = try ExerciseSession(lab: lab, recordPath: record, language: language.language).run()
+                if status != 0 { throw ExitCode(status) }
+                return
+            }
+            if record != nil {
+                throw ValidationError("--record keeps the answers of --answers, or of the exercise screen, which needs a terminal "
+                    + "(and no --format).")
+            }
             printQuestions(lab)
             return
         }

@@ -19,16 +19,16 @@ struct InteractiveSession {
         var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: env.language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
                                                       fileExtension: exportFormat.fileExtension)
-            return "exported \(path)"
+            return NoticeText.exported(path, env.language)
         } catch let error as FileWriteError {
-            return "export failed: \(error.shortDescription)"
+            return NoticeText.exportFailed(error.shortDescription, env.language)
         } catch {
-            return "export failed: \(error)"
+            return NoticeText.exportFailed("\(error)", env.language)
         }
     }
 
@@ -40,16 +40,26 @@ struct InteractiveSession {
                       parts.tm_hour, parts.tm_min, parts.tm_sec)
     }
 
+    /// CLOCK_REALTIME in nanoseconds, comparable with `date +%s%N` in a script.
+    static func wallClockNanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now.tv_sec * 1_000_000_000 + now.tv_nsec
+    }
+
     /// Runs until quit or a signal; returns the process's exit status.
     mutating func run() -> Int32 {
         // CONVSCOPE_FRAME_LOG=path records key-to-screen times (µs) for scripts/bench_redraw.sh.
         let frameLog = ProcessInfo.processInfo.environment["CONVSCOPE_FRAME_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
+        // CONVSCOPE_START_LOG=path records the wall clock (ns) at the first frame, for scripts/bench.sh.
+        let startLog = ProcessInfo.processInfo.environment["CONVSCOPE_START_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         let session = self
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in session.exportScreen(state, maps: maps) },
             pendingSignal: { [signals] in signals.received },
-            frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } })
+            frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
+            firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } })
         let status = loop.run()
         state = loop.state
         return status

@@ -28,13 +28,15 @@ final class NCursesScreen: Screen {
     private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
-    init(forceNoColor: Bool) throws {
+    init(forceNoColor: Bool, language: Language = .en) throws {
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
         guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalUnavailable.unknownTerminal("TERM is not set")
         }
-        setlocale(LC_ALL, "")
+        // A locale the system lacks (ru_RU.UTF-8 where only C.UTF-8 is generated) would leave the C
+        // locale: no UTF-8, so no box drawing and no Cyrillic. Its codeset is kept with C.UTF-8.
+        if setlocale(LC_ALL, "") == nil, Self.environmentAsksForUTF8() { setlocale(LC_CTYPE, "C.UTF-8") }
         let utf8 = Self.localeIsUTF8()
         // The size comes from the terminal itself (the ioctl), not from COLUMNS/LINES, which shells
         // leave stale. use_env(FALSE) alone would fall back to terminfo's lines/cols, which entries
@@ -67,7 +69,8 @@ final class NCursesScreen: Screen {
             let colors = cs_colors()
             depth = colors >= 256 ? .palette256 : colors >= 8 ? .ansi16 : .none
         }
-        environment = RenderEnvironment(colorDepth: depth, unicode: utf8)
+        // Cyrillic needs UTF-8: an ASCII terminal gets English.
+        environment = RenderEnvironment(colorDepth: depth, unicode: utf8, language: utf8 ? language : .en)
     }
 
     /// What made newterm fail, checked rather than guessed: terminfo knows TERM or it does not.
@@ -80,6 +83,15 @@ final class NCursesScreen: Screen {
     }
 
     /// True when the locale's character set is UTF-8.
+    /// Whether the locale variables (the first set of LC_ALL, LC_CTYPE, LANG) name a UTF-8 codeset.
+    static func environmentAsksForUTF8() -> Bool {
+        let names = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let values = names.compactMap { (name: String) -> String? in getenv(name).map { String(cString: $0) } }
+        guard let locale = values.first(where: { !$0.isEmpty }) else { return false }
+        let upper = locale.uppercased()
+        return upper.contains("UTF-8") || upper.contains("UTF8")
+    }
+
     static func localeIsUTF8() -> Bool {
         guard let codeset = cs_codeset() else { return false }
         let name = String(cString: codeset).uppercased()

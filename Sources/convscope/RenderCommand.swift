@@ -52,7 +52,7 @@ struct RenderCommand: ParsableCommand {
     /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
     var environment: RenderEnvironment {
         RenderEnvironment(colorDepth: color.noColor ? .none : .trueColor, unicode: !ascii,
-                          colormap: viewOptions.colormap ?? .rocket)
+                          colormap: viewOptions.colormap ?? .rocket, language: viewOptions.language.language)
     }
 
     func makeState(_ p: Conv2dSettings) throws -> AppState {
@@ -129,7 +129,7 @@ struct RenderCommand: ParsableCommand {
         let experiment = try ConvExperiment(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
-            let bytes = Array(exportFormat.export(canvas, theme: state.theme).utf8)
+            let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: environment.language).utf8)
             try withOutput { $0.write(bytes) }
             return
         }

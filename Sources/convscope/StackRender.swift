@@ -29,8 +29,9 @@ extension RenderCommand {
             try Self.checkComputable(trace, values: !stack.coverage)
         }
         if stack.table || format == .text {
-            var text = stack.coverage && !stack.table ? "" : StackTable.text(trace, unicode: unicode)
-            if stack.coverage { text += (text.isEmpty ? "" : "\n") + CoverageText.text(trace, unicode: unicode) }
+            let language = viewOptions.language.language
+            var text = stack.coverage && !stack.table ? "" : StackTable.text(trace, unicode: unicode, language: language)
+            if stack.coverage { text += (text.isEmpty ? "" : "\n") + CoverageText.text(trace, unicode: unicode, language: language) }
             let bytes = Array(text.utf8)
             try withOutput { $0.write(bytes) }
         } else if stack.coverage {

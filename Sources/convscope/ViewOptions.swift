@@ -16,6 +16,8 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Map zoom: \(CodePanelText.zoomNames.joined(separator: ", ")) (auto fits the window).")
     var zoom: String = CodePanelText.zoomName(nil)
 
+    @OptionGroup var language: LanguageOption
+
     func validate() throws {
         guard CodePanelText.zoomNames.contains(zoom) else {
             throw ValidationError("--zoom \(zoom) is not a zoom: allowed \(CodePanelText.zoomNames.joined(separator: ", ")).")
@@ -38,6 +40,7 @@ struct ViewOptions: ParsableArguments {
     func apply(to state: inout AppState) {
         if let theme { state.theme = theme }
         if let colormap { state.environment.colormap = colormap }
+        state.environment.language = language.language
         state.zoomOverride = Zoom.allCases.first { CodePanelText.zoomName($0) == zoom }
     }
 }

@@ -74,7 +74,10 @@ struct InteractiveCommand: ParsableArguments {
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv)
+            // The language: --lang, else the settings file's, else the locale's.
+            let language = viewOptions.language.lang.flatMap(Language.init(rawValue:)) ?? settings.settings.language
+                ?? viewOptions.language.language
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, language: language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -94,6 +97,8 @@ struct InteractiveCommand: ParsableArguments {
         settings.settings.apply(to: &initial)
         viewOptions.apply(to: &initial)
         if mouse.noMouse { initial.mouseEnabled = false }
+        // The screen has the final say: a terminal without UTF-8 cannot show Cyrillic.
+        initial.environment.language = screen.environment.language
         // A settings problem is news the user should see on the screen too.
         if let first = settings.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: settings.warnings.count - 1, initial.environment.language)) }
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,

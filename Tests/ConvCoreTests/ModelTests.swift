@@ -15,7 +15,7 @@ struct ModelTests {
         #expect(model.inputShape == [1, 3, 8, 8])
         #expect(model.layers.count == 1)
         let run = model.run()
-        let single = try ConvExperiment(p).output.get()
+        let single = try ConvExperiment(p).output.get().tensor
         #expect(run.outputs[0] == single, "one Conv2d layer of the model gives the single-layer screen's output")
     }
 

@@ -63,7 +63,7 @@ struct PyTorchAgreementTests {
             #expect(fixture.error == nil, "PyTorch refused: \(fixture.error ?? "")")
             #expect(output.shape == fixture.output_shape)
             #expect(p.outputShape == fixture.output_shape)
-            let verdict = Self.compare(output.storage, fixture.output ?? [])
+            let verdict = Self.compare(output.tensor.storage, fixture.output ?? [])
             #expect(verdict.mismatches == 0, "\(verdict.mismatches) values differ, first at \(verdict.first ?? -1)")
         case .failure(let error):
             #expect(error.message == fixture.error)

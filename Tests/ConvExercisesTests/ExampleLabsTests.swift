@@ -38,4 +38,21 @@ import Testing
         #expect(lab.exercises[7].solution.steps == ["(0) Conv2d: (1·3·3)·8 + 8 = 80", "(3) Conv2d: (8·3·3)·16 + 16 = 1168",
                                                      "total = 80 + 1168 = 1248"])
     }
+
+    /// The Russian labs ask the same questions in Russian: the same answers, Russian titles and prompts,
+    /// and a "valid" question answered да / нет.
+    @Test func russianLabsMatchTheEnglishOnes() throws {
+        for (english, russian, title) in [("single-layer-shapes.toml", "single-layer-shapes-ru.toml", "Форма выхода одного слоя"),
+                                          ("unet-sizes.toml", "unet-sizes-ru.toml", "Размеры маленькой U-Net")] {
+            let en = try Self.load(english), ru = try Self.load(russian)
+            #expect(ru.title == title)
+            #expect(ru.exercises.map(\.solution.expected) == en.exercises.map(\.solution.expected))
+            #expect(ru.exercises.map(\.id) == en.exercises.map(\.id))
+            #expect(ru.exercises.allSatisfy { $0.prompt.contains { ("а"..."я").contains($0) } }, "every prompt is in Russian")
+        }
+        let valid = try Self.load("single-layer-shapes-ru.toml").exercises[8]
+        #expect(valid.solution.verdict(for: "нет: ядро больше входа") == .right)
+        #expect(valid.solution.verdict(for: "да") == .wrong)
+        #expect(valid.solution.verdict(for: "может быть") == .unreadable(QuestionKind.valid.answerFormat))
+    }
 }

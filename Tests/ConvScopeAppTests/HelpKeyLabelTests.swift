@@ -13,7 +13,7 @@ struct HelpKeyLabelTests {
         state.terminalSize = TerminalSize(columns: columns, rows: rows)
         state.environment = env
         state = update(state, .toggleHelp)
-        let layout = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs)
+        let layout = HelpOverlay.pages(state.terminalSize, environment: env)
         let keysX = layout.frame.x + 2, textX = layout.frame.x + 3 + layout.keyWidth
         var found: [(keys: String, text: String)] = []
         for _ in 0..<layout.count {
@@ -28,7 +28,7 @@ struct HelpKeyLabelTests {
 
     /// The keys written on the row where the binding's text starts, split at spaces.
     static func keyTokens(of binding: KeyBinding, in rows: [(keys: String, text: String)]) -> [String]? {
-        let start = String(binding.help.prefix(18))
+        let start = String(binding.help.en.prefix(18))
         // A wrapped help text continues on rows with an empty keys column: those are not its start.
         return rows.first { !$0.keys.allSatisfy { $0 == " " } && $0.text.hasPrefix(start) }.map { $0.keys.split(separator: " ").map(String.init) }
     }
@@ -40,13 +40,13 @@ struct HelpKeyLabelTests {
         let g = env.glyphs
         for binding in KeyMap.bindings {
             guard let tokens = Self.keyTokens(of: binding, in: rows) else {
-                Issue.record("\(columns)x\(rows): no help line for '\(binding.help)'")
+                Issue.record("\(columns)x\(rows): no help line for '\(binding.help.en)'")
                 continue
             }
             if let label = binding.label {
-                #expect(tokens == label.split(separator: " ").map(String.init), "\(columns)x\(rows): '\(binding.help)'")
+                #expect(tokens == label.en.split(separator: " ").map(String.init), "\(columns)x\(rows): '\(binding.help.en)'")
             } else {
-                #expect(tokens == binding.keys.map { $0.label(g) }, "\(columns)x\(rows): '\(binding.help)'")
+                #expect(tokens == binding.keys.map { $0.label(g) }, "\(columns)x\(rows): '\(binding.help.en)'")
             }
         }
     }
@@ -56,14 +56,14 @@ struct HelpKeyLabelTests {
     @Test func everyBoundKeyIsOnAHelpRow() {
         let rows = KeyMap.helpRows(Glyphs.unicodeSet)
         for binding in KeyMap.bindings where binding.label == nil {
-            let row = rows.first { $0.help == binding.help }
+            let row = rows.first { $0.help == binding.help.en }
             for key in binding.keys {
                 #expect(row?.keys.split(separator: " ").contains(Substring(key.label(.unicodeSet))) == true,
-                        "\(key) on the row '\(binding.help)'")
+                        "\(key) on the row '\(binding.help.en)'")
             }
         }
         let shiftRow = KeyMap.bindings.first { $0.keys.contains(.shiftLeft) }
         #expect(Set(shiftRow?.keys ?? []) == [.shiftLeft, .shiftRight, .shiftUp, .shiftDown])
-        #expect(shiftRow?.label?.contains("Shift") == true)
+        #expect(shiftRow?.label?.en.contains("Shift") == true)
     }
 }

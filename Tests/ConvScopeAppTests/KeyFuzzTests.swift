@@ -362,7 +362,7 @@ struct FuzzFindingTests {
         let layout = Layout.compute(state, environment: env, widths: maps?.widths)
         // Short windows keep the inspector lines beside the parameter panel (layout.inspector).
         let x = layout.inspector.x
-        let expected = InspectorText.lines(state, experiment: maps?.experiment, glyphs: env.glyphs,
+        let expected = InspectorText.lines(state, experiment: maps?.experiment, environment: env,
                                            width: layout.inspector.width, maxLines: layout.inspectorLines)
         var problems: [String] = []
         for (i, text) in expected.enumerated() {

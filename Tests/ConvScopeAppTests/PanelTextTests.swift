@@ -94,11 +94,11 @@ struct PanelTextTests {
     }
 
     @Test func ratioFormatting() {
-        #expect(CostPanelText.number(256) == "256")
-        #expect(CostPanelText.number(64.0 / 9) == "7.11")
-        #expect(CostPanelText.number(0.5) == "0.50")
-        #expect(CostPanelText.number(1.999) == "2.00")
-        #expect(CostPanelText.number(123_456_789) == "123456789")
+        #expect(NumberText.ratio(256) == "256")
+        #expect(NumberText.ratio(64.0 / 9) == "7.11")
+        #expect(NumberText.ratio(0.5) == "0.50")
+        #expect(NumberText.ratio(1.999) == "2.00")
+        #expect(NumberText.ratio(123_456_789) == "123456789")
     }
 
     // MARK: formula panel
@@ -244,9 +244,9 @@ struct PlainWordsTests {
         var s = AppState()
         s.speedIndex = 0
         s = update(s, .togglePlay)
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet)[0] == " ▶ playing 1 cell/s")
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("space pause"))
-        #expect(HintsView.animationHints(s, glyphs: .unicodeSet).contains("{ } speed"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment())[0] == " ▶ playing 1 cell/s")
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("space pause"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("{ } speed"))
     }
 
     @Test func oneOutputChannel() {
@@ -254,7 +254,7 @@ struct PlainWordsTests {
         p.outChannels = 1
         var s = AppState(parameters: p)
         s = update(s, .inspect(.input, CellCursor(channel: 0, y: 0, x: 0)))
-        let text = InspectorText.inputLines(s, glyphs: .unicodeSet, width: 200).joined(separator: " ")
+        let text = InspectorText.inputLines(s, environment: RenderEnvironment(), width: 200).joined(separator: " ")
         #expect(text == "input[0, 0, 0] feeds 1 output cell in 1 channel: (0, 0)")
     }
 

@@ -87,7 +87,7 @@ struct ScreenSnapshotTests {
 
     @Test func helpOverlayListsTheKeyTable() {
         let canvas = render(columns: 120, rows: 40) { $0.showHelp = true }
-        for binding in KeyMap.bindings { #expect(canvas.text.contains(binding.help)) }
+        for binding in KeyMap.bindings { #expect(canvas.text.contains(binding.help.en)) }
         // On a small window the same rows are spread over pages.
         var seen = ""
         var state = AppState()
@@ -97,7 +97,7 @@ struct ScreenSnapshotTests {
             seen += view(state, maps: nil, environment: RenderEnvironment()).text
             state = update(state, .helpPage(1))
         }
-        for binding in KeyMap.bindings { #expect(seen.contains(String(binding.help.prefix(24))), "\(binding.help)") }
+        for binding in KeyMap.bindings { #expect(seen.contains(String(binding.help.en.prefix(24))), "\(binding.help.en)") }
     }
 
     /// Heatmap colours follow seaborn: rocket, per-map scale, its text-colour rule.

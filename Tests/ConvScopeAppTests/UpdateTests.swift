@@ -412,11 +412,11 @@ struct UpdateTests {
             messages.append(s.message ?? "")
         }
         #expect(overrides == [.whole, .numbers, .large, nil])
-        #expect(messages == ["zoom whole map", "zoom numbers", "zoom large", "zoom auto (\(automatic.label))"])
+        #expect(messages == ["zoom whole map", "zoom numbers", "zoom large", "zoom auto (\(NoticeText.zoomName(automatic, .en)))"])
         // The summary under the parameter panel says the same, where there is room for it.
         if rows >= 24 {
             let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment()).text
-            #expect(text.contains("zoom auto (\(zoomOnScreen(s).label))"))
+            #expect(text.contains("zoom auto (\(NoticeText.zoomName(zoomOnScreen(s), .en)))"))
         }
     }
 
@@ -550,7 +550,7 @@ struct UpdateTests {
     func helpPagingKeysKeepHelpOpenAndChangeNothingElse(key: Key) {
         var before = typed(.kernelSizeH, 5)
         before.terminalSize = TerminalSize(columns: 80, rows: 24)
-        #expect(HelpOverlay.pageCount(before.terminalSize, glyphs: before.environment.glyphs) > 1)
+        #expect(HelpOverlay.pageCount(before.terminalSize, environment: before.environment) > 1)
         let paged = press([.character("?"), key], before)
         #expect(paged.showHelp)
         #expect(paged.parameters == before.parameters)

@@ -224,3 +224,31 @@ extension Conv2dSettings {
         }
     }
 }
+
+extension Conv2dSettings {
+    /// The input as feature maps: a generated pattern other than random repeats one plane on
+    /// every channel, so it is built and stored once.
+    public func makeInputMaps() -> FeatureMaps {
+        switch input {
+        case .generated(.random): FeatureMaps(everyChannelOf: makeInput())
+        case .generated(let source):
+            if geometry.inChannels == 0 { FeatureMaps(everyChannelOf: makeInput()) } else {
+                FeatureMaps(
+                    shape: spec.inputShape, planeOfChannel: [Int](repeating: 0, count: geometry.inChannels),
+                    storage: source.makeInput(channels: 1, hIn: geometry.hIn, wIn: geometry.wIn).storage)
+            }
+        case .file(let file): FeatureMaps(file.content)
+        }
+    }
+
+    /// The kernels as slices [1, C_out · C_in/groups, kH, kW], each distinct slice once (all ones:
+    /// one slice, never the whole tensor written out).
+    public func makeKernelMaps() -> FeatureMaps {
+        let s = kernelShape, slices = s[0] * s[1]
+        if kernel.isOnes {
+            return FeatureMaps(shape: [1, slices, s[2], s[3]], planeOfChannel: [Int](repeating: 0, count: slices),
+                               storage: slices == 0 ? [] : [Float](repeating: 1, count: s[2] * s[3]))
+        }
+        return FeatureMaps(Tensor4(shape: [1, slices, s[2], s[3]], storage: makeWeights().storage))
+    }
+}

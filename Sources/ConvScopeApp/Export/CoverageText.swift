@@ -5,35 +5,32 @@ import ConvCore
 /// cell), with a legend.
 public enum CoverageText {
     /// The grids of every layer that ran and has windows, with PyTorch's message where the stack broke.
-    public static func text(_ trace: StackTrace, unicode: Bool = true) -> String {
+    public static func text(_ trace: StackTrace, unicode: Bool = true, language l: Language = .en) -> String {
         var blocks: [String] = []
         for (index, step) in trace.layers.enumerated() {
             if case let .failed(error) = step.status {
                 blocks.append("(\(index)) \(step.layer.pytorchRepr): ✗ \(error.pythonType): \(error.message)")
             }
             guard let coverage = LayerCoverage(step) else { continue }
-            blocks.append(block(index, step, coverage))
+            blocks.append(block(index, step, coverage, l))
         }
-        if blocks.isEmpty { blocks.append("no layer with windows ran: coverage counts Conv2d, ConvTranspose2d and pooling windows") }
+        if blocks.isEmpty { blocks.append(StackWords.noWindows(l)) }
         let text = blocks.joined(separator: "\n\n") + "\n"
         return unicode ? text : StackTable.asciiText(text)
     }
 
-    static func block(_ index: Int, _ step: LayerTrace, _ coverage: LayerCoverage) -> String {
+    static func block(_ index: Int, _ step: LayerTrace, _ coverage: LayerCoverage, _ l: Language = .en) -> String {
         let reads = coverage.of == "input"
         let shape = reads ? step.inputShape! : step.outputShape!
-        let title = "(\(index)) \(step.layer.pytorchRepr): "
-            + (reads ? "how many windows read each input cell (\(shape[2])×\(shape[3]))"
-                : "how many input cells write each output cell (\(shape[2])×\(shape[3]))")
+        let title = "(\(index)) \(step.layer.pytorchRepr): " + StackWords.coverageTitle(l, reads: reads, size: "\(shape[2])×\(shape[3])")
         let all = coverage.counts.flatMap { $0 }
         let width = String(all.max() ?? 0).count
         let grid = coverage.counts.map { row in
             row.map { String($0).leftPadded(to: width, with: " ") }.joined(separator: " ")
         }
         let zeros = all.filter { $0 == 0 }.count
-        let legend = (reads ? "0 = never read, n = read by n windows" : "0 = never written (bias only), n = written by n input cells")
-            + "; min \(all.min() ?? 0), max \(all.max() ?? 0), \(zeros) of \(all.count) cells "
-            + (reads ? "never read" : "never written")
+        let legend = StackWords.coverageLegend(l, reads: reads, min: all.min() ?? 0, max: all.max() ?? 0, zeros: zeros,
+                                               cells: all.count)
         return ([title] + grid + [legend]).joined(separator: "\n")
     }
 }

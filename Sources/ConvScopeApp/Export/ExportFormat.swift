@@ -13,12 +13,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 
     /// The canvas in this format.
-    public func export(_ canvas: Canvas, theme: ExportTheme = .dark, title: String = "convscope") -> String {
+    public func export(_ canvas: Canvas, theme: ExportTheme = .dark, title: String = "convscope",
+                       language: Language = .en) -> String {
         switch self {
         case .text: TextExporter.export(canvas)
         case .ansi: ANSIExporter.export(canvas)
         case .svg: SVGExporter.export(canvas, theme: theme, title: title)
-        case .html: HTMLExporter.export(canvas, theme: theme, title: title)
+        case .html: HTMLExporter.export(canvas, theme: theme, title: title, language: language)
         }
     }
 }

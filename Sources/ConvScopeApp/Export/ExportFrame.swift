@@ -34,7 +34,7 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         let width = m.width + 1
         let blank = String(repeating: " ", count: m.width)
         let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
-        let formula = FormulaBar.rows(plain.parameters, glyphs: env.glyphs, width: width)
+        let formula = FormulaRows.arrange(plain.parameters, glyphs: env.glyphs, language: env.language, width: width)
         var canvas = Canvas(width: width, height: used + formula.count)
         canvas.blit(screen, x: 1 - m.x, y: -m.y)
         canvas.fill(x: 0, y: used, width: width, height: formula.count)

@@ -4,11 +4,9 @@ import Foundation
 /// `convscope render --layers`: a stack's trace as a table like torchinfo's summary, under a
 /// one-line shape trace, with totals and the U-Net size notes.
 public enum StackTable {
-    /// The column titles, in order.
-    static let titles = ["#", "module", "output", "r", "j", "start", "params", "mults"]
-
     /// The whole text; `unicode` false writes x, -> and X for ×, → and ✗.
-    public static func text(_ trace: StackTrace, unicode: Bool = true) -> String {
+    public static func text(_ trace: StackTrace, unicode: Bool = true, language l: Language = .en) -> String {
+        let titles = StackWords.titles(l)
         var rows: [[String]] = [titles]
         var messages: [Int: String] = [:]
         for (index, step) in trace.layers.enumerated() {
@@ -22,12 +20,12 @@ public enum StackTable {
                 } else {
                     row += ["-", "-", "-"]
                 }
-                row += [grouped(step.parameterCount), grouped(step.multiplications)]
+                row += [NumberText.grouped(step.parameterCount), NumberText.grouped(step.multiplications)]
             case let .failed(error):
-                row += ["✗ broken", "", "", "", grouped(step.parameterCount), ""]
+                row += [StackWords.broken(l), "", "", "", NumberText.grouped(step.parameterCount), ""]
                 messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
             case .notRun:
-                row += ["· not run", "", "", "", grouped(step.parameterCount), ""]
+                row += [StackWords.notRun(l), "", "", "", NumberText.grouped(step.parameterCount), ""]
             }
             rows.append(row)
         }
@@ -43,40 +41,28 @@ public enum StackTable {
             if let message = messages[number] { lines.append(message) }
         }
         lines.append("")
-        lines.append(totals(trace))
-        let notes = UNetNotes.notes(trace)
+        lines.append(totals(trace, l))
+        let notes = UNetNotes.notes(trace, language: l)
         if !notes.isEmpty { lines += [""] + notes }
         let text = lines.joined(separator: "\n") + "\n"
         return unicode ? text : asciiText(text)
     }
 
-    static func totals(_ trace: StackTrace) -> String {
+    static func totals(_ trace: StackTrace, _ l: Language = .en) -> String {
         let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
         let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
-        var line = "total: \(grouped(parameters)) parameters, \(grouped(multiplications)) multiplications"
+        var line = StackWords.total(l, parameters: parameters, multiplications: multiplications)
         if let failure = trace.failure {
-            let notRun = trace.layers.count - failure.index - 1
-            line += "; broken at (\(failure.index)), \(notRun) layer\(notRun == 1 ? "" : "s") not run"
+            line += StackWords.brokenAt(l, index: failure.index, notRun: trace.layers.count - failure.index - 1)
         } else if let output = trace.outputShape {
-            line += "; output \(shapeText(output))"
+            line += StackWords.output(l, shapeText(output))
         }
-        return line + "\nr, j, start: receptive field, jump and first window's centre in input pixels (h×w when they differ)"
+        return line + "\n" + StackWords.fieldLegend(l)
     }
 
     static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
 
     static func pairText(_ h: Fraction, _ w: Fraction) -> String { h == w ? "\(h)" : "\(h)×\(w)" }
-
-    /// 1,234,567 as torchinfo writes its totals.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
 
     /// The text with ASCII stand-ins for the few non-ASCII glyphs the stack texts use.
     static func asciiText(_ text: String) -> String {

@@ -1,9 +1,15 @@
 import ConvCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes an experiment as the JSON object of `convscope render --format json`, streaming bytes
 /// to `sink` in chunks so a 1024×1024×64 tensor never exists as one string.
 public struct TensorJSONWriter {
     private var buffer: [UInt8] = []
+    private let rows = RowFormatter()
     private let sink: ([UInt8]) -> Void
     private let chunkSize = 1 << 16
 
@@ -29,8 +35,8 @@ public struct TensorJSONWriter {
             append(", \"kernel_shape\": "); appendShape(p.kernelShape)
             append(", \"output_shape\": "); appendShape(output.shape)
             appendLayer(experiment)
-            append(", \"input\": "); appendTensor(experiment.input)
-            append(", \"output\": "); appendTensor(output)
+            append(", \"input\": "); appendMaps(experiment.input)
+            append(", \"output\": "); appendMaps(output)
             append("}\n")
             flush()
             return true
@@ -70,46 +76,56 @@ public struct TensorJSONWriter {
 
     /// Nested lists exactly like `tensor.tolist()`: batch, channel, row, column.
     mutating func appendTensor(_ t: Tensor4) {
-        let (n, c, h, w) = (t.shape[0], t.shape[1], t.shape[2], t.shape[3])
-        var index = 0
+        let planeSize = t.shape[2] * t.shape[3]
+        appendNested(t.shape, values: t.storage) { n, c in (n * t.shape[1] + c) * planeSize }
+    }
+
+    /// Feature maps as the tensor they stand for; channels sharing a plane are formatted once
+    /// per row (the row's bytes are reused).
+    mutating func appendMaps(_ maps: FeatureMaps) {
+        let planeSize = maps.shape[2] * maps.shape[3]
+        appendNested(maps.shape, values: maps.storage) { _, c in maps.planeOfChannel[c] * planeSize }
+    }
+
+    /// The nested lists of a [N, C, H, W] shape whose (n, c) plane starts at `planeStart(n, c)`
+    /// in `values`. Each row is formatted into `rows` and copied to the buffer; a row holding the
+    /// same values as the previous one copies the previous bytes again.
+    private mutating func appendNested(_ shape: [Int], values: [Float], planeStart: (Int, Int) -> Int) {
+        let (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3])
+        rows.reserve(w)
+        var previousRow: Int?
         buffer.append(UInt8(ascii: "["))
-        for b in 0..<n {
-            if b > 0 { append(", ") }
-            buffer.append(UInt8(ascii: "["))
-            for ch in 0..<c {
-                if ch > 0 { append(", ") }
+        values.withUnsafeBufferPointer { values in
+            for b in 0..<n {
+                if b > 0 { append(", ") }
                 buffer.append(UInt8(ascii: "["))
-                for y in 0..<h {
-                    if y > 0 { append(", ") }
+                for ch in 0..<c {
+                    if ch > 0 { append(", ") }
                     buffer.append(UInt8(ascii: "["))
-                    for x in 0..<w {
-                        if x > 0 { append(", ") }
-                        appendNumber(t.storage[index])
-                        index += 1
+                    let plane = planeStart(b, ch)
+                    for y in 0..<h {
+                        if y > 0 { append(", ") }
+                        let start = plane + y * w
+                        if previousRow.map({ memcmp(values.baseAddress! + $0, values.baseAddress! + start, w * 4) != 0 }) ?? true {
+                            rows.format(values.baseAddress! + start, count: w)
+                            previousRow = start
+                        }
+                        buffer.append(contentsOf: rows.bytes)
+                        if buffer.count >= chunkSize { flush() }
                     }
                     buffer.append(UInt8(ascii: "]"))
-                    if buffer.count >= chunkSize { flush() }
                 }
                 buffer.append(UInt8(ascii: "]"))
             }
-            buffer.append(UInt8(ascii: "]"))
         }
         buffer.append(UInt8(ascii: "]"))
     }
 
     /// Integral values without a fraction (as the issue allows); others as Python's float repr.
     mutating func appendNumber(_ v: Float) {
-        if v == v.rounded(), abs(v) < 1e15 {
-            var i = Int64(v)
-            if i == 0 { buffer.append(UInt8(ascii: "0")); return }
-            if i < 0 { buffer.append(UInt8(ascii: "-")); i = -i }
-            let firstDigit = buffer.count
-            while i > 0 { buffer.append(UInt8(ascii: "0") + UInt8(i % 10)); i /= 10 }
-            buffer[firstDigit...].reverse()
-        } else if v.isFinite {
-            append(Double(v).description)
-        } else {
-            append(v.isNaN ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberFormat.maxBytes) { bytes in
+            let count = NumberFormat.write(v, to: bytes.baseAddress!)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<count]))
         }
     }
 

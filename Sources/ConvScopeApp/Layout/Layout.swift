@@ -71,17 +71,17 @@ public struct SectionLayout: Equatable, Sendable {
     }
 
     /// "ch 0–1 of 3 [ ]" when the channels are paged.
-    public func pageMarker(_ g: Glyphs) -> String? {
+    public func pageMarker(_ g: Glyphs, _ lang: Language = .en) -> String? {
         guard isPaged else { return nil }
         let shown = firstChannel == lastChannel ? "\(firstChannel)" : "\(firstChannel)\(g.dash)\(lastChannel)"
-        return "ch \(shown) of \(channels) [ ]"
+        return ScreenText.pageMarker(lang, shown: shown, of: channels)
     }
 
     /// "1 cell = 16×16 (mean)" and a shorter wording, when whole-map cells stand for blocks.
-    public func blockNote(_ g: Glyphs) -> [String] {
+    public func blockNote(_ g: Glyphs, _ lang: Language = .en) -> [String] {
         let b = geometry.block
         guard geometry.zoom == .whole, b > 1 else { return [] }
-        return ["1 cell = \(b)\(g.times)\(b) (mean)", "\(b)\(g.times)\(b) mean"]
+        return ScreenText.blockNote(lang, g, block: b)
     }
 
     /// Whether this layout shows at least as much as `base`: no cropping or paging that `base`
@@ -104,6 +104,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public let output: SectionLayout?
     public let formulaY: Int
     public let formulaLines: Int
+    /// The formula's rows as drawn and where (squeezed into one row in a short window).
+    public let formula: FormulaPlacement
     /// The inspector's status lines (the written-out sum), just above the formulas.
     public let inspectorY: Int
     public let inspectorLines: Int
@@ -122,6 +124,8 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The table row drawn first in the parameter panel: it scrolls to keep the selected row
     /// in view when the window is too short for every row.
     public internal(set) var panelFirstRow = 0
+    /// The language the screen speaks (the header and panel texts it sizes are in it).
+    public let language: Language
     /// The open teaching panel and its box, if any.
     public internal(set) var overlay: PanelBox?
     /// The help overlay's box while the help is shown.
@@ -139,7 +143,7 @@ public struct ScreenLayout: Equatable, Sendable {
         return (max(1, columns ?? 1), max(1, rows ?? 1))
     }
     /// What the status line says: "zoom auto (numbers)", "zoom whole map".
-    public var zoomStatus: String { Strings.current.notice(zoomNotice, glyphs) }
+    public var zoomStatus: String { NoticeText.notice(zoomNotice, language, glyphs) }
     /// The zoom in use as a notice.
     public var zoomNotice: Notice { .zoom(zoom, automatic: zoomIsAutomatic) }
 
@@ -172,7 +176,7 @@ public struct ValueWidths: Equatable, Sendable {
         let bound = top * p.inChannels * p.kernelSizeH * p.kernelSizeW
         let scale = "scale 0-".count
         return ValueWidths(input: String(top).count, output: String(bound).count,
-                           inputScale: scale + formatValue(p.inputScaleMax ?? 1).count,
+                           inputScale: scale + NumberText.cell(p.inputScaleMax ?? 1).count,
                            outputScale: scale + String(bound).count)
     }
 }
@@ -188,7 +192,8 @@ public enum Layout {
         let p = state.parameters
         let widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaLines = FormulaBar.rowCount(p, glyphs: env.glyphs, width: cols)
+        let formulaRows = FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
+        let formulaLines = formulaRows.count
         let hintsY = rows - 1
         let inspectorLines = state.isInspecting ? 2 : 0
         let formulaY = hintsY - formulaLines
@@ -204,7 +209,7 @@ public enum Layout {
             let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
             let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env, roomy: roomy)
             return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil, labels: labels,
-                       widths: widths, glyphs: env.glyphs)
+                       widths: widths, glyphs: env.glyphs, language: env.language)
         }
         // Largest first; numbers try roomy cells before tight ones. If none fits, auto takes the
         // whole map, which is never cropped.
@@ -243,15 +248,18 @@ public enum Layout {
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
             input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
             output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
+            formula: FormulaRows.placement(formulaRows, y: formulaY, panelBottom: panel.maxY, p, glyphs: env.glyphs,
+                                           language: env.language, width: cols),
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
-            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs)
+            zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs,
+            language: env.language)
         screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2)
         if let panel = state.panel {
             let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
             screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
         }
         if state.showHelp {
-            let pages = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs)
+            let pages = HelpOverlay.pages(state.terminalSize, environment: env)
             screen.help = pages.frame
             screen.helpPageCount = pages.count
         }
@@ -274,7 +282,7 @@ public enum Layout {
     /// Splits the maps area between the input section, the kernel line and the output section.
     static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?,
                     labels: (input: Bool, output: Bool) = (false, false), widths: ValueWidths = ValueWidths(input: 1, output: 1),
-                    glyphs: Glyphs = .unicodeSet)
+                    glyphs: Glyphs = .unicodeSet, language: Language = .en)
         -> (SectionLayout, SectionLayout?, fits: Bool)
     {
         let p = state.parameters
@@ -302,12 +310,12 @@ public enum Layout {
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
-                            scaleWidth: widths.inputScale, glyphs: glyphs)
+                            scaleWidth: widths.inputScale, glyphs: glyphs, language: language)
         let outRect = Rect(x: maps.x, y: inRect.maxY + 1, width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
                     page: state.outputPage, state: state, labels: labels.output,
-                    scaleWidth: widths.outputScale, glyphs: glyphs)
+                    scaleWidth: widths.outputScale, glyphs: glyphs, language: language)
         }
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
             && !(output?.isPaged ?? false) && maps.width > 0
@@ -336,12 +344,12 @@ public enum Layout {
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
-                        scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet) -> SectionLayout {
+                        scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
                         state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
                         scaleWidth: scaleWidth)
-        let firstWord = which == .input ? "input" : "output"
-        if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs),
+        let firstWord = ScreenText.sectionWord(which, language)
+        if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs, language),
                                     scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
             return one
         }

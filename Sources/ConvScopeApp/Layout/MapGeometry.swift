@@ -99,17 +99,3 @@ public struct MapGeometry: Equatable, Sendable {
     }
 }
 
-/// Text for a value in a heatmap cell: integers without decimals, as seaborn's fmt="0.00f".
-public func formatValue(_ v: Float) -> String {
-    if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-    return String(format1: Double(v))
-}
-
-extension String {
-    /// One decimal place, without Foundation.
-    init(format1 v: Double) {
-        let scaled = (v * 10).rounded()
-        let whole = Int64(scaled / 10), frac = Int64(abs(scaled).truncatingRemainder(dividingBy: 10))
-        self = (v < 0 && whole == 0 ? "-" : "") + "\(whole).\(frac)"
-    }
-}

@@ -91,7 +91,7 @@ public enum StackLayout {
             middleY: sections.2, bottom: tooSmall ? nil : sections.1, hintsY: hintsY, zoom: zoom,
             zoomIsAutomatic: state.zoomOverride == nil)
         if state.showHelp {
-            let pages = HelpOverlay.pages(state.terminalSize, glyphs: env.glyphs,
+            let pages = HelpOverlay.pages(state.terminalSize, environment: env,
                                           rows: KeyMap.stackHelpRows(env.glyphs, env.language))
             layout.help = pages.frame
             layout.helpPageCount = pages.count

@@ -20,13 +20,13 @@ struct StackMapSource {
     /// The widest written value, which sizes the number cells.
     var valueWidth: Int {
         guard let tensor, let hi = tensor.storage.max(), let lo = tensor.storage.min() else { return 1 }
-        return max(formatValue(hi).count, formatValue(lo).count)
+        return max(NumberText.cell(hi).count, NumberText.cell(lo).count)
     }
 
     /// "scale 0–8", or "scale 0–max of each map" when the maps differ.
     func scaleText(_ text: StackText) -> String {
         guard let first = scaleMax.first else { return "" }
-        return scaleMax.allSatisfy({ $0 == first }) ? text.scale(formatValue(first)) : text.scaleEachMap
+        return scaleMax.allSatisfy({ $0 == first }) ? text.scale(NumberText.cell(first)) : text.scaleEachMap
     }
 
     /// A source for a tensor whose maps are each scaled to their own maximum.

@@ -10,9 +10,6 @@ public enum Zoom: String, CaseIterable, Sendable, Codable {
     /// Square-looking cells with gaps, for slides.
     case large
 
-    /// What the status line calls it.
-    public var label: String { Strings.current.zoomName(self) }
-
     /// The `z` cycle: auto (nil) → whole map → numbers → large → auto.
     public static func following(_ zoom: Zoom?) -> Zoom? {
         switch zoom {
@@ -66,7 +63,7 @@ public struct AppState: Equatable, Sendable {
     /// A one-line notice for the status line (e.g. why a typed value was refused).
     public var notice: Notice?
     /// The notice in words, as the status line shows it.
-    public var message: String? { notice.map { Strings.current.notice($0, environment.glyphs) } }
+    public var message: String? { notice.map { NoticeText.notice($0, environment.language, environment.glyphs) } }
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
     /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
     public var environment = RenderEnvironment()

@@ -8,6 +8,9 @@ public enum Effect: Equatable, Sendable {
     case export
     /// Leave the screen for the shell (Ctrl-Z); the run loop reports back with `Action.resumed`.
     case suspend
+    /// Write an exercise session's answers (the `--answers` format) to its record file; a failure
+    /// comes back as `Action.report`.
+    case recordAnswers(String)
     /// End the session with this exit status (the parameters are saved on the way out).
     case quit(Int32)
     /// Turn the terminal's mouse reporting on or off.

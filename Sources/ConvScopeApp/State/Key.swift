@@ -11,9 +11,9 @@ public enum Key: Hashable, Sendable {
     case unknown
 
     /// How the help screen writes this key.
-    public func label(_ g: Glyphs) -> String {
+    public func label(_ g: Glyphs, _ lang: Language = .en) -> String {
         switch self {
-        case .character(" "): "space"
+        case .character(" "): lang.pick("space", "пробел")
         case .character(let c): String(c)
         case .up: g.arrowUp
         case .down: g.arrowDown

@@ -4,34 +4,44 @@ import ConvCore
 /// its words, which may use the screen's glyphs ("↑↓ select").
 public struct KeyHint: Sendable {
     public let rank: Int
-    public let text: @Sendable (Glyphs) -> String
+    public let text: @Sendable (Glyphs, Language) -> String
 }
 
 /// One row of the key table: each key with the action it sends, the help text and the hint.
 public struct KeyBinding: Sendable {
     public let pairs: [(key: Key, action: Action)]
-    public let help: String
+    public let help: Phrase
     /// How the help writes the keys; nil lists them one by one.
-    public let label: String?
+    public let label: Phrase?
     /// Its words on the hint line, if it has any.
     public let hint: KeyHint?
 
     /// A row where every key sends the same action.
-    init(keys: [Key], action: Action, help: String, label: String? = nil, hint: KeyHint? = nil) {
-        self.init(pairs: keys.map { ($0, action) }, help: help, label: label, hint: hint)
+    init(keys: [Key], action: Action, help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil) {
+        self.init(pairs: keys.map { ($0, action) }, help: help, russian, label: label, hint: hint)
+    }
+
+    /// A row with its help as a `Phrase`.
+    init(keys: [Key], action: Action, help: Phrase, hint: KeyHint? = nil) {
+        self.init(pairs: keys.map { ($0, action) }, help: help.en, help.ru, hint: hint)
+    }
+
+    /// A row of keys sending different actions, with its help as a `Phrase`.
+    init(pairs: [(key: Key, action: Action)], help: Phrase, hint: KeyHint? = nil) {
+        self.init(pairs: pairs, help: help.en, help.ru, hint: hint)
     }
 
     /// A row whose keys send different actions (e.g. previous / next).
-    init(pairs: [(key: Key, action: Action)], help: String, label: String? = nil, hint: KeyHint? = nil) {
+    init(pairs: [(key: Key, action: Action)], help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil) {
         self.pairs = pairs
-        self.help = help
+        self.help = Phrase(help, russian)
         self.label = label
         self.hint = hint
     }
 
     /// A help line for keys handled outside the table (typing, moving the inspector cursor).
-    static func note(_ label: String, _ help: String, hint: KeyHint? = nil) -> KeyBinding {
-        KeyBinding(pairs: [], help: help, label: label, hint: hint)
+    static func note(_ label: Phrase, _ help: Phrase, hint: KeyHint? = nil) -> KeyBinding {
+        KeyBinding(pairs: [], help: help.en, help.ru, label: label, hint: hint)
     }
 
     public var keys: [Key] { pairs.map(\.key) }
@@ -44,66 +54,95 @@ public enum KeyMap {
     /// Bindings in the order the help screen lists them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the previous parameter",
-                   hint: KeyHint(rank: 1) { "\($0.arrowUp)\($0.arrowDown) select" }),
-        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the next parameter"),
+                   "выбрать предыдущий параметр",
+                   hint: KeyHint(rank: 1) { "\($0.arrowUp)\($0.arrowDown) " + $1.pick("select", "выбор") }),
+        KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the next parameter",
+                   "выбрать следующий параметр"),
         KeyBinding(keys: [.left, .character("h"), .character("-")], action: .decrement, help: "decrease it by one",
-                   hint: KeyHint(rank: 2) { "\($0.arrowLeft)\($0.arrowRight) change" }),
+                   "уменьшить на единицу",
+                   hint: KeyHint(rank: 2) { "\($0.arrowLeft)\($0.arrowRight) " + $1.pick("change", "изменить") }),
         KeyBinding(keys: [.right, .character("l"), .character("+"), .character("=")], action: .increment,
-                   help: "increase it by one"),
+                   help: "increase it by one", "увеличить на единицу"),
         KeyBinding(keys: [.pageUp], action: .bigIncrement, help: "double (sizes, channels) or +4",
-                   hint: KeyHint(rank: 7) { "PgUp/PgDn \($0.times)2" }),
-        KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4"),
+                   "удвоить (размеры, каналы) или +4",
+                   hint: KeyHint(rank: 7) { g, _ in "PgUp/PgDn \(g.times)2" }),
+        KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4",
+                   "уменьшить вдвое (размеры, каналы) или -4"),
         KeyBinding(keys: [.home], action: .setMinimum, help: "set it to its minimum",
-                   hint: KeyHint(rank: 8) { _ in "Home/End min/max" }),
-        KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum"),
-        .note("0-9 Enter", "type a value for the selected parameter (Esc cancels; other keys wait)",
-              hint: KeyHint(rank: 3) { _ in typeHint }),
+                   "поставить минимум",
+                   hint: KeyHint(rank: 8) { $1.pick("Home/End min/max", "Home/End мин/макс") }),
+        KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum", "поставить максимум"),
+        .note(Phrase("0-9 Enter", "0-9 Enter"),
+              Phrase("type a value for the selected parameter (Esc cancels; other keys wait)",
+                     "ввести значение выбранного параметра (Esc отменяет; другие клавиши ждут)"),
+              hint: KeyHint(rank: 3) { typeHint($1) }),
         KeyBinding(keys: [.character("L")], action: .toggleLink,
                    help: "link h/w pairs (size, kernel, padding, stride, dilation)",
-                   hint: KeyHint(rank: 10) { _ in "L link" }),
+                   "связать пары h/w (размер, ядро, расширение, шаг, дилатация)",
+                   hint: KeyHint(rank: 10) { $1.pick("L link", "L связь") }),
         KeyBinding(keys: [.character("z")], action: .cycleZoom,
                    help: "zoom: " + CodePanelText.zoomNames.joined(separator: ", "),
-                   hint: KeyHint(rank: 5) { _ in "z zoom" }),
-        .note("in a map", "arrows move the cursor, PgUp/PgDn its channel"),
+                   "масштаб: авто, " + Zoom.allCases.map { NoticeText.zoomName($0, .ru) }.joined(separator: ", "),
+                   hint: KeyHint(rank: 5) { $1.pick("z zoom", "z масштаб") }),
+        .note(Phrase("in a map", "в карте"),
+              Phrase("arrows move the cursor, PgUp/PgDn its channel", "стрелки двигают курсор, PgUp/PgDn меняют его канал")),
         KeyBinding(pairs: [(.character("["), .previousPage), (.character("]"), .nextPage)],
-                   help: "previous / next page of channels", hint: KeyHint(rank: 9) { _ in "[ ] page" }),
+                   help: "previous / next page of channels", "предыдущая / следующая страница каналов",
+                   hint: KeyHint(rank: 9) { $1.pick("[ ] page", "[ ] страница") }),
         KeyBinding(pairs: [(.shiftLeft, .scroll(dx: -1, dy: 0)), (.shiftRight, .scroll(dx: 1, dy: 0)),
                            (.shiftUp, .scroll(dx: 0, dy: -1)), (.shiftDown, .scroll(dx: 0, dy: 1))],
-                   help: "scroll cropped maps by a page", label: "Shift-arrows"),
+                   help: "scroll cropped maps by a page", "прокрутить обрезанные карты на страницу",
+                   label: Phrase("Shift-arrows", "Shift-стрелки")),
         KeyBinding(pairs: [(.tab, .focusNext), (.backTab, .focusPrevious)],
                    help: "inspect: parameters, output cells, input cells",
-                   hint: KeyHint(rank: 4) { _ in "Tab inspect" }),
-        KeyBinding(keys: [.character(" ")], action: .togglePlay, help: "play / pause the sliding kernel"),
+                   "осмотр: параметры, ячейки выхода, ячейки входа",
+                   hint: KeyHint(rank: 4) { $1.pick("Tab inspect", "Tab осмотр") }),
+        KeyBinding(keys: [.character(" ")], action: .togglePlay, help: "play / pause the sliding kernel",
+                   "пуск / пауза скользящего ядра"),
         KeyBinding(pairs: [(.character("n"), .step(1)), (.character("N"), .step(-1))],
-                   help: "step the kernel forward / back"),
-        KeyBinding(pairs: [(.character("{"), .slower), (.character("}"), .faster)], help: "animation slower / faster"),
-        KeyBinding(keys: [.character("p")], action: .togglePadded, help: "padded view: padding ring, never-read cells"),
-        KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel"),
-        KeyBinding(keys: [.character("c")], action: .togglePanel(.cost), help: "cost panel: conv vs fully connected"),
+                   help: "step the kernel forward / back", "шаг ядра вперёд / назад"),
+        KeyBinding(pairs: [(.character("{"), .slower), (.character("}"), .faster)], help: "animation slower / faster",
+                   "анимация медленнее / быстрее"),
+        KeyBinding(keys: [.character("p")], action: .togglePadded, help: "padded view: padding ring, never-read cells",
+                   "вид с расширением: кольцо нулей, непрочитанные ячейки"),
+        KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel", "панель формулы"),
+        KeyBinding(keys: [.character("c")], action: .togglePanel(.cost), help: "cost panel: conv vs fully connected",
+                   "панель стоимости: свёрточный слой против полносвязного"),
         KeyBinding(pairs: [(.character("("), .scaleDenseOutputs(up: false)), (.character(")"), .scaleDenseOutputs(up: true))],
-                   help: "halve / double K, the dense layer's outputs (cost panel; or type K there)"),
+                   help: "halve / double K, the dense layer's outputs (cost panel; or type K there)",
+                   "K вдвое меньше / больше: выходы полносвязного слоя (панель стоимости; или введите K там)"),
         KeyBinding(keys: [.character("g")], action: .depthwise,
-                   help: "depthwise: groups = in_channels, out_channels a multiple (again: groups = 1)"),
+                   help: "depthwise: groups = in_channels, out_channels a multiple (again: groups = 1)",
+                   "поканальная свёртка: groups = in_channels, out_channels кратно им (ещё раз: groups = 1)"),
         KeyBinding(keys: [.character("K")], action: .cycleKernel,
-                   help: "next kernel: " + KernelPreset.all.map(\.choiceName).joined(separator: ", ")),
+                   help: "next kernel: " + KernelPreset.all.map(\.choiceName).joined(separator: ", "),
+                   "следующее ядро: " + KernelPreset.all.map(\.choiceName).joined(separator: ", ")),
         KeyBinding(keys: [.character("P")], action: .togglePanel(.code),
-                   help: "PyTorch line and the command lines reproducing this screen"),
+                   help: "PyTorch line and the command lines reproducing this screen",
+                   "строка PyTorch и команды, воспроизводящие этот экран"),
         KeyBinding(pairs: [(.character("u"), .scrollPanel(-3)), (.character("d"), .scrollPanel(3))],
-                   help: "scroll a panel taller than its box up / down"),
+                   help: "scroll a panel taller than its box up / down",
+                   "прокрутить длинную панель вверх / вниз"),
         KeyBinding(keys: [.character("e")], action: .export,
                    help: "export to a file: --export-format, --frame screen|maps, --export-dir",
-                   hint: KeyHint(rank: 6) { _ in "e export" }),
+                   "экспорт в файл: --export-format, --frame screen|maps, --export-dir",
+                   hint: KeyHint(rank: 6) { $1.pick("e export", "e экспорт") }),
         KeyBinding(keys: [.character("t")], action: .toggleTheme, help: "light / dark theme (exports follow it)",
-                   hint: KeyHint(rank: 11) { _ in "t theme" }),
-        KeyBinding(keys: [.character("C")], action: .cycleColormap, help: SettingsText.colormapKeyHelp(.en)),
-        KeyBinding(keys: [.character("m")], action: .toggleMouse, help: SettingsText.mouseKeyHelp(.en)),
-        .note("mouse", SettingsText.mouseUsage(.en)),
+                   "светлая / тёмная тема (экспорт тоже)",
+                   hint: KeyHint(rank: 11) { $1.pick("t theme", "t тема") }),
+        KeyBinding(keys: [.character("C")], action: .cycleColormap, help: SettingsText.colormapKeyHelp(.en),
+                   SettingsText.colormapKeyHelp(.ru)),
+        KeyBinding(keys: [.character("m")], action: .toggleMouse, help: SettingsText.mouseKeyHelp(.en),
+                   SettingsText.mouseKeyHelp(.ru)),
+        .note(Phrase("mouse", "мышь"), Phrase(SettingsText.mouseUsage(.en), SettingsText.mouseUsage(.ru))),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults",
-                   hint: KeyHint(rank: 12) { _ in "r reset" }),
-        KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
+                   "сбросить к значениям из курса",
+                   hint: KeyHint(rank: 12) { $1.pick("r reset", "r сброс") }),
+        KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", "эта справка"),
         KeyBinding(keys: [.escape], action: .back,
-                   help: "back one level: typed value, help or panel, inspector; never quits"),
-        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, help: "quit"),
+                   help: "back one level: typed value, help or panel, inspector; never quits",
+                   "на уровень назад: ввод, справка или панель, осмотр; не выходит"),
+        KeyBinding(keys: [.character("q"), .control("c")], action: .quit, help: "quit", "выход"),
     ]
 
     /// While a map has the focus, movement keys drive its cursor instead of the parameters.
@@ -155,15 +194,15 @@ public enum KeyMap {
     }
 
     /// The typing hint, which the cost panel leaves out (there digits type K).
-    static let typeHint = "0-9 type"
+    static func typeHint(_ lang: Language) -> String { lang.pick("0-9 type", "0-9 ввод") }
 
     /// The parameter panel's hints from the table, most important first.
-    public static func hints(_ g: Glyphs) -> [String] {
-        bindings.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g) }
+    public static func hints(_ g: Glyphs, _ lang: Language = .en) -> [String] {
+        bindings.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
     }
 
     /// Help-screen rows: the keys as the user types them, and what they do.
-    public static func helpRows(_ g: Glyphs) -> [(keys: String, help: String)] {
-        bindings.map { b in (b.label ?? b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
+    public static func helpRows(_ g: Glyphs, _ lang: Language = .en) -> [(keys: String, help: String)] {
+        bindings.map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
     }
 }

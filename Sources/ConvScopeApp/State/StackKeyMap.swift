@@ -5,33 +5,33 @@ extension KeyMap {
     public static func stackBindings(_ lang: Language) -> [KeyBinding] {
         [
             KeyBinding(pairs: [(.character(","), .stack(.selectLayer(-1))), (.character("."), .stack(.selectLayer(1)))],
-                       help: lang.pick("select the previous / next layer", "выбрать предыдущий / следующий слой"),
-                       hint: KeyHint(rank: 1) { _ in lang.pick(", . layer", ", . слой") }),
+                       help: Phrase("select the previous / next layer", "выбрать предыдущий / следующий слой"),
+                       hint: KeyHint(rank: 1) { $1.pick(", . layer", ", . слой") }),
             KeyBinding(keys: [.character("i")], action: .stack(.openPrompt),
-                       help: lang.pick("add a layer typed as in PyTorch, e.g. Conv2d(8, 8, 3), after the selected one",
+                       help: Phrase("add a layer typed as in PyTorch, e.g. Conv2d(8, 8, 3), after the selected one",
                                        "добавить слой, набранный как в PyTorch, например Conv2d(8, 8, 3), после выбранного"),
-                       hint: KeyHint(rank: 2) { _ in lang.pick("i add", "i добавить") }),
+                       hint: KeyHint(rank: 2) { $1.pick("i add", "i добавить") }),
             KeyBinding(keys: [.character("a")], action: .stack(.duplicate),
-                       help: lang.pick("add a copy of the selected layer after it", "добавить копию выбранного слоя после него")),
+                       help: Phrase("add a copy of the selected layer after it", "добавить копию выбранного слоя после него")),
             KeyBinding(keys: [.character("x")], action: .stack(.remove),
-                       help: lang.pick("remove the selected layer", "удалить выбранный слой"),
-                       hint: KeyHint(rank: 3) { _ in lang.pick("x remove", "x удалить") }),
+                       help: Phrase("remove the selected layer", "удалить выбранный слой"),
+                       hint: KeyHint(rank: 3) { $1.pick("x remove", "x удалить") }),
             KeyBinding(pairs: [(.character("<"), .stack(.move(-1))), (.character(">"), .stack(.move(1)))],
-                       help: lang.pick("move the selected layer up / down", "сдвинуть выбранный слой вверх / вниз"),
-                       hint: KeyHint(rank: 6) { _ in lang.pick("< > move", "< > сдвинуть") }),
+                       help: Phrase("move the selected layer up / down", "сдвинуть выбранный слой вверх / вниз"),
+                       hint: KeyHint(rank: 6) { $1.pick("< > move", "< > сдвинуть") }),
             KeyBinding(pairs: [(.tab, .stack(.toggleInspect)), (.backTab, .stack(.toggleInspect))],
-                       help: lang.pick("inspect the selected layer's output cells (arrows move, PgUp/PgDn channel)",
+                       help: Phrase("inspect the selected layer's output cells (arrows move, PgUp/PgDn channel)",
                                        "исследовать ячейки выхода выбранного слоя (стрелки — ячейка, PgUp/PgDn — канал)"),
-                       hint: KeyHint(rank: 4) { _ in lang.pick("Tab inspect", "Tab исследовать") }),
+                       hint: KeyHint(rank: 4) { $1.pick("Tab inspect", "Tab исследовать") }),
             KeyBinding(keys: [.character("R")], action: .stack(.toggleField),
-                       help: lang.pick("while inspecting: the cell's whole receptive field in the model's input",
+                       help: Phrase("while inspecting: the cell's whole receptive field in the model's input",
                                        "при исследовании: всё рецептивное поле ячейки во входе модели")),
             KeyBinding(keys: [.character("v")], action: .stack(.toggleCoverage),
-                       help: lang.pick("coverage map: how many windows read each input cell",
+                       help: Phrase("coverage map: how many windows read each input cell",
                                        "карта покрытия: сколько окон читает каждую ячейку входа"),
-                       hint: KeyHint(rank: 5) { _ in lang.pick("v coverage", "v покрытие") }),
+                       hint: KeyHint(rank: 5) { $1.pick("v coverage", "v покрытие") }),
             KeyBinding(keys: [.escape], action: .stack(.back),
-                       help: lang.pick("back one level: field, inspector, coverage; never quits",
+                       help: Phrase("back one level: field, inspector, coverage; never quits",
                                        "на уровень назад: поле, исследование, покрытие; не выходит")),
         ]
     }
@@ -97,12 +97,12 @@ extension KeyMap {
 
     /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
     public static func stackHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
-        let kept = bindings.filter { b in b.action.map(keptOnStack) ?? (b.label == "0-9 Enter") }
-        return (stackBindings(lang) + kept).map { b in (b.label ?? b.keys.map { $0.label(g) }.joined(separator: " "), b.help) }
+        let kept = bindings.filter { b in b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter") }
+        return (stackBindings(lang) + kept).map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
     }
 
     /// The stack screen's hints, most important first.
     public static func stackHints(_ g: Glyphs, _ lang: Language) -> [String] {
-        stackBindings(lang).compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g) }
+        stackBindings(lang).compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
     }
 }

@@ -48,33 +48,28 @@ public enum Conv2dText {
     /// A map's group on a section header, e.g. "g1".
     public static func groupTag(_ group: Int) -> String { "g\(group)" }
 
-    /// Why a row cannot change: a file sets it.
-    public static func fixedByFile(_ name: String, file: String, _ lang: Language) -> String {
-        lang.pick("\(name) comes from \(file); choose another input or kernel to change it",
-                  "\(name) задан файлом \(file); выберите другой вход или ядро, чтобы изменить его")
-    }
-
-    /// The depthwise key's report.
-    public static func depthwise(groups: Int, outChannels: Int, _ lang: Language) -> String {
-        lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
-                  "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
-    }
-
     /// The padding ring's legend in the inspector, by mode.
     public static func paddingLegend(_ mode: PaddingMode, mark: String, _ lang: Language) -> String {
         switch mode {
-        case .zeros: lang.pick("\(mark) = padding zero", "\(mark) = ноль паддинга")
+        case .zeros: lang.pick("\(mark) = padding zero", "\(mark) = ноль расширения")
         case .reflect: lang.pick("\(mark) = mirrored value", "\(mark) = отражённое значение")
         case .replicate: lang.pick("\(mark) = repeated edge value", "\(mark) = повторённое значение края")
         case .circular: lang.pick("\(mark) = wrapped value", "\(mark) = значение с другого края")
         }
     }
 
-    /// "of 9 taps" after the padding count in the inspector's legend.
-    public static func ofTaps(_ padded: Int, _ taps: Int, _ lang: Language) -> String {
-        "\(padded) " + lang.pick("of", "из") + " "
-            + lang.count(taps, en: ("tap", "taps"), ru: ("отвода", "отводов", "отводов"))
+    /// A panel row's name: PyTorch's parameter name, but the two rows that are not `nn.Conv2d`
+    /// arguments (what the layer reads and weighs with) in the screen's language.
+    public static func rowName(_ id: ParameterID, _ lang: Language) -> String {
+        switch id {
+        case .input: lang.pick("input", "вход")
+        case .kernel: lang.pick("kernel", "ядро")
+        default: id.name
+        }
     }
+
+    /// The bias row's value for `bias=False`.
+    public static func noBiasValue(_ lang: Language) -> String { lang.pick("none", "нет") }
 
     /// The kernel section's title.
     public static func kernelTitle(_ lang: Language) -> String { lang.pick("kernel", "ядро") }

@@ -19,30 +19,23 @@ public struct PluralRule: Sendable {
     }
 }
 
-/// A noun the screen counts, with its forms in each category.
-public struct CountedNoun: Sendable {
-    let forms: [PluralCategory: String]
+/// A noun the screen counts, with its forms in both languages ("1 cell, 2 cells";
+/// "1 ячейка, 2 ячейки, 5 ячеек"). The catalogue's nouns are in `Nouns`.
+public struct Noun: Sendable {
+    public let en: (one: String, other: String)
+    public let ru: (one: String, few: String, many: String)
 
-    /// An English noun: its singular and (default: singular + "s") plural.
-    static func english(_ singular: String, _ plural: String? = nil) -> CountedNoun {
-        CountedNoun(forms: [.one: singular, .other: plural ?? singular + "s"])
-    }
-
-    /// The form that goes with `n` under `rule` (the last listed form if the rule's is missing).
-    func form(_ n: Int, _ rule: PluralRule) -> String {
-        forms[rule.category(n)] ?? forms[.other] ?? forms[.many] ?? forms.values.first ?? ""
+    /// A noun from its English singular and plural (default: singular + "s") and its three Russian forms.
+    public init(_ singular: String, _ plural: String? = nil, ru: (one: String, few: String, many: String)) {
+        en = (singular, plural ?? singular + "s")
+        self.ru = ru
     }
 }
 
-/// Counted nouns with the catalogue's plural rule, so no string says "1 cells" or "K = 1 outputs".
-enum Plural {
-    /// "1 cell", "2 cells"; `plural` for irregular words (default: singular + "s").
-    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(n) \(word(n, singular, plural))"
-    }
+extension Language {
+    /// "1 канал", "2 канала", "5 каналов" / "1 channel", "2 channels".
+    public func count(_ n: Int, _ noun: Noun) -> String { count(n, en: noun.en, ru: noun.ru) }
 
     /// The noun alone in the form that goes with `n`.
-    static func word(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-        CountedNoun.english(singular, plural).form(n, Strings.current.plural)
-    }
+    public func noun(_ n: Int, _ noun: Noun) -> String { self.noun(n, en: noun.en, ru: noun.ru) }
 }

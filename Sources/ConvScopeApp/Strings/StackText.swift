@@ -71,7 +71,7 @@ struct StackText {
     }
 
     func tooLarge(values: Int) -> String {
-        let values = StackTable.grouped(values)
+        let values = NumberText.grouped(values)
         return lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
                   "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
     }
@@ -84,8 +84,8 @@ struct StackText {
 
     /// Facts under the panel: parameters, multiplications, field.
     func facts(_ trace: LayerTrace) -> [String] {
-        var lines = [lang.pick("parameters ", "параметров ") + StackTable.grouped(trace.parameterCount),
-                     lang.pick("multiplications ", "умножений ") + StackTable.grouped(trace.multiplications)]
+        var lines = [lang.pick("parameters ", "параметров ") + NumberText.grouped(trace.parameterCount),
+                     lang.pick("multiplications ", "умножений ") + NumberText.grouped(trace.multiplications)]
         if let f = trace.field {
             lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
                 + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
@@ -136,7 +136,7 @@ struct StackText {
     /// "output[0, 2, 3, 4] of (3) = 36 · reads input rows 2–4, columns 3–5".
     func inspected(index: Int, cell: CellCursor, value: Float?, rows: ClosedRange<Int>?, columns: ClosedRange<Int>?) -> String {
         var text = "output[0, \(cell.channel), \(cell.y), \(cell.x)] " + lang.pick("of", "слоя") + " (\(index))"
-        if let value { text += " = \(formatValue(value))" }
+        if let value { text += " = \(NumberText.cell(value))" }
         if let rows, let columns {
             text += " \(g.dot) " + lang.pick("reads input \(lines(rows, "row", "rows")), \(lines(columns, "column", "columns"))",
                                              "читает на входе \(lines(rows, "строку", "строки")), \(lines(columns, "столбец", "столбцы"))")

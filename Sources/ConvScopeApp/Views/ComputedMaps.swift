@@ -20,7 +20,7 @@ public struct MapScale: Equatable, Sendable {
 
     /// "0–8" or "−4…4".
     func text(_ g: Glyphs) -> String {
-        isSigned ? "\(g.minus)\(formatValue(vmax))\(g.ellipsis)\(formatValue(vmax))" : "0\(g.dash)\(formatValue(vmax))"
+        isSigned ? "\(g.minus)\(NumberText.cell(vmax))\(g.ellipsis)\(NumberText.cell(vmax))" : "0\(g.dash)\(NumberText.cell(vmax))"
     }
 }
 
@@ -37,21 +37,24 @@ public struct ComputedMaps: Sendable {
     public let kernelScale: MapScale
     public private(set) var widths: ValueWidths
 
-    /// Summarises an experiment for drawing.
+    /// Summarises an experiment for drawing. Scales and widths come from one pass over each
+    /// distinct map (channels sharing a map share its scan).
     public init(_ experiment: ConvExperiment) {
         self.experiment = experiment
         let p = experiment.parameters
-        let inputMax = experiment.input.storage.max() ?? 0
-        let inputMin = experiment.input.storage.min() ?? 0
+        let inputRanges = experiment.input.planeRanges()
+        let inputMin = inputRanges.map(\.min).min() ?? 0, inputMax = inputRanges.map(\.max).max() ?? 0
         inputScale = MapScale(minimum: inputMin, maximum: p.inputScaleMax ?? inputMax)
-        kernelScale = MapScale(minimum: experiment.weights.storage.min() ?? 0, maximum: experiment.weights.storage.max() ?? 0)
-        let inputWidth = max(formatValue(inputMax).count, formatValue(inputMin).count)
+        let kernelRanges = experiment.kernels.planeRanges()
+        kernelScale = MapScale(minimum: kernelRanges.map(\.min).min() ?? 0, maximum: kernelRanges.map(\.max).max() ?? 0)
+        let inputWidth = Self.valueWidth(inputRanges)
         if case .success(let output) = experiment.output {
-            let hi = output.storage.max() ?? 0, lo = output.storage.min() ?? 0
+            let ranges = output.planeRanges()
+            let hi = ranges.map(\.max).max() ?? 0, lo = ranges.map(\.min).min() ?? 0
             outputScales = lo < 0
                 ? Array(repeating: MapScale(minimum: lo, maximum: hi), count: output.shape[1])
-                : (0..<output.shape[1]).map { MapScale(minimum: 0, maximum: output.planeMax(0, $0)) }
-            widths = ValueWidths(input: inputWidth, output: max(formatValue(hi).count, formatValue(lo).count))
+                : output.planeOfChannel.map { MapScale(minimum: 0, maximum: ranges[$0].max) }
+            widths = ValueWidths(input: inputWidth, output: Self.valueWidth(ranges))
         } else {
             outputScales = []
             widths = ValueWidths(input: inputWidth, output: 1)
@@ -60,20 +63,27 @@ public struct ComputedMaps: Sendable {
         widths.outputScale = Self.scaleText(.output, maps: self, parameters: p, glyphs: .unicodeSet).count
     }
 
+    /// Characters of the widest value among maps with these ranges (the smallest and the largest).
+    static func valueWidth(_ ranges: [(min: Float, max: Float)]) -> Int {
+        let lo = ranges.map(\.min).min() ?? 0, hi = ranges.map(\.max).max() ?? 0
+        return max(NumberText.cell(hi).count, NumberText.cell(lo).count)
+    }
+
     public var parameters: Conv2dSettings { experiment.parameters }
 
     /// What a section's header says about its colour scale: "scale 0–8", "scale −4…4", "scale
     /// 0–max of each map" when the output maps differ, nothing for an output still being computed.
     public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: Conv2dSettings,
-                                 glyphs g: Glyphs) -> String {
+                                 glyphs g: Glyphs, language l: Language = .en) -> String {
         switch section {
         case .input:
             let scale = maps?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
-            return "scale " + scale.text(g)
+            return ScreenText.scaleWord(l) + " " + scale.text(g)
         case .output:
             let scales = maps?.outputScales ?? []
             guard let first = scales.first else { return "" }
-            return scales.allSatisfy({ $0 == first }) ? "scale " + first.text(g) : "scale 0\(g.dash)max of each map"
+            return scales.allSatisfy({ $0 == first })
+                ? ScreenText.scaleWord(l) + " " + first.text(g) : ScreenText.scale(l, g, ScreenText.eachMapsMax(l))
         }
     }
 }

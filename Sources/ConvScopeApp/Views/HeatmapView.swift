@@ -47,7 +47,7 @@ struct CellLook: Equatable {
 /// seaborn's text-colour rule, and gaps between cells; plus the padding ring, marks and the
 /// row and column indices along the map. The whole map draws block means instead.
 struct HeatmapView {
-    let tensor: Tensor4
+    let tensor: FeatureMaps
     let channel: Int
     let scale: MapScale
     let colormap: Colormap
@@ -70,11 +70,11 @@ struct HeatmapView {
         let mark: CellMark = marks.cursor == [y, x] ? .cursor : marks.highlighted.contains([y, x]) ? .tap : .none
         guard inside else {
             let v = ringValue?(y, x) ?? 0
-            return CellLook(text: formatValue(v), value: v, lut: nil, kind: .padding, mark: mark)
+            return CellLook(text: NumberText.cell(v), value: v, lut: nil, kind: .padding, mark: mark)
         }
         let v = tensor[0, channel, y, x]
         let unread = marks.unreadRows.contains(y) || marks.unreadColumns.contains(x)
-        return CellLook(text: formatValue(v), value: v, lut: colormap.index(for: v, vmin: scale.vmin, vmax: scale.vmax),
+        return CellLook(text: NumberText.cell(v), value: v, lut: colormap.index(for: v, vmin: scale.vmin, vmax: scale.vmax),
                         kind: unread ? .unread : .value, mark: mark)
     }
 
@@ -264,21 +264,28 @@ struct HeatmapView {
         var inside = count, unread = count
         // The drawn columns that hold tensor columns, with their block and whether they are read.
         let insideColumns = max(0, layout.padLeft - x0)..<min(columns, w + layout.padLeft - x0)
-        let blockOf = (0..<columns).map { $0 / b }
-        let columnUnread = (0..<columns).map { marks.unreadColumns.contains(x0 + $0 - layout.padLeft) }
-        for i in 0..<rows {
-            let blockRow = (i / b) * blockColumns
-            for j in 0..<blockColumns { count[blockRow + j] += min(b, columns - j * b) }
-            let y = y0 + i - layout.padTop
-            guard y >= 0, y < h, !insideColumns.isEmpty else { continue }
-            let rowUnread = marks.unreadRows.contains(y)
-            let base = tensor.offset(0, channel, y, 0) + x0 - layout.padLeft
-            tensor.storage.withUnsafeBufferPointer { values in
-                for j in insideColumns {
-                    let k = blockRow + blockOf[j]
-                    sum[k] += Double(values[base + j])
-                    inside[k] += 1
-                    if rowUnread || columnUnread[j] { unread[k] += 1 }
+        // Per block column: its drawn columns holding tensor columns, and how many are never read.
+        let segments = (0..<blockColumns).map { j in
+            max(j * b, insideColumns.lowerBound)..<max(max(j * b, insideColumns.lowerBound), min((j + 1) * b, insideColumns.upperBound))
+        }
+        let unreadInSegment = segments.map { range in
+            range.reduce(0) { $0 + (marks.unreadColumns.contains(x0 + $1 - layout.padLeft) ? 1 : 0) }
+        }
+        tensor.storage.withUnsafeBufferPointer { values in
+            for i in 0..<rows {
+                let blockRow = (i / b) * blockColumns
+                for j in 0..<blockColumns { count[blockRow + j] += min(b, columns - j * b) }
+                let y = y0 + i - layout.padTop
+                guard y >= 0, y < h, !insideColumns.isEmpty else { continue }
+                let rowUnread = marks.unreadRows.contains(y)
+                let base = values.baseAddress! + tensor.offset(0, channel, y, 0) + x0 - layout.padLeft
+                for (j, range) in segments.enumerated() where !range.isEmpty {
+                    // Element by element in the same order as ever, so the means stay bit-identical.
+                    var total = sum[blockRow + j]
+                    for x in range { total += Double(base[x]) }
+                    sum[blockRow + j] = total
+                    inside[blockRow + j] += range.count
+                    unread[blockRow + j] += rowUnread ? range.count : unreadInSegment[j]
                 }
             }
         }
@@ -296,7 +303,7 @@ struct HeatmapView {
                 let mean = Float(sum[k] / Double(max(1, count[k])))
                 let kind: CellKind = inside[k] == 0 ? .padding : unread[k] == inside[k] ? .unread : .value
                 let mark: CellMark = k == cursor ? .cursor : taps.contains(k) ? .tap : .none
-                return CellLook(text: formatValue(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax),
+                return CellLook(text: NumberText.cell(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax),
                                 kind: kind, mark: mark)
             }
         }

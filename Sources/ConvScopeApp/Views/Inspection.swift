@@ -48,11 +48,8 @@ struct Inspection {
     }
 
     /// "2 columns never read" when the padded view shows them.
-    func unreadNote(_ g: Glyphs) -> String {
+    func unreadNote(_ lang: Language) -> String {
         guard state.showsPadding else { return "" }
-        var parts: [String] = []
-        if !unread.rows.isEmpty { parts.append(Plural.count(unread.rows.count, "row")) }
-        if !unread.columns.isEmpty { parts.append(Plural.count(unread.columns.count, "column")) }
-        return parts.isEmpty ? "every cell read" : parts.joined(separator: ", ") + " never read"
+        return ScreenText.unreadNote(lang, rows: unread.rows.count, columns: unread.columns.count)
     }
 }

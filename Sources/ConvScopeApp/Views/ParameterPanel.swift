@@ -31,11 +31,11 @@ struct ParameterPanel {
     var firstRow = 0
 
     func paint(into canvas: inout Canvas) {
-        let g = environment.glyphs, f = frame
+        let g = environment.glyphs, f = frame, lang = environment.language
         let border = Style(foreground: Palette.muted)
-        Box.paint(into: &canvas, frame: f, title: "parameters", glyphs: g, style: border)
+        Box.paint(into: &canvas, frame: f, title: ScreenText.parameters(lang), glyphs: g, style: border)
         if state.linked {
-            let label = " \(g.link) h/w linked "
+            let label = ScreenText.linkedBadge(lang, g)
             canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
         }
         let barWidth = Column.sliderWidth(panelWidth: f.width)
@@ -53,8 +53,8 @@ struct ParameterPanel {
             if selected { rowStyle = Style(foreground: Palette.accent, bold: true) }
             let pointer = selected ? String(g.pointer) : " "
             canvas.put(pointer, x: f.x + Column.pointer, y: y, style: rowStyle)
-            canvas.put(id.name, x: f.x + Column.name, y: y, style: rowStyle)
-            var value = state.parameters.valueText(id)
+            canvas.put(Conv2dText.rowName(id, lang), x: f.x + Column.name, y: y, style: rowStyle)
+            var value = id == .bias && state.parameters.bias == nil ? Conv2dText.noBiasValue(lang) : state.parameters.valueText(id)
             var valueStyle = rowStyle
             if selected, !state.typesK, let typed = state.typing {
                 value = typed + "_"

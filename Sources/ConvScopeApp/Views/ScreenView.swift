@@ -18,17 +18,17 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     let current = maps?.parameters == p ? maps : nil
     let layout = Layout.compute(state, environment: env, widths: current?.widths)
     if layout.tooSmall {
-        TooSmallView.paint(into: &canvas, size: size)
+        TooSmallView.paint(into: &canvas, size: size, language: env.language)
         return canvas
     }
-    let g = env.glyphs
+    let g = env.glyphs, lang = env.language
     let error = p.validate()
     let culprits = Set(error?.culprits(in: p) ?? [])
 
     // Title bar.
     // "? help · q quit" always shows; the title gives up words first.
-    let right = "? help \(g.dot) q quit "
-    let titles = [" convscope \(g.dot) nn.Conv2d feature maps", " convscope \(g.dot) nn.Conv2d", " convscope"]
+    let right = ScreenText.titleKeys(lang, g)
+    let titles = ScreenText.titles(lang, g)
     let title = titles.first { $0.count + 2 + right.count <= size.columns } ?? titles.last!
     canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
     canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
@@ -37,7 +37,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
         .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
-    let x = g.times, lang = env.language
+    let x = g.times
     let inspection = Inspection(state: state)
     let spec = p.spec
     // Group tags on the map titles show which input channels feed which outputs.
@@ -52,48 +52,45 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
         let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
             { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
         }
-        SectionView(layout: input, title: "input \(shape)", subtitle: Conv2dText.inputRule(p.input, lang),
-                    scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g),
+        SectionView(layout: input, title: ScreenText.sectionWord(.input, lang) + " \(shape)",
+                    subtitle: Conv2dText.inputRule(p.input, lang),
+                    scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g, language: lang),
                     tensor: current?.experiment.input,
                     mapScale: { _ in scale }, environment: env, marks: inspection.inputMarks,
-                    note: inspection.unreadNote(g), groupOf: inputGroup, ringValue: ring).paint(into: &canvas)
+                    note: inspection.unreadNote(lang), groupOf: inputGroup, ringValue: ring).paint(into: &canvas)
     }
     let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
-    var kernelLine = ["kernel \(kernelShape)", Conv2dText.kernelLabel(p.kernel, lang)]
-    if spec.groups > 1 { kernelLine.append(Conv2dText.groupsLabel(spec.groups, lang)) }
-    if spec.paddingMode != .zeros { kernelLine.append("padding_mode \(spec.paddingMode.rawValue)") }
-    if p.paddingChoice != .explicit { kernelLine.append("padding '\(p.paddingChoice.rawValue)'") }
-    kernelLine.append(Conv2dText.biasLabel(p.bias, lang))
-    canvas.put(kernelLine.joined(separator: " \(g.dot) "), x: layout.maps.x, y: layout.kernelLineY,
+    let kernelLine = ScreenText.kernelLine(lang, g, shape: kernelShape, settings: p)
+    canvas.put(kernelLine, x: layout.maps.x, y: layout.kernelLineY,
                style: Style(bold: true), maxWidth: layout.maps.width)
 
     if let error {
-        ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, glyphs: g)
+        ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang)
     } else if let output = layout.output, let shape = p.outputShape {
         let scales = current?.outputScales ?? []
-        let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g)
-        let outTensor: Tensor4? = current.flatMap { try? $0.experiment.output.get() }
-        SectionView(layout: output, title: "output \(shape.map(String.init).joined(separator: x))", subtitle: "",
-                    scale: scaleText, tensor: outTensor,
+        let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang)
+        let outTensor: FeatureMaps? = current.flatMap { try? $0.experiment.output.get() }
+        SectionView(layout: output, title: ScreenText.sectionWord(.output, lang) + " \(shape.map(String.init).joined(separator: x))",
+                    subtitle: "", scale: scaleText, tensor: outTensor,
                     mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
                     environment: env, marks: inspection.outputMarks, groupOf: outputGroup).paint(into: &canvas)
         if current == nil {
             let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
-            canvas.put("\(frames[spinner % frames.count]) computing \(shape.map(String.init).joined(separator: x))",
+            canvas.put("\(frames[spinner % frames.count]) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
                        x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
         }
     }
     // In a short window the inspector rows reach the panel's rows: keep them beside the panel.
     let box = layout.inspector
-    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, glyphs: g, width: box.width,
+    for (i, line) in InspectorText.lines(state, experiment: current?.experiment, environment: env, width: box.width,
                                          maxLines: layout.inspectorLines).enumerated() {
         canvas.fill(x: box.x, y: box.y + i, width: box.width, height: 1)
         canvas.put(line, x: box.x, y: box.y + i, style: Style(foreground: Palette.highlight, bold: i == 0),
                    maxWidth: box.width)
     }
-    FormulaBar.paint(into: &canvas, layout: layout, parameters: p, glyphs: g)
-    HintsView.paint(into: &canvas, state: state, y: layout.hintsY, glyphs: g)
-    if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, glyphs: g) }
-    if state.showHelp { HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage) }
+    FormulaBar.paint(into: &canvas, layout: layout, environment: env)
+    HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
+    if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env) }
+    if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage) }
     return canvas
 }

@@ -8,7 +8,7 @@ struct SectionView {
     /// Dropped first when the header is short of room.
     let subtitle: String
     let scale: String
-    let tensor: Tensor4?
+    let tensor: FeatureMaps?
     let mapScale: (Int) -> MapScale
     let environment: RenderEnvironment
     /// Inspector marks for each channel.
@@ -23,9 +23,9 @@ struct SectionView {
     /// The header's texts: the page marker and the scale are kept whole, then the block size of
     /// the whole map, then the note.
     var header: SectionHeader {
-        let g = environment.glyphs
-        let notes = [layout.blockNote(g), note.isEmpty ? [] : [note]].filter { !$0.isEmpty }
-        return SectionHeader(title: title, subtitle: subtitle, scale: scale, marker: layout.pageMarker(g),
+        let g = environment.glyphs, lang = environment.language
+        let notes = [layout.blockNote(g, lang), note.isEmpty ? [] : [note]].filter { !$0.isEmpty }
+        return SectionHeader(title: title, subtitle: subtitle, scale: scale, marker: layout.pageMarker(g, lang),
                              notes: notes, separator: " \(g.dot) ")
     }
 
@@ -38,7 +38,7 @@ struct SectionView {
             canvas.put(row.right, x: rightX, y: f.y + i, style: Style(foreground: Palette.muted), maxWidth: f.maxX - rightX)
         }
         guard let tensor else {
-            canvas.put("computing\(g.ellipsis)", x: f.x + 2, y: f.y + 2, style: Style(foreground: Palette.muted))
+            canvas.put(ScreenText.computing(environment.language) + "\(g.ellipsis)", x: f.x + 2, y: f.y + 2, style: Style(foreground: Palette.muted))
             return
         }
         guard layout.lastChannel >= layout.firstChannel else { return }
@@ -62,34 +62,42 @@ struct SectionView {
     /// The title over a map: "channel 3" when the map (with its gutter) is that wide, else "ch 3"
     /// (or "3") using the gap to the next map too.
     func channelTitle(_ channel: Int) -> String {
-        let tag = groupOf.map { " " + Conv2dText.groupTag($0(channel)) } ?? ""
-        let long = "channel \(channel)" + tag, short = "ch \(channel)" + tag
-        if long.count <= layout.slotWidth { return long }
-        if short.count <= layout.slotWidth + SectionLayout.gap - 1 { return short }
+        if let groupOf {
+            let tag = " " + Conv2dText.groupTag(groupOf(channel))
+            let (long, short) = ScreenText.channelTitles(environment.language, channel)
+            if long.count + tag.count <= layout.slotWidth { return long + tag }
+            if let first = short.first, first.count + tag.count <= layout.slotWidth + SectionLayout.gap - 1 { return first + tag }
+        }
         return channelNumber(channel)
     }
 
     /// The title without a group tag, for maps too narrow for one.
     func channelNumber(_ channel: Int) -> String {
-        let long = "channel \(channel)", short = "ch \(channel)"
+        let (long, short) = ScreenText.channelTitles(environment.language, channel)
         if long.count <= layout.slotWidth { return long }
-        return short.count <= layout.slotWidth + SectionLayout.gap - 1 ? short : "\(channel)"
+        // One wording for the whole page: the first short one that fits its widest number.
+        let room = layout.slotWidth + SectionLayout.gap - 1
+        let widest = ScreenText.channelTitles(environment.language, max(channel, layout.lastChannel)).short
+        if let form = widest.firstIndex(where: { $0.count <= room }) { return short[form] }
+        return short.first { $0.count <= room } ?? "\(channel)"
     }
 
     /// Which rows and columns a cropped map shows, on the first map's title row.
     func paintCropNotes(into canvas: inout Canvas, titleEnd: Int, y: Int) {
         guard layout.isCropped else { return }
-        let g = environment.glyphs
+        let g = environment.glyphs, lang = environment.language
         var notes: [String] = []
         if layout.visibleColumns < layout.totalColumns {
-            notes.append("x \(layout.firstColumn)\(g.dash)\(layout.firstColumn + layout.visibleColumns - 1) of \(layout.totalColumns)")
+            notes.append(ScreenText.cropRange(lang, g, axis: "x", first: layout.firstColumn,
+                                              last: layout.firstColumn + layout.visibleColumns - 1, total: layout.totalColumns))
         }
         if layout.visibleRows < layout.totalRows {
-            notes.append("y \(layout.firstRow)\(g.dash)\(layout.firstRow + layout.visibleRows - 1) of \(layout.totalRows)")
+            notes.append(ScreenText.cropRange(lang, g, axis: "y", first: layout.firstRow,
+                                              last: layout.firstRow + layout.visibleRows - 1, total: layout.totalRows))
         }
         let right = layout.mapsPerRow == 1 ? layout.frame.maxX : titleEnd + 2 + layout.slotWidth
         var text = ""
-        for part in notes + ["Shift-arrows scroll"] {
+        for part in notes + [ScreenText.cropScroll(lang)] {
             let candidate = text.isEmpty ? part : text + " \(g.dot) " + part
             if titleEnd + 2 + candidate.count <= min(right, layout.frame.maxX) { text = candidate }
         }

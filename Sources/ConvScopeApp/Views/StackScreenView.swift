@@ -8,7 +8,7 @@ enum StackScreenView {
         var canvas = Canvas(width: size.columns, height: size.rows)
         let layout = StackLayout.compute(state, environment: env)
         if layout.tooSmall {
-            TooSmallView.paint(into: &canvas, size: size)
+            TooSmallView.paint(into: &canvas, size: size, language: env.language)
             return canvas
         }
         let s = state.stack!, g = env.glyphs
@@ -29,7 +29,7 @@ enum StackScreenView {
         paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
-            HelpOverlay.paint(into: &canvas, glyphs: g, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
+            HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
         }
         return canvas
     }
@@ -111,7 +111,8 @@ enum StackScreenView {
         let inspection = StackInspection(s)
         let muted = Style(foreground: Palette.muted)
         if let section = layout.top, let top {
-            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text), tensor: top.tensor,
+            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text),
+                        tensor: top.tensor.map(FeatureMaps.init(everyChannelOf:)),
                         mapScale: { MapScale(minimum: 0, maximum: top.scale($0)) }, environment: env, marks: inspection.topMarks).paint(into: &canvas)
         }
         if layout.middleY < layout.hintsY {
@@ -120,7 +121,8 @@ enum StackScreenView {
         }
         if let section = layout.bottom, let bottom {
             SectionView(layout: section, title: bottom.title, subtitle: bottom.subtitle, scale: bottom.scaleText(text),
-                        tensor: bottom.tensor, mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
+                        tensor: bottom.tensor.map(FeatureMaps.init(everyChannelOf:)),
+                        mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
             return
         }
         // Nothing below: why, in one sentence.
@@ -154,7 +156,7 @@ enum StackScreenView {
             return
         }
         if state.typing != nil || (s.note == nil && state.message != nil) {
-            HintsView.paint(into: &canvas, state: state, y: y, glyphs: g)
+            HintsView.paint(into: &canvas, state: state, y: y, environment: state.environment)
             return
         }
         if let note = s.note {

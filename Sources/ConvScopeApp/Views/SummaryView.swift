@@ -4,14 +4,14 @@ import ConvCore
 enum SummaryView {
     static func paint(into canvas: inout Canvas, frame: Rect, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
         let p = state.parameters
-        let x = g.times
+        let x = g.times, lang = layout.language
         var lines: [(String, Style)] = [
-            ("in  " + p.inputShape.map(String.init).joined(separator: x), .plain),
-            ("out " + (p.outputShape?.map(String.init).joined(separator: x) ?? "none (error)"),
+            (ScreenText.summaryInput(lang, p.inputShape.map(String.init).joined(separator: x)), .plain),
+            (ScreenText.summaryOutput(lang, p.outputShape?.map(String.init).joined(separator: x)),
              p.outputShape == nil ? Style(foreground: Palette.error) : .plain),
             (layout.zoomStatus, Style(foreground: Palette.muted)),
         ]
-        if state.linked { lines.append(("h/w linked (L)", Style(foreground: Palette.accent))) }
+        if state.linked { lines.append((ScreenText.summaryLinked(lang), Style(foreground: Palette.accent))) }
         for (i, line) in lines.enumerated() where i < frame.height - 1 {
             canvas.put(line.0, x: frame.x + 1, y: frame.y + 1 + i, style: line.1, maxWidth: frame.width - 1)
         }

@@ -21,13 +21,13 @@ public enum CodePanelText {
     public static var zoomNames: [String] { [zoomName(nil)] + Zoom.allCases.map { zoomName($0) } }
 
     /// All three under headings, wrapped between arguments.
-    public static func lines(_ state: AppState, glyphs: Glyphs, width: Int) -> [PanelLine] {
-        var out = PanelLine.wrap(text: "PyTorch", width: width, style: PanelStyle.heading)
+    public static func lines(_ state: AppState, glyphs: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+        var out = PanelLine.wrap(text: PanelWords.pytorchHeading(l), width: width, style: PanelStyle.heading)
         // Inside the parentheses Python continues the statement by itself.
         out += PanelLine.wrap(pytorchPieces(state.parameters), indent: "    ", width: width)
-        out += PanelLine.wrap(text: "command line", width: width, style: PanelStyle.heading)
+        out += PanelLine.wrap(text: PanelWords.commandHeading(l), width: width, style: PanelStyle.heading)
         out += shellLines(commandPieces(state), width: width)
-        out += PanelLine.wrap(text: "this screen as a picture", width: width, style: PanelStyle.heading)
+        out += PanelLine.wrap(text: PanelWords.pictureHeading(l), width: width, style: PanelStyle.heading)
         return out + shellLines(renderPieces(state), width: width)
     }
 
@@ -66,6 +66,7 @@ public enum CodePanelText {
         if state.zoomOverride != nil { pieces.append("--zoom \(zoomName(state.zoomOverride))") }
         if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
         if state.environment.colormap != .rocket { pieces.append("--cmap \(state.environment.colormap.rawValue)") }
+        if state.environment.language != .en { pieces.append("--lang \(state.environment.language.rawValue)") }
         return pieces
     }
 

@@ -23,12 +23,14 @@ enum PanelOverlay {
         let m = wide ? Rect(x: 0, y: layout.maps.y, width: layout.columns, height: layout.maps.height) : layout.maps
         let inner = max(10, m.width - 4)
         let p = state.parameters
-        let (name, key, lines): (String, String, [PanelLine]) = switch panel {
-        case .cost: ("conv vs dense", "c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner))
-        case .formula: ("output size", "f", FormulaPanelText.lines(p.applied, glyphs: g, width: inner))
-        case .code: ("code", "P", CodePanelText.lines(state, glyphs: g, width: inner))
+        let lang = layout.language
+        let (key, lines): (String, [PanelLine]) = switch panel {
+        case .cost: ("c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang))
+        case .formula: ("f", FormulaPanelText.lines(p.applied, glyphs: g, width: inner, language: lang))
+        case .code: ("P", CodePanelText.lines(state, glyphs: g, width: inner, language: lang))
         }
-        let long = "\(name) \(g.dot) \(key) or Esc closes"
+        let name = HintText.panelName(panel, lang)
+        let long = HintText.panelTitle(name, key: key, lang, g)
         let title = long.count + 4 <= m.width ? long : name
         let width = wide ? m.width : min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
         let height = min(m.height, lines.count + 2)
@@ -36,7 +38,9 @@ enum PanelOverlay {
         return Content(frame: frame, title: title, lines: lines)
     }
 
-    static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
+    static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout,
+                      environment env: RenderEnvironment) {
+        let g = env.glyphs, lang = env.language
         let c = content(panel, state: state, layout: layout, glyphs: g)
         let frame = c.frame
         let scroll = min(max(0, state.panelScroll), c.maxScroll)
@@ -50,8 +54,8 @@ enum PanelOverlay {
         let above = scroll, below = c.lines.count - scroll - c.visible
         var parts: [String] = []
         if above > 0 { parts.append("\(g.unicode ? "▲" : "^") \(above)") }
-        if below > 0 { parts.append("\(g.unicode ? "▼" : "v") \(below) more") }
-        let long = " " + (parts + [scrollKeys + " scroll"]).joined(separator: " \(g.dot) ") + " "
+        if below > 0 { parts.append(HintText.moreBelow(lang, g, below)) }
+        let long = " " + (parts + [scrollKeys + " " + HintText.scrollWord(lang)]).joined(separator: " \(g.dot) ") + " "
         let marker = long.count + 2 <= frame.width ? long : " " + (parts + [scrollKeys]).joined(separator: " ") + " "
         canvas.put(marker, x: max(frame.x + 1, frame.maxX - 1 - marker.count), y: frame.maxY - 1,
                    style: Style(foreground: Palette.highlight, bold: true), maxWidth: frame.width - 2)

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A (1, C, H, W) stack of feature maps in which channels holding the same values share one
+/// stored plane: the course notes' ramp repeats one plane C_in times and all-ones kernels give
+/// C_out identical outputs, so memory and scans grow with what differs, not with C.
+public struct FeatureMaps: Equatable, Sendable {
+    /// [1, C, H, W], as the tensor it stands for.
+    public let shape: [Int]
+    /// For each channel, the index of the stored plane holding its values.
+    public let planeOfChannel: [Int]
+    /// The distinct planes, H·W values each, row-major, back to back.
+    public let storage: [Float]
+    /// How many planes are stored.
+    public let distinctPlaneCount: Int
+
+    /// Maps from distinct planes and the plane each channel reads.
+    public init(shape: [Int], planeOfChannel: [Int], storage: [Float]) {
+        let planeSize = shape[2] * shape[3]
+        precondition(shape.count == 4 && shape[0] == 1 && planeOfChannel.count == shape[1])
+        precondition(storage.count == planeSize * (planeOfChannel.max().map { $0 + 1 } ?? 0))
+        self.shape = shape
+        self.planeOfChannel = planeOfChannel
+        self.storage = storage
+        distinctPlaneCount = planeOfChannel.max().map { $0 + 1 } ?? 0
+    }
+
+    /// The maps of a (1, C, H, W) tensor, each distinct channel stored once (compared bit for bit).
+    public init(_ tensor: Tensor4) {
+        precondition(tensor.shape[0] == 1)
+        let planeSize = tensor.shape[2] * tensor.shape[3]
+        let (planeOfChannel, distinct) = Self.distinctPlanes(tensor.storage, count: tensor.shape[1], planeSize: planeSize)
+        self.shape = tensor.shape
+        self.planeOfChannel = planeOfChannel
+        distinctPlaneCount = distinct.count
+        if distinct.count == tensor.shape[1] {
+            storage = tensor.storage
+        } else {
+            var kept = [Float]()
+            kept.reserveCapacity(distinct.count * planeSize)
+            for c in distinct { kept += tensor.storage[c * planeSize..<(c + 1) * planeSize] }
+            storage = kept
+        }
+    }
+
+    /// The maps of a (1, C, H, W) tensor, one stored plane per channel: no scan for equal
+    /// planes, no copy (the storage is shared), for tensors drawn every frame.
+    public init(everyChannelOf tensor: Tensor4) {
+        precondition(tensor.shape[0] == 1)
+        shape = tensor.shape
+        planeOfChannel = Array(0..<tensor.shape[1])
+        storage = tensor.storage
+        distinctPlaneCount = tensor.shape[1]
+    }
+
+    /// Channels (counted within `values`) that are the first of their values, and for each
+    /// channel the index of its first equal among them.
+    static func distinctPlanes(_ values: [Float], count: Int, planeSize: Int) -> (planeOfChannel: [Int], distinct: [Int]) {
+        var planeOfChannel = [Int](repeating: 0, count: count)
+        var distinct: [Int] = []
+        var candidates: [Int: [Int]] = [:]
+        values.withUnsafeBytes { raw in
+            let bytes = planeSize * MemoryLayout<Float>.stride
+            for c in 0..<count {
+                let start = raw.baseAddress! + c * bytes
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(start: start, count: bytes))
+                let hash = hasher.finalize()
+                // Bitwise: -0 and 0 stay apart, NaNs match themselves.
+                let match = candidates[hash]?.first { memcmp(raw.baseAddress! + distinct[$0] * bytes, start, bytes) == 0 }
+                if let match { planeOfChannel[c] = match } else {
+                    planeOfChannel[c] = distinct.count
+                    candidates[hash, default: []].append(distinct.count)
+                    distinct.append(c)
+                }
+            }
+        }
+        return (planeOfChannel, distinct)
+    }
+
+    /// Index in `storage` of element (n, c, y, x).
+    @inline(__always)
+    public func offset(_ n: Int, _ c: Int, _ y: Int, _ x: Int) -> Int {
+        (planeOfChannel[c] * shape[2] + y) * shape[3] + x
+    }
+
+    /// Element (n, c, y, x).
+    public subscript(n: Int, c: Int, y: Int, x: Int) -> Float { storage[offset(n, c, y, x)] }
+
+    /// The values of stored plane `plane`.
+    public func plane(_ plane: Int) -> ArraySlice<Float> {
+        let size = shape[2] * shape[3]
+        return storage[plane * size..<(plane + 1) * size]
+    }
+
+    /// The dense tensor these maps stand for (every channel written out).
+    public var tensor: Tensor4 {
+        let size = shape[2] * shape[3]
+        if distinctPlaneCount == shape[1], planeOfChannel == Array(0..<shape[1]) {
+            return Tensor4(shape: shape, storage: storage)
+        }
+        var values = [Float]()
+        values.reserveCapacity(shape[1] * size)
+        for c in 0..<shape[1] { values += plane(planeOfChannel[c]) }
+        return Tensor4(shape: shape, storage: values)
+    }
+
+    /// The smallest and largest value of each stored plane ((0, 0) for an empty plane), in one pass.
+    public func planeRanges() -> [(min: Float, max: Float)] {
+        storage.withUnsafeBufferPointer { values in
+            (0..<distinctPlaneCount).map { plane in
+                let size = shape[2] * shape[3]
+                guard size > 0 else { return (0, 0) }
+                var lo = values[plane * size], hi = lo
+                // Plain comparisons (no NaN rules) so the loop runs in vector registers.
+                for i in plane * size..<(plane + 1) * size {
+                    let v = values[i]
+                    lo = v < lo ? v : lo
+                    hi = v > hi ? v : hi
+                }
+                return (lo, hi)
+            }
+        }
+    }
+}

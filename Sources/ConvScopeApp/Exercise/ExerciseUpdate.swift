@@ -1,0 +1,180 @@
+import ConvCore
+import ConvExercises
+
+extension ExerciseState: LoopProgram {
+    /// The only way an exercise session changes: an action in, the effects out (the course
+    /// screen's own effects pass through for the revealed layer; answers ask to be recorded).
+    public mutating func apply(_ action: Action) -> [Effect] {
+        switch action {
+        case .start(let size), .resize(let size), .resumed(let size):
+            var effects = teaching.apply(action)
+            teaching.terminalSize = size
+            if case .start = action, !teachable { effects = [] }
+            return effects
+        case .computed, .signal, .suspend, .tick:
+            return teaching.apply(action)
+        case .report(let text):
+            notice = text
+            return []
+        case .key(let key):
+            return press(key)
+        default:
+            return []
+        }
+    }
+
+    mutating func press(_ key: Key) -> [Effect] {
+        if key == .control("c") { return [.quit(0)] }
+        if key == .control("z") { return [.suspend] }
+        let quitting = confirmingQuit
+        confirmingQuit = false
+        notice = nil
+        if showHelp { showHelp = false; return [] }
+        if answering { return type(key) }
+        if let command = ExerciseKeys.command(for: key, page: page) {
+            return run(command, confirmed: quitting)
+        }
+        if page == .maps {
+            // Before the reveal the maps are only looked at: the inspector would give the value away.
+            if current.revealed { return teach(key) }
+            notice = ExerciseText.answerFirst(language)
+            return []
+        }
+        if key == .escape { notice = ExerciseText.nothingToClose(language) }
+        if key == .enter, canAnswer { answering = true }
+        return []
+    }
+
+    /// The answer line: characters type, Backspace erases, Enter checks, Esc leaves.
+    mutating func type(_ key: Key) -> [Effect] {
+        switch key {
+        case .character(let c) where !c.isNewline:
+            if progress[index].draft.count < 200 { progress[index].draft.append(c) }
+        case .backspace:
+            if !progress[index].draft.isEmpty { progress[index].draft.removeLast() }
+        case .escape:
+            answering = false
+        case .enter:
+            return submit()
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Checks the answer line: right reveals, wrong counts a try and shows a hint.
+    mutating func submit() -> [Effect] {
+        let typed = String(current.draft.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard !typed.isEmpty else { notice = ExerciseText.empty(language); return [] }
+        switch exercise.solution.verdict(for: typed) {
+        case .right:
+            progress[index].right = true
+            progress[index].skipped = false
+            progress[index].revealed = true
+        case .wrong:
+            progress[index].wrongTries += 1
+            progress[index].skipped = false
+        case .unreadable, .skipped:
+            notice = ExerciseText.unreadable(exercise.question.kind, language)
+            return []
+        }
+        answering = false
+        page = .working
+        sheet.record(typed, for: exercise.number)
+        return recorded()
+    }
+
+    /// The effect that writes the sheet, when the session records.
+    func recorded() -> [Effect] {
+        records ? [.recordAnswers(sheet.text(title: lab.title, questionCount: lab.exercises.count))] : []
+    }
+
+    /// A value question whose file shows the maps: they are drawn before the answer, the asked cell blank.
+    var previewsMaps: Bool {
+        guard teachable, teaching.stack == nil, exercise.show.contains(.maps), case .value = exercise.question else { return false }
+        return true
+    }
+
+    /// Whether the current question still takes an answer.
+    var canAnswer: Bool { !current.right && !current.revealed }
+
+    mutating func run(_ command: ExerciseCommand, confirmed: Bool) -> [Effect] {
+        let l = language
+        switch command {
+        case .retry, .answer:
+            if current.revealed || current.right { notice = ExerciseText.alreadyShown(l) } else { answering = true }
+        case .reveal:
+            if current.revealed { notice = ExerciseText.alreadyShown(l) }
+            else if current.isUnanswered { notice = ExerciseText.answerFirst(l) }
+            else { progress[index].revealed = true; page = .working }
+        case .skip:
+            guard canAnswer else { notice = ExerciseText.alreadyShown(l); return [] }
+            progress[index].skipped = true
+            sheet.record("-", for: exercise.number)
+            let effects = recorded()
+            return effects + go(to: index + 1, quietAtEnd: true)
+        case .next: return go(to: index + 1)
+        case .previous: return go(to: index - 1)
+        case .maps:
+            if !current.revealed && !previewsMaps { notice = ExerciseText.answerFirst(l) }
+            else if !teachable { notice = ExerciseText.noMaps(l) }
+            else { page = .maps }
+        case .working: page = .working
+        case .help: showHelp = true
+        case .quit:
+            if confirmed || unansweredCount == 0 { return [.quit(0)] }
+            confirmingQuit = true
+            notice = ExerciseText.confirmQuit(unanswered: unansweredCount, l)
+        }
+        return []
+    }
+
+    /// Moves to question `target` (0-based) with the answer line ready if it is still open.
+    mutating func go(to target: Int, quietAtEnd: Bool = false) -> [Effect] {
+        guard lab.exercises.indices.contains(target) else {
+            if !quietAtEnd || target < 0 { notice = target < 0 ? ExerciseText.first(language) : ExerciseText.last(language) }
+            return []
+        }
+        index = target
+        page = .working
+        answering = current.isUnanswered
+        loadTeaching()
+        return teachable && teaching.stack == nil ? [.compute(teaching.parameters)] : []
+    }
+
+    /// A key on the maps page: the course screen's action for it, unless it would change the layer.
+    mutating func teach(_ key: Key) -> [Effect] {
+        guard let action = KeyMap.action(for: key, in: teaching) else { return [] }
+        if teaching.stack == nil, Self.changesParameters(action, in: teaching) {
+            notice = ExerciseText.locked(language)
+            return []
+        }
+        var next = teaching
+        let effects = next.apply(action)
+        // Whatever slipped past the list above still cannot change the layer.
+        guard next.parameters == teaching.parameters, next.stack?.model == teaching.stack?.model else {
+            notice = ExerciseText.locked(language)
+            return []
+        }
+        teaching = next
+        return effects.filter { if case .quit = $0 { false } else { true } }
+    }
+
+    /// The course screen's parameter keys, which an exercise refuses with a notice.
+    static func changesParameters(_ action: Action, in state: AppState) -> Bool {
+        switch action {
+        case .increment, .decrement, .bigIncrement, .bigDecrement, .setMinimum, .setMaximum,
+             .toggleLink, .reset, .set:
+            return true
+        case .typeDigit:
+            // Digits type K in the cost panel, which is not a parameter of the layer.
+            return state.panel != .cost
+        default:
+            return false
+        }
+    }
+
+    public func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas {
+        ExerciseView(state: self, maps: maps, environment: environment, spinner: spinner).canvas
+    }
+}

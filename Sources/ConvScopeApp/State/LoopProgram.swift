@@ -1,0 +1,20 @@
+/// What the run loop drives: a state that takes actions through one door and paints itself.
+/// The course screen (`AppState`) is one; an exercise session wraps one.
+public protocol LoopProgram: Sendable {
+    /// The teaching state whose maps the loop computes and whose animation clock it runs.
+    var teaching: AppState { get }
+    /// Applies an action; returns the side effects the loop must perform.
+    mutating func apply(_ action: Action) -> [Effect]
+    /// The screen for this state.
+    func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas
+}
+
+extension AppState: LoopProgram {
+    public var teaching: AppState { self }
+
+    public mutating func apply(_ action: Action) -> [Effect] { update(&self, action) }
+
+    public func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas {
+        view(self, maps: maps, environment: environment, spinner: spinner)
+    }
+}

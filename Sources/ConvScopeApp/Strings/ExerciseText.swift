@@ -1,0 +1,144 @@
+import ConvExercises
+
+/// The exercise screen's sentences, each in English and Russian. The lab's own words (title,
+/// prompts, the teacher's hints) and convscope's working stay as the file and the solver give them.
+public enum ExerciseText {
+    static func title(_ l: Language) -> String { l.pick("exercise", "упражнение") }
+    static func score(_ right: Int, of total: Int, _ l: Language) -> String {
+        l.pick("score \(right)/\(total)", "верно \(right) из \(total)")
+    }
+    static func question(_ number: Int, of total: Int, _ l: Language) -> String {
+        l.pick("question \(number) of \(total)", "вопрос \(number) из \(total)")
+    }
+    static func layer(_ l: Language) -> String { l.pick("layer", "слой") }
+    static func model(_ l: Language) -> String { l.pick("model", "модель") }
+    static func input(_ l: Language) -> String { l.pick("input", "вход") }
+    static func output(_ l: Language) -> String { l.pick("output", "выход") }
+    static func target(_ l: Language) -> String { l.pick("target", "цель") }
+    static func parametersLocked(_ l: Language) -> String { l.pick("parameters (locked)", "параметры (закреплены)") }
+    static func mapsPreview(_ l: Language) -> String {
+        l.pick("Esc, then m: the maps, the asked cell left blank", "Esc, затем m: карты признаков, искомая ячейка пуста")
+    }
+    static func answer(_ l: Language) -> String { l.pick("answer", "ответ") }
+    static func yourAnswer(_ l: Language) -> String { l.pick("your answer", "ваш ответ") }
+    static func right(_ l: Language) -> String { l.pick("Right!", "Верно!") }
+    static func wrong(_ l: Language) -> String { l.pick("Not right.", "Неверно.") }
+    static func skipped(_ l: Language) -> String { l.pick("Skipped.", "Пропущено.") }
+    static func hint(_ l: Language) -> String { l.pick("Hint:", "Подсказка:") }
+    static func formulaHint(_ l: Language) -> String {
+        l.pick("Hint: the formula with this layer's numbers —", "Подсказка: формула с числами этого слоя —")
+    }
+    static func expected(_ l: Language) -> String { l.pick("Answer:", "Ответ:") }
+    static func working(_ l: Language) -> String { l.pick("Working:", "Решение:") }
+
+    // Notices: one line on the status row.
+    static func locked(_ l: Language) -> String {
+        l.pick("the parameters are locked in an exercise", "в упражнении параметры слоя не меняются")
+    }
+    static func unreadable(_ kind: QuestionKind, _ l: Language) -> String {
+        l.pick("cannot read that answer: type \(answerFormat(kind, l))",
+               "не получается прочитать ответ: введите \(answerFormat(kind, l))")
+    }
+    static func empty(_ l: Language) -> String {
+        l.pick("type an answer first (Esc, then s skips)", "сначала введите ответ (Esc, затем s — пропустить)")
+    }
+    static func answerFirst(_ l: Language) -> String {
+        l.pick("the answer is shown after a try: type one, or s skips",
+               "ответ показывается после попытки: введите свой или нажмите s, чтобы пропустить")
+    }
+    static func alreadyShown(_ l: Language) -> String {
+        l.pick("the answer is shown already: > goes to the next question",
+               "ответ уже показан: > — следующий вопрос")
+    }
+    static func first(_ l: Language) -> String { l.pick("this is the first question", "это первый вопрос") }
+    static func last(_ l: Language) -> String {
+        l.pick("this is the last question \u{00B7} q quits", "это последний вопрос \u{00B7} q — выход")
+    }
+    static func confirmQuit(unanswered n: Int, _ l: Language) -> String {
+        let questions = l.count(n, en: ("question", "questions"), ru: ("вопрос", "вопроса", "вопросов"))
+        return l.pick("\(questions) not answered yet: q again quits, any other key stays",
+                      "без ответа \(questions): q ещё раз — выйти, любая другая клавиша — остаться")
+    }
+    static func noMaps(_ l: Language) -> String {
+        l.pick("the maps are drawn on the ramp input; this exercise uses another, so it has its working only",
+               "карты признаков рисуются на входе-рампе; здесь вход другой, поэтому есть только решение")
+    }
+    static func nothingToClose(_ l: Language) -> String {
+        l.pick("nothing to close \u{00B7} q quits", "нечего закрывать \u{00B7} q — выход")
+    }
+    /// The status line when the record file could not be written.
+    public static func recordFailed(_ reason: String, _ l: Language) -> String {
+        l.pick("answers not recorded: \(reason)", "ответы не записаны: \(reason)")
+    }
+
+    // Keys.
+    static func typeKeys(_ l: Language) -> String {
+        l.pick("type the answer \u{00B7} Enter check \u{00B7} Esc leave the line",
+               "введите ответ \u{00B7} Enter проверить \u{00B7} Esc выйти из строки")
+    }
+    /// A command's short name on the hint row.
+    static func command(_ command: ExerciseCommand, _ l: Language) -> String { words(command, l).name }
+    /// A command's line in the key list.
+    static func commandHelp(_ command: ExerciseCommand, _ l: Language) -> String { words(command, l).help }
+
+    static func words(_ command: ExerciseCommand, _ l: Language) -> (name: String, help: String) {
+        switch command {
+        case .retry: (l.pick("retry", "ещё раз"),
+                      l.pick("answer a wrong question again", "ответить на вопрос ещё раз после ошибки"))
+        case .reveal: (l.pick("show the answer", "показать ответ"),
+                       l.pick("show the answer and its working, step by step", "показать ответ и решение по шагам"))
+        case .skip: (l.pick("skip", "пропустить"),
+                     l.pick("skip this question (it scores nothing)", "пропустить вопрос (он не засчитывается)"))
+        case .next: (l.pick("next", "следующий"), l.pick("the next question", "следующий вопрос"))
+        case .previous: (l.pick("previous", "предыдущий"), l.pick("the previous question", "предыдущий вопрос"))
+        case .maps, .working:
+            (command == .maps ? l.pick("maps", "карты") : l.pick("working", "решение"),
+             l.pick("after the answer: the layer's maps (the course screen's keys work there) or the working",
+                    "после ответа: карты признаков слоя (там работают клавиши основного экрана) или решение"))
+        case .answer: (l.pick("answer", "ответить"), l.pick("go back to the answer line", "вернуться к строке ответа"))
+        case .help: (l.pick("keys", "клавиши"), l.pick("this list of keys", "этот список клавиш"))
+        case .quit: (l.pick("quit", "выход"),
+                     l.pick("quit (asks first while questions are unanswered)", "выход (с вопросом, если остались вопросы без ответа)"))
+        }
+    }
+    static func answerLineHelp(_ l: Language) -> String {
+        l.pick("in the answer line: digits, × or x, commas, letters; Backspace erases; Enter checks; Esc leaves it",
+               "в строке ответа: цифры, × или x, запятые, буквы; Backspace стирает; Enter проверяет; Esc — выйти из строки")
+    }
+    static func helpTitle(_ l: Language) -> String { l.pick("exercise keys", "клавиши упражнения") }
+    static func helpClose(_ l: Language) -> String { l.pick("any key closes", "любая клавиша закрывает") }
+
+    /// How to type an answer of this kind.
+    static func answerFormat(_ kind: QuestionKind, _ l: Language) -> String {
+        guard l == .ru else { return kind.answerFormat }
+        switch kind {
+        case .shape: return "форму, например 1x8x16x16, 1×8×16×16 или [1, 8, 16, 16]"
+        case .size: return "H×W, например 16x16, или одно число, если они равны"
+        case .value: return "число, например 36 или 4,5"
+        case .padding: return "паддинг, например 1, (1, 2) или same"
+        case .stride, .kernel, .outputPadding, .receptiveField: return "число или H×W, например 2x1"
+        case .parameters, .multiplications, .denseParameters, .denseMultiplications: return "целое число, например 224"
+        case .valid: return "да (yes) или нет (no) и причину"
+        }
+    }
+
+    /// The first hint, when the teacher wrote none: which formula applies.
+    static func defaultHint(_ kind: QuestionKind, _ l: Language) -> String {
+        guard l == .ru else { return kind.defaultHint }
+        switch kind {
+        case .shape, .size:
+            return "По каждой оси: H_out = ⌊(H_in + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1; каналов — out_channels."
+        case .value: return "Сложите входы под окном ядра (все веса — единицы); паддинг добавляет нули."
+        case .padding: return "Решите формулу размера относительно паддинга: для 'same' при шаге 1 нужно 2·p = dilation·(kernel−1)."
+        case .stride, .kernel: return "Подставляйте значения в формулу размера, пока не получится цель."
+        case .outputPadding:
+            return "Вычислите (H_in − 1)·stride − 2·padding + dilation·(kernel−1) + 1; output_padding добавляет остаток."
+        case .receptiveField: return "На каждом слое r растёт на (kernel−1)·dilation·j, а j умножается на шаг."
+        case .parameters: return "Веса: C_out·(C_in/groups)·kH·kW, плюс C_out смещений."
+        case .multiplications: return "Одно умножение на вес для каждой позиции выхода: (C_in/groups)·kH·kW·C_out·H_out·W_out."
+        case .denseParameters, .denseMultiplications:
+            return "Полносвязный слой соединяет каждое входное значение с каждым выходным: C_in·H_in·W_in · K (плюс K смещений)."
+        case .valid: return "Помещается ли ядро в дополненный вход, совпадают ли каналы, допустимы ли аргументы?"
+        }
+    }
+}

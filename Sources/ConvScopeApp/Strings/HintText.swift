@@ -1,0 +1,72 @@
+/// The bottom line's words (typing prompt, panel and animation hints), the help box's title and
+/// footers, and the teaching panels' titles and scroll marker.
+public enum HintText {
+    /// While a value is typed: the prompt's keys and the allowed range.
+    static func typing(_ l: Language, _ g: Glyphs, range: ClosedRange<Int>) -> [String] {
+        [l.pick("Enter set", "Enter задать"), l.pick("Esc cancel", "Esc отмена"),
+         l.pick("allowed", "допустимо") + " \(range.lowerBound)\(g.dash)\(range.upperBound)"]
+    }
+
+    /// With a panel open its own keys come first.
+    static func panel(_ panel: Panel?, _ l: Language) -> [String] {
+        let scroll = l.pick("u d scroll", "u d прокрутка"), close = l.pick("Esc close", "Esc закрыть")
+        switch panel {
+        case nil: return []
+        case .cost: return [l.pick(" ( ) or 0-9 K", " ( ) или 0-9 K"), scroll, close]
+        case .formula, .code: return [" " + scroll, close]
+        }
+    }
+
+    /// Hints while the inspector or the animation runs, most important first.
+    static func animation(_ l: Language, _ g: Glyphs, playing: Bool, speed: Int, inputFocus: Bool) -> [String] {
+        let rate = l.count(speed, Nouns.cell) + l.pick("/s", "/с")
+        let move = inputFocus ? l.pick("arrows move input cursor", "стрелки: курсор входа")
+            : l.pick("arrows move output cursor", "стрелки: курсор выхода")
+        let step = l.pick("n/N step", "n/N шаг"), speedKeys = l.pick("{ } speed", "{ } скорость")
+        let next = l.pick("Tab next", "Tab далее"), back = l.pick("Esc back", "Esc назад")
+        if playing {
+            return [" \(g.unicode ? "▶" : ">") " + l.pick("playing", "идёт") + " \(rate)", l.pick("space pause", "пробел пауза"),
+                    speedKeys, step, move, next, back]
+        }
+        return [" " + l.pick("paused", "пауза") + " \(g.dot) \(rate)", move, l.pick("space play", "пробел пуск"), step,
+                speedKeys, l.pick("PgUp/PgDn channel", "PgUp/PgDn канал"), next, back]
+    }
+
+    /// The help box's title: "keys", or "keys 1/2" when paged.
+    static func helpTitle(_ l: Language, page: Int, of count: Int) -> String {
+        let keys = l.pick("keys", "клавиши")
+        return count > 1 ? "\(keys) \(page + 1)/\(count)" : keys
+    }
+
+    /// The help's footers, longest first; each says that paging keys page and the rest close.
+    static func helpFooters(_ l: Language, _ g: Glyphs, paged: Bool) -> [String] {
+        guard paged else { return [l.pick("any key closes this help", "любая клавиша закрывает справку")] }
+        let page = l.pick("PgDn/PgUp page", "PgDn/PgUp листать") + " \(g.dot) "
+        return [page + l.pick("space or any other key closes", "пробел или другая клавиша закрывает"),
+                page + l.pick("any other key closes", "другие клавиши закрывают"),
+                page + l.pick("others close", "прочие закрывают")]
+    }
+
+    /// A teaching panel's name on its border.
+    static func panelName(_ panel: Panel, _ l: Language) -> String {
+        switch panel {
+        case .cost: l.pick("conv vs dense", "свёртка и полносвязный")
+        case .formula: l.pick("output size", "размер выхода")
+        case .code: l.pick("code", "код")
+        }
+    }
+
+    /// "conv vs dense · c or Esc closes".
+    static func panelTitle(_ name: String, key: String, _ l: Language, _ g: Glyphs) -> String {
+        "\(name) \(g.dot) \(key) " + l.pick("or Esc closes", "или Esc закрывает")
+    }
+
+    /// "▼ 3 more" on a scrolling panel's border.
+    static func moreBelow(_ l: Language, _ g: Glyphs, _ n: Int) -> String {
+        let arrow = g.unicode ? "▼" : "v"
+        return l.pick("\(arrow) \(n) more", "\(arrow) ещё \(n)")
+    }
+
+    /// The scroll keys' word after them.
+    static func scrollWord(_ l: Language) -> String { l.pick("scroll", "прокрутка") }
+}

@@ -1,0 +1,66 @@
+import ConvCore
+
+/// The status line's notices and the zoom levels' names, in both languages.
+public enum NoticeText {
+    /// A notice in words; `g` gives the separator dot.
+    public static func notice(_ notice: Notice, _ lang: Language, _ g: Glyphs) -> String {
+        switch notice {
+        case .restored: lang.pick("restored last session \(g.dot) --fresh for defaults",
+                                  "восстановлен прошлый сеанс \(g.dot) --fresh: начальные значения")
+        case .outOfRange(let name, let value, let range):
+            lang.pick("\(name) \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)",
+                      "\(name) \(value) вне диапазона: допустимо \(range.lowerBound)…\(range.upperBound)")
+        case .theme(let theme, true): themeName(theme, lang)
+        case .theme(let theme, false): themeName(theme, lang) + lang.pick(": shown in exports; this terminal has no colours",
+                                                                          ": видна в экспорте; у терминала нет цветов")
+        case .linked(true): lang.pick("h/w pairs linked: changing one changes both",
+                                      "пары h/w связаны: меняются вместе")
+        case .linked(false): lang.pick("h/w pairs unlinked", "пары h/w не связаны")
+        case .zoom(let zoom, let automatic):
+            lang.pick("zoom", "масштаб") + (automatic ? lang.pick(" auto (\(zoomName(zoom, lang)))", " авто (\(zoomName(zoom, lang)))")
+                                                      : " " + zoomName(zoom, lang))
+        case .reset: lang.pick("reset to the notebook's defaults", "сброшено к значениям из курса")
+        case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q выход")
+        case .nothingToAnimate: lang.pick("nothing to animate: PyTorch refuses these parameters",
+                                          "нечего анимировать: PyTorch отвергает эти параметры")
+        case .paddedView(true): lang.pick("padded view: zero padding and never-read cells shown",
+                                          "вид с расширением: нули расширения и непрочитанные ячейки")
+        case .paddedView(false): lang.pick("padded view off", "вид с расширением выключен")
+        case .fileReport(let text): text
+        case let .fixedByFile(name, file):
+            lang.pick("\(name) comes from \(file); choose another input or kernel to change it",
+                      "\(name) задан файлом \(file); выберите другой вход или ядро, чтобы изменить его")
+        case let .depthwise(groups, outChannels):
+            lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
+                      "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
+        case .notebookInput: Conv2dText.notebookNote(lang)
+        case .mouse(let on): SettingsText.mouseNotice(on, lang)
+        case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, lang)
+        }
+    }
+
+    /// The e key's report: where the file went.
+    public static func exported(_ path: String, _ lang: Language) -> String { lang.pick("exported ", "сохранено в ") + path }
+
+    /// The e key's report when the file could not be written (the system's reason as it is).
+    public static func exportFailed(_ reason: String, _ lang: Language) -> String {
+        lang.pick("export failed: ", "экспорт не удался: ") + reason
+    }
+
+    /// "dark theme", "тёмная тема".
+    static func themeName(_ theme: ExportTheme, _ lang: Language) -> String {
+        switch theme {
+        case .dark: lang.pick("dark theme", "тёмная тема")
+        case .light: lang.pick("light theme", "светлая тема")
+        }
+    }
+
+    /// The zoom levels' names in the status line.
+    public static func zoomName(_ zoom: Zoom, _ lang: Language) -> String {
+        switch zoom {
+        case .whole: lang.pick("whole map", "вся карта")
+        case .numbers: lang.pick("numbers", "числа")
+        case .large: lang.pick("large", "крупно")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// The one number formatter of the screen and the exports (no Foundation): heatmap cells,
+/// the cost panel's ratios and the stack table's grouped counts.
+public enum NumberText {
+    /// A heatmap cell or inspector value: integers without decimals, else one decimal (seaborn's
+    /// annotation).
+    public static func cell(_ v: Float) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return decimals(Double(v), places: 1)
+    }
+
+    /// A ratio: whole values as plain digits, others with two decimals; not a number is "n/a".
+    public static func ratio(_ v: Double, _ lang: Language = .en) -> String {
+        guard v.isFinite else { return lang.pick("n/a", "н/д") }
+        // Past 1e13 the hundredths would not fit an Int; the decimals mean nothing there anyway.
+        if v == v.rounded() || abs(v) >= 1e13 { return abs(v) < 9e18 ? String(Int(v.rounded())) : "\(v)" }
+        return decimals(v, places: 2)
+    }
+
+    /// 1,234,567 as torchinfo writes its totals.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `v` rounded to `places` decimals (half away from zero), always writing them all.
+    static func decimals(_ v: Double, places: Int) -> String {
+        var unit = 1.0
+        for _ in 0..<places { unit *= 10 }
+        let scaled = (v * unit).rounded()
+        let whole = Int64(scaled / unit), fraction = Int64(abs(scaled).truncatingRemainder(dividingBy: unit))
+        let digits = String(fraction)
+        return (v < 0 && whole == 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: places - digits.count) + digits
+    }
+}

@@ -1,0 +1,98 @@
+/// The words of `render --layers` and `--coverage`: the table's columns and totals, the
+/// coverage legends and the U-Net size notes. PyTorch's names and messages stay as they are.
+public enum StackWords {
+    static let parameter = Noun("parameter", ru: ("параметр", "параметра", "параметров"))
+    static let multiplication = Noun("multiplication", ru: ("умножение", "умножения", "умножений"))
+    static let cell = Nouns.cell
+
+    /// The table's column titles, in order.
+    static func titles(_ l: Language) -> [String] {
+        ["#", l.pick("module", "модуль"), l.pick("output", "выход"), "r", "j", l.pick("start", "начало"),
+         l.pick("params", "парам."), l.pick("mults", "умнож.")]
+    }
+
+    static func broken(_ l: Language) -> String { l.pick("✗ broken", "✗ ошибка") }
+    static func notRun(_ l: Language) -> String { l.pick("· not run", "· не выполнен") }
+
+    /// "total: 1,234 parameters, 5,678 multiplications".
+    static func total(_ l: Language, parameters: Int, multiplications: Int) -> String {
+        l.pick("total: ", "итого: ") + NumberText.grouped(parameters) + " " + l.noun(parameters, parameter) + ", "
+            + NumberText.grouped(multiplications) + " " + l.noun(multiplications, multiplication)
+    }
+
+    /// "; broken at (3), 2 layers not run".
+    static func brokenAt(_ l: Language, index: Int, notRun: Int) -> String {
+        l.pick("; broken at (\(index)), \(l.count(notRun, Nouns.layer)) not run",
+               "; ошибка в (\(index)), не выполнено: \(l.count(notRun, Nouns.layer))")
+    }
+
+    static func output(_ l: Language, _ shape: String) -> String { l.pick("; output ", "; выход ") + shape }
+
+    static func fieldLegend(_ l: Language) -> String {
+        l.pick("r, j, start: receptive field, jump and first window's centre in input pixels (h×w when they differ)",
+               "r, j, начало: рецептивное поле, шаг и центр первого окна в пикселях входа (h×w, если различаются)")
+    }
+
+    // MARK: coverage
+
+    static func noWindows(_ l: Language) -> String {
+        l.pick("no layer with windows ran: coverage counts Conv2d, ConvTranspose2d and pooling windows",
+               "не выполнен ни один слой с окнами: покрытие считают окна Conv2d, ConvTranspose2d и пулинга")
+    }
+
+    /// A coverage grid's title after the layer.
+    static func coverageTitle(_ l: Language, reads: Bool, size: String) -> String {
+        reads ? l.pick("how many windows read each input cell (\(size))", "сколько окон читают каждую ячейку входа (\(size))")
+            : l.pick("how many input cells write each output cell (\(size))",
+                     "сколько ячеек входа пишут в каждую ячейку выхода (\(size))")
+    }
+
+    /// Under a coverage grid.
+    static func coverageLegend(_ l: Language, reads: Bool, min: Int, max: Int, zeros: Int, cells: Int) -> String {
+        let meaning = reads ? l.pick("0 = never read, n = read by n windows", "0 = не читается, n = читают n окон")
+            : l.pick("0 = never written (bias only), n = written by n input cells",
+                     "0 = не записывается (только смещение), n = пишут n ячеек входа")
+        let never = reads ? l.pick("never read", "не читаются") : l.pick("never written", "не записываются")
+        return meaning + "; " + l.pick("min", "мин") + " \(min), " + l.pick("max", "макс") + " \(max), "
+            + l.pick("\(zeros) of \(l.count(cells, cell)) \(never)", "\(never) \(zeros) из \(cells)")
+    }
+
+    // MARK: U-Net notes
+
+    static func note(_ l: Language, _ index: Int) -> String { l.pick("note (\(index)): ", "примечание (\(index)): ") }
+
+    /// No output_padding makes the up-convolution meet its skip.
+    static func noOutputPadding(_ l: Language, limit: String, target: String, skip: Int, cat: Int) -> String {
+        l.pick("no output_padding (allowed \(limit), below max(stride, dilation)) makes ConvTranspose2d's output \(target), "
+               + "the size of (\(skip)) that Cat at (\(cat)) joins; change the sizes before it",
+               "ни один output_padding (допустимо \(limit), меньше max(stride, dilation)) не даёт на выходе ConvTranspose2d "
+               + "\(target), размер (\(skip)), который соединяет Cat в (\(cat)); измените размеры до него")
+    }
+
+    /// The output_padding that makes (or would make) the sizes meet.
+    static func outputPadding(_ l: Language, padding: String, set: Bool, target: String, skip: Int, cat: Int) -> String {
+        set ? l.pick("output_padding=\(padding) makes ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",
+                     "output_padding=\(padding) даёт на выходе ConvTranspose2d \(target), размер (\(skip)), который соединяет Cat в (\(cat))")
+            : l.pick("output_padding=\(padding) would make ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",
+                     "output_padding=\(padding) дал бы на выходе ConvTranspose2d \(target), размер (\(skip)), который соединяет Cat в (\(cat))")
+    }
+
+    /// "heights", "widths" or both.
+    static func axisName(_ l: Language, _ axis: Int) -> String {
+        switch axis {
+        case 2: l.pick("heights", "высоты")
+        case 3: l.pick("widths", "ширины")
+        default: l.pick("sizes (height and width)", "размеры (высота и ширина)")
+        }
+    }
+
+    /// Input sizes a layer folds onto one output size.
+    static func folding(_ l: Language, axis: String, sizes: [Int], output: Int, layer: String) -> String {
+        let words = sizes.map(String.init)
+        let list = words.dropLast().joined(separator: ", ") + l.pick(" and ", " и ") + words.last!
+        return l.pick("\(axis) \(list) \(sizes.count == 2 ? "both" : "all") give \(output) through \(layer): "
+                      + "a layer going back up cannot tell which it was, so set sizes explicitly",
+                      "\(axis) \(list) дают \(output) после \(layer): слой на обратном пути вверх не различит их, "
+                      + "поэтому задайте размеры явно")
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ConvExercises
+import ConvScopeApp
+import ConvScopeRuntime
+import Foundation
+
+/// `convscope exercise FILE` on a terminal: the exercise screen in the run loop on an
+/// NCursesScreen, writing the answers to `--record` after each one.
+struct ExerciseSession {
+    let lab: ExerciseSet
+    /// Where the answers go (the `--answers` format), replaced atomically after each answer.
+    let recordPath: String?
+    /// The screen's language (--lang, else the locale); a terminal without UTF-8 gets English.
+    let language: Language
+
+    /// Runs the session; returns the process's exit status. The record file is written once
+    /// before the screen starts, so a path that cannot be written is reported with the terminal untouched.
+    func run() throws -> Int32 {
+        if let recordPath {
+            let empty = AnswerSheet().text(title: lab.title, questionCount: lab.exercises.count)
+            if let failure = Self.write(empty, to: recordPath) {
+                printError("convscope: \(failure)")
+                throw ExitCode(1)
+            }
+        }
+        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        let signals = SignalWatcher()
+        let screen: NCursesScreen
+        do {
+            screen = try NCursesScreen(forceNoColor: noColor, language: language)
+        } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
+            printError("convscope: \(why), so the exercise screen cannot start; convscope exercise FILE --answers ANSWERS.txt grades without one.")
+            throw ExitCode(2)
+        }
+        let state = ExerciseState(lab: lab, environment: screen.environment, records: recordPath != nil)
+        let language = screen.environment.language
+        var loop = RunLoop(
+            screen: screen, state: state,
+            exporter: { state, maps in
+                InteractiveSession(screen: screen, signals: signals, state: state, exportFormat: .svg).exportScreen(state, maps: maps)
+            },
+            pendingSignal: { [signals] in signals.received },
+            recorder: { [recordPath] text in
+                recordPath.flatMap { Self.write(text, to: $0) }.map { ExerciseText.recordFailed($0, language) }
+            })
+        let status = loop.run()
+        screen.stop()
+        return status
+    }
+
+    /// Replaces `path` with `text` atomically; returns why it failed, or nil.
+    static func write(_ text: String, to path: String) -> String? {
+        do {
+            try SafeFileWriter.write(Array(text.utf8), to: path, replace: true)
+            return nil
+        } catch let error as FileWriteError {
+            return error.shortDescription
+        } catch {
+            return "\(error)"
+        }
+    }
+}
