@@ -4,6 +4,15 @@ from convscope's whole allowed ranges (not the committed fixtures).
 
     pip install torch==2.13.0+cpu && python3 scripts/compare_with_torch.py [COUNT] [SEED]
     python3 scripts/compare_with_torch.py --stacks 500 [--seed SEED]
+    python3 scripts/compare_with_torch.py --layer 1000 [--seed SEED]
+
+With --layer N it draws N single layers over everything `nn.Conv2d` takes besides the notebook's
+sliders: padding modes (boundaries p = size - 1 and p = size included), 'same'/'valid', groups
+(valid and not), bias, every generated input and kernel preset (random ones with random starts).
+PyTorch builds the module from the same options (so its ValueErrors and RuntimeErrors are
+compared word for word) and runs it on the input, weight and bias convscope's JSON reports; the
+ramp-x and notebook inputs are also rebuilt independently. Values are compared bit for bit where
+a float64 run of the same layer rounds to the float32 one, else within 1e-5 of the largest value.
 
 Values must be identical up to 2^24 (where float32 sums are exact in any order); above that
 PyTorch's own float32 rounding depends on its backend, so a relative 1e-3 is allowed and counted.
@@ -30,7 +39,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_stack_fixtures as fixtures  # noqa: E402
 
-BINARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "convscope")
+BINARY = os.environ.get("CONVSCOPE_BINARY") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".build", "debug", "convscope")
 
 RANGES = [(1, 1024), (1, 1024), (1, 64), (1, 64), (1, 32), (1, 32), (0, 32), (0, 32),
           (1, 32), (1, 32), (1, 32), (1, 32)]
@@ -189,7 +198,131 @@ def compare_stacks(count, seed):
     sys.exit(1 if failed else 0)
 
 
+# --- single layers with every option ---------------------------------------------------------------
+
+MODES = ["zeros", "reflect", "replicate", "circular"]
+INPUTS = ["ramp-x", "ramp-y", "impulse", "checker", "random", "notebook"]
+KERNELS = ["ones", "identity", "box", "sobel-x", "sobel-y", "laplace", "gauss", "random"]
+
+
+def draw_layer(rng):
+    """One layer's flags and the values PyTorch needs, drawn over the new options."""
+    h, w = rng.randint(1, 16), rng.randint(1, 16)
+    groups = rng.choice([1, 1, 2, 3, 4])
+    if rng.random() < 0.85:
+        ci, co = groups * rng.randint(1, 3), groups * rng.randint(1, 3)
+    else:
+        ci, co = rng.randint(1, 8), rng.randint(1, 8)
+    kh, kw = rng.randint(1, 5), rng.randint(1, 5)
+    sh, sw = rng.choice([1, 1, 2, 3]), rng.choice([1, 1, 2, 3])
+    dh, dw = rng.choice([1, 1, 2]), rng.choice([1, 1, 2])
+    mode = rng.choice(MODES)
+    choice = rng.choices(["explicit", "same", "valid"], [6, 2, 2])[0]
+    if choice == "same" and rng.random() < 0.8:
+        sh = sw = 1
+    source = rng.choice(INPUTS)
+    if source == "random":
+        source = f"random:{rng.randrange(1 << 32)}"
+    # The notebook's tensor is (C, w_in, h_in): the padding boundaries are against its real size.
+    real_h, real_w = (w, h) if source == "notebook" else (h, w)
+    def amount(size):
+        return rng.choice([0, 1, 2, size - 1, size, size + 1, rng.randint(0, 8)])
+    ph, pw = max(0, amount(real_h)), max(0, amount(real_w))
+    kernel = rng.choice(KERNELS)
+    if kernel == "random":
+        kernel = f"random:{rng.randrange(1 << 32)}"
+    bias = rng.choice([None, None, 0, 1, -3, 0.5, 2.25])
+    flags = ["--h-in", h, "--w-in", w, "--in-channels", ci, "--out-channels", co, "--kernel-size", f"{kh}x{kw}",
+             "--stride", f"{sh}x{sw}", "--dilation", f"{dh}x{dw}", "--padding-mode", mode, "--groups", groups,
+             "--input", source, "--kernel", kernel, "--bias", "none" if bias is None else bias]
+    flags += ["--padding", choice if choice != "explicit" else f"{ph}x{pw}"]
+    padding = choice if choice != "explicit" else (ph, pw)
+    layer = dict(ci=ci, co=co, k=(kh, kw), stride=(sh, sw), padding=padding, dilation=(dh, dw), groups=groups,
+                 bias=bias, mode=mode, source=source, shape=(ci, real_h, real_w), sliders=(h, w))
+    return [str(f) for f in flags], layer
+
+
+def torch_layer(layer, ours):
+    """PyTorch's output (float32 and float64) for the layer on convscope's tensors, or its message."""
+    try:
+        conv = nn.Conv2d(layer["ci"], layer["co"], layer["k"], stride=layer["stride"], padding=layer["padding"],
+                         dilation=layer["dilation"], groups=layer["groups"], bias=layer["bias"] is not None,
+                         padding_mode=layer["mode"])
+    except ValueError as e:
+        return {"error": str(e)}
+    if "error" in ours:
+        x = torch.zeros(1, *layer["shape"])
+    else:
+        x = torch.tensor(ours["input"], dtype=torch.float32)
+        with torch.no_grad():
+            conv.weight.copy_(torch.tensor(ours["weight"], dtype=torch.float32).reshape(conv.weight.shape))
+            if conv.bias is not None:
+                conv.bias.fill_(layer["bias"])
+    try:
+        with torch.no_grad():
+            y = conv(x)
+            y64 = conv.double()(x.double())
+    except RuntimeError as e:
+        return {"error": str(e)}
+    return {"output": y, "output64": y64}
+
+
+def check_generated_input(layer, ours):
+    """The ramp-x and notebook inputs rebuilt here, independently of convscope."""
+    c, h, w = layer["shape"]
+    x = torch.tensor(ours["input"], dtype=torch.float32)
+    if layer["source"] in ("ramp-x", "notebook"):
+        return bool(torch.equal(x, torch.arange(w, dtype=torch.float).repeat(1, c, h, 1)))
+    return list(x.shape) == [1, c, h, w]
+
+
+def compare_layers(count, seed):
+    rng = random.Random(seed)
+    exact = tolerant = refused = failed = 0
+    for _ in range(count):
+        flags, layer = draw_layer(rng)
+        run = subprocess.run([BINARY, "render", "--format", "json"] + flags, capture_output=True, text=True)
+        problem = ""
+        if run.returncode not in (0, 1) or not run.stdout:
+            problem = f"exit {run.returncode}: {run.stderr.strip()}"
+        else:
+            ours = json.loads(run.stdout)
+            ref = torch_layer(layer, ours)
+            if "error" in ref:
+                if ours.get("error") != ref["error"] or run.returncode != 1:
+                    problem = f"{ours.get('error')!r} vs PyTorch's {ref['error']!r}"
+                else:
+                    refused += 1
+            elif "error" in ours:
+                problem = f"refused ({ours['error']!r}) but PyTorch runs it"
+            elif not check_generated_input(layer, ours):
+                problem = "the input differs from its definition"
+            else:
+                out = torch.tensor(ours["output"], dtype=torch.float32)
+                is_exact = bool(torch.equal(ref["output64"].float().double(), ref["output64"]))
+                spec_ok = ours["groups"] == layer["groups"] and ours["padding_mode"] == layer["mode"] and (
+                    ours["bias"] is None if layer["bias"] is None else ours["bias"] == [layer["bias"]] * layer["co"])
+                if not spec_ok:
+                    problem = f"groups/padding_mode/bias fields {ours['groups']}, {ours['padding_mode']}, {ours['bias']}"
+                elif not same_values(out, ref["output"], is_exact, 1e-5):
+                    problem = f"values differ (exact={is_exact})"
+                elif is_exact:
+                    exact += 1
+                else:
+                    tolerant += 1
+        if problem:
+            failed += 1
+            print("MISMATCH", " ".join(flags), "->", problem)
+    print(f"seed {seed}: {count} random layers over every option: {exact} bit for bit, {tolerant} within 1e-5, "
+          f"{refused} identical refusals, {failed} mismatches")
+    sys.exit(1 if failed else 0)
+
+
 def main():
+    if "--layer" in sys.argv:
+        options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+        seed = int(options.get("--seed", random.SystemRandom().randrange(1 << 32)))
+        compare_layers(int(options["--layer"]), seed)
     if "--stacks" in sys.argv:
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
         seed = int(options.get("--seed", random.SystemRandom().randrange(1 << 32)))

@@ -1,63 +1,49 @@
-/// A layer for the screen to compute: its geometry and how its input and kernels are filled.
-public struct ConvLayer: Hashable, Sendable {
-    public var parameters: ConvParameters
-    public var inputPattern: InputPattern
-    public var kernelPattern: KernelPattern
+/// The layer the screen computes: the whole `nn.Conv2d` with its input and kernel.
+public typealias ConvLayer = Conv2dSettings
 
-    /// The course notes' layer by default: the ramp input and all-ones kernels.
-    public init(_ parameters: ConvParameters, input: InputPattern = .ramp, kernel: KernelPattern = .ones) {
-        self.parameters = parameters
-        inputPattern = input
-        kernelPattern = kernel
-    }
-}
-
-/// The notebook's experiment for one parameter set: the input, the kernel, and the output or
-/// PyTorch's refusal. Input and output keep each distinct map once (`FeatureMaps`).
+/// One layer on screen, computed: the input, the kernel, and the output or PyTorch's refusal.
+/// Input, kernels and output keep each distinct map once (`FeatureMaps`).
 public struct ConvExperiment: Sendable {
-    public let layer: ConvLayer
+    public let parameters: Conv2dSettings
     public let input: FeatureMaps
-    /// The weights [C_out, C_in, kH, kW] as slices [1, C_out · C_in, kH, kW], each distinct slice
-    /// stored once (all ones: one slice, not 64·64·32·32 values).
+    /// The weights [C_out, C_in/groups, kH, kW] as slices [1, C_out · C_in/groups, kH, kW], each
+    /// distinct slice stored once (all ones: one slice, not 64·64·32·32 values).
     public let kernels: FeatureMaps
-    /// The output maps, or PyTorch's error for these parameters.
-    public let output: Result<FeatureMaps, ConvError>
+    /// The output maps, or PyTorch's error for this layer.
+    public let output: Result<FeatureMaps, Conv2dError>
 
-    /// Builds the input and kernel and runs the convolution; throws only on cancellation.
+    /// Builds the input and kernel and runs `nn.Conv2d`'s forward pass; throws only on cancellation.
     /// `workspace` keeps the general path's buffers between calls.
-    public init(_ layer: ConvLayer, workspace: Conv2dWorkspace? = nil, isCancelled: () -> Bool = { false }) throws {
-        self.layer = layer
-        let p = layer.parameters
-        input = layer.inputPattern.makeMaps(p)
-        kernels = layer.kernelPattern.makeKernels(p)
-        if let error = p.validate() {
+    public init(_ settings: Conv2dSettings, workspace: Conv2dWorkspace? = nil,
+                isCancelled: () -> Bool = { false }) throws {
+        parameters = settings
+        input = settings.makeInputMaps()
+        kernels = settings.makeKernelMaps()
+        let spec = settings.spec
+        if let error = spec.validate() {
             output = .failure(error)
             return
         }
         do {
             output = .success(try SharedPlaneConvolution.run(
-                input: input, kernels: kernels, bias: nil, spec: Conv2dSpec(p), workspace: workspace,
+                input: input, kernels: kernels, bias: spec.biasVector, spec: spec, workspace: workspace,
                 isCancelled: isCancelled))
-        } catch Conv2dError.kernelLargerThanPaddedInput(let error) {
+        } catch let error as Conv2dError {
             output = .failure(error)
         }
     }
 
-    /// The experiment of `parameters` with the given input and kernel patterns.
-    public init(
-        _ parameters: ConvParameters, input inputPattern: InputPattern = .ramp,
-        kernel kernelPattern: KernelPattern = .ones, isCancelled: () -> Bool = { false }
-    ) throws {
-        try self.init(ConvLayer(parameters, input: inputPattern, kernel: kernelPattern), isCancelled: isCancelled)
+    /// The notebook's experiment (ramp, all ones) for twelve slider values.
+    public init(_ geometry: ConvParameters, isCancelled: () -> Bool = { false }) throws {
+        try self.init(Conv2dSettings(geometry), isCancelled: isCancelled)
     }
 
-    public var parameters: ConvParameters { layer.parameters }
-    /// Weight (o, c, ky, kx).
+    /// The layer this experiment computed.
+    public var layer: Conv2dSettings { parameters }
+    /// Weight (o, c, ky, kx), c counted within output o's group.
     public func weight(_ o: Int, _ c: Int, _ ky: Int, _ kx: Int) -> Float {
-        kernels[0, o * parameters.inChannels + c, ky, kx]
+        kernels[0, o * parameters.kernelShape[1] + c, ky, kx]
     }
-    /// The weight tensor with every slice written out (tests; the screen reads `weight`).
+    /// The weight tensor with every slice written out (tests, export; the screen reads `weight`).
     public var weights: Tensor4 { Tensor4(shape: parameters.kernelShape, storage: kernels.tensor.storage) }
-    public var inputPattern: InputPattern { layer.inputPattern }
-    public var kernelPattern: KernelPattern { layer.kernelPattern }
 }

@@ -1,18 +1,19 @@
-/// The values of a layer's parameters, in `ParameterID` order (its table's rows).
+/// The notebook's twelve sliders, in `ParameterID.geometry` order; `Conv2dSettings` adds the
+/// rest of the layer (padding mode and kind, groups, bias, input, kernel).
 public struct ConvParameters: Equatable, Hashable, Sendable, Codable {
-    /// Values in `ParameterID` order.
+    /// Values in `ParameterID.geometry` order.
     public private(set) var values: [Int]
 
     /// The notebook widget's defaults: 8, 8, 3, 2, 3, 3, 0, 0, 1, 1, 1, 1.
-    public init() { values = ParameterID.allCases.map(\.notebookDefault) }
+    public init() { values = ParameterID.geometry.map(\.notebookDefault) }
 
-    /// A parameter set from values in `ParameterID` order.
+    /// A parameter set from values in `ParameterID.geometry` order.
     public init(_ values: [Int]) {
-        precondition(values.count == ParameterID.allCases.count)
+        precondition(values.count == ParameterID.geometry.count)
         self.values = values
     }
 
-    /// The value of one parameter.
+    /// The value of one of the twelve sliders (`id.isGeometry`).
     public subscript(id: ParameterID) -> Int {
         get { values[id.rawValue] }
         set { values[id.rawValue] = newValue }

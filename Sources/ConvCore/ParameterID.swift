@@ -3,6 +3,13 @@ public enum ParameterID: Int, CaseIterable, Sendable, Codable {
     case hIn, wIn, inChannels, outChannels
     case kernelSizeH, kernelSizeW, paddingH, paddingW
     case strideH, strideW, dilationH, dilationW
+    case paddingMode, padding, groups, bias, input, kernel
+
+    /// The notebook's twelve sliders: the values `ConvParameters` holds.
+    public static let geometry: [ParameterID] = allCases.filter(\.isGeometry)
+
+    /// True for the notebook's twelve sliders (sizes, channels, kernel, padding, stride, dilation).
+    public var isGeometry: Bool { rawValue <= ParameterID.dilationW.rawValue }
 
     /// Its row in the parameter table.
     public var spec: ParameterSpec { LayerSpec.conv2d.spec(self) }

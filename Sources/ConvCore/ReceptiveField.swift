@@ -40,17 +40,53 @@ extension ConvParameters {
 
     /// Input rows (height) and columns (width) that no output window ever reads.
     public var unreadInput: (rows: [Int], columns: [Int]) {
+        (Self.unread(paddedHeight), Self.unread(paddedWidth))
+    }
+
+    /// Input indices along one axis that no window reads directly (a padded position that copies
+    /// one does not count: the input cell itself is never under a window).
+    static func unread(_ a: PaddedAxis) -> [Int] {
         // Mark every position each window touches: O(outputs × kernel) per axis.
-        func unread(_ a: PaddedAxis) -> [Int] {
-            var read = [Bool](repeating: false, count: a.size)
-            for o in 0..<a.outputSize {
-                for k in 0..<a.kernel {
-                    let i = a.index(output: o, tap: k)
-                    if i >= 0 && i < a.size { read[i] = true }
-                }
+        var read = [Bool](repeating: false, count: a.size)
+        for o in 0..<a.outputSize {
+            for k in 0..<a.kernel {
+                let i = a.index(output: o, tap: k)
+                if i >= 0 && i < a.size { read[i] = true }
             }
-            return (0..<a.size).filter { !read[$0] }
         }
-        return (unread(paddedHeight), unread(paddedWidth))
+        return (0..<a.size).filter { !read[$0] }
+    }
+}
+
+extension Conv2dSettings {
+    /// The height axis with its applied padding and mode.
+    public var paddedHeight: PaddedAxis { spec.heightAxis }
+    /// The width axis, likewise.
+    public var paddedWidth: PaddedAxis { spec.widthAxis }
+
+    /// Every tap output cell (o, y, x) reads: only its group's input channels.
+    public func receptiveField(outChannel o: Int, y oy: Int, x ox: Int) -> [Tap] {
+        spec.receptiveField(outChannel: o, y: oy, x: ox).map {
+            Tap(channel: $0.channel, ky: $0.ky, kx: $0.kx, y: $0.position.y, x: $0.position.x, inPadding: $0.inPadding)
+        }
+    }
+
+    /// Every output position (y, x) whose window reads input position (iy, ix) itself; the
+    /// same in every output channel of the input channel's group.
+    public func outputsReading(y iy: Int, x ix: Int) -> [(y: Int, x: Int)] {
+        let ys = ConvParameters.positions(reading: iy, axis: paddedHeight)
+        let xs = ConvParameters.positions(reading: ix, axis: paddedWidth)
+        return ys.flatMap { y in xs.map { (y: y, x: $0) } }
+    }
+
+    /// Input rows and columns that no output window ever reads.
+    public var unreadInput: (rows: [Int], columns: [Int]) {
+        (ConvParameters.unread(paddedHeight), ConvParameters.unread(paddedWidth))
+    }
+
+    /// The output channels input channel `c` feeds: its group's.
+    public func outputChannels(ofInput c: Int) -> Range<Int> {
+        let s = spec, g = c / s.inChannelsPerGroup
+        return g * s.outChannelsPerGroup..<(g + 1) * s.outChannelsPerGroup
     }
 }

@@ -20,8 +20,8 @@ public final class ComputeEngine {
     /// An engine with nothing computed yet.
     public init() {}
 
-    /// True while a background computation for a layer with parameters `p` is running.
-    public func isComputing(_ p: ConvParameters) -> Bool { running?.layer.parameters == p }
+    /// True while a background computation for `layer` is running.
+    public func isComputing(_ layer: ConvLayer) -> Bool { running?.layer == layer }
 
     /// Makes sure the maps of `layer` are (or will be) computed. Returns true when `latest` changed.
     @discardableResult
@@ -80,7 +80,7 @@ public final class ComputeEngine {
 
     /// Tensor elements the computation touches: a proxy for its time.
     public static func cost(_ layer: ConvLayer) -> Int {
-        let p = layer.parameters
+        let p = layer
         let out = p.outputShape.map { $0.reduce(1, *) } ?? 0
         return p.inChannels * p.hIn * p.wIn + out
     }

@@ -112,7 +112,7 @@ public struct RunLoop<Program: LoopProgram> {
                     return status
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`.
-                    if engine.request(ConvLayer(p)), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                    if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
                 case .computeStack(let model):
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:

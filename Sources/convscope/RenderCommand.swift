@@ -55,7 +55,7 @@ struct RenderCommand: ParsableCommand {
                           colormap: viewOptions.colormap ?? .rocket, language: viewOptions.language.language)
     }
 
-    func makeState(_ p: ConvParameters) throws -> AppState {
+    func makeState(_ p: Conv2dSettings) throws -> AppState {
         var state = AppState(parameters: p)
         state.terminalSize = TerminalSize(columns: size.columns, rows: size.rows)
         state.environment = environment
@@ -123,7 +123,8 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         if stack.isActive { return try renderStack() }
-        let p = try parameters.apply(to: ConvParameters())
+        let p = try parameters.apply(to: Conv2dSettings())
+        if p.input == .generated(.notebook) { printError("convscope: " + Conv2dText.notebookNote(.en)) }
         let state = try makeState(p)
         let experiment = try ConvExperiment(p)
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {

@@ -12,16 +12,20 @@ struct StateStore {
         StateStore(path: xdgDirectory("XDG_STATE_HOME", else: ".local/state", environment: environment) + "/convscope/state.json")
     }
 
+    /// Version 1 held the twelve sliders; version 2 adds the rest of the table's rows as words
+    /// (padding mode, padding, input and kernel by their command-line words, bias or null).
     private struct Saved: Codable {
         var version: Int
         var parameters: [String: Int]
+        var choices: [String: String]?
+        var bias: Float?
         /// The heatmap palette; absent in files from before palettes (they mean rocket).
         var cmap: String?
     }
 
     /// What a session leaves for the next one.
     struct Session: Equatable {
-        var parameters: ConvParameters
+        var parameters: Conv2dSettings
         var colormap: ColormapName = .rocket
     }
 
@@ -31,11 +35,11 @@ struct StateStore {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, .savedSessionIgnored(.unreadable, path: path))
         }
-        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), saved.version == 1 else {
+        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), [1, 2].contains(saved.version) else {
             return (nil, .savedSessionIgnored(.notAStateFile, path: path))
         }
         var p = ConvParameters()
-        for id in ParameterID.allCases {
+        for id in ParameterID.geometry {
             guard let value = saved.parameters[id.name], id.range.contains(value) else {
                 return (nil, .savedSessionIgnored(.parameter(id.name), path: path))
             }
@@ -43,18 +47,39 @@ struct StateStore {
         }
         // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
         let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
-        return (Session(parameters: p, colormap: colormap), nil)
+        var s = Conv2dSettings(p)
+        guard saved.version == 2 else { return (Session(parameters: s, colormap: colormap), nil) }
+        // The other rows go through the command line's own parser, files included.
+        var arguments: [String] = []
+        for (id, flag) in [(ParameterID.paddingMode, "--padding-mode"), (.padding, "--padding"), (.input, "--input"),
+                           (.kernel, "--kernel")] {
+            if let word = saved.choices?[id.name], !(id == .padding && word == "explicit") { arguments += [flag, word] }
+        }
+        if let groups = saved.parameters[ParameterID.groups.name] { arguments += ["--groups", String(groups)] }
+        if let bias = saved.bias { arguments += ["--bias", formatNumber(bias)] }
+        do {
+            let options = try ParameterOptions.parse(arguments)
+            s = try options.apply(to: s)
+        } catch {
+            return (nil, .savedSessionIgnored(.option(ParameterOptions.message(for: error)), path: path))
+        }
+        return (Session(parameters: s, colormap: colormap), nil)
     }
 
     /// Saves the session atomically; returns a message when that fails.
     func save(_ session: Session) -> String? {
+        let s = session.parameters
         var values: [String: Int] = [:]
-        for id in ParameterID.allCases { values[id.name] = session.parameters[id] }
+        for id in ParameterID.geometry { values[id.name] = s.geometry[id] }
+        values[ParameterID.groups.name] = s.groups
+        var choices: [String: String] = [:]
+        for id in [ParameterID.paddingMode, .padding, .input, .kernel] { choices[id.name] = s.valueText(id) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: 1, parameters: values, cmap: session.colormap.rawValue))
+            let data = try encoder.encode(Saved(version: 2, parameters: values, choices: choices, bias: s.bias,
+                                                cmap: session.colormap.rawValue))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
         } catch let error as FileWriteError {

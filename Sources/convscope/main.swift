@@ -66,7 +66,7 @@ struct InteractiveCommand: ParsableArguments {
         let model = try stack.interactiveModel(parameters)
         let store = StateStore.standard()
         let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
-        let p = try parameters.apply(to: saved.session?.parameters ?? ConvParameters())
+        let p = try parameters.apply(to: saved.session?.parameters ?? Conv2dSettings())
         // Before the screen starts, so the lines stay in the terminal after it ends.
         let settings = SettingsFile.standard().load()
         for warning in settings.warnings { printError(warning) }
@@ -91,6 +91,7 @@ struct InteractiveCommand: ParsableArguments {
         initial.environment = screen.environment
         if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice ?? (saved.session != nil ? .restored : nil)
+            ?? (p.input == .generated(.notebook) ? .notebookInput : nil)
         // The palette: --cmap, else the settings file, else the restored session's, else rocket.
         if let session = saved.session { initial.environment.colormap = session.colormap }
         settings.settings.apply(to: &initial)

@@ -30,7 +30,8 @@ struct ParameterTableTests {
         for argument in LayerSpec.conv2d.pytorchArguments {
             #expect(rows.contains { $0.pytorchArgument == argument }, "\(argument)")
         }
-        #expect(rows.filter { $0.pytorchArgument == nil }.map(\.name) == ["h_in", "w_in"], "the input's size")
+        #expect(rows.filter { $0.pytorchArgument == nil }.map(\.name) == ["h_in", "w_in", "input", "kernel"],
+                "the input's size and what the layer reads")
     }
 
     @Test func flagsAndHelpComeFromTheRow() {

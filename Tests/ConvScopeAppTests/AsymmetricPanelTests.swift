@@ -72,7 +72,7 @@ struct AsymmetricPanelTests {
         var p = ConvParameters()
         p.hIn = 5; p.wIn = 12
         let maps = try! ComputedMaps(ConvExperiment(p))
-        #expect(maps.inputScaleMax == 12)
+        #expect(maps.inputScale == MapScale(minimum: 0, maximum: 12))
         let screen = render(p, columns: 120, rows: 40).text
         #expect(screen.contains("input 1×3×5×12"))
         #expect(screen.contains("scale 0–12"), "input scale 0–w_in:\n\(screen)")

@@ -39,7 +39,10 @@ struct ElementAtTests {
         #expect(Self.text(canvas, Self.positions(elements) { $0 == .hints }).contains("select"))
         #expect(Self.positions(elements) { $0 == .hints }.allSatisfy { $0.y == size.rows - 1 })
         #expect(Self.text(canvas, Self.positions(elements) { $0 == .formula }).contains("out"))
-        #expect(Self.text(canvas, Self.positions(elements) { $0 == .summary }).contains("in  1×3×8×8"))
+        // At 80×24 the eighteen parameter rows leave no room for the summary under them.
+        if size.rows >= 40 {
+            #expect(Self.text(canvas, Self.positions(elements) { $0 == .summary }).contains("in  1×3×8×8"))
+        }
         #expect(Self.text(canvas, Self.positions(elements) { $0 == .kernelLine }).contains("kernel 2×3×3×3"))
         #expect(Self.text(canvas, Self.positions(elements) { $0 == .sectionHeader(.input) }).contains("input 1×3×8×8"))
         #expect(Self.text(canvas, Self.positions(elements) { $0 == .sectionHeader(.output) }).contains("output 1×2×6×6"))
@@ -55,9 +58,14 @@ struct ElementAtTests {
         for id in ParameterID.allCases {
             let row = Self.positions(elements) { $0 == .parameter(id) }
             #expect(Set(row.map(\.y)).count == 1, "\(id.name) is one row")
-            #expect(Self.text(canvas, row).contains(id.name) && Self.text(canvas, row).contains(String(ConvParameters()[id])))
+            #expect(Self.text(canvas, row).contains(id.name)
+                    && Self.text(canvas, row).contains(Conv2dSettings().valueText(id)))
             let slider = Self.text(canvas, Self.positions(elements) { $0 == .slider(id) })
-            #expect(slider.count >= 3 && slider.allSatisfy { "━●─".contains($0) }, "\(id.name): \(slider)")
+            if case .integer = id.spec.kind {
+                #expect(slider.count >= 3 && slider.allSatisfy { "━●─".contains($0) }, "\(id.name): \(slider)")
+            } else {
+                #expect(slider.isEmpty, "\(id.name) shows a word, not a slider")
+            }
         }
     }
 

@@ -163,7 +163,7 @@ private struct KeyFuzzer {
     var recent: [FuzzEvent] = []
     /// Maps per parameter set. Unbounded, this would hold gigabytes after 10^6 keys, so it is
     /// emptied whenever the tensors in it pass a budget of elements.
-    var mapsCache: [ConvParameters: ComputedMaps] = [:]
+    var mapsCache: [Conv2dSettings: ComputedMaps] = [:]
     var cachedElements = 0
     static let cacheBudget = 10_000_000
     static let headlineUpToRefuses = "output — PyTorch refuses"
@@ -242,9 +242,10 @@ private struct KeyFuzzer {
     }
 
     mutating func check(step: Int) -> String? {
-        let p = state.parameters
+        // The geometry's own verdict: the rest of the layer (groups, modes) is checked elsewhere.
+        let p = state.parameters.applied
         statistics.parameterSets.insert(p)
-        for id in ParameterID.allCases where !id.range.contains(p[id]) {
+        for id in ParameterID.geometry where !id.range.contains(p[id]) {
             return "\(id.name) = \(p[id]) is outside \(id.range)"
         }
         let h = expectedOutputSize(size: p.hIn, kernel: p.kernelSizeH, padding: p.paddingH, stride: p.strideH,
@@ -269,7 +270,7 @@ private struct KeyFuzzer {
         mustRender = false
         statistics.renders += 1
         if !Self.isSmall(state.terminalSize) { statistics.largeRenders += 1 }
-        let maps = mapsFor(p)
+        let maps = mapsFor(state.parameters)
         let canvas = view(state, maps: maps, environment: environment, spinner: step)
         let size = state.terminalSize
         let lines = canvas.lines
@@ -301,14 +302,14 @@ private struct KeyFuzzer {
     }
 
     /// Maps as the TUI would have them: computed inline when cheap, otherwise still "computing".
-    mutating func mapsFor(_ p: ConvParameters) -> ComputedMaps? {
+    mutating func mapsFor(_ p: Conv2dSettings) -> ComputedMaps? {
         // Invalid parameters still get maps (the input, and a failed output), as in `ComputeEngine`.
-        guard ComputeEngine.cost(ConvLayer(p)) <= ComputeEngine.inlineLimit else { return nil }
+        guard ComputeEngine.cost(p) <= ComputeEngine.inlineLimit else { return nil }
         if let hit = mapsCache[p] { return hit }
         guard let maps = try? ComputedMaps(ConvExperiment(p)) else { return nil }
         statistics.computedMaps += 1
-        cachedElements += ComputeEngine.cost(ConvLayer(p))
-        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = ComputeEngine.cost(ConvLayer(p)) }
+        cachedElements += ComputeEngine.cost(p)
+        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = ComputeEngine.cost(p) }
         mapsCache[p] = maps
         return maps
     }
@@ -331,7 +332,9 @@ struct FuzzFindingTests {
     }
 
     /// ↑ selects dilation_w (the selection wraps), End sets it to 32: the kernel no longer fits.
-    static let breakTheKernel: [Key] = [.up, .end]
+    /// Up from h_in to dilation_w (past the rows below it), then its maximum.
+    static let breakTheKernel: [Key] =
+        Array(repeating: .up, count: ParameterID.allCases.count - ParameterID.dilationW.rawValue) + [.end]
 
     @Test(arguments: [70, 80, 120])
     func errorHeadlineIsWholeInWideWindows(columns: Int) {

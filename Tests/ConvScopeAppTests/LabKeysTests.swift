@@ -60,7 +60,7 @@ struct LabKeysTests {
         #expect(s.parameters.hIn == 8, "h_in is not being typed")
         s = press(.enter, s)
         #expect(s.denseOutputs == 300)
-        let heading = CostPanelText.lines(s.parameters, denseOutputs: s.denseOutputs, glyphs: .unicodeSet, width: 200)[0]
+        let heading = CostPanelText.lines(s.parameters.applied, denseOutputs: s.denseOutputs, glyphs: .unicodeSet, width: 200)[0]
         #expect(heading.text.contains("K = 300 outputs, set by ( ) or typed"))
         // Out of range: a message naming K and the range, nothing changed.
         let refused = press(digits("0") + [.enter], s)

@@ -101,7 +101,7 @@ struct WholeMapTests {
             section: .input, frame: Rect(x: 0, y: 0, width: 40, height: 10), geometry: g, channels: 1, mapsPerRow: 1,
             mapRowsPerPage: 1, page: 0, pageCount: 1, totalRows: h, totalColumns: w, visibleRows: h, visibleColumns: w,
             firstRow: 0, firstColumn: 0, padTop: 0, padLeft: 0, headerRows: 1, axisLabels: false)
-        let view = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, vmax: 46, colormap: .named(.rocket), layout: layout,
+        let view = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, scale: MapScale(minimum: 0, maximum: 46), colormap: .named(.rocket), layout: layout,
                                environment: RenderEnvironment())
         let means = view.blockLooks().map { $0.map(\.value) }
         #expect(means == [
@@ -117,7 +117,7 @@ struct WholeMapTests {
             section: .input, frame: layout.frame, geometry: g, channels: 1, mapsPerRow: 1, mapRowsPerPage: 1, page: 0,
             pageCount: 1, totalRows: h + 2, totalColumns: w + 2, visibleRows: h + 2, visibleColumns: w + 2,
             firstRow: 0, firstColumn: 0, padTop: 1, padLeft: 1, headerRows: 1, axisLabels: false)
-        let paddedLooks = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, vmax: 46, colormap: rocket, layout: padded,
+        let paddedLooks = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, scale: MapScale(minimum: 0, maximum: 46), colormap: rocket, layout: padded,
                                       environment: RenderEnvironment()).blockLooks()
         #expect(paddedLooks[0][0].value == 0 / 4 + Float(0) / 4)  // padding ×3 and element (0,0) = 0
         #expect(paddedLooks[0][1].value == Float(1 + 2) / 4)       // padding ×2, elements 1 and 2
@@ -162,7 +162,7 @@ struct WholeMapTests {
             for env in [RenderEnvironment(), noColor, RenderEnvironment(colorDepth: .none, unicode: false),
                         RenderEnvironment(colorDepth: .trueColor, unicode: false)] {
                 for (cin, maps) in mapsByChannels {
-                    let (_, _, canvas) = screen(maps.parameters, columns: columns, rows: rows, environment: env, maps: maps) {
+                    let (_, _, canvas) = screen(maps.parameters.geometry, columns: columns, rows: rows, environment: env, maps: maps) {
                         $0.zoomOverride = .whole
                         $0 = update($0, .inspect(.input, CellCursor(channel: cin - 1, y: h - 1, x: w - 1)))
                     }
@@ -192,7 +192,7 @@ struct SectionHeaderTests {
                             let f = section.frame
                             let header = (0..<section.headerRows).map { String(Array(canvas.line(f.y + $0))[f.x..<f.maxX]) }
                                 .joined(separator: "\n")
-                            let scale = ComputedMaps.scaleText(section.section, maps: maps, parameters: p, glyphs: env.glyphs)
+                            let scale = ComputedMaps.scaleText(section.section, maps: maps, parameters: Conv2dSettings(p), glyphs: env.glyphs)
                             var wanted = [scale]
                             if let marker = section.pageMarker(env.glyphs) { wanted.append(marker) }
                             for text in wanted where !header.contains(text) {

@@ -38,7 +38,7 @@ struct MouseUpdateTests {
         var (state, layout, widths) = Self.screen(size)
         let at = try #require(Self.find(layout) { $0 == .parameter(.strideW) })
         let effects = Self.send(&state, .press, at, widths: widths)
-        #expect(state.selected == .strideW && effects.isEmpty && state.parameters == ConvParameters())
+        #expect(state.selected == .strideW && effects.isEmpty && state.parameters == Conv2dSettings())
         Self.send(&state, .release, at, widths: widths)
         #expect(state.selected == .strideW && state.dragging == nil)
     }

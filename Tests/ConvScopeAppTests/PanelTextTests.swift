@@ -151,9 +151,9 @@ struct PanelTextTests {
     // MARK: code panel
 
     @Test func pytorchLines() {
-        #expect(CodePanelText.pytorchLine(ConvParameters())
+        #expect(CodePanelText.pytorchLine(Conv2dSettings())
             == "nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), dilation=(1, 1), bias=False)")
-        #expect(CodePanelText.pytorchLine(Self.asymmetric)
+        #expect(CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric))
             == "nn.Conv2d(4, 6, kernel_size=(5, 3), stride=(3, 2), padding=(2, 1), dilation=(1, 2), bias=False)")
     }
 
@@ -184,7 +184,7 @@ struct PanelTextTests {
         let python = t[1..<split], shell = t[(split + 1)..<picture]
         #expect(python.count > 1 && shell.count > 1)
         #expect(python.dropFirst().allSatisfy { $0.hasPrefix("    ") })
-        #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ") == CodePanelText.pytorchLine(Self.asymmetric))
+        #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ") == CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric)))
         // Every line but the last continues with a backslash, so the wrapped command still pastes.
         #expect(shell.dropLast().allSatisfy { $0.hasSuffix(" \\") })
         let rejoined = shell.map { $0.trimmingPrefix("    ") }.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : String($0) }
@@ -195,8 +195,8 @@ struct PanelTextTests {
 
     static let extremes: [ConvParameters] = [
         ConvParameters(), strided, refused, asymmetric,
-        ConvParameters(ParameterID.allCases.map { $0.range.upperBound }),
-        ConvParameters(ParameterID.allCases.map { $0.range.lowerBound }),
+        ConvParameters(ParameterID.geometry.map { $0.range.upperBound }),
+        ConvParameters(ParameterID.geometry.map { $0.range.lowerBound }),
         // Large but not 1024: unreadInput is quadratic in the size, and this runs 81 widths × 2 glyph sets.
         params { $0.hIn = 64; $0.wIn = 1024; $0.inChannels = 64; $0.outChannels = 64; $0.kernelSizeH = 1; $0.strideW = 32 },
         params { $0.hIn = 3; $0.wIn = 100; $0.kernelSizeW = 1; $0.dilationH = 7; $0.paddingW = 32 },

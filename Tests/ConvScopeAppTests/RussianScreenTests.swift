@@ -64,6 +64,11 @@ struct RussianScreenTests {
         "rocket", "viridis", "cividis", "magma", "gray",
         // The course notes' symbol for the ratios (Comp_param, Comp_mult).
         "Comp",
+        // nn.Conv2d's own argument names and values, as the panel rows and `--padding-mode`, `--padding`,
+        // `--input` and `--kernel` take them.
+        "groups", "bias", "padding", "zeros", "reflect", "replicate", "circular", "same", "valid", "explicit",
+        "ramp-x", "ramp-y", "impulse", "checker", "notebook", "random",
+        "ones", "identity", "box", "gauss", "sobel-x", "sobel-y", "laplace",
     ]
 
     /// Latin words a reader would read as English: two letters or more, not part of an

@@ -30,9 +30,9 @@ struct StringsTests {
                 == ["1 channel", "2 channels", "5 channels", "11 channels", "21 channels", "22 channels", "25 channels"])
         // On screen: the animation's speed and the reverse inspector's channel count agree with their numbers.
         #expect(HintText.animation(.ru, .unicodeSet, playing: true, speed: 2, inputFocus: false)[0] == " ▶ идёт 2 ячейки/с")
-        #expect(InspectorWords.feeds(.ru, cell: "input[0, 0, 0]", cells: 5, channels: 21, list: "")
+        #expect(InspectorWords.feeds(.ru, .unicodeSet, cell: "input[0, 0, 0]", cells: 5, channels: 21, fed: 0..<21, list: "")
                 == "input[0, 0, 0] влияет на 5 выходных ячеек в каждом из 21 канала (всего 105): ")
-        #expect(InspectorWords.feeds(.ru, cell: "input[0, 0, 0]", cells: 1, channels: 1, list: "(0, 0)")
+        #expect(InspectorWords.feeds(.ru, .unicodeSet, cell: "input[0, 0, 0]", cells: 1, channels: 1, fed: 0..<1, list: "(0, 0)")
                 == "input[0, 0, 0] влияет на 1 выходную ячейку в 1 канале: (0, 0)")
         #expect(PanelWords.neverRead(.ru, 1, Nouns.column) == "не читается 1 столбец:")
         #expect(PanelWords.neverRead(.ru, 22, Nouns.row) == "не читаются 22 строки:")

@@ -63,21 +63,22 @@ struct UpdateTests {
 
     @Test func selectionWrapsAroundBothEnds() {
         // Up from the first parameter lands on the last, down from the last on the first.
-        #expect(press(.up).selected == .dilationW)
-        #expect(press(.character("k")).selected == .dilationW)
+        #expect(press(.up).selected == .kernel)
+        #expect(press(.character("k")).selected == .kernel)
         var last = AppState()
-        last.selected = .dilationW
+        last.selected = .kernel
         #expect(press(.down, last).selected == .hIn)
         #expect(press(.character("j"), last).selected == .hIn)
-        // Twelve steps either way come back to the start.
-        #expect(press(Array(repeating: .down, count: 12)).selected == .hIn)
-        #expect(press(Array(repeating: .up, count: 12)).selected == .hIn)
-        #expect(press(Array(repeating: .down, count: 17)).selected == .kernelSizeW)
+        // A step per row either way comes back to the start.
+        let rows = ParameterID.allCases.count
+        #expect(press(Array(repeating: .down, count: rows)).selected == .hIn)
+        #expect(press(Array(repeating: .up, count: rows)).selected == .hIn)
+        #expect(press(Array(repeating: .down, count: rows + 5)).selected == .kernelSizeW)
     }
 
     @Test func selectingDoesNotChangeValues() {
         let s = press([.down, .down, .up, .character("j"), .character("k"), .up, .up])
-        #expect(s.parameters == ConvParameters())
+        #expect(s.parameters == Conv2dSettings())
     }
 
     // MARK: stepping by one
@@ -100,7 +101,7 @@ struct UpdateTests {
         let s = press(.right, selecting(.strideH))
         var expected = ConvParameters()
         expected.strideH = 2
-        #expect(s.parameters == expected)
+        #expect(s.parameters == Conv2dSettings(expected))
     }
 
     @Test func paddingAtZeroStaysZero() {
@@ -114,7 +115,10 @@ struct UpdateTests {
         #expect(press([.right, .character("+"), .character("l")], atMax).parameters.hIn == 1024)
     }
 
-    @Test(arguments: ParameterID.allCases)
+    /// The rows with a number and a slider (choices cycle, bias has none).
+    static let integerRows = ParameterID.allCases.filter { $0.spec.kind == .integer }
+
+    @Test(arguments: integerRows)
     func stepsClampAtBothEndsOfTheRange(id: ParameterID) {
         let low = press([.home, .left, .left], selecting(id))
         #expect(low.parameters[id] == id.range.lowerBound)
@@ -169,10 +173,49 @@ struct UpdateTests {
 
     // MARK: Home / End
 
-    @Test(arguments: ParameterID.allCases)
+    @Test(arguments: integerRows)
     func homeAndEndSetMinimumAndMaximum(id: ParameterID) {
         #expect(press(.home, selecting(id)).parameters[id] == id.range.lowerBound)
         #expect(press(.end, selecting(id)).parameters[id] == id.range.upperBound)
+    }
+
+    /// ←/→ cycle a choice row and wrap at both ends; a file that was never loaded is skipped.
+    @Test func choiceRowsCycleAndWrap() {
+        let mode = selecting(.paddingMode)
+        #expect(press(.right, mode).parameters.paddingMode == .reflect)
+        #expect(press(.left, mode).parameters.paddingMode == .circular)
+        #expect(press(Array(repeating: .right, count: 4), mode).parameters.paddingMode == .zeros)
+        let input = selecting(.input)
+        #expect(press(.left, input).parameters.input == .generated(.notebook), "no file: back to the last generated")
+        #expect(press(.left, input).notice == .notebookInput)
+        let kernel = press(.character("K"), AppState())
+        #expect(kernel.parameters.kernel == .preset(.identity))
+        #expect(press(.right, selecting(.padding)).parameters.paddingChoice == .same)
+    }
+
+    /// Bias: → adds one (none counts as 0), Home goes back to none.
+    @Test func biasStepsAndHomeIsNone() {
+        let s = press([.right, .right], selecting(.bias))
+        #expect(s.parameters.bias == 2)
+        #expect(press(.home, s).parameters.bias == nil)
+    }
+
+    /// g: groups = in_channels with out_channels a multiple; again: groups = 1.
+    @Test func depthwiseKey() {
+        let s = press(.character("g"), AppState())
+        #expect(s.parameters.groups == 3 && s.parameters.geometry.outChannels == 3)
+        #expect(s.parameters.validate() == nil)
+        #expect(press(.character("g"), s).parameters.groups == 1)
+    }
+
+    /// A file input fixes h_in: changing it says why not and changes nothing.
+    @Test func fileInputFixesItsSize() {
+        var state = AppState()
+        state.parameters.useInput(.file(LoadedFile(name: "x.npy", content: Tensor4(shape: [1, 2, 5, 6]))))
+        #expect(state.parameters.hIn == 5 && state.parameters.inChannels == 2)
+        let s = press(.right, state)
+        #expect(s.parameters.hIn == 5)
+        #expect(s.notice == .fixedByFile(name: "h_in", file: "x.npy"))
     }
 
     // MARK: typing a value
@@ -204,7 +247,7 @@ struct UpdateTests {
 
     @Test func outOfRangeValueIsRefusedWithAMessage() {
         let s = press(digits("99") + [.enter], selecting(.kernelSizeH))
-        #expect(s.parameters == ConvParameters())
+        #expect(s.parameters == Conv2dSettings())
         #expect(s.typing == nil)
         #expect(s.message?.contains("kernel_size_h") == true)
         #expect(s.message?.contains("99") == true)
@@ -462,7 +505,7 @@ struct UpdateTests {
         s = typed(.paddingH, 4, s)
         s = typed(.dilationW, 3, s)
         s = press([.character("L"), .character("z")], s)
-        #expect(s.parameters != ConvParameters())
+        #expect(s.parameters != Conv2dSettings())
         let reset = press(.character("r"), s)
         #expect(reset.parameters.values == [8, 8, 3, 2, 3, 3, 0, 0, 1, 1, 1, 1])
         #expect(reset.terminalSize == TerminalSize(columns: 133, rows: 41))

@@ -25,7 +25,7 @@ struct InteractiveTests {
         let tmux = Self.start(columns: 120, rows: 40)
         #expect(tmux.waitFor("output 1×2×6×6").ok, "the default screen appears")
         var p = ConvParameters()
-        for id in ParameterID.allCases {
+        for id in ParameterID.geometry {
             tmux.send("Right")
             p.setClamped(id, p[id] + 1)
             let expectedIn = "input " + Self.shape(p.inputShape)
@@ -44,7 +44,8 @@ struct InteractiveTests {
             tmux.send("Down")
         }
         // PgUp doubles, Home/End go to the range ends, typed values are taken.
-        tmux.send("Home")  // back on h_in after 12 Downs
+        for _ in ParameterID.geometry.count..<ParameterID.allCases.count { tmux.send("Down") }
+        tmux.send("Home")  // back on h_in after a Down past every row
         p.hIn = 1
         #expect(tmux.waitFor { Self.panelShows($0, .hIn, 1) }.ok)
         tmux.type("12"); tmux.send("Enter")
@@ -116,7 +117,9 @@ struct InteractiveTests {
 
     @Test func heavyConfigurationShowsProgressAndQuitsAtOnce() {
         guard requireTmux() else { return }
-        let tmux = Self.start("--h-in 1024 --w-in 1024 --in-channels 64 --out-channels 64 --kernel-size 32")
+        // 120×40: room for the summary under the eighteen parameter rows.
+        let tmux = Self.start("--h-in 1024 --w-in 1024 --in-channels 64 --out-channels 64 --kernel-size 32",
+                              columns: 120, rows: 40)
         // The summary under the parameter panel (the section header gives the shape's room to the block size).
         #expect(tmux.waitFor("in  1×64×1024×1024").ok)
         let started = Date()

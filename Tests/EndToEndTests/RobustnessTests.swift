@@ -176,7 +176,7 @@ struct RandomBytesTests {
             tmux.send("Enter")  // typing holds every key but digits, Backspace, Enter and Esc
             tmux.send("r")
             result = tmux.waitFor(timeout: 1) {
-                $0.contains("reset to the notebook's defaults") && $0.contains("output 1×2×6×6") && $0.contains("in  1×3×8×8")
+                $0.contains("reset to the notebook's defaults") && $0.contains("output 1×2×6×6") && $0.contains("input 1×3×8×8")
             }
         }
         return result

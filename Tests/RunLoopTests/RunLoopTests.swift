@@ -8,17 +8,17 @@ import Testing
 @Suite("The run loop on a fake screen")
 struct RunLoopTests {
     /// Parameters whose maps are too big to compute inline: they arrive from the background.
-    static func heavy() -> ConvParameters {
+    static func heavy() -> Conv2dSettings {
         var p = ConvParameters()
         p[.hIn] = 640; p[.wIn] = 640; p[.inChannels] = 1; p[.outChannels] = 1
-        return p
+        return Conv2dSettings(p)
     }
 
     @Test("start, three keys, a resize, a finished computation, quit: frames and effects")
     func scriptedSession() {
         var p = Self.heavy()
         let start = p
-        p[.hIn] = 641
+        p.geometry[.hIn] = 641
         let computed: (String) -> Bool = { !$0.contains("computing") && $0.contains("output") }
         let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [
             .event(.key(.right)),               // h_in 640 → 641: a new background computation
@@ -29,7 +29,7 @@ struct RunLoopTests {
             .event(.key(.character("q"))),
         ])
         var log: [(Action, [Effect])] = []
-        var exported: [ConvParameters] = []
+        var exported: [Conv2dSettings] = []
         var loop = RunLoop(screen: screen, state: AppState(parameters: start),
                            exporter: { state, _ in exported.append(state.parameters); return "exported fake.svg" },
                            observe: { log.append(($0, $1)) })

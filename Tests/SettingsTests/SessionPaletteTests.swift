@@ -17,10 +17,10 @@ struct SessionPaletteTests {
         try Self.withStore { store in
             var p = ConvParameters()
             p[.kernelSizeH] = 5
-            #expect(store.save(StateStore.Session(parameters: p, colormap: .cividis)) == nil)
+            #expect(store.save(StateStore.Session(parameters: Conv2dSettings(p), colormap: .cividis)) == nil)
             let text = try String(contentsOfFile: store.path, encoding: .utf8)
             #expect(text.contains(#""cmap" : "cividis""#))
-            #expect(store.load().session == StateStore.Session(parameters: p, colormap: .cividis))
+            #expect(store.load().session == StateStore.Session(parameters: Conv2dSettings(p), colormap: .cividis))
         }
     }
 
@@ -33,7 +33,7 @@ struct SessionPaletteTests {
             try "{\"version\": 1, \"parameters\": {\(values)}\(extra)}".write(toFile: store.path, atomically: true, encoding: .utf8)
             let loaded = store.load()
             #expect(loaded.notice == nil)
-            #expect(loaded.session == StateStore.Session(parameters: ConvParameters(), colormap: expected))
+            #expect(loaded.session == StateStore.Session(parameters: Conv2dSettings(), colormap: expected))
         }
     }
 }

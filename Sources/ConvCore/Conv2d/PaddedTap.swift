@@ -50,4 +50,10 @@ extension Conv2dSpec {
         guard let sy = heightAxis.source(of: y), let sx = widthAxis.source(of: x) else { return 0 }
         return input[0, c, sy, sx]
     }
+
+    /// The padded input's value at (channel, y, x), read from maps that share planes.
+    public func paddedValue(_ input: FeatureMaps, channel c: Int, y: Int, x: Int) -> Float {
+        guard let sy = heightAxis.source(of: y), let sx = widthAxis.source(of: x) else { return 0 }
+        return input[0, c, sy, sx]
+    }
 }

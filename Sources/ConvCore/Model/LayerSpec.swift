@@ -13,7 +13,7 @@ public struct LayerSpec: Sendable {
     /// The row of a parameter.
     public func spec(_ id: ParameterID) -> ParameterSpec { parameters[id.rawValue] }
 
-    /// `nn.Conv2d`: the notebook's twelve sliders.
+    /// `nn.Conv2d`: the notebook's twelve sliders, then the rest of the layer and what it reads.
     public static let conv2d = LayerSpec(
         pytorchClass: "nn.Conv2d",
         parameters: [
@@ -29,9 +29,25 @@ public struct LayerSpec: Sendable {
             row(.strideW, "stride_w", "Horizontal stride", 1...32, 1, partner: .strideH, pytorch: "stride"),
             row(.dilationH, "dilation_h", "Vertical dilation", 1...32, 1, partner: .dilationW, pytorch: "dilation"),
             row(.dilationW, "dilation_w", "Horizontal dilation", 1...32, 1, partner: .dilationH, pytorch: "dilation"),
+            choice(.paddingMode, "padding_mode", "What the padding ring holds", PaddingMode.allCases.map(\.rawValue),
+                   pytorch: "padding_mode"),
+            choice(.padding, "padding", "The padding: the amounts padding_h and padding_w, 'same' or 'valid'",
+                   PaddingChoice.allCases.map(\.rawValue), pytorch: "padding"),
+            row(.groups, "groups", "Groups: in_channels and out_channels split into this many independent parts",
+                Conv2dLimits.groups, 1, pytorch: "groups", step: .geometric),
+            row(.bias, "bias", "One bias added to every output channel, or none", -1_000_000...1_000_000, 0,
+                pytorch: "bias", kind: .number),
+            choice(.input, "input", "The input feature maps", LayerInput.choiceNames),
+            choice(.kernel, "kernel", "The kernel weights", LayerKernel.choiceNames),
         ],
-        pytorchArguments: ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation"],
+        pytorchArguments: ["in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups",
+                           "bias", "padding_mode"],
         positional: 2)
+
+    private static func choice(_ id: ParameterID, _ name: String, _ summary: String, _ names: [String],
+                               pytorch: String? = nil) -> ParameterSpec {
+        row(id, name, summary, 0...names.count - 1, 0, pytorch: pytorch, step: .linear(1), kind: .choice(names))
+    }
 
     private static func row(
         _ id: ParameterID, _ name: String, _ summary: String, _ range: ClosedRange<Int>, _ defaultValue: Int,

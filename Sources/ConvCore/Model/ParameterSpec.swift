@@ -12,6 +12,8 @@ public enum ParameterKind: Equatable, Sendable {
     case integer
     /// One of these names; the value is its index (e.g. `padding_mode`).
     case choice([String])
+    /// A real value or none (`bias`); the range bounds what may be typed.
+    case number
 }
 
 /// One row of a layer's parameter table: everything the panel, the command line, the state
@@ -39,8 +41,19 @@ public struct ParameterSpec: Equatable, Sendable {
     public var flag: String { "--" + flagName }
     /// The flag without its dashes, e.g. `kernel-size-h`.
     public var flagName: String { name.replacingUnderscores() }
-    /// The flag's help: the summary and the allowed range, e.g. "Kernel height (1...32)."
-    public var flagHelp: String { "\(summary) (\(range.lowerBound)...\(range.upperBound))." }
+    /// The flag's help: the summary and the allowed values, e.g. "Kernel height (1...32)."
+    public var flagHelp: String {
+        switch kind {
+        case .integer: "\(summary) (\(range.lowerBound)...\(range.upperBound))."
+        case .choice(let names): "\(summary): \(names.joined(separator: ", "))."
+        case .number: "\(summary): none or a number in \(range.lowerBound)...\(range.upperBound)."
+        }
+    }
+    /// The names of a choice row (empty for other kinds).
+    public var choiceNames: [String] {
+        if case .choice(let names) = kind { return names }
+        return []
+    }
     /// The `--kernel-size`-style flag setting both halves of a pair, if the pair has one.
     public var shorthandFlag: String? { partner == nil ? nil : pytorchArgument.map { "--" + $0.replacingUnderscores() } }
 }

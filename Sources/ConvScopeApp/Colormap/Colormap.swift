@@ -1,6 +1,9 @@
 /// The colormaps the app can draw with; `rocket` is what the notebook's `sns.heatmap` uses.
 public enum ColormapName: String, CaseIterable, Sendable, Codable {
     case rocket, mako, viridis, magma, inferno, gray, greys, cividis
+    /// Diverging blue–white–red for signed values centred on 0 (kernels, edge filters); drawn for
+    /// signed maps, not one of the `choices`.
+    case vlag
 
     /// The palettes `--cmap`, the settings file and the C key offer, in the key's cycle order:
     /// the notebook's rocket, then matplotlib's perceptually uniform maps (cividis reads the same
@@ -36,6 +39,7 @@ public struct Colormap: Sendable {
         case .gray: Colormap(name: n, entries: ColormapTables.gray, darkText: 172...255)
         case .greys: Colormap(name: n, entries: ColormapTables.greys, darkText: 0...110)
         case .cividis: Colormap(name: n, entries: ColormapTables.cividis, darkText: 190...255)
+        case .vlag: Colormap(name: n, entries: DivergingTables.vlag, darkText: 63...187)
         }
     }
 

@@ -34,12 +34,40 @@ public struct TensorJSONWriter {
             append("{\"input_shape\": "); appendShape(p.inputShape)
             append(", \"kernel_shape\": "); appendShape(p.kernelShape)
             append(", \"output_shape\": "); appendShape(output.shape)
+            appendLayer(experiment)
             append(", \"input\": "); appendMaps(experiment.input)
             append(", \"output\": "); appendMaps(output)
             append("}\n")
             flush()
             return true
         }
+    }
+
+    /// What `nn.Conv2d` needs besides the input: padding as applied ([ph, pw], or for 'same'
+    /// [[top, bottom], [left, right]]), padding_mode, groups, the bias list or null, the weight.
+    mutating func appendLayer(_ experiment: ConvExperiment) {
+        let spec = experiment.parameters.spec
+        let h = spec.heightAxis.padding, w = spec.widthAxis.padding
+        append(", \"padding\": ")
+        if spec.padding == .same {
+            append("[[\(h.before), \(h.after)], [\(w.before), \(w.after)]]")
+        } else {
+            append("[\(h.before), \(w.before)]")
+        }
+        append(", \"padding_mode\": "); appendString(spec.paddingMode.rawValue)
+        append(", \"groups\": \(spec.groups)")
+        append(", \"bias\": ")
+        if let bias = spec.biasVector {
+            append("[")
+            for (i, b) in bias.enumerated() {
+                if i > 0 { append(", ") }
+                appendNumber(b)
+            }
+            append("]")
+        } else {
+            append("null")
+        }
+        append(", \"weight\": "); appendTensor(experiment.weights)
     }
 
     mutating func appendShape(_ shape: [Int]) {

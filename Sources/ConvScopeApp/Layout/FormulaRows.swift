@@ -17,7 +17,7 @@ public struct FormulaPlacement: Equatable, Sendable {
 enum FormulaRows {
     /// The formula rows that fit `width`: both axes on one row, spaced or compact; one formula for
     /// both when the axes are the same; else one row per axis.
-    static func arrange(_ p: ConvParameters, glyphs g: Glyphs, language l: Language, width: Int) -> [[FormulaPiece]] {
+    static func arrange(_ p: Conv2dSettings, glyphs g: Glyphs, language l: Language, width: Int) -> [[FormulaPiece]] {
         let room = width - 2
         let h = p.heightAxis, w = p.widthAxis
         for compact in [false, true] {
@@ -41,7 +41,7 @@ enum FormulaRows {
 
     /// One row for both axes when two do not fit under the parameter panel: each formula that
     /// fits in full, else just its result (the formula panel, f, has all of it).
-    static func squeezed(_ p: ConvParameters, glyphs g: Glyphs, language l: Language, width: Int) -> [FormulaPiece] {
+    static func squeezed(_ p: Conv2dSettings, glyphs g: Glyphs, language l: Language, width: Int) -> [FormulaPiece] {
         var pieces: [FormulaPiece] = []
         var used = 0
         for (name, a) in [("H_out", p.heightAxis), ("W_out", p.widthAxis)] {
@@ -57,7 +57,7 @@ enum FormulaRows {
 
     /// The rows as drawn: in a short window the first of two rows would land on the parameter
     /// panel's border, so everything goes on the row below it instead.
-    static func placement(_ rows: [[FormulaPiece]], y: Int, panelBottom: Int, _ p: ConvParameters, glyphs g: Glyphs,
+    static func placement(_ rows: [[FormulaPiece]], y: Int, panelBottom: Int, _ p: Conv2dSettings, glyphs g: Glyphs,
                           language l: Language, width: Int) -> FormulaPlacement {
         guard rows.count == 2 && y < panelBottom else { return FormulaPlacement(rows: rows, y: y) }
         return FormulaPlacement(rows: [squeezed(p, glyphs: g, language: l, width: width)], y: y + 1)

@@ -121,6 +121,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let zoomIsAutomatic: Bool
     /// The glyphs the screen is drawn with (they size the header's separators).
     public let glyphs: Glyphs
+    /// The table row drawn first in the parameter panel: it scrolls to keep the selected row
+    /// in view when the window is too short for every row.
+    public internal(set) var panelFirstRow = 0
     /// The language the screen speaks (the header and panel texts it sizes are in it).
     public let language: Language
     /// The open teaching panel and its box, if any.
@@ -168,12 +171,12 @@ public struct ValueWidths: Equatable, Sendable {
 
     /// Widths from bounds alone (before the output is computed): the ramp's top value and
     /// that value times the number of taps, which bounds any output of an all-ones kernel.
-    public static func estimate(_ p: ConvParameters) -> ValueWidths {
+    public static func estimate(_ p: Conv2dSettings) -> ValueWidths {
         let top = max(0, p.wIn - 1)
         let bound = top * p.inChannels * p.kernelSizeH * p.kernelSizeW
         let scale = "scale 0-".count
         return ValueWidths(input: String(top).count, output: String(bound).count,
-                           inputScale: scale + NumberText.cell(InputPattern.ramp.colorScaleMax(p)).count,
+                           inputScale: scale + NumberText.cell(p.inputScaleMax ?? 1).count,
                            outputScale: scale + String(bound).count)
     }
 }
@@ -197,7 +200,8 @@ public enum Layout {
         let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
         let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: inspectorY - 1)
-        let panel = Rect(x: 0, y: 1, width: panelW, height: ParameterPanel.height)
+        // As tall as the table, or as the room above the formulas; it scrolls when shorter.
+        let panel = Rect(x: 0, y: 1, width: panelW, height: min(ParameterPanel.height, max(3, formulaY - 1)))
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
         typealias Sections = (SectionLayout, SectionLayout?, fits: Bool)
@@ -249,6 +253,7 @@ public enum Layout {
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs,
             language: env.language)
+        screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2)
         if let panel = state.panel {
             let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
             screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
@@ -283,8 +288,10 @@ public enum Layout {
         let p = state.parameters
         let outShape = p.outputShape
         let available = maps.height - 1  // the kernel line
-        let padTop = state.showsPadding ? p.paddingH : 0, padLeft = state.showsPadding ? p.paddingW : 0
-        let inRows = p.hIn + 2 * padTop, inColumns = p.wIn + 2 * padLeft
+        // The ring as applied: 'same' may pad one more at the bottom and right.
+        let h = p.paddedHeight.padding, w = p.paddedWidth.padding
+        let padTop = state.showsPadding ? h.before : 0, padLeft = state.showsPadding ? w.before : 0
+        let inRows = p.hIn + (state.showsPadding ? h.total : 0), inColumns = p.wIn + (state.showsPadding ? w.total : 0)
         let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width,
                                 labelledRows: labels.input ? p.hIn : nil)
         // The error message needs a few rows even without an output.

@@ -14,7 +14,7 @@ public enum Action: Equatable, Sendable {
     /// A signal (SIGINT, SIGTERM, SIGHUP) or a terminal that hung up: end the session.
     case signal(Int32)
     /// The maps for these parameters are ready to draw.
-    case computed(ConvParameters)
+    case computed(Conv2dSettings)
     case selectPrevious, selectNext
     case decrement, increment
     /// Halve sizes and channels, or step others down by 4.
@@ -61,6 +61,10 @@ public enum Action: Equatable, Sendable {
     case scrollPanel(Int)
     /// Halves (false) or doubles (true) K in the cost panel.
     case scaleDenseOutputs(up: Bool)
+    /// Depthwise convolution: groups = in_channels with out_channels a multiple; again: groups = 1.
+    case depthwise
+    /// The next kernel preset (a loaded kernel file comes after random).
+    case cycleKernel
     /// Pins a cursor directly (render --inspect, tests).
     case inspect(Focus, CellCursor)
     /// A click, drag or wheel turn; MouseUpdate turns it into the actions above.

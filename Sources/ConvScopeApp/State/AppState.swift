@@ -40,7 +40,7 @@ public enum Panel: String, CaseIterable, Sendable, Codable {
 
 /// Everything the screen shows, changed only by `update`.
 public struct AppState: Equatable, Sendable {
-    public var parameters = ConvParameters()
+    public var parameters = Conv2dSettings()
     public var selected: ParameterID = .hIn
     /// Changing one of an h/w pair changes both.
     public var linked = false
@@ -107,7 +107,10 @@ public struct AppState: Equatable, Sendable {
     public init() {}
 
     /// A state starting from the given parameters.
-    public init(parameters: ConvParameters) { self.parameters = parameters }
+    public init(parameters: Conv2dSettings) { self.parameters = parameters }
+
+    /// A state starting from the notebook's layer with these twelve slider values.
+    public init(parameters geometry: ConvParameters) { self.parameters = Conv2dSettings(geometry) }
 }
 
 /// A terminal size in character cells.

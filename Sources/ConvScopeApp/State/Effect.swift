@@ -3,7 +3,7 @@ import ConvCore
 /// A side effect `update` asks for; the run loop performs it, so `update` stays pure.
 public enum Effect: Equatable, Sendable {
     /// Compute (or fetch from the cache) the maps for these parameters.
-    case compute(ConvParameters)
+    case compute(Conv2dSettings)
     /// Compute every layer's values of this model (the stack screen), then report back with
     /// `Action.stackComputed`; a newer model cancels it.
     case computeStack(Model)

@@ -1,3 +1,5 @@
+import ConvCore
+
 /// A binding's entry in the parameter panel's hint line: its place (most important first) and
 /// its words, which may use the screen's glyphs ("↑↓ select").
 public struct KeyHint: Sendable {
@@ -109,6 +111,12 @@ public enum KeyMap {
         KeyBinding(pairs: [(.character("("), .scaleDenseOutputs(up: false)), (.character(")"), .scaleDenseOutputs(up: true))],
                    help: "halve / double K, the dense layer's outputs (cost panel; or type K there)",
                    "K вдвое меньше / больше: выходы полносвязного слоя (панель стоимости; или введите K там)"),
+        KeyBinding(keys: [.character("g")], action: .depthwise,
+                   help: "depthwise: groups = in_channels, out_channels a multiple (again: groups = 1)",
+                   "поканальная свёртка: groups = in_channels, out_channels кратно им (ещё раз: groups = 1)"),
+        KeyBinding(keys: [.character("K")], action: .cycleKernel,
+                   help: "next kernel: " + KernelPreset.all.map(\.choiceName).joined(separator: ", "),
+                   "следующее ядро: " + KernelPreset.all.map(\.choiceName).joined(separator: ", ")),
         KeyBinding(keys: [.character("P")], action: .togglePanel(.code),
                    help: "PyTorch line and the command lines reproducing this screen",
                    "строка PyTorch и команды, воспроизводящие этот экран"),

@@ -117,22 +117,22 @@ extension AppState {
     /// into the selected Conv2d layer (h_in, w_in and layer 0's in_channels into the model's
     /// input), and the model is traced and run again.
     mutating func storeEditedParameters(before: ConvParameters) {
-        guard var s = stack, parameters != before else { return }
+        guard var s = stack, parameters.geometry != before else { return }
         guard case var .conv2d(layer) = s.layer else {
-            parameters = before
+            parameters.geometry = before
             s.note = .readOnly(name: s.layer.name)
             stack = s
             return
         }
         var model = s.model
-        for id in ParameterID.allCases where parameters[id] != before[id] {
-            let value = parameters[id]
+        for id in ParameterID.geometry where parameters.geometry[id] != before[id] {
+            let value = parameters.geometry[id]
             switch id {
             case .hIn, .wIn:
                 if s.selected == 0 {
                     model.inputShape[id == .hIn ? 2 : 3] = value
                 } else {
-                    parameters[id] = before[id]
+                    parameters.geometry[id] = before[id]
                     s.note = .sizeFromPrevious(index: s.selected)
                 }
             case .inChannels:

@@ -40,7 +40,7 @@ extension AppState {
             let maxScroll = box.maxScroll
             panelScroll = min(max(0, panelScroll + delta), maxScroll)
         case .scaleDenseOutputs(let up):
-            let current = CostModel(parameters, denseOutputs: denseOutputs).denseOutputs
+            let current = CostModel(parameters.applied, denseOutputs: denseOutputs).denseOutputs
             let range = Self.denseOutputRange
             denseOutputs = min(range.upperBound, max(range.lowerBound, up ? current * 2 : current / 2))
         case .inspect(let which, let cursor):

@@ -42,7 +42,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         if action == .export, !before.showHelp { return [.export] }
         // The stack screen asks for its own values; panel edits go into the selected layer.
         if state.stack != nil {
-            if case .stack = action {} else { state.storeEditedParameters(before: before.parameters) }
+            if case .stack = action {} else { state.storeEditedParameters(before: before.parameters.geometry) }
             return state.stackEffects
         }
         if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
@@ -94,6 +94,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.change(selected) {
             switch selected.spec.step { case .geometric: $0 * 2; case .linear(let n): $0 + n }
         }
+    case .setMinimum where selected == .bias:
+        // Home on the bias row: none, the notebook's bias=False.
+        s.typing = nil
+        s.parameters.bias = nil
     case .setMinimum: s.change(selected) { _ in selected.range.lowerBound }
     case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
     case .typeDigit(let d):
@@ -149,7 +153,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.clampToLayout()
     case .reset:
         // The notebook's parameters; the device and the user's settings (palette, mouse) stay.
-        s = AppState(parameters: ConvParameters())
+        s = AppState(parameters: Conv2dSettings())
         s.terminalSize = state.terminalSize
         s.environment = state.environment
         s.mouseEnabled = state.mouseEnabled
@@ -182,6 +186,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         break
     case .set(let id, let value):
         s.change(id) { _ in value }
+    case .depthwise:
+        s.makeDepthwise()
+    case .cycleKernel:
+        s.change(.kernel) { $0 + 1 }
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         s.applyTeaching(action)
@@ -192,6 +200,25 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
 }
 
 extension AppState {
+    /// groups = in_channels with out_channels rounded up to a multiple of it (at most 64, else
+    /// in_channels itself); when the layer is already depthwise, back to groups = 1.
+    mutating func makeDepthwise() {
+        let c = parameters.geometry.inChannels
+        if parameters.groups == c && c > 1 {
+            change(.groups) { _ in 1 }
+            return
+        }
+        if let file = parameters.fixingFile(.groups) ?? parameters.fixingFile(.outChannels) {
+            notice = .fixedByFile(name: ParameterID.groups.name, file: file)
+            return
+        }
+        let out = parameters.geometry.outChannels
+        let multiple = (out + c - 1) / c * c
+        parameters.geometry.outChannels = multiple <= ParameterID.outChannels.range.upperBound ? multiple : c
+        change(.groups) { _ in c }
+        notice = .depthwise(groups: c, outChannels: parameters.geometry.outChannels)
+    }
+
     /// Digits typed while the cost panel is open set K, the dense layer's outputs.
     var typesK: Bool { panel == .cost }
 
@@ -211,10 +238,26 @@ extension AppState {
     }
 
     /// Applies `transform` to a parameter (and its partner when linked), clamped into range.
+    /// A choice row wraps around (←/→ cycle it); a row a loaded file sets says so instead.
     mutating func change(_ id: ParameterID, _ transform: (Int) -> Int) {
         typing = nil
-        let newValue = transform(parameters[id])
+        if let file = parameters.fixingFile(id) {
+            notice = .fixedByFile(name: id.name, file: file)
+            return
+        }
+        var newValue = transform(parameters[id])
+        if case .choice(let names) = id.spec.kind {
+            newValue = ((newValue % names.count) + names.count) % names.count
+            // Cycling past a file that was never loaded skips it.
+            if id == .input && newValue == names.count - 1 && parameters.loadedInput == nil {
+                newValue = transform(parameters[id]) > parameters[id] ? 0 : names.count - 2
+            }
+            if id == .kernel && newValue == names.count - 1 && parameters.loadedKernel == nil {
+                newValue = transform(parameters[id]) > parameters[id] ? 0 : names.count - 2
+            }
+        }
         parameters.setClamped(id, newValue)
+        if id == .input && parameters.input == .generated(.notebook) { notice = .notebookInput }
         if linked, let partner = id.partner {
             parameters.setClamped(partner, parameters[id])
         }

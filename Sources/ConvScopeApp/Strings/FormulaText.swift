@@ -7,7 +7,9 @@ public enum FormulaText {
     static func body(_ a: AxisGeometry, _ g: Glyphs, compact: Bool) -> String {
         let sp = compact ? "" : " "
         let m = g.minus
-        return "\(g.floorOpen)(\(a.size)\(sp)+\(sp)2\(g.product)\(a.padding)\(sp)\(m)\(sp)\(a.dilation)\(g.product)(\(a.kernel)\(m)1)"
+        // 'same' with an odd total pads one more after: both sides are written out.
+        let padding = a.extraAfter == 0 ? "2\(g.product)\(a.padding)" : "\(a.padding)\(sp)+\(sp)\(a.padding + a.extraAfter)"
+        return "\(g.floorOpen)(\(a.size)\(sp)+\(sp)\(padding)\(sp)\(m)\(sp)\(a.dilation)\(g.product)(\(a.kernel)\(m)1)"
             + "\(sp)\(m)\(sp)1)\(sp)/\(sp)\(a.stride)\(g.floorClose)\(sp)+\(sp)1\(sp)=\(sp)\(a.outputSize)"
     }
 

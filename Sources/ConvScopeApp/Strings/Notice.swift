@@ -26,6 +26,12 @@ public enum Notice: Equatable, Sendable {
     /// A sentence the executable made about a file (an export's path, a state file it ignored):
     /// paths and system errors are shown as they are.
     case fileReport(String)
+    /// A row a loaded file sets (h_in with a file input, kernel_size_h with a kernel file).
+    case fixedByFile(name: String, file: String)
+    /// The depthwise key set groups = in_channels.
+    case depthwise(groups: Int, outChannels: Int)
+    /// The course notebook's input was chosen: its height and width are swapped.
+    case notebookInput
 }
 
 /// Why a saved session (the state file) was ignored.
@@ -34,4 +40,6 @@ public enum SavedSessionProblem: Equatable, Sendable {
     case notAStateFile
     /// A parameter, by PyTorch's name, is missing or out of range.
     case parameter(String)
+    /// A saved option (padding mode, input, kernel, …) the command line refuses now, in its words.
+    case option(String)
 }

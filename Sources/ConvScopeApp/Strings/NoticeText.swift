@@ -28,6 +28,13 @@ public enum NoticeText {
         case .paddedView(false): lang.pick("padded view off", "вид с расширением выключен")
         case .savedSessionIgnored(let problem, let path): savedSessionIgnored(problem, path, lang)
         case .fileReport(let text): text
+        case let .fixedByFile(name, file):
+            lang.pick("\(name) comes from \(file); choose another input or kernel to change it",
+                      "\(name) задан файлом \(file); выберите другой вход или ядро, чтобы изменить его")
+        case let .depthwise(groups, outChannels):
+            lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
+                      "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
+        case .notebookInput: Conv2dText.notebookNote(lang)
         case .mouse(let on): SettingsText.mouseNotice(on, lang)
         case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, lang)
         }
@@ -39,6 +46,7 @@ public enum NoticeText {
         case .unreadable: lang.pick("the file cannot be read", "файл не читается")
         case .notAStateFile: lang.pick("it is not a convscope state file", "это не файл состояния convscope")
         case .parameter(let name): lang.pick("\(name) is missing or out of range", "\(name) отсутствует или вне диапазона")
+        case .option(let message): message
         }
         return lang.pick("saved parameters ignored: ", "сохранённые параметры не использованы: ") + why + " (\(path))"
     }

@@ -7,6 +7,8 @@ public enum Nouns {
     /// A term of the inspector's sum: one tap of the kernel window.
     public static let tap = Noun("tap", ru: ("слагаемое", "слагаемых", "слагаемых"))
     public static let inputTap = Noun("input tap", ru: ("слагаемое входа", "слагаемых входа", "слагаемых входа"))
+    /// A tap on a padding ring that copies input values (reflect, replicate, circular).
+    public static let paddingTap = Noun("padding tap", ru: ("слагаемое расширения", "слагаемых расширения", "слагаемых расширения"))
     public static let paddingZero = Noun("padding zero", ru: ("ноль расширения", "нуля расширения", "нулей расширения"))
     /// As the object of "feeds" (Russian accusative: "влияет на 1 выходную ячейку").
     public static let outputCellFed = Noun("output cell", ru: ("выходную ячейку", "выходные ячейки", "выходных ячеек"))

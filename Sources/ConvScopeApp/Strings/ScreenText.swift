@@ -34,15 +34,10 @@ public enum ScreenText {
         }
     }
 
-    /// How the input is filled, after the input's shape.
-    static func inputRule(_ pattern: InputPattern, _ l: Language) -> String {
-        switch pattern {
-        case .ramp: l.pick("ramp x[c,y,x] = x", "рампа x[c,y,x] = x")
-        }
-    }
-
     /// "scale 0–8" (the same width in Russian: "шкала 0–8").
-    static func scale(_ l: Language, _ g: Glyphs, _ top: String) -> String { l.pick("scale", "шкала") + " 0\(g.dash)\(top)" }
+    static func scale(_ l: Language, _ g: Glyphs, _ top: String) -> String { scaleWord(l) + " 0\(g.dash)\(top)" }
+    /// The word before a colour scale's range.
+    static func scaleWord(_ l: Language) -> String { l.pick("scale", "шкала") }
     /// The top of the scale when each output map has its own.
     static func eachMapsMax(_ l: Language) -> String { l.pick("max of each map", "максимум карты") }
 
@@ -81,12 +76,13 @@ public enum ScreenText {
     /// A section (or the inspector) still waiting for its maps.
     static func computing(_ l: Language) -> String { l.pick("computing", "вычисление") }
 
-    /// "kernel 2×3×3×3 · all ones · no bias".
-    static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, pattern: KernelPattern) -> String {
-        let fill = switch pattern {
-        case .ones: l.pick("all ones", "все единицы")
-        }
-        return l.pick("kernel", "ядро") + " \(shape) \(g.dot) \(fill) \(g.dot) " + l.pick("no bias", "без смещения")
+    static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings) -> String {
+        var parts = [Conv2dText.kernelTitle(l) + " \(shape)", Conv2dText.kernelLabel(p.kernel, l)]
+        if p.spec.groups > 1 { parts.append(Conv2dText.groupsLabel(p.spec.groups, l)) }
+        if p.paddingMode != .zeros { parts.append("padding_mode \(p.paddingMode.rawValue)") }
+        if p.paddingChoice != .explicit { parts.append("padding '\(p.paddingChoice.rawValue)'") }
+        parts.append(Conv2dText.biasLabel(p.bias, l))
+        return parts.joined(separator: " \(g.dot) ")
     }
 
     /// Above PyTorch's own message (which stays English).
@@ -95,16 +91,27 @@ public enum ScreenText {
     }
 
     /// PyTorch's message in Russian, under the English original; nil in English.
-    static func errorExplanation(_ error: ConvError, _ l: Language) -> String? {
+    static func errorExplanation(_ error: Conv2dError, _ l: Language) -> String? {
         guard l == .ru else { return nil }
         switch error {
-        case let .kernelLargerThanPaddedInput(ph, pw, kh, kw):
+        case .kernelLargerThanPaddedInput(.kernelLargerThanPaddedInput(let ph, let pw, let kh, let kw)):
             return "то есть: вход с расширением на канал \(ph)×\(pw), ядро \(kh)×\(kw); "
                 + "ядро не может быть больше входа"
+        case .groupsNotPositive: return "то есть: число групп groups должно быть положительным"
+        case .inChannelsNotDivisibleByGroups: return "то есть: in_channels должно делиться на groups"
+        case .outChannelsNotDivisibleByGroups: return "то есть: out_channels должно делиться на groups"
+        case .sameWithStride: return "то есть: padding='same' работает только с шагом 1"
+        case .reflectPaddingTooLarge:
+            return "то есть: при зеркальном дополнении (reflect) паддинг должен быть меньше размера входа"
+        case .circularWrapsMoreThanOnce:
+            return "то есть: при циклическом дополнении (circular) паддинг не может быть больше размера входа"
         }
     }
 
-    /// What to change, after the error.
+    /// What to change, after an error other than the kernel not fitting.
+    static func change(_ l: Language, _ names: String) -> String { l.pick("change \(names)", "измените \(names)") }
+
+    /// What to change, after the kernel-does-not-fit error.
     static func changeToFit(_ l: Language, _ names: String) -> String {
         l.pick("change \(names) so the kernel fits", "измените \(names), чтобы ядро поместилось")
     }

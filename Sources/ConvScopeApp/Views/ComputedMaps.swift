@@ -1,12 +1,40 @@
 import ConvCore
 
+/// The colour scale of a map: `0…vmax` with the notebook's colormap, or `−r…r` centred on 0
+/// with the diverging one when the values are signed (seaborn's `center=0`).
+public struct MapScale: Equatable, Sendable {
+    public let vmin: Float, vmax: Float
+
+    /// A scale from the data's range: signed data gets the symmetric range around 0.
+    public init(minimum: Float, maximum: Float) {
+        if minimum < 0 {
+            let r = max(maximum, -minimum)
+            (vmin, vmax) = (-r, r)
+        } else {
+            (vmin, vmax) = (0, maximum)
+        }
+    }
+
+    /// True when the scale is centred on 0.
+    public var isSigned: Bool { vmin < 0 }
+
+    /// "0–8" or "−4…4".
+    func text(_ g: Glyphs) -> String {
+        isSigned ? "\(g.minus)\(NumberText.cell(vmax))\(g.ellipsis)\(NumberText.cell(vmax))" : "0\(g.dash)\(NumberText.cell(vmax))"
+    }
+}
+
 /// A finished experiment with the per-map colour scales the heatmaps need, computed once.
 public struct ComputedMaps: Sendable {
     public let experiment: ConvExperiment
-    /// vmax of each input map: the ramp's length, as the notebook's `vmax = h_in` meant.
-    public let inputScaleMax: Float
-    /// vmax of each output map: that map's own maximum (seaborn's default with vmax=None).
-    public let outputScaleMax: [Float]
+    /// The input maps' scale: the ramp's length, as the notebook's `vmax = h_in` meant, or the
+    /// values' range for other inputs.
+    public let inputScale: MapScale
+    /// Each output map's scale: that map's own maximum (seaborn's default with vmax=None), or
+    /// one range centred on 0 for every map when any output is negative.
+    public let outputScales: [MapScale]
+    /// The kernel's scale: 0…max, or centred on 0 for signed weights.
+    public let kernelScale: MapScale
     public private(set) var widths: ValueWidths
 
     /// Summarises an experiment for drawing. Scales and widths come from one pass over each
@@ -14,14 +42,21 @@ public struct ComputedMaps: Sendable {
     public init(_ experiment: ConvExperiment) {
         self.experiment = experiment
         let p = experiment.parameters
-        inputScaleMax = experiment.inputPattern.colorScaleMax(p)
-        let inputWidth = Self.valueWidth(experiment.input.planeRanges())
+        let inputRanges = experiment.input.planeRanges()
+        let inputMin = inputRanges.map(\.min).min() ?? 0, inputMax = inputRanges.map(\.max).max() ?? 0
+        inputScale = MapScale(minimum: inputMin, maximum: p.inputScaleMax ?? inputMax)
+        let kernelRanges = experiment.kernels.planeRanges()
+        kernelScale = MapScale(minimum: kernelRanges.map(\.min).min() ?? 0, maximum: kernelRanges.map(\.max).max() ?? 0)
+        let inputWidth = Self.valueWidth(inputRanges)
         if case .success(let output) = experiment.output {
             let ranges = output.planeRanges()
-            outputScaleMax = output.planeOfChannel.map { ranges[$0].max }
+            let hi = ranges.map(\.max).max() ?? 0, lo = ranges.map(\.min).min() ?? 0
+            outputScales = lo < 0
+                ? Array(repeating: MapScale(minimum: lo, maximum: hi), count: output.shape[1])
+                : output.planeOfChannel.map { MapScale(minimum: 0, maximum: ranges[$0].max) }
             widths = ValueWidths(input: inputWidth, output: Self.valueWidth(ranges))
         } else {
-            outputScaleMax = []
+            outputScales = []
             widths = ValueWidths(input: inputWidth, output: 1)
         }
         widths.inputScale = Self.scaleText(.input, maps: self, parameters: p, glyphs: .unicodeSet).count
@@ -34,20 +69,21 @@ public struct ComputedMaps: Sendable {
         return max(NumberText.cell(hi).count, NumberText.cell(lo).count)
     }
 
-    public var parameters: ConvParameters { experiment.parameters }
+    public var parameters: Conv2dSettings { experiment.parameters }
 
-    /// What a section's header says about its colour scale: "scale 0–8", "scale 0–max of each
-    /// map" when the output maps differ, nothing for an output still being computed.
-    public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: ConvParameters,
+    /// What a section's header says about its colour scale: "scale 0–8", "scale −4…4", "scale
+    /// 0–max of each map" when the output maps differ, nothing for an output still being computed.
+    public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: Conv2dSettings,
                                  glyphs g: Glyphs, language l: Language = .en) -> String {
         switch section {
         case .input:
-            let scaleMax = maps?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-            return ScreenText.scale(l, g, NumberText.cell(scaleMax))
+            let scale = maps?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
+            return ScreenText.scaleWord(l) + " " + scale.text(g)
         case .output:
-            let scales = maps?.outputScaleMax ?? []
+            let scales = maps?.outputScales ?? []
             guard let first = scales.first else { return "" }
-            return ScreenText.scale(l, g, scales.allSatisfy({ $0 == first }) ? NumberText.cell(first) : ScreenText.eachMapsMax(l))
+            return scales.allSatisfy({ $0 == first })
+                ? ScreenText.scaleWord(l) + " " + first.text(g) : ScreenText.scale(l, g, ScreenText.eachMapsMax(l))
         }
     }
 }

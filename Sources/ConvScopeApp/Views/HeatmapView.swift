@@ -49,11 +49,14 @@ struct CellLook: Equatable {
 struct HeatmapView {
     let tensor: FeatureMaps
     let channel: Int
-    let vmax: Float
+    let scale: MapScale
     let colormap: Colormap
     let layout: SectionLayout
     let environment: RenderEnvironment
     var marks = CellMarks.none
+    /// The value the padding ring holds at (y, x) in the map's coordinates (reflect, replicate,
+    /// circular); nil draws the ring as zeros.
+    var ringValue: ((Int, Int) -> Float)?
 
     static let tapColor = Palette.highlight
     static let unreadColor = RGB(78, 78, 78)
@@ -65,10 +68,13 @@ struct HeatmapView {
         let y = dy - layout.padTop, x = dx - layout.padLeft
         let inside = y >= 0 && x >= 0 && y < tensor.shape[2] && x < tensor.shape[3]
         let mark: CellMark = marks.cursor == [y, x] ? .cursor : marks.highlighted.contains([y, x]) ? .tap : .none
-        guard inside else { return CellLook(text: "0", value: 0, lut: nil, kind: .padding, mark: mark) }
+        guard inside else {
+            let v = ringValue?(y, x) ?? 0
+            return CellLook(text: NumberText.cell(v), value: v, lut: nil, kind: .padding, mark: mark)
+        }
         let v = tensor[0, channel, y, x]
         let unread = marks.unreadRows.contains(y) || marks.unreadColumns.contains(x)
-        return CellLook(text: NumberText.cell(v), value: v, lut: colormap.index(for: v, vmin: 0, vmax: vmax),
+        return CellLook(text: NumberText.cell(v), value: v, lut: colormap.index(for: v, vmin: scale.vmin, vmax: scale.vmax),
                         kind: unread ? .unread : .value, mark: mark)
     }
 
@@ -297,7 +303,7 @@ struct HeatmapView {
                 let mean = Float(sum[k] / Double(max(1, count[k])))
                 let kind: CellKind = inside[k] == 0 ? .padding : unread[k] == inside[k] ? .unread : .value
                 let mark: CellMark = k == cursor ? .cursor : taps.contains(k) ? .tap : .none
-                return CellLook(text: NumberText.cell(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: 0, vmax: vmax),
+                return CellLook(text: NumberText.cell(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax),
                                 kind: kind, mark: mark)
             }
         }

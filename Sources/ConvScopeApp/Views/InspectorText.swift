@@ -15,24 +15,33 @@ public enum InspectorText {
         guard let experiment, case .success(let output) = experiment.output else {
             return [InspectorWords.computing(lang, g, cell: "output[\(c.channel), \(c.y), \(c.x)]")]
         }
+        let spec = p.spec
         let taps = p.receptiveField(outChannel: c.channel, y: c.y, x: c.x)
         let value = NumberText.cell(output[0, c.channel, c.y, c.x])
+        // Only the output's group of input channels is summed.
+        let channels = spec.inputChannels(ofOutput: c.channel)
+        let biasText = p.bias.map { " + " + NumberText.cell($0) } ?? ""
         let head = "output[\(c.channel), \(c.y), \(c.x)] = "
-            + InspectorWords.sumShape(lang, g, channels: p.inChannels, kernelH: p.kernelSizeH, kernelW: p.kernelSizeW)
+            + InspectorWords.sumShape(lang, g, channels: channels.count, kernelH: p.kernelSizeH, kernelW: p.kernelSizeW,
+                                      bias: p.bias != nil)
         let padded = taps.filter(\.inPadding).count
-        let padMark = g.unicode ? "·" : "_"
-        // One group per input channel, each tap as weight·input (just the input for an all-ones kernel).
-        let ones = experiment.kernelPattern == .ones
+        let zeros = spec.paddingMode == .zeros
+        let padMark = zeros ? (g.unicode ? "·" : "_") : "[v]"
+        // One group per input channel, each tap as weight·input (just the input for an all-ones
+        // kernel); a padded tap shows what the ring holds there: · for a zero, [v] for a copy.
+        let ones = p.kernel.isOnes
         var groups: [String] = []
-        for ch in 0..<p.inChannels {
+        for ch in channels {
             let terms = taps.filter { $0.channel == ch }.map { t -> String in
-                let x = t.inPadding ? padMark : NumberText.cell(experiment.input[0, ch, t.y, t.x])
-                return ones ? x : "\(NumberText.cell(experiment.weight(c.channel, ch, t.ky, t.kx)))\(g.dot)\(x)"
+                let ringValue = NumberText.cell(spec.paddedValue(experiment.input, channel: ch, y: t.y, x: t.x))
+                let x = !t.inPadding ? ringValue : zeros ? padMark : "[\(ringValue)]"
+                return ones ? x : "\(NumberText.cell(experiment.weight(c.channel, ch - channels.lowerBound, t.ky, t.kx)))\(g.dot)\(x)"
             }
             groups.append(terms.joined(separator: "+"))
         }
-        let legend = padded > 0 ? InspectorWords.paddingLegend(lang, mark: padMark, padded: padded, taps: taps.count) : ""
-        let full = head + " = " + groups.joined(separator: " + ") + " = " + value + legend
+        let legend = padded > 0
+            ? InspectorWords.paddingLegend(lang, spec.paddingMode, mark: padMark, padded: padded, taps: taps.count) : ""
+        let full = head + " = " + groups.joined(separator: " + ") + biasText + " = " + value + legend
         // Measured in wrapped lines, so the value at the end is never pushed off the last line.
         func fits(_ text: String) -> Bool { TextWrap.lines(text, width: width).count <= maxLines }
         if fits(full) { return TextWrap.lines(full, width: width) }
@@ -40,15 +49,15 @@ public enum InspectorText {
         var shown = head + " = "
         for (i, group) in groups.enumerated() {
             let candidate = shown + (i > 0 ? " + " : "") + group
-            if !fits(candidate + " + \(g.ellipsis) = " + value + legend) { break }
+            if !fits(candidate + " + \(g.ellipsis)" + biasText + " = " + value + legend) { break }
             shown = candidate
         }
         if shown.hasSuffix(" = ") {
             let inputTaps = taps.count - padded
-            shown = head + " = " + InspectorWords.tapCounts(lang, input: inputTaps, padding: padded)
-            return TextWrap.lines(shown + " = " + value, width: width, maxLines: maxLines)
+            shown = head + " = " + InspectorWords.tapCounts(lang, input: inputTaps, padding: padded, zeros: zeros)
+            return TextWrap.lines(shown + biasText + " = " + value, width: width, maxLines: maxLines)
         }
-        return TextWrap.lines(shown + " + \(g.ellipsis) = " + value + legend, width: width, maxLines: maxLines)
+        return TextWrap.lines(shown + " + \(g.ellipsis)" + biasText + " = " + value + legend, width: width, maxLines: maxLines)
     }
 
     /// The reverse inspector: which outputs an input cell feeds.
@@ -65,7 +74,9 @@ public enum InspectorText {
             text = InspectorWords.neverRead(lang, cell: cell)
         } else {
             let list = reads.prefix(6).map { "(\($0.y), \($0.x))" }.joined(separator: " ")
-            text = InspectorWords.feeds(lang, cell: cell, cells: cells, channels: shape[1], list: list)
+            // Only the outputs of the input channel's group read it.
+            let fed = p.outputChannels(ofInput: c.channel)
+            text = InspectorWords.feeds(lang, g, cell: cell, cells: cells, channels: shape[1], fed: fed, list: list)
                 + (reads.count > 6 ? " \(g.ellipsis)" : "")
         }
         return TextWrap.lines(text, width: width, maxLines: 2)

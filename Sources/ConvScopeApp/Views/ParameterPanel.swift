@@ -17,10 +17,18 @@ struct ParameterPanel {
     /// The rows: the top border, one per parameter, the bottom border.
     static let height = LayerSpec.conv2d.parameters.count + 2
 
+    /// The first row shown when only `visibleRows` fit: 0 while the selection is in view, then
+    /// just enough to keep the selected row at the bottom.
+    static func firstRow(selected: ParameterID, visibleRows: Int) -> Int {
+        max(0, min(selected.rawValue - visibleRows + 1, LayerSpec.conv2d.parameters.count - visibleRows))
+    }
+
     let state: AppState
     let frame: Rect
     let culprits: Set<ParameterID>
     let environment: RenderEnvironment
+    /// The table row drawn at the top (`ScreenLayout.panelFirstRow`).
+    var firstRow = 0
 
     func paint(into canvas: inout Canvas) {
         let g = environment.glyphs, f = frame, lang = environment.language
@@ -31,24 +39,38 @@ struct ParameterPanel {
             canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
         }
         let barWidth = Column.sliderWidth(panelWidth: f.width)
-        for id in ParameterID.allCases {
-            let y = f.y + 1 + id.rawValue
+        let visible = firstRow..<min(ParameterID.allCases.count, firstRow + max(0, f.height - 2))
+        // Arrows on the border say that rows are hidden above or below.
+        if firstRow > 0 { canvas.put(g.arrowUp, x: f.maxX - 3, y: f.y, style: border) }
+        if visible.upperBound < ParameterID.allCases.count {
+            canvas.put(g.arrowDown, x: f.maxX - 3, y: f.maxY - 1, style: border)
+        }
+        for id in ParameterID.allCases where visible.contains(id.rawValue) {
+            let y = f.y + 1 + id.rawValue - firstRow
             let selected = id == state.selected
             let bad = culprits.contains(id)
             var rowStyle = Style()
             if selected { rowStyle = Style(foreground: Palette.accent, bold: true) }
             let pointer = selected ? String(g.pointer) : " "
             canvas.put(pointer, x: f.x + Column.pointer, y: y, style: rowStyle)
-            canvas.put(id.name, x: f.x + Column.name, y: y, style: rowStyle)
-            var value = String(state.parameters[id])
+            canvas.put(Conv2dText.rowName(id, lang), x: f.x + Column.name, y: y, style: rowStyle)
+            var value = id == .bias && state.parameters.bias == nil ? Conv2dText.noBiasValue(lang) : state.parameters.valueText(id)
             var valueStyle = rowStyle
             if selected, !state.typesK, let typed = state.typing {
                 value = typed + "_"
                 valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)
             }
             if bad { valueStyle = Style(foreground: Palette.error, bold: true); value = "!" + value }
-            canvas.put(value.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y, style: valueStyle)
-            paintBar(into: &canvas, id: id, x: f.x + Column.slider, y: y, width: barWidth, selected: selected, bad: bad)
+            if case .integer = id.spec.kind {
+                canvas.put(value.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y, style: valueStyle)
+                paintBar(into: &canvas, id: id, x: f.x + Column.slider, y: y, width: barWidth, selected: selected, bad: bad)
+            } else {
+                // Words and bias values take the slider's room, right-aligned like the numbers.
+                let room = Column.valueWidth + 1 + barWidth
+                let shown = value.count > room ? String(value.prefix(room - 1)) + g.ellipsis.prefix(1) : value
+                canvas.put(shown.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y,
+                           style: valueStyle, maxWidth: room)
+            }
             if selected {
                 canvas.restyle(x: f.x + 1, y: y, width: f.width - 2, height: 1) { $0.reverse = !environment.colorDepth.hasColor }
             }

@@ -33,35 +33,47 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
     canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
 
-    ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env).paint(into: &canvas)
+    ParameterPanel(state: state, frame: layout.panel, culprits: culprits, environment: env, firstRow: layout.panelFirstRow)
+        .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
     let x = g.times
     let inspection = Inspection(state: state)
+    let spec = p.spec
+    // Group tags on the map titles show which input channels feed which outputs.
+    // Only a layer PyTorch accepts has groups (channel counts divisible by them).
+    let grouped = spec.groups > 1 && error == nil
+    let inputGroup: ((Int) -> Int)? = grouped ? { $0 / spec.inChannelsPerGroup } : nil
+    let outputGroup: ((Int) -> Int)? = grouped ? { spec.group(ofOutput: $0) } : nil
     if let input = layout.input {
         let shape = p.inputShape.map(String.init).joined(separator: x)
-        let rule = ScreenText.inputRule(current?.experiment.inputPattern ?? .ramp, lang)
-        let scaleMax = current?.inputScaleMax ?? InputPattern.ramp.colorScaleMax(p)
-        SectionView(layout: input, title: ScreenText.sectionWord(.input, lang) + " \(shape)", subtitle: rule,
+        let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
+        // The ring holds the mode's values; zeros need no lookup.
+        let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
+            { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
+        }
+        SectionView(layout: input, title: ScreenText.sectionWord(.input, lang) + " \(shape)",
+                    subtitle: Conv2dText.inputRule(p.input, lang),
                     scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g, language: lang),
                     tensor: current?.experiment.input,
-                    scaleMax: { _ in scaleMax }, environment: env, marks: inspection.inputMarks,
-                    note: inspection.unreadNote(lang)).paint(into: &canvas)
+                    mapScale: { _ in scale }, environment: env, marks: inspection.inputMarks,
+                    note: inspection.unreadNote(lang), groupOf: inputGroup, ringValue: ring).paint(into: &canvas)
     }
     let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
-    let kernelLine = ScreenText.kernelLine(lang, g, shape: kernelShape, pattern: current?.experiment.kernelPattern ?? .ones)
+    let kernelLine = ScreenText.kernelLine(lang, g, shape: kernelShape, settings: p)
     canvas.put(kernelLine, x: layout.maps.x, y: layout.kernelLineY,
                style: Style(bold: true), maxWidth: layout.maps.width)
 
     if let error {
         ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang)
     } else if let output = layout.output, let shape = p.outputShape {
-        let scales = current?.outputScaleMax ?? []
+        let scales = current?.outputScales ?? []
         let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang)
         let outTensor: FeatureMaps? = current.flatMap { try? $0.experiment.output.get() }
-        SectionView(layout: output, title: ScreenText.sectionWord(.output, lang) + " \(shape.map(String.init).joined(separator: x))", subtitle: "",
-                    scale: scaleText, tensor: outTensor, scaleMax: { scales.indices.contains($0) ? scales[$0] : 0 },
-                    environment: env, marks: inspection.outputMarks).paint(into: &canvas)
+        SectionView(layout: output, title: ScreenText.sectionWord(.output, lang) + " \(shape.map(String.init).joined(separator: x))",
+                    subtitle: "", scale: scaleText, tensor: outTensor,
+                    mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
+                    environment: env, marks: inspection.outputMarks, groupOf: outputGroup).paint(into: &canvas)
         if current == nil {
             let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
             canvas.put("\(frames[spinner % frames.count]) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",

@@ -9,12 +9,16 @@ struct SectionView {
     let subtitle: String
     let scale: String
     let tensor: FeatureMaps?
-    let scaleMax: (Int) -> Float
+    let mapScale: (Int) -> MapScale
     let environment: RenderEnvironment
     /// Inspector marks for each channel.
     var marks: (Int) -> CellMarks = { _ in .none }
     /// Extra header note, e.g. "2 columns never read".
     var note: String = ""
+    /// The group of each map when the layer is grouped (nil: no group tags).
+    var groupOf: ((Int) -> Int)?
+    /// What the padding ring holds at (channel, y, x); nil draws zeros.
+    var ringValue: ((Int, Int, Int) -> Float)?
 
     /// The header's texts: the page marker and the scale are kept whole, then the block size of
     /// the whole map, then the note.
@@ -37,14 +41,17 @@ struct SectionView {
             canvas.put(ScreenText.computing(environment.language) + "\(g.ellipsis)", x: f.x + 2, y: f.y + 2, style: Style(foreground: Palette.muted))
             return
         }
-        let colormap = Colormap.named(environment.colormap)
         guard layout.lastChannel >= layout.firstChannel else { return }
         for channel in layout.firstChannel...layout.lastChannel {
             let slot = layout.slot(ofChannel: channel)
             let origin = layout.origin(ofChannel: channel)
             canvas.put(channelTitle(channel), x: slot.x, y: slot.y, style: .plain.bolded)
-            HeatmapView(tensor: tensor, channel: channel, vmax: scaleMax(channel), colormap: colormap,
-                        layout: layout, environment: environment, marks: marks(channel))
+            let mapScale = self.mapScale(channel)
+            // Signed maps take the diverging palette centred on 0, others the chosen one.
+            let colormap = Colormap.named(mapScale.isSigned ? .vlag : environment.colormap)
+            let ring = ringValue.map { value in { (y: Int, x: Int) in value(channel, y, x) } }
+            HeatmapView(tensor: tensor, channel: channel, scale: mapScale, colormap: colormap,
+                        layout: layout, environment: environment, marks: marks(channel), ringValue: ring)
                 .paint(into: &canvas, at: origin)
             paintCropMarks(into: &canvas, origin: origin)
         }
@@ -55,6 +62,17 @@ struct SectionView {
     /// The title over a map: "channel 3" when the map (with its gutter) is that wide, else "ch 3"
     /// (or "3") using the gap to the next map too.
     func channelTitle(_ channel: Int) -> String {
+        if let groupOf {
+            let tag = " " + Conv2dText.groupTag(groupOf(channel))
+            let (long, short) = ScreenText.channelTitles(environment.language, channel)
+            if long.count + tag.count <= layout.slotWidth { return long + tag }
+            if let first = short.first, first.count + tag.count <= layout.slotWidth + SectionLayout.gap - 1 { return first + tag }
+        }
+        return channelNumber(channel)
+    }
+
+    /// The title without a group tag, for maps too narrow for one.
+    func channelNumber(_ channel: Int) -> String {
         let (long, short) = ScreenText.channelTitles(environment.language, channel)
         if long.count <= layout.slotWidth { return long }
         // One wording for the whole page: the first short one that fits its widest number.

@@ -113,8 +113,9 @@ enum StackScreenView {
         let inspection = StackInspection(s)
         let muted = Style(foreground: Palette.muted)
         if let section = layout.top, let top {
-            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text), tensor: top.tensor.map(FeatureMaps.init(everyChannelOf:)),
-                        scaleMax: top.scale, environment: env, marks: inspection.topMarks).paint(into: &canvas)
+            SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text),
+                        tensor: top.tensor.map(FeatureMaps.init(everyChannelOf:)),
+                        mapScale: { MapScale(minimum: 0, maximum: top.scale($0)) }, environment: env, marks: inspection.topMarks).paint(into: &canvas)
         }
         if layout.middleY < layout.hintsY {
             canvas.put(text.middleLine(index: s.selected, layer: s.layer, width: layout.maps.width), x: layout.maps.x,
@@ -122,7 +123,8 @@ enum StackScreenView {
         }
         if let section = layout.bottom, let bottom {
             SectionView(layout: section, title: bottom.title, subtitle: bottom.subtitle, scale: bottom.scaleText(text),
-                        tensor: bottom.tensor.map(FeatureMaps.init(everyChannelOf:)), scaleMax: bottom.scale, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
+                        tensor: bottom.tensor.map(FeatureMaps.init(everyChannelOf:)),
+                        mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
             return
         }
         // Nothing below: why, in one sentence.

@@ -4,7 +4,7 @@ import ConvCore
 /// command lines that reproduce it on any machine, whatever state is saved there.
 public enum CodePanelText {
     /// `nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), dilation=(1, 1), bias=False)`.
-    public static func pytorchLine(_ p: ConvParameters) -> String { pytorchPieces(p).joined(separator: " ") }
+    public static func pytorchLine(_ p: Conv2dSettings) -> String { pytorchPieces(p).joined(separator: " ") }
 
     /// The `convscope` invocation opening this view: flags off the notebook defaults, or `--fresh`
     /// when there are none (without any parameter flag the saved session would come back instead).
@@ -71,22 +71,45 @@ public enum CodePanelText {
     }
 
     /// The PyTorch call split after each top-level comma, so wrapping never breaks a tuple apart.
-    static func pytorchPieces(_ p: ConvParameters) -> [String] {
+    static func pytorchPieces(_ p: Conv2dSettings) -> [String] {
         let layer = LayerSpec.conv2d
-        var pieces = layer.pytorchArguments.enumerated().map { i, argument in
-            let values = layer.parameters.filter { $0.pytorchArgument == argument }.map { String(p[$0.id]) }
-            let value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
-            return (i < layer.positional ? "" : argument + "=") + value + ","
+        var pieces: [String] = []
+        for (i, argument) in layer.pytorchArguments.enumerated() {
+            let value: String
+            switch argument {
+            case "padding" where p.paddingChoice != .explicit: value = "'\(p.paddingChoice.rawValue)'"
+            case "groups" where p.groups == 1, "padding_mode" where p.paddingMode == .zeros: continue
+            case "padding_mode": value = "'\(p.paddingMode.rawValue)'"
+            case "bias": value = p.bias == nil ? "False" : "True"
+            default:
+                let rows = layer.parameters.filter { $0.pytorchArgument == argument && $0.kind == .integer }
+                let values = rows.map { String(p[$0.id]) }
+                value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+            }
+            pieces.append((i < layer.positional ? "" : argument + "=") + value + ",")
         }
         pieces[0] = layer.pytorchClass + "(" + pieces[0]
-        return pieces + ["bias=False)"]
+        pieces[pieces.count - 1] = String(pieces[pieces.count - 1].dropLast()) + ")"
+        return pieces
     }
 
     /// One "flag value" piece per parameter or pair off the notebook defaults.
-    static func parameterPieces(_ p: ConvParameters) -> [String] {
+    static func parameterPieces(_ p: Conv2dSettings) -> [String] {
         var pieces: [String] = []
         func differs(_ id: ParameterID) -> Bool { p[id] != id.notebookDefault }
-        for row in LayerSpec.conv2d.parameters {
+        // A file sets the rows it fixes (the file's flag is written instead).
+        let fixed = Set(ParameterID.allCases.filter { p.isFixedByFile($0) })
+        for row in LayerSpec.conv2d.parameters where !fixed.contains(row.id) {
+            if !row.id.isGeometry {
+                if row.id == .bias {
+                    if let bias = p.bias { pieces.append("\(row.flag) \(formatNumber(bias))") }
+                } else if differs(row.id) {
+                    pieces.append("\(row.flag) \(p.valueText(row.id))")
+                }
+                continue
+            }
+            // Amounts mean nothing under 'same' or 'valid'.
+            if [.paddingH, .paddingW].contains(row.id) && p.paddingChoice != .explicit { continue }
             // A pair with a shorthand is written once, from its first half.
             guard let flag = row.shorthandFlag, let partner = row.partner else {
                 if differs(row.id) { pieces.append("\(row.flag) \(p[row.id])") }

@@ -1,0 +1,254 @@
+/// `padding=` as the `padding` row chooses it: the amounts padding_h and padding_w, or one of
+/// PyTorch's two strings.
+public enum PaddingChoice: String, CaseIterable, Sendable {
+    case explicit, same, valid
+}
+
+/// The whole layer on screen: the notebook's twelve sliders (`geometry`), the rest of
+/// `nn.Conv2d` (padding mode, 'same'/'valid', groups, bias) and what it reads (input, kernel).
+///
+/// Reading a slider's name (`settings.hIn`) gives the value the convolution runs with: the
+/// input's actual height and width (swapped for the course notebook's tensor).
+@dynamicMemberLookup
+public struct Conv2dSettings: Hashable, Sendable {
+    /// The notebook's twelve sliders as the panel shows them.
+    public var geometry: ConvParameters
+    public var paddingMode: PaddingMode = .zeros
+    public var paddingChoice: PaddingChoice = .explicit
+    public var groups = 1
+    /// One bias for every output channel, or nil for `bias=False` (the notebook's).
+    public var bias: Float?
+    public var input: LayerInput = .generated(.rampX)
+    public var kernel: LayerKernel = .preset(.ones)
+    /// The last files loaded, so cycling the input or kernel row can come back to them.
+    public var loadedInput: LoadedFile<Tensor4>?
+    public var loadedKernel: LoadedFile<KernelFile>?
+
+    /// The notebook's layer: ramp input, all-ones kernel, zero padding, no groups, no bias.
+    public init(_ geometry: ConvParameters = ConvParameters()) { self.geometry = geometry }
+
+    /// The layer as PyTorch gets it.
+    public var spec: Conv2dSpec {
+        var p = geometry
+        if case .generated(let source) = input {
+            (p.hIn, p.wIn) = source.planeSize(hIn: geometry.hIn, wIn: geometry.wIn)
+        }
+        let padding: PaddingSpec? = switch paddingChoice {
+        case .explicit: nil
+        case .same: .same
+        case .valid: .valid
+        }
+        return Conv2dSpec(p, padding: padding, paddingMode: paddingMode, groups: groups, bias: bias)
+    }
+
+    /// The sliders the convolution runs with: the input's real height and width, and the padding
+    /// 'same' or 'valid' applies before each axis ('same' with an odd total pads one more after).
+    public var applied: ConvParameters {
+        let spec = self.spec
+        var p = spec.parameters
+        p.paddingH = spec.heightAxis.padding.before
+        p.paddingW = spec.widthAxis.padding.before
+        return p
+    }
+
+    public subscript<T>(dynamicMember path: KeyPath<ConvParameters, T>) -> T { applied[keyPath: path] }
+
+    /// Reads the applied value, writes the slider (the same unless the input is the notebook's).
+    public subscript<T>(dynamicMember path: WritableKeyPath<ConvParameters, T>) -> T {
+        get { applied[keyPath: path] }
+        set { geometry[keyPath: path] = newValue }
+    }
+
+    /// The height axis of the output-size formula, with 'same''s uneven split.
+    public var heightAxis: AxisGeometry { formulaAxis(applied.heightAxis, spec.heightAxis.padding) }
+    /// The width axis of the output-size formula.
+    public var widthAxis: AxisGeometry { formulaAxis(applied.widthAxis, spec.widthAxis.padding) }
+
+    private func formulaAxis(_ axis: AxisGeometry, _ padding: AxisPadding) -> AxisGeometry {
+        var a = axis
+        a.extraAfter = padding.after - padding.before
+        return a
+    }
+
+    /// A row's value as the table counts it: the slider, the choice's index, groups, or the
+    /// bias rounded (0 for none).
+    public subscript(id: ParameterID) -> Int {
+        get {
+            switch id {
+            case .paddingMode: PaddingMode.allCases.firstIndex(of: paddingMode)!
+            case .padding: PaddingChoice.allCases.firstIndex(of: paddingChoice)!
+            case .groups: groups
+            case .bias: Int((bias ?? 0).rounded())
+            case .input: input.choiceIndex
+            case .kernel: kernel.choiceIndex
+            default: geometry[id]
+            }
+        }
+        set { setClamped(id, newValue) }
+    }
+
+    /// A row's value in words: `reflect`, `same`, `none`, `random:7`, the file's name, or the number.
+    public func valueText(_ id: ParameterID) -> String {
+        switch id {
+        case .paddingMode: paddingMode.rawValue
+        case .padding: paddingChoice.rawValue
+        case .bias: bias.map(formatNumber) ?? "none"
+        case .input: input.argument
+        case .kernel: kernel.argument
+        default: String(self[id])
+        }
+    }
+
+    /// Sets a row from its table value, clamped into range; a choice row moves to that choice
+    /// (skipping `file` when no file was loaded). Rows a file fixes are left alone.
+    public mutating func setClamped(_ id: ParameterID, _ value: Int) {
+        guard !isFixedByFile(id) else { return }
+        let v = min(max(value, id.range.lowerBound), id.range.upperBound)
+        switch id {
+        case .paddingMode: paddingMode = PaddingMode.allCases[v]
+        case .padding: paddingChoice = PaddingChoice.allCases[v]
+        case .groups: groups = v
+        case .bias: bias = Float(v)
+        case .input:
+            if v < InputSource.all.count { input = .generated(InputSource.all[v]) }
+            else if let file = loadedInput { useInput(.file(file)) }
+        case .kernel:
+            if v < KernelPreset.all.count { kernel = .preset(KernelPreset.all[v]) }
+            else if let file = loadedKernel, fits(file.content) { kernel = .file(file) }
+        default: geometry.setClamped(id, v)
+        }
+    }
+
+    /// Reads from `input`; a file sets h_in, w_in and in_channels to its shape.
+    public mutating func useInput(_ new: LayerInput) {
+        input = new
+        if case .file(let file) = new {
+            loadedInput = file
+            let shape = file.content.shape
+            (geometry.inChannels, geometry.hIn, geometry.wIn) = (shape[1], shape[2], shape[3])
+        }
+    }
+
+    /// Weighs with `new`; a file sets the kernel size (and a 4-D one out_channels), and must fit
+    /// in_channels / groups. Throws the file's one-line error when it does not.
+    public mutating func useKernel(_ new: LayerKernel) throws(InputFileError) {
+        if case .file(let file) = new {
+            let shape = file.content.shape
+            var trial = self
+            (trial.geometry.kernelSizeH, trial.geometry.kernelSizeW) = file.content.kernelSize
+            if shape.count == 4 { trial.geometry.outChannels = shape[0] }
+            _ = try file.content.weights(for: trial.spec, name: file.name)
+            self = trial
+            loadedKernel = file
+        }
+        kernel = new
+    }
+
+    /// True when the kernel file fits the layer as it is now.
+    func fits(_ file: KernelFile) -> Bool {
+        (try? file.weights(for: spec, name: "")) != nil
+    }
+
+    /// The file (input or kernel) that fixes this row, if any: its shape sets it.
+    public func fixingFile(_ id: ParameterID) -> String? {
+        if case .file(let file) = input, [.hIn, .wIn, .inChannels].contains(id) { return file.name }
+        if case .file(let file) = kernel {
+            var fixed: [ParameterID] = [.kernelSizeH, .kernelSizeW]
+            if file.content.shape.count == 4 { fixed += [.outChannels, .inChannels, .groups] }
+            if fixed.contains(id) { return file.name }
+        }
+        return nil
+    }
+
+    /// True when a file fixes this row.
+    public func isFixedByFile(_ id: ParameterID) -> Bool { fixingFile(id) != nil }
+
+    /// PyTorch's verdict on the layer: nil when it runs.
+    public func validate() -> Conv2dError? { spec.validate() }
+    /// The output shape [1, C_out, H_out, W_out], or nil when PyTorch refuses the layer.
+    public var outputShape: [Int]? { spec.outputShape }
+    /// The weight shape [C_out, C_in/groups, kH, kW].
+    public var kernelShape: [Int] { spec.kernelShape }
+
+    /// The input tensor (1, C_in, H, W).
+    public func makeInput() -> Tensor4 {
+        switch input {
+        case .generated(let source):
+            source.makeInput(channels: geometry.inChannels, hIn: geometry.hIn, wIn: geometry.wIn)
+        case .file(let file): file.content
+        }
+    }
+
+    /// The weight tensor [C_out, C_in/groups, kH, kW] (zeros if a kernel file no longer fits,
+    /// which the setters never allow).
+    public func makeWeights() -> Tensor4 {
+        let spec = self.spec
+        switch kernel {
+        case .preset(let preset): return preset.makeWeights(spec)
+        case .file(let file): return (try? file.content.weights(for: spec, name: file.name)) ?? Tensor4(shape: spec.kernelShape)
+        }
+    }
+}
+
+/// A number as Python prints a float that is whole (`2`, not `2.0`) or the shortest round trip.
+public func formatNumber(_ v: Float) -> String {
+    v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v)
+}
+
+extension Conv2dError {
+    /// The rows that contribute to the error, for marking them on screen.
+    public func culprits(in s: Conv2dSettings) -> [ParameterID] {
+        switch self {
+        case .groupsNotPositive: [.groups]
+        case .inChannelsNotDivisibleByGroups: [.inChannels, .groups]
+        case .outChannelsNotDivisibleByGroups: [.outChannels, .groups]
+        case .sameWithStride: [.padding, .strideH, .strideW].filter { $0 == .padding || s.geometry[$0] != 1 }
+        case let .reflectPaddingTooLarge(argument, _, _, _):
+            argument == 4 ? [.paddingMode, .wIn, .paddingW] : [.paddingMode, .hIn, .paddingH]
+        case .circularWrapsMoreThanOnce: [.paddingMode, .paddingH, .paddingW]
+        case let .kernelLargerThanPaddedInput(error): error.culprits(in: s.applied)
+        }
+    }
+}
+
+extension Conv2dSettings {
+    /// The top of the input's colour scale before it is built: the ramp's length (the notebook's
+    /// `vmax`), 1 for the impulse and the checkerboard, 9 for random; nil for a file (its maximum).
+    public var inputScaleMax: Float? {
+        switch input {
+        case .generated(.rampX), .generated(.notebook): Float(applied.wIn)
+        case .generated(.rampY): Float(applied.hIn)
+        case .generated(.impulse), .generated(.checker): 1
+        case .generated(.random): Float(InputSource.randomValues.upperBound)
+        case .file: nil
+        }
+    }
+}
+
+extension Conv2dSettings {
+    /// The input as feature maps: a generated pattern other than random repeats one plane on
+    /// every channel, so it is built and stored once.
+    public func makeInputMaps() -> FeatureMaps {
+        switch input {
+        case .generated(.random): FeatureMaps(everyChannelOf: makeInput())
+        case .generated(let source):
+            if geometry.inChannels == 0 { FeatureMaps(everyChannelOf: makeInput()) } else {
+                FeatureMaps(
+                    shape: spec.inputShape, planeOfChannel: [Int](repeating: 0, count: geometry.inChannels),
+                    storage: source.makeInput(channels: 1, hIn: geometry.hIn, wIn: geometry.wIn).storage)
+            }
+        case .file(let file): FeatureMaps(file.content)
+        }
+    }
+
+    /// The kernels as slices [1, C_out · C_in/groups, kH, kW], each distinct slice once (all ones:
+    /// one slice, never the whole tensor written out).
+    public func makeKernelMaps() -> FeatureMaps {
+        let s = kernelShape, slices = s[0] * s[1]
+        if kernel.isOnes {
+            return FeatureMaps(shape: [1, slices, s[2], s[3]], planeOfChannel: [Int](repeating: 0, count: slices),
+                               storage: slices == 0 ? [] : [Float](repeating: 1, count: s[2] * s[3]))
+        }
+        return FeatureMaps(Tensor4(shape: [1, slices, s[2], s[3]], storage: makeWeights().storage))
+    }
+}
