@@ -45,10 +45,6 @@ struct ExerciseCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Which variant of the lab --generate writes: the same variant gives the same file.")
     var variant: UInt64?
 
-    /// Another spelling of --variant, accepted for scripts that use it, never listed in help.
-    @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp(visibility: .private))
-    var variantAlias: UInt64?
-
     @Option(name: .customLong("max-size"), parsing: .unconditional,
             help: "Largest input height and width --generate uses (default 32, the course notebook's sliders; 1…1024).")
     var maxSize: Int?
@@ -70,12 +66,11 @@ struct ExerciseCommand: ParsableCommand {
             if answers != nil || record != nil { throw ValidationError("--answers and --record grade a lab FILE; --generate writes one.") }
         } else {
             if file == nil { throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.") }
-            for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil || variantAlias != nil),
+            for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil),
                                   ("--max-size", maxSize != nil), ("-o", output != nil)] where given {
                 throw ValidationError("\(name) only goes with --generate N.")
             }
         }
-        if variant != nil && variantAlias != nil { throw ValidationError("--variant given twice; give it once.") }
         if let generate, !(1...Self.maxQuestions).contains(generate) {
             throw ValidationError("--generate \(generate) is out of range: allowed 1…\(Self.maxQuestions) questions.")
         }
@@ -148,7 +143,7 @@ struct ExerciseCommand: ParsableCommand {
             }
             if !chosen.contains(kind) { chosen.append(kind) }
         }
-        var generator = LabGenerator(kinds: chosen, variant: variant ?? variantAlias ?? 1, maxSize: maxSize)
+        var generator = LabGenerator(kinds: chosen, variant: variant ?? 1, maxSize: maxSize)
         let bytes = Array(generator.generate(count: count, language: language.language).utf8)
         if let output, output != "-" { try writeFile(output, bytes, replace: force) } else { writeAll(1, bytes) }
     }
