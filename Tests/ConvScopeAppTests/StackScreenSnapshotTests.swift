@@ -64,7 +64,7 @@ struct StackScreenSnapshotTests {
         s = update(update(s, .typeDigit(1)), .commitTyping)
         let text = view(s, maps: nil, environment: RenderEnvironment()).text
         assertSnapshot(text, named: "stack-transposed-panel-80x24")
-        #expect(text.contains("output_padding_h      1"))
+        #expect(text.contains("output_padding_h     1"))
         #expect(text.contains("Sizes of tensors must match"))
     }
 

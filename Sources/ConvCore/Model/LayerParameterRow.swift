@@ -1,7 +1,7 @@
 /// One row of a stack layer's parameter table, read from one layer: the same facts a
 /// `ParameterSpec` row gives (name, range, default, h/w partner, step, kind), the layer's value,
-/// and the layer with the value changed. Conv2d's rows are `LayerSpec.conv2d`; every other kind's
-/// are `StackLayer.parameterRows(at:)`.
+/// and the model with the value changed. Every kind's rows are `StackLayer.parameterRows(at:)`;
+/// `Model.parameterRows(at:)` puts h_in and w_in (the model's input) before the first layer's.
 public struct LayerParameterRow {
     /// PyTorch's argument name, per axis where it is a pair: `output_padding_h`.
     public let name: String
@@ -15,8 +15,19 @@ public struct LayerParameterRow {
     public let kind: ParameterKind
     /// The value in the layer the row was read from.
     public let value: Int
-    /// The layer with this parameter set to a value (clamped into `range`), partner untouched.
-    public let setting: (Int) -> StackLayer
+    /// The model with this parameter set to a value (clamped into `range`), partner untouched.
+    public let setting: (Int, Model) -> Model
+
+    /// The row, with `effect` also applied to the model it changes (layer 0's in_channels is the input's).
+    func then(_ effect: @escaping (Int, inout Model) -> Void) -> LayerParameterRow {
+        let setting = self.setting, range = self.range
+        return LayerParameterRow(name: name, range: range, defaultValue: defaultValue, partner: partner, step: step,
+                                 kind: kind, value: value) { value, model in
+            var changed = setting(value, model)
+            effect(min(max(value, range.lowerBound), range.upperBound), &changed)
+            return changed
+        }
+    }
 
     /// The value as the panel writes it: a number, or the chosen name (`True`).
     public func text(_ value: Int) -> String {
@@ -29,15 +40,18 @@ public struct LayerParameterRow {
 private struct RowBuilder<L> {
     let layer: L
     let embed: (L) -> StackLayer
+    /// The layer's position in the model.
+    let index: Int
 
     func row(_ name: String, _ range: ClosedRange<Int>, _ defaultValue: Int, partner: String? = nil,
              step: StepRule = .linear(4), kind: ParameterKind = .integer, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
-        let (layer, embed) = (self.layer, self.embed)
+        let (layer, embed, index) = (self.layer, self.embed, self.index)
         return LayerParameterRow(name: name, range: range, defaultValue: defaultValue, partner: partner, step: step, kind: kind,
-                                 value: layer[keyPath: path]) { value in
-            var changed = layer
+                                 value: layer[keyPath: path]) { value, model in
+            var changed = layer, result = model
             changed[keyPath: path] = min(max(value, range.lowerBound), range.upperBound)
-            return embed(changed)
+            result.layers[index] = embed(changed)
+            return result
         }
     }
 
@@ -49,20 +63,38 @@ private struct RowBuilder<L> {
     }
 
     func flag(_ name: String, _ defaultValue: Bool, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
-        row(name, 0...1, defaultValue ? 1 : 0, step: .linear(1), kind: .choice(["False", "True"]), path)
+        choice(name, ["False", "True"], defaultValue ? 1 : 0, path)
+    }
+
+    /// A row choosing one of `names` (its value is the index).
+    func choice(_ name: String, _ names: [String], _ defaultValue: Int, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
+        row(name, 0...names.count - 1, defaultValue, step: .linear(1), kind: .choice(names), path)
     }
 }
 
 extension StackLayer {
     /// The parameters the stack panel edits for this layer at position `index` (a Cat may name
-    /// any earlier layer); empty for shape-preserving layers and for Conv2d, whose rows are
-    /// `LayerSpec.conv2d`'s.
+    /// any earlier layer); empty for shape-preserving layers.
     public func parameterRows(at index: Int) -> [LayerParameterRow] {
         let channels = StackLimits.channels, kernel = StackLimits.kernel, stride = StackLimits.stride
         let padding = StackLimits.padding, dilation = StackLimits.dilation
         switch self {
+        case let .conv2d(layer):
+            let b = RowBuilder(layer: layer, embed: StackLayer.conv2d, index: index)
+            var inChannels = b.row("in_channels", channels, 3, step: .geometric, \.inChannels)
+            // The first layer's in_channels is the input's: changing it changes the input.
+            if index == 0 { inChannels = inChannels.then { value, model in model.inputShape[1] = value } }
+            return [inChannels, b.row("out_channels", channels, 2, step: .geometric, \.outChannels)]
+                + b.pair("kernel_size", kernel, 3, \.kernelSize.h, \.kernelSize.w)
+                + b.pair("padding", padding, 0, \.paddingH, \.paddingW)
+                + b.pair("stride", stride, 1, \.stride.h, \.stride.w)
+                + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
+                + [b.choice("padding_mode", PaddingMode.allCases.map(\.rawValue), 0, \.paddingModeIndex),
+                   b.choice("padding", PaddingChoice.allCases.map(\.rawValue), 0, \.paddingChoiceIndex),
+                   b.row("groups", channels, 1, step: .geometric, \.groups),
+                   b.flag("bias", true, \.biasIndex)]
         case let .convTranspose2d(layer):
-            let b = RowBuilder(layer: layer, embed: StackLayer.convTranspose2d)
+            let b = RowBuilder(layer: layer, embed: StackLayer.convTranspose2d, index: index)
             return [b.row("in_channels", channels, 8, step: .geometric, \.inChannels),
                     b.row("out_channels", channels, 4, step: .geometric, \.outChannels)]
                 + b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
@@ -72,25 +104,84 @@ extension StackLayer {
                 + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
                 + [b.row("groups", channels, 1, step: .geometric, \.groups)]
         case let .maxPool2d(layer):
-            let b = RowBuilder(layer: layer, embed: StackLayer.maxPool2d)
+            let b = RowBuilder(layer: layer, embed: StackLayer.maxPool2d, index: index)
             return b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
                 + b.pair("stride", stride, 2, \.strideGiven.h, \.strideGiven.w)
                 + b.pair("padding", padding, 0, \.padding.h, \.padding.w)
                 + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
                 + [b.flag("ceil_mode", false, \.ceilModeIndex)]
         case let .avgPool2d(layer):
-            let b = RowBuilder(layer: layer, embed: StackLayer.avgPool2d)
+            let b = RowBuilder(layer: layer, embed: StackLayer.avgPool2d, index: index)
             return b.pair("kernel_size", kernel, 2, \.kernelSize.h, \.kernelSize.w)
                 + b.pair("stride", stride, 2, \.strideGiven.h, \.strideGiven.w)
                 + b.pair("padding", padding, 0, \.padding.h, \.padding.w)
                 + [b.flag("ceil_mode", false, \.ceilModeIndex), b.flag("count_include_pad", true, \.countIncludePadIndex)]
         case let .cat(layer):
-            let b = RowBuilder(layer: layer, embed: StackLayer.cat)
+            let b = RowBuilder(layer: layer, embed: StackLayer.cat, index: index)
             return [b.row("skip", 0...max(0, index - 1), 0, step: .linear(1), \.skip),
                     b.flag("crop", false, \.cropIndex)]
-        case .conv2d, .shapePreserving:
+        case .shapePreserving:
             return []
         }
+    }
+}
+
+extension Model {
+    /// The panel's rows for layer `index`: the first layer's begin with h_in and w_in, the
+    /// model's input size (later layers take theirs from the layer before).
+    public func parameterRows(at index: Int) -> [LayerParameterRow] {
+        let rows = layers[index].parameterRows(at: index)
+        guard index == 0 else { return rows }
+        func input(_ name: String, _ axis: Int, partner: String) -> LayerParameterRow {
+            let range = StackLimits.inputSize
+            return LayerParameterRow(name: name, range: range, defaultValue: 8, partner: partner, step: .geometric,
+                                     kind: .integer, value: inputShape[axis]) { value, model in
+                var changed = model
+                changed.inputShape[axis] = min(max(value, range.lowerBound), range.upperBound)
+                return changed
+            }
+        }
+        return [input("h_in", 2, partner: "w_in"), input("w_in", 3, partner: "h_in")] + rows
+    }
+}
+
+extension Conv2dLayer {
+    /// padding_h as the row shows it: the amount applied before (top); setting it makes the padding explicit.
+    public var paddingH: Int {
+        get { appliedPadding(.height).before }
+        set { padding = .explicit(h: newValue, w: paddingW) }
+    }
+    /// padding_w: the amount applied before (left); see `paddingH`.
+    public var paddingW: Int {
+        get { appliedPadding(.width).before }
+        set { padding = .explicit(h: paddingH, w: newValue) }
+    }
+    /// padding_mode as its index in `PaddingMode.allCases`.
+    public var paddingModeIndex: Int {
+        get { PaddingMode.allCases.firstIndex(of: paddingMode)! }
+        set { paddingMode = PaddingMode.allCases[newValue] }
+    }
+    /// The padding row's choice: explicit amounts (those applied now), 'same' or 'valid'.
+    public var paddingChoiceIndex: Int {
+        get {
+            switch padding {
+            case .explicit: 0
+            case .same: 1
+            case .valid: 2
+            }
+        }
+        set {
+            switch PaddingChoice.allCases[newValue] {
+            case .explicit: padding = .explicit(h: paddingH, w: paddingW)
+            case .same: padding = .same
+            case .valid: padding = .valid
+            }
+        }
+    }
+    /// bias as 0 (False) or 1 (True).
+    public var biasIndex: Int {
+        get { bias ? 1 : 0 }
+        set { bias = newValue != 0 }
     }
 }
 

@@ -9,6 +9,8 @@ public enum StackLimits {
     public static let stride: ClosedRange<Int> = 1...64
     /// padding and output_padding.
     public static let padding: ClosedRange<Int> = 0...64
+    /// The input's height and width (h_in, w_in): the single-layer panel's range.
+    public static let inputSize: ClosedRange<Int> = 1...1024
     /// dilation.
     public static let dilation: ClosedRange<Int> = 1...64
 }

@@ -60,11 +60,11 @@ public enum StackLayout {
         let text = StackText(lang: env.language, g: env.glyphs)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let hintsY = rows - 1
-        // The Conv2d table has 18 rows; where they do not all fit the panel scrolls, as on the
-        // single-layer screen, down to the notebook's twelve.
+        // The first Conv2d's table has 16 rows; where they do not all fit the panel scrolls, as on
+        // the single-layer screen, down to twelve.
         let hasPanel = cols >= 80 && rows >= 2 + 14 + 4
         let panelW = Layout.panelWidth(cols)
-        let panel = hasPanel ? Rect(x: 0, y: 2, width: panelW, height: min(ParameterPanel.height, hintsY - 2)) : nil
+        let panel = hasPanel ? Rect(x: 0, y: 2, width: panelW, height: min(StackLayerPanel.height, hintsY - 2)) : nil
         let facts = panel.map { Rect(x: 0, y: $0.maxY, width: panelW, height: hintsY - $0.maxY) }
         let x0 = hasPanel ? panelW + 1 : 0, width = cols - x0
         let count = s.model.layers.count

@@ -87,8 +87,7 @@ extension KeyMap {
         let editable = !stack.inspecting
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             guard editable else { return nil }
-            if case .conv2d = stack.layer { return .typeDigit(d) }
-            return stack.layer.parameterRows(at: stack.selected).isEmpty ? nil : .typeDigit(d)
+            return stack.model.parameterRows(at: stack.selected).isEmpty ? nil : .typeDigit(d)
         }
         guard let action = table[key], keptOnStack(action) else { return nil }
         if editsParameter(action) && !editable { return nil }

@@ -1,21 +1,21 @@
 import ConvCore
 
-/// The panel's keys on a stack layer that is not a Conv2d: they move through and change the
-/// layer's own parameter table (`StackLayer.parameterRows(at:)`) instead of the single-layer
-/// parameters, and the model is traced and run again at once.
+/// The panel's keys on a stack layer: they move through and change the layer's own parameter
+/// table (`Model.parameterRows(at:)`: the first layer's begin with the input's h_in and w_in),
+/// and the model is traced and run again at once.
 extension AppState {
-    /// The selected layer's rows (empty on a Conv2d, whose rows are the single-layer panel's).
+    /// The selected layer's rows.
     var stackRows: [LayerParameterRow] {
         guard let s = stack else { return [] }
-        return s.layer.parameterRows(at: s.selected)
+        return s.model.parameterRows(at: s.selected)
     }
 
-    /// Applies a panel action to the selected non-Conv2d layer; false when the action is not a
-    /// panel edit or the layer is a Conv2d (then the single-layer path handles it).
+    /// Applies a panel action to the selected layer; false when the action is not a panel edit.
     mutating func editStackRow(_ action: Action) -> Bool {
         guard var s = stack, !showHelp, !s.inspecting else { return false }
-        if case .conv2d = s.layer { return false }
-        guard KeyMap.editsParameter(action) || action == .commitTyping else { return false }
+        var setting: (id: ParameterID, value: Int)?
+        if case let .set(id, value) = action { setting = (id, value) }
+        guard KeyMap.editsParameter(action) || action == .commitTyping || setting != nil else { return false }
         notice = nil
         s.note = nil
         let rows = stackRows
@@ -25,9 +25,21 @@ extension AppState {
             stack = s
             return true
         }
+        if let setting {
+            // A value set by name (the mouse, scripts): the row of that name, if this layer has one.
+            let name = setting.id.spec.name
+            guard let found = rows.firstIndex(where: { $0.name == name }) else {
+                s.note = [.hIn, .wIn].contains(setting.id) ? .sizeFromPrevious(index: s.selected) : .readOnly(name: s.layer.name)
+                stack = s
+                loadSelectedLayer()
+                return true
+            }
+            s.row = found
+        }
         let index = min(s.row, rows.count - 1), row = rows[index]
         var value: Int?
         switch action {
+        case .set(_, let v): value = v
         case .selectPrevious: s.row = (index + rows.count - 1) % rows.count
         case .selectNext: s.row = (index + 1) % rows.count
         case .decrement: value = row.value - 1
@@ -49,18 +61,18 @@ extension AppState {
         }
         typing = nil
         if let value {
-            var layer = row.setting(value)
-            // Linked h/w: the partner takes the same value (read back from the changed layer).
+            var model = row.setting(value, s.model)
+            // Linked h/w: the partner takes the same value (read back from the changed model).
+            let changedRows = model.parameterRows(at: s.selected)
             if linked, let partner = row.partner,
-               let partnerRow = layer.parameterRows(at: s.selected).first(where: { $0.name == partner }),
-               let newValue = layer.parameterRows(at: s.selected).first(where: { $0.name == row.name })?.value {
-                layer = partnerRow.setting(newValue)
+               let partnerRow = changedRows.first(where: { $0.name == partner }),
+               let newValue = changedRows.first(where: { $0.name == row.name })?.value {
+                model = partnerRow.setting(newValue, model)
             }
-            var model = s.model
-            model.layers[s.selected] = layer
             s.replaceModel(model)
         }
         stack = s
+        loadSelectedLayer()
         clampToLayout()
         return true
     }

@@ -95,64 +95,30 @@ extension AppState {
     /// The longest layer text the prompt takes.
     static let promptLimit = 200
 
-    /// Puts the selected Conv2d layer's numbers on the parameter panel: its input size (from the
-    /// layer before), channels, kernel, applied padding, stride and dilation.
+    /// Mirrors the selected Conv2d layer into the single-layer parameters, so the single-layer
+    /// panels (padded view, formulas, cost) describe it: its input (from the layer before),
+    /// channels, kernel, padding, stride, dilation, padding mode, groups and bias (zeros when True,
+    /// as the stack computes it).
     mutating func loadSelectedLayer() {
         guard let s = stack, case let .conv2d(layer) = s.layer else { return }
         let input = s.selectedTrace.inputShape ?? (s.selected == 0 ? s.model.inputShape : nil)
-        if let input { parameters.setClamped(.hIn, input[2]); parameters.setClamped(.wIn, input[3]) }
-        parameters.setClamped(.inChannels, layer.inChannels)
-        parameters.setClamped(.outChannels, layer.outChannels)
-        parameters.setClamped(.kernelSizeH, layer.kernelSize.h)
-        parameters.setClamped(.kernelSizeW, layer.kernelSize.w)
-        parameters.setClamped(.paddingH, layer.appliedPadding(.height).before)
-        parameters.setClamped(.paddingW, layer.appliedPadding(.width).before)
-        parameters.setClamped(.strideH, layer.stride.h)
-        parameters.setClamped(.strideW, layer.stride.w)
-        parameters.setClamped(.dilationH, layer.dilation.h)
-        parameters.setClamped(.dilationW, layer.dilation.w)
-    }
-
-    /// After a parameter action on the stack screen: the numbers that changed on the panel go
-    /// into the selected Conv2d layer (h_in, w_in and layer 0's in_channels into the model's
-    /// input), and the model is traced and run again.
-    mutating func storeEditedParameters(before: ConvParameters) {
-        guard var s = stack, parameters.geometry != before else { return }
-        guard case var .conv2d(layer) = s.layer else {
-            parameters.geometry = before
-            s.note = .readOnly(name: s.layer.name)
-            stack = s
-            return
-        }
-        var model = s.model
-        for id in ParameterID.geometry where parameters.geometry[id] != before[id] {
-            let value = parameters.geometry[id]
-            switch id {
-            case .hIn, .wIn:
-                if s.selected == 0 {
-                    model.inputShape[id == .hIn ? 2 : 3] = value
-                } else {
-                    parameters.geometry[id] = before[id]
-                    s.note = .sizeFromPrevious(index: s.selected)
-                }
-            case .inChannels:
-                layer.inChannels = value
-                if s.selected == 0 { model.inputShape[1] = value }
-            case .outChannels: layer.outChannels = value
-            case .kernelSizeH: layer.kernelSize.h = value
-            case .kernelSizeW: layer.kernelSize.w = value
-            case .paddingH, .paddingW: layer.padding = .explicit(h: parameters.paddingH, w: parameters.paddingW)
-            case .strideH: layer.stride.h = value
-            case .strideW: layer.stride.w = value
-            case .dilationH: layer.dilation.h = value
-            case .dilationW: layer.dilation.w = value
-            default: break  // parameters other layers add later stay on the panel only
-            }
-        }
-        model.layers[s.selected] = .conv2d(layer)
-        s.replaceModel(model)
-        stack = s
-        clampToLayout()
+        var p = Conv2dSettings()
+        if let input { p.geometry.setClamped(.hIn, input[2]); p.geometry.setClamped(.wIn, input[3]) }
+        p.geometry.setClamped(.inChannels, layer.inChannels)
+        p.geometry.setClamped(.outChannels, layer.outChannels)
+        p.geometry.setClamped(.kernelSizeH, layer.kernelSize.h)
+        p.geometry.setClamped(.kernelSizeW, layer.kernelSize.w)
+        p.geometry.setClamped(.paddingH, layer.paddingH)
+        p.geometry.setClamped(.paddingW, layer.paddingW)
+        p.geometry.setClamped(.strideH, layer.stride.h)
+        p.geometry.setClamped(.strideW, layer.stride.w)
+        p.geometry.setClamped(.dilationH, layer.dilation.h)
+        p.geometry.setClamped(.dilationW, layer.dilation.w)
+        p.paddingMode = layer.paddingMode
+        p.paddingChoice = PaddingChoice.allCases[layer.paddingChoiceIndex]
+        p.groups = min(max(layer.groups, Conv2dLimits.groups.lowerBound), Conv2dLimits.groups.upperBound)
+        p.bias = layer.bias ? 0 : nil
+        parameters = p
     }
 }
 

@@ -34,17 +34,14 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .mouse(let event):
         return updateMouse(&state, event)
     default:
-        // A non-Conv2d layer on the stack screen edits its own parameter table.
+        // A layer on the stack screen edits its own parameter table.
         if state.stack != nil, state.editStackRow(action) { return state.stackEffects }
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
-        // The stack screen asks for its own values; panel edits go into the selected layer.
-        if state.stack != nil {
-            if case .stack = action {} else { state.storeEditedParameters(before: before.parameters.geometry) }
-            return state.stackEffects
-        }
+        // The stack screen asks for its own values (its panel edits went through editStackRow).
+        if state.stack != nil { return state.stackEffects }
         if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }

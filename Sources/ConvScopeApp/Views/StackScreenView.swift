@@ -75,17 +75,12 @@ enum StackScreenView {
         return ([parts.first!, g.ellipsis, parts.last!]).joined(separator: arrow)
     }
 
-    /// The parameter table of the selected layer (Conv2d's is the single-layer panel), or for a
+    /// The parameter table of the selected layer, or for a
     /// layer without parameters a box with the module's repr; the layer's parameters, multiplications and field under it.
     static func paintPanel(_ state: AppState, frame: Rect, facts: Rect?, text: StackText, into canvas: inout Canvas,
                            env: RenderEnvironment) {
         let s = state.stack!
-        if case .conv2d = s.layer {
-            // A channel count that does not match the map before is marked on in_channels.
-            var culprits: Set<ParameterID> = []
-            if case .failed(.channelMismatch) = s.selectedTrace.status { culprits = [.inChannels] }
-            ParameterPanel(state: state, frame: frame, culprits: culprits, environment: env).paint(into: &canvas)
-        } else if case let rows = s.layer.parameterRows(at: s.selected), !rows.isEmpty {
+        if case let rows = state.stackRows, !rows.isEmpty {
             StackLayerPanel(state: state, rows: rows, frame: frame, environment: env).paint(into: &canvas)
         } else {
             Box.paint(into: &canvas, frame: frame, title: "(\(s.selected)) \(s.layer.name)", glyphs: env.glyphs,
@@ -173,7 +168,7 @@ enum StackScreenView {
             return
         }
         var hints = KeyMap.stackHints(g, text.lang)
-        if case .conv2d = s.layer { hints.insert(contentsOf: KeyMap.hints(g).prefix(2), at: 1) }
+        if !state.stackRows.isEmpty { hints.insert(contentsOf: KeyMap.hints(g).prefix(2), at: 1) }
         canvas.put(HintsView.fitting(hints + [text.lang.pick("z zoom", "z масштаб"), text.lang.pick("e export", "e экспорт")], width: width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
