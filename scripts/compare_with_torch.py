@@ -109,16 +109,7 @@ def torch_stack(c, h, w, strings):
     current, current64, exact_so_far = x, x.double(), True
     for index, module in enumerate(modules):
         try:
-            with torch.no_grad():
-                if isinstance(module, tuple):
-                    skip, crop = module
-                    if skip >= index:
-                        raise RuntimeError("convscope: cat needs an earlier layer")
-                    out, out64 = fixtures.run_cat(outputs, current, skip, crop), fixtures.run_cat(doubles, current64, skip, crop)
-                else:
-                    out = fixtures.run_module(module, current.clone())
-                    out64 = fixtures.run_module(module.double(), current64.clone())
-                    module.float()
+            out, out64 = fixtures.run_both(module, index, outputs, doubles, current, current64)
         except (RuntimeError, ValueError) as e:
             return results, {"layer": index, "message": str(e), "ours": str(e).startswith("convscope:")}
         exact_so_far = exact_so_far and bool(torch.equal(out, out64.float()) and torch.equal(out64.float().double(), out64))

@@ -53,6 +53,21 @@ def run_cat(outputs, current, skip, crop):
     return torch.cat([s, current], 1)
 
 
+def run_both(module, index, outputs, doubles, current, current64):
+    """Layer `index` (a module, or a Cat's (skip, crop)) in float32 and float64: both outputs."""
+    with torch.no_grad():
+        if isinstance(module, tuple):
+            skip, crop = module
+            if skip >= index:
+                raise RuntimeError("convscope: cat needs an earlier layer")
+            return run_cat(outputs, current, skip, crop), run_cat(doubles, current64, skip, crop)
+        # Clones: an inplace=True layer must not change a kept output (the input, a skip).
+        out = run_module(module, current.clone())
+        out64 = run_module(module.double(), current64.clone())
+        module.float()
+        return out, out64
+
+
 # --- PyTorch's oneDNN path for transposed convolutions ---------------------------------------------
 
 class OneDNNDiffers(RuntimeError):
@@ -319,18 +334,7 @@ def random_case(rng, number):
     error = None
     for index, module in enumerate(modules):
         try:
-            with torch.no_grad():
-                if isinstance(module, tuple):
-                    skip, crop = module
-                    if skip >= index:
-                        raise RuntimeError("convscope: cat needs an earlier layer")
-                    out = run_cat(outputs, current, skip, crop)
-                    out64 = run_cat(doubles, current64, skip, crop)
-                else:
-                    # Clones: an inplace=True layer must not change a kept output (the input, a skip).
-                    out = run_module(module, current.clone())
-                    out64 = run_module(module.double(), current64.clone())
-                    module.float()
+            out, out64 = run_both(module, index, outputs, doubles, current, current64)
         except (RuntimeError, ValueError) as e:
             error = {"layer": index, **error_record(e)}
             break

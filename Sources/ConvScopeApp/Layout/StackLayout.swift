@@ -10,9 +10,12 @@ public struct StackNoteLine: Equatable, Sendable {
 /// Every region of the stack screen for a state and terminal size: the shape trace, the layer
 /// list, the notes (inspector, PyTorch's message, U-Net hints), the panel and the two map sections.
 public struct StackScreenLayout: Equatable, Sendable {
-    public let columns: Int, rows: Int
-    /// Set when the window is smaller than the screen's minimum; nothing else is laid out then.
-    public let tooSmall: Bool
+    /// The window laid out.
+    public let size: TerminalSize
+    public var columns: Int { size.columns }
+    public var rows: Int { size.rows }
+    /// Set when the window is smaller than the single-layer screen's minimum; nothing else is laid out then.
+    public var tooSmall: Bool { columns < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows }
     public let traceY: Int
     /// The list's title row, then one row per listed layer.
     public let list: Rect
@@ -88,7 +91,7 @@ public enum StackLayout {
         let sections = chosen?.1 ?? fit(state, maps: maps, top: topSource, bottom: bottomSource, zoom: zoom,
                                         roomy: false, environment: env, text: text)
         var layout = StackScreenLayout(
-            columns: cols, rows: rows, tooSmall: tooSmall, traceY: 1, list: list, firstListed: first, notes: notes,
+            size: state.terminalSize, traceY: 1, list: list, firstListed: first, notes: notes,
             noteLines: lines, panel: panel, facts: facts, maps: maps, top: tooSmall ? nil : sections.0,
             middleY: sections.2, bottom: tooSmall ? nil : sections.1, hintsY: hintsY, zoom: zoom,
             zoomIsAutomatic: state.zoomOverride == nil)

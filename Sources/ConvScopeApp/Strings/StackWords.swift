@@ -11,8 +11,8 @@ public enum StackWords {
          l.pick("params", "парам."), l.pick("mults", "умнож.")]
     }
 
-    static func broken(_ l: Language) -> String { l.pick("✗ broken", "✗ ошибка") }
-    static func notRun(_ l: Language) -> String { l.pick("· not run", "· не выполнен") }
+    static let broken = Phrase("✗ broken", "✗ ошибка")
+    static let notRun = Phrase("· not run", "· не выполнен")
 
     /// "total: 1,234 parameters, 5,678 multiplications".
     static func total(_ l: Language, parameters: Int, multiplications: Int) -> String {
@@ -28,17 +28,15 @@ public enum StackWords {
 
     static func output(_ l: Language, _ shape: String) -> String { l.pick("; output ", "; выход ") + shape }
 
-    static func fieldLegend(_ l: Language) -> String {
-        l.pick("r, j, start: receptive field, jump and first window's centre in input pixels (h×w when they differ)",
-               "r, j, начало: рецептивное поле, шаг и центр первого окна в пикселях входа (h×w, если различаются)")
-    }
+    static let fieldLegend = Phrase(
+        "r, j, start: receptive field, jump and first window's centre in input pixels (h×w when they differ)",
+        "r, j, начало: рецептивное поле, шаг и центр первого окна в пикселях входа (h×w, если различаются)")
 
     // MARK: coverage
 
-    static func noWindows(_ l: Language) -> String {
-        l.pick("no layer with windows ran: coverage counts Conv2d, ConvTranspose2d and pooling windows",
-               "не выполнен ни один слой с окнами: покрытие считают окна Conv2d, ConvTranspose2d и пулинга")
-    }
+    static let noWindows = Phrase(
+        "no layer with windows ran: coverage counts Conv2d, ConvTranspose2d and pooling windows",
+        "не выполнен ни один слой с окнами: покрытие считают окна Conv2d, ConvTranspose2d и пулинга")
 
     /// A coverage grid's title after the layer.
     static func coverageTitle(_ l: Language, reads: Bool, size: String) -> String {
