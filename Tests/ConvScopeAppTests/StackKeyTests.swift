@@ -42,6 +42,23 @@ struct StackKeyTests {
         #expect(KeyMap.action(for: .pageDown, in: inspecting) == .stack(.cursorChannel(1)))
     }
 
+    /// The help is printed from the tables the keys are looked up in: every key the stack
+    /// screen, its prompt and its inspector act on has its row, and the inspector keeps every
+    /// key of the single-layer inspector.
+    @Test func everyKeyOfTheStackTablesIsInTheHelp() {
+        let listed = KeyMap.stackBindings(.en) + KeyMap.stackPromptBindings + KeyMap.stackInspectorBindings
+        let keys = Set(listed.flatMap(\.keys))
+        for key in KeyMap.stackTable.keys { #expect(keys.contains(key), "\(key)") }
+        for key in KeyMap.stackPromptTable.keys { #expect(keys.contains(key), "\(key)") }
+        #expect(Set(KeyMap.stackInspectorTable.keys) == Set(KeyMap.inspectorTable.keys))
+        let inspecting = update(Self.state, .key(.tab))
+        for binding in KeyMap.stackInspectorBindings {
+            for pair in binding.pairs { #expect(KeyMap.action(for: pair.key, in: inspecting) == pair.action, "\(pair.key)") }
+        }
+        let prompting = update(Self.state, .key(.character("i")))
+        #expect(KeyMap.action(for: .backspace, in: prompting) == .stack(.promptBackspace))
+    }
+
     @Test func theHelpListsTheStackRowsInBothLanguages() {
         let rows = KeyMap.stackHelpRows(.unicodeSet, .en)
         #expect(rows.contains { $0.keys == ", ." && $0.help == "select the previous / next layer" })
@@ -49,6 +66,11 @@ struct StackKeyTests {
         #expect(!rows.contains { $0.keys == "r" }, "no reset on the stack screen")
         let russian = KeyMap.stackHelpRows(.unicodeSet, .ru)
         #expect(russian.contains { $0.help == "удалить выбранный слой" })
+        #expect(rows.contains { $0.help.hasPrefix("type a layer as PyTorch prints it") })
+        #expect(rows.contains { $0.keys == "Enter" && $0.help.hasPrefix("in the prompt: add the typed layer") })
+        #expect(rows.contains { $0.keys.hasPrefix("↑ ↓ ← →") && $0.help == "while inspecting: move the cursor one cell" })
+        #expect(russian.contains { $0.help == "при исследовании: предыдущий / следующий канал" })
+        #expect(Set(rows.map(\.help)).count == rows.count, "no row twice")
         var s = Self.state
         s.showHelp = true
         let text = view(s, maps: nil, environment: RenderEnvironment()).text

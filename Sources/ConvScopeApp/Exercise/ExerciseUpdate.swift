@@ -10,7 +10,8 @@ extension ExerciseState: LoopProgram {
             var effects = teaching.apply(action)
             teaching.terminalSize = size
             if case .start = action, !teachable { effects = [] }
-            return effects
+            // The exercise answers no mouse events, so the terminal keeps its own selection.
+            return effects.filter { if case .mouseReporting = $0 { false } else { true } }
         case .computed, .stackComputed, .signal, .suspend, .tick:
             return teaching.apply(action)
         case .report(let text):

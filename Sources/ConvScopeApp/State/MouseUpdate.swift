@@ -4,8 +4,8 @@ import ConvCore
 /// becomes the actions a key would send (select, set, inspect, scroll, page), so a click and a
 /// key can never mean different things.
 func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
-    // The stack screen lays out its own regions; the mouse is not wired to them yet.
-    guard state.mouseEnabled, state.stack == nil else { return [] }
+    guard state.mouseEnabled else { return [] }
+    if state.stack != nil { return updateStackMouse(&state, event) }  // its own regions (StackMouseUpdate)
     if event.kind == .release {
         state.dragging = nil
         return []

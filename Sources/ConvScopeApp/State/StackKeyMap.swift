@@ -30,16 +30,47 @@ extension KeyMap {
                        help: Phrase("coverage map: how many windows read each input cell",
                                        "карта покрытия: сколько окон читает каждую ячейку входа"),
                        hint: KeyHint(rank: 5) { $1.pick("v coverage", "v покрытие") }),
+            .note(Phrase("mouse", "мышь"),
+                  Phrase("click a layer's line to select it, a row or its slider to change it (the wheel too), an output cell to inspect it; the wheel over the maps scrolls them",
+                         "щелчок по строке слоя выбирает его, по параметру или ползунку — меняет (и колесо), по ячейке выхода — открывает исследование; колесо над картами прокручивает их")),
             KeyBinding(keys: [.escape], action: .stack(.back),
                        help: Phrase("back one level: field, inspector, coverage; never quits",
                                        "на уровень назад: поле, исследование, покрытие; не выходит")),
         ]
     }
 
+    /// The keys of the open layer prompt (other characters are typed into it).
+    public static let stackPromptBindings: [KeyBinding] = [
+        .note(Phrase("i, then text", "i, затем текст"),
+              Phrase("type a layer as PyTorch prints it: Conv2d(8, 16, 3, padding=1), nn. optional; Cat(2) joins layer (2)",
+                     "набрать слой, как его печатает PyTorch: Conv2d(8, 16, 3, padding=1), nn. можно не писать; Cat(2) склеивает со слоем (2)")),
+        KeyBinding(keys: [.enter], action: .stack(.commitPrompt),
+                   help: Phrase("in the prompt: add the typed layer (or show why it does not parse)",
+                                "в строке ввода: добавить набранный слой (или показать, почему он не разбирается)")),
+        KeyBinding(keys: [.backspace], action: .stack(.promptBackspace),
+                   help: Phrase("in the prompt: erase the last character", "в строке ввода: стереть последний символ")),
+        KeyBinding(keys: [.escape], action: .stack(.cancelPrompt),
+                   help: Phrase("in the prompt: close it, adding nothing", "в строке ввода: закрыть, ничего не добавляя")),
+    ]
+
+    /// The inspector's keys on the stack screen: the single-layer inspector's, on the stack's cursor.
+    public static let stackInspectorBindings: [KeyBinding] = [
+        KeyBinding(pairs: [(.up, .stack(.moveCursor(dx: 0, dy: -1))), (.down, .stack(.moveCursor(dx: 0, dy: 1))),
+                           (.left, .stack(.moveCursor(dx: -1, dy: 0))), (.right, .stack(.moveCursor(dx: 1, dy: 0))),
+                           (.character("k"), .stack(.moveCursor(dx: 0, dy: -1))), (.character("j"), .stack(.moveCursor(dx: 0, dy: 1))),
+                           (.character("h"), .stack(.moveCursor(dx: -1, dy: 0))), (.character("l"), .stack(.moveCursor(dx: 1, dy: 0)))],
+                   help: Phrase("while inspecting: move the cursor one cell", "при исследовании: сдвинуть курсор на ячейку")),
+        KeyBinding(pairs: [(.pageUp, .stack(.cursorChannel(-1))), (.pageDown, .stack(.cursorChannel(1)))],
+                   help: Phrase("while inspecting: the previous / next channel", "при исследовании: предыдущий / следующий канал")),
+        KeyBinding(pairs: [(.home, .stack(.moveCursor(dx: -1 << 20, dy: -1 << 20))), (.end, .stack(.moveCursor(dx: 1 << 20, dy: 1 << 20)))],
+                   help: Phrase("while inspecting: the first / last cell", "при исследовании: первая / последняя ячейка")),
+    ]
+
     /// The common actions the stack screen keeps from the single-layer table.
     static func keptOnStack(_ action: Action) -> Bool {
         switch action {
-        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit:
+        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
+             .toggleMouse:
             true
         default:
             editsParameter(action)
@@ -56,31 +87,25 @@ extension KeyMap {
         }
     }
 
-    static let stackTable: [Key: Action] = {
-        var t: [Key: Action] = [:]
-        for b in stackBindings(.en) { for pair in b.pairs { t[pair.key] = pair.action } }
-        return t
-    }()
+    static let stackTable = table(of: stackBindings(.en))
 
-    static let stackInspectorTable: [Key: Action] = inspectorTable.mapValues { action in
-        switch action {
-        case .moveCursor(let dx, let dy): .stack(.moveCursor(dx: dx, dy: dy))
-        case .cursorChannel(let d): .stack(.cursorChannel(d))
-        default: action
-        }
+    static let stackInspectorTable = table(of: stackInspectorBindings)
+    static let stackPromptTable = table(of: stackPromptBindings)
+
+    /// Each key of `bindings` with its action.
+    static func table(of bindings: [KeyBinding]) -> [Key: Action] {
+        var t: [Key: Action] = [:]
+        for b in bindings { for pair in b.pairs { t[pair.key] = pair.action } }
+        return t
     }
 
     /// The action for a key on the stack screen (help and typed values are handled before).
     static func stackAction(for key: Key, in state: AppState) -> Action? {
         guard let stack = state.stack else { return nil }
         if stack.prompt != nil {
-            switch key {
-            case .enter: return .stack(.commitPrompt)
-            case .escape: return .stack(.cancelPrompt)
-            case .backspace: return .stack(.promptBackspace)
-            case .character(let c): return .stack(.promptType(c))
-            default: return nil
-            }
+            if let action = stackPromptTable[key] { return action }
+            if case .character(let c) = key { return .stack(.promptType(c)) }
+            return nil
         }
         if stack.inspecting, let action = stackInspectorTable[key] { return action }
         if let action = stackTable[key] { return action }
@@ -97,7 +122,7 @@ extension KeyMap {
     /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
     public static func stackHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
         let kept = bindings.filter { b in b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter") }
-        return (stackBindings(lang) + kept).map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
+        return (stackBindings(lang) + stackPromptBindings + stackInspectorBindings + kept).map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
     }
 
     /// The stack screen's hints, most important first.

@@ -15,7 +15,9 @@ extension AppState {
         guard var s = stack, !showHelp, !s.inspecting else { return false }
         var setting: (id: ParameterID, value: Int)?
         if case let .set(id, value) = action { setting = (id, value) }
-        guard KeyMap.editsParameter(action) || action == .commitTyping || setting != nil else { return false }
+        var clicked: Int?
+        if case let .stack(.setRowValue(value)) = action { clicked = value }
+        guard KeyMap.editsParameter(action) || action == .commitTyping || setting != nil || clicked != nil else { return false }
         notice = nil
         s.note = nil
         let rows = stackRows
@@ -40,6 +42,7 @@ extension AppState {
         var value: Int?
         switch action {
         case .set(_, let v): value = v
+        case .stack(.setRowValue(let v)): value = v
         case .selectPrevious: s.row = (index + rows.count - 1) % rows.count
         case .selectNext: s.row = (index + 1) % rows.count
         case .decrement: value = row.value - 1

@@ -4,6 +4,14 @@ import ConvCore
 public enum StackAction: Equatable, Sendable {
     /// The previous (-1) or next (+1) layer.
     case selectLayer(Int)
+    /// Layer `index` (a click on its line).
+    case chooseLayer(Int)
+    /// Row `index` of the selected layer's table (a click on it).
+    case chooseRow(Int)
+    /// The selected row set to a value (a click on its slider), as typing it would.
+    case setRowValue(Int)
+    /// The inspector on a cell of the selected layer's output (a click on it).
+    case inspectCell(CellCursor)
     /// Inserts a copy of the selected layer after it.
     case duplicate
     /// Opens the one-line prompt where a layer is typed as in PyTorch.

@@ -16,6 +16,16 @@ extension AppState {
         switch action {
         case .selectLayer(let delta):
             s.selected = min(max(0, s.selected + delta), count - 1)
+        case .chooseLayer(let index):
+            s.selected = min(max(0, index), count - 1)
+        case .chooseRow(let index):
+            s.row = min(max(0, index), max(0, s.model.parameterRows(at: s.selected).count - 1))
+        case .setRowValue:
+            break  // editStackRow sets it, as every panel edit
+        case .inspectCell(let cell):
+            if s.outputShape != nil, s.outputValues != nil, !s.coverage {
+                if case .cat = s.layer { s.note = .catShowsPair } else { s.inspecting = true; s.cursor = cell }
+            }
         case .duplicate:
             s.replaceModel(s.model.inserting(s.layer, at: s.selected + 1))
             s.selected += 1

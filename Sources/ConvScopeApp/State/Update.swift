@@ -11,9 +11,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        // The stack screen asks for its own values, and has no mouse yet (MouseUpdate hit-tests the
-        // single layer's screen), so the terminal keeps the mouse there.
-        if state.stack != nil { state.clampToLayout(); return state.stackEffects }
+        // The stack screen asks for its own values.
+        if state.stack != nil { state.clampToLayout(); return state.stackEffects + [.mouseReporting(state.mouseEnabled)] }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
@@ -41,7 +40,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
         // The stack screen asks for its own values (its panel edits went through editStackRow).
-        if state.stack != nil { return state.stackEffects }
+        if state.stack != nil {
+            return state.stackEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
+        }
         if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }

@@ -36,8 +36,7 @@ struct StackLayerPanel {
         if first > 0 { canvas.put(g.arrowUp, x: f.maxX - 3, y: f.y, style: border) }
         if first + visible < rows.count { canvas.put(g.arrowDown, x: f.maxX - 3, y: f.maxY - 1, style: border) }
         let valueWidth = ParameterPanel.Column.valueWidth, nameX = f.x + ParameterPanel.Column.name
-        let valueX = f.x + Self.valueColumn(rows), sliderX = valueX + valueWidth + 1
-        let sliderWidth = f.maxX - 2 - sliderX
+        let valueX = f.x + Self.valueColumn(rows), slider = Self.sliderFrame(rows, panel: f)
         let blamed = culprits
         for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
             let y = f.y + 1 + offset, isSelected = first + offset == selected, bad = blamed.contains(row.name)
@@ -52,7 +51,9 @@ struct StackLayerPanel {
             if bad { valueStyle = Style(foreground: Palette.error, bold: true); value = "!" + value }
             if case .integer = row.kind {
                 canvas.put(value.leftPadded(to: valueWidth, with: " "), x: valueX, y: y, style: valueStyle)
-                paintBar(into: &canvas, row: row, x: sliderX, y: y, width: sliderWidth, selected: isSelected, bad: bad)
+                if let slider {
+                    paintBar(into: &canvas, row: row, x: slider.x, y: y, width: slider.maxX - slider.x, selected: isSelected, bad: bad)
+                }
             } else {
                 canvas.put(value.leftPadded(to: valueWidth, with: " "), x: valueX, y: y, style: valueStyle,
                            maxWidth: f.maxX - 1 - valueX)
