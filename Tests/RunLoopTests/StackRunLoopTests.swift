@@ -25,8 +25,10 @@ struct StackRunLoopTests {
         var loop = RunLoop(screen: screen, state: AppState(model: model),
                            exporter: { _, _ in "exported stack.svg" }, observe: { log.append(($0, $1)) })
         #expect(loop.run() == 0)
-        #expect(log.flatMap(\.1).filter { if case .computeStack = $0 { false } else { true } } == [.export, .quit(0)],
-                "no single-layer computation")
+        #expect(log.flatMap(\.1).filter { if case .computeStack = $0 { false } else { true } }
+                    == [.mouseReporting(true), .export, .quit(0)],
+                "no single-layer computation; the mouse on, as the stack screen answers it")
+        #expect(screen.mouseReporting == [true])
         #expect(loop.state.stack?.model == model, "a copy added and removed again")
         #expect(loop.state.stack?.selected == 2, "the layer after the removed copy takes its place")
         let frames = screen.frames.map(\.text)

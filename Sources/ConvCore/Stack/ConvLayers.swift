@@ -116,3 +116,11 @@ public struct ConvTranspose2dLayer: Equatable, Hashable, Sendable {
         return text + ")"
     }
 }
+
+extension Conv2dLayer {
+    /// Input rows and columns of an H × W input that no window reads (the formula panel lists them).
+    public func unreadInput(inputHeight: Int, inputWidth: Int) -> (rows: [Int], columns: [Int]) {
+        let spec = spec(inputHeight: inputHeight, inputWidth: inputWidth, groups: 1)
+        return (ConvParameters.unread(spec.heightAxis), ConvParameters.unread(spec.widthAxis))
+    }
+}

@@ -34,8 +34,8 @@ extension KeyMap {
                   Phrase("click a layer's line to select it, a row or its slider to change it (the wheel too), an output cell to inspect it; the wheel over the maps scrolls them",
                          "щелчок по строке слоя выбирает его, по параметру или ползунку — меняет (и колесо), по ячейке выхода — открывает исследование; колесо над картами прокручивает их")),
             KeyBinding(keys: [.escape], action: .stack(.back),
-                       help: Phrase("back one level: field, inspector, coverage; never quits",
-                                       "на уровень назад: поле, исследование, покрытие; не выходит")),
+                       help: Phrase("back one level: panel, field, inspector, coverage; never quits",
+                                       "на уровень назад: панель, поле, исследование, покрытие; не выходит")),
         ]
     }
 
@@ -70,8 +70,10 @@ extension KeyMap {
     static func keptOnStack(_ action: Action) -> Bool {
         switch action {
         case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
-             .toggleMouse:
+             .toggleMouse, .scrollPanel:
             true
+        case .togglePanel(let panel):
+            StackPanelOverlay.shows(panel)
         default:
             editsParameter(action)
         }

@@ -12,6 +12,11 @@ extension AppState {
 
     /// Applies a panel action to the selected layer; false when the action is not a panel edit.
     mutating func editStackRow(_ action: Action) -> Bool {
+        // u d scroll the stack's own panel (the single-layer screen's lay theirs out differently).
+        if case .scrollPanel(let delta) = action, stack != nil, !showHelp {
+            scrollStackPanel(delta)
+            return true
+        }
         guard var s = stack, !showHelp, !s.inspecting else { return false }
         var setting: (id: ParameterID, value: Int)?
         if case let .set(id, value) = action { setting = (id, value) }

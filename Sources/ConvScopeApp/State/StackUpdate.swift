@@ -85,7 +85,7 @@ extension AppState {
                 s.note = .noWindows(name: s.layer.name)
             }
         case .back:
-            if s.fieldInInput { s.fieldInInput = false } else if s.inspecting { s.inspecting = false }
+            if panel != nil { panel = nil } else if s.fieldInInput { s.fieldInInput = false } else if s.inspecting { s.inspecting = false }
             else if s.coverage { s.coverage = false } else { s.note = .nothingToClose }
         }
         if s.outputShape == nil || s.outputValues == nil { s.inspecting = false; s.fieldInInput = false }

@@ -27,6 +27,7 @@ enum StackScreenView {
         }
         if let panel = layout.panel { paintPanel(state, frame: panel, facts: layout.facts, text: text, into: &canvas, env: env) }
         paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+        StackPanelOverlay.paint(into: &canvas, state: state, layout: layout, environment: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
             HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))

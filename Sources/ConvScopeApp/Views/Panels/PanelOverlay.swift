@@ -40,10 +40,15 @@ enum PanelOverlay {
 
     static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout,
                       environment env: RenderEnvironment) {
+        paint(into: &canvas, content: content(panel, state: state, layout: layout, glyphs: env.glyphs),
+              scroll: state.panelScroll, environment: env)
+    }
+
+    /// Paints a panel's box and lines from `scroll` on (the stack screen gives its own content).
+    static func paint(into canvas: inout Canvas, content c: Content, scroll wanted: Int, environment env: RenderEnvironment) {
         let g = env.glyphs, lang = env.language
-        let c = content(panel, state: state, layout: layout, glyphs: g)
         let frame = c.frame
-        let scroll = min(max(0, state.panelScroll), c.maxScroll)
+        let scroll = min(max(0, wanted), c.maxScroll)
         canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         Box.paint(into: &canvas, frame: frame, title: c.title, glyphs: g, style: Style(foreground: Palette.accent))
         for (i, line) in c.lines.dropFirst(scroll).prefix(c.visible).enumerated() {
