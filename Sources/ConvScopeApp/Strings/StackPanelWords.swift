@@ -5,34 +5,27 @@ enum StackPanelWords {
         l.pick("layer (\(index)) is not reached: a layer before it broke, so it has no input size",
                "слой (\(index)) не выполнялся: сломался слой перед ним, поэтому размера входа нет")
     }
-    static func catFormula(_ l: Language) -> String {
-        l.pick("Cat joins along channels: C_out = C_skip + C_in; the heights and widths must be equal (with crop the skip is cut to the current size first)",
-               "Cat склеивает по каналам: C_out = C_skip + C_in; высоты и ширины должны совпадать (с crop карта skip сначала обрезается до текущего размера)")
-    }
-    static func keepsShape(_ l: Language) -> String {
-        l.pick("this layer keeps the shape: output = input", "этот слой сохраняет форму: выход = вход")
-    }
+    static let catFormula = Phrase(
+        "Cat joins along channels: C_out = C_skip + C_in; the heights and widths must be equal (with crop the skip is cut to the current size first)",
+        "Cat склеивает по каналам: C_out = C_skip + C_in; высоты и ширины должны совпадать (с crop карта skip сначала обрезается до текущего размера)")
+    static let keepsShape = Phrase("this layer keeps the shape: output = input", "этот слой сохраняет форму: выход = вход")
     static func lastWindowDropped(_ l: Language, name: String, output: Int) -> String {
         l.pick("ceil_mode: the last window would start in the right padding, so PyTorch drops it: \(name)_out = \(output)",
                "ceil_mode: последнее окно начиналось бы в правом паддинге, поэтому PyTorch его отбрасывает: \(name)_out = \(output)")
     }
     /// The cost panel's title on the stack screen.
-    static func costTitle(_ l: Language) -> String { l.pick("cost", "стоимость") }
-    static func parameters(_ l: Language) -> String { l.pick("parameters", "параметры") }
-    static func weight(_ l: Language) -> String { l.pick("weight", "веса") }
-    static func bias(_ l: Language) -> String { l.pick("bias", "смещение") }
-    static func multiplications(_ l: Language) -> String { l.pick("multiplications", "умножения") }
-    static func perOutputCell(_ l: Language) -> String { l.pick("output cells", "ячеек выхода") }
-    static func perInputCell(_ l: Language) -> String { l.pick("input cells", "ячеек входа") }
-    static func notRun(_ l: Language) -> String {
-        l.pick("no multiplications: the layer did not run", "умножений нет: слой не выполнялся")
-    }
+    static let costTitle = Phrase("cost", "стоимость")
+    static let parameters = Phrase("parameters", "параметры")
+    static let weight = Phrase("weight", "веса")
+    static let bias = Phrase("bias", "смещение")
+    static let multiplications = Phrase("multiplications", "умножения")
+    static let perOutputCell = Phrase("output cells", "ячеек выхода")
+    static let perInputCell = Phrase("input cells", "ячеек входа")
+    static let notRun = Phrase("no multiplications: the layer did not run", "умножений нет: слой не выполнялся")
     static func noWeights(_ l: Language, parameters: Int) -> String {
         parameters == 0 ? l.pick("no weights: 0 parameters, 0 multiplications", "весов нет: 0 параметров, 0 умножений")
             : l.pick("\(NumberText.grouped(parameters)) parameters (its affine weight and bias), no multiplications counted",
                      "параметров: \(NumberText.grouped(parameters)) (аффинные вес и смещение), умножения не считаются")
     }
-    static func wholeModel(_ l: Language) -> String {
-        l.pick("the whole model (torchinfo's totals):", "вся модель (итоги, как у torchinfo):")
-    }
+    static let wholeModel = Phrase("the whole model (torchinfo's totals):", "вся модель (итоги, как у torchinfo):")
 }
