@@ -41,6 +41,30 @@ struct StackScreenTests {
         #expect(tmux.exitStatus() == 0)
     }
 
+    /// padding_mode is a row of a stack's Conv2d like every other: → changes it, the module's
+    /// repr follows, and a reflect padding as large as the map is PyTorch's message at that layer.
+    @Test func paddingModeEditedOnAStackConv2d() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start("--model \(Self.models)/skip.txt", columns: 160, rows: 45)
+        #expect(tmux.waitFor("a stack of 10 layers").ok)
+        tmux.send(".", ".", ".")
+        #expect(tmux.waitFor { Self.selected($0).contains("▸ (3) Conv2d(8, 16, kernel_size=(3, 3)") }.ok)
+        for _ in 0..<10 { tmux.send("Down") }
+        #expect(tmux.waitFor { $0.contains("▸padding_mode  zeros") }.ok, "the padding_mode row is selected")
+        tmux.send("Right")
+        let reflect = tmux.waitFor {
+            $0.contains("▸padding_mode  reflect") && Self.selected($0).contains("padding=(1, 1), padding_mode=reflect)")
+        }
+        #expect(reflect.ok, "→ sets reflect; the layer list writes PyTorch's repr\n\(reflect.screen)")
+        for _ in 0..<6 { tmux.send("Up") }
+        tmux.send("4", "Enter")
+        let broken = tmux.waitFor("Argument #6: Padding size should be less than the corresponding input dimension")
+        #expect(broken.ok, "reflect padding 4 on a 4×4 map: PyTorch's message at (3)\n\(broken.screen)")
+        #expect(broken.screen.contains("✗ (3) Conv2d: RuntimeError:") && broken.screen.contains("· not run"))
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
+
     @Test func brokenChannelCountShowsPyTorchsMessage() {
         guard requireTmux() else { return }
         let tmux = InteractiveTests.start("--model \(Self.models)/broken_channels.txt", columns: 120, rows: 40)
