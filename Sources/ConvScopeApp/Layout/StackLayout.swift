@@ -154,6 +154,14 @@ public enum StackLayout {
             lines += TextWrap.lines(sentence, width: max(10, width)).map { StackNoteLine(text: $0, kind: kind) }
         }
         for sentence in StackInspection(s).sentences(text) { add(sentence, .inspector) }
+        // The coverage map's key: what its numbers mean, and how many cells are never reached.
+        if s.coverage, let counts = s.coverageCounts {
+            let all = counts.flatMap { $0 }
+            var reads = true
+            if case .convTranspose2d = s.layer { reads = false }
+            add(StackWords.coverageLegend(text.lang, reads: reads, min: all.min() ?? 0, max: all.max() ?? 0,
+                                          zeros: all.filter { $0 == 0 }.count, cells: all.count), .inspector)
+        }
         if let failure = s.trace.failure {
             add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error)
         }
