@@ -23,6 +23,12 @@ extension KeyMap {
                        help: Phrase("inspect the selected layer's output cells (arrows move, PgUp/PgDn channel)",
                                        "исследовать ячейки выхода выбранного слоя (стрелки — ячейка, PgUp/PgDn — канал)"),
                        hint: KeyHint(rank: 4) { $1.pick("Tab inspect", "Tab исследовать") }),
+            KeyBinding(keys: [.character("f")], action: .togglePanel(.formula),
+                       help: Phrase("the selected layer's output-size formula with its numbers",
+                                    "формула размера выхода выбранного слоя с его числами")),
+            KeyBinding(keys: [.character("c")], action: .togglePanel(.cost),
+                       help: Phrase("the selected layer's parameters and multiplications, and the whole model's",
+                                    "параметры и умножения выбранного слоя и всей модели")),
             KeyBinding(keys: [.character("R")], action: .stack(.toggleField),
                        help: Phrase("while inspecting: the cell's whole receptive field in the model's input",
                                        "при исследовании: всё рецептивное поле ячейки во входе модели")),
@@ -123,7 +129,10 @@ extension KeyMap {
 
     /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
     public static func stackHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
-        let kept = bindings.filter { b in b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter") }
+        // A common row whose keys the stack screen binds itself is listed once, with the stack's words.
+        let kept = bindings.filter { b in
+            (b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter")) && !(!b.keys.isEmpty && b.keys.allSatisfy { stackTable[$0] != nil })
+        }
         return (stackBindings(lang) + stackPromptBindings + stackInspectorBindings + kept).map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
     }
 

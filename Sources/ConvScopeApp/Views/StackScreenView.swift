@@ -169,7 +169,7 @@ enum StackScreenView {
             return
         }
         var hints = KeyMap.stackHints(g, text.lang)
-        if !state.stackRows.isEmpty { hints.insert(contentsOf: KeyMap.hints(g).prefix(2), at: 1) }
+        if !state.stackRows.isEmpty { hints.insert(contentsOf: KeyMap.hints(g, text.lang).prefix(2), at: 1) }
         canvas.put(HintsView.fitting(hints + [text.lang.pick("z zoom", "z масштаб"), text.lang.pick("e export", "e экспорт")], width: width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
