@@ -8,11 +8,13 @@ extension Action {
              .toggleLink, .reset, .set, .depthwise, .cycleKernel:
             return true
         case .typeDigit, .commitTyping:
-            // Digits type K in the cost panel, which is not a parameter of the layer.
-            return state.panel != .cost
+            // Digits type K in the single-layer cost panel, which is not a parameter of the layer
+            // (the stack's cost panel has no K: there digits type the selected row's value).
+            return state.panel != .cost || state.stack != nil
         case .stack(let action):
             switch action {
-            case .duplicate, .openPrompt, .promptType, .promptBackspace, .commitPrompt, .insert, .remove, .move:
+            case .duplicate, .openPrompt, .promptType, .promptBackspace, .commitPrompt, .insert, .remove, .move,
+                 .setRowValue:
                 return true
             default:
                 return false
