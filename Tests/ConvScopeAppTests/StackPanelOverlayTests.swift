@@ -41,6 +41,19 @@ struct StackPanelOverlayTests {
         #expect(russian.contains("параметры = веса 16·8·3·3 = 1,152 + смещение 16 = 1,168") && russian.contains("вся модель"))
     }
 
+    /// p draws the selected Conv2d's padding ring around its input with the padding mode's values.
+    @Test func thePaddedViewShowsTheRingOfTheSelectedConv2d() {
+        let model = Model(inputShape: [1, 1, 5, 5], layers: [try! LayerParser.parse("Conv2d(1, 2, 3, padding=2, padding_mode='reflect')")])
+        var s = update(AppState(model: model), .start(TerminalSize(columns: 120, rows: 40)))
+        #expect(!view(s, maps: nil, environment: RenderEnvironment()).text.contains("2   1   0   1   2   3   4   3   2"))
+        s = update(s, .key(.character("p")))
+        #expect(s.paddedView)
+        let layout = StackLayout.compute(s, environment: s.environment)
+        #expect(layout.top?.padTop == 2 && layout.top?.tensorRows == 5)
+        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        #expect(text.contains(" 2   1   0   1   2   3   4   3   2"), "the ramp 0…4 mirrored two cells out\n\(text)")
+    }
+
     @Test(arguments: [(80, 24), (200, 60)])
     func panelsOpenOverTheMapsAndEscClosesThem(columns: Int, rows: Int) {
         var s = StackUpdateTests.state("skip.txt", columns: columns, rows: rows)

@@ -117,10 +117,16 @@ public enum StackLayout {
         func geometry(_ source: StackMapSource) -> MapGeometry {
             MapGeometry(zoom: zoom, valueWidth: source.valueWidth, environment: env, roomy: roomy)
         }
+        // The padded view draws the selected Conv2d's ring around its input (the top maps).
+        let ring = state.stack!.paddedRing(shown: state.paddedView)
+        func padded(_ source: StackMapSource) -> (rows: Int, columns: Int, top: Int, left: Int) {
+            guard let ring, source.section == .input else { return (source.shape[2], source.shape[3], 0, 0) }
+            return (source.shape[2] + ring.height.total, source.shape[3] + ring.width.total, ring.height.before, ring.width.before)
+        }
         func full(_ source: StackMapSource?) -> Int {
             guard let source, source.tensor != nil else { return 0 }
-            return Layout.fullHeight(geometry(source), channels: source.shape[1], rows: source.shape[2],
-                                     columns: source.shape[3], width: maps.width)
+            return Layout.fullHeight(geometry(source), channels: source.shape[1], rows: padded(source).rows,
+                                     columns: padded(source).columns, width: maps.width)
         }
         let available = max(0, maps.height - 1)
         let topFull = full(top), bottomFull = full(bottom)
@@ -133,9 +139,11 @@ public enum StackLayout {
         }
         func place(_ source: StackMapSource?, _ frame: Rect, page: Int) -> SectionLayout? {
             guard let source, source.tensor != nil, frame.height > 0 else { return nil }
+            let size = padded(source)
             return Layout.section(source.section, geometry: geometry(source), frame: frame, channels: source.shape[1],
-                                  rows: source.shape[2], columns: source.shape[3], page: page, state: neutral,
-                                  scaleWidth: source.scaleText(text).count, glyphs: env.glyphs)
+                                  rows: size.rows, columns: size.columns, page: page, state: neutral,
+                                  padTop: size.top, padLeft: size.left, scaleWidth: source.scaleText(text).count,
+                                  glyphs: env.glyphs)
         }
         let topRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: topHeight)
         let upper = place(top, topRect, page: state.inputPage)

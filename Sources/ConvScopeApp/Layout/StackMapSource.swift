@@ -79,3 +79,13 @@ struct StackMapSource {
         return (top, bottom)
     }
 }
+
+extension StackState {
+    /// The padded view's ring around the top maps: a Conv2d's padding as applied ('same' may pad
+    /// one more after), when the top maps are that layer's input; nil otherwise.
+    func paddedRing(shown: Bool) -> (height: AxisPadding, width: AxisPadding, spec: Conv2dSpec)? {
+        guard shown, !fieldInInput, case let .conv2d(layer) = layer, let input = selectedTrace.inputShape else { return nil }
+        return (layer.appliedPadding(.height), layer.appliedPadding(.width),
+                layer.spec(channels: input[1], inputHeight: input[2], inputWidth: input[3], groups: 1))
+    }
+}

@@ -76,7 +76,7 @@ extension KeyMap {
     static func keptOnStack(_ action: Action) -> Bool {
         switch action {
         case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
-             .toggleMouse, .scrollPanel:
+             .toggleMouse, .scrollPanel, .togglePadded:
             true
         case .togglePanel(let panel):
             StackPanelOverlay.shows(panel)

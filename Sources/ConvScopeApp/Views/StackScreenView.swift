@@ -26,7 +26,7 @@ enum StackScreenView {
                        maxWidth: layout.notes.width)
         }
         if let panel = layout.panel { paintPanel(state, frame: panel, facts: layout.facts, text: text, into: &canvas, env: env) }
-        paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+        paintMaps(s, layout: layout, text: text, into: &canvas, env: env, padded: state.paddedView)
         StackPanelOverlay.paint(into: &canvas, state: state, layout: layout, environment: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
@@ -104,14 +104,20 @@ enum StackScreenView {
     /// The two map sections with the inspector's marks, the line between them, and a sentence
     /// where a section has nothing to draw.
     static func paintMaps(_ s: StackState, layout: StackScreenLayout, text: StackText, into canvas: inout Canvas,
-                          env: RenderEnvironment) {
+                          env: RenderEnvironment, padded: Bool = false) {
         let (top, bottom) = StackMapSource.sections(s, text: text)
+        // The padded view's ring holds the padding mode's values (zeros need no lookup).
+        var ring: ((Int, Int, Int) -> Float)?
+        if let padding = s.paddedRing(shown: padded), padding.spec.paddingMode != .zeros, let input = top?.tensor {
+            ring = { c, y, x in padding.spec.paddedValue(input, channel: c, y: y, x: x) }
+        }
         let inspection = StackInspection(s)
         let muted = Style(foreground: Palette.muted)
         if let section = layout.top, let top {
             SectionView(layout: section, title: top.title, subtitle: top.subtitle, scale: top.scaleText(text),
                         tensor: top.tensor.map(FeatureMaps.init(everyChannelOf:)),
-                        mapScale: { MapScale(minimum: 0, maximum: top.scale($0)) }, environment: env, marks: inspection.topMarks).paint(into: &canvas)
+                        mapScale: { MapScale(minimum: 0, maximum: top.scale($0)) }, environment: env, marks: inspection.topMarks,
+                        ringValue: ring).paint(into: &canvas)
         }
         if layout.middleY < layout.hintsY {
             canvas.put(text.middleLine(index: s.selected, layer: s.layer, width: layout.maps.width), x: layout.maps.x,
