@@ -71,20 +71,25 @@ public enum CodePanelText {
     }
 
     /// The PyTorch call split after each top-level comma, so wrapping never breaks a tuple apart.
+    /// Each argument comes from its rows: a choice off its first value as a string ('same',
+    /// 'reflect'), a number row as True/False (bias), else the amounts (a tuple for a pair). An
+    /// argument none of whose rows is a notebook slider is left out while at its default.
     static func pytorchPieces(_ p: Conv2dSettings) -> [String] {
         let layer = LayerSpec.conv2d
         var pieces: [String] = []
         for (i, argument) in layer.pytorchArguments.enumerated() {
+            let rows = layer.parameters.filter { $0.pytorchArgument == argument }
+            let amounts = rows.filter { $0.kind == .integer }
             let value: String
-            switch argument {
-            case "padding" where p.paddingChoice != .explicit: value = "'\(p.paddingChoice.rawValue)'"
-            case "groups" where p.groups == 1, "padding_mode" where p.paddingMode == .zeros: continue
-            case "padding_mode": value = "'\(p.paddingMode.rawValue)'"
-            case "bias": value = p.bias == nil ? "False" : "True"
-            default:
-                let rows = layer.parameters.filter { $0.pytorchArgument == argument && $0.kind == .integer }
-                let values = rows.map { String(p[$0.id]) }
+            if let choice = rows.first(where: { !$0.choiceNames.isEmpty }), p[choice.id] != choice.defaultValue {
+                value = "'\(p.valueText(choice.id))'"
+            } else if let number = rows.first(where: { $0.kind == .number }) {
+                value = p[number: number.id] == nil ? "False" : "True"
+            } else if amounts.contains(where: { $0.id.isGeometry || p[$0.id] != $0.defaultValue }) {
+                let values = amounts.map { String(p[$0.id]) }
                 value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+            } else {
+                continue
             }
             pieces.append((i < layer.positional ? "" : argument + "=") + value + ",")
         }
