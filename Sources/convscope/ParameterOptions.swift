@@ -12,9 +12,6 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
 
     init() {}
 
-    /// Options built from the given words, as if typed (the state file of version 2 is read so).
-    init(words: [String: String]) { self.words = words }
-
     private struct FlagKey: CodingKey {
         let stringValue: String
         init(stringValue: String) { self.stringValue = stringValue }
