@@ -32,6 +32,9 @@ public enum Notice: Equatable, Sendable {
     case depthwise(groups: Int, outChannels: Int)
     /// The course notebook's input was chosen: its height and width are swapped.
     case notebookInput
+    /// The kernel section was switched on or off; `fits` is false when it is on but the window
+    /// has no room for it.
+    case kernelSection(shown: Bool, fits: Bool)
 }
 
 /// Why a saved session (the state file) was ignored.

@@ -35,6 +35,7 @@ public enum NoticeText {
             lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
                       "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
         case .notebookInput: Conv2dText.notebookNote(lang)
+        case let .kernelSection(shown, fits): KernelSectionText.notice(shown: shown, fits: fits, lang)
         case .mouse(let on): SettingsText.mouseNotice(on, lang)
         case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, lang)
         }

@@ -1,6 +1,6 @@
 import ConvCore
 
-/// The input or output maps: a header with the shape and scale, a title per map, the heatmaps,
+/// The input, kernel or output maps: a header with the shape and scale, a title per map, the heatmaps,
 /// and signs for anything not shown (other pages, cropped rows and columns).
 struct SectionView {
     let layout: SectionLayout
@@ -19,6 +19,12 @@ struct SectionView {
     var groupOf: ((Int) -> Int)?
     /// What the padding ring holds at (channel, y, x); nil draws zeros.
     var ringValue: ((Int, Int, Int) -> Float)?
+    /// A map's titles, long then short ones; nil: "channel 3", "ch 3".
+    var titlesOf: ((Int) -> (long: String, short: [String]))?
+
+    func titles(_ channel: Int) -> (long: String, short: [String]) {
+        titlesOf?(channel) ?? ScreenText.channelTitles(environment.language, channel)
+    }
 
     /// The header's texts: the page marker and the scale are kept whole, then the block size of
     /// the whole map, then the note.
@@ -64,7 +70,7 @@ struct SectionView {
     func channelTitle(_ channel: Int) -> String {
         if let groupOf {
             let tag = " " + Conv2dText.groupTag(groupOf(channel))
-            let (long, short) = ScreenText.channelTitles(environment.language, channel)
+            let (long, short) = titles(channel)
             if long.count + tag.count <= layout.slotWidth { return long + tag }
             if let first = short.first, first.count + tag.count <= layout.slotWidth + SectionLayout.gap - 1 { return first + tag }
         }
@@ -73,11 +79,11 @@ struct SectionView {
 
     /// The title without a group tag, for maps too narrow for one.
     func channelNumber(_ channel: Int) -> String {
-        let (long, short) = ScreenText.channelTitles(environment.language, channel)
+        let (long, short) = titles(channel)
         if long.count <= layout.slotWidth { return long }
         // One wording for the whole page: the first short one that fits its widest number.
         let room = layout.slotWidth + SectionLayout.gap - 1
-        let widest = ScreenText.channelTitles(environment.language, max(channel, layout.lastChannel)).short
+        let widest = titles(max(channel, layout.lastChannel)).short
         if let form = widest.firstIndex(where: { $0.count <= room }) { return short[form] }
         return short.first { $0.count <= room } ?? "\(channel)"
     }
