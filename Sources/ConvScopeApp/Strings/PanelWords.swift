@@ -22,6 +22,15 @@ public enum PanelWords {
     /// The rows' labels, ten columns wide like the formulas' indent.
     static func convLabel(_ l: Language) -> String { l.pick("  conv    ", "  свёртка  ") }
     static func denseLabel(_ l: Language) -> String { l.pick("  dense   ", "  полносв. ") }
+    static func pytorchLabel(_ l: Language) -> String { l.pick("  PyTorch ", "  PyTorch  ") }
+
+    /// Under PyTorch's count: what it is and whether the bias is in it.
+    static func pytorchCount(_ l: Language, hasBias: Bool) -> String {
+        hasBias ? l.pick("sum(p.numel() for p in conv.parameters()), the bias included",
+                         "sum(p.numel()) по conv.parameters(), смещение включено")
+            : l.pick("sum(p.numel() for p in conv.parameters()): bias=False adds nothing",
+                     "sum(p.numel()) по conv.parameters(): при bias=False смещения нет")
+    }
 
     /// The parameter ratio in words.
     static func denseNeedsWeights(_ l: Language, _ ratio: String, _ value: Double, _ g: Glyphs) -> String {
