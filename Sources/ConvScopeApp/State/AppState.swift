@@ -57,6 +57,8 @@ public struct AppState: Equatable, Sendable {
     /// The kernel section: shown (true), hidden (false), or nil for automatic: shown when the
     /// kernel is not the notebook's all ones (which the kernel line says in two words).
     public var kernelSection: Bool?
+    /// How many times a random input or kernel was arrived at: the start of the next one.
+    public var randomDraws = 0
     /// Scroll offsets (in tensor elements) for maps larger than the window.
     public var scrollX = 0, scrollY = 0
     /// Digits typed for the selected parameter, not yet committed.

@@ -264,13 +264,30 @@ extension AppState {
                 newValue = transform(parameters[id]) > parameters[id] ? 0 : names.count - 2
             }
         }
+        let before = parameters
         parameters.setClamped(id, newValue)
+        drawNewRandomStart(id, before: before)
         if id == .input && parameters.input == .generated(.notebook) { notice = .notebookInput }
         if linked, let partner = id.partner {
             parameters.setClamped(partner, parameters[id])
         }
         clampToLayout()
         clampCursors()
+    }
+
+    /// Each arrival at a random input or kernel draws a new start (1, 2, 3, … in this session),
+    /// so cycling back to random shows new numbers; the kernel line, the panel and the `P`
+    /// command line carry the start (`random:3`), which reproduces them.
+    mutating func drawNewRandomStart(_ id: ParameterID, before: Conv2dSettings) {
+        switch (id, parameters.input, parameters.kernel) {
+        case (.input, .generated(.random), _) where before.input != parameters.input:
+            randomDraws += 1
+            parameters.input = .generated(.random(start: UInt64(randomDraws)))
+        case (.kernel, _, .preset(.random)) where before.kernel != parameters.kernel:
+            randomDraws += 1
+            parameters.kernel = .preset(.random(start: UInt64(randomDraws)))
+        default: break
+        }
     }
 
     /// Keeps channel pages inside the channel counts and scroll offsets where they still move a

@@ -16,7 +16,8 @@ public enum Notice: Equatable, Sendable {
     case nothingToClose
     /// Space while PyTorch refuses the parameters.
     case nothingToAnimate
-    case paddedView(Bool)
+    /// The padded view was switched on or off; its ring holds the padding mode's values.
+    case paddedView(Bool, mode: PaddingMode = .zeros)
     /// Mouse reporting was switched on (true) or off.
     case mouse(Bool)
     /// The heatmap palette changed; `shownInTerminal` is false on a terminal without colours.
