@@ -104,7 +104,7 @@ public enum KeyMap {
         KeyBinding(pairs: [(.character("{"), .slower), (.character("}"), .faster)], help: "animation slower / faster",
                    "анимация медленнее / быстрее"),
         KeyBinding(keys: [.character("p")], action: .togglePadded, help: "padded view: padding ring, never-read cells",
-                   "вид с расширением: кольцо нулей, непрочитанные ячейки"),
+                   "вид с расширением: кольцо расширения, непрочитанные ячейки"),
         KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel", "панель формулы"),
         KeyBinding(keys: [.character("c")], action: .togglePanel(.cost), help: "cost panel: conv vs fully connected",
                    "панель стоимости: свёрточный слой против полносвязного"),
