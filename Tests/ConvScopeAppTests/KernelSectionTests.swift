@@ -74,6 +74,16 @@ struct KernelSectionTests {
         #expect(!canvas.text.contains("2\u{2190}0") && !canvas.text.contains("0\u{2190}2"))
     }
 
+    /// A narrow header keeps the shape and as many facts as fit beside the scale.
+    @Test func narrowHeaderKeepsTheShape() {
+        let (_, canvas, layout) = Self.canvas({ $0.kernel = .preset(.laplace); $0.groups = 3; $0.geometry.inChannels = 3
+                                                $0.geometry.outChannels = 3; $0.geometry.hIn = 5; $0.geometry.wIn = 5 },
+                                              columns: 80, rows: 24)
+        let kernel = try! #require(layout.kernel)
+        let header = canvas.text.split(separator: "\n")[kernel.frame.y]
+        #expect(header.contains("kernel 3×1×3×3") && header.hasSuffix("laplace · 3 groups · scale −4…4"), "\(header)")
+    }
+
     @Test func pagedLikeTheMaps() {
         let (state, canvas, layout) = Self.canvas({ $0.kernel = .preset(.random(start: 7)); $0.geometry.inChannels = 8
                                                     $0.geometry.outChannels = 8 }, columns: 80, rows: 24) { $0.kernelSection = true }

@@ -17,10 +17,10 @@ enum KernelSectionView {
         return SectionView(
             layout: layout,
             title: Conv2dText.kernelTitle(lang) + " " + shape.map(String.init).joined(separator: env.glyphs.times),
-            subtitle: ScreenText.kernelNotes(lang, settings: p).joined(separator: " \(env.glyphs.dot) "),
-            scale: KernelSectionText.scale(scale, lang, env.glyphs), tensor: kernels,
+            subtitle: "", scale: KernelSectionText.scale(scale, lang, env.glyphs), tensor: kernels,
             mapScale: { _ in scale }, environment: env,
             groupOf: grouped ? { spec.group(ofOutput: $0 / perGroup) } : nil,
+            facts: ScreenText.kernelNotes(lang, settings: p),
             titlesOf: { KernelSectionText.pairTitles(lang, out: $0 / perGroup, input: inputChannel($0)) })
     }
 

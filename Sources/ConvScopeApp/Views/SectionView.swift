@@ -19,6 +19,9 @@ struct SectionView {
     var groupOf: ((Int) -> Int)?
     /// What the padding ring holds at (channel, y, x); nil draws zeros.
     var ringValue: ((Int, Int, Int) -> Float)?
+    /// Facts kept right of the title, each where it fits, most important first (the kernel's
+    /// preset, groups, padding, bias).
+    var facts: [String] = []
     /// A map's titles, long then short ones; nil: "channel 3", "ch 3".
     var titlesOf: ((Int) -> (long: String, short: [String]))?
 
@@ -29,10 +32,18 @@ struct SectionView {
     /// The header's texts: the page marker and the scale are kept whole, then the block size of
     /// the whole map, then the note.
     var header: SectionHeader {
-        let g = environment.glyphs, lang = environment.language
+        let g = environment.glyphs, lang = environment.language, dot = " \(g.dot) "
         let notes = [layout.blockNote(g, lang), note.isEmpty ? [] : [note]].filter { !$0.isEmpty }
-        return SectionHeader(title: title, subtitle: subtitle, scale: scale, marker: layout.pageMarker(g, lang),
-                             notes: notes, separator: " \(g.dot) ")
+        let whole = SectionHeader(title: title, subtitle: facts.isEmpty ? subtitle : facts.joined(separator: dot), scale: scale,
+                                  marker: layout.pageMarker(g, lang), notes: notes, separator: dot)
+        // Facts (the kernel's) read after the title where they all fit, as the kernel line does;
+        // else each goes right of it where it fits, after the shape.
+        guard !facts.isEmpty, whole.rows(width: layout.frame.width, count: layout.headerRows).first?.left
+            != title + dot + whole.subtitle else { return whole }
+        var header = SectionHeader(title: title, scale: scale, marker: whole.marker, notes: notes + facts.map { [$0] },
+                                   separator: dot)
+        header.leadingWords = 2
+        return header
     }
 
     func paint(into canvas: inout Canvas) {
