@@ -98,3 +98,25 @@ const char *convscope_kernel_isa(void) {
     static const char *const names[] = {"generic", "avx2", "avx512"};
     return names[isa()];
 }
+
+/* 16 running minima and maxima side by side: the compiler keeps them in vector registers
+   (minps/maxps: `v < lo ? v : lo` is exactly their rule, a NaN never replaces a value), which a
+   single running pair, one long dependency chain, cannot use. */
+void convscope_min_max(const float *values, int64_t count, float *minimum, float *maximum) {
+    enum { lanes = 16 };
+    if (count <= 0) { *minimum = 0; *maximum = 0; return; }
+    float lo[lanes], hi[lanes];
+    for (int j = 0; j < lanes; j++) { lo[j] = values[0]; hi[j] = values[0]; }
+    int64_t i = 0;
+    for (; i + lanes <= count; i += lanes) {
+        for (int j = 0; j < lanes; j++) {
+            float v = values[i + j];
+            lo[j] = v < lo[j] ? v : lo[j];
+            hi[j] = v > hi[j] ? v : hi[j];
+        }
+    }
+    float l = lo[0], h = hi[0];
+    for (int j = 1; j < lanes; j++) { l = lo[j] < l ? lo[j] : l; h = hi[j] > h ? hi[j] : h; }
+    for (; i < count; i++) { float v = values[i]; l = v < l ? v : l; h = v > h ? v : h; }
+    *minimum = l; *maximum = h;
+}
