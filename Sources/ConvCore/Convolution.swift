@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Thrown when a caller's cancellation check says a computation is no longer wanted.
 public struct ComputationCancelled: Error, Equatable, Sendable {
     /// The error value.
@@ -127,6 +129,7 @@ public enum Convolution {
                 initialized = base + count
             }
         }
+        for map in windowSums { SpareWindowSums.giveBack(map.prefixed) }
         return Tensor4(shape: [1, p.outChannels, plan.outH, plan.outW], storage: storage)
     }
 
@@ -173,8 +176,9 @@ public enum Convolution {
 /// prefixed down the columns: each output row is the difference of two stored rows, read where
 /// it is combined, so no window-sum map is ever written out (8 MB less at 1024²).
 struct WindowSums {
-    /// (padded height) × outW row sums, prefix-summed down each column with the dilation's stride.
-    private let prefixed: [Double]
+    /// (padded height) × outW row sums, prefix-summed down each column with the dilation's stride
+    /// (the array may be longer: a reused buffer).
+    fileprivate let prefixed: [Double]
     private let plan: Convolution.Plan
 
     init(input: Tensor4, channel c: Int, plan: Convolution.Plan, isCancelled: () -> Bool) throws {
@@ -185,11 +189,11 @@ struct WindowSums {
         let every = Convolution.rowsPerCancelCheck
         // Row pass: for each input row, sums over kernel columns at each output column. Only the
         // padding's rows are zero-filled; the input's rows are written whole below.
-        var rowSums = [Double](unsafeUninitializedCapacity: paddedH * outW) { sums, initialized in
+        var rowSums = SpareWindowSums.take(count: paddedH * outW)
+        rowSums.withUnsafeMutableBufferPointer { sums in
             let inputRows = p.paddingH * outW..<(p.paddingH + p.hIn) * outW
-            sums.baseAddress!.initialize(repeating: 0, count: inputRows.lowerBound)
-            (sums.baseAddress! + inputRows.upperBound).initialize(repeating: 0, count: paddedH * outW - inputRows.upperBound)
-            initialized = paddedH * outW
+            sums.baseAddress!.update(repeating: 0, count: inputRows.lowerBound)
+            (sums.baseAddress! + inputRows.upperBound).update(repeating: 0, count: paddedH * outW - inputRows.upperBound)
         }
         var prefix = [Double](repeating: 0, count: paddedW)
         let (dw, pw, span) = (p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)
@@ -240,5 +244,27 @@ struct WindowSums {
                 body(oy * outW, last, before >= 0 ? UnsafePointer(sums.baseAddress! + before * outW) : nil)
             }
         }
+    }
+}
+
+/// One window-sum buffer kept between computations: a TUI recomputing a 1024² layer on every key
+/// reuses its 8 MB instead of faulting fresh pages in (the first touch costs as much as the sums).
+/// Taking it moves it out, so computations running side by side never share one.
+enum SpareWindowSums {
+    private static let slot = Mutex<[Double]>([])
+
+    /// A buffer of at least `count` values, their contents undefined.
+    static func take(count: Int) -> [Double] {
+        let spare = slot.withLock { kept in
+            defer { kept = [] }
+            return kept
+        }
+        if spare.count >= count { return spare }
+        return [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// Keeps `buffer` for the next `take` when it is larger than the one kept.
+    static func giveBack(_ buffer: [Double]) {
+        slot.withLock { kept in if buffer.count > kept.count { kept = buffer } }
     }
 }

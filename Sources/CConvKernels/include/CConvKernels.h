@@ -25,4 +25,9 @@ const char *convscope_kernel_isa(void);
 /// values[0] is one: the rule of `v < lo ? v : lo` from the first value on.
 void convscope_min_max(const float *values, int64_t count, float *minimum, float *maximum);
 
+/// Makes glibc map blocks of `bytes` and more on their own and unmap them when freed (its
+/// M_MMAP_THRESHOLD, which it otherwise raises to the largest block freed, keeping later ones in
+/// its heaps). Returns 1 when set, 0 elsewhere (not glibc, or refused).
+int convscope_return_blocks_from(int bytes);
+
 #endif
