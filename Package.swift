@@ -46,11 +46,12 @@ let package = Package(
                 // The settings file (Settings.swift) is TOML like the exercise files.
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            // The Swift runtime and Foundation linked in: the dynamic loader no longer resolves
-            // ~10 000 relocations against a dozen shared libraries at every start
-            // (docs/PERFORMANCE.md, start-up).
+            // Release builds link the Swift runtime and Foundation in: the dynamic loader no longer
+            // resolves ~10 000 relocations against a dozen shared libraries at every start
+            // (docs/PERFORMANCE.md, start-up). Not in debug: the test bundle, which links this
+            // target's code, needs the shared testing libraries.
             linkerSettings: [.unsafeFlags([
-                "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "--end-group"], .when(platforms: [.linux]))]),
+                "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
         // A module name without a hyphen, so its build folder is named like its source folder.
         .executableTarget(
