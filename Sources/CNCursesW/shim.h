@@ -5,6 +5,9 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
@@ -60,5 +63,68 @@ static inline void cs_mouse_reporting(int on) {
     keyok(KEY_MOUSE, FALSE);
     putp(on ? "\033[?1000h\033[?1002h\033[?1006h" : "\033[?1006l\033[?1002l\033[?1000l");
     fflush(stdout);
+}
+/* A crash (a trap in Swift, a bad access) must not leave the shell a raw, invisible-cursor terminal
+   in the alternate screen. Before curses starts, the shell's terminal mode is kept; after, the
+   terminfo strings that undo curses are copied. A fatal signal then writes them, puts the mode back
+   and says so in one line, all with async-signal-safe calls, and dies of the same signal. */
+/* The guard's state lives in a function's static: Swift's importer emits functions, not a header's
+   global variables. */
+struct cs_crash_state {
+    struct termios shell_mode;
+    int shell_mode_saved;
+    char undo_screen[256];
+    volatile sig_atomic_t armed;
+};
+static inline struct cs_crash_state *cs_crash(void) {
+    static struct cs_crash_state state;
+    return &state;
+}
+
+static inline void cs_keep_shell_mode(void) {
+    cs_crash()->shell_mode_saved = tcgetattr(STDIN_FILENO, &cs_crash()->shell_mode) == 0;
+}
+
+static void cs_restore_after_crash(int sig) {
+    struct cs_crash_state *c = cs_crash();
+    if (c->armed) {
+        c->armed = 0;
+        ssize_t ignored = write(STDOUT_FILENO, c->undo_screen, strlen(c->undo_screen));
+        if (c->shell_mode_saved) tcsetattr(STDIN_FILENO, TCSANOW, &c->shell_mode);
+        static const char line[] = "convscope: internal error (a fatal signal); the terminal was restored\n";
+        ignored = write(STDERR_FILENO, line, sizeof line - 1);
+        (void)ignored;
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static inline void cs_append_capability(const char *name) {
+    char *s = tigetstr((char *)name);
+    if (s == NULL || s == (char *)-1) return;
+    char *undo = cs_crash()->undo_screen;
+    if (strlen(undo) + strlen(s) + 3 < sizeof cs_crash()->undo_screen) strcat(undo, s);
+}
+
+/* Arms the guard once curses runs; `on` 0 disarms it after endwin (the shell has its terminal). */
+static inline void cs_crash_guard(int on) {
+    if (on && !cs_crash()->armed) {
+        /* Mouse reporting off (SGR, drag, click), the cursor back, the alternate screen left. */
+        strcpy(cs_crash()->undo_screen, "\033[?1006l\033[?1002l\033[?1000l");
+        cs_append_capability("cnorm");
+        cs_append_capability("sgr0");
+        cs_append_capability("rmcup");
+        strcat(cs_crash()->undo_screen, "\r\n");
+        int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+        for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+            struct sigaction action;
+            memset(&action, 0, sizeof action);
+            action.sa_handler = cs_restore_after_crash;
+            action.sa_flags = SA_NODEFER;
+            sigemptyset(&action.sa_mask);
+            sigaction(fatal[i], &action, NULL);
+        }
+    }
+    cs_crash()->armed = on;
 }
 #endif

@@ -1,9 +1,10 @@
 /// Reads what a student typed, liberally: spaces, ×, x, *, commas, brackets and parentheses all
-/// separate numbers; case does not matter.
+/// separate numbers, and so do the Cyrillic х and Х a Russian keyboard gives on the x key; case
+/// does not matter.
 enum AnswerReading {
     /// The whole numbers in `text` (`1×8×4×4`, `[1, 8, 4, 4]`, `(2, 1)`), or nil when anything else is there.
     static func integers(_ text: String) -> [Int]? {
-        let separators: Set<Character> = [" ", "\t", "×", "x", "X", "*", ",", "[", "]", "(", ")"]
+        let separators: Set<Character> = [" ", "\t", "×", "x", "X", "\u{445}", "\u{425}", "*", ",", "[", "]", "(", ")"]
         let parts = text.split { separators.contains($0) }
         guard !parts.isEmpty else { return nil }
         let numbers = parts.compactMap { Int($0) }

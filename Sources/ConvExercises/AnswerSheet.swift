@@ -18,6 +18,8 @@ public struct AnswerSheet: Equatable, Sendable {
     public static func parse(_ text: String, questionCount: Int) throws(ExerciseFileError) -> AnswerSheet {
         var sheet = AnswerSheet()
         var next = 1
+        // Which line answered each question: a second answer is a mistake to name, not to overwrite.
+        var answeredOnLine: [Int: Int] = [:]
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingSpaces
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -33,6 +35,10 @@ public struct AnswerSheet: Equatable, Sendable {
                     : "question \(number) does not exist: the lab has 1…\(questionCount)"
                 throw ExerciseFileError(line: index + 1, "answers: \(what)")
             }
+            if let first = answeredOnLine[number] {
+                throw ExerciseFileError(line: index + 1, "answers: question \(number) is answered twice (lines \(first) and \(index + 1)); keep one")
+            }
+            answeredOnLine[number] = index + 1
             sheet.record(answer, for: number)
             next = number + 1
         }
@@ -45,9 +51,12 @@ public struct AnswerSheet: Equatable, Sendable {
         answers[number] = line.isEmpty || line == "-" ? nil : line
     }
 
+    /// How every answers file convscope writes begins (`--record` replaces only such files).
+    public static let header = "# Answers for: "
+
     /// The file text: a comment naming the lab, then `N: answer` for every question (`N: -` when skipped).
     public func text(title: String, questionCount: Int) -> String {
-        var lines = ["# Answers for: \(title.replacingOccurrences(of: "\n", with: " "))",
+        var lines = [Self.header + "\(title.replacingOccurrences(of: "\n", with: " "))",
                      "# One line per question: N: answer (- = skipped)."]
         for number in 1...max(questionCount, 1) where questionCount > 0 {
             let answer = answers[number] ?? ""

@@ -54,7 +54,7 @@ struct ExerciseCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
-    @Flag(name: .long, help: "Replace the file given with -o if it exists.")
+    @Flag(name: .long, help: "Replace the file given with -o, or with --record when it is not an answers file, if it exists.")
     var force = false
 
     static let maxQuestions = 200
@@ -95,6 +95,7 @@ struct ExerciseCommand: ParsableCommand {
         } catch let error as ExerciseFileError {
             throw badFile(path, error)
         }
+        if let record { try RecordTarget.check(record, lab: path, answers: answers, force: force) }
         guard let answers else {
             // On a terminal the student answers on screen; piped, or with --format, the questions are printed.
             if format == nil, isatty(1) == 1, isatty(0) == 1 {

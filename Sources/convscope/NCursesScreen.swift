@@ -43,6 +43,7 @@ final class NCursesScreen: Screen {
         // such as TERM=linux do not have: newterm then fails.
         use_env(false)
         use_tioctl(true)
+        cs_keep_shell_mode()
         // newterm returns NULL (where initscr would exit) for a TERM terminfo does not know, and
         // for a terminal whose size cannot be found out.
         guard let s = cs_newterm() else {
@@ -56,6 +57,7 @@ final class NCursesScreen: Screen {
             throw TerminalUnavailable.unknownTerminal("TERM=\(term) cannot move the cursor")
         }
         window = cs_stdscr()!
+        cs_crash_guard(1)
         raw()
         noecho()
         nonl()
@@ -114,6 +116,7 @@ final class NCursesScreen: Screen {
         if mouseReporting && !terminalHungUp { cs_mouse_reporting(0) }
         curs_set(1)
         endwin()
+        cs_crash_guard(0)
     }
 
     /// Turns mouse reporting on or off.
@@ -129,10 +132,12 @@ final class NCursesScreen: Screen {
         let reporting = mouseReporting
         if reporting { cs_mouse_reporting(0) }
         endwin()
+        cs_crash_guard(0)
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Execution continues here after `fg`; the window may have changed meanwhile.
         refresh()
+        cs_crash_guard(1)
         invalidate()
         if reporting { cs_mouse_reporting(1) }
     }

@@ -23,7 +23,8 @@ import Testing
         Self.lab.exercises[question].solution.verdict(for: answer)
     }
 
-    @Test(arguments: ["1x8x4x4", "1×8×4×4", "[1, 8, 4, 4]", " 1 x 8 x 4 x 4 ", "(1,8,4,4)", "8x4x4", "1*8*4*4"])
+    @Test(arguments: ["1x8x4x4", "1×8×4×4", "[1, 8, 4, 4]", " 1 x 8 x 4 x 4 ", "(1,8,4,4)", "8x4x4", "1*8*4*4",
+                      "1х8х4х4", "1 Х 8 Х 4 Х 4"])
     func shapeSpellings(_ answer: String) { #expect(verdict(0, answer) == .right) }
 
     @Test func wrongAndUnreadableShapes() {
@@ -61,6 +62,9 @@ import Testing
         }
         #expect(throws: ExerciseFileError(line: 4, "answers: one answer more than the 3 questions")) {
             try AnswerSheet.parse("a\nb\nc\nd\n", questionCount: 3)
+        }
+        #expect(throws: ExerciseFileError(line: 3, "answers: question 1 is answered twice (lines 1 and 3); keep one")) {
+            try AnswerSheet.parse("1: 1x8x4x4\n2: no\n1: 1x8x5x5\n", questionCount: 3)
         }
     }
 

@@ -208,9 +208,10 @@ import Testing
         #expect(s.current.right && s.page == .maps)
         #expect(Self.screen(s).hasPrefix(" exercise 1/8 · score 1/8"))
         let model = s.teaching.stack?.model
-        for key in ["x", "a"] {
+        for key in ["x", "a", "i"] {
             Self.press(&s, key)
             #expect(s.teaching.stack?.model == model && s.notice == ExerciseText.locked(.en), "\(key)")
+            #expect(s.teaching.stack?.prompt == nil, "no layer prompt opens: \(key)")
         }
         #expect(Self.screen(s).hasPrefix(" the parameters are locked in an exercise"))
         Self.press(&s, ">")

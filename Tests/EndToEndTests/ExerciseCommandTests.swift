@@ -29,6 +29,33 @@ struct ExerciseCommandTests {
         }
     }
 
+    /// --record never costs a file: not the lab, not the answers graded, not another file that is
+    /// not an answers file (unless --force); an answers file it wrote before is replaced.
+    @Test func recordRefusesToOverwriteWhatIsNotAnAnswersFile() throws {
+        try withTemporaryDirectory("exercise-record") { dir in
+            try FileManager.default.copyItem(atPath: Self.lab, toPath: dir + "/lab.toml")
+            let labText = try String(contentsOfFile: dir + "/lab.toml", encoding: .utf8)
+            try "1×2×6×6\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+            try "my notes\n".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+            for (target, said) in [("lab.toml", "--record lab.toml is the lab FILE itself"),
+                                   ("./lab.toml", "--record ./lab.toml is the lab FILE itself"),
+                                   ("a.txt", "--record a.txt is --answers itself"),
+                                   ("notes.txt", "--record notes.txt already exists and is not an answers file; use --force")] {
+                let r = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record \(target)")
+                #expect(r.status == 64, "\(target): \(r.err)")
+                #expect(r.err.contains(said) && r.err.split(separator: "\n").count == 1, "\(r.err)")
+            }
+            #expect(try String(contentsOfFile: dir + "/lab.toml", encoding: .utf8) == labText, "the lab is untouched")
+            #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "my notes\n")
+            let first = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record rec.txt")
+            let again = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record rec.txt")
+            #expect(first.status == 0 && again.status == 0, "an answers file is replaced: \(again.err)")
+            let forced = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record notes.txt --force")
+            #expect(forced.status == 0, "\(forced.err)")
+            #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8).hasPrefix("# Answers for: "))
+        }
+    }
+
     @Test func aBadFileIsOneLineWithItsLineAndStatus64() throws {
         try withTemporaryDirectory("exercise-bad") { dir in
             let text = try String(contentsOfFile: Self.lab, encoding: .utf8) + "kernal = 3\n"

@@ -145,7 +145,7 @@ extension ExerciseState: LoopProgram {
     /// A key on the maps page: the course screen's action for it, unless it would change the layer.
     mutating func teach(_ key: Key) -> [Effect] {
         guard let action = KeyMap.action(for: key, in: teaching) else { return [] }
-        if teaching.stack == nil, Self.changesParameters(action, in: teaching) {
+        if action.changesLayer(in: teaching) {
             notice = ExerciseText.locked(language)
             return []
         }
@@ -158,20 +158,6 @@ extension ExerciseState: LoopProgram {
         }
         teaching = next
         return effects.filter { if case .quit = $0 { false } else { true } }
-    }
-
-    /// The course screen's parameter keys, which an exercise refuses with a notice.
-    static func changesParameters(_ action: Action, in state: AppState) -> Bool {
-        switch action {
-        case .increment, .decrement, .bigIncrement, .bigDecrement, .setMinimum, .setMaximum,
-             .toggleLink, .reset, .set:
-            return true
-        case .typeDigit:
-            // Digits type K in the cost panel, which is not a parameter of the layer.
-            return state.panel != .cost
-        default:
-            return false
-        }
     }
 
     public func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas {

@@ -2,17 +2,26 @@
 /// the cost panel's ratios and the stack table's grouped counts.
 public enum NumberText {
     /// A heatmap cell or inspector value: integers without decimals, else one decimal (seaborn's
-    /// annotation).
+    /// annotation); from 10^15 on, and for inf and nan, Python's short spelling (`1e+19`).
     public static func cell(_ v: Float) -> String {
-        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        guard v.isFinite, abs(v) < 1e15 else { return pythonSpelling(v) }
+        if v == v.rounded() { return String(Int64(v)) }
         return decimals(Double(v), places: 1)
+    }
+
+    /// How Python prints a float too large for digits (`1e+19`, `inf`, `-inf`, `nan`); huge sums of
+    /// a file's values reach this, and no conversion to an integer may trap on them.
+    static func pythonSpelling<F: BinaryFloatingPoint & LosslessStringConvertible>(_ v: F) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v < 0 ? "-inf" : "inf" }
+        return "\(v)"
     }
 
     /// A ratio: whole values as plain digits, others with two decimals; not a number is "n/a".
     public static func ratio(_ v: Double, _ lang: Language = .en) -> String {
         guard v.isFinite else { return lang.pick("n/a", "н/д") }
         // Past 1e13 the hundredths would not fit an Int; the decimals mean nothing there anyway.
-        if v == v.rounded() || abs(v) >= 1e13 { return abs(v) < 9e18 ? String(Int(v.rounded())) : "\(v)" }
+        if v == v.rounded() || abs(v) >= 1e13 { return abs(v) < 9e18 ? String(Int(v.rounded())) : pythonSpelling(v) }
         return decimals(v, places: 2)
     }
 
@@ -29,6 +38,7 @@ public enum NumberText {
 
     /// `v` rounded to `places` decimals (half away from zero), always writing them all.
     static func decimals(_ v: Double, places: Int) -> String {
+        guard v.isFinite, abs(v) < 1e15 else { return pythonSpelling(v) }
         var unit = 1.0
         for _ in 0..<places { unit *= 10 }
         let scaled = (v * unit).rounded()
