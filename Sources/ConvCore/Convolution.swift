@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Thrown when a caller's cancellation check says a computation is no longer wanted.
@@ -139,13 +140,16 @@ public enum Convolution {
         let used = coefficients.indices.filter { coefficients[$0] != 0 }
         if used.count == 1 {
             // One map (the ramp's one plane): 0 + k·s is k·s, so no running sums are needed.
-            let k = coefficients[used[0]]
-            windowSums[used[0]].forEachRow { row, last, before in
-                let target = out + row
-                if let before {
-                    for ox in 0..<last.count { target[ox] = Float(k * (last[ox] - before[ox])) }
-                } else {
-                    for ox in 0..<last.count { target[ox] = Float(k * last[ox]) }
+            let k = coefficients[used[0]], map = windowSums[used[0]]
+            // Output rows split among the cores: each row is written by one of them.
+            WindowSums.inParallel(map.outputRows, parts: WindowSums.parts(forValues: count)) { rows in
+                map.forEachRow(in: rows) { row, last, before in
+                    let target = out + row
+                    if let before {
+                        for ox in 0..<last.count { target[ox] = Float(k * (last[ox] - before[ox])) }
+                    } else {
+                        for ox in 0..<last.count { target[ox] = Float(k * last[ox]) }
+                    }
                 }
             }
             return
@@ -195,48 +199,76 @@ struct WindowSums {
             sums.baseAddress!.update(repeating: 0, count: inputRows.lowerBound)
             (sums.baseAddress! + inputRows.upperBound).update(repeating: 0, count: paddedH * outW - inputRows.upperBound)
         }
-        var prefix = [Double](repeating: 0, count: paddedW)
         let (dw, pw, span) = (p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)
-        try input.storage.withUnsafeBufferPointer { values in
-            try rowSums.withUnsafeMutableBufferPointer { sums in
-                try prefix.withUnsafeMutableBufferPointer { prefix in
-                    // Prefix sums with the dilation's stride; the padding reads zeros, so the left
-                    // padding's prefixes stay 0 and the right padding's repeat the one dw before.
-                    let prefix = prefix.baseAddress!
-                    for y in 0..<p.hIn {
-                        if y % every == 0, isCancelled() { throw ComputationCancelled() }
-                        let row = values.baseAddress! + input.offset(0, c, y, 0)
-                        let head = min(p.wIn, max(0, dw - pw))  // input columns with no prefix dw before
-                        for x in 0..<head { prefix[x + pw] = Double(row[x]) }
-                        for x in head..<p.wIn { prefix[x + pw] = Double(row[x]) + prefix[x + pw - dw] }
-                        for i in max(pw + p.wIn, 0)..<paddedW { prefix[i] = i >= dw ? prefix[i - dw] : 0 }
-                        let out = sums.baseAddress! + (y + p.paddingH) * outW
-                        for ox in 0..<outW {
-                            let first = ox * p.strideW
-                            out[ox] = first >= dw ? prefix[first + span] - prefix[first - dw] : prefix[first + span]
+        let parts = Self.parts(forValues: p.hIn * p.wIn)
+        let stop = StopFlag()
+        input.storage.withUnsafeBufferPointer { values in
+            rowSums.withUnsafeMutableBufferPointer { sums in
+                // Input rows split among the cores, each with its own prefix row.
+                Self.inParallel(p.hIn, parts: parts) { rows in
+                    var prefix = [Double](repeating: 0, count: paddedW)
+                    prefix.withUnsafeMutableBufferPointer { prefix in
+                        // Prefix sums with the dilation's stride; the padding reads zeros, so the left
+                        // padding's prefixes stay 0 and the right padding's repeat the one dw before.
+                        let prefix = prefix.baseAddress!
+                        for y in rows {
+                            if (y - rows.lowerBound) % every == 0, stop.isSet || isCancelled() { stop.set(); return }
+                            let row = values.baseAddress! + input.offset(0, c, y, 0)
+                            let head = min(p.wIn, max(0, dw - pw))  // input columns with no prefix dw before
+                            for x in 0..<head { prefix[x + pw] = Double(row[x]) }
+                            for x in head..<p.wIn { prefix[x + pw] = Double(row[x]) + prefix[x + pw - dw] }
+                            for i in max(pw + p.wIn, 0)..<paddedW { prefix[i] = i >= dw ? prefix[i - dw] : 0 }
+                            let out = sums.baseAddress! + (y + p.paddingH) * outW
+                            for ox in 0..<outW {
+                                let first = ox * p.strideW
+                                out[ox] = first >= dw ? prefix[first + span] - prefix[first - dw] : prefix[first + span]
+                            }
                         }
+                    }
+                }
+                guard !stop.isSet else { return }
+                // Column pass, row by row (memory in order), the columns split among the cores:
+                // prefix sums down each column with the dilation's stride, in place.
+                Self.inParallel(outW, parts: parts) { columns in
+                    for i in p.dilationH..<max(p.dilationH, paddedH) {
+                        if i % every == 0, stop.isSet || isCancelled() { stop.set(); return }
+                        let row = sums.baseAddress! + i * outW, above = sums.baseAddress! + (i - p.dilationH) * outW
+                        for ox in columns { row[ox] += above[ox] }
                     }
                 }
             }
         }
-        // Column pass, row by row (memory in order): prefix sums down each column with the
-        // dilation's stride, in place.
-        try rowSums.withUnsafeMutableBufferPointer { sums in
-            for i in p.dilationH..<max(p.dilationH, paddedH) {
-                if i % every == 0, isCancelled() { throw ComputationCancelled() }
-                let row = i * outW, above = (i - p.dilationH) * outW
-                for ox in 0..<outW { sums[row + ox] += sums[above + ox] }
-            }
-        }
+        if stop.isSet { throw ComputationCancelled() }
         prefixed = rowSums
     }
 
+    /// How many cores a pass over a plane of `values` values is split among: one below 256 K
+    /// values (a thread's start costs more than it saves), at most 4.
+    static func parts(forValues values: Int) -> Int {
+        values < 1 << 18 ? 1 : min(4, ProcessorCount.online)
+    }
+
+    /// Runs `body` on `parts` contiguous pieces of 0..<count, each on a thread of its own.
+    static func inParallel(_ count: Int, parts: Int, _ body: (Range<Int>) -> Void) {
+        guard parts > 1, count > 1 else { body(0..<count); return }
+        withoutActuallyEscaping(body) { body in
+            let job = PieceJob(body: body)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                job.body(count * part / parts..<count * (part + 1) / parts)
+            }
+        }
+    }
+
+    /// Output rows (the plan's outH).
+    var outputRows: Int { plan.outH }
+
     /// Calls `body` for each output row with its offset (oy · outW) and the two prefixed rows
     /// whose difference is its window sums (`before` nil where the window starts at the top).
-    func forEachRow(_ body: (_ offset: Int, _ last: UnsafeBufferPointer<Double>, _ before: UnsafePointer<Double>?) -> Void) {
+    func forEachRow(in rows: Range<Int>? = nil,
+                    _ body: (_ offset: Int, _ last: UnsafeBufferPointer<Double>, _ before: UnsafePointer<Double>?) -> Void) {
         let p = plan.p, outW = plan.outW
         prefixed.withUnsafeBufferPointer { sums in
-            for oy in 0..<plan.outH {
+            for oy in rows ?? 0..<plan.outH {
                 let first = oy * p.strideH
                 let last = UnsafeBufferPointer(start: sums.baseAddress! + (first + (p.kernelSizeH - 1) * p.dilationH) * outW,
                                                count: outW)
@@ -267,4 +299,17 @@ enum SpareWindowSums {
     static func giveBack(_ buffer: [Double]) {
         slot.withLock { kept in if buffer.count > kept.count { kept = buffer } }
     }
+}
+
+/// A pass's body as the threads of `WindowSums.inParallel` see it. Unchecked Sendable: each
+/// thread writes its own rows or columns, and `isCancelled` may be called from any thread.
+private struct PieceJob: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+}
+
+/// Set by the first thread that sees the computation cancelled, so the others stop too.
+private final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func set() { flag.store(true, ordering: .relaxed) }
+    var isSet: Bool { flag.load(ordering: .relaxed) }
 }
