@@ -35,7 +35,7 @@ public struct GradeReport: Equatable, Sendable, Codable {
             let (result, hint): (String, String?) = switch verdict {
             case .right: ("right", nil)
             case .wrong: ("wrong", exercise.hint)
-            case let .unreadable(format): ("unreadable", "type \(format)")
+            case let .unreadable(format): ("unreadable", "\(GradeText.type(.en)) \(format)")
             case .skipped: ("skipped", nil)
             }
             return GradedQuestion(number: exercise.number, id: exercise.id, kind: exercise.question.kind.rawValue,
@@ -46,18 +46,29 @@ public struct GradeReport: Equatable, Sendable, Codable {
     }
 
     /// The report as text: one block per question, then `Score: 5/10`.
-    public var text: String {
+    public var text: String { text(.en) }
+
+    /// The report as text with its labels in `l` (the prompts and working are the lab's own).
+    public func text(_ l: Language) -> String {
+        let labels = [GradeText.answer(l), GradeText.expected(l), GradeText.hint(l)]
+        let width = labels.map(\.count).max()! + 1
+        func label(_ i: Int) -> String { "   " + labels[i].padding(toLength: width, withPad: " ", startingAt: 0) }
         var lines = [title, ""]
         for q in questions {
-            let answered = q.answer.isEmpty ? "(no answer)" : q.answer
-            lines.append("\(q.number). [\(q.id)] \(q.result.uppercased()): \(q.prompt)")
-            lines.append("   answer:   \(answered)")
-            lines.append("   expected: \(q.expected)")
-            if let hint = q.hint { lines.append("   hint:     \(hint)") }
+            let answered = q.answer.isEmpty ? GradeText.noAnswer(l) : q.answer
+            lines.append("\(q.number). [\(q.id)] \(GradeText.result(q.result, l)): \(q.prompt)")
+            lines.append(label(0) + answered)
+            lines.append(label(1) + q.expected)
+            if var hint = q.hint {
+                // The unreadable answer's hint was made in English: "type <format>".
+                let english = GradeText.type(.en) + " "
+                if q.result == "unreadable", hint.hasPrefix(english) { hint = GradeText.type(l) + " " + hint.dropFirst(english.count) }
+                lines.append(label(2) + hint)
+            }
             lines += q.steps.map { "     " + $0 }
             lines.append("")
         }
-        lines.append("Score: \(score)/\(total)")
+        lines.append(GradeText.score(score, of: total, l))
         return lines.joined(separator: "\n") + "\n"
     }
 

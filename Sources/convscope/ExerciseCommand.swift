@@ -89,9 +89,8 @@ struct ExerciseCommand: ParsableCommand {
         let path = file!
         let lab: ExerciseSet
         do {
-            // On screen the lab speaks the screen's language; printed and graded output stays English unless --lang says.
-            let onScreen = answers == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
-            lab = try ExerciseLoader.load(try readText(path), language: onScreen ? language.language : language.given ?? .en)
+            // The lab speaks --lang's language, else the locale's: on screen, printed and graded.
+            lab = try ExerciseLoader.load(try readText(path), language: language.language)
         } catch let error as ExerciseFileError {
             throw badFile(path, error)
         }
@@ -120,7 +119,7 @@ struct ExerciseCommand: ParsableCommand {
         if let record {
             try writeFile(record, Array(sheet.text(title: lab.title, questionCount: lab.exercises.count).utf8), replace: true)
         }
-        writeAll(1, Array((format == .json ? report.json : report.text).utf8))
+        writeAll(1, Array((format == .json ? report.json : report.text(language.language)).utf8))
     }
 
     /// The question list, for a lab on paper or a first look.

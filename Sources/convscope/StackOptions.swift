@@ -124,21 +124,21 @@ extension StackOptions {
     /// With --layer or --model, the single layer's own flags (kernel, padding, …) make no sense:
     /// one line naming the flag and what to write instead. --h-in, --w-in and --in-channels set the input.
     func checkNoSingleLayerFlags(_ parameters: ParameterOptions) throws {
-        if hasStack {
-            let singleLayerFlags: [(String, Bool)] = [
-                ("--out-channels", parameters.outChannels != nil), ("--kernel-size", parameters.kernelSize != nil),
-                ("--kernel-size-h", parameters.kernelSizeH != nil), ("--kernel-size-w", parameters.kernelSizeW != nil),
-                ("--padding", parameters.padding != nil), ("--padding-h", parameters.paddingH != nil),
-                ("--padding-w", parameters.paddingW != nil), ("--stride", parameters.stride != nil),
-                ("--stride-h", parameters.strideH != nil), ("--stride-w", parameters.strideW != nil),
-                ("--dilation", parameters.dilation != nil), ("--dilation-h", parameters.dilationH != nil),
-                ("--dilation-w", parameters.dilationW != nil)]
-            if let flag = singleLayerFlags.first(where: \.1)?.0 {
-                throw ValidationError("\(flag) sets the single layer's parameters; with --layer or --model write them "
-                    + "in the layer string, e.g. \"Conv2d(3, 8, kernel_size=3, stride=2)\" (--h-in, --w-in and "
-                    + "--in-channels set the input).")
-            }
+        // --layers and --coverage alone draw the sliders' layer as a one-layer stack of the ramp.
+        if !hasStack, isActive, let (flag, _) = parameters.given.first(where: { !$0.flag.rows.allSatisfy(\.isGeometry) }) {
+            throw ValidationError("\(flag.flag) is not part of the one-layer stack \(table ? "--layers" : "--coverage") draws "
+                + "from the sliders' flags; give the layer with --layer, e.g. \"Conv2d(3, 2, 3, padding_mode='reflect')\".")
         }
+        guard hasStack else { return }
+        let input: Set<ParameterID> = [.hIn, .wIn, .inChannels]
+        guard let (flag, _) = parameters.given.first(where: { !Set($0.flag.rows).isSubset(of: input) }) else { return }
+        if flag.rows.allSatisfy({ $0.spec.pytorchArgument != nil }) {
+            throw ValidationError("\(flag.flag) sets the single layer's parameters; with --layer or --model write them "
+                + "in the layer string, e.g. \"Conv2d(3, 8, kernel_size=3, stride=2)\" (--h-in, --w-in and "
+                + "--in-channels set the input).")
+        }
+        throw ValidationError("\(flag.flag) sets the single layer's \(flag.row?.name ?? flag.name); a stack of --layer or "
+            + "--model does not take it (--h-in, --w-in and --in-channels set its input).")
     }
 
     /// The model the interactive screen opens on, or nil without --layer and --model (the
@@ -161,7 +161,7 @@ extension StackOptions {
         switch try parse() {
         case let .layers(layers):
             let given = try parameters.apply(to: ConvParameters())
-            let channels = parameters.inChannels ?? Model.expectedChannels(layers) ?? given.inChannels
+            let channels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
             return Model(inputShape: [1, channels, given.hIn, given.wIn], layers: layers)
         case let .refused(error, text, layer, line):
             printError(Self.refusalLine(error, text: text, layer: layer, line: line))

@@ -21,7 +21,7 @@ extension RenderCommand {
         }
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
         var input = given
-        input.inChannels = parameters.inChannels ?? Model.expectedChannels(layers) ?? given.inChannels
+        input.inChannels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
         let ramp = InputPattern.ramp.makeInput(input)
         let trace = StackTrace(inputShape: ramp.shape, layers: layers)
         let unicode = !ascii

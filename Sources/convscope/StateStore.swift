@@ -12,13 +12,20 @@ struct StateStore {
         StateStore(path: xdgDirectory("XDG_STATE_HOME", else: ".local/state", environment: environment) + "/convscope/state.json")
     }
 
-    /// Version 1 held the twelve sliders; version 2 adds the rest of the table's rows as words
-    /// (padding mode, padding, input and kernel by their command-line words, bias or null).
+    /// Version 1 held the twelve sliders; version 2 added the other rows (padding mode, padding,
+    /// input and kernel as words under `choices`, groups, bias or null). Version 3 holds every
+    /// row of the parameter table by its name and its command-line word
+    /// (`Conv2dSettings.valueText`): integer rows as numbers under `parameters` (as before), the
+    /// others under `words`; they are read back with the table's own reader, so a row added
+    /// later needs nothing here.
+    private static let version = 3
+
     private struct Saved: Codable {
         var version: Int
         var parameters: [String: Int]
         var choices: [String: String]?
         var bias: Float?
+        var words: [String: String]?
         /// The heatmap palette; absent in files from before palettes (they mean rocket).
         var cmap: String?
     }
@@ -35,51 +42,52 @@ struct StateStore {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, .savedSessionIgnored(.unreadable, path: path))
         }
-        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), [1, 2].contains(saved.version) else {
+        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), (1...Self.version).contains(saved.version) else {
             return (nil, .savedSessionIgnored(.notAStateFile, path: path))
-        }
-        var p = ConvParameters()
-        for id in ParameterID.geometry {
-            guard let value = saved.parameters[id.name], id.range.contains(value) else {
-                return (nil, .savedSessionIgnored(.parameter(id.name), path: path))
-            }
-            p[id] = value
         }
         // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
         let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
-        var s = Conv2dSettings(p)
-        guard saved.version == 2 else { return (Session(parameters: s, colormap: colormap), nil) }
-        // The other rows go through the command line's own parser, files included.
-        var arguments: [String] = []
-        for (id, flag) in [(ParameterID.paddingMode, "--padding-mode"), (.padding, "--padding"), (.input, "--input"),
-                           (.kernel, "--kernel")] {
-            if let word = saved.choices?[id.name], !(id == .padding && word == "explicit") { arguments += [flag, word] }
-        }
-        if let groups = saved.parameters[ParameterID.groups.name] { arguments += ["--groups", String(groups)] }
-        if let bias = saved.bias { arguments += ["--bias", formatNumber(bias)] }
-        do {
-            let options = try ParameterOptions.parse(arguments)
-            s = try options.apply(to: s)
-        } catch {
-            return (nil, .savedSessionIgnored(.option(ParameterOptions.message(for: error)), path: path))
+        var s = Conv2dSettings()
+        // In the table's order, so a file read last sets the sizes it fixes.
+        for row in LayerSpec.conv2d.parameters {
+            guard let word = Self.word(row, in: saved) else {
+                // Versions 1 and 2 always held the twelve sliders; a missing later row keeps its default.
+                if saved.version < 3 && row.id.isGeometry { return (nil, .savedSessionIgnored(.parameter(row.name), path: path)) }
+                continue
+            }
+            do {
+                try s.read(row.id, word: word, files: .disk)
+            } catch {
+                let problem: SavedSessionProblem = row.kind == .integer ? .parameter(row.name) : .option(error.message)
+                return (nil, .savedSessionIgnored(problem, path: path))
+            }
         }
         return (Session(parameters: s, colormap: colormap), nil)
+    }
+
+    /// A row's word in a file of any version: v1 held the sliders, v2 kept choices and bias apart.
+    private static func word(_ row: ParameterSpec, in saved: Saved) -> String? {
+        switch saved.version {
+        case 1: return row.id.isGeometry ? saved.parameters[row.name].map(String.init) : nil
+        case 2:
+            if row.id == .bias { return saved.bias.map(formatNumber) ?? "none" }
+            return saved.parameters[row.name].map(String.init) ?? saved.choices?[row.name]
+        default: return row.kind == .integer ? saved.parameters[row.name].map(String.init) : saved.words?[row.name]
+        }
     }
 
     /// Saves the session atomically; returns a message when that fails.
     func save(_ session: Session) -> String? {
         let s = session.parameters
-        var values: [String: Int] = [:]
-        for id in ParameterID.geometry { values[id.name] = s.geometry[id] }
-        values[ParameterID.groups.name] = s.groups
-        var choices: [String: String] = [:]
-        for id in [ParameterID.paddingMode, .padding, .input, .kernel] { choices[id.name] = s.valueText(id) }
+        var numbers: [String: Int] = [:], words: [String: String] = [:]
+        for row in LayerSpec.conv2d.parameters {
+            if row.kind == .integer { numbers[row.name] = Int(s.valueText(row.id)) } else { words[row.name] = s.valueText(row.id) }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: 2, parameters: values, choices: choices, bias: s.bias,
-                                                cmap: session.colormap.rawValue))
+            let data = try encoder.encode(Saved(version: Self.version, parameters: numbers, words: words, cmap: session.colormap.rawValue))
             try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
             return nil
         } catch let error as FileWriteError {

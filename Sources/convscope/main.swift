@@ -139,9 +139,7 @@ func allowedValues(for message: String) -> String? {
     guard message.hasPrefix("The value '") || message.hasPrefix("Missing value"),
           let flagStart = message.range(of: "for '--") else { return nil }
     let flag = "--" + message[flagStart.upperBound...].prefix { $0 != " " && $0 != "'" }
-    if let id = ParameterID.allCases.first(where: { $0.flag == flag }) {
-        return "a whole number in \(id.range.lowerBound)...\(id.range.upperBound)"
-    }
+    if let allowed = ParameterOptions.allowed(flag: flag) { return allowed }
     switch flag {
     case "--size": return "COLSxROWS from \(ScreenSizeArgument.minimumText) up to \(ScreenSizeArgument.limit)×\(ScreenSizeArgument.limit), e.g. 120x40"
     default: return nil

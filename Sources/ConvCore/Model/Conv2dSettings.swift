@@ -87,16 +87,26 @@ public struct Conv2dSettings: Hashable, Sendable {
         set { setClamped(id, newValue) }
     }
 
-    /// A row's value in words: `reflect`, `same`, `none`, `random:7`, the file's name, or the number.
-    public func valueText(_ id: ParameterID) -> String {
-        switch id {
-        case .paddingMode: paddingMode.rawValue
-        case .padding: paddingChoice.rawValue
-        case .bias: bias.map(formatNumber) ?? "none"
-        case .input: input.argument
-        case .kernel: kernel.argument
-        default: String(self[id])
+    /// A `.number` row's value (the bias), nil for none.
+    public subscript(number id: ParameterID) -> Float? {
+        get { id == .bias ? bias : Float(self[id]) }
+        set {
+            if id == .bias { bias = newValue } else { self[id] = Int(newValue ?? 0) }
         }
+    }
+
+    /// The row that decides this row's value instead of it, if any: 'same' or 'valid' computes
+    /// the padding amounts; an input file sets the input's size and channels; a kernel file sets
+    /// the kernel size (and a 4-D one out_channels). Nil when the row's own value counts.
+    public func overrider(of id: ParameterID) -> ParameterID? {
+        if [.paddingH, .paddingW].contains(id), paddingChoice != .explicit { return .padding }
+        if case .file = input, [.hIn, .wIn, .inChannels].contains(id) { return .input }
+        if case .file(let file) = kernel {
+            if [.kernelSizeH, .kernelSizeW].contains(id) || (id == .outChannels && file.content.shape.count == 4) {
+                return .kernel
+            }
+        }
+        return nil
     }
 
     /// Sets a row from its table value, clamped into range; a choice row moves to that choice

@@ -35,7 +35,7 @@ public struct LayerSpec: Sendable {
                    PaddingChoice.allCases.map(\.rawValue), pytorch: "padding"),
             row(.groups, "groups", "Groups: in_channels and out_channels split into this many independent parts",
                 Conv2dLimits.groups, 1, pytorch: "groups", step: .geometric),
-            row(.bias, "bias", "One bias added to every output channel, or none", -1_000_000...1_000_000, 0,
+            row(.bias, "bias", "One bias added to every output channel", -1_000_000...1_000_000, 0,
                 pytorch: "bias", kind: .number),
             choice(.input, "input", "The input feature maps", LayerInput.choiceNames),
             choice(.kernel, "kernel", "The kernel weights", LayerKernel.choiceNames),

@@ -71,20 +71,25 @@ public enum CodePanelText {
     }
 
     /// The PyTorch call split after each top-level comma, so wrapping never breaks a tuple apart.
+    /// Each argument comes from its rows: a choice off its first value as a string ('same',
+    /// 'reflect'), a number row as True/False (bias), else the amounts (a tuple for a pair). An
+    /// argument none of whose rows is a notebook slider is left out while at its default.
     static func pytorchPieces(_ p: Conv2dSettings) -> [String] {
         let layer = LayerSpec.conv2d
         var pieces: [String] = []
         for (i, argument) in layer.pytorchArguments.enumerated() {
+            let rows = layer.parameters.filter { $0.pytorchArgument == argument }
+            let amounts = rows.filter { $0.kind == .integer }
             let value: String
-            switch argument {
-            case "padding" where p.paddingChoice != .explicit: value = "'\(p.paddingChoice.rawValue)'"
-            case "groups" where p.groups == 1, "padding_mode" where p.paddingMode == .zeros: continue
-            case "padding_mode": value = "'\(p.paddingMode.rawValue)'"
-            case "bias": value = p.bias == nil ? "False" : "True"
-            default:
-                let rows = layer.parameters.filter { $0.pytorchArgument == argument && $0.kind == .integer }
-                let values = rows.map { String(p[$0.id]) }
+            if let choice = rows.first(where: { !$0.choiceNames.isEmpty }), p[choice.id] != choice.defaultValue {
+                value = "'\(p.valueText(choice.id))'"
+            } else if let number = rows.first(where: { $0.kind == .number }) {
+                value = p[number: number.id] == nil ? "False" : "True"
+            } else if amounts.contains(where: { $0.id.isGeometry || p[$0.id] != $0.defaultValue }) {
+                let values = amounts.map { String(p[$0.id]) }
                 value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+            } else {
+                continue
             }
             pieces.append((i < layer.positional ? "" : argument + "=") + value + ",")
         }
@@ -93,36 +98,22 @@ public enum CodePanelText {
         return pieces
     }
 
-    /// One "flag value" piece per parameter or pair off the notebook defaults.
+    /// One "flag value" piece per row off the notebook defaults, in the table's order; a pair
+    /// with a shorthand changed on both axes is written once (`--kernel-size 3x5`). A row another
+    /// row decides (the amounts under 'same', the sizes a file sets) is left to that row.
     static func parameterPieces(_ p: Conv2dSettings) -> [String] {
+        let notebook = Conv2dSettings()
+        func differs(_ id: ParameterID) -> Bool { p.overrider(of: id) == nil && p.valueText(id) != notebook.valueText(id) }
         var pieces: [String] = []
-        func differs(_ id: ParameterID) -> Bool { p[id] != id.notebookDefault }
-        // A file sets the rows it fixes (the file's flag is written instead).
-        let fixed = Set(ParameterID.allCases.filter { p.isFixedByFile($0) })
-        for row in LayerSpec.conv2d.parameters where !fixed.contains(row.id) {
-            if !row.id.isGeometry {
-                if row.id == .bias {
-                    if let bias = p.bias { pieces.append("\(row.flag) \(formatNumber(bias))") }
-                } else if differs(row.id) {
-                    pieces.append("\(row.flag) \(p.valueText(row.id))")
-                }
+        for row in LayerSpec.conv2d.parameters where differs(row.id) {
+            guard let flag = row.shorthandFlag, let partner = row.partner, differs(partner) else {
+                pieces.append("\(row.flag) \(p.valueText(row.id))")
                 continue
             }
-            // Amounts mean nothing under 'same' or 'valid'.
-            if [.paddingH, .paddingW].contains(row.id) && p.paddingChoice != .explicit { continue }
-            // A pair with a shorthand is written once, from its first half.
-            guard let flag = row.shorthandFlag, let partner = row.partner else {
-                if differs(row.id) { pieces.append("\(row.flag) \(p[row.id])") }
-                continue
-            }
+            // Both halves changed: the shorthand, written at the first half.
             guard row.id.rawValue < partner.rawValue else { continue }
-            let (h, w) = (row.id, partner)
-            switch (differs(h), differs(w)) {
-            case (true, true): pieces.append("\(flag) " + (p[h] == p[w] ? "\(p[h])" : "\(p[h])x\(p[w])"))
-            case (true, false): pieces.append("\(h.flag) \(p[h])")
-            case (false, true): pieces.append("\(w.flag) \(p[w])")
-            case (false, false): break
-            }
+            let (h, w) = (p.valueText(row.id), p.valueText(partner))
+            pieces.append("\(flag) " + (h == w ? h : "\(h)x\(w)"))
         }
         return pieces
     }
