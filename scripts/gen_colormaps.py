@@ -11,7 +11,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data", "colormaps")
 OUT = os.path.join(ROOT, "Sources", "ConvScopeApp", "Colormap", "ColormapTables.swift")
 # Order and Swift names follow ColormapName; greys.csv is matplotlib's "Greys".
-NAMES = ["rocket", "mako", "viridis", "magma", "inferno", "gray", "greys", "cividis"]
+# vlag is seaborn's diverging map for signed values (blue, white at 127/128, red).
+NAMES = ["rocket", "mako", "viridis", "magma", "inferno", "gray", "greys", "cividis", "vlag"]
 PER_LINE = 4
 
 

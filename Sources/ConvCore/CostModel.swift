@@ -3,10 +3,16 @@ public struct CostModel: Equatable, Sendable {
     public let parameters: ConvParameters
     /// Outputs of the dense layer.
     public let denseOutputs: Int
+    /// The layer's groups: each kernel sees C_in/groups channels.
+    public let groups: Int
+    /// Whether the layer has a bias (one per output channel).
+    public let hasBias: Bool
 
     /// K defaults to C_out·H_out·W_out, a dense layer with as many outputs as the conv layer.
-    public init(_ parameters: ConvParameters, denseOutputs: Int? = nil) {
+    public init(_ parameters: ConvParameters, denseOutputs: Int? = nil, groups: Int = 1, hasBias: Bool = false) {
         self.parameters = parameters
+        self.groups = max(1, groups)
+        self.hasBias = hasBias
         let shape = parameters.outputShape ?? [1, 0, 0, 0]
         self.denseOutputs = denseOutputs ?? shape[1] * shape[2] * shape[3]
     }
@@ -15,17 +21,20 @@ public struct CostModel: Equatable, Sendable {
     var outH: Int { p.heightAxis.outputSize }
     var outW: Int { p.widthAxis.outputSize }
 
-    /// Weights of one conv kernel: C_in·F1·F2.
-    public var convWeightsPerKernel: Int { p.inChannels * p.kernelSizeH * p.kernelSizeW }
-    /// Conv parameters with biases: (C_in·F1·F2 + 1)·C_out.
+    /// Weights of one conv kernel: (C_in/groups)·F1·F2.
+    public var convWeightsPerKernel: Int { p.inChannels / groups * p.kernelSizeH * p.kernelSizeW }
+    /// What PyTorch counts, `sum(p.numel() for p in conv.parameters())`: C_out·(C_in/groups)·F1·F2,
+    /// plus C_out with a bias.
+    public var layerParameters: Int { convWeights + (hasBias ? p.outChannels : 0) }
+    /// The course notes' conv parameters, a bias always counted: ((C_in/groups)·F1·F2 + 1)·C_out.
     public var convParameters: Int { (convWeightsPerKernel + 1) * p.outChannels }
-    /// Conv weights without biases: C_in·F1·F2·C_out.
+    /// Conv weights without biases: (C_in/groups)·F1·F2·C_out.
     public var convWeights: Int { convWeightsPerKernel * p.outChannels }
     /// Dense parameters with biases: (C_in·H_in·W_in + 1)·K.
     public var denseParameters: Int { (p.inChannels * p.hIn * p.wIn + 1) * denseOutputs }
     /// Dense weights without biases: C_in·H_in·W_in·K.
     public var denseWeights: Int { p.inChannels * p.hIn * p.wIn * denseOutputs }
-    /// Conv multiplications: C_in·F1·F2·C_out·H_out·W_out.
+    /// Conv multiplications: (C_in/groups)·F1·F2·C_out·H_out·W_out.
     public var convMultiplications: Int { convWeights * outH * outW }
     /// Dense multiplications: C_in·H_in·W_in·K.
     public var denseMultiplications: Int { denseWeights }

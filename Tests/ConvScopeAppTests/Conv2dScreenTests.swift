@@ -70,7 +70,7 @@ struct Conv2dScreenTests {
             $0.split(separator: ",").map { UInt8($0)! }
         }
         #expect(rows.count == 256)
-        #expect(rows.map { RGB($0[0], $0[1], $0[2]) } == DivergingTables.vlag)
+        #expect(rows.map { RGB($0[0], $0[1], $0[2]) } == ColormapTables.vlag)
         // Centred on 0: the middle entries are the lightest.
         let vlag = Colormap.named(.vlag)
         #expect(vlag.index(for: 0, vmin: -4, vmax: 4) == 128)

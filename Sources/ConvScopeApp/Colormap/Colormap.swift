@@ -39,7 +39,7 @@ public struct Colormap: Sendable {
         case .gray: Colormap(name: n, entries: ColormapTables.gray, darkText: 172...255)
         case .greys: Colormap(name: n, entries: ColormapTables.greys, darkText: 0...110)
         case .cividis: Colormap(name: n, entries: ColormapTables.cividis, darkText: 190...255)
-        case .vlag: Colormap(name: n, entries: DivergingTables.vlag, darkText: 63...187)
+        case .vlag: Colormap(name: n, entries: ColormapTables.vlag, darkText: 63...187)
         }
     }
 

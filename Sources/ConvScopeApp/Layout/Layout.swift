@@ -1,7 +1,8 @@
 import ConvCore
 
-/// Which group of maps: the input feature maps or the output feature maps.
-public enum MapSection: Sendable { case input, output }
+/// Which group of maps: the input feature maps, the kernel's weights (one map per (out, in)
+/// pair) or the output feature maps.
+public enum MapSection: Sendable { case input, kernel, output }
 
 /// Where one section's maps go and which part of them is visible.
 public struct SectionLayout: Equatable, Sendable {
@@ -74,7 +75,8 @@ public struct SectionLayout: Equatable, Sendable {
     public func pageMarker(_ g: Glyphs, _ lang: Language = .en) -> String? {
         guard isPaged else { return nil }
         let shown = firstChannel == lastChannel ? "\(firstChannel)" : "\(firstChannel)\(g.dash)\(lastChannel)"
-        return ScreenText.pageMarker(lang, shown: shown, of: channels)
+        return section == .kernel ? KernelSectionText.pageMarker(lang, shown: shown, of: channels)
+            : ScreenText.pageMarker(lang, shown: shown, of: channels)
     }
 
     /// "1 cell = 16×16 (mean)" and a shorter wording, when whole-map cells stand for blocks.
@@ -82,6 +84,18 @@ public struct SectionLayout: Equatable, Sendable {
         let b = geometry.block
         guard geometry.zoom == .whole, b > 1 else { return [] }
         return ScreenText.blockNote(lang, g, block: b)
+    }
+
+    /// The same section `dy` rows lower (below a kernel section that takes the rows).
+    func movedDown(_ dy: Int) -> SectionLayout {
+        var moved = SectionLayout(
+            section: section, frame: Rect(x: frame.x, y: frame.y + dy, width: frame.width, height: frame.height),
+            geometry: geometry, channels: channels, mapsPerRow: mapsPerRow, mapRowsPerPage: mapRowsPerPage, page: page,
+            pageCount: pageCount, totalRows: totalRows, totalColumns: totalColumns, visibleRows: visibleRows,
+            visibleColumns: visibleColumns, firstRow: firstRow, firstColumn: firstColumn, padTop: padTop, padLeft: padLeft,
+            headerRows: headerRows, axisLabels: axisLabels)
+        moved.scaleWidth = scaleWidth
+        return moved
     }
 
     /// Whether this layout shows at least as much as `base`: no cropping or paging that `base`
@@ -102,6 +116,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let input: SectionLayout?
     public let kernelLineY: Int
     public let output: SectionLayout?
+    /// The kernel's weights between the input and the output, when shown; its header row is
+    /// the kernel line.
+    public internal(set) var kernel: SectionLayout?
     public let formulaY: Int
     public let formulaLines: Int
     /// The formula's rows as drawn and where (squeezed into one row in a short window).
@@ -132,8 +149,16 @@ public struct ScreenLayout: Equatable, Sendable {
     public internal(set) var help: Rect?
     /// The help's pages while it is shown (0 otherwise).
     public internal(set) var helpPageCount = 0
-    /// The map sections, top to bottom: the input, then each layer's output.
-    public var sections: [SectionLayout] { [input, output].compactMap { $0 } }
+    /// The map sections, top to bottom: the input, the kernel (when shown), then the output.
+    public var sections: [SectionLayout] { [input, kernel, output].compactMap { $0 } }
+    /// The section of a kind, if it is laid out.
+    public func section(_ which: MapSection) -> SectionLayout? {
+        switch which {
+        case .input: input
+        case .kernel: kernel
+        case .output: output
+        }
+    }
     /// How far one Shift-arrow scrolls, in elements: the visible width (height) of the cropped
     /// maps, the narrower section's when both are cropped, so neither skips a column.
     public var scrollPage: (columns: Int, rows: Int) {
@@ -164,9 +189,20 @@ public struct PanelBox: Equatable, Sendable {
 public struct ValueWidths: Equatable, Sendable {
     public var input: Int, output: Int
     public var inputScale: Int, outputScale: Int
+    /// The weights' widest value and scale text; nil until measured (`measuringKernel`).
+    public var kernel: Int?, kernelScale = 0
     public init(input: Int, output: Int, inputScale: Int = 0, outputScale: Int = 0) {
         self.input = input; self.output = output
         self.inputScale = inputScale; self.outputScale = outputScale
+    }
+
+    /// These widths with the kernel's measured from its slices [1, pairs, kH, kW].
+    public func measuringKernel(_ kernels: FeatureMaps) -> ValueWidths {
+        var w = self
+        let scale = KernelSectionView.measuredScale(kernels)
+        w.kernel = max(NumberText.cell(scale.vmin).count, NumberText.cell(scale.vmax).count)
+        w.kernelScale = KernelSectionText.scale(scale, .en, .unicodeSet).count
+        return w
     }
 
     /// Widths from bounds alone (before the output is computed): the ramp's top value and
@@ -190,7 +226,7 @@ public enum Layout {
                                widths: ValueWidths? = nil) -> ScreenLayout {
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let p = state.parameters
-        let widths = widths ?? .estimate(p)
+        var widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let formulaRows = FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
         let formulaLines = formulaRows.count
@@ -204,55 +240,78 @@ public enum Layout {
         let panel = Rect(x: 0, y: 1, width: panelW, height: min(ParameterPanel.height, max(3, formulaY - 1)))
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
-        typealias Sections = (SectionLayout, SectionLayout?, fits: Bool)
-        func layout(_ zoom: Zoom, roomy: Bool = false, labels: (input: Bool, output: Bool) = (false, false)) -> Sections {
-            let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
-            let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env, roomy: roomy)
-            return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil, labels: labels,
-                       widths: widths, glyphs: env.glyphs, language: env.language)
-        }
-        // Largest first; numbers try roomy cells before tight ones. If none fits, auto takes the
-        // whole map, which is never cropped.
-        let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
-            ?? [(.large, false), (.numbers, true), (.numbers, false)]
-        // The first candidate that fits is kept with its layout, so nothing is fitted twice.
-        var chosen: (zoom: Zoom, roomy: Bool, sections: Sections)?
-        for candidate in candidates {
-            let l = layout(candidate.0, roomy: candidate.1)
-            guard l.fits else { continue }
-            if candidate.1 {
-                // Roomy cells are worth it only if they do not push maps onto more rows.
-                let tight = layout(.numbers)
-                guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
-                else { continue }
+        // The weights are measured only when their section is wanted (the maps' widths may
+        // already carry them).
+        let showsKernel = valid && state.wantsKernelSection && !tooSmall
+        if showsKernel && widths.kernel == nil { widths = widths.measuringKernel(p.makeKernelMaps()) }
+        // The zoom, cells and axis labels chosen for the maps, with or without the kernel section.
+        func arrange(withKernel: Bool) -> (zoom: Zoom, input: SectionLayout, output: SectionLayout?, kernel: SectionLayout?) {
+            typealias Sections = (SectionLayout, SectionLayout?, fits: Bool, kernel: SectionLayout?)
+            func layout(_ zoom: Zoom, roomy: Bool = false, labels: (input: Bool, output: Bool) = (false, false)) -> Sections {
+                let inGeo = MapGeometry(zoom: zoom, valueWidth: widths.input, environment: env, roomy: roomy)
+                let outGeo = MapGeometry(zoom: zoom, valueWidth: widths.output, environment: env, roomy: roomy)
+                let kernelGeo = MapGeometry(zoom: zoom, valueWidth: widths.kernel ?? 1, environment: env, roomy: roomy)
+                return fit(state: state, maps: maps, inGeo: inGeo, outGeo: valid ? outGeo : nil,
+                           kernelGeo: withKernel ? kernelGeo : nil, labels: labels,
+                           widths: widths, glyphs: env.glyphs, language: env.language)
             }
-            chosen = (candidate.0, candidate.1, l)
-            break
-        }
-        let zoom = chosen?.zoom ?? state.zoomOverride ?? .whole
-        let roomy = chosen?.roomy ?? false
-        var (input, output, _) = chosen?.sections ?? layout(zoom)
-        // Axis labels where they cost no cropping or paging: both sections, else the output
-        // (where "output[0, 2, 3]" is looked up), else the input.
-        if zoom != .whole {
-            for labels in [(true, true), (false, true), (true, false)] {
-                let l = layout(zoom, roomy: roomy, labels: labels)
-                let outputOK = switch (l.1, output) {
-                case (let new?, let old?): new.showsAsMuch(as: old)
-                default: true
+            // Largest first; numbers try roomy cells before tight ones. If none fits, auto takes the
+            // whole map, which is never cropped.
+            let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
+                ?? [(.large, false), (.numbers, true), (.numbers, false)]
+            // The first candidate that fits is kept with its layout, so nothing is fitted twice.
+            var chosen: (zoom: Zoom, roomy: Bool, sections: Sections)?
+            for candidate in candidates {
+                let l = layout(candidate.0, roomy: candidate.1)
+                guard l.fits else { continue }
+                if candidate.1 {
+                    // Roomy cells are worth it only if they do not push maps onto more rows.
+                    let tight = layout(.numbers)
+                    guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
+                    else { continue }
                 }
-                if l.0.showsAsMuch(as: input) && outputOK { (input, output) = (l.0, l.1); break }
+                chosen = (candidate.0, candidate.1, l)
+                break
+            }
+            let zoom = chosen?.zoom ?? state.zoomOverride ?? .whole
+            let roomy = chosen?.roomy ?? false
+            var (input, output, _, kernel) = chosen?.sections ?? layout(zoom)
+            // Axis labels where they cost no cropping or paging: both sections, else the output
+            // (where "output[0, 2, 3]" is looked up), else the input.
+            if zoom != .whole {
+                for labels in [(true, true), (false, true), (true, false)] {
+                    let l = layout(zoom, roomy: roomy, labels: labels)
+                    let outputOK = switch (l.1, output) {
+                    case (let new?, let old?): new.showsAsMuch(as: old)
+                    default: true
+                    }
+                    if l.0.showsAsMuch(as: input) && outputOK { (input, output, kernel) = (l.0, l.1, l.kernel); break }
+                }
+            }
+            return (zoom, input, output, kernel)
+        }
+        var arranged = arrange(withKernel: false)
+        // The kernel section takes the rows the maps leave, at the largest zoom that fits
+        // there; `w` shows it anyway, squeezing the maps, when they leave too few.
+        if showsKernel {
+            if let kernel = kernelInLeftover(state, arranged: arranged, maps: maps, widths: widths, environment: env) {
+                arranged.kernel = kernel
+                arranged.output = arranged.output?.movedDown(kernel.frame.height - 1)
+            } else if state.kernelSection == true {
+                arranged = arrange(withKernel: true)
             }
         }
+        let (zoom, input, output, kernel) = arranged
         var screen = ScreenLayout(
             columns: cols, rows: rows, tooSmall: tooSmall, panel: panel, summary: summary, maps: maps,
-            input: tooSmall ? nil : input, kernelLineY: input.frame.maxY,
+            input: tooSmall ? nil : input, kernelLineY: kernel?.frame.y ?? input.frame.maxY,
             output: tooSmall ? nil : output, formulaY: formulaY, formulaLines: formulaLines,
             formula: FormulaRows.placement(formulaRows, y: formulaY, panelBottom: panel.maxY, p, glyphs: env.glyphs,
                                            language: env.language, width: cols),
             inspectorY: inspectorY, inspectorLines: inspectorLines, hintsY: hintsY,
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs,
             language: env.language)
+        screen.kernel = tooSmall ? nil : kernel
         screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2)
         if let panel = state.panel {
             let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
@@ -275,19 +334,22 @@ public enum Layout {
 
     /// How many channel pages a section has in this state (on the state's own device unless told).
     public static func pageCount(_ state: AppState, section: MapSection, environment env: RenderEnvironment? = nil) -> Int {
-        let l = compute(state, environment: env ?? state.environment)
-        return (section == .input ? l.input : l.output)?.pageCount ?? 1
+        compute(state, environment: env ?? state.environment).section(section)?.pageCount ?? 1
     }
 
-    /// Splits the maps area between the input section, the kernel line and the output section.
+    /// Splits the maps area between the input section, the kernel line (or the kernel section,
+    /// whose header it becomes) and the output section.
     static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?,
+                    kernelGeo: MapGeometry? = nil,
                     labels: (input: Bool, output: Bool) = (false, false), widths: ValueWidths = ValueWidths(input: 1, output: 1),
                     glyphs: Glyphs = .unicodeSet, language: Language = .en)
-        -> (SectionLayout, SectionLayout?, fits: Bool)
+        -> (SectionLayout, SectionLayout?, fits: Bool, kernel: SectionLayout?)
     {
         let p = state.parameters
         let outShape = p.outputShape
-        let available = maps.height - 1  // the kernel line
+        let kernelHeight = kernelGeo.map { kernelSectionHeight($0, shape: p.kernelShape, maps: maps) } ?? 0
+        // The kernel line, or the kernel section that starts with it.
+        let available = maps.height - max(1, kernelHeight)
         // The ring as applied: 'same' may pad one more at the bottom and right.
         let h = p.paddedHeight.padding, w = p.paddedWidth.padding
         let padTop = state.showsPadding ? h.before : 0, padLeft = state.showsPadding ? w.before : 0
@@ -311,15 +373,57 @@ public enum Layout {
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
                             scaleWidth: widths.inputScale, glyphs: glyphs, language: language)
-        let outRect = Rect(x: maps.x, y: inRect.maxY + 1, width: maps.width, height: outHeight)
+        let kernelRect = Rect(x: maps.x, y: inRect.maxY, width: maps.width, height: kernelHeight)
+        let kernel = kernelHeight == 0 ? nil : kernelGeo.map { g in
+            let k = p.kernelShape
+            return section(.kernel, geometry: g, frame: kernelRect, channels: k[0] * k[1], rows: k[2], columns: k[3],
+                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                           glyphs: glyphs, language: language)
+        }
+        let outRect = Rect(x: maps.x, y: inRect.maxY + max(1, kernelHeight), width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
                     page: state.outputPage, state: state, labels: labels.output,
                     scaleWidth: widths.outputScale, glyphs: glyphs, language: language)
         }
+        // The kernel section pages and crops on its own: it never makes the maps' zoom smaller.
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
             && !(output?.isPaged ?? false) && maps.width > 0
-        return (input, output, fits)
+        return (input, output, fits, kernel)
+    }
+
+    /// The kernel section in the rows below the input that the maps leave free (the kernel line's
+    /// row included): the largest zoom, no larger than the maps' (numbers at least), whose
+    /// section is not cropped and draws one weight per cell. nil when none fits.
+    static func kernelInLeftover(_ state: AppState, arranged: (zoom: Zoom, input: SectionLayout, output: SectionLayout?, kernel: SectionLayout?),
+                                 maps: Rect, widths: ValueWidths, environment env: RenderEnvironment) -> SectionLayout? {
+        let k = state.parameters.kernelShape
+        let room = maps.height - arranged.input.frame.height - (arranged.output?.frame.height ?? 0)
+        let zooms: [Zoom] = arranged.zoom == .large ? [.large, .numbers, .whole] : [.numbers, .whole]
+        for zoom in zooms {
+            let g = MapGeometry(zoom: zoom, valueWidth: widths.kernel ?? 1, environment: env, roomy: zoom == .numbers)
+            // A header, a title and one map at least (a second header row shows up as cropping).
+            guard k[0] * k[1] > 0, 1 + 1 + g.height(rows: k[2]) <= room else { continue }
+            let full = fullHeight(g, channels: k[0] * k[1], rows: k[2], columns: k[3], width: maps.width)
+            let frame = Rect(x: maps.x, y: arranged.input.frame.maxY, width: maps.width, height: min(full, room))
+            let kernel = section(.kernel, geometry: g, frame: frame, channels: k[0] * k[1], rows: k[2], columns: k[3],
+                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                                 glyphs: env.glyphs, language: env.language)
+            if !kernel.isCropped && kernel.geometry.block == 1 { return kernel }
+        }
+        return nil
+    }
+
+    /// Rows the kernel section takes: every pair when they fit in a third of the maps area, else
+    /// that third (paged), at least one row of maps; 0 (no section) when even one row of maps
+    /// would take more than half the area.
+    static func kernelSectionHeight(_ g: MapGeometry, shape k: [Int], maps: Rect) -> Int {
+        // Two header rows (the kernel line, then the page marker when it does not fit beside it),
+        // a title and a map: the whole kernel at one weight per cell.
+        let oneRow = 2 + 1 + g.height(rows: k[2])
+        guard k[0] * k[1] > 0, oneRow * 2 <= maps.height else { return 0 }
+        let full = fullHeight(g, channels: k[0] * k[1], rows: k[2], columns: k[3], width: maps.width)
+        return min(full, max(oneRow, maps.height / 3))
     }
 
     /// How many maps of `mapWidth` fit side by side, gaps included (at least one).
@@ -385,7 +489,7 @@ public enum Layout {
         var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
         var firstRow = min(state.scrollY, rows - visibleRows)
         // The page and the scroll follow the inspector's cursor, so it is always on screen.
-        let cursor = which == .input ? state.pinnedInputCell : state.pinnedOutputCell
+        let cursor = state.pinnedCell(which)
         if let cursor {
             page = cursor.channel / perPage
             let y = cursor.y + padTop, x = cursor.x + padLeft

@@ -15,6 +15,8 @@ public struct SectionHeader: Equatable, Sendable {
     public var notes: [[String]]
     /// " · " in Unicode, " | " in ASCII.
     public var separator: String
+    /// How many of the title's first words stay as long as the first ("kernel 2×3×3×3").
+    public var leadingWords = 1
 
     /// A header; `separator` goes between the items on the right.
     public init(title: String, subtitle: String = "", scale: String, marker: String? = nil,
@@ -54,7 +56,9 @@ public struct SectionHeader: Equatable, Sendable {
         func fill(fixed: [String], notes: [[String]], withTitle: Bool) -> Row {
             var kept: [String] = []
             func right(_ extra: [String] = []) -> String { join(kept + extra + fixed) }
-            let first = withTitle ? words.first.flatMap { fits($0, right()) ? $0 : nil } ?? "" : ""
+            // The leading words, else the first alone, else nothing.
+            let leads = [words.prefix(leadingWords).joined(separator: " "), words.first ?? ""]
+            let first = withTitle ? leads.first { !$0.isEmpty && fits($0, right()) } ?? "" : ""
             for wordings in notes {
                 if let note = wordings.first(where: { fits(first, right([$0])) }) { kept.append(note) }
             }

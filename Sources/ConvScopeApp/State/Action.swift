@@ -78,6 +78,8 @@ public enum Action: Equatable, Sendable {
     /// The next channel page of one section, back to the first after the last (a click on its
     /// page marker).
     case nextPageOf(MapSection)
+    /// Shows or hides the kernel section (the `w` key).
+    case toggleKernelSection
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
     /// The stack screen's values for a model, computed off the input loop.

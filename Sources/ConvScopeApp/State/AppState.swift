@@ -52,6 +52,13 @@ public struct AppState: Equatable, Sendable {
     public var inputPage: Int { get { pages[0] } set { pages[0] = newValue } }
     /// The (single layer's) output maps' channel page.
     public var outputPage: Int { get { pages[1] } set { pages[1] = newValue } }
+    /// The kernel section's page of (out, in) pairs.
+    public var kernelPage = 0
+    /// The kernel section: shown (true), hidden (false), or nil for automatic: shown when the
+    /// kernel is not the notebook's all ones (which the kernel line says in two words).
+    public var kernelSection: Bool?
+    /// How many times a random input or kernel was arrived at: the start of the next one.
+    public var randomDraws = 0
     /// Scroll offsets (in tensor elements) for maps larger than the window.
     public var scrollX = 0, scrollY = 0
     /// Digits typed for the selected parameter, not yet committed.
@@ -102,6 +109,34 @@ public struct AppState: Equatable, Sendable {
     }
     /// The input cell the reverse inspector has pinned (the outputs it feeds are marked), if any.
     public var pinnedInputCell: CellCursor? { focus == .input ? inputCursor : nil }
+
+    /// The pinned cell of a section's maps, if any (the kernel has no cursor).
+    func pinnedCell(_ section: MapSection) -> CellCursor? {
+        switch section {
+        case .input: pinnedInputCell
+        case .kernel: nil
+        case .output: pinnedOutputCell
+        }
+    }
+    /// True when the kernel section is asked for (it is drawn where the window has room for it).
+    public var wantsKernelSection: Bool { kernelSection ?? !parameters.kernel.isOnes }
+
+    /// A section's channel page.
+    public func page(_ section: MapSection) -> Int {
+        switch section {
+        case .input: inputPage
+        case .kernel: kernelPage
+        case .output: outputPage
+        }
+    }
+    /// Sets a section's channel page.
+    mutating func setPage(_ section: MapSection, _ page: Int) {
+        switch section {
+        case .input: inputPage = page
+        case .kernel: kernelPage = page
+        case .output: outputPage = page
+        }
+    }
 
     /// The notebook's defaults.
     public init() {}

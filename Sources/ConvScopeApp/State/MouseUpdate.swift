@@ -46,8 +46,9 @@ enum MouseHits {
         case (.parameter(let id), .wheelDown), (.slider(let id), .wheelDown):
             return [.select(id), .decrement]
         case (.mapCell(let cell), .press):
-            // The padding ring of the padded view is drawn but holds no cell to inspect.
-            guard cell.y >= 0, cell.x >= 0, cell.y < section(cell.section, layout)?.tensorRows ?? 0,
+            // The padding ring of the padded view is drawn but holds no cell to inspect; a
+            // weight has no inspector of its own.
+            guard cell.section != .kernel, cell.y >= 0, cell.x >= 0, cell.y < section(cell.section, layout)?.tensorRows ?? 0,
                   cell.x < section(cell.section, layout)?.tensorColumns ?? 0 else { return [] }
             let cursor = CellCursor(channel: cell.channel, y: cell.y, x: cell.x)
             return [.inspect(cell.section == .output ? .output : .input, cursor)]
@@ -71,9 +72,7 @@ enum MouseHits {
         }
     }
 
-    static func section(_ which: MapSection, _ layout: ScreenLayout) -> SectionLayout? {
-        which == .input ? layout.input : layout.output
-    }
+    static func section(_ which: MapSection, _ layout: ScreenLayout) -> SectionLayout? { layout.section(which) }
 
     /// The value a click at `column` gives parameter `id`: the one the slider draws with its knob
     /// under the pointer (the slider's range as the panel draws it, logarithmic).

@@ -31,7 +31,7 @@ extension AppState {
         case .faster: speedIndex = min(Self.speeds.count - 1, speedIndex + 1)
         case .togglePadded:
             paddedView.toggle()
-            notice = .paddedView(paddedView)
+            notice = .paddedView(paddedView, mode: parameters.paddingMode)
         case .togglePanel(let p):
             panel = panel == p ? nil : p
             panelScroll = 0

@@ -140,9 +140,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
             : StackLayout.compute(s, environment: s.environment).zoomNotice
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
+        s.kernelPage -= 1
         s.clampToLayout()
     case .nextPage:
         s.pages = s.pages.map { $0 + 1 }
+        s.kernelPage += 1
         s.clampToLayout()
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps.
@@ -178,10 +180,16 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.typing = nil
         s.selected = id
     case .nextPageOf(let section):
-        let index = section == .input ? 0 : 1
         let count = Layout.pageCount(s, section: section)
-        s.pages[index] = (s.pages[index] + 1) % max(1, count)
+        s.setPage(section, (s.page(section) + 1) % max(1, count))
         s.clampToLayout()
+    case .toggleKernelSection:
+        // The opposite of what is drawn now (automatic or not); a window without room says so.
+        let shown = Layout.compute(s, environment: s.environment).kernel != nil
+        s.kernelSection = !shown
+        s.clampToLayout()
+        let nowShown = Layout.compute(s, environment: s.environment).kernel != nil
+        s.notice = .kernelSection(shown: nowShown, fits: nowShown || shown || s.parameters.validate() != nil)
     case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
@@ -256,7 +264,9 @@ extension AppState {
                 newValue = transform(parameters[id]) > parameters[id] ? 0 : names.count - 2
             }
         }
+        let before = parameters
         parameters.setClamped(id, newValue)
+        drawNewRandomStart(id, before: before)
         if id == .input && parameters.input == .generated(.notebook) { notice = .notebookInput }
         if linked, let partner = id.partner {
             parameters.setClamped(partner, parameters[id])
@@ -265,14 +275,30 @@ extension AppState {
         clampCursors()
     }
 
+    /// Each arrival at a random input or kernel draws a new start (1, 2, 3, … in this session),
+    /// so cycling back to random shows new numbers; the kernel line, the panel and the `P`
+    /// command line carry the start (`random:3`), which reproduces them.
+    mutating func drawNewRandomStart(_ id: ParameterID, before: Conv2dSettings) {
+        switch (id, parameters.input, parameters.kernel) {
+        case (.input, .generated(.random), _) where before.input != parameters.input:
+            randomDraws += 1
+            parameters.input = .generated(.random(start: UInt64(randomDraws)))
+        case (.kernel, _, .preset(.random)) where before.kernel != parameters.kernel:
+            randomDraws += 1
+            parameters.kernel = .preset(.random(start: UInt64(randomDraws)))
+        default: break
+        }
+    }
+
     /// Keeps channel pages inside the channel counts and scroll offsets where they still move a
     /// map (no further than the widest and tallest hidden part), from one layout of this state
     /// on its own output device.
     mutating func clampToLayout() {
         if stack != nil { return clampStackLayout() }
         let layout = Layout.compute(self, environment: environment)
-        let pageCounts = [layout.input?.pageCount, layout.output?.pageCount]
-        pages = zip(pages, pageCounts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
+        func clamped(_ page: Int, _ section: SectionLayout?) -> Int { min(max(0, page), max(0, (section?.pageCount ?? 1) - 1)) }
+        pages = zip(pages, [layout.input, layout.output]).map(clamped)
+        kernelPage = clamped(kernelPage, layout.kernel)
         let sections = layout.sections
         let maxX = sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0

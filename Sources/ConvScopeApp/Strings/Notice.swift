@@ -16,7 +16,8 @@ public enum Notice: Equatable, Sendable {
     case nothingToClose
     /// Space while PyTorch refuses the parameters.
     case nothingToAnimate
-    case paddedView(Bool)
+    /// The padded view was switched on or off; its ring holds the padding mode's values.
+    case paddedView(Bool, mode: PaddingMode = .zeros)
     /// Mouse reporting was switched on (true) or off.
     case mouse(Bool)
     /// The heatmap palette changed; `shownInTerminal` is false on a terminal without colours.
@@ -32,6 +33,9 @@ public enum Notice: Equatable, Sendable {
     case depthwise(groups: Int, outChannels: Int)
     /// The course notebook's input was chosen: its height and width are swapped.
     case notebookInput
+    /// The kernel section was switched on or off; `fits` is false when it is on but the window
+    /// has no room for it.
+    case kernelSection(shown: Bool, fits: Bool)
 }
 
 /// Why a saved session (the state file) was ignored.

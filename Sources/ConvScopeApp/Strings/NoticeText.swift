@@ -23,9 +23,8 @@ public enum NoticeText {
         case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q выход")
         case .nothingToAnimate: lang.pick("nothing to animate: PyTorch refuses these parameters",
                                           "нечего анимировать: PyTorch отвергает эти параметры")
-        case .paddedView(true): lang.pick("padded view: zero padding and never-read cells shown",
-                                          "вид с расширением: нули расширения и непрочитанные ячейки")
-        case .paddedView(false): lang.pick("padded view off", "вид с расширением выключен")
+        case .paddedView(true, let mode): paddedViewOn(mode, lang)
+        case .paddedView(false, _): lang.pick("padded view off", "вид с расширением выключен")
         case .savedSessionIgnored(let problem, let path): savedSessionIgnored(problem, path, lang)
         case .fileReport(let text): text
         case let .fixedByFile(name, file):
@@ -35,8 +34,23 @@ public enum NoticeText {
             lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
                       "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
         case .notebookInput: Conv2dText.notebookNote(lang)
+        case let .kernelSection(shown, fits): KernelSectionText.notice(shown: shown, fits: fits, lang)
         case .mouse(let on): SettingsText.mouseNotice(on, lang)
         case .colormap(let name, let shown): SettingsText.colormapNotice(name, shownInTerminal: shown, lang)
+        }
+    }
+
+    /// The padded view's notice: what its ring holds in this padding mode.
+    static func paddedViewOn(_ mode: PaddingMode, _ lang: Language) -> String {
+        switch mode {
+        case .zeros: lang.pick("padded view: zero padding and never-read cells shown",
+                               "вид с расширением: нули расширения и непрочитанные ячейки")
+        case .reflect: lang.pick("padded view: reflect padding (mirrored values) and never-read cells shown",
+                                 "вид с расширением: отражённые значения (reflect) и непрочитанные ячейки")
+        case .replicate: lang.pick("padded view: replicate padding (edge values repeated) and never-read cells shown",
+                                   "вид с расширением: повторённые крайние значения (replicate) и непрочитанные ячейки")
+        case .circular: lang.pick("padded view: circular padding (values from the opposite edge) and never-read cells shown",
+                                  "вид с расширением: значения с противоположного края (circular) и непрочитанные ячейки")
         }
     }
 

@@ -22,6 +22,15 @@ public enum PanelWords {
     /// The rows' labels, ten columns wide like the formulas' indent.
     static func convLabel(_ l: Language) -> String { l.pick("  conv    ", "  свёртка  ") }
     static func denseLabel(_ l: Language) -> String { l.pick("  dense   ", "  полносв. ") }
+    static func pytorchLabel(_ l: Language) -> String { l.pick("  PyTorch ", "  PyTorch  ") }
+
+    /// Under PyTorch's count: what it is and whether the bias is in it.
+    static func pytorchCount(_ l: Language, hasBias: Bool) -> String {
+        hasBias ? l.pick("sum(p.numel() for p in conv.parameters()), the bias included",
+                         "sum(p.numel()) по conv.parameters(), смещение включено")
+            : l.pick("sum(p.numel() for p in conv.parameters()): bias=False adds nothing",
+                     "sum(p.numel()) по conv.parameters(): при bias=False смещения нет")
+    }
 
     /// The parameter ratio in words.
     static func denseNeedsWeights(_ l: Language, _ ratio: String, _ value: Double, _ g: Glyphs) -> String {
@@ -85,8 +94,24 @@ public enum PanelWords {
 
     /// "H axis: size 8, k 3, p 0, s 1, d 1".
     static func axisHeading(_ l: Language, _ name: String, _ a: AxisGeometry) -> String {
-        l.pick("\(name) axis: size", "ось \(name): размер")
-            + " \(a.size), k \(a.kernel), p \(a.padding), s \(a.stride), d \(a.dilation)"
+        let p = a.extraAfter == 0 ? "\(a.padding)" : "\(a.padding)+\(a.padding + a.extraAfter)"
+        return l.pick("\(name) axis: size", "ось \(name): размер")
+            + " \(a.size), k \(a.kernel), p \(p), s \(a.stride), d \(a.dilation)"
+    }
+
+    /// What padding='same' or 'valid' applies on each axis, above the formulas.
+    static func paddingChoice(_ l: Language, _ g: Glyphs, _ choice: PaddingChoice, h: AxisGeometry, w: AxisGeometry) -> String {
+        guard choice == .same else {
+            return l.pick("padding='valid': no padding, p = 0 on every side", "padding='valid': без дополнения, p = 0 со всех сторон")
+        }
+        func split(_ a: AxisGeometry, _ before: String, _ after: String) -> String {
+            "d\(g.product)(k\(g.minus)1) = \(2 * a.padding + a.extraAfter): \(before) \(a.padding), \(after) \(a.padding + a.extraAfter)"
+        }
+        let total = "d\(g.product)(k\(g.minus)1)"
+        return l.pick("padding='same' pads \(total) per axis, the odd one at the bottom/right: H ",
+                      "padding='same' дополняет на \(total) по оси, нечётный остаток снизу/справа: H ")
+            + split(h, l.pick("top", "сверху"), l.pick("bottom", "снизу")) + l.pick("; W ", "; W ")
+            + split(w, l.pick("left", "слева"), l.pick("right", "справа"))
     }
 
     static func paddedSize(_ l: Language) -> String { l.pick("padded size", "размер с расширением") }

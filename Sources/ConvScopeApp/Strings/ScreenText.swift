@@ -30,6 +30,7 @@ public enum ScreenText {
     static func sectionWord(_ section: MapSection, _ l: Language) -> String {
         switch section {
         case .input: l.pick("input", "вход")
+        case .kernel: Conv2dText.kernelTitle(l)
         case .output: l.pick("output", "выход")
         }
     }
@@ -77,12 +78,17 @@ public enum ScreenText {
     static func computing(_ l: Language) -> String { l.pick("computing", "вычисление") }
 
     static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings) -> String {
-        var parts = [Conv2dText.kernelTitle(l) + " \(shape)", Conv2dText.kernelLabel(p.kernel, l)]
+        ([Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)).joined(separator: " \(g.dot) ")
+    }
+
+    /// What the kernel line says after the shape: the kernel, groups, padding, bias.
+    static func kernelNotes(_ l: Language, settings p: Conv2dSettings) -> [String] {
+        var parts = [Conv2dText.kernelLabel(p.kernel, l)]
         if p.spec.groups > 1 { parts.append(Conv2dText.groupsLabel(p.spec.groups, l)) }
         if p.paddingMode != .zeros { parts.append("padding_mode \(p.paddingMode.rawValue)") }
         if p.paddingChoice != .explicit { parts.append("padding '\(p.paddingChoice.rawValue)'") }
         parts.append(Conv2dText.biasLabel(p.bias, l))
-        return parts.joined(separator: " \(g.dot) ")
+        return parts
     }
 
     /// Above PyTorch's own message (which stays English).

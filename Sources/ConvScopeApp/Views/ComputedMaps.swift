@@ -79,6 +79,8 @@ public struct ComputedMaps: Sendable {
         case .input:
             let scale = maps?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
             return ScreenText.scaleWord(l) + " " + scale.text(g)
+        case .kernel:
+            return maps.map { KernelSectionText.scale($0.kernelScale, l, g) } ?? ""
         case .output:
             let scales = maps?.outputScales ?? []
             guard let first = scales.first else { return "" }

@@ -215,7 +215,9 @@ struct HeatmapView {
                 let cell: Cell
                 if hasColor {
                     var s = style(l)
-                    if l.kind == .padding && l.mark == .none { s = Style(background: ExportColors.padding) }
+                    if l.kind == .padding && l.mark == .none {
+                        s = Style(background: l.lut.map { colormap.color(at: $0) } ?? ExportColors.padding)
+                    }
                     cell = Cell(" ", s)
                 } else {
                     // Without colour: a shade glyph per block; marks are their own glyphs, never a shade.
@@ -242,7 +244,7 @@ struct HeatmapView {
         }
         switch l.kind {
         case .value: return colormap.color(at: l.lut ?? 0)
-        case .padding: return ExportColors.padding
+        case .padding: return l.lut.map { colormap.color(at: $0) } ?? ExportColors.padding
         case .unread: return Self.unreadColor
         }
     }
@@ -250,8 +252,9 @@ struct HeatmapView {
     /// The looks of the whole map's blocks, row by row. A block is the B×B square of drawn
     /// elements (padding ring included in the padded view) starting at a multiple of B; at the
     /// right and bottom edges it is clipped to the map, and its mean is the sum of the elements
-    /// it holds divided by how many it holds (padding counts as the zeros it is). A block of
-    /// padding only is padding; one whose every element is never read is never-read; one holding
+    /// it holds divided by how many it holds (padding counts as the values its mode gives it:
+    /// zeros, or the mirrored, repeated, wrapped ones). A block of padding only is padding (grey
+    /// for zeros, coloured by its mean for the other modes); one whose every element is never read is never-read; one holding
     /// the cursor or a tap is marked.
     func blockLooks() -> [[CellLook]] {
         let b = layout.geometry.block
@@ -289,6 +292,17 @@ struct HeatmapView {
                 }
             }
         }
+        // A padding mode other than zeros: the ring's elements add the values it holds.
+        if let ring = ringValue {
+            for i in 0..<rows {
+                let y = y0 + i - layout.padTop, blockRow = (i / b) * blockColumns
+                let outside: [Range<Int>] = y >= 0 && y < h && !insideColumns.isEmpty
+                    ? [0..<insideColumns.lowerBound, insideColumns.upperBound..<columns] : [0..<columns]
+                for range in outside {
+                    for j in range { sum[blockRow + j / b] += Double(ring(y, x0 + j - layout.padLeft)) }
+                }
+            }
+        }
         // Marks by block: tensor coordinates → drawn coordinates → block.
         func block(_ cell: [Int]) -> Int? {
             let i = cell[0] + layout.padTop - y0, j = cell[1] + layout.padLeft - x0
@@ -303,7 +317,10 @@ struct HeatmapView {
                 let mean = Float(sum[k] / Double(max(1, count[k])))
                 let kind: CellKind = inside[k] == 0 ? .padding : unread[k] == inside[k] ? .unread : .value
                 let mark: CellMark = k == cursor ? .cursor : taps.contains(k) ? .tap : .none
-                return CellLook(text: NumberText.cell(mean), value: mean, lut: inside[k] == 0 ? nil : colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax),
+                // Zero padding stays grey; a mode's ring is coloured by the values it holds.
+                let coloured = inside[k] > 0 || ringValue != nil
+                return CellLook(text: NumberText.cell(mean), value: mean,
+                                lut: coloured ? colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax) : nil,
                                 kind: kind, mark: mark)
             }
         }

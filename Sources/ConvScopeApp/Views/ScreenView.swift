@@ -39,46 +39,26 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
 
     let x = g.times
     let inspection = Inspection(state: state)
-    let spec = p.spec
-    // Group tags on the map titles show which input channels feed which outputs.
-    // Only a layer PyTorch accepts has groups (channel counts divisible by them).
-    let grouped = spec.groups > 1 && error == nil
-    let inputGroup: ((Int) -> Int)? = grouped ? { $0 / spec.inChannelsPerGroup } : nil
-    let outputGroup: ((Int) -> Int)? = grouped ? { spec.group(ofOutput: $0) } : nil
-    if let input = layout.input {
-        let shape = p.inputShape.map(String.init).joined(separator: x)
-        let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
-        // The ring holds the mode's values; zeros need no lookup.
-        let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
-            { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
-        }
-        SectionView(layout: input, title: ScreenText.sectionWord(.input, lang) + " \(shape)",
-                    subtitle: Conv2dText.inputRule(p.input, lang),
-                    scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g, language: lang),
-                    tensor: current?.experiment.input,
-                    mapScale: { _ in scale }, environment: env, marks: inspection.inputMarks,
-                    note: inspection.unreadNote(lang), groupOf: inputGroup, ringValue: ring).paint(into: &canvas)
+    let sections = MapSectionViews(state: state, current: current, environment: env, inspection: inspection)
+    // Without an output (PyTorch refuses the layer) its area holds the error instead.
+    for section in layout.sections where section.section != .output || error == nil {
+        sections.view(section).paint(into: &canvas)
     }
-    let kernelShape = p.kernelShape.map(String.init).joined(separator: x)
-    let kernelLine = ScreenText.kernelLine(lang, g, shape: kernelShape, settings: p)
-    canvas.put(kernelLine, x: layout.maps.x, y: layout.kernelLineY,
-               style: Style(bold: true), maxWidth: layout.maps.width)
-
+    if layout.kernel == nil {
+        var kernelLine = ScreenText.kernelLine(lang, g, shape: p.kernelShape.map(String.init).joined(separator: x), settings: p)
+        // Weights the automatic kernel section had no room for: say which key shows them.
+        let hint = " \(g.dot) " + KernelSectionText.keyHint(lang)
+        if state.kernelSection == nil, state.wantsKernelSection, error == nil, kernelLine.count + hint.count <= layout.maps.width {
+            kernelLine += hint
+        }
+        canvas.put(kernelLine, x: layout.maps.x, y: layout.kernelLineY, style: Style(bold: true), maxWidth: layout.maps.width)
+    }
     if let error {
         ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang)
-    } else if let output = layout.output, let shape = p.outputShape {
-        let scales = current?.outputScales ?? []
-        let scaleText = ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang)
-        let outTensor: FeatureMaps? = current.flatMap { try? $0.experiment.output.get() }
-        SectionView(layout: output, title: ScreenText.sectionWord(.output, lang) + " \(shape.map(String.init).joined(separator: x))",
-                    subtitle: "", scale: scaleText, tensor: outTensor,
-                    mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
-                    environment: env, marks: inspection.outputMarks, groupOf: outputGroup).paint(into: &canvas)
-        if current == nil {
-            let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
-            canvas.put("\(frames[spinner % frames.count]) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
-                       x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
-        }
+    } else if let output = layout.output, let shape = p.outputShape, current == nil {
+        let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
+        canvas.put("\(frames[spinner % frames.count]) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
+                   x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
     }
     // In a short window the inspector rows reach the panel's rows: keep them beside the panel.
     let box = layout.inspector

@@ -1,6 +1,6 @@
 import ConvCore
 
-/// The input or output maps: a header with the shape and scale, a title per map, the heatmaps,
+/// The input, kernel or output maps: a header with the shape and scale, a title per map, the heatmaps,
 /// and signs for anything not shown (other pages, cropped rows and columns).
 struct SectionView {
     let layout: SectionLayout
@@ -19,14 +19,31 @@ struct SectionView {
     var groupOf: ((Int) -> Int)?
     /// What the padding ring holds at (channel, y, x); nil draws zeros.
     var ringValue: ((Int, Int, Int) -> Float)?
+    /// Facts kept right of the title, each where it fits, most important first (the kernel's
+    /// preset, groups, padding, bias).
+    var facts: [String] = []
+    /// A map's titles, long then short ones; nil: "channel 3", "ch 3".
+    var titlesOf: ((Int) -> (long: String, short: [String]))?
+
+    func titles(_ channel: Int) -> (long: String, short: [String]) {
+        titlesOf?(channel) ?? ScreenText.channelTitles(environment.language, channel)
+    }
 
     /// The header's texts: the page marker and the scale are kept whole, then the block size of
     /// the whole map, then the note.
     var header: SectionHeader {
-        let g = environment.glyphs, lang = environment.language
+        let g = environment.glyphs, lang = environment.language, dot = " \(g.dot) "
         let notes = [layout.blockNote(g, lang), note.isEmpty ? [] : [note]].filter { !$0.isEmpty }
-        return SectionHeader(title: title, subtitle: subtitle, scale: scale, marker: layout.pageMarker(g, lang),
-                             notes: notes, separator: " \(g.dot) ")
+        let whole = SectionHeader(title: title, subtitle: facts.isEmpty ? subtitle : facts.joined(separator: dot), scale: scale,
+                                  marker: layout.pageMarker(g, lang), notes: notes, separator: dot)
+        // Facts (the kernel's) read after the title where they all fit, as the kernel line does;
+        // else each goes right of it where it fits, after the shape.
+        guard !facts.isEmpty, whole.rows(width: layout.frame.width, count: layout.headerRows).first?.left
+            != title + dot + whole.subtitle else { return whole }
+        var header = SectionHeader(title: title, scale: scale, marker: whole.marker, notes: notes + facts.map { [$0] },
+                                   separator: dot)
+        header.leadingWords = 2
+        return header
     }
 
     func paint(into canvas: inout Canvas) {
@@ -64,7 +81,7 @@ struct SectionView {
     func channelTitle(_ channel: Int) -> String {
         if let groupOf {
             let tag = " " + Conv2dText.groupTag(groupOf(channel))
-            let (long, short) = ScreenText.channelTitles(environment.language, channel)
+            let (long, short) = titles(channel)
             if long.count + tag.count <= layout.slotWidth { return long + tag }
             if let first = short.first, first.count + tag.count <= layout.slotWidth + SectionLayout.gap - 1 { return first + tag }
         }
@@ -73,11 +90,11 @@ struct SectionView {
 
     /// The title without a group tag, for maps too narrow for one.
     func channelNumber(_ channel: Int) -> String {
-        let (long, short) = ScreenText.channelTitles(environment.language, channel)
+        let (long, short) = titles(channel)
         if long.count <= layout.slotWidth { return long }
         // One wording for the whole page: the first short one that fits its widest number.
         let room = layout.slotWidth + SectionLayout.gap - 1
-        let widest = ScreenText.channelTitles(environment.language, max(channel, layout.lastChannel)).short
+        let widest = titles(max(channel, layout.lastChannel)).short
         if let form = widest.firstIndex(where: { $0.count <= room }) { return short[form] }
         return short.first { $0.count <= room } ?? "\(channel)"
     }

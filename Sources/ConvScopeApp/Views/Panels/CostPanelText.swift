@@ -4,8 +4,11 @@ import ConvCore
 public enum CostPanelText {
     /// The panel's lines: parameter and multiplication counts, Comp_param, Comp_mult, the stride-1 check.
     public static func lines(_ p: ConvParameters, denseOutputs: Int?, glyphs g: Glyphs, width: Int,
-                             language l: Language = .en) -> [PanelLine] {
-        let cost = CostModel(p, denseOutputs: denseOutputs)
+                             language l: Language = .en, groups: Int = 1, hasBias: Bool = false) -> [PanelLine] {
+        let cost = CostModel(p, denseOutputs: denseOutputs, groups: groups, hasBias: hasBias)
+        // A grouped kernel sees C_in/g channels: the formulas say so only when g > 1.
+        let cIn = groups > 1 ? "C_in/g" : "C_in"
+        let cInValue = groups > 1 ? "\(p.inChannels)/\(groups)" : "\(p.inChannels)"
         let x = g.product
         let valid = p.validate() == nil
         let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize
@@ -27,9 +30,15 @@ public enum CostPanelText {
         var out = heading(PanelWords.comparison(l, k: knowK ? k : nil, source: kSource))
 
         out += heading(PanelWords.parametersHeading(l))
-        out += row(PanelWords.convLabel(l), "(C_in\(x)F1\(x)F2 + 1)\(x)C_out",
-                   "= (\(prod(p.inChannels, p.kernelSizeH, p.kernelSizeW)) + 1)\(x)\(p.outChannels)",
+        out += row(PanelWords.convLabel(l), "(\(cIn)\(x)F1\(x)F2 + 1)\(x)C_out",
+                   "= (\(cInValue)\(x)\(prod(p.kernelSizeH, p.kernelSizeW)) + 1)\(x)\(p.outChannels)",
                    "= \(cost.convParameters)")
+        // PyTorch's own count for this layer: the bias only when it has one.
+        let bias = hasBias ? " + C_out" : ""
+        out += row(PanelWords.pytorchLabel(l), "C_out\(x)\(cIn)\(x)F1\(x)F2\(bias)",
+                   "= \(p.outChannels)\(x)\(cInValue)\(x)\(prod(p.kernelSizeH, p.kernelSizeW))" + (hasBias ? " + \(p.outChannels)" : ""),
+                   "= \(cost.layerParameters)")
+        out += plain(PanelWords.pytorchCount(l, hasBias: hasBias))
         if knowK {
             out += row(PanelWords.denseLabel(l), "(C_in\(x)H_in\(x)W_in + 1)\(x)K",
                        "= (\(prod(p.inChannels, p.hIn, p.wIn)) + 1)\(x)\(k)", "= \(cost.denseParameters)")
@@ -37,15 +46,17 @@ public enum CostPanelText {
         // With neither H_out nor K nothing can be multiplied out; the warning below says why.
         if knowK { out += heading(PanelWords.multiplicationsHeading(l)) }
         if valid {
-            out += row(PanelWords.convLabel(l), "C_in\(x)F1\(x)F2\(x)C_out\(x)H_out\(x)W_out",
-                       "= \(prod(p.inChannels, p.kernelSizeH, p.kernelSizeW, p.outChannels, h, w))",
+            out += row(PanelWords.convLabel(l), "\(cIn)\(x)F1\(x)F2\(x)C_out\(x)H_out\(x)W_out",
+                       "= \(cInValue)\(x)\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels, h, w))",
                        "= \(cost.convMultiplications)")
         }
         if knowK {
             out += row(PanelWords.denseLabel(l), "C_in\(x)H_in\(x)W_in\(x)K", "= \(prod(p.inChannels, p.hIn, p.wIn, k))",
                        "= \(cost.denseMultiplications)")
-            out += row("Comp_param ", "= H_in\(x)W_in\(x)K / (F1\(x)F2\(x)C_out)",
-                       "= \(prod(p.hIn, p.wIn, k)) / (\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))",
+            // C_in cancels out; with groups the conv kernel has g times fewer channels.
+            let gFactor = groups > 1 ? "g\(x)" : "", gValue = groups > 1 ? "\(groups)\(x)" : ""
+            out += row("Comp_param ", "= \(gFactor)H_in\(x)W_in\(x)K / (F1\(x)F2\(x)C_out)",
+                       "= \(gValue)\(prod(p.hIn, p.wIn, k)) / (\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))",
                        "= \(NumberText.ratio(cost.parameterRatio, l))")
             out += plain(PanelWords.denseNeedsWeights(l, NumberText.ratio(cost.parameterRatio, l), cost.parameterRatio, g))
         }

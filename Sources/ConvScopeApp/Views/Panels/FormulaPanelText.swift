@@ -9,14 +9,32 @@ public enum FormulaPanelText {
             + axis("W", rows: false, p.widthAxis, unread: unread.columns, glyphs: g, width: width, language: l)
     }
 
+    /// The whole layer's panel: the padding as applied ('same' may pad one more at the bottom
+    /// and right, which the sums then write out side by side), after a line on 'same' / 'valid'.
+    public static func lines(_ s: Conv2dSettings, glyphs g: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+        let unread = s.unreadInput
+        var out: [PanelLine] = []
+        if s.paddingChoice != .explicit {
+            let h = s.heightAxis, w = s.widthAxis
+            out += PanelLine.wrap(text: PanelWords.paddingChoice(l, g, s.paddingChoice, h: h, w: w), width: width,
+                                  style: PanelStyle.note)
+        }
+        return out + axis("H", rows: true, s.heightAxis, unread: unread.rows, glyphs: g, width: width, language: l)
+            + axis("W", rows: false, s.widthAxis, unread: unread.columns, glyphs: g, width: width, language: l)
+    }
+
     static func axis(_ name: String, rows: Bool, _ a: AxisGeometry, unread: [Int],
                      glyphs g: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         let x = g.product, m = g.minus
         func row(_ parts: String...) -> [PanelLine] { PanelLine.wrap(parts, lead: "  ", indent: "      ", width: width) }
 
         let size = PanelWords.size(l)
+        // An uneven split writes both sides: p_top + p_bottom (p_left + p_right).
+        let sides = rows ? ("p_top", "p_bottom") : ("p_left", "p_right")
+        let padding = a.extraAfter == 0 ? "2\(x)p" : "\(sides.0) + \(sides.1)"
+        let paddingValue = a.extraAfter == 0 ? "2\(x)\(a.padding)" : "\(a.padding) + \(a.padding + a.extraAfter)"
         var out = PanelLine.wrap(text: PanelWords.axisHeading(l, name, a), width: width, style: PanelStyle.heading)
-        out += row(PanelWords.paddedSize(l), "= \(size) + 2\(x)p", "= \(a.size) + 2\(x)\(a.padding)", "= \(a.paddedSize)")
+        out += row(PanelWords.paddedSize(l), "= \(size) + \(padding)", "= \(a.size) + \(paddingValue)", "= \(a.paddedSize)")
         out += row(PanelWords.effectiveKernel(l), "= d\(x)(k \(m) 1) + 1", "= \(a.dilation)\(x)(\(a.kernel) \(m) 1) + 1",
                    "= \(a.effectiveKernel)")
         guard a.kernelFits else {
@@ -25,7 +43,7 @@ public enum FormulaPanelText {
         }
         let q = a.numerator / a.stride, r = a.droppedByFloor
         let (division, floor) = PanelWords.division(l, a.numerator, a.stride, quotient: q, remainder: r)
-        out += row(PanelWords.numerator(l), PanelWords.paddedMinusEffective(l, g), "= \(size) + 2\(x)p \(m) d\(x)(k \(m) 1) \(m) 1",
+        out += row(PanelWords.numerator(l), PanelWords.paddedMinusEffective(l, g), "= \(size) + \(padding) \(m) d\(x)(k \(m) 1) \(m) 1",
                    "= \(a.paddedSize) \(m) \(a.effectiveKernel)", "= \(a.numerator)")
         out += row(division, floor)
         out += row("\(name)_out", "= \(g.floorOpen)\(a.numerator)/\(a.stride)\(g.floorClose) + 1", "= \(q) + 1",

@@ -25,8 +25,9 @@ enum PanelOverlay {
         let p = state.parameters
         let lang = layout.language
         let (key, lines): (String, [PanelLine]) = switch panel {
-        case .cost: ("c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang))
-        case .formula: ("f", FormulaPanelText.lines(p.applied, glyphs: g, width: inner, language: lang))
+        case .cost: ("c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang,
+                                               groups: p.groups, hasBias: p.bias != nil))
+        case .formula: ("f", FormulaPanelText.lines(p, glyphs: g, width: inner, language: lang))
         case .code: ("P", CodePanelText.lines(state, glyphs: g, width: inner, language: lang))
         }
         let name = HintText.panelName(panel, lang)

@@ -1,0 +1,33 @@
+import ConvCore
+
+/// The kernel section's words: the weights drawn as heatmaps, one per (out, in) pair.
+enum KernelSectionText {
+    /// The `K w` row of the help: the next preset of `presets`, and the kernel section.
+    static func keyHelp(_ presets: String) -> Phrase {
+        Phrase("next kernel: \(presets) / draw weights", "следующее ядро: \(presets) / показать веса")
+    }
+
+    /// After the kernel line when the weights are not drawn for lack of room.
+    static func keyHint(_ l: Language) -> String { l.pick("w weights", "w веса") }
+
+    /// "pairs 0–5 of 18 [ ]" when the pairs are paged.
+    static func pageMarker(_ l: Language, shown: String, of pairs: Int) -> String {
+        l.pick("pairs \(shown) of \(pairs) [ ]", "пары \(shown) из \(pairs) [ ]")
+    }
+
+    /// "scale −2…2" for signed weights, "scale 0–1" otherwise.
+    static func scale(_ scale: MapScale, _ l: Language, _ g: Glyphs) -> String { ScreenText.scaleWord(l) + " " + scale.text(g) }
+
+    /// A pair's titles: "out 2 ← in 1", then the short "2←1".
+    static func pairTitles(_ l: Language, out o: Int, input c: Int) -> (long: String, short: [String]) {
+        (l.pick("out \(o) \u{2190} in \(c)", "вых \(o) \u{2190} вх \(c)"), [Conv2dText.kernelMapLabel(out: o, input: c)])
+    }
+
+    /// The status line after `w`.
+    static func notice(shown: Bool, fits: Bool, _ l: Language) -> String {
+        if shown { return l.pick("kernel section shown", "раздел ядра показан") }
+        return fits ? l.pick("kernel section hidden", "раздел ядра скрыт")
+            : l.pick("kernel section: no room in this window (a taller one shows it)",
+                     "раздел ядра: в этом окне нет места (в более высоком он виден)")
+    }
+}

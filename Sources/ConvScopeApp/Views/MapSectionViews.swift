@@ -1,0 +1,53 @@
+import ConvCore
+
+/// The view of each laid-out section of the single-layer screen: what its header says, which
+/// tensor it draws and how its maps are titled, coloured and marked.
+struct MapSectionViews {
+    let state: AppState
+    /// The finished maps for the state's parameters, or nil while they are computed.
+    let current: ComputedMaps?
+    let environment: RenderEnvironment
+    let inspection: Inspection
+
+    var p: Conv2dSettings { state.parameters }
+    /// Group tags are drawn only for a grouped layer PyTorch accepts.
+    var grouped: Bool { p.spec.groups > 1 && p.validate() == nil }
+
+    /// The view for one section.
+    func view(_ layout: SectionLayout) -> SectionView {
+        switch layout.section {
+        case .input: input(layout)
+        case .kernel: KernelSectionView.view(layout, settings: p, maps: current, environment: environment, grouped: grouped)
+        case .output: output(layout)
+        }
+    }
+
+    func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: environment.glyphs.times) }
+
+    private func input(_ layout: SectionLayout) -> SectionView {
+        let g = environment.glyphs, lang = environment.language, spec = p.spec
+        let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
+        // The ring holds the mode's values; zeros need no lookup.
+        let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
+            { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
+        }
+        return SectionView(layout: layout, title: ScreenText.sectionWord(.input, lang) + " \(shapeText(p.inputShape))",
+                           subtitle: Conv2dText.inputRule(p.input, lang),
+                           scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g, language: lang),
+                           tensor: current?.experiment.input,
+                           mapScale: { _ in scale }, environment: environment, marks: inspection.inputMarks,
+                           note: inspection.unreadNote(lang), groupOf: grouped ? { $0 / spec.inChannelsPerGroup } : nil,
+                           ringValue: ring)
+    }
+
+    private func output(_ layout: SectionLayout) -> SectionView {
+        let g = environment.glyphs, lang = environment.language, spec = p.spec
+        let scales = current?.outputScales ?? []
+        return SectionView(layout: layout, title: ScreenText.sectionWord(.output, lang) + " \(shapeText(p.outputShape ?? []))",
+                           subtitle: "", scale: ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang),
+                           tensor: current.flatMap { try? $0.experiment.output.get() },
+                           mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
+                           environment: environment, marks: inspection.outputMarks,
+                           groupOf: grouped ? { spec.group(ofOutput: $0) } : nil)
+    }
+}

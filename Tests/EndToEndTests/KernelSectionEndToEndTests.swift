@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// The kernel section through the real binary: sobel-x on the checkerboard shows its signed
+/// weights between the input and the output's edges; `w` hides and shows it; `render` draws it.
+@Suite("Kernel section end to end", .serialized)
+struct KernelSectionEndToEndTests {
+    @Test func sobelOnTheCheckerboardShowsItsWeightsAndTheEdges() throws {
+        guard requireTmux() else { return }
+        let tmux = Conv2dOptionsTests.start("--kernel sobel-x --input checker", columns: 200, rows: 60)
+        let (ok, screen) = tmux.waitFor { $0.contains("kernel 2×3×3×3 · sobel-x · no bias") && $0.contains("1←1") }
+        #expect(ok, "\(screen)")
+        let lines = screen.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.contains("kernel 2×3×3×3") })
+        #expect(lines[header].contains("scale −2…2"), "the weights' scale is centred on 0\n\(screen)")
+        #expect(lines[header + 1].contains("0←0") && lines[header + 1].contains("1←2"))
+        // The x-derivative: −1 0 1, −2 0 2, −1 0 1 on the diagonal pairs.
+        #expect(lines[header + 3].contains("-2  0   2"), "\(screen)")
+        #expect(screen.contains("output 1×2×6×6") && screen.contains("-2   -2    2    2"), "the edges, both signs\n\(screen)")
+        tmux.send("w")
+        let (hidden, after) = tmux.waitFor { $0.contains("kernel section hidden") }
+        #expect(hidden && !after.contains("1←1"), "\(after)")
+        tmux.send("w")
+        #expect(tmux.waitFor("kernel section shown").ok)
+        tmux.send("q")
+        let text = shell("'\(Binary.path)' render --format text --size 200x60 --kernel sobel-x --input checker")
+        #expect(text.status == 0 && text.out.contains("1←1") && text.out.contains("-2  0   2"))
+    }
+}
