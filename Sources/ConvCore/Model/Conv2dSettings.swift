@@ -109,6 +109,24 @@ public struct Conv2dSettings: Hashable, Sendable {
         return nil
     }
 
+    /// Makes 'same' or 'valid' explicit with the amounts they applied before each axis: editing an
+    /// amount they decided starts from what the screen showed, and the amount then counts.
+    public mutating func makePaddingExplicit() {
+        guard paddingChoice != .explicit else { return }
+        let shown = applied
+        paddingChoice = .explicit
+        geometry.paddingH = shown.paddingH
+        geometry.paddingW = shown.paddingW
+    }
+
+    /// The padding 'same' or 'valid' applies on a padding row's axis, as the panel writes it:
+    /// `1+2` where 'same' pads one more after; nil on other rows or with explicit amounts.
+    public func decidedPaddingText(_ id: ParameterID) -> String? {
+        guard overrider(of: id) == .padding else { return nil }
+        let padding = id == .paddingH ? spec.heightAxis.padding : spec.widthAxis.padding
+        return padding.before == padding.after ? "\(padding.before)" : "\(padding.before)+\(padding.after)"
+    }
+
     /// Sets a row from its table value, clamped into range; a choice row moves to that choice
     /// (skipping `file` when no file was loaded). Rows a file fixes are left alone.
     public mutating func setClamped(_ id: ParameterID, _ value: Int) {

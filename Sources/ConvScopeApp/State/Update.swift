@@ -253,6 +253,7 @@ extension AppState {
             notice = .fixedByFile(name: id.name, file: file)
             return
         }
+        if parameters.overrider(of: id) == .padding { parameters.makePaddingExplicit() }
         var newValue = transform(parameters[id])
         if case .choice(let names) = id.spec.kind {
             newValue = ((newValue % names.count) + names.count) % names.count

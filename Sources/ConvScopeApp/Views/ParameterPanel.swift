@@ -56,6 +56,12 @@ struct ParameterPanel {
             canvas.put(Conv2dText.rowName(id, lang), x: f.x + Column.name, y: y, style: rowStyle)
             var value = id == .bias && state.parameters.bias == nil ? Conv2dText.noBiasValue(lang) : state.parameters.valueText(id)
             var valueStyle = rowStyle
+            // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them explicit.
+            let decided = state.parameters.decidedPaddingText(id)
+            if let decided {
+                value = decided
+                valueStyle.dim = true
+            }
             if selected, !state.typesK, let typed = state.typing {
                 value = typed + "_"
                 valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)
@@ -63,7 +69,9 @@ struct ParameterPanel {
             if bad { valueStyle = Style(foreground: Palette.error, bold: true); value = "!" + value }
             if case .integer = id.spec.kind {
                 canvas.put(value.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y, style: valueStyle)
-                paintBar(into: &canvas, id: id, x: f.x + Column.slider, y: y, width: barWidth, selected: selected, bad: bad)
+                if decided == nil {
+                    paintBar(into: &canvas, id: id, x: f.x + Column.slider, y: y, width: barWidth, selected: selected, bad: bad)
+                }
             } else {
                 // Words and bias values take the slider's room, right-aligned like the numbers.
                 let room = Column.valueWidth + 1 + barWidth
