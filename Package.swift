@@ -34,7 +34,7 @@ let package = Package(
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore", "ConvExercises"], swiftSettings: optimizedInDebug),
         // The run loop and the background computations: threads, but still no terminal.
-        .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp"]),
+        .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp", "CConvKernels"]),
         // Exercise files, the question engine, grading and lab generation: no terminal, no I/O.
         .target(name: "ConvExercises", dependencies: ["ConvCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only module that imports ncurses.
@@ -45,7 +45,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // The settings file (Settings.swift) is TOML like the exercise files.
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]),
+            ],
+            // Release builds link the Swift runtime and Foundation in: the dynamic loader no longer
+            // resolves ~10 000 relocations against a dozen shared libraries at every start
+            // (docs/PERFORMANCE.md, start-up). Not in debug: the test bundle, which links this
+            // target's code, needs the shared testing libraries.
+            linkerSettings: [.unsafeFlags([
+                "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
         // A module name without a hyphen, so its build folder is named like its source folder.
         .executableTarget(

@@ -98,3 +98,49 @@ const char *convscope_kernel_isa(void) {
     static const char *const names[] = {"generic", "avx2", "avx512"};
     return names[isa()];
 }
+
+/* 16 running minima and maxima side by side in vector registers; a single running pair is one
+   long dependency chain. On x86-64 written with SSE's minps/maxps, whose rule is exactly
+   `v < lo ? v : lo` (a NaN never replaces a value): the compiler's own vectorisation of that
+   select shuffles and packs instead. */
+#if defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+
+void convscope_min_max(const float *values, int64_t count, float *minimum, float *maximum) {
+    if (count <= 0) { *minimum = 0; *maximum = 0; return; }
+    float l = values[0], h = values[0];
+    int64_t i = 0;
+#if defined(__x86_64__)
+    if (count >= 16) {
+        __m128 first = _mm_set1_ps(values[0]);
+        __m128 lo0 = first, lo1 = first, lo2 = first, lo3 = first;
+        __m128 hi0 = first, hi1 = first, hi2 = first, hi3 = first;
+        for (; i + 16 <= count; i += 16) {
+            __m128 v0 = _mm_loadu_ps(values + i), v1 = _mm_loadu_ps(values + i + 4);
+            __m128 v2 = _mm_loadu_ps(values + i + 8), v3 = _mm_loadu_ps(values + i + 12);
+            lo0 = _mm_min_ps(v0, lo0); lo1 = _mm_min_ps(v1, lo1); lo2 = _mm_min_ps(v2, lo2); lo3 = _mm_min_ps(v3, lo3);
+            hi0 = _mm_max_ps(v0, hi0); hi1 = _mm_max_ps(v1, hi1); hi2 = _mm_max_ps(v2, hi2); hi3 = _mm_max_ps(v3, hi3);
+        }
+        float lo[16], hi[16];
+        _mm_storeu_ps(lo, lo0); _mm_storeu_ps(lo + 4, lo1); _mm_storeu_ps(lo + 8, lo2); _mm_storeu_ps(lo + 12, lo3);
+        _mm_storeu_ps(hi, hi0); _mm_storeu_ps(hi + 4, hi1); _mm_storeu_ps(hi + 8, hi2); _mm_storeu_ps(hi + 12, hi3);
+        for (int j = 0; j < 16; j++) { l = lo[j] < l ? lo[j] : l; h = hi[j] > h ? hi[j] : h; }
+    }
+#endif
+    for (; i < count; i++) { float v = values[i]; l = v < l ? v : l; h = v > h ? v : h; }
+    *minimum = l; *maximum = h;
+}
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+int convscope_return_blocks_from(int bytes) {
+#if defined(__GLIBC__)
+    return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+    (void)bytes;
+    return 0;
+#endif
+}

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Thrown when a caller's cancellation check says a computation is no longer wanted.
 public struct ComputationCancelled: Error, Equatable, Sendable {
     /// The error value.
@@ -102,9 +105,9 @@ public enum Convolution {
                 representative.append(c)
             }
         }
-        var windowSums: [[Double]] = []
+        var windowSums: [WindowSums] = []
         for c in representative {
-            windowSums.append(try windowSumMap(input: input, channel: c, plan: plan, isCancelled: isCancelled))
+            windowSums.append(try WindowSums(input: input, channel: c, plan: plan, isCancelled: isCancelled))
         }
         let sliceCount = p.kernelSizeH * p.kernelSizeW
         let count = plan.outH * plan.outW
@@ -127,18 +130,27 @@ public enum Convolution {
                 initialized = base + count
             }
         }
+        for map in windowSums { SpareWindowSums.giveBack(map.prefixed) }
         return Tensor4(shape: [1, p.outChannels, plan.outH, plan.outW], storage: storage)
     }
 
     /// Σ_g coefficients[g] · windowSums[g] rounded once to float32, one map at a time so each
     /// inner loop streams through memory.
-    static func combine(_ windowSums: [[Double]], _ coefficients: [Double], into out: UnsafeMutablePointer<Float>, count: Int) {
+    static func combine(_ windowSums: [WindowSums], _ coefficients: [Double], into out: UnsafeMutablePointer<Float>, count: Int) {
         let used = coefficients.indices.filter { coefficients[$0] != 0 }
         if used.count == 1 {
             // One map (the ramp's one plane): 0 + k·s is k·s, so no running sums are needed.
-            let k = coefficients[used[0]]
-            windowSums[used[0]].withUnsafeBufferPointer { map in
-                for i in 0..<count { out[i] = Float(k * map[i]) }
+            let k = coefficients[used[0]], map = windowSums[used[0]]
+            // Output rows split among the cores: each row is written by one of them.
+            WindowSums.inParallel(map.outputRows, parts: WindowSums.parts(forValues: count)) { rows in
+                map.forEachRow(in: rows) { row, last, before in
+                    let target = out + row
+                    if let before {
+                        for ox in 0..<last.count { target[ox] = Float(k * (last[ox] - before[ox])) }
+                    } else {
+                        for ox in 0..<last.count { target[ox] = Float(k * last[ox]) }
+                    }
+                }
             }
             return
         }
@@ -146,8 +158,13 @@ public enum Convolution {
         sum.withUnsafeMutableBufferPointer { sum in
             for (g, map) in windowSums.enumerated() where coefficients[g] != 0 {
                 let k = coefficients[g]
-                map.withUnsafeBufferPointer { map in
-                    for i in 0..<count { sum[i] += k * map[i] }
+                map.forEachRow { row, last, before in
+                    let target = sum.baseAddress! + row
+                    if let before {
+                        for ox in 0..<last.count { target[ox] += k * (last[ox] - before[ox]) }
+                    } else {
+                        for ox in 0..<last.count { target[ox] += k * last[ox] }
+                    }
                 }
             }
             for i in 0..<count { out[i] = Float(sum[i]) }
@@ -157,70 +174,142 @@ public enum Convolution {
     /// Input rows (and output columns) between two looks at `isCancelled`: a stale 1024² map
     /// stops within a fraction of a millisecond.
     static let rowsPerCancelCheck = 64
+}
 
-    /// Σ over the dilated window of one input channel, for every output position (row-major).
-    static func windowSumMap(input: Tensor4, channel c: Int, plan: Plan, isCancelled: () -> Bool) throws -> [Double] {
+/// Σ over the dilated window of one input channel at every output position, kept as row sums
+/// prefixed down the columns: each output row is the difference of two stored rows, read where
+/// it is combined, so no window-sum map is ever written out (8 MB less at 1024²).
+struct WindowSums {
+    /// (padded height) × outW row sums, prefix-summed down each column with the dilation's stride
+    /// (the array may be longer: a reused buffer).
+    fileprivate let prefixed: [Double]
+    private let plan: Convolution.Plan
+
+    init(input: Tensor4, channel c: Int, plan: Convolution.Plan, isCancelled: () -> Bool) throws {
+        self.plan = plan
         let p = plan.p
         let paddedW = plan.w.paddedSize, paddedH = plan.h.paddedSize
-        // Row pass: for each input row, sums over kernel columns at each output column. Rows of
-        // the padding stay zero; every other row is written whole.
         let outW = plan.outW
-        // Only the padding's rows are zero-filled; the input's rows are written whole below.
-        var rowSums = [Double](unsafeUninitializedCapacity: paddedH * outW) { sums, initialized in
+        let every = Convolution.rowsPerCancelCheck
+        // Row pass: for each input row, sums over kernel columns at each output column. Only the
+        // padding's rows are zero-filled; the input's rows are written whole below.
+        var rowSums = SpareWindowSums.take(count: paddedH * outW)
+        rowSums.withUnsafeMutableBufferPointer { sums in
             let inputRows = p.paddingH * outW..<(p.paddingH + p.hIn) * outW
-            sums.baseAddress!.initialize(repeating: 0, count: inputRows.lowerBound)
-            (sums.baseAddress! + inputRows.upperBound).initialize(repeating: 0, count: paddedH * outW - inputRows.upperBound)
-            initialized = paddedH * outW
+            sums.baseAddress!.update(repeating: 0, count: inputRows.lowerBound)
+            (sums.baseAddress! + inputRows.upperBound).update(repeating: 0, count: paddedH * outW - inputRows.upperBound)
         }
-        var prefix = [Double](repeating: 0, count: paddedW)
         let (dw, pw, span) = (p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)
-        try input.storage.withUnsafeBufferPointer { values in
-            try rowSums.withUnsafeMutableBufferPointer { sums in
-                try prefix.withUnsafeMutableBufferPointer { prefix in
-                    for y in 0..<p.hIn {
-                        if y % rowsPerCancelCheck == 0, isCancelled() { throw ComputationCancelled() }
-                        let row = values.baseAddress! + input.offset(0, c, y, 0)
-                        // Prefix sums with the dilation's stride; the padding reads zeros.
-                        for i in 0..<paddedW {
-                            let x = i - pw
-                            let v = (x >= 0 && x < p.wIn) ? Double(row[x]) : 0
-                            prefix[i] = i >= dw ? v + prefix[i - dw] : v
+        let parts = Self.parts(forValues: p.hIn * p.wIn)
+        let stop = StopFlag()
+        input.storage.withUnsafeBufferPointer { values in
+            rowSums.withUnsafeMutableBufferPointer { sums in
+                // Input rows split among the cores, each with its own prefix row.
+                Self.inParallel(p.hIn, parts: parts) { rows in
+                    var prefix = [Double](repeating: 0, count: paddedW)
+                    prefix.withUnsafeMutableBufferPointer { prefix in
+                        // Prefix sums with the dilation's stride; the padding reads zeros, so the left
+                        // padding's prefixes stay 0 and the right padding's repeat the one dw before.
+                        let prefix = prefix.baseAddress!
+                        for y in rows {
+                            if (y - rows.lowerBound) % every == 0, stop.isSet || isCancelled() { stop.set(); return }
+                            let row = values.baseAddress! + input.offset(0, c, y, 0)
+                            let head = min(p.wIn, max(0, dw - pw))  // input columns with no prefix dw before
+                            for x in 0..<head { prefix[x + pw] = Double(row[x]) }
+                            for x in head..<p.wIn { prefix[x + pw] = Double(row[x]) + prefix[x + pw - dw] }
+                            for i in max(pw + p.wIn, 0)..<paddedW { prefix[i] = i >= dw ? prefix[i - dw] : 0 }
+                            let out = sums.baseAddress! + (y + p.paddingH) * outW
+                            for ox in 0..<outW {
+                                let first = ox * p.strideW
+                                out[ox] = first >= dw ? prefix[first + span] - prefix[first - dw] : prefix[first + span]
+                            }
                         }
-                        let out = sums.baseAddress! + (y + p.paddingH) * outW
-                        for ox in 0..<outW {
-                            let first = ox * p.strideW
-                            out[ox] = first >= dw ? prefix[first + span] - prefix[first - dw] : prefix[first + span]
-                        }
+                    }
+                }
+                guard !stop.isSet else { return }
+                // Column pass, row by row (memory in order), the columns split among the cores:
+                // prefix sums down each column with the dilation's stride, in place.
+                Self.inParallel(outW, parts: parts) { columns in
+                    for i in p.dilationH..<max(p.dilationH, paddedH) {
+                        if i % every == 0, stop.isSet || isCancelled() { stop.set(); return }
+                        let row = sums.baseAddress! + i * outW, above = sums.baseAddress! + (i - p.dilationH) * outW
+                        for ox in columns { row[ox] += above[ox] }
                     }
                 }
             }
         }
-        // Column pass, row by row (memory in order): prefix sums down each column with the
-        // dilation's stride, in place, then each output row is the difference of two rows.
-        try rowSums.withUnsafeMutableBufferPointer { sums in
-            for i in p.dilationH..<max(p.dilationH, paddedH) {
-                if i % rowsPerCancelCheck == 0, isCancelled() { throw ComputationCancelled() }
-                let row = i * outW, above = (i - p.dilationH) * outW
-                for ox in 0..<outW { sums[row + ox] += sums[above + ox] }
-            }
-        }
-        let result = [Double](unsafeUninitializedCapacity: plan.outH * outW) { out, initialized in
-            rowSums.withUnsafeBufferPointer { sums in
-                for oy in 0..<plan.outH {
-                    let first = oy * p.strideH
-                    let last = (first + (p.kernelSizeH - 1) * p.dilationH) * outW
-                    let before = first - p.dilationH
-                    let row = oy * outW
-                    if before >= 0 {
-                        let b = before * outW
-                        for ox in 0..<outW { out[row + ox] = sums[last + ox] - sums[b + ox] }
-                    } else {
-                        for ox in 0..<outW { out[row + ox] = sums[last + ox] }
-                    }
-                }
-            }
-            initialized = plan.outH * outW
-        }
-        return result
+        if stop.isSet { throw ComputationCancelled() }
+        prefixed = rowSums
     }
+
+    /// How many cores a pass over a plane of `values` values is split among: one below 256 K
+    /// values (a thread's start costs more than it saves), at most 4.
+    static func parts(forValues values: Int) -> Int {
+        values < 1 << 18 ? 1 : min(4, ProcessorCount.online)
+    }
+
+    /// Runs `body` on `parts` contiguous pieces of 0..<count, each on a thread of its own.
+    static func inParallel(_ count: Int, parts: Int, _ body: (Range<Int>) -> Void) {
+        guard parts > 1, count > 1 else { body(0..<count); return }
+        withoutActuallyEscaping(body) { body in
+            let job = PieceJob(body: body)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                job.body(count * part / parts..<count * (part + 1) / parts)
+            }
+        }
+    }
+
+    /// Output rows (the plan's outH).
+    var outputRows: Int { plan.outH }
+
+    /// Calls `body` for each output row with its offset (oy · outW) and the two prefixed rows
+    /// whose difference is its window sums (`before` nil where the window starts at the top).
+    func forEachRow(in rows: Range<Int>? = nil,
+                    _ body: (_ offset: Int, _ last: UnsafeBufferPointer<Double>, _ before: UnsafePointer<Double>?) -> Void) {
+        let p = plan.p, outW = plan.outW
+        prefixed.withUnsafeBufferPointer { sums in
+            for oy in rows ?? 0..<plan.outH {
+                let first = oy * p.strideH
+                let last = UnsafeBufferPointer(start: sums.baseAddress! + (first + (p.kernelSizeH - 1) * p.dilationH) * outW,
+                                               count: outW)
+                let before = first - p.dilationH
+                body(oy * outW, last, before >= 0 ? UnsafePointer(sums.baseAddress! + before * outW) : nil)
+            }
+        }
+    }
+}
+
+/// One window-sum buffer kept between computations: a TUI recomputing a 1024² layer on every key
+/// reuses its 8 MB instead of faulting fresh pages in (the first touch costs as much as the sums).
+/// Taking it moves it out, so computations running side by side never share one.
+enum SpareWindowSums {
+    private static let slot = Mutex<[Double]>([])
+
+    /// A buffer of at least `count` values, their contents undefined.
+    static func take(count: Int) -> [Double] {
+        let spare = slot.withLock { kept in
+            defer { kept = [] }
+            return kept
+        }
+        if spare.count >= count { return spare }
+        return [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+
+    /// Keeps `buffer` for the next `take` when it is larger than the one kept.
+    static func giveBack(_ buffer: [Double]) {
+        slot.withLock { kept in if buffer.count > kept.count { kept = buffer } }
+    }
+}
+
+/// A pass's body as the threads of `WindowSums.inParallel` see it. Unchecked Sendable: each
+/// thread writes its own rows or columns, and `isCancelled` may be called from any thread.
+private struct PieceJob: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+}
+
+/// Set by the first thread that sees the computation cancelled, so the others stop too.
+private final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func set() { flag.store(true, ordering: .relaxed) }
+    var isSet: Bool { flag.load(ordering: .relaxed) }
 }

@@ -1,3 +1,4 @@
+import CConvKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -110,18 +111,13 @@ public struct FeatureMaps: Equatable, Sendable {
 
     /// The smallest and largest value of each stored plane ((0, 0) for an empty plane), in one pass.
     public func planeRanges() -> [(min: Float, max: Float)] {
-        storage.withUnsafeBufferPointer { values in
+        let size = shape[2] * shape[3]
+        return storage.withUnsafeBufferPointer { values in
             (0..<distinctPlaneCount).map { plane in
-                let size = shape[2] * shape[3]
-                guard size > 0 else { return (0, 0) }
-                var lo = values[plane * size], hi = lo
-                // Plain comparisons (no NaN rules) so the loop runs in vector registers.
-                for i in plane * size..<(plane + 1) * size {
-                    let v = values[i]
-                    lo = v < lo ? v : lo
-                    hi = v > hi ? v : hi
-                }
-                return (lo, hi)
+                var range: (min: Float, max: Float) = (0, 0)
+                // Plain comparisons (no NaN rules), vectorised in C.
+                if size > 0 { convscope_min_max(values.baseAddress! + plane * size, Int64(size), &range.min, &range.max) }
+                return range
             }
         }
     }

@@ -8,24 +8,40 @@ import Foundation
 ///   whole command line leniently, so it would be accepted and ignored.
 /// The options and their names come from the parser's own description of the tool, so options
 /// added later are covered.
+///
+/// Describing a command costs milliseconds at every start (reflection and JSON), so the walk
+/// follows the subcommands by their types and describes only the one command whose options it
+/// must check, and only when there is something to check.
 func checkCommandLine(_ arguments: [String], of root: any ParsableCommand.Type) throws {
-    guard let tool = try? JSONSerialization.jsonObject(with: Data(root._dumpHelp().utf8)) as? [String: Any],
-          var command = tool["command"] as? [String: Any] else { return }
-    var path = [command["commandName"] as? String ?? ""]
-    var names = CommandNames(command)
+    let end = arguments.firstIndex(of: "--") ?? arguments.count
+    var command: any ParsableCommand.Type = root
+    var path = [root._commandName]
+    var segmentStart = 0
+    for index in 0..<end {
+        let name = arguments[index]
+        if let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) {
+            try checkSegment(arguments[segmentStart..<index], of: command, path: path)
+            command = sub
+            path.append(name)
+            segmentStart = index + 1
+        }
+    }
+    try checkSegment(arguments[segmentStart..<end], of: command, path: path)
+}
+
+/// The arguments given to one command (up to its subcommand's name, if any).
+private func checkSegment(_ arguments: ArraySlice<String>, of command: any ParsableCommand.Type, path: [String]) throws {
+    // A repeat needs two options; an unknown option after a subcommand needs one.
+    let dashed = arguments.count { $0.count > 1 && $0.hasPrefix("-") }
+    guard dashed >= (path.count > 1 ? 1 : 2),
+          let tool = try? JSONSerialization.jsonObject(with: Data(command._dumpHelp().utf8)) as? [String: Any],
+          let description = tool["command"] as? [String: Any] else { return }
+    let names = CommandNames(description)
     var seen: [String: String] = [:]  // an option's spellings → the value given first
-    var index = 0
-    while index < arguments.count, arguments[index] != "--" {
+    var index = arguments.startIndex
+    while index < arguments.endIndex {
         let argument = arguments[index]
         index += 1
-        let subcommands = command["subcommands"] as? [[String: Any]] ?? []
-        if let sub = subcommands.first(where: { $0["commandName"] as? String == argument }) {
-            command = sub
-            path.append(argument)
-            names = CommandNames(command)
-            seen = [:]
-            continue
-        }
         let spelling = argument.hasPrefix("--") ? String(argument.prefix { $0 != "=" }) : argument
         if path.count > 1, spelling.count > 1, spelling.hasPrefix("-"), !names.all.contains(spelling) {
             throw ValidationError("Unknown option '\(spelling)': `\(path.joined(separator: " "))` does not take it.")
@@ -35,7 +51,7 @@ func checkCommandLine(_ arguments: [String], of root: any ParsableCommand.Type) 
         if spelling.count < argument.count {
             value = String(argument.dropFirst(spelling.count + 1))
         } else {
-            guard index < arguments.count else { return }  // "Missing value": ArgumentParser says so
+            guard index < arguments.endIndex else { return }  // "Missing value": ArgumentParser says so
             value = arguments[index]
             index += 1
         }

@@ -116,11 +116,8 @@ struct Conv2dHelperTests {
 
     /// The notebook's slider range with random weights stays interactive (issue E1: ≤ 16 ms).
     @Test func notebookRangeWithRandomWeightsIsFast() throws {
-        var p = ConvParameters()
-        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (32, 32, 4, 4, 8, 8)
-        let spec = Conv2dSpec(p, paddingMode: .reflect, bias: 1)
-        let input = InputSource.random(start: 1).makeInput(channels: 4, hIn: 32, wIn: 32)
-        let weights = KernelPreset.random(start: 2).makeWeights(spec)
+        let layer = RandomReflectLayer(size: 32, channels: 4, kernel: 8, inputStart: 1, weightStart: 2)
+        let (spec, input, weights) = (layer.spec, layer.input, layer.weights)
         let clock = ContinuousClock()
         let best = try (0..<5).map { _ in try clock.measure { _ = try Conv2dForward.run(input: input, weights: weights, spec: spec) } }.min()!
         #expect(best < .milliseconds(16), "\(best)")

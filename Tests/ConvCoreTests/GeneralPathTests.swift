@@ -135,11 +135,8 @@ struct GeneralPathTests {
     /// worker's check that saw it; five stops, on one core and on all, one case at a time.
     @Test("cancellation stops a large layer within 10 ms", .serialized, arguments: [1, ProcessorCount.online])
     func cancellationLatency(threads: Int) throws {
-        var p = ConvParameters()
-        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (512, 512, 64, 64, 32, 32)
-        let spec = Conv2dSpec(p, paddingMode: .reflect, bias: 1)
-        let input = InputSource.random(start: 3).makeInput(channels: 64, hIn: 512, wIn: 512)
-        let weights = KernelPreset.random(start: 4).makeWeights(spec)
+        let layer = RandomReflectLayer(size: 512, channels: 64, kernel: 32, inputStart: 3, weightStart: 4)
+        let (spec, input, weights) = (layer.spec, layer.input, layer.weights)
         let workspace = Conv2dWorkspace()
         var latencies: [Duration] = []
         for _ in 0..<5 {

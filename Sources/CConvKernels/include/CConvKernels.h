@@ -21,4 +21,13 @@ void convscope_accumulate_rows(
 /// The instruction set the kernel runs with on this machine: "avx512", "avx2" or "generic".
 const char *convscope_kernel_isa(void);
 
+/// The smallest and largest of `count` floats (both 0 when count is 0), NaNs skipped unless
+/// values[0] is one: the rule of `v < lo ? v : lo` from the first value on.
+void convscope_min_max(const float *values, int64_t count, float *minimum, float *maximum);
+
+/// Makes glibc map blocks of `bytes` and more on their own and unmap them when freed (its
+/// M_MMAP_THRESHOLD, which it otherwise raises to the largest block freed, keeping later ones in
+/// its heaps). Returns 1 when set, 0 elsewhere (not glibc, or refused).
+int convscope_return_blocks_from(int bytes);
+
 #endif

@@ -57,16 +57,24 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
             t.storage = generator.floats(t.storage.count, in: Self.randomValues)
             return t
         }
+        // One row at a time, copied where rows repeat: a 1024² ramp is one row and one memcpy per row.
         let side = max(1, min(height, width) / 4)
-        for c in 0..<channels {
-            for y in 0..<height {
-                for x in 0..<width {
-                    t[0, c, y, x] = switch self {
-                    case .rampX, .notebook: Float(x)
-                    case .rampY: Float(y)
-                    case .impulse: y == height / 2 && x == width / 2 ? 1 : 0
-                    case .checker: (y / side + x / side) % 2 == 0 ? 1 : 0
-                    case .random: 0
+        t.storage.withUnsafeMutableBufferPointer { values in
+            guard let base = values.baseAddress, height > 0, width > 0 else { return }
+            for c in 0..<channels {
+                let plane = base + c * height * width
+                for y in 0..<height {
+                    let row = plane + y * width
+                    switch self {
+                    case .rampX, .notebook:
+                        if y > 0 { row.update(from: plane, count: width); continue }
+                        for x in 0..<width { row[x] = Float(x) }
+                    case .rampY: row.update(repeating: Float(y), count: width)
+                    case .impulse: if y == height / 2 { row[width / 2] = 1 }  // the rest stays 0
+                    case .checker:
+                        if y % side != 0 { row.update(from: row - width, count: width); continue }
+                        for x in 0..<width { row[x] = (y / side + x / side) % 2 == 0 ? 1 : 0 }
+                    case .random: break
                     }
                 }
             }
