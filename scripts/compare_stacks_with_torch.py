@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Throwaway comparison of convscope's stacks with real PyTorch on fresh random cases.
 
-    python3 scripts/compare_stacks_with_torch.py --stacks 500 [--layers 2000] [--seed 1]
+    python3 scripts/compare_stacks_with_torch.py --stacks 500 [--layers 2000] [--start 1]
 
 Draws new random stacks and single layers with scripts/make_stack_fixtures.py's generators (a
-random state of your choice with --seed, not the committed fixtures'), writes them to a temporary JSON file, runs
+random state of your choice with --start, not the committed fixtures'), writes them to a temporary JSON file, runs
 the Swift StackAgreementTests on it (CONVSCOPE_STACK_FIXTURES) and prints how many cases
 disagreed: shapes, values, messages, receptive fields or the layer reprs. Exit status 1 on any
 mismatch.
@@ -27,9 +27,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stacks", type=int, default=500, help="random stacks of 2-6 layers (default 500)")
     parser.add_argument("--layers", type=int, default=2000, help="single layers over wide ranges (default 2000)")
-    parser.add_argument("--seed", type=int, default=random.SystemRandom().randrange(1 << 32))
+    parser.add_argument("--start", type=int, default=random.SystemRandom().randrange(1 << 32),
+                        help="the random generator's start: the same number draws the same cases")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
+    rng = random.Random(args.start)
     stacks = [fixtures.random_case(rng, n) for n in range(args.stacks)]
     singles = [fixtures.single_layer_case(rng) for _ in range(args.layers)]
     data = {"torch": torch.__version__, "stacks": stacks, "single_layers": singles, "unets": [], "models": []}
@@ -51,7 +52,7 @@ def main():
         sys.exit("the Swift tests did not run")
     total = len(failed_stacks) + len(failed_reprs) + single_mismatches
     broken = sum(1 for s in stacks if "error" in s or "construction_error" in s)
-    print(f"seed {args.seed}: {args.stacks} stacks ({broken} break at some layer), {args.layers} single layers: "
+    print(f"start {args.start}: {args.stacks} stacks ({broken} break at some layer), {args.layers} single layers: "
           f"{len(failed_stacks)} stack, {len(failed_reprs)} repr and {single_mismatches} single-layer mismatches")
     if singles_line:
         print("  ", output[singles_line.start():].splitlines()[0][:2000])

@@ -2,9 +2,9 @@
 """Compares `convscope render --format json` with PyTorch 2.13 on random configurations drawn
 from convscope's whole allowed ranges (not the committed fixtures).
 
-    pip install torch==2.13.0+cpu && python3 scripts/compare_with_torch.py [COUNT] [SEED]
-    python3 scripts/compare_with_torch.py --stacks 500 [--seed SEED]
-    python3 scripts/compare_with_torch.py --layer 1000 [--seed SEED]
+    pip install torch==2.13.0+cpu && python3 scripts/compare_with_torch.py [COUNT] [START]
+    python3 scripts/compare_with_torch.py --stacks 500 [--start N]
+    python3 scripts/compare_with_torch.py --layer 1000 [--start N]
 
 With --layer N it draws N single layers over everything `nn.Conv2d` takes besides the notebook's
 sliders: padding modes (boundaries p = size - 1 and p = size included), 'same'/'valid', groups
@@ -169,8 +169,8 @@ def compare_stack(c, h, w, strings):
     return "", all_exact
 
 
-def compare_stacks(count, seed):
-    rng = random.Random(seed)
+def compare_stacks(count, start):
+    rng = random.Random(start)
     exact = tolerant = refused = failed = 0
     for _ in range(count):
         c, h, w, strings = draw_stack(rng)
@@ -184,7 +184,7 @@ def compare_stacks(count, seed):
             exact += 1
         else:
             tolerant += 1
-    print(f"seed {seed}: {count} random stacks: {exact} bit for bit, {tolerant} within tolerance, "
+    print(f"start {start}: {count} random stacks: {exact} bit for bit, {tolerant} within tolerance, "
           f"{refused} refused at the same layer with the same message, {failed} mismatches")
     sys.exit(1 if failed else 0)
 
@@ -267,8 +267,8 @@ def check_generated_input(layer, ours):
     return list(x.shape) == [1, c, h, w]
 
 
-def compare_layers(count, seed):
-    rng = random.Random(seed)
+def compare_layers(count, start):
+    rng = random.Random(start)
     exact = tolerant = refused = failed = 0
     for _ in range(count):
         flags, layer = draw_layer(rng)
@@ -304,7 +304,7 @@ def compare_layers(count, seed):
         if problem:
             failed += 1
             print("MISMATCH", " ".join(flags), "->", problem)
-    print(f"seed {seed}: {count} random layers over every option: {exact} bit for bit, {tolerant} within 1e-5, "
+    print(f"start {start}: {count} random layers over every option: {exact} bit for bit, {tolerant} within 1e-5, "
           f"{refused} identical refusals, {failed} mismatches")
     sys.exit(1 if failed else 0)
 
@@ -312,12 +312,12 @@ def compare_layers(count, seed):
 def main():
     if "--layer" in sys.argv:
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
-        seed = int(options.get("--seed", random.SystemRandom().randrange(1 << 32)))
-        compare_layers(int(options["--layer"]), seed)
+        start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))
+        compare_layers(int(options["--layer"]), start)
     if "--stacks" in sys.argv:
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
-        seed = int(options.get("--seed", random.SystemRandom().randrange(1 << 32)))
-        compare_stacks(int(options["--stacks"]), seed)
+        start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))
+        compare_stacks(int(options["--stacks"]), start)
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
     exact = refused = tolerant = failed = 0

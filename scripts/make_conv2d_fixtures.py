@@ -31,7 +31,7 @@ MASK64 = (1 << 64) - 1
 # --- the documented generators, rebuilt from their definitions -------------------------------
 
 def splitmix64(seed):
-    """SplitMix64, as documented in Sources/ConvCore/Conv2d/SeededRandom.swift."""
+    """SplitMix64, as documented in Sources/ConvCore/Conv2d/SplitMixRandom.swift."""
     state = seed & MASK64
     while True:
         state = (state + 0x9E3779B97F4A7C15) & MASK64
