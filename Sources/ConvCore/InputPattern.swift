@@ -25,19 +25,6 @@ public enum InputPattern: String, CaseIterable, Sendable, Codable {
         return t
     }
 
-    /// The input maps for these parameters, each distinct map stored once (the ramp: one plane).
-    public func makeMaps(_ p: ConvParameters) -> FeatureMaps {
-        switch self {
-        case .ramp:
-            let row = (0..<p.wIn).map(Float.init)
-            var plane = [Float]()
-            plane.reserveCapacity(p.hIn * p.wIn)
-            for _ in 0..<p.hIn { plane += row }
-            return FeatureMaps(shape: p.inputShape, planeOfChannel: [Int](repeating: 0, count: p.inChannels),
-                               storage: p.inChannels == 0 ? [] : plane)
-        }
-    }
-
     /// The top of the colour scale the notebook uses for input maps: the ramp's length.
     public func colorScaleMax(_ p: ConvParameters) -> Float {
         switch self {

@@ -38,7 +38,7 @@ struct StackPanelOverlayTests {
         // torchinfo's total for skip.txt: 80 + 1,168 + 520 + 1,160 + 9.
         #expect(cost.contains("total: 2,937 parameters, 105,472 multiplications"))
         let russian = Self.text(StackPanelText.cost(s.stack!, glyphs: .unicodeSet, width: 76, language: .ru))
-        #expect(russian.contains("параметры = веса 16·8·3·3 = 1,152 + смещение 16 = 1,168") && russian.contains("вся модель"))
+        #expect(russian.contains("параметры = веса 16·8·3·3 = 1\u{00A0}152 + смещение 16 = 1\u{00A0}168") && russian.contains("вся модель"))
     }
 
     /// p draws the selected Conv2d's padding ring around its input with the padding mode's values.

@@ -100,6 +100,23 @@ struct StackUpdateTests {
         #expect(skip.stack!.selected == 0, "the first layer does not move up")
     }
 
+    /// A layer a Cat joins is neither removed nor moved to or past its Cat: the Cat would
+    /// silently join another layer (or itself).
+    @Test func aLayerACatJoinsStaysBeforeItsCat() {
+        let original = Self.model("skip.txt")
+        #expect(original.catsJoining(1) == [6])
+        var s = Self.apply(Self.state("skip.txt"), .selectLayer(1), .remove)
+        #expect(s.stack!.model == original && s.stack!.note == .joinedByCat(index: 1, cat: 6))
+        s = Self.apply(Self.state("skip.txt"), .selectLayer(6))
+        for _ in 0..<4 { s = update(s, .stack(.move(-1))) }
+        #expect(s.stack!.selected == 2 && s.stack!.model.layers[2] == .cat(CatLayer(skip: 1)))
+        s = update(s, .stack(.move(-1)))
+        #expect(s.stack!.selected == 2 && s.stack!.note == .joinedByCat(index: 1, cat: 2), "the Cat stays after (1)")
+        s = Self.apply(s, .selectLayer(-1), .move(1))
+        #expect(s.stack!.selected == 1 && s.stack!.note == .joinedByCat(index: 1, cat: 2), "and (1) stays before the Cat")
+        #expect(StackText(lang: .ru, g: .unicodeSet).note(.joinedByCat(index: 1, cat: 2)).contains("склеивает слой (1)"))
+    }
+
     @Test func theInspectorMovesOverTheOutputAndShowsTheFieldInTheInput() {
         var s = Self.apply(Self.state("skip.txt"), .selectLayer(1), .selectLayer(1), .selectLayer(1), .toggleField)
         #expect(s.stack!.note == .fieldNeedsInspector)

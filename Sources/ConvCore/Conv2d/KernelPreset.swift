@@ -56,12 +56,6 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
         self = match
     }
 
-    /// True when the weights are a multiple of 1/2^n (so every sum is exact in float32 below
-    /// 2^24); only `box` over a window whose size is not a power of two is not.
-    public func isDyadic(kernelH: Int, kernelW: Int) -> Bool {
-        self != .box || (kernelH * kernelW) & (kernelH * kernelW - 1) == 0
-    }
-
     /// The weight tensor [C_out, C_in/g, kH, kW] for `spec`.
     public func makeWeights(_ spec: Conv2dSpec) -> Tensor4 {
         let shape = spec.kernelShape

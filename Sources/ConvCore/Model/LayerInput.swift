@@ -21,12 +21,6 @@ public enum LayerInput: Hashable, Sendable {
         case .file(let file): file.name
         }
     }
-
-    /// The file's tensor, if the input is a file.
-    public var fileTensor: Tensor4? {
-        if case .file(let file) = self { return file.content }
-        return nil
-    }
 }
 
 /// Where the kernel's weights come from: a preset or a .npy file.

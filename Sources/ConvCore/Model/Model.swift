@@ -97,8 +97,14 @@ extension Model {
         return new
     }
 
-    /// The model without layer `index`; skips past it move down by one (a skip that pointed at
-    /// it now names the layer that took its place, and the trace says if that no longer fits).
+    /// The Cats (by index) that join layer `index`'s output: it cannot be removed, or moved to or
+    /// past them, without silently joining another layer.
+    public func catsJoining(_ index: Int) -> [Int] {
+        layers.indices.filter { if case let .cat(cat) = layers[$0] { cat.skip == index } else { false } }
+    }
+
+    /// The model without layer `index`; skips past it move down by one (callers refuse a layer a
+    /// Cat joins, `catsJoining`, so every skip still names the same layer).
     public func removing(at index: Int) -> Model {
         var new = self
         new.layers.remove(at: index)

@@ -40,7 +40,7 @@ public struct Canvas: Equatable, Sendable {
         let limit = maxWidth.map { x + $0 } ?? width
         for ch in text {
             if column >= limit || column >= width { break }
-            if column >= 0 { cells[y * width + column] = Cell(ch, style) }
+            if column >= 0 { cells[y * width + column] = Cell(ch.isSingleColumn ? ch : "?", style) }
             column += 1
         }
     }

@@ -20,12 +20,12 @@ public enum StackTable {
                 } else {
                     row += ["-", "-", "-"]
                 }
-                row += [NumberText.grouped(step.parameterCount), NumberText.grouped(step.multiplications)]
+                row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
             case let .failed(error):
-                row += [StackWords.broken(l), "", "", "", NumberText.grouped(step.parameterCount), ""]
+                row += [StackWords.broken(l), "", "", "", NumberText.grouped(step.parameterCount, l), ""]
                 messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
             case .notRun:
-                row += [StackWords.notRun(l), "", "", "", NumberText.grouped(step.parameterCount), ""]
+                row += [StackWords.notRun(l), "", "", "", NumberText.grouped(step.parameterCount, l), ""]
             }
             rows.append(row)
         }

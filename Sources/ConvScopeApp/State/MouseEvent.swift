@@ -42,12 +42,4 @@ public struct MouseEvent: Equatable, Sendable {
         }
         self.init(kind, column: column - 1, row: row - 1)
     }
-
-    /// True for the four wheel directions.
-    public var isWheel: Bool {
-        switch kind {
-        case .wheelUp, .wheelDown, .wheelLeft, .wheelRight: true
-        default: false
-        }
-    }
 }

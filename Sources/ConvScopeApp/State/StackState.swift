@@ -45,6 +45,9 @@ public enum StackNote: Equatable, Sendable {
     case added(index: Int)
     case removed(index: Int)
     case lastLayer
+    /// The layer is joined by the Cat at `cat`: removing it, or moving it to or past that Cat,
+    /// would make the Cat join another layer.
+    case joinedByCat(index: Int, cat: Int)
     /// h_in / w_in of a layer after the first come from the layer before it.
     case sizeFromPrevious(index: Int)
     /// The layer has no parameters the panel edits (ReLU, BatchNorm2d, …).
@@ -136,12 +139,6 @@ public struct StackState: Equatable, Sendable {
     /// The selected layer and its trace.
     public var layer: StackLayer { model.layers[selected] }
     public var selectedTrace: LayerTrace { trace.layers[selected] }
-
-    /// The selected layer's input values (for a Cat, the current map), if computed.
-    public var inputValues: Tensor4? {
-        guard let run else { return nil }
-        return selected == 0 ? model.makeInput() : run.outputs[selected - 1]
-    }
 
     /// The selected layer's output values, if it ran and values were computed.
     public var outputValues: Tensor4? { run?.outputs[selected] ?? nil }

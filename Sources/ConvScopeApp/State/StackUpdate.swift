@@ -45,13 +45,23 @@ extension AppState {
             _ = s.insertParsed(text)
         case .remove:
             guard count > 1 else { s.note = .lastLayer; break }
+            if let cat = s.model.catsJoining(s.selected).first {
+                s.note = .joinedByCat(index: s.selected, cat: cat)
+                break
+            }
             let removed = s.selected
             s.replaceModel(s.model.removing(at: removed))
             s.note = .removed(index: removed)
         case .move(let delta):
             let target = s.selected + delta
             guard target >= 0, target < count else { break }
-            s.replaceModel(s.model.swapping(min(s.selected, target)))
+            // The lower of the two may be a Cat joining the upper: swapping would put it first.
+            let (upper, lower) = (min(s.selected, target), max(s.selected, target))
+            if s.model.catsJoining(upper).contains(lower) {
+                s.note = .joinedByCat(index: upper, cat: lower)
+                break
+            }
+            s.replaceModel(s.model.swapping(upper))
             s.selected = target
         case .toggleInspect:
             if s.inspecting {

@@ -25,12 +25,14 @@ public enum NumberText {
         return decimals(v, places: 2)
     }
 
-    /// 1,234,567 as torchinfo writes its totals.
-    public static func grouped(_ n: Int) -> String {
+    /// 1,234,567 as torchinfo writes its totals; in Russian 1 234 567 (no-break spaces), since
+    /// a Russian reader takes a comma for the decimal point.
+    public static func grouped(_ n: Int, _ lang: Language) -> String {
         let digits = String(n.magnitude)
+        let separator: Character = lang == .ru ? "\u{00A0}" : ","
         var out = ""
         for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(c)
         }
         return (n < 0 ? "-" : "") + out

@@ -24,8 +24,8 @@ enum StackPanelWords {
     static let notRun = Phrase("no multiplications: the layer did not run", "умножений нет: слой не выполнялся")
     static func noWeights(_ l: Language, parameters: Int) -> String {
         parameters == 0 ? l.pick("no weights: 0 parameters, 0 multiplications", "весов нет: 0 параметров, 0 умножений")
-            : l.pick("\(NumberText.grouped(parameters)) parameters (its affine weight and bias), no multiplications counted",
-                     "параметров: \(NumberText.grouped(parameters)) (аффинные вес и смещение), умножения не считаются")
+            : l.pick("\(NumberText.grouped(parameters, l)) parameters (its affine weight and bias), no multiplications counted",
+                     "параметров: \(NumberText.grouped(parameters, l)) (аффинные вес и смещение), умножения не считаются")
     }
     static let wholeModel = Phrase("the whole model (torchinfo's totals):", "вся модель (итоги, как у torchinfo):")
 }

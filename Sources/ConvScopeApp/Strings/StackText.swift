@@ -71,7 +71,7 @@ struct StackText {
     }
 
     func tooLarge(values: Int) -> String {
-        let values = NumberText.grouped(values)
+        let values = NumberText.grouped(values, lang)
         return lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
                   "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
     }
@@ -90,8 +90,8 @@ struct StackText {
 
     /// Facts under the panel: parameters, multiplications, field.
     func facts(_ trace: LayerTrace) -> [String] {
-        var lines = [lang.pick("parameters ", "параметров ") + NumberText.grouped(trace.parameterCount),
-                     lang.pick("multiplications ", "умножений ") + NumberText.grouped(trace.multiplications)]
+        var lines = [lang.pick("parameters ", "параметров ") + NumberText.grouped(trace.parameterCount, lang),
+                     lang.pick("multiplications ", "умножений ") + NumberText.grouped(trace.multiplications, lang)]
         if let f = trace.field {
             lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
                 + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
@@ -105,6 +105,9 @@ struct StackText {
         case let .added(index): lang.pick("added layer (\(index))", "добавлен слой (\(index))")
         case let .removed(index): lang.pick("removed layer (\(index))", "удалён слой (\(index))")
         case .lastLayer: lang.pick("a model keeps at least one layer", "в модели остаётся хотя бы один слой")
+        case let .joinedByCat(index, cat):
+            lang.pick("Cat at (\(cat)) joins layer (\(index)): change or remove the Cat first",
+                      "Cat в (\(cat)) склеивает слой (\(index)): сначала измените или удалите Cat")
         case let .sizeFromPrevious(index):
             lang.pick("h_in and w_in of (\(index)) come from the layer before; change them on layer (0)",
                       "h_in и w_in слоя (\(index)) задаёт предыдущий слой; меняйте их на слое (0)")

@@ -16,8 +16,8 @@ public enum StackWords {
 
     /// "total: 1,234 parameters, 5,678 multiplications".
     static func total(_ l: Language, parameters: Int, multiplications: Int) -> String {
-        l.pick("total: ", "итого: ") + NumberText.grouped(parameters) + " " + l.noun(parameters, parameter) + ", "
-            + NumberText.grouped(multiplications) + " " + l.noun(multiplications, multiplication)
+        l.pick("total: ", "итого: ") + NumberText.grouped(parameters, l) + " " + l.noun(parameters, parameter) + ", "
+            + NumberText.grouped(multiplications, l) + " " + l.noun(multiplications, multiplication)
     }
 
     /// "; broken at (3), 2 layers not run".

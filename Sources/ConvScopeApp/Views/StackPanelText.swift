@@ -76,9 +76,9 @@ enum StackPanelText {
         if let weight = s.layer.weightShape {
             let weights = weight.reduce(1, *)
             var parts = [StackPanelWords.parameters(l), "= " + StackPanelWords.weight(l) + " "
-                + weight.map(String.init).joined(separator: x) + " = " + NumberText.grouped(weights)]
+                + weight.map(String.init).joined(separator: x) + " = " + NumberText.grouped(weights, l)]
             if let bias = s.layer.biasCount { parts.append("+ " + StackPanelWords.bias(l) + " \(bias)") }
-            parts.append("= " + NumberText.grouped(step.parameterCount))
+            parts.append("= " + NumberText.grouped(step.parameterCount, l))
             out += PanelLine.wrap(parts, lead: "  ", indent: "      ", width: width)
             if let input = step.inputShape, let output = step.outputShape {
                 let perCell = weights / weight[0]
@@ -88,8 +88,8 @@ enum StackPanelText {
                     (output[1] * output[2] * output[3], StackPanelWords.perOutputCell(l))
                 }
                 // Each output cell meets C_in/g·kH·kW weights; each input cell of a transposed one C_out/g·kH·kW.
-                out += PanelLine.wrap([StackPanelWords.multiplications(l), "= \(NumberText.grouped(cells)) \(text) \(x) \(perCell)",
-                                       "= " + NumberText.grouped(step.multiplications)], lead: "  ", indent: "      ", width: width)
+                out += PanelLine.wrap([StackPanelWords.multiplications(l), "= \(NumberText.grouped(cells, l)) \(text) \(x) \(perCell)",
+                                       "= " + NumberText.grouped(step.multiplications, l)], lead: "  ", indent: "      ", width: width)
             } else {
                 out += PanelLine.wrap(text: StackPanelWords.notRun(l), lead: "  ", width: width, style: PanelStyle.note)
             }
