@@ -62,7 +62,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore", "ConvExercises"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"], exclude: ["inputs"]),
         // The settings file's reader, which lives in the executable (it needs TOMLKit and files).
         .testTarget(name: "SettingsTests", dependencies: ["convscope"]),
     ]
