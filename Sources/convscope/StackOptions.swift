@@ -65,9 +65,11 @@ struct StackOptions: ParsableArguments {
         do {
             data = try path == "-" ? BoundedRead.bytes(from: .standardInput) : BoundedRead.bytes(atPath: path)
         } catch {
-            let why = path == "-" || FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
-            printError("convscope: --model '\(path)' \(why); give the file print(model)'s text is in (- reads standard input)")
-            throw ExitCode(1)
+            // A file that cannot be read is a usage error (64), as for --input and exercise FILE.
+            var info = stat()
+            let why = path != "-" && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? "is a directory"
+                : path == "-" || FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
+            throw ValidationError("--model '\(path)' \(why); give the file print(model)'s text is in (- reads standard input)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("--model '\(path)' is not UTF-8 text: paste what print(model) prints.")
