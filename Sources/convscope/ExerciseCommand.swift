@@ -87,18 +87,22 @@ struct ExerciseCommand: ParsableCommand {
     func run() throws {
         if let generate { return try writeLab(count: generate) }
         let path = file!
+        // On a terminal the student answers on screen, which reads the settings file as the course
+        // screen does; piped, or with --answers or --format, the output is the same on every machine.
+        let onScreen = answers == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
+        let lang = onScreen ? language.resolved(settings: SettingsFile.standard().load().settings.language) : language.language
         let lab: ExerciseSet
         do {
-            // The lab speaks --lang's language, else the locale's: on screen, printed and graded.
-            lab = try ExerciseLoader.load(try readText(path), language: language.language)
+            // The lab speaks the chosen language: on screen, printed and graded.
+            lab = try ExerciseLoader.load(try readText(path), language: lang)
         } catch let error as ExerciseFileError {
             throw badFile(path, error)
         }
         if let record { try RecordTarget.check(record, lab: path, answers: answers, force: force) }
         guard let answers else {
             // On a terminal the student answers on screen; piped, or with --format, the questions are printed.
-            if format == nil, isatty(1) == 1, isatty(0) == 1 {
-                let status = try ExerciseSession(lab: lab, recordPath: record, language: language.language).run()
+            if onScreen {
+                let status = try ExerciseSession(lab: lab, recordPath: record, language: lang).run()
                 if status != 0 { throw ExitCode(status) }
                 return
             }

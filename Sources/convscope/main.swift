@@ -75,8 +75,7 @@ struct InteractiveCommand: ParsableArguments {
         let screen: NCursesScreen
         do {
             // The language: --lang, else the settings file's, else the locale's.
-            let language = viewOptions.language.lang.flatMap(Language.init(rawValue:)) ?? settings.settings.language
-                ?? viewOptions.language.language
+            let language = viewOptions.language.resolved(settings: settings.settings.language)
             screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, language: language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""

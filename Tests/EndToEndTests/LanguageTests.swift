@@ -24,6 +24,21 @@ struct LanguageTests {
         #expect(tmux.exitStatus() == 0)
     }
 
+    /// The exercise screen reads the settings file's language as the course screen does.
+    @Test func theExerciseScreenFollowsTheSettingsFilesLanguage() throws {
+        guard requireTmux() else { return }
+        try withTemporaryDirectory("exercise-lang") { dir in
+            try FileManager.default.createDirectory(atPath: dir + "/convscope", withIntermediateDirectories: true)
+            try "lang = \"ru\"\n".write(toFile: dir + "/convscope/config.toml", atomically: true, encoding: .utf8)
+            let tmux = TmuxSession(columns: 100, rows: 30, command: "env -u NO_COLOR -u LC_ALL -u LC_MESSAGES TERM=tmux-256color "
+                + "LANG=C.UTF-8 XDG_CONFIG_HOME='\(dir)' \(Binary.path) exercise '\(Binary.root)/examples/single-layer-shapes.toml'")
+            let (ok, screen) = tmux.waitFor { $0.contains("вопрос 1 из 11") }
+            #expect(ok, "\(screen)")
+            tmux.send("Escape"); tmux.send("q"); tmux.send("q")
+            #expect(tmux.exitStatus() == 0)
+        }
+    }
+
     @Test func langEnOverridesTheLocale() {
         guard requireTmux() else { return }
         let tmux = Self.start("LANG=ru_RU.UTF-8", "--lang en")
