@@ -53,9 +53,12 @@ public enum InspectorText {
             shown = candidate
         }
         if shown.hasSuffix(" = ") {
-            let inputTaps = taps.count - padded
-            shown = head + " = " + InspectorWords.tapCounts(lang, input: inputTaps, padding: padded, zeros: zeros)
-            return TextWrap.lines(shown + biasText + " = " + value, width: width, maxLines: maxLines)
+            // No group fits: the counts of taps, else the sum's shape, else the cell alone — the
+            // value is the one thing a narrow screen must still show.
+            let counts = InspectorWords.tapCounts(lang, input: taps.count - padded, padding: padded, zeros: zeros)
+            let cell = "output[\(c.channel), \(c.y), \(c.x)] = "
+            let choices = [head + " = " + counts + biasText + " = " + value, head + " = " + value, cell + value]
+            return TextWrap.lines(choices.first(where: fits) ?? choices[2], width: width, maxLines: maxLines)
         }
         return TextWrap.lines(shown + " + \(g.ellipsis)" + biasText + " = " + value + legend, width: width, maxLines: maxLines)
     }
