@@ -41,7 +41,8 @@ struct CrashRestoreTests {
         #expect(tmux.waitFor("output 1×2×6×6").ok)
         let killed = shell("pkill -\(signal) -f '^\(link) '")
         #expect(killed.status == 0, "\(killed.err)")
-        let (ok, screen) = tmux.waitFor { $0.contains("status=") }
+        // "status=1…" is the shell's answer; the typed line itself holds "status=$?".
+        let (ok, screen) = tmux.waitFor { $0.contains("status=1") }
         #expect(ok, "\(screen)")
         #expect(screen.contains("convscope: internal error (a fatal signal); the terminal was restored"), "\(screen)")
         tmux.type("stty -a > '\(tmux.dir)/after'; exit"); tmux.send("Enter")
