@@ -49,11 +49,7 @@ public final class StackComputer: @unchecked Sendable {
     /// True when the model is computed inline (below both inline limits).
     public static func isSmall(_ model: Model) -> Bool {
         let trace = model.trace
-        let values = trace.layers.reduce(model.inputShape.reduce(1, *)) { sum, layer in
-            sum &+ (layer.outputShape?.reduce(1, &*) ?? 0)
-        }
-        let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
-        return values >= 0 && values <= inlineValues && work >= 0 && work <= inlineMultiplications
+        return trace.totalValues <= inlineValues && trace.totalMultiplications <= inlineMultiplications
     }
 }
 

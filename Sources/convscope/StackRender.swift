@@ -61,13 +61,13 @@ extension RenderCommand {
     static func checkComputable(_ trace: StackTrace, values: Bool) throws {
         for (index, layer) in trace.layers.enumerated() {
             for shape in [layer.inputShape, layer.outputShape].compactMap({ $0 })
-            where shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }) > mapValueLimit {
+            where StackTrace.elementCount(shape) > mapValueLimit {
                 throw ValidationError("layer (\(index)) makes a map of \(shape.map(String.init).joined(separator: "×")), "
                     + "more than the \(mapValueLimit) values (64×1024×1024) convscope computes and prints; "
                     + "--layers shows its shapes.")
             }
         }
-        let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
+        let work = trace.totalMultiplications
         if values && work > multiplicationLimit {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(multiplicationLimit) "
                 + "convscope computes for its values; --layers shows its shapes and costs.")

@@ -122,18 +122,7 @@ public struct StackState: Equatable, Sendable {
 
     /// The model is small enough for its values to be computed.
     public var isComputable: Bool {
-        var values = model.inputShape.reduce(1, *)
-        for layer in trace.layers {
-            guard let shape = layer.outputShape else { continue }
-            let (count, overflow) = shape.reduce((1, false)) { acc, n in
-                let m = acc.0.multipliedReportingOverflow(by: n)
-                return (m.partialValue, acc.1 || m.overflow)
-            }
-            if overflow { return false }
-            values += count
-        }
-        let work = trace.layers.reduce(0) { $0 &+ $1.multiplications }
-        return values <= Self.valueLimit && work <= Self.multiplicationLimit && work >= 0
+        trace.totalValues <= Self.valueLimit && trace.totalMultiplications <= Self.multiplicationLimit
     }
 
     /// The selected layer and its trace.
