@@ -4,6 +4,14 @@ public enum StepRule: Equatable, Sendable {
     case geometric
     /// Up and down by this many.
     case linear(Int)
+
+    /// The value PgUp (`up`) or PgDn moves `value` to, before clamping into the row's range.
+    public func step(_ value: Int, up: Bool) -> Int {
+        switch self {
+        case .geometric: up ? value * 2 : max(1, value / 2)
+        case .linear(let n): up ? value + n : value - n
+        }
+    }
 }
 
 /// What a parameter's value means.

@@ -52,10 +52,8 @@ extension AppState {
         case .selectNext: s.row = (index + 1) % rows.count
         case .decrement: value = row.value - 1
         case .increment: value = row.value + 1
-        case .bigDecrement:
-            if case .linear(let n) = row.step { value = row.value - n } else { value = max(1, row.value / 2) }
-        case .bigIncrement:
-            if case .linear(let n) = row.step { value = row.value + n } else { value = row.value * 2 }
+        case .bigDecrement: value = row.step.step(row.value, up: false)
+        case .bigIncrement: value = row.step.step(row.value, up: true)
         case .setMinimum: value = row.range.lowerBound
         case .setMaximum: value = row.range.upperBound
         case .commitTyping:

@@ -84,14 +84,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.selected = ParameterID(rawValue: (s.selected.rawValue + 1) % ParameterID.allCases.count)!
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
-    case .bigDecrement:
-        s.change(selected) {
-            switch selected.spec.step { case .geometric: max(1, $0 / 2); case .linear(let n): $0 - n }
-        }
-    case .bigIncrement:
-        s.change(selected) {
-            switch selected.spec.step { case .geometric: $0 * 2; case .linear(let n): $0 + n }
-        }
+    case .bigDecrement: s.change(selected) { selected.spec.step.step($0, up: false) }
+    case .bigIncrement: s.change(selected) { selected.spec.step.step($0, up: true) }
     case .setMinimum where selected == .bias:
         // Home on the bias row: none, the notebook's bias=False.
         s.typing = nil
