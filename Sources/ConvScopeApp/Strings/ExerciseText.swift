@@ -64,7 +64,8 @@ public enum ExerciseText {
                "карты признаков рисуются на входе-рампе; здесь вход другой, поэтому есть только решение")
     }
     static func nothingToClose(_ l: Language) -> String {
-        l.pick("nothing to close \u{00B7} q quits", "нечего закрывать \u{00B7} q — выход")
+        // The exercise line always writes a middle dot, as its other sentences do.
+        ScreenText.nothingToClose(l, .unicodeSet)
     }
     /// The status line when the record file could not be written.
     public static func recordFailed(_ reason: String, _ l: Language) -> String {

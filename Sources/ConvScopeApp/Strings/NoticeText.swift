@@ -20,7 +20,7 @@ public enum NoticeText {
             lang.pick("zoom", "масштаб") + (automatic ? lang.pick(" auto (\(zoomName(zoom, lang)))", " авто (\(zoomName(zoom, lang)))")
                                                       : " " + zoomName(zoom, lang))
         case .reset: lang.pick("reset to the notebook's defaults", "сброшено к значениям из курса")
-        case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q выход")
+        case .nothingToClose: ScreenText.nothingToClose(lang, g)
         case .nothingToAnimate: lang.pick("nothing to animate: PyTorch refuses these parameters",
                                           "нечего анимировать: PyTorch отвергает эти параметры")
         case .paddedView(true, let mode): paddedViewOn(mode, lang)

@@ -15,6 +15,11 @@ public enum ScreenText {
         l.pick("? help \(g.dot) q quit ", "? справка \(g.dot) q выход ")
     }
 
+    /// Esc with nothing open, on every screen: Esc never quits, q does.
+    static func nothingToClose(_ l: Language, _ g: Glyphs) -> String {
+        l.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q — выход")
+    }
+
     /// The parameter box's title.
     static func parameters(_ l: Language) -> String { l.pick("parameters", "параметры") }
     /// On the parameter box's border while h/w pairs are linked.

@@ -114,7 +114,7 @@ struct StackText {
         case let .readOnly(name):
             lang.pick("\(name) has no parameters to edit on the panel",
                       "у слоя \(name) нет параметров, которые меняются на панели")
-        case .nothingToClose: lang.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q — выход")
+        case .nothingToClose: ScreenText.nothingToClose(lang, g)
         case .noMapsToInspect:
             lang.pick("nothing to inspect: this layer has no computed output", "нечего исследовать: у слоя нет вычисленного выхода")
         case .catShowsPair:
