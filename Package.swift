@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "convscope",
             dependencies: [
-                "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises", "CNCursesW",
+                "ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises", "CNCursesW", "CConvKernels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // The settings file (Settings.swift) is TOML like the exercise files.
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -3,6 +3,8 @@
 // Swift compiles for the architecture's baseline (SSE2 on x86-64) and has no per-function
 // target attribute, so the tile lives here with one variant per instruction set, chosen once
 // at run time: the same binary runs everywhere and uses AVX2/AVX-512 where the CPU has them.
+// _GNU_SOURCE for sync_file_range (see convscope_start_writeback at the end).
+#define _GNU_SOURCE
 #include "CConvKernels.h"
 #include <string.h>
 
@@ -142,5 +144,18 @@ int convscope_return_blocks_from(int bytes) {
 #else
     (void)bytes;
     return 0;
+#endif
+}
+
+#if defined(__linux__)
+#include <fcntl.h>
+#endif
+
+int convscope_start_writeback(int fd, int64_t offset, int64_t count) {
+#if defined(__linux__)
+    return sync_file_range(fd, offset, count, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd; (void)offset; (void)count;
+    return -1;
 #endif
 }

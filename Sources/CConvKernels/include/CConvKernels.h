@@ -30,4 +30,9 @@ void convscope_min_max(const float *values, int64_t count, float *minimum, float
 /// its heaps). Returns 1 when set, 0 elsewhere (not glibc, or refused).
 int convscope_return_blocks_from(int bytes);
 
+/// Starts writing `count` bytes of `fd` from `offset` to the disk without waiting for them
+/// (Linux's sync_file_range with SYNC_FILE_RANGE_WRITE, which Swift's Glibc module does not
+/// expose). Returns 0, or -1 where it fails or does not exist; nothing depends on it succeeding.
+int convscope_start_writeback(int fd, int64_t offset, int64_t count);
+
 #endif
