@@ -27,14 +27,19 @@ public enum Conv2dForward {
         if let error = spec.validate() { throw error }
         precondition(input.shape == spec.inputShape && weights.shape == spec.kernelShape)
         precondition(bias == nil || bias!.count == spec.parameters.outChannels)
-        if let plain = zeroPaddedEquivalent(spec), bias == nil,
-           Convolution.weightsAreConstantPerSlice(weights) {
+        if takesWindowSumPath(weights: weights, bias: bias, spec: spec), let plain = zeroPaddedEquivalent(spec) {
             // The notebook's case (all-ones and other constant kernels): the window-sum path.
             return try Convolution.conv2d(input: input, weights: weights, parameters: plain, isCancelled: isCancelled)
         }
         return try GeneralConvolution.run(
             input: input, weights: weights, bias: bias, spec: spec, threads: threads,
             workspace: workspace ?? Conv2dWorkspace(), isCancelled: isCancelled)
+    }
+
+    /// True for the layers the window-sum path computes: constant kernels, no bias, zero padding
+    /// (or none) the same on both sides, one group.
+    static func takesWindowSumPath(weights: Tensor4, bias: [Float]?, spec: Conv2dSpec) -> Bool {
+        bias == nil && zeroPaddedEquivalent(spec) != nil && Convolution.weightsAreConstantPerSlice(weights)
     }
 
     /// The notebook's parameters when the layer is an ungrouped convolution with the same padding

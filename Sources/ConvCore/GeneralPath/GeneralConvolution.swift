@@ -31,18 +31,64 @@ enum GeneralConvolution {
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)
         let (outChannels, outH, outW) = (spec.parameters.outChannels, layout.outH, layout.outW)
-        let planeSize = outH * outW
-        let count = outChannels * planeSize
+        let count = outChannels * outH * outW
         guard count > 0 else { return Tensor4(shape: [1, outChannels, outH, outW]) }
-        let macs = count * layout.taps
-        let workers = macs < parallelThreshold ? 1 : max(1, min(threads, outH))
+        let storage = try compute(
+            RowTask(layout: layout, rows: 0..<outH, columns: 0..<outW, blocks: layout.allBlocks,
+                    planeOfChannel: Array(0..<outChannels), planes: outChannels),
+            input: packedInput, weights: packedWeights, offsets: offsets, bias: bias, threads: threads,
+            parallelThreshold: parallelThreshold, isCancelled: isCancelled)
+        return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
+    }
+
+    /// The output values in `rows` × `columns` of the channels in `channels` (widened to whole blocks
+    /// of `PackedLayout.blockChannels`), one outH × outW plane per channel of those blocks, zeros
+    /// outside the window. Returns the planes and, for each output channel, its plane (nil for
+    /// channels not computed). The values are the ones `run` gives, bit for bit.
+    static func window(
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, channels: Range<Int>,
+        rows: Range<Int>, columns: Range<Int>, threads: Int, workspace: Conv2dWorkspace, isCancelled: () -> Bool
+    ) throws -> (planes: [Float], planeOfChannel: [Int?]) {
+        // Only the input rows the window reads are packed.
+        let layout = PackedLayout(spec, outputRows: rows)
+        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled),
+              let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
+        else { throw ComputationCancelled() }
+        let offsets = layout.tapOffsets(into: &workspace.offsets)
+        let blocks = layout.blocks(holding: channels)
+        var planeOfChannel = [Int?](repeating: nil, count: spec.parameters.outChannels)
+        var planes = 0
+        for block in blocks {
+            for o in layout.channels(of: block) { planeOfChannel[o] = planes; planes += 1 }
+        }
+        let task = RowTask(layout: layout, rows: rows, columns: columns, blocks: blocks,
+                           planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: planes)
+        let storage = try compute(task, input: packedInput, weights: packedWeights, offsets: offsets, bias: bias,
+                                  threads: threads, parallelThreshold: parallelThreshold, isCancelled: isCancelled,
+                                  zeroed: true)
+        return (storage, planeOfChannel)
+    }
+
+    /// Runs `task` on up to `threads` workers into fresh planes (zero-filled first when `zeroed`:
+    /// a window leaves the rest of its planes unwritten).
+    private static func compute(
+        _ task: RowTask, input: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>,
+        offsets: UnsafeMutablePointer<Int64>, bias: [Float]?, threads: Int, parallelThreshold: Int,
+        isCancelled: () -> Bool, zeroed: Bool = false
+    ) throws -> [Float] {
+        let layout = task.layout
+        let count = task.planes * layout.outH * layout.outW
+        let channels = task.blocks.reduce(0) { $0 + layout.channels(of: $1).count }
+        let macs = task.rows.count * task.columns.count * channels * layout.taps
+        let workers = macs < parallelThreshold ? 1 : max(1, min(threads, task.rows.count))
         var stopped = [Bool](repeating: false, count: workers)
         let storage = withoutActuallyEscaping(isCancelled) { isCancelled in
             [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if zeroed { buffer.initialize(repeating: 0) }
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
                     let job = RowJob(
-                        layout: layout, input: packedInput, weights: packedWeights, offsets: offsets,
-                        bias: bias, output: buffer.baseAddress!, outChannels: outChannels, nextRow: RowCounter(),
+                        task: task, input: input, weights: weights, offsets: offsets,
+                        bias: bias, output: buffer.baseAddress!, nextRow: RowCounter(),
                         stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
                     if workers == 1 { job.run(worker: 0) } else {
                         DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
@@ -52,8 +98,19 @@ enum GeneralConvolution {
             }
         }
         if stopped.contains(true) { throw ComputationCancelled() }
-        return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
+        return storage
     }
+}
+
+/// What a general-path computation writes: which output rows and columns, of which channel
+/// blocks, into which plane of the output buffer.
+struct RowTask {
+    let layout: PackedLayout
+    let rows: Range<Int>, columns: Range<Int>
+    let blocks: [PackedLayout.ChannelBlock]
+    /// For each output channel its plane in the output buffer (−1: not computed).
+    let planeOfChannel: [Int]
+    let planes: Int
 }
 
 /// The next output row no worker has taken yet. Rows are handed out one at a time rather than
@@ -72,40 +129,41 @@ private final class RowCounter: Sendable {
 /// Unchecked Sendable: workers write disjoint output rows and their own `stopped` flag, and only
 /// read the packed buffers; `isCancelled` is documented as callable from any thread.
 private struct RowJob: @unchecked Sendable {
-    let layout: PackedLayout
+    let task: RowTask
     let input: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>
     let offsets: UnsafeMutablePointer<Int64>
     let bias: [Float]?
     let output: UnsafeMutablePointer<Float>
-    let outChannels: Int
     let nextRow: RowCounter
     let stopped: UnsafeMutablePointer<Bool>
     let isCancelled: () -> Bool
 
     func run(worker: Int) {
-        let (outH, outW) = (layout.outH, layout.outW)
-        let planeSize = outH * outW
+        let layout = task.layout
+        let outW = layout.outW
+        let planeSize = layout.outH * outW
         let width = layout.blockChannels
+        let (firstColumn, columns) = (task.columns.lowerBound, task.columns.count)
         var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: width)
         let chunks = layout.tapChunks
-        while case let oy = nextRow.take(), oy < outH {
-            for o in 0..<outChannels {
-                (output + o * planeSize + oy * outW).initialize(repeating: bias?[o] ?? 0, count: outW)
+        while case let oy = task.rows.lowerBound + nextRow.take(), oy < task.rows.upperBound {
+            let rowStart = oy * outW + firstColumn
+            for block in task.blocks {
+                for o in layout.channels(of: block) {
+                    (output + task.planeOfChannel[o] * planeSize + rowStart).initialize(repeating: bias?[o] ?? 0, count: columns)
+                }
             }
-            let rowInput = input + oy * layout.rowStep
+            let rowInput = input + layout.rowOffset(oy) + firstColumn
             for chunk in chunks {
                 if isCancelled() { stopped[worker] = true; return }
                 let (firstTap, tapCount) = (chunk.lowerBound, chunk.count)
-                for g in 0..<layout.groups {
-                    for b in 0..<layout.blocksPerGroup {
-                        let first = g * layout.outPerGroup + b * width
-                        let channels = min(width, layout.outPerGroup - b * width)
-                        for k in 0..<channels { rowPointers[k] = output + (first + k) * planeSize + oy * outW }
-                        let blockWeights = weights + ((g * layout.blocksPerGroup + b) * layout.taps + firstTap) * width
-                        convscope_accumulate_rows(
-                            rowInput + g * layout.groupStep, offsets + firstTap, blockWeights,
-                            Int64(tapCount), rowPointers, Int32(channels), Int64(outW))
-                    }
+                for block in task.blocks {
+                    let channels = layout.channels(of: block)
+                    for (k, o) in channels.enumerated() { rowPointers[k] = output + task.planeOfChannel[o] * planeSize + rowStart }
+                    let blockWeights = weights + (block.index * layout.taps + firstTap) * width
+                    convscope_accumulate_rows(
+                        rowInput + block.group * layout.groupStep, offsets + firstTap, blockWeights,
+                        Int64(tapCount), rowPointers, Int32(channels.count), Int64(columns))
                 }
             }
         }

@@ -17,8 +17,11 @@ struct PackedLayout {
     let phaseWidth: Int
     /// Output channels the kernel computes together (8 with AVX-512, else 4).
     let blockChannels = Int(convscope_block_channels())
+    /// The padded rows stored: all of them, or those a window of output rows reads.
+    let firstRow: Int, storedRows: Int
 
-    init(_ spec: Conv2dSpec) {
+    /// The layout of the whole input, or (`outputRows`) of the padded rows those output rows read.
+    init(_ spec: Conv2dSpec, outputRows: Range<Int>? = nil) {
         height = spec.heightAxis; width = spec.widthAxis
         outH = height.outputSize; outW = width.outputSize
         groups = spec.groups; inPerGroup = spec.inChannelsPerGroup; outPerGroup = spec.outChannelsPerGroup
@@ -26,14 +29,47 @@ struct PackedLayout {
         kernelTaps = height.kernel * width.kernel
         phaseWidth = (width.paddedSize + width.stride - 1) / width.stride
         rowStride = phaseWidth + Int(CONVSCOPE_ROW_SLACK)
-        phaseStride = height.paddedSize * rowStride
+        if let rows = outputRows, !rows.isEmpty {
+            firstRow = rows.lowerBound * height.stride
+            storedRows = (rows.upperBound - 1) * height.stride + (height.kernel - 1) * height.dilation + 1 - firstRow
+        } else {
+            (firstRow, storedRows) = (0, height.paddedSize)
+        }
+        phaseStride = storedRows * rowStride
         planeStride = width.stride * phaseStride
     }
+
+    /// Floats from the packed block's start to the first input of output row oy.
+    func rowOffset(_ oy: Int) -> Int { oy * rowStep - firstRow * rowStride }
 
     /// Taps of one output channel: its group's channels × kernel rows × kernel columns.
     var taps: Int { inPerGroup * kernelTaps }
     /// Blocks of `blockChannels` output channels per group (the last one may be partial).
     var blocksPerGroup: Int { (outPerGroup + blockChannels - 1) / blockChannels }
+    /// B output channels of one group that one kernel call computes together; `index` counts
+    /// blocks over all groups, as the packed weights are ordered.
+    struct ChannelBlock: Equatable {
+        let group: Int, block: Int, index: Int
+    }
+
+    /// Every block, group by group.
+    var allBlocks: [ChannelBlock] {
+        (0..<groups).flatMap { g in (0..<blocksPerGroup).map { ChannelBlock(group: g, block: $0, index: g * blocksPerGroup + $0) } }
+    }
+
+    /// The blocks holding at least one of `channels`.
+    func blocks(holding channels: Range<Int>) -> [ChannelBlock] {
+        allBlocks.filter { !channelRange(of: $0).clamped(to: channels).isEmpty }
+    }
+
+    /// The output channels of a block (the last block of a group may hold fewer than B).
+    func channels(of block: ChannelBlock) -> Range<Int> { channelRange(of: block) }
+
+    private func channelRange(of block: ChannelBlock) -> Range<Int> {
+        let first = block.group * outPerGroup + block.block * blockChannels
+        return first..<min(first + blockChannels, (block.group + 1) * outPerGroup)
+    }
+
     /// Floats between the inputs of output row oy and oy + 1.
     var rowStep: Int { height.stride * rowStride }
     /// Floats between the first channels of neighbouring groups.
@@ -51,7 +87,7 @@ struct PackedLayout {
     ) -> UnsafeMutablePointer<Float>? {
         let packed = buffer.reserve(inChannels * planeStride)
         let (h, w) = (height.size, width.size)
-        let rowSource = height.paddedRange.map { height.source(of: $0) ?? -1 }
+        let rowSource = (0..<storedRows).map { height.source(of: height.paddedRange.lowerBound + firstRow + $0) ?? -1 }
         let columnSource = width.paddedRange.map { width.source(of: $0) ?? -1 }
         let s = width.stride
         return input.storage.withUnsafeBufferPointer { source in
@@ -59,9 +95,9 @@ struct PackedLayout {
                 if isCancelled() { return nil }
                 let plane = source.baseAddress! + c * h * w
                 for r in 0..<s {
-                    for py in 0..<height.paddedSize {
-                        let row = packed + c * planeStride + r * phaseStride + py * rowStride
-                        let sy = rowSource[py]
+                    for i in 0..<storedRows {
+                        let row = packed + c * planeStride + r * phaseStride + i * rowStride
+                        let sy = rowSource[i]
                         if sy < 0 { row.update(repeating: 0, count: rowStride); continue }
                         let sourceRow = plane + sy * w
                         var j = 0

@@ -1,0 +1,206 @@
+import CConvKernels
+import Dispatch
+import Synchronization
+
+/// The sums of a layer's output over B × B blocks, without computing the output.
+///
+/// A convolution is linear, so the sum of output channel o over a block of output rows R and
+/// columns C is bias·|R|·|C| + Σ over taps (c, ky, kx) of w[o, c, ky, kx] · T, where T is the sum of
+/// the padded input over the rows and columns that tap reads for R × C — a rectangle of input
+/// (stride-spaced), which prefix sums give at once. That leaves one small matrix product per input
+/// channel, [channels × taps] · [taps × blocks], done by the general path's own kernel: at 1024²
+/// 64→64 k32 with 59 × 59 blocks it is ~2·10⁹ multiply-adds for a block of 8 channels, against
+/// 6.6·10¹¹ for those channels' whole output.
+///
+/// T is summed in Double and rounded to float32 once; the products are float32. The sums are
+/// for a preview's colours, not the values the layer gives (those come from the whole layer).
+enum BlockSums {
+    /// The grid of blocks over `rows` × `columns`: block (i, j) covers rows
+    /// rows.lowerBound + i·B ..< min(that + B, rows.upperBound), and likewise columns.
+    struct Grid {
+        let rows: Range<Int>, columns: Range<Int>, block: Int
+        var blockRows: Int { (rows.count + block - 1) / block }
+        var blockColumns: Int { (columns.count + block - 1) / block }
+        var count: Int { blockRows * blockColumns }
+        func rows(ofBlockRow i: Int) -> Range<Int> { span(rows, i) }
+        func columns(ofBlockColumn j: Int) -> Range<Int> { span(columns, j) }
+        private func span(_ range: Range<Int>, _ i: Int) -> Range<Int> {
+            let first = range.lowerBound + i * block
+            return first..<min(first + block, range.upperBound)
+        }
+    }
+
+    /// For every channel of the blocks holding `channels`, its sum over each block of `grid`
+    /// (plane k's block (i, j) at k · grid.count + i · blockColumns + j); `planeOfChannel` says
+    /// which plane is whose (nil: not summed).
+    static func compute(
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, channels: Range<Int>, grid: Grid,
+        threads: Int, workspace: Conv2dWorkspace, isCancelled: () -> Bool
+    ) throws -> (sums: [Float], planeOfChannel: [Int?]) {
+        let layout = PackedLayout(spec)
+        // The input is read where it is (padding through the axes' source tables): packing a
+        // 1024² 64-channel input alone takes 0.2–0.3 s.
+        guard let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
+        else { throw ComputationCancelled() }
+        let blocks = layout.blocks(holding: channels)
+        var planeOfChannel = [Int?](repeating: nil, count: spec.parameters.outChannels)
+        var summed: [Int] = []
+        for block in blocks {
+            for o in layout.channels(of: block) { planeOfChannel[o] = summed.count; summed.append(o) }
+        }
+        let inChannels = layout.inChannels
+        let workers = max(1, min(threads, inChannels))
+        // Each worker takes every workers-th input channel into sums of its own; they are added at the end.
+        let results = Mutex([[Float]?](repeating: nil, count: workers))
+        input.storage.withUnsafeBufferPointer { source in withoutActuallyEscaping(isCancelled) { isCancelled in
+            let job = BlockSumJob(layout: layout, input: source.baseAddress!, weights: packedWeights, blocks: blocks,
+                                  planes: summed.count, grid: grid)
+            let shares = ChannelShares(job: job, workers: workers, inChannels: inChannels, isCancelled: isCancelled)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let sums = shares.run(worker: w)
+                results.withLock { $0[w] = sums }
+            }
+        } }
+        let partial = results.withLock { $0 }
+        guard partial.allSatisfy({ $0 != nil }) else { throw ComputationCancelled() }
+        var sums = [Float](repeating: 0, count: summed.count * grid.count)
+        for (k, o) in summed.enumerated() {
+            let start = bias?[o] ?? 0
+            for i in 0..<grid.blockRows {
+                for j in 0..<grid.blockColumns {
+                    let elements = grid.rows(ofBlockRow: i).count * grid.columns(ofBlockColumn: j).count
+                    sums[k * grid.count + i * grid.blockColumns + j] = start * Float(elements)
+                }
+            }
+        }
+        for share in partial {
+            for i in sums.indices { sums[i] += share![i] }
+        }
+        return (sums, planeOfChannel)
+    }
+}
+
+/// The workers of one `BlockSums.compute`: worker w sums input channels w, w + workers, ….
+/// Unchecked Sendable: `isCancelled` is documented as callable from any thread.
+private struct ChannelShares: @unchecked Sendable {
+    let job: BlockSumJob, workers: Int, inChannels: Int
+    let isCancelled: () -> Bool
+    func run(worker w: Int) -> [Float]? {
+        job.run(channels: Array(stride(from: w, to: inChannels, by: workers)), isCancelled: isCancelled)
+    }
+}
+
+/// One worker's share of `BlockSums.compute`: some input channels, summed into planes of its own.
+/// Unchecked Sendable: the input and packed weights are only read.
+private struct BlockSumJob: @unchecked Sendable {
+    let layout: PackedLayout
+    /// The input [C_in, H, W], unpadded.
+    let input: UnsafePointer<Float>, weights: UnsafeMutablePointer<Float>
+    let blocks: [PackedLayout.ChannelBlock]
+    let planes: Int
+    let grid: BlockSums.Grid
+
+    /// The block sums of `channels`' taps, one plane of `grid.count` per summed output channel,
+    /// back to back; nil when cancelled.
+    func run(channels: [Int], isCancelled: () -> Bool) -> [Float]? {
+        let (h, w) = (layout.height, layout.width)
+        let (kH, kW) = (h.kernel, w.kernel)
+        let paddedH = h.paddedSize, phaseWidth = layout.phaseWidth
+        let (blockRows, blockColumns) = (grid.blockRows, grid.blockColumns)
+        let kernelTaps = kH * kW
+        let tStride = grid.count
+        // Kernel column kx reads, for output column ox, padded column kx·d + ox·s: phase
+        // (kx·d) mod s at index ox + (kx·d) div s of that phase.
+        let phase = (0..<kW).map { $0 * w.dilation % w.stride }, shift = (0..<kW).map { $0 * w.dilation / w.stride }
+        let firstColumns = (0..<blockColumns).map { grid.columns(ofBlockColumn: $0).lowerBound }
+        let endColumns = (0..<blockColumns).map { grid.columns(ofBlockColumn: $0).upperBound }
+        let rowSource = h.paddedRange.map { h.source(of: $0) ?? -1 }
+        let columnSource = w.paddedRange.map { w.source(of: $0) ?? -1 }
+        let (height, width) = (h.size, w.size)
+
+        let prefix = UnsafeMutableBufferPointer<Double>.allocate(capacity: phaseWidth + 1)
+        // Per kernel column, per padded row, per block column: the row's sum over the block's columns.
+        let rowSums = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, kW * paddedH * blockColumns))
+        let taps = UnsafeMutableBufferPointer<Float>.allocate(capacity: kernelTaps * tStride + Int(CONVSCOPE_ROW_SLACK))
+        taps.initialize(repeating: 0)
+        var sums = [Float](repeating: 0, count: planes * tStride)
+        defer { prefix.deallocate(); rowSums.deallocate(); taps.deallocate() }
+        let offsets = (0..<kernelTaps).map { Int64($0 * tStride) }
+        var planeOfBlockChannel: [[Int]] = []
+        var next = 0
+        for block in blocks {
+            planeOfBlockChannel.append(Array(next..<(next + layout.channels(of: block).count)))
+            next += layout.channels(of: block).count
+        }
+        for c in channels {
+            if isCancelled() { return nil }
+            let group = c / layout.inPerGroup, local = c % layout.inPerGroup
+            guard blocks.contains(where: { $0.group == group }) else { continue }
+            let plane = input + c * height * width
+            for py in 0..<paddedH {
+                let sy = rowSource[py]
+                for r in 0..<w.stride {
+                    var total = 0.0
+                    if sy >= 0 {
+                        let row = plane + sy * width
+                        columnSource.withUnsafeBufferPointer { columns in
+                            // The last phase row may end one column short of the others.
+                            for j in 0..<phaseWidth {
+                                prefix[j] = total
+                                let px = r + j * w.stride
+                                if px < columns.count, columns[px] >= 0 { total += Double(row[columns[px]]) }
+                            }
+                        }
+                    } else {
+                        for j in 0..<phaseWidth { prefix[j] = 0 }
+                    }
+                    prefix[phaseWidth] = total
+                    for kx in 0..<kW where phase[kx] == r {
+                        let out = rowSums.baseAddress! + (kx * paddedH + py) * blockColumns
+                        let from = prefix.baseAddress! + shift[kx]
+                        for j in 0..<blockColumns { out[j] = from[endColumns[j]] - from[firstColumns[j]] }
+                    }
+                }
+            }
+            // Running sums down each stride-spaced run of rows: a block's rows are then one difference.
+            for kx in 0..<kW {
+                for py in min(h.stride, paddedH)..<paddedH {
+                    let at = rowSums.baseAddress! + (kx * paddedH + py) * blockColumns
+                    let above = at - h.stride * blockColumns
+                    for j in 0..<blockColumns { at[j] += above[j] }
+                }
+            }
+            // Kernel column by kernel column: its 0.5 MB of running sums stay in the cache while
+            // every kernel row and block row reads them (in the other order, 3× slower at 1024²).
+            for kx in 0..<kW {
+                let column = rowSums.baseAddress! + kx * paddedH * blockColumns
+                for ky in 0..<kH {
+                    for i in 0..<blockRows {
+                        let span = grid.rows(ofBlockRow: i)
+                        let last = ky * h.dilation + (span.upperBound - 1) * h.stride
+                        let before = ky * h.dilation + (span.lowerBound - 1) * h.stride
+                        let t = taps.baseAddress! + (ky * kW + kx) * tStride + i * blockColumns
+                        let hi = column + last * blockColumns
+                        if before >= 0 {
+                            let lo = column + before * blockColumns
+                            for j in 0..<blockColumns { t[j] = Float(hi[j] - lo[j]) }
+                        } else {
+                            for j in 0..<blockColumns { t[j] = Float(hi[j]) }
+                        }
+                    }
+                }
+            }
+            // sums[o] += Σ_t w[o, c, t] · taps[t]: the general path's kernel with the blocks as columns.
+            for (n, block) in blocks.enumerated() where block.group == group {
+                let blockWeights = weights + (block.index * layout.taps + local * kernelTaps) * layout.blockChannels
+                let targets = planeOfBlockChannel[n]
+                sums.withUnsafeMutableBufferPointer { planes in
+                    let pointers: [UnsafeMutablePointer<Float>?] = targets.map { planes.baseAddress! + $0 * tStride }
+                    convscope_accumulate_rows(taps.baseAddress!, offsets, blockWeights, Int64(kernelTaps),
+                                              pointers, Int32(targets.count), Int64(tStride))
+                }
+            }
+        }
+        return sums
+    }
+}
