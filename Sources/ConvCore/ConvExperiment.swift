@@ -12,13 +12,24 @@ public struct ConvExperiment: Sendable {
     /// The output maps, or PyTorch's error for this layer.
     public let output: Result<FeatureMaps, Conv2dError>
 
+    /// Nil for a whole output; for a preview, the region its output holds (zeros elsewhere).
+    public let coverage: OutputRegion?
+
     /// Builds the input and kernel and runs `nn.Conv2d`'s forward pass; throws only on cancellation.
     /// `workspace` keeps the general path's buffers between calls.
     public init(_ settings: Conv2dSettings, workspace: Conv2dWorkspace? = nil,
                 isCancelled: () -> Bool = { false }) throws {
+        try self.init(settings, input: settings.makeInputMaps(), kernels: settings.makeKernelMaps(),
+                      workspace: workspace, isCancelled: isCancelled)
+    }
+
+    /// The same with the layer's input and kernels already built (`makeInputMaps`, `makeKernelMaps`).
+    public init(_ settings: Conv2dSettings, input: FeatureMaps, kernels: FeatureMaps,
+                workspace: Conv2dWorkspace? = nil, isCancelled: () -> Bool = { false }) throws {
         parameters = settings
-        input = settings.makeInputMaps()
-        kernels = settings.makeKernelMaps()
+        self.input = input
+        self.kernels = kernels
+        coverage = nil
         let spec = settings.spec
         if let error = spec.validate() {
             output = .failure(error)
@@ -31,6 +42,19 @@ public struct ConvExperiment: Sendable {
         } catch let error as Conv2dError {
             output = .failure(error)
         }
+    }
+
+    /// A preview of a layer PyTorch accepts: its input and kernels, and of its output only `region`
+    /// (`OutputPreview`). Throws `ComputationCancelled` when cancelled, `Conv2dError` for a refused layer.
+    public init(previewOf settings: Conv2dSettings, region: OutputRegion, input: FeatureMaps, kernels: FeatureMaps,
+                isCancelled: () -> Bool = { false }) throws {
+        parameters = settings
+        self.input = input
+        self.kernels = kernels
+        coverage = region
+        let spec = settings.spec
+        output = .success(try OutputPreview.run(input: input, kernels: kernels, bias: spec.biasVector, spec: spec,
+                                                region: region, isCancelled: isCancelled))
     }
 
     /// The notebook's experiment (ramp, all ones) for twelve slider values.

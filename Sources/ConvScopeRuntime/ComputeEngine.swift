@@ -2,6 +2,9 @@ import ConvCore
 import ConvScopeApp
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 import CConvKernels
 
 /// Runs convolutions for the screen: small ones at once, heavy ones on a background queue that
@@ -12,19 +15,31 @@ import CConvKernels
 public final class ComputeEngine {
     /// Work below this many tensor elements is computed inline: it takes well under a frame.
     public static let inlineLimit = 400_000
+    /// Layers whose general path does more multiply-adds than this (about 0.2 s on two cores)
+    /// show the visible region first: its values, or the block means of the whole map.
+    public static let previewMultiplyAdds = 20_000_000_000
     private let mailbox = Mailbox()
     private var cache: [ComputedMaps] = []
     private var running: (layer: ConvLayer, token: CancelToken)?
+    /// The region last asked to be shown first for the running layer, and its computation.
+    private var previewing: (region: OutputRegion, token: CancelToken)?
+    private let previewMultiplyAdds: Int
     /// The newest finished computation, for whatever parameters it was made.
     public private(set) var latest: ComputedMaps?
+    /// The visible region of the layer still being computed, when it has been computed first.
+    public private(set) var preview: ComputedMaps?
 
-    /// An engine with nothing computed yet.
-    public init() {
+    /// An engine with nothing computed yet; `previewMultiplyAdds` sets which layers get a preview.
+    public init(previewMultiplyAdds: Int = ComputeEngine.previewMultiplyAdds) {
+        self.previewMultiplyAdds = previewMultiplyAdds
         // Maps of a megabyte and more go back to the system when freed. glibc would otherwise
         // raise this threshold to the largest block freed so far and keep every later map in
         // its heaps (one per thread) after use: 73–77 MiB peak at 1024² instead of ~45.
         _ = convscope_return_blocks_from(Self.returnedBlockBytes)
     }
+
+    /// A computation nobody can take any more stops (a run loop that ended, a test).
+    deinit { cancelRunning() }
 
     /// Blocks at least this large are mapped and unmapped on their own (glibc's M_MMAP_THRESHOLD).
     static let returnedBlockBytes: Int32 = 1 << 20
@@ -32,9 +47,17 @@ public final class ComputeEngine {
     /// True while a background computation for `layer` is running.
     public func isComputing(_ layer: ConvLayer) -> Bool { running?.layer == layer }
 
-    /// Makes sure the maps of `layer` are (or will be) computed. Returns true when `latest` changed.
+    /// What to draw for `layer`: its finished maps, else its preview, else the newest maps.
+    public func shown(for layer: ConvLayer) -> ComputedMaps? {
+        if latest?.experiment.layer == layer { return latest }
+        if let preview, preview.experiment.layer == layer { return preview }
+        return latest
+    }
+
+    /// Makes sure the maps of `layer` are (or will be) computed; a slow one computes `region`
+    /// (what the screen shows of its output) first. Returns true when `latest` changed.
     @discardableResult
-    public func request(_ layer: ConvLayer) -> Bool {
+    public func request(_ layer: ConvLayer, showing region: OutputRegion? = nil) -> Bool {
         // Back to the maps on screen: a computation still running for others is no longer wanted.
         if latest?.experiment.layer == layer { cancelRunning(); return false }
         if let hit = cache.first(where: { $0.experiment.layer == layer }) { latest = hit; cancelRunning(); return true }
@@ -44,22 +67,73 @@ public final class ComputeEngine {
             remember(maps)
             return true
         }
-        if running?.layer == layer { return false }
+        if running?.layer == layer { show(region, of: layer); return false }
         cancelRunning()
         let token = CancelToken()
         running = (layer, token)
+        let previewToken = CancelToken()
+        if let region { previewing = (region, previewToken) }
+        let threshold = previewMultiplyAdds
         DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
-            guard let experiment = try? ConvExperiment(layer, isCancelled: { token.isCancelled }) else { return }
+            let input = layer.makeInputMaps(), kernels = layer.makeKernelMaps()
+            if let region, Self.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) {
+                Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
+                                    isCancelled: { token.isCancelled || previewToken.isCancelled })
+            }
+            // The whole layer's workers wait while a preview of a new region runs (they poll every
+            // millisecond or so): what is on screen comes first.
+            guard let experiment = try? ConvExperiment(layer, input: input, kernels: kernels, isCancelled: {
+                while token.isPaused && !token.isCancelled { usleep(1000) }
+                return token.isCancelled
+            }) else { return }
             let maps = ComputedMaps(experiment)
             if !token.isCancelled { mailbox.box.withLock { $0 = maps } }
         }
         return false
     }
 
+    /// Tells the engine what the screen now shows of `layer`'s output (scrolled, paged, zoomed,
+    /// resized): while `layer` is still being computed, that region is computed first, apart.
+    public func show(_ region: OutputRegion?, of layer: ConvLayer) {
+        guard let region, let running, running.layer == layer, previewing?.region != region else { return }
+        previewing?.token.cancel()
+        let token = CancelToken()
+        previewing = (region, token)
+        let layerToken = running.token, threshold = previewMultiplyAdds
+        layerToken.pause()
+        DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
+            defer { layerToken.resume() }
+            let input = layer.makeInputMaps(), kernels = layer.makeKernelMaps()
+            guard Self.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) else { return }
+            Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
+                                isCancelled: { layerToken.isCancelled || token.isCancelled })
+        }
+    }
+
+    private static func wantsPreview(_ layer: ConvLayer, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
+        OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector, spec: layer.spec) >= threshold
+    }
+
+    private static func computePreview(_ layer: ConvLayer, region: OutputRegion, input: FeatureMaps, kernels: FeatureMaps,
+                                       mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) {
+        guard let experiment = try? ConvExperiment(previewOf: layer, region: region, input: input, kernels: kernels,
+                                                   isCancelled: isCancelled) else { return }
+        let maps = ComputedMaps(experiment)
+        if !isCancelled() { mailbox.preview.withLock { $0 = maps } }
+    }
+
+    /// Takes a finished preview of the running layer's region on screen. Returns true when taken.
+    public func pollPreview() -> Bool {
+        guard let maps = mailbox.preview.withLock({ box -> ComputedMaps? in defer { box = nil }; return box }),
+              running?.layer == maps.experiment.layer, previewing?.region == maps.experiment.coverage else { return false }
+        preview = maps
+        return true
+    }
+
     /// Takes a finished background result. Returns true when `latest` changed.
     public func poll() -> Bool {
         guard let maps = mailbox.box.withLock({ box -> ComputedMaps? in defer { box = nil }; return box }) else { return false }
-        if running?.layer == maps.experiment.layer { running = nil }
+        if running?.layer == maps.experiment.layer { running = nil; previewing = nil; preview = nil }
         remember(maps)
         return true
     }
@@ -76,6 +150,9 @@ public final class ComputeEngine {
     private func cancelRunning() {
         running?.token.cancel()
         running = nil
+        previewing?.token.cancel()
+        previewing = nil
+        preview = nil
     }
 
     /// Stored values the cache may hold in all: 16 MB of floats.
@@ -98,11 +175,18 @@ public final class ComputeEngine {
 /// A flag a background computation polls to learn it is no longer wanted.
 final class CancelToken: Sendable {
     private let flag = Atomic<Bool>(false)
+    private let pauses = Atomic<Int>(0)
     func cancel() { flag.store(true, ordering: .relaxed) }
     var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    /// Asks the computation to wait (previews running); each pause is ended by one `resume`.
+    func pause() { pauses.add(1, ordering: .relaxed) }
+    func resume() { pauses.subtract(1, ordering: .relaxed) }
+    var isPaused: Bool { pauses.load(ordering: .relaxed) > 0 }
 }
 
 /// The slot a background computation leaves its result in.
 final class Mailbox: Sendable {
     let box = Mutex<ComputedMaps?>(nil)
+    /// The slot a preview (`ComputedMaps.coverage` set) is left in.
+    let preview = Mutex<ComputedMaps?>(nil)
 }

@@ -52,6 +52,7 @@ public struct RunLoop<Program: LoopProgram> {
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
+            if engine.pollPreview() { dirty = true }
             if engine.poll(), let maps = engine.latest {
                 dirty = true
                 if let status = dispatch(.computed(maps.parameters)) { return status }
@@ -66,8 +67,11 @@ public struct RunLoop<Program: LoopProgram> {
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
             }
             if dirty {
+                // Scrolled, paged, zoomed or resized while the maps are computed: that part first.
+                if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
                 // The state's environment: the screen's device with the palette the user picked.
-                screen.draw(state.paint(maps: engine.latest, environment: state.teaching.environment, spinner: spinner))
+                let maps = engine.shown(for: state.teaching.parameters)
+                screen.draw(state.paint(maps: maps, environment: state.teaching.environment, spinner: spinner))
                 dirty = false
                 if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
                 // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
@@ -98,6 +102,11 @@ public struct RunLoop<Program: LoopProgram> {
         }
     }
 
+    /// The part of the output the screen shows while its maps are computed.
+    func visibleOutput() -> OutputRegion? {
+        state.teaching.visibleOutput(environment: state.teaching.environment)
+    }
+
     /// Updates the state with an action and performs its effects, which may send further actions
     /// (a report, a resume, maps computed at once). Returns an exit status when one says quit.
     mutating func dispatch(_ action: Action) -> Int32? {
@@ -111,8 +120,11 @@ public struct RunLoop<Program: LoopProgram> {
                 case .quit(let status):
                     return status
                 case .compute(let p):
-                    // Small maps are ready at once; big ones arrive later through `engine.poll()`.
-                    if engine.request(p), let maps = engine.latest { queue.append(.computed(maps.parameters)) }
+                    // Small maps are ready at once; big ones arrive later through `engine.poll()`,
+                    // the part on screen first for slow ones.
+                    if engine.request(p, showing: visibleOutput()), let maps = engine.latest {
+                        queue.append(.computed(maps.parameters))
+                    }
                 case .computeStack(let model):
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:

@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @testable import ConvCore
 
@@ -112,6 +114,59 @@ struct OutputPreviewTests {
             let region = OutputRegion(channels: 0..<1, rows: 0..<1, columns: 0..<1, block: block)
             #expect(throws: ComputationCancelled.self) {
                 try OutputPreview.run(input: inputMaps, kernels: kernels, bias: bias, spec: spec, region: region, isCancelled: { true })
+            }
+        }
+    }
+
+    /// A stale preview stops soon after its flag is set from another thread, like the whole layer
+    /// (`GeneralPathTests.cancellationLatency`): block sums poll every 64 rows and kernel column of
+    /// a channel, windows every 256 taps of a row. Five stops of each kind, one at a time.
+    @Test("a stale preview stops within 10 ms", .serialized, arguments: [1, 8])
+    func cancellationLatency(block: Int) throws {
+        let layer = RandomReflectLayer(size: 512, channels: 64, kernel: 32, inputStart: 3, weightStart: 4)
+        let (inputMaps, kernels) = Self.maps(layer.input, layer.weights)
+        let outH = layer.spec.heightAxis.outputSize
+        // Windows: rows enough for a few hundred milliseconds.
+        let region = OutputRegion(channels: 0..<64, rows: 0..<(block == 1 ? 64 : outH), columns: 0..<outH, block: block)
+        var latencies: [Duration] = []
+        for _ in 0..<5 {
+            let flag = Atomic<Bool>(false)
+            let setAt = Mutex<ContinuousClock.Instant?>(nil), lastSeen = Mutex<ContinuousClock.Instant?>(nil)
+            let timer = Thread {
+                usleep(60_000)
+                setAt.withLock { $0 = .now }
+                flag.store(true, ordering: .relaxed)
+            }
+            timer.start()
+            #expect(throws: ComputationCancelled.self) {
+                try OutputPreview.run(input: inputMaps, kernels: kernels, bias: layer.spec.biasVector, spec: layer.spec,
+                                      region: region) {
+                    guard flag.load(ordering: .relaxed) else { return false }
+                    lastSeen.withLock { $0 = .now }
+                    return true
+                }
+            }
+            let set = try #require(setAt.withLock { $0 }), seen = try #require(lastSeen.withLock { $0 })
+            latencies.append(seen - set)
+        }
+        let sorted = latencies.sorted()
+        #expect(sorted[0] < .milliseconds(10), "stop latencies \(latencies)")
+        #expect(sorted[2] < .milliseconds(50), "stop latencies \(latencies)")
+    }
+}
+
+extension OutputPreviewTests {
+    @Test("a region outside the output or empty gives zeros, never a crash")
+    func emptyRegions() throws {
+        var generator = SplitMixRandom(start: 9)
+        let (spec, input, weights, bias) = GeneralPathTests.randomLayer(&generator)
+        let (inputMaps, kernels) = Self.maps(input, weights)
+        for block in [1, 3] {
+            for region in [OutputRegion(channels: 0..<1, rows: 5..<5, columns: 0..<3, block: block),
+                           OutputRegion(channels: 0..<1, rows: 10_000..<10_002, columns: 0..<3, block: block),
+                           OutputRegion(channels: 500..<501, rows: 0..<1, columns: 0..<1, block: block)] {
+                let preview = try OutputPreview.run(input: inputMaps, kernels: kernels, bias: bias, spec: spec, region: region)
+                #expect(preview.storage.allSatisfy { $0 == 0 }, "\(region)")
             }
         }
     }

@@ -81,6 +81,10 @@ public enum ScreenText {
 
     /// A section (or the inspector) still waiting for its maps.
     static func computing(_ l: Language) -> String { l.pick("computing", "вычисление") }
+    /// The output's header while the maps in view are drawn before the rest of the layer.
+    static func computingTheRest(_ l: Language, _ g: Glyphs) -> String {
+        l.pick("shown first \(g.dot) computing the rest\(g.ellipsis)", "показано сначала \(g.dot) вычисляется остальное\(g.ellipsis)")
+    }
 
     static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings) -> String {
         ([Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)).joined(separator: " \(g.dot) ")

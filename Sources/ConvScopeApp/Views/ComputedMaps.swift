@@ -70,6 +70,8 @@ public struct ComputedMaps: Sendable {
     }
 
     public var parameters: Conv2dSettings { experiment.parameters }
+    /// Nil for finished maps; for a preview, the region of the output it holds.
+    public var coverage: OutputRegion? { experiment.coverage }
 
     /// What a section's header says about its colour scale: "scale 0–8", "scale −4…4", "scale
     /// 0–max of each map" when the output maps differ, nothing for an output still being computed.

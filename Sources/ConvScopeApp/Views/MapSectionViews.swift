@@ -6,6 +6,10 @@ struct MapSectionViews {
     let state: AppState
     /// The finished maps for the state's parameters, or nil while they are computed.
     let current: ComputedMaps?
+    /// While they are computed, the region on screen computed first (its input and kernels whole).
+    var preview: ComputedMaps? = nil
+    /// The spinner's frame, for the output's header while a preview is drawn.
+    var spinnerFrame: Character = " "
     let environment: RenderEnvironment
     let inspection: Inspection
 
@@ -17,15 +21,22 @@ struct MapSectionViews {
     func view(_ layout: SectionLayout) -> SectionView {
         switch layout.section {
         case .input: input(layout)
-        case .kernel: KernelSectionView.view(layout, settings: p, maps: current, environment: environment, grouped: grouped)
+        case .kernel: KernelSectionView.view(layout, settings: p, maps: current ?? preview, environment: environment, grouped: grouped)
         case .output: output(layout)
         }
     }
 
     func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: environment.glyphs.times) }
 
+    /// True when the output section draws the preview: it holds exactly the region in view.
+    func drawsPreview(_ layout: SectionLayout) -> Bool {
+        current == nil && preview?.coverage == layout.visibleRegion
+    }
+
     private func input(_ layout: SectionLayout) -> SectionView {
         let g = environment.glyphs, lang = environment.language, spec = p.spec
+        // A preview's input is whole.
+        let current = self.current ?? preview
         let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
         // The ring holds the mode's values; zeros need no lookup.
         let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
@@ -42,12 +53,20 @@ struct MapSectionViews {
 
     private func output(_ layout: SectionLayout) -> SectionView {
         let g = environment.glyphs, lang = environment.language, spec = p.spec
-        let scales = current?.outputScales ?? []
+        let previewed = drawsPreview(layout)
+        let maps = previewed ? preview : current
+        let scales = maps?.outputScales ?? []
+        // The inspector waits for the whole layer: no marks on a preview.
+        let inspection = self.inspection
+        let marks: (Int) -> CellMarks = { channel in previewed ? CellMarks.none : inspection.outputMarks(channel) }
         return SectionView(layout: layout, title: ScreenText.sectionWord(.output, lang) + " \(shapeText(p.outputShape ?? []))",
-                           subtitle: "", scale: ComputedMaps.scaleText(.output, maps: current, parameters: p, glyphs: g, language: lang),
-                           tensor: current.flatMap { try? $0.experiment.output.get() },
+                           // The spinner rides on the scale, which every header keeps; the words where there is room.
+                           subtitle: "", scale: (previewed ? "\(spinnerFrame) " : "")
+                               + ComputedMaps.scaleText(.output, maps: maps, parameters: p, glyphs: g, language: lang),
+                           tensor: maps.flatMap { try? $0.experiment.output.get() },
                            mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
-                           environment: environment, marks: inspection.outputMarks,
+                           environment: environment, marks: marks,
+                           note: previewed ? ScreenText.computingTheRest(lang, g) : "",
                            groupOf: grouped ? { spec.group(ofOutput: $0) } : nil)
     }
 }

@@ -15,7 +15,9 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     let size = state.terminalSize
     var canvas = Canvas(width: size.columns, height: size.rows)
     let p = state.parameters
-    let current = maps?.parameters == p ? maps : nil
+    let current = maps?.parameters == p && maps?.coverage == nil ? maps : nil
+    // Laid out as while computing (estimated widths), so the region it holds is the one in view.
+    let preview = maps?.parameters == p && maps?.coverage != nil ? maps : nil
     let layout = Layout.compute(state, environment: env, widths: current?.widths)
     if layout.tooSmall {
         TooSmallView.paint(into: &canvas, size: size, language: env.language)
@@ -39,7 +41,10 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
 
     let x = g.times
     let inspection = Inspection(state: state)
-    let sections = MapSectionViews(state: state, current: current, environment: env, inspection: inspection)
+    let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
+    let spinnerFrame = frames[spinner % frames.count]
+    let sections = MapSectionViews(state: state, current: current, preview: preview, spinnerFrame: spinnerFrame,
+                                   environment: env, inspection: inspection)
     // Without an output (PyTorch refuses the layer) its area holds the error instead.
     for section in layout.sections where section.section != .output || error == nil {
         sections.view(section).paint(into: &canvas)
@@ -55,9 +60,8 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     }
     if let error {
         ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang)
-    } else if let output = layout.output, let shape = p.outputShape, current == nil {
-        let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
-        canvas.put("\(frames[spinner % frames.count]) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
+    } else if let output = layout.output, let shape = p.outputShape, current == nil, !sections.drawsPreview(output) {
+        canvas.put("\(spinnerFrame) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
                    x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
     }
     // In a short window the inspector rows reach the panel's rows: keep them beside the panel.
