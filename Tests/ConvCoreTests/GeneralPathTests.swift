@@ -138,31 +138,9 @@ struct GeneralPathTests {
         let layer = RandomReflectLayer(size: 512, channels: 64, kernel: 32, inputStart: 3, weightStart: 4)
         let (spec, input, weights) = (layer.spec, layer.input, layer.weights)
         let workspace = Conv2dWorkspace()
-        var latencies: [Duration] = []
-        for _ in 0..<5 {
-            let flag = Atomic<Bool>(false)
-            let setAt = Mutex<ContinuousClock.Instant?>(nil), lastSeen = Mutex<ContinuousClock.Instant?>(nil)
-            // A thread of its own: a busy Dispatch pool could hold a queued block back.
-            let timer = Thread {
-                usleep(100_000)
-                setAt.withLock { $0 = .now }
-                flag.store(true, ordering: .relaxed)
-            }
-            timer.start()
-            #expect(throws: ComputationCancelled.self) {
-                try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: threads, workspace: workspace) {
-                    guard flag.load(ordering: .relaxed) else { return false }
-                    lastSeen.withLock { $0 = .now }
-                    return true
-                }
-            }
-            let set = try #require(setAt.withLock { $0 }), seen = try #require(lastSeen.withLock { $0 })
-            latencies.append(seen - set)
-        }
-        // The best stop shows what the polling allows (a poll per plane would take ~0.5 s here); the
-        // median also carries the scheduler's delays on a busy machine, so its bound is looser.
-        let sorted = latencies.sorted()
-        #expect(sorted[0] < .milliseconds(10), "stop latencies \(latencies)")
-        #expect(sorted[2] < .milliseconds(50), "stop latencies \(latencies)")
+        StopLatency.check(try StopLatency.measure(after: 100_000) { isCancelled in
+            _ = try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: threads, workspace: workspace,
+                                      isCancelled: isCancelled)
+        })
     }
 }
