@@ -198,8 +198,18 @@ public struct ValueWidths: Equatable, Sendable {
 
     /// These widths with the kernel's measured from its slices [1, pairs, kH, kW].
     public func measuringKernel(_ kernels: FeatureMaps) -> ValueWidths {
+        withKernelScale(KernelSectionView.measuredScale(kernels))
+    }
+
+    /// These widths with the kernel of `p` measured: built once per kernel and shape, however
+    /// often it is laid out (every frame while its maps compute; 64×64×32×32 random weights take
+    /// 30–45 ms to build).
+    func measuringKernel(of p: Conv2dSettings) -> ValueWidths {
+        withKernelScale(KernelScaleCache.shared.scale(of: p))
+    }
+
+    private func withKernelScale(_ scale: MapScale) -> ValueWidths {
         var w = self
-        let scale = KernelSectionView.measuredScale(kernels)
         w.kernel = max(NumberText.cell(scale.vmin).count, NumberText.cell(scale.vmax).count)
         w.kernelScale = KernelSectionText.scale(scale, .en, .unicodeSet).count
         return w
@@ -243,7 +253,7 @@ public enum Layout {
         // The weights are measured only when their section is wanted (the maps' widths may
         // already carry them).
         let showsKernel = valid && state.wantsKernelSection && !tooSmall
-        if showsKernel && widths.kernel == nil { widths = widths.measuringKernel(p.makeKernelMaps()) }
+        if showsKernel && widths.kernel == nil { widths = widths.measuringKernel(of: p) }
         // The zoom, cells and axis labels chosen for the maps, with or without the kernel section.
         func arrange(withKernel: Bool) -> (zoom: Zoom, input: SectionLayout, output: SectionLayout?, kernel: SectionLayout?) {
             typealias Sections = (SectionLayout, SectionLayout?, fits: Bool, kernel: SectionLayout?)
