@@ -15,6 +15,11 @@ struct Measurement {
         self.medianMilliseconds = medianMilliseconds; self.peakMiB = peakMiB
     }
 
+    /// The median time of several measurements of one workload, and the largest peak.
+    init(medianOf rounds: [Measurement]) {
+        self.init(medianMilliseconds: median(rounds.map(\.medianMilliseconds)), peakMiB: rounds.map(\.peakMiB).max() ?? 0)
+    }
+
     /// Parses `line` (the torch script prints the same); nil for anything else.
     init?(line: String) {
         var fields: [String: Double] = [:]

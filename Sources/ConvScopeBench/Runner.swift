@@ -6,23 +6,34 @@ import Foundation
 struct Runner {
     let threads: Int
     let torch: TorchRunner?
+    /// Alternating rounds per pair of figures (one with --quick).
+    static let rounds = 3
 
     func report(quick: Bool) throws -> String {
         let figures = Figure.table(quick: quick)
         let sizes = Figure.scalingSizes(quick: quick)
         let scaling = sizes.map { Figure.scaling(size: $0, quick: quick) }
-        // Each pair is measured back to back, so both see the same load on a shared machine.
+        // Each pair is measured back to back, so both see the same load on a shared machine, and
+        // in `rounds` alternating rounds (convscope, torch, convscope, torch, …): a neighbour's
+        // burst on a shared machine then falls on both sides instead of on one. Each side's
+        // figure is the median of its rounds' medians.
         let pairs = zip(figures.map(\.convscope) + scaling, figures.map(\.torch) + scaling)
+        let rounds = quick ? 1 : Self.rounds
         var ours: [Measurement] = [], torchResults: [Measurement?] = []
         var torchVersion: String?
         for (mine, theirs) in pairs {
-            ours.append(try measureInChild(mine))
-            let answer = try torch?.measure([theirs])
-            torchVersion = answer?.version ?? torchVersion
-            torchResults.append(answer?.results.first ?? nil)
+            var mineRounds: [Measurement] = [], theirRounds: [Measurement] = []
+            for _ in 0..<rounds {
+                mineRounds.append(try measureInChild(mine))
+                let answer = try torch?.measure([theirs])
+                torchVersion = answer?.version ?? torchVersion
+                if let result = answer?.results.first ?? nil { theirRounds.append(result) }
+            }
+            ours.append(Measurement(medianOf: mineRounds))
+            torchResults.append(theirRounds.isEmpty ? nil : Measurement(medianOf: theirRounds))
         }
 
-        var lines = machineLines(torchVersion: torchVersion)
+        var lines = machineLines(torchVersion: torchVersion, rounds: rounds)
         lines.append("")
         lines.append("| figure | convscope | torch | convscope / torch | goal | peak RSS convscope | peak RSS torch |")
         lines.append("|---|---:|---:|---:|---|---:|---:|")
@@ -69,7 +80,7 @@ struct Runner {
         return measurement
     }
 
-    func machineLines(torchVersion: String?) -> [String] {
+    func machineLines(torchVersion: String?, rounds: Int) -> [String] {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
@@ -78,7 +89,8 @@ struct Runner {
                 + "threads: \(threads) for both.",
             torchVersion.map { "torch \($0), torch.set_num_threads(\(threads)), F.conv2d on the same tensors." }
                 ?? "torch: not measured (not installed, or --no-torch).",
-            "Medians after one warm-up run; the 64→64 k32 rows marked scaled compute a band of output rows and scale up.",
+            "Medians after one warm-up run, each side's the median of \(rounds) alternating rounds (one process each); "
+                + "the 64→64 k32 rows marked scaled compute a band of output rows and scale up.",
         ]
     }
 }
