@@ -42,12 +42,7 @@ enum BlockSums {
         // 1024² 64-channel input alone takes 0.2–0.3 s.
         guard let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
-        let blocks = layout.blocks(holding: channels)
-        var planeOfChannel = [Int?](repeating: nil, count: spec.parameters.outChannels)
-        var summed: [Int] = []
-        for block in blocks {
-            for o in layout.channels(of: block) { planeOfChannel[o] = summed.count; summed.append(o) }
-        }
+        let (blocks, summed, planeOfChannel) = layout.places(of: channels)
         guard grid.count > 0 else { return ([], planeOfChannel) }
         let inChannels = layout.inChannels
         let workers = max(1, min(threads, inChannels))
@@ -55,7 +50,7 @@ enum BlockSums {
         let results = Mutex([[Float]?](repeating: nil, count: workers))
         input.storage.withUnsafeBufferPointer { source in withoutActuallyEscaping(isCancelled) { isCancelled in
             let job = BlockSumJob(layout: layout, input: source.baseAddress!, weights: packedWeights, blocks: blocks,
-                                  planes: summed.count, grid: grid)
+                                  placeOfChannel: planeOfChannel, planes: summed.count, grid: grid)
             let shares = ChannelShares(job: job, workers: workers, inChannels: inChannels, isCancelled: isCancelled)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let sums = shares.run(worker: w)
@@ -98,6 +93,7 @@ private struct BlockSumJob: @unchecked Sendable {
     /// The input [C_in, H, W], unpadded.
     let input: UnsafePointer<Float>, weights: UnsafeMutablePointer<Float>
     let blocks: [PackedLayout.ChannelBlock]
+    let placeOfChannel: [Int?]
     let planes: Int
     let grid: BlockSums.Grid
     /// Blocks one kernel call sums.
@@ -138,12 +134,8 @@ private struct BlockSumJob: @unchecked Sendable {
         var sums = [Float](repeating: 0, count: planes * tStride)
         defer { prefix.deallocate(); rowSums.deallocate(); taps.deallocate(); zeroRow.deallocate() }
         let offsets = (0..<kernelTaps).map { Int64($0 * chunkSize) }
-        var planeOfBlockChannel: [[Int]] = []
-        var next = 0
-        for block in blocks {
-            planeOfBlockChannel.append(Array(next..<(next + layout.channels(of: block).count)))
-            next += layout.channels(of: block).count
-        }
+        // Block n's channels are summed into planes placeOfChannel[o], in block order.
+        let planeOfBlockChannel = blocks.map { block in layout.channels(of: block).map { placeOfChannel[$0]! } }
         for c in channels {
             if isCancelled() { return nil }
             let group = c / layout.inPerGroup, local = c % layout.inPerGroup

@@ -55,14 +55,9 @@ enum GeneralConvolution {
               let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)
-        let blocks = layout.blocks(holding: channels)
-        var planeOfChannel = [Int?](repeating: nil, count: spec.parameters.outChannels)
-        var planes = 0
-        for block in blocks {
-            for o in layout.channels(of: block) { planeOfChannel[o] = planes; planes += 1 }
-        }
+        let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         let task = RowTask(layout: layout, rows: rows, columns: columns, blocks: blocks,
-                           planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: planes)
+                           planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: computed.count)
         let storage = try compute(task, input: packedInput, weights: packedWeights, offsets: offsets, bias: bias,
                                   threads: threads, parallelThreshold: parallelThreshold, isCancelled: isCancelled,
                                   zeroed: true)

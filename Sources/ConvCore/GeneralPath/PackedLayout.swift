@@ -62,6 +62,16 @@ struct PackedLayout {
         allBlocks.filter { !channelRange(of: $0).clamped(to: channels).isEmpty }
     }
 
+    /// The channels of the blocks holding `channels`, in block order, each with its place in
+    /// that order (nil for channels of no such block): where a partial computation keeps them.
+    func places(of channels: Range<Int>) -> (blocks: [ChannelBlock], channels: [Int], placeOfChannel: [Int?]) {
+        let blocks = blocks(holding: channels)
+        let computed = blocks.flatMap { self.channels(of: $0) }
+        var placeOfChannel = [Int?](repeating: nil, count: groups * outPerGroup)
+        for (place, o) in computed.enumerated() { placeOfChannel[o] = place }
+        return (blocks, computed, placeOfChannel)
+    }
+
     /// The output channels of a block (the last block of a group may hold fewer than B).
     func channels(of block: ChannelBlock) -> Range<Int> { channelRange(of: block) }
 
