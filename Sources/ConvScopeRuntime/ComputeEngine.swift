@@ -77,7 +77,7 @@ public final class ComputeEngine {
         let threshold = previewMultiplyAdds
         DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
             let (input, kernels) = tensors.get(layer)
-            if let region, Self.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) {
+            if let region, tensors.wantsPreview(layer, threshold: threshold) {
                 Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
                                     isCancelled: { token.isCancelled || previewToken.isCancelled })
             }
@@ -106,15 +106,11 @@ public final class ComputeEngine {
         // and a preview must not wait for the pool to make another.
         previewQueue.async { [mailbox] in
             defer { layerToken.resume() }
+            guard tensors.wantsPreview(layer, threshold: threshold) else { return }
             let (input, kernels) = tensors.get(layer)
-            guard Self.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) else { return }
             Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
                                 isCancelled: { layerToken.isCancelled || token.isCancelled })
         }
-    }
-
-    private static func wantsPreview(_ layer: ConvLayer, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
-        OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector, spec: layer.spec) >= threshold
     }
 
     private static func computePreview(_ layer: ConvLayer, region: OutputRegion, input: FeatureMaps, kernels: FeatureMaps,
@@ -191,6 +187,18 @@ final class CancelToken: Sendable {
 /// preview of it (random 1024² × 64 channels take ~0.3 s to draw).
 final class LayerTensors: Sendable {
     private let built = Mutex<(input: FeatureMaps, kernels: FeatureMaps)?>(nil)
+    private let previewWanted = Mutex<Bool?>(nil)
+
+    /// True when the layer is slow enough for previews (its general path does at least
+    /// `threshold` multiply-adds); decided once.
+    func wantsPreview(_ layer: ConvLayer, threshold: Int) -> Bool {
+        if let known = previewWanted.withLock({ $0 }) { return known }
+        let (input, kernels) = get(layer)
+        let wanted = OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector,
+                                                spec: layer.spec) >= threshold
+        previewWanted.withLock { $0 = wanted }
+        return wanted
+    }
 
     /// The layer's tensors, built by the first caller while the others wait.
     func get(_ layer: ConvLayer) -> (input: FeatureMaps, kernels: FeatureMaps) {
