@@ -26,7 +26,7 @@ enum GeneralConvolution {
         parallelThreshold: Int = parallelThreshold, workspace: Conv2dWorkspace, isCancelled: () -> Bool
     ) throws -> Tensor4 {
         let layout = PackedLayout(spec)
-        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled),
+        guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
               let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)
@@ -51,7 +51,7 @@ enum GeneralConvolution {
     ) throws -> (planes: [Float], planeOfChannel: [Int?]) {
         // Only the input rows the window reads are packed.
         let layout = PackedLayout(spec, outputRows: rows)
-        guard let packedInput = layout.packInput(input, into: &workspace.input, isCancelled: isCancelled),
+        guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
               let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)

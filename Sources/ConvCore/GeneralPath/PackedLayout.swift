@@ -1,4 +1,6 @@
 import CConvKernels
+import Dispatch
+import Synchronization
 
 /// Where the general path keeps each padded input value, packed weight and tap.
 ///
@@ -90,38 +92,34 @@ struct PackedLayout {
         return stride(from: 0, to: taps, by: size).map { $0..<min($0 + size, taps) }
     }
 
-    /// Copies the input into padded, phase-split rows; returns the packed block, or nil when
-    /// `isCancelled` (polled per channel) stops it.
+    /// Copies the input into padded, phase-split rows on up to `threads` cores (a channel each);
+    /// returns the packed block, or nil when `isCancelled` (polled per channel) stops it.
     func packInput(
-        _ input: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+        _ input: Tensor4, into buffer: inout ScratchBuffer<Float>, threads: Int = 1, isCancelled: () -> Bool
     ) -> UnsafeMutablePointer<Float>? {
         let packed = buffer.reserve(inChannels * planeStride)
-        let (h, w) = (height.size, width.size)
         let rowSource = (0..<storedRows).map { height.source(of: height.paddedRange.lowerBound + firstRow + $0) ?? -1 }
         let columnSource = width.paddedRange.map { width.source(of: $0) ?? -1 }
-        let s = width.stride
-        return input.storage.withUnsafeBufferPointer { source in
-            for c in 0..<inChannels {
-                if isCancelled() { return nil }
-                let plane = source.baseAddress! + c * h * w
-                for r in 0..<s {
-                    for i in 0..<storedRows {
-                        let row = packed + c * planeStride + r * phaseStride + i * rowStride
-                        let sy = rowSource[i]
-                        if sy < 0 { row.update(repeating: 0, count: rowStride); continue }
-                        let sourceRow = plane + sy * w
-                        var j = 0
-                        for px in stride(from: r, to: width.paddedSize, by: s) {
-                            let sx = columnSource[px]
-                            row[j] = sx < 0 ? 0 : sourceRow[sx]
-                            j += 1
-                        }
-                        (row + j).update(repeating: 0, count: rowStride - j)
+        // Stride 1: the padded columns holding the row's own columns, in order, are one copy.
+        let before = width.padding.before
+        let inside = width.stride == 1 ? max(0, before)..<min(width.paddedSize, before + width.size) : 0..<0
+        let stopped = Atomic<Bool>(false)
+        input.storage.withUnsafeBufferPointer { source in
+            withoutActuallyEscaping(isCancelled) { isCancelled in
+                let job = PackJob(layout: self, source: source.baseAddress!, packed: packed, rowSource: rowSource,
+                                  columnSource: columnSource, inside: inside, isCancelled: isCancelled)
+                // Small inputs stay on one core: a second would start after the copy is done.
+                let workers = inChannels * planeStride < 1 << 20 ? 1 : max(1, min(threads, inChannels))
+                let next = Atomic<Int>(0), channels = inChannels
+                let work: @Sendable (Int) -> Void = { _ in
+                    while case let c = next.add(1, ordering: .relaxed).oldValue, c < channels {
+                        if !job.pack(channel: c) { stopped.store(true, ordering: .relaxed); return }
                     }
                 }
+                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
             }
-            return packed
         }
+        return stopped.load(ordering: .relaxed) ? nil : packed
     }
 
     /// Weights as [group][block of B output channels][tap][B], zeros for a partial block's
@@ -164,5 +162,48 @@ struct PackedLayout {
             }
         }
         return offsets
+    }
+}
+
+/// One channel of `PackedLayout.packInput` at a time. Unchecked Sendable: workers write disjoint
+/// channels of the packed block and only read the source; `isCancelled` is thread-safe.
+private struct PackJob: @unchecked Sendable {
+    let layout: PackedLayout
+    let source: UnsafePointer<Float>, packed: UnsafeMutablePointer<Float>
+    let rowSource: [Int], columnSource: [Int]
+    /// Padded columns that are the source row's own columns, in order (stride 1 only).
+    let inside: Range<Int>
+    let isCancelled: () -> Bool
+
+    /// Packs channel c; false when cancelled.
+    func pack(channel c: Int) -> Bool {
+        if isCancelled() { return false }
+        let (h, w, s) = (layout.height.size, layout.width.size, layout.width.stride)
+        let plane = source + c * h * w
+        let paddedWidth = layout.width.paddedSize, rowStride = layout.rowStride
+        for r in 0..<s {
+            for i in 0..<layout.storedRows {
+                let row = packed + c * layout.planeStride + r * layout.phaseStride + i * rowStride
+                let sy = rowSource[i]
+                if sy < 0 { row.update(repeating: 0, count: rowStride); continue }
+                let sourceRow = plane + sy * w
+                var j = 0
+                var px = r
+                while px < paddedWidth {
+                    if px == inside.lowerBound && !inside.isEmpty {
+                        (row + j).update(from: sourceRow + (px - layout.width.padding.before), count: inside.count)
+                        j += inside.count
+                        px += inside.count
+                        continue
+                    }
+                    let sx = columnSource[px]
+                    row[j] = sx < 0 ? 0 : sourceRow[sx]
+                    j += 1
+                    px += s
+                }
+                (row + j).update(repeating: 0, count: rowStride - j)
+            }
+        }
+        return true
     }
 }
