@@ -1,4 +1,5 @@
 import CConvKernels
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -53,8 +54,10 @@ enum SafeFileWriter {
             }
         case .regularFile(let target, let info):
             guard replace else { throw FileWriteError(path: path, reason: "it already exists", alreadyExists: true) }
+            let release = CachedPagesRelease(of: target)
             try viaTemporaryFile(in: parentDirectory(of: target), path: path, mode: info.st_mode & 0o7777,
                                  owner: (info.st_uid, info.st_gid), produce) { temporary in
+                release.wait()
                 guard rename(temporary, target) == 0 else { throw FileWriteError(path: path, reason: lastError()) }
             }
         }
@@ -108,6 +111,30 @@ enum SafeFileWriter {
         umask(mask)
         return mask
     }
+}
+
+/// Drops the page cache of a file about to be replaced, on a thread of its own while the new one
+/// is written. The rename that replaces it frees the old file, and freeing a gigabyte of cached
+/// pages took the kernel ~0.4 s of the 1.1 s `render --format json` of 965 MB spent replacing
+/// one. Only the cache goes: the file stays whole on disk until the new one has its name.
+private final class CachedPagesRelease: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let started: Bool
+
+    init(of path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        started = fd >= 0
+        guard started else { return }
+        let done = self.done
+        Thread.detachNewThread {
+            _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_DONTNEED))
+            close(fd)
+            done.signal()
+        }
+    }
+
+    /// Waits for the release (so the old file is not freed twice over at once).
+    func wait() { if started { done.wait() } }
 }
 
 /// Receives bytes for a file descriptor and remembers the first write error instead of throwing,
