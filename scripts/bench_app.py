@@ -72,13 +72,14 @@ with tempfile.TemporaryDirectory() as directory:
                 os.remove(path + ".dd")
             samples.append(elapsed)
         rate = size / statistics.median(samples) / 1e9
-        rows.append((f"`render --format json` {n}² 64→64 k32 ({size / 1e6:.0f} MB) to {target}",
+        onto = target if target.startswith("over") else "to " + target
+        rows.append((f"`render --format json` {n}² 64→64 k32 ({size / 1e6:.0f} MB) {onto}",
                      f"{rate:.2f} GB/s ({statistics.median(samples) * 1000:.0f} ms)", "≥ 1 GB/s", rate >= 1))
         if disk:
             # What the disk allows: dd writing as many bytes to the same directory, synced at the
             # end like convscope's file (which is fsynced before it takes its name), same minute.
             disk_rate = (count << 20) / statistics.median(disk) / 1e9
-            rows.append((f"the same disk: `dd bs=1M conv=fsync` of as many bytes to {target.replace(' (--force)', '')}",
+            rows.append((f"the same disk: `dd bs=1M conv=fsync` of as many bytes {onto.replace(' (--force)', '')}",
                          f"{disk_rate:.2f} GB/s", f"convscope at {rate / disk_rate * 100:.0f} % of it", None))
 
 # The maps in view before the rest: a general-path layer (random input and weights) in tmux at
