@@ -15,6 +15,8 @@ struct InteractiveSession {
 
     /// Writes what is on screen now (or just its maps) into the export directory under a new name.
     func exportScreen(_ state: AppState, maps: ComputedMaps?) -> String {
+        // A picture of "computing…" is no slide: say so and write nothing.
+        if ExportFrame.waitsForMaps(state, maps: maps) { return NoticeText.exportWaits(state.environment.language) }
         // Exports use exact colours whatever the terminal could show; `view` ignores stale maps.
         var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }

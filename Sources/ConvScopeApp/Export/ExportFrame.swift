@@ -8,6 +8,13 @@ public enum ExportFrame: String, CaseIterable, Sendable {
     /// parameter panel, hints, panels or inspector marks.
     case maps
 
+    /// True when an export now would picture "computing…" instead of the maps: a layer PyTorch
+    /// accepts on the single-layer screen whose maps are not finished (a preview is not finished).
+    public static func waitsForMaps(_ state: AppState, maps: ComputedMaps?) -> Bool {
+        state.stack == nil && state.parameters.validate() == nil
+            && !(maps?.parameters == state.parameters && maps?.coverage == nil)
+    }
+
     /// The picture of a state in this frame, in the state's theme.
     public func canvas(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
         switch self {

@@ -68,6 +68,12 @@ public enum NoticeText {
     /// The e key's report: where the file went.
     public static func exported(_ path: String, _ lang: Language) -> String { lang.pick("exported ", "сохранено в ") + path }
 
+    /// The e key's report while the maps are still computed: nothing is written.
+    public static func exportWaits(_ lang: Language) -> String {
+        lang.pick("not exported: the maps are still computing · e again once they are drawn",
+                  "не сохранено: карты ещё вычисляются · e, когда они появятся")
+    }
+
     /// The e key's report when the file could not be written (the system's reason as it is).
     public static func exportFailed(_ reason: String, _ lang: Language) -> String {
         lang.pick("export failed: ", "экспорт не удался: ") + reason
