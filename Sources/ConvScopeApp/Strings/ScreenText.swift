@@ -90,6 +90,18 @@ public enum ScreenText {
         ([Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)).joined(separator: " \(g.dot) ")
     }
 
+    /// The kernel line in `width` columns: whole notes from the end give way to "…" (the panel
+    /// shows every one of them), never a note cut in the middle.
+    static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings, width: Int) -> String {
+        let parts = [Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)
+        let separator = " \(g.dot) "
+        for kept in stride(from: parts.count, through: 1, by: -1) {
+            let line = parts.prefix(kept).joined(separator: separator) + (kept < parts.count ? separator + g.ellipsis : "")
+            if line.count <= width { return line }
+        }
+        return parts[0]
+    }
+
     /// What the kernel line says after the shape: the kernel, groups, padding, bias.
     static func kernelNotes(_ l: Language, settings p: Conv2dSettings) -> [String] {
         var parts = [Conv2dText.kernelLabel(p.kernel, l)]

@@ -50,7 +50,8 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
         sections.view(section).paint(into: &canvas)
     }
     if layout.kernel == nil {
-        var kernelLine = ScreenText.kernelLine(lang, g, shape: p.kernelShape.map(String.init).joined(separator: x), settings: p)
+        var kernelLine = ScreenText.kernelLine(lang, g, shape: p.kernelShape.map(String.init).joined(separator: x), settings: p,
+                                               width: layout.maps.width)
         // Weights the automatic kernel section had no room for: say which key shows them.
         let hint = " \(g.dot) " + KernelSectionText.keyHint(lang)
         if state.kernelSection == nil, state.wantsKernelSection, error == nil, kernelLine.count + hint.count <= layout.maps.width {
