@@ -27,3 +27,19 @@ struct KernelSectionEndToEndTests {
         #expect(text.status == 0 && text.out.contains("1←1") && text.out.contains("-2  0   2"))
     }
 }
+
+/// `--weights show|hide|auto` does for `render` and the screen what `w` does: the all-ones kernel
+/// (no section by itself) shows its weights, sobel-x (a section by itself) hides them.
+@Suite("--weights forces the kernel section")
+struct WeightsFlagTests {
+    @Test func showHideAndAMistake() {
+        let shown = shell("'\(Binary.path)' render --format text --size 200x60 --weights show")
+        #expect(shown.status == 0 && shown.out.contains("0←0"), "\(shown.out)")
+        let auto = shell("'\(Binary.path)' render --format text --size 200x60")
+        #expect(auto.status == 0 && !auto.out.contains("0←0"))
+        let hidden = shell("'\(Binary.path)' render --format text --size 200x60 --kernel sobel-x --weights hide")
+        #expect(hidden.status == 0 && !hidden.out.contains("1←1"))
+        let wrong = shell("'\(Binary.path)' render --weights maybe")
+        #expect(wrong.status == 64 && wrong.err.split(separator: "\n").count == 1 && wrong.err.contains("show, hide"), "\(wrong.err)")
+    }
+}

@@ -51,6 +51,7 @@ public enum CodePanelText {
         if !state.environment.colorDepth.hasColor { pieces.append("--no-color") }
         if !state.environment.glyphs.unicode { pieces.append("--ascii") }
         if state.paddedView { pieces.append("--padded") }
+        if let shown = state.kernelSection { pieces.append("--weights \(shown ? "show" : "hide")") }
         if let panel = state.panel { pieces.append("--panel \(panel.rawValue)") }
         if let c = state.pinnedInputCell {
             pieces.append("--inspect-input \(c.channel),\(c.y),\(c.x)")
