@@ -108,10 +108,18 @@ struct KernelSectionTests {
                 == .mapCell(MapCellAddress(section: .kernel, channel: 4, y: 1, x: 2)))
         #expect(layout.element(at: origin.x, origin.y - 1) == .mapTitle(.kernel, channel: 4))
         #expect(layout.element(at: kernel.frame.x, kernel.frame.y) == .sectionHeader(.kernel))
-        // A click on a weight changes nothing (it has no inspector of its own).
+        // A click on a weight says which it is and its value (it has no inspector of its own).
+        // Pair 4 of sobel-x on 3 channels is out 1 ← in 1; its row 1 reads −2 0 2.
         var clicked = state
-        _ = update(&clicked, .mouse(MouseEvent(.press, column: origin.x, row: origin.y)))
+        _ = update(&clicked, .mouse(MouseEvent(.press, column: origin.x, row: origin.y + g.rowStride)))
         #expect(clicked.focus == .parameters)
+        let env = RenderEnvironment()
+        #expect(clicked.notice.map { NoticeText.notice($0, .en, env.glyphs) } == "weight[1, 1, 1, 0] = -2 \(env.glyphs.dot) out 1 \u{2190} in 1")
+        #expect(NoticeText.notice(try! #require(clicked.notice), .ru, env.glyphs) == "вес[1, 1, 1, 0] = -2 \(env.glyphs.dot) вых 1 \u{2190} вх 1")
+        // The padded ring or past the map: nothing.
+        var outside = state
+        _ = update(&outside, .mouse(MouseEvent(.press, column: origin.x + 3 * g.cellWidth, row: origin.y)))
+        #expect(outside.notice == state.notice)
     }
 }
 

@@ -80,6 +80,9 @@ public enum Action: Equatable, Sendable {
     case nextPageOf(MapSection)
     /// Shows or hides the kernel section (the `w` key).
     case toggleKernelSection
+    /// Says which weight a kernel cell is and its value (a click on it): pair (out, in/g) of the
+    /// kernel section, kernel row y, column x.
+    case showWeight(pair: Int, y: Int, x: Int)
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
     /// The stack screen's values for a model, computed off the input loop.

@@ -45,10 +45,14 @@ enum MouseHits {
             return [.select(id), .increment]
         case (.parameter(let id), .wheelDown), (.slider(let id), .wheelDown):
             return [.select(id), .decrement]
+        case (.mapCell(let cell), .press) where cell.section == .kernel:
+            // A weight has no inspector of its own: the status line says which it is.
+            guard let kernel = layout.kernel, cell.y >= 0, cell.x >= 0, cell.y < kernel.tensorRows,
+                  cell.x < kernel.tensorColumns else { return [] }
+            return [.showWeight(pair: cell.channel, y: cell.y, x: cell.x)]
         case (.mapCell(let cell), .press):
-            // The padding ring of the padded view is drawn but holds no cell to inspect; a
-            // weight has no inspector of its own.
-            guard cell.section != .kernel, cell.y >= 0, cell.x >= 0, cell.y < section(cell.section, layout)?.tensorRows ?? 0,
+            // The padding ring of the padded view is drawn but holds no cell to inspect.
+            guard cell.y >= 0, cell.x >= 0, cell.y < section(cell.section, layout)?.tensorRows ?? 0,
                   cell.x < section(cell.section, layout)?.tensorColumns ?? 0 else { return [] }
             let cursor = CellCursor(channel: cell.channel, y: cell.y, x: cell.x)
             return [.inspect(cell.section == .output ? .output : .input, cursor)]

@@ -175,6 +175,13 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         let count = Layout.pageCount(s, section: section)
         s.setPage(section, (s.page(section) + 1) % max(1, count))
         s.clampToLayout()
+    case let .showWeight(pair, y, x):
+        let p = s.parameters, perGroup = p.kernelShape[1]
+        guard p.validate() == nil, perGroup > 0, pair >= 0, pair < p.kernelShape[0] * perGroup,
+              y >= 0, y < p.kernelShape[2], x >= 0, x < p.kernelShape[3] else { break }
+        let o = pair / perGroup, index = pair % perGroup
+        s.notice = .weight(out: o, index: index, y: y, x: x, input: p.spec.group(ofOutput: o) * p.spec.inChannelsPerGroup + index,
+                           value: p.makeKernelMaps()[0, pair, y, x])
     case .toggleKernelSection:
         // The opposite of what is drawn now (automatic or not); a window without room says so.
         let shown = Layout.compute(s, environment: s.environment).kernel != nil

@@ -23,6 +23,13 @@ enum KernelSectionText {
         (l.pick("out \(o) \u{2190} in \(c)", "вых \(o) \u{2190} вх \(c)"), [Conv2dText.kernelMapLabel(out: o, input: c)])
     }
 
+    /// A clicked weight: "weight[2, 1, 0, 2] = −1 · out 2 ← in 3".
+    static func weightNotice(out o: Int, index: Int, y: Int, x: Int, input: Int, value: Float,
+                             _ l: Language, _ g: Glyphs) -> String {
+        // Written as the kernel's cells write it.
+        l.pick("weight", "вес") + "[\(o), \(index), \(y), \(x)] = \(NumberText.cell(value)) \(g.dot) " + pairTitles(l, out: o, input: input).long
+    }
+
     /// The status line after `w`.
     static func notice(shown: Bool, fits: Bool, _ l: Language) -> String {
         if shown { return l.pick("kernel section shown", "раздел ядра показан") }

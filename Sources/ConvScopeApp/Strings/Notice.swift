@@ -36,6 +36,8 @@ public enum Notice: Equatable, Sendable {
     /// The kernel section was switched on or off; `fits` is false when it is on but the window
     /// has no room for it.
     case kernelSection(shown: Bool, fits: Bool)
+    /// A clicked weight: PyTorch's index [out, in/g, ky, kx], the input channel it reads, its value.
+    case weight(out: Int, index: Int, y: Int, x: Int, input: Int, value: Float)
 }
 
 /// Why a saved session (the state file) was ignored.

@@ -27,8 +27,8 @@ public enum SettingsText {
 
     /// The help's line on what the mouse does.
     public static func mouseUsage(_ lang: Language) -> String {
-        lang.pick("click a parameter or its slider, turn the wheel to change it; click a cell to inspect it",
-                  "щелчок выбирает параметр или ставит значение на ползунке, колесо меняет его; щелчок по ячейке открывает инспектор")
+        lang.pick("click a parameter or slider, wheel to change it; click a cell to inspect it, a weight to read it",
+                  "щелчок: параметр или значение на ползунке, колесо меняет его; по ячейке — инспектор, по весу — его значение")
     }
 }
 
