@@ -72,6 +72,34 @@ struct StackMouseTests {
         #expect(!s.stack!.inspecting && s.stack!.row == groups)
     }
 
+    /// A slider follows the pointer while the button is held, off its row too, and stops at release.
+    @Test func aSliderIsDragged() throws {
+        var s = Self.state(200, 60)
+        let third = try #require(Self.find(s, { $0 == .layer(3) }))
+        s = Self.press(s, third)
+        let kernel = try #require(s.stackRows.firstIndex { $0.name == "kernel_size_w" })
+        let start = try #require(Self.find(s, { $0 == .slider(kernel) }))
+        var end = start
+        let layout = StackLayout.compute(s, environment: s.environment)
+        while layout.element(at: end.column + 1, end.row, state: s) == .slider(kernel) { end.column += 1 }
+        func kernelWidth(_ s: AppState) -> Int? { if case let .conv2d(layer) = s.stack!.layer { layer.kernelSize.w } else { nil } }
+        s = Self.press(s, start)
+        #expect(kernelWidth(s) == 1 && s.stack!.draggingRow == kernel)
+        // Dragged to the slider's right end, then past it and off the row: the row's maximum.
+        s = Self.press(s, end, .drag)
+        let top = s.stackRows[kernel].range.upperBound
+        #expect(kernelWidth(s) == top)
+        s = Self.press(s, (end.column + 30, end.row + 5), .drag)
+        #expect(kernelWidth(s) == top)
+        // Back to the start, released: later drags change nothing.
+        s = Self.press(s, start, .drag)
+        #expect(kernelWidth(s) == 1)
+        s = Self.press(s, start, .release)
+        #expect(s.stack!.draggingRow == nil)
+        s = Self.press(s, end, .drag)
+        #expect(kernelWidth(s) == 1)
+    }
+
     @Test func theHelpClosesOnAClickAndTheMouseKeyTurnsItOff() {
         var s = Self.state(80, 24)
         s = update(s, .toggleHelp)

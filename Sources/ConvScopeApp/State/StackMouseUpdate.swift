@@ -61,7 +61,18 @@ extension StackLayerPanel {
 /// The mouse on the stack screen: an event is hit-tested through `StackScreenLayout.element(at:)`
 /// and becomes the actions a key would send (select a layer or row, change it, inspect, scroll).
 func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
-    guard event.kind != .release, event.kind != .drag else { return [] }
+    if event.kind == .release {
+        state.stack?.draggingRow = nil
+        return []
+    }
+    if event.kind == .drag {
+        // A slider follows the pointer while the button is held, even off its row.
+        guard let index = state.stack?.draggingRow, index < state.stackRows.count,
+              let value = StackMouseHits.sliderValue(index, column: event.column, state: state,
+                                                      layout: StackLayout.compute(state, environment: state.environment))
+        else { return [] }
+        return update(&state, .stack(.setRowValue(value)))
+    }
     if state.showHelp { return event.kind == .press ? update(&state, .toggleHelp) : [] }
     guard state.typing == nil, state.stack?.prompt == nil else { return [] }
     let layout = StackLayout.compute(state, environment: state.environment)
@@ -70,11 +81,20 @@ func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] 
     for action in StackMouseHits.actions(event, on: element, state: state, layout: layout) {
         effects += update(&state, action)
     }
+    if event.kind == .press, case .slider(let index) = element { state.stack?.draggingRow = index }
     return effects
 }
 
 /// What each element of the stack screen does under the mouse.
 enum StackMouseHits {
+    /// The value row `index` takes with its knob at `column` (clamped to the slider's ends); nil
+    /// when the panel draws no sliders.
+    static func sliderValue(_ index: Int, column: Int, state: AppState, layout: StackScreenLayout) -> Int? {
+        guard let panel = layout.panel, let slider = StackLayerPanel.sliderFrame(state.stackRows, panel: panel) else { return nil }
+        let row = state.stackRows[index], width = slider.maxX - slider.x
+        return ParameterPanel.value(atKnob: min(max(column - slider.x, 0), width - 1), range: row.range, width: width)
+    }
+
     static func actions(_ event: MouseEvent, on element: StackElement, state: AppState, layout: StackScreenLayout) -> [Action] {
         let inspecting = state.stack?.inspecting == true
         // The panel's rows answer while no cursor is on the maps, as their keys do.
@@ -89,9 +109,7 @@ enum StackMouseHits {
         case (.row(let index), .press):
             return leaveInspector + [.stack(.chooseRow(index))]
         case (.slider(let index), .press):
-            guard let panel = layout.panel, let slider = StackLayerPanel.sliderFrame(state.stackRows, panel: panel) else { return [] }
-            let row = state.stackRows[index], width = slider.maxX - slider.x
-            let value = ParameterPanel.value(atKnob: min(max(event.column - slider.x, 0), width - 1), range: row.range, width: width)
+            guard let value = sliderValue(index, column: event.column, state: state, layout: layout) else { return [] }
             return leaveInspector + [.stack(.chooseRow(index)), .stack(.setRowValue(value))]
         case (.row(let index), .wheelUp), (.slider(let index), .wheelUp):
             return leaveInspector + [.stack(.chooseRow(index)), .increment]

@@ -79,6 +79,8 @@ public struct StackState: Equatable, Sendable {
     public var prompt: String?
     /// Arrows move a cursor over the selected layer's output maps.
     public var inspecting = false
+    /// The row whose slider the mouse drags (pressed on it, not yet released).
+    public var draggingRow: Int?
     /// The inspector's cell in the selected layer's output.
     public var cursor = CellCursor(channel: 0, y: 0, x: 0)
     /// The top maps show the model's input with the cursor's whole receptive field.
