@@ -11,13 +11,31 @@ struct ExerciseSetupText {
 
     var setup: ExerciseSetup { exercise.setup }
 
+    /// "Conv2d(3, 2, kernel_size=(3, 3))" as pieces ending at its top-level commas:
+    /// ["Conv2d(3,", "2,", "kernel_size=(3, 3))"].
+    static func arguments(_ repr: String) -> [String] {
+        var pieces: [String] = [], current = "", depth = 0
+        for character in repr {
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if character == " ", depth == 1, current.hasSuffix(",") {
+                pieces.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        return pieces + (current.isEmpty ? [] : [current])
+    }
+
     func lines(width: Int) -> [String] {
         let l = language
         var lines: [String] = []
         let input = shape(setup.inputShape)
         if setup.isSingleLayer {
-            lines.append("\(ExerciseText.layer(l)) \(setup.layers[0].pytorchRepr)")
-            lines.append("\(ExerciseText.input(l)) \(input) \(glyphs.arrowRight) \(ExerciseText.output(l)) \(outputText(layer: 0))")
+            // A long layer wraps between its arguments, never inside a tuple (it was cut at 50 columns).
+            lines += TextWrap.lines([ExerciseText.layer(l)] + Self.arguments(setup.layers[0].pytorchRepr), indent: "  ", width: width)
+            lines += TextWrap.lines(["\(ExerciseText.input(l)) \(input)", "\(glyphs.arrowRight) \(ExerciseText.output(l)) \(outputText(layer: 0))"],
+                                    indent: "  ", width: width)
             let words = parameterWords(setup.layers[0])
             if !words.isEmpty {
                 // Each piece keeps its separator, so a wrapped line never starts with a dot.
@@ -27,7 +45,8 @@ struct ExerciseSetupText {
         } else {
             lines.append("\(ExerciseText.model(l)), \(ExerciseText.input(l)) \(input):")
             for index in setup.layers.indices {
-                lines += TextWrap.lines(["(\(index)) \(setup.layers[index].pytorchRepr)", "\(glyphs.arrowRight) \(outputText(layer: index))"],
+                lines += TextWrap.lines(["(\(index))"] + Self.arguments(setup.layers[index].pytorchRepr)
+                                            + ["\(glyphs.arrowRight) \(outputText(layer: index))"],
                                         lead: "  ", indent: "      ", width: width)
             }
         }
