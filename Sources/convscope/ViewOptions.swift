@@ -16,17 +16,17 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Map zoom: \(CodePanelText.zoomNames.joined(separator: ", ")) (auto fits the window).")
     var zoom: String = CodePanelText.zoomName(nil)
 
-    @Option(name: .long, parsing: .unconditional, help: "The kernel's weights as maps between the input and the output: \(ViewOptions.weightsChoices.joined(separator: ", ")) (auto: where there is room, not for all ones; w toggles).")
-    var weights: String = "auto"
+    @Option(name: .long, parsing: .unconditional, help: "The kernel's weights as maps between the input and the output: \(ViewOptions.weightsChoices) (auto: where there is room, not for all ones; w toggles).")
+    var weights: String = WeightsChoice.auto.rawValue
 
     @OptionGroup var language: LanguageOption
 
     /// Every value `--weights` accepts.
-    static let weightsChoices = ["auto", "show", "hide"]
+    static var weightsChoices: String { WeightsChoice.allCases.map(\.rawValue).joined(separator: ", ") }
 
     func validate() throws {
-        guard Self.weightsChoices.contains(weights) else {
-            throw ValidationError("--weights \(weights) is not a choice: allowed \(Self.weightsChoices.joined(separator: ", ")).")
+        guard WeightsChoice(rawValue: weights) != nil else {
+            throw ValidationError("--weights \(weights) is not a choice: allowed \(Self.weightsChoices).")
         }
         guard CodePanelText.zoomNames.contains(zoom) else {
             throw ValidationError("--zoom \(zoom) is not a zoom: allowed \(CodePanelText.zoomNames.joined(separator: ", ")).")
@@ -51,7 +51,7 @@ struct ViewOptions: ParsableArguments {
         if let colormap { state.environment.colormap = colormap }
         state.environment.language = language.language
         state.zoomOverride = Zoom.allCases.first { CodePanelText.zoomName($0) == zoom }
-        if weights != "auto" { state.kernelSection = weights == "show" }
+        if let choice = WeightsChoice(rawValue: weights), choice != .auto { state.kernelSection = choice.kernelSection }
     }
 }
 

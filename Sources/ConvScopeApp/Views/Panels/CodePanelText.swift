@@ -51,7 +51,6 @@ public enum CodePanelText {
         if !state.environment.colorDepth.hasColor { pieces.append("--no-color") }
         if !state.environment.glyphs.unicode { pieces.append("--ascii") }
         if state.paddedView { pieces.append("--padded") }
-        if let shown = state.kernelSection { pieces.append("--weights \(shown ? "show" : "hide")") }
         if let panel = state.panel { pieces.append("--panel \(panel.rawValue)") }
         if let c = state.pinnedInputCell {
             pieces.append("--inspect-input \(c.channel),\(c.y),\(c.x)")
@@ -61,10 +60,13 @@ public enum CodePanelText {
         return pieces
     }
 
-    /// Zoom, theme and palette, when they are not the defaults.
+    /// Zoom, the kernel section (single layer), theme and palette, when they are not the defaults.
     static func sharedViewPieces(_ state: AppState) -> [String] {
         var pieces: [String] = []
         if state.zoomOverride != nil { pieces.append("--zoom \(zoomName(state.zoomOverride))") }
+        if state.stack == nil, state.kernelSection != nil {
+            pieces.append("--weights \(WeightsChoice(kernelSection: state.kernelSection).rawValue)")
+        }
         if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
         if state.environment.colormap != .rocket { pieces.append("--cmap \(state.environment.colormap.rawValue)") }
         if state.environment.language != .en { pieces.append("--lang \(state.environment.language.rawValue)") }
