@@ -90,7 +90,8 @@ extension RenderCommand {
     private func checkStackFlags() throws {
         try stack.checkNoSingleLayerFlags(parameters)
         let screenFlags: [(String, Bool)] = [("--inspect", inspect != nil), ("--inspect-input", inspectInput != nil),
-                                             ("--panel", panel != nil), ("--padded", padded)]
+                                             ("--panel", panel != nil), ("--padded", padded),
+                                             ("--weights", viewOptions.weights != WeightsChoice.auto.rawValue)]
         let option = stack.hasStack ? (stack.layer.isEmpty ? "--model" : "--layer")
             : (stack.table ? "--layers" : "--coverage")
         if let flag = screenFlags.first(where: \.1)?.0 {

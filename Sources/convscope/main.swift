@@ -64,6 +64,10 @@ struct InteractiveCommand: ParsableArguments {
 
     func run() throws {
         let model = try stack.interactiveModel(parameters)
+        if model != nil, viewOptions.weights != WeightsChoice.auto.rawValue {
+            // The stack screen draws no kernel section: the flag would be ignored.
+            throw ValidationError("--weights shows the single layer's kernel section; the stack screen has none.")
+        }
         let store = StateStore.standard()
         let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.session?.parameters ?? Conv2dSettings())

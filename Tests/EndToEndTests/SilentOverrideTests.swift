@@ -21,6 +21,7 @@ struct SilentOverrideTests {
         ("--coverage --bias 1", ["--bias", "--coverage"]),
         ("--layer 'Conv2d(3, 2, 3)' --input checker", ["--input", "does not take it"]),
         ("--layer 'Conv2d(3, 2, 3)' --groups 2", ["--groups", "layer string"]),
+        ("--layer 'Conv2d(3, 2, 3)' --weights show", ["--weights", "--layer"]),
     ]
 
     @Test(arguments: cases)
@@ -30,6 +31,12 @@ struct SilentOverrideTests {
         #expect(r.out.isEmpty)
         #expect(r.err.split(separator: "\n").count == 1, "\(flags): \(r.err)")
         for word in words { #expect(r.err.contains(word), "\(flags): should name \(word): \(r.err)") }
+    }
+
+    /// The stack screen draws no kernel section: `--weights` with a stack is refused there too.
+    @Test func weightsWithAStackOnTheScreen() {
+        let r = shell("'\(Binary.path)' --layer 'Conv2d(3, 2, 3)' --weights hide </dev/null")
+        #expect(r.status == 64 && r.err.split(separator: "\n").count == 1 && r.err.contains("stack screen has none"), "\(r.err)")
     }
 
     /// Combinations that mean something still run: a 4-D kernel with the channels it fits, a
