@@ -5,13 +5,28 @@ extension ExerciseState: LoopProgram {
     /// The only way an exercise session changes: an action in, the effects out (the course
     /// screen's own effects pass through for the revealed layer; answers ask to be recorded).
     public mutating func apply(_ action: Action) -> [Effect] {
+        // The mouse works on the revealed layer's maps page only; elsewhere the terminal keeps it
+        // for selecting text. Reporting follows the page, whatever the course screen asked for.
+        let hadMouse = wantsMouse
+        var effects = applyAction(action).filter { if case .mouseReporting = $0 { false } else { true } }
+        if case .start = action, wantsMouse { effects.append(.mouseReporting(true)) }
+        if wantsMouse != hadMouse { effects.append(.mouseReporting(wantsMouse)) }
+        return effects
+    }
+
+    /// True while mouse events go to the revealed layer's course screen.
+    var wantsMouse: Bool { page == .maps && current.revealed && teachable && teaching.mouseEnabled }
+
+    private mutating func applyAction(_ action: Action) -> [Effect] {
         switch action {
         case .start(let size), .resize(let size), .resumed(let size):
             var effects = teaching.apply(action)
             teaching.terminalSize = size
             if case .start = action, !teachable { effects = [] }
-            // The exercise answers no mouse events, so the terminal keeps its own selection.
-            return effects.filter { if case .mouseReporting = $0 { false } else { true } }
+            return effects
+        case .mouse(let event):
+            guard wantsMouse, !answering, !showHelp else { return [] }
+            return teach(.mouse(event))
         case .computed, .stackComputed, .signal, .suspend, .tick:
             return teaching.apply(action)
         case .report(let text):
@@ -146,6 +161,11 @@ extension ExerciseState: LoopProgram {
     /// A key on the maps page: the course screen's action for it, unless it would change the layer.
     mutating func teach(_ key: Key) -> [Effect] {
         guard let action = KeyMap.action(for: key, in: teaching) else { return [] }
+        return teach(action)
+    }
+
+    /// The course screen's action on the revealed layer, refused when it would change the layer.
+    mutating func teach(_ action: Action) -> [Effect] {
         if action.changesLayer(in: teaching) {
             notice = ExerciseText.locked(language)
             return []
