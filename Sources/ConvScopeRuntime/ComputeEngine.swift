@@ -25,10 +25,11 @@ public final class ComputeEngine {
     private var previewing: (region: OutputRegion, token: CancelToken)?
     private let previewMultiplyAdds: Int
     private let previewQueue = DispatchQueue(label: "convscope.preview", qos: .userInitiated)
-    /// One layer at a time: a computation the keys have stepped past stops (or never starts)
-    /// before the next builds its tensors. On the global pool, twenty quick keys at 1024² random
-    /// 64 channels (each layer's input alone is 268 MB) peaked at 1.4 GB; one at a time, 0.8 GB.
-    private let computeQueue = DispatchQueue(label: "convscope.compute", qos: .userInitiated)
+    /// One layer's tensors are built at a time, and a layer the keys have stepped past builds
+    /// none: twenty quick keys at 1024² random 64 channels (each input alone is 268 MB) built
+    /// several at once and peaked at 1.4 GB. The computations themselves still overlap while a
+    /// stale one stops, so a key never waits for one (a serial queue cost key → heatmaps ~1 ms).
+    private let buildGate = BuildGate()
     /// The newest finished computation, for whatever parameters it was made.
     public private(set) var latest: ComputedMaps?
     /// The visible region of the layer still being computed, when it has been computed first.
@@ -79,10 +80,9 @@ public final class ComputeEngine {
         let previewToken = CancelToken()
         if let region { previewing = (region, previewToken) }
         let threshold = previewMultiplyAdds
-        computeQueue.async { [mailbox] in
-            // Stepped past already: no input built (random 1024² × 64 channels is 268 MB).
-            guard !token.isCancelled else { return }
-            let (input, kernels) = tensors.get(layer)
+        DispatchQueue.global(qos: .userInitiated).async { [mailbox, buildGate] in
+            let built = buildGate.build { token.isCancelled ? nil : tensors.get(layer) }
+            guard let (input, kernels) = built else { return }
             if let region, tensors.wantsPreview(layer, threshold: threshold) {
                 Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
                                     isCancelled: { token.isCancelled || previewToken.isCancelled })
@@ -215,6 +215,12 @@ final class LayerTensors: Sendable {
             return made
         }
     }
+}
+
+/// Lets one computation at a time build its tensors (see `ComputeEngine.buildGate`).
+final class BuildGate: Sendable {
+    private let lock = Mutex(())
+    func build<T>(_ body: () -> T) -> T { lock.withLock { _ in body() } }
 }
 
 /// The slot a background computation leaves its result in.
