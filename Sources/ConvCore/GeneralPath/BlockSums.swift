@@ -50,10 +50,10 @@ enum BlockSums {
         let results = Mutex([[Float]?](repeating: nil, count: workers))
         input.storage.withUnsafeBufferPointer { source in withoutActuallyEscaping(isCancelled) { isCancelled in
             let job = BlockSumJob(layout: layout, input: source.baseAddress!, weights: packedWeights, blocks: blocks,
-                                  placeOfChannel: planeOfChannel, planes: summed.count, grid: grid)
-            let shares = ChannelShares(job: job, workers: workers, inChannels: inChannels, isCancelled: isCancelled)
+                                  placeOfChannel: planeOfChannel, planes: summed.count, grid: grid, workers: workers,
+                                  isCancelled: isCancelled)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let sums = shares.run(worker: w)
+                let sums = job.run(worker: w)
                 results.withLock { $0[w] = sums }
             }
         } }
@@ -76,18 +76,10 @@ enum BlockSums {
     }
 }
 
-/// The workers of one `BlockSums.compute`: worker w sums input channels w, w + workers, ….
-/// Unchecked Sendable: `isCancelled` is documented as callable from any thread.
-private struct ChannelShares: @unchecked Sendable {
-    let job: BlockSumJob, workers: Int, inChannels: Int
-    let isCancelled: () -> Bool
-    func run(worker w: Int) -> [Float]? {
-        job.run(channels: Array(stride(from: w, to: inChannels, by: workers)), isCancelled: isCancelled)
-    }
-}
-
-/// One worker's share of `BlockSums.compute`: some input channels, summed into planes of its own.
-/// Unchecked Sendable: the input and packed weights are only read.
+/// `BlockSums.compute` as its workers see it: worker w sums input channels w, w + workers, …
+/// into planes of its own.
+/// Unchecked Sendable: the input and packed weights are only read; `isCancelled` is documented
+/// as callable from any thread.
 private struct BlockSumJob: @unchecked Sendable {
     let layout: PackedLayout
     /// The input [C_in, H, W], unpadded.
@@ -96,12 +88,15 @@ private struct BlockSumJob: @unchecked Sendable {
     let placeOfChannel: [Int?]
     let planes: Int
     let grid: BlockSums.Grid
+    let workers: Int
+    let isCancelled: () -> Bool
     /// Blocks one kernel call sums.
     static let columnsPerCall = 256
 
-    /// The block sums of `channels`' taps, one plane of `grid.count` per summed output channel,
+    /// The block sums of worker `worker`'s input channels, one plane of `grid.count` per summed output channel,
     /// back to back; nil when cancelled.
-    func run(channels: [Int], isCancelled: () -> Bool) -> [Float]? {
+    func run(worker: Int) -> [Float]? {
+        let channels = stride(from: worker, to: layout.inChannels, by: workers)
         let (h, w) = (layout.height, layout.width)
         let (kH, kW) = (h.kernel, w.kernel)
         let paddedH = h.paddedSize, phaseWidth = layout.phaseWidth
