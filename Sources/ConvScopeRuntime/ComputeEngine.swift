@@ -83,9 +83,9 @@ public final class ComputeEngine {
         DispatchQueue.global(qos: .userInitiated).async { [mailbox, buildGate] in
             let built = buildGate.build { token.isCancelled ? nil : tensors.get(layer) }
             guard let (input, kernels) = built else { return }
-            if let region, tensors.wantsPreview(layer, threshold: threshold) {
-                Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
-                                    isCancelled: { token.isCancelled || previewToken.isCancelled })
+            if let region {
+                Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
+                             isCancelled: { token.isCancelled || previewToken.isCancelled })
             }
             // The whole layer's workers wait while a preview of a new region runs (they poll every
             // millisecond or so): what is on screen comes first.
@@ -112,15 +112,17 @@ public final class ComputeEngine {
         // and a preview must not wait for the pool to make another.
         previewQueue.async { [mailbox] in
             defer { layerToken.resume() }
-            guard tensors.wantsPreview(layer, threshold: threshold) else { return }
-            let (input, kernels) = tensors.get(layer)
-            Self.computePreview(layer, region: region, input: input, kernels: kernels, mailbox: mailbox,
-                                isCancelled: { layerToken.isCancelled || token.isCancelled })
+            Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
+                         isCancelled: { layerToken.isCancelled || token.isCancelled })
         }
     }
 
-    private static func computePreview(_ layer: ConvLayer, region: OutputRegion, input: FeatureMaps, kernels: FeatureMaps,
-                                       mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) {
+    /// Computes `region` of `layer` into the mailbox's preview slot, when the layer is slow enough
+    /// to want one and the preview is still wanted when done.
+    private static func preview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
+                                mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) {
+        guard tensors.wantsPreview(layer, threshold: threshold) else { return }
+        let (input, kernels) = tensors.get(layer)
         guard let experiment = try? ConvExperiment(previewOf: layer, region: region, input: input, kernels: kernels,
                                                    isCancelled: isCancelled) else { return }
         let maps = ComputedMaps(experiment)
