@@ -48,8 +48,8 @@ extension AppState {
         switch action {
         case .set(_, let v): value = v
         case .stack(.setRowValue(let v)): value = v
-        case .selectPrevious: s.row = (index + rows.count - 1) % rows.count
-        case .selectNext: s.row = (index + 1) % rows.count
+        case .selectPrevious: s.row = RowSteps.wrapped(index, step: -1, count: rows.count)
+        case .selectNext: s.row = RowSteps.wrapped(index, step: 1, count: rows.count)
         case .decrement: value = row.value - 1
         case .increment: value = row.value + 1
         case .bigDecrement: value = row.step.step(row.value, up: false)
@@ -58,11 +58,7 @@ extension AppState {
         case .setMaximum: value = row.range.upperBound
         case .commitTyping:
             guard let text = typing, let typed = Int(text) else { break }
-            if row.range.contains(typed) {
-                value = typed
-            } else {
-                notice = .outOfRange(name: row.name, value: typed, range: row.range)
-            }
+            value = RowSteps.accepted(typed, name: row.name, range: row.range, notice: &notice)
         default: break
         }
         typing = nil

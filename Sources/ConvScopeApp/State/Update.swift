@@ -77,11 +77,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     switch action {
     case .selectPrevious:
         s.typing = nil
-        let count = ParameterID.allCases.count
-        s.selected = ParameterID(rawValue: (s.selected.rawValue + count - 1) % count)!
+        s.selected = ParameterID(rawValue: RowSteps.wrapped(s.selected.rawValue, step: -1, count: ParameterID.allCases.count))!
     case .selectNext:
         s.typing = nil
-        s.selected = ParameterID(rawValue: (s.selected.rawValue + 1) % ParameterID.allCases.count)!
+        s.selected = ParameterID(rawValue: RowSteps.wrapped(s.selected.rawValue, step: 1, count: ParameterID.allCases.count))!
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
     case .bigDecrement: s.change(selected) { selected.spec.step.step($0, up: false) }
@@ -110,15 +109,9 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.typing = nil
         let id = s.selected
         if s.typesK {
-            if AppState.denseOutputRange.contains(value) {
-                s.denseOutputs = value
-            } else {
-                s.notice = .outOfRange(name: "K", value: value, range: AppState.denseOutputRange)
-            }
-        } else if id.range.contains(value) {
-            s.change(id) { _ in value }
-        } else {
-            s.notice = .outOfRange(name: id.name, value: value, range: id.range)
+            if let k = RowSteps.accepted(value, name: "K", range: AppState.denseOutputRange, notice: &s.notice) { s.denseOutputs = k }
+        } else if let accepted = RowSteps.accepted(value, name: id.name, range: id.range, notice: &s.notice) {
+            s.change(id) { _ in accepted }
         }
     case .toggleLink:
         s.linked.toggle()
