@@ -16,8 +16,12 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
-    @Option(name: .long, parsing: .unconditional, help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .json
+    @Option(name: .customLong("format"), parsing: .unconditional,
+            help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default json; --layers: text).")
+    var givenFormat: Format?
+
+    /// The output format: json unless --format says otherwise.
+    var format: Format { givenFormat ?? .json }
 
     @Option(name: .long, parsing: .unconditional,
             help: "Screen size for every picture format (text, ansi, svg, html): COLSxROWS, at least \(ScreenSizeArgument.minimumText).")

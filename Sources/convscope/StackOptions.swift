@@ -34,7 +34,8 @@ struct StackOptions: ParsableArguments {
 
     /// What the layer strings or the model file say, or why PyTorch refuses to build one of them.
     enum Parsed {
-        case layers([StackLayer])
+        /// The layers with their names: print(model)'s for --model, positions for --layer.
+        case layers(PrintedModel)
         /// PyTorch's ValueError while building a layer (`nn.Conv2d(4, 6, 3, groups=4)`): at
         /// 0-based `layer` of the --layer strings, or at 1-based `line` of the model file.
         case refused(error: StackLayerError, text: String, layer: Int?, line: Int?)
@@ -57,7 +58,7 @@ struct StackOptions: ParsableArguments {
                 throw ValidationError("--layer (\(index)): \(error.message)")
             }
         }
-        return refusal ?? .layers(layers)
+        return refusal ?? .layers(PrintedModel(positional: layers))
     }
 
     private func parseModel(_ path: String) throws -> Parsed {
@@ -75,7 +76,9 @@ struct StackOptions: ParsableArguments {
             throw ValidationError("--model '\(path)' is not UTF-8 text: paste what print(model) prints.")
         }
         do throws(LayerParseError) {
-            return .layers(try ModelParser.parse(text))
+            let printed = try ModelParser.read(text)
+            Self.sayAssumptions(printed)
+            return .layers(printed)
         } catch let .line(number, .construction(text, error)) {
             return .refused(error: error, text: text, layer: nil, line: number)
         } catch .line(_, .unsupported) {
@@ -105,6 +108,13 @@ struct StackOptions: ParsableArguments {
             } catch {}
         }
         return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed
+    }
+
+    /// One line on standard error per layer whose print hid arguments convscope had to assume.
+    static func sayAssumptions(_ model: PrintedModel) {
+        for (index, hidden) in model.assumed.enumerated() where !hidden.isEmpty {
+            printError("convscope: " + PrintedDefaults.note(module: model.layers[index].name, name: model.names[index], hidden))
+        }
     }
 
     /// `  (2): Linear(…)` → ("2", "Linear(…)"); the label is print(model)'s name for the module.
@@ -161,10 +171,12 @@ extension StackOptions {
             return nil
         }
         switch try parse() {
-        case let .layers(layers):
+        case let .layers(printed):
             let given = try parameters.apply(to: ConvParameters())
-            let channels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
-            return Model(inputShape: [1, channels, given.hIn, given.wIn], layers: layers)
+            let channels = parameters.isGiven(.inChannels) ? given.inChannels
+                : Model.expectedChannels(printed.layers) ?? given.inChannels
+            let shape = [1, channels, given.hIn, given.wIn]
+            return model == nil ? Model(inputShape: shape, layers: printed.layers) : Model(inputShape: shape, printed: printed)
         case let .refused(error, text, layer, line):
             printError(Self.refusalLine(error, text: text, layer: layer, line: line))
             throw ExitCode(64)

@@ -8,29 +8,36 @@ extension RenderCommand {
     func renderStack() throws {
         try checkStackFlags()
         let given = try parameters.apply(to: ConvParameters())
-        let layers: [StackLayer]
+        let printed: PrintedModel
         if stack.hasStack {
             switch try stack.parse() {
-            case let .layers(parsed): layers = parsed
+            case let .layers(parsed): printed = parsed
             case let .refused(error, text, layer, line):
                 try reportRefusal(error, text: text, layer: layer, line: line)
                 throw ExitCode(1)
             }
         } else {
-            layers = [.conv2d(Model.singleConv2d(given))]
+            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(given))])
         }
+        let layers = printed.layers
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
         var input = given
         input.inChannels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
-        let ramp = InputPattern.ramp.makeInput(input)
-        let trace = StackTrace(inputShape: ramp.shape, layers: layers)
+        // Shapes alone allocate no tensor: the trace needs the input's shape only.
+        let trace = StackTrace(inputShape: input.inputShape, layers: layers, names: printed.names)
         let unicode = !ascii
         if stack.coverage || (!stack.table && format == .json) {
             try Self.checkComputable(trace, values: !stack.coverage)
         }
-        if stack.table || format == .text {
+        if stack.table && givenFormat == .json {
+            try withOutput { sink in
+                var writer = StackJSONWriter { sink.write($0) }
+                writer.writeTable(trace, assumed: printed.assumed)
+            }
+        } else if stack.table || format == .text {
             let language = viewOptions.language.language
-            var text = stack.coverage && !stack.table ? "" : StackTable.text(trace, unicode: unicode, language: language)
+            var text = stack.coverage && !stack.table ? ""
+                : StackTable.text(trace, assumed: printed.assumed, unicode: unicode, language: language)
             if stack.coverage { text += (text.isEmpty ? "" : "\n") + CoverageText.text(trace, unicode: unicode, language: language) }
             let bytes = Array(text.utf8)
             try withOutput { $0.write(bytes) }
@@ -40,8 +47,9 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
+            let ramp = InputPattern.ramp.makeInput(input)
             let weights = layers.map(Model.notebookWeights)
-            let run = StackForward.run(input: ramp, layers: layers, weights: weights)
+            let run = StackForward.run(input: ramp, layers: layers, weights: weights, names: printed.names)
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
                 writer.write(input: ramp, run: run, weights: weights)
@@ -62,7 +70,7 @@ extension RenderCommand {
         for (index, layer) in trace.layers.enumerated() {
             for shape in [layer.inputShape, layer.outputShape].compactMap({ $0 })
             where StackTrace.elementCount(shape) > mapValueLimit {
-                throw ValidationError("layer (\(index)) makes a map of \(shape.map(String.init).joined(separator: "×")), "
+                throw ValidationError("layer (\(trace.names[index])) makes a map of \(shape.map(String.init).joined(separator: "×")), "
                     + "more than the \(mapValueLimit) values (64×1024×1024) convscope computes and prints; "
                     + "--layers shows its shapes.")
             }

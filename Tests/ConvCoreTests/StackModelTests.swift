@@ -132,9 +132,13 @@ import Testing
         let layers = try ModelParser.parse("Conv2d(1, 2, 3)\n# a note\n# cat 0 crop\nReLU()\n")
         #expect(layers == [try LayerParser.parse("Conv2d(1, 2, 3)"), .cat(CatLayer(skip: 0, crop: true)),
                            .shapePreserving(.relu(inplace: false))])
-        do { _ = try ModelParser.parse("ReLU()\n# cat one\n") } catch {
-            #expect(error.message == "line 2: # cat one: at column 1: write '# cat K' or '# cat K crop', K the 0-based "
-                        + "index of an earlier layer")
+        #expect(throws: LayerParseError.line(2, .syntax(text: "# cat one", column: 1, problem: "no layer labelled (one) "
+            + "before this line; a Cat names an earlier layer by print(model)'s label, e.g. 3 or features.3"))) {
+            try ModelParser.parse("ReLU()\n# cat one\n")
+        }
+        #expect(throws: LayerParseError.line(2, .syntax(text: "# cat 1 2 3", column: 1, problem: "write '# cat K' or "
+            + "'# cat K crop', K print(model)'s label of an earlier layer, e.g. 3 or features.3"))) {
+            try ModelParser.parse("ReLU()\n# cat 1 2 3\n")
         }
         do { _ = try ModelParser.parse("Sequential(\n)\n") } catch { #expect(error == .noLayers) }
     }

@@ -51,7 +51,7 @@ private struct RowBuilder<L> {
             var changed = layer, result = model
             changed[keyPath: path] = min(max(value, range.lowerBound), range.upperBound)
             result.layers[index] = embed(changed)
-            return result
+            return result.settingAssumed(name, at: index)
         }
     }
 

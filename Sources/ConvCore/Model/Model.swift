@@ -7,6 +7,9 @@ public struct Model: Equatable, Hashable, Sendable {
     public var inputPattern: InputPattern = .ramp
     /// The layers, in order.
     public var layers: [StackLayer]
+    /// The print's own name and assumed defaults of each layer, or nil when layers are named by
+    /// their position (`--layer` strings), which moves as layers are added or removed.
+    public var printed: [PrintedLabel]?
 
     /// A model of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
     public init(inputShape: [Int], layers: [StackLayer]) {
@@ -14,6 +17,21 @@ public struct Model: Equatable, Hashable, Sendable {
         self.inputShape = inputShape
         self.layers = layers
     }
+
+    /// A model read from print(model), keeping its names and what its print hid.
+    public init(inputShape: [Int], printed model: PrintedModel) {
+        self.init(inputShape: inputShape, layers: model.layers)
+        printed = zip(model.names, model.assumed).map { PrintedLabel(name: $0, assumed: $1) }
+    }
+
+    /// Layer `index`'s name: print(model)'s (`features.3`) or its position (`3`).
+    public func name(_ index: Int) -> String { printed?[index].name ?? "\(index)" }
+
+    /// Every layer's name, in order.
+    public var names: [String] { layers.indices.map(name) }
+
+    /// The arguments layer `index`'s print did not show, whose PyTorch defaults are assumed.
+    public func assumed(_ index: Int) -> [HiddenArgument] { printed?[index].assumed ?? [] }
 
     /// The course notebook's single layer: `nn.Conv2d(..., bias=False)` on its ramp input.
     public static func singleLayer(_ p: ConvParameters) -> Model {
@@ -63,16 +81,17 @@ public struct Model: Equatable, Hashable, Sendable {
     public var inputScaleMax: Float { inputPattern.colorScaleMax(inputParameters) }
 
     /// Shapes, fields and the first error, without values.
-    public var trace: StackTrace { StackTrace(inputShape: inputShape, layers: layers) }
+    public var trace: StackTrace { StackTrace(inputShape: inputShape, layers: layers, names: names) }
 
     /// Every layer's values with the notebook's weights.
     public func run() -> StackRun {
-        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights))
+        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), names: names)
     }
 
     /// Every layer's values, or nil once `isCancelled` says they are no longer wanted (checked per layer).
     public func run(isCancelled: () -> Bool) -> StackRun? {
-        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), isCancelled: isCancelled)
+        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), names: names,
+                         isCancelled: isCancelled)
     }
 }
 
@@ -94,6 +113,7 @@ extension Model {
         var new = self
         new.layers = layers.map { $0.renumberingSkip { $0 >= index ? $0 + 1 : $0 } }
         new.layers.insert(layer, at: index)
+        new.printed?.insert(PrintedLabel(name: unusedName(after: index - 1), assumed: []), at: index)
         return new
     }
 
@@ -108,6 +128,7 @@ extension Model {
     public func removing(at index: Int) -> Model {
         var new = self
         new.layers.remove(at: index)
+        new.printed?.remove(at: index)
         new.layers = new.layers.map { $0.renumberingSkip { $0 > index ? $0 - 1 : $0 } }
         return new
     }
@@ -116,9 +137,36 @@ extension Model {
     public func swapping(_ index: Int) -> Model {
         var new = self
         new.layers.swapAt(index, index + 1)
+        new.printed?.swapAt(index, index + 1)
         new.layers = new.layers.map { $0.renumberingSkip { $0 == index ? index + 1 : $0 == index + 1 ? index : $0 } }
         return new
     }
+}
+
+extension Model {
+    /// A name for a layer added after layer `index` of a printed model: `features.3_1`, as
+    /// torch.fx names a module called twice, so no printed name changes.
+    func unusedName(after index: Int) -> String {
+        let base = index >= 0 ? name(index) : "input"
+        var n = 1
+        while names.contains("\(base)_\(n)") { n += 1 }
+        return "\(base)_\(n)"
+    }
+
+    /// The model with `argument` of layer `index` written by the user: no longer assumed.
+    public func settingAssumed(_ argument: String, at index: Int) -> Model {
+        var new = self
+        new.printed?[index].assumed.removeAll { $0.name == argument }
+        return new
+    }
+}
+
+/// A printed layer's name and the defaults its print made convscope assume.
+public struct PrintedLabel: Equatable, Hashable, Sendable {
+    /// print(model)'s qualified name (`layer2.0.downsample.0`).
+    public var name: String
+    /// The arguments its print did not show.
+    public var assumed: [HiddenArgument]
 }
 
 extension StackLayer {

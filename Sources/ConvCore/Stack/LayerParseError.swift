@@ -11,6 +11,9 @@ public enum LayerParseError: Error, Equatable, Sendable {
     indirect case line(Int, LayerParseError)
     /// A model file without a single layer.
     case noLayers
+    /// A container other than nn.Sequential (`BasicBlock`, `ModuleList`, a user's class): its
+    /// forward is not in the print; `label` is its qualified name, nil for the printed model itself.
+    case container(name: String, label: String?)
 
     /// The layers convscope draws, for the messages.
     static let supported = "convscope draws Conv2d, ConvTranspose2d, MaxPool2d, AvgPool2d, Cat and shape-preserving "
@@ -25,6 +28,18 @@ public enum LayerParseError: Error, Equatable, Sendable {
         case let .construction(text, error): "\(text): \(error.pythonType): \(error.message)"
         case let .line(number, error): "line \(number): \(error.message)"
         case .noLayers: "the model has no layers: paste what print(model) prints, one module per line"
+        case let .container(name, label): Self.containerMessage(name, label)
         }
+    }
+
+    /// Why a container is refused and what to paste instead.
+    static func containerMessage(_ name: String, _ label: String?) -> String {
+        let place = label.map { "\(name) at (\($0))" } ?? name
+        let why = ["ModuleList", "ModuleDict"].contains(name)
+            ? "a \(name) only holds modules, and the forward that runs them is not in print(model)"
+            : "print(model) does not show its forward, so the order of its children and any addition or "
+              + "concatenation are unknown (only nn.Sequential itself runs its children as printed)"
+        return "\(place): \(why); paste an nn.Sequential of its layers in the order they run, "
+            + "with '# cat k' lines for torch.cat"
     }
 }

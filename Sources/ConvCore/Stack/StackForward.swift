@@ -20,15 +20,15 @@ public struct StackRun: Equatable, Sendable {
 /// The forward pass of a stack in eval mode, batch size 1, float32 tensors.
 public enum StackForward {
     /// Runs `layers` on `input`; `weights[i]` holds layer i's weights when it has any.
-    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?]) -> StackRun {
-        run(input: input, layers: layers, weights: weights, isCancelled: { false })!
+    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?], names: [String]? = nil) -> StackRun {
+        run(input: input, layers: layers, weights: weights, names: names, isCancelled: { false })!
     }
 
     /// Runs `layers` on `input`, asking `isCancelled` before each layer; nil once it says so.
-    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?],
+    public static func run(input: Tensor4, layers: [StackLayer], weights: [LayerWeights?], names: [String]? = nil,
                            isCancelled: () -> Bool) -> StackRun? {
         precondition(weights.count == layers.count)
-        let trace = StackTrace(inputShape: input.shape, layers: layers)
+        let trace = StackTrace(inputShape: input.shape, layers: layers, names: names)
         var outputs: [Tensor4?] = []
         var current = input
         for (index, step) in trace.layers.enumerated() {

@@ -34,12 +34,16 @@ public struct StackTrace: Equatable, Sendable {
     /// [1, C, H, W] of the stack's input.
     public let inputShape: [Int]
     public let layers: [LayerTrace]
+    /// Each layer's name: print(model)'s (`features.3`) or its position (`3`).
+    public let names: [String]
 
     /// Traces `layers` for an input of `inputShape` ([1, C, H, W], all positive); the layers after
-    /// a failure are kept as not run.
-    public init(inputShape: [Int], layers stack: [StackLayer]) {
+    /// a failure are kept as not run. `names` default to the positions.
+    public init(inputShape: [Int], layers stack: [StackLayer], names: [String]? = nil) {
         precondition(inputShape.count == 4 && inputShape.allSatisfy { $0 > 0 }, "a stack input is [1, C, H, W]")
+        precondition(names == nil || names!.count == stack.count, "one name per layer")
         self.inputShape = inputShape
+        self.names = names ?? stack.indices.map { "\($0)" }
         var traces: [LayerTrace] = []
         var outputs: [(shape: [Int], reach: Reach)] = []
         var current = (shape: inputShape, reach: Reach.input)

@@ -3,7 +3,7 @@ import ConvCore
 /// Writes a stack as `convscope render --format json --layer …` prints it, streaming through
 /// `TensorJSONWriter` so the numbers read exactly as a single layer's do.
 public struct StackJSONWriter {
-    private var json: TensorJSONWriter
+    var json: TensorJSONWriter
 
     /// A writer that hands out chunks of UTF-8 bytes to `sink`.
     public init(sink: @escaping ([UInt8]) -> Void) { json = TensorJSONWriter(sink: sink) }
@@ -18,7 +18,7 @@ public struct StackJSONWriter {
         for (index, step) in run.trace.layers.enumerated() {
             guard let output = run.outputs[index] else { break }
             if index > 0 { json.append(", ") }
-            beginLayer(step)
+            beginLayer(step, name: run.trace.names[index])
             json.append(", \"weight\": ")
             if let weight = weights[index]?.weight { json.appendTensor(weight) } else { json.append("null") }
             json.append(", \"bias\": ")
@@ -39,7 +39,7 @@ public struct StackJSONWriter {
         json.append(", \"layers\": [")
         for (index, step) in trace.layers.enumerated() where step.status == .ran {
             if index > 0 { json.append(", ") }
-            beginLayer(step)
+            beginLayer(step, name: trace.names[index])
             let coverage = LayerCoverage(step)
             json.append(", \"coverage_of\": " + (coverage.map { "\"\($0.of)\"" } ?? "null"))
             json.append(", \"coverage\": ")
@@ -68,8 +68,9 @@ public struct StackJSONWriter {
         json.flush()
     }
 
-    private mutating func beginLayer(_ step: LayerTrace) {
-        json.append("{\"module\": "); json.appendString(step.layer.pytorchRepr)
+    private mutating func beginLayer(_ step: LayerTrace, name: String) {
+        json.append("{\"name\": "); json.appendString(name)
+        json.append(", \"module\": "); json.appendString(step.layer.pytorchRepr)
         json.append(", \"input_shape\": "); json.appendShape(step.inputShape ?? [])
         json.append(", \"output_shape\": "); json.appendShape(step.outputShape ?? [])
     }
@@ -79,6 +80,7 @@ public struct StackJSONWriter {
         if let failure = trace.failure {
             json.append(", \"error\": "); json.appendString(failure.error.message)
             json.append(", \"layer\": \(failure.index)")
+            json.append(", \"name\": "); json.appendString(trace.names[failure.index])
         }
         json.append("}\n")
         json.flush()

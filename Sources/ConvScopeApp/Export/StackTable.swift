@@ -5,12 +5,17 @@ import Foundation
 /// one-line shape trace, with totals and the U-Net size notes.
 public enum StackTable {
     /// The whole text; `unicode` false writes x, -> and X for ×, → and ✗.
-    public static func text(_ trace: StackTrace, unicode: Bool = true, language l: Language = .en) -> String {
+    /// `assumed[i]` lists what layer i's print hid (a note under its row).
+    public static func text(_ trace: StackTrace, assumed: [[HiddenArgument]] = [], unicode: Bool = true,
+                            language l: Language = .en) -> String {
         let titles = StackWords.titles(l)
         var rows: [[String]] = [titles]
-        var messages: [Int: String] = [:]
+        var messages: [Int: String] = [:], assumedNotes: [Int: String] = [:]
         for (index, step) in trace.layers.enumerated() {
-            var row = ["(\(index))", step.layer.pytorchRepr]
+            var row = ["(\(trace.names[index]))", step.layer.pytorchRepr]
+            if assumed.indices.contains(index), !assumed[index].isEmpty {
+                assumedNotes[rows.count] = "    " + StackWords.assumed(l, assumed[index])
+            }
             switch step.status {
             case .ran:
                 row.append(shapeText(step.outputShape!))
@@ -39,6 +44,7 @@ public enum StackTable {
             }
             lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
             if let message = messages[number] { lines.append(message) }
+            if let note = assumedNotes[number] { lines.append(note) }
         }
         lines.append("")
         lines.append(totals(trace, l))
@@ -53,7 +59,7 @@ public enum StackTable {
         let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
         var line = StackWords.total(l, parameters: parameters, multiplications: multiplications)
         if let failure = trace.failure {
-            line += StackWords.brokenAt(l, index: failure.index, notRun: trace.layers.count - failure.index - 1)
+            line += StackWords.brokenAt(l, name: trace.names[failure.index], notRun: trace.layers.count - failure.index - 1)
         } else if let output = trace.outputShape {
             line += StackWords.output(l, shapeText(output))
         }

@@ -8,7 +8,7 @@ enum UNetNotes {
         var notes: [String] = []
         for (index, step) in trace.layers.enumerated() {
             if let note = outputPaddingNote(trace, index, l) { notes.append(note) }
-            notes += foldingNotes(step, index, l)
+            notes += foldingNotes(step, trace.names[index], l)
         }
         return notes
     }
@@ -22,16 +22,16 @@ enum UNetNotes {
         let target = "\(skip[2])×\(skip[3])"
         guard let h = fix.h, let w = fix.w else {
             let limit = "0…\(max(layer.stride.h, layer.dilation.h) - 1) × 0…\(max(layer.stride.w, layer.dilation.w) - 1)"
-            return StackWords.note(l, index)
-                + StackWords.noOutputPadding(l, limit: limit, target: target, skip: cat.skip, cat: index + 1)
+            return StackWords.note(l, trace.names[index])
+                + StackWords.noOutputPadding(l, limit: limit, target: target, skip: trace.names[cat.skip], cat: trace.names[index + 1])
         }
         let padding = h == w ? "\(h)" : "(\(h), \(w))"
-        return StackWords.note(l, index) + StackWords.outputPadding(l, padding: padding, set: SpatialPair(h, w) == layer.outputPadding,
-                                                                    target: target, skip: cat.skip, cat: index + 1)
+        return StackWords.note(l, trace.names[index]) + StackWords.outputPadding(l, padding: padding, set: SpatialPair(h, w) == layer.outputPadding,
+                                                                    target: target, skip: trace.names[cat.skip], cat: trace.names[index + 1])
     }
 
     /// For a windowed layer that ran: the other input sizes that give the same output size.
-    static func foldingNotes(_ step: LayerTrace, _ index: Int, _ l: Language = .en) -> [String] {
+    static func foldingNotes(_ step: LayerTrace, _ name: String, _ l: Language = .en) -> [String] {
         guard step.status == .ran, let input = step.inputShape, let output = step.outputShape else { return [] }
         var found: [(axis: String, sizes: [Int], output: Int)] = []
         for (axis, name, position) in [(PaddingSpec.Axis.height, StackWords.axisName(l, 2), 2), (.width, StackWords.axisName(l, 3), 3)] {
@@ -44,7 +44,7 @@ enum UNetNotes {
             found = [(StackWords.axisName(l, 0), found[0].sizes, found[0].output)]
         }
         return found.map { axis, sizes, out in
-            StackWords.note(l, index) + StackWords.folding(l, axis: axis, sizes: sizes, output: out, layer: step.layer.name)
+            StackWords.note(l, name) + StackWords.folding(l, axis: axis, sizes: sizes, output: out, layer: step.layer.name)
         }
     }
 }

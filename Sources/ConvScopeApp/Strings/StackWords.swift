@@ -1,3 +1,5 @@
+import ConvCore
+
 /// The words of `render --layers` and `--coverage`: the table's columns and totals, the
 /// coverage legends and the U-Net size notes. PyTorch's names and messages stay as they are.
 public enum StackWords {
@@ -21,7 +23,7 @@ public enum StackWords {
     }
 
     /// "; broken at (3), 2 layers not run".
-    static func brokenAt(_ l: Language, index: Int, notRun: Int) -> String {
+    static func brokenAt(_ l: Language, name index: String, notRun: Int) -> String {
         l.pick("; broken at (\(index)), \(l.count(notRun, Nouns.layer)) not run",
                "; ошибка в (\(index)), не выполнено: \(l.count(notRun, Nouns.layer))")
     }
@@ -57,10 +59,21 @@ public enum StackWords {
 
     // MARK: U-Net notes
 
-    static func note(_ l: Language, _ index: Int) -> String { l.pick("note (\(index)): ", "примечание (\(index)): ") }
+    /// Under a printed layer's row: what its print hid and convscope assumed.
+    static func assumed(_ l: Language, _ hidden: [HiddenArgument]) -> String {
+        let names = hidden.map(\.name), values = hidden.map(\.assumed).joined(separator: ", ")
+        let list = names.count <= 1 ? names.joined()
+            : names.dropLast().joined(separator: ", ") + l.pick(" or ", " и ") + names.last!
+        return l.pick("its print does not show \(list); PyTorch's \(hidden.count == 1 ? "default" : "defaults") (\(values)) "
+                      + "assumed \u{2014} write them in the line to change them",
+                      "print(model) не показывает \(list); приняты значения PyTorch по умолчанию (\(values)) \u{2014} "
+                      + "впишите их в строку, чтобы изменить")
+    }
+
+    static func note(_ l: Language, _ index: String) -> String { l.pick("note (\(index)): ", "примечание (\(index)): ") }
 
     /// No output_padding makes the up-convolution meet its skip.
-    static func noOutputPadding(_ l: Language, limit: String, target: String, skip: Int, cat: Int) -> String {
+    static func noOutputPadding(_ l: Language, limit: String, target: String, skip: String, cat: String) -> String {
         l.pick("no output_padding (allowed \(limit), below max(stride, dilation)) makes ConvTranspose2d's output \(target), "
                + "the size of (\(skip)) that Cat at (\(cat)) joins; change the sizes before it",
                "ни один output_padding (допустимо \(limit), меньше max(stride, dilation)) не даёт на выходе ConvTranspose2d "
@@ -68,7 +81,7 @@ public enum StackWords {
     }
 
     /// The output_padding that makes (or would make) the sizes meet.
-    static func outputPadding(_ l: Language, padding: String, set: Bool, target: String, skip: Int, cat: Int) -> String {
+    static func outputPadding(_ l: Language, padding: String, set: Bool, target: String, skip: String, cat: String) -> String {
         set ? l.pick("output_padding=\(padding) makes ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",
                      "output_padding=\(padding) даёт на выходе ConvTranspose2d \(target), размер (\(skip)), который соединяет Cat в (\(cat))")
             : l.pick("output_padding=\(padding) would make ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",

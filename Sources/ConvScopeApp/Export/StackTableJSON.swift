@@ -1,0 +1,65 @@
+import ConvCore
+
+extension StackJSONWriter {
+    /// `render --layers --format json`: the table as JSON, without tensor values —
+    /// `{"input_shape", "nodes": [{"name", "target", "op", "module", "inputs", "input_shape",
+    /// "output_shape", "params", "mults", "rf", "jump", "start"}], "output_shape", "params",
+    /// "mults"}`, then `"error"`, `"layer"` and `"name"` where a layer breaks (its nodes up to
+    /// there). A node whose print hid arguments carries `"assumed"`: {argument: PyTorch's default}.
+    @discardableResult
+    public mutating func writeTable(_ trace: StackTrace, assumed: [[HiddenArgument]] = []) -> Bool {
+        var out = "{\"input_shape\": " + Self.list(trace.inputShape) + ", \"nodes\": ["
+        var previous = "input"
+        for (index, step) in trace.layers.enumerated() where step.status == .ran {
+            let name = trace.names[index]
+            var inputs = [previous]
+            if case let .cat(cat) = step.layer { inputs = [trace.names[cat.skip], previous] }
+            out += (index > 0 ? ", " : "") + "{\"name\": " + Self.quoted(name) + ", \"target\": " + Self.quoted(name)
+                + ", \"op\": " + Self.quoted(step.layer.name) + ", \"module\": " + Self.quoted(step.layer.pytorchRepr)
+                + ", \"inputs\": [" + inputs.map(Self.quoted).joined(separator: ", ") + "]"
+                + ", \"input_shape\": " + Self.list(step.inputShape ?? []) + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
+                + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
+            if let f = step.field {
+                out += ", \"rf\": " + Self.pair(f.h.size, f.w.size) + ", \"jump\": " + Self.pair(f.h.jump, f.w.jump)
+                    + ", \"start\": " + Self.pair(f.h.start, f.w.start)
+            } else {
+                out += ", \"rf\": null, \"jump\": null, \"start\": null"
+            }
+            if assumed.indices.contains(index), !assumed[index].isEmpty {
+                out += ", \"assumed\": {" + assumed[index].map { Self.quoted($0.name) + ": " + Self.quoted($0.assumed) }
+                    .joined(separator: ", ") + "}"
+            }
+            out += "}"
+            previous = name
+        }
+        let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
+        let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
+        out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")
+            + ", \"params\": \(parameters), \"mults\": \(multiplications)"
+        if let failure = trace.failure {
+            out += ", \"error\": " + Self.quoted(failure.error.message) + ", \"layer\": \(failure.index)"
+                + ", \"name\": " + Self.quoted(trace.names[failure.index])
+        }
+        json.append(out + "}\n")
+        json.flush()
+        return trace.failure == nil
+    }
+
+    static func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
+
+    /// An exact fraction as a JSON number (halves and quarters are exact in decimal).
+    static func number(_ f: Fraction) -> String {
+        f.isInteger ? "\(f.numerator)" : "\(f.doubleValue)"
+    }
+
+    static func pair(_ h: Fraction, _ w: Fraction) -> String { "[" + number(h) + ", " + number(w) + "]" }
+
+    /// `s` as a JSON string, escaped as every string convscope writes.
+    static func quoted(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        var writer = TensorJSONWriter { bytes += $0 }
+        writer.appendString(s)
+        writer.flush()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
