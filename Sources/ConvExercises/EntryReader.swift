@@ -84,13 +84,14 @@ struct EntryReader {
             }
             texts = array.map { $0.string! }
         }
-        let layers: [StackLayer]
+        let printed: PrintedModel
         do throws(LayerParseError) {
-            layers = key == "model" ? try ModelParser.parse(texts[0])
-                : try texts.map { (text) throws(LayerParseError) in try LayerParser.parse(text) }
+            printed = key == "model" ? try ModelParser.read(texts[0])
+                : PrintedModel(positional: try texts.map { (text) throws(LayerParseError) in try LayerParser.parse(text) })
         } catch {
             throw self.error(key, "\(key): \(error.message)")
         }
+        let layers = printed.layers
         guard !layers.isEmpty else { throw error(key, "\(key) holds no layer") }
         guard let shape = try intList("input") else { throw error("ask", "needs input = [1, C, H, W]") }
         let sizes = ParameterID.hIn.range
@@ -107,7 +108,7 @@ struct EntryReader {
             }
             fill = source
         }
-        return ExerciseSetup(layers: layers, inputShape: full, fill: fill)
+        return ExerciseSetup(layers: layers, inputShape: full, fill: fill, names: printed.names)
     }
 
     func readShow() throws(ExerciseFileError) -> [ShownPart] {

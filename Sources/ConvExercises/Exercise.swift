@@ -18,13 +18,27 @@ public struct ExerciseSetup: Equatable, Sendable {
     public let fill: InputSource
     /// The trace of the layers on the input: shapes, fields, costs, the error if one breaks.
     public let trace: StackTrace
+    /// Each layer's name: print(model)'s for `model`, positions for `layer` and `layers`.
+    public var names: [String] { trace.names }
 
-    /// A setup and its trace.
-    public init(layers: [StackLayer], inputShape: [Int], fill: InputSource = .rampX) {
+    /// A setup and its trace; `names` default to the positions.
+    public init(layers: [StackLayer], inputShape: [Int], fill: InputSource = .rampX, names: [String]? = nil) {
         self.layers = layers
         self.inputShape = inputShape
         self.fill = fill
-        trace = StackTrace(inputShape: inputShape, layers: layers)
+        trace = StackTrace(inputShape: inputShape, layers: layers, names: names)
+    }
+
+    /// The model the stack screen shows: print(model)'s names kept.
+    public var model: Model {
+        names == layers.indices.map({ "\($0)" }) ? Model(inputShape: inputShape, layers: layers)
+            : Model(inputShape: inputShape, printed: PrintedModel(layers: layers, names: names, assumed: layers.map { _ in [] }))
+    }
+
+    /// The layer `at` names: print(model)'s label (`features.3`, or a top-level index as an
+    /// integer); a container's label names its last layer, whose output is the container's.
+    public func layer(named label: String) -> Int? {
+        names.lastIndex(of: label) ?? names.lastIndex { $0.hasPrefix(label + ".") }
     }
 
     /// True for a single layer (`layer = …`), where the formula panel's numbers apply.
@@ -34,7 +48,7 @@ public struct ExerciseSetup: Equatable, Sendable {
     public var summary: String {
         let input = shapeText(inputShape)
         if isSingleLayer { return "\(layers[0].pytorchRepr) on \(input)" }
-        let listed = layers.enumerated().map { "(\($0.offset)) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        let listed = layers.enumerated().map { "(\(names[$0.offset])) \($0.element.pytorchRepr)" }.joined(separator: " → ")
         return "the model \(listed) on \(input)"
     }
 }

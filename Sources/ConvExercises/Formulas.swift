@@ -39,7 +39,7 @@ enum Formulas {
     static func traceSteps(_ trace: StackTrace, through last: Int, _ lang: Language) -> [String] {
         var steps: [String] = []
         for (index, step) in trace.layers.enumerated() where index <= last {
-            let prefix = trace.layers.count > 1 ? "(\(index)) " : ""
+            let prefix = trace.layers.count > 1 ? "(\(trace.names[index])) " : ""
             guard let input = step.inputShape else { break }
             let formulas = sizeSteps(step.layer, input: input, lang) ?? []
             if case let .failed(error) = step.status {

@@ -38,7 +38,7 @@ enum Prompts {
     /// The course notes' words: выход (output), ядро (kernel), шаг (stride), расширение (padding).
     static func russian(_ question: Question, _ setup: ExerciseSetup) -> String {
         let input = "на входе " + shapeText(setup.inputShape)
-        let listed = setup.layers.enumerated().map { "(\($0.offset)) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        let listed = setup.layers.enumerated().map { "(\(setup.names[$0.offset])) \($0.element.pytorchRepr)" }.joined(separator: " → ")
         // Genitive after для/вместо; the model's accusative (модель) after «примет ли».
         let on = setup.isSingleLayer ? "\(setup.layers[0].pytorchRepr) \(input)" : "модели \(listed) \(input)"
         let accepted = setup.isSingleLayer ? on : "модель \(listed) \(input)"

@@ -7,12 +7,8 @@ extension EntryReader {
         guard let word = try optionalString("ask"), let kind = QuestionKind(rawValue: word) else {
             throw error("ask", "ask '\(table["ask"]?.string ?? "?")' is not a question kind: allowed \(QuestionKind.allowedWords)")
         }
-        let last = setup.layers.count - 1
-        let at = try optionalInt("at")
-        if let at, !(0...last).contains(at) {
-            throw error("at", "at = \(at) names no layer: allowed 0…\(last) (print(model)'s numbering)")
-        }
-        let layer = at ?? last
+        let at = try layerAt(setup)
+        let layer = at ?? setup.layers.count - 1
         for key in ["cell", "goal", "target"] where table[key] != nil && !kind.uses(key) {
             throw error(key, "\(key) does not apply to ask = \"\(kind.rawValue)\"")
         }
@@ -38,6 +34,24 @@ extension EntryReader {
         case .denseMultiplications: return .denseMultiplications
         case .valid: return .valid
         }
+    }
+
+    /// The layer `at` names (print(model)'s label: `at = "features.3"`, or an integer for a
+    /// top-level index), nil without `at`.
+    func layerAt(_ setup: ExerciseSetup) throws(ExerciseFileError) -> Int? {
+        guard let value = table["at"] else { return nil }
+        let label: String
+        if let number = value.int { label = "\(number)" } else if let text = value.string { label = text } else {
+            throw error("at", "at must be a layer's label as print(model) prints it: a string such as \"features.3\" or a whole number")
+        }
+        guard let index = setup.layer(named: label) else {
+            let names = setup.names
+            let allowed = names.count <= 8 ? names.joined(separator: ", ")
+                : names.prefix(4).joined(separator: ", ") + ", …, " + names.suffix(2).joined(separator: ", ")
+            throw error("at", "at = \(value.int.map(String.init) ?? "\"\(label)\"") names no layer: allowed \(allowed) "
+                        + "(print(model)'s labels)")
+        }
+        return index
     }
 
     /// `target = [H, W]` or one number for both.

@@ -32,14 +32,14 @@ enum Solver {
         case let .receptiveField(layer):
             _ = try ranOutput(trace, layer)
             guard let field = trace.layers[layer].field else {
-                throw SolveProblem(key: "at", message: "layer (\(layer)) has no receptive field convscope can follow")
+                throw SolveProblem(key: "at", message: "layer (\(trace.names[layer])) has no receptive field convscope can follow")
             }
             let expected = field.h.size == field.w.size ? "\(field.h.size)" : "\(field.h.size)×\(field.w.size)"
             let steps = trace.layers.prefix(layer + 1).enumerated().compactMap { index, step -> String? in
                 guard let f = step.field else { return nil }
                 let r = f.h.size == f.w.size ? "\(f.h.size)" : "\(f.h.size)×\(f.w.size)"
                 let j = f.h.jump == f.w.jump ? "\(f.h.jump)" : "\(f.h.jump)×\(f.w.jump)"
-                return "(\(index)) \(step.layer.name): r = \(r), j = \(j)"
+                return "(\(trace.names[index])) \(step.layer.name): r = \(r), j = \(j)"
             }
             return Solution(expected: expected, steps: steps) { answer in
                 guard let pair = AnswerReading.pair(answer) else { return .unreadable(question.kind.answerFormat) }
@@ -91,7 +91,7 @@ enum Solver {
     /// Layer `index`, or every layer of the model when nil, each with its `(k) ` label for a model.
     static func chosenLayers(_ trace: StackTrace, _ index: Int?) -> [(label: String, step: LayerTrace)] {
         let indices = index.map { [$0] } ?? Array(trace.layers.indices)
-        return indices.map { (trace.layers.count > 1 ? "(\($0)) " : "", trace.layers[$0]) }
+        return indices.map { (trace.layers.count > 1 ? "(\(trace.names[$0])) " : "", trace.layers[$0]) }
     }
 
     /// The output shape of layer `index`, or a problem when the model breaks before or at it.
@@ -131,7 +131,7 @@ enum Solver {
         let result = Double(run.outputs[layer]![0, channel, y, x])
         let expected = numberText(result)
         let inputText = shapeText(setup.inputShape), fill = setup.fill.argument
-        let of = setup.isSingleLayer ? "" : lang.pick(" of (\(layer))", " слоя (\(layer))")
+        let of = setup.isSingleLayer ? "" : lang.pick(" of (\(setup.names[layer]))", " слоя (\(setup.names[layer]))")
         let steps = [lang.pick("input \(fill) on \(inputText), all-ones weights, zero bias",
                                "вход \(fill) формы \(inputText), все веса равны 1, смещение 0"),
                      lang.pick("output", "выход") + "\(of)[0, \(channel), \(y), \(x)] = \(expected)"]
@@ -151,7 +151,7 @@ enum Solver {
 
     static func outputPadding(_ setup: ExerciseSetup, layer: Int, target: SpatialPair?, _ lang: Language) throws(SolveProblem) -> Solution {
         guard case let .convTranspose2d(transposed) = setup.layers[layer] else {
-            throw SolveProblem(key: "at", message: "output_padding is asked of a ConvTranspose2d; layer (\(layer)) is \(setup.layers[layer].name)")
+            throw SolveProblem(key: "at", message: "output_padding is asked of a ConvTranspose2d; layer (\(setup.names[layer])) is \(setup.layers[layer].name)")
         }
         guard let input = setup.trace.layers[layer].inputShape else { throw SolveProblem(key: "ask", message: brokenMessage(setup.trace)) }
         let inputPair = SpatialPair(input[2], input[3])
@@ -163,7 +163,7 @@ enum Solver {
         } else {
             guard let found = UNetSizing.outputPaddingForCat(trace: setup.trace, index: layer),
                   case let .cat(cat) = setup.layers[layer + 1], let skip = setup.trace.layers[cat.skip].outputShape else {
-                throw SolveProblem(key: "target", message: "give target = [H, W], or put a Cat right after layer (\(layer))")
+                throw SolveProblem(key: "target", message: "give target = [H, W], or put a Cat right after layer (\(setup.names[layer]))")
             }
             goal = SpatialPair(skip[2], skip[3])
             answer = found

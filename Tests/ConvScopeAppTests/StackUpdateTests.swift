@@ -82,7 +82,7 @@ struct StackUpdateTests {
         var s = Self.apply(Self.state("broken_channels.txt"), .selectLayer(1), .remove)
         #expect(s.stack!.model.layers.count == 3)
         #expect(s.stack!.selected == 1)
-        #expect(s.stack!.note == .removed(index: 1))
+        #expect(s.stack!.note == .removed(name: "1"))
         s = Self.apply(s, .remove, .remove)
         #expect(s.stack!.model.layers.count == 1)
         s = update(s, .stack(.remove))

@@ -23,9 +23,15 @@ struct StackRenderTests {
 
     static func layerFlags(_ layers: [String]) -> String { layers.map { "--layer " + quoted($0) }.joined(separator: " ") }
 
-    /// The table row of layer `index`: `(index)  module  output …`.
+    /// The table row of the layer named `name`: `(name)  module  output …`.
+    static func row(_ table: String, _ name: String) -> String? {
+        table.split(separator: "\n").map(String.init).first { $0.hasPrefix("(\(name)) ") }
+    }
+
+    /// The table row of layer `index` by position (the index-th row, whatever its name).
     static func row(_ table: String, _ index: Int) -> String? {
-        table.split(separator: "\n").map(String.init).first { $0.hasPrefix("(\(index)) ") }
+        let rows = table.split(separator: "\n").map(String.init).filter { $0.hasPrefix("(") }
+        return rows.indices.contains(index) ? rows[index] : nil
     }
 
     static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }
@@ -191,7 +197,9 @@ struct StackRenderTests {
     @Test func modelFromStandardInputWithACatLine() {
         let r = shell("'\(Binary.path)' render --layers --h-in 16 --w-in 16 --model - < '\(Self.models)/skip.txt'")
         #expect(r.status == 0, "\(r.err)")
-        #expect(Self.row(r.out, 6)?.contains("Cat(1)") == true && Self.row(r.out, 6)?.contains("1×16×16×16") == true,
+        // The Cat is named cat and renumbers nothing: the print's (6) stays (6).
+        #expect(Self.row(r.out, "cat")?.contains("Cat(1)") == true && Self.row(r.out, "cat")?.contains("1×16×16×16") == true,
                 "\(r.out)")
+        #expect(Self.row(r.out, "6")?.contains("Conv2d(16, 8,") == true, "\(r.out)")
     }
 }

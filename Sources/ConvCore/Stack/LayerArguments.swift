@@ -80,6 +80,9 @@ struct BoundArguments {
 
     func has(_ name: String) -> Bool { values[name] != nil }
 
+    /// True when the argument is written and is not `None` (PyTorch's "not given" for optional ints).
+    func hasValue(_ name: String) -> Bool { values[name].map { $0.value != .none } ?? false }
+
     func int(_ name: String, default fallback: Int = 0, in range: ClosedRange<Int>) throws(LayerParseError) -> Int {
         guard let (value, _) = values[name] else { return fallback }
         guard case let .int(v) = value, range.contains(v) else {

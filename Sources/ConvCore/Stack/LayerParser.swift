@@ -50,7 +50,7 @@ public enum LayerParser {
                 dilation: try a.intOrPair("dilation", in: StackLimits.dilation) ?? .int(1),
                 ceilMode: try a.bool("ceil_mode", default: false)))
         case "AvgPool2d":
-            let divisor = a.has("divisor_override") ? try a.int("divisor_override", in: 1...4096) : nil
+            let divisor = a.hasValue("divisor_override") ? try a.int("divisor_override", in: 1...4096) : nil
             return .avgPool2d(AvgPool2dLayer(
                 kernelSize: try a.intOrPair("kernel_size", in: StackLimits.kernel)!,
                 stride: try a.intOrPair("stride", in: StackLimits.stride),

@@ -107,6 +107,13 @@ public struct StackTrace: Equatable, Sendable {
                           field: reach.field, skipField: skip.reach.field, reach: reach, multiplications: 0)
     }
 
+    /// What print(model) prints for layer `index`; a Cat names the layer it joins by its name
+    /// (`Cat(stem.relu)`), which is its index for `--layer` strings.
+    public func repr(_ index: Int) -> String {
+        guard case let .cat(cat) = layers[index].layer, names.indices.contains(cat.skip) else { return layers[index].layer.pytorchRepr }
+        return "Cat(\(names[cat.skip])" + (cat.crop ? ", crop=True)" : ")")
+    }
+
     /// Index and error of the layer that broke, if any.
     public var failure: (index: Int, error: StackLayerError)? {
         for (index, trace) in layers.enumerated() { if case let .failed(error) = trace.status { return (index, error) } }

@@ -45,7 +45,7 @@ struct ExerciseSetupText {
         } else {
             lines.append("\(ExerciseText.model(l)), \(ExerciseText.input(l)) \(input):")
             for index in setup.layers.indices {
-                lines += TextWrap.lines(["(\(index))"] + Self.arguments(setup.layers[index].pytorchRepr)
+                lines += TextWrap.lines(["(\(setup.names[index]))"] + Self.arguments(setup.trace.repr(index))
                                             + ["\(glyphs.arrowRight) \(outputText(layer: index))"],
                                         lead: "  ", indent: "      ", width: width)
             }

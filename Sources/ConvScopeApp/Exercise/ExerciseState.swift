@@ -79,7 +79,7 @@ public struct ExerciseState: Sendable {
         let single = TeachingLayer.parameters(setup)
         // Other layers and models open on the stack screen, which draws any of them on the ramp input.
         let onStack = single == nil && setup.fill == .rampX
-        var fresh = onStack ? AppState(model: Model(inputShape: setup.inputShape, layers: setup.layers))
+        var fresh = onStack ? AppState(model: setup.model)
             : AppState(parameters: single ?? ConvParameters())
         fresh.environment = teaching.environment
         fresh.terminalSize = teaching.terminalSize

@@ -9,20 +9,20 @@ public enum CoverageText {
         var blocks: [String] = []
         for (index, step) in trace.layers.enumerated() {
             if case let .failed(error) = step.status {
-                blocks.append("(\(index)) \(step.layer.pytorchRepr): ✗ \(error.pythonType): \(error.message)")
+                blocks.append("(\(trace.names[index])) \(trace.repr(index)): ✗ \(error.pythonType): \(error.message)")
             }
             guard let coverage = LayerCoverage(step) else { continue }
-            blocks.append(block(index, step, coverage, l))
+            blocks.append(block("(\(trace.names[index])) \(trace.repr(index))", step, coverage, l))
         }
         if blocks.isEmpty { blocks.append(StackWords.noWindows(l)) }
         let text = blocks.joined(separator: "\n\n") + "\n"
         return unicode ? text : StackTable.asciiText(text)
     }
 
-    static func block(_ index: Int, _ step: LayerTrace, _ coverage: LayerCoverage, _ l: Language = .en) -> String {
+    static func block(_ heading: String, _ step: LayerTrace, _ coverage: LayerCoverage, _ l: Language = .en) -> String {
         let reads = coverage.of == "input"
         let shape = reads ? step.inputShape! : step.outputShape!
-        let title = "(\(index)) \(step.layer.pytorchRepr): " + StackWords.coverageTitle(l, reads: reads, size: "\(shape[2])×\(shape[3])")
+        let title = heading + ": " + StackWords.coverageTitle(l, reads: reads, size: "\(shape[2])×\(shape[3])")
         let all = coverage.counts.flatMap { $0 }
         let width = String(all.max() ?? 0).count
         let grid = coverage.counts.map { row in

@@ -18,7 +18,7 @@ public struct StackJSONWriter {
         for (index, step) in run.trace.layers.enumerated() {
             guard let output = run.outputs[index] else { break }
             if index > 0 { json.append(", ") }
-            beginLayer(step, name: run.trace.names[index])
+            beginLayer(step, name: run.trace.names[index], module: run.trace.repr(index))
             json.append(", \"weight\": ")
             if let weight = weights[index]?.weight { json.appendTensor(weight) } else { json.append("null") }
             json.append(", \"bias\": ")
@@ -39,7 +39,7 @@ public struct StackJSONWriter {
         json.append(", \"layers\": [")
         for (index, step) in trace.layers.enumerated() where step.status == .ran {
             if index > 0 { json.append(", ") }
-            beginLayer(step, name: trace.names[index])
+            beginLayer(step, name: trace.names[index], module: trace.repr(index))
             let coverage = LayerCoverage(step)
             json.append(", \"coverage_of\": " + (coverage.map { "\"\($0.of)\"" } ?? "null"))
             json.append(", \"coverage\": ")
@@ -68,9 +68,9 @@ public struct StackJSONWriter {
         json.flush()
     }
 
-    private mutating func beginLayer(_ step: LayerTrace, name: String) {
+    private mutating func beginLayer(_ step: LayerTrace, name: String, module: String) {
         json.append("{\"name\": "); json.appendString(name)
-        json.append(", \"module\": "); json.appendString(step.layer.pytorchRepr)
+        json.append(", \"module\": "); json.appendString(module)
         json.append(", \"input_shape\": "); json.appendShape(step.inputShape ?? [])
         json.append(", \"output_shape\": "); json.appendShape(step.outputShape ?? [])
     }

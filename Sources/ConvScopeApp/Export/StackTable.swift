@@ -12,7 +12,7 @@ public enum StackTable {
         var rows: [[String]] = [titles]
         var messages: [Int: String] = [:], assumedNotes: [Int: String] = [:]
         for (index, step) in trace.layers.enumerated() {
-            var row = ["(\(trace.names[index]))", step.layer.pytorchRepr]
+            var row = ["(\(trace.names[index]))", trace.repr(index)]
             if assumed.indices.contains(index), !assumed[index].isEmpty {
                 assumedNotes[rows.count] = "    " + StackWords.assumed(l, assumed[index])
             }

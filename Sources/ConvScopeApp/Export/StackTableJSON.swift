@@ -15,7 +15,7 @@ extension StackJSONWriter {
             var inputs = [previous]
             if case let .cat(cat) = step.layer { inputs = [trace.names[cat.skip], previous] }
             out += (index > 0 ? ", " : "") + "{\"name\": " + Self.quoted(name) + ", \"target\": " + Self.quoted(name)
-                + ", \"op\": " + Self.quoted(step.layer.name) + ", \"module\": " + Self.quoted(step.layer.pytorchRepr)
+                + ", \"op\": " + Self.quoted(step.layer.name) + ", \"module\": " + Self.quoted(trace.repr(index))
                 + ", \"inputs\": [" + inputs.map(Self.quoted).joined(separator: ", ") + "]"
                 + ", \"input_shape\": " + Self.list(step.inputShape ?? []) + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
                 + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"

@@ -60,7 +60,7 @@ public enum StackLayout {
     public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
         let s = state.stack!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
-        let text = StackText(lang: env.language, g: env.glyphs)
+        let text = StackText(lang: env.language, g: env.glyphs, names: s.model.names)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let hintsY = rows - 1
         // The first Conv2d's table has 16 rows; where they do not all fit the panel scrolls, as on
@@ -170,6 +170,9 @@ public enum StackLayout {
             add(StackWords.coverageLegend(text.lang, reads: reads, min: all.min() ?? 0, max: all.max() ?? 0,
                                           zeros: all.filter { $0 == 0 }.count, cells: all.count), .inspector)
         }
+        // What the selected layer's print hid comes first: it is about the layer on the panel.
+        let assumed = s.model.assumed(s.selected)
+        if !assumed.isEmpty { add("(\(text.n(s.selected))) " + StackWords.assumed(text.lang, assumed), .hint) }
         if let failure = s.trace.failure {
             add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error)
         }

@@ -43,7 +43,8 @@ public enum StackNote: Equatable, Sendable {
     /// A typed layer that does not parse: the parser's own words.
     case parseError(String)
     case added(index: Int)
-    case removed(index: Int)
+    /// The removed layer's name, kept: positions move once it is gone.
+    case removed(name: String)
     case lastLayer
     /// The layer is joined by the Cat at `cat`: removing it, or moving it to or past that Cat,
     /// would make the Cat join another layer.

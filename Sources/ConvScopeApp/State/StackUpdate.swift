@@ -50,8 +50,9 @@ extension AppState {
                 break
             }
             let removed = s.selected
+            let name = s.model.name(removed)
             s.replaceModel(s.model.removing(at: removed))
-            s.note = .removed(index: removed)
+            s.note = .removed(name: name)
         case .move(let delta):
             let target = s.selected + delta
             guard target >= 0, target < count else { break }

@@ -5,6 +5,11 @@ import ConvCore
 struct StackText {
     let lang: Language
     let g: Glyphs
+    /// The model's layer names (print(model)'s, or positions); a missing one is its position.
+    var names: [String] = []
+
+    /// Layer `index` as the model names it: `features.3`, or `3`.
+    func n(_ index: Int) -> String { names.indices.contains(index) ? names[index] : "\(index)" }
 
     /// "1×8×32×32".
     func shape(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: g.times) }
@@ -27,17 +32,17 @@ struct StackText {
 
     /// "(2) Conv2d: RuntimeError: …" — where the chain broke and PyTorch's words.
     func failure(index: Int, layer: StackLayer, error: StackLayerError) -> String {
-        "\(g.unicode ? "✗" : "X") (\(index)) \(layer.name): \(error.pythonType): \(error.message)"
+        "\(g.unicode ? "✗" : "X") (\(n(index))) \(layer.name): \(error.pythonType): \(error.message)"
     }
 
     /// The line between the two map sections.
     func middleLine(index: Int, layer: StackLayer, width: Int) -> String {
         if case let .cat(cat) = layer {
-            return lang.pick("torch.cat([(\(cat.skip)), (\(index - 1))], dim=1): H and W must match",
-                             "torch.cat([(\(cat.skip)), (\(index - 1))], dim=1): H и W должны совпадать")
+            return lang.pick("torch.cat([(\(n(cat.skip))), (\(n(index - 1)))], dim=1): H and W must match",
+                             "torch.cat([(\(n(cat.skip))), (\(n(index - 1)))], dim=1): H и W должны совпадать")
         }
         let weights = layer.weightShape == nil ? "" : " \(g.dot) " + lang.pick("weights all ones", "веса — все единицы")
-        let lead = "\(g.arrowDown) (\(index)) "
+        let lead = "\(g.arrowDown) (\(n(index))) "
         return lead + LayerListView.shortened(layer.pytorchRepr, to: max(4, width - lead.count - weights.count), glyphs: g)
             + weights
     }
@@ -47,7 +52,7 @@ struct StackText {
     func outputTitle(shape: [Int]) -> String { lang.pick("output ", "выход ") + self.shape(shape) }
 
     /// Subtitles, dropped first when the header is short of room: where the map comes from.
-    func outputOf(_ index: Int) -> String { lang.pick("output of (\(index))", "выход слоя (\(index))") }
+    func outputOf(_ index: Int) -> String { lang.pick("output of (\(n(index)))", "выход слоя (\(n(index)))") }
     var ofTheModel: String { lang.pick("the model's input", "вход модели") }
     var skipMap: String { lang.pick("skip", "пропуск") }
 
@@ -57,17 +62,17 @@ struct StackText {
     }
 
     func coverageSubtitle(index: Int, transposed: Bool) -> String {
-        transposed ? lang.pick("input cells of (\(index)) writing each output cell",
-                               "сколько ячеек входа (\(index)) пишут в каждую ячейку выхода")
-            : lang.pick("windows of (\(index)) reading each input cell", "сколько окон (\(index)) читают каждую ячейку входа")
+        transposed ? lang.pick("input cells of (\(n(index))) writing each output cell",
+                               "сколько ячеек входа (\(n(index))) пишут в каждую ячейку выхода")
+            : lang.pick("windows of (\(n(index))) reading each input cell", "сколько окон (\(n(index))) читают каждую ячейку входа")
     }
 
     func scale(_ top: String) -> String { lang.pick("scale 0\(g.dash)\(top)", "шкала 0\(g.dash)\(top)") }
     var scaleEachMap: String { lang.pick("scale 0\(g.dash)max of each map", "шкала 0\(g.dash)максимум каждой карты") }
 
     func notRunMaps(index: Int, failure: Int) -> String {
-        lang.pick("(\(index)) did not run: the model breaks at (\(failure))",
-                  "(\(index)) не выполнен: модель ломается на (\(failure))")
+        lang.pick("(\(n(index))) did not run: the model breaks at (\(n(failure)))",
+                  "(\(n(index))) не выполнен: модель ломается на (\(n(failure)))")
     }
 
     func tooLarge(values: Int) -> String {
@@ -102,15 +107,15 @@ struct StackText {
     func note(_ note: StackNote) -> String {
         switch note {
         case let .parseError(text): lang.pick("not a layer: ", "не слой: ") + text
-        case let .added(index): lang.pick("added layer (\(index))", "добавлен слой (\(index))")
-        case let .removed(index): lang.pick("removed layer (\(index))", "удалён слой (\(index))")
+        case let .added(index): lang.pick("added layer (\(n(index)))", "добавлен слой (\(n(index)))")
+        case let .removed(name): lang.pick("removed layer (\(name))", "удалён слой (\(name))")
         case .lastLayer: lang.pick("a model keeps at least one layer", "в модели остаётся хотя бы один слой")
         case let .joinedByCat(index, cat):
-            lang.pick("Cat at (\(cat)) joins layer (\(index)): change or remove the Cat first",
-                      "Cat в (\(cat)) склеивает слой (\(index)): сначала измените или удалите Cat")
+            lang.pick("Cat at (\(n(cat))) joins layer (\(n(index))): change or remove the Cat first",
+                      "Cat в (\(n(cat))) склеивает слой (\(n(index))): сначала измените или удалите Cat")
         case let .sizeFromPrevious(index):
-            lang.pick("h_in and w_in of (\(index)) come from the layer before; change them on layer (0)",
-                      "h_in и w_in слоя (\(index)) задаёт предыдущий слой; меняйте их на слое (0)")
+            lang.pick("h_in and w_in of (\(n(index))) come from the layer before; change them on layer (\(n(0)))",
+                      "h_in и w_in слоя (\(n(index))) задаёт предыдущий слой; меняйте их на слое (\(n(0)))")
         case let .readOnly(name):
             lang.pick("\(name) has no parameters to edit on the panel",
                       "у слоя \(name) нет параметров, которые меняются на панели")
@@ -144,7 +149,7 @@ struct StackText {
 
     /// "output[0, 2, 3, 4] of (3) = 36 · reads input rows 2–4, columns 3–5".
     func inspected(index: Int, cell: CellCursor, value: Float?, rows: ClosedRange<Int>?, columns: ClosedRange<Int>?) -> String {
-        var text = "output[0, \(cell.channel), \(cell.y), \(cell.x)] " + lang.pick("of", "слоя") + " (\(index))"
+        var text = "output[0, \(cell.channel), \(cell.y), \(cell.x)] " + lang.pick("of", "слоя") + " (\(n(index)))"
         if let value { text += " = \(NumberText.cell(value))" }
         if let rows, let columns {
             text += " \(g.dot) " + lang.pick("reads input \(lines(rows, "row", "rows")), \(lines(columns, "column", "columns"))",
@@ -187,11 +192,11 @@ extension StackText {
             let a = "\(skip[2])\(g.times)\(skip[3])", b = "\(current[2])\(g.times)\(current[3])"
             let match = skip[2] == current[2] && skip[3] == current[3]
             hints.append(match
-                ? lang.pick("Cat joins (\(cat.skip)) \(shape(skip)) and (\(index - 1)) \(shape(current)): \(a) = \(b) \(check)",
-                            "Cat склеивает (\(cat.skip)) \(shape(skip)) и (\(index - 1)) \(shape(current)): \(a) = \(b) \(check)")
-                : lang.pick("Cat joins (\(cat.skip)) \(shape(skip)) and (\(index - 1)) \(shape(current)): \(a) \(notEqual) \(b)"
+                ? lang.pick("Cat joins (\(n(cat.skip))) \(shape(skip)) and (\(n(index - 1))) \(shape(current)): \(a) = \(b) \(check)",
+                            "Cat склеивает (\(n(cat.skip))) \(shape(skip)) и (\(n(index - 1))) \(shape(current)): \(a) = \(b) \(check)")
+                : lang.pick("Cat joins (\(n(cat.skip))) \(shape(skip)) and (\(n(index - 1))) \(shape(current)): \(a) \(notEqual) \(b)"
                             + (cat.crop ? "" : "; crop=True crops the skip, as the U-Net paper does"),
-                            "Cat склеивает (\(cat.skip)) \(shape(skip)) и (\(index - 1)) \(shape(current)): \(a) \(notEqual) \(b)"
+                            "Cat склеивает (\(n(cat.skip))) \(shape(skip)) и (\(n(index - 1))) \(shape(current)): \(a) \(notEqual) \(b)"
                             + (cat.crop ? "" : "; crop=True обрезает пропуск, как в статье о U-Net")))
         }
         hints += foldingHints(step)
@@ -206,22 +211,22 @@ extension StackText {
         let target = "\(skip[2])\(g.times)\(skip[3])"
         guard let h = fix.h, let w = fix.w else {
             let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
-            return lang.pick("(\(index)): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
-                             + "like (\(cat.skip)); change the sizes before it",
-                             "(\(index)): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
-                             + "\(target), как у (\(cat.skip)); измените размеры раньше")
+            return lang.pick("(\(n(index))): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
+                             + "like (\(n(cat.skip))); change the sizes before it",
+                             "(\(n(index))): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
+                             + "\(target), как у (\(n(cat.skip))); измените размеры раньше")
         }
         let padding = h == w ? "\(h)" : "(\(h), \(w))"
         if SpatialPair(h, w) == layer.outputPadding {
-            return lang.pick("(\(index)): output_padding=\(padding) gives \(target), the size of (\(cat.skip)) that Cat "
-                             + "(\(index + 1)) joins \(check)",
-                             "(\(index)): output_padding=\(padding) даёт \(target), как у (\(cat.skip)), который склеивает "
-                             + "Cat (\(index + 1)) \(check)")
+            return lang.pick("(\(n(index))): output_padding=\(padding) gives \(target), the size of (\(n(cat.skip))) that Cat "
+                             + "(\(n(index + 1))) joins \(check)",
+                             "(\(n(index))): output_padding=\(padding) даёт \(target), как у (\(n(cat.skip))), который склеивает "
+                             + "Cat (\(n(index + 1))) \(check)")
         }
-        return lang.pick("(\(index)): output_padding=\(padding) would give \(target), the size of (\(cat.skip)) that Cat "
-                         + "(\(index + 1)) joins",
-                         "(\(index)): output_padding=\(padding) дал бы \(target), как у (\(cat.skip)), который склеивает "
-                         + "Cat (\(index + 1))")
+        return lang.pick("(\(n(index))): output_padding=\(padding) would give \(target), the size of (\(n(cat.skip))) that Cat "
+                         + "(\(n(index + 1))) joins",
+                         "(\(n(index))): output_padding=\(padding) дал бы \(target), как у (\(n(cat.skip))), который склеивает "
+                         + "Cat (\(n(index + 1)))")
     }
 
     /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.

@@ -9,12 +9,12 @@ struct LayerListView {
     let firstListed: Int
     let environment: RenderEnvironment
 
-    var text: StackText { StackText(lang: environment.language, g: environment.glyphs) }
+    var text: StackText { StackText(lang: environment.language, g: environment.glyphs, names: stack.model.names) }
 
     /// Each layer's cells: module, shape (or ✗ / not run), r, j, start.
     func cells(_ index: Int) -> (module: String, shape: String, r: String, j: String, start: String) {
         let step = stack.trace.layers[index], g = environment.glyphs
-        let module = step.layer.pytorchRepr
+        let module = stack.trace.repr(index)
         switch step.status {
         case .ran:
             let shape = text.shape(step.outputShape!)
@@ -32,7 +32,9 @@ struct LayerListView {
         let count = stack.model.layers.count
         let all = (0..<count).map(cells)
         let titles = text.listTitles
-        let indexWidth = String(count - 1).count + 3
+        let labels = stack.model.names.map { "(\($0))" }
+        // print(model)'s names can be long (layer2.0.downsample.0): at most a quarter of the list.
+        let indexWidth = min(max(String(count - 1).count + 3, labels.map(\.count).max() ?? 0), max(6, frame.width / 4))
         let shapeWidth = max(text.listTitles.output.count, all.map(\.shape.count).max() ?? 0)
         let rWidth = max(1, all.map(\.r.count).max() ?? 0), jWidth = max(1, all.map(\.j.count).max() ?? 0)
         let startWidth = max(text.start.count, all.map(\.start.count).max() ?? 0)
@@ -60,7 +62,7 @@ struct LayerListView {
             guard index < count else { break }
             let c = all[index]
             let selected = index == stack.selected
-            let label = "(\(index))"
+            let label = Self.keepingTheEnd(labels[index], width: indexWidth, glyphs: environment.glyphs)
             let pointer = selected ? String(environment.glyphs.pointer) : " "
             let module = Self.shortened(c.module, to: modWidth, glyphs: environment.glyphs)
             var style = Style()
@@ -74,6 +76,14 @@ struct LayerListView {
                 canvas.restyle(x: frame.x, y: y, width: frame.width, height: 1) { $0.reverse = true }
             }
         }
+    }
+
+    /// A name in `width` columns: whole, or its end after an ellipsis (the leaf tells layers apart).
+    static func keepingTheEnd(_ label: String, width: Int, glyphs g: Glyphs) -> String {
+        guard label.count > width else { return label }
+        // `(layer2.0.downsample.0)` → `(…sample.0)`: the parentheses stay, so it still reads as a name.
+        let inner = label.dropFirst().dropLast()
+        return "(" + g.ellipsis + String(inner.suffix(max(1, width - 2 - g.ellipsis.count))) + ")"
     }
 
     /// A module's repr in `width` columns: whole; then PyTorch's keywords shortened (k=, s=, p=,

@@ -23,10 +23,16 @@ struct StackLayerPanel {
         ParameterPanel.Column.name + max(13, rows.map(\.name.count).max() ?? 0) + 1
     }
 
+    /// The box title: `(name) Class`, the name shortened from its start where the box is narrow.
+    static func title(_ s: StackState, width: Int, glyphs g: Glyphs) -> String {
+        let room = max(6, width - 4 - s.layer.name.count - 1)
+        return LayerListView.keepingTheEnd("(\(s.model.name(s.selected)))", width: room, glyphs: g) + " " + s.layer.name
+    }
+
     func paint(into canvas: inout Canvas) {
         let g = environment.glyphs, f = frame, s = state.stack!
         let border = Style(foreground: Palette.muted)
-        Box.paint(into: &canvas, frame: f, title: "(\(s.selected)) \(s.layer.name)", glyphs: g, style: border)
+        Box.paint(into: &canvas, frame: f, title: StackLayerPanel.title(s, width: f.width, glyphs: g), glyphs: g, style: border)
         if state.linked {
             canvas.put(ScreenText.linkedBadge(environment.language, g), x: f.x + 2, y: f.maxY - 1,
                        style: Style(foreground: Palette.accent, bold: true))

@@ -72,7 +72,7 @@ enum StackPanelText {
     /// The cost panel's lines: the selected layer's parameters and multiplications, then the model's.
     static func cost(_ s: StackState, glyphs g: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         let step = s.selectedTrace, x = g.product
-        var out = PanelLine.wrap(text: "(\(s.selected)) \(s.layer.name)", width: width, style: PanelStyle.heading)
+        var out = PanelLine.wrap(text: "(\(s.model.name(s.selected))) \(s.layer.name)", width: width, style: PanelStyle.heading)
         if let weight = s.layer.weightShape {
             let weights = weight.reduce(1, *)
             var parts = [StackPanelWords.parameters(l), "= " + StackPanelWords.weight(l) + " "

@@ -12,7 +12,7 @@ enum StackScreenView {
             return canvas
         }
         let s = state.stack!, g = env.glyphs
-        let text = StackText(lang: env.language, g: g)
+        let text = StackText(lang: env.language, g: g, names: s.model.names)
         let right = text.helpAndQuit
         let title = text.titles(layers: s.model.layers.count).first { $0.count + 2 + right.count <= size.columns } ?? " convscope"
         canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
@@ -84,11 +84,11 @@ enum StackScreenView {
         if case let rows = state.stackRows, !rows.isEmpty {
             StackLayerPanel(state: state, rows: rows, frame: frame, environment: env).paint(into: &canvas)
         } else {
-            Box.paint(into: &canvas, frame: frame, title: "(\(s.selected)) \(s.layer.name)", glyphs: env.glyphs,
+            Box.paint(into: &canvas, frame: frame, title: StackLayerPanel.title(s, width: frame.width, glyphs: env.glyphs), glyphs: env.glyphs,
                       style: Style(foreground: Palette.muted))
             // The repr may touch the right border (its words are long); sentences keep a margin.
             let inner = frame.width - 3
-            var lines = TextWrap.lines(s.layer.pytorchRepr, width: inner) + [""]
+            var lines = TextWrap.lines(s.trace.repr(s.selected), width: inner) + [""]
             lines += TextWrap.lines(text.readOnly, width: inner - 1)
             for (i, line) in lines.prefix(frame.height - 2).enumerated() {
                 canvas.put(line, x: frame.x + 2, y: frame.y + 1 + i, style: i < lines.count - 2 ? .plain : Style(foreground: Palette.muted),
