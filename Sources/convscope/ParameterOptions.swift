@@ -50,7 +50,34 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
     }
 
     func validate() throws {
-        _ = try apply(to: Conv2dSettings(), readingFiles: false)
+        // A model's input takes up to 4096 channels (a DCGAN generator's latent is 100×1×1); the
+        // single layer's own 1…64 is checked where its settings are read (`apply`).
+        var checked = self
+        if let word = words[Self.inChannels], let channels = Int(word), channels > ParameterID.inChannels.range.upperBound {
+            guard StackLimits.channels.contains(channels) else {
+                throw ValidationError("--in-channels \(word) is out of range: allowed \(ParameterID.inChannels.range.lowerBound)"
+                    + "…\(ParameterID.inChannels.range.upperBound) for the single layer, \(StackLimits.channels.lowerBound)…"
+                    + "\(StackLimits.channels.upperBound) for a model's input (--layer, --model).")
+            }
+            checked.words[Self.inChannels] = nil
+        }
+        _ = try checked.apply(to: Conv2dSettings(), readingFiles: false)
+    }
+
+    static let inChannels = ParameterID.inChannels.spec.flagName
+
+    /// A model's input: h_in and w_in from the flags, and the channels `--in-channels` gives
+    /// (1…4096, a model's range), nil when not given.
+    func modelInput() throws -> (sizes: ConvParameters, channels: Int?) {
+        var rest = self
+        rest.words[Self.inChannels] = nil
+        let sizes = try rest.apply(to: ConvParameters())
+        guard let word = words[Self.inChannels] else { return (sizes, nil) }
+        guard let channels = Int(word), StackLimits.channels.contains(channels) else {
+            throw ValidationError("--in-channels \(word) is out of range for a model's input: allowed "
+                                  + "\(StackLimits.channels.lowerBound)…\(StackLimits.channels.upperBound).")
+        }
+        return (sizes, channels)
     }
 
     /// `base` with every given flag applied; throws a `ValidationError` naming flag, value and

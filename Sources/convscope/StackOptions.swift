@@ -172,10 +172,8 @@ extension StackOptions {
         }
         switch try parse() {
         case let .layers(printed):
-            let given = try parameters.apply(to: ConvParameters())
-            let channels = parameters.isGiven(.inChannels) ? given.inChannels
-                : Model.expectedChannels(printed.layers) ?? given.inChannels
-            let shape = [1, channels, given.hIn, given.wIn]
+            let (given, channels) = try parameters.modelInput()
+            let shape = [1, channels ?? Model.expectedChannels(printed.layers) ?? given.inChannels, given.hIn, given.wIn]
             return model == nil ? Model(inputShape: shape, layers: printed.layers) : Model(inputShape: shape, printed: printed)
         case let .refused(error, text, layer, line):
             printError(Self.refusalLine(error, text: text, layer: layer, line: line))

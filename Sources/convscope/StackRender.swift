@@ -7,7 +7,6 @@ import ConvScopeApp
 extension RenderCommand {
     func renderStack() throws {
         try checkStackFlags()
-        let given = try parameters.apply(to: ConvParameters())
         let printed: PrintedModel
         if stack.hasStack {
             switch try stack.parse() {
@@ -17,12 +16,13 @@ extension RenderCommand {
                 throw ExitCode(1)
             }
         } else {
-            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(given))])
+            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(try parameters.apply(to: ConvParameters())))])
         }
         let layers = printed.layers
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
-        var input = given
-        input.inChannels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
+        let (sizes, channels) = try parameters.modelInput()
+        var input = sizes
+        input.inChannels = channels ?? Model.expectedChannels(layers) ?? sizes.inChannels
         // Shapes alone allocate no tensor: the trace needs the input's shape only.
         let trace = StackTrace(inputShape: input.inputShape, layers: layers, names: printed.names)
         let unicode = !ascii
