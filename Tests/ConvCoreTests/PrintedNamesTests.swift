@@ -118,4 +118,18 @@ import Testing
         #expect(set.assumed(1).map(\.name) == ["count_include_pad", "divisor_override"])
         #expect(model.trace.names == ["0", "1"])
     }
+
+    /// Empty containers print on one line; repeats are bounded before anything is built.
+    @Test func emptyContainersAndHugeRepeats() throws {
+        #expect(try ModelParser.read("Sequential(\n  (0): Sequential()\n  (1): ReLU()\n)").names == ["1"])
+        #expect(throws: LayerParseError.noLayers) { try ModelParser.read("Sequential()") }
+        #expect(throws: LayerParseError.line(3, .container(name: "ModuleList", label: "1"))) {
+            try ModelParser.read("Sequential(\n  (0): ReLU()\n  (1): ModuleList()\n)")
+        }
+        for text in ["(1-99999999999): 99999999999 x ReLU()", "(0-9223372036854775807): 9223372036854775807 x ReLU()",
+                     "(0-9999): 10000 x Sequential(\n(0-9): 10 x ReLU()\n)"] {
+            #expect(throws: LayerParseError.self, "\(text)") { try ModelParser.read("Sequential(\n\(text)\n)") }
+        }
+        #expect(try ModelParser.read("Sequential(\n(0-9999): 10000 x ReLU()\n)").layers.count == PrintedModel.layerLimit)
+    }
 }

@@ -74,9 +74,23 @@ public enum ModelParser {
                 guard container == "Sequential" else {
                     throw .container(name: container, label: qualified.isEmpty ? nil : qualified)
                 }
+                guard labels.count <= PrintedModel.layerLimit else {
+                    throw .syntax(text: line.body, column: 1, problem: "a model holds at most \(PrintedModel.layerLimit) layers")
+                }
                 if labels.isEmpty { try walk(line.children ?? [], path: path) }
                 for label in labels { try walk(line.children ?? [], path: path + [label]) }
                 return
+            }
+            // An empty container prints on one line: `Sequential()` passes its input on, a
+            // `ModuleList()` is still a container whose forward the print does not show.
+            let empty = line.body.hasSuffix("()") ? String(line.body.dropLast(2)) : nil
+            if let empty, ["Sequential", "nn.Sequential"].contains(empty) { return }
+            if let empty, ["ModuleList", "ModuleDict", "nn.ModuleList", "nn.ModuleDict"].contains(empty) {
+                let qualified = (path + [labels.first].compactMap { $0 }).joined(separator: ".")
+                throw .container(name: empty.hasPrefix("nn.") ? String(empty.dropFirst(3)) : empty, label: qualified.isEmpty ? nil : qualified)
+            }
+            guard model.layers.count + labels.count <= PrintedModel.layerLimit else {
+                throw .syntax(text: line.body, column: 1, problem: "a model holds at most \(PrintedModel.layerLimit) layers")
             }
             for label in labels.isEmpty ? [nil] : labels.map(Optional.some) {
                 let name = label.map { (path + [$0]).joined(separator: ".") }
@@ -130,6 +144,8 @@ public struct PrintedModel: Equatable, Sendable {
     public var names: [String]
     /// Per layer, the arguments its print does not show, whose PyTorch defaults were assumed.
     public var assumed: [[HiddenArgument]]
+    /// The most layers a model may hold (a repeat `(0-99999): 100000 x …` is refused, not built).
+    public static let layerLimit = 10_000
 
     /// Layers with their names and assumptions, one of each per layer.
     public init(layers: [StackLayer], names: [String], assumed: [[HiddenArgument]]) {

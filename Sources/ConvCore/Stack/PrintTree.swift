@@ -83,8 +83,11 @@ struct PrintTree {
         }
         // ModuleList's print of identical neighbours: `(0-2): 3 x Block(`.
         let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-        guard words.count == 3, words[1] == "x", let count = Int(words[0]), first <= last, count == last - first + 1 else {
+        guard words.count == 3, words[1] == "x", let count = Int(words[0]), first <= last, count - 1 == last - first else {
             throw .line(number, .syntax(text: text, column: 1, problem: "a repeat reads (a-b): n x Module(...) with n = b - a + 1"))
+        }
+        guard count <= PrintedModel.layerLimit else {
+            throw .line(number, .syntax(text: text, column: 1, problem: "a model holds at most \(PrintedModel.layerLimit) layers"))
         }
         body = String(words[2])
         return Line(number: number, label: label, repeated: first...last, body: body, children: nil)
