@@ -36,6 +36,8 @@ struct StackOptions: ParsableArguments {
     enum Parsed {
         /// The layers with their names: print(model)'s for --model, positions for --layer.
         case layers(PrintedModel)
+        /// A `print(torch.fx.symbolic_trace(model))`: its forward's nodes, branches and joins.
+        case graph(GraphModel)
         /// PyTorch's ValueError while building a layer (`nn.Conv2d(4, 6, 3, groups=4)`): at
         /// 0-based `layer` of the --layer strings, or at 1-based `line` of the model file.
         case refused(error: StackLayerError, text: String, layer: Int?, line: Int?)
@@ -75,6 +77,13 @@ struct StackOptions: ParsableArguments {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("--model '\(path)' is not UTF-8 text: paste what print(model) prints.")
         }
+        if FxModelReader.isTracedPrint(text) {
+            do throws(LayerParseError) {
+                return .graph(try FxModelReader.read(text))
+            } catch {
+                throw ValidationError("--model '\(path)': \(Self.fxMessage(error))")
+            }
+        }
         do throws(LayerParseError) {
             let printed = try ModelParser.read(text)
             Self.sayAssumptions(printed)
@@ -108,6 +117,14 @@ struct StackOptions: ParsableArguments {
             } catch {}
         }
         return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed
+    }
+
+    /// A traced print's problem; an unsupported module names what a traced forward may call.
+    static func fxMessage(_ error: LayerParseError) -> String {
+        guard case let .unsupported(name, _) = error else { return error.message }
+        return "\(name) is not supported in a traced forward: convscope follows Conv2d, ConvTranspose2d, MaxPool2d, AvgPool2d, "
+            + "AdaptiveAvgPool2d, AdaptiveMaxPool2d, BatchNorm2d, Linear, Flatten, Dropout, Identity and the activations "
+            + "(ReLU, ReLU6, LeakyReLU, SiLU, GELU, Hardswish, Hardsigmoid, Sigmoid, Tanh, Mish, ELU)"
     }
 
     /// One line on standard error per layer whose print hid arguments convscope had to assume.
@@ -178,6 +195,9 @@ extension StackOptions {
         case let .refused(error, text, layer, line):
             printError(Self.refusalLine(error, text: text, layer: layer, line: line))
             throw ExitCode(64)
+        case .graph:
+            throw ValidationError("--model holds a torch.fx print: convscope render --layers traces it (text or "
+                + "--format json); the model screen opens print(model) of an nn.Sequential.")
         }
     }
 }

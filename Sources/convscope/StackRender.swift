@@ -11,6 +11,7 @@ extension RenderCommand {
         if stack.hasStack {
             switch try stack.parse() {
             case let .layers(parsed): printed = parsed
+            case let .graph(model): return try renderGraph(model)
             case let .refused(error, text, layer, line):
                 try reportRefusal(error, text: text, layer: layer, line: line)
                 throw ExitCode(1)
@@ -54,6 +55,28 @@ extension RenderCommand {
                 var writer = StackJSONWriter { sink.write($0) }
                 writer.write(input: ramp, run: run, weights: weights)
             }
+        }
+        if trace.failure != nil { throw ExitCode(1) }
+    }
+
+    /// A traced forward: its table, as text or JSON; maps and coverage take nn.Sequential prints.
+    private func renderGraph(_ model: GraphModel) throws {
+        guard stack.table, !stack.coverage else {
+            throw ValidationError("--model holds a torch.fx print: add --layers for its table (text or --format json); "
+                + "values, coverage and pictures take print(model) of an nn.Sequential.")
+        }
+        let (sizes, channels) = try parameters.modelInput()
+        let shape = [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
+        let trace = GraphTrace(model, inputShape: shape)
+        if givenFormat == .json {
+            try withOutput { sink in
+                var writer = StackJSONWriter { sink.write($0) }
+                writer.writeGraphTable(trace)
+            }
+        } else {
+            let text = GraphTable.text(trace, unicode: !ascii, language: viewOptions.language.language)
+            let bytes = Array(text.utf8)
+            try withOutput { $0.write(bytes) }
         }
         if trace.failure != nil { throw ExitCode(1) }
     }

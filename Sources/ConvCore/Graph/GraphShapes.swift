@@ -1,0 +1,106 @@
+/// Each graph operation's output shape, receptive field and multiplications, with PyTorch's
+/// message (PyTorch 2.13, word for word) where PyTorch raises one.
+enum GraphShapes {
+    typealias Value = (shape: [Int], reach: Reach?)
+
+    static func run(_ operation: GraphOperation, _ inputs: [Value]) throws(GraphError) -> ([Int], Reach?, Int) {
+        guard let first = inputs.first else { throw GraphError(pythonType: "convscope", message: "a node reads no tensor") }
+        switch operation {
+        case let .layer(layer):
+            // Activations and dropout take any rank (a classifier's [1, 4096]); BatchNorm2d and windows take [N, C, H, W].
+            if case let .shapePreserving(kind) = layer {
+                if case .batchNorm2d = kind {} else { return (first.shape, first.reach, 0) }
+            }
+            guard first.shape.count == 4 else {
+                throw GraphError(pythonType: "RuntimeError", message: "\(layer.name) expects a [N, C, H, W] tensor; it got "
+                                 + "\(first.shape.count) dimensions \(first.shape)")
+            }
+            let shape: [Int]
+            do throws(StackLayerError) { shape = try layer.outputShape(input: first.shape) } catch {
+                throw GraphError(pythonType: error.pythonType, message: error.message)
+            }
+            return (shape, first.reach.map { layer.reach(after: $0) }, layer.multiplications(input: first.shape, output: shape))
+        case let .linear(i, o, _):
+            guard first.shape.last == i else {
+                let rows = first.shape.dropLast().reduce(1) { $0.multipliedSaturating($1) }
+                throw GraphError(pythonType: "RuntimeError", message: "mat1 and mat2 shapes cannot be multiplied "
+                                 + "(\(rows)x\(first.shape.last ?? 0) and \(i)x\(o))")
+            }
+            let rows = first.shape.dropLast().reduce(1) { $0.multipliedSaturating($1) }
+            return (Array(first.shape.dropLast()) + [o], nil, rows.multipliedSaturating(i).multipliedSaturating(o))
+        case let .flatten(start, end):
+            let n = first.shape.count
+            let s = start < 0 ? start + n : start, e = end < 0 ? end + n : end
+            guard (0..<max(n, 1)).contains(s), (0..<max(n, 1)).contains(e) else {
+                throw GraphError(pythonType: "IndexError", message: "Dimension out of range (expected to be in range of "
+                                 + "[\(-n), \(n - 1)], but got \(s < 0 || s >= n ? start : end))")
+            }
+            guard s <= e else { throw GraphError(pythonType: "RuntimeError", message: "flatten() has invalid args: start_dim cannot come after end_dim") }
+            let middle = first.shape[s...e].reduce(1) { $0.multipliedSaturating($1) }
+            let keepsField = s >= 2 ? false : e < 2
+            return (Array(first.shape[..<s]) + [middle] + Array(first.shape[(e + 1)...]), keepsField ? first.reach : nil, 0)
+        case let .adaptivePool(_, h, w):
+            guard first.shape.count == 4 || first.shape.count == 3 else {
+                throw GraphError(pythonType: "ValueError", message: "adaptive pooling expects a 3-D or 4-D input")
+            }
+            let n = first.shape.count
+            return (Array(first.shape.prefix(n - 2)) + [h ?? first.shape[n - 2], w ?? first.shape[n - 1]], nil, 0)
+        case .elementwise:
+            return (first.shape, first.reach, 0)
+        case .broadcast:
+            guard inputs.count == 2 else { return (first.shape, first.reach, 0) }
+            return (try broadcast(first.shape, inputs[1].shape), union(first.reach, inputs[1].reach), 0)
+        case let .cat(dim):
+            return (try concatenate(inputs.map(\.shape), dim: dim), inputs.dropFirst().reduce(first.reach) { union($0, $1.reach) }, 0)
+        case let .mean(dims, keep):
+            let n = first.shape.count
+            let reduced = Set(dims.map { $0 < 0 ? $0 + n : $0 })
+            guard reduced.allSatisfy({ (0..<n).contains($0) }) else {
+                throw GraphError(pythonType: "IndexError", message: "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(dims.first ?? 0))")
+            }
+            let shape = first.shape.enumerated().compactMap { reduced.contains($0.offset) ? (keep ? 1 : nil) : $0.element }
+            return (shape, nil, 0)
+        }
+    }
+
+    /// Both inputs' fields: a cell after an addition or concatenation depends on both paths.
+    static func union(_ a: Reach?, _ b: Reach?) -> Reach? {
+        guard let a, let b, let ah = a.h, let aw = a.w, let bh = b.h, let bw = b.w else { return nil }
+        return Reach(h: ah.union(bh), w: aw.union(bw))
+    }
+
+    /// PyTorch's broadcasting of two shapes.
+    static func broadcast(_ a: [Int], _ b: [Int]) throws(GraphError) -> [Int] {
+        let n = max(a.count, b.count)
+        let pa = Array(repeating: 1, count: n - a.count) + a, pb = Array(repeating: 1, count: n - b.count) + b
+        var out: [Int] = []
+        for d in 0..<n {
+            if pa[d] == pb[d] || pb[d] == 1 { out.append(pa[d]) } else if pa[d] == 1 { out.append(pb[d]) } else {
+                throw GraphError(pythonType: "RuntimeError", message: "The size of tensor a (\(pa[d])) must match the size of "
+                                 + "tensor b (\(pb[d])) at non-singleton dimension \(d)")
+            }
+        }
+        return out
+    }
+
+    /// torch.cat's shape, and its message where sizes disagree.
+    static func concatenate(_ shapes: [[Int]], dim: Int) throws(GraphError) -> [Int] {
+        let first = shapes[0], n = first.count
+        let d = dim < 0 ? dim + n : dim
+        guard (0..<n).contains(d) else {
+            throw GraphError(pythonType: "IndexError", message: "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(dim))")
+        }
+        var out = first
+        for (index, shape) in shapes.enumerated().dropFirst() {
+            guard shape.count == n else {
+                throw GraphError(pythonType: "RuntimeError", message: "Tensors must have same number of dimensions: got \(n) and \(shape.count)")
+            }
+            for axis in 0..<n where axis != d && shape[axis] != first[axis] {
+                throw GraphError(pythonType: "RuntimeError", message: "Sizes of tensors must match except in dimension \(d). "
+                                 + "Expected size \(first[axis]) but got size \(shape[axis]) for tensor number \(index) in the list.")
+            }
+            out[d] = out[d].addingSaturating(shape[d])
+        }
+        return out
+    }
+}

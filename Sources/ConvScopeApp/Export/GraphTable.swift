@@ -1,0 +1,78 @@
+import ConvCore
+
+/// `convscope render --layers` of a torch.fx print: every node of the forward, joins included,
+/// as a table (like torchinfo's summary) or as JSON of the same shape as a Sequential's.
+public enum GraphTable {
+    /// The table's text; `unicode` false writes ASCII stand-ins.
+    public static func text(_ trace: GraphTrace, unicode: Bool = true, language l: Language) -> String {
+        let titles = [l.pick("node", "узел"), l.pick("module or function", "модуль или функция"), l.pick("reads", "читает"),
+                      l.pick("input", "вход"), l.pick("output", "выход"), "k/s", l.pick("params", "парам."),
+                      l.pick("mults", "умнож."), "r", "j"]
+        var rows: [[String]] = [titles]
+        var messages: [Int: String] = [:]
+        for step in trace.steps {
+            let node = step.node
+            let what = node.module == nil ? node.op : "\(node.target) \(node.op)"
+            let reads = node.inputs.count > 1 ? node.inputs.joined(separator: node.op == "cat" ? ", " : " \(symbol(node.op)) ")
+                : node.inputs.first ?? ""
+            var row = [node.name, what, "← " + reads, step.inputShapes.first.map(StackTable.shapeText) ?? ""]
+            switch step.status {
+            case .ran:
+                row += [StackTable.shapeText(step.outputShape!), kernelAndStride(node.operation)]
+                row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
+                row += step.field.map { [StackTable.pairText($0.h.size, $0.w.size), StackTable.pairText($0.h.jump, $0.w.jump)] }
+                    ?? ["-", "-"]
+            case let .failed(error):
+                row += [StackWords.broken(l), "", NumberText.grouped(step.parameterCount, l), "", "", ""]
+                messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
+            case .notRun:
+                row += [StackWords.notRun(l), "", NumberText.grouped(step.parameterCount, l), "", "", ""]
+            }
+            rows.append(row)
+        }
+        let output = trace.outputShape.map(StackTable.shapeText) ?? (unicode ? "✗" : "X")
+        var lines = [StackTable.shapeText(trace.inputShape) + " → " + output, ""]
+        let widths = titles.indices.map { column in rows.map { $0[column].count }.max()! }
+        for (number, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, cell in
+                column >= 6 ? cell.leftPadded(to: widths[column], with: " ")
+                    : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
+            if let message = messages[number] { lines.append(message) }
+        }
+        lines.append("")
+        var total = StackWords.total(l, parameters: trace.parameterCount, multiplications: trace.multiplications)
+        if let failure = trace.failure {
+            total += StackWords.brokenAt(l, name: trace.steps[failure.index].node.name,
+                                         notRun: trace.steps.count - failure.index - 1)
+        } else {
+            total += StackWords.output(l, output)
+        }
+        lines += [total, l.pick("mults: multiplications by weights (Conv2d, ConvTranspose2d per input cell, Linear); "
+                                + "torchinfo's MACs add bias and BatchNorm terms",
+                                "умнож.: умножения на веса (Conv2d, ConvTranspose2d — на ячейку входа, Linear); "
+                                + "MACs у torchinfo добавляют смещения и BatchNorm"),
+                  StackWords.fieldLegend(l)]
+        let text = lines.joined(separator: "\n") + "\n"
+        return unicode ? text : StackTable.asciiText(text).replacingOccurrences(of: "←", with: "<-")
+    }
+
+    static func symbol(_ op: String) -> String {
+        ["add": "+", "sub": "-", "mul": "*", "truediv": "/"][op] ?? ","
+    }
+
+    /// `3/2` for a window of 3 moving by 2, empty for a node without windows.
+    static func kernelAndStride(_ operation: GraphOperation) -> String {
+        guard case let .layer(layer) = operation else { return "" }
+        let pairs: (SpatialPair, SpatialPair)? = switch layer {
+        case let .conv2d(c): (c.kernelSize, c.stride)
+        case let .convTranspose2d(c): (c.kernelSize, c.stride)
+        case let .maxPool2d(p): (p.kernelSize.pair, (p.stride ?? p.kernelSize).pair)
+        case let .avgPool2d(p): (p.kernelSize.pair, (p.stride ?? p.kernelSize).pair)
+        default: nil
+        }
+        guard let (k, s) = pairs else { return "" }
+        return (k.h == k.w ? "\(k.h)" : "\(k.h)×\(k.w)") + "/" + (s.h == s.w ? "\(s.h)" : "\(s.h)×\(s.w)")
+    }
+}

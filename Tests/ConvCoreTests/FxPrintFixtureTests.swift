@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import ConvCore
+
+/// A model's `print(torch.fx.symbolic_trace(model))` and what torch 2.13's ShapeProp says of each
+/// node (`scripts/make_fx_fixtures.py`, torchvision 0.28).
+struct FxPrintFixture: Decodable, CustomTestStringConvertible, Sendable {
+    struct Node: Decodable, Sendable {
+        let name: String
+        let op: String
+        let target: String
+        let inputs: [String]
+        let shape: [Int]?
+        let params: Int
+    }
+
+    let id: String
+    let input_shape: [Int]
+    let nodes: [Node]
+    let output_shape: [Int]
+    let params: Int
+    let placeholder: String
+    var text = ""
+
+    enum CodingKeys: String, CodingKey { case id, input_shape, nodes, output_shape, params, placeholder }
+
+    var testDescription: String { id }
+
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fx_prints")
+
+    static let all: [FxPrintFixture] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.sorted().map { file in
+            let url = directory.appendingPathComponent(file)
+            var fixture = try! JSONDecoder().decode(FxPrintFixture.self, from: Data(contentsOf: url))
+            fixture.text = try! String(contentsOf: url.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
+            return fixture
+        }
+    }()
+
+    /// Models whose forward computes shapes as integers (ShuffleNet's channel shuffle) or views a
+    /// tensor: convscope refuses them naming the line, until it follows integer arithmetic.
+    static let refused: Set<String> = ["shufflenet_v2_x0_5"]
+}
+
+@Suite struct FxPrintFixtureTests {
+    @Test func twelveRealModelsAndAUNet() {
+        #expect(FxPrintFixture.all.count >= 13)
+    }
+
+    /// Every node's name, inputs, shape and parameters equal torch's; the totals too.
+    @Test(arguments: FxPrintFixture.all)
+    func tracedGraphMatchesShapeProp(_ f: FxPrintFixture) throws {
+        if FxPrintFixture.refused.contains(f.id) {
+            #expect(throws: LayerParseError.self) { try FxModelReader.read(f.text) }
+            return
+        }
+        let model = try FxModelReader.read(f.text)
+        #expect(model.inputName == f.placeholder)
+        #expect(model.nodes.map(\.name) == f.nodes.map(\.name))
+        let trace = GraphTrace(model, inputShape: f.input_shape)
+        #expect(trace.failure == nil, "\(String(describing: trace.failure))")
+        for (step, node) in zip(trace.steps, f.nodes) {
+            #expect(step.node.inputs == node.inputs, "\(node.name)")
+            #expect(step.outputShape == node.shape, "\(node.name)")
+            #expect(step.parameterCount == node.params, "\(node.name)")
+            if node.op == "call_module" { #expect(step.node.target == node.target, "\(node.name)") }
+        }
+        #expect(trace.outputShape == f.output_shape)
+        #expect(trace.parameterCount == f.params)
+    }
+}
+
+/// Receptive fields through a traced graph, against the independent figures (gradient support of
+/// one output cell of an all-ones copy): VGG16's pool5 212, AlexNet's last pool 195.
+@Suite struct FxReceptiveFieldTests {
+    static func field(_ id: String, node: String) throws -> Field? {
+        let f = try #require(FxPrintFixture.all.first { $0.id == id })
+        let trace = GraphTrace(try FxModelReader.read(f.text), inputShape: f.input_shape)
+        return trace.steps.first { $0.node.name == node }?.field
+    }
+
+    @Test func vggAndAlexNetLastPools() throws {
+        #expect(try Self.field("vgg16", node: "features_30")?.h.size == Fraction(212))
+        #expect(try Self.field("alexnet", node: "features_12")?.h.size == Fraction(195))
+    }
+
+    /// After an addition a cell depends on both paths: the toy's conv branch (5) and its skip (3).
+    @Test func anAdditionTakesTheUnionOfItsPaths() throws {
+        #expect(try Self.field("toy_residual", node: "relu")?.h.size == Fraction(3))
+        #expect(try Self.field("toy_residual", node: "add")?.h.size == Fraction(5))
+        #expect(try Self.field("toy_residual", node: "flatten") == nil)
+    }
+}

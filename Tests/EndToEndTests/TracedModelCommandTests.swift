@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `render --model FILE --layers` with `print(torch.fx.symbolic_trace(model))` of real
+/// torchvision models, through the binary: every node's shape and parameters as torch's ShapeProp.
+@Suite("torch.fx prints on the command line")
+struct TracedModelCommandTests {
+    static let prints = Binary.root + "/Tests/ConvCoreTests/Fixtures/fx_prints"
+
+    static func fixture(_ id: String) -> [String: Any] {
+        let data = FileManager.default.contents(atPath: "\(prints)/\(id).json")!
+        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    @Test(arguments: ["resnet18", "squeezenet1_0", "mobilenet_v3_small", "unet_small"])
+    func tableAsJSONEqualsShapeProp(_ id: String) throws {
+        let f = Self.fixture(id)
+        let input = f["input_shape"] as! [Int]
+        let r = shell("'\(Binary.path)' render --model '\(Self.prints)/\(id).txt' --layers --format json --in-channels \(input[1]) "
+                      + "--h-in \(input[2]) --w-in \(input[3]) < /dev/null")
+        #expect(r.status == 0, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        let expected = f["nodes"] as! [[String: Any]]
+        #expect(nodes.map { $0["name"] as! String } == expected.map { $0["name"] as! String })
+        #expect(nodes.map { $0["inputs"] as! [String] } == expected.map { $0["inputs"] as! [String] })
+        #expect(nodes.map { $0["output_shape"] as! [Int] } == expected.map { $0["shape"] as! [Int] })
+        #expect(json["params"] as? Int == f["params"] as? Int)
+        #expect(json["output_shape"] as? [Int] == f["output_shape"] as? [Int])
+    }
+
+    /// The text table names a join's inputs; what the forward does that convscope does not follow
+    /// is one line naming the code line; the model screen says where a traced print goes.
+    @Test func joinsAreNamedAndWhatIsNotFollowedIsOneLine() {
+        let table = shell("'\(Binary.path)' render --model '\(Self.prints)/resnet18.txt' --layers --h-in 224 --w-in 224 < /dev/null")
+        #expect(table.status == 0)
+        #expect(table.out.contains("← layer1_0_bn2 + maxpool"), "\(table.out.prefix(2000))")
+        #expect(table.out.contains("total: 11,689,512 parameters"))
+        let shuffle = shell("'\(Binary.path)' render --model '\(Self.prints)/shufflenet_v2_x0_5.txt' --layers < /dev/null")
+        #expect(shuffle.status == 64)
+        #expect(shuffle.err.contains("line 256: size = cat.size(): at column 1: convscope cannot follow size(…)"), "\(shuffle.err)")
+        #expect(shuffle.err.split(separator: "\n").count == 1)
+        let values = shell("'\(Binary.path)' render --model '\(Self.prints)/resnet18.txt' < /dev/null")
+        #expect(values.status == 64 && values.err.contains("add --layers for its table"), "\(values.err)")
+    }
+}
