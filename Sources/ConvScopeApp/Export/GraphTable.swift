@@ -32,15 +32,7 @@ public enum GraphTable {
         }
         let output = trace.outputShape.map(StackTable.shapeText) ?? (unicode ? "✗" : "X")
         var lines = [StackTable.shapeText(trace.inputShape) + " → " + output, ""]
-        let widths = titles.indices.map { column in rows.map { $0[column].count }.max()! }
-        for (number, row) in rows.enumerated() {
-            let cells = row.enumerated().map { column, cell in
-                column >= 6 ? cell.leftPadded(to: widths[column], with: " ")
-                    : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }
-            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
-            if let message = messages[number] { lines.append(message) }
-        }
+            + StackTable.aligned(rows, numbersFrom: 6, under: messages)
         lines.append("")
         var total = StackWords.total(l, parameters: trace.parameterCount, multiplications: trace.multiplications)
         if let failure = trace.failure {

@@ -17,12 +17,7 @@ extension StackJSONWriter {
                 + ", \"input_shapes\": [" + step.inputShapes.map(Self.list).joined(separator: ", ") + "]"
                 + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
                 + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
-            if let f = step.field {
-                out += ", \"rf\": " + Self.pair(f.h.size, f.w.size) + ", \"jump\": " + Self.pair(f.h.jump, f.w.jump)
-                    + ", \"start\": " + Self.pair(f.h.start, f.w.start)
-            } else {
-                out += ", \"rf\": null, \"jump\": null, \"start\": null"
-            }
+            out += Self.fieldKeys(step.field)
             out += "}"
         }
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")

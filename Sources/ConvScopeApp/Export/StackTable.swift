@@ -34,18 +34,8 @@ public enum StackTable {
             }
             rows.append(row)
         }
-        var lines = [trace.shapeLine, ""]
-        let widths = titles.indices.map { column in rows.map { $0[column].count }.max()! }
-        for (number, row) in rows.enumerated() {
-            let cells = row.enumerated().map { column, cell in
-                // Numbers line up on the right, words on the left, as in torchinfo.
-                column >= 3 ? cell.leftPadded(to: widths[column], with: " ")
-                    : cell + String(repeating: " ", count: widths[column] - cell.count)
-            }
-            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
-            if let message = messages[number] { lines.append(message) }
-            if let note = assumedNotes[number] { lines.append(note) }
-        }
+        let under = messages.merging(assumedNotes) { $0 + "\n" + $1 }
+        var lines = [trace.shapeLine, ""] + aligned(rows, numbersFrom: 3, under: under)
         lines.append("")
         lines.append(totals(trace, l))
         let notes = UNetNotes.notes(trace, language: l)
@@ -64,6 +54,22 @@ public enum StackTable {
             line += StackWords.output(l, shapeText(output))
         }
         return line + "\n" + StackWords.fieldLegend(l)
+    }
+
+    /// The rows in columns, words on the left and numbers (from column `numbersFrom`) on the
+    /// right as in torchinfo, each followed by its lines in `under`.
+    static func aligned(_ rows: [[String]], numbersFrom: Int, under: [Int: String]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+        var lines: [String] = []
+        for (number, row) in rows.enumerated() {
+            let cells = row.enumerated().map { column, cell in
+                column >= numbersFrom ? cell.leftPadded(to: widths[column], with: " ")
+                    : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces)
+            if let text = under[number] { lines.append(text) }
+        }
+        return lines
     }
 
     static func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "×") }

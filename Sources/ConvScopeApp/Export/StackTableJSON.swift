@@ -19,12 +19,7 @@ extension StackJSONWriter {
                 + ", \"inputs\": [" + inputs.map(Self.quoted).joined(separator: ", ") + "]"
                 + ", \"input_shape\": " + Self.list(step.inputShape ?? []) + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
                 + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
-            if let f = step.field {
-                out += ", \"rf\": " + Self.pair(f.h.size, f.w.size) + ", \"jump\": " + Self.pair(f.h.jump, f.w.jump)
-                    + ", \"start\": " + Self.pair(f.h.start, f.w.start)
-            } else {
-                out += ", \"rf\": null, \"jump\": null, \"start\": null"
-            }
+            out += Self.fieldKeys(step.field)
             if assumed.indices.contains(index), !assumed[index].isEmpty {
                 out += ", \"assumed\": {" + assumed[index].map { Self.quoted($0.name) + ": " + Self.quoted($0.assumed) }
                     .joined(separator: ", ") + "}"
@@ -43,6 +38,13 @@ extension StackJSONWriter {
         json.append(out + "}\n")
         json.flush()
         return trace.failure == nil
+    }
+
+    /// `, "rf": [h, w], "jump": [h, w], "start": [h, w]`, or nulls where the field is not traced.
+    static func fieldKeys(_ field: Field?) -> String {
+        guard let f = field else { return ", \"rf\": null, \"jump\": null, \"start\": null" }
+        return ", \"rf\": " + pair(f.h.size, f.w.size) + ", \"jump\": " + pair(f.h.jump, f.w.jump)
+            + ", \"start\": " + pair(f.h.start, f.w.start)
     }
 
     static func list(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ", ") + "]" }
