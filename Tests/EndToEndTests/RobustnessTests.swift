@@ -244,7 +244,7 @@ struct RandomBytesTests {
                 let moved = tmux.waitFor(timeout: 3) { $0 != before }.ok
                 tmux.send("q")
                 probe = "; then Down \(moved ? "moved the selection" : "changed nothing") and a second q "
-                    + (tmux.exitStatus(timeout: 5) == 0 ? "quit" : "did not quit")
+                    + (tmux.exitStatus() == 0 ? "quit" : "did not quit")
             }
             #expect(status == 0, "q quits after \(sent) random bytes (\(rng.replay)); \(tmux.programState)\(probe):\n\(tmux.capture())")
             let (before, after) = tmux.sttyBeforeAndAfter
