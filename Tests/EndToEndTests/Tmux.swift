@@ -174,6 +174,11 @@ final class TmuxSession {
          (try? String(contentsOfFile: dir + "/after", encoding: .utf8)) ?? "")
     }
 
+    /// Whether the pane's terminal is in keypad (application cursor) mode: arrows arrive as ESC O C.
+    var keypadCursorMode: Bool {
+        shell("\(TestArea.tmux) display -p -t \(name) '#{keypad_cursor_flag}'").out.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
     /// The pid of convscope inside the pane.
     var programPID: Int32? {
         let out = shell("pgrep -f '^\(Binary.path)' | head -50").out
