@@ -130,7 +130,7 @@ struct LabScreenTests {
         // Keys are read in order: once the c after them has opened its panel, the two Escs were read
         // and did not quit. Esc then closes that panel again.
         tmux.send("Escape", "Escape", "c")
-        #expect(tmux.waitFor { $0.contains("conv vs dense") && $0.contains("output 1×2×6×6") }.ok, "still running")
+        #expect(tmux.waitFor("conv vs dense").ok, "still running")
         tmux.send("Escape")
         #expect(tmux.waitFor { !$0.contains("conv vs dense") }.ok)
         // While a value is typed, q and the arrows wait: the 6 typed after them is read after them.
