@@ -13,6 +13,7 @@ needs updating; stale mutants are not counted).
     python3 scripts/mutate.py --list          # the mutants and the tests each one runs
     python3 scripts/mutate.py --stale         # only check that every snippet is still in its file
     python3 scripts/mutate.py --keep-copy ... # reuse the copy as it is (e.g. the tests of an earlier run)
+    python3 scripts/mutate.py --help          # this text
 
 The copy lives in $TMPDIR/convscope-mutate, or $CONVSCOPE_MUTATE_DIR (kept between runs, so
 its .build is reused).
@@ -39,6 +40,7 @@ EXERCISES = r"ConvExercisesTests|EndToEndTests\.ExerciseCommandTests"
 INPUT_LIMIT_FINITE = r"EndToEndTests\.InputLimitTests/aFiniteFileOverTheLimitIsRefused"
 
 CC = "Sources/ConvCore/"
+EX = "Sources/ConvExercises/"
 STATE = "Sources/ConvScopeApp/State/"
 VIEWS = "Sources/ConvScopeApp/Views/"
 EXPORT = "Sources/ConvScopeApp/Export/"
@@ -156,7 +158,61 @@ MUTANTS = [
 
     ("exercise-answer-times-sign-refused", "Sources/ConvExercises/AnswerReading.swift",
      '[" ", "\\t", "×", "x",', '[" ", "\\t", "x",', EXERCISES),
+    # the grader: answers with unequal axes, the batch, kernels and pools that exactly fill the input
+    ("exercise-shape-ignores-batch", EX + "Solver.swift",
+     "return numbers == output || numbers == Array(output.dropFirst()) ? .right : .wrong",
+     "return Array(numbers.suffix(3)) == Array(output.suffix(3)) ? .right : .wrong", EXERCISES),
+    ("exercise-size-ignores-order", EX + "Solver.swift",
+     "numbers == [output[2], output[3]] ||", "numbers.sorted() == [output[2], output[3]].sorted() ||", EXERCISES),
+    ("exercise-padding-w-judged-as-h", EX + "PaddingSolver.swift",
+     "return gives(.explicit(h: pair.h, w: pair.w)) ? .right : .wrong",
+     "return gives(.explicit(h: pair.h, w: pair.h)) ? .right : .wrong", EXERCISES),
+    ("exercise-stride-kernel-w-judged-as-h", EX + "PaddingSolver.swift",
+     "return outputSize(with(pair.h, pair.w), setup) == target", "return outputSize(with(pair.h, pair.h), setup) == target",
+     EXERCISES),
+    ("exercise-output-padding-w-judged-as-h", EX + "Solver.swift",
+     "return pair.h == h && pair.w == w ? .right : .wrong", "return pair.h == h && pair.w == h ? .right : .wrong", EXERCISES),
+    ("exercise-rf-w-judged-as-h", EX + "Solver.swift",
+     "Fraction(pair.w) == field.w.size", "Fraction(pair.w) == field.h.size", EXERCISES),
+    ("exercise-kernel-exact-fit-empty", CC + "Stack/UNetSizing.swift",
+     "return size + pad >= k ? (size + pad - k)", "return size + pad > k ? (size + pad - k)", EXERCISES),
+    ("stack-pool-exact-fit-refused", CC + "Stack/LayerShapes.swift",
+     "if out.h < 1 || out.w < 1 { throw .poolOutputTooSmall", "if out.h <= 1 || out.w <= 1 { throw .poolOutputTooSmall",
+     CORE + "|" + EXERCISES),
+    ("stack-transposed-one-refused", CC + "Stack/LayerShapes.swift",
+     "if out.h < 1 || out.w < 1 { throw .transposedOutputTooSmall",
+     "if out.h <= 1 || out.w <= 1 { throw .transposedOutputTooSmall", CORE + "|" + EXERCISES),
+    # --record and the files it must never replace
+    ("record-any-hash-file-is-answers", CLITOOL + "RecordTarget.swift",
+     "String(decoding: head, as: UTF8.self) == AnswerSheet.header", 'String(decoding: head, as: UTF8.self).hasPrefix("#")',
+     EXERCISES),
+    ("record-lab-compared-by-name", CLITOOL + "RecordTarget.swift",
+     "if let other, sameFile(record, other) {", "if let other, record == other {", EXERCISES),
+    # the model screen's keys, each pair both ways
+    ("key-stack-less-than-moves-down", STATE + "StackKeyMap.swift",
+     '(.character("<"), .stack(.move(-1))), (.character(">"), .stack(.move(1)))',
+     '(.character("<"), .stack(.move(1))), (.character(">"), .stack(.move(-1)))', APP),
+    ("key-stack-comma-selects-next", STATE + "StackKeyMap.swift",
+     '(.character(","), .stack(.selectLayer(-1))), (.character("."), .stack(.selectLayer(1)))',
+     '(.character(","), .stack(.selectLayer(1))), (.character("."), .stack(.selectLayer(-1)))', APP),
+    ("key-stack-pgup-next-channel", STATE + "StackKeyMap.swift",
+     "(.pageUp, .stack(.cursorChannel(-1))), (.pageDown, .stack(.cursorChannel(1)))",
+     "(.pageUp, .stack(.cursorChannel(1))), (.pageDown, .stack(.cursorChannel(-1)))", APP),
+    ("key-stack-up-moves-down", STATE + "StackKeyMap.swift",
+     "(.up, .stack(.moveCursor(dx: 0, dy: -1)))", "(.up, .stack(.moveCursor(dx: 0, dy: 1)))", APP),
+    ("key-stack-home-goes-to-the-end", STATE + "StackKeyMap.swift",
+     "(.home, .stack(.moveCursor(dx: -1 << 20, dy: -1 << 20)))", "(.home, .stack(.moveCursor(dx: 1 << 20, dy: 1 << 20)))", APP),
+    ("key-stack-v-shows-the-field", STATE + "StackKeyMap.swift",
+     'KeyBinding(keys: [.character("v")], action: .stack(.toggleCoverage),',
+     'KeyBinding(keys: [.character("v")], action: .stack(.toggleField),', APP),
+    ("key-stack-a-removes", STATE + "StackKeyMap.swift",
+     'KeyBinding(keys: [.character("a")], action: .stack(.duplicate),',
+     'KeyBinding(keys: [.character("a")], action: .stack(.remove),', APP),
+
     # views and panels
+    ("inspector-kernel-transposed", VIEWS + "InspectorText.swift",
+     "experiment.weight(c.channel, ch - channels.lowerBound, t.ky, t.kx)",
+     "experiment.weight(c.channel, ch - channels.lowerBound, t.kx, t.ky)", APP),
     ("panel-cost-swap-h-w-out", VIEWS + "Panels/CostPanelText.swift",
      "let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize",
      "let h = p.widthAxis.outputSize, w = p.heightAxis.outputSize", APP),
@@ -268,6 +324,9 @@ def report_stale():
 
 
 def main(argv):
+    if "--help" in argv or "-h" in argv:
+        print(__doc__.strip())
+        return 0
     if "--list" in argv:
         for mid, path, _, _, tests in MUTANTS:
             print(f"{mid:45} {path:55} {tests}")
