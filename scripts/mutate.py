@@ -13,6 +13,7 @@ needs updating; stale mutants are not counted).
     python3 scripts/mutate.py --list          # the mutants and the tests each one runs
     python3 scripts/mutate.py --stale         # only check that every snippet is still in its file
     python3 scripts/mutate.py --keep-copy ... # reuse the copy as it is (e.g. the tests of an earlier run)
+    python3 scripts/mutate.py --help          # this text
 
 The copy lives in $TMPDIR/convscope-mutate, or $CONVSCOPE_MUTATE_DIR (kept between runs, so
 its .build is reused).
@@ -39,6 +40,7 @@ EXERCISES = r"ConvExercisesTests|EndToEndTests\.ExerciseCommandTests"
 INPUT_LIMIT_FINITE = r"EndToEndTests\.InputLimitTests/aFiniteFileOverTheLimitIsRefused"
 
 CC = "Sources/ConvCore/"
+EX = "Sources/ConvExercises/"
 STATE = "Sources/ConvScopeApp/State/"
 VIEWS = "Sources/ConvScopeApp/Views/"
 EXPORT = "Sources/ConvScopeApp/Export/"
@@ -78,7 +80,7 @@ MUTANTS = [
     ("core-outputs-reading-kernel-off-by-one", CC + "ReceptiveField.swift",
      "(0..<a.kernel).contains {", "(0...a.kernel).contains {", CORE),
     ("core-unread-input-swap-h-w", CC + "ReceptiveField.swift",
-     "(unread(paddedHeight), unread(paddedWidth))", "(unread(paddedHeight), unread(paddedHeight))", CORE),
+     "(Self.unread(paddedHeight), Self.unread(paddedWidth))", "(Self.unread(paddedHeight), Self.unread(paddedHeight))", CORE),
     ("core-padded-reflect-edge-repeated", CC + "Conv2d/PaddedAxis.swift",
      "folded < size ? folded : period - folded", "folded < size ? folded : period - folded - 1", CORE),
     ("core-same-padding-extra-before", CC + "Conv2d/Padding.swift",
@@ -94,7 +96,7 @@ MUTANTS = [
     ("core-cost-swap-h-w-out-width", CC + "CostModel.swift",
      "var outW: Int { p.widthAxis.outputSize }", "var outW: Int { p.heightAxis.outputSize }", CORE),
     ("core-cost-swap-h-w-kernel", CC + "CostModel.swift",
-     "p.inChannels * p.kernelSizeH * p.kernelSizeW }", "p.inChannels * p.kernelSizeH * p.kernelSizeH }", CORE),
+     "p.inChannels / groups * p.kernelSizeH * p.kernelSizeW }", "p.inChannels / groups * p.kernelSizeH * p.kernelSizeH }", CORE),
     ("core-cost-dense-bias-dropped", CC + "CostModel.swift",
      "(p.inChannels * p.hIn * p.wIn + 1) * denseOutputs", "p.inChannels * p.hIn * p.wIn * denseOutputs", CORE),
     ("core-cost-simplification-swap-h-w", CC + "CostModel.swift",
@@ -104,7 +106,7 @@ MUTANTS = [
     ("core-conv-direct-swap-h-w-stride", CC + "Convolution.swift",
      "let iy = plan.h.index(output: oy, tap: ky)", "let iy = plan.w.index(output: oy, tap: ky)", CORE),
     ("core-conv-boxsum-swap-h-w-dilation", CC + "Convolution.swift",
-     "let last = first + (p.kernelSizeW - 1) * p.dilationW", "let last = first + (p.kernelSizeW - 1) * p.dilationH",
+     "(p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationW)", "(p.dilationW, p.paddingW, (p.kernelSizeW - 1) * p.dilationH)",
      CORE),
 
     # update and the key map
@@ -129,14 +131,14 @@ MUTANTS = [
     ("key-inspector-l-moves-up", STATE + "KeyMap.swift",
      '.character("l"): .moveCursor(dx: 1, dy: 0)', '.character("l"): .moveCursor(dx: 0, dy: -1)', APP),
     ("key-help-shows-only-the-first-key", STATE + "KeyMap.swift",
-     "b.keys.map { $0.label(g) }", "b.keys.prefix(1).map { $0.label(g) }", APP),
+     "b.keys.map { $0.label(g, lang) }", "b.keys.prefix(1).map { $0.label(g, lang) }", APP),
     ("key-digits-typed-in-the-inspector", STATE + "KeyMap.swift",
      "state.focus == .parameters || state.panel == .cost ? .typeDigit(d) : nil", ".typeDigit(d)", APP),
     ("update-big-step-by-two", STATE + "Update.swift",
      "case .linear(let n): $0 - n }", "case .linear(let n): $0 - n / 2 }", APP),
     ("update-typing-four-digits", STATE + "Update.swift", ".prefix(s.typesK ? 10 : 5))", ".prefix(s.typesK ? 10 : 4))", APP),
-    ("update-typed-zero-accepted", STATE + "Update.swift",
-     "if id.range.contains(value) {", "if value <= id.range.upperBound {", APP),
+    ("update-typed-zero-accepted", STATE + "RowSteps.swift",
+     "if range.contains(value) { return value }", "if value <= range.upperBound { return value }", APP),
     ("update-reset-forgets-the-window", STATE + "Update.swift",
      "s.terminalSize = state.terminalSize\n", "\n", APP),
     ("update-slower-stops-at-two", STATE + "TeachingUpdate.swift",
@@ -156,15 +158,81 @@ MUTANTS = [
 
     ("exercise-answer-times-sign-refused", "Sources/ConvExercises/AnswerReading.swift",
      '[" ", "\\t", "×", "x",', '[" ", "\\t", "x",', EXERCISES),
+    # the grader: answers with unequal axes, the batch, kernels and pools that exactly fill the input
+    ("exercise-shape-ignores-batch", EX + "Solver.swift",
+     "return numbers == output || numbers == Array(output.dropFirst()) ? .right : .wrong",
+     "return Array(numbers.suffix(3)) == Array(output.suffix(3)) ? .right : .wrong", EXERCISES),
+    ("exercise-size-ignores-order", EX + "Solver.swift",
+     "numbers == [output[2], output[3]] ||", "numbers.sorted() == [output[2], output[3]].sorted() ||", EXERCISES),
+    ("exercise-padding-w-judged-as-h", EX + "PaddingSolver.swift",
+     "return gives(.explicit(h: pair.h, w: pair.w)) ? .right : .wrong",
+     "return gives(.explicit(h: pair.h, w: pair.h)) ? .right : .wrong", EXERCISES),
+    ("exercise-stride-kernel-w-judged-as-h", EX + "PaddingSolver.swift",
+     "return outputSize(with(pair.h, pair.w), setup) == target", "return outputSize(with(pair.h, pair.h), setup) == target",
+     EXERCISES),
+    ("exercise-output-padding-w-judged-as-h", EX + "Solver.swift",
+     "return pair.h == h && pair.w == w ? .right : .wrong", "return pair.h == h && pair.w == h ? .right : .wrong", EXERCISES),
+    ("exercise-rf-w-judged-as-h", EX + "Solver.swift",
+     "Fraction(pair.w) == field.w.size", "Fraction(pair.w) == field.h.size", EXERCISES),
+    ("exercise-kernel-exact-fit-empty", CC + "Stack/UNetSizing.swift",
+     "return size + pad >= k ? (size + pad - k)", "return size + pad > k ? (size + pad - k)", EXERCISES),
+    ("stack-pool-exact-fit-refused", CC + "Stack/LayerShapes.swift",
+     "if out.h < 1 || out.w < 1 { throw .poolOutputTooSmall", "if out.h <= 1 || out.w <= 1 { throw .poolOutputTooSmall",
+     CORE + "|" + EXERCISES),
+    ("stack-transposed-one-refused", CC + "Stack/LayerShapes.swift",
+     "if out.h < 1 || out.w < 1 { throw .transposedOutputTooSmall",
+     "if out.h <= 1 || out.w <= 1 { throw .transposedOutputTooSmall", CORE + "|" + EXERCISES),
+    # --record and the files it must never replace
+    ("record-any-hash-file-is-answers", CLITOOL + "RecordTarget.swift",
+     "String(decoding: head, as: UTF8.self) == AnswerSheet.header", 'String(decoding: head, as: UTF8.self).hasPrefix("#")',
+     EXERCISES),
+    ("record-lab-compared-by-name", CLITOOL + "RecordTarget.swift",
+     "if let other, sameFile(record, other) {", "if let other, record == other {", EXERCISES),
+    # the model screen's keys, each pair both ways
+    ("key-stack-less-than-moves-down", STATE + "StackKeyMap.swift",
+     '(.character("<"), .stack(.move(-1))), (.character(">"), .stack(.move(1)))',
+     '(.character("<"), .stack(.move(1))), (.character(">"), .stack(.move(-1)))', APP),
+    ("key-stack-comma-selects-next", STATE + "StackKeyMap.swift",
+     '(.character(","), .stack(.selectLayer(-1))), (.character("."), .stack(.selectLayer(1)))',
+     '(.character(","), .stack(.selectLayer(1))), (.character("."), .stack(.selectLayer(-1)))', APP),
+    ("key-stack-pgup-next-channel", STATE + "StackKeyMap.swift",
+     "(.pageUp, .stack(.cursorChannel(-1))), (.pageDown, .stack(.cursorChannel(1)))",
+     "(.pageUp, .stack(.cursorChannel(1))), (.pageDown, .stack(.cursorChannel(-1)))", APP),
+    ("key-stack-up-moves-down", STATE + "StackKeyMap.swift",
+     "(.up, .stack(.moveCursor(dx: 0, dy: -1)))", "(.up, .stack(.moveCursor(dx: 0, dy: 1)))", APP),
+    ("key-stack-home-goes-to-the-end", STATE + "StackKeyMap.swift",
+     "(.home, .stack(.moveCursor(dx: -1 << 20, dy: -1 << 20)))", "(.home, .stack(.moveCursor(dx: 1 << 20, dy: 1 << 20)))", APP),
+    ("key-stack-v-shows-the-field", STATE + "StackKeyMap.swift",
+     'KeyBinding(keys: [.character("v")], action: .stack(.toggleCoverage),',
+     'KeyBinding(keys: [.character("v")], action: .stack(.toggleField),', APP),
+    ("key-brackets-swapped", STATE + "KeyMap.swift",
+     '[(.character("["), .previousPage), (.character("]"), .nextPage)]',
+     '[(.character("["), .nextPage), (.character("]"), .previousPage)]', APP),
+    ("key-shift-left-scrolls-right", STATE + "KeyMap.swift",
+     "(.shiftLeft, .scroll(dx: -1, dy: 0)), (.shiftRight, .scroll(dx: 1, dy: 0))",
+     "(.shiftLeft, .scroll(dx: 1, dy: 0)), (.shiftRight, .scroll(dx: -1, dy: 0))", APP),
+    ("key-u-scrolls-the-panel-down", STATE + "KeyMap.swift",
+     '[(.character("u"), .scrollPanel(-3)), (.character("d"), .scrollPanel(3))]',
+     '[(.character("u"), .scrollPanel(3)), (.character("d"), .scrollPanel(-3))]', APP),
+    ("key-exercise-less-than-is-next", "Sources/ConvScopeApp/Exercise/ExerciseKeys.swift",
+     '(.character(">"), .next), (.character("<"), .previous)', '(.character(">"), .previous), (.character("<"), .next)', APP),
+    ("key-stack-left-moves-right", STATE + "StackKeyMap.swift",
+     "(.left, .stack(.moveCursor(dx: -1, dy: 0)))", "(.left, .stack(.moveCursor(dx: 1, dy: 0)))", APP),
+    ("key-stack-a-removes", STATE + "StackKeyMap.swift",
+     'KeyBinding(keys: [.character("a")], action: .stack(.duplicate),',
+     'KeyBinding(keys: [.character("a")], action: .stack(.remove),', APP),
+
     # views and panels
+    ("inspector-kernel-transposed", VIEWS + "InspectorText.swift",
+     "experiment.weight(c.channel, ch - channels.lowerBound, t.ky, t.kx)",
+     "experiment.weight(c.channel, ch - channels.lowerBound, t.kx, t.ky)", APP),
     ("panel-cost-swap-h-w-out", VIEWS + "Panels/CostPanelText.swift",
      "let h = p.heightAxis.outputSize, w = p.widthAxis.outputSize",
      "let h = p.widthAxis.outputSize, w = p.heightAxis.outputSize", APP),
     ("panel-cost-dense-swap-h-w", VIEWS + "Panels/CostPanelText.swift",
      '"= (\\(prod(p.inChannels, p.hIn, p.wIn)) + 1)', '"= (\\(prod(p.inChannels, p.wIn, p.hIn)) + 1)', APP),
     ("panel-cost-comp-param-swap-h-w", VIEWS + "Panels/CostPanelText.swift",
-     '"= \\(prod(p.hIn, p.wIn, k)) / (\\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))"',
-     '"= \\(prod(p.hIn, p.wIn, k)) / (\\(prod(p.kernelSizeH, p.kernelSizeH, p.outChannels)))"', APP),
+     '/ (\\(prod(p.kernelSizeH, p.kernelSizeW, p.outChannels)))', '/ (\\(prod(p.kernelSizeH, p.kernelSizeH, p.outChannels)))', APP),
     ("panel-cost-ratio-rounds-down", VIEWS + "Panels/CostPanelText.swift",
      "Int((v * 100).rounded())", "Int((v * 100).rounded(.down))", APP),
     ("panel-formula-unread-columns-are-rows", VIEWS + "Panels/FormulaPanelText.swift",
@@ -268,6 +336,9 @@ def report_stale():
 
 
 def main(argv):
+    if "--help" in argv or "-h" in argv:
+        print(__doc__.strip())
+        return 0
     if "--list" in argv:
         for mid, path, _, _, tests in MUTANTS:
             print(f"{mid:45} {path:55} {tests}")

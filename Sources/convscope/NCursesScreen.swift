@@ -136,6 +136,11 @@ final class NCursesScreen: Screen {
         signal(SIGTSTP, SIG_DFL)
         raise(SIGTSTP)
         // Execution continues here after `fg`; the window may have changed meanwhile.
+        // endwin turned the terminal's keypad mode off, and refresh does not turn it back on (ncurses
+        // waits for the next read): the screen would be back while the terminal still sends arrows
+        // as ESC [ C, which the keypad table (ESC O C) does not know, so a key pressed as soon as the
+        // screen returned was lost. keypad() sends the mode at once, before the screen is painted.
+        keypad(window, true)
         refresh()
         cs_crash_guard(1)
         invalidate()

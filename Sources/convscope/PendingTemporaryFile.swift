@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +11,10 @@ import Darwin
 /// thread writes exports, state and -o files one after another).
 private nonisolated(unsafe) let signalSafePath = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
 private let signalSafePathIsSet = Atomic<Bool>(false)
+/// Held from a temporary file's creation to its removal. Two writes at once from two threads (the
+/// tests save state files in parallel) would share the one path buffer: one would rename the
+/// other's file to its name and leave its own name without a file.
+private let oneAtATime = DispatchSemaphore(value: 1)
 
 /// SIGINT, SIGTERM or SIGHUP during a write: remove the temporary file, then die of the signal
 /// as if we had no handler (so the shell still sees 130, 143 or 129).
@@ -33,6 +38,7 @@ final class PendingTemporaryFile {
         // mkstemp replaces the trailing six X with random characters.
         let template = Array((directory + "/.convscope-" + String(repeating: "X", count: 6)).utf8CString)
         guard template.count <= Int(PATH_MAX) else { throw FileWriteError(path: finalPath, reason: String(cString: strerror(ENAMETOOLONG))) }
+        oneAtATime.wait()
         template.withUnsafeBufferPointer { signalSafePath.update(from: $0.baseAddress!, count: $0.count) }
         // Armed before the file exists, so no signal can fall between its creation and the handler.
         signalSafePathIsSet.store(true, ordering: .sequentiallyConsistent)
@@ -45,6 +51,7 @@ final class PendingTemporaryFile {
         guard fd >= 0 else {
             let reason = lastError()
             disarm()
+            oneAtATime.signal()
             throw FileWriteError(path: finalPath, reason: reason)
         }
     }
@@ -54,6 +61,7 @@ final class PendingTemporaryFile {
         close(fd)
         unlink(path)
         disarm()
+        oneAtATime.signal()
     }
 
     private func disarm() {

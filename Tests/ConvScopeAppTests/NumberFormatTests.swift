@@ -23,12 +23,15 @@ struct NumberFormatTests {
     @Test("special values")
     func specialValues() {
         let values: [Float] = [
-            0, -0.0, 1, -1, 9, 10, 99, 100, 101, 0.1, -0.1, 0.5, 1.5, 1e-45, -1e-45, 1.17549435e-38, 3e38, -3e38,
-            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e15, 999_999_999_999_999, 1e16, 123_456_789, 16_777_216,
-            16_777_217, 0.0001, 0.00001, 1e-7, 123.456, 2.5e10, .nan, .infinity, -.infinity, 1 / 3, 2 / 3,
+            // The smallest subnormal and normal Floats by name, and integers past Float's precision converted at
+            // run time from Double: as literals they would round silently with a compiler warning.
+            0, -0.0, 1, -1, 9, 10, 99, 100, 101, 0.1, -0.1, 0.5, 1.5, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+            .leastNormalMagnitude, 3e38, -3e38, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e15,
+            Float(999_999_999_999_999 as Double), 1e16, Float(123_456_789 as Double), 16_777_216,
+            Float(16_777_217 as Double), 0.0001, 0.00001, 1e-7, 123.456, 2.5e10, .nan, .infinity, -.infinity, 1 / 3, 2 / 3,
         ]
         for v in values { #expect(Self.formatted(v) == Self.reference(v), "\(v)") }
-        #expect(Self.formatted(-0.0) == "0" && Self.formatted(1e-45) == "1.401298464324817e-45")
+        #expect(Self.formatted(-0.0) == "0" && Self.formatted(.leastNonzeroMagnitude) == "1.401298464324817e-45")
     }
 
     @Test("random bit patterns, integers and decimals")

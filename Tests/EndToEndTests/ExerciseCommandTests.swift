@@ -37,16 +37,26 @@ struct ExerciseCommandTests {
             let labText = try String(contentsOfFile: dir + "/lab.toml", encoding: .utf8)
             try "1×2×6×6\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
             try "my notes\n".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+            // Files that begin with # as an answers file does, and are not one: a lab with a comment,
+            // a shell script, and a line that only nearly is the answers file's first line.
+            let hashed = ["other.toml": "# the second lab\n" + labText, "run.sh": "#!/bin/sh\necho graded\n",
+                          "near.txt": "# Answers for the other group\n1x8x4x4\n"]
+            for (name, text) in hashed { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+            let notAnswers = (["notes.txt"] + hashed.keys.sorted()).map {
+                ($0, "--record \($0) already exists and is not an answers file; use --force")
+            }
             for (target, said) in [("lab.toml", "--record lab.toml is the lab FILE itself"),
                                    ("./lab.toml", "--record ./lab.toml is the lab FILE itself"),
-                                   ("a.txt", "--record a.txt is --answers itself"),
-                                   ("notes.txt", "--record notes.txt already exists and is not an answers file; use --force")] {
+                                   ("a.txt", "--record a.txt is --answers itself")] + notAnswers {
                 let r = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record \(target)")
                 #expect(r.status == 64, "\(target): \(r.err)")
                 #expect(r.err.contains(said) && r.err.split(separator: "\n").count == 1, "\(r.err)")
             }
             #expect(try String(contentsOfFile: dir + "/lab.toml", encoding: .utf8) == labText, "the lab is untouched")
             #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "my notes\n")
+            for (name, text) in hashed {
+                #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == text, "\(name) is untouched")
+            }
             let first = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record rec.txt")
             let again = shell("cd '\(dir)' && '\(Binary.path)' exercise lab.toml --answers a.txt --record rec.txt")
             #expect(first.status == 0 && again.status == 0, "an answers file is replaced: \(again.err)")

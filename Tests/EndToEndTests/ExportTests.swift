@@ -48,7 +48,7 @@ struct ExportTests {
             let first = tmux.waitFor { $0.replacingOccurrences(of: "\n ", with: "").contains("exported \(dir)/convscope-") }
             #expect(first.ok, "the status line names the file:\n\(first.screen)")
             tmux.send("e")
-            #expect(tmux.waitFor(timeout: 10) { _ in
+            #expect(tmux.waitFor { _ in
                 ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".svg") }.count == 2
             }.ok, "a second press writes a second file, never over the first")
             tmux.send("q")

@@ -12,7 +12,7 @@ struct FastKeysTests {
         tmux.send("c")
         #expect(tmux.waitFor("conv vs dense").ok)
         tmux.send("Escape", "Escape", "q")
-        #expect(tmux.exitStatus(timeout: 5) == 0, "Esc closes the panel, Esc has nothing to close, q quits:\n\(tmux.capture())")
+        #expect(tmux.exitStatus() == 0, "Esc closes the panel, Esc has nothing to close, q quits:\n\(tmux.capture())")
         let (before, after) = tmux.sttyBeforeAndAfter
         #expect(before == after)
     }

@@ -15,12 +15,11 @@ struct InputLimitTests {
         ("model on stdin", "render --layers --model - < /dev/zero", "--model '-' is larger than 4 MiB"),
     ])
     func endlessTextIsRefusedInOneLine(_ what: String, _ arguments: String, _ message: String) {
-        let started = Date()
-        let r = shell("timeout 20 '\(Binary.path)' \(arguments)" + (arguments.contains("<") ? "" : " < /dev/null"))
+        // An unbounded read never ends on /dev/zero: `timeout` then ends it with 124, not 64 or 1.
+        let r = shell("timeout 120 '\(Binary.path)' \(arguments)" + (arguments.contains("<") ? "" : " < /dev/null"))
         #expect(r.status == 64 || r.status == 1, "\(what): status \(r.status), \(r.err)")
         #expect(r.err.contains(message), "\(what): \(r.err)")
         #expect(r.err.split(separator: "\n").count == 1 && r.out.isEmpty, "\(what): one line, nothing on stdout")
-        #expect(Date().timeIntervalSince(started) < 15, "\(what): refused without reading for long")
     }
 
     /// A finite file just over the limit is refused by its size too, not read and then judged by

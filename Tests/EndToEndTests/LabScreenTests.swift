@@ -127,17 +127,19 @@ struct LabScreenTests {
         #expect(tmux.waitFor { !$0.contains("output[0, 0, 0] =") }.ok, "then the inspector")
         tmux.send("Escape")
         #expect(tmux.waitFor("nothing to close · q quits").ok, "and then nothing")
-        tmux.send("Escape", "Escape")
-        usleep(300_000)
-        #expect(tmux.capture().contains("output 1×2×6×6"), "still running")
-        // While a value is typed, q and the arrows wait.
+        // Keys are read in order: once the c after them has opened its panel, the two Escs were read
+        // and did not quit. Esc then closes that panel again.
+        tmux.send("Escape", "Escape", "c")
+        #expect(tmux.waitFor("conv vs dense").ok, "still running")
+        tmux.send("Escape")
+        #expect(tmux.waitFor { !$0.contains("conv vs dense") }.ok)
+        // While a value is typed, q and the arrows wait: the 6 typed after them is read after them.
         tmux.type("1")
         #expect(tmux.waitFor(" h_in = 1_").ok)
         tmux.send("q", "Down", "r")
-        usleep(300_000)
-        let waiting = tmux.capture()
-        #expect(waiting.contains(" h_in = 1_") && waiting.contains("▸h_in"), "q, ↓ and r did nothing:\n\(waiting)")
         tmux.type("6")
+        let waiting = tmux.waitFor(" h_in = 16_")
+        #expect(waiting.ok && waiting.screen.contains("▸h_in"), "q, ↓ and r did nothing:\n\(waiting.screen)")
         tmux.send("Enter")
         #expect(tmux.waitFor("input 1×3×16×8").ok, "the typed value is set")
         tmux.send("q")

@@ -17,10 +17,9 @@ struct RobustnessTests {
         // $? after fg is the status convscope ends with.
         tmux.type("fg; echo convscope-exit=$?"); tmux.send("Enter")
         #expect(tmux.waitFor("output 1×2×6×6").ok, "fg brings the screen back")
-        // A key sent within milliseconds of the screen's return was lost in about 1 run of 20, on
-        // the build this session started from too (not understood yet; see the closing note of
-        // 2026-11-27). A typist's next key comes later than that: wait as one would.
-        usleep(200_000)
+        // The key goes at once: the terminal's keypad mode is back before the screen is (an arrow
+        // sent in the moment between them was read as an unknown ESC [ C and lost).
+        #expect(tmux.keypadCursorMode, "the screen came back before the terminal's keypad mode")
         tmux.send("Right")
         #expect(tmux.waitFor("input 1×3×9×8").ok, "and the keys work again")
         tmux.send("q")
@@ -244,7 +243,7 @@ struct RandomBytesTests {
                 let moved = tmux.waitFor(timeout: 3) { $0 != before }.ok
                 tmux.send("q")
                 probe = "; then Down \(moved ? "moved the selection" : "changed nothing") and a second q "
-                    + (tmux.exitStatus(timeout: 5) == 0 ? "quit" : "did not quit")
+                    + (tmux.exitStatus() == 0 ? "quit" : "did not quit")
             }
             #expect(status == 0, "q quits after \(sent) random bytes (\(rng.replay)); \(tmux.programState)\(probe):\n\(tmux.capture())")
             let (before, after) = tmux.sttyBeforeAndAfter

@@ -131,9 +131,14 @@ final class TmuxSession {
     /// The screen as text.
     func capture() -> String { shell("\(TestArea.tmux) capture-pane -p -t \(name)").out }
 
+    /// How long a wait for a state may take before the test fails: generous for a machine whose
+    /// cores are all busy (a debug build starting under load average 10 took over 15 s). A wait
+    /// that succeeds returns as soon as the state is there, so this costs nothing when it passes.
+    static let patience: Double = 60
+
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
     @discardableResult
-    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+    func waitFor(timeout: Double = patience, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) {
@@ -144,12 +149,12 @@ final class TmuxSession {
         return (true, screen)
     }
 
-    func waitFor(_ text: String, timeout: Double = 15) -> (ok: Bool, screen: String) {
+    func waitFor(_ text: String, timeout: Double = patience) -> (ok: Bool, screen: String) {
         waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// The exit status once the command has ended.
-    func exitStatus(timeout: Double = 15) -> Int32? {
+    func exitStatus(timeout: Double = patience) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: dir + "/exit", encoding: .utf8),
@@ -167,6 +172,11 @@ final class TmuxSession {
     var sttyBeforeAndAfter: (before: String, after: String) {
         ((try? String(contentsOfFile: dir + "/before", encoding: .utf8)) ?? "",
          (try? String(contentsOfFile: dir + "/after", encoding: .utf8)) ?? "")
+    }
+
+    /// Whether the pane's terminal is in keypad (application cursor) mode: arrows arrive as ESC O C.
+    var keypadCursorMode: Bool {
+        shell("\(TestArea.tmux) display -p -t \(name) '#{keypad_cursor_flag}'").out.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// The pid of convscope inside the pane.

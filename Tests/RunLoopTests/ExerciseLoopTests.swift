@@ -42,7 +42,7 @@ struct ExerciseLoopTests {
     @Test("a record file that cannot be written is reported on the status row")
     func aFailedWriteIsReported() {
         let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: Self.keys("1x2x5x5") + [.event(.key(.enter))]
-                                + [.idle(until: { $0.contains("disk full") }, seconds: 5), .event(.key(.control("c")))])
+                                + [.idle(until: { $0.contains("disk full") }, seconds: 60), .event(.key(.control("c")))])
         var loop = RunLoop(screen: screen, state: ExerciseState(lab: Self.lab, environment: screen.environment, records: true),
                            exporter: { _, _ in "" }, recorder: { _ in "answers not recorded: disk full" })
         #expect(loop.run() == 0)

@@ -43,13 +43,20 @@ struct RunLoopTests {
         #expect(actions.first == .start(TerminalSize(columns: 80, rows: 24)))
         #expect(actions.contains(.report("exported fake.svg")))
         #expect(actions.contains(.computed(p)), "the finished maps arrived as an action")
-        #expect(!actions.contains(.computed(start)), "the first computation was cancelled by the key")
+        // The first maps may be done before the key is read (a scheduler's choice, more often on a
+        // busy machine); what the user must never see is them arriving after it.
+        let key = actions.firstIndex(of: .key(.right)) ?? actions.endIndex
+        #expect(!actions[key...].contains(.computed(start)), "maps of the parameters before the key never arrive after it")
         #expect(loop.state.parameters == p && loop.state.zoomOverride == .whole)
         #expect(loop.state.terminalSize == TerminalSize(columns: 100, rows: 30))
 
         let frames = screen.frames
         #expect(frames.first?.size == TerminalSize(columns: 80, rows: 24))
-        #expect(frames.first?.text.contains("computing") == true, "the first frame waits for the maps")
+        if actions.dropFirst().first == .computed(start) {
+            #expect(frames.first.map { !$0.text.contains("computing") } == true, "maps done before the first frame are in it")
+        } else {
+            #expect(frames.first?.text.contains("computing") == true, "the first frame waits for the maps")
+        }
         #expect(frames.contains { $0.text.contains("exported fake.svg") }, "the report reached the status line")
         let wide = frames.drop { $0.size.columns == 80 }
         #expect(!wide.isEmpty && wide.allSatisfy { $0.size == TerminalSize(columns: 100, rows: 30) })
