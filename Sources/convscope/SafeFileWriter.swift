@@ -68,6 +68,27 @@ enum SafeFileWriter {
         try write(to: path, replace: replace) { $0.write(bytes) }
     }
 
+    /// Writes `bytes` as the regular file `path` that convscope owns (the state file), never through
+    /// a symbolic link: a link there is itself replaced, atomically, and its target left alone. A
+    /// named pipe, device, socket or directory there is refused by its type, never opened (opening
+    /// a FIFO would wait for a reader forever).
+    static func replaceOwnFile(_ bytes: [UInt8], at path: String) throws {
+        var info = stat()
+        var mode = 0o666 & ~currentUmask()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: mode = info.st_mode & 0o7777
+            case S_IFLNK: break
+            default: throw FileWriteError(path: path, reason: "\(FileKind(info.st_mode).phrase) is there; convscope keeps a regular file there, so remove it")
+            }
+        } else if errno != ENOENT {
+            throw FileWriteError(path: path, reason: lastError())
+        }
+        try viaTemporaryFile(in: parentDirectory(of: path), path: path, mode: mode, { $0.write(bytes) }) { temporary in
+            guard rename(temporary, path) == 0 else { throw FileWriteError(path: path, reason: lastError()) }
+        }
+    }
+
     /// Writes to `base.ext`, or `base-2.ext`, `base-3.ext`… — the first name not taken. Returns it.
     static func writeUnique(_ bytes: [UInt8], base: String, fileExtension: String) throws -> String {
         for n in 1...999 {

@@ -1,3 +1,4 @@
+import ConvCore
 import ConvScopeApp
 import Foundation
 import TOMLKit
@@ -44,12 +45,15 @@ struct SettingsFile {
 
     /// The settings, and one line per problem (none when the file does not exist).
     func load() -> (settings: Settings, warnings: [String]) {
-        guard FileManager.default.fileExists(atPath: path) else { return (Settings(), []) }
         let shown = displayed(path)
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20,
-              let text = String(data: data, encoding: .utf8) else {
+        let data: Data
+        do {
+            guard let bytes = try BoundedRead.regularFile(atPath: path, limit: 1 << 20) else { return (Settings(), []) }
+            data = bytes
+        } catch {
             return (Settings(), [SettingsText.unreadable(file: shown, .en)])
         }
+        guard let text = TextFileDecoding.text(data) else { return (Settings(), [SettingsText.unreadable(file: shown, .en)]) }
         return Self.parse(text, file: shown)
     }
 
