@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvCore
 import ConvExercises
 import Foundation
 
@@ -161,7 +162,7 @@ struct ExerciseCommand: ParsableCommand {
             let reason = FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
             throw ValidationError("\(displayed(path)) \(reason); give a readable file.")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextFileDecoding.text(data) else {
             throw ValidationError("\(displayed(path)) is not UTF-8 text.")
         }
         return text

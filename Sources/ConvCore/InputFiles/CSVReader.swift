@@ -2,7 +2,7 @@
 enum CSVReader {
     /// The input (1, C, H, W); stops as soon as the text grows past the size limits.
     static func read(_ bytes: [UInt8]) throws(InputFileError.Problem) -> Tensor4 {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notText }
+        guard let text = TextFileDecoding.text(bytes) else { throw .notText }
         var channels: [[[Float]]] = []
         var rows: [[Float]] = []
         func finishChannel() throws(InputFileError.Problem) {
