@@ -124,7 +124,8 @@ struct ExerciseCommand: ParsableCommand {
         if let record {
             try writeFile(record, Array(sheet.text(title: lab.title, questionCount: lab.exercises.count).utf8), replace: true)
         }
-        writeAll(1, Array((format == .json ? report.json : report.text(language.language)).utf8))
+        // The text report quotes the student's answers and the lab's words: safe for the terminal.
+        writeAll(1, Array((format == .json ? report.json : TerminalText.safe(report.text(language.language))).utf8))
     }
 
     /// The question list, for a lab on paper or a first look.
@@ -137,7 +138,7 @@ struct ExerciseCommand: ParsableCommand {
             return
         }
         let lines = [lab.title, ""] + lab.exercises.map { "\($0.number). [\($0.id)] \($0.prompt)" }
-        writeAll(1, Array((lines.joined(separator: "\n") + "\n").utf8))
+        writeAll(1, Array((TerminalText.safe(lines.joined(separator: "\n")) + "\n").utf8))
     }
 
     func writeLab(count: Int) throws {

@@ -1,4 +1,5 @@
 import CConvKernels
+import ConvCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,9 +27,7 @@ struct FileWriteError: Error, CustomStringConvertible {
 }
 
 /// A path for a one-line message: newlines, tabs and other control characters escaped.
-func displayed(_ path: String) -> String {
-    path.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
-}
+func displayed(_ path: String) -> String { TerminalText.safe(path, keepingLines: false) }
 
 /// Writes files without ever losing one: a new or replaced regular file is written to a temporary
 /// file in the same directory, then hard-linked to the final name (link fails if the name exists)
