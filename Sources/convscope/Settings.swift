@@ -31,7 +31,18 @@ struct Settings: Equatable {
 /// to ignore a relative one), else `fallback` under $HOME.
 func xdgDirectory(_ variable: String, else fallback: String, environment: [String: String]) -> String {
     if let value = environment[variable], value.hasPrefix("/") { return value }
-    return (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+    return homeDirectory(environment: environment) + "/" + fallback
+}
+
+/// $HOME when it is an absolute path; else the account's home from the password database: an
+/// empty HOME= must not put the state file under /.local.
+func homeDirectory(environment: [String: String]) -> String {
+    if let home = environment["HOME"], home.hasPrefix("/") { return home }
+    if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir {
+        let home = String(cString: directory)
+        if home.hasPrefix("/") { return home }
+    }
+    return NSHomeDirectory()
 }
 
 /// The settings file: where it is, and reading it into `Settings` plus warnings.
