@@ -85,14 +85,30 @@ static inline void cs_keep_shell_mode(void) {
     cs_crash()->shell_mode_saved = tcgetattr(STDIN_FILENO, &cs_crash()->shell_mode) == 0;
 }
 
+/* A trap or bad access inside convscope, as opposed to a signal sent from outside. */
+static inline int cs_is_crash_signal(int sig) {
+    return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT || sig == SIGFPE;
+}
+
 static void cs_restore_after_crash(int sig) {
     struct cs_crash_state *c = cs_crash();
     if (c->armed) {
         c->armed = 0;
         ssize_t ignored = write(STDOUT_FILENO, c->undo_screen, strlen(c->undo_screen));
         if (c->shell_mode_saved) tcsetattr(STDIN_FILENO, TCSANOW, &c->shell_mode);
-        static const char line[] = "convscope: internal error (a fatal signal); the terminal was restored\n";
-        ignored = write(STDERR_FILENO, line, sizeof line - 1);
+        if (cs_is_crash_signal(sig)) {
+            static const char line[] = "convscope: internal error (a fatal signal); the terminal was restored\n";
+            ignored = write(STDERR_FILENO, line, sizeof line - 1);
+        } else {
+            /* "convscope: ended by signal 10; the terminal was restored", the number by hand (no printf here). */
+            char line[80] = "convscope: ended by signal ";
+            size_t n = strlen(line);
+            if (sig >= 10) line[n++] = (char)('0' + sig / 10);
+            line[n++] = (char)('0' + sig % 10);
+            static const char rest[] = "; the terminal was restored\n";
+            memcpy(line + n, rest, sizeof rest - 1);
+            ignored = write(STDERR_FILENO, line, n + sizeof rest - 1);
+        }
         (void)ignored;
     }
     signal(sig, SIG_DFL);
@@ -115,14 +131,27 @@ static inline void cs_crash_guard(int on) {
         cs_append_capability("sgr0");
         cs_append_capability("rmcup");
         strcat(cs_crash()->undo_screen, "\r\n");
-        int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
-        for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
-            struct sigaction action;
+        /* Every signal whose default action ends the process: the crashes always, the others
+           (sent from outside: QUIT, USR1, ALRM, PIPE, XCPU, real-time…) when nobody chose another
+           action for them (INT, TERM and HUP are the run loop's; a signal ignored by nohup stays
+           ignored). KILL cannot be caught; STOP, TSTP, CHLD, WINCH, URG and CONT do not end it. */
+        int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE,
+                        SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+                        SIGSYS, SIGIO, SIGPWR, SIGSTKFLT };
+        int count = (int)(sizeof fatal / sizeof fatal[0]);
+        for (int sig = 1; sig < NSIG; sig++) {
+            int listed = 0;
+            for (int i = 0; i < count; i++) listed |= fatal[i] == sig;
+            if (!listed && !(sig >= SIGRTMIN && sig <= SIGRTMAX)) continue;
+            struct sigaction action, old;
+            /* QUIT too: the Swift runtime's backtracer takes it and would hold a raw terminal for 30 s. */
+            int always = cs_is_crash_signal(sig) || sig == SIGQUIT;
+            if (!always && (sigaction(sig, NULL, &old) != 0 || old.sa_handler != SIG_DFL)) continue;
             memset(&action, 0, sizeof action);
             action.sa_handler = cs_restore_after_crash;
             action.sa_flags = SA_NODEFER;
             sigemptyset(&action.sa_mask);
-            sigaction(fatal[i], &action, NULL);
+            sigaction(sig, &action, NULL);
         }
     }
     cs_crash()->armed = on;

@@ -1,3 +1,4 @@
+import ConvCore
 /// A student's answers, one per question.
 ///
 /// The file: one answer per line. `N: answer` answers question N (1-based); a line without a
@@ -26,13 +27,16 @@ public struct AnswerSheet: Equatable, Sendable {
             var number = next
             var answer = line
             let digits = line.prefix { $0.isASCII && $0.isNumber }
+            var numberText = String(next)
             if !digits.isEmpty, line.dropFirst(digits.count).first == ":" {
-                number = Int(digits) ?? 0
+                // A number past Int (999999999999999999999) is no question either; the message quotes it as typed.
+                number = Int(digits) ?? Int.max
+                numberText = TerminalText.excerpt(digits.drop { $0 == "0" }.isEmpty ? "0" : String(digits.drop { $0 == "0" }))
                 answer = String(line.dropFirst(digits.count + 1)).trimmingSpaces
             }
             guard (1...max(questionCount, 1)).contains(number), questionCount > 0 else {
                 let what = number == next ? "one answer more than the \(questionCount) questions"
-                    : "question \(number) does not exist: the lab has 1…\(questionCount)"
+                    : "question \(numberText) does not exist: the lab has 1…\(questionCount)"
                 throw ExerciseFileError(line: index + 1, "answers: \(what)")
             }
             if let first = answeredOnLine[number] {

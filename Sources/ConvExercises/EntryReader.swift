@@ -15,7 +15,7 @@ struct EntryReader {
 
     func exercise() throws(ExerciseFileError) -> Exercise {
         for key in table.keys.sorted() where !ExerciseLoader.exerciseKeys.contains(key) {
-            throw error(key, "unknown key '\(key)': allowed \(ExerciseLoader.exerciseKeys.joined(separator: ", "))")
+            throw error(key, "unknown key '\(TerminalText.excerpt(key))': allowed \(ExerciseLoader.exerciseKeys.joined(separator: ", "))")
         }
         let setup = try readSetup()
         let question = try readQuestion(setup)
@@ -30,7 +30,7 @@ struct EntryReader {
                 ?? expect.array.map { array in array.compactMap { $0.int.map(String.init) }.joined(separator: "×") }
             guard let typed else { throw error("expect", "expect must be a string, a number or a list of numbers") }
             let verdict = solution.verdict(for: typed)
-            if case let .unreadable(format) = verdict { throw error("expect", "expect '\(typed)' cannot be read: type \(format)") }
+            if case let .unreadable(format) = verdict { throw error("expect", "expect '\(TerminalText.excerpt(typed))' cannot be read: type \(format)") }
             if verdict != .right { throw error("expect", "expect says \(typed) but convscope computes \(solution.expected)") }
         }
         let number = index + 1
@@ -104,7 +104,7 @@ struct EntryReader {
         var fill = InputSource.rampX
         if let word = try optionalString("fill") {
             guard let source = InputSource(argument: word) else {
-                throw error("fill", "fill '\(word)' is not an input: allowed " + InputSource.all.map(\.argument).joined(separator: ", ") + ", random:N")
+                throw error("fill", "fill '\(TerminalText.excerpt(word))' is not an input: allowed " + InputSource.all.map(\.argument).joined(separator: ", ") + ", random:N")
             }
             fill = source
         }
@@ -118,7 +118,7 @@ struct EntryReader {
         var parts: [ShownPart] = []
         for item in array {
             guard let word = item.string, let part = ShownPart(rawValue: word) else {
-                throw error("show", "show holds '\(item.string ?? "a non-string")': allowed \(allowed)")
+                throw error("show", "show holds '\(TerminalText.excerpt(item.string ?? "a non-string"))': allowed \(allowed)")
             }
             parts.append(part)
         }

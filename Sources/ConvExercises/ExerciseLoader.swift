@@ -26,7 +26,7 @@ public enum ExerciseLoader {
         let lines = SourceLines(text)
         for key in table.keys.sorted() where !topLevelKeys.contains(key) {
             throw ExerciseFileError(line: lines.topLevelLine(of: key) ?? lines.header(0),
-                                    "unknown key '\(key)' at the top: allowed \(topLevelKeys.joined(separator: ", ")), then [[exercise]] tables")
+                                    "unknown key '\(TerminalText.excerpt(key))' at the top: allowed \(topLevelKeys.joined(separator: ", ")), then [[exercise]] tables")
         }
         guard let title = table["title"]?.string, !title.trimmingSpaces.isEmpty else {
             throw ExerciseFileError(line: lines.topLevelLine(of: "title") ?? 1, "the file needs title = \"…\" (a string) before the first [[exercise]]")
@@ -44,7 +44,7 @@ public enum ExerciseLoader {
             let exercise = try reader.exercise()
             if let first = seenIDs[exercise.id] {
                 throw ExerciseFileError(line: lines.line(of: "id", inExercise: index),
-                                        "id '\(exercise.id)' is already used by exercise \(first): ids must differ")
+                                        "id '\(TerminalText.excerpt(exercise.id))' is already used by exercise \(first): ids must differ")
             }
             seenIDs[exercise.id] = exercise.number
             exercises.append(exercise)

@@ -5,7 +5,7 @@ extension EntryReader {
     func readQuestion(_ setup: ExerciseSetup) throws(ExerciseFileError) -> Question {
         guard table["ask"] != nil else { throw error("ask", "needs ask = \"…\": one of \(QuestionKind.allowedWords)") }
         guard let word = try optionalString("ask"), let kind = QuestionKind(rawValue: word) else {
-            throw error("ask", "ask '\(table["ask"]?.string ?? "?")' is not a question kind: allowed \(QuestionKind.allowedWords)")
+            throw error("ask", "ask '\(TerminalText.excerpt(table["ask"]?.string ?? "?"))' is not a question kind: allowed \(QuestionKind.allowedWords)")
         }
         let at = try layerAt(setup)
         let layer = at ?? setup.layers.count - 1
@@ -21,7 +21,7 @@ extension EntryReader {
             return .value(layer: layer, channel: cell[0], y: cell[1], x: cell[2])
         case .padding:
             let word = try optionalString("goal") ?? SizeGoal.same.rawValue
-            guard let goal = SizeGoal(rawValue: word) else { throw error("goal", "goal '\(word)' is not allowed: same or half") }
+            guard let goal = SizeGoal(rawValue: word) else { throw error("goal", "goal '\(TerminalText.excerpt(word))' is not allowed: same or half") }
             return .padding(goal: goal)
         case .stride, .kernel:
             guard let target = try targetPair() else { throw error("ask", "ask = \"\(kind.rawValue)\" needs target = [H, W]") }

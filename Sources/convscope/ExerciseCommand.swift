@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConvCore
 import ConvExercises
 import Foundation
 
@@ -123,7 +124,8 @@ struct ExerciseCommand: ParsableCommand {
         if let record {
             try writeFile(record, Array(sheet.text(title: lab.title, questionCount: lab.exercises.count).utf8), replace: true)
         }
-        writeAll(1, Array((format == .json ? report.json : report.text(language.language)).utf8))
+        // The text report quotes the student's answers and the lab's words: safe for the terminal.
+        writeAll(1, Array((format == .json ? report.json : TerminalText.safe(report.text(language.language))).utf8))
     }
 
     /// The question list, for a lab on paper or a first look.
@@ -136,7 +138,7 @@ struct ExerciseCommand: ParsableCommand {
             return
         }
         let lines = [lab.title, ""] + lab.exercises.map { "\($0.number). [\($0.id)] \($0.prompt)" }
-        writeAll(1, Array((lines.joined(separator: "\n") + "\n").utf8))
+        writeAll(1, Array((TerminalText.safe(lines.joined(separator: "\n")) + "\n").utf8))
     }
 
     func writeLab(count: Int) throws {
@@ -161,7 +163,7 @@ struct ExerciseCommand: ParsableCommand {
             let reason = FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
             throw ValidationError("\(displayed(path)) \(reason); give a readable file.")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextFileDecoding.text(data) else {
             throw ValidationError("\(displayed(path)) is not UTF-8 text.")
         }
         return text

@@ -40,13 +40,26 @@ struct ExerciseSession {
                 InteractiveSession(screen: screen, signals: signals, state: state, exportFormat: .svg).exportScreen(state, maps: maps)
             },
             pendingSignal: { [signals] in signals.received },
-            recorder: { [recordPath] text in
-                recordPath.flatMap { Self.write(text, to: $0) }.map { ExerciseText.recordFailed($0, language) }
+            recorder: { [recordPath, unrecorded] text in
+                unrecorded.reason = recordPath.flatMap { Self.write(text, to: $0) }
+                return unrecorded.reason.map { ExerciseText.recordFailed($0, language) }
             })
         let status = loop.run()
         screen.stop()
+        // Each record holds every answer, so only the last write matters: when it failed, the
+        // answers since the last good one exist nowhere but on the screen that just closed.
+        if let recordPath, let reason = unrecorded.reason {
+            printError("convscope: the latest answers were not recorded to \(displayed(recordPath)): \(reason)")
+            return status == 0 ? 1 : status
+        }
         return status
     }
+
+    /// Why the last write of the record failed, or nil when it holds every answer given.
+    private final class Unrecorded: @unchecked Sendable {
+        var reason: String?
+    }
+    private let unrecorded = Unrecorded()
 
     /// Replaces `path` with `text` atomically; returns why it failed, or nil.
     static func write(_ text: String, to path: String) -> String? {

@@ -1,3 +1,4 @@
+import ConvCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +23,12 @@ func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
     }
 }
 
-/// Writes a string to standard error.
+/// Writes a message to standard error, safe for a terminal: a message may quote a file or a flag,
+/// so control characters are shown escaped and a line is cut at 1,000 characters (a quoted
+/// excerpt is shorter; this is the backstop for any that is not).
 func printError(_ message: String) {
-    writeAll(2, Array((message + "\n").utf8))
+    let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.count > 1000 ? String(line.prefix(1000)) + "…" : String(line)
+    }
+    writeAll(2, Array((TerminalText.safe(lines.joined(separator: "\n")) + "\n").utf8))
 }

@@ -38,12 +38,22 @@ enum OutputDestination {
         case S_IFDIR: throw refuse("it is a directory")
         case S_IFCHR, S_IFIFO: self = .device(path)
         case S_IFREG:
+            // /proc/self/mem and /sys files look regular, but they are the kernel's, not files on a disk.
+            if Self.isKernelFile(path) { throw refuse("it is a file of the kernel's (/proc, /sys); convscope writes regular files, pipes and character devices") }
             guard let resolved = realpath(path, nil) else { throw refuse(lastError()) }
             defer { free(resolved) }
             self = .regularFile(target: String(cString: resolved), info: info)
         case S_IFSOCK: throw refuse("it is a socket; convscope writes regular files, pipes and character devices")
         default: throw refuse("it is a block device; convscope writes regular files, pipes and character devices")
         }
+    }
+
+    /// True for a file under /proc or /sys (reached through any links): the kernel's, not a disk's.
+    private static func isKernelFile(_ path: String) -> Bool {
+        guard let resolved = realpath(path, nil) else { return false }
+        defer { free(resolved) }
+        let full = String(cString: resolved)
+        return full.hasPrefix("/proc/") || full.hasPrefix("/sys/")
     }
 
     /// The descriptor a /dev/fd-style path names, if it is one.

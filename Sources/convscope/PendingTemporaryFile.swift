@@ -49,7 +49,8 @@ final class PendingTemporaryFile {
         fd = mkstemp(signalSafePath)
         path = String(cString: signalSafePath)
         guard fd >= 0 else {
-            let reason = lastError()
+            // Which step failed: the final name may exist while its directory takes no new file.
+            let reason = "cannot create a temporary file in \(displayed(directory)): \(lastError())"
             disarm()
             oneAtATime.signal()
             throw FileWriteError(path: finalPath, reason: reason)

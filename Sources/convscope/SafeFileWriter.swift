@@ -1,4 +1,5 @@
 import CConvKernels
+import ConvCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,9 +27,7 @@ struct FileWriteError: Error, CustomStringConvertible {
 }
 
 /// A path for a one-line message: newlines, tabs and other control characters escaped.
-func displayed(_ path: String) -> String {
-    path.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
-}
+func displayed(_ path: String) -> String { TerminalText.safe(path, keepingLines: false) }
 
 /// Writes files without ever losing one: a new or replaced regular file is written to a temporary
 /// file in the same directory, then hard-linked to the final name (link fails if the name exists)
@@ -66,6 +65,27 @@ enum SafeFileWriter {
     /// Writes `bytes` to `path` (see `write(to:replace:_:)`).
     static func write(_ bytes: [UInt8], to path: String, replace: Bool = false) throws {
         try write(to: path, replace: replace) { $0.write(bytes) }
+    }
+
+    /// Writes `bytes` as the regular file `path` that convscope owns (the state file), never through
+    /// a symbolic link: a link there is itself replaced, atomically, and its target left alone. A
+    /// named pipe, device, socket or directory there is refused by its type, never opened (opening
+    /// a FIFO would wait for a reader forever).
+    static func replaceOwnFile(_ bytes: [UInt8], at path: String) throws {
+        var info = stat()
+        var mode = 0o666 & ~currentUmask()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: mode = info.st_mode & 0o7777
+            case S_IFLNK: break
+            default: throw FileWriteError(path: path, reason: "\(FileKind(info.st_mode).phrase) is there; convscope keeps a regular file there, so remove it")
+            }
+        } else if errno != ENOENT {
+            throw FileWriteError(path: path, reason: lastError())
+        }
+        try viaTemporaryFile(in: parentDirectory(of: path), path: path, mode: mode, { $0.write(bytes) }) { temporary in
+            guard rename(temporary, path) == 0 else { throw FileWriteError(path: path, reason: lastError()) }
+        }
     }
 
     /// Writes to `base.ext`, or `base-2.ext`, `base-3.ext`… — the first name not taken. Returns it.

@@ -1,3 +1,4 @@
+import ConvCore
 import ConvScopeApp
 import Foundation
 import TOMLKit
@@ -30,7 +31,18 @@ struct Settings: Equatable {
 /// to ignore a relative one), else `fallback` under $HOME.
 func xdgDirectory(_ variable: String, else fallback: String, environment: [String: String]) -> String {
     if let value = environment[variable], value.hasPrefix("/") { return value }
-    return (environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback
+    return homeDirectory(environment: environment) + "/" + fallback
+}
+
+/// $HOME when it is an absolute path; else the account's home from the password database: an
+/// empty HOME= must not put the state file under /.local.
+func homeDirectory(environment: [String: String]) -> String {
+    if let home = environment["HOME"], home.hasPrefix("/") { return home }
+    if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir {
+        let home = String(cString: directory)
+        if home.hasPrefix("/") { return home }
+    }
+    return NSHomeDirectory()
 }
 
 /// The settings file: where it is, and reading it into `Settings` plus warnings.
@@ -44,12 +56,15 @@ struct SettingsFile {
 
     /// The settings, and one line per problem (none when the file does not exist).
     func load() -> (settings: Settings, warnings: [String]) {
-        guard FileManager.default.fileExists(atPath: path) else { return (Settings(), []) }
         let shown = displayed(path)
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20,
-              let text = String(data: data, encoding: .utf8) else {
+        let data: Data
+        do {
+            guard let bytes = try BoundedRead.regularFile(atPath: path, limit: 1 << 20) else { return (Settings(), []) }
+            data = bytes
+        } catch {
             return (Settings(), [SettingsText.unreadable(file: shown, .en)])
         }
+        guard let text = TextFileDecoding.text(data) else { return (Settings(), [SettingsText.unreadable(file: shown, .en)]) }
         return Self.parse(text, file: shown)
     }
 

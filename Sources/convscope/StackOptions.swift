@@ -74,7 +74,7 @@ struct StackOptions: ParsableArguments {
                 : path == "-" || FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"
             throw ValidationError("--model '\(path)' \(why); give the file print(model)'s text is in (- reads standard input)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = TextFileDecoding.text(data) else {
             throw ValidationError("--model '\(path)' is not UTF-8 text: paste what print(model) prints.")
         }
         if FxModelReader.isTracedPrint(text) {

@@ -98,6 +98,10 @@ extension RenderCommand {
                     + "--layers shows its shapes.")
             }
         }
+        if values && trace.totalParameters > StackLimits.weightsComputed {
+            throw ValidationError("the stack has \(trace.totalParameters) weights, more than the \(StackLimits.weightsComputed) "
+                + "convscope builds to compute its values; --layers shows its shapes and costs.")
+        }
         let work = trace.totalMultiplications
         if values && work > multiplicationLimit {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(multiplicationLimit) "

@@ -19,6 +19,8 @@ struct StateStore {
     /// others under `words`; they are read back with the table's own reader, so a row added
     /// later needs nothing here.
     private static let version = 3
+    /// A state file is under a kilobyte; anything past 1 MiB is not one.
+    private static let sizeLimit = 1 << 20
 
     private struct Saved: Codable {
         var version: Int
@@ -38,11 +40,15 @@ struct StateStore {
 
     /// The saved session; nil and a notice when there is none or it cannot be used.
     func load() -> (session: Session?, notice: Notice?) {
-        guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let data: Data
+        do {
+            guard let bytes = try BoundedRead.regularFile(atPath: path, limit: Self.sizeLimit) else { return (nil, nil) }
+            data = bytes
+        } catch {
             return (nil, .savedSessionIgnored(.unreadable, path: path))
         }
-        guard let saved = try? JSONDecoder().decode(Saved.self, from: data), (1...Self.version).contains(saved.version) else {
+        guard let text = TextFileDecoding.text(data),
+              let saved = try? JSONDecoder().decode(Saved.self, from: Data(text.utf8)), (1...Self.version).contains(saved.version) else {
             return (nil, .savedSessionIgnored(.notAStateFile, path: path))
         }
         // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
@@ -88,7 +94,7 @@ struct StateStore {
         do {
             try Self.makeDirectories(parentDirectory(of: path))
             let data = try encoder.encode(Saved(version: Self.version, parameters: numbers, words: words, cmap: session.colormap.rawValue))
-            try SafeFileWriter.write(Array(data) + [10], to: path, replace: true)
+            try SafeFileWriter.replaceOwnFile(Array(data) + [10], at: path)
             return nil
         } catch let error as FileWriteError {
             return "could not save the parameters to \(displayed(path)): \(error.reason)"

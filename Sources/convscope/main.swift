@@ -144,6 +144,7 @@ func allowedValues(for message: String) -> String? {
     let flag = "--" + message[flagStart.upperBound...].prefix { $0 != " " && $0 != "'" }
     if let allowed = ParameterOptions.allowed(flag: flag) { return allowed }
     switch flag {
+    case "--variant": return "a whole number from 0 to \(UInt64.max)"
     case "--size": return "COLSxROWS from \(ScreenSizeArgument.minimumText) up to \(ScreenSizeArgument.limit)×\(ScreenSizeArgument.limit), e.g. 120x40"
     default: return nil
     }

@@ -60,6 +60,13 @@ import Testing
         #expect(throws: ExerciseFileError(line: 2, "answers: question 7 does not exist: the lab has 1…3")) {
             try AnswerSheet.parse("1: 1x8x4x4\n7: 3\n", questionCount: 3)
         }
+        // A number past Int is quoted as typed, not read as question 0.
+        #expect(throws: ExerciseFileError(line: 2, "answers: question 999999999999999999999 does not exist: the lab has 1…3")) {
+            try AnswerSheet.parse("1: 1x8x4x4\n999999999999999999999: 5\n", questionCount: 3)
+        }
+        #expect(throws: ExerciseFileError(line: 1, "answers: question 0 does not exist: the lab has 1…3")) {
+            try AnswerSheet.parse("000: 5\n", questionCount: 3)
+        }
         #expect(throws: ExerciseFileError(line: 4, "answers: one answer more than the 3 questions")) {
             try AnswerSheet.parse("a\nb\nc\nd\n", questionCount: 3)
         }

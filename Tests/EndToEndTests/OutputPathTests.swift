@@ -165,3 +165,17 @@ struct SpecialOutputTests {
         }
     }
 }
+
+/// Flags and paths refused with what is allowed or what the path is.
+@Suite("Refusals that say why")
+struct RefusalWordingTests {
+    @Test func aVariantOutOfRangeSaysWhatIsAllowed() {
+        let r = shell("'\(Binary.path)' exercise --generate 3 --variant -1")
+        #expect(r.status == 64 && r.err.contains("allowed a whole number from 0 to 18446744073709551615"), "\(r.err)")
+    }
+
+    @Test func aKernelFileIsNamedAsOne() {
+        let r = shell("'\(Binary.path)' render --format text -o /proc/self/mem --force")
+        #expect(r.status != 0 && r.err.contains("it is a file of the kernel's") && !r.err.contains("No such file"), "\(r.err)")
+    }
+}

@@ -41,13 +41,13 @@ public struct InputFileError: Error, Equatable, Sendable {
             case let .emptyDimension(shape): "empty shape \(shapeText(shape))"
             case let .tooLarge(c, h, w): "too large: \(c) channel(s) of \(h)×\(w)"
             case let .truncated(expected, actual): "truncated: \(actual) data bytes, \(expected) needed"
-            case let .notANumber(line, column, text): "line \(line), value \(column): '\(text)' is not a number"
+            case let .notANumber(line, column, text): "line \(line), value \(column): '\(TerminalText.excerpt(text))' is not a number"
             case .notFinite: "holds NaN or infinity"
             case let .raggedRow(line, cells, expected): "line \(line) has \(cells) values, the first row \(expected)"
             case let .raggedChannel(channel, rows, expected):
                 "channel \(channel + 1) has \(rows) rows, the first \(expected)"
             case let .sampleAboveMaxval(sample, maxval): "sample \(sample) above maxval \(maxval)"
-            case let .badSample(text): "sample '\(text)' is not a whole number"
+            case let .badSample(text): "sample '\(TerminalText.excerpt(text))' is not a whole number"
             case .empty: "no values"
             case let .kernelShapeMismatch(file, layer):
                 "kernel shape \(shapeText(file)) does not fit the layer's \(shapeText(layer))"

@@ -33,8 +33,10 @@ enum NPYReader {
         guard bytes.count >= 8 + lengthBytes else { throw .badHeader("cut short") }
         let headerLength = bytes[8..<8 + lengthBytes].reversed().reduce(0) { $0 << 8 | Int($1) }
         let dataStart = 8 + lengthBytes + headerLength
-        guard bytes.count >= dataStart, let header = String(validating: bytes[(8 + lengthBytes)..<dataStart], as: UTF8.self)
-        else { throw .badHeader("cut short") }
+        guard bytes.count >= dataStart else { throw .badHeader("cut short") }
+        guard let header = String(validating: bytes[(8 + lengthBytes)..<dataStart], as: UTF8.self) else {
+            throw .badHeader("not text: a NumPy header is an ASCII dict")
+        }
         let (descr, fortran, shape) = try parseHeader(header)
         guard let type = elementTypes[String(descr.dropFirst())], ["<", "|"].contains(descr.first) else {
             if descr.first == ">" && elementTypes[String(descr.dropFirst())] != nil { throw .bigEndian }

@@ -50,7 +50,7 @@ struct BoundArguments {
             let name: String
             if let key = argument.name {
                 guard signature.parameters.contains(key) else {
-                    throw fail("unknown argument '\(key)'; \(signature.name) takes \(signature.list)", argument.column)
+                    throw fail("unknown argument '\(TerminalText.excerpt(key))'; \(signature.name) takes \(signature.list)", argument.column)
                 }
                 name = key
             } else {

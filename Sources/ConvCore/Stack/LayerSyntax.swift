@@ -146,6 +146,6 @@ struct LayerSyntaxReader {
         let literal = String(chars[start..<position])
         if let int = Int(literal) { return .int(int) }
         if let double = Double(literal), double.isFinite { return .float(double) }
-        throw fail("'\(literal)' is not a number", at: start + 1)
+        throw fail("'\(TerminalText.excerpt(literal))' is not a number", at: start + 1)
     }
 }

@@ -109,12 +109,38 @@ struct LayerListView {
             text = text.replacingOccurrences(of: long, with: short)
         }
         // "(3, 3)" → "3".
-        text = text.replacing(/\((\d+), (\d+)\)/) { match in match.1 == match.2 ? String(match.1) : String(match.0) }
+        text = squareTuplesOnce(text)
         for dropped in [", s=1", ", p=0", ", d=1", ", ceil_mode=False", ", inplace=False", ", inplace=True",
                         ", eps=1e-05", ", momentum=0.1", ", affine=True", ", track_running_stats=True"] {
             text = text.replacingOccurrences(of: dropped, with: "")
         }
         return text
+    }
+}
+
+extension LayerListView {
+    /// "(3, 3)" written "3"; other text as it is. A scan by hand: the Regex `replacing` with
+    /// captures asked for 256 GiB on `Conv2d(4096, 4096, 64, …)` reprs (Swift 6's regex engine).
+    static func squareTuplesOnce(_ text: String) -> String {
+        var out = "", rest = Substring(text)
+        while let open = rest.firstIndex(of: "(") {
+            out += rest[..<open]
+            let afterOpen = rest[rest.index(after: open)...]
+            let first = afterOpen.prefix { $0.isASCII && $0.isNumber }
+            let tail = afterOpen.dropFirst(first.count)
+            if !first.isEmpty, tail.hasPrefix(", ") {
+                let second = tail.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+                let close = tail.dropFirst(2 + second.count)
+                if !second.isEmpty, close.first == ")" {
+                    out += first == second ? String(first) : "(\(first), \(second))"
+                    rest = close.dropFirst()
+                    continue
+                }
+            }
+            out += "("
+            rest = afterOpen
+        }
+        return out + rest
     }
 }
 

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// A record that could not be written is not forgotten when the screen closes.
+@Suite("Record loss")
+struct RecordLossTests {
+    /// The record path turns into a directory mid-session: the next answer cannot be recorded,
+    /// and `q q` says so on stderr with a non-zero status.
+    @Test func aRecordThatFailedMidSessionIsReportedAtTheExit() throws {
+        guard requireTmux() else { return }
+        try withTemporaryDirectory("record-loss") { dir in
+            let make = shell("cd '\(dir)' && '\(Binary.path)' exercise --generate 3 --kinds shape --variant 2 -o lab.toml")
+            #expect(make.status == 0, "\(make.err)")
+            let tmux = TmuxSession(columns: 100, rows: 30,
+                                   command: "cd '\(dir)' && TERM=xterm-256color '\(Binary.path)' exercise lab.toml --record rec.txt 2>err.txt")
+            #expect(tmux.waitFor("question 1 of 3").ok, "\(tmux.capture())")
+            try FileManager.default.removeItem(atPath: dir + "/rec.txt")
+            try FileManager.default.createDirectory(atPath: dir + "/rec.txt", withIntermediateDirectories: false)
+            tmux.type("1x1x1x1")
+            tmux.send("Enter")
+            #expect(tmux.waitFor("answers not recorded").ok, "\(tmux.capture())")
+            tmux.send("q")
+            tmux.send("q")
+            let status = tmux.exitStatus()
+            #expect(status != nil && status != 0)
+            let err = (try? String(contentsOfFile: dir + "/err.txt", encoding: .utf8)) ?? ""
+            #expect(err.contains("convscope: the latest answers were not recorded to rec.txt"), "\(err)")
+            let (before, after) = tmux.sttyBeforeAndAfter
+            #expect(!before.isEmpty && before == after)
+        }
+    }
+}
