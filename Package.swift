@@ -14,7 +14,10 @@ let package = Package(
         .executable(name: "convscope-bench", targets: ["ConvScopeBench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Pinned: CommandLineChecks reads its help through underscored API (_dumpHelp, _commandName), which a
+        // minor release may change; CommandLineTests' "given twice" and SilentOverrideTests' "does not take it" rows
+        // break if its output does.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Exercise files are TOML (docs/DECISIONS.md, 2026-11-26).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],

@@ -16,6 +16,9 @@ struct StackOptions: ParsableArguments {
           help: "Print the stack as a text table: output shape, receptive field r, jump j, start, parameters, multiplications.")
     var table = false
 
+    @Option(name: .customLong("depth"), help: "With --layers of a torch.fx print: fold every module below this depth of its qualified name into one row with subtotals (torchinfo's depth).")
+    var depth: Int?
+
     @Flag(name: .long, help: "How many windows read each input cell (ConvTranspose2d: how many input cells write each output cell).")
     var coverage = false
 
@@ -30,6 +33,8 @@ struct StackOptions: ParsableArguments {
             throw ValidationError("--layer and --model both given; give the layers one way: --layer strings or a --model file.")
         }
         if let model, model.isEmpty { throw ValidationError("--model needs a file name (or - for standard input).") }
+        if let depth, !(1...32).contains(depth) { throw ValidationError("--depth \(depth) is out of range: allowed 1…32.") }
+        if depth != nil && !table { throw ValidationError("--depth folds the rows of --layers: give --layers too.") }
     }
 
     /// What the layer strings or the model file say, or why PyTorch refuses to build one of them.

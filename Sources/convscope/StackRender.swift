@@ -10,13 +10,19 @@ extension RenderCommand {
         let printed: PrintedModel
         if stack.hasStack {
             switch try stack.parse() {
-            case let .layers(parsed): printed = parsed
+            case let .layers(parsed):
+                if stack.depth != nil {
+                    throw ValidationError("--depth folds the blocks of a torch.fx print's table; print(model) of an "
+                        + "nn.Sequential lists each layer.")
+                }
+                printed = parsed
             case let .graph(model): return try renderGraph(model)
             case let .refused(error, text, layer, line):
                 try reportRefusal(error, text: text, layer: layer, line: line)
                 throw ExitCode(1)
             }
         } else {
+            if stack.depth != nil { throw ValidationError("--depth folds the blocks of a torch.fx print's table (--model FILE).") }
             printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(try parameters.apply(to: ConvParameters())))])
         }
         let layers = printed.layers
@@ -69,12 +75,13 @@ extension RenderCommand {
         let shape = [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
         let trace = GraphTrace(model, inputShape: shape)
         if givenFormat == .json {
+            if stack.depth != nil { throw ValidationError("--depth folds the text table; --format json lists every node.") }
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
                 writer.writeGraphTable(trace)
             }
         } else {
-            let text = GraphTable.text(trace, unicode: !ascii, language: viewOptions.language.language)
+            let text = GraphTable.text(trace, depth: stack.depth, unicode: !ascii, language: viewOptions.language.language)
             let bytes = Array(text.utf8)
             try withOutput { $0.write(bytes) }
         }

@@ -44,3 +44,19 @@ struct TracedModelCommandTests {
         #expect(values.status == 64 && values.err.contains("add --layers for its table"), "\(values.err)")
     }
 }
+
+extension TracedModelCommandTests {
+    /// `--depth 1` folds resnet18's layer1…layer4 into one row each, with their subtotals.
+    @Test func depthFoldsBlocksWithSubtotals() {
+        let r = shell("'\(Binary.path)' render --model '\(Self.prints)/resnet18.txt' --layers --depth 1 --h-in 224 --w-in 224 < /dev/null")
+        #expect(r.status == 0, "\(r.err)")
+        let rows = r.out.split(separator: "\n").map(String.init)
+        let layer1 = rows.first { $0.hasPrefix("layer1 ") } ?? ""
+        // layer1: two BasicBlocks, 4 convolutions of 36,864 weights and 4 BatchNorms of 128.
+        #expect(layer1.contains("(14 nodes)") && layer1.contains("147,968") && layer1.contains("1×64×56×56"), "\(layer1)")
+        #expect(!r.out.contains("layer1_0_conv1"))
+        #expect(rows.contains { $0.hasPrefix("fc ") } && r.out.contains("total: 11,689,512 parameters"))
+        let json = shell("'\(Binary.path)' render --model '\(Self.prints)/resnet18.txt' --layers --depth 1 --format json < /dev/null")
+        #expect(json.status == 64 && json.err.contains("--depth folds the text table"))
+    }
+}

@@ -58,7 +58,7 @@ public enum GraphOperation: Equatable, Sendable {
     public var parameterCount: Int {
         switch self {
         case let .layer(layer): layer.parameterCount
-        case let .linear(i, o, bias): i * o + (bias ? o : 0)
+        case let .linear(i, o, bias): Int.saturatingSum(Int.saturatingProduct(i, o), bias ? o : 0)
         default: 0
         }
     }

@@ -22,12 +22,12 @@ enum GraphShapes {
             return (shape, first.reach.map { layer.reach(after: $0) }, layer.multiplications(input: first.shape, output: shape))
         case let .linear(i, o, _):
             guard first.shape.last == i else {
-                let rows = first.shape.dropLast().reduce(1) { $0.multipliedSaturating($1) }
+                let rows = Int.saturatingProduct(of: first.shape.dropLast())
                 throw GraphError(pythonType: "RuntimeError", message: "mat1 and mat2 shapes cannot be multiplied "
                                  + "(\(rows)x\(first.shape.last ?? 0) and \(i)x\(o))")
             }
-            let rows = first.shape.dropLast().reduce(1) { $0.multipliedSaturating($1) }
-            return (Array(first.shape.dropLast()) + [o], nil, rows.multipliedSaturating(i).multipliedSaturating(o))
+            let rows = Int.saturatingProduct(of: first.shape.dropLast())
+            return (Array(first.shape.dropLast()) + [o], nil, Int.saturatingProduct(rows, i, o))
         case let .flatten(start, end):
             let n = first.shape.count
             let s = start < 0 ? start + n : start, e = end < 0 ? end + n : end
@@ -36,7 +36,7 @@ enum GraphShapes {
                                  + "[\(-n), \(n - 1)], but got \(s < 0 || s >= n ? start : end))")
             }
             guard s <= e else { throw GraphError(pythonType: "RuntimeError", message: "flatten() has invalid args: start_dim cannot come after end_dim") }
-            let middle = first.shape[s...e].reduce(1) { $0.multipliedSaturating($1) }
+            let middle = Int.saturatingProduct(of: first.shape[s...e])
             let keepsField = s >= 2 ? false : e < 2
             return (Array(first.shape[..<s]) + [middle] + Array(first.shape[(e + 1)...]), keepsField ? first.reach : nil, 0)
         case let .adaptivePool(_, h, w):
@@ -99,7 +99,7 @@ enum GraphShapes {
                 throw GraphError(pythonType: "RuntimeError", message: "Sizes of tensors must match except in dimension \(d). "
                                  + "Expected size \(first[axis]) but got size \(shape[axis]) for tensor number \(index) in the list.")
             }
-            out[d] = out[d].addingSaturating(shape[d])
+            out[d] = Int.saturatingSum(out[d], shape[d])
         }
         return out
     }

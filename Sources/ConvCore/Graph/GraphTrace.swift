@@ -64,21 +64,7 @@ public struct GraphTrace: Equatable, Sendable {
     }
 
     /// Every node's parameters, saturating.
-    public var parameterCount: Int { steps.reduce(0) { $0.addingSaturating($1.parameterCount) } }
+    public var parameterCount: Int { steps.reduce(0) { Int.saturatingSum($0, $1.parameterCount) } }
     /// Every node's multiplications, saturating.
-    public var multiplications: Int { steps.reduce(0) { $0.addingSaturating($1.multiplications) } }
-}
-
-extension Int {
-    /// The sum, or Int.max where it would overflow.
-    func addingSaturating(_ other: Int) -> Int {
-        let (sum, overflow) = addingReportingOverflow(other)
-        return overflow ? .max : sum
-    }
-
-    /// The product, or Int.max where it would overflow.
-    func multipliedSaturating(_ other: Int) -> Int {
-        let (product, overflow) = multipliedReportingOverflow(by: other)
-        return overflow ? .max : product
-    }
+    public var multiplications: Int { steps.reduce(0) { Int.saturatingSum($0, $1.multiplications) } }
 }

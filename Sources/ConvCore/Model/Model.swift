@@ -33,11 +33,6 @@ public struct Model: Equatable, Hashable, Sendable {
     /// The arguments layer `index`'s print did not show, whose PyTorch defaults are assumed.
     public func assumed(_ index: Int) -> [HiddenArgument] { printed?[index].assumed ?? [] }
 
-    /// The course notebook's single layer: `nn.Conv2d(..., bias=False)` on its ramp input.
-    public static func singleLayer(_ p: ConvParameters) -> Model {
-        Model(inputShape: p.inputShape, layers: [.conv2d(singleConv2d(p))])
-    }
-
     /// The notebook's layer from the twelve parameters: `nn.Conv2d(..., bias=False)`.
     public static func singleConv2d(_ p: ConvParameters) -> Conv2dLayer {
         Conv2dLayer(p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),

@@ -3,14 +3,26 @@ import ConvCore
 /// `convscope render --layers` of a torch.fx print: every node of the forward, joins included,
 /// as a table (like torchinfo's summary) or as JSON of the same shape as a Sequential's.
 public enum GraphTable {
-    /// The table's text; `unicode` false writes ASCII stand-ins.
-    public static func text(_ trace: GraphTrace, unicode: Bool = true, language l: Language) -> String {
+    /// The table's text; `unicode` false writes ASCII stand-ins; `depth` folds every module
+    /// below that depth of its qualified name into one row with subtotals, as torchinfo's depth.
+    public static func text(_ trace: GraphTrace, depth: Int? = nil, unicode: Bool = true, language l: Language) -> String {
         let titles = [l.pick("node", "узел"), l.pick("module or function", "модуль или функция"), l.pick("reads", "читает"),
                       l.pick("input", "вход"), l.pick("output", "выход"), "k/s", l.pick("params", "парам."),
                       l.pick("mults", "умнож."), "r", "j"]
         var rows: [[String]] = [titles]
         var messages: [Int: String] = [:]
-        for step in trace.steps {
+        let blocks = depth.map { GraphBlocks.keys(trace, depth: $0) } ?? trace.steps.map { _ in nil }
+        var index = 0
+        while index < trace.steps.count {
+            if let key = blocks[index] {
+                var end = index
+                while end + 1 < trace.steps.count && blocks[end + 1] == key { end += 1 }
+                rows.append(GraphBlocks.row(trace.steps[index...end], name: key, l))
+                index = end + 1
+                continue
+            }
+            let step = trace.steps[index]
+            index += 1
             let node = step.node
             let what = node.module == nil ? node.op : "\(node.target) \(node.op)"
             let reads = node.inputs.count > 1 ? node.inputs.joined(separator: node.op == "cat" ? ", " : " \(symbol(node.op)) ")
