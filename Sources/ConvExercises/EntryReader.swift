@@ -36,9 +36,11 @@ struct EntryReader {
         let number = index + 1
         let id = try optionalString("id") ?? "q\(number)"
         let show = try readShow()
+        let teacherHint = try optionalString("hint")
         return Exercise(number: number, id: id, line: lines.header(index) ?? 1, setup: setup, question: question,
                         prompt: try optionalString("prompt") ?? Prompts.prompt(for: question, setup, language),
-                        hint: try optionalString("hint") ?? question.kind.defaultHint, show: show, solution: solution)
+                        hint: teacherHint ?? Hints.defaultHint(question, setup, language), teacherHint: teacherHint,
+                        show: show, solution: solution)
     }
 
     func optionalString(_ key: String) throws(ExerciseFileError) -> String? {
@@ -84,14 +86,31 @@ struct EntryReader {
             }
             texts = array.map { $0.string! }
         }
-        let layers: [StackLayer]
+        var layers: [StackLayer] = []
+        var refusal: LayerRefusal?
         do throws(LayerParseError) {
-            layers = key == "model" ? try ModelParser.parse(texts[0])
-                : try texts.map { (text) throws(LayerParseError) in try LayerParser.parse(text) }
+            if key == "model" { layers = try ModelParser.parse(texts[0]) }
+            for (index, text) in texts.enumerated() where key != "model" {
+                do throws(LayerParseError) {
+                    layers.append(try LayerParser.parse(text))
+                } catch {
+                    guard case let .construction(_, failure) = error else { throw error }
+                    refusal = LayerRefusal(index: texts.count > 1 ? index : nil, text: text, pythonType: failure.pythonType, message: failure.message)
+                    break
+                }
+            }
         } catch {
-            throw self.error(key, "\(key): \(error.message)")
+            // A layer PyTorch refuses to build is the answer to "is it valid?": no, with its message.
+            if table["ask"]?.string == QuestionKind.valid.rawValue, case let .line(_, .construction(text, failure)) = error {
+                refusal = LayerRefusal(index: nil, text: text, pythonType: failure.pythonType, message: failure.message)
+            } else {
+                throw self.error(key, "\(key): \(error.message)")
+            }
         }
-        guard !layers.isEmpty else { throw error(key, "\(key) holds no layer") }
+        if let refusal, table["ask"]?.string != QuestionKind.valid.rawValue {
+            throw error(key, "\(key): \(refusal.text): \(refusal.pythonType): \(refusal.message) (ask = \"valid\" asks about that)")
+        }
+        guard !layers.isEmpty || refusal != nil else { throw error(key, "\(key) holds no layer") }
         guard let shape = try intList("input") else { throw error("ask", "needs input = [1, C, H, W]") }
         let sizes = ParameterID.hIn.range
         let full = shape.count == 3 ? [1] + shape : shape
@@ -106,6 +125,10 @@ struct EntryReader {
                 throw error("fill", "fill '\(word)' is not an input: allowed " + InputSource.all.map(\.argument).joined(separator: ", ") + ", random:N")
             }
             fill = source
+        }
+        if let refusal {
+            let written = key == "model" ? texts[0].split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty } : texts
+            return ExerciseSetup(refused: refusal, written: written, inputShape: full, fill: fill)
         }
         return ExerciseSetup(layers: layers, inputShape: full, fill: fill)
     }
