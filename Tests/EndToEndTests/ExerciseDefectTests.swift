@@ -27,6 +27,21 @@ struct ExerciseDefectTests {
         TmuxSession(columns: 80, rows: 24, command: "TERM=xterm-256color '\(Binary.path)' exercise '\(lab)' --lang \(w.lang)")
     }
 
+    /// The lab open at question `number` of `total`, its answer line open.
+    static func open(_ lab: String, at number: Int, of total: Int, _ w: Words) -> TmuxSession {
+        let tmux = open(lab, w)
+        #expect(tmux.waitFor("1/\(total)").ok, "\(tmux.capture())")
+        if number > 1 { next(tmux, number - 1, of: total, w) }
+        return tmux
+    }
+
+    /// Types `answer` and waits for the verdict `verdict`.
+    static func answer(_ tmux: TmuxSession, _ answer: String, expecting verdict: String) {
+        tmux.type(answer)
+        tmux.send("Enter")
+        #expect(tmux.waitFor(verdict).ok, "\(answer): \(tmux.capture())")
+    }
+
     /// Leaves the answer line and moves `count` questions on.
     static func next(_ tmux: TmuxSession, _ count: Int, of total: Int, _ w: Words) {
         for _ in 0..<count { tmux.send("Escape", ">") }
@@ -48,12 +63,8 @@ struct ExerciseDefectTests {
     /// working scrolled to the ConvTranspose2d and Cat steps that decide it.
     @Test(arguments: languages) func aUNetWorkingScrollsToItsEndAndARetryStartsEmpty(_ w: Words) throws {
         guard requireTmux() else { return }
-        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", w)
-        #expect(tmux.waitFor("1/8").ok, "\(tmux.capture())")
-        Self.next(tmux, 4, of: 8, w)
-        tmux.type("1x16x14x14")
-        tmux.send("Enter")
-        #expect(tmux.waitFor(w.wrong).ok, "\(tmux.capture())")
+        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", at: 5, of: 8, w)
+        Self.answer(tmux, "1x16x14x14", expecting: w.wrong)
         tmux.send("r")
         tmux.type("1x16x7x7")
         let retry = tmux.waitFor("\(w.answerLine) 1x16x7x7")
@@ -79,11 +90,8 @@ struct ExerciseDefectTests {
     /// Defect 3: the odd-size question's hint names MaxPool2d, and its working writes ⌊15/2⌋.
     @Test(arguments: languages) func aPoolingQuestionGetsThePoolingFormula(_ w: Words) throws {
         guard requireTmux() else { return }
-        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", w)
-        #expect(tmux.waitFor("1/8").ok, "\(tmux.capture())")
-        Self.next(tmux, 1, of: 8, w)
-        tmux.type("8x8")
-        tmux.send("Enter")
+        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", at: 2, of: 8, w)
+        Self.answer(tmux, "8x8", expecting: w.wrong)
         let hint = tmux.waitFor(w.wrong)
         #expect(hint.ok && hint.screen.contains("MaxPool2d"), "the hint names the pooling layer: \(hint.screen)")
         tmux.send("v")
@@ -96,18 +104,14 @@ struct ExerciseDefectTests {
     /// Defect 4: before the answer a value question's output map is hidden, every row of it.
     @Test(arguments: languages) func aValueQuestionHidesItsOutputUntilTheAnswer(_ w: Words) throws {
         guard requireTmux() else { return }
-        let tmux = Self.open(Binary.root + "/examples/single-layer-shapes\(w.suffix).toml", w)
-        #expect(tmux.waitFor("1/11").ok, "\(tmux.capture())")
-        Self.next(tmux, 7, of: 11, w)
+        let tmux = Self.open(Binary.root + "/examples/single-layer-shapes\(w.suffix).toml", at: 8, of: 11, w)
         tmux.send("Escape", "m")
         let maps = tmux.waitFor(w.hidden)
         #expect(maps.ok, "\(maps.screen)")
         // The 8×8 output of the padded corner reads 2 6 12 18 24 30 36 26 on every row.
         #expect(!maps.screen.contains("30  36  26"), "no output row is drawn: \(maps.screen)")
         tmux.send("m", "a")
-        tmux.type("2")
-        tmux.send("Enter")
-        #expect(tmux.waitFor("\(w.right) 2").ok, "\(tmux.capture())")
+        Self.answer(tmux, "2", expecting: "\(w.right) 2")
         tmux.send("m")
         let after = tmux.waitFor("30  36  26")
         #expect(after.ok && !after.screen.contains(w.hidden), "after the answer the output is drawn: \(after.screen)")
@@ -118,11 +122,8 @@ struct ExerciseDefectTests {
     /// Defect 5: the locked stack's hint line offers no edit, and → on a layer says it is locked.
     @Test(arguments: languages) func theLockedStackOffersOnlyWhatWorks(_ w: Words) throws {
         guard requireTmux() else { return }
-        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", w)
-        #expect(tmux.waitFor("1/8").ok, "\(tmux.capture())")
-        tmux.type("1x16x7x7")
-        tmux.send("Enter")
-        #expect(tmux.waitFor(w.right).ok, "\(tmux.capture())")
+        let tmux = Self.open(Binary.root + "/examples/unet-sizes\(w.suffix).toml", at: 1, of: 8, w)
+        Self.answer(tmux, "1x16x7x7", expecting: w.right)
         tmux.send("m")
         let stack = tmux.waitFor("Tab")
         let hints = stack.screen.split(separator: "\n").last.map(String.init) ?? ""
@@ -164,20 +165,14 @@ struct ExerciseDefectTests {
         guard requireTmux() else { return }
         try withTemporaryDirectory("exercise-checks") { dir in
             try Self.checks.write(toFile: dir + "/lab.toml", atomically: true, encoding: .utf8)
-            let tmux = Self.open(dir + "/lab.toml", w)
-            #expect(tmux.waitFor("1/3").ok, "\(tmux.capture())")
-            tmux.type("1175")
-            tmux.send("Enter")
-            #expect(tmux.waitFor(w.wrong).ok, "1175 is an arithmetic slip: \(tmux.capture())")
+            let tmux = Self.open(dir + "/lab.toml", at: 1, of: 3, w)
+            Self.answer(tmux, "1175", expecting: w.wrong)
             tmux.send("r")
-            tmux.type("1176")
-            tmux.send("Enter")
-            #expect(tmux.waitFor("\(w.right) 1176").ok, "\(tmux.capture())")
+            Self.answer(tmux, "1176", expecting: "\(w.right) 1176")
             for (number, message) in [(2, "in_channels must be divisible by groups"), (3, "padding='same' is not supported for strided convolutions")] {
                 tmux.send(">")
                 #expect(tmux.waitFor("\(number)/3").ok, "\(tmux.capture())")
-                tmux.type(w.no)
-                tmux.send("Enter")
+                Self.answer(tmux, w.no, expecting: w.right)
                 let shown = tmux.waitFor(message)
                 #expect(shown.ok && shown.screen.contains(w.right) && shown.screen.contains("ValueError"), "\(shown.screen)")
             }
