@@ -160,11 +160,14 @@ enum Solver {
         // All-ones weights on whole-number inputs give whole numbers through sums and maxima: an
         // answer one off is an arithmetic slip, not rounding. Divisions and curves keep a tolerance.
         let exact = ValueWorking.isExact(setup, through: layer) && abs(result) < 16_777_216
-        return Solution(expected: expected, steps: steps) { answer in
+        let tolerance = exact ? 0 : 1e-3 * max(1, abs(result))
+        var solution = Solution(expected: expected, steps: steps) { answer in
             guard let number = AnswerReading.number(answer) else { return .unreadable(QuestionKind.value.answerFormat) }
             if exact { return number == result ? .right : .wrong }
-            return abs(number - result) <= 1e-3 * max(1, abs(result)) ? .right : .wrong
+            return abs(number - result) <= tolerance ? .right : .wrong
         }
+        solution.tolerance = tolerance
+        return solution
     }
 
     /// `36` for whole values, else up to 4 decimals (`4.5`).
