@@ -23,7 +23,8 @@ enum ValueWorking {
                 let values = mine.map { Double(spec.paddedValue(input, channel: c, y: $0.position.y, x: $0.position.x)) }
                 let zeros = layer.paddingMode == .zeros
                 let terms = zip(mine, values).map { tap, v in tap.inPadding && zeros ? "·" : Solver.numberText(v) }
-                groups.append((c, terms, values.reduce(0, +), mine.filter(\.inPadding).count))
+                // Only zero padding is written ·; a reflected or copied value is written as the number it reads.
+                groups.append((c, terms, values.reduce(0, +), zeros ? mine.filter(\.inPadding).count : 0))
             }
             lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
         case let .convTranspose2d(layer):
@@ -47,10 +48,12 @@ enum ValueWorking {
             lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
         case let .maxPool2d(layer):
             let values = window(layer.window, input: input, channel: o, y: y, x: x).values
+            guard values.max() == value else { return nil }
             lines = ["output\(cell) = max(" + values.map(Solver.numberText).joined(separator: ", ") + ") = \(result)"]
         case let .avgPool2d(layer):
             let (values, full) = window(layer.window, input: input, channel: o, y: y, x: x)
             let divisor = layer.divisorOverride ?? (layer.countIncludePad ? full : values.count)
+            guard abs(values.reduce(0, +) / Double(divisor) - value) <= 1e-4 * max(1, abs(value)) else { return nil }
             let terms = values.map(Solver.numberText).joined(separator: "+")
             lines = ["output\(cell) = (\(terms)) / \(divisor) = \(result)"]
         case let .shapePreserving(layer):
@@ -59,10 +62,9 @@ enum ValueWorking {
         case let .cat(cat):
             guard let skip else { return nil }
             let skipChannels = skip.shape[1]
-            lines = [o < skipChannels ? lang.pick("channel \(o) of the Cat is channel \(o) of layer (\(cat.skip)): \(result)",
-                                                  "канал \(o) слоя Cat — канал \(o) слоя (\(cat.skip)): \(result)")
-                                      : lang.pick("channel \(o) of the Cat is channel \(o - skipChannels) of the previous layer: \(result)",
-                                                  "канал \(o) слоя Cat — канал \(o - skipChannels) предыдущего слоя: \(result)")]
+            let from = o < skipChannels ? lang.pick("channel \(o) of layer (\(cat.skip))", "канал \(o) слоя (\(cat.skip))")
+                : lang.pick("channel \(o - skipChannels) of layer (\(index - 1))", "канал \(o - skipChannels) слоя (\(index - 1))")
+            lines = ["output\(cell) = \(from) = \(result)"]
         }
         return lines
     }
@@ -76,8 +78,9 @@ enum ValueWorking {
         let biasText = bias ? " + 0" : ""
         let result = Solver.numberText(value)
         let padded = groups.reduce(0) { $0 + $1.padded }
-        let legend = padded > 0 ? [lang.pick("· is a zero from the padding (\(padded) of the taps)",
-                                             "· — ноль из расширения (\(padded) из слагаемых)")] : []
+        let terms = groups.reduce(0) { $0 + $1.terms.count }
+        let legend = padded > 0 ? [lang.pick("· is a zero from the padding (\(padded) of the \(terms) terms)",
+                                             "· — ноль из расширения (\(padded) из \(terms) слагаемых)")] : []
         if groups.count == 1, groups[0].terms.count <= termsPerLine {
             let terms = groups[0].terms.isEmpty ? "0" : groups[0].terms.joined(separator: "+")
             return ["output\(cell) = " + terms + biasText + " = \(result)"] + legend

@@ -13,17 +13,18 @@ public enum ExerciseKeys {
     public static let bindings: [(keys: [Key], command: ExerciseCommand)] = [
         ([.character("r")], .retry), ([.character("v")], .reveal), ([.character("s")], .skip),
         ([.character(">")], .next), ([.character("<")], .previous), ([.character("m")], .maps),
-        ([.down, .character("j"), .character("d"), .pageDown, .character(" ")], .scrollDown),
-        ([.up, .character("k"), .character("u"), .pageUp], .scrollUp),
+        ([.down, .character("j"), .character("d"), .pageDown, .character(" "), .end], .scrollDown),
+        ([.up, .character("k"), .character("u"), .pageUp, .home], .scrollUp),
         ([.character("a")], .answer), ([.character("?")], .help), ([.character("q")], .quit),
     ]
 
     /// Keys that scroll the working page while the answer line is open (they type nothing).
     static let answerLineScrolling: [Key: ExerciseCommand] = [.down: .scrollDown, .pageDown: .scrollDown, .up: .scrollUp, .pageUp: .scrollUp]
 
-    /// Lines one key scrolls: a page key a screenful, the others three lines.
+    /// Lines one key scrolls: Home and End to the top and the end, a page key a screenful, the others three lines.
     static func scrollStep(_ key: Key, page: Int) -> Int {
-        key == .pageDown || key == .pageUp || key == .character(" ") ? max(1, page - 1) : 3
+        if key == .home || key == .end { return 1 << 20 }
+        return key == .pageDown || key == .pageUp || key == .character(" ") ? max(1, page - 1) : 3
     }
 
     /// The command for a key outside the answer line, or nil (on the maps page the course screen's keys then act).

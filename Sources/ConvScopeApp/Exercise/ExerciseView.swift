@@ -136,7 +136,7 @@ struct ExerciseView {
         canvas.put(" " + ExerciseText.helpTitle(l), x: 0, y: y, style: Style(foreground: Palette.accent, bold: true))
         y += 2
         let names = ExerciseKeys.bindings.map { ExerciseKeys.label($0.command, l, all: true) }
-        let column = min(18, (names.map(\.count).max() ?? 3) + 1)
+        let column = min(26, (names.map(\.count).max() ?? 3) + 2)
         for (name, binding) in zip(names, ExerciseKeys.bindings) where y < size.rows - 2 {
             let command = binding.command
             let label = " " + name + String(repeating: " ", count: max(1, column - name.count))
