@@ -112,6 +112,9 @@ struct ExerciseDefectTests {
         #expect(!maps.screen.contains("30  36  26"), "no output row is drawn: \(maps.screen)")
         tmux.send("m", "a")
         Self.answer(tmux, "2", expecting: "\(w.right) 2")
+        // The working writes the sum out as the inspector does: · for a zero of the padding.
+        let sum = Self.scroll(tmux, "d", until: "output[0, 0, 0, 0] = ·+·+·+·+0+1+·+0+1 + 0 = 2")
+        #expect(sum.ok, "\(sum.screen)")
         tmux.send("m")
         let after = tmux.waitFor("30  36  26")
         #expect(after.ok && !after.screen.contains(w.hidden), "after the answer the output is drawn: \(after.screen)")
