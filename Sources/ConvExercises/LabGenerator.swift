@@ -227,7 +227,9 @@ public struct LabVariant: Sendable, Equatable {
 
     /// The variant named `word`.
     public init(_ word: String) {
-        let trimmed = word.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        // On one line and without control characters: the word goes into the lab's title and first comment.
+        let printable = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" }))
+        let trimmed = printable.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
         self.word = trimmed
         if let number = UInt64(trimmed) {
             seed = number
