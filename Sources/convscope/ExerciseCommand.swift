@@ -2,12 +2,12 @@ import ArgumentParser
 import ConvExercises
 import Foundation
 
-/// `convscope exercise`: grades a lab's answers headlessly, prints its questions, or generates a lab.
+/// `convscope exercise`: the exercise screen, grading (one student or a class), the key, the LMS export, generated labs.
 /// The logic lives in ConvExercises; this reads the files, prints and writes.
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
-        abstract: "Answer a lab's exercises on screen, grade an answers file, or generate a lab.",
+        abstract: "Answer a lab on screen, grade a student or a class, print its key, export it to Moodle, or generate labs.",
         usage: """
             convscope exercise FILE [--record FILE]
             convscope exercise FILE --answers ANSWERS.txt [--format text|json] [--record FILE]
