@@ -110,6 +110,8 @@ struct ExerciseDefectTests {
         #expect(maps.ok, "\(maps.screen)")
         // The 8×8 output of the padded corner reads 2 6 12 18 24 30 36 26 on every row.
         #expect(!maps.screen.contains("30  36  26"), "no output row is drawn: \(maps.screen)")
+        let bottom = maps.screen.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!bottom.contains("Tab") && bottom.contains("q "), "before the answer only the exercise's keys are offered: \(bottom)")
         tmux.send("m", "a")
         Self.answer(tmux, "2", expecting: "\(w.right) 2")
         // The working writes the sum out as the inspector does: · for a zero of the padding.

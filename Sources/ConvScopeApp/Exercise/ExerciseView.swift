@@ -56,6 +56,13 @@ struct ExerciseView {
             row.put(keys, x: size.columns - keys.count, y: 0, style: Style(foreground: Palette.muted))
         }
         canvas.blit(environment.colorDepth.hasColor ? row.themed(state.teaching.theme) : row, x: 0, y: 0)
+        if !state.current.revealed {
+            // Before the answer the course screen's keys wait: the bottom row offers the exercise's own.
+            var hints = Canvas(width: size.columns, height: 1)
+            hints.put(" " + keys + "\(g.dot) " + ExerciseText.keysAfterAnswer(l), x: 0, y: 0, style: Style(foreground: Palette.muted),
+                      maxWidth: size.columns)
+            canvas.blit(environment.colorDepth.hasColor ? hints.themed(state.teaching.theme) : hints, x: 0, y: size.rows - 1)
+        }
         return canvas
     }
 

@@ -51,6 +51,9 @@ public enum ExerciseText {
         l.pick("the answer is shown already: > goes to the next question",
                "ответ уже показан: > — следующий вопрос")
     }
+    static func keysAfterAnswer(_ l: Language) -> String {
+        l.pick("the maps' keys work after the answer", "клавиши карт работают после ответа")
+    }
     static func allShown(_ l: Language) -> String {
         l.pick("the whole page is shown: nothing to scroll", "страница видна целиком: прокручивать нечего")
     }
