@@ -93,7 +93,11 @@ struct ExerciseCommand: ParsableCommand {
             if variants != nil && variant != nil { throw ValidationError("give --variant WORD or --variants ROSTER, not both.") }
             if variants != nil && (output == nil || output == "-") { throw ValidationError("--variants writes one lab and one key per student: give the folder with -o DIR.") }
         } else {
-            if file == nil { throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.") }
+            if file == nil {
+                // --answers takes every name after it, so a lab written last is read as an answers file.
+                if answering { throw ValidationError("exercise needs the lab FILE before --answers: convscope exercise lab.toml --answers A.txt B.txt …") }
+                throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.")
+            }
             for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil), ("--variants", variants != nil),
                                   ("--max-size", maxSize != nil)] where given {
                 throw ValidationError("\(name) only goes with --generate N.")
