@@ -36,9 +36,11 @@ struct EntryReader {
         let number = index + 1
         let id = try optionalString("id") ?? "q\(number)"
         let show = try readShow()
+        let teacherHint = try optionalString("hint")
         return Exercise(number: number, id: id, line: lines.header(index) ?? 1, setup: setup, question: question,
                         prompt: try optionalString("prompt") ?? Prompts.prompt(for: question, setup, language),
-                        hint: try optionalString("hint") ?? question.kind.defaultHint, show: show, solution: solution)
+                        hint: teacherHint ?? Hints.defaultHint(question, setup, language), teacherHint: teacherHint,
+                        show: show, solution: solution)
     }
 
     func optionalString(_ key: String) throws(ExerciseFileError) -> String? {
@@ -84,15 +86,36 @@ struct EntryReader {
             }
             texts = array.map { $0.string! }
         }
-        let printed: PrintedModel
+        var layers: [StackLayer] = []
+        var refusal: LayerRefusal?
+        var names: [String]?
         do throws(LayerParseError) {
-            printed = key == "model" ? try ModelParser.read(texts[0])
-                : PrintedModel(positional: try texts.map { (text) throws(LayerParseError) in try LayerParser.parse(text) })
+            if key == "model" {
+                let printed = try ModelParser.read(texts[0])
+                layers = printed.layers
+                names = printed.names
+            }
+            for (index, text) in texts.enumerated() where key != "model" {
+                do throws(LayerParseError) {
+                    layers.append(try LayerParser.parse(text))
+                } catch {
+                    guard case let .construction(_, failure) = error else { throw error }
+                    refusal = LayerRefusal(index: texts.count > 1 ? index : nil, text: text, pythonType: failure.pythonType, message: failure.message)
+                    break
+                }
+            }
         } catch {
-            throw self.error(key, "\(key): \(error.message)")
+            // A layer PyTorch refuses to build is the answer to "is it valid?": no, with its message.
+            if table["ask"]?.string == QuestionKind.valid.rawValue, case let .line(_, .construction(text, failure)) = error {
+                refusal = LayerRefusal(index: nil, text: text, pythonType: failure.pythonType, message: failure.message)
+            } else {
+                throw self.error(key, "\(key): \(error.message)")
+            }
         }
-        let layers = printed.layers
-        guard !layers.isEmpty else { throw error(key, "\(key) holds no layer") }
+        if let refusal, table["ask"]?.string != QuestionKind.valid.rawValue {
+            throw error(key, "\(key): \(refusal.text): \(refusal.pythonType): \(refusal.message) (ask = \"valid\" asks about that)")
+        }
+        guard !layers.isEmpty || refusal != nil else { throw error(key, "\(key) holds no layer") }
         guard let shape = try intList("input") else { throw error("ask", "needs input = [1, C, H, W]") }
         let sizes = ParameterID.hIn.range
         let full = shape.count == 3 ? [1] + shape : shape
@@ -108,7 +131,11 @@ struct EntryReader {
             }
             fill = source
         }
-        return ExerciseSetup(layers: layers, inputShape: full, fill: fill, names: printed.names)
+        if let refusal {
+            let written = key == "model" ? texts[0].split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty } : texts
+            return ExerciseSetup(refused: refusal, written: written, inputShape: full, fill: fill)
+        }
+        return ExerciseSetup(layers: layers, inputShape: full, fill: fill, names: names)
     }
 
     func readShow() throws(ExerciseFileError) -> [ShownPart] {

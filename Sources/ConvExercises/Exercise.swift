@@ -21,12 +21,30 @@ public struct ExerciseSetup: Equatable, Sendable {
     /// Each layer's name: print(model)'s for `model`, positions for `layer` and `layers`.
     public var names: [String] { trace.names }
 
+    /// The layer PyTorch refuses to build, for a `valid` question (then `layers` is empty and
+    /// `writtenLayers` holds the file's layer strings).
+    public let refusal: LayerRefusal?
+    /// The layers as the file writes them (for a refused setup; else their reprs).
+    public let writtenLayers: [String]
+
     /// A setup and its trace; `names` default to the positions.
     public init(layers: [StackLayer], inputShape: [Int], fill: InputSource = .rampX, names: [String]? = nil) {
         self.layers = layers
         self.inputShape = inputShape
         self.fill = fill
+        refusal = nil
+        writtenLayers = layers.map(\.pytorchRepr)
         trace = StackTrace(inputShape: inputShape, layers: layers, names: names)
+    }
+
+    /// A setup whose layer PyTorch refuses to build: `written` as the file gives the layers.
+    public init(refused refusal: LayerRefusal, written: [String], inputShape: [Int], fill: InputSource = .rampX) {
+        layers = []
+        self.inputShape = inputShape
+        self.fill = fill
+        self.refusal = refusal
+        writtenLayers = written
+        trace = StackTrace(inputShape: inputShape, layers: [])
     }
 
     /// The model the stack screen shows: print(model)'s names kept.
@@ -47,10 +65,26 @@ public struct ExerciseSetup: Equatable, Sendable {
     /// `Conv2d(3, 8, …) on 1×3×8×8`, or `the model (0) MaxPool2d(…) → (1) Conv2d(…) on 1×3×32×32`.
     public var summary: String {
         let input = shapeText(inputShape)
+        if refusal != nil {
+            if writtenLayers.count == 1 { return "\(writtenLayers[0]) on \(input)" }
+            return "the model " + writtenLayers.enumerated().map { "(\($0.offset)) \($0.element)" }.joined(separator: " → ") + " on \(input)"
+        }
         if isSingleLayer { return "\(layers[0].pytorchRepr) on \(input)" }
         let listed = layers.enumerated().map { "(\(names[$0.offset])) \($0.element.pytorchRepr)" }.joined(separator: " → ")
         return "the model \(listed) on \(input)"
     }
+}
+
+/// A layer PyTorch refuses to construct (`Conv2d(4, 6, 3, groups=3)`): a `valid` question's "no".
+public struct LayerRefusal: Equatable, Sendable {
+    /// The layer's place in the list, when the file lists layers.
+    public let index: Int?
+    /// The layer as written.
+    public let text: String
+    /// PyTorch's exception type, e.g. ValueError.
+    public let pythonType: String
+    /// PyTorch's message, word for word.
+    public let message: String
 }
 
 /// One question of a lab, with its computed answer.
@@ -67,8 +101,10 @@ public struct Exercise: Sendable {
     public let question: Question
     /// The teacher's wording, or one made from the question.
     public let prompt: String
-    /// The teacher's hint, shown after a wrong answer (else the question kind's own).
+    /// The teacher's hint, shown after a wrong answer (else the formula for the question's layers, in the lab's language).
     public let hint: String
+    /// The teacher's own `hint`, if the file gives one.
+    public let teacherHint: String?
     /// What the screen shows besides the layer: `maps`, `trace`, `cost` (the asked parts stay hidden).
     public let show: [ShownPart]
     /// The answer convscope computed, with its working.

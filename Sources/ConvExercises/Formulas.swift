@@ -31,8 +31,34 @@ enum Formulas {
         case let .convTranspose2d(l):
             return [transposedAxis("H_out", input: input[2], layer: l, axis: .height),
                     transposedAxis("W_out", input: input[3], layer: l, axis: .width)]
+        case let .maxPool2d(l):
+            return [poolAxis("H_out", input: input[2], window: l.window, axis: .height, lang),
+                    poolAxis("W_out", input: input[3], window: l.window, axis: .width, lang)]
+        case let .avgPool2d(l):
+            return [poolAxis("H_out", input: input[2], window: l.window, axis: .height, lang),
+                    poolAxis("W_out", input: input[3], window: l.window, axis: .width, lang)]
         default: return nil
         }
+    }
+
+    /// `H_out = ⌊(15 + 2·0 − 1·(2−1) − 1) / 2⌋ + 1 = 7` for one axis of a pooling layer; with
+    /// ceil_mode the brackets round up, and a last window that would start in the right padding is dropped.
+    static func poolAxis(_ name: String, input: Int, window: PoolWindow, axis: PaddingSpec.Axis, _ lang: Language) -> String {
+        let k = window.kernel[axis], d = window.dilation[axis], s = window.stride[axis], p = window.padding[axis]
+        let (open, close) = window.ceilMode ? ("⌈", "⌉") : ("⌊", "⌋")
+        let out = window.outputSize(input: input, axis: axis)
+        let numerator = input + 2 * p - window.effectiveKernel(axis)
+        let rounded = (window.ceilMode ? (numerator + s - 1) : numerator)
+        let raw = (rounded >= 0 ? rounded / s : -((-rounded + s - 1) / s)) + 1
+        let drop = raw != out ? lang.pick(" − 1 (the last window would start in the right padding)",
+                                          " − 1 (последнее окно начиналось бы в расширении справа)") : ""
+        let result = raw != out ? " = \(raw)\(drop) = \(out)" : " = \(out)"
+        return "\(name) = \(open)(\(input) + 2·\(p) − \(d)·(\(k)−1) − 1) / \(s)\(close) + 1" + result
+    }
+
+    /// `C = 16 + 16 = 32` for a Cat: the skip's channels and the current map's.
+    static func catChannels(skip: [Int], current: [Int], output: [Int]) -> String {
+        "C_out = \(skip[1]) + \(current[1]) = \(output[1])"
     }
 
     /// One line per layer up to `last`: `(0) Conv2d: 1×3×8×8 → 1×8×4×4`, then its size formulas.
@@ -41,7 +67,10 @@ enum Formulas {
         for (index, step) in trace.layers.enumerated() where index <= last {
             let prefix = trace.layers.count > 1 ? "(\(trace.names[index])) " : ""
             guard let input = step.inputShape else { break }
-            let formulas = sizeSteps(step.layer, input: input, lang) ?? []
+            var formulas = sizeSteps(step.layer, input: input, lang) ?? []
+            if case .cat = step.layer, let skip = step.skipShape, let output = step.outputShape {
+                formulas = [catChannels(skip: skip, current: input, output: output)]
+            }
             if case let .failed(error) = step.status {
                 steps.append("\(prefix)\(step.layer.name): \(error.message)")
                 break

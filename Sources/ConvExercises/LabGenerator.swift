@@ -14,15 +14,20 @@ public struct LabGenerator {
     let kinds: [QuestionKind]
     let sizes: ClosedRange<Int>
     var random: SplitMixRandom
-    let variant: UInt64
+    let variant: LabVariant
 
     /// A generator for `kinds`, input sizes up to `maxSize` (the course notebook's 8…32 by default).
-    public init(kinds: [QuestionKind], variant: UInt64, maxSize: Int? = nil) {
+    public init(kinds: [QuestionKind], variant: LabVariant, maxSize: Int? = nil) {
         self.kinds = kinds.isEmpty ? Self.defaultKinds : kinds
         let top = maxSize ?? Self.notebookSizes.upperBound
         sizes = min(Self.notebookSizes.lowerBound, top)...top
-        random = SplitMixRandom(start: variant)
+        random = SplitMixRandom(start: variant.seed)
         self.variant = variant
+    }
+
+    /// A generator for a numbered variant (`--variant 3`).
+    public init(kinds: [QuestionKind], variant: UInt64, maxSize: Int? = nil) {
+        self.init(kinds: kinds, variant: LabVariant("\(variant)"), maxSize: maxSize)
     }
 
     /// The exercise file for `count` questions, kinds taken in turn; in Russian every question
@@ -46,12 +51,12 @@ public struct LabGenerator {
             }
         }
         let kindList = kinds.map(\.rawValue).joined(separator: ", ")
-        let title = language.pick("Generated lab, variant \(variant): ", "Сгенерированная лабораторная, вариант \(variant): ") + kindList
+        let title = Self.quoted(language.pick("Generated lab, variant \(variant.word): ", "Сгенерированная лабораторная, вариант \(variant.word): ") + kindList)
         return language.pick("# Made by", "# Сделано командой") + " convscope exercise --generate \(count)"
             + " --kinds \(kinds.map(\.rawValue).joined(separator: ","))" + (language == .en ? "" : " --lang \(language.rawValue)")
-            + " --variant \(variant)" + language.pick("; the answers are computed when the file is loaded.\n",
+            + " --variant \(variant.shellWord)" + language.pick("; the answers are computed when the file is loaded.\n",
                                                      "; ответы вычисляются при загрузке файла.\n")
-            + "title = \"\(title)\"\n\n" + blocks.joined(separator: "\n")
+            + "title = \(title)\n\n" + blocks.joined(separator: "\n")
     }
 
     /// A TOML basic string: quotes and backslashes escaped.
@@ -208,5 +213,36 @@ public struct LabGenerator {
         let input = [1, c, h, w]
         return Draft(lines: ["ask = \"output_padding\"", "target = [\(target.h), \(target.w)]"],
                      layerLines: ["layer = \"\(text)\"", Self.inputLine(input)])
+    }
+}
+
+/// Which variant of a generated lab: any word (a student's name or number). A whole number is
+/// its own seed (`--variant 3` as before); another word is hashed (FNV-1a of its UTF-8, trimmed
+/// and lower-cased), so the same name gives the same lab on every machine.
+public struct LabVariant: Sendable, Equatable {
+    /// The word as given, trimmed and on one line.
+    public let word: String
+    /// The generator's start.
+    public let seed: UInt64
+
+    /// The variant named `word`.
+    public init(_ word: String) {
+        // On one line and without control characters: the word goes into the lab's title and first comment.
+        let printable = String(String.UnicodeScalarView(word.unicodeScalars.filter { $0.properties.generalCategory != .control || $0 == "\n" }))
+        let trimmed = printable.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        self.word = trimmed
+        if let number = UInt64(trimmed) {
+            seed = number
+        } else {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in trimmed.lowercased().utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            seed = hash
+        }
+    }
+
+    /// The word as a shell would take it back: quoted unless it is letters, digits, - and _ only.
+    public var shellWord: String {
+        word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && !word.isEmpty ? word
+            : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

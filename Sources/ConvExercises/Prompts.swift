@@ -38,10 +38,11 @@ enum Prompts {
     /// The course notes' words: выход (output), ядро (kernel), шаг (stride), расширение (padding).
     static func russian(_ question: Question, _ setup: ExerciseSetup) -> String {
         let input = "на входе " + shapeText(setup.inputShape)
-        let listed = setup.layers.enumerated().map { "(\(setup.names[$0.offset])) \($0.element.pytorchRepr)" }.joined(separator: " → ")
+        let listed = setup.writtenLayers.enumerated().map { "(\(setup.names.indices.contains($0.offset) ? setup.names[$0.offset] : "\($0.offset)")) \($0.element)" }.joined(separator: " → ")
+        let single = setup.writtenLayers.count == 1
         // Genitive after для/вместо; the model's accusative (модель) after «примет ли».
-        let on = setup.isSingleLayer ? "\(setup.layers[0].pytorchRepr) \(input)" : "модели \(listed) \(input)"
-        let accepted = setup.isSingleLayer ? on : "модель \(listed) \(input)"
+        let on = single ? "\(setup.writtenLayers[0]) \(input)" : "модели \(listed) \(input)"
+        let accepted = single ? on : "модель \(listed) \(input)"
         let output = { (k: Int) in setup.isSingleLayer ? "выход" : "выход слоя (\(k)) \(setup.layers[k].name)" }
         let outputOf = { (k: Int) in setup.isSingleLayer ? "выхода" : "выхода слоя (\(k)) \(setup.layers[k].name)" }
         switch question {

@@ -15,6 +15,9 @@ public struct Solution: Sendable {
     /// The working, step by step with the numbers, e.g. `H_out = ⌊(8 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = 4`.
     public let steps: [String]
     let judge: @Sendable (String) -> Verdict
+    /// How far a typed number may be from `expected` and still be right: 0 but for values made
+    /// through a division or a curve (0.1 %), which exports to an LMS use as its tolerance.
+    public var tolerance: Double = 0
 
     /// Judges a typed answer (blank → skipped; otherwise right, wrong or unreadable).
     public func verdict(for answer: String) -> Verdict {

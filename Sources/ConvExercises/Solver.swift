@@ -70,21 +70,31 @@ enum Solver {
         case .denseParameters, .denseMultiplications:
             return try dense(question.kind, setup, lang)
         case .valid:
+            if let refusal = setup.refusal {
+                let label = refusal.index.map { "(\($0)) " } ?? ""
+                return valid(failure: refusal.message, steps: ["\(label)\(refusal.text) " + lang.pick("raises", "выдаёт ошибку")
+                                                                + " \(refusal.pythonType): \(refusal.message)"], lang)
+            }
             let failure = trace.failure
-            let expected = failure.map { lang.pick("no", "нет") + ": \($0.error.message)" } ?? lang.pick("yes", "да")
             let steps = failure.map { f in
                 ["(\(f.index)) \(trace.layers[f.index].layer.name) " + lang.pick("raises", "выдаёт ошибку") + " \(f.error.pythonType): \(f.error.message)"]
             } ?? [lang.pick("PyTorch runs it", "PyTorch выполняет слои") + ": \(trace.shapeLine)"]
-            return Solution(expected: expected, steps: steps) { answer in
-                let word = AnswerReading.word(answer)
-                // Russian labs are answered in Russian too: да / нет.
-                let yes = ["yes", "y", "valid", "true", "ok", "да", "д"].contains(word)
-                let no = ["no", "n", "invalid", "false", "нет", "н"].contains(word)
-                    || ["no ", "no:", "no,", "no.", "no -", "no—", "invalid ", "нет ", "нет:", "нет,", "нет."].contains { word.hasPrefix($0) }
-                    || (failure.map { word.contains($0.error.message.lowercased()) } ?? false)
-                guard yes || no else { return .unreadable(QuestionKind.valid.answerFormat) }
-                return (failure == nil) == yes ? .right : .wrong
-            }
+            return valid(failure: failure?.error.message, steps: steps, lang)
+        }
+    }
+
+    /// "Is it valid?": yes, or no with PyTorch's `failure` message; a no is right with any reason.
+    static func valid(failure: String?, steps: [String], _ lang: Language) -> Solution {
+        let expected = failure.map { lang.pick("no", "нет") + ": \($0)" } ?? lang.pick("yes", "да")
+        return Solution(expected: expected, steps: steps) { answer in
+            let word = AnswerReading.word(answer)
+            // Russian labs are answered in Russian too: да / нет.
+            let yes = ["yes", "y", "valid", "true", "ok", "да", "д"].contains(word)
+            let no = ["no", "n", "invalid", "false", "нет", "н"].contains(word)
+                || ["no ", "no:", "no,", "no.", "no -", "no—", "invalid ", "нет ", "нет:", "нет,", "нет."].contains { word.hasPrefix($0) }
+                || (failure.map { word.contains($0.lowercased()) } ?? false)
+            guard yes || no else { return .unreadable(QuestionKind.valid.answerFormat) }
+            return (failure == nil) == yes ? .right : .wrong
         }
     }
 
@@ -136,13 +146,32 @@ enum Solver {
         let expected = numberText(result)
         let inputText = shapeText(setup.inputShape), fill = setup.fill.argument
         let of = setup.isSingleLayer ? "" : lang.pick(" of (\(setup.names[layer]))", " слоя (\(setup.names[layer]))")
-        let steps = [lang.pick("input \(fill) on \(inputText), all-ones weights, zero bias",
-                               "вход \(fill) формы \(inputText), все веса равны 1, смещение 0"),
-                     lang.pick("output", "выход") + "\(of)[0, \(channel), \(y), \(x)] = \(expected)"]
-        return Solution(expected: expected, steps: steps) { answer in
-            guard let number = AnswerReading.number(answer) else { return .unreadable(QuestionKind.value.answerFormat) }
-            return abs(number - result) <= 1e-3 * max(1, abs(result)) ? .right : .wrong
+        var steps = [lang.pick("input \(fill) on \(inputText), all-ones weights, zero bias",
+                               "вход \(fill) формы \(inputText), все веса равны 1, смещение 0")]
+        let layerInput = layer == 0 ? input : run.outputs[layer - 1]
+        var skip: Tensor4?
+        if case let .cat(cat) = setup.layers[layer] { skip = run.outputs[cat.skip] }
+        if layer > 0, let layerInput {
+            steps.append(lang.pick("layer (\(setup.names[layer])) \(setup.layers[layer].name) reads the output of (\(setup.names[layer - 1])), \(shapeText(layerInput.shape))",
+                                   "слой (\(setup.names[layer])) \(setup.layers[layer].name) читает выход слоя (\(setup.names[layer - 1])), \(shapeText(layerInput.shape))"))
         }
+        if let layerInput, let sum = ValueWorking.steps(setup, layer: layer, input: layerInput, skip: skip, channel: channel, y: y, x: x,
+                                                         value: result, lang) {
+            steps += sum
+        } else {
+            steps.append(lang.pick("output", "выход") + "\(of)[0, \(channel), \(y), \(x)] = \(expected)")
+        }
+        // All-ones weights on whole-number inputs give whole numbers through sums and maxima: an
+        // answer one off is an arithmetic slip, not rounding. Divisions and curves keep a tolerance.
+        let exact = ValueWorking.isExact(setup, through: layer) && abs(result) < 16_777_216
+        let tolerance = exact ? 0 : 1e-3 * max(1, abs(result))
+        var solution = Solution(expected: expected, steps: steps) { answer in
+            guard let number = AnswerReading.number(answer) else { return .unreadable(QuestionKind.value.answerFormat) }
+            if exact { return number == result ? .right : .wrong }
+            return abs(number - result) <= tolerance ? .right : .wrong
+        }
+        solution.tolerance = tolerance
+        return solution
     }
 
     /// `36` for whole values, else up to 4 decimals (`4.5`).

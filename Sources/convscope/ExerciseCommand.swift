@@ -3,36 +3,58 @@ import ConvCore
 import ConvExercises
 import Foundation
 
-/// `convscope exercise`: grades a lab's answers headlessly, prints its questions, or generates a lab.
+/// `convscope exercise`: the exercise screen, grading (one student or a class), the key, the LMS export, generated labs.
 /// The logic lives in ConvExercises; this reads the files, prints and writes.
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
-        abstract: "Answer a lab's exercises on screen, grade an answers file, or generate a lab.",
+        abstract: "Answer a lab on screen, grade a student or a class, print its key, export it to Moodle, or generate labs.",
         usage: """
             convscope exercise FILE [--record FILE]
             convscope exercise FILE --answers ANSWERS.txt [--format text|json] [--record FILE]
+            convscope exercise FILE --answers A.txt B.txt … | DIR [--format text|csv|json]
+            convscope exercise FILE --key [--format text|markdown|html] [-o FILE]
+            convscope exercise FILE --export gift|moodle-xml [-o FILE]
             convscope exercise FILE --format text|json
-            convscope exercise --generate N [--kinds shape,padding,value,rf] [--variant S] [--max-size N] [-o FILE]
+            convscope exercise --generate N [--kinds shape,padding,value,rf] [--variant WORD] [--max-size N] [-o FILE]
+            convscope exercise --generate N --variants ROSTER.txt -o DIR
             """,
         discussion: "On a terminal, FILE alone opens the exercise screen: one question at a time, answered on an "
             + "answer line, then the working and the maps; --record keeps the answers. "
             + "An exercise file is TOML: a title and [[exercise]] tables, each a layer or model, an input and "
             + "what is asked; convscope computes the answers. The answers file has one answer per line, "
-            + "`N: answer` or in order; # starts a comment. Bad files exit with status 64, naming the line.")
+            + "`N: answer` or in order; # starts a comment. Bad files exit with status 64, naming the line. "
+            + "Several answers files (or a folder of them) make a gradebook: one row per file; a file that cannot "
+            + "be graded keeps its row with the reason, is named on standard error, and the status is then 1.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv, markdown, html
+    }
+
+    enum Export: String, ExpressibleByArgument, CaseIterable {
+        case gift
+        case moodleXML = "moodle-xml"
     }
 
     @Argument(help: "The exercise file (TOML).")
     var file: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Grade this answers file: one answer per line (N: answer, or in order).")
-    var answers: String?
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Grade these answers files (one answer per line: N: answer, or in order); several files or a folder make a gradebook.")
+    var answers: [String] = []
 
-    @Option(name: .long, parsing: .unconditional, help: "Output format: text or json (with FILE alone: print the questions).")
+    @Option(name: .long, parsing: .unconditional,
+            help: "Output format: text or json; csv for a gradebook; markdown or html for --key (with FILE alone: print the questions).")
     var format: Format?
+
+    @Flag(name: .long, help: "Print the answer key: every question with its answer and working.")
+    var key = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Export the lab for an LMS: gift or moodle-xml (Moodle's formats).")
+    var export: Export?
+
+    @Option(name: .long, parsing: .unconditional, help: "With --generate: one lab and one key per line of this roster, written to the folder -o names.")
+    var variants: String?
 
     @Option(name: .long, parsing: .unconditional, help: "Write the answers, one `N: answer` line each, to this file (replaced atomically; on screen after every answer).")
     var record: String?
@@ -43,14 +65,16 @@ struct ExerciseCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Question kinds for --generate, comma-separated: \(Self.kindWords).")
     var kinds: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Which variant of the lab --generate writes: the same variant gives the same file.")
-    var variant: UInt64?
+    @Option(name: .long, parsing: .unconditional,
+            help: "Which variant of the lab --generate writes: any word (a student's name or number); the same word gives the same file.")
+    var variant: String?
 
     @Option(name: .customLong("max-size"), parsing: .unconditional,
             help: "Largest input height and width --generate uses (default 32, the course notebook's sliders; 1…1024).")
     var maxSize: Int?
 
-    @Option(name: [.short, .customLong("output")], parsing: .unconditional, help: "Write the generated lab to this file instead of standard output.")
+    @Option(name: [.short, .customLong("output")], parsing: .unconditional,
+            help: "Write the generated lab, the key or the export to this file (for --variants: this folder) instead of standard output.")
     var output: String?
 
     @OptionGroup var language: LanguageOption
@@ -62,15 +86,35 @@ struct ExerciseCommand: ParsableCommand {
     static var kindWords: String { LabGenerator.generatableKinds.map(\.rawValue).joined(separator: ", ") }
 
     func validate() throws {
+        let answering = !answers.isEmpty
         if generate != nil {
             if file != nil { throw ValidationError("--generate writes a new lab; give no exercise FILE with it.") }
-            if answers != nil || record != nil { throw ValidationError("--answers and --record grade a lab FILE; --generate writes one.") }
+            if answering || record != nil { throw ValidationError("--answers and --record grade a lab FILE; --generate writes one.") }
+            if key || export != nil { throw ValidationError("--key and --export read a lab FILE; with --generate, --variants writes each lab's key.") }
+            if variants != nil && variant != nil { throw ValidationError("give --variant WORD or --variants ROSTER, not both.") }
+            if variants != nil && (output == nil || output == "-") { throw ValidationError("--variants writes one lab and one key per student: give the folder with -o DIR.") }
         } else {
-            if file == nil { throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.") }
-            for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil),
-                                  ("--max-size", maxSize != nil), ("-o", output != nil)] where given {
+            if file == nil {
+                // --answers takes every name after it, so a lab written last is read as an answers file.
+                if answering { throw ValidationError("exercise needs the lab FILE before --answers: convscope exercise lab.toml --answers A.txt B.txt …") }
+                throw ValidationError("exercise needs a FILE to grade, or --generate N to write a lab.")
+            }
+            for (name, given) in [("--kinds", kinds != nil), ("--variant", variant != nil), ("--variants", variants != nil),
+                                  ("--max-size", maxSize != nil)] where given {
                 throw ValidationError("\(name) only goes with --generate N.")
             }
+            if output != nil && !key && export == nil { throw ValidationError("-o goes with --generate, --key or --export.") }
+            let modes = [("--answers", answering), ("--key", key), ("--export", export != nil)].filter(\.1).map(\.0)
+            if modes.count > 1 { throw ValidationError("give one of \(modes.joined(separator: ", ")), not several.") }
+            if export != nil && format != nil { throw ValidationError("--export writes Moodle's own format; give no --format with it.") }
+            if let format {
+                let allowed: [Format] = key ? [.text, .markdown, .html] : answering ? [.text, .json, .csv] : [.text, .json]
+                if !allowed.contains(format) {
+                    throw ValidationError("--format \(format.rawValue) does not go here: allowed \(allowed.map(\.rawValue).joined(separator: ", "))"
+                        + (format == .csv ? " (csv is for --answers)" : format == .markdown || format == .html ? " (markdown and html are for --key)" : "") + ".")
+                }
+            }
+            if record != nil && answers.count > 1 { throw ValidationError("--record keeps one student's answers; give one --answers file with it.") }
         }
         if let generate, !(1...Self.maxQuestions).contains(generate) {
             throw ValidationError("--generate \(generate) is out of range: allowed 1…\(Self.maxQuestions) questions.")
@@ -78,7 +122,8 @@ struct ExerciseCommand: ParsableCommand {
         if let maxSize, !(1...1024).contains(maxSize) {
             throw ValidationError("--max-size \(maxSize) is out of range: allowed 1…1024.")
         }
-        for (flag, path) in [("--answers", answers), ("--record", record), ("-o", output)] {
+        if let variant, variant.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--variant needs a word, e.g. --variant anna or --variant 7.") }
+        for (flag, path) in answers.map({ ("--answers", Optional($0)) }) + [("--record", record), ("-o", output), ("--variants", variants)] {
             if let path, path.isEmpty || (path.hasPrefix("-") && path != "-") {
                 throw ValidationError("\(flag) '\(path)' is not a file name; for a file that begins with - write ./\(path)")
             }
@@ -86,11 +131,11 @@ struct ExerciseCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let generate { return try writeLab(count: generate) }
+        if let generate { return try variants == nil ? writeLab(count: generate) : writeVariants(count: generate) }
         let path = file!
         // On a terminal the student answers on screen, which reads the settings file as the course
-        // screen does; piped, or with --answers or --format, the output is the same on every machine.
-        let onScreen = answers == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
+        // screen does; piped, or with --answers, --key, --export or --format, the output is the same on every machine.
+        let onScreen = answers.isEmpty && !key && export == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
         let lang = onScreen ? language.resolved(settings: SettingsFile.standard().load().settings.language) : language.language
         let lab: ExerciseSet
         do {
@@ -99,8 +144,10 @@ struct ExerciseCommand: ParsableCommand {
         } catch let error as ExerciseFileError {
             throw badFile(path, error)
         }
-        if let record { try RecordTarget.check(record, lab: path, answers: answers, force: force) }
-        guard let answers else {
+        if key { return try writeOut(Array(AnswerKey(lab: lab, language: lang).text(KeyFormat(rawValue: (format ?? .text).rawValue) ?? .text).utf8)) }
+        if let export { return try writeOut(Array(LMSExport.text(lab, format: export == .gift ? .gift : .moodleXML, language: lang).utf8)) }
+        if let record { try RecordTarget.check(record, lab: path, answers: answers.first, force: force) }
+        guard let answers = answers.first else {
             // On a terminal the student answers on screen; piped, or with --format, the questions are printed.
             if onScreen {
                 let status = try ExerciseSession(lab: lab, recordPath: record, language: lang).run()
@@ -114,6 +161,7 @@ struct ExerciseCommand: ParsableCommand {
             printQuestions(lab)
             return
         }
+        if self.answers.count > 1 || format == .csv || isDirectory(answers) { return try gradeClass(lab) }
         let sheet: AnswerSheet
         do {
             sheet = try AnswerSheet.parse(try readText(answers), questionCount: lab.exercises.count)
@@ -126,6 +174,11 @@ struct ExerciseCommand: ParsableCommand {
         }
         // The text report quotes the student's answers and the lab's words: safe for the terminal.
         writeAll(1, Array((format == .json ? report.json : TerminalText.safe(report.text(language.language))).utf8))
+    }
+
+    /// Writes `bytes` to -o (replaced only with --force) or to standard output.
+    func writeOut(_ bytes: [UInt8]) throws {
+        if let output, output != "-" { try writeFile(output, bytes, replace: force) } else { writeAll(1, bytes) }
     }
 
     /// The question list, for a lab on paper or a first look.
@@ -142,6 +195,12 @@ struct ExerciseCommand: ParsableCommand {
     }
 
     func writeLab(count: Int) throws {
+        var generator = LabGenerator(kinds: try chosenKinds(), variant: LabVariant(variant ?? "1"), maxSize: maxSize)
+        try writeOut(Array(generator.generate(count: count, language: language.language).utf8))
+    }
+
+    /// The kinds --kinds names, in order, each once.
+    func chosenKinds() throws -> [QuestionKind] {
         var chosen: [QuestionKind] = []
         for word in (kinds ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let kind = QuestionKind(rawValue: word), LabGenerator.generatableKinds.contains(kind) else {
@@ -149,9 +208,7 @@ struct ExerciseCommand: ParsableCommand {
             }
             if !chosen.contains(kind) { chosen.append(kind) }
         }
-        var generator = LabGenerator(kinds: chosen, variant: variant ?? 1, maxSize: maxSize)
-        let bytes = Array(generator.generate(count: count, language: language.language).utf8)
-        if let output, output != "-" { try writeFile(output, bytes, replace: force) } else { writeAll(1, bytes) }
+        return chosen
     }
 
     /// The whole file as UTF-8 text; a file that cannot be read is a usage error naming it.

@@ -18,7 +18,8 @@ import Testing
         T.press(&s, "", .escape, .character(">"))
         T.press(&s, "1x8x3x3", .enter)
         assertSnapshot(T.screen(s), named: "exercise-hint-80x24")
-        T.press(&s, "r", .enter)
+        // r opens an empty line: the second try is typed anew.
+        T.press(&s, "r1x8x3x3", .enter)
         assertSnapshot(T.screen(s), named: "exercise-hint2-80x24")
     }
 

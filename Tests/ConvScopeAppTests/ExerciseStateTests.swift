@@ -65,11 +65,15 @@ import Testing
         #expect(screen.contains("Hint: Each axis: H_out = ⌊(H_in + 2·padding − dilation·(kernel−1) − 1) /"))
         #expect(!screen.contains("= 6"))
         #expect(s.score == 0)
-        // r retries with the answer kept for editing; a second wrong try shows the numbers, not the result.
+        // r retries from an empty line, the last answer shown above it; a second wrong try shows
+        // the numbers, not the result.
         Self.press(&s, "r")
-        #expect(s.answering && s.current.draft == "1x2x5x5")
-        Self.press(&s, "", .backspace, .enter)
-        #expect(s.current.wrongTries == 2 && s.sheet.answers[1] == "1x2x5x")
+        #expect(s.answering && s.current.draft.isEmpty && s.current.lastAnswer == "1x2x5x5")
+        let rows = Self.screen(s).split(separator: "\n")
+        let last = rows.firstIndex { $0.contains("your answer: 1x2x5x5") }
+        #expect(last.map { rows[$0 + 1].hasPrefix(" answer ▸   ") } == true, "an empty line under the last answer: \(rows)")
+        Self.press(&s, "1x2x5x4", .enter)
+        #expect(s.current.wrongTries == 2 && s.sheet.answers[1] == "1x2x5x4")
         screen = Self.screen(s)
         #expect(screen.contains("H_out = ⌊(8 + 2·0 − 1·(3−1) − 1) / 1⌋ + 1 = ?"))
         #expect(screen.contains("C_out = 2, so the output is ?"))
@@ -167,19 +171,17 @@ import Testing
         #expect(s.page == .working)
     }
 
-    @Test func aValueQuestionShowingMapsDrawsThemWithTheAskedCellBlank() throws {
+    @Test func aValueQuestionShowingMapsHidesTheOutputUntilTheAnswer() throws {
         // With colours the 8×8 maps are drawn with their numbers.
         var s = try Self.session(colorDepth: .palette256)
         for _ in 0..<7 { Self.press(&s, "", .escape, .character(">")) }
         #expect(s.exercise.id == "padded-corner" && s.previewsMaps)
         Self.press(&s, "", .escape, .character("m"))
         #expect(s.page == .maps)
-        // Output row 0 of the padded 8×8 corner is 2 6 12 … 26 (ramp x, all-ones 3×3, padding 1); row 7 the same.
-        let rows = Self.screen(s).split(separator: "\n").map { String($0.reversed().drop { $0 == " " }.reversed()) }
-        let outputRows = rows.filter { $0.hasSuffix("18  24  30  36  26") }
-        #expect(outputRows.count == 2, "\(rows)")
-        #expect(outputRows.first?.contains("      6   12") == true && outputRows.last?.contains(" 2   6   12") == true,
-                "the asked cell [0, 0, 0] is blank, its mirror [0, 7, 0] is not: \(outputRows)")
+        // Before the answer the whole output is hidden: no cell, no scale, no row to mirror the asked one.
+        let hidden = Self.screen(s)
+        #expect(hidden.contains("output: hidden until you answer"), "\(hidden)")
+        #expect(!hidden.contains("18  24  30  36  26"), "no row of the output is drawn: \(hidden)")
         // Before the answer the inspector would tell the value: the course screen's keys wait.
         Self.press(&s, "", .tab)
         #expect(s.teaching.focus == .parameters && s.notice == ExerciseText.answerFirst(.en))

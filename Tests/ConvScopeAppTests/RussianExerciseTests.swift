@@ -1,3 +1,4 @@
+import Foundation
 @testable import ConvExercises
 import Testing
 @testable import ConvScopeApp
@@ -63,5 +64,21 @@ import Testing
         #expect(NoticeText.notice(notice, .en, .unicodeSet) == "saved parameters ignored: h_in is missing or out of range (/tmp/state.json)")
         #expect(NoticeText.notice(.savedSessionIgnored(.notAStateFile, path: "s"), .ru, .unicodeSet)
                 == "сохранённые параметры не использованы: это не файл состояния convscope (s)")
+    }
+
+    /// The Russian labs, the exercise screen and the course notes call padding one thing:
+    /// расширение (padding), never «паддинг».
+    @Test func russianLabsAndTheScreenSayРасширение() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["single-layer-shapes-ru.toml", "unet-sizes-ru.toml"] {
+            let text = try String(contentsOf: root.appendingPathComponent("examples/" + name), encoding: .utf8)
+            #expect(!text.lowercased().contains("паддинг"), "\(name)")
+        }
+        let lab = try Self.russianLab()
+        let screen = lab.exercises.flatMap { [$0.prompt, $0.hint] + $0.solution.steps }
+            + QuestionKind.allCases.map { ExerciseText.answerFormat($0, .ru) }
+        #expect(screen.allSatisfy { !$0.lowercased().contains("паддинг") })
+        #expect(ExerciseText.answerFormat(.padding, .ru).contains("расширение (padding)"))
+        #expect(lab.exercises.contains { $0.prompt.contains("расширение (padding)") })
     }
 }

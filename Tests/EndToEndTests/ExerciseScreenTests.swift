@@ -41,7 +41,9 @@ struct ExerciseScreenTests {
                             "question \(number): \(first.screen)")
                     #expect(!first.screen.contains("Answer:") && !first.screen.contains("Working:"),
                             "question \(number): the answer stays hidden")
+                    // r opens an empty answer line under the last answer: the second try is typed anew.
                     tmux.send("r")
+                    tmux.type(wrong)
                     tmux.send("Enter")
                     let second = tmux.waitFor("Hint: the formula with this layer's numbers")
                     #expect(second.ok, "question \(number): \(second.screen)")

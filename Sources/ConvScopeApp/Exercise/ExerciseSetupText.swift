@@ -31,6 +31,16 @@ struct ExerciseSetupText {
         let l = language
         var lines: [String] = []
         let input = shape(setup.inputShape)
+        if let refusal = setup.refusal {
+            // PyTorch refuses to build a layer: the layers as the file writes them, their outputs unknown.
+            let outcome = revealed ? "\(glyphs.arrowRight) \(refusal.pythonType)" : "\(glyphs.arrowRight) ?"
+            lines.append("\(setup.writtenLayers.count == 1 ? ExerciseText.layer(l) : ExerciseText.model(l)), \(ExerciseText.input(l)) \(input):")
+            for (index, text) in setup.writtenLayers.enumerated() {
+                let last = index == setup.writtenLayers.count - 1
+                lines += TextWrap.lines(["(\(index))"] + Self.arguments(text) + (last ? [outcome] : []), lead: "  ", indent: "      ", width: width)
+            }
+            return lines
+        }
         if setup.isSingleLayer {
             // A long layer wraps between its arguments, never inside a tuple (it was cut at 50 columns).
             lines += TextWrap.lines([ExerciseText.layer(l)] + Self.arguments(setup.layers[0].pytorchRepr), indent: "  ", width: width)

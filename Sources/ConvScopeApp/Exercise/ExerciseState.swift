@@ -11,8 +11,10 @@ public struct QuestionProgress: Equatable, Sendable {
     public var skipped = false
     /// The answer and its working are shown (after a right answer, or on request).
     public var revealed = false
-    /// The answer line's text.
+    /// The answer line's text: what is being typed, empty again after each submitted answer.
     public var draft = ""
+    /// The last answer submitted (shown above the answer line on a retry).
+    public var lastAnswer: String?
 
     /// True while nothing was submitted or skipped.
     public var isUnanswered: Bool { !right && wrongTries == 0 && !skipped }
@@ -39,6 +41,8 @@ public struct ExerciseState: Sendable {
     /// True while keys type into the answer line.
     public internal(set) var answering = true
     public internal(set) var page: ExercisePage = .working
+    /// The working page's first line shown, when the page is taller than the screen.
+    public internal(set) var scroll = 0
     public internal(set) var showHelp = false
     /// q was pressed with questions unanswered: a second q quits.
     public internal(set) var confirmingQuit = false
@@ -78,12 +82,13 @@ public struct ExerciseState: Sendable {
         let setup = exercise.setup
         let single = TeachingLayer.parameters(setup)
         // Other layers and models open on the stack screen, which draws any of them on the ramp input.
-        let onStack = single == nil && setup.fill == .rampX
+        let onStack = single == nil && setup.fill == .rampX && setup.refusal == nil
         var fresh = onStack ? AppState(model: setup.model)
             : AppState(parameters: single ?? ConvParameters())
         fresh.environment = teaching.environment
         fresh.terminalSize = teaching.terminalSize
         fresh.theme = teaching.theme
+        fresh.locked = true
         teachable = single != nil || onStack
         teaching = fresh
     }

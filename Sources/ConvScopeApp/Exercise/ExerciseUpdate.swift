@@ -48,6 +48,7 @@ extension ExerciseState: LoopProgram {
         if showHelp { showHelp = false; return [] }
         if answering { return type(key) }
         if let command = ExerciseKeys.command(for: key, page: page) {
+            if command == .scrollDown || command == .scrollUp { return scrollPage(command, key: key) }
             return run(command, confirmed: quitting)
         }
         if page == .maps {
@@ -63,6 +64,7 @@ extension ExerciseState: LoopProgram {
 
     /// The answer line: characters type, Backspace erases, Enter checks, Esc leaves.
     mutating func type(_ key: Key) -> [Effect] {
+        if let command = ExerciseKeys.answerLineScrolling[key] { return scrollPage(command, key: key) }
         switch key {
         case .character(let c) where !c.isNewline:
             if progress[index].draft.count < 200 { progress[index].draft.append(c) }
@@ -96,7 +98,11 @@ extension ExerciseState: LoopProgram {
         }
         answering = false
         page = .working
+        // The next try starts from an empty line; the answer just given is shown above it.
+        progress[index].lastAnswer = typed
+        progress[index].draft = ""
         sheet.record(typed, for: exercise.number)
+        showVerdict()
         return recorded()
     }
 
@@ -111,6 +117,22 @@ extension ExerciseState: LoopProgram {
         return true
     }
 
+    /// Scrolls so the answer line and the first lines under it (the verdict, the answer) are in view.
+    mutating func showVerdict() {
+        let page = ExerciseWorkingPage(state: self, glyphs: teaching.environment.glyphs)
+        scroll = min(max(0, page.answerRow + 4 - page.viewRows), page.maxScroll)
+    }
+
+    /// Scrolls the working page by a few lines or a screenful, within the page.
+    mutating func scrollPage(_ command: ExerciseCommand, key: Key) -> [Effect] {
+        let page = ExerciseWorkingPage(state: self, glyphs: teaching.environment.glyphs)
+        let step = ExerciseKeys.scrollStep(key, page: page.viewRows)
+        let wanted = (answering ? page.scroll : scroll) + (command == .scrollDown ? step : -step)
+        scroll = min(max(0, wanted), page.maxScroll)
+        if page.maxScroll == 0 { notice = ExerciseText.allShown(language) }
+        return []
+    }
+
     /// Whether the current question still takes an answer.
     var canAnswer: Bool { !current.right && !current.revealed }
 
@@ -119,10 +141,11 @@ extension ExerciseState: LoopProgram {
         switch command {
         case .retry, .answer:
             if current.revealed || current.right { notice = ExerciseText.alreadyShown(l) } else { answering = true }
+        case .scrollDown, .scrollUp: break
         case .reveal:
             if current.revealed { notice = ExerciseText.alreadyShown(l) }
             else if current.isUnanswered { notice = ExerciseText.answerFirst(l) }
-            else { progress[index].revealed = true; page = .working }
+            else { progress[index].revealed = true; page = .working; showVerdict() }
         case .skip:
             guard canAnswer else { notice = ExerciseText.alreadyShown(l); return [] }
             progress[index].skipped = true
@@ -153,6 +176,7 @@ extension ExerciseState: LoopProgram {
         }
         index = target
         page = .working
+        scroll = 0
         answering = current.isUnanswered
         loadTeaching()
         return teachable && teaching.stack == nil ? [.compute(teaching.parameters)] : []
@@ -160,7 +184,11 @@ extension ExerciseState: LoopProgram {
 
     /// A key on the maps page: the course screen's action for it, unless it would change the layer.
     mutating func teach(_ key: Key) -> [Effect] {
-        guard let action = KeyMap.action(for: key, in: teaching) else { return [] }
+        guard let action = KeyMap.action(for: key, in: teaching) else {
+            // A key that edits the layer elsewhere (→ on a layer with nothing to edit) still says why it does nothing.
+            if KeyMap.editsLayer(key, in: teaching) { notice = ExerciseText.locked(language) }
+            return []
+        }
         return teach(action)
     }
 

@@ -43,9 +43,7 @@ struct ExerciseView {
     /// The course screen on the revealed layer; its title row carries the exercise's progress and keys.
     var mapsPage: Canvas {
         var canvas = state.teaching.paint(maps: maps, environment: environment, spinner: spinner)
-        if !state.current.revealed, case let .value(_, channel, y, x) = state.exercise.question {
-            blankOutputCell(CellCursor(channel: channel, y: y, x: x), in: &canvas)
-        }
+        if !state.current.revealed, case .value = state.exercise.question { hideOutput(in: &canvas) }
         guard size.columns >= ScreenLayout.minimum.columns, size.rows >= ScreenLayout.minimum.rows else { return canvas }
         let keys = [ExerciseCommand.working, .next, .previous, .quit]
             .map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
@@ -58,51 +56,44 @@ struct ExerciseView {
             row.put(keys, x: size.columns - keys.count, y: 0, style: Style(foreground: Palette.muted))
         }
         canvas.blit(environment.colorDepth.hasColor ? row.themed(state.teaching.theme) : row, x: 0, y: 0)
+        if !state.current.revealed {
+            // Before the answer the course screen's keys wait: the bottom row offers the exercise's own.
+            var hints = Canvas(width: size.columns, height: 1)
+            hints.put(" " + keys + "\(g.dot) " + ExerciseText.keysAfterAnswer(l), x: 0, y: 0, style: Style(foreground: Palette.muted),
+                      maxWidth: size.columns)
+            canvas.blit(environment.colorDepth.hasColor ? hints.themed(state.teaching.theme) : hints, x: 0, y: size.rows - 1)
+        }
         return canvas
     }
 
-    /// Clears every screen cell that draws output[0, c, y, x], so the asked value is not on the map.
-    func blankOutputCell(_ cell: CellCursor, in canvas: inout Canvas) {
+    /// Before a value question's answer the whole output section is blank but for one line
+    /// saying so: any of its cells, its scale or the pattern of its rows would give the value away.
+    func hideOutput(in canvas: inout Canvas) {
         let current = maps?.parameters == state.teaching.parameters ? maps : nil
         let layout = Layout.compute(state.teaching, environment: environment, widths: current?.widths)
-        let asked = MapCellAddress(section: .output, channel: cell.channel, y: cell.y, x: cell.x)
-        for row in 0..<size.rows {
-            for column in 0..<size.columns where layout.element(at: column, row) == .mapCell(asked) {
-                canvas.put(" ", x: column, y: row)
-            }
-        }
+        guard let output = layout.output else { return }
+        let frame = output.frame
+        canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+        canvas.put(ExerciseText.hiddenOutput(l), x: frame.x, y: frame.y, style: Style(foreground: Palette.muted, bold: true),
+                   maxWidth: frame.width)
     }
 
     func paintWorking(into canvas: inout Canvas) {
-        let width = size.columns - 2
-        let exercise = state.exercise, progress = state.current
-        let bold = Style(bold: true), muted = Style(foreground: Palette.muted)
-        let heading = ExerciseText.question(exercise.number, of: state.lab.exercises.count, l) + " \(g.dot) \(exercise.id)"
-        let head = [(heading, muted)] + TextWrap.lines(exercise.prompt, width: width).map { ($0, bold) }
-        var given = ExerciseSetupText(exercise: exercise, revealed: progress.revealed, glyphs: g, language: l)
-            .lines(width: width).map { ($0, Style.plain) }
-        if state.previewsMaps && !progress.revealed { given.append((ExerciseText.mapsPreview(l), muted)) }
-        var after = feedback(width: width)
-        // Rows 2 ..< rows−2 hold the page; when it does not fit, the given layer gives up lines
-        // first (the answer line and the feedback matter more), then the end of the feedback.
-        let room = size.rows - 4
-        let overflow = head.count + 1 + given.count + 1 + 1 + after.count - room
-        if overflow > 0, given.count > 1 {
-            given = Array(given.prefix(max(1, given.count - overflow - 1))) + [(g.ellipsis, muted)]
+        let page = ExerciseWorkingPage(state: state, glyphs: g)
+        let first = page.scroll
+        for (offset, line) in page.lines.dropFirst(first).prefix(page.viewRows).enumerated() {
+            canvas.put(" " + line.text, x: 0, y: 2 + offset, style: line.style, maxWidth: size.columns)
         }
-        let spare = room - (head.count + 1 + given.count + 1 + 1)
-        if after.count > max(0, spare) { after = Array(after.prefix(max(0, spare - 1))) + [(g.ellipsis, muted)] }
-        let lines = head + [("", .plain)] + given + [("", .plain)]
-        let answerRow = lines.count
-        for (offset, line) in (lines + [("", .plain)] + after).enumerated() where 2 + offset < size.rows - 2 {
-            canvas.put(" " + line.0, x: 0, y: 2 + offset, style: line.1, maxWidth: size.columns)
+        if (first..<first + page.viewRows).contains(page.answerRow) { paintAnswerLine(into: &canvas, y: 2 + page.answerRow - first) }
+        if let marker = page.marker {
+            canvas.put(" " + marker, x: 0, y: 2 + page.viewRows, style: Style(foreground: Palette.highlight, bold: true),
+                       maxWidth: size.columns)
         }
-        paintAnswerLine(into: &canvas, y: 2 + answerRow)
         if let notice = state.notice {
             canvas.put(" " + notice, x: 0, y: size.rows - 2, style: Style(foreground: Palette.highlight, bold: true),
                        maxWidth: size.columns)
         }
-        canvas.put(" " + hints, x: 0, y: size.rows - 1, style: muted, maxWidth: size.columns)
+        canvas.put(" " + hints, x: 0, y: size.rows - 1, style: Style(foreground: Palette.muted), maxWidth: size.columns)
     }
 
     func paintAnswerLine(into canvas: inout Canvas, y: Int) {
@@ -115,44 +106,9 @@ struct ExerciseView {
             let shown = String(progress.draft.suffix(room - 1))
             canvas.put(shown, x: label.count, y: y, style: Style(bold: true))
             canvas.put(" ", x: label.count + shown.count, y: y, style: Style(reverse: true))
-        } else if !progress.draft.isEmpty, !progress.isUnanswered {
-            canvas.put(" \(ExerciseText.yourAnswer(l)): \(progress.draft)", x: 0, y: y, maxWidth: size.columns)
+        } else if let last = progress.lastAnswer, !progress.isUnanswered {
+            canvas.put(" \(ExerciseText.yourAnswer(l)): \(last)", x: 0, y: y, maxWidth: size.columns)
         }
-    }
-
-    /// The verdict, the hint for the try, or the answer and its working.
-    func feedback(width: Int) -> [(String, Style)] {
-        let exercise = state.exercise, progress = state.current
-        var lines: [(String, Style)] = []
-        let wrap = { (text: String, style: Style) in TextWrap.lines(text, width: width).map { ($0, style) } }
-        let step = { (text: String) in TextWrap.lines([text], lead: "  ", indent: "    ", width: width).map { ($0, Style.plain) } }
-        if progress.right {
-            lines.append((ExerciseText.right(l) + " " + exercise.solution.expected, Style(foreground: Palette.accent, bold: true)))
-        } else if progress.skipped {
-            lines.append((ExerciseText.skipped(l), Style(foreground: Palette.muted, bold: true)))
-        } else if progress.wrongTries > 0 {
-            lines.append((ExerciseText.wrong(l), Style(foreground: Palette.error, bold: true)))
-        }
-        if progress.revealed {
-            if !progress.right {
-                lines += wrap(ExerciseText.expected(l) + " " + exercise.solution.expected, Style(bold: true))
-            }
-            if !exercise.solution.steps.isEmpty { lines.append((ExerciseText.working(l), Style(foreground: Palette.muted))) }
-            lines += exercise.solution.steps.flatMap(step)
-        } else if progress.wrongTries == 1 {
-            lines += wrap(ExerciseText.hint(l) + " " + hintText, .plain)
-        } else if progress.wrongTries > 1 {
-            lines.append((ExerciseText.formulaHint(l), .plain))
-            lines += HintSteps.masked(exercise.solution).flatMap(step)
-        }
-        return lines
-    }
-
-    /// The teacher's hint, or the question kind's own in the screen's language.
-    var hintText: String {
-        let exercise = state.exercise
-        let kind = exercise.question.kind
-        return exercise.hint == kind.defaultHint ? ExerciseText.defaultHint(kind, l) : exercise.hint
     }
 
     /// The keys that act now, for the bottom row.
@@ -186,9 +142,11 @@ struct ExerciseView {
         var y = 2
         canvas.put(" " + ExerciseText.helpTitle(l), x: 0, y: y, style: Style(foreground: Palette.accent, bold: true))
         y += 2
-        for (key, command) in ExerciseKeys.bindings where y < size.rows - 2 {
-            let name = key.label(g)
-            let label = " " + name + String(repeating: " ", count: max(1, 4 - name.count))
+        let names = ExerciseKeys.bindings.map { ExerciseKeys.label($0.command, l, all: true) }
+        let column = min(26, (names.map(\.count).max() ?? 3) + 2)
+        for (name, binding) in zip(names, ExerciseKeys.bindings) where y < size.rows - 2 {
+            let command = binding.command
+            let label = " " + name + String(repeating: " ", count: max(1, column - name.count))
             canvas.put(label, x: 0, y: y, style: Style(bold: true))
             for line in TextWrap.lines(ExerciseText.commandHelp(command, l), width: size.columns - label.count - 2) where y < size.rows - 2 {
                 canvas.put(line, x: label.count + 1, y: y)
@@ -213,7 +171,23 @@ enum HintSteps {
             if let equals = text.range(of: " = ", options: .backwards), !text[equals.upperBound...].contains(" ") {
                 text = text[..<equals.upperBound] + "?"
             }
-            return text.replacingOccurrences(of: solution.expected, with: "?")
+            return replacingWhole(solution.expected, in: text)
         }
+    }
+
+    /// `text` with every occurrence of `answer` that is a whole number or shape written `?` (not
+    /// part of a longer number, `2` in `12`, nor a term of a written-out sum, `0+1+2`).
+    static func replacingWhole(_ answer: String, in text: String) -> String {
+        guard !answer.isEmpty else { return text }
+        let partOfNumber: (Character?) -> Bool = { c in c.map { $0.isNumber || $0 == "." || $0 == "+" } ?? false }
+        var result = "", rest = Substring(text)
+        while let range = rest.range(of: answer) {
+            let before = range.lowerBound == rest.startIndex ? result.last : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
+            result += rest[..<range.lowerBound]
+            result += partOfNumber(before) || partOfNumber(after) ? String(rest[range]) : "?"
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
     }
 }

@@ -64,6 +64,8 @@ public struct AppState: Equatable, Sendable {
     /// Digits typed for the selected parameter, not yet committed.
     public var typing: String?
     public var showHelp = false
+    /// The layer is an exercise's: the hint lines leave out the keys that would change it.
+    public var locked = false
     /// Dark keeps the terminal's own colours; light paints a white page (slides, projectors).
     public var theme: ExportTheme = .dark
     public var helpPage = 0

@@ -196,8 +196,19 @@ public enum KeyMap {
     static func typeHint(_ lang: Language) -> String { lang.pick("0-9 type", "0-9 ввод") }
 
     /// The parameter panel's hints from the table, most important first.
-    public static func hints(_ g: Glyphs, _ lang: Language = .en) -> [String] {
-        bindings.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
+    public static func hints(_ g: Glyphs, _ lang: Language = .en, for state: AppState? = nil) -> [String] {
+        hints(of: bindings, g, lang, for: state)
+    }
+
+    /// The hints of `list`, most important first; on a locked layer (an exercise) without the
+    /// keys that would change it, so the line offers only what works.
+    static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: AppState?) -> [String] {
+        list.filter { b in
+            guard let state, state.locked else { return true }
+            // The typing note has no pair of its own: its keys send typeDigit.
+            let actions = b.pairs.map(\.action) + (b.label?.en == "0-9 Enter" ? [Action.typeDigit(0)] : [])
+            return !actions.contains { $0.changesLayer(in: state) }
+        }.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
     }
 
     /// Help-screen rows: the keys as the user types them, and what they do.

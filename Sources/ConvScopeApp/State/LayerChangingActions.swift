@@ -24,3 +24,13 @@ extension Action {
         }
     }
 }
+
+extension KeyMap {
+    /// Whether `key` is bound to an action that would change the layer, whether or not it acts
+    /// now: on a locked layer such a key says it is locked rather than nothing.
+    static func editsLayer(_ key: Key, in state: AppState) -> Bool {
+        if case .character(let c) = key, c.isASCII, let d = c.wholeNumberValue { return Action.typeDigit(d).changesLayer(in: state) }
+        let bound = state.stack != nil ? stackTable[key] ?? table[key].flatMap { keptOnStack($0) ? $0 : nil } : table[key]
+        return bound?.changesLayer(in: state) ?? false
+    }
+}

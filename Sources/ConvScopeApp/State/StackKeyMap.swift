@@ -137,7 +137,7 @@ extension KeyMap {
     }
 
     /// The stack screen's hints, most important first.
-    public static func stackHints(_ g: Glyphs, _ lang: Language) -> [String] {
-        stackBindings(lang).compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
+    public static func stackHints(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [String] {
+        hints(of: stackBindings(lang), g, lang, for: state)
     }
 }

@@ -17,7 +17,8 @@ public enum ExerciseText {
     static func target(_ l: Language) -> String { l.pick("target", "цель") }
     static func parametersLocked(_ l: Language) -> String { l.pick("parameters (locked)", "параметры (закреплены)") }
     static func mapsPreview(_ l: Language) -> String {
-        l.pick("Esc, then m: the maps, the asked cell left blank", "Esc, затем m: карты признаков, искомая ячейка пуста")
+        l.pick("Esc, then m: the input's maps (the output stays hidden until you answer)",
+               "Esc, затем m: карты входа (выход скрыт до ответа)")
     }
     static func answer(_ l: Language) -> String { l.pick("answer", "ответ") }
     static func yourAnswer(_ l: Language) -> String { l.pick("your answer", "ваш ответ") }
@@ -49,6 +50,15 @@ public enum ExerciseText {
     static func alreadyShown(_ l: Language) -> String {
         l.pick("the answer is shown already: > goes to the next question",
                "ответ уже показан: > — следующий вопрос")
+    }
+    static func keysAfterAnswer(_ l: Language) -> String {
+        l.pick("the maps' keys work after the answer", "клавиши карт работают после ответа")
+    }
+    static func allShown(_ l: Language) -> String {
+        l.pick("the whole page is shown: nothing to scroll", "страница видна целиком: прокручивать нечего")
+    }
+    static func hiddenOutput(_ l: Language) -> String {
+        l.pick("output: hidden until you answer", "выход: скрыт до ответа")
     }
     static func first(_ l: Language) -> String { l.pick("this is the first question", "это первый вопрос") }
     static func last(_ l: Language) -> String {
@@ -98,6 +108,9 @@ public enum ExerciseText {
                     "после ответа: карты признаков слоя (там работают клавиши основного экрана) или решение"))
         case .answer: (l.pick("answer", "ответить"), l.pick("go back to the answer line", "вернуться к строке ответа"))
         case .help: (l.pick("keys", "клавиши"), l.pick("this list of keys", "этот список клавиш"))
+        case .scrollDown: (l.pick("scroll down", "прокрутить вниз"),
+                           l.pick("scroll the working down (a page taller than the screen)", "прокрутить решение вниз (если страница выше экрана)"))
+        case .scrollUp: (l.pick("scroll up", "прокрутить вверх"), l.pick("scroll the working up", "прокрутить решение вверх"))
         case .quit: (l.pick("quit", "выход"),
                      l.pick("quit (asks first while questions are unanswered)", "выход (с вопросом, если остались вопросы без ответа)"))
         }
@@ -116,30 +129,10 @@ public enum ExerciseText {
         case .shape: return "форму, например 1x8x16x16, 1×8×16×16 или [1, 8, 16, 16]"
         case .size: return "H×W, например 16x16, или одно число, если они равны"
         case .value: return "число, например 36 или 4,5"
-        case .padding: return "паддинг, например 1, (1, 2) или same"
+        case .padding: return "расширение (padding), например 1, (1, 2) или same"
         case .stride, .kernel, .outputPadding, .receptiveField: return "число или H×W, например 2x1"
         case .parameters, .multiplications, .denseParameters, .denseMultiplications: return "целое число, например 224"
         case .valid: return "да (yes) или нет (no) и причину"
-        }
-    }
-
-    /// The first hint, when the teacher wrote none: which formula applies.
-    static func defaultHint(_ kind: QuestionKind, _ l: Language) -> String {
-        guard l == .ru else { return kind.defaultHint }
-        switch kind {
-        case .shape, .size:
-            return "По каждой оси: H_out = ⌊(H_in + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1; каналов — out_channels."
-        case .value: return "Сложите входы под окном ядра (все веса — единицы); паддинг добавляет нули."
-        case .padding: return "Решите формулу размера относительно паддинга: для 'same' при шаге 1 нужно 2·p = dilation·(kernel−1)."
-        case .stride, .kernel: return "Подставляйте значения в формулу размера, пока не получится цель."
-        case .outputPadding:
-            return "Вычислите (H_in − 1)·stride − 2·padding + dilation·(kernel−1) + 1; output_padding добавляет остаток."
-        case .receptiveField: return "На каждом слое r растёт на (kernel−1)·dilation·j, а j умножается на шаг."
-        case .parameters: return "Веса: C_out·(C_in/groups)·kH·kW, плюс C_out смещений."
-        case .multiplications: return "Одно умножение на вес для каждой позиции выхода: (C_in/groups)·kH·kW·C_out·H_out·W_out."
-        case .denseParameters, .denseMultiplications:
-            return "Полносвязный слой соединяет каждое входное значение с каждым выходным: C_in·H_in·W_in · K (плюс K смещений)."
-        case .valid: return "Помещается ли ядро в дополненный вход, совпадают ли каналы, допустимы ли аргументы?"
         }
     }
 }

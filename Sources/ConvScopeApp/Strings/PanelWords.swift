@@ -102,7 +102,7 @@ public enum PanelWords {
     /// What padding='same' or 'valid' applies on each axis, above the formulas.
     static func paddingChoice(_ l: Language, _ g: Glyphs, _ choice: PaddingChoice, h: AxisGeometry, w: AxisGeometry) -> String {
         guard choice == .same else {
-            return l.pick("padding='valid': no padding, p = 0 on every side", "padding='valid': без дополнения, p = 0 со всех сторон")
+            return l.pick("padding='valid': no padding, p = 0 on every side", "padding='valid': без расширения, p = 0 со всех сторон")
         }
         func split(_ a: AxisGeometry, _ before: String, _ after: String) -> String {
             "d\(g.product)(k\(g.minus)1) = \(2 * a.padding + a.extraAfter): \(before) \(a.padding), \(after) \(a.padding + a.extraAfter)"

@@ -129,9 +129,9 @@ public enum ScreenText {
         case .outChannelsNotDivisibleByGroups: return "то есть: out_channels должно делиться на groups"
         case .sameWithStride: return "то есть: padding='same' работает только с шагом 1"
         case .reflectPaddingTooLarge:
-            return "то есть: при зеркальном дополнении (reflect) паддинг должен быть меньше размера входа"
+            return "то есть: при зеркальном дополнении (reflect) расширение должно быть меньше размера входа"
         case .circularWrapsMoreThanOnce:
-            return "то есть: при циклическом дополнении (circular) паддинг не может быть больше размера входа"
+            return "то есть: при циклическом дополнении (circular) расширение не может быть больше размера входа"
         }
     }
 

@@ -11,7 +11,7 @@ enum StackPanelWords {
     static let keepsShape = Phrase("this layer keeps the shape: output = input", "этот слой сохраняет форму: выход = вход")
     static func lastWindowDropped(_ l: Language, name: String, output: Int) -> String {
         l.pick("ceil_mode: the last window would start in the right padding, so PyTorch drops it: \(name)_out = \(output)",
-               "ceil_mode: последнее окно начиналось бы в правом паддинге, поэтому PyTorch его отбрасывает: \(name)_out = \(output)")
+               "ceil_mode: последнее окно начиналось бы в расширении справа, поэтому PyTorch его отбрасывает: \(name)_out = \(output)")
     }
     /// The cost panel's title on the stack screen.
     static let costTitle = Phrase("cost", "стоимость")

@@ -169,7 +169,7 @@ struct StackText {
         return lang.pick("field in the model's input: rows \(range(rows)), columns \(range(columns)), "
                          + "r\(g.times)r = \(size) (padding included)",
                          "поле во входе модели: строки \(range(rows)), столбцы \(range(columns)), "
-                         + "r\(g.times)r = \(size) (с паддингом)")
+                         + "r\(g.times)r = \(size) (с расширением)")
     }
 
     func range(_ r: ClosedRange<Int>) -> String { r.count == 1 ? "\(r.lowerBound)" : "\(r.lowerBound)\(g.dash)\(r.upperBound)" }

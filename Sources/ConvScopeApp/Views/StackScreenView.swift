@@ -174,8 +174,10 @@ enum StackScreenView {
                        style: Style(foreground: Palette.highlight))
             return
         }
-        var hints = KeyMap.stackHints(g, text.lang)
-        if !state.stackRows.isEmpty { hints.insert(contentsOf: KeyMap.hints(g, text.lang).prefix(2), at: 1) }
+        var hints = KeyMap.stackHints(g, text.lang, for: state)
+        // ↑↓ select and ←→ change, unless the layer is locked (then only the selection moves).
+        let rowKeys = KeyMap.hints(g, text.lang).prefix(2).filter { KeyMap.hints(g, text.lang, for: state).contains($0) }
+        if !state.stackRows.isEmpty { hints.insert(contentsOf: rowKeys, at: 1) }
         canvas.put(HintsView.fitting(hints + [text.lang.pick("z zoom", "z масштаб"), text.lang.pick("e export", "e экспорт")], width: width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }

@@ -1,0 +1,131 @@
+import ConvCore
+
+/// A value question's working: the sum (or max, or mean) that makes output[0, c, y, x], written
+/// out term by term as the inspector writes it, from the values the asked layer reads.
+enum ValueWorking {
+    /// Terms written one by one up to this many per input channel; more are written as a count and a subtotal.
+    static let termsPerLine = 49
+
+    /// The lines for layer `layer` reading `input` (its input tensor), or nil when the layer's own
+    /// arithmetic is not one convscope writes out (the value line alone then stands).
+    static func steps(_ setup: ExerciseSetup, layer index: Int, input: Tensor4, skip: Tensor4?, channel o: Int, y: Int, x: Int,
+                      value: Double, _ lang: Language) -> [String]? {
+        let cell = "[0, \(o), \(y), \(x)]"
+        let result = Solver.numberText(value)
+        var lines: [String]?
+        switch setup.layers[index] {
+        case let .conv2d(layer):
+            let spec = layer.spec(channels: input.shape[1], inputHeight: input.shape[2], inputWidth: input.shape[3])
+            let taps = spec.receptiveField(outChannel: o, y: y, x: x)
+            var groups: [(channel: Int, terms: [String], sum: Double, padded: Int)] = []
+            for c in spec.inputChannels(ofOutput: o) {
+                let mine = taps.filter { $0.channel == c }
+                let values = mine.map { Double(spec.paddedValue(input, channel: c, y: $0.position.y, x: $0.position.x)) }
+                let zeros = layer.paddingMode == .zeros
+                let terms = zip(mine, values).map { tap, v in tap.inPadding && zeros ? "·" : Solver.numberText(v) }
+                // Only zero padding is written ·; a reflected or copied value is written as the number it reads.
+                groups.append((c, terms, values.reduce(0, +), zeros ? mine.filter(\.inPadding).count : 0))
+            }
+            lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
+        case let .convTranspose2d(layer):
+            var groups: [(channel: Int, terms: [String], sum: Double, padded: Int)] = []
+            let perGroupOut = layer.outChannels / layer.groups, perGroupIn = layer.inChannels / layer.groups
+            let group = o / perGroupOut
+            for c in group * perGroupIn..<(group + 1) * perGroupIn {
+                var terms: [String] = [], sum = 0.0
+                for ky in 0..<layer.kernelSize.h {
+                    let ny = y + layer.padding.h - ky * layer.dilation.h
+                    guard ny >= 0, ny % layer.stride.h == 0, ny / layer.stride.h < input.shape[2] else { continue }
+                    for kx in 0..<layer.kernelSize.w {
+                        let nx = x + layer.padding.w - kx * layer.dilation.w
+                        guard nx >= 0, nx % layer.stride.w == 0, nx / layer.stride.w < input.shape[3] else { continue }
+                        let v = Double(input[0, c, ny / layer.stride.h, nx / layer.stride.w])
+                        terms.append(Solver.numberText(v)); sum += v
+                    }
+                }
+                groups.append((c, terms, sum, 0))
+            }
+            lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
+        case let .maxPool2d(layer):
+            let values = window(layer.window, input: input, channel: o, y: y, x: x).values
+            guard values.max() == value else { return nil }
+            lines = ["output\(cell) = max(" + values.map(Solver.numberText).joined(separator: ", ") + ") = \(result)"]
+        case let .avgPool2d(layer):
+            let (values, full) = window(layer.window, input: input, channel: o, y: y, x: x)
+            let divisor = layer.divisorOverride ?? (layer.countIncludePad ? full : values.count)
+            guard abs(values.reduce(0, +) / Double(divisor) - value) <= 1e-4 * max(1, abs(value)) else { return nil }
+            let terms = values.map(Solver.numberText).joined(separator: "+")
+            lines = ["output\(cell) = (\(terms)) / \(divisor) = \(result)"]
+        case let .shapePreserving(layer):
+            let v = Double(input[0, o, y, x])
+            lines = ["output\(cell) = \(layer.name)(\(Solver.numberText(v))) = \(result)"]
+        case let .cat(cat):
+            guard let skip else { return nil }
+            let skipChannels = skip.shape[1]
+            let from = o < skipChannels ? lang.pick("channel \(o) of layer (\(cat.skip))", "канал \(o) слоя (\(cat.skip))")
+                : lang.pick("channel \(o - skipChannels) of layer (\(index - 1))", "канал \(o - skipChannels) слоя (\(index - 1))")
+            lines = ["output\(cell) = \(from) = \(result)"]
+        }
+        return lines
+    }
+
+    /// One line per input channel (terms, or a count when long), then the total with the bias;
+    /// nil when the terms do not add up to PyTorch's value (the value line alone is then shown).
+    static func sumLines(_ groups: [(channel: Int, terms: [String], sum: Double, padded: Int)], value: Double, bias: Bool,
+                         cell: String, _ lang: Language) -> [String]? {
+        let total = groups.reduce(0) { $0 + $1.sum }
+        guard abs(total - value) <= 1e-3 * max(1, abs(value)) else { return nil }
+        let biasText = bias ? " + 0" : ""
+        let result = Solver.numberText(value)
+        let padded = groups.reduce(0) { $0 + $1.padded }
+        let terms = groups.reduce(0) { $0 + $1.terms.count }
+        let legend = padded > 0 ? [lang.pick("· is a zero from the padding (\(padded) of the \(terms) terms)",
+                                             "· — ноль из расширения (\(padded) из \(terms) слагаемых)")] : []
+        if groups.count == 1, groups[0].terms.count <= termsPerLine {
+            let terms = groups[0].terms.isEmpty ? "0" : groups[0].terms.joined(separator: "+")
+            return ["output\(cell) = " + terms + biasText + " = \(result)"] + legend
+        }
+        var lines = groups.map { g -> String in
+            let written = g.terms.count <= termsPerLine ? (g.terms.isEmpty ? "0" : g.terms.joined(separator: "+"))
+                : lang.pick("\(g.terms.count) terms", "\(g.terms.count) слагаемых")
+            return lang.pick("input channel \(g.channel): ", "входной канал \(g.channel): ") + written + " = " + Solver.numberText(g.sum)
+        }
+        lines.append("output\(cell) = " + groups.map { Solver.numberText($0.sum) }.joined(separator: " + ") + biasText + " = \(result)")
+        return lines + legend
+    }
+
+    /// The inputs a pooling window reads at one output cell (padding left out), and the window's
+    /// size clipped to the padded input, PyTorch's divisor with count_include_pad.
+    static func window(_ w: PoolWindow, input: Tensor4, channel c: Int, y: Int, x: Int) -> (values: [Double], full: Int) {
+        let h = input.shape[2], wd = input.shape[3]
+        var values: [Double] = []
+        for ky in 0..<w.kernel.h {
+            let iy = y * w.stride.h - w.padding.h + ky * w.dilation.h
+            guard (0..<h).contains(iy) else { continue }
+            for kx in 0..<w.kernel.w {
+                let ix = x * w.stride.w - w.padding.w + kx * w.dilation.w
+                guard (0..<wd).contains(ix) else { continue }
+                values.append(Double(input[0, c, iy, ix]))
+            }
+        }
+        let startY = y * w.stride.h - w.padding.h, startX = x * w.stride.w - w.padding.w
+        let endY = min(startY + w.kernel.h, h + w.padding.h), endX = min(startX + w.kernel.w, wd + w.padding.w)
+        return (values, max(1, (endY - startY) * (endX - startX)))
+    }
+
+    /// True when every value up to layer `last` is a whole number for whole-number inputs and
+    /// all-ones weights (no division, no curve): the answer must then be exact.
+    static func isExact(_ setup: ExerciseSetup, through last: Int) -> Bool {
+        setup.layers.prefix(last + 1).allSatisfy { layer in
+            switch layer {
+            case .conv2d, .convTranspose2d, .maxPool2d, .cat: true
+            case .avgPool2d: false
+            case let .shapePreserving(p):
+                switch p {
+                case .relu, .identity, .dropout, .dropout2d: true
+                default: false
+                }
+            }
+        }
+    }
+}
