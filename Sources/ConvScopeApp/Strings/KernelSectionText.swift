@@ -30,11 +30,15 @@ enum KernelSectionText {
         l.pick("weight", "вес") + "[\(o), \(index), \(y), \(x)] = \(NumberText.cell(value)) \(g.dot) " + pairTitles(l, out: o, input: input).long
     }
 
-    /// The status line after `w`.
-    static func notice(shown: Bool, fits: Bool, _ l: Language) -> String {
-        if shown { return l.pick("kernel section shown", "раздел ядра показан") }
-        return fits ? l.pick("kernel section hidden", "раздел ядра скрыт")
-            : l.pick("kernel section: no room in this window (a taller one shows it)",
-                     "раздел ядра: в этом окне нет места (в более высоком он виден)")
+    /// The status line after `w`: what changed, or why nothing did.
+    static func notice(_ change: KernelSectionChange, _ l: Language) -> String {
+        switch change {
+        case .shown: l.pick("kernel section shown", "раздел ядра показан")
+        case .hidden: l.pick("kernel section hidden", "раздел ядра скрыт")
+        case .noRoom: l.pick("kernel section: no room in this window (a taller one shows it)",
+                             "раздел ядра: в этом окне нет места (в более высоком он виден)")
+        case .refused: l.pick("kernel section: drawn once PyTorch accepts the layer",
+                              "раздел ядра: появится, когда PyTorch примет слой")
+        }
     }
 }

@@ -32,5 +32,16 @@ enum TextWrap {
         return Array(lines(words(text), width: width).prefix(maxLines))
     }
 
+    /// `text` wrapped at its spaces in at most `maxLines` lines; when some is left out the last
+    /// line gives way by whole words from its end and ends in `ellipsis` ("…").
+    static func lines(_ text: String, width: Int, maxLines: Int, ellipsis: String) -> [String] {
+        let all = lines(text, width: width)
+        guard all.count > maxLines, maxLines > 0 else { return all }
+        var last = words(all[maxLines - 1])
+        while !last.isEmpty, last.joined(separator: " ").count + ellipsis.count > width { last.removeLast() }
+        let tail = last.isEmpty ? String(all[maxLines - 1].prefix(max(0, width - ellipsis.count))) : last.joined(separator: " ")
+        return Array(all.prefix(maxLines - 1)) + [tail + ellipsis]
+    }
+
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 }
