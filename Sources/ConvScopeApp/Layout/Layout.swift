@@ -22,8 +22,11 @@ public struct SectionLayout: Equatable, Sendable {
     public let firstRow: Int, firstColumn: Int
     /// Rows and columns of zero padding drawn around each map (padded view), before row/column 0.
     public let padTop: Int, padLeft: Int
-    /// 1, or 2 when the page marker and the scale do not fit in one row beside the title.
+    /// 1, or 2 or 3 when the page marker and the scale do not fit in one row beside the title
+    /// (`SectionHeader.arrangement`).
     public let headerRows: Int
+    /// The header row holding the scale (the page marker is on the last row).
+    public internal(set) var scaleRow = 0
     /// Row indices left of each map and column indices over it (numbers and large zoom).
     public let axisLabels: Bool
     /// Characters of the scale text ("scale 0–162") in the header, which stays whole.
@@ -95,6 +98,7 @@ public struct SectionLayout: Equatable, Sendable {
             visibleColumns: visibleColumns, firstRow: firstRow, firstColumn: firstColumn, padTop: padTop, padLeft: padLeft,
             headerRows: headerRows, axisLabels: axisLabels)
         moved.scaleWidth = scaleWidth
+        moved.scaleRow = scaleRow
         return moved
     }
 
@@ -364,16 +368,20 @@ public enum Layout {
         let h = p.paddedHeight.padding, w = p.paddedWidth.padding
         let padTop = state.showsPadding ? h.before : 0, padLeft = state.showsPadding ? w.before : 0
         let inRows = p.hIn + (state.showsPadding ? h.total : 0), inColumns = p.wIn + (state.showsPadding ? w.total : 0)
+        let inHeader = headerRows(.input, shape: p.inputShape, width: maps.width, scaleWidth: widths.inputScale,
+                                  glyphs: glyphs, language: language)
         let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width,
-                                labelledRows: labels.input ? p.hIn : nil)
+                                labelledRows: labels.input ? p.hIn : nil, headerRows: inHeader)
         // The error message needs a few rows even without an output.
         let outFull = outShape.map {
             fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width,
-                       labelledRows: labels.output ? $0[2] : nil)
+                       labelledRows: labels.output ? $0[2] : nil,
+                       headerRows: headerRows(.output, shape: $0, width: maps.width, scaleWidth: widths.outputScale,
+                                              glyphs: glyphs, language: language))
         } ?? 4
         var inHeight = inFull, outHeight = outFull
         if inFull + outFull > available {
-            inHeight = max(3, min(inFull, available / 2))
+            inHeight = max(2 + inHeader, min(inFull, available / 2))
             outHeight = available - inHeight
             if outHeight > outFull { inHeight += outHeight - outFull; outHeight = outFull }
             inHeight = min(inHeight, inFull)
@@ -382,19 +390,19 @@ public enum Layout {
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
-                            scaleWidth: widths.inputScale, glyphs: glyphs, language: language)
+                            scaleWidth: widths.inputScale, shape: p.inputShape, glyphs: glyphs, language: language)
         let kernelRect = Rect(x: maps.x, y: inRect.maxY, width: maps.width, height: kernelHeight)
         let kernel = kernelHeight == 0 ? nil : kernelGeo.map { g in
             let k = p.kernelShape
             return section(.kernel, geometry: g, frame: kernelRect, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale, shape: k,
                            glyphs: glyphs, language: language)
         }
         let outRect = Rect(x: maps.x, y: inRect.maxY + max(1, kernelHeight), width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
                     page: state.outputPage, state: state, labels: labels.output,
-                    scaleWidth: widths.outputScale, glyphs: glyphs, language: language)
+                    scaleWidth: widths.outputScale, shape: $0, glyphs: glyphs, language: language)
         }
         // The kernel section pages and crops on its own: it never makes the maps' zoom smaller.
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
@@ -417,7 +425,7 @@ public enum Layout {
             let full = fullHeight(g, channels: k[0] * k[1], rows: k[2], columns: k[3], width: maps.width)
             let frame = Rect(x: maps.x, y: arranged.input.frame.maxY, width: maps.width, height: min(full, room))
             let kernel = section(.kernel, geometry: g, frame: frame, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale, shape: k,
                                  glyphs: env.glyphs, language: env.language)
             if !kernel.isCropped && kernel.geometry.block == 1 { return kernel }
         }
@@ -444,32 +452,53 @@ public enum Layout {
     /// Height of a section showing every channel without paging (the whole map at one element
     /// per cell). `labelledRows` is the tensor's row count when the maps carry axis labels.
     static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int,
-                           labelledRows: Int? = nil) -> Int {
+                           labelledRows: Int? = nil, headerRows: Int = 1) -> Int {
         let gutter = labelledRows.map { SectionLayout.gutterWidth(tensorRows: $0) } ?? 0
         let mapW = gutter + g.width(columns: columns)
         let perRow = mapsPerRow(width: width, mapWidth: mapW, channels: channels)
         let mapRows = (channels + perRow - 1) / perRow
-        return 1 + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
+        return headerRows + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
+    }
+
+    /// Header rows of an unpaged section: more than one where its title and scale do not share one.
+    static func headerRows(_ which: MapSection, shape: [Int], width: Int, scaleWidth: Int, glyphs: Glyphs,
+                           language: Language) -> Int {
+        SectionHeader.arrangement(width: width, lead: ScreenText.sectionTitle(which, shape: shape, language, glyphs),
+                                  marker: nil, scaleWidth: scaleWidth, separator: " \(glyphs.dot) ").rows
     }
 
     /// Places the maps of one section inside `frame`: wrap, page and crop as needed. The header
-    /// takes a second row when the page marker and the scale (`scaleWidth` characters) do not fit
-    /// in one beside the title's first word.
+    /// takes more rows when the page marker and the scale (`scaleWidth` characters) do not fit in
+    /// one beside the title's word and shape (`shape`, e.g. "1×3×8×8").
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
-                        scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
+                        scaleWidth: Int = 0, shape: [Int] = [], glyphs: Glyphs = .unicodeSet,
+                        language: Language = .en) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
                         state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
                         scaleWidth: scaleWidth)
-        let firstWord = ScreenText.sectionWord(which, language)
-        if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs, language),
-                                    scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
-            return one
+        let lead = ScreenText.sectionTitle(which, shape: shape, language, glyphs)
+        let header = SectionHeader.arrangement(width: frame.width, lead: lead, marker: one.pageMarker(glyphs, language),
+                                               scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
+        guard header.rows > 1 else { return one }
+        func placed(_ arrangement: (rows: Int, scaleRow: Int)) -> SectionLayout {
+            var placed = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
+                               state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: arrangement.rows,
+                               scaleWidth: scaleWidth)
+            placed.scaleRow = arrangement.scaleRow
+            return placed
         }
-        return place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2,
-                     scaleWidth: scaleWidth)
+        func arrangement(of layout: SectionLayout) -> (rows: Int, scaleRow: Int) {
+            SectionHeader.arrangement(width: frame.width, lead: lead, marker: layout.pageMarker(glyphs, language),
+                                      scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
+        }
+        // With rows taken by the header the maps may no longer be paged, and fewer rows do.
+        let more = placed(header)
+        let fewer = arrangement(of: more)
+        guard fewer.rows < header.rows else { return more }
+        let refined = placed(fewer)
+        return arrangement(of: refined).rows <= fewer.rows ? refined : more
     }
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,

@@ -2,9 +2,10 @@ import ConvCore
 
 /// The kernel section's words: the weights drawn as heatmaps, one per (out, in) pair.
 enum KernelSectionText {
-    /// The `K w` row of the help: the next preset of `presets`, and the kernel section.
-    static func keyHelp(_ presets: String) -> Phrase {
-        Phrase("next kernel: \(presets) / draw weights", "следующее ядро: \(presets) / показать веса")
+    /// The `K w` row of the help: the next preset, and the kernel section.
+    static var keyHelp: Phrase {
+        func presets(_ l: Language) -> String { KernelPreset.all.map { ValueWords.kernelChoice($0, l) }.joined(separator: ", ") }
+        return Phrase("next kernel: \(presets(.en)) / draw weights", "следующее ядро: \(presets(.ru)) / показать веса")
     }
 
     /// After the kernel line when the weights are not drawn for lack of room.

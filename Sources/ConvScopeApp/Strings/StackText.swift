@@ -43,8 +43,8 @@ struct StackText {
     }
 
     /// Section titles ("input 1×8×4×4"); the first word stays longest in the header.
-    func inputTitle(shape: [Int]) -> String { lang.pick("input ", "вход ") + self.shape(shape) }
-    func outputTitle(shape: [Int]) -> String { lang.pick("output ", "выход ") + self.shape(shape) }
+    func inputTitle(shape: [Int]) -> String { ScreenText.sectionTitle(.input, shape: shape, lang, g) }
+    func outputTitle(shape: [Int]) -> String { ScreenText.sectionTitle(.output, shape: shape, lang, g) }
 
     /// Subtitles, dropped first when the header is short of room: where the map comes from.
     func outputOf(_ index: Int) -> String { lang.pick("output of (\(index))", "выход слоя (\(index))") }
@@ -89,12 +89,15 @@ struct StackText {
     }
 
     /// Facts under the panel: parameters, multiplications, field.
-    func facts(_ trace: LayerTrace) -> [String] {
+    func facts(_ trace: LayerTrace, width: Int = .max) -> [String] {
         var lines = [lang.pick("parameters ", "параметров ") + NumberText.grouped(trace.parameterCount, lang),
                      lang.pick("multiplications ", "умножений ") + NumberText.grouped(trace.multiplications, lang)]
         if let f = trace.field {
-            lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
-                + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
+            // r, j and start on one line where they fit (closer, then), else start on its own.
+            let r = "r \(StackTable.pairText(f.h.size, f.w.size))", j = "j \(StackTable.pairText(f.h.jump, f.w.jump))"
+            let start = "\(self.start) \(StackTable.pairText(f.h.start, f.w.start))"
+            let one = [[r, j, start].joined(separator: "  "), [r, j, start].joined(separator: " ")].first { $0.count <= width }
+            lines += one.map { [$0] } ?? [r + "  " + j, start]
         }
         return lines
     }
@@ -206,22 +209,19 @@ extension StackText {
         let target = "\(skip[2])\(g.times)\(skip[3])"
         guard let h = fix.h, let w = fix.w else {
             let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
-            return lang.pick("(\(index)): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
-                             + "like (\(cat.skip)); change the sizes before it",
-                             "(\(index)): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
-                             + "\(target), как у (\(cat.skip)); измените размеры раньше")
+            // The decisive sizes first: a short line keeps them, the allowed range gives way.
+            return lang.pick("(\(index)): no output_padding gives \(target) like (\(cat.skip)); change the sizes before it "
+                             + "(output_padding allowed: \(limit), below max(stride, dilation))",
+                             "(\(index)): \(target), как у (\(cat.skip)), не даёт ни один output_padding; измените размеры раньше "
+                             + "(допустимый output_padding: \(limit), меньше max(stride, dilation))")
         }
         let padding = h == w ? "\(h)" : "(\(h), \(w))"
         if SpatialPair(h, w) == layer.outputPadding {
-            return lang.pick("(\(index)): output_padding=\(padding) gives \(target), the size of (\(cat.skip)) that Cat "
-                             + "(\(index + 1)) joins \(check)",
-                             "(\(index)): output_padding=\(padding) даёт \(target), как у (\(cat.skip)), который склеивает "
-                             + "Cat (\(index + 1)) \(check)")
+            return lang.pick("(\(index)): output_padding=\(padding) gives \(target) like (\(cat.skip)) \(check) for Cat (\(index + 1))",
+                             "(\(index)): output_padding=\(padding) даёт \(target), как у (\(cat.skip)) \(check) для Cat (\(index + 1))")
         }
-        return lang.pick("(\(index)): output_padding=\(padding) would give \(target), the size of (\(cat.skip)) that Cat "
-                         + "(\(index + 1)) joins",
-                         "(\(index)): output_padding=\(padding) дал бы \(target), как у (\(cat.skip)), который склеивает "
-                         + "Cat (\(index + 1))")
+        return lang.pick("(\(index)): output_padding=\(padding) would give \(target) like (\(cat.skip)) for Cat (\(index + 1))",
+                         "(\(index)): output_padding=\(padding) дал бы \(target), как у (\(cat.skip)), для Cat (\(index + 1))")
     }
 
     /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.

@@ -96,7 +96,7 @@ enum StackScreenView {
             }
         }
         guard let facts else { return }
-        for (i, line) in text.facts(s.selectedTrace).prefix(facts.height).enumerated() {
+        for (i, line) in text.facts(s.selectedTrace, width: facts.width - 1).prefix(facts.height).enumerated() {
             canvas.put(" " + line, x: facts.x, y: facts.y + i, style: Style(foreground: Palette.muted), maxWidth: facts.width)
         }
     }
