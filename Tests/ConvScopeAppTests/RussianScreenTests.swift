@@ -68,6 +68,9 @@ struct RussianScreenTests {
         // `--padding-mode` and `--padding` take them. convscope's own words (explicit, the inputs,
         // the kernel presets) are translated.
         "groups", "bias", "padding", "zeros", "reflect", "replicate", "circular", "same", "valid",
+        // The P panel's Python: its keywords and names are code.
+        "import", "as", "with", "torch", "nn", "conv", "for", "in", "range", "def", "return", "float", "if", "else",
+        "math", "np", "numpy", "print",
     ]
 
     /// Latin words a reader would read as English: two letters or more, not part of an
