@@ -37,4 +37,27 @@ struct ModelScreenWordsTests {
             #expect(text.contains("то есть: у склеиваемых карт разные H или W: 32 и 33"), "\(text)")
         }
     }
+
+    /// The coverage map of ConvTranspose2d(k3, s2, p1, op1) at 80×24: its 1 2 / 2 4 pattern is
+    /// never averaged into blocks; the map is one cell per count, cropped and scrolled, and says so.
+    @Test(arguments: [Language.en, .ru])
+    func coverageKeepsItsCheckerboard(_ lang: Language) {
+        let layers = try! ModelParser.parse("Conv2d(3, 8, 3, padding=1)\nConvTranspose2d(8, 8, 3, stride=2, padding=1, output_padding=1)")
+        var s = AppState(model: Model(inputShape: [1, 3, 32, 32], layers: layers))
+        s.environment = RenderEnvironment(language: lang)
+        s = update(s, .start(TerminalSize(columns: 80, rows: 24)))
+        s = update(s, .stack(.chooseLayer(1)))
+        s = update(s, .stack(.toggleCoverage))
+        let layout = StackLayout.compute(s, environment: s.environment)
+        let coverage = try! #require(layout.bottom)
+        #expect(coverage.geometry.block == 1 && coverage.isCropped)
+        let text = view(s, maps: nil, environment: s.environment).text
+        assertSnapshot(text, named: "stack-coverage-transposed-\(lang.rawValue)-80x24")
+        #expect(text.contains(lang.pick("coverage 64×64", "покрытие 64×64")))
+        #expect(text.contains(lang.pick("1 cell = 1 count", "1 клетка = 1 значение")))
+        #expect(!text.contains(lang.pick("mean", "среднее")))
+        // The counts themselves alternate 1 2 / 2 4 with the stride.
+        let counts = s.stack!.coverageCounts!
+        #expect(Array(counts[1][1...4]) == [4, 2, 4, 2] && Array(counts[2][1...4]) == [2, 1, 2, 1])
+    }
 }

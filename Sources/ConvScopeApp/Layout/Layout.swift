@@ -368,16 +368,16 @@ public enum Layout {
         let h = p.paddedHeight.padding, w = p.paddedWidth.padding
         let padTop = state.showsPadding ? h.before : 0, padLeft = state.showsPadding ? w.before : 0
         let inRows = p.hIn + (state.showsPadding ? h.total : 0), inColumns = p.wIn + (state.showsPadding ? w.total : 0)
-        let inHeader = headerRows(.input, shape: p.inputShape, width: maps.width, scaleWidth: widths.inputScale,
-                                  glyphs: glyphs, language: language)
+        let inHeader = headerRows(lead: lead(.input, p.inputShape, glyphs, language), width: maps.width,
+                                  scaleWidth: widths.inputScale, glyphs: glyphs)
         let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width,
                                 labelledRows: labels.input ? p.hIn : nil, headerRows: inHeader)
         // The error message needs a few rows even without an output.
         let outFull = outShape.map {
             fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width,
                        labelledRows: labels.output ? $0[2] : nil,
-                       headerRows: headerRows(.output, shape: $0, width: maps.width, scaleWidth: widths.outputScale,
-                                              glyphs: glyphs, language: language))
+                       headerRows: headerRows(lead: lead(.output, $0, glyphs, language), width: maps.width,
+                                              scaleWidth: widths.outputScale, glyphs: glyphs))
         } ?? 4
         var inHeight = inFull, outHeight = outFull
         if inFull + outFull > available {
@@ -390,19 +390,21 @@ public enum Layout {
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
-                            scaleWidth: widths.inputScale, shape: p.inputShape, glyphs: glyphs, language: language)
+                            scaleWidth: widths.inputScale, lead: lead(.input, p.inputShape, glyphs, language),
+                            glyphs: glyphs, language: language)
         let kernelRect = Rect(x: maps.x, y: inRect.maxY, width: maps.width, height: kernelHeight)
         let kernel = kernelHeight == 0 ? nil : kernelGeo.map { g in
             let k = p.kernelShape
             return section(.kernel, geometry: g, frame: kernelRect, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale, shape: k,
-                           glyphs: glyphs, language: language)
+                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                           lead: lead(.kernel, k, glyphs, language), glyphs: glyphs, language: language)
         }
         let outRect = Rect(x: maps.x, y: inRect.maxY + max(1, kernelHeight), width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
                     page: state.outputPage, state: state, labels: labels.output,
-                    scaleWidth: widths.outputScale, shape: $0, glyphs: glyphs, language: language)
+                    scaleWidth: widths.outputScale, lead: lead(.output, $0, glyphs, language),
+                    glyphs: glyphs, language: language)
         }
         // The kernel section pages and crops on its own: it never makes the maps' zoom smaller.
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
@@ -425,8 +427,8 @@ public enum Layout {
             let full = fullHeight(g, channels: k[0] * k[1], rows: k[2], columns: k[3], width: maps.width)
             let frame = Rect(x: maps.x, y: arranged.input.frame.maxY, width: maps.width, height: min(full, room))
             let kernel = section(.kernel, geometry: g, frame: frame, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale, shape: k,
-                                 glyphs: env.glyphs, language: env.language)
+                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                                 lead: lead(.kernel, k, env.glyphs, env.language), glyphs: env.glyphs, language: env.language)
             if !kernel.isCropped && kernel.geometry.block == 1 { return kernel }
         }
         return nil
@@ -460,31 +462,38 @@ public enum Layout {
         return headerRows + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
     }
 
-    /// Header rows of an unpaged section: more than one where its title and scale do not share one.
-    static func headerRows(_ which: MapSection, shape: [Int], width: Int, scaleWidth: Int, glyphs: Glyphs,
-                           language: Language) -> Int {
-        SectionHeader.arrangement(width: width, lead: ScreenText.sectionTitle(which, shape: shape, language, glyphs),
-                                  marker: nil, scaleWidth: scaleWidth, separator: " \(glyphs.dot) ").rows
+    /// Header rows of an unpaged section: more than one where its title's leading words (`lead`,
+    /// "input 1×3×8×8") and its scale do not share one.
+    static func headerRows(lead: String, width: Int, scaleWidth: Int, glyphs: Glyphs) -> Int {
+        SectionHeader.arrangement(width: width, lead: lead, marker: nil, scaleWidth: scaleWidth,
+                                  separator: " \(glyphs.dot) ").rows
+    }
+
+    /// A section's title's leading words on the single-layer screen: "input 1×3×8×8".
+    static func lead(_ which: MapSection, _ shape: [Int], _ glyphs: Glyphs, _ language: Language) -> String {
+        ScreenText.sectionTitle(which, shape: shape, language, glyphs)
     }
 
     /// Places the maps of one section inside `frame`: wrap, page and crop as needed. The header
     /// takes more rows when the page marker and the scale (`scaleWidth` characters) do not fit in
-    /// one beside the title's word and shape (`shape`, e.g. "1×3×8×8").
+    /// one beside the title's leading words (`lead`, e.g. "input 1×3×8×8"). Maps of counts
+    /// (`everyElement`) keep one cell per element at the whole-map zoom, cropped and scrolled:
+    /// a block mean would average a pattern such as a checkerboard away.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
-                        scaleWidth: Int = 0, shape: [Int] = [], glyphs: Glyphs = .unicodeSet,
-                        language: Language = .en) -> SectionLayout {
+                        scaleWidth: Int = 0, lead: String = "", everyElement: Bool = false,
+                        glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
+                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1, everyElement: everyElement,
                         scaleWidth: scaleWidth)
-        let lead = ScreenText.sectionTitle(which, shape: shape, language, glyphs)
         let header = SectionHeader.arrangement(width: frame.width, lead: lead, marker: one.pageMarker(glyphs, language),
                                                scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
         guard header.rows > 1 else { return one }
         func placed(_ arrangement: (rows: Int, scaleRow: Int)) -> SectionLayout {
             var placed = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
                                state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: arrangement.rows,
+                               everyElement: everyElement,
                                scaleWidth: scaleWidth)
             placed.scaleRow = arrangement.scaleRow
             return placed
@@ -503,13 +512,14 @@ public enum Layout {
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                       rows: Int, columns: Int, page: Int, state: AppState,
-                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, scaleWidth: Int) -> SectionLayout {
+                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, everyElement: Bool = false,
+                      scaleWidth: Int) -> SectionLayout {
         let labels = labels && g.zoom != .whole
         let labelRows = labels ? 1 : 0
         let gutter = labels ? SectionLayout.gutterWidth(tensorRows: rows - 2 * padTop) : 0
         let mapRoom = max(1, frame.height - headerRows - 1 - labelRows)  // header, title and label rows
         var g = g
-        if g.zoom == .whole {
+        if g.zoom == .whole && !everyElement {
             // The smallest block that shows the whole map in the room one map has.
             g = g.withBlock(MapGeometry.smallestBlock(rows: rows, columns: columns, width: frame.width,
                                                       height: mapRoom, halfBlocks: g.halfBlocks))

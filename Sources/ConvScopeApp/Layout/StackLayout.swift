@@ -125,8 +125,8 @@ public enum StackLayout {
         }
         func full(_ source: StackMapSource?) -> Int {
             guard let source, source.tensor != nil else { return 0 }
-            let header = Layout.headerRows(source.section, shape: source.shape, width: maps.width,
-                                           scaleWidth: source.scaleText(text).count, glyphs: env.glyphs, language: env.language)
+            let header = Layout.headerRows(lead: source.lead, width: maps.width, scaleWidth: source.scaleText(text).count,
+                                           glyphs: env.glyphs)
             return Layout.fullHeight(geometry(source), channels: source.shape[1], rows: padded(source).rows,
                                      columns: padded(source).columns, width: maps.width, headerRows: header)
         }
@@ -145,7 +145,7 @@ public enum StackLayout {
             return Layout.section(source.section, geometry: geometry(source), frame: frame, channels: source.shape[1],
                                   rows: size.rows, columns: size.columns, page: page, state: neutral,
                                   padTop: size.top, padLeft: size.left, scaleWidth: source.scaleText(text).count,
-                                  shape: source.shape, glyphs: env.glyphs, language: env.language)
+                                  lead: source.lead, everyElement: source.counts, glyphs: env.glyphs, language: env.language)
         }
         let topRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: topHeight)
         let upper = place(top, topRect, page: state.inputPage)

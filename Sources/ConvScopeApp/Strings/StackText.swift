@@ -56,6 +56,9 @@ struct StackText {
         lang.pick("coverage ", "покрытие ") + "\(rows)\(g.times)\(columns)"
     }
 
+    /// The coverage map's header note: its counts are never averaged into blocks.
+    var oneCountPerCell: String { lang.pick("1 cell = 1 count", "1 клетка = 1 значение") }
+
     func coverageSubtitle(index: Int, transposed: Bool) -> String {
         transposed ? lang.pick("input cells of (\(index)) writing each output cell",
                                "сколько ячеек входа (\(index)) пишут в каждую ячейку выхода")
