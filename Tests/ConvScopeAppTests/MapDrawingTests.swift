@@ -262,6 +262,17 @@ struct SectionHeaderTests {
 
 @Suite("Axis labels")
 struct AxisLabelTests {
+    /// The README's first screenshot (160×50): the automatic zoom keeps seaborn's ticks, taking
+    /// numbers cells with row and column indices over large cells without them.
+    @Test func theAutomaticZoomKeepsTheIndices() {
+        let (_, layout, canvas) = screen(columns: 160, rows: 50)
+        #expect(layout.input!.axisLabels && layout.output!.axisLabels)
+        #expect(canvas.text.contains("   0   1   2   3   4   5   6   7"))
+        // A zoom chosen by hand keeps its cells, with indices only where they fit.
+        let (_, large, _) = screen(columns: 160, rows: 50) { $0.zoomOverride = .large }
+        #expect(large.zoom == .large)
+    }
+
     /// Where seaborn writes tick labels: the row index left of each row, the column index over
     /// each column, so output[0, 2, 3] is found by eye.
     @Test func labelsSitBesideTheirRowsAndOverTheirColumns() {

@@ -274,19 +274,24 @@ public enum Layout {
             let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
                 ?? [(.large, false), (.numbers, true), (.numbers, false)]
             // The first candidate that fits is kept with its layout, so nothing is fitted twice.
-            var chosen: (zoom: Zoom, roomy: Bool, sections: Sections)?
-            for candidate in candidates {
-                let l = layout(candidate.0, roomy: candidate.1)
-                guard l.fits else { continue }
-                if candidate.1 {
-                    // Roomy cells are worth it only if they do not push maps onto more rows.
-                    let tight = layout(.numbers)
-                    guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
-                    else { continue }
+            func firstFitting(labels: (input: Bool, output: Bool)) -> (zoom: Zoom, roomy: Bool, sections: Sections)? {
+                for candidate in candidates {
+                    let l = layout(candidate.0, roomy: candidate.1, labels: labels)
+                    guard l.fits else { continue }
+                    if candidate.1 {
+                        // Roomy cells are worth it only if they do not push maps onto more rows.
+                        let tight = layout(.numbers, labels: labels)
+                        guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
+                        else { continue }
+                    }
+                    return (candidate.0, candidate.1, l)
                 }
-                chosen = (candidate.0, candidate.1, l)
-                break
+                return nil
             }
+            // The course notebook's seaborn maps always carry their row and column indices: the
+            // automatic zoom takes the largest cells that fit with them before larger ones without.
+            let chosen = (state.zoomOverride == nil ? firstFitting(labels: (true, true)) : nil)
+                ?? firstFitting(labels: (false, false))
             let zoom = chosen?.zoom ?? state.zoomOverride ?? .whole
             let roomy = chosen?.roomy ?? false
             var (input, output, _, kernel) = chosen?.sections ?? layout(zoom)
