@@ -54,7 +54,7 @@ public enum StackLayout {
     static func listRows(_ rows: Int, layers: Int) -> Int { min(layers, max(2, (rows - 9) / 3)) }
 
     /// Note rows: more on tall windows.
-    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 2 }
+    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 3 }
 
     /// Lays out the stack screen (the state must have a stack).
     public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
@@ -159,8 +159,12 @@ public enum StackLayout {
     /// The notes under the list, in order of importance: the inspector's lines, PyTorch's message
     /// where the chain broke, then the U-Net hints of the selected layer; each wrapped to `width`.
     static func noteLines(_ s: StackState, text: StackText, width: Int, rows: Int = .max) -> [StackNoteLine] {
-        var sentences: [(text: String, kind: StackNoteLine.Kind)] = []
-        func add(_ sentence: String, _ kind: StackNoteLine.Kind) { sentences.append((sentence, kind)) }
+        var sentences: [(text: String, kind: StackNoteLine.Kind, keepsEnd: Bool)] = []
+        func add(_ sentence: String, _ kind: StackNoteLine.Kind, keepsEnd: Bool = false) {
+            sentences.append((sentence, kind, keepsEnd))
+        }
+        // Where PyTorch's message is, if the chain broke.
+        var message: Int?
         for sentence in StackInspection(s).sentences(text) { add(sentence, .inspector) }
         // The coverage map's key: what its numbers mean, and how many cells are never reached.
         if s.coverage, let counts = s.coverageCounts {
@@ -171,15 +175,19 @@ public enum StackLayout {
                                           zeros: all.filter { $0 == 0 }.count, cells: all.count), .inspector)
         }
         if let failure = s.trace.failure {
-            add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error)
-            if let explanation = StackErrorText.explanation(failure.error, text.lang) { add(explanation, .error) }
+            message = sentences.count
+            add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error,
+                keepsEnd: true)
+            if let explanation = StackErrorText.explanation(failure.error, text.lang) { add(explanation, .error, keepsEnd: true) }
         }
         for hint in text.unetHints(s.trace, index: s.selected) { add(hint, .hint) }
-        // Every sentence keeps its first line; the rows left go to the sentences in order, and a
-        // sentence short of rows gives way by whole words from its end, with an ellipsis.
+        // Every sentence keeps its first line, PyTorch's message two; the rows left go to the
+        // sentences in order. A sentence short of rows gives way by whole words with an ellipsis:
+        // PyTorch's message and its explanation from their middle (their ends hold the sizes), the
+        // others from their end.
         let width = max(10, width)
         let wrapped = sentences.map { TextWrap.lines($0.text, width: width) }
-        var budget = wrapped.map { min(1, $0.count) }
+        var budget = wrapped.indices.map { min($0 == message ? 2 : 1, wrapped[$0].count) }
         var left = rows - budget.reduce(0, +)
         for i in wrapped.indices where left > 0 {
             let more = min(left, wrapped[i].count - budget[i])
@@ -187,8 +195,10 @@ public enum StackLayout {
         }
         var lines: [StackNoteLine] = []
         for (i, sentence) in sentences.enumerated() where budget[i] > 0 {
-            lines += TextWrap.lines(sentence.text, width: width, maxLines: budget[i], ellipsis: text.g.ellipsis)
-                .map { StackNoteLine(text: $0, kind: sentence.kind) }
+            let kept = sentence.keepsEnd
+                ? TextWrap.linesKeepingEnd(sentence.text, width: width, maxLines: budget[i], ellipsis: text.g.ellipsis)
+                : TextWrap.lines(sentence.text, width: width, maxLines: budget[i], ellipsis: text.g.ellipsis)
+            lines += kept.map { StackNoteLine(text: $0, kind: sentence.kind) }
         }
         return Array(lines.prefix(rows))
     }
