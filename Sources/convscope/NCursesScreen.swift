@@ -160,8 +160,10 @@ final class NCursesScreen: Screen {
             return .key(Self.functionKey(Int32(ch)))
         }
         if ch == 27, let sequence = drainUnknownSequence() {
-            // Mouse reports come as SGR sequences that convscope decodes itself (see cs_mouse_reporting).
-            return Self.sgrMouse(sequence).map { .mouse($0) } ?? .key(.unknown)
+            // Mouse reports come as SGR sequences that convscope decodes itself (see cs_mouse_reporting);
+            // Home, End, Delete and the pages in encodings TERM's terminfo does not name, likewise.
+            let text = String(String.UnicodeScalarView(sequence.compactMap(UnicodeScalar.init)))
+            return Self.sgrMouse(sequence).map { .mouse($0) } ?? .key(EscapeSequence.key(text) ?? .unknown)
         }
         return .key(Self.characterKey(UInt32(ch)))
     }
@@ -222,8 +224,13 @@ final class NCursesScreen: Screen {
         case KEY_SRIGHT: .shiftRight
         case KEY_PPAGE: .pageUp
         case KEY_NPAGE: .pageDown
-        case KEY_HOME: .home
-        case KEY_END: .end
+        // vt220 and linux terminfo name ESC [1~ and ESC [4~ Find and Select; the keypad's corners
+        // (A1, C1) are Home and End on the linux console and rxvt; Shift changes nothing here.
+        case KEY_HOME, KEY_FIND, KEY_A1, KEY_SHOME: .home
+        case KEY_END, KEY_SELECT, KEY_C1, KEY_SEND: .end
+        case KEY_A3: .pageUp
+        case KEY_C3: .pageDown
+        case KEY_DC: .backspace
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
         case KEY_BTAB: .backTab

@@ -30,12 +30,15 @@ struct StateStore {
         var words: [String: String]?
         /// The heatmap palette; absent in files from before palettes (they mean rocket).
         var cmap: String?
+        /// The theme `t` chose; absent in files from before it was kept (they mean dark).
+        var theme: String?
     }
 
     /// What a session leaves for the next one.
     struct Session: Equatable {
         var parameters: Conv2dSettings
         var colormap: ColormapName = .rocket
+        var theme: ExportTheme = .dark
     }
 
     /// The saved session; nil and a notice when there is none or it cannot be used.
@@ -53,6 +56,7 @@ struct StateStore {
         }
         // An unknown palette name (a newer version's) falls back to rocket; the parameters still count.
         let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
+        let theme = saved.theme.flatMap(ExportTheme.init(rawValue:)) ?? .dark
         var s = Conv2dSettings()
         // In the table's order, so a file read last sets the sizes it fixes.
         for row in LayerSpec.conv2d.parameters {
@@ -68,7 +72,7 @@ struct StateStore {
                 return (nil, .savedSessionIgnored(problem, path: path))
             }
         }
-        return (Session(parameters: s, colormap: colormap), nil)
+        return (Session(parameters: s, colormap: colormap, theme: theme), nil)
     }
 
     /// A row's word in a file of any version: v1 held the sliders, v2 kept choices and bias apart.
@@ -93,7 +97,8 @@ struct StateStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try Self.makeDirectories(parentDirectory(of: path))
-            let data = try encoder.encode(Saved(version: Self.version, parameters: numbers, words: words, cmap: session.colormap.rawValue))
+            let data = try encoder.encode(Saved(version: Self.version, parameters: numbers, words: words, cmap: session.colormap.rawValue,
+                                            theme: session.theme.rawValue))
             try SafeFileWriter.replaceOwnFile(Array(data) + [10], at: path)
             return nil
         } catch let error as FileWriteError {

@@ -95,8 +95,9 @@ struct InteractiveCommand: ParsableArguments {
         if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice ?? (saved.session != nil ? .restored : nil)
             ?? (p.input == .generated(.notebook) ? .notebookInput : nil)
-        // The palette: --cmap, else the settings file, else the restored session's, else rocket.
-        if let session = saved.session { initial.environment.colormap = session.colormap }
+        // The palette and the theme: --cmap/--theme, else the settings file, else the restored
+        // session's, else rocket and dark.
+        if let session = saved.session { initial.environment.colormap = session.colormap; initial.theme = session.theme }
         settings.settings.apply(to: &initial)
         viewOptions.apply(to: &initial)
         if mouse.noMouse { initial.mouseEnabled = false }
@@ -109,7 +110,8 @@ struct InteractiveCommand: ParsableArguments {
         let status = session.run()
         screen.stop()
         // The stack screen's panel shows a layer of the model, not the single layer's parameters.
-        let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap)
+        let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap,
+                                       theme: session.state.theme)
         if session.state.stack == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }

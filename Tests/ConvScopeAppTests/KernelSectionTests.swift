@@ -121,5 +121,26 @@ struct KernelSectionTests {
         _ = update(&outside, .mouse(MouseEvent(.press, column: origin.x + 3 * g.cellWidth, row: origin.y)))
         #expect(outside.notice == state.notice)
     }
-}
 
+    /// `w` says what it did: shown, hidden (only after it was shown), no room, or nothing to draw
+    /// while PyTorch refuses the layer; never "hidden" for a section that was never drawn.
+    @Test(arguments: [(Language.en, "kernel section: drawn once PyTorch accepts the layer"),
+                      (.ru, "раздел ядра: появится, когда PyTorch примет слой")])
+    func theWKeySaysWhatItDid(_ lang: Language, refused: String) {
+        var p = ConvParameters()
+        p.kernelSizeH = 9; p.kernelSizeW = 9
+        var state = sizedState(p, columns: 80, rows: 24)
+        state = update(state, .toggleKernelSection)
+        #expect(state.notice.map { NoticeText.notice($0, lang, .unicodeSet) } == refused)
+        state = update(state, .toggleKernelSection)
+        #expect(state.notice == .kernelSection(.refused), "pressed again, still nothing to hide")
+        var gauss = Conv2dSettings()
+        gauss.kernel = .preset(.gauss)
+        var shown = AppState(parameters: gauss)
+        shown.terminalSize = TerminalSize(columns: 80, rows: 24)
+        shown = update(shown, .toggleKernelSection)
+        #expect(shown.notice == .kernelSection(.shown))
+        shown = update(shown, .toggleKernelSection)
+        #expect(shown.notice == .kernelSection(.hidden))
+    }
+}

@@ -206,51 +206,73 @@ struct SectionHeaderTests {
         #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
     }
 
-    /// 50×17: the input is paged, "ch 0–1 of 3 [ ]" and "scale 0–8" do not fit in one 22-column row
-    /// with the title, so the header takes two rows; the title drops its words first.
+    /// 50×17: "input 1×3×8×8" and "scale 0–8" do not share the 22-column row, so the title has
+    /// a row to itself: the shape stays, the scale and the block note take the rows below.
     @Test func headerAt50x17() {
         let (_, layout, canvas) = screen(columns: 50, rows: 17)
         assertSnapshot(canvas.text, named: "header-50x17")
-        #expect(layout.input!.headerRows == 2)
+        #expect(layout.input!.headerRows == 3)
         let f = layout.input!.frame
-        let first = String(Array(canvas.line(f.y))[f.x..<f.maxX])
-        let second = String(Array(canvas.line(f.y + 1))[f.x..<f.maxX])
-        #expect(first.hasPrefix("input ") && first.hasSuffix("scale 0–8"))
-        #expect(second.hasSuffix("ch 0–1 of 3 [ ]"))
+        let rows = (0..<3).map { String(Array(canvas.line(f.y + $0))[f.x..<f.maxX]) }
+        #expect(rows[0].hasPrefix("input 1×3×8×8"))
+        #expect(rows[1].hasSuffix("scale 0–8"))
+        #expect(rows[2].hasSuffix("1 cell = 2×2 (mean)"))
+        #expect(canvas.text.contains("output 1×2×6×6"))
         #expect(canvas.text.contains("scale 0–162"))
     }
 
-    /// 80×24 with 64 channels of 300×300: marker, block size and scale fill the row, the title
-    /// keeps its first word and gives up the shape.
+    /// 80×24 with 64 channels of 300×300: the title keeps its shape, the marker and the scale
+    /// stay whole; the block note gives way where it does not fit beside them.
     @Test func headerAt80x24() {
         let (_, layout, canvas) = screen(parameters(h: 300, w: 300, cin: 64, cout: 64), columns: 80, rows: 24)
         assertSnapshot(canvas.text, named: "header-80x24")
         let f = layout.input!.frame
         let header = String(Array(canvas.line(f.y))[f.x..<f.maxX])
-        #expect(header.hasPrefix("input"))
+        #expect(header.hasPrefix("input 1×64×300×300"))
         #expect(header.contains(layout.input!.pageMarker(.unicodeSet)!))
         #expect(header.hasSuffix("scale 0–300"))
-        let b = layout.input!.geometry.block
-        #expect(header.contains("\(b)×\(b) mean"))
     }
 
-    /// Title words go before any right-hand item (all but the first), the subtitle first of all.
-    @Test func titleWordsAreDroppedFirst() {
+    /// The subtitle goes first, then the notes; the title's word and shape stay, taking a row of
+    /// their own (and the scale one) where they do not share one.
+    @Test func notesGiveWayBeforeTheShape() {
         let header = SectionHeader(title: "input 1×3×8×8", subtitle: "ramp x[c,y,x] = x", scale: "scale 0–8",
                                    marker: "ch 0–1 of 3 [ ]", notes: [["every cell read"]], separator: " · ")
         #expect(header.rows(width: 80, count: 1) == [.init(left: "input 1×3×8×8 · ramp x[c,y,x] = x",
                                                            right: "every cell read · ch 0–1 of 3 [ ] · scale 0–8")])
         #expect(header.rows(width: 60, count: 1) == [.init(left: "input 1×3×8×8", right: "every cell read · ch 0–1 of 3 [ ] · scale 0–8")])
-        #expect(header.rows(width: 52, count: 1) == [.init(left: "input", right: "every cell read · ch 0–1 of 3 [ ] · scale 0–8")])
-        #expect(header.rows(width: 42, count: 1) == [.init(left: "input 1×3×8×8", right: "ch 0–1 of 3 [ ] · scale 0–8")])
-        #expect(header.rows(width: 34, count: 1) == [.init(left: "input", right: "ch 0–1 of 3 [ ] · scale 0–8")])
-        #expect(header.rows(width: 22, count: 2) == [.init(left: "input", right: "scale 0–8"),
+        #expect(header.rows(width: 52, count: 1) == [.init(left: "input 1×3×8×8", right: "ch 0–1 of 3 [ ] · scale 0–8")])
+        func arrangement(_ width: Int) -> (rows: Int, scaleRow: Int) {
+            SectionHeader.arrangement(width: width, lead: "input 1×3×8×8", marker: "ch 0–1 of 3 [ ]", scaleWidth: 9, separator: " · ")
+        }
+        #expect(arrangement(42) == (1, 0))
+        #expect(arrangement(34) == (2, 0))
+        #expect(header.rows(width: 34, count: 2) == [.init(left: "input 1×3×8×8", right: "scale 0–8"),
+                                                     .init(left: "", right: "every cell read · ch 0–1 of 3 [ ]")])
+        let large = SectionHeader(title: "input 1×3×1024×1024", scale: "scale 0–8", marker: "ch 0–1 of 3 [ ]",
+                                  notes: [["2×2 mean"]], separator: " · ")
+        #expect(SectionHeader.arrangement(width: 29, lead: large.title, marker: large.marker, scaleWidth: 9, separator: " · ") == (2, 1))
+        #expect(large.rows(width: 29, count: 2) == [.init(left: "input 1×3×1024×1024", right: "2×2 mean"),
+                                                    .init(left: "", right: "ch 0–1 of 3 [ ] · scale 0–8")])
+        #expect(arrangement(22) == (3, 1))
+        #expect(header.rows(width: 22, count: 3) == [.init(left: "input 1×3×8×8", right: ""), .init(left: "", right: "scale 0–8"),
                                                      .init(left: "", right: "ch 0–1 of 3 [ ]")])
     }
 }
 
 @Suite("Axis labels")
 struct AxisLabelTests {
+    /// The README's first screenshot (160×50): the automatic zoom keeps seaborn's ticks, taking
+    /// numbers cells with row and column indices over large cells without them.
+    @Test func theAutomaticZoomKeepsTheIndices() {
+        let (_, layout, canvas) = screen(columns: 160, rows: 50)
+        #expect(layout.input!.axisLabels && layout.output!.axisLabels)
+        #expect(canvas.text.contains("   0   1   2   3   4   5   6   7"))
+        // A zoom chosen by hand keeps its cells, with indices only where they fit.
+        let (_, large, _) = screen(columns: 160, rows: 50) { $0.zoomOverride = .large }
+        #expect(large.zoom == .large)
+    }
+
     /// Where seaborn writes tick labels: the row index left of each row, the column index over
     /// each column, so output[0, 2, 3] is found by eye.
     @Test func labelsSitBesideTheirRowsAndOverTheirColumns() {

@@ -181,10 +181,12 @@ struct PanelTextTests {
         let split = t.firstIndex(of: "command line")!
         #expect(lines[split].style == Style(bold: true))
         let picture = t.firstIndex(of: "this screen as a picture")!
-        let python = t[1..<split], shell = t[(split + 1)..<picture]
+        // The layer's statement: "conv = " and its wrapped arguments, continued inside the parentheses.
+        let conv = t.firstIndex { $0.hasPrefix("conv = ") }!
+        let python = t[conv...].prefix { $0 == t[conv] || $0.hasPrefix("    ") }, shell = t[(split + 1)..<picture]
         #expect(python.count > 1 && shell.count > 1)
-        #expect(python.dropFirst().allSatisfy { $0.hasPrefix("    ") })
-        #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ") == CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric)))
+        #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ")
+                == "conv = " + CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric)))
         // Every line but the last continues with a backslash, so the wrapped command still pastes.
         #expect(shell.dropLast().allSatisfy { $0.hasSuffix(" \\") })
         let rejoined = shell.map { $0.trimmingPrefix("    ") }.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : String($0) }

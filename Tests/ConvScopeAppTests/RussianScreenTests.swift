@@ -64,11 +64,13 @@ struct RussianScreenTests {
         "rocket", "viridis", "cividis", "magma", "gray",
         // The course notes' symbol for the ratios (Comp_param, Comp_mult).
         "Comp",
-        // nn.Conv2d's own argument names and values, as the panel rows and `--padding-mode`, `--padding`,
-        // `--input` and `--kernel` take them.
-        "groups", "bias", "padding", "zeros", "reflect", "replicate", "circular", "same", "valid", "explicit",
-        "ramp-x", "ramp-y", "impulse", "checker", "notebook", "random",
-        "ones", "identity", "box", "gauss", "sobel-x", "sobel-y", "laplace",
+        // nn.Conv2d's own argument names and values (PyTorch's literals), as the panel rows and
+        // `--padding-mode` and `--padding` take them. convscope's own words (explicit, the inputs,
+        // the kernel presets) are translated.
+        "groups", "bias", "padding", "zeros", "reflect", "replicate", "circular", "same", "valid",
+        // The P panel's Python: its keywords and names are code.
+        "import", "as", "with", "torch", "nn", "conv", "for", "in", "range", "def", "return", "float", "if", "else",
+        "math", "np", "numpy", "print",
     ]
 
     /// Latin words a reader would read as English: two letters or more, not part of an
@@ -143,6 +145,13 @@ struct RussianScreenTests {
             var refused = ConvParameters()
             refused.kernelSizeH = 12; refused.dilationW = 5
             let bad = sizedState(refused, columns: columns, rows: rows)
+            for (input, kernel) in [(InputSource.checker, KernelPreset.gauss), (.random(start: 7), .random(start: 3)),
+                                    (.impulse, .sobelX), (.rampY, .laplace), (.notebook, .identity)] {
+                var words = base
+                words.parameters.input = .generated(input)
+                words.parameters.kernel = .preset(kernel)
+                out.append(words)
+            }
             out += [bad, update(bad, .togglePanel(.cost)), update(bad, .togglePanel(.formula)),
                     update(update(bad, .focusNext), .focusNext)]
         }

@@ -53,7 +53,7 @@ struct StackScreenSnapshotTests {
         let text = Self.screen("skip.txt", size: 9, columns: columns, rows: rows, .selectLayer(5))
         assertSnapshot(text, named: "stack-unet-hints-\(columns)x\(rows)")
         let flat = Self.notes("skip.txt", size: 9, columns: columns, rows: rows, .selectLayer(5))
-        #expect(flat.contains("(5): output_padding=1 would give 9×9, the size of (1) that Cat (6) joins"))
+        #expect(flat.contains("(5): output_padding=1 would give 9×9 like (1) for Cat (6)"))
         #expect(flat.contains("Sizes of tensors must match except in dimension 1. Expected size 9 but got size 8"))
     }
 

@@ -22,8 +22,11 @@ public struct SectionLayout: Equatable, Sendable {
     public let firstRow: Int, firstColumn: Int
     /// Rows and columns of zero padding drawn around each map (padded view), before row/column 0.
     public let padTop: Int, padLeft: Int
-    /// 1, or 2 when the page marker and the scale do not fit in one row beside the title.
+    /// 1, or 2 or 3 when the page marker and the scale do not fit in one row beside the title
+    /// (`SectionHeader.arrangement`).
     public let headerRows: Int
+    /// The header row holding the scale (the page marker is on the last row).
+    public internal(set) var scaleRow = 0
     /// Row indices left of each map and column indices over it (numbers and large zoom).
     public let axisLabels: Bool
     /// Characters of the scale text ("scale 0–162") in the header, which stays whole.
@@ -95,6 +98,7 @@ public struct SectionLayout: Equatable, Sendable {
             visibleColumns: visibleColumns, firstRow: firstRow, firstColumn: firstColumn, padTop: padTop, padLeft: padLeft,
             headerRows: headerRows, axisLabels: axisLabels)
         moved.scaleWidth = scaleWidth
+        moved.scaleRow = scaleRow
         return moved
     }
 
@@ -270,19 +274,24 @@ public enum Layout {
             let candidates: [(Zoom, Bool)] = state.zoomOverride.map { z in z == .numbers ? [(z, true), (z, false)] : [(z, false)] }
                 ?? [(.large, false), (.numbers, true), (.numbers, false)]
             // The first candidate that fits is kept with its layout, so nothing is fitted twice.
-            var chosen: (zoom: Zoom, roomy: Bool, sections: Sections)?
-            for candidate in candidates {
-                let l = layout(candidate.0, roomy: candidate.1)
-                guard l.fits else { continue }
-                if candidate.1 {
-                    // Roomy cells are worth it only if they do not push maps onto more rows.
-                    let tight = layout(.numbers)
-                    guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
-                    else { continue }
+            func firstFitting(labels: (input: Bool, output: Bool)) -> (zoom: Zoom, roomy: Bool, sections: Sections)? {
+                for candidate in candidates {
+                    let l = layout(candidate.0, roomy: candidate.1, labels: labels)
+                    guard l.fits else { continue }
+                    if candidate.1 {
+                        // Roomy cells are worth it only if they do not push maps onto more rows.
+                        let tight = layout(.numbers, labels: labels)
+                        guard l.0.mapsPerRow >= tight.0.mapsPerRow, (l.1?.mapsPerRow ?? 0) >= (tight.1?.mapsPerRow ?? 0)
+                        else { continue }
+                    }
+                    return (candidate.0, candidate.1, l)
                 }
-                chosen = (candidate.0, candidate.1, l)
-                break
+                return nil
             }
+            // The course notebook's seaborn maps always carry their row and column indices: the
+            // automatic zoom takes the largest cells that fit with them before larger ones without.
+            let chosen = (state.zoomOverride == nil ? firstFitting(labels: (true, true)) : nil)
+                ?? firstFitting(labels: (false, false))
             let zoom = chosen?.zoom ?? state.zoomOverride ?? .whole
             let roomy = chosen?.roomy ?? false
             var (input, output, _, kernel) = chosen?.sections ?? layout(zoom)
@@ -364,16 +373,20 @@ public enum Layout {
         let h = p.paddedHeight.padding, w = p.paddedWidth.padding
         let padTop = state.showsPadding ? h.before : 0, padLeft = state.showsPadding ? w.before : 0
         let inRows = p.hIn + (state.showsPadding ? h.total : 0), inColumns = p.wIn + (state.showsPadding ? w.total : 0)
+        let inHeader = headerRows(lead: lead(.input, p.inputShape, glyphs, language), width: maps.width,
+                                  scaleWidth: widths.inputScale, glyphs: glyphs)
         let inFull = fullHeight(inGeo, channels: p.inChannels, rows: inRows, columns: inColumns, width: maps.width,
-                                labelledRows: labels.input ? p.hIn : nil)
+                                labelledRows: labels.input ? p.hIn : nil, headerRows: inHeader)
         // The error message needs a few rows even without an output.
         let outFull = outShape.map {
             fullHeight(outGeo!, channels: $0[1], rows: $0[2], columns: $0[3], width: maps.width,
-                       labelledRows: labels.output ? $0[2] : nil)
+                       labelledRows: labels.output ? $0[2] : nil,
+                       headerRows: headerRows(lead: lead(.output, $0, glyphs, language), width: maps.width,
+                                              scaleWidth: widths.outputScale, glyphs: glyphs))
         } ?? 4
         var inHeight = inFull, outHeight = outFull
         if inFull + outFull > available {
-            inHeight = max(3, min(inFull, available / 2))
+            inHeight = max(2 + inHeader, min(inFull, available / 2))
             outHeight = available - inHeight
             if outHeight > outFull { inHeight += outHeight - outFull; outHeight = outFull }
             inHeight = min(inHeight, inFull)
@@ -382,19 +395,21 @@ public enum Layout {
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
                             rows: inRows, columns: inColumns, page: state.inputPage, state: state,
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
-                            scaleWidth: widths.inputScale, glyphs: glyphs, language: language)
+                            scaleWidth: widths.inputScale, lead: lead(.input, p.inputShape, glyphs, language),
+                            glyphs: glyphs, language: language)
         let kernelRect = Rect(x: maps.x, y: inRect.maxY, width: maps.width, height: kernelHeight)
         let kernel = kernelHeight == 0 ? nil : kernelGeo.map { g in
             let k = p.kernelShape
             return section(.kernel, geometry: g, frame: kernelRect, channels: k[0] * k[1], rows: k[2], columns: k[3],
                            page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
-                           glyphs: glyphs, language: language)
+                           lead: lead(.kernel, k, glyphs, language), glyphs: glyphs, language: language)
         }
         let outRect = Rect(x: maps.x, y: inRect.maxY + max(1, kernelHeight), width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
                     page: state.outputPage, state: state, labels: labels.output,
-                    scaleWidth: widths.outputScale, glyphs: glyphs, language: language)
+                    scaleWidth: widths.outputScale, lead: lead(.output, $0, glyphs, language),
+                    glyphs: glyphs, language: language)
         }
         // The kernel section pages and crops on its own: it never makes the maps' zoom smaller.
         let fits = !input.isCropped && !input.isPaged && !(output?.isCropped ?? false)
@@ -418,7 +433,7 @@ public enum Layout {
             let frame = Rect(x: maps.x, y: arranged.input.frame.maxY, width: maps.width, height: min(full, room))
             let kernel = section(.kernel, geometry: g, frame: frame, channels: k[0] * k[1], rows: k[2], columns: k[3],
                                  page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
-                                 glyphs: env.glyphs, language: env.language)
+                                 lead: lead(.kernel, k, env.glyphs, env.language), glyphs: env.glyphs, language: env.language)
             if !kernel.isCropped && kernel.geometry.block == 1 { return kernel }
         }
         return nil
@@ -444,43 +459,72 @@ public enum Layout {
     /// Height of a section showing every channel without paging (the whole map at one element
     /// per cell). `labelledRows` is the tensor's row count when the maps carry axis labels.
     static func fullHeight(_ g: MapGeometry, channels: Int, rows: Int, columns: Int, width: Int,
-                           labelledRows: Int? = nil) -> Int {
+                           labelledRows: Int? = nil, headerRows: Int = 1) -> Int {
         let gutter = labelledRows.map { SectionLayout.gutterWidth(tensorRows: $0) } ?? 0
         let mapW = gutter + g.width(columns: columns)
         let perRow = mapsPerRow(width: width, mapWidth: mapW, channels: channels)
         let mapRows = (channels + perRow - 1) / perRow
-        return 1 + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
+        return headerRows + mapRows * (1 + (labelledRows == nil ? 0 : 1) + g.height(rows: rows))
+    }
+
+    /// Header rows of an unpaged section: more than one where its title's leading words (`lead`,
+    /// "input 1×3×8×8") and its scale do not share one.
+    static func headerRows(lead: String, width: Int, scaleWidth: Int, glyphs: Glyphs) -> Int {
+        SectionHeader.arrangement(width: width, lead: lead, marker: nil, scaleWidth: scaleWidth,
+                                  separator: " \(glyphs.dot) ").rows
+    }
+
+    /// A section's title's leading words on the single-layer screen: "input 1×3×8×8".
+    static func lead(_ which: MapSection, _ shape: [Int], _ glyphs: Glyphs, _ language: Language) -> String {
+        ScreenText.sectionTitle(which, shape: shape, language, glyphs)
     }
 
     /// Places the maps of one section inside `frame`: wrap, page and crop as needed. The header
-    /// takes a second row when the page marker and the scale (`scaleWidth` characters) do not fit
-    /// in one beside the title's first word.
+    /// takes more rows when the page marker and the scale (`scaleWidth` characters) do not fit in
+    /// one beside the title's leading words (`lead`, e.g. "input 1×3×8×8"). Maps of counts
+    /// (`everyElement`) keep one cell per element at the whole-map zoom, cropped and scrolled:
+    /// a block mean would average a pattern such as a checkerboard away.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                         rows: Int, columns: Int, page: Int, state: AppState,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
-                        scaleWidth: Int = 0, glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
+                        scaleWidth: Int = 0, lead: String = "", everyElement: Bool = false,
+                        glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1,
+                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1, everyElement: everyElement,
                         scaleWidth: scaleWidth)
-        let firstWord = ScreenText.sectionWord(which, language)
-        if SectionHeader.fitsOneRow(width: frame.width, firstWord: firstWord, marker: one.pageMarker(glyphs, language),
-                                    scaleWidth: scaleWidth, separator: " \(glyphs.dot) ") {
-            return one
+        let header = SectionHeader.arrangement(width: frame.width, lead: lead, marker: one.pageMarker(glyphs, language),
+                                               scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
+        guard header.rows > 1 else { return one }
+        func placed(_ arrangement: (rows: Int, scaleRow: Int)) -> SectionLayout {
+            var placed = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
+                               state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: arrangement.rows,
+                               everyElement: everyElement,
+                               scaleWidth: scaleWidth)
+            placed.scaleRow = arrangement.scaleRow
+            return placed
         }
-        return place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                     state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 2,
-                     scaleWidth: scaleWidth)
+        func arrangement(of layout: SectionLayout) -> (rows: Int, scaleRow: Int) {
+            SectionHeader.arrangement(width: frame.width, lead: lead, marker: layout.pageMarker(glyphs, language),
+                                      scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
+        }
+        // With rows taken by the header the maps may no longer be paged, and fewer rows do.
+        let more = placed(header)
+        let fewer = arrangement(of: more)
+        guard fewer.rows < header.rows else { return more }
+        let refined = placed(fewer)
+        return arrangement(of: refined).rows <= fewer.rows ? refined : more
     }
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
                       rows: Int, columns: Int, page: Int, state: AppState,
-                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, scaleWidth: Int) -> SectionLayout {
+                      padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, everyElement: Bool = false,
+                      scaleWidth: Int) -> SectionLayout {
         let labels = labels && g.zoom != .whole
         let labelRows = labels ? 1 : 0
         let gutter = labels ? SectionLayout.gutterWidth(tensorRows: rows - 2 * padTop) : 0
         let mapRoom = max(1, frame.height - headerRows - 1 - labelRows)  // header, title and label rows
         var g = g
-        if g.zoom == .whole {
+        if g.zoom == .whole && !everyElement {
             // The smallest block that shows the whole map in the room one map has.
             g = g.withBlock(MapGeometry.smallestBlock(rows: rows, columns: columns, width: frame.width,
                                                       height: mapRoom, halfBlocks: g.halfBlocks))

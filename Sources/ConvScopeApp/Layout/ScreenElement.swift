@@ -75,11 +75,11 @@ extension ScreenLayout {
 }
 
 extension SectionLayout {
-    /// Where the page marker is drawn: flush right before the scale in a one-row header, flush
-    /// right on the second row of a two-row one. nil when the section is not paged.
-    public func pageMarkerFrame(_ g: Glyphs) -> Rect? {
-        guard let marker = pageMarker(g) else { return nil }
-        let end = headerRows == 1 ? frame.maxX - " \(g.dot) ".count - scaleWidth : frame.maxX
+    /// Where the page marker is drawn: on the header's last row, flush right before the scale
+    /// when the scale shares that row, else flush right. nil when the section is not paged.
+    public func pageMarkerFrame(_ g: Glyphs, _ lang: Language = .en) -> Rect? {
+        guard let marker = pageMarker(g, lang) else { return nil }
+        let end = scaleRow == headerRows - 1 ? frame.maxX - " \(g.dot) ".count - scaleWidth : frame.maxX
         return Rect(x: end - marker.count, y: frame.y + headerRows - 1, width: marker.count, height: 1)
     }
 

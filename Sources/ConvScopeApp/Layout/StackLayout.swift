@@ -54,7 +54,7 @@ public enum StackLayout {
     static func listRows(_ rows: Int, layers: Int) -> Int { min(layers, max(2, (rows - 9) / 3)) }
 
     /// Note rows: more on tall windows.
-    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 2 }
+    static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 3 }
 
     /// Lays out the stack screen (the state must have a stack).
     public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
@@ -74,7 +74,7 @@ public enum StackLayout {
         let listed = listRows(rows, layers: count)
         let first = min(max(0, s.selected - listed / 2), count - listed)
         let list = Rect(x: x0, y: 2, width: width, height: 1 + listed)
-        let lines = Array(noteLines(s, text: text, width: width).prefix(noteRows(rows)))
+        let lines = noteLines(s, text: text, width: width, rows: noteRows(rows))
         let notes = Rect(x: x0, y: list.maxY, width: width, height: lines.count)
         let maps = Rect(x: x0, y: notes.maxY, width: width, height: hintsY - notes.maxY)
         let (topSource, bottomSource) = StackMapSource.sections(s, text: text)
@@ -125,8 +125,10 @@ public enum StackLayout {
         }
         func full(_ source: StackMapSource?) -> Int {
             guard let source, source.tensor != nil else { return 0 }
+            let header = Layout.headerRows(lead: source.lead, width: maps.width, scaleWidth: source.scaleText(text).count,
+                                           glyphs: env.glyphs)
             return Layout.fullHeight(geometry(source), channels: source.shape[1], rows: padded(source).rows,
-                                     columns: padded(source).columns, width: maps.width)
+                                     columns: padded(source).columns, width: maps.width, headerRows: header)
         }
         let available = max(0, maps.height - 1)
         let topFull = full(top), bottomFull = full(bottom)
@@ -143,7 +145,7 @@ public enum StackLayout {
             return Layout.section(source.section, geometry: geometry(source), frame: frame, channels: source.shape[1],
                                   rows: size.rows, columns: size.columns, page: page, state: neutral,
                                   padTop: size.top, padLeft: size.left, scaleWidth: source.scaleText(text).count,
-                                  glyphs: env.glyphs)
+                                  lead: source.lead, everyElement: source.counts, glyphs: env.glyphs, language: env.language)
         }
         let topRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: topHeight)
         let upper = place(top, topRect, page: state.inputPage)
@@ -156,11 +158,13 @@ public enum StackLayout {
 
     /// The notes under the list, in order of importance: the inspector's lines, PyTorch's message
     /// where the chain broke, then the U-Net hints of the selected layer; each wrapped to `width`.
-    static func noteLines(_ s: StackState, text: StackText, width: Int) -> [StackNoteLine] {
-        var lines: [StackNoteLine] = []
-        func add(_ sentence: String, _ kind: StackNoteLine.Kind) {
-            lines += TextWrap.lines(sentence, width: max(10, width)).map { StackNoteLine(text: $0, kind: kind) }
+    static func noteLines(_ s: StackState, text: StackText, width: Int, rows: Int = .max) -> [StackNoteLine] {
+        var sentences: [(text: String, kind: StackNoteLine.Kind, keepsEnd: Bool)] = []
+        func add(_ sentence: String, _ kind: StackNoteLine.Kind, keepsEnd: Bool = false) {
+            sentences.append((sentence, kind, keepsEnd))
         }
+        // Where PyTorch's message is, if the chain broke.
+        var message: Int?
         for sentence in StackInspection(s).sentences(text) { add(sentence, .inspector) }
         // The coverage map's key: what its numbers mean, and how many cells are never reached.
         if s.coverage, let counts = s.coverageCounts {
@@ -174,10 +178,32 @@ public enum StackLayout {
         let assumed = s.model.assumed(s.selected)
         if !assumed.isEmpty { add("(\(text.n(s.selected))) " + StackWords.assumed(text.lang, assumed), .hint) }
         if let failure = s.trace.failure {
-            add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error)
+            message = sentences.count
+            add(text.failure(index: failure.index, layer: s.trace.layers[failure.index].layer, error: failure.error), .error,
+                keepsEnd: true)
+            if let explanation = StackErrorText.explanation(failure.error, text.lang) { add(explanation, .error, keepsEnd: true) }
         }
         for hint in text.unetHints(s.trace, index: s.selected) { add(hint, .hint) }
-        return lines
+        // Every sentence keeps its first line, PyTorch's message two; the rows left go to the
+        // sentences in order. A sentence short of rows gives way by whole words with an ellipsis:
+        // PyTorch's message and its explanation from their middle (their ends hold the sizes), the
+        // others from their end.
+        let width = max(10, width)
+        let wrapped = sentences.map { TextWrap.lines($0.text, width: width) }
+        var budget = wrapped.indices.map { min($0 == message ? 2 : 1, wrapped[$0].count) }
+        var left = rows - budget.reduce(0, +)
+        for i in wrapped.indices where left > 0 {
+            let more = min(left, wrapped[i].count - budget[i])
+            budget[i] += more; left -= more
+        }
+        var lines: [StackNoteLine] = []
+        for (i, sentence) in sentences.enumerated() where budget[i] > 0 {
+            let kept = sentence.keepsEnd
+                ? TextWrap.linesKeepingEnd(sentence.text, width: width, maxLines: budget[i], ellipsis: text.g.ellipsis)
+                : TextWrap.lines(sentence.text, width: width, maxLines: budget[i], ellipsis: text.g.ellipsis)
+            lines += kept.map { StackNoteLine(text: $0, kind: sentence.kind) }
+        }
+        return Array(lines.prefix(rows))
     }
 }
 

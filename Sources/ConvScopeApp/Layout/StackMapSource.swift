@@ -13,6 +13,11 @@ struct StackMapSource {
     let tensor: Tensor4?
     /// vmax of each map: the ramp's length for the model's input, each map's own maximum otherwise.
     let scaleMax: [Float]
+    /// True for the coverage map: counts are drawn one cell per element, never as block means.
+    var counts = false
+
+    /// The title's leading words ("input 1×8×32×32", "coverage 64×64"), which the header keeps.
+    var lead: String { title.split(separator: " ").prefix(2).joined(separator: " ") }
 
     /// vmax of map `channel` (0 for a channel out of range).
     func scale(_ channel: Int) -> Float { scaleMax.indices.contains(channel) ? scaleMax[channel] : 0 }
@@ -73,7 +78,7 @@ struct StackMapSource {
             let tensor = Tensor4(shape: [1, 1, rows, columns], storage: values)
             return (top, StackMapSource(section: .output, title: text.coverageTitle(rows: rows, columns: columns),
                                         subtitle: text.coverageSubtitle(index: k, transposed: transposed),
-                                        shape: tensor.shape, tensor: tensor, scaleMax: [values.max() ?? 0]))
+                                        shape: tensor.shape, tensor: tensor, scaleMax: [values.max() ?? 0], counts: true))
         }
         let bottom = output(of: k, section: .output, subtitle: "")
         return (top, bottom)

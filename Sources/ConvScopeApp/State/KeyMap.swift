@@ -115,7 +115,7 @@ public enum KeyMap {
                    help: "depthwise: groups = in_channels, out_channels a multiple (again: groups = 1)",
                    "поканальная свёртка: groups = in_channels, out_channels кратно им (ещё раз: groups = 1)"),
         KeyBinding(pairs: [(.character("K"), .cycleKernel), (.character("w"), .toggleKernelSection)],
-                   help: KernelSectionText.keyHelp(KernelPreset.all.map(\.choiceName).joined(separator: ", "))),
+                   help: KernelSectionText.keyHelp),
         KeyBinding(keys: [.character("P")], action: .togglePanel(.code),
                    help: "PyTorch line and the command lines reproducing this screen",
                    "строка PyTorch и команды, воспроизводящие этот экран"),

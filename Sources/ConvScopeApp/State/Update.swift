@@ -176,12 +176,12 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.notice = .weight(out: o, index: index, y: y, x: x, input: p.spec.group(ofOutput: o) * p.spec.inChannelsPerGroup + index,
                            value: p.makeKernelMaps()[0, pair, y, x])
     case .toggleKernelSection:
-        // The opposite of what is drawn now (automatic or not); a window without room says so.
+        // The opposite of what is drawn now (automatic or not); what was never drawn says why.
         let shown = Layout.compute(s, environment: s.environment).kernel != nil
         s.kernelSection = !shown
         s.clampToLayout()
         let nowShown = Layout.compute(s, environment: s.environment).kernel != nil
-        s.notice = .kernelSection(shown: nowShown, fits: nowShown || shown || s.parameters.validate() != nil)
+        s.notice = .kernelSection(nowShown ? .shown : shown ? .hidden : s.parameters.validate() != nil ? .refused : .noRoom)
     case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):

@@ -29,7 +29,7 @@ public enum Conv2dText {
         case .preset(.ones): lang.pick("all ones", "все единицы")
         case .preset(.random(let start)):
             lang.pick("random −3…3, start \(start)", "случайные −3…3, начало \(start)")
-        case .preset(let preset): preset.argument
+        case .preset(let preset): ValueWords.kernel(preset, lang)
         case .file(let file): lang.pick("file \(file.name)", "файл \(file.name)")
         }
     }

@@ -2,9 +2,10 @@ import ConvCore
 
 /// The kernel section's words: the weights drawn as heatmaps, one per (out, in) pair.
 enum KernelSectionText {
-    /// The `K w` row of the help: the next preset of `presets`, and the kernel section.
-    static func keyHelp(_ presets: String) -> Phrase {
-        Phrase("next kernel: \(presets) / draw weights", "следующее ядро: \(presets) / показать веса")
+    /// The `K w` row of the help: the next preset, and the kernel section.
+    static var keyHelp: Phrase {
+        func presets(_ l: Language) -> String { KernelPreset.all.map { ValueWords.kernelChoice($0, l) }.joined(separator: ", ") }
+        return Phrase("next kernel: \(presets(.en)) / draw weights", "следующее ядро: \(presets(.ru)) / показать веса")
     }
 
     /// After the kernel line when the weights are not drawn for lack of room.
@@ -30,11 +31,15 @@ enum KernelSectionText {
         l.pick("weight", "вес") + "[\(o), \(index), \(y), \(x)] = \(NumberText.cell(value)) \(g.dot) " + pairTitles(l, out: o, input: input).long
     }
 
-    /// The status line after `w`.
-    static func notice(shown: Bool, fits: Bool, _ l: Language) -> String {
-        if shown { return l.pick("kernel section shown", "раздел ядра показан") }
-        return fits ? l.pick("kernel section hidden", "раздел ядра скрыт")
-            : l.pick("kernel section: no room in this window (a taller one shows it)",
-                     "раздел ядра: в этом окне нет места (в более высоком он виден)")
+    /// The status line after `w`: what changed, or why nothing did.
+    static func notice(_ change: KernelSectionChange, _ l: Language) -> String {
+        switch change {
+        case .shown: l.pick("kernel section shown", "раздел ядра показан")
+        case .hidden: l.pick("kernel section hidden", "раздел ядра скрыт")
+        case .noRoom: l.pick("kernel section: no room in this window (a taller one shows it)",
+                             "раздел ядра: в этом окне нет места (в более высоком он виден)")
+        case .refused: l.pick("kernel section: drawn once PyTorch accepts the layer",
+                              "раздел ядра: появится, когда PyTorch примет слой")
+        }
     }
 }

@@ -33,11 +33,22 @@ public enum Notice: Equatable, Sendable {
     case depthwise(groups: Int, outChannels: Int)
     /// The course notebook's input was chosen: its height and width are swapped.
     case notebookInput
-    /// The kernel section was switched on or off; `fits` is false when it is on but the window
-    /// has no room for it.
-    case kernelSection(shown: Bool, fits: Bool)
+    /// `w` switched the kernel section: what the screen shows now, and why not when it does not.
+    case kernelSection(KernelSectionChange)
     /// A clicked weight: PyTorch's index [out, in/g, ky, kx], the input channel it reads, its value.
     case weight(out: Int, index: Int, y: Int, x: Int, input: Int, value: Float)
+}
+
+/// What `w` did to the kernel section.
+public enum KernelSectionChange: Equatable, Sendable {
+    /// Drawn now.
+    case shown
+    /// Drawn before, not now.
+    case hidden
+    /// Wanted, but the window has no room for it.
+    case noRoom
+    /// Wanted, but PyTorch refuses the layer, so there are no weights to draw.
+    case refused
 }
 
 /// Why a saved session (the state file) was ignored.

@@ -34,7 +34,7 @@ public enum NoticeText {
             lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
                       "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
         case .notebookInput: Conv2dText.notebookNote(lang)
-        case let .kernelSection(shown, fits): KernelSectionText.notice(shown: shown, fits: fits, lang)
+        case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):
             KernelSectionText.weightNotice(out: o, index: index, y: y, x: x, input: input, value: value, lang, g)
         case .mouse(let on): SettingsText.mouseNotice(on, lang)

@@ -40,6 +40,12 @@ public enum ScreenText {
         }
     }
 
+    /// "input 1×3×8×8": a section's word and its shape, the title the course notebook gives a map.
+    static func sectionTitle(_ section: MapSection, shape: [Int], _ l: Language, _ g: Glyphs) -> String {
+        ([sectionWord(section, l)] + (shape.isEmpty ? [] : [shape.map(String.init).joined(separator: g.times)]))
+            .joined(separator: " ")
+    }
+
     /// "scale 0–8" (the same width in Russian: "шкала 0–8").
     static func scale(_ l: Language, _ g: Glyphs, _ top: String) -> String { scaleWord(l) + " 0\(g.dash)\(top)" }
     /// The word before a colour scale's range.

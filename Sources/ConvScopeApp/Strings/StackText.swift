@@ -48,8 +48,8 @@ struct StackText {
     }
 
     /// Section titles ("input 1×8×4×4"); the first word stays longest in the header.
-    func inputTitle(shape: [Int]) -> String { lang.pick("input ", "вход ") + self.shape(shape) }
-    func outputTitle(shape: [Int]) -> String { lang.pick("output ", "выход ") + self.shape(shape) }
+    func inputTitle(shape: [Int]) -> String { ScreenText.sectionTitle(.input, shape: shape, lang, g) }
+    func outputTitle(shape: [Int]) -> String { ScreenText.sectionTitle(.output, shape: shape, lang, g) }
 
     /// Subtitles, dropped first when the header is short of room: where the map comes from.
     func outputOf(_ index: Int) -> String { lang.pick("output of (\(n(index)))", "выход слоя (\(n(index)))") }
@@ -60,6 +60,9 @@ struct StackText {
     func coverageTitle(rows: Int, columns: Int) -> String {
         lang.pick("coverage ", "покрытие ") + "\(rows)\(g.times)\(columns)"
     }
+
+    /// The coverage map's header note: its counts are never averaged into blocks.
+    var oneCountPerCell: String { lang.pick("1 cell = 1 count", "1 клетка = 1 значение") }
 
     func coverageSubtitle(index: Int, transposed: Bool) -> String {
         transposed ? lang.pick("input cells of (\(n(index))) writing each output cell",
@@ -94,12 +97,15 @@ struct StackText {
     }
 
     /// Facts under the panel: parameters, multiplications, field.
-    func facts(_ trace: LayerTrace) -> [String] {
+    func facts(_ trace: LayerTrace, width: Int = .max) -> [String] {
         var lines = [lang.pick("parameters ", "параметров ") + NumberText.grouped(trace.parameterCount, lang),
                      lang.pick("multiplications ", "умножений ") + NumberText.grouped(trace.multiplications, lang)]
         if let f = trace.field {
-            lines.append("r \(StackTable.pairText(f.h.size, f.w.size))  j \(StackTable.pairText(f.h.jump, f.w.jump))  "
-                + "\(start) \(StackTable.pairText(f.h.start, f.w.start))")
+            // r, j and start on one line where they fit (closer, then), else start on its own.
+            let r = "r \(StackTable.pairText(f.h.size, f.w.size))", j = "j \(StackTable.pairText(f.h.jump, f.w.jump))"
+            let start = "\(self.start) \(StackTable.pairText(f.h.start, f.w.start))"
+            let one = [[r, j, start].joined(separator: "  "), [r, j, start].joined(separator: " ")].first { $0.count <= width }
+            lines += one.map { [$0] } ?? [r + "  " + j, start]
         }
         return lines
     }
@@ -211,22 +217,19 @@ extension StackText {
         let target = "\(skip[2])\(g.times)\(skip[3])"
         guard let h = fix.h, let w = fix.w else {
             let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
-            return lang.pick("(\(n(index))): no output_padding (allowed \(limit): below max(stride, dilation)) gives \(target) "
-                             + "like (\(n(cat.skip))); change the sizes before it",
-                             "(\(n(index))): никакой output_padding (допустимо \(limit): меньше max(stride, dilation)) не даёт "
-                             + "\(target), как у (\(n(cat.skip))); измените размеры раньше")
+            // The decisive sizes first: a short line keeps them, the allowed range gives way.
+            return lang.pick("(\(n(index))): no output_padding gives \(target) like (\(n(cat.skip))); change the sizes before it "
+                             + "(output_padding allowed: \(limit), below max(stride, dilation))",
+                             "(\(n(index))): \(target), как у (\(n(cat.skip))), не даёт ни один output_padding; измените размеры раньше "
+                             + "(допустимый output_padding: \(limit), меньше max(stride, dilation))")
         }
         let padding = h == w ? "\(h)" : "(\(h), \(w))"
         if SpatialPair(h, w) == layer.outputPadding {
-            return lang.pick("(\(n(index))): output_padding=\(padding) gives \(target), the size of (\(n(cat.skip))) that Cat "
-                             + "(\(n(index + 1))) joins \(check)",
-                             "(\(n(index))): output_padding=\(padding) даёт \(target), как у (\(n(cat.skip))), который склеивает "
-                             + "Cat (\(n(index + 1))) \(check)")
+            return lang.pick("(\(n(index))): output_padding=\(padding) gives \(target) like (\(n(cat.skip))) \(check) for Cat (\(n(index + 1)))",
+                             "(\(n(index))): output_padding=\(padding) даёт \(target), как у (\(n(cat.skip))) \(check) для Cat (\(n(index + 1)))")
         }
-        return lang.pick("(\(n(index))): output_padding=\(padding) would give \(target), the size of (\(n(cat.skip))) that Cat "
-                         + "(\(n(index + 1))) joins",
-                         "(\(n(index))): output_padding=\(padding) дал бы \(target), как у (\(n(cat.skip))), который склеивает "
-                         + "Cat (\(n(index + 1)))")
+        return lang.pick("(\(n(index))): output_padding=\(padding) would give \(target) like (\(n(cat.skip))) for Cat (\(n(index + 1)))",
+                         "(\(n(index))): output_padding=\(padding) дал бы \(target), как у (\(n(cat.skip))), для Cat (\(n(index + 1)))")
     }
 
     /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.

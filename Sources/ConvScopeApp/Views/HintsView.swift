@@ -9,9 +9,9 @@ enum HintsView {
             return
         }
         if let message = state.message {
-            // A long message (an export's absolute path) borrows the formula row above it until the next key.
-            let lines = TextWrap.lines(message, width: canvas.width - 2)
-            let shown = lines.count > 2 ? Array(lines.prefix(2)) : lines
+            // A long message (an export's absolute path, a settings file's line and key with what is
+            // allowed) borrows the rows above it until the next key, whole up to four lines.
+            let shown = TextWrap.lines(message, width: canvas.width - 2, maxLines: 4, ellipsis: g.ellipsis)
             for (i, line) in shown.enumerated() {
                 let row = y - shown.count + 1 + i
                 canvas.fill(x: 0, y: row, width: canvas.width, height: 1)

@@ -16,7 +16,7 @@ enum KernelSectionView {
         func inputChannel(_ pair: Int) -> Int { spec.group(ofOutput: pair / perGroup) * spec.inChannelsPerGroup + pair % perGroup }
         return SectionView(
             layout: layout,
-            title: Conv2dText.kernelTitle(lang) + " " + shape.map(String.init).joined(separator: env.glyphs.times),
+            title: ScreenText.sectionTitle(.kernel, shape: shape, lang, env.glyphs),
             subtitle: "", scale: KernelSectionText.scale(scale, lang, env.glyphs), tensor: kernels,
             mapScale: { _ in scale }, environment: env,
             groupOf: grouped ? { spec.group(ofOutput: $0 / perGroup) } : nil,

@@ -44,7 +44,10 @@ struct LayerListView {
         func moduleWidth(_ kept: Int) -> Int {
             frame.width - 1 - indexWidth - 1 - 2 - shapeWidth - fieldColumns.prefix(kept).reduce(0) { $0 + $1 + 1 }
         }
-        while kept > 0 && moduleWidth(kept) < 18 { kept -= 1 }
+        // The r, j and start columns (the panel's facts repeat the selected layer's) give way
+        // before a module is cut inside its first argument.
+        let briefest = all.map { Self.briefest($0.module, glyphs: environment.glyphs).count }.max() ?? 0
+        while kept > 0 && moduleWidth(kept) < max(18, briefest) { kept -= 1 }
         // No wider than the longest module, so the shapes stay near the names on wide screens.
         let longest = max(titles.module.count, all.map(\.module.count).max() ?? 0)
         let modWidth = max(4, min(longest, moduleWidth(kept)))
@@ -93,13 +96,19 @@ struct LayerListView {
         if repr.count <= width { return repr }
         let compact = compacted(repr)
         if compact.count <= width { return compact }
-        if let open = compact.firstIndex(of: "(") {
-            let name = compact[..<open]
-            let first = compact[compact.index(after: open)...].prefix { $0 != "," && $0 != ")" }
-            let brief = "\(name)(\(first), \(g.ellipsis))"
-            if brief.count <= width { return brief }
-        }
+        let brief = briefest(repr, glyphs: g)
+        if brief.count <= width { return brief }
         return String(compact.prefix(max(0, width - g.ellipsis.count))) + g.ellipsis
+    }
+
+    /// The shortest form `shortened` gives before cutting: the name with its first argument.
+    static func briefest(_ repr: String, glyphs g: Glyphs) -> String {
+        let compact = compacted(repr)
+        guard let open = compact.firstIndex(of: "(") else { return compact }
+        let name = compact[..<open]
+        let first = compact[compact.index(after: open)...].prefix { $0 != "," && $0 != ")" }
+        let brief = "\(name)(\(first), \(g.ellipsis))"
+        return brief.count < compact.count ? brief : compact
     }
 
     static func compacted(_ repr: String) -> String {

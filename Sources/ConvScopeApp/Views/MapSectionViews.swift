@@ -26,8 +26,6 @@ struct MapSectionViews {
         }
     }
 
-    func shapeText(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: environment.glyphs.times) }
-
     /// True when the output section draws the preview: it holds exactly the region in view.
     func drawsPreview(_ layout: SectionLayout) -> Bool {
         current == nil && preview?.coverage == layout.visibleRegion
@@ -42,7 +40,7 @@ struct MapSectionViews {
         let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
             { c, y, x in spec.paddedValue(maps.experiment.input, channel: c, y: y, x: x) }
         }
-        return SectionView(layout: layout, title: ScreenText.sectionWord(.input, lang) + " \(shapeText(p.inputShape))",
+        return SectionView(layout: layout, title: ScreenText.sectionTitle(.input, shape: p.inputShape, lang, g),
                            subtitle: Conv2dText.inputRule(p.input, lang),
                            scale: ComputedMaps.scaleText(.input, maps: current, parameters: p, glyphs: g, language: lang),
                            tensor: current?.experiment.input,
@@ -59,7 +57,7 @@ struct MapSectionViews {
         // The inspector waits for the whole layer: no marks on a preview.
         let inspection = self.inspection
         let marks: (Int) -> CellMarks = { channel in previewed ? CellMarks.none : inspection.outputMarks(channel) }
-        return SectionView(layout: layout, title: ScreenText.sectionWord(.output, lang) + " \(shapeText(p.outputShape ?? []))",
+        return SectionView(layout: layout, title: ScreenText.sectionTitle(.output, shape: p.outputShape ?? [], lang, g),
                            // The spinner rides on the scale, which every header keeps; the words where there is room.
                            subtitle: "", scale: (previewed ? "\(spinnerFrame) " : "")
                                + ComputedMaps.scaleText(.output, maps: maps, parameters: p, glyphs: g, language: lang),

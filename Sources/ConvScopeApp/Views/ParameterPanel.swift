@@ -54,7 +54,7 @@ struct ParameterPanel {
             let pointer = selected ? String(g.pointer) : " "
             canvas.put(pointer, x: f.x + Column.pointer, y: y, style: rowStyle)
             canvas.put(Conv2dText.rowName(id, lang), x: f.x + Column.name, y: y, style: rowStyle)
-            var value = id == .bias && state.parameters.bias == nil ? Conv2dText.noBiasValue(lang) : state.parameters.valueText(id)
+            var value = ValueWords.panelValue(id, state.parameters, lang)
             var valueStyle = rowStyle
             // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them explicit.
             let decided = state.parameters.decidedPaddingText(id)

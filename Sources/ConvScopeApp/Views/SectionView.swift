@@ -40,10 +40,8 @@ struct SectionView {
         // else each goes right of it where it fits, after the shape.
         guard !facts.isEmpty, whole.rows(width: layout.frame.width, count: layout.headerRows).first?.left
             != title + dot + whole.subtitle else { return whole }
-        var header = SectionHeader(title: title, scale: scale, marker: whole.marker, notes: notes + facts.map { [$0] },
-                                   separator: dot)
-        header.leadingWords = 2
-        return header
+        return SectionHeader(title: title, scale: scale, marker: whole.marker, notes: notes + facts.map { [$0] },
+                             separator: dot)
     }
 
     func paint(into canvas: inout Canvas) {
@@ -92,8 +90,9 @@ struct SectionView {
     func channelNumber(_ channel: Int) -> String {
         let (long, short) = titles(channel)
         if long.count <= layout.slotWidth { return long }
-        // One wording for the whole page: the first short one that fits its widest number.
-        let room = layout.slotWidth + SectionLayout.gap - 1
+        // One wording for the whole page: the first short one that fits its widest number (the
+        // gap is borrowed, but not past the section's right edge).
+        let room = min(layout.slotWidth + SectionLayout.gap - 1, layout.frame.maxX - layout.slot(ofChannel: channel).x)
         let widest = titles(max(channel, layout.lastChannel)).short
         if let form = widest.firstIndex(where: { $0.count <= room }) { return short[form] }
         return short.first { $0.count <= room } ?? "\(channel)"

@@ -49,7 +49,7 @@ struct StackLayerPanel {
             let rowStyle = isSelected ? Style(foreground: Palette.accent, bold: true) : Style()
             canvas.put(isSelected ? String(g.pointer) : " ", x: f.x + ParameterPanel.Column.pointer, y: y, style: rowStyle)
             canvas.put(row.name, x: nameX, y: y, style: rowStyle, maxWidth: valueX - nameX - 1)
-            var value = row.text(row.value), valueStyle = rowStyle
+            var value = ValueWords.word(row.text(row.value), environment.language), valueStyle = rowStyle
             if isSelected, let typed = state.typing {
                 value = typed + "_"
                 valueStyle = Style(foreground: Palette.highlight, bold: true, underline: true)

@@ -96,7 +96,7 @@ enum StackScreenView {
             }
         }
         guard let facts else { return }
-        for (i, line) in text.facts(s.selectedTrace).prefix(facts.height).enumerated() {
+        for (i, line) in text.facts(s.selectedTrace, width: facts.width - 1).prefix(facts.height).enumerated() {
             canvas.put(" " + line, x: facts.x, y: facts.y + i, style: Style(foreground: Palette.muted), maxWidth: facts.width)
         }
     }
@@ -126,7 +126,8 @@ enum StackScreenView {
         if let section = layout.bottom, let bottom {
             SectionView(layout: section, title: bottom.title, subtitle: bottom.subtitle, scale: bottom.scaleText(text),
                         tensor: bottom.tensor.map(FeatureMaps.init(everyChannelOf:)),
-                        mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks).paint(into: &canvas)
+                        mapScale: { MapScale(minimum: 0, maximum: bottom.scale($0)) }, environment: env, marks: inspection.bottomMarks,
+                        note: bottom.counts ? text.oneCountPerCell : "").paint(into: &canvas)
             return
         }
         // Nothing below: why, in one sentence.

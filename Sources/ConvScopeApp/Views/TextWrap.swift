@@ -32,5 +32,45 @@ enum TextWrap {
         return Array(lines(words(text), width: width).prefix(maxLines))
     }
 
+    /// `text` wrapped at its spaces in at most `maxLines` lines; when some is left out the last
+    /// line gives way by whole words from its end and ends in `ellipsis` ("…").
+    static func lines(_ text: String, width: Int, maxLines: Int, ellipsis: String) -> [String] {
+        let all = lines(text, width: width)
+        guard all.count > maxLines, maxLines > 0 else { return all }
+        var last = words(all[maxLines - 1])
+        while !last.isEmpty, last.joined(separator: " ").count + ellipsis.count > width { last.removeLast() }
+        let tail = last.isEmpty ? String(all[maxLines - 1].prefix(max(0, width - ellipsis.count))) : last.joined(separator: " ")
+        return Array(all.prefix(maxLines - 1)) + [tail + ellipsis]
+    }
+
+    /// `text` in at most `maxLines` lines, keeping its end: where it does not fit, whole words
+    /// from its middle give way to `ellipsis` (PyTorch's messages end in the sizes that decide).
+    /// With one line its first words (up to a third of it) stay before the ellipsis.
+    static func linesKeepingEnd(_ text: String, width: Int, maxLines: Int, ellipsis: String) -> [String] {
+        let all = lines(text, width: width)
+        guard all.count > maxLines, maxLines > 0, width > 0 else { return all }
+        let words = Self.words(text)
+        // The head: whole lines, or with one line the first words in up to a third of it.
+        var head: [String] = []
+        if maxLines > 1 {
+            head = Self.words(lines(words, width: width).prefix(maxLines - 1).joined(separator: " "))
+        } else {
+            for word in words {
+                guard (head + [word]).joined(separator: " ").count <= width / 3 else { break }
+                head.append(word)
+            }
+        }
+        // The last line: the ellipsis and as many of the last words as fit after the head's.
+        let room = width - (maxLines > 1 ? 0 : head.joined(separator: " ").count + 1) - ellipsis.count
+        var tail: [String] = [], used = 0
+        for word in words.dropFirst(head.count).reversed() {
+            guard used + 1 + word.count <= room else { break }
+            tail.insert(word, at: 0); used += 1 + word.count
+        }
+        let end = ([ellipsis] + tail).joined(separator: " ")
+        if maxLines > 1 { return Array(lines(head, width: width).prefix(maxLines - 1)) + [end] }
+        return [(head + [end]).joined(separator: " ")]
+    }
+
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 }

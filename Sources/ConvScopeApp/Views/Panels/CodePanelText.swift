@@ -23,12 +23,24 @@ public enum CodePanelText {
     /// All three under headings, wrapped between arguments.
     public static func lines(_ state: AppState, glyphs: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
         var out = PanelLine.wrap(text: PanelWords.pytorchHeading(l), width: width, style: PanelStyle.heading)
+        let (imports, setup, body) = PyTorchCode.statements(state.parameters)
+        out += pythonLines(imports, width: width) + setup.flatMap { pythonLines($0, width: width) }
         // Inside the parentheses Python continues the statement by itself.
-        out += PanelLine.wrap(pytorchPieces(state.parameters), indent: "    ", width: width)
+        out += PanelLine.wrap(pytorchPieces(state.parameters), lead: "conv = ", indent: "    ", width: width)
+        out += body.flatMap { pythonLines($0, width: width) }
         out += PanelLine.wrap(text: PanelWords.commandHeading(l), width: width, style: PanelStyle.heading)
         out += shellLines(commandPieces(state), width: width)
         out += PanelLine.wrap(text: PanelWords.pictureHeading(l), width: width, style: PanelStyle.heading)
         return out + shellLines(renderPieces(state), width: width)
+    }
+
+    /// A Python statement wrapped between words, its block indent kept; Python needs a backslash
+    /// before each break outside brackets (and takes one inside them).
+    static func pythonLines(_ statement: String, width: Int) -> [PanelLine] {
+        let indent = String(statement.prefix { $0 == " " })
+        var lines = PanelLine.wrap(TextWrap.words(statement), lead: indent, indent: indent + "    ", width: max(1, width - 2))
+        for i in lines.indices.dropLast() { lines[i].text += " \\" }
+        return lines
     }
 
     /// A command wrapped between arguments; the shell needs a backslash before each break.
