@@ -169,9 +169,14 @@ struct SpecialOutputTests {
 /// Flags and paths refused with what is allowed or what the path is.
 @Suite("Refusals that say why")
 struct RefusalWordingTests {
-    @Test func aVariantOutOfRangeSaysWhatIsAllowed() {
-        let r = shell("'\(Binary.path)' exercise --generate 3 --variant -1")
-        #expect(r.status == 64 && r.err.contains("allowed a whole number from 0 to 18446744073709551615"), "\(r.err)")
+    /// A variant is any word (a student's name or number), so even -1 or a number past any
+    /// integer names a lab, the same every time.
+    @Test func anyVariantWordGivesItsOwnLab() {
+        for word in ["-1", "99999999999999999999999"] {
+            let first = shell("'\(Binary.path)' exercise --generate 3 --variant \(word)")
+            #expect(first.status == 0 && first.out.contains("variant \(word)"), "\(first.err)")
+            #expect(shell("'\(Binary.path)' exercise --generate 3 --variant \(word)").out == first.out)
+        }
     }
 
     @Test func aKernelFileIsNamedAsOne() {
