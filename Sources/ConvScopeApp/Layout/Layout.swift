@@ -337,7 +337,8 @@ public enum Layout {
             screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
         }
         if state.showHelp {
-            let pages = HelpOverlay.pages(state.terminalSize, environment: env)
+            let pages = HelpOverlay.pages(state.terminalSize, environment: env,
+                                          rows: KeyMap.helpRows(env.glyphs, env.language, for: state))
             screen.help = pages.frame
             screen.helpPageCount = pages.count
         }

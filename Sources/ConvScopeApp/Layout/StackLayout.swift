@@ -97,7 +97,7 @@ public enum StackLayout {
             zoomIsAutomatic: state.zoomOverride == nil)
         if state.showHelp {
             let pages = HelpOverlay.pages(state.terminalSize, environment: env,
-                                          rows: KeyMap.stackHelpRows(env.glyphs, env.language))
+                                          rows: KeyMap.stackHelpRows(env.glyphs, env.language, for: state))
             layout.help = pages.frame
             layout.helpPageCount = pages.count
         }

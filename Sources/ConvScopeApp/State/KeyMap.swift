@@ -203,16 +203,29 @@ public enum KeyMap {
     /// The hints of `list`, most important first; on a locked layer (an exercise) without the
     /// keys that would change it, so the line offers only what works.
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: AppState?) -> [String] {
-        list.filter { b in
-            guard let state, state.locked else { return true }
-            // The typing note has no pair of its own: its keys send typeDigit.
-            let actions = b.pairs.map(\.action) + (b.label?.en == "0-9 Enter" ? [Action.typeDigit(0)] : [])
-            return !actions.contains { $0.changesLayer(in: state) }
-        }.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
+        list.filter { works($0, in: state) }.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
     }
 
-    /// Help-screen rows: the keys as the user types them, and what they do.
-    public static func helpRows(_ g: Glyphs, _ lang: Language = .en) -> [(keys: String, help: String)] {
-        bindings.map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
+    /// False for a binding whose keys would change a locked layer (an exercise's): hints and help
+    /// offer only what works.
+    static func works(_ b: KeyBinding, in state: AppState?) -> Bool {
+        guard let state, state.locked else { return true }
+        // The typing note has no pair of its own: its keys send typeDigit.
+        let actions = b.pairs.map(\.action) + (b.label?.en == "0-9 Enter" ? [Action.typeDigit(0)] : [])
+        return !actions.contains { $0.changesLayer(in: state) }
+    }
+
+    /// Help-screen rows: the keys as the user types them, and what they do (on a locked layer,
+    /// without the keys that would change it).
+    public static func helpRows(_ g: Glyphs, _ lang: Language = .en, for state: AppState? = nil) -> [(keys: String, help: String)] {
+        let locked = state?.locked == true
+        return rows(bindings.filter { works($0, in: state) }, g, lang).map { row in
+            locked && row.keys == Phrase("mouse", "мышь")(lang) ? (row.keys, SettingsText.lockedMouseUsage(lang)) : row
+        }
+    }
+
+    /// Each binding as a help row: its label, or its keys as the user types them, and its help.
+    static func rows(_ list: [KeyBinding], _ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
+        list.map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
     }
 }

@@ -128,12 +128,22 @@ extension KeyMap {
     }
 
     /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
-    public static func stackHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
+    public static func stackHelpRows(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [(keys: String, help: String)] {
         // A common row whose keys the stack screen binds itself is listed once, with the stack's words.
         let kept = bindings.filter { b in
             (b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter")) && !(!b.keys.isEmpty && b.keys.allSatisfy { stackTable[$0] != nil })
         }
-        return (stackBindings(lang) + stackPromptBindings + stackInspectorBindings + kept).map { b in (b.label?(lang) ?? b.keys.map { $0.label(g, lang) }.joined(separator: " "), b.help(lang)) }
+        // A locked model (an exercise's) takes no typed layer, and its mouse only selects and inspects.
+        let locked = state?.locked == true
+        let listed = stackBindings(lang) + (locked ? [] : stackPromptBindings) + stackInspectorBindings + kept
+        return rows(listed.filter { works($0, in: state) }, g, lang).map { row in
+            locked && row.keys == Phrase("mouse", "мышь")(lang) ? (row.keys, lockedStackMouse(lang)) : row
+        }
+    }
+
+    static func lockedStackMouse(_ lang: Language) -> String {
+        lang.pick("click a layer's line to select it, an output cell to inspect it; the wheel over the maps scrolls them",
+                  "щелчок по строке слоя выбирает его, по ячейке выхода — открывает исследование; колесо над картами прокручивает их")
     }
 
     /// The stack screen's hints, most important first.

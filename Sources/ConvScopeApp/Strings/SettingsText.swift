@@ -26,6 +26,12 @@ public enum SettingsText {
     }
 
     /// The help's line on what the mouse does.
+    /// The mouse on a locked layer (an exercise's maps): what still works.
+    public static func lockedMouseUsage(_ lang: Language) -> String {
+        lang.pick("click a cell to inspect it, a weight to read it; the parameters are locked",
+                  "щелчок по ячейке — инспектор, по весу — его значение; параметры закреплены")
+    }
+
     public static func mouseUsage(_ lang: Language) -> String {
         lang.pick("click a parameter or slider, wheel to change it; click a cell to inspect it, a weight to read it",
                   "щелчок: параметр или значение на ползунке, колесо меняет его; по ячейке — инспектор, по весу — его значение")

@@ -76,6 +76,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
     FormulaBar.paint(into: &canvas, layout: layout, environment: env)
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
     if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env) }
-    if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage) }
+    if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,
+                                                      rows: KeyMap.helpRows(env.glyphs, env.language, for: state)) }
     return canvas
 }

@@ -30,7 +30,7 @@ enum StackScreenView {
         StackPanelOverlay.paint(into: &canvas, state: state, layout: layout, environment: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
-            HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language))
+            HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.stackHelpRows(g, env.language, for: state))
         }
         return canvas
     }
