@@ -238,6 +238,18 @@ public enum Layout {
     /// Lays out the screen. `widths` come from the computed maps when available.
     public static func compute(_ state: AppState, environment env: RenderEnvironment,
                                widths: ValueWidths? = nil) -> ScreenLayout {
+        let screen = compute(state, environment: env, widths: widths, inspectorLines: state.isInspecting ? 2 : 0)
+        // The output's indices are what "output[0, 2, 3]" is looked up by: where the inspector's
+        // second line is what keeps them off, its sentence takes one line instead.
+        guard state.isInspecting, let output = screen.output, !output.axisLabels else { return screen }
+        let tighter = compute(state, environment: env, widths: widths, inspectorLines: 1)
+        guard let labelled = tighter.output, labelled.axisLabels, labelled.showsAsMuch(as: output),
+              let input = tighter.input, let before = screen.input, input.showsAsMuch(as: before) else { return screen }
+        return tighter
+    }
+
+    static func compute(_ state: AppState, environment env: RenderEnvironment, widths: ValueWidths?,
+                        inspectorLines: Int) -> ScreenLayout {
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let p = state.parameters
         var widths = widths ?? .estimate(p)
@@ -245,7 +257,6 @@ public enum Layout {
         let formulaRows = FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
         let formulaLines = formulaRows.count
         let hintsY = rows - 1
-        let inspectorLines = state.isInspecting ? 2 : 0
         let formulaY = hintsY - formulaLines
         let inspectorY = formulaY - inspectorLines
         let panelW = panelWidth(cols)
