@@ -59,15 +59,14 @@ public enum StackWords {
 
     // MARK: U-Net notes
 
-    /// Under a printed layer's row: what its print hid and convscope assumed.
+    /// Under a printed layer's row and on the model screen: what convscope assumed, first (the
+    /// values decide the shapes), then why.
     static func assumed(_ l: Language, _ hidden: [HiddenArgument]) -> String {
-        let names = hidden.map(\.name), values = hidden.map(\.assumed).joined(separator: ", ")
-        let list = names.count <= 1 ? names.joined()
-            : names.dropLast().joined(separator: ", ") + l.pick(" or ", " и ") + names.last!
-        return l.pick("its print does not show \(list); PyTorch's \(hidden.count == 1 ? "default" : "defaults") (\(values)) "
-                      + "assumed \u{2014} write them in the line to change them",
-                      "print(model) не показывает \(list); приняты значения PyTorch по умолчанию (\(values)) \u{2014} "
-                      + "впишите их в строку, чтобы изменить")
+        let settings = hidden.map { "\($0.name)=\($0.assumed)" }.joined(separator: ", ")
+        return l.pick("assumed \(settings), PyTorch's \(hidden.count == 1 ? "default" : "defaults"): its print does not show "
+                      + "\(hidden.count == 1 ? "it" : "them") \u{2014} write them in the line to change them",
+                      "принято \(settings), как по умолчанию в PyTorch: print(model) \(hidden.count == 1 ? "его" : "их") не "
+                      + "показывает \u{2014} впишите в строку, чтобы изменить")
     }
 
     static func note(_ l: Language, _ index: String) -> String { l.pick("note (\(index)): ", "примечание (\(index)): ") }

@@ -44,32 +44,25 @@ enum TextWrap {
     }
 
     /// `text` in at most `maxLines` lines, keeping its end: where it does not fit, whole words
-    /// from its middle give way to `ellipsis` (PyTorch's messages end in the sizes that decide).
-    /// With one line its first words (up to a third of it) stay before the ellipsis.
+    /// from its middle give way to `ellipsis` (PyTorch's messages end in the sizes that decide,
+    /// `Expected size 16 but got size 17 …`). Its first words, up to a third of a line, stay
+    /// before the ellipsis; after it, as many of the last words as the lines hold.
     static func linesKeepingEnd(_ text: String, width: Int, maxLines: Int, ellipsis: String) -> [String] {
         let all = lines(text, width: width)
         guard all.count > maxLines, maxLines > 0, width > 0 else { return all }
         let words = Self.words(text)
-        // The head: whole lines, or with one line the first words in up to a third of it.
         var head: [String] = []
-        if maxLines > 1 {
-            head = Self.words(lines(words, width: width).prefix(maxLines - 1).joined(separator: " "))
-        } else {
-            for word in words {
-                guard (head + [word]).joined(separator: " ").count <= width / 3 else { break }
-                head.append(word)
-            }
+        for word in words {
+            guard (head + [word]).joined(separator: " ").count <= width / 3 else { break }
+            head.append(word)
         }
-        // The last line: the ellipsis and as many of the last words as fit after the head's.
-        let room = width - (maxLines > 1 ? 0 : head.joined(separator: " ").count + 1) - ellipsis.count
-        var tail: [String] = [], used = 0
-        for word in words.dropFirst(head.count).reversed() {
-            guard used + 1 + word.count <= room else { break }
-            tail.insert(word, at: 0); used += 1 + word.count
+        // The longest tail that still fits (few words: the search is short).
+        for count in stride(from: words.count - head.count - 1, through: 0, by: -1) {
+            let candidate = (head + [ellipsis] + words.suffix(count)).joined(separator: " ")
+            let wrapped = lines(candidate, width: width)
+            if wrapped.count <= maxLines { return wrapped }
         }
-        let end = ([ellipsis] + tail).joined(separator: " ")
-        if maxLines > 1 { return Array(lines(head, width: width).prefix(maxLines - 1)) + [end] }
-        return [(head + [end]).joined(separator: " ")]
+        return Array(lines((head + [ellipsis]).joined(separator: " "), width: width).prefix(maxLines))
     }
 
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
