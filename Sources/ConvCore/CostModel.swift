@@ -14,7 +14,7 @@ public struct CostModel: Equatable, Sendable {
         self.groups = max(1, groups)
         self.hasBias = hasBias
         let shape = parameters.outputShape ?? [1, 0, 0, 0]
-        self.denseOutputs = denseOutputs ?? shape[1] * shape[2] * shape[3]
+        self.denseOutputs = denseOutputs ?? .saturatingProduct(shape[1], shape[2], shape[3])
     }
 
     var p: ConvParameters { parameters }
@@ -22,20 +22,20 @@ public struct CostModel: Equatable, Sendable {
     var outW: Int { p.widthAxis.outputSize }
 
     /// Weights of one conv kernel: (C_in/groups)·F1·F2.
-    public var convWeightsPerKernel: Int { p.inChannels / groups * p.kernelSizeH * p.kernelSizeW }
+    public var convWeightsPerKernel: Int { .saturatingProduct(p.inChannels / groups, p.kernelSizeH, p.kernelSizeW) }
     /// What PyTorch counts, `sum(p.numel() for p in conv.parameters())`: C_out·(C_in/groups)·F1·F2,
     /// plus C_out with a bias.
-    public var layerParameters: Int { convWeights + (hasBias ? p.outChannels : 0) }
+    public var layerParameters: Int { .saturatingSum(convWeights, hasBias ? p.outChannels : 0) }
     /// The course notes' conv parameters, a bias always counted: ((C_in/groups)·F1·F2 + 1)·C_out.
-    public var convParameters: Int { (convWeightsPerKernel + 1) * p.outChannels }
+    public var convParameters: Int { .saturatingProduct(.saturatingSum(convWeightsPerKernel, 1), p.outChannels) }
     /// Conv weights without biases: (C_in/groups)·F1·F2·C_out.
-    public var convWeights: Int { convWeightsPerKernel * p.outChannels }
+    public var convWeights: Int { .saturatingProduct(convWeightsPerKernel, p.outChannels) }
     /// Dense parameters with biases: (C_in·H_in·W_in + 1)·K.
-    public var denseParameters: Int { (p.inChannels * p.hIn * p.wIn + 1) * denseOutputs }
+    public var denseParameters: Int { .saturatingProduct(.saturatingSum(.saturatingProduct(p.inChannels, p.hIn, p.wIn), 1), denseOutputs) }
     /// Dense weights without biases: C_in·H_in·W_in·K.
-    public var denseWeights: Int { p.inChannels * p.hIn * p.wIn * denseOutputs }
+    public var denseWeights: Int { .saturatingProduct(p.inChannels, p.hIn, p.wIn, denseOutputs) }
     /// Conv multiplications: (C_in/groups)·F1·F2·C_out·H_out·W_out.
-    public var convMultiplications: Int { convWeights * outH * outW }
+    public var convMultiplications: Int { .saturatingProduct(convWeights, outH, outW) }
     /// Dense multiplications: C_in·H_in·W_in·K.
     public var denseMultiplications: Int { denseWeights }
     /// Comp_param = dense weights / conv weights (biases left out, as in the course notes).

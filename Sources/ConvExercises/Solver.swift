@@ -48,15 +48,15 @@ enum Solver {
         case let .parameters(layer):
             if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
             let chosen = chosenLayers(trace, layer)
-            let total = chosen.reduce(0) { $0 + $1.step.parameterCount }
+            let total = chosen.reduce(0) { .saturatingSum($0, $1.step.parameterCount) }
             let counted = chosen.filter { $0.step.parameterCount > 0 }
             var steps = counted.compactMap { item in Formulas.parameterStep(item.step.layer).map { item.label + $0 } }
             if counted.count > 1 { steps.append(lang.pick("total", "всего") + " = " + counted.map { "\($0.step.parameterCount)" }.joined(separator: " + ") + " = \(total)") }
-            return count(total, steps: steps, kind: question.kind)
+            return try count(total, steps: steps, kind: question.kind)
         case let .multiplications(layer):
             if trace.failure != nil { throw SolveProblem(key: "ask", message: brokenMessage(trace)) }
             let chosen = chosenLayers(trace, layer)
-            let total = chosen.reduce(0) { $0 + $1.step.multiplications }
+            let total = chosen.reduce(0) { .saturatingSum($0, $1.step.multiplications) }
             let counted = chosen.filter { $0.step.multiplications > 0 }
             var steps = counted.map { item -> String in
                 let step = item.step
@@ -66,7 +66,7 @@ enum Solver {
                 return "\(item.label)\(step.layer.name): \(w[1])·\(w[2])·\(w[3])·\(w[0])·\(out[2])·\(out[3]) = \(step.multiplications)"
             }
             if counted.count > 1 { steps.append(lang.pick("total", "всего") + " = " + counted.map { "\($0.step.multiplications)" }.joined(separator: " + ") + " = \(total)") }
-            return count(total, steps: steps, kind: question.kind)
+            return try count(total, steps: steps, kind: question.kind)
         case .denseParameters, .denseMultiplications:
             return try dense(question.kind, setup, lang)
         case .valid:
@@ -106,8 +106,12 @@ enum Solver {
             + " (ask = \"valid\" asks about that)"
     }
 
-    static func count(_ total: Int, steps: [String], kind: QuestionKind) -> Solution {
-        Solution(expected: "\(total)", steps: steps) { answer in
+    static func count(_ total: Int, steps: [String], kind: QuestionKind) throws(SolveProblem) -> Solution {
+        // A count past Int is no answer a student can be graded against: the question is refused.
+        if total.isSaturated {
+            throw SolveProblem(key: "ask", message: "\(kind.rawValue) is past \(Int.max), more than convscope counts exactly; ask about a smaller layer")
+        }
+        return Solution(expected: "\(total)", steps: steps) { answer in
             let digits = answer.filter { $0 != " " && $0 != "_" && $0 != "'" && $0 != "," && $0 != " " }
             guard let number = Int(digits) else { return .unreadable(kind.answerFormat) }
             return number == total ? .right : .wrong
@@ -195,11 +199,11 @@ enum Solver {
         let k = "K = C_out·H_out·W_out = \(out[1])·\(out[2])·\(out[3]) = \(cost.denseOutputs)"
         let n = "\(p.inChannels)·\(p.hIn)·\(p.wIn)"
         if kind == .denseParameters {
-            return count(cost.denseParameters, steps: [k, "(C_in·H_in·W_in + 1)·K = (\(n) + 1)·\(cost.denseOutputs) = \(cost.denseParameters)",
+            return try count(cost.denseParameters, steps: [k, "(C_in·H_in·W_in + 1)·K = (\(n) + 1)·\(cost.denseOutputs) = \(cost.denseParameters)",
                                                        lang.pick("the conv layer has \(cost.convParameters)",
                                                                  "у свёрточного слоя их \(cost.convParameters)")], kind: kind)
         }
-        return count(cost.denseMultiplications, steps: [k, "C_in·H_in·W_in·K = \(n)·\(cost.denseOutputs) = \(cost.denseMultiplications)",
+        return try count(cost.denseMultiplications, steps: [k, "C_in·H_in·W_in·K = \(n)·\(cost.denseOutputs) = \(cost.denseMultiplications)",
                                                         lang.pick("the conv layer needs \(cost.convMultiplications)",
                                                                   "свёрточному слою нужно \(cost.convMultiplications)")], kind: kind)
     }

@@ -22,8 +22,8 @@ extension RenderCommand {
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
         var input = given
         input.inChannels = parameters.isGiven(.inChannels) ? given.inChannels : Model.expectedChannels(layers) ?? given.inChannels
-        let ramp = InputPattern.ramp.makeInput(input)
-        let trace = StackTrace(inputShape: ramp.shape, layers: layers)
+        // Shapes need no tensor: the ramp is made only when values are asked for.
+        let trace = StackTrace(inputShape: input.inputShape, layers: layers)
         let unicode = !ascii
         if stack.coverage || (!stack.table && format == .json) {
             try Self.checkComputable(trace, values: !stack.coverage)
@@ -41,6 +41,7 @@ extension RenderCommand {
             }
         } else {
             let weights = layers.map(Model.notebookWeights)
+            let ramp = InputPattern.ramp.makeInput(input)
             let run = StackForward.run(input: ramp, layers: layers, weights: weights)
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
@@ -66,6 +67,10 @@ extension RenderCommand {
                     + "more than the \(mapValueLimit) values (64×1024×1024) convscope computes and prints; "
                     + "--layers shows its shapes.")
             }
+        }
+        if values && trace.totalParameters > StackLimits.weightsComputed {
+            throw ValidationError("the stack has \(trace.totalParameters) weights, more than the \(StackLimits.weightsComputed) "
+                + "convscope builds to compute its values; --layers shows its shapes and costs.")
         }
         let work = trace.totalMultiplications
         if values && work > multiplicationLimit {

@@ -42,7 +42,7 @@ public struct KernelFile: Equatable, Sendable {
         let k = Array(shape.suffix(2))
         if k[0] > ParameterID.kernelSizeH.range.upperBound || k[1] > ParameterID.kernelSizeW.range.upperBound
             || (shape.count == 4 && (shape[0] > Conv2dLimits.maxChannels || shape[1] > Conv2dLimits.maxChannels)) {
-            throw .tooLarge(channels: shape.count == 4 ? shape[0] * shape[1] : 1, height: k[0], width: k[1])
+            throw .tooLarge(channels: shape.count == 4 ? .saturatingProduct(shape[0], shape[1]) : 1, height: k[0], width: k[1])
         }
     }
 }

@@ -45,6 +45,18 @@ struct AxisReach: Equatable, Sendable {
     /// Periods beyond this (many large transposed strides) are not expanded.
     static let largestPeriod = 1 << 16
 
+    /// Coordinates and shifts past this are not followed (strides multiply along a stack: 64 per
+    /// layer overflows Int after ten layers); the field is then shown as unknown, never a trap.
+    static let largestCoordinate = 1 << 40
+
+    /// This reach, or nil when a coordinate or its shift left ±`largestCoordinate`.
+    var bounded: AxisReach? {
+        guard abs(shift) <= Self.largestCoordinate,
+              ends.allSatisfy({ $0.map { abs($0.0) <= Self.largestCoordinate && abs($0.1) <= Self.largestCoordinate } ?? true })
+        else { return nil }
+        return self
+    }
+
     /// The first and last input coordinate of cell q (any integer).
     func ends(of q: Int) -> (Int, Int)? {
         let m = floorDivide(q, period), r = q - m * period
@@ -59,10 +71,10 @@ struct AxisReach: Equatable, Sendable {
     }
 
     /// After a window of `kernel` taps `dilation` apart moved by `stride`, padded `padBefore` first.
-    func throughWindow(kernel: Int, stride: Int, dilation: Int, padBefore: Int) -> AxisReach {
+    func throughWindow(kernel: Int, stride: Int, dilation: Int, padBefore: Int) -> AxisReach? {
         AxisReach(period: period, shift: shift * stride, ends: (0..<period).map { o in
             merged((0..<kernel).map { o * stride - padBefore + $0 * dilation })
-        })
+        }).bounded
     }
 
     /// After a transposed convolution: output o reads the inputs (o + p − t·d)/s that are whole.
@@ -73,12 +85,12 @@ struct AxisReach: Equatable, Sendable {
                 let scaled = o + padding - t * dilation
                 return scaled % stride == 0 ? scaled / stride : nil
             })
-        })
+        }).bounded
     }
 
     /// Seen from a map cropped `offset` cells at its start.
-    func cropped(by offset: Int) -> AxisReach {
-        AxisReach(period: period, shift: shift, ends: (0..<period).map { ends(of: $0 + offset) })
+    func cropped(by offset: Int) -> AxisReach? {
+        AxisReach(period: period, shift: shift, ends: (0..<period).map { ends(of: $0 + offset) }).bounded
     }
 
     /// Both maps' cells together (Cat's channels), when they move alike; nil otherwise.
@@ -90,7 +102,7 @@ struct AxisReach: Equatable, Sendable {
             let pair = [ends(of: q), other.ends(of: q)].compactMap { $0 }
             guard let first = pair.map(\.0).min(), let last = pair.map(\.1).max() else { return nil }
             return (first, last)
-        })
+        }).bounded
     }
 
     /// r, j and start: the widest span, shift/period, and the centre of cell 0 (or, when cell 0
@@ -150,9 +162,9 @@ extension StackLayer {
     public func multiplications(input: [Int], output: [Int]) -> Int {
         switch self {
         case let .conv2d(l):
-            output[1] * output[2] * output[3] * (l.inChannels / l.groups) * l.kernelSize.h * l.kernelSize.w
+            .saturatingProduct(output[1], output[2], output[3], l.inChannels / l.groups, l.kernelSize.h, l.kernelSize.w)
         case let .convTranspose2d(l):
-            input[1] * input[2] * input[3] * (l.outChannels / l.groups) * l.kernelSize.h * l.kernelSize.w
+            .saturatingProduct(input[1], input[2], input[3], l.outChannels / l.groups, l.kernelSize.h, l.kernelSize.w)
         default: 0
         }
     }

@@ -51,8 +51,8 @@ public enum StackLayer: Equatable, Hashable, Sendable {
 
     /// Learnable parameters, as torchinfo counts them: weights plus biases.
     public var parameterCount: Int {
-        let weights = weightShape?.reduce(1, *) ?? 0
+        let weights = weightShape.map { Int.saturatingProduct(of: $0) } ?? 0
         if case let .shapePreserving(.batchNorm2d(bn)) = self { return bn.parameterCount }
-        return weights + (biasCount ?? 0)
+        return .saturatingSum(weights, biasCount ?? 0)
     }
 }

@@ -35,10 +35,16 @@ public enum StackLayerError: Error, Equatable, Sendable {
     /// Cat with crop: the skip is smaller than the current map, nothing to crop.
     case catCropTooSmall(skipShape: [Int], currentShape: [Int])
 
+    /// convscope's own: an output map past `StackLimits.mapSide` or `.mapChannels`.
+    case mapTooLarge(shape: [Int])
+
     /// The message, PyTorch's word for word where PyTorch has one.
     public var message: String {
         switch self {
         case let .conv2d(error): error.message
+        case let .mapTooLarge(shape):
+            "the output would be \(shape.map(String.init).joined(separator: "×")), past the \(StackLimits.mapSide) cells "
+                + "on a side and \(StackLimits.mapChannels) channels convscope follows"
         case .transposedPaddingMode: "Only \"zeros\" padding mode is supported for ConvTranspose2d"
         case let .dropoutProbability(p): "dropout probability has to be between 0 and 1, but got \(pythonFloat(p))"
         case let .channelMismatch(conv, weight, input, expected):

@@ -5,25 +5,22 @@ extension StackTrace {
     /// Values of the input and of every output that ran.
     public var totalValues: Int {
         layers.reduce(Self.elementCount(inputShape)) { sum, layer in
-            Self.saturatingSum(sum, layer.outputShape.map(Self.elementCount) ?? 0)
+            .saturatingSum(sum, layer.outputShape.map(Self.elementCount) ?? 0)
         }
+    }
+
+    /// Learnable parameters of every layer.
+    public var totalParameters: Int {
+        layers.reduce(0) { .saturatingSum($0, $1.parameterCount) }
     }
 
     /// Weight multiplications of every layer that ran.
     public var totalMultiplications: Int {
-        layers.reduce(0) { Self.saturatingSum($0, $1.multiplications) }
+        layers.reduce(0) { .saturatingSum($0, $1.multiplications) }
     }
 
     /// The values of one map of `shape` (Int.max when they would overflow).
     public static func elementCount(_ shape: [Int]) -> Int {
-        shape.reduce(1) { count, n in
-            let product = count.multipliedReportingOverflow(by: n)
-            return product.overflow ? Int.max : product.partialValue
-        }
-    }
-
-    private static func saturatingSum(_ a: Int, _ b: Int) -> Int {
-        let sum = a.addingReportingOverflow(b)
-        return sum.overflow ? Int.max : sum.partialValue
+        .saturatingProduct(of: shape)
     }
 }

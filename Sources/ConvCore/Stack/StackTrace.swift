@@ -71,7 +71,7 @@ public struct StackTrace: Equatable, Sendable {
     ) throws(StackLayerError) -> LayerTrace {
         if let error = layer.constructionError { throw error }
         guard case let .cat(cat) = layer else {
-            let shape = try layer.outputShape(input: current.shape)
+            let shape = try StackLimits.checkMap(layer.outputShape(input: current.shape))
             let reach = layer.reach(after: current.reach)
             return LayerTrace(layer: layer, status: .ran, inputShape: current.shape, outputShape: shape, skipShape: nil,
                               field: reach.field, skipField: nil, reach: reach,
@@ -99,7 +99,7 @@ public struct StackTrace: Equatable, Sendable {
         }
         let reach = Reach(h: union(current.reach.h, skip.reach.h), w: union(current.reach.w, skip.reach.w))
         return LayerTrace(layer: layer, status: .ran, inputShape: shape,
-                          outputShape: [1, skip.shape[1] + shape[1], shape[2], shape[3]], skipShape: skip.shape,
+                          outputShape: try StackLimits.checkMap([1, skip.shape[1] + shape[1], shape[2], shape[3]]), skipShape: skip.shape,
                           field: reach.field, skipField: skip.reach.field, reach: reach, multiplications: 0)
     }
 

@@ -49,8 +49,7 @@ public enum StackTable {
     }
 
     static func totals(_ trace: StackTrace, _ l: Language = .en) -> String {
-        let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
-        let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
+        let parameters = trace.totalParameters, multiplications = trace.totalMultiplications
         var line = StackWords.total(l, parameters: parameters, multiplications: multiplications)
         if let failure = trace.failure {
             line += StackWords.brokenAt(l, index: failure.index, notRun: trace.layers.count - failure.index - 1)

@@ -125,6 +125,7 @@ public struct StackState: Equatable, Sendable {
     /// The model is small enough for its values to be computed.
     public var isComputable: Bool {
         trace.totalValues <= Self.valueLimit && trace.totalMultiplications <= Self.multiplicationLimit
+            && trace.totalParameters <= StackLimits.weightsComputed
     }
 
     /// The selected layer and its trace.

@@ -27,6 +27,7 @@ public enum NumberText {
 
     /// 1,234,567 as torchinfo writes its totals; in Russian 1 234 567 (no-break spaces), since
     /// a Russian reader takes a comma for the decimal point.
+    /// A count that saturated (past Int) reads "over 9,223,372,036,854,775,807", never as exact.
     public static func grouped(_ n: Int, _ lang: Language) -> String {
         let digits = String(n.magnitude)
         let separator: Character = lang == .ru ? "\u{00A0}" : ","
@@ -35,7 +36,7 @@ public enum NumberText {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(c)
         }
-        return (n < 0 ? "-" : "") + out
+        return (n == .max ? lang.pick("over ", "более ") : "") + (n < 0 ? "-" : "") + out
     }
 
     /// `v` rounded to `places` decimals (half away from zero), always writing them all.

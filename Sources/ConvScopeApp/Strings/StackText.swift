@@ -72,8 +72,8 @@ struct StackText {
 
     func tooLarge(values: Int) -> String {
         let values = NumberText.grouped(values, lang)
-        return lang.pick("values not computed: more than \(values) values or too many multiplications; shapes and fields above",
-                  "значения не вычислены: больше \(values) значений или слишком много умножений; формы и поля — выше")
+        return lang.pick("values not computed: more than \(values) values, or too many weights or multiplications; shapes and fields above",
+                  "значения не вычислены: больше \(values) значений, или слишком много весов или умножений; формы и поля — выше")
     }
 
     /// While the values are computed off the input loop (shapes and fields are already shown).

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The counts over user numbers never trap (SIGILL) and never allocate what nothing bounds: each
+/// command runs under `ulimit -v`, so an unbounded allocation fails the test instead of the machine.
+@Suite("Overflow and unbounded allocations")
+struct OverflowTests {
+    /// 1 GiB of address space: far more than any of these commands needs, far less than 16 GB.
+    static func bounded(_ arguments: String, in dir: String = NSTemporaryDirectory()) -> (status: Int32, out: String, err: String) {
+        shell("cd '\(dir)' && bash -c \"ulimit -v 1048576; '\(Binary.path)' \(arguments)\" < /dev/null")
+    }
+
+    static let transposed = "'ConvTranspose2d(4096, 4096, 64, stride=64, dilation=64)'"
+
+    @Test func aHugeKernelShapeIsRefused() throws {
+        try withTemporaryDirectory("huge-kernel") { dir in
+            var header = Array("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4, 1, 1), }".utf8)
+            header += [UInt8](repeating: 0x20, count: 128 - 10 - header.count - 1) + [10]
+            let bytes = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [UInt8](repeating: 0, count: 16)
+            try Data(bytes).write(to: URL(fileURLWithPath: dir + "/k.npy"))
+            let r = Self.bounded("render --kernel k.npy --format text", in: dir)
+            #expect(r.status == 64 && r.err.hasPrefix("convscope: --kernel k.npy: too large"), "\(r.status) \(r.err.prefix(300))")
+        }
+    }
+
+    @Test(arguments: [2, 3])
+    func transposedLayersThatMultiplySizesPrintTheirShapes(_ count: Int) {
+        let layers = Array(repeating: "--layer \(Self.transposed)", count: count).joined(separator: " ")
+        let r = Self.bounded("render --layers --h-in 1024 --w-in 1024 --layer 'Conv2d(64, 4096, 1)' \(layers)")
+        #expect(r.status == 0 || r.status == 1, "\(r.status) \(r.err.prefix(300))")
+        #expect(r.out.contains("total: ") && r.out.contains("over 9,223,372,036,854,775,807 multiplications"), "\(r.out.suffix(400))")
+        if count == 3 { #expect(r.out.contains("past the 16777216 cells on a side")) }
+    }
+
+    @Test func aHundredAndThirtyLargeLayersCountTheirMultiplications() {
+        let layers = Array(repeating: "--layer 'Conv2d(4096, 4096, 64, padding=32)'", count: 130).joined(separator: " ")
+        let r = Self.bounded("render --layers --h-in 1024 --w-in 1024 \(layers)")
+        #expect(r.status == 0 && r.out.contains("total: "), "\(r.status) \(r.err.prefix(300))")
+    }
+
+    @Test func aDenseQuestionPastIntIsRefusedInOneLine() throws {
+        try withTemporaryDirectory("dense") { dir in
+            let lab = "title = \"t\"\n[[exercise]]\nid = \"d\"\nlayer = \"Conv2d(4096, 4096, 1)\"\ninput = [1, 4096, 1024, 1024]\nask = \"dense_params\"\n"
+            try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
+            let r = Self.bounded("exercise lab.toml --answers /dev/null", in: dir)
+            #expect(r.status == 64 && r.err.contains("dense_params is past 9223372036854775807"), "\(r.status) \(r.err.prefix(300))")
+        }
+    }
+
+    /// The weight tensor is bounded before it is built: 275 GB were asked for.
+    @Test func aStackWhoseWeightsAreTooLargeIsRefusedBeforeAnyIsBuilt() {
+        let r = Self.bounded("render --format json --h-in 64 --w-in 64 --layer 'Conv2d(3, 4096, 1)' --layer 'Conv2d(4096, 4096, 64)' -o /dev/null")
+        #expect(r.status == 64 && r.err.contains("weights, more than the 64000000 convscope builds"), "\(r.status) \(r.err.prefix(300))")
+    }
+}
