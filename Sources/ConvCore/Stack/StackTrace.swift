@@ -34,6 +34,12 @@ public struct StackTrace: Equatable, Sendable {
     /// [1, C, H, W] of the stack's input.
     public let inputShape: [Int]
     public let layers: [LayerTrace]
+    /// Values of the input and of every output that ran (saturating at Int.max; `StackSize`).
+    public let totalValues: Int
+    /// Weight multiplications of every layer that ran (saturating).
+    public let totalMultiplications: Int
+    /// Learnable parameters of every layer (saturating).
+    public let totalParameters: Int
 
     /// Traces `layers` for an input of `inputShape` ([1, C, H, W], all positive); the layers after
     /// a failure are kept as not run.
@@ -64,6 +70,10 @@ public struct StackTrace: Equatable, Sendable {
             }
         }
         layers = traces
+        // Counted once here: the screen asks for them at every key and frame.
+        totalValues = traces.reduce(Self.elementCount(inputShape)) { .saturatingSum($0, $1.outputShape.map(Self.elementCount) ?? 0) }
+        totalMultiplications = traces.reduce(0) { .saturatingSum($0, $1.multiplications) }
+        totalParameters = traces.reduce(0) { .saturatingSum($0, $1.parameterCount) }
     }
 
     static func run(

@@ -29,13 +29,14 @@ struct LayerListView {
     }
 
     func paint(into canvas: inout Canvas) {
-        let count = stack.model.layers.count
-        let all = (0..<count).map(cells)
+        let count = stack.model.layers.count, widths = stack.listWidths, g = environment.glyphs
         let titles = text.listTitles
         let indexWidth = String(count - 1).count + 3
-        let shapeWidth = max(text.listTitles.output.count, all.map(\.shape.count).max() ?? 0)
-        let rWidth = max(1, all.map(\.r.count).max() ?? 0), jWidth = max(1, all.map(\.j.count).max() ?? 0)
-        let startWidth = max(text.start.count, all.map(\.start.count).max() ?? 0)
+        let shapeWidth = max(text.listTitles.output.count, widths.shape,
+                             stack.trace.failure == nil ? 0 : ((g.unicode ? "✗ " : "X ") + text.broken).count,
+                             widths.hasNotRun ? ((g.unicode ? "· " : "- ") + text.notRun).count : 0)
+        let rWidth = max(1, widths.r), jWidth = max(1, widths.j)
+        let startWidth = max(text.start.count, widths.start)
         // Columns from the right are dropped until the module has room for its name.
         let fieldColumns = [rWidth, jWidth, startWidth]
         var kept = 3
@@ -44,7 +45,7 @@ struct LayerListView {
         }
         while kept > 0 && moduleWidth(kept) < 18 { kept -= 1 }
         // No wider than the longest module, so the shapes stay near the names on wide screens.
-        let longest = max(titles.module.count, all.map(\.module.count).max() ?? 0)
+        let longest = max(titles.module.count, widths.module)
         let modWidth = max(4, min(longest, moduleWidth(kept)))
         func line(_ pointer: String, _ index: String, _ module: String, _ shape: String, _ fields: [String]) -> String {
             var text = pointer + index.leftPadded(to: indexWidth, with: " ") + " "
@@ -58,7 +59,7 @@ struct LayerListView {
         for row in 0..<(frame.height - 1) {
             let index = firstListed + row
             guard index < count else { break }
-            let c = all[index]
+            let c = cells(index)
             let selected = index == stack.selected
             let label = "(\(index))"
             let pointer = selected ? String(environment.glyphs.pointer) : " "
