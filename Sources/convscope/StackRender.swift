@@ -40,12 +40,17 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
-            let weights = layers.map(Model.notebookWeights)
+            // Layer by layer: each output and its weights are written, then freed (a Cat's skip is kept).
             let ramp = InputPattern.ramp.makeInput(input)
-            let run = StackForward.run(input: ramp, layers: layers, weights: weights)
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
-                writer.write(input: ramp, run: run, weights: weights)
+                writer.write(input: ramp, trace: trace) { each in
+                    var weights: LayerWeights?
+                    StackForward.stream(input: ramp, trace: trace, weights: { index in
+                        weights = Model.notebookWeights(layers[index])
+                        return weights
+                    }) { index, output in each(index, output, weights) }
+                }
             }
         }
         if trace.failure != nil { throw ExitCode(1) }

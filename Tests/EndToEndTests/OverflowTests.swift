@@ -52,4 +52,12 @@ struct OverflowTests {
         let r = Self.bounded("render --format json --h-in 64 --w-in 64 --layer 'Conv2d(3, 4096, 1)' --layer 'Conv2d(4096, 4096, 64)' -o /dev/null")
         #expect(r.status == 64 && r.err.contains("weights, more than the 64000000 convscope builds"), "\(r.status) \(r.err.prefix(300))")
     }
+
+    /// A stack's JSON streams layer by layer: ten ReLUs at 64×1024² (eleven 256 MB maps, 2.8 GB
+    /// kept whole) run in 1.4 GiB of address space.
+    @Test func aStacksJSONKeepsOnlyAFewMaps() {
+        let relus = Array(repeating: "--layer 'ReLU()'", count: 10).joined(separator: " ")
+        let r = shell("bash -c \"ulimit -v 1468006; '\(Binary.path)' render --format json --h-in 1024 --w-in 1024 --in-channels 64 \(relus) -o /dev/null\" < /dev/null")
+        #expect(r.status == 0, "\(r.status) \(r.err.prefix(300))")
+    }
 }
