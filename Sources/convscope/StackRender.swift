@@ -77,7 +77,7 @@ extension RenderCommand {
             throw ValidationError("the stack has \(trace.totalParameters) weights, more than the \(StackLimits.weightsComputed) "
                 + "convscope builds to compute its values; --layers shows its shapes and costs.")
         }
-        let work = trace.totalMultiplications
+        let work = trace.notebookWork
         if values && work > multiplicationLimit {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(multiplicationLimit) "
                 + "convscope computes for its values; --layers shows its shapes and costs.")

@@ -68,7 +68,10 @@ public enum StackForward {
         case let .conv2d(layer):
             let spec = layer.spec(inputHeight: input.shape[2], inputWidth: input.shape[3])
             // The trace has already checked the layer, so the convolution cannot refuse it.
-            return (try? Conv2dForward.run(input: input, weights: weights!.weight, bias: weights!.bias, spec: spec))!
+            // A zero bias adds nothing, so the all-ones weights keep the window-sum path the
+            // single layer takes (and `notebookWork` counts).
+            let bias = weights!.bias.flatMap { $0.allSatisfy { $0 == 0 } ? nil : $0 }
+            return (try? Conv2dForward.run(input: input, weights: weights!.weight, bias: bias, spec: spec))!
         case let .convTranspose2d(layer):
             return TransposedForward.run(input: input, weight: weights!.weight, bias: weights!.bias, layer: layer,
                                          output: shape)
@@ -101,4 +104,20 @@ public enum StackForward {
 extension StackLayer {
     /// The layer a Cat reads besides its input; nil for every other layer.
     var catSkip: Int? { if case let .cat(cat) = self { cat.skip } else { nil } }
+}
+
+extension StackTrace {
+    /// The multiply-adds computing this stack's values with the notebook's all-ones weights costs:
+    /// a Conv2d the window-sum path takes (groups 1, zero padding alike on both sides) sums each
+    /// input plane once and adds the sums per output channel, as the single layer of the
+    /// parameter flags does; every other layer costs its multiplications. One rule for
+    /// `--layer "Conv2d(64, 64, 32)"` and the same layer given by parameter flags.
+    public var notebookWork: Int {
+        layers.reduce(0) { total, step in
+            guard case let .conv2d(layer) = step.layer, let input = step.inputShape, let output = step.outputShape,
+                  Conv2dForward.zeroPaddedEquivalent(layer.spec(inputHeight: input[2], inputWidth: input[3])) != nil
+            else { return .saturatingSum(total, step.multiplications) }
+            return .saturatingSum(total, .saturatingProduct(of: input), .saturatingProduct(output[1], input[1], output[2], output[3]))
+        }
+    }
 }
