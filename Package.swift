@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "ConvCore", targets: ["ConvCore"]),
         .library(name: "ConvScopeApp", targets: ["ConvScopeApp"]),
         .executable(name: "convscope-bench", targets: ["ConvScopeBench"]),
+        .executable(name: "convscope-keybench", targets: ["ConvScopeKeyBench"]),
     ],
     dependencies: [
         // Pinned: CommandLineChecks reads its help through underscored API (_dumpHelp, _commandName), which a
@@ -60,6 +61,8 @@ let package = Package(
         .executableTarget(
             name: "ConvScopeBench",
             dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `scripts/bench_keys.sh`: one key's cost on a 5,000-layer model and a 40,000-question lab.
+        .executableTarget(name: "ConvScopeKeyBench", dependencies: ["ConvCore", "ConvScopeApp", "ConvExercises"]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
                     exclude: ["Snapshots"]),

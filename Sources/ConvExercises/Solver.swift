@@ -135,6 +135,7 @@ enum Solver {
             throw SolveProblem(key: "cell", message: "cell [\(channel), \(y), \(x)] is outside the output \(shapeText(output)): "
                 + "allowed o 0…\(output[1] - 1), y 0…\(output[2] - 1), x 0…\(output[3] - 1)")
         }
+        try checkValueWork(setup, through: layer)
         let layers = Array(setup.layers.prefix(layer + 1))
         let input = setup.fill.makeInput(channels: setup.inputShape[1], hIn: setup.inputShape[2], wIn: setup.inputShape[3])
         let weights = layers.map { l -> LayerWeights? in
@@ -172,6 +173,25 @@ enum Solver {
         }
         solution.tolerance = tolerance
         return solution
+    }
+
+    /// What a value question may cost: its answer runs every layer up to the asked one, so each
+    /// map, the weights and the multiplications are bounded before any tensor is built (an input
+    /// of [1, 4096, 1024, 1024] alone asked for 16 GiB).
+    static let valueLimits = (mapValues: 64 << 20, weights: StackLimits.weightsComputed, multiplications: 20_000_000_000)
+
+    /// Refuses, in one line naming the limit, a value question too large to compute.
+    static func checkValueWork(_ setup: ExerciseSetup, through layer: Int) throws(SolveProblem) {
+        let steps = setup.trace.layers.prefix(layer + 1)
+        let maps = [setup.inputShape] + steps.compactMap(\.outputShape)
+        let largest = maps.map(StackTrace.elementCount).max() ?? 0
+        let weights = steps.reduce(0) { .saturatingSum($0, $1.parameterCount) }
+        let multiplications = steps.reduce(0) { .saturatingSum($0, $1.multiplications) }
+        let limits = valueLimits
+        guard largest <= limits.mapValues, weights <= limits.weights, multiplications <= limits.multiplications else {
+            throw SolveProblem(key: "ask", message: "value questions are computed up to \(limits.mapValues) values a map (64×1024×1024), "
+                + "\(limits.weights) weights and \(limits.multiplications) multiplications; this one needs \(largest), \(weights) and \(multiplications)")
+        }
     }
 
     /// `36` for whole values, else up to 4 decimals (`4.5`).

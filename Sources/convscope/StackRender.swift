@@ -54,12 +54,17 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
+            // Layer by layer: each output and its weights are written, then freed (a Cat's skip is kept).
             let ramp = InputPattern.ramp.makeInput(input)
-            let weights = layers.map(Model.notebookWeights)
-            let run = StackForward.run(input: ramp, layers: layers, weights: weights, names: printed.names)
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }
-                writer.write(input: ramp, run: run, weights: weights)
+                writer.write(input: ramp, trace: trace) { each in
+                    var weights: LayerWeights?
+                    StackForward.stream(input: ramp, trace: trace, weights: { index in
+                        weights = Model.notebookWeights(layers[index])
+                        return weights
+                    }) { index, output in each(index, output, weights) }
+                }
             }
         }
         if trace.failure != nil { throw ExitCode(1) }
@@ -109,7 +114,7 @@ extension RenderCommand {
             throw ValidationError("the stack has \(trace.totalParameters) weights, more than the \(StackLimits.weightsComputed) "
                 + "convscope builds to compute its values; --layers shows its shapes and costs.")
         }
-        let work = trace.totalMultiplications
+        let work = trace.notebookWork
         if values && work > multiplicationLimit {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(multiplicationLimit) "
                 + "convscope computes for its values; --layers shows its shapes and costs.")

@@ -63,7 +63,7 @@ import Testing
                 let earlier = results.prefix(index).map { Tensor4(shape: $0.output_shape, storage: $0.output.map(\.value)) }
                 let layerInput = earlier.last ?? input
                 let alone = StackForward.output(of: trace, input: layerInput, weights: c.layerWeights(layers)[index],
-                                                earlier: earlier, shape: expected.output_shape)
+                                                skip: layers[index].catSkip.map { earlier[$0] }, shape: expected.output_shape)
                 let scale = max(1, torch.map { abs($0) }.filter(\.isFinite).max() ?? 1)
                 // Batch statistics divide by √(var + eps): PyTorch's float32 mean and variance
                 // carry rounding that a tiny variance magnifies (a constant map gives ±3e-5, not 0).

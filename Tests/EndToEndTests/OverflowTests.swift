@@ -52,4 +52,24 @@ struct OverflowTests {
         let r = Self.bounded("render --format json --h-in 64 --w-in 64 --layer 'Conv2d(3, 4096, 1)' --layer 'Conv2d(4096, 4096, 64)' -o /dev/null")
         #expect(r.status == 64 && r.err.contains("weights, more than the 64000000 convscope builds"), "\(r.status) \(r.err.prefix(300))")
     }
+
+    /// A stack's JSON streams layer by layer: ten ReLUs at 64×1024² (eleven 256 MB maps, 2.8 GB
+    /// kept whole) run in 1.4 GiB of address space.
+    @Test func aStacksJSONKeepsOnlyAFewMaps() {
+        let relus = Array(repeating: "--layer 'ReLU()'", count: 10).joined(separator: " ")
+        let r = shell("bash -c \"ulimit -v 1468006; '\(Binary.path)' render --format json --h-in 1024 --w-in 1024 --in-channels 64 \(relus) -o /dev/null\" < /dev/null")
+        #expect(r.status == 0, "\(r.status) \(r.err.prefix(300))")
+    }
+
+    /// A value question is bounded before its tensors are built: a [1, 4096, 1024, 1024] input
+    /// asked for 16 GiB, Conv2d(64, 64, 32) at 1024² ran 84 s for one cell.
+    @Test(arguments: [("Conv2d(4096, 8, 1)", "[1, 4096, 1024, 1024]"), ("Conv2d(64, 64, 32)", "[1, 64, 1024, 1024]")])
+    func aValueQuestionTooLargeToComputeIsRefusedInOneLine(_ layer: String, _ input: String) throws {
+        try withTemporaryDirectory("value-bound") { dir in
+            let lab = "title = \"t\"\n[[exercise]]\nid = \"v\"\nlayer = \"\(layer)\"\ninput = \(input)\nask = \"value\"\ncell = [0, 0, 0]\n"
+            try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
+            let r = Self.bounded("exercise lab.toml --answers /dev/null", in: dir)
+            #expect(r.status == 64 && r.err.contains("value questions are computed up to 67108864 values a map"), "\(r.status) \(r.err.prefix(300))")
+        }
+    }
 }

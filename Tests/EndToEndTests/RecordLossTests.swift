@@ -30,3 +30,23 @@ struct RecordLossTests {
         }
     }
 }
+
+/// A named pipe where the state file goes: the screen quits at once and says why the parameters
+/// were not saved (it waited forever in open for a reader).
+@Suite("State file that is a pipe")
+struct StatePipeTests {
+    @Test func quittingWithAPipeForTheStateFileDoesNotWait() throws {
+        guard requireTmux() else { return }
+        try withTemporaryDirectory("state-fifo") { dir in
+            try FileManager.default.createDirectory(atPath: dir + "/convscope", withIntermediateDirectories: true)
+            #expect(mkfifo(dir + "/convscope/state.json", 0o600) == 0)
+            let tmux = TmuxSession(command: "export XDG_STATE_HOME='\(dir)'; env -u NO_COLOR TERM=tmux-256color '\(Binary.path)' 2>&1")
+            #expect(tmux.waitFor("output 1×2×6×6").ok, "\(tmux.capture())")
+            tmux.send("q")
+            #expect(tmux.exitStatus() == 0)
+            #expect(tmux.waitFor("a named pipe is there").ok, "\(tmux.capture())")
+            let (before, after) = tmux.sttyBeforeAndAfter
+            #expect(!before.isEmpty && before == after)
+        }
+    }
+}

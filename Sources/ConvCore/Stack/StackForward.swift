@@ -34,20 +34,44 @@ public enum StackForward {
         for (index, step) in trace.layers.enumerated() {
             if isCancelled() { return nil }
             guard step.status == .ran, let shape = step.outputShape else { outputs.append(nil); continue }
-            current = output(of: step, input: current, weights: weights[index], earlier: outputs, shape: shape)
+            let skip = step.layer.catSkip.flatMap { outputs[$0] }
+            current = output(of: step, input: current, weights: weights[index], skip: skip, shape: shape)
             outputs.append(current)
         }
         return StackRun(trace: trace, outputs: outputs)
     }
 
-    static func output(of step: LayerTrace, input: Tensor4, weights: LayerWeights?, earlier: [Tensor4?], shape: [Int])
+    /// Runs the layers of `trace` that ran one at a time, handing each output to `each` as it is
+    /// made and keeping only the outputs a later Cat reads, so memory holds a few maps, not the
+    /// whole stack's (40 ReLUs at 64×1024² held 5.8 GB). `weights(i)` is asked for layer i's
+    /// weights just before it runs, and they are freed after it.
+    public static func stream(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?,
+                              _ each: (Int, Tensor4) -> Void) {
+        var lastReader: [Int: Int] = [:]
+        for (index, step) in trace.layers.enumerated() { if let skip = step.layer.catSkip { lastReader[skip] = index } }
+        var kept: [Int: Tensor4] = [:]
+        var current = input
+        for (index, step) in trace.layers.enumerated() {
+            guard step.status == .ran, let shape = step.outputShape else { return }
+            let skip = step.layer.catSkip.flatMap { kept[$0] }
+            current = output(of: step, input: current, weights: weights(index), skip: skip, shape: shape)
+            kept = kept.filter { lastReader[$0.key, default: -1] > index }
+            if lastReader[index] != nil { kept[index] = current }
+            each(index, current)
+        }
+    }
+
+    static func output(of step: LayerTrace, input: Tensor4, weights: LayerWeights?, skip: Tensor4?, shape: [Int])
         -> Tensor4
     {
         switch step.layer {
         case let .conv2d(layer):
             let spec = layer.spec(inputHeight: input.shape[2], inputWidth: input.shape[3])
             // The trace has already checked the layer, so the convolution cannot refuse it.
-            return (try? Conv2dForward.run(input: input, weights: weights!.weight, bias: weights!.bias, spec: spec))!
+            // A zero bias adds nothing, so the all-ones weights keep the window-sum path the
+            // single layer takes (and `notebookWork` counts).
+            let bias = weights!.bias.flatMap { $0.allSatisfy { $0 == 0 } ? nil : $0 }
+            return (try? Conv2dForward.run(input: input, weights: weights!.weight, bias: bias, spec: spec))!
         case let .convTranspose2d(layer):
             return TransposedForward.run(input: input, weight: weights!.weight, bias: weights!.bias, layer: layer,
                                          output: shape)
@@ -58,7 +82,7 @@ public enum StackForward {
         case let .shapePreserving(layer):
             return ShapePreservingForward.run(layer, input: input)
         case let .cat(cat):
-            return concatenate(skip: earlier[cat.skip]!, current: input, skipShape: step.skipShape!)
+            return concatenate(skip: skip!, current: input, skipShape: step.skipShape!)
         }
     }
 
@@ -74,5 +98,26 @@ public enum StackForward {
         }
         storage += current.storage
         return Tensor4(shape: [1, skipShape[1] + current.shape[1], h, w], storage: storage)
+    }
+}
+
+extension StackLayer {
+    /// The layer a Cat reads besides its input; nil for every other layer.
+    var catSkip: Int? { if case let .cat(cat) = self { cat.skip } else { nil } }
+}
+
+extension StackTrace {
+    /// The multiply-adds computing this stack's values with the notebook's all-ones weights costs:
+    /// a Conv2d the window-sum path takes (groups 1, zero padding alike on both sides) sums each
+    /// input plane once and adds the sums per output channel, as the single layer of the
+    /// parameter flags does; every other layer costs its multiplications. One rule for
+    /// `--layer "Conv2d(64, 64, 32)"` and the same layer given by parameter flags.
+    public var notebookWork: Int {
+        layers.reduce(0) { total, step in
+            guard case let .conv2d(layer) = step.layer, let input = step.inputShape, let output = step.outputShape,
+                  Conv2dForward.zeroPaddedEquivalent(layer.spec(inputHeight: input[2], inputWidth: input[3])) != nil
+            else { return .saturatingSum(total, step.multiplications) }
+            return .saturatingSum(total, .saturatingProduct(of: input), .saturatingProduct(output[1], input[1], output[2], output[3]))
+        }
     }
 }

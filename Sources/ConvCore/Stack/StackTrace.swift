@@ -36,6 +36,12 @@ public struct StackTrace: Equatable, Sendable {
     public let layers: [LayerTrace]
     /// Each layer's name: print(model)'s (`features.3`) or its position (`3`).
     public let names: [String]
+    /// Values of the input and of every output that ran (saturating at Int.max; `StackSize`).
+    public let totalValues: Int
+    /// Weight multiplications of every layer that ran (saturating).
+    public let totalMultiplications: Int
+    /// Learnable parameters of every layer (saturating).
+    public let totalParameters: Int
 
     /// Traces `layers` for an input of `inputShape` ([1, C, H, W], all positive); the layers after
     /// a failure are kept as not run. `names` default to the positions.
@@ -68,6 +74,10 @@ public struct StackTrace: Equatable, Sendable {
             }
         }
         layers = traces
+        // Counted once here: the screen asks for them at every key and frame.
+        totalValues = traces.reduce(Self.elementCount(inputShape)) { .saturatingSum($0, $1.outputShape.map(Self.elementCount) ?? 0) }
+        totalMultiplications = traces.reduce(0) { .saturatingSum($0, $1.multiplications) }
+        totalParameters = traces.reduce(0) { .saturatingSum($0, $1.parameterCount) }
     }
 
     static func run(

@@ -61,6 +61,7 @@ public struct ExerciseState: Sendable {
         self.lab = lab
         self.records = records
         progress = Array(repeating: QuestionProgress(), count: lab.exercises.count)
+        gradedRight = Array(repeating: false, count: lab.exercises.count)
         teaching = AppState()
         teaching.environment = environment
         loadTeaching()
@@ -73,7 +74,10 @@ public struct ExerciseState: Sendable {
     /// How far the student got with the current question.
     public var current: QuestionProgress { progress[index] }
     /// Right answers, graded from the same sheet `--record` writes.
-    public var score: Int { GradeReport(lab: lab, sheet: sheet).score }
+    /// (The same as `GradeReport(lab:sheet:).score`, kept up to date by `record`.)
+    public internal(set) var score = 0
+    /// Which questions the sheet answers right, for `score`.
+    var gradedRight: [Bool]
     /// Questions with nothing submitted or skipped.
     public var unansweredCount: Int { progress.filter(\.isUnanswered).count }
 

@@ -12,21 +12,33 @@ public struct StackJSONWriter {
     /// `"layer"` when one broke; returns false when one broke.
     @discardableResult
     public mutating func write(input: Tensor4, run: StackRun, weights: [LayerWeights?]) -> Bool {
+        write(input: input, trace: run.trace, outputs: { each in
+            for (index, output) in run.outputs.enumerated() {
+                guard let output else { break }
+                each(index, output, weights[index])
+            }
+        })
+    }
+
+    /// The same JSON, written as `outputs` hands over each layer's output and weights (in layer
+    /// order, stopping at the layer that broke), so none needs to be kept once written.
+    @discardableResult
+    public mutating func write(input: Tensor4, trace: StackTrace,
+                               outputs: ((_ each: (Int, Tensor4, LayerWeights?) -> Void) -> Void)) -> Bool {
         json.append("{\"input_shape\": "); json.appendShape(input.shape)
         json.append(", \"input\": "); json.appendTensor(input)
         json.append(", \"layers\": [")
-        for (index, step) in run.trace.layers.enumerated() {
-            guard let output = run.outputs[index] else { break }
+        outputs { index, output, weights in
             if index > 0 { json.append(", ") }
-            beginLayer(step, name: run.trace.names[index], module: run.trace.repr(index))
+            beginLayer(trace.layers[index], name: trace.names[index], module: trace.repr(index))
             json.append(", \"weight\": ")
-            if let weight = weights[index]?.weight { json.appendTensor(weight) } else { json.append("null") }
+            if let weight = weights?.weight { json.appendTensor(weight) } else { json.append("null") }
             json.append(", \"bias\": ")
-            if let bias = weights[index]?.bias { appendList(bias) } else { json.append("null") }
+            if let bias = weights?.bias { appendList(bias) } else { json.append("null") }
             json.append(", \"output\": "); json.appendTensor(output)
             json.append("}")
         }
-        return finish(run.trace)
+        return finish(trace)
     }
 
     /// `{"input_shape", "layers": [{"module", "input_shape", "output_shape", "coverage_of",

@@ -68,7 +68,9 @@ public struct StackState: Equatable, Sendable {
     /// The layers and the input; change it with `replaceModel`, which recomputes the values.
     public private(set) var model: Model
     /// Shapes, fields, the first error.
-    public private(set) var trace: StackTrace
+    public private(set) var trace: StackTrace { didSet { listWidths = StackListWidths(trace) } }
+    /// The layer list's column widths for `trace`.
+    public private(set) var listWidths: StackListWidths
     /// Every layer's values; nil while they are computed off the input loop, or when the
     /// model is too large to compute on each change.
     public private(set) var run: StackRun?
@@ -101,6 +103,7 @@ public struct StackState: Equatable, Sendable {
     public init(model: Model) {
         self.model = model
         trace = model.trace
+        listWidths = StackListWidths(trace)
         run = nil
     }
 

@@ -29,15 +29,16 @@ struct LayerListView {
     }
 
     func paint(into canvas: inout Canvas) {
-        let count = stack.model.layers.count
-        let all = (0..<count).map(cells)
+        let count = stack.model.layers.count, widths = stack.listWidths, g = environment.glyphs
         let titles = text.listTitles
-        let labels = stack.model.names.map { "(\($0))" }
+        let labels = stack.model.names
         // print(model)'s names can be long (layer2.0.downsample.0): at most a quarter of the list.
-        let indexWidth = min(max(String(count - 1).count + 3, labels.map(\.count).max() ?? 0), max(6, frame.width / 4))
-        let shapeWidth = max(text.listTitles.output.count, all.map(\.shape.count).max() ?? 0)
-        let rWidth = max(1, all.map(\.r.count).max() ?? 0), jWidth = max(1, all.map(\.j.count).max() ?? 0)
-        let startWidth = max(text.start.count, all.map(\.start.count).max() ?? 0)
+        let indexWidth = min(max(String(count - 1).count + 3, widths.label), max(6, frame.width / 4))
+        let shapeWidth = max(text.listTitles.output.count, widths.shape,
+                             stack.trace.failure == nil ? 0 : ((g.unicode ? "✗ " : "X ") + text.broken).count,
+                             widths.hasNotRun ? ((g.unicode ? "· " : "- ") + text.notRun).count : 0)
+        let rWidth = max(1, widths.r), jWidth = max(1, widths.j)
+        let startWidth = max(text.start.count, widths.start)
         // Columns from the right are dropped until the module has room for its name.
         let fieldColumns = [rWidth, jWidth, startWidth]
         var kept = 3
@@ -46,10 +47,9 @@ struct LayerListView {
         }
         // The r, j and start columns (the panel's facts repeat the selected layer's) give way
         // before a module is cut inside its first argument.
-        let briefest = all.map { Self.briefest($0.module, glyphs: environment.glyphs).count }.max() ?? 0
-        while kept > 0 && moduleWidth(kept) < max(18, briefest) { kept -= 1 }
+        while kept > 0 && moduleWidth(kept) < max(18, widths.briefest) { kept -= 1 }
         // No wider than the longest module, so the shapes stay near the names on wide screens.
-        let longest = max(titles.module.count, all.map(\.module.count).max() ?? 0)
+        let longest = max(titles.module.count, widths.module)
         let modWidth = max(4, min(longest, moduleWidth(kept)))
         func line(_ pointer: String, _ index: String, _ module: String, _ shape: String, _ fields: [String]) -> String {
             var text = pointer + index.leftPadded(to: indexWidth, with: " ") + " "
@@ -63,9 +63,9 @@ struct LayerListView {
         for row in 0..<(frame.height - 1) {
             let index = firstListed + row
             guard index < count else { break }
-            let c = all[index]
+            let c = cells(index)
             let selected = index == stack.selected
-            let label = Self.keepingTheEnd(labels[index], width: indexWidth, glyphs: environment.glyphs)
+            let label = Self.keepingTheEnd("(\(labels[index]))", width: indexWidth, glyphs: environment.glyphs)
             let pointer = selected ? String(environment.glyphs.pointer) : " "
             let module = Self.shortened(c.module, to: modWidth, glyphs: environment.glyphs)
             var style = Style()

@@ -61,19 +61,33 @@ enum StackScreenView {
     /// layer that broke (✗ and its name).
     static func traceLine(_ trace: StackTrace, width: Int, glyphs g: Glyphs) -> String {
         let times = g.times, arrow = g.unicode ? " → " : " -> "
-        var parts = [trace.inputShape.map(String.init).joined(separator: times)]
-        for step in trace.layers {
-            if let shape = step.outputShape { parts.append(shape.map(String.init).joined(separator: times)) }
-            if case .failed = step.status { parts.append((g.unicode ? "✗ " : "X ") + step.layer.name); break }
+        // Only the parts that can fit are ever made (each takes a character and an arrow), so a
+        // key costs the same at 5,000 layers as at 5 (it was quadratic in the layers).
+        let broken = trace.failure?.index
+        let count = 1 + (broken ?? trace.layers.count) + (broken == nil ? 0 : 1)
+        func part(_ i: Int) -> String {
+            if i == 0 { return trace.inputShape.map(String.init).joined(separator: times) }
+            let step = trace.layers[i - 1]
+            if i - 1 == broken { return (g.unicode ? "✗ " : "X ") + step.layer.name }
+            return (step.outputShape ?? []).map(String.init).joined(separator: times)
         }
-        let whole = parts.joined(separator: arrow)
-        if whole.count <= width { return whole }
-        for kept in stride(from: parts.count - 1, through: 2, by: -1) {
-            let head = parts.prefix((kept + 1) / 2), tail = parts.suffix(kept / 2)
-            let line = (head + [g.ellipsis] + tail).joined(separator: arrow)
-            if line.count <= width { return line }
+        let reach = min(count, max(2, width))
+        let head = (0..<reach).map(part), tail = (count - reach..<count).map(part)
+        if count == reach {
+            let whole = head.joined(separator: arrow)
+            if whole.count <= width { return whole }
         }
-        return ([parts.first!, g.ellipsis, parts.last!]).joined(separator: arrow)
+        // Lengths of the first h and the last t parts with their arrows, then the most that fit.
+        var headLength = [0], tailLength = [0]
+        for p in head { headLength.append(headLength.last! + p.count + arrow.count) }
+        for p in tail.reversed() { tailLength.append(tailLength.last! + p.count + arrow.count) }
+        for kept in stride(from: min(count - 1, reach - 1), through: 2, by: -1) {
+            let h = (kept + 1) / 2, t = kept / 2
+            if headLength[h] + g.ellipsis.count + tailLength[t] <= width {
+                return (head.prefix(h) + [g.ellipsis] + tail.suffix(t)).joined(separator: arrow)
+            }
+        }
+        return ([head.first!, g.ellipsis, tail.last!]).joined(separator: arrow)
     }
 
     /// The parameter table of the selected layer, or for a

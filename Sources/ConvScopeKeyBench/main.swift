@@ -1,0 +1,60 @@
+import ConvCore
+import ConvExercises
+import ConvScopeApp
+import Foundation
+
+// `convscope-keybench` (scripts/bench_keys.sh): what one key costs on the key path — `update`
+// plus the frame it paints — on the stack screen with a 5,000-layer model and on the exercise
+// screen with a 40,000-question lab. The goal is ≤ 16 ms a key (one frame at 60 Hz); the
+// computations a key starts run off this path and are not counted.
+
+/// Median and worst of `runs` timings of `body`, in milliseconds.
+func time(_ runs: Int, _ body: () -> Void) -> (median: Double, worst: Double) {
+    var samples: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples.last!)
+}
+
+func report(_ name: String, _ t: (median: Double, worst: Double)) {
+    print(String(format: "%-46@ median %7.2f ms   worst %7.2f ms", name as NSString, t.median, t.worst))
+}
+
+let quick = CommandLine.arguments.contains("--quick")
+let layerCount = quick ? 500 : 5_000, questionCount = quick ? 4_000 : 40_000
+let size = TerminalSize(columns: 120, rows: 40)
+let environment = RenderEnvironment()
+
+// A long model: Conv2d/ReLU pairs on an 8×8 input, so every layer runs and has a field.
+let pair = [try LayerParser.parse("Conv2d(8, 8, 3, padding=1)"), try LayerParser.parse("ReLU()")]
+let model = Model(inputShape: [1, 8, 8, 8], layers: Array((0..<layerCount / 2).flatMap { _ in pair }))
+var stack = update(AppState(model: model), .start(size))
+print("stack screen, \(layerCount) layers; exercise screen, \(questionCount) questions (update + frame per key)")
+let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
+for (name, keys) in [("↓ select the next layer", [Key.down]), ("↑ select the previous layer", [.up]),
+                     ("→ change the selected layer's parameter", [.right, .left]), ("End, Home", [.end, .home])]
+    where only == nil || name.hasPrefix(only!) {
+    var i = 0
+    report("stack: " + name, time(quick ? 20 : 60) {
+        _ = update(&stack, .key(keys[i % keys.count])); i += 1
+        _ = view(stack, maps: nil, environment: environment)
+    })
+}
+
+if only != nil { exit(0) }
+var generator = LabGenerator(kinds: [.shape, .padding, .receptiveField], variant: 7, maxSize: 32)
+let lab = try ExerciseLoader.load(generator.generate(count: questionCount, language: .en))
+var exercise = ExerciseState(lab: lab, environment: environment)
+_ = exercise.apply(.start(size))
+for (name, keys) in [("type a character on the answer line", [Key.character("1")]), ("Backspace", [.backspace]),
+                     ("> next question", [.character(">")]), ("< previous question", [.character("<")])] {
+    var i = 0
+    report("exercise: " + name, time(quick ? 20 : 60) {
+        _ = exercise.apply(.key(keys[i % keys.count])); i += 1
+        _ = exercise.paint(maps: nil, environment: environment, spinner: 0)
+    })
+}

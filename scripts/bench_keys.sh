@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# One key's cost on the key path (update + the frame it paints) on the stack screen with a
+# 5,000-layer model and the exercise screen with a 40,000-question lab; the goal is ≤ 16 ms.
+#   scripts/bench_keys.sh            the full sizes
+#   scripts/bench_keys.sh --quick    500 layers and 4,000 questions (proves it runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product convscope-keybench >/dev/null
+.build/release/convscope-keybench "$@"
