@@ -22,7 +22,14 @@ public enum LMSExport {
         if exercise.question.kind == .value, let value = AnswerReading.number(expected) {
             return .number(value, tolerance: exercise.solution.tolerance)
         }
-        let numbers = AnswerReading.integers(expected) ?? []
+        var numbers = AnswerReading.integers(expected) ?? []
+        // A padding, stride or kernel: the grader takes every pair that gives the target, so a pair
+        // with h ≠ w among them makes it a pair question (a square one also reads as one number).
+        if [.padding, .stride, .kernel].contains(exercise.question.kind), numbers.count == 1,
+           let pairs = combinations(acceptedValues(exercise, expected: [numbers[0], numbers[0]])),
+           pairs.contains(where: { $0[0] != $0[1] }) {
+            numbers = [numbers[0], numbers[0]]
+        }
         if numbers.count == 1, exercise.question.kind != .shape { return .number(Double(numbers[0]), tolerance: 0) }
         return .numbers(numbers)
     }
@@ -73,9 +80,14 @@ public enum LMSExport {
             let answer: String
             switch Self.answer(exercise) {
             case let .number(value, tolerance):
-                answer = "{#\(numberText(value)):\(numberText(tolerance)) ####\(feedback)}"
+                // Every value the grader takes: `{#=2:0 =3:0}` where another also gives the target.
+                let values = acceptedValues(exercise, expected: [Int(exactly: value)].compactMap { $0 }).first?.map(Double.init) ?? [value]
+                let right = values.count == 1 ? numberText(value) + ":" + numberText(tolerance)
+                    : values.map { "=" + numberText($0) + ":" + numberText(tolerance) }.joined(separator: " ")
+                answer = "{#\(right) ####\(feedback)}"
             case let .numbers(numbers):
-                let accepted = spellings(numbers, shape: exercise.question.kind == .shape).map { "=" + giftEscaped($0) }
+                let pairs = combinations(acceptedValues(exercise, expected: numbers)) ?? [numbers]
+                let accepted = pairs.flatMap { spellings($0, shape: exercise.question.kind == .shape) }.map { "=" + giftEscaped($0) }
                 answer = "{" + accepted.joined(separator: " ") + " ####\(feedback)}"
             case let .truth(yes):
                 answer = "{\(yes ? "TRUE" : "FALSE")#\(feedback)#\(giftEscaped(exercise.solution.expected))}"

@@ -19,7 +19,10 @@ enum MoodleXML {
         var text = LMSExport.questionLines(exercise, l).map(htmlParagraph)
         if case let .numbers(numbers) = answer {
             // One NUMERICAL field per number, tolerance 0, between the shape's × signs.
-            text.append("<p>" + numbers.map { "{1:NUMERICAL:=\($0):0}" }.joined(separator: " × ") + "</p>")
+            // Every value the grader takes in a field, as Cloze alternatives (`=2:0~=3:0`).
+            let accepted = LMSExport.acceptedValues(exercise, expected: numbers)
+            text.append("<p>" + accepted.map { "{1:NUMERICAL:" + $0.map { "=\($0):0" }.joined(separator: "~") + "}" }
+                .joined(separator: " × ") + "</p>")
         }
         let feedback = LMSExport.feedbackLines(exercise, l).map(htmlParagraph).joined()
         var lines = ["  <question type=\"\(type)\">",
@@ -29,8 +32,12 @@ enum MoodleXML {
                      "    <defaultgrade>1</defaultgrade>", "    <penalty>0.3333333</penalty>", "    <hidden>0</hidden>"]
         switch answer {
         case let .number(value, tolerance):
-            lines += ["    <answer fraction=\"100\" format=\"moodle_auto_format\"><text>\(LMSExport.numberText(value))</text>"
-                        + "<feedback format=\"html\"><text></text></feedback><tolerance>\(LMSExport.numberText(tolerance))</tolerance></answer>",
+            let values = LMSExport.acceptedValues(exercise, expected: [Int(exactly: value)].compactMap { $0 }).first?.map(Double.init) ?? [value]
+            lines += values.map { right in
+                "    <answer fraction=\"100\" format=\"moodle_auto_format\"><text>\(LMSExport.numberText(right))</text>"
+                    + "<feedback format=\"html\"><text></text></feedback><tolerance>\(LMSExport.numberText(tolerance))</tolerance></answer>"
+            }
+            lines += [
                       // Any other number: the hint and the working.
                       "    <answer fraction=\"0\" format=\"moodle_auto_format\"><text>*</text>"
                         + "<feedback format=\"html\"><text>\(escaped(feedback))</text></feedback><tolerance>0</tolerance></answer>"]

@@ -18,12 +18,42 @@ struct ExerciseLMSTests {
         let examples = ["single-layer-shapes", "unet-sizes"].flatMap { name in
             [(Binary.root + "/examples/\(name).toml", "en"), (Binary.root + "/examples/\(name)-ru.toml", "ru")]
         }
-        return examples + [(dir + "/generated-en.toml", "en"), (dir + "/generated-ru.toml", "ru"), (dir + "/checks.toml", "en"), (dir + "/checks.toml", "ru")]
+        try Self.alternatives.write(toFile: dir + "/alternatives.toml", atomically: true, encoding: .utf8)
+        return examples + [(dir + "/generated-en.toml", "en"), (dir + "/generated-ru.toml", "ru"), (dir + "/checks.toml", "en"),
+                           (dir + "/checks.toml", "ru"), (dir + "/alternatives.toml", "en")]
+    }
+
+    /// Questions the grader takes several answers to: kernels 1…4 all give 2×2 here, and on the
+    /// second only the height has a choice (4×1 is right, 4×4 is not).
+    static let alternatives = """
+        title = "alternatives"
+        [[exercise]]
+        id = "square"
+        layer = "Conv2d(3, 8, 3, stride=4)"
+        input = [1, 3, 8, 8]
+        ask = "kernel"
+        target = [2, 2]
+        [[exercise]]
+        id = "tall"
+        layer = "Conv2d(3, 8, (3, 1), stride=(4, 1))"
+        input = [1, 3, 8, 8]
+        ask = "kernel"
+        target = [2, 8]
+        """
+
+    /// Every answer the grader takes is in the export, not only the one computed.
+    @Test func theExportTakesEveryAnswerTheGraderTakes() throws {
+        try withTemporaryDirectory("lms-alternatives") { dir in
+            try Self.alternatives.write(toFile: dir + "/lab.toml", atomically: true, encoding: .utf8)
+            let questions = try Self.checkExport((dir + "/lab.toml", "en"), format: "moodle-xml", in: dir)
+            #expect(Set(questions[0]["accepted"] as? [String] ?? []) == Set((1...4).flatMap { h in (1...4).map { "\(h)x\($0)" } }))
+            #expect(Set(questions[1]["accepted"] as? [String] ?? []) == ["1x1", "2x1", "3x1", "4x1"])
+        }
     }
 
     /// Python that reads an export and prints, per question, the answers it accepts as JSON.
     static let reader = #"""
-        import json, re, sys
+        import itertools, json, re, sys
         import xml.etree.ElementTree as ET
         kind, path = sys.argv[1], sys.argv[2]
         def number(v):
@@ -63,9 +93,10 @@ struct ExerciseLMSTests {
                     out.append({"title": title, "type": t, "accepted": [a.find("text").text for a in right],
                                 "tolerance": [a.find("tolerance").text for a in right]})
                 elif t == "cloze":
-                    fields = re.findall(r"\{1:NUMERICAL:=(-?[0-9]+):0\}", text)
-                    assert fields, text
-                    out.append({"title": title, "type": t, "accepted": ["x".join(fields)]})
+                    # One field per number; a field may take several values: {1:NUMERICAL:=2:0~=3:0}.
+                    fields = [re.findall(r"=(-?[0-9]+):0", f) for f in re.findall(r"\{1:NUMERICAL:((?:~?=-?[0-9]+:0)+)\}", text)]
+                    assert fields and all(fields), text
+                    out.append({"title": title, "type": t, "accepted": ["x".join(c) for c in itertools.product(*fields)]})
                 else:
                     right = [a.find("text").text for a in q.findall("answer") if a.get("fraction") == "100"]
                     assert right in (["true"], ["false"]), right
