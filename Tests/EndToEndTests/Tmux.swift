@@ -101,7 +101,10 @@ final class TmuxSession {
     /// records `stty -a` before and after the command and prints EXIT=<status> when it ends.
     init(columns: Int = 80, rows: Int = 24, command: String) {
         Self.lock.lock(); Self.counter += 1; let n = Self.counter; Self.lock.unlock()
-        name = "session-\(n)"
+        // tmux takes a target that names no session as a prefix of one: once session-1 had ended,
+        // `-t session-1` (the deinit's kill, a capture) reached session-12 and closed another test's
+        // window. No name here is a prefix of another.
+        name = "session-\(n)-e2e"
         dir = TestArea.root + "/" + name
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         // Each session keeps its own state and settings files, never the user's real ones, and a UTF-8 locale
