@@ -133,3 +133,20 @@ import Testing
         #expect(try ModelParser.read("Sequential(\n(0-9999): 10000 x ReLU()\n)").layers.count == PrintedModel.layerLimit)
     }
 }
+
+/// Texts nested deeper than any module takes are refused in one line, never by the stack running out.
+@Suite struct DeepNestingTests {
+    @Test func deepBracketsAreRefusedNotRecursedInto() {
+        let deep = "Conv2d(" + String(repeating: "(", count: 20_000)
+        do { _ = try LayerParser.parse(deep); Issue.record("parsed") } catch {
+            #expect(error.message.hasSuffix("brackets nest deeper than 16") && error.message.count < 200, "\(error.message.prefix(300))")
+        }
+        for line in ["a = " + String(repeating: "[", count: 20_000), "a = " + String(repeating: "getattr(", count: 20_000),
+                     "a = " + String(repeating: "torch.relu(", count: 20_000)] {
+            let text = "M(\n  (c): Conv2d(3, 8, 3)\n)\n\ndef forward(self, x):\n    \(line)\n    return a\n"
+            do { _ = try FxModelReader.read(text); Issue.record("read") } catch {
+                #expect(error.message.contains("deeper than 64") && error.message.count < 300, "\(error.message.prefix(300))")
+            }
+        }
+    }
+}

@@ -41,6 +41,10 @@ struct FxCodeReader {
 
     private let chars: [Character]
     private var position = 0
+    /// Brackets and calls open now: fx nests a few; a deeper line is refused before the
+    /// recursion could exhaust the stack.
+    private var depth = 0
+    static let nestingLimit = 64
 
     /// `conv1 = self.conv1(x);  x = None` → the statement (the `;  … = None` tail frees memory only).
     static func statement(_ text: String, line: Int) throws(Failure) -> FxStatement? {
@@ -100,6 +104,9 @@ struct FxCodeReader {
     }
 
     mutating func expression() throws(FxCodeReader.Failure) -> FxExpr {
+        guard depth < Self.nestingLimit else { throw fail("expressions nest deeper than \(Self.nestingLimit)") }
+        depth += 1
+        defer { depth -= 1 }
         let left = try postfix(atom())
         for op in ["//", "+", "-", "*", "/", "@"] where take(op) {
             return .binary(op, left, try postfix(atom()))
@@ -173,6 +180,9 @@ struct FxCodeReader {
 
     /// `self.layer1`, `getattr(self.layer1, "0").conv1`, `getattr(getattr(self.a, "0").b, "1")`.
     private mutating func moduleReference() throws(Failure) -> String {
+        guard depth < Self.nestingLimit else { throw fail("getattr nests deeper than \(Self.nestingLimit)") }
+        depth += 1
+        defer { depth -= 1 }
         var parts: [String]
         if take("getattr(") {
             parts = [try moduleReference()]

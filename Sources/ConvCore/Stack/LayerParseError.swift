@@ -22,15 +22,18 @@ public enum LayerParseError: Error, Equatable, Sendable {
     /// The one-line message.
     public var message: String {
         switch self {
-        case let .syntax(text, column, problem): "\(text): at column \(column): \(problem)"
+        case let .syntax(text, column, problem): "\(Self.excerpt(text)): at column \(column): \(problem)"
         case let .unsupported(name, label):
             "\(name)\(label.map { " at (\($0))" } ?? "") is not supported: \(Self.supported)"
-        case let .construction(text, error): "\(text): \(error.pythonType): \(error.message)"
+        case let .construction(text, error): "\(Self.excerpt(text)): \(error.pythonType): \(error.message)"
         case let .line(number, error): "line \(number): \(error.message)"
         case .noLayers: "the model has no layers: paste what print(model) prints, one module per line"
         case let .container(name, label): Self.containerMessage(name, label)
         }
     }
+
+    /// The text a message quotes, at most 80 characters, so the problem after it stays on the line.
+    static func excerpt(_ text: String) -> String { text.count > 80 ? String(text.prefix(79)) + "\u{2026}" : text }
 
     /// Why a container is refused and what to paste instead.
     static func containerMessage(_ name: String, _ label: String?) -> String {

@@ -99,9 +99,17 @@ struct LayerSyntaxReader {
         return SyntaxCall(name: name, arguments: arguments)
     }
 
+    /// How deep tuples may nest: no module takes more than a pair, and a deeper text is refused
+    /// before the reader's recursion could exhaust the stack.
+    static let nestingLimit = 16
+    private var depth = 0
+
     mutating func value() throws(LayerParseError) -> SyntaxValue {
         guard let c = peek() else { throw fail("expected a value, found the end") }
         if c == "(" || c == "[" {
+            guard depth < Self.nestingLimit else { throw fail("brackets nest deeper than \(Self.nestingLimit)") }
+            depth += 1
+            defer { depth -= 1 }
             let close: Character = c == "(" ? ")" : "]"
             position += 1
             var items: [SyntaxValue] = []
