@@ -60,7 +60,7 @@ public enum StackLayout {
     public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
         let s = state.stack!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
-        let text = StackText(lang: env.language, g: env.glyphs, names: s.model.names)
+        let text = StackText(lang: env.language, g: env.glyphs, model: s.model)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
         let hintsY = rows - 1
         // The first Conv2d's table has 16 rows; where they do not all fit the panel scrolls, as on

@@ -5,11 +5,15 @@ import ConvCore
 struct StackText {
     let lang: Language
     let g: Glyphs
-    /// The model's layer names (print(model)'s, or positions); a missing one is its position.
-    var names: [String] = []
+    /// The model whose layers are named (print(model)'s names, or positions); none: positions.
+    var model: Model? = nil
 
-    /// Layer `index` as the model names it: `features.3`, or `3`.
-    func n(_ index: Int) -> String { names.indices.contains(index) ? names[index] : "\(index)" }
+    /// Layer `index` as the model names it: `features.3`, or `3` (asked per name shown, so a
+    /// frame of a 5,000-layer model names only what it draws).
+    func n(_ index: Int) -> String {
+        guard let model, model.layers.indices.contains(index) else { return "\(index)" }
+        return model.name(index)
+    }
 
     /// "1×8×32×32".
     func shape(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: g.times) }

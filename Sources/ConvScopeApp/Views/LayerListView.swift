@@ -9,7 +9,7 @@ struct LayerListView {
     let firstListed: Int
     let environment: RenderEnvironment
 
-    var text: StackText { StackText(lang: environment.language, g: environment.glyphs, names: stack.model.names) }
+    var text: StackText { StackText(lang: environment.language, g: environment.glyphs, model: stack.model) }
 
     /// Each layer's cells: module, shape (or ✗ / not run), r, j, start.
     func cells(_ index: Int) -> (module: String, shape: String, r: String, j: String, start: String) {
@@ -31,7 +31,6 @@ struct LayerListView {
     func paint(into canvas: inout Canvas) {
         let count = stack.model.layers.count, widths = stack.listWidths, g = environment.glyphs
         let titles = text.listTitles
-        let labels = stack.model.names
         // print(model)'s names can be long (layer2.0.downsample.0): at most a quarter of the list.
         let indexWidth = min(max(String(count - 1).count + 3, widths.label), max(6, frame.width / 4))
         let shapeWidth = max(text.listTitles.output.count, widths.shape,
@@ -65,7 +64,7 @@ struct LayerListView {
             guard index < count else { break }
             let c = cells(index)
             let selected = index == stack.selected
-            let label = Self.keepingTheEnd("(\(labels[index]))", width: indexWidth, glyphs: environment.glyphs)
+            let label = Self.keepingTheEnd("(\(stack.model.name(index)))", width: indexWidth, glyphs: environment.glyphs)
             let pointer = selected ? String(environment.glyphs.pointer) : " "
             let module = Self.shortened(c.module, to: modWidth, glyphs: environment.glyphs)
             var style = Style()

@@ -12,7 +12,7 @@ enum StackScreenView {
             return canvas
         }
         let s = state.stack!, g = env.glyphs
-        let text = StackText(lang: env.language, g: g, names: s.model.names)
+        let text = StackText(lang: env.language, g: g, model: s.model)
         let right = text.helpAndQuit
         let title = text.titles(layers: s.model.layers.count).first { $0.count + 2 + right.count <= size.columns } ?? " convscope"
         canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
