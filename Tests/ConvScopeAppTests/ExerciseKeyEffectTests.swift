@@ -1,0 +1,104 @@
+import ConvCore
+import ConvExercises
+import Testing
+@testable import ConvScopeApp
+
+/// Every key of the exercise screen's table, pressed where it acts, and the effect a student sees;
+/// both directions of each pair (`<` `>`, scrolling down and up). Expectations are written here,
+/// not read from the key table, so a key bound to the wrong command fails.
+@Suite struct ExerciseKeyEffectTests {
+    typealias S = ExerciseStateTests
+
+    /// A session on question 1 after a wrong answer, the answer line left with Esc.
+    static func afterAWrongAnswer() throws -> ExerciseState {
+        var s = try S.session(size: .init(columns: 80, rows: 24))
+        S.press(&s, "1x1x1x1", .enter)
+        S.press(&s, "", .escape)
+        #expect(!s.answering && s.current.wrongTries == 1)
+        return s
+    }
+
+    @Test func rOpensAnEmptyLineForAnotherTry() throws {
+        var s = try Self.afterAWrongAnswer()
+        S.press(&s, "r")
+        #expect(s.answering && s.current.draft.isEmpty && s.current.lastAnswer == "1x1x1x1")
+    }
+
+    @Test func aGoesBackToTheAnswerLine() throws {
+        var s = try Self.afterAWrongAnswer()
+        S.press(&s, "a")
+        #expect(s.answering)
+    }
+
+    @Test func vRevealsOnlyAfterATry() throws {
+        var fresh = try S.session()
+        S.press(&fresh, "", .escape)
+        S.press(&fresh, "v")
+        #expect(!fresh.current.revealed && fresh.notice != nil, "nothing to reveal before a try")
+        var s = try Self.afterAWrongAnswer()
+        S.press(&s, "v")
+        #expect(s.current.revealed && s.page == .working)
+    }
+
+    @Test func sSkipsToTheNextQuestion() throws {
+        var s = try S.session()
+        S.press(&s, "", .escape)
+        S.press(&s, "s")
+        #expect(s.index == 1 && s.progress[0].skipped)
+    }
+
+    @Test func greaterAndLessMoveBothWays() throws {
+        var s = try S.session()
+        S.press(&s, "", .escape)
+        S.press(&s, ">")
+        #expect(s.index == 1)
+        S.press(&s, "", .escape)
+        S.press(&s, ">")
+        #expect(s.index == 2)
+        S.press(&s, "", .escape)
+        S.press(&s, "<")
+        #expect(s.index == 1)
+    }
+
+    @Test func mOpensTheMapsAfterAnAnswerAndMAgainComesBack() throws {
+        var s = try S.session()
+        S.press(&s, "1x2x6x6", .enter)
+        S.press(&s, "", .escape)
+        S.press(&s, "m")
+        #expect(s.page == .maps)
+        S.press(&s, "m")
+        #expect(s.page == .working)
+    }
+
+    @Test func questionMarkShowsTheKeysAndQAsksFirst() throws {
+        var s = try S.session()
+        S.press(&s, "", .escape)
+        S.press(&s, "?")
+        #expect(s.showHelp)
+        S.press(&s, "", .escape)
+        let effects = S.press(&s, "q")
+        #expect(s.confirmingQuit && !effects.contains(.quit(0)), "unanswered questions: q asks")
+    }
+
+    /// Every scrolling key moves a working taller than the screen, down then back up.
+    @Test(arguments: [(Key.down, Key.up), (.character("j"), .character("k")), (.character("d"), .character("u")),
+                      (.pageDown, .pageUp), (.character(" "), .up), (.end, .home)])
+    func scrollKeysMoveTheWorkingBothWays(_ keys: (down: Key, up: Key)) throws {
+        let lab = try S.lab("unet-sizes.toml")
+        var s = ExerciseState(lab: lab, environment: RenderEnvironment(colorDepth: .none, language: .en), records: false)
+        _ = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
+        // Question 5: its working runs through the ConvTranspose2d and the Cat, past 24 rows.
+        for _ in 0..<4 { S.press(&s, "", .escape); S.press(&s, ">") }
+        S.press(&s, "1x32x14x14", .enter)
+        S.press(&s, "", .escape)
+        S.press(&s, "v")
+        _ = S.screen(s)
+        S.press(&s, "", .home)
+        #expect(s.scroll == 0, "Home goes to the top")
+        S.press(&s, "", keys.down)
+        #expect(s.scroll > 0, "\(keys.down) scrolls down")
+        let down = s.scroll
+        S.press(&s, "", keys.up)
+        #expect(s.scroll < down, "\(keys.up) scrolls back up")
+    }
+}
