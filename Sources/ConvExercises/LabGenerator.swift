@@ -217,7 +217,7 @@ public struct LabGenerator {
 }
 
 /// Which variant of a generated lab: any word (a student's name or number). A whole number is
-/// its own seed (`--variant 3` as before); another word is hashed (FNV-1a of its UTF-8, trimmed
+/// the random generator's start value itself (`--variant 3` as before); another word is hashed (FNV-1a of its UTF-8, trimmed
 /// and lower-cased), so the same name gives the same lab on every machine.
 public struct LabVariant: Sendable, Equatable {
     /// The word as given, trimmed and on one line.
