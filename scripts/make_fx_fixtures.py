@@ -28,6 +28,7 @@ name (`name = ...`) are exactly the nodes, in order.
     python3 scripts/make_fx_fixtures.py
 """
 import json
+
 import os
 import re
 import sys
@@ -38,12 +39,14 @@ import torch.fx
 import torch.nn as nn
 from torch.fx.passes.shape_prop import ShapeProp, TensorMetadata
 
-sys.path.insert(0, "/work/shared/tools")
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "tools"))  # torchvision_models
+sys.path.insert(0, HERE)
+from fixture_json import dump  # noqa: E402
 from torchvision_models import models  # noqa: E402,F401  (used by eval() of the sources)
 
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
-HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "Tests", "ConvCoreTests", "Fixtures", "fx_prints")
 TORCHVISION = "0.28.0"
 
@@ -199,20 +202,6 @@ def make(fixture_id, source, input_shape):
                f"{'' if module_params == params else f' (call_module sum {module_params})'}"
                f"  lines: {check}")
     return text, record, summary
-
-
-def dump(record):
-    """Compact JSON, one key per line, one node per line."""
-    parts = []
-    for key, value in record.items():
-        if key == "nodes":
-            rows = ",\n".join("  " + json.dumps(node, separators=(", ", ": ")) for node in value)
-            parts.append(f'"nodes": [\n{rows}\n]')
-        else:
-            parts.append(f"{json.dumps(key)}: {json.dumps(value, separators=(', ', ': '))}")
-    text = "{\n" + ",\n".join(parts) + "\n}\n"
-    assert json.loads(text) == record
-    return text
 
 
 def main():

@@ -31,6 +31,7 @@ ModuleList (which is refused); the repeated_* trace fixtures show the uncollapse
     python3 scripts/make_model_print_fixtures.py
 """
 import json
+
 import os
 import re
 import sys
@@ -39,11 +40,13 @@ import warnings
 import torch
 import torch.nn as nn
 
-sys.path.insert(0, "/work/shared/tools")
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "tools"))  # torchvision_models
+sys.path.insert(0, HERE)
+from fixture_json import dump  # noqa: E402
 from torchvision_models import models  # noqa: E402
 
 warnings.filterwarnings("ignore")
-HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "Tests", "ConvCoreTests", "Fixtures", "model_prints")
 TORCHVISION = "0.28.0"
 
@@ -288,20 +291,6 @@ def make(fixture_id, source, input_shape):
     record.update(expect="trace", nodes=nodes, output_shape=list(y.shape), params=params)
     summary = f"trace   {len(nodes):3d} leaves  {input_shape} -> {list(y.shape)}  {params} params"
     return text, record, summary
-
-
-def dump(record):
-    """Compact JSON, one key per line, one node per line."""
-    parts = []
-    for key, value in record.items():
-        if key == "nodes":
-            rows = ",\n".join("  " + json.dumps(node, separators=(", ", ": ")) for node in value)
-            parts.append(f'"nodes": [\n{rows}\n]')
-        else:
-            parts.append(f"{json.dumps(key)}: {json.dumps(value, separators=(', ', ': '))}")
-    text = "{\n" + ",\n".join(parts) + "\n}\n"
-    assert json.loads(text) == record
-    return text
 
 
 def main():
