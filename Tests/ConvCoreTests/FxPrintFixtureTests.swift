@@ -4,7 +4,7 @@ import Testing
 
 /// A model's `print(torch.fx.symbolic_trace(model))` and what torch 2.13's ShapeProp says of each
 /// node (`scripts/make_fx_fixtures.py`, torchvision 0.28).
-struct FxPrintFixture: Decodable, CustomTestStringConvertible, Sendable {
+struct FxPrintFixture: PrintFixture, CustomTestStringConvertible, Sendable {
     struct Node: Decodable, Sendable {
         let name: String
         let op: String
@@ -26,17 +26,7 @@ struct FxPrintFixture: Decodable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { id }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fx_prints")
-
-    static let all: [FxPrintFixture] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.sorted().map { file in
-            let url = directory.appendingPathComponent(file)
-            var fixture = try! JSONDecoder().decode(FxPrintFixture.self, from: Data(contentsOf: url))
-            fixture.text = try! String(contentsOf: url.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
-            return fixture
-        }
-    }()
+    static let all = loadAll("fx_prints")
 
     /// Models whose forward computes shapes as integers (ShuffleNet's channel shuffle) or views a
     /// tensor: convscope refuses them naming the line, until it follows integer arithmetic.

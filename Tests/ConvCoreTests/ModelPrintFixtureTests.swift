@@ -4,7 +4,7 @@ import Testing
 
 /// One model's print and what real torch 2.13 + torchvision 0.28 say of it
 /// (`scripts/make_model_print_fixtures.py`).
-struct ModelPrintFixture: Decodable, CustomTestStringConvertible, Sendable {
+struct ModelPrintFixture: PrintFixture, CustomTestStringConvertible, Sendable {
     struct Node: Decodable, Sendable {
         let name: String
         let module: String
@@ -33,18 +33,7 @@ struct ModelPrintFixture: Decodable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { id }
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/model_prints")
-
-    static let all: [ModelPrintFixture] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") }.sorted().map { file in
-            let url = directory.appendingPathComponent(file)
-            var fixture = try! JSONDecoder().decode(ModelPrintFixture.self, from: Data(contentsOf: url))
-            fixture.text = try! String(contentsOf: url.deletingPathExtension().appendingPathExtension("txt"), encoding: .utf8)
-            return fixture
-        }
-    }()
+    static let all = loadAll("model_prints")
 }
 
 @Suite struct ModelPrintFixtureTests {
