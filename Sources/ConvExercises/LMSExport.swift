@@ -7,10 +7,11 @@ public enum LMSExport {
 
     /// What the LMS checks an answer against.
     public enum Answer: Equatable, Sendable {
-        /// One number, right within `tolerance`.
-        case number(Double, tolerance: Double)
-        /// Several whole numbers typed in one line (a shape, H×W, a pair): `names` for the fields.
-        case numbers([Int])
+        /// One number, right within `tolerance`: every value the grader takes, the expected first.
+        case number([Double], tolerance: Double)
+        /// Several whole numbers typed in one line (a shape, H×W, a pair): per field, every value
+        /// the grader takes there, the expected first.
+        case numbers([[Int]])
         /// Yes (true) or no (false).
         case truth(Bool)
     }
@@ -20,7 +21,7 @@ public enum LMSExport {
         let expected = exercise.solution.expected
         if exercise.question.kind == .valid { return .truth(exercise.setup.refusal == nil && exercise.setup.trace.failure == nil) }
         if exercise.question.kind == .value, let value = AnswerReading.number(expected) {
-            return .number(value, tolerance: exercise.solution.tolerance)
+            return .number([value], tolerance: exercise.solution.tolerance)
         }
         var numbers = AnswerReading.integers(expected) ?? []
         // A padding, stride or kernel: the grader takes every pair that gives the target, so a pair
@@ -30,8 +31,9 @@ public enum LMSExport {
            pairs.contains(where: { $0[0] != $0[1] }) {
             numbers = [numbers[0], numbers[0]]
         }
-        if numbers.count == 1, exercise.question.kind != .shape { return .number(Double(numbers[0]), tolerance: 0) }
-        return .numbers(numbers)
+        let accepted = acceptedValues(exercise, expected: numbers)
+        if numbers.count == 1, exercise.question.kind != .shape { return .number(accepted[0].map(Double.init), tolerance: 0) }
+        return .numbers(accepted)
     }
 
     /// The spellings of `numbers` the grader reads as the same answer (a shape also without its batch).
@@ -79,14 +81,13 @@ public enum LMSExport {
             let feedback = feedbackLines(exercise, l).map(giftEscaped).joined(separator: "\\n")
             let answer: String
             switch Self.answer(exercise) {
-            case let .number(value, tolerance):
+            case let .number(values, tolerance):
                 // Every value the grader takes: `{#=2:0 =3:0}` where another also gives the target.
-                let values = acceptedValues(exercise, expected: [Int(exactly: value)].compactMap { $0 }).first?.map(Double.init) ?? [value]
-                let right = values.count == 1 ? numberText(value) + ":" + numberText(tolerance)
+                let right = values.count == 1 ? numberText(values[0]) + ":" + numberText(tolerance)
                     : values.map { "=" + numberText($0) + ":" + numberText(tolerance) }.joined(separator: " ")
                 answer = "{#\(right) ####\(feedback)}"
-            case let .numbers(numbers):
-                let pairs = combinations(acceptedValues(exercise, expected: numbers)) ?? [numbers]
+            case let .numbers(fields):
+                let pairs = combinations(fields) ?? [fields.map { $0[0] }]
                 let accepted = pairs.flatMap { spellings($0, shape: exercise.question.kind == .shape) }.map { "=" + giftEscaped($0) }
                 answer = "{" + accepted.joined(separator: " ") + " ####\(feedback)}"
             case let .truth(yes):

@@ -17,10 +17,9 @@ enum MoodleXML {
         case .truth: "truefalse"
         }
         var text = LMSExport.questionLines(exercise, l).map(htmlParagraph)
-        if case let .numbers(numbers) = answer {
+        if case let .numbers(accepted) = answer {
             // One NUMERICAL field per number, tolerance 0, between the shape's × signs.
             // Every value the grader takes in a field, as Cloze alternatives (`=2:0~=3:0`).
-            let accepted = LMSExport.acceptedValues(exercise, expected: numbers)
             text.append("<p>" + accepted.map { "{1:NUMERICAL:" + $0.map { "=\($0):0" }.joined(separator: "~") + "}" }
                 .joined(separator: " × ") + "</p>")
         }
@@ -31,8 +30,7 @@ enum MoodleXML {
                      "    <generalfeedback format=\"html\"><text>\(escaped(feedback))</text></generalfeedback>",
                      "    <defaultgrade>1</defaultgrade>", "    <penalty>0.3333333</penalty>", "    <hidden>0</hidden>"]
         switch answer {
-        case let .number(value, tolerance):
-            let values = LMSExport.acceptedValues(exercise, expected: [Int(exactly: value)].compactMap { $0 }).first?.map(Double.init) ?? [value]
+        case let .number(values, tolerance):
             lines += values.map { right in
                 "    <answer fraction=\"100\" format=\"moodle_auto_format\"><text>\(LMSExport.numberText(right))</text>"
                     + "<feedback format=\"html\"><text></text></feedback><tolerance>\(LMSExport.numberText(tolerance))</tolerance></answer>"
