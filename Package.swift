@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "convscope-keybench", targets: ["ConvScopeKeyBench"]),
     ],
     dependencies: [
-        // Pinned: CommandLineChecks reads its help through underscored API (_dumpHelp, _commandName), which a
+        // Pinned: CommandLineChecks reads its help through underscored API (_dumpHelp), which a
         // minor release may change; CommandLineTests' "given twice" and SilentOverrideTests' "does not take it" rows
         // break if its output does.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -32,34 +32,3 @@ public enum InputPattern: String, CaseIterable, Sendable, Codable {
         }
     }
 }
-
-/// How the kernel weights are filled.
-public enum KernelPattern: String, CaseIterable, Sendable, Codable {
-    /// The notebook's `torch.ones_like(conv_layer.weight)`.
-    case ones
-
-    /// Words for the kernel line, e.g. `all ones`.
-    public var label: String {
-        switch self {
-        case .ones: "all ones"
-        }
-    }
-
-    /// The kernels, one slice per (output, input) channel pair, each distinct slice stored once:
-    /// shape [1, C_out · C_in, kH, kW] (all ones: one slice of kH·kW values).
-    public func makeKernels(_ p: ConvParameters) -> FeatureMaps {
-        let slices = p.outChannels * p.inChannels, taps = p.kernelSizeH * p.kernelSizeW
-        switch self {
-        case .ones:
-            return FeatureMaps(shape: [1, slices, p.kernelSizeH, p.kernelSizeW],
-                               planeOfChannel: [Int](repeating: 0, count: slices),
-                               storage: slices == 0 ? [] : [Float](repeating: 1, count: taps))
-        }
-    }
-
-    /// The weight tensor (C_out, C_in, kH, kW), every slice written out.
-    public func makeWeights(_ p: ConvParameters) -> Tensor4 {
-        Tensor4(shape: p.kernelShape, storage: makeKernels(p).tensor.storage)
-    }
-
-}

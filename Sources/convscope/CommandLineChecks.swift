@@ -12,14 +12,18 @@ import Foundation
 /// Describing a command costs milliseconds at every start (reflection and JSON), so the walk
 /// follows the subcommands by their types and describes only the one command whose options it
 /// must check, and only when there is something to check.
+///
+/// `_dumpHelp()` is ArgumentParser's one underscored call left: its JSON is the only public form
+/// of a command's option table. Package.swift pins the parser `exact:`, and CommandLineTests'
+/// "given twice" and SilentOverrideTests' "does not take it" cases fail if that JSON changes.
 func checkCommandLine(_ arguments: [String], of root: any ParsableCommand.Type) throws {
     let end = arguments.firstIndex(of: "--") ?? arguments.count
     var command: any ParsableCommand.Type = root
-    var path = [root._commandName]
+    var path = [commandName(of: root)]
     var segmentStart = 0
     for index in 0..<end {
         let name = arguments[index]
-        if let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) {
+        if let sub = command.configuration.subcommands.first(where: { commandName(of: $0) == name }) {
             try checkSegment(arguments[segmentStart..<index], of: command, path: path)
             command = sub
             path.append(name)
@@ -27,6 +31,11 @@ func checkCommandLine(_ arguments: [String], of root: any ParsableCommand.Type) 
         }
     }
     try checkSegment(arguments[segmentStart..<end], of: command, path: path)
+}
+
+/// The name a command is called by; every command here names itself in its configuration.
+private func commandName(of command: any ParsableCommand.Type) -> String {
+    command.configuration.commandName ?? String(describing: command)
 }
 
 /// The arguments given to one command (up to its subcommand's name, if any).

@@ -34,7 +34,7 @@ struct PyTorchAgreementTests {
     func pathsAgree(_ fixture: FixtureCase) throws {
         let p = fixture.parameters
         let input = InputPattern.ramp.makeInput(p)
-        let weights = KernelPattern.ones.makeWeights(p)
+        let weights = KernelPreset.ones.makeWeights(Conv2dSpec(p))
         let plan = Convolution.Plan(p)
         let direct = try Convolution.directPath(input: input, weights: weights, plan: plan, isCancelled: { false })
         let boxed = try Convolution.boxSumPath(input: input, weights: weights, plan: plan, isCancelled: { false })

@@ -69,7 +69,7 @@ struct BrowserTests {
         for s in samples {
             // The SVG starts at the page's 16 px padding; a cell is 9.6 × 19 px.
             let x = 16 + Int((Double(s.column) + 0.5) * SVGExporter.cellWidth)
-            let y = 16 + Int((Double(s.row) + 0.5) * SVGExporter.cellHeight)
+            let y = 16 + Int((Double(s.row) + 0.5) * (Double(SVGExporter.cellHeightTenths) / 10))
             let expected = rocket.color(at: rocket.index(for: Float(s.value), vmin: 0, vmax: s.vmax))
             let seen = image.rgb(x: x, y: y)
             let close = abs(Int(seen.r) - Int(expected.r)) <= 2 && abs(Int(seen.g) - Int(expected.g)) <= 2

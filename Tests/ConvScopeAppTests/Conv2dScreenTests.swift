@@ -83,9 +83,9 @@ struct Conv2dScreenTests {
         s.input = .generated(.random(start: 7)); s.kernel = .preset(.laplace)
         var state = AppState(parameters: s)
         state.terminalSize = TerminalSize(columns: 120, rows: 40)
-        let line = CodePanelText.commandLine(state)
+        let line = CodePanelText.commandPieces(state).joined(separator: " ")
         #expect(line == "convscope --padding-mode circular --padding same --bias 0.5 --input random:7 --kernel laplace")
-        #expect(CodePanelText.pytorchLine(s)
+        #expect(CodePanelText.pytorchPieces(s).joined(separator: " ")
                 == "nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding='same', dilation=(1, 1), bias=True, padding_mode='circular')")
     }
 }

@@ -45,9 +45,9 @@ struct LightThemeContrastTests {
         let rect = try Regex(#"<rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)" fill="(#[0-9a-f]{6})"/>"#)
         for m in svg.matches(of: rect) {
             // Half-cell rects (block glyphs) carry no text; only whole cells are backgrounds of text.
-            guard number(m.output[4].substring!) == SVGExporter.cellHeight else { continue }
+            guard number(m.output[4].substring!) == (Double(SVGExporter.cellHeightTenths) / 10) else { continue }
             let x0 = Int((number(m.output[1].substring!) / SVGExporter.cellWidth).rounded())
-            let y = Int((number(m.output[2].substring!) / SVGExporter.cellHeight).rounded())
+            let y = Int((number(m.output[2].substring!) / (Double(SVGExporter.cellHeightTenths) / 10)).rounded())
             let n = Int((number(m.output[3].substring!) / SVGExporter.cellWidth).rounded())
             for x in x0..<(x0 + n) { fills[[x, y]] = rgb(m.output[5].substring!) }
         }
@@ -55,7 +55,7 @@ struct LightThemeContrastTests {
         let text = try Regex(#"<text xml:space="preserve" x="([0-9.]+)" y="([0-9.]+)" textLength="([0-9.]+)"[^>]* fill="(#[0-9a-f]{6})"([^>]*)>([^<]*)</text>"#)
         for m in svg.matches(of: text) {
             let column = Int((number(m.output[1].substring!) / SVGExporter.cellWidth).rounded())
-            let row = Int(number(m.output[2].substring!) / SVGExporter.cellHeight)
+            let row = Int(number(m.output[2].substring!) / (Double(SVGExporter.cellHeightTenths) / 10))
             let length = Int((number(m.output[3].substring!) / SVGExporter.cellWidth).rounded())
             let opacity = m.output[5].substring!.firstMatch(of: try Regex(#"opacity="([0-9.]+)""#))
                 .map { number($0.output[1].substring!) } ?? 1

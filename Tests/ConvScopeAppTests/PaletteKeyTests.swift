@@ -23,10 +23,10 @@ struct PaletteKeyTests {
 
     @Test func theCodePanelsCommandLinesNameAPaletteOtherThanRocket() {
         var state = AppState()
-        #expect(!CodePanelText.commandLine(state).contains("--cmap"))
+        #expect(!CodePanelText.commandPieces(state).joined(separator: " ").contains("--cmap"))
         state.environment.colormap = .cividis
-        #expect(CodePanelText.commandLine(state) == "convscope --fresh --cmap cividis")
-        #expect(CodePanelText.renderLine(state).hasSuffix("--size 80x24 --cmap cividis"))
+        #expect(CodePanelText.commandPieces(state).joined(separator: " ") == "convscope --fresh --cmap cividis")
+        #expect(CodePanelText.renderPieces(state).joined(separator: " ").hasSuffix("--size 80x24 --cmap cividis"))
     }
 
     @Test func theHeatmapIsDrawnInThePalette() {

@@ -151,9 +151,9 @@ struct PanelTextTests {
     // MARK: code panel
 
     @Test func pytorchLines() {
-        #expect(CodePanelText.pytorchLine(Conv2dSettings())
+        #expect(CodePanelText.pytorchPieces(Conv2dSettings()).joined(separator: " ")
             == "nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), dilation=(1, 1), bias=False)")
-        #expect(CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric))
+        #expect(CodePanelText.pytorchPieces(Conv2dSettings(Self.asymmetric)).joined(separator: " ")
             == "nn.Conv2d(4, 6, kernel_size=(5, 3), stride=(3, 2), padding=(2, 1), dilation=(1, 2), bias=False)")
     }
 
@@ -171,7 +171,7 @@ struct PanelTextTests {
             + "--padding 2x1 --stride 3x2 --dilation-w 2"),
     ])
     func commandLines(_ p: ConvParameters, _ expected: String) {
-        #expect(CodePanelText.commandLine(AppState(parameters: p)) == expected)
+        #expect(CodePanelText.commandPieces(AppState(parameters: p)).joined(separator: " ") == expected)
     }
 
     @Test func codeLinesWrapBetweenArguments() {
@@ -186,11 +186,11 @@ struct PanelTextTests {
         let python = t[conv...].prefix { $0 == t[conv] || $0.hasPrefix("    ") }, shell = t[(split + 1)..<picture]
         #expect(python.count > 1 && shell.count > 1)
         #expect(python.map { $0.trimmingPrefix("    ") }.joined(separator: " ")
-                == "conv = " + CodePanelText.pytorchLine(Conv2dSettings(Self.asymmetric)))
+                == "conv = " + CodePanelText.pytorchPieces(Conv2dSettings(Self.asymmetric)).joined(separator: " "))
         // Every line but the last continues with a backslash, so the wrapped command still pastes.
         #expect(shell.dropLast().allSatisfy { $0.hasSuffix(" \\") })
         let rejoined = shell.map { $0.trimmingPrefix("    ") }.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : String($0) }
-        #expect(rejoined.joined(separator: " ") == CodePanelText.commandLine(AppState(parameters: Self.asymmetric)))
+        #expect(rejoined.joined(separator: " ") == CodePanelText.commandPieces(AppState(parameters: Self.asymmetric)).joined(separator: " "))
     }
 
     // MARK: every panel

@@ -17,7 +17,7 @@ struct SVGColourTests {
         for m in pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
             func number(_ i: Int) -> Double { Double(svg[Range(m.range(at: i), in: svg)!])! }
             let fill = String(svg[Range(m.range(at: 5), in: svg)!])
-            let x0 = Int((number(1) / SVGExporter.cellWidth).rounded()), y = Int((number(2) / SVGExporter.cellHeight).rounded())
+            let x0 = Int((number(1) / SVGExporter.cellWidth).rounded()), y = Int((number(2) / (Double(SVGExporter.cellHeightTenths) / 10)).rounded())
             let n = Int((number(3) / SVGExporter.cellWidth).rounded())
             for x in x0..<(x0 + n) { paint[[x, y]] = fill }
         }

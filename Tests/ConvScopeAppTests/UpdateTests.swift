@@ -403,7 +403,7 @@ struct UpdateTests {
     func zCyclesAutoWholeNumbersLargeAndSaysWhichIsOn(columns: Int, rows: Int) {
         var s = AppState()
         s.terminalSize = TerminalSize(columns: columns, rows: rows)
-        let automatic = Layout.automaticZoom(for: s)
+        let automatic = Layout.compute(s, environment: s.environment).zoom
         var overrides: [Zoom?] = []
         var messages: [String] = []
         for _ in 0..<4 {

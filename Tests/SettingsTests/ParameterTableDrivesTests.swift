@@ -1,6 +1,6 @@
 import ArgumentParser
 import ConvCore
-import ConvScopeApp
+@testable import ConvScopeApp
 import Foundation
 import Testing
 @testable import convscope
@@ -50,13 +50,13 @@ struct ParameterTableDrivesTests {
     @Test(arguments: LayerSpec.conv2d.parameters.map(\.id))
     func everyChangedRowIsInThePLineAndReproducesTheLayer(_ id: ParameterID) throws {
         let changed = try Self.parse([id.flag, Self.changedWord(id.spec)])
-        let line = CodePanelText.commandLine(AppState(parameters: changed))
+        let line = CodePanelText.commandPieces(AppState(parameters: changed)).joined(separator: " ")
         let shorthand = id.spec.shorthandFlag.map { line.contains($0 + " ") } ?? false
         #expect(line.contains(id.flag + " ") || shorthand, "\(line)")
         // The line's flags, read back, make the same layer.
         let words = line.split(separator: " ").dropFirst().map(String.init)
         #expect(try Self.parse(words) == changed, "\(line)")
-        let render = CodePanelText.renderLine(AppState(parameters: changed))
+        let render = CodePanelText.renderPieces(AppState(parameters: changed)).joined(separator: " ")
         #expect(render.contains(line.split(separator: " ").dropFirst().joined(separator: " ")))
     }
 

@@ -7,8 +7,6 @@
 public enum SVGExporter {
     /// Width of one character cell in SVG units.
     public static let cellWidth = 9.6
-    /// Height of one character cell in SVG units.
-    public static let cellHeight = 19.0
     /// Font size of the text in SVG units.
     public static let fontSize = 16.0
     /// The font stack: a monospace face where available; textLength pins columns anyway.

@@ -356,12 +356,6 @@ public enum Layout {
         return screen
     }
 
-    /// The zoom `compute` would choose on its own (on the state's own device unless told).
-    public static func automaticZoom(for state: AppState, environment env: RenderEnvironment? = nil) -> Zoom {
-        var s = state
-        s.zoomOverride = nil
-        return compute(s, environment: env ?? state.environment).zoom
-    }
 
     /// How many channel pages a section has in this state (on the state's own device unless told).
     public static func pageCount(_ state: AppState, section: MapSection, environment env: RenderEnvironment? = nil) -> Int {

@@ -214,49 +214,36 @@ extension StackText {
     }
 
     func outputPaddingHint(_ trace: StackTrace, _ index: Int) -> String? {
-        guard let fix = UNetSizing.outputPaddingForCat(trace: trace, index: index),
-              case let .convTranspose2d(layer) = trace.layers[index].layer,
-              case let .cat(cat) = trace.layers[index + 1].layer,
-              let skip = trace.layers[cat.skip].outputShape else { return nil }
-        let target = "\(skip[2])\(g.times)\(skip[3])"
-        guard let h = fix.h, let w = fix.w else {
-            let limit = "0\(g.dash)\(max(layer.stride.h, layer.dilation.h) - 1), 0\(g.dash)\(max(layer.stride.w, layer.dilation.w) - 1)"
+        guard let f = UNetSizing.outputPaddingFinding(trace, index: index) else { return nil }
+        let target = "\(f.target.h)\(g.times)\(f.target.w)"
+        guard let padding = f.padding else {
+            let limit = "0\(g.dash)\(f.limit.h), 0\(g.dash)\(f.limit.w)"
             // The decisive sizes first: a short line keeps them, the allowed range gives way.
-            return lang.pick("(\(n(index))): no output_padding gives \(target) like (\(n(cat.skip))); change the sizes before it "
+            return lang.pick("(\(n(index))): no output_padding gives \(target) like (\(n(f.skip))); change the sizes before it "
                              + "(output_padding allowed: \(limit), below max(stride, dilation))",
-                             "(\(n(index))): \(target), как у (\(n(cat.skip))), не даёт ни один output_padding; измените размеры раньше "
+                             "(\(n(index))): \(target), как у (\(n(f.skip))), не даёт ни один output_padding; измените размеры раньше "
                              + "(допустимый output_padding: \(limit), меньше max(stride, dilation))")
         }
-        let padding = h == w ? "\(h)" : "(\(h), \(w))"
-        if SpatialPair(h, w) == layer.outputPadding {
-            return lang.pick("(\(n(index))): output_padding=\(padding) gives \(target) like (\(n(cat.skip))) \(check) for Cat (\(n(index + 1)))",
-                             "(\(n(index))): output_padding=\(padding) даёт \(target), как у (\(n(cat.skip))) \(check) для Cat (\(n(index + 1)))")
+        let shown = padding.h == padding.w ? "\(padding.h)" : "(\(padding.h), \(padding.w))"
+        if f.isSet {
+            return lang.pick("(\(n(index))): output_padding=\(shown) gives \(target) like (\(n(f.skip))) \(check) for Cat (\(n(f.cat)))",
+                             "(\(n(index))): output_padding=\(shown) даёт \(target), как у (\(n(f.skip))) \(check) для Cat (\(n(f.cat)))")
         }
-        return lang.pick("(\(n(index))): output_padding=\(padding) would give \(target) like (\(n(cat.skip))) for Cat (\(n(index + 1)))",
-                         "(\(n(index))): output_padding=\(padding) дал бы \(target), как у (\(n(cat.skip))), для Cat (\(n(index + 1)))")
+        return lang.pick("(\(n(index))): output_padding=\(shown) would give \(target) like (\(n(f.skip))) for Cat (\(n(f.cat)))",
+                         "(\(n(index))): output_padding=\(shown) дал бы \(target), как у (\(n(f.skip))), для Cat (\(n(f.cat)))")
     }
 
     /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.
     func foldingHints(_ step: LayerTrace) -> [String] {
-        guard step.status == .ran, let input = step.inputShape, let output = step.outputShape else { return [] }
-        var found: [(axis: PaddingSpec.Axis, sizes: [Int], output: Int)] = []
-        for (axis, position) in [(PaddingSpec.Axis.height, 2), (.width, 3)] {
-            guard let size = UNetSizing.outputSizeFunction(of: step.layer, axis: axis) else { return [] }
-            let n = input[position]
-            let sizes = UNetSizing.inputsSharingOutput(with: n, in: max(1, n - 64)...(n + 64), outputSize: size)
-            if sizes.count > 1 { found.append((axis, sizes, output[position])) }
-        }
-        let both = found.count == 2 && found[0].sizes == found[1].sizes
-        if both { found = [found[0]] }
-        return found.map { axis, sizes, out in
-            let words = sizes.map(String.init)
+        UNetSizing.foldings(step).map { f in
+            let words = f.sizes.map(String.init)
             let and = lang.pick(" and ", " и ")
             let list = words.dropLast().joined(separator: ", ") + and + words.last!
-            let what = both ? lang.pick("sizes", "размеры") : axis == .height ? lang.pick("heights", "высоты")
+            let what = f.axis == nil ? lang.pick("sizes", "размеры") : f.axis == .height ? lang.pick("heights", "высоты")
                 : lang.pick("widths", "ширины")
-            return lang.pick("\(what) \(list) give \(out) through \(step.layer.name): going back up cannot tell which, "
+            return lang.pick("\(what) \(list) give \(f.output) through \(step.layer.name): going back up cannot tell which, "
                              + "so set sizes explicitly",
-                             "\(what) \(list) дают \(out) после \(step.layer.name): при обратном пути не узнать, какой был, "
+                             "\(what) \(list) дают \(f.output) после \(step.layer.name): при обратном пути не узнать, какой был, "
                              + "поэтому задавайте размеры явно")
         }
     }

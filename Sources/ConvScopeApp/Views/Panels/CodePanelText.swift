@@ -3,17 +3,6 @@ import ConvCore
 /// The current view as code: the PyTorch layer, and the `convscope` and `convscope render`
 /// command lines that reproduce it on any machine, whatever state is saved there.
 public enum CodePanelText {
-    /// `nn.Conv2d(3, 2, kernel_size=(3, 3), stride=(1, 1), padding=(0, 0), dilation=(1, 1), bias=False)`.
-    public static func pytorchLine(_ p: Conv2dSettings) -> String { pytorchPieces(p).joined(separator: " ") }
-
-    /// The `convscope` invocation opening this view: flags off the notebook defaults, or `--fresh`
-    /// when there are none (without any parameter flag the saved session would come back instead).
-    public static func commandLine(_ state: AppState) -> String { commandPieces(state).joined(separator: " ") }
-
-    /// The `convscope render` invocation painting exactly this screen: size, parameters, zoom,
-    /// theme, glyphs, padded view, panel and inspected cell.
-    public static func renderLine(_ state: AppState) -> String { renderPieces(state).joined(separator: " ") }
-
     /// The value of `--zoom` for a zoom override (nil is "auto").
     public static func zoomName(_ zoom: Zoom?) -> String { zoom?.rawValue ?? "auto" }
 
