@@ -1,3 +1,4 @@
+import ConvCore
 /// The formats the answer key is written in.
 public enum KeyFormat: String, CaseIterable, Sendable {
     case text, markdown, html

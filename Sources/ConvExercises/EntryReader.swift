@@ -7,7 +7,7 @@ struct EntryReader {
     let index: Int
     let lines: SourceLines
     /// The language of the working and of the prompts made from the question.
-    var language: Language = .en
+    let language: Language
 
     func error(_ key: String, _ message: String) -> ExerciseFileError {
         ExerciseFileError(line: lines.line(of: key, inExercise: index), "exercise \(index + 1): \(message)")

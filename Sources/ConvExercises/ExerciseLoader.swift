@@ -11,7 +11,7 @@ public enum ExerciseLoader {
                                "cell", "goal", "target", "show", "expect"]
 
     /// Loads `text`, the working and made-up prompts in `language`; throws `ExerciseFileError` naming the line and the problem.
-    public static func load(_ text: String, language: Language = .en) throws(ExerciseFileError) -> ExerciseSet {
+    public static func load(_ text: String, language: Language) throws(ExerciseFileError) -> ExerciseSet {
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw ExerciseFileError(line: nil, "the file is empty: it needs title = \"…\" and at least one [[exercise]]")
         }

@@ -1,3 +1,4 @@
+import ConvCore
 /// The graded report's words (`convscope exercise FILE --answers`), in English and Russian.
 enum GradeText {
     static func noAnswer(_ l: Language) -> String { l.pick("(no answer)", "(нет ответа)") }

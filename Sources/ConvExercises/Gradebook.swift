@@ -1,3 +1,4 @@
+import ConvCore
 import Foundation
 
 /// A class's answers graded at once: one row per answers file, and per question how many got it

@@ -1,3 +1,4 @@
+import ConvCore
 import Foundation
 
 /// One question's result.

@@ -1,3 +1,4 @@
+import ConvCore
 /// A lab for the LMS the school already uses: Moodle's GIFT and Moodle XML (as documented at
 /// docs.moodle.org, "GIFT format" and "Moodle XML format"). Numbers are numerical questions, shapes
 /// and pairs one field per number, "is it valid?" true/false; the feedback carries the hint and the

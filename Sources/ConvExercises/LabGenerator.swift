@@ -32,7 +32,7 @@ public struct LabGenerator {
 
     /// The exercise file for `count` questions, kinds taken in turn; in Russian every question
     /// carries its prompt (`prompt = "…"`), so the file reads the same on any screen.
-    public mutating func generate(count: Int, language: Language = .en) -> String {
+    public mutating func generate(count: Int, language: Language) -> String {
         var blocks: [String] = []
         var seen: Set<String> = []
         var asked: [QuestionKind: Int] = [:]  // how many of each kind so far: valid and padding alternate
@@ -45,7 +45,7 @@ public struct LabGenerator {
                 guard let loaded = try? ExerciseLoader.load("title = \"check\"\n" + block, language: language),
                       !Self.isTrivial(loaded.exercises[0]) else { continue }
                 seen.insert(draft.key)
-                blocks.append(language == .en ? block : block + "prompt = \(Self.quoted(loaded.exercises[0].prompt))\n")
+                blocks.append(language == Language.en ? block : block + "prompt = \(Self.quoted(loaded.exercises[0].prompt))\n")
                 asked[kind, default: 0] += 1
                 break
             }
@@ -53,7 +53,7 @@ public struct LabGenerator {
         let kindList = kinds.map(\.rawValue).joined(separator: ", ")
         let title = Self.quoted(language.pick("Generated lab, variant \(variant.word): ", "Сгенерированная лабораторная, вариант \(variant.word): ") + kindList)
         return language.pick("# Made by", "# Сделано командой") + " convscope exercise --generate \(count)"
-            + " --kinds \(kinds.map(\.rawValue).joined(separator: ","))" + (language == .en ? "" : " --lang \(language.rawValue)")
+            + " --kinds \(kinds.map(\.rawValue).joined(separator: ","))" + (language == Language.en ? "" : " --lang \(language.rawValue)")
             + " --variant \(variant.shellWord)" + language.pick("; the answers are computed when the file is loaded.\n",
                                                      "; ответы вычисляются при загрузке файла.\n")
             + "title = \(title)\n\n" + blocks.joined(separator: "\n")

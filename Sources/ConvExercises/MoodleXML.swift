@@ -1,3 +1,4 @@
+import ConvCore
 /// Moodle XML (docs.moodle.org, "Moodle XML format"): a `<quiz>` of `<question type="…">` elements,
 /// each with `<name>`, `<questiontext>`, `<generalfeedback>` and its `<answer fraction="…">`s.
 enum MoodleXML {

@@ -2,7 +2,7 @@ import ConvCore
 
 /// The question in words when the teacher gives no `prompt`, in English or Russian.
 enum Prompts {
-    static func prompt(for question: Question, _ setup: ExerciseSetup, _ lang: Language = .en) -> String {
+    static func prompt(for question: Question, _ setup: ExerciseSetup, _ lang: Language) -> String {
         lang == .ru ? russian(question, setup) : english(question, setup)
     }
 

@@ -9,7 +9,7 @@ struct SolveProblem: Error {
 /// Computes each question's answer from the setup: the file never holds answers.
 enum Solver {
     /// The answer and its working in `lang` (the answer words too: yes/no, да/нет).
-    static func solve(_ question: Question, _ setup: ExerciseSetup, _ lang: Language = .en) throws(SolveProblem) -> Solution {
+    static func solve(_ question: Question, _ setup: ExerciseSetup, _ lang: Language) throws(SolveProblem) -> Solution {
         let trace = setup.trace
         switch question {
         case let .shape(layer), let .size(layer):

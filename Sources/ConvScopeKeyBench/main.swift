@@ -27,7 +27,7 @@ func report(_ name: String, _ t: (median: Double, worst: Double)) {
 let quick = CommandLine.arguments.contains("--quick")
 let layerCount = quick ? 500 : 5_000, questionCount = quick ? 4_000 : 40_000
 let size = TerminalSize(columns: 120, rows: 40)
-let environment = RenderEnvironment()
+let environment = RenderEnvironment(language: .en)
 
 // A long model: Conv2d/ReLU pairs on an 8×8 input, so every layer runs and has a field.
 let pair = [try LayerParser.parse("Conv2d(8, 8, 3, padding=1)"), try LayerParser.parse("ReLU()")]
@@ -47,7 +47,7 @@ for (name, keys) in [("↓ select the next layer", [Key.down]), ("↑ select the
 
 if only != nil { exit(0) }
 var generator = LabGenerator(kinds: [.shape, .padding, .receptiveField], variant: 7, maxSize: 32)
-let lab = try ExerciseLoader.load(generator.generate(count: questionCount, language: .en))
+let lab = try ExerciseLoader.load(generator.generate(count: questionCount, language: .en), language: .en)
 var exercise = ExerciseState(lab: lab, environment: environment)
 _ = exercise.apply(.start(size))
 for (name, keys) in [("type a character on the answer line", [Key.character("1")]), ("Backspace", [.backspace]),

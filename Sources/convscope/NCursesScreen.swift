@@ -1,3 +1,4 @@
+import ConvCore
 // The only file that talks to ncurses: starts and restores the terminal, draws a Canvas,
 // and turns ncurses key codes and mouse reports into actions.
 import CNCursesW
@@ -28,7 +29,7 @@ final class NCursesScreen: Screen {
     private struct PairKey: Hashable { let fg: Int16, bg: Int16 }
 
     /// Starts curses; throws (without printing anything) when there is no usable terminal.
-    init(forceNoColor: Bool, language: Language = .en) throws {
+    init(forceNoColor: Bool, language: Language) throws {
         guard isatty(1) == 1 else { throw TerminalUnavailable.notATerminal("standard output is not a terminal") }
         guard isatty(0) == 1 else { throw TerminalUnavailable.notATerminal("standard input is not a terminal") }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {

@@ -17,7 +17,7 @@ import Testing
         layer = "Conv2d(3, 8, 9)"
         input = [1, 3, 8, 8]
         ask = "valid"
-        """)
+        """, language: .en)
 
     func verdict(_ question: Int, _ answer: String) -> Verdict {
         Self.lab.exercises[question].solution.verdict(for: answer)

@@ -25,7 +25,7 @@ import Testing
             input = [1, 1, 8, 8]
             ask = "shape"
             \(at)
-            """)
+            """, language: .en)
     }
 
     @Test func aQualifiedNameAndAContainerNameTheirLayers() throws {

@@ -9,7 +9,7 @@ import Testing
 
     static func load(_ name: String) throws -> ExerciseSet {
         let text = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
-        return try ExerciseLoader.load(text)
+        return try ExerciseLoader.load(text, language: .en)
     }
 
     @Test func singleLayerLabLoadsWithItsComputedAnswers() throws {

@@ -4,7 +4,7 @@ import Testing
 /// The gradebook's CSV quotes what needs quoting, and a variant word is the same seed everywhere.
 @Suite struct GradebookTests {
     @Test func fileNamesWithCommasAndQuotesStayOneField() throws {
-        let lab = try ExerciseLoader.load("title = \"t\"\n[[exercise]]\nlayer = \"Conv2d(1, 1, 3)\"\ninput = [1, 1, 8, 8]\nask = \"shape\"\n")
+        let lab = try ExerciseLoader.load("title = \"t\"\n[[exercise]]\nlayer = \"Conv2d(1, 1, 3)\"\ninput = [1, 1, 8, 8]\nask = \"shape\"\n", language: .en)
         let book = Gradebook(lab: lab, files: [
             ("smith, anna.txt", .success(AnswerSheet(answers: [1: "1x1x6x6"]))),
             ("the \"best\".txt", .success(AnswerSheet(answers: [1: "6x6x6"]))),

@@ -7,8 +7,8 @@ import Testing
 @Suite struct LabGeneratorTests {
     static func lab(_ count: Int, _ kinds: [QuestionKind], variant: UInt64, maxSize: Int? = nil) throws -> (String, ExerciseSet) {
         var generator = LabGenerator(kinds: kinds, variant: variant, maxSize: maxSize)
-        let text = generator.generate(count: count)
-        return (text, try ExerciseLoader.load(text))
+        let text = generator.generate(count: count, language: .en)
+        return (text, try ExerciseLoader.load(text, language: .en))
     }
 
     @Test(arguments: [1, 2, 3, 77] as [UInt64])

@@ -42,7 +42,7 @@ import Testing
     func mistakeNamesItsLine(_ index: Int) {
         let (what, text, line, phrase) = Self.cases[index]
         do {
-            _ = try ExerciseLoader.load(text)
+            _ = try ExerciseLoader.load(text, language: .en)
             Issue.record("\(what): loaded without complaint")
         } catch {
             #expect(error.line == line, "\(what): \(error)")
@@ -53,6 +53,6 @@ import Testing
     }
 
     @Test func theGoodFileLoads() throws {
-        #expect(try ExerciseLoader.load(Self.good).exercises.map(\.solution.expected) == ["1×8×6×6"])
+        #expect(try ExerciseLoader.load(Self.good, language: .en).exercises.map(\.solution.expected) == ["1×8×6×6"])
     }
 }

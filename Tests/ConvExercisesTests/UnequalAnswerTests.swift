@@ -7,7 +7,7 @@ import Testing
 @Suite("Answers with unequal axes, a wrong batch, an exact fit")
 struct UnequalAnswerTests {
     static func lab(_ body: String) throws -> ExerciseSet {
-        try ExerciseLoader.load("title = \"Unequal\"\n[[exercise]]\n" + body)
+        try ExerciseLoader.load("title = \"Unequal\"\n[[exercise]]\n" + body, language: .en)
     }
 
     static func verdicts(_ body: String, _ answers: [String]) throws -> [Verdict] {

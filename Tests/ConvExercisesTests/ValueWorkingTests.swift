@@ -19,14 +19,14 @@ import Testing
     @Test(arguments: setups.indices) func everyCellsSumAddsUpToItsValue(_ index: Int) throws {
         let (layers, input) = Self.setups[index]
         let list = layers.map { "\"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" }.joined(separator: ", ")
-        let probe = try ExerciseLoader.load("title = \"t\"\n[[exercise]]\nlayers = [\(list)]\ninput = \(input)\nask = \"shape\"\n")
+        let probe = try ExerciseLoader.load("title = \"t\"\n[[exercise]]\nlayers = [\(list)]\ninput = \(input)\nask = \"shape\"\n", language: .en)
         let output = try #require(probe.exercises[0].setup.trace.layers.last?.outputShape)
         var cells = 0
         for c in 0..<output[1] {
             for y in stride(from: 0, to: output[2], by: max(1, output[2] / 5)) {
                 for x in stride(from: 0, to: output[3], by: max(1, output[3] / 5)) {
                     let text = "title = \"t\"\n[[exercise]]\nlayers = [\(list)]\ninput = \(input)\nask = \"value\"\ncell = [\(c), \(y), \(x)]\n"
-                    let exercise = try ExerciseLoader.load(text).exercises[0]
+                    let exercise = try ExerciseLoader.load(text, language: .en).exercises[0]
                     let steps = exercise.solution.steps
                     // The written-out line ends "= value" after terms; the fallback is the bare "output…[…] = value".
                     let written = steps.contains { $0.hasSuffix("= \(exercise.solution.expected)") && ($0.contains("+") || $0.contains("max(") || $0.contains(" / ") || $0.contains(" of layer (")) }

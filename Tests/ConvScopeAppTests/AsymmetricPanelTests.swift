@@ -12,7 +12,7 @@ struct AsymmetricPanelTests {
     static let u = Glyphs.unicodeSet
 
     static func costText(_ p: ConvParameters, denseOutputs: Int? = nil) -> String {
-        CostPanelText.lines(p, denseOutputs: denseOutputs, glyphs: u, width: 200).map(\.text).joined(separator: "\n")
+        CostPanelText.lines(p, denseOutputs: denseOutputs, glyphs: u, width: 200, language: .en).map(\.text).joined(separator: "\n")
     }
 
     @Test func costPanelNumbersFollowEachAxis() {
@@ -40,7 +40,7 @@ struct AsymmetricPanelTests {
 
     /// The H lines carry the height's numbers and the W lines the width's.
     @Test func formulaPanelNumbersFollowEachAxis() {
-        let lines = FormulaPanelText.lines(Self.layer, glyphs: Self.u, width: 200).map(\.text)
+        let lines = FormulaPanelText.lines(Self.layer, glyphs: Self.u, width: 200, language: .en).map(\.text)
         guard let split = lines.firstIndex(where: { $0.hasPrefix("W axis") }) else {
             Issue.record("no W axis heading: \(lines)")
             return
@@ -60,7 +60,7 @@ struct AsymmetricPanelTests {
     }
 
     @Test func codePanelPairsAreHeightThenWidth() {
-        let t = CodePanelText.lines(AppState(parameters: Self.layer), glyphs: Self.u, width: 200).map(\.text).joined(separator: " ")
+        let t = CodePanelText.lines(AppState(parameters: Self.layer), glyphs: Self.u, width: 200, language: .en).map(\.text).joined(separator: " ")
         for pair in ["kernel_size=(5, 3)", "stride=(3, 2)", "padding=(2, 1)", "dilation=(1, 2)",
                      "--h-in 10", "--w-in 12", "--kernel-size-h 5", "--padding 2x1", "--stride 3x2", "--dilation-w 2"] {
             #expect(t.contains(pair), "code panel lacks \(pair): \(t)")

@@ -60,7 +60,7 @@ struct BrowserTests {
         let dir = NSTemporaryDirectory() + "convscope-browser-\(theme.rawValue)-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let image = try Self.screenshot(HTMLExporter.export(canvas, theme: theme), in: dir)
+        let image = try Self.screenshot(HTMLExporter.export(canvas, theme: theme, language: .en), in: dir)
         #expect(image.width == 1000 && image.height == 540)
         let rocket = Colormap.named(.rocket)
         let samples = Self.samples(canvas)

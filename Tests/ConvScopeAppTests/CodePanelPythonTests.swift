@@ -57,7 +57,7 @@ struct CodePanelPythonTests {
 
     /// The panel's Python lines: from under its heading to the next heading.
     static func python(_ s: Conv2dSettings) -> String {
-        let lines = CodePanelText.lines(AppState(parameters: s), glyphs: .unicodeSet, width: 60).map(\.text)
+        let lines = CodePanelText.lines(AppState(parameters: s), glyphs: .unicodeSet, width: 60, language: .en).map(\.text)
         let end = lines.firstIndex(of: PanelWords.commandHeading(.en))!
         return lines[1..<end].joined(separator: "\n")
     }

@@ -14,7 +14,7 @@ struct Conv2dScreenTests {
         state.terminalSize = TerminalSize(columns: columns, rows: rows)
         configure(&state)
         let maps = try! ComputedMaps(ConvExperiment(state.parameters))
-        return (state, view(state, maps: maps, environment: RenderEnvironment()))
+        return (state, view(state, maps: maps, environment: RenderEnvironment(language: .en)))
     }
 
     /// Reflect padding 2 on the defaults: the ring mirrors the ramp (… 2 1 | 0 1 2 … 7 | 6 5 …)
@@ -26,7 +26,7 @@ struct Conv2dScreenTests {
         }
         assertSnapshot(canvas.text, named: "reflect-padding-120x40")
         #expect(canvas.text.contains("2 1 0 1 2 3 4 5 6 7 6 5"), "the mirrored ring around a ramp row")
-        let lines = InspectorText.lines(state, experiment: try! ConvExperiment(state.parameters), environment: RenderEnvironment(),
+        let lines = InspectorText.lines(state, experiment: try! ConvExperiment(state.parameters), environment: RenderEnvironment(language: .en),
                                         width: 400, maxLines: 4)
         #expect(lines.joined().contains("[2]+[1]+0"), "padded taps show the mirrored values")
         #expect(lines.joined().contains("= 27"))
@@ -41,7 +41,7 @@ struct Conv2dScreenTests {
         assertSnapshot(canvas.text, named: "groups-3-120x40")
         #expect(canvas.text.contains("channel 0 g0") && canvas.text.contains("channel 2 g2"))
         #expect(canvas.text.contains("3 groups"))
-        let lines = InspectorText.lines(state, experiment: try! ConvExperiment(state.parameters), environment: RenderEnvironment(),
+        let lines = InspectorText.lines(state, experiment: try! ConvExperiment(state.parameters), environment: RenderEnvironment(language: .en),
                                         width: 400)
         #expect(lines.joined().contains("Σ 1 ch"), "only the group's one channel is summed")
         // Taps are marked on the group's input channel only.

@@ -18,7 +18,7 @@ struct Conv2dSpeedTests {
             state.parameters.geometry.paddingH = step % 3  // a new layer each time, as a key makes
             let start = DispatchTime.now().uptimeNanoseconds
             let maps = ComputedMaps(try ConvExperiment(state.parameters))
-            _ = view(state, maps: maps, environment: RenderEnvironment())
+            _ = view(state, maps: maps, environment: RenderEnvironment(language: .en))
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         let median = times.sorted()[times.count / 2]

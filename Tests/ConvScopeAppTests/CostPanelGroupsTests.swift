@@ -29,7 +29,7 @@ struct CostPanelGroupsTests {
         // Every weight of the layer is one multiplication per output cell: the grouped kernel sees C_in/g channels.
         let out = try #require(s.outputShape)
         #expect(cost.convMultiplications == s.makeWeights().storage.count * out[2] * out[3])
-        let text = CostPanelText.lines(s.applied, denseOutputs: nil, glyphs: .unicodeSet, width: 200, groups: s.groups,
+        let text = CostPanelText.lines(s.applied, denseOutputs: nil, glyphs: .unicodeSet, width: 200, language: .en, groups: s.groups,
                                        hasBias: s.bias != nil).map(\.text).joined(separator: "\n")
         #expect(text.contains("= \(c.6)\n"), "PyTorch's count on the panel")
         #expect(text.contains("= \(cost.convMultiplications)"))
@@ -38,7 +38,7 @@ struct CostPanelGroupsTests {
 
     @Test func groupedRowsWrittenOut() {
         let s = Self.settings((4, 8, 3, 3, 4, true, 80))
-        let t = CostPanelText.lines(s.applied, denseOutputs: nil, glyphs: .unicodeSet, width: 200, groups: 4, hasBias: true)
+        let t = CostPanelText.lines(s.applied, denseOutputs: nil, glyphs: .unicodeSet, width: 200, language: .en, groups: 4, hasBias: true)
             .map(\.text)
         #expect(t.contains("  PyTorch C_out·C_in/g·F1·F2 + C_out = 8·4/4·3·3 + 8 = 80"))
         #expect(t.contains("  conv    (C_in/g·F1·F2 + 1)·C_out = (4/4·3·3 + 1)·8 = 80"))

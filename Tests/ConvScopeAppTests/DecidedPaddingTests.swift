@@ -18,7 +18,7 @@ struct DecidedPaddingTests {
     }
 
     static func panelRow(_ s: AppState, _ name: String) -> String {
-        let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment()).text
+        let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment(language: .en)).text
         return text.split(separator: "\n").first { $0.contains(name) }.map(String.init) ?? ""
     }
 

@@ -11,7 +11,7 @@ import Testing
 
     /// The shipped single-layer lab: q1 shape 1×2×6×6, q2 shape 1×8×4×4, q4 padding 'same' = 2, q7 value 27.
     static func lab(_ name: String = "single-layer-shapes.toml") throws -> ExerciseSet {
-        try ExerciseLoader.load(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8))
+        try ExerciseLoader.load(try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8), language: .en)
     }
 
     static func session(records: Bool = true, language: Language = .en, colorDepth: ColorDepth = .none,
@@ -195,7 +195,7 @@ import Testing
     }
 
     @Test func aModelOpensOnTheStackScreenWithItsLayersLocked() throws {
-        var s = ExerciseState(lab: try Self.lab("unet-sizes.toml"), environment: RenderEnvironment(colorDepth: .none))
+        var s = ExerciseState(lab: try Self.lab("unet-sizes.toml"), environment: RenderEnvironment(colorDepth: .none, language: .en))
         let started = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
         #expect(started.count == 1 && started.allSatisfy { if case .computeStack = $0 { true } else { false } },
                 "the stack screen asks for its own values, no single layer's")
@@ -223,7 +223,7 @@ import Testing
     @Test func anInputOtherThanTheRampHasItsWorkingButNoMaps() throws {
         let text = "title = \"Lab\"\n[[exercise]]\nlayer = \"Conv2d(1, 1, 3)\"\ninput = [1, 1, 5, 5]\nfill = \"ramp-y\"\n"
             + "ask = \"value\"\ncell = [0, 0, 0]\n"
-        var s = ExerciseState(lab: try ExerciseLoader.load(text), environment: RenderEnvironment(colorDepth: .none))
+        var s = ExerciseState(lab: try ExerciseLoader.load(text, language: .en), environment: RenderEnvironment(colorDepth: .none, language: .en))
         _ = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
         #expect(!s.teachable)
         Self.press(&s, "9", .enter, .character("m"))

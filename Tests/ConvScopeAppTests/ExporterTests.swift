@@ -214,7 +214,7 @@ struct ExporterTests {
 
     @Test func htmlIsWellFormedAndEmbedsTheSameSVG() {
         let canvas = Self.sample()
-        let html = HTMLExporter.export(canvas, theme: .light, title: "a & b")
+        let html = HTMLExporter.export(canvas, theme: .light, title: "a & b", language: .en)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<meta charset=\"utf-8\"/>"))
         let svg = SVGExporter.export(canvas, theme: .light, title: "a & b")

@@ -59,7 +59,7 @@ struct ExtremeLayerTests {
             var state = update(AppState(model: model), .start(TerminalSize(columns: 100, rows: 30)))
             for key in [Key.character("a"), .down, .character("a"), .end, .character("a"), .enter, .character("i"), .character("x")] {
                 update(&state, .key(key))
-                let canvas = view(state, maps: nil, environment: RenderEnvironment())
+                let canvas = view(state, maps: nil, environment: RenderEnvironment(language: .en))
                 #expect(canvas.height == 30)
             }
         }

@@ -8,7 +8,7 @@ struct FormulaPanelPaddingTests {
     static func text(_ change: (inout Conv2dSettings) -> Void) -> String {
         var s = Conv2dSettings()
         change(&s)
-        return FormulaPanelText.lines(s, glyphs: .unicodeSet, width: 200).map(\.text).joined(separator: "\n")
+        return FormulaPanelText.lines(s, glyphs: .unicodeSet, width: 200, language: .en).map(\.text).joined(separator: "\n")
     }
 
     /// An even kernel under 'same': 3 rows of padding, 1 on top and 2 at the bottom, so the
@@ -48,7 +48,7 @@ struct FormulaPanelPaddingTests {
                     s.paddingChoice = choice; s.paddingMode = mode; s.geometry.paddingH = 1; s.geometry.paddingW = 2
                     s.geometry.kernelSizeH = k; s.geometry.kernelSizeW = 6 - k
                     guard let shape = s.outputShape else { continue }
-                    let t = FormulaPanelText.lines(s, glyphs: .unicodeSet, width: 200).map(\.text)
+                    let t = FormulaPanelText.lines(s, glyphs: .unicodeSet, width: 200, language: .en).map(\.text)
                     #expect(t.contains { $0.hasPrefix("  H_out") && $0.hasSuffix("= \(shape[2])") }, "\(choice) \(mode) k\(k)")
                     #expect(t.contains { $0.hasPrefix("  W_out") && $0.hasSuffix("= \(shape[3])") }, "\(choice) \(mode) k\(k)")
                 }

@@ -35,7 +35,7 @@ struct HelpKeyLabelTests {
 
     @Test(arguments: [(120, 40, true), (80, 24, true), (80, 24, false)])
     func everyKeyAppearsWithItsLabel(_ columns: Int, _ rows: Int, unicode: Bool) {
-        let env = RenderEnvironment(colorDepth: unicode ? .trueColor : .none, unicode: unicode)
+        let env = RenderEnvironment(colorDepth: unicode ? .trueColor : .none, unicode: unicode, language: .en)
         let rows = Self.helpRows(columns: columns, rows: rows, environment: env)
         let g = env.glyphs
         for binding in KeyMap.bindings {
@@ -46,7 +46,7 @@ struct HelpKeyLabelTests {
             if let label = binding.label {
                 #expect(tokens == label.en.split(separator: " ").map(String.init), "\(columns)x\(rows): '\(binding.help.en)'")
             } else {
-                #expect(tokens == binding.keys.map { $0.label(g) }, "\(columns)x\(rows): '\(binding.help.en)'")
+                #expect(tokens == binding.keys.map { $0.label(g, .en) }, "\(columns)x\(rows): '\(binding.help.en)'")
             }
         }
     }
@@ -54,11 +54,11 @@ struct HelpKeyLabelTests {
     /// Rows that list their keys one by one name every key; rows with a written label (the
     /// Shift-arrows, typing digits) carry words for all of their keys.
     @Test func everyBoundKeyIsOnAHelpRow() {
-        let rows = KeyMap.helpRows(Glyphs.unicodeSet)
+        let rows = KeyMap.helpRows(Glyphs.unicodeSet, .en)
         for binding in KeyMap.bindings where binding.label == nil {
             let row = rows.first { $0.help == binding.help.en }
             for key in binding.keys {
-                #expect(row?.keys.split(separator: " ").contains(Substring(key.label(.unicodeSet))) == true,
+                #expect(row?.keys.split(separator: " ").contains(Substring(key.label(.unicodeSet, .en))) == true,
                         "\(key) on the row '\(binding.help.en)'")
             }
         }

@@ -21,7 +21,7 @@ import ConvCore
 
     /// Where the screen has room, the sentence keeps its two lines.
     @Test func aTallScreenKeepsTwoInspectorLines() {
-        let layout = Layout.compute(sizedState(columns: 120, rows: 40).inspecting, environment: RenderEnvironment())
+        let layout = Layout.compute(sizedState(columns: 120, rows: 40).inspecting, environment: RenderEnvironment(language: .en))
         #expect(layout.inspectorLines == 2 && layout.output?.axisLabels == true)
     }
 }

@@ -37,7 +37,7 @@ struct InspectorSumTests {
         var state = AppState()
         change(&state.parameters)
         let experiment = try ConvExperiment(state.parameters)
-        let env = RenderEnvironment()
+        let env = RenderEnvironment(language: .en)
         for cell in cells {
             _ = update(&state, .inspect(.output, cell))
             let line = try #require(InspectorText.lines(state, experiment: experiment, environment: env,

@@ -10,7 +10,7 @@ struct KernelSectionTests {
                        configure: (inout AppState) -> Void = { _ in }) -> (AppState, Canvas, ScreenLayout) {
         let (state, canvas) = Conv2dScreenTests.canvas(change, columns: columns, rows: rows, configure: configure)
         let maps = try! ComputedMaps(ConvExperiment(state.parameters))
-        return (state, canvas, Layout.compute(state, environment: RenderEnvironment(), widths: maps.widths))
+        return (state, canvas, Layout.compute(state, environment: RenderEnvironment(language: .en), widths: maps.widths))
     }
 
     /// sobel-x on a 3-channel checkerboard: signed weights centred on 0, pairs on the diagonal.
@@ -113,7 +113,7 @@ struct KernelSectionTests {
         var clicked = state
         _ = update(&clicked, .mouse(MouseEvent(.press, column: origin.x, row: origin.y + g.rowStride)))
         #expect(clicked.focus == .parameters)
-        let env = RenderEnvironment()
+        let env = RenderEnvironment(language: .en)
         #expect(clicked.notice.map { NoticeText.notice($0, .en, env.glyphs) } == "weight[1, 1, 1, 0] = -2 \(env.glyphs.dot) out 1 \u{2190} in 1")
         #expect(NoticeText.notice(try! #require(clicked.notice), .ru, env.glyphs) == "вес[1, 1, 1, 0] = -2 \(env.glyphs.dot) вых 1 \u{2190} вх 1")
         // The padded ring or past the map: nothing.

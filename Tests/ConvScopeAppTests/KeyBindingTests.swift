@@ -112,7 +112,7 @@ struct KeyBindingTests {
     @Test func theCostPanelOnScreenIsTheCurrentLayer() {
         let s = Self.after([.character("c")])
         let maps = try! ComputedMaps(ConvExperiment(s.parameters))
-        let screen = view(s, maps: maps, environment: RenderEnvironment()).text
+        let screen = view(s, maps: maps, environment: RenderEnvironment(language: .en)).text
         #expect(screen.contains("7200"), "\(screen)")
     }
 

@@ -167,7 +167,7 @@ private struct KeyFuzzer {
     var cachedElements = 0
     static let cacheBudget = 10_000_000
     static let headlineUpToRefuses = "output — PyTorch refuses"
-    let environment = RenderEnvironment()
+    let environment = RenderEnvironment(language: .en)
     /// Set after a resize so the next frame is always drawn, even for large windows.
     var mustRender = true
     /// Set when the last key asked the run loop to quit.
@@ -328,7 +328,7 @@ struct FuzzFindingTests {
             if let action = KeyMap.action(for: key, in: state) { state = update(state, action) }
         }
         let maps = try? ComputedMaps(ConvExperiment(state.parameters))
-        return (state, view(state, maps: maps, environment: RenderEnvironment()).lines)
+        return (state, view(state, maps: maps, environment: RenderEnvironment(language: .en)).lines)
     }
 
     /// ↑ selects dilation_w (the selection wraps), End sets it to 32: the kernel no longer fits.
@@ -357,7 +357,7 @@ struct FuzzFindingTests {
     /// The inspector's two lines must show only themselves: nothing of the parameter panel or the error
     /// message may show through or be overwritten.
     static func inspectorRowsAreClean(_ state: AppState, _ lines: [String]) -> [String] {
-        let env = RenderEnvironment()
+        let env = RenderEnvironment(language: .en)
         let maps = try? ComputedMaps(ConvExperiment(state.parameters))
         let layout = Layout.compute(state, environment: env, widths: maps?.widths)
         // Short windows keep the inspector lines beside the parameter panel (layout.inspector).

@@ -25,9 +25,9 @@ struct KeyPathCostTests {
     /// The score kept answer by answer equals grading the whole sheet.
     @Test func theKeptScoreIsTheGradedScore() throws {
         var generator = LabGenerator(kinds: [.shape, .padding], variant: 3, maxSize: 16)
-        let lab = try ExerciseLoader.load(generator.generate(count: 12, language: .en))
+        let lab = try ExerciseLoader.load(generator.generate(count: 12, language: .en), language: .en)
         let report = GradeReport(lab: lab, sheet: AnswerSheet())
-        var state = ExerciseState(lab: lab)
+        var state = ExerciseState(lab: lab, environment: RenderEnvironment(language: .en))
         _ = state.apply(.start(TerminalSize(columns: 100, rows: 30)))
         for (i, exercise) in lab.exercises.enumerated() {
             // Right on every third, wrong otherwise, then one right answer replaced by a wrong one.

@@ -60,7 +60,7 @@ struct LabKeysTests {
         #expect(s.parameters.hIn == 8, "h_in is not being typed")
         s = press(.enter, s)
         #expect(s.denseOutputs == 300)
-        let heading = CostPanelText.lines(s.parameters.applied, denseOutputs: s.denseOutputs, glyphs: .unicodeSet, width: 200)[0]
+        let heading = CostPanelText.lines(s.parameters.applied, denseOutputs: s.denseOutputs, glyphs: .unicodeSet, width: 200, language: .en)[0]
         #expect(heading.text.contains("K = 300 outputs, set by ( ) or typed"))
         // Out of range: a message naming K and the range, nothing changed.
         let refused = press(digits("0") + [.enter], s)
@@ -71,7 +71,7 @@ struct LabKeysTests {
     @Test func typingPromptNamesKInTheCostPanel() {
         var s = press([.character("c")] + digits("12"))
         s.terminalSize = TerminalSize(columns: 80, rows: 24)
-        let canvas = view(s, maps: nil, environment: RenderEnvironment())
+        let canvas = view(s, maps: nil, environment: RenderEnvironment(language: .en))
         #expect(canvas.line(23).hasPrefix(" K = 12_ · Enter set · Esc cancel"))
         #expect(!canvas.text.contains("12_ ━"), "the parameter row shows no typed value")
     }

@@ -67,7 +67,7 @@ struct LabScreenSnapshotTests {
         state = update(state, .inspect(.output, CellCursor(channel: 0, y: 2, x: 3)))
         state = update(state, .togglePanel(.cost))
         let maps = try! ComputedMaps(ConvExperiment(state.parameters))
-        let canvas = ExportFrame.maps.canvas(state, maps: maps, environment: RenderEnvironment())
+        let canvas = ExportFrame.maps.canvas(state, maps: maps, environment: RenderEnvironment(language: .en))
         assertSnapshot(canvas.text, named: "lab-maps-frame-100x30")
         let text = canvas.text
         #expect(text.contains("input 1×3×8×8") && text.contains("output 1×2×6×6") && text.contains("kernel 2×3×3×3"))

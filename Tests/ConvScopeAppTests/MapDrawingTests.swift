@@ -5,7 +5,7 @@ import ConvCore
 
 /// A screen as the TUI draws it, with the layout `view` used for it.
 private func screen(_ p: ConvParameters = ConvParameters(), columns: Int, rows: Int,
-                    environment env: RenderEnvironment = RenderEnvironment(), maps: ComputedMaps? = nil,
+                    environment env: RenderEnvironment = RenderEnvironment(language: .en), maps: ComputedMaps? = nil,
                     configure: (inout AppState) -> Void = { _ in }) -> (state: AppState, layout: ScreenLayout, canvas: Canvas) {
     var state = sizedState(p, columns: columns, rows: rows)
     state.environment = env
@@ -21,7 +21,7 @@ private func parameters(h: Int = 8, w: Int = 8, cin: Int = 3, cout: Int = 2, k: 
     return p
 }
 
-private let noColor = RenderEnvironment(colorDepth: .none, unicode: true)
+private let noColor = RenderEnvironment(colorDepth: .none, unicode: true, language: .en)
 
 @Suite("Whole-map zoom")
 struct WholeMapTests {
@@ -96,13 +96,13 @@ struct WholeMapTests {
     @Test func blockMeansAreMeansOfTheElementsTheBlockHolds() {
         let h = 5, w = 7
         let tensor = Tensor4(shape: [1, 1, h, w], storage: (0..<(h * w)).map { Float(10 * ($0 / w) + $0 % w) })
-        let g = MapGeometry(zoom: .whole, valueWidth: 2, environment: RenderEnvironment(), block: 2)
+        let g = MapGeometry(zoom: .whole, valueWidth: 2, environment: RenderEnvironment(language: .en), block: 2)
         let layout = SectionLayout(
             section: .input, frame: Rect(x: 0, y: 0, width: 40, height: 10), geometry: g, channels: 1, mapsPerRow: 1,
             mapRowsPerPage: 1, page: 0, pageCount: 1, totalRows: h, totalColumns: w, visibleRows: h, visibleColumns: w,
             firstRow: 0, firstColumn: 0, padTop: 0, padLeft: 0, headerRows: 1, axisLabels: false)
         let view = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, scale: MapScale(minimum: 0, maximum: 46), colormap: .named(.rocket), layout: layout,
-                               environment: RenderEnvironment())
+                               environment: RenderEnvironment(language: .en))
         let means = view.blockLooks().map { $0.map(\.value) }
         #expect(means == [
             [5.5, 7.5, 9.5, 11],   // rows 0–1: (0+1+10+11)/4, (2+3+12+13)/4, (4+5+14+15)/4, (6+16)/2
@@ -118,7 +118,7 @@ struct WholeMapTests {
             pageCount: 1, totalRows: h + 2, totalColumns: w + 2, visibleRows: h + 2, visibleColumns: w + 2,
             firstRow: 0, firstColumn: 0, padTop: 1, padLeft: 1, headerRows: 1, axisLabels: false)
         let paddedLooks = HeatmapView(tensor: FeatureMaps(tensor), channel: 0, scale: MapScale(minimum: 0, maximum: 46), colormap: rocket, layout: padded,
-                                      environment: RenderEnvironment()).blockLooks()
+                                      environment: RenderEnvironment(language: .en)).blockLooks()
         #expect(paddedLooks[0][0].value == 0 / 4 + Float(0) / 4)  // padding ×3 and element (0,0) = 0
         #expect(paddedLooks[0][1].value == Float(1 + 2) / 4)       // padding ×2, elements 1 and 2
         #expect(paddedLooks[0][0].kind == .value)
@@ -159,8 +159,8 @@ struct WholeMapTests {
             (cin, try! ComputedMaps(ConvExperiment(parameters(h: h, w: w, cin: cin, k: 1, padding: 2))))
         }
         for (columns, rows) in [(50, 17), (80, 24), (120, 40), (200, 60)] {
-            for env in [RenderEnvironment(), noColor, RenderEnvironment(colorDepth: .none, unicode: false),
-                        RenderEnvironment(colorDepth: .trueColor, unicode: false)] {
+            for env in [RenderEnvironment(language: .en), noColor, RenderEnvironment(colorDepth: .none, unicode: false, language: .en),
+                        RenderEnvironment(colorDepth: .trueColor, unicode: false, language: .en)] {
                 for (cin, maps) in mapsByChannels {
                     let (_, _, canvas) = screen(maps.parameters.geometry, columns: columns, rows: rows, environment: env, maps: maps) {
                         $0.zoomOverride = .whole
@@ -183,7 +183,7 @@ struct SectionHeaderTests {
         for p in cases {
             let maps = try! ComputedMaps(ConvExperiment(p))
             for (columns, rows) in [(50, 17), (55, 18), (60, 20), (70, 22), (80, 24), (100, 30), (120, 40)] {
-                for env in [RenderEnvironment(), noColor] {
+                for env in [RenderEnvironment(language: .en), noColor] {
                     for padded in [false, true] {
                         let (_, layout, canvas) = screen(p, columns: columns, rows: rows, environment: env, maps: maps) {
                             $0.paddedView = padded
@@ -192,9 +192,9 @@ struct SectionHeaderTests {
                             let f = section.frame
                             let header = (0..<section.headerRows).map { String(Array(canvas.line(f.y + $0))[f.x..<f.maxX]) }
                                 .joined(separator: "\n")
-                            let scale = ComputedMaps.scaleText(section.section, maps: maps, parameters: Conv2dSettings(p), glyphs: env.glyphs)
+                            let scale = ComputedMaps.scaleText(section.section, maps: maps, parameters: Conv2dSettings(p), glyphs: env.glyphs, language: .en)
                             var wanted = [scale]
-                            if let marker = section.pageMarker(env.glyphs) { wanted.append(marker) }
+                            if let marker = section.pageMarker(env.glyphs, .en) { wanted.append(marker) }
                             for text in wanted where !header.contains(text) {
                                 failures.append("\(columns)x\(rows) \(p.values) padded \(padded): \"\(text)\" cut in\n\(header)")
                             }
@@ -229,7 +229,7 @@ struct SectionHeaderTests {
         let f = layout.input!.frame
         let header = String(Array(canvas.line(f.y))[f.x..<f.maxX])
         #expect(header.hasPrefix("input 1×64×300×300"))
-        #expect(header.contains(layout.input!.pageMarker(.unicodeSet)!))
+        #expect(header.contains(layout.input!.pageMarker(.unicodeSet, .en)!))
         #expect(header.hasSuffix("scale 0–300"))
     }
 
@@ -337,7 +337,7 @@ struct AxisLabelTests {
 struct MarkTests {
     /// The inspector cursor on output[0, 2, 5] = 162 (rocket's near-white top entry) differs from
     /// another 162 by an attribute, not by colour alone, and shows neither white nor its own colour.
-    @Test(arguments: [RenderEnvironment(), RenderEnvironment(colorDepth: .ansi16), noColor])
+    @Test(arguments: [RenderEnvironment(language: .en), RenderEnvironment(colorDepth: .ansi16, language: .en), noColor])
     func theCursorIsVisibleOnEveryColour(env: RenderEnvironment) {
         let (_, layout, canvas) = screen(columns: 120, rows: 40, environment: env) {
             $0 = update($0, .inspect(.output, CellCursor(channel: 0, y: 2, x: 5)))
@@ -379,7 +379,7 @@ struct MarkTests {
 
     /// Whole-map blocks without colour: the cursor and taps get their own glyphs, never a shade.
     @Test func wholeMapMarksWithoutColourAreTheirOwnGlyphs() {
-        for (env, cursor, tap) in [(noColor, "◉", "◆"), (RenderEnvironment(colorDepth: .none, unicode: false), "X", "o")] {
+        for (env, cursor, tap) in [(noColor, "◉", "◆"), (RenderEnvironment(colorDepth: .none, unicode: false, language: .en), "X", "o")] {
             let (_, layout, canvas) = screen(columns: 120, rows: 40, environment: env) {
                 $0.zoomOverride = .whole
                 $0 = update($0, .inspect(.output, CellCursor(channel: 0, y: 2, x: 3)))

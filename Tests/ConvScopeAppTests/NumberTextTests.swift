@@ -16,8 +16,8 @@ struct NumberTextTests {
     }
 
     @Test func ratiosOfHugeAndNonFiniteValues() {
-        #expect(NumberText.ratio(1e30) == "1e+30")
-        #expect(NumberText.ratio(.infinity) == "n/a")
-        #expect(NumberText.ratio(12.345) == "12.35")
+        #expect(NumberText.ratio(1e30, .en) == "1e+30")
+        #expect(NumberText.ratio(.infinity, .en) == "n/a")
+        #expect(NumberText.ratio(12.345, .en) == "12.35")
     }
 }

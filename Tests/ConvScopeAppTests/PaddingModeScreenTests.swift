@@ -15,8 +15,8 @@ struct PaddingModeScreenTests {
         state.zoomOverride = .whole
         state.terminalSize = TerminalSize(columns: 120, rows: 40)
         let maps = try ComputedMaps(ConvExperiment(state.parameters))
-        let canvas = view(state, maps: maps, environment: RenderEnvironment())
-        let input = try #require(Layout.compute(state, environment: RenderEnvironment(), widths: maps.widths).input)
+        let canvas = view(state, maps: maps, environment: RenderEnvironment(language: .en))
+        let input = try #require(Layout.compute(state, environment: RenderEnvironment(language: .en), widths: maps.widths).input)
         #expect(input.geometry.block == 1 && input.geometry.halfBlocks)
         let origin = input.origin(ofChannel: 0)
         let rocket = Colormap.named(.rocket)
@@ -26,7 +26,7 @@ struct PaddingModeScreenTests {
         #expect(corner.foreground != ExportColors.padding)
         // Zeros keep the grey ring.
         state.parameters.paddingMode = .zeros
-        let zeros = view(state, maps: try ComputedMaps(ConvExperiment(state.parameters)), environment: RenderEnvironment())
+        let zeros = view(state, maps: try ComputedMaps(ConvExperiment(state.parameters)), environment: RenderEnvironment(language: .en))
         #expect(zeros[origin.x, origin.y].style.foreground == ExportColors.padding)
     }
 

@@ -24,7 +24,7 @@ struct PanelTextTests {
     // MARK: cost panel
 
     @Test func costAtDefaults() {
-        let lines = CostPanelText.lines(ConvParameters(), denseOutputs: nil, glyphs: Self.u, width: 120)
+        let lines = CostPanelText.lines(ConvParameters(), denseOutputs: nil, glyphs: Self.u, width: 120, language: .en)
         let t = Self.texts(lines)
         #expect(lines[0] == PanelLine(
             text: "the course notes' comparison: conv vs fully connected (K = 72 outputs, default = C_out·H_out·W_out = 2·6·6)",
@@ -45,7 +45,7 @@ struct PanelTextTests {
     }
 
     @Test func costWithStrideAndPadding() {
-        let lines = CostPanelText.lines(Self.strided, denseOutputs: nil, glyphs: Self.u, width: 120)
+        let lines = CostPanelText.lines(Self.strided, denseOutputs: nil, glyphs: Self.u, width: 120, language: .en)
         let t = Self.texts(lines)
         #expect(t[0] == "the course notes' comparison: conv vs fully connected (K = 32 outputs, default = C_out·H_out·W_out = 2·4·4)")
         #expect(t.contains("  conv    (C_in·F1·F2 + 1)·C_out = (3·3·3 + 1)·2 = 56"))
@@ -64,7 +64,7 @@ struct PanelTextTests {
     }
 
     @Test func costWithExplicitK() {
-        let t = Self.texts(CostPanelText.lines(ConvParameters(), denseOutputs: 10, glyphs: Self.u, width: 120))
+        let t = Self.texts(CostPanelText.lines(ConvParameters(), denseOutputs: 10, glyphs: Self.u, width: 120, language: .en))
         #expect(t[0] == "the course notes' comparison: conv vs fully connected (K = 10 outputs, set by ( ) or typed)")
         #expect(t.contains("  dense   (C_in·H_in·W_in + 1)·K = (3·8·8 + 1)·10 = 1930"))
         #expect(t.contains("  conv    C_in·F1·F2·C_out·H_out·W_out = 3·3·3·2·6·6 = 1944"))
@@ -76,7 +76,7 @@ struct PanelTextTests {
 
     @Test func costWhenPyTorchRefuses() {
         for k in [nil, 10] as [Int?] {
-            let lines = CostPanelText.lines(Self.refused, denseOutputs: k, glyphs: Self.u, width: 120)
+            let lines = CostPanelText.lines(Self.refused, denseOutputs: k, glyphs: Self.u, width: 120, language: .en)
             let t = Self.texts(lines)
             #expect(t.contains("  conv    (C_in·F1·F2 + 1)·C_out = (3·9·3 + 1)·2 = 164"))
             #expect(!t.contains { $0.contains("H_out·W_out =") || $0.hasPrefix("Comp_mult") })
@@ -89,16 +89,16 @@ struct PanelTextTests {
     @Test func simplificationHoldingByCoincidence() {
         // Padding 1 and dilation 2 cancel: 8 + 2 − 2·2 − 1 + 1 = 6 = 8 − 3 + 1.
         let p = Self.params { $0.paddingH = 1; $0.dilationH = 2 }
-        let t = Self.texts(CostPanelText.lines(p, denseOutputs: nil, glyphs: Self.u, width: 200))
+        let t = Self.texts(CostPanelText.lines(p, denseOutputs: nil, glyphs: Self.u, width: 200, language: .en))
         #expect(t.contains { $0.hasSuffix("holds here even with padding_h = 1, dilation_h = 2") })
     }
 
     @Test func ratioFormatting() {
-        #expect(NumberText.ratio(256) == "256")
-        #expect(NumberText.ratio(64.0 / 9) == "7.11")
-        #expect(NumberText.ratio(0.5) == "0.50")
-        #expect(NumberText.ratio(1.999) == "2.00")
-        #expect(NumberText.ratio(123_456_789) == "123456789")
+        #expect(NumberText.ratio(256, .en) == "256")
+        #expect(NumberText.ratio(64.0 / 9, .en) == "7.11")
+        #expect(NumberText.ratio(0.5, .en) == "0.50")
+        #expect(NumberText.ratio(1.999, .en) == "2.00")
+        #expect(NumberText.ratio(123_456_789, .en) == "123456789")
     }
 
     // MARK: formula panel
@@ -106,7 +106,7 @@ struct PanelTextTests {
     @Test func formulaWithoutRemainder() {
         // h 8, k 2, s 3: 6 / 3 = 2 r 0, H_out 3; the windows cover rows 0–1, 3–4, 6–7.
         let p = Self.params { $0.kernelSizeH = 2; $0.strideH = 3 }
-        let t = Self.texts(FormulaPanelText.lines(p, glyphs: Self.u, width: 120))
+        let t = Self.texts(FormulaPanelText.lines(p, glyphs: Self.u, width: 120, language: .en))
         #expect(t.contains("  padded size = size + 2·p = 8 + 2·0 = 8"))
         #expect(t.contains("  effective kernel = d·(k − 1) + 1 = 1·(2 − 1) + 1 = 2"))
         #expect(t.contains("  numerator = padded − effective = size + 2·p − d·(k − 1) − 1 = 8 − 2 = 6"))
@@ -120,7 +120,7 @@ struct PanelTextTests {
         // h 8, k 3, s 2, p 0: 5 / 2 = 2 r 1, H_out 3; windows 0–2, 2–4, 4–6 leave row 7.
         // w 8, k 3, s 3: 5 / 3 = 1 r 2, W_out 2; windows 0–2, 3–5 leave columns 6 and 7.
         let p = Self.params { $0.strideH = 2; $0.strideW = 3 }
-        let lines = FormulaPanelText.lines(p, glyphs: Self.u, width: 120)
+        let lines = FormulaPanelText.lines(p, glyphs: Self.u, width: 120, language: .en)
         let t = Self.texts(lines)
         #expect(lines.first == PanelLine(text: "H axis: size 8, k 3, p 0, s 2, d 1", style: Style(bold: true)))
         #expect(t.contains("  5 / 2 = 2 remainder 1: the floor drops 1"))
@@ -129,19 +129,19 @@ struct PanelTextTests {
         #expect(t.contains("  5 / 3 = 1 remainder 2: the floor drops 2"))
         #expect(t.contains("  W_out = ⌊5/3⌋ + 1 = 1 + 1 = 2"))
         #expect(t.contains("  2 columns never read: 6, 7"))
-        let ascii = Self.texts(FormulaPanelText.lines(p, glyphs: .asciiSet, width: 120))
+        let ascii = Self.texts(FormulaPanelText.lines(p, glyphs: .asciiSet, width: 120, language: .en))
         #expect(ascii.contains("  H_out = floor(5/2) + 1 = 2 + 1 = 3"))
     }
 
     @Test func formulaListsAtMostEightUnreadPositions() {
         // w 20, k 1, s 2 reads the even columns only.
         let p = Self.params { $0.wIn = 20; $0.kernelSizeW = 1; $0.strideW = 2 }
-        let t = Self.texts(FormulaPanelText.lines(p, glyphs: Self.u, width: 120))
+        let t = Self.texts(FormulaPanelText.lines(p, glyphs: Self.u, width: 120, language: .en))
         #expect(t.contains("  10 columns never read: 1, 3, 5, 7, 9, 11, 13, 15, …"))
     }
 
     @Test func formulaWhenTheKernelDoesNotFit() {
-        let lines = FormulaPanelText.lines(Self.refused, glyphs: Self.u, width: 120)
+        let lines = FormulaPanelText.lines(Self.refused, glyphs: Self.u, width: 120, language: .en)
         #expect(lines.contains(PanelLine(text: "  padded 8 < effective kernel 9: PyTorch refuses",
                                          style: Style(foreground: Palette.error))))
         #expect(!lines.contains { $0.text.contains("H_out") || $0.text.contains("rows never") })
@@ -175,7 +175,7 @@ struct PanelTextTests {
     }
 
     @Test func codeLinesWrapBetweenArguments() {
-        let lines = CodePanelText.lines(AppState(parameters: Self.asymmetric), glyphs: Self.u, width: 40)
+        let lines = CodePanelText.lines(AppState(parameters: Self.asymmetric), glyphs: Self.u, width: 40, language: .en)
         let t = Self.texts(lines)
         #expect(lines[0] == PanelLine(text: "PyTorch", style: Style(bold: true)))
         let split = t.firstIndex(of: "command line")!
@@ -205,10 +205,10 @@ struct PanelTextTests {
     ]
 
     static func allLines(_ p: ConvParameters, _ g: Glyphs, _ width: Int) -> [PanelLine] {
-        CostPanelText.lines(p, denseOutputs: nil, glyphs: g, width: width)
-            + CostPanelText.lines(p, denseOutputs: 1_048_576, glyphs: g, width: width)
-            + FormulaPanelText.lines(p, glyphs: g, width: width)
-            + CodePanelText.lines(AppState(parameters: p), glyphs: g, width: width)
+        CostPanelText.lines(p, denseOutputs: nil, glyphs: g, width: width, language: .en)
+            + CostPanelText.lines(p, denseOutputs: 1_048_576, glyphs: g, width: width, language: .en)
+            + FormulaPanelText.lines(p, glyphs: g, width: width, language: .en)
+            + CodePanelText.lines(AppState(parameters: p), glyphs: g, width: width, language: .en)
     }
 
     @Test func noLineIsWiderThanThePanel() {
@@ -238,7 +238,7 @@ struct PanelTextTests {
 @Suite("Plain words")
 struct PlainWordsTests {
     @Test func kOfOneIsOneOutput() {
-        let t = CostPanelText.lines(ConvParameters(), denseOutputs: 1, glyphs: .unicodeSet, width: 120).map(\.text)
+        let t = CostPanelText.lines(ConvParameters(), denseOutputs: 1, glyphs: .unicodeSet, width: 120, language: .en).map(\.text)
         #expect(t[0].contains("K = 1 output,"))
     }
 
@@ -246,9 +246,9 @@ struct PlainWordsTests {
         var s = AppState()
         s.speedIndex = 0
         s = update(s, .togglePlay)
-        #expect(HintsView.animationHints(s, environment: RenderEnvironment())[0] == " ▶ playing 1 cell/s")
-        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("space pause"))
-        #expect(HintsView.animationHints(s, environment: RenderEnvironment()).contains("{ } speed"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment(language: .en))[0] == " ▶ playing 1 cell/s")
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment(language: .en)).contains("space pause"))
+        #expect(HintsView.animationHints(s, environment: RenderEnvironment(language: .en)).contains("{ } speed"))
     }
 
     @Test func oneOutputChannel() {
@@ -256,7 +256,7 @@ struct PlainWordsTests {
         p.outChannels = 1
         var s = AppState(parameters: p)
         s = update(s, .inspect(.input, CellCursor(channel: 0, y: 0, x: 0)))
-        let text = InspectorText.inputLines(s, environment: RenderEnvironment(), width: 200).joined(separator: " ")
+        let text = InspectorText.inputLines(s, environment: RenderEnvironment(language: .en), width: 200).joined(separator: " ")
         #expect(text == "input[0, 0, 0] feeds 1 output cell in 1 channel: (0, 0)")
     }
 
@@ -265,7 +265,7 @@ struct PlainWordsTests {
             let text = PanelTextTests.allLines(p, .unicodeSet, 100).map(\.text).joined(separator: "\n")
             #expect(!text.lowercased().contains("seed"))
         }
-        let help = KeyMap.helpRows(.unicodeSet).map { $0.keys + " " + $0.help }.joined(separator: "\n")
+        let help = KeyMap.helpRows(.unicodeSet, .en).map { $0.keys + " " + $0.help }.joined(separator: "\n")
         #expect(!help.lowercased().contains("seed"))
     }
 }
@@ -276,7 +276,7 @@ struct CostPanelGrammarTests {
     @Test func oneReasonGivesTwoReasonsGive() {
         var p = ConvParameters()
         p.kernelSizeH = 5; p.kernelSizeW = 5; p.paddingH = 2; p.paddingW = 1; p.strideW = 2
-        let text = CostPanelText.lines(p, denseOutputs: nil, glyphs: .unicodeSet, width: 200).map(\.text).joined(separator: "\n")
+        let text = CostPanelText.lines(p, denseOutputs: nil, glyphs: .unicodeSet, width: 200, language: .en).map(\.text).joined(separator: "\n")
         #expect(text.contains("padding_h = 2 gives H_out = 8, not 4"), "\(text)")
         #expect(text.contains("stride_w = 2, padding_w = 1 give W_out = 3, not 4"), "\(text)")
     }

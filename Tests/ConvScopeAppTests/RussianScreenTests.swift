@@ -162,7 +162,7 @@ struct RussianScreenTests {
     @Test func noEnglishSentenceLeaksInRussianMode() {
         var englishSeen: Set<String> = []
         for state in Self.sweep() {
-            englishSeen.formUnion(Self.englishWords(Self.textWithoutPyTorch(state, RenderEnvironment())))
+            englishSeen.formUnion(Self.englishWords(Self.textWithoutPyTorch(state, RenderEnvironment(language: .en))))
             let leaked = Self.englishWords(Self.textWithoutPyTorch(state, Self.russian))
             #expect(leaked.isEmpty, "\(state.terminalSize) \(state.panel.map(\.rawValue) ?? "") \(String(describing: state.notice)): \(leaked.sorted())")
         }
@@ -185,7 +185,7 @@ struct RussianScreenTests {
         let broken = try ModelParser.parse("Conv2d(3, 4, 3)\nConv2d(5, 8, 3)\nReLU()")
         for (layers, shape) in [(unet, [1, 1, 16, 16]), (broken, [1, 3, 8, 8])] {
             let trace = StackTrace(inputShape: shape, layers: layers)
-            for text in [StackTable.text(trace), CoverageText.text(trace)] {
+            for text in [StackTable.text(trace, language: .en), CoverageText.text(trace, language: .en)] {
                 #expect(!Self.englishWords(text).subtracting(["RuntimeError", "Given", "groups", "weight", "of", "size",
                                                                "expected", "input", "to", "have", "channels", "but",
                                                                "got", "instead"]).isEmpty, "English finds words")

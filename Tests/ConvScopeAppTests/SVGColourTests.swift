@@ -24,7 +24,7 @@ struct SVGColourTests {
         let rocket = Colormap.named(.rocket)
         var checked = 0
         // Input: eight rows of channel 0 from its corner (value x two columns per value to the right).
-        let corner = Layout.compute(sizedState(columns: 100, rows: 26), environment: RenderEnvironment()).input!.origin(ofChannel: 0)
+        let corner = Layout.compute(sizedState(columns: 100, rows: 26), environment: RenderEnvironment(language: .en)).input!.origin(ofChannel: 0)
         for row in corner.y..<(corner.y + 8) {
             for x in 0..<8 {
                 let lut = rocket.index(for: Float(x), vmin: 0, vmax: 8)

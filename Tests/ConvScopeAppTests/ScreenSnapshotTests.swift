@@ -5,7 +5,7 @@ import ConvCore
 
 /// Renders the screen for parameters at a size, as the TUI would.
 func render(_ p: ConvParameters = ConvParameters(), columns: Int, rows: Int,
-            environment env: RenderEnvironment = RenderEnvironment(), configure: (inout AppState) -> Void = { _ in })
+            environment env: RenderEnvironment = RenderEnvironment(language: .en), configure: (inout AppState) -> Void = { _ in })
     -> Canvas
 {
     var state = AppState(parameters: p)
@@ -69,7 +69,7 @@ struct ScreenSnapshotTests {
 
     /// Without colour the numbers stay (as in colour at this size); the cells carry no colours.
     @Test func noColorKeepsTheNumbers() {
-        let env = RenderEnvironment(colorDepth: .none, unicode: true)
+        let env = RenderEnvironment(colorDepth: .none, unicode: true, language: .en)
         let canvas = render(columns: 80, rows: 24, environment: env)
         assertSnapshot(canvas.text, named: "no-color-80x24")
         #expect(canvas.text.contains("0 1 2 3 4 5 6 7"))
@@ -78,7 +78,7 @@ struct ScreenSnapshotTests {
     }
 
     @Test func asciiOnly() {
-        let env = RenderEnvironment(colorDepth: .none, unicode: false)
+        let env = RenderEnvironment(colorDepth: .none, unicode: false, language: .en)
         let canvas = render(columns: 80, rows: 24, environment: env)
         assertSnapshot(canvas.text, named: "ascii-no-color-80x24")
         let allASCII = canvas.text.unicodeScalars.allSatisfy { $0.isASCII }
@@ -94,7 +94,7 @@ struct ScreenSnapshotTests {
         state.terminalSize = TerminalSize(columns: 80, rows: 24)
         state = update(state, .toggleHelp)
         for _ in 0..<4 {
-            seen += view(state, maps: nil, environment: RenderEnvironment()).text
+            seen += view(state, maps: nil, environment: RenderEnvironment(language: .en)).text
             state = update(state, .helpPage(1))
         }
         for binding in KeyMap.bindings { #expect(seen.contains(String(binding.help.en.prefix(24))), "\(binding.help.en)") }
@@ -104,7 +104,7 @@ struct ScreenSnapshotTests {
     @Test func heatmapColoursMatchSeaborn() {
         let canvas = render(columns: 80, rows: 24)
         let rocket = Colormap.named(.rocket)
-        let layout = Layout.compute(sizedState(columns: 80, rows: 24), environment: RenderEnvironment())
+        let layout = Layout.compute(sizedState(columns: 80, rows: 24), environment: RenderEnvironment(language: .en))
         // Input channel 0: value x sits two columns per value right of the map's corner.
         let input = layout.input!.origin(ofChannel: 0)
         for x in 0..<8 {
@@ -149,7 +149,7 @@ struct ScreenSnapshotTests {
         var state = sizedState(p, columns: 80, rows: 24)
         state.zoomOverride = .numbers
         let canvas = render(p, columns: 80, rows: 24) { $0.zoomOverride = .numbers }
-        let input = Layout.compute(state, environment: RenderEnvironment()).input!
+        let input = Layout.compute(state, environment: RenderEnvironment(language: .en)).input!
         #expect(input.isCropped)
         #expect(canvas.text.contains("x 0–\(input.visibleColumns - 1) of 500"))
         #expect(canvas.text.contains("▶"))

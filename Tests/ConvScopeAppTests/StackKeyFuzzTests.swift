@@ -37,7 +37,7 @@ struct StackKeyFuzzTests {
                 #expect(cell.channel < shape[1] && cell.y < shape[2] && cell.x < shape[3], "step \(step)")
             }
             if step % 10 == 0 {
-                let canvas = view(state, maps: nil, environment: RenderEnvironment())
+                let canvas = view(state, maps: nil, environment: RenderEnvironment(language: .en))
                 let lines = (0..<canvas.height).map { canvas.line($0) }
                 #expect(canvas.height == state.terminalSize.rows)
                 #expect(lines.allSatisfy { $0.count == state.terminalSize.columns }, "step \(step)")

@@ -74,7 +74,7 @@ struct StackKeyTests {
         #expect(Set(rows.map(\.help)).count == rows.count, "no row twice")
         var s = Self.state
         s.showHelp = true
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        let text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains("add a copy of the selected layer after it"))
     }
 }

@@ -45,12 +45,12 @@ struct StackPanelOverlayTests {
     @Test func thePaddedViewShowsTheRingOfTheSelectedConv2d() {
         let model = Model(inputShape: [1, 1, 5, 5], layers: [try! LayerParser.parse("Conv2d(1, 2, 3, padding=2, padding_mode='reflect')")])
         var s = update(AppState(model: model), .start(TerminalSize(columns: 120, rows: 40)))
-        #expect(!view(s, maps: nil, environment: RenderEnvironment()).text.contains("2   1   0   1   2   3   4   3   2"))
+        #expect(!view(s, maps: nil, environment: RenderEnvironment(language: .en)).text.contains("2   1   0   1   2   3   4   3   2"))
         s = update(s, .key(.character("p")))
         #expect(s.paddedView)
         let layout = StackLayout.compute(s, environment: s.environment)
         #expect(layout.top?.padTop == 2 && layout.top?.tensorRows == 5)
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        let text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains(" 2   1   0   1   2   3   4   3   2"), "the ramp 0…4 mirrored two cells out\n\(text)")
     }
 
@@ -59,12 +59,12 @@ struct StackPanelOverlayTests {
         var s = StackUpdateTests.state("skip.txt", columns: columns, rows: rows)
         s = update(update(s, .stack(.chooseLayer(5))), .key(.character("f")))
         #expect(s.panel == .formula)
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        let text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         assertSnapshot(text, named: "stack-formula-transposed-\(columns)x\(rows)")
         #expect(text.contains("(5) output size"))
         s = update(s, .key(.character("c")))
         #expect(s.panel == .cost)
-        #expect(view(s, maps: nil, environment: RenderEnvironment()).text.contains("(5) cost"))
+        #expect(view(s, maps: nil, environment: RenderEnvironment(language: .en)).text.contains("(5) cost"))
         s = update(s, .key(.escape))
         #expect(s.panel == nil, "Esc closes the panel first")
         #expect(KeyMap.stackHelpRows(.unicodeSet, .en).contains { $0.keys == "f" }, "the help lists the panels")

@@ -11,14 +11,14 @@ struct StackScreenSnapshotTests {
         var s = AppState(model: StackUpdateTests.model(file, size: size))
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
-        return StackLayout.compute(s, environment: RenderEnvironment()).noteLines.map(\.text).joined(separator: " ")
+        return StackLayout.compute(s, environment: RenderEnvironment(language: .en)).noteLines.map(\.text).joined(separator: " ")
     }
 
     static func screen(_ file: String, size: Int = 8, columns: Int, rows: Int, _ actions: StackAction...) -> String {
         var s = AppState(model: StackUpdateTests.model(file, size: size))
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
-        let canvas = view(s, maps: nil, environment: RenderEnvironment())
+        let canvas = view(s, maps: nil, environment: RenderEnvironment(language: .en))
         for y in 0..<canvas.height { #expect(canvas.line(y).count == columns, "every line is exactly the window's width") }
         return canvas.text
     }
@@ -62,7 +62,7 @@ struct StackScreenSnapshotTests {
         s = update(s, .stack(.selectLayer(5)))
         for _ in 0..<8 { s = update(s, .selectNext) }
         s = update(update(s, .typeDigit(1)), .commitTyping)
-        let text = view(s, maps: nil, environment: RenderEnvironment()).text
+        let text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         assertSnapshot(text, named: "stack-transposed-panel-80x24")
         #expect(text.contains("output_padding_h     1"))
         #expect(text.contains("Sizes of tensors must match"))
@@ -103,7 +103,7 @@ struct StackExportTests {
         var s = AppState(model: StackUpdateTests.model("skip.txt"))
         s = update(s, .start(TerminalSize(columns: 120, rows: 40)))
         s = update(s, .stack(.selectLayer(3)))
-        let text = ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment()).text
+        let text = ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains("input 1×8×4×4"))
         #expect(text.contains("output 1×16×4×4"))
         #expect(!text.contains("parameters") && !text.contains("module") && !text.contains("? help"))

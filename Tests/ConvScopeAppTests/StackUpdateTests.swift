@@ -198,7 +198,7 @@ struct StackUpdateTests {
         #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))) == [.computeStack(model), .mouseReporting(true)],
                 "the stack's values, no single layer's")
         #expect(s.stack!.run == nil && s.stack!.awaitsValues)
-        var text = view(s, maps: nil, environment: RenderEnvironment()).text
+        var text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains("computing the maps of every layer"))
         #expect(text.contains("1×64×570×570"), "shapes show at once")
         #expect(update(&s, .key(.right)) == [.computeStack(s.stack!.model)], "→ on h_in of layer (0) changes the model")
@@ -216,7 +216,7 @@ struct StackUpdateTests {
         #expect(update(&big, .start(TerminalSize(columns: 80, rows: 24))) == [.mouseReporting(true)],
                 "1024×570×570 values are past the limit")
         #expect(big.stack!.run == nil && !big.stack!.awaitsValues)
-        text = view(big, maps: nil, environment: RenderEnvironment()).text
+        text = view(big, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains("values not computed: more than 64,000,000 values"))
         big = update(big, .stack(.toggleInspect))
         #expect(big.stack!.note == .noMapsToInspect)

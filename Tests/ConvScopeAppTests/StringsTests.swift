@@ -70,7 +70,7 @@ struct StringsTests {
         s = update(s, .toggleLink)
         #expect(s.notice == .linked(true))
         #expect(s.message == "h/w pairs linked: changing one changes both")
-        s.environment = RenderEnvironment(unicode: false)
+        s.environment = RenderEnvironment(unicode: false, language: .en)
         s.notice = .nothingToClose
         #expect(s.message == "nothing to close | q quits", "the ASCII screen's separator")
         s.notice = .outOfRange(name: "K", value: 0, range: 1...8)
@@ -86,7 +86,7 @@ struct StringsTests {
         #expect(Set(ranks).count == ranks.count, "one place each")
         for binding in KeyMap.bindings where binding.hint != nil && !binding.keys.isEmpty {
             let hint = binding.hint!.text(g, .en)
-            #expect(binding.keys.contains { hint.hasPrefix($0.label(g)) || hint.contains($0.label(g)) }
+            #expect(binding.keys.contains { hint.hasPrefix($0.label(g, .en)) || hint.contains($0.label(g, .en)) }
                     || binding.keys.contains(.up) || binding.keys.contains(.left), "\(hint) names its key")
         }
     }

@@ -391,7 +391,7 @@ struct UpdateTests {
     // MARK: zoom
 
     /// The zoom the screen shows: the layout fed with the computed maps' real value widths, as `view` does.
-    private func zoomOnScreen(_ s: AppState, environment env: RenderEnvironment = RenderEnvironment()) -> Zoom {
+    private func zoomOnScreen(_ s: AppState, environment env: RenderEnvironment = RenderEnvironment(language: .en)) -> Zoom {
         let maps = try? ComputedMaps(ConvExperiment(s.parameters))
         return Layout.compute(s, environment: env, widths: maps?.widths).zoom
     }
@@ -415,7 +415,7 @@ struct UpdateTests {
         #expect(messages == ["zoom whole map", "zoom numbers", "zoom large", "zoom auto (\(NoticeText.zoomName(automatic, .en)))"])
         // The summary under the parameter panel says the same, where there is room for it.
         if rows >= 24 {
-            let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment()).text
+            let text = view(s, maps: try? ComputedMaps(ConvExperiment(s.parameters)), environment: RenderEnvironment(language: .en)).text
             #expect(text.contains("zoom auto (\(NoticeText.zoomName(zoomOnScreen(s), .en)))"))
         }
     }
@@ -485,8 +485,8 @@ struct UpdateTests {
         #expect(s.inputPage > 2)
         let zoomed = press(.character("z"), s)
         #expect(zoomed.zoomOverride == nil)
-        #expect(Layout.compute(zoomed, environment: RenderEnvironment()).zoom == .whole)
-        let env = RenderEnvironment()
+        #expect(Layout.compute(zoomed, environment: RenderEnvironment(language: .en)).zoom == .whole)
+        let env = RenderEnvironment(language: .en)
         let shownBefore = Layout.compute(zoomed, environment: env).input!.page
         let back = press(.character("["), zoomed)
         let shownAfter = Layout.compute(back, environment: env).input!.page
@@ -560,7 +560,7 @@ struct UpdateTests {
 
     /// The title of the help box, e.g. "keys 2/3", as drawn.
     private func helpTitle(_ s: AppState) -> String? {
-        let canvas = view(s, maps: nil, environment: RenderEnvironment())
+        let canvas = view(s, maps: nil, environment: RenderEnvironment(language: .en))
         guard let line = canvas.lines.first(where: { $0.contains("keys ") && $0.contains("/") }) else { return nil }
         return line.split(separator: " ").first { $0.contains("/") && $0.first?.isNumber == true }.map(String.init)
     }
@@ -664,7 +664,7 @@ struct UpdateTests {
 
     @Test func shiftArrowsScrollWithinTheMapByAPage() {
         var s = numbers(typed(.hIn, 300, typed(.wIn, 500)))
-        let layout = Layout.compute(s, environment: RenderEnvironment())
+        let layout = Layout.compute(s, environment: RenderEnvironment(language: .en))
         let sections = [layout.input!, layout.output!]
         // A page is the visible width (height) of the cropped maps: the narrower one's, so no map skips a column.
         let page = layout.scrollPage
@@ -673,7 +673,7 @@ struct UpdateTests {
         #expect(page.columns > 1 && page.rows > 1)
         s = press([.shiftRight, .shiftRight, .shiftDown], s)
         #expect(s.scrollX == 2 * page.columns && s.scrollY == page.rows)
-        let shown = Layout.compute(s, environment: RenderEnvironment())
+        let shown = Layout.compute(s, environment: RenderEnvironment(language: .en))
         for section in [shown.input!, shown.output!] {
             #expect(section.firstColumn == 2 * page.columns)
             #expect(section.firstRow == page.rows)
@@ -685,7 +685,7 @@ struct UpdateTests {
     /// Nothing is cropped on the whole map, so Shift-arrows have nothing to scroll.
     @Test func shiftArrowsDoNothingOnTheWholeMap() {
         let s = typed(.hIn, 300, typed(.wIn, 500))
-        #expect(Layout.compute(s, environment: RenderEnvironment()).zoom == .whole)
+        #expect(Layout.compute(s, environment: RenderEnvironment(language: .en)).zoom == .whole)
         let moved = press([.shiftRight, .shiftDown], s)
         #expect(moved.scrollX == 0 && moved.scrollY == 0)
     }
@@ -696,7 +696,7 @@ struct UpdateTests {
         s = typed(.kernelSizeW, 1, s)
         s = typed(.paddingW, 32, s)
         s = press(Array(repeating: .shiftRight, count: 60), s)
-        let layout = Layout.compute(s, environment: RenderEnvironment())
+        let layout = Layout.compute(s, environment: RenderEnvironment(language: .en))
         #expect(layout.output?.totalColumns == 164)
         if let output = layout.output {
             #expect(output.firstColumn + output.visibleColumns == output.totalColumns,
@@ -708,9 +708,9 @@ struct UpdateTests {
     @Test func shiftLeftAfterOverscrollingMovesThePicture() {
         var s = numbers(typed(.wIn, 500))
         s = press(Array(repeating: .shiftRight, count: 200), s)
-        let atEnd = Layout.compute(s, environment: RenderEnvironment()).input!.firstColumn
+        let atEnd = Layout.compute(s, environment: RenderEnvironment(language: .en)).input!.firstColumn
         let back = press(.shiftLeft, s)
-        let after = Layout.compute(back, environment: RenderEnvironment()).input!.firstColumn
+        let after = Layout.compute(back, environment: RenderEnvironment(language: .en)).input!.firstColumn
         #expect(after < atEnd, "first visible column stayed at \(atEnd) (scrollX \(s.scrollX) → \(back.scrollX))")
     }
 }

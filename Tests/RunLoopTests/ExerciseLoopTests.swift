@@ -12,7 +12,7 @@ struct ExerciseLoopTests {
     static let lab: ExerciseSet = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/single-layer-shapes.toml")
-        return try! ExerciseLoader.load(try! String(contentsOf: url, encoding: .utf8))
+        return try! ExerciseLoader.load(try! String(contentsOf: url, encoding: .utf8), language: .en)
     }()
 
     static func keys(_ text: String) -> [FakeScreen.Step] { text.map { .event(.key(.character($0))) } }

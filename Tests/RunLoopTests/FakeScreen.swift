@@ -20,7 +20,7 @@ final class FakeScreen: Screen {
     private(set) var suspensions = 0
     private var idleStarted: ContinuousClock.Instant?
 
-    init(size: TerminalSize, script: [Step], environment: RenderEnvironment = RenderEnvironment(colorDepth: .palette256)) {
+    init(size: TerminalSize, script: [Step], environment: RenderEnvironment = RenderEnvironment(colorDepth: .palette256, language: .en)) {
         self.size = size
         self.script = script
         self.environment = environment

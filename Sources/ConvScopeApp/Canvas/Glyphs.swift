@@ -1,3 +1,4 @@
+import ConvCore
 /// How many colours the output can show; decides how heatmaps are painted.
 public enum ColorDepth: String, Sendable, CaseIterable, Codable {
     /// No colour at all (NO_COLOR, --no-color, or a terminal without colours): shade glyphs.
@@ -51,7 +52,7 @@ public struct RenderEnvironment: Sendable, Equatable {
 
     /// An environment; exporters use `.trueColor` with Unicode.
     public init(colorDepth: ColorDepth = .trueColor, unicode: Bool = true, colormap: ColormapName = .rocket,
-                language: Language = .en) {
+                language: Language) {
         self.colorDepth = colorDepth
         glyphs = .forUnicode(unicode)
         self.colormap = colormap

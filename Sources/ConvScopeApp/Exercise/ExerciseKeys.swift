@@ -1,3 +1,4 @@
+import ConvCore
 import ConvExercises
 
 /// What a key asks of an exercise session outside the answer line.
@@ -23,7 +24,7 @@ public enum ExerciseKeys {
 
     /// Lines one key scrolls: Home and End to the top and the end, a page key a screenful, the others three lines.
     static func scrollStep(_ key: Key, page: Int) -> Int {
-        if key == .home || key == .end { return 1 << 20 }
+        if key == Key.home || key == Key.end { return 1 << 20 }
         return key == .pageDown || key == .pageUp || key == .character(" ") ? max(1, page - 1) : 3
     }
 
@@ -40,7 +41,7 @@ public enum ExerciseKeys {
     }
 
     /// How the key is written (every key of the command, for the help).
-    static func label(_ command: ExerciseCommand, _ lang: Language = .en, all: Bool = false) -> String {
+    static func label(_ command: ExerciseCommand, _ lang: Language, all: Bool = false) -> String {
         let shown = command == .working ? .maps : command
         guard let keys = bindings.first(where: { $0.command == shown })?.keys else { return "" }
         return (all ? keys : Array(keys.prefix(1))).map { $0.label(.unicodeSet, lang) }.joined(separator: " ")

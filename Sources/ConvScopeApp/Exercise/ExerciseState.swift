@@ -57,7 +57,7 @@ public struct ExerciseState: Sendable {
     public let records: Bool
 
     /// A session at the first question of `lab`, on the device `environment`.
-    public init(lab: ExerciseSet, environment: RenderEnvironment = RenderEnvironment(), records: Bool = false) {
+    public init(lab: ExerciseSet, environment: RenderEnvironment, records: Bool = false) {
         self.lab = lab
         self.records = records
         progress = Array(repeating: QuestionProgress(), count: lab.exercises.count)

@@ -58,7 +58,7 @@ extension ExerciseState: LoopProgram {
             return []
         }
         if key == .escape { notice = ExerciseText.nothingToClose(language) }
-        if key == .enter, canAnswer { answering = true }
+        if key == Key.enter, canAnswer { answering = true }
         return []
     }
 

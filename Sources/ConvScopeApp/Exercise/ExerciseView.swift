@@ -46,7 +46,7 @@ struct ExerciseView {
         if !state.current.revealed, case .value = state.exercise.question { hideOutput(in: &canvas) }
         guard size.columns >= ScreenLayout.minimum.columns, size.rows >= ScreenLayout.minimum.rows else { return canvas }
         let keys = [ExerciseCommand.working, .next, .previous, .quit]
-            .map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
+            .map { "\(ExerciseKeys.label($0, l)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
         var row = Canvas(width: size.columns, height: 1)
         let left = " " + (state.notice ?? "\(ExerciseText.title(l)) \(progressText)")
         let showsKeys = state.notice == nil && left.count + keys.count < size.columns
@@ -131,7 +131,7 @@ struct ExerciseView {
         if state.index > 0 { commands.append(.previous) }
         commands += [.help, .quit]
         let words = { (list: [ExerciseCommand]) in
-            list.map { "\(ExerciseKeys.label($0)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ")
+            list.map { "\(ExerciseKeys.label($0, l)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ")
         }
         // A narrow screen drops keys from the end, but always keeps the way out.
         while words(commands).count > size.columns - 2, commands.count > 1 { commands.remove(at: commands.count - 2) }

@@ -5,7 +5,7 @@ import ConvCore
 /// cell), with a legend.
 public enum CoverageText {
     /// The grids of every layer that ran and has windows, with PyTorch's message where the stack broke.
-    public static func text(_ trace: StackTrace, unicode: Bool = true, language l: Language = .en) -> String {
+    public static func text(_ trace: StackTrace, unicode: Bool = true, language l: Language) -> String {
         var blocks: [String] = []
         for (index, step) in trace.layers.enumerated() {
             if case let .failed(error) = step.status {
@@ -19,7 +19,7 @@ public enum CoverageText {
         return unicode ? text : StackTable.asciiText(text)
     }
 
-    static func block(_ heading: String, _ step: LayerTrace, _ coverage: LayerCoverage, _ l: Language = .en) -> String {
+    static func block(_ heading: String, _ step: LayerTrace, _ coverage: LayerCoverage, _ l: Language) -> String {
         let reads = coverage.of == "input"
         let shape = reads ? step.inputShape! : step.outputShape!
         let title = heading + ": " + StackWords.coverageTitle(l, reads: reads, size: "\(shape[2])×\(shape[3])")

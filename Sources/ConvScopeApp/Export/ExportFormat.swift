@@ -1,3 +1,4 @@
+import ConvCore
 /// A file format the screen can be exported to; every one is made from the same Canvas.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case text, ansi, svg, html
@@ -14,7 +15,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
     /// The canvas in this format.
     public func export(_ canvas: Canvas, theme: ExportTheme = .dark, title: String = "convscope",
-                       language: Language = .en) -> String {
+                       language: Language) -> String {
         switch self {
         case .text: TextExporter.export(canvas)
         case .ansi: ANSIExporter.export(canvas)

@@ -1,9 +1,10 @@
+import ConvCore
 /// Exports a Canvas as one self-contained HTML page showing the same SVG as SVGExporter.
 /// The markup is also well-formed XML (XHTML-style), so it can be checked with an XML parser.
 public enum HTMLExporter {
     /// An HTML5 page with inline CSS and the canvas as an inline SVG; `language` is the page's lang.
     public static func export(_ canvas: Canvas, theme: ExportTheme = .dark, title: String = "convscope",
-                              language: Language = .en) -> String {
+                              language: Language) -> String {
         let t = SVGExporter.escape(title)
         return """
             <!DOCTYPE html>

@@ -7,7 +7,7 @@ public enum StackTable {
     /// The whole text; `unicode` false writes x, -> and X for ×, → and ✗.
     /// `assumed[i]` lists what layer i's print hid (a note under its row).
     public static func text(_ trace: StackTrace, assumed: [[HiddenArgument]] = [], unicode: Bool = true,
-                            language l: Language = .en) -> String {
+                            language l: Language) -> String {
         let titles = StackWords.titles(l)
         var rows: [[String]] = [titles]
         var messages: [Int: String] = [:], assumedNotes: [Int: String] = [:]
@@ -44,7 +44,7 @@ public enum StackTable {
         return unicode ? text : asciiText(text)
     }
 
-    static func totals(_ trace: StackTrace, _ l: Language = .en) -> String {
+    static func totals(_ trace: StackTrace, _ l: Language) -> String {
         let parameters = trace.totalParameters, multiplications = trace.totalMultiplications
         var line = StackWords.total(l, parameters: parameters, multiplications: multiplications)
         if let failure = trace.failure {

@@ -75,7 +75,7 @@ public struct SectionLayout: Equatable, Sendable {
     }
 
     /// "ch 0–1 of 3 [ ]" when the channels are paged.
-    public func pageMarker(_ g: Glyphs, _ lang: Language = .en) -> String? {
+    public func pageMarker(_ g: Glyphs, _ lang: Language) -> String? {
         guard isPaged else { return nil }
         let shown = firstChannel == lastChannel ? "\(firstChannel)" : "\(firstChannel)\(g.dash)\(lastChannel)"
         return section == .kernel ? KernelSectionText.pageMarker(lang, shown: shown, of: channels)
@@ -83,7 +83,7 @@ public struct SectionLayout: Equatable, Sendable {
     }
 
     /// "1 cell = 16×16 (mean)" and a shorter wording, when whole-map cells stand for blocks.
-    public func blockNote(_ g: Glyphs, _ lang: Language = .en) -> [String] {
+    public func blockNote(_ g: Glyphs, _ lang: Language) -> [String] {
         let b = geometry.block
         guard geometry.zoom == .whole, b > 1 else { return [] }
         return ScreenText.blockNote(lang, g, block: b)
@@ -367,7 +367,7 @@ public enum Layout {
     static func fit(state: AppState, maps: Rect, inGeo: MapGeometry, outGeo: MapGeometry?,
                     kernelGeo: MapGeometry? = nil,
                     labels: (input: Bool, output: Bool) = (false, false), widths: ValueWidths = ValueWidths(input: 1, output: 1),
-                    glyphs: Glyphs = .unicodeSet, language: Language = .en)
+                    glyphs: Glyphs = .unicodeSet, language: Language)
         -> (SectionLayout, SectionLayout?, fits: Bool, kernel: SectionLayout?)
     {
         let p = state.parameters
@@ -494,7 +494,7 @@ public enum Layout {
                         rows: Int, columns: Int, page: Int, state: AppState,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
                         scaleWidth: Int = 0, lead: String = "", everyElement: Bool = false,
-                        glyphs: Glyphs = .unicodeSet, language: Language = .en) -> SectionLayout {
+                        glyphs: Glyphs = .unicodeSet, language: Language) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
                         state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1, everyElement: everyElement,
                         scaleWidth: scaleWidth)

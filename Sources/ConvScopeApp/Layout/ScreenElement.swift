@@ -60,7 +60,7 @@ extension ScreenLayout {
         if row == 0 { return .titleBar }
         if inside(panel) { return parameterElement(column, row) }
         if inside(summary) { return .summary }
-        for section in sections { if let e = section.element(at: column, row, glyphs: glyphs) { return e } }
+        for section in sections { if let e = section.element(at: column, row, glyphs: glyphs, language: language) { return e } }
         if row == kernelLineY, column >= maps.x { return .kernelLine }
         return nil
     }
@@ -77,16 +77,16 @@ extension ScreenLayout {
 extension SectionLayout {
     /// Where the page marker is drawn: on the header's last row, flush right before the scale
     /// when the scale shares that row, else flush right. nil when the section is not paged.
-    public func pageMarkerFrame(_ g: Glyphs, _ lang: Language = .en) -> Rect? {
+    public func pageMarkerFrame(_ g: Glyphs, _ lang: Language) -> Rect? {
         guard let marker = pageMarker(g, lang) else { return nil }
         let end = scaleRow == headerRows - 1 ? frame.maxX - " \(g.dot) ".count - scaleWidth : frame.maxX
         return Rect(x: end - marker.count, y: frame.y + headerRows - 1, width: marker.count, height: 1)
     }
 
     /// The element of this section at (column, row), if the position is inside it.
-    func element(at column: Int, _ row: Int, glyphs g: Glyphs) -> ScreenElement? {
+    func element(at column: Int, _ row: Int, glyphs g: Glyphs, language lang: Language) -> ScreenElement? {
         guard column >= frame.x, column < frame.maxX, row >= frame.y, row < frame.maxY else { return nil }
-        if let marker = pageMarkerFrame(g), row == marker.y, column >= marker.x, column < marker.maxX {
+        if let marker = pageMarkerFrame(g, lang), row == marker.y, column >= marker.x, column < marker.maxX {
             return .pageMarker(section)
         }
         if row < frame.y + headerRows { return .sectionHeader(section) }

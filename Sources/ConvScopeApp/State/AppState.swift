@@ -74,8 +74,10 @@ public struct AppState: Equatable, Sendable {
     /// The notice in words, as the status line shows it.
     public var message: String? { notice.map { NoticeText.notice($0, environment.language, environment.glyphs) } }
     public var terminalSize = TerminalSize(columns: 80, rows: 24)
-    /// The device the state is shown on (colour depth, glyphs): layout clamps depend on it.
-    public var environment = RenderEnvironment()
+    /// The device the state is shown on (colour depth, glyphs, language): layout clamps depend on
+    /// it. A new state is in English on a true-colour Unicode device until its program is given
+    /// the real one (the run loop and `render` always give it).
+    public var environment = RenderEnvironment(language: .en)
     public var focus: Focus = .parameters
     /// The inspector's pinned output cell and the reverse inspector's input cell.
     public var outputCursor = CellCursor(channel: 0, y: 0, x: 0)

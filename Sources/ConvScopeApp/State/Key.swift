@@ -1,3 +1,4 @@
+import ConvCore
 /// A key press, independent of the terminal library.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -11,7 +12,7 @@ public enum Key: Hashable, Sendable {
     case unknown
 
     /// How the help screen writes this key.
-    public func label(_ g: Glyphs, _ lang: Language = .en) -> String {
+    public func label(_ g: Glyphs, _ lang: Language) -> String {
         switch self {
         case .character(" "): lang.pick("space", "пробел")
         case .character(let c): String(c)

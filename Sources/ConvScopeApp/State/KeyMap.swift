@@ -196,7 +196,7 @@ public enum KeyMap {
     static func typeHint(_ lang: Language) -> String { lang.pick("0-9 type", "0-9 ввод") }
 
     /// The parameter panel's hints from the table, most important first.
-    public static func hints(_ g: Glyphs, _ lang: Language = .en, for state: AppState? = nil) -> [String] {
+    public static func hints(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [String] {
         hints(of: bindings, g, lang, for: state)
     }
 
@@ -217,7 +217,7 @@ public enum KeyMap {
 
     /// Help-screen rows: the keys as the user types them, and what they do (on a locked layer,
     /// without the keys that would change it).
-    public static func helpRows(_ g: Glyphs, _ lang: Language = .en, for state: AppState? = nil) -> [(keys: String, help: String)] {
+    public static func helpRows(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [(keys: String, help: String)] {
         let locked = state?.locked == true
         return rows(bindings.filter { works($0, in: state) }, g, lang).map { row in
             locked && row.keys == Phrase("mouse", "мышь")(lang) ? (row.keys, SettingsText.lockedMouseUsage(lang)) : row

@@ -1,3 +1,4 @@
+import ConvCore
 /// The stack screen's rows of the key table, and how keys map there: its own keys first, then
 /// the parameter keys (on a Conv2d, while no cursor is on the maps) and the screen's common keys.
 extension KeyMap {

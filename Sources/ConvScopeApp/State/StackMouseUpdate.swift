@@ -28,7 +28,7 @@ extension StackScreenLayout {
         }
         if let panel, inside(panel) { return rowElement(column, row, panel: panel, state: state) }
         for section in sections {
-            switch section.element(at: column, row, glyphs: state.environment.glyphs) {
+            switch section.element(at: column, row, glyphs: state.environment.glyphs, language: state.environment.language) {
             case .mapCell(let cell)?: return .maps(section.section, cell: cell)
             case .some: return .maps(section.section, cell: nil)
             case nil: continue

@@ -1,3 +1,4 @@
+import ConvCore
 import ConvExercises
 
 /// The exercise screen's sentences, each in English and Russian. The lab's own words (title,

@@ -1,3 +1,4 @@
+import ConvCore
 /// The bottom line's words (typing prompt, panel and animation hints), the help box's title and
 /// footers, and the teaching panels' titles and scroll marker.
 public enum HintText {

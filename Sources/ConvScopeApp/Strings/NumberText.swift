@@ -1,3 +1,4 @@
+import ConvCore
 /// The one number formatter of the screen and the exports (no Foundation): heatmap cells,
 /// the cost panel's ratios and the stack table's grouped counts.
 public enum NumberText {
@@ -18,7 +19,7 @@ public enum NumberText {
     }
 
     /// A ratio: whole values as plain digits, others with two decimals; not a number is "n/a".
-    public static func ratio(_ v: Double, _ lang: Language = .en) -> String {
+    public static func ratio(_ v: Double, _ lang: Language) -> String {
         guard v.isFinite else { return lang.pick("n/a", "н/д") }
         // Past 1e13 the hundredths would not fit an Int; the decimals mean nothing there anyway.
         if v == v.rounded() || abs(v) >= 1e13 { return abs(v) < 9e18 ? String(Int(v.rounded())) : pythonSpelling(v) }

@@ -1,3 +1,4 @@
+import ConvCore
 /// One sentence in English and Russian, kept side by side where a table row needs its words
 /// (the key table's help and hints).
 public struct Phrase: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import ConvCore
 /// A noun the screen counts, with its forms in both languages ("1 cell, 2 cells";
 /// "1 ячейка, 2 ячейки, 5 ячеек"). The catalogue's nouns are in `Nouns`.
 public struct Noun: Sendable {

@@ -1,3 +1,4 @@
+import ConvCore
 /// The sentences of the mouse, palette and settings features, in English and Russian.
 public enum SettingsText {
     /// The status line after the mouse key.

@@ -1,3 +1,4 @@
+import ConvCore
 /// The words of the stack screen's formula and cost panels, in English and Russian. Formulas,
 /// parameter names and module names stay as PyTorch writes them.
 enum StackPanelWords {

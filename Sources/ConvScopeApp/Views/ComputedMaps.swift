@@ -59,8 +59,12 @@ public struct ComputedMaps: Sendable {
             outputScales = []
             widths = ValueWidths(input: inputWidth, output: 1)
         }
-        widths.inputScale = Self.scaleText(.input, maps: self, parameters: p, glyphs: .unicodeSet).count
-        widths.outputScale = Self.scaleText(.output, maps: self, parameters: p, glyphs: .unicodeSet).count
+        // The maps do not know the language they will be shown in: room for the longest wording.
+        func widest(_ section: MapSection) -> Int {
+            Language.allCases.map { Self.scaleText(section, maps: self, parameters: p, glyphs: .unicodeSet, language: $0).count }.max() ?? 0
+        }
+        widths.inputScale = widest(.input)
+        widths.outputScale = widest(.output)
     }
 
     /// Characters of the widest value among maps with these ranges (the smallest and the largest).
@@ -76,7 +80,7 @@ public struct ComputedMaps: Sendable {
     /// What a section's header says about its colour scale: "scale 0–8", "scale −4…4", "scale
     /// 0–max of each map" when the output maps differ, nothing for an output still being computed.
     public static func scaleText(_ section: MapSection, maps: ComputedMaps?, parameters p: Conv2dSettings,
-                                 glyphs g: Glyphs, language l: Language = .en) -> String {
+                                 glyphs g: Glyphs, language l: Language) -> String {
         switch section {
         case .input:
             let scale = maps?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)

@@ -1,3 +1,4 @@
+import ConvCore
 /// Below the minimum size: one centred line saying what is needed.
 enum TooSmallView {
     static func paint(into canvas: inout Canvas, size: TerminalSize, language: Language) {

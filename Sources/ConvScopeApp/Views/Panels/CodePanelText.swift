@@ -10,7 +10,7 @@ public enum CodePanelText {
     public static var zoomNames: [String] { [zoomName(nil)] + Zoom.allCases.map { zoomName($0) } }
 
     /// All three under headings, wrapped between arguments.
-    public static func lines(_ state: AppState, glyphs: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+    public static func lines(_ state: AppState, glyphs: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         var out = PanelLine.wrap(text: PanelWords.pytorchHeading(l), width: width, style: PanelStyle.heading)
         let (imports, setup, body) = PyTorchCode.statements(state.parameters)
         out += pythonLines(imports, width: width) + setup.flatMap { pythonLines($0, width: width) }
@@ -70,7 +70,7 @@ public enum CodePanelText {
         }
         if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
         if state.environment.colormap != .rocket { pieces.append("--cmap \(state.environment.colormap.rawValue)") }
-        if state.environment.language != .en { pieces.append("--lang \(state.environment.language.rawValue)") }
+        if state.environment.language != Language.en { pieces.append("--lang \(state.environment.language.rawValue)") }
         return pieces
     }
 

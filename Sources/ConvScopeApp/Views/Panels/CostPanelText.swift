@@ -4,7 +4,7 @@ import ConvCore
 public enum CostPanelText {
     /// The panel's lines: parameter and multiplication counts, Comp_param, Comp_mult, the stride-1 check.
     public static func lines(_ p: ConvParameters, denseOutputs: Int?, glyphs g: Glyphs, width: Int,
-                             language l: Language = .en, groups: Int = 1, hasBias: Bool = false) -> [PanelLine] {
+                             language l: Language, groups: Int = 1, hasBias: Bool = false) -> [PanelLine] {
         let cost = CostModel(p, denseOutputs: denseOutputs, groups: groups, hasBias: hasBias)
         // A grouped kernel sees C_in/g channels: the formulas say so only when g > 1.
         let cIn = groups > 1 ? "C_in/g" : "C_in"
@@ -75,7 +75,7 @@ public enum CostPanelText {
 
     /// Whether the course notes' H_out = H_in − F1 + 1 (and W) matches PyTorch here and, if not, which
     /// parameters break it: the notes assume stride 1, no padding, no dilation.
-    static func simplification(_ p: ConvParameters, glyphs g: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+    static func simplification(_ p: ConvParameters, glyphs g: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         let formula = PanelWords.shortcut(l, g)
         let axes: [(name: String, suffix: String, axis: AxisGeometry, simple: Int)] = [
             ("H", "h", p.heightAxis, p.hIn - p.kernelSizeH + 1), ("W", "w", p.widthAxis, p.wIn - p.kernelSizeW + 1),

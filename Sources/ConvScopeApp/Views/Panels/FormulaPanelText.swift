@@ -3,7 +3,7 @@ import ConvCore
 /// PyTorch's output-size formula taken apart step by step for each axis.
 public enum FormulaPanelText {
     /// The panel's lines: padded size, effective kernel, numerator, division, output size, unread input.
-    public static func lines(_ p: ConvParameters, glyphs g: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+    public static func lines(_ p: ConvParameters, glyphs g: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         let unread = p.unreadInput
         return axis("H", rows: true, p.heightAxis, unread: unread.rows, glyphs: g, width: width, language: l)
             + axis("W", rows: false, p.widthAxis, unread: unread.columns, glyphs: g, width: width, language: l)
@@ -11,7 +11,7 @@ public enum FormulaPanelText {
 
     /// The whole layer's panel: the padding as applied ('same' may pad one more at the bottom
     /// and right, which the sums then write out side by side), after a line on 'same' / 'valid'.
-    public static func lines(_ s: Conv2dSettings, glyphs g: Glyphs, width: Int, language l: Language = .en) -> [PanelLine] {
+    public static func lines(_ s: Conv2dSettings, glyphs g: Glyphs, width: Int, language l: Language) -> [PanelLine] {
         let unread = s.unreadInput
         var out: [PanelLine] = []
         if s.paddingChoice != .explicit {
