@@ -85,7 +85,7 @@ struct StringsTests {
         let ranks = KeyMap.bindings.compactMap(\.hint?.rank)
         #expect(Set(ranks).count == ranks.count, "one place each")
         for binding in KeyMap.bindings where binding.hint != nil && !binding.keys.isEmpty {
-            let hint = binding.hint!.text(g, .en)
+            let hint = binding.hintText(g, .en)!
             #expect(binding.keys.contains { hint.hasPrefix($0.label(g, .en)) || hint.contains($0.label(g, .en)) }
                     || binding.keys.contains(.up) || binding.keys.contains(.left), "\(hint) names its key")
         }

@@ -1,10 +1,31 @@
 import ConvCore
 
-/// A binding's entry in the parameter panel's hint line: its place (most important first) and
-/// its words, which may use the screen's glyphs ("↑↓ select").
+/// A binding's entry in the hint line: its place (most important first), the keys it shows and
+/// its words. The keys are written as the key table writes them, never inside the words, so a
+/// hint cannot name a key the table does not send ("↑↓ select": `.up`, `.down`, then "select").
 public struct KeyHint: Sendable {
     public let rank: Int
-    public let text: @Sendable (Glyphs, Language) -> String
+    /// The keys shown, nil for the binding's first; a pair's partner from the next row (↓ after ↑) is listed here.
+    let keys: [Key]?
+    /// What separates the keys ("" for ↑↓, "/" for PgUp/PgDn, " " for [ ]).
+    let joiner: String
+    /// The words after the keys, which may use the screen's glyphs ("×2").
+    let words: @Sendable (Glyphs, Language) -> String
+
+    init(rank: Int, keys: [Key]? = nil, joiner: String = "", words: @escaping @Sendable (Glyphs, Language) -> String) {
+        self.rank = rank; self.keys = keys; self.joiner = joiner; self.words = words
+    }
+
+    /// A hint whose words are the same on every device.
+    init(rank: Int, keys: [Key]? = nil, joiner: String = "", _ words: Phrase) {
+        self.init(rank: rank, keys: keys, joiner: joiner) { _, lang in words(lang) }
+    }
+
+    /// The hint as shown for a binding whose first key is `first`.
+    func text(first: Key?, _ g: Glyphs, _ lang: Language) -> String {
+        let shown = (keys ?? first.map { [$0] } ?? []).map { $0.label(g, lang) }.joined(separator: joiner)
+        return shown + " " + words(g, lang)
+    }
 }
 
 /// One row of the key table: each key with the action it sends, the help text and the hint.
@@ -15,6 +36,8 @@ public struct KeyBinding: Sendable {
     public let label: Phrase?
     /// Its words on the hint line, if it has any.
     public let hint: KeyHint?
+    /// What a help-only row's keys send outside the table (typing a value sends `.typeDigit`).
+    let sentOutsideTable: [Action]
 
     /// A row where every key sends the same action.
     init(keys: [Key], action: Action, help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil) {
@@ -32,17 +55,25 @@ public struct KeyBinding: Sendable {
     }
 
     /// A row whose keys send different actions (e.g. previous / next).
-    init(pairs: [(key: Key, action: Action)], help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil) {
+    init(pairs: [(key: Key, action: Action)], help: String, _ russian: String, label: Phrase? = nil, hint: KeyHint? = nil,
+         sentOutsideTable: [Action] = []) {
         self.pairs = pairs
         self.help = Phrase(help, russian)
         self.label = label
         self.hint = hint
+        self.sentOutsideTable = sentOutsideTable
     }
 
-    /// A help line for keys handled outside the table (typing, moving the inspector cursor).
-    static func note(_ label: Phrase, _ help: Phrase, hint: KeyHint? = nil) -> KeyBinding {
-        KeyBinding(pairs: [], help: help.en, help.ru, label: label, hint: hint)
+    /// A help line for keys handled outside the table (typing, moving the inspector cursor), and what they send.
+    static func note(_ label: Phrase, _ help: Phrase, hint: KeyHint? = nil, sends: [Action] = []) -> KeyBinding {
+        KeyBinding(pairs: [], help: help.en, help.ru, label: label, hint: hint, sentOutsideTable: sends)
     }
+
+    /// Its hint as shown, nil when it has none.
+    public func hintText(_ g: Glyphs, _ lang: Language) -> String? { hint?.text(first: keys.first, g, lang) }
+
+    /// Every action its keys send, in the table or outside it.
+    var actions: [Action] { pairs.map(\.action) + sentOutsideTable }
 
     public var keys: [Key] { pairs.map(\.key) }
     /// The first key's action (nil for a help-only row).
@@ -51,44 +82,47 @@ public struct KeyBinding: Sendable {
 
 /// The single key table: the run loop looks keys up here and the help overlay is printed from it.
 public enum KeyMap {
+    /// Keys the help's sentences name, written as the table writes them (no glyph differs for these).
+    static let esc = Key.escape.label(.unicodeSet, .en), pages = KeyWords.keys([.pageUp, .pageDown], .unicodeSet, .en, joiner: "/")
+
     /// Bindings in the order the help screen lists them.
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], action: .selectPrevious, help: "select the previous parameter",
                    "выбрать предыдущий параметр",
-                   hint: KeyHint(rank: 1) { "\($0.arrowUp)\($0.arrowDown) " + $1.pick("select", "выбор") }),
+                   hint: KeyHint(rank: 1, keys: [.up, .down], Phrase("select", "выбор"))),
         KeyBinding(keys: [.down, .character("j")], action: .selectNext, help: "select the next parameter",
                    "выбрать следующий параметр"),
         KeyBinding(keys: [.left, .character("h"), .character("-")], action: .decrement, help: "decrease it by one",
                    "уменьшить на единицу",
-                   hint: KeyHint(rank: 2) { "\($0.arrowLeft)\($0.arrowRight) " + $1.pick("change", "изменить") }),
+                   hint: KeyHint(rank: 2, keys: [.left, .right], Phrase("change", "изменить"))),
         KeyBinding(keys: [.right, .character("l"), .character("+"), .character("=")], action: .increment,
                    help: "increase it by one", "увеличить на единицу"),
         KeyBinding(keys: [.pageUp], action: .bigIncrement, help: "double (sizes, channels) or +4",
                    "удвоить (размеры, каналы) или +4",
-                   hint: KeyHint(rank: 7) { g, _ in "PgUp/PgDn \(g.times)2" }),
+                   hint: KeyHint(rank: 7, keys: [.pageUp, .pageDown], joiner: "/") { g, _ in "\(g.times)2" }),
         KeyBinding(keys: [.pageDown], action: .bigDecrement, help: "halve (sizes, channels) or -4",
                    "уменьшить вдвое (размеры, каналы) или -4"),
         KeyBinding(keys: [.home], action: .setMinimum, help: "set it to its minimum",
                    "поставить минимум",
-                   hint: KeyHint(rank: 8) { $1.pick("Home/End min/max", "Home/End мин/макс") }),
+                   hint: KeyHint(rank: 8, keys: [.home, .end], joiner: "/", Phrase("min/max", "мин/макс"))),
         KeyBinding(keys: [.end], action: .setMaximum, help: "set it to its maximum", "поставить максимум"),
         .note(Phrase("0-9 Enter", "0-9 Enter"),
-              Phrase("type a value for the selected parameter (Esc cancels; other keys wait)",
-                     "ввести значение выбранного параметра (Esc отменяет; другие клавиши ждут)"),
-              hint: KeyHint(rank: 3) { typeHint($1) }),
+              Phrase("type a value for the selected parameter (\(esc) cancels; other keys wait)",
+                     "ввести значение выбранного параметра (\(esc) отменяет; другие клавиши ждут)"),
+              hint: typeHint, sends: [.typeDigit(0)]),
         KeyBinding(keys: [.character("L")], action: .toggleLink,
                    help: "link h/w pairs (size, kernel, padding, stride, dilation)",
                    "связать пары h/w (размер, ядро, расширение, шаг, дилатация)",
-                   hint: KeyHint(rank: 10) { $1.pick("L link", "L связь") }),
+                   hint: KeyHint(rank: 10, Phrase("link", "связь"))),
         KeyBinding(keys: [.character("z")], action: .cycleZoom,
                    help: "zoom: " + CodePanelText.zoomNames.joined(separator: ", "),
                    "масштаб: авто, " + Zoom.allCases.map { NoticeText.zoomName($0, .ru) }.joined(separator: ", "),
-                   hint: KeyHint(rank: 5) { $1.pick("z zoom", "z масштаб") }),
+                   hint: KeyHint(rank: 5, Phrase("zoom", "масштаб"))),
         .note(Phrase("in a map", "в карте"),
-              Phrase("arrows move the cursor, PgUp/PgDn its channel", "стрелки двигают курсор, PgUp/PgDn меняют его канал")),
+              Phrase("arrows move the cursor, \(pages) its channel", "стрелки двигают курсор, \(pages) меняют его канал")),
         KeyBinding(pairs: [(.character("["), .previousPage), (.character("]"), .nextPage)],
                    help: "previous / next page of channels", "предыдущая / следующая страница каналов",
-                   hint: KeyHint(rank: 9) { $1.pick("[ ] page", "[ ] страница") }),
+                   hint: KeyHint(rank: 9, keys: [.character("["), .character("]")], joiner: " ", Phrase("page", "страница"))),
         KeyBinding(pairs: [(.shiftLeft, .scroll(dx: -1, dy: 0)), (.shiftRight, .scroll(dx: 1, dy: 0)),
                            (.shiftUp, .scroll(dx: 0, dy: -1)), (.shiftDown, .scroll(dx: 0, dy: 1))],
                    help: "scroll cropped maps by a page", "прокрутить обрезанные карты на страницу",
@@ -96,7 +130,7 @@ public enum KeyMap {
         KeyBinding(pairs: [(.tab, .focusNext), (.backTab, .focusPrevious)],
                    help: "inspect: parameters, output cells, input cells",
                    "осмотр: параметры, ячейки выхода, ячейки входа",
-                   hint: KeyHint(rank: 4) { $1.pick("Tab inspect", "Tab осмотр") }),
+                   hint: KeyHint(rank: 4, Phrase("inspect", "осмотр"))),
         KeyBinding(keys: [.character(" ")], action: .togglePlay, help: "play / pause the sliding kernel",
                    "пуск / пауза скользящего ядра"),
         KeyBinding(pairs: [(.character("n"), .step(1)), (.character("N"), .step(-1))],
@@ -125,10 +159,10 @@ public enum KeyMap {
         KeyBinding(keys: [.character("e")], action: .export,
                    help: "export to a file: --export-format, --frame screen|maps, --export-dir",
                    "экспорт в файл: --export-format, --frame screen|maps, --export-dir",
-                   hint: KeyHint(rank: 6) { $1.pick("e export", "e экспорт") }),
+                   hint: KeyHint(rank: 6, Phrase("export", "экспорт"))),
         KeyBinding(keys: [.character("t")], action: .toggleTheme, help: "light / dark theme (exports follow it)",
                    "светлая / тёмная тема (экспорт тоже)",
-                   hint: KeyHint(rank: 11) { $1.pick("t theme", "t тема") }),
+                   hint: KeyHint(rank: 11, Phrase("theme", "тема"))),
         KeyBinding(keys: [.character("C")], action: .cycleColormap, help: SettingsText.colormapKeyHelp(.en),
                    SettingsText.colormapKeyHelp(.ru)),
         KeyBinding(keys: [.character("m")], action: .toggleMouse, help: SettingsText.mouseKeyHelp(.en),
@@ -136,7 +170,7 @@ public enum KeyMap {
         .note(Phrase("mouse", "мышь"), Phrase(SettingsText.mouseUsage(.en), SettingsText.mouseUsage(.ru))),
         KeyBinding(keys: [.character("r")], action: .reset, help: "reset to the notebook's defaults",
                    "сбросить к значениям из курса",
-                   hint: KeyHint(rank: 12) { $1.pick("r reset", "r сброс") }),
+                   hint: KeyHint(rank: 12, Phrase("reset", "сброс"))),
         KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", "эта справка"),
         KeyBinding(keys: [.escape], action: .back,
                    help: "back one level: typed value, help or panel, inspector; never quits",
@@ -193,7 +227,7 @@ public enum KeyMap {
     }
 
     /// The typing hint, which the cost panel leaves out (there digits type K).
-    static func typeHint(_ lang: Language) -> String { lang.pick("0-9 type", "0-9 ввод") }
+    static let typeHint = KeyHint(rank: 3, keys: [.character("0"), .character("9")], joiner: "-", Phrase("type", "ввод"))
 
     /// The parameter panel's hints from the table, most important first.
     public static func hints(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [String] {
@@ -203,16 +237,15 @@ public enum KeyMap {
     /// The hints of `list`, most important first; on a locked layer (an exercise) without the
     /// keys that would change it, so the line offers only what works.
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: AppState?) -> [String] {
-        list.filter { works($0, in: state) }.compactMap(\.hint).sorted { $0.rank < $1.rank }.map { $0.text(g, lang) }
+        list.filter { works($0, in: state) }.filter { $0.hint != nil }.sorted { $0.hint!.rank < $1.hint!.rank }
+            .compactMap { $0.hintText(g, lang) }
     }
 
     /// False for a binding whose keys would change a locked layer (an exercise's): hints and help
     /// offer only what works.
     static func works(_ b: KeyBinding, in state: AppState?) -> Bool {
         guard let state, state.locked else { return true }
-        // The typing note has no pair of its own: its keys send typeDigit.
-        let actions = b.pairs.map(\.action) + (b.label?.en == "0-9 Enter" ? [Action.typeDigit(0)] : [])
-        return !actions.contains { $0.changesLayer(in: state) }
+        return !b.actions.contains { $0.changesLayer(in: state) }
     }
 
     /// Help-screen rows: the keys as the user types them, and what they do (on a locked layer,

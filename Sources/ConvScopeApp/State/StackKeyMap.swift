@@ -7,23 +7,23 @@ extension KeyMap {
         [
             KeyBinding(pairs: [(.character(","), .stack(.selectLayer(-1))), (.character("."), .stack(.selectLayer(1)))],
                        help: Phrase("select the previous / next layer", "выбрать предыдущий / следующий слой"),
-                       hint: KeyHint(rank: 1) { $1.pick(", . layer", ", . слой") }),
+                       hint: KeyHint(rank: 1, keys: [.character(","), .character(".")], joiner: " ", Phrase("layer", "слой"))),
             KeyBinding(keys: [.character("i")], action: .stack(.openPrompt),
                        help: Phrase("add a layer typed as in PyTorch, e.g. Conv2d(8, 8, 3), after the selected one",
                                        "добавить слой, набранный как в PyTorch, например Conv2d(8, 8, 3), после выбранного"),
-                       hint: KeyHint(rank: 2) { $1.pick("i add", "i добавить") }),
+                       hint: KeyHint(rank: 2, Phrase("add", "добавить"))),
             KeyBinding(keys: [.character("a")], action: .stack(.duplicate),
                        help: Phrase("add a copy of the selected layer after it", "добавить копию выбранного слоя после него")),
             KeyBinding(keys: [.character("x")], action: .stack(.remove),
                        help: Phrase("remove the selected layer", "удалить выбранный слой"),
-                       hint: KeyHint(rank: 3) { $1.pick("x remove", "x удалить") }),
+                       hint: KeyHint(rank: 3, Phrase("remove", "удалить"))),
             KeyBinding(pairs: [(.character("<"), .stack(.move(-1))), (.character(">"), .stack(.move(1)))],
                        help: Phrase("move the selected layer up / down", "сдвинуть выбранный слой вверх / вниз"),
-                       hint: KeyHint(rank: 6) { $1.pick("< > move", "< > сдвинуть") }),
+                       hint: KeyHint(rank: 6, keys: [.character("<"), .character(">")], joiner: " ", Phrase("move", "сдвинуть"))),
             KeyBinding(pairs: [(.tab, .stack(.toggleInspect)), (.backTab, .stack(.toggleInspect))],
-                       help: Phrase("inspect the selected layer's output cells (arrows move, PgUp/PgDn channel)",
-                                       "исследовать ячейки выхода выбранного слоя (стрелки — ячейка, PgUp/PgDn — канал)"),
-                       hint: KeyHint(rank: 4) { $1.pick("Tab inspect", "Tab исследовать") }),
+                       help: Phrase("inspect the selected layer's output cells (arrows move, \(pages) channel)",
+                                       "исследовать ячейки выхода выбранного слоя (стрелки — ячейка, \(pages) — канал)"),
+                       hint: KeyHint(rank: 4, Phrase("inspect", "исследовать"))),
             KeyBinding(keys: [.character("f")], action: .togglePanel(.formula),
                        help: Phrase("the selected layer's output-size formula with its numbers",
                                     "формула размера выхода выбранного слоя с его числами")),
@@ -36,7 +36,7 @@ extension KeyMap {
             KeyBinding(keys: [.character("v")], action: .stack(.toggleCoverage),
                        help: Phrase("coverage map: how many windows read each input cell",
                                        "карта покрытия: сколько окон читает каждую ячейку входа"),
-                       hint: KeyHint(rank: 5) { $1.pick("v coverage", "v покрытие") }),
+                       hint: KeyHint(rank: 5, Phrase("coverage", "покрытие"))),
             .note(Phrase("mouse", "мышь"),
                   Phrase("click a layer's line to select it, a row or its slider to change it (the wheel too), an output cell to inspect it; the wheel over the maps scrolls them",
                          "щелчок по строке слоя выбирает его, по параметру или ползунку — меняет (и колесо), по ячейке выхода — открывает исследование; колесо над картами прокручивает их")),
@@ -76,7 +76,9 @@ extension KeyMap {
     /// The common actions the stack screen keeps from the single-layer table.
     static func keptOnStack(_ action: Action) -> Bool {
         switch action {
-        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
+        // Typing a value: digits are read before the table, on a layer with parameters.
+        case .typeDigit,
+             .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
              .toggleMouse, .scrollPanel, .togglePadded:
             true
         case .togglePanel(let panel):
@@ -132,7 +134,7 @@ extension KeyMap {
     public static func stackHelpRows(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [(keys: String, help: String)] {
         // A common row whose keys the stack screen binds itself is listed once, with the stack's words.
         let kept = bindings.filter { b in
-            (b.action.map(keptOnStack) ?? (b.label?.en == "0-9 Enter")) && !(!b.keys.isEmpty && b.keys.allSatisfy { stackTable[$0] != nil })
+            (b.actions.first.map(keptOnStack) ?? false) && !(!b.keys.isEmpty && b.keys.allSatisfy { stackTable[$0] != nil })
         }
         // A locked model (an exercise's) takes no typed layer, and its mouse only selects and inspects.
         let locked = state?.locked == true

@@ -18,8 +18,9 @@ public enum ExerciseText {
     static func target(_ l: Language) -> String { l.pick("target", "цель") }
     static func parametersLocked(_ l: Language) -> String { l.pick("parameters (locked)", "параметры (закреплены)") }
     static func mapsPreview(_ l: Language) -> String {
-        l.pick("Esc, then m: the input's maps (the output stays hidden until you answer)",
-               "Esc, затем m: карты входа (выход скрыт до ответа)")
+        let esc = KeyWords.keys([.escape], .unicodeSet, l), m = KeyWords.exercise(.maps, l)
+        return l.pick("\(esc), then \(m): the input's maps (the output stays hidden until you answer)",
+                      "\(esc), затем \(m): карты входа (выход скрыт до ответа)")
     }
     static func answer(_ l: Language) -> String { l.pick("answer", "ответ") }
     static func yourAnswer(_ l: Language) -> String { l.pick("your answer", "ваш ответ") }
@@ -42,15 +43,18 @@ public enum ExerciseText {
                "не получается прочитать ответ: введите \(answerFormat(kind, l))")
     }
     static func empty(_ l: Language) -> String {
-        l.pick("type an answer first (Esc, then s skips)", "сначала введите ответ (Esc, затем s — пропустить)")
+        let esc = KeyWords.keys([.escape], .unicodeSet, l), s = KeyWords.exercise(.skip, l)
+        return l.pick("type an answer first (\(esc), then \(s) skips)", "сначала введите ответ (\(esc), затем \(s) — пропустить)")
     }
     static func answerFirst(_ l: Language) -> String {
-        l.pick("the answer is shown after a try: type one, or s skips",
-               "ответ показывается после попытки: введите свой или нажмите s, чтобы пропустить")
+        let s = KeyWords.exercise(.skip, l)
+        return l.pick("the answer is shown after a try: type one, or \(s) skips",
+                      "ответ показывается после попытки: введите свой или \(s), чтобы пропустить")
     }
     static func alreadyShown(_ l: Language) -> String {
-        l.pick("the answer is shown already: > goes to the next question",
-               "ответ уже показан: > — следующий вопрос")
+        let next = KeyWords.exercise(.next, l)
+        return l.pick("the answer is shown already: \(next) goes to the next question",
+                      "ответ уже показан: \(next) — следующий вопрос")
     }
     static func keysAfterAnswer(_ l: Language) -> String {
         l.pick("the maps' keys work after the answer", "клавиши карт работают после ответа")
@@ -63,12 +67,14 @@ public enum ExerciseText {
     }
     static func first(_ l: Language) -> String { l.pick("this is the first question", "это первый вопрос") }
     static func last(_ l: Language) -> String {
-        l.pick("this is the last question \u{00B7} q quits", "это последний вопрос \u{00B7} q — выход")
+        let q = KeyWords.exercise(.quit, l)
+        return l.pick("this is the last question \u{00B7} \(q) quits", "это последний вопрос \u{00B7} \(q) — выход")
     }
     static func confirmQuit(unanswered n: Int, _ l: Language) -> String {
         let questions = l.count(n, en: ("question", "questions"), ru: ("вопрос", "вопроса", "вопросов"))
-        return l.pick("\(questions) not answered yet: q again quits, any other key stays",
-                      "без ответа \(questions): q ещё раз — выйти, любая другая клавиша — остаться")
+        let q = KeyWords.exercise(.quit, l)
+        return l.pick("\(questions) not answered yet: \(q) again quits, any other key stays",
+                      "без ответа \(questions): \(q) ещё раз — выйти, любая другая клавиша — остаться")
     }
     static func noMaps(_ l: Language) -> String {
         l.pick("the maps are drawn on the ramp input; this exercise uses another, so it has its working only",
@@ -85,8 +91,9 @@ public enum ExerciseText {
 
     // Keys.
     static func typeKeys(_ l: Language) -> String {
-        l.pick("type the answer \u{00B7} Enter check \u{00B7} Esc leave the line",
-               "введите ответ \u{00B7} Enter проверить \u{00B7} Esc выйти из строки")
+        let enter = KeyWords.keys([.enter], .unicodeSet, l), esc = KeyWords.keys([.escape], .unicodeSet, l)
+        return l.pick("type the answer \u{00B7} \(enter) check \u{00B7} \(esc) leave the line",
+                      "введите ответ \u{00B7} \(enter) проверить \u{00B7} \(esc) выйти из строки")
     }
     /// A command's short name on the hint row.
     static func command(_ command: ExerciseCommand, _ l: Language) -> String { words(command, l).name }
@@ -117,8 +124,9 @@ public enum ExerciseText {
         }
     }
     static func answerLineHelp(_ l: Language) -> String {
-        l.pick("in the answer line: digits, × or x, commas, letters; Backspace erases; Enter checks; Esc leaves it",
-               "в строке ответа: цифры, × или x, запятые, буквы; Backspace стирает; Enter проверяет; Esc — выйти из строки")
+        let erase = KeyWords.keys([.backspace], .unicodeSet, l), enter = KeyWords.keys([.enter], .unicodeSet, l), esc = KeyWords.keys([.escape], .unicodeSet, l)
+        return l.pick("in the answer line: digits, × or x, commas, letters; \(erase) erases; \(enter) checks; \(esc) leaves it",
+                      "в строке ответа: цифры, × или x, запятые, буквы; \(erase) стирает; \(enter) проверяет; \(esc) — выйти из строки")
     }
     static func helpTitle(_ l: Language) -> String { l.pick("exercise keys", "клавиши упражнения") }
     static func helpClose(_ l: Language) -> String { l.pick("any key closes", "любая клавиша закрывает") }

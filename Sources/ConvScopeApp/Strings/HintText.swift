@@ -4,16 +4,19 @@ import ConvCore
 public enum HintText {
     /// While a value is typed: the prompt's keys and the allowed range.
     static func typing(_ l: Language, _ g: Glyphs, range: ClosedRange<Int>) -> [String] {
-        [l.pick("Enter set", "Enter задать"), l.pick("Esc cancel", "Esc отмена"),
+        [KeyWords.keys([.enter], g, l) + " " + l.pick("set", "задать"), KeyWords.keys([.escape], g, l) + " " + l.pick("cancel", "отмена"),
          l.pick("allowed", "допустимо") + " \(range.lowerBound)\(g.dash)\(range.upperBound)"]
     }
 
     /// With a panel open its own keys come first.
-    static func panel(_ panel: Panel?, _ l: Language) -> [String] {
-        let scroll = l.pick("u d scroll", "u d прокрутка"), close = l.pick("Esc close", "Esc закрыть")
+    static func panel(_ panel: Panel?, _ l: Language, _ g: Glyphs) -> [String] {
+        let scroll = KeyWords.course(.scrollPanel(-3), g, l) + " " + KeyWords.course(.scrollPanel(3), g, l) + " " + scrollWord(l)
+        let close = KeyWords.course(.back, g, l) + " " + l.pick("close", "закрыть")
+        let dense = KeyWords.course(.scaleDenseOutputs(up: false), g, l) + " " + KeyWords.course(.scaleDenseOutputs(up: true), g, l)
+        let digits = KeyWords.keys([.character("0"), .character("9")], g, l, joiner: "-")
         switch panel {
         case nil: return []
-        case .cost: return [l.pick(" ( ) or 0-9 K", " ( ) или 0-9 K"), scroll, close]
+        case .cost: return [" \(dense) " + l.pick("or", "или") + " \(digits) K", scroll, close]
         case .formula, .code: return [" " + scroll, close]
         }
     }
@@ -23,14 +26,18 @@ public enum HintText {
         let rate = l.count(speed, Nouns.cell) + l.pick("/s", "/с")
         let move = inputFocus ? l.pick("arrows move input cursor", "стрелки: курсор входа")
             : l.pick("arrows move output cursor", "стрелки: курсор выхода")
-        let step = l.pick("n/N step", "n/N шаг"), speedKeys = l.pick("{ } speed", "{ } скорость")
-        let next = l.pick("Tab next", "Tab далее"), back = l.pick("Esc back", "Esc назад")
+        let step = KeyWords.course(.step(1), g, l) + "/" + KeyWords.course(.step(-1), g, l) + " " + l.pick("step", "шаг")
+        let speedKeys = KeyWords.course(.slower, g, l) + " " + KeyWords.course(.faster, g, l) + " " + l.pick("speed", "скорость")
+        let next = KeyWords.course(.focusNext, g, l) + " " + l.pick("next", "далее")
+        let back = KeyWords.course(.back, g, l) + " " + l.pick("back", "назад")
+        let play = KeyWords.course(.togglePlay, g, l)
         if playing {
-            return [" \(g.unicode ? "▶" : ">") " + l.pick("playing", "идёт") + " \(rate)", l.pick("space pause", "пробел пауза"),
+            return [" \(g.unicode ? "▶" : ">") " + l.pick("playing", "идёт") + " \(rate)", play + " " + l.pick("pause", "пауза"),
                     speedKeys, step, move, next, back]
         }
-        return [" " + l.pick("paused", "пауза") + " \(g.dot) \(rate)", move, l.pick("space play", "пробел пуск"), step,
-                speedKeys, l.pick("PgUp/PgDn channel", "PgUp/PgDn канал"), next, back]
+        let channel = KeyWords.keys([.pageUp, .pageDown], g, l, joiner: "/") + " " + l.pick("channel", "канал")
+        return [" " + l.pick("paused", "пауза") + " \(g.dot) \(rate)", move, play + " " + l.pick("play", "пуск"), step,
+                speedKeys, channel, next, back]
     }
 
     /// The help box's title: "keys", or "keys 1/2" when paged.
@@ -42,8 +49,9 @@ public enum HintText {
     /// The help's footers, longest first; each says that paging keys page and the rest close.
     static func helpFooters(_ l: Language, _ g: Glyphs, paged: Bool) -> [String] {
         guard paged else { return [l.pick("any key closes this help", "любая клавиша закрывает справку")] }
-        let page = l.pick("PgDn/PgUp page", "PgDn/PgUp листать") + " \(g.dot) "
-        return [page + l.pick("space or any other key closes", "пробел или другая клавиша закрывает"),
+        let page = KeyWords.keys([.pageDown, .pageUp], g, l, joiner: "/") + " " + l.pick("page", "листать") + " \(g.dot) "
+        let space = KeyWords.keys([.character(" ")], g, l)
+        return [page + l.pick("\(space) or any other key closes", "\(space) или другая клавиша закрывает"),
                 page + l.pick("any other key closes", "другие клавиши закрывают"),
                 page + l.pick("others close", "прочие закрывают")]
     }
@@ -59,7 +67,7 @@ public enum HintText {
 
     /// "conv vs dense · c or Esc closes".
     static func panelTitle(_ name: String, key: String, _ l: Language, _ g: Glyphs) -> String {
-        "\(name) \(g.dot) \(key) " + l.pick("or Esc closes", "или Esc закрывает")
+        "\(name) \(g.dot) \(key) " + l.pick("or", "или") + " " + KeyWords.course(.back, g, l) + " " + l.pick("closes", "закрывает")
     }
 
     /// "▼ 3 more" on a scrolling panel's border.

@@ -72,8 +72,9 @@ public enum NoticeText {
 
     /// The e key's report while the maps are still computed: nothing is written.
     public static func exportWaits(_ lang: Language) -> String {
-        lang.pick("not exported: the maps are still computing · e again once they are drawn",
-                  "не сохранено: карты ещё вычисляются · e, когда они появятся")
+        let e = KeyWords.course(.export, .unicodeSet, lang)
+        return lang.pick("not exported: the maps are still computing · \(e) again once they are drawn",
+                         "не сохранено: карты ещё вычисляются · \(e), когда они появятся")
     }
 
     /// The e key's report when the file could not be written (the system's reason as it is).

@@ -12,12 +12,14 @@ public enum ScreenText {
 
     /// "? help · q quit " at the right of the title bar.
     static func titleKeys(_ l: Language, _ g: Glyphs) -> String {
-        l.pick("? help \(g.dot) q quit ", "? справка \(g.dot) q выход ")
+        let help = KeyWords.course(.toggleHelp, g, l), quit = KeyWords.course(.quit, g, l)
+        return "\(help) " + l.pick("help", "справка") + " \(g.dot) \(quit) " + l.pick("quit", "выход") + " "
     }
 
     /// Esc with nothing open, on every screen: Esc never quits, q does.
     static func nothingToClose(_ l: Language, _ g: Glyphs) -> String {
-        l.pick("nothing to close \(g.dot) q quits", "нечего закрывать \(g.dot) q — выход")
+        let q = KeyWords.course(.quit, g, l)
+        return l.pick("nothing to close \(g.dot) \(q) quits", "нечего закрывать \(g.dot) \(q) — выход")
     }
 
     /// The parameter box's title.

@@ -25,7 +25,7 @@ struct StackText {
                 " convscope \(g.dot) \(count)", " convscope"]
     }
 
-    var helpAndQuit: String { lang.pick("? help \(g.dot) q quit ", "? справка \(g.dot) q выход ") }
+    var helpAndQuit: String { ScreenText.titleKeys(lang, g) }
 
     /// The layer list's column titles.
     var listTitles: (module: String, output: String) { (lang.pick("module", "модуль"), lang.pick("output", "выход")) }
@@ -136,8 +136,7 @@ struct StackText {
             lang.pick("Cat shows the pair of maps it joins; inspect the layer after it",
                       "Cat показывает пару склеиваемых карт; исследуйте следующий слой")
         case .fieldNeedsInspector:
-            lang.pick("R shows a cell's receptive field: press Tab to pick a cell first",
-                      "R показывает рецептивное поле ячейки: сначала выберите ячейку клавишей Tab")
+            fieldNeedsInspectorWords
         case let .noWindows(name):
             lang.pick("\(name) has no windows: coverage counts Conv2d, ConvTranspose2d and pooling",
                       "у \(name) нет окон: покрытие считается для Conv2d, ConvTranspose2d и пулинга")
@@ -146,15 +145,18 @@ struct StackText {
 
     /// The prompt at the bottom while a layer is typed.
     func prompt(_ text: String) -> [String] {
-        [lang.pick(" layer: \(text)_", " слой: \(text)_"), lang.pick("Enter add", "Enter добавить"),
-         lang.pick("Esc cancel", "Esc отмена"), lang.pick("e.g. Conv2d(8, 8, 3, padding=1)", "например Conv2d(8, 8, 3, padding=1)")]
+        [lang.pick(" layer: \(text)_", " слой: \(text)_"), KeyWords.keys([.enter], g, lang) + " " + lang.pick("add", "добавить"),
+         KeyWords.keys([.escape], g, lang) + " " + lang.pick("cancel", "отмена"), lang.pick("e.g. Conv2d(8, 8, 3, padding=1)", "например Conv2d(8, 8, 3, padding=1)")]
     }
 
     /// Hints while the inspector is on.
-    func inspectHints(field: Bool) -> [String] {
-        [lang.pick(" arrows move the cell", " стрелки — ячейка"), "PgUp/PgDn " + lang.pick("channel", "канал"),
-         field ? lang.pick("R taps only", "R только отводы") : lang.pick("R field in the input", "R поле во входе"),
-         lang.pick(", . layer", ", . слой"), lang.pick("Esc back", "Esc назад")]
+    func inspectHints(field fieldInInput: Bool) -> [String] {
+        let field = KeyWords.model(.stack(.toggleField), g, lang) + " "
+            + (fieldInInput ? lang.pick("taps only", "только отводы") : lang.pick("field in the input", "поле во входе"))
+        let layer = KeyWords.model(.stack(.selectLayer(-1)), g, lang) + " " + KeyWords.model(.stack(.selectLayer(1)), g, lang)
+        return [lang.pick(" arrows move the cell", " стрелки — ячейка"),
+                KeyWords.keys([.pageUp, .pageDown], g, lang, joiner: "/") + " " + lang.pick("channel", "канал"),
+                field, layer + " " + lang.pick("layer", "слой"), KeyWords.model(.stack(.back), g, lang) + " " + lang.pick("back", "назад")]
     }
 
     /// "output[0, 2, 3, 4] of (3) = 36 · reads input rows 2–4, columns 3–5".
@@ -250,6 +252,13 @@ extension StackText {
 }
 
 extension StackText {
+    /// Why R does nothing before a cell is inspected.
+    var fieldNeedsInspectorWords: String {
+        let r = KeyWords.model(.stack(.toggleField), g, lang), tab = KeyWords.model(.stack(.toggleInspect), g, lang)
+        return lang.pick("\(r) shows a cell's receptive field: press \(tab) to pick a cell first",
+                         "\(r) показывает рецептивное поле ячейки: сначала выберите ячейку клавишей \(tab)")
+    }
+
     var check: String { g.unicode ? "✓" : "ok" }
     var notEqual: String { g.unicode ? "≠" : "!=" }
 }

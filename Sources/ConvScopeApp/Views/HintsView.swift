@@ -25,8 +25,8 @@ enum HintsView {
             return
         }
         // With the cost panel open digits type K, so the parameters' "0-9 type" would mislead.
-        let parameters = KeyMap.hints(g, lang, for: state).filter { state.panel != .cost || $0 != KeyMap.typeHint(lang) }
-        canvas.put(fitting(HintText.panel(state.panel, lang) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
+        let parameters = KeyMap.hints(g, lang, for: state).filter { state.panel != .cost || $0 != KeyMap.typeHint.text(first: nil, g, lang) }
+        canvas.put(fitting(HintText.panel(state.panel, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
 

@@ -17,7 +17,7 @@ enum StackPanelOverlay {
         let lines = panel == .cost ? StackPanelText.cost(s, glyphs: g, width: inner, language: lang)
             : StackPanelText.formula(s, glyphs: g, width: inner, language: lang)
         let name = panel == .cost ? StackPanelWords.costTitle(lang) : HintText.panelName(panel, lang)
-        let long = HintText.panelTitle(name, key: panel == .cost ? "c" : "f", lang, g)
+        let long = HintText.panelTitle(name, key: KeyWords.model(.togglePanel(panel), g, lang), lang, g)
         let title = "(\(s.model.name(s.selected))) " + (long.count + 10 <= m.width ? long : name)
         let width = wide ? m.width : min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
         let height = min(m.height, lines.count + 2)

@@ -25,10 +25,10 @@ enum PanelOverlay {
         let p = state.parameters
         let lang = layout.language
         let (key, lines): (String, [PanelLine]) = switch panel {
-        case .cost: ("c", CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang,
+        case .cost: (KeyWords.course(.togglePanel(.cost), g, lang), CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang,
                                                groups: p.groups, hasBias: p.bias != nil))
-        case .formula: ("f", FormulaPanelText.lines(p, glyphs: g, width: inner, language: lang))
-        case .code: ("P", CodePanelText.lines(state, glyphs: g, width: inner, language: lang))
+        case .formula: (KeyWords.course(.togglePanel(.formula), g, lang), FormulaPanelText.lines(p, glyphs: g, width: inner, language: lang))
+        case .code: (KeyWords.course(.togglePanel(.code), g, lang), CodePanelText.lines(state, glyphs: g, width: inner, language: lang))
         }
         let name = HintText.panelName(panel, lang)
         let long = HintText.panelTitle(name, key: key, lang, g)
