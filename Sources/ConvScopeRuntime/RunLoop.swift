@@ -49,6 +49,7 @@ public struct RunLoop<Program: LoopProgram> {
         var nextTick = DispatchTime.now().uptimeNanoseconds
         var nextSpin = nextTick
         var firstFrameShown = false
+        var lastFrame: Frame.Layout?
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
@@ -71,7 +72,9 @@ public struct RunLoop<Program: LoopProgram> {
                 if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
                 // The state's environment: the screen's device with the palette the user picked.
                 let maps = engine.shown(for: state.teaching.parameters)
-                screen.draw(state.paint(maps: maps, environment: state.teaching.environment, spinner: spinner))
+                let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
+                screen.draw(frame.canvas)
+                lastFrame = frame.layout
                 dirty = false
                 if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
                 // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
@@ -92,8 +95,9 @@ public struct RunLoop<Program: LoopProgram> {
             let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
             if case .mouse(var event) = action {
-                // The click is hit-tested against the frame on screen, drawn with these maps' widths.
-                event.widths = engine.latest.flatMap { $0.parameters == state.teaching.parameters ? $0.widths : nil }
+                // The click is hit-tested against the frame on screen: every change is drawn before
+                // the next event is read, so the last frame is the state's.
+                event.drawn = lastFrame
                 action = .mouse(event)
             }
             dirty = true

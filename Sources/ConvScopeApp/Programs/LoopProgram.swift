@@ -7,6 +7,8 @@ public protocol LoopProgram: Sendable {
     mutating func apply(_ action: Action) -> [Effect]
     /// The screen for this state.
     func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas
+    /// The screen for this state with the layout it was painted from, laid out once.
+    func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame
 }
 
 extension AppState: LoopProgram {
@@ -16,5 +18,9 @@ extension AppState: LoopProgram {
 
     public func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas {
         view(self, maps: maps, environment: environment, spinner: spinner)
+    }
+
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame {
+        drawFrame(self, maps: maps, environment: environment, spinner: spinner)
     }
 }

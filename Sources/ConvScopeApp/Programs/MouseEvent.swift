@@ -16,6 +16,9 @@ public struct MouseEvent: Equatable, Sendable {
     /// The value widths of the frame on screen when the event came (the run loop fills them in),
     /// so the hit test sees the very layout that was drawn; nil estimates them from the parameters.
     public var widths: ValueWidths?
+    /// The layout of the frame on screen when the event came (the run loop fills it in): the
+    /// mouse is hit-tested against it instead of laying the screen out again.
+    public var drawn: Frame.Layout?
 
     /// An event at (column, row).
     public init(_ kind: Kind, column: Int, row: Int, widths: ValueWidths? = nil) {

@@ -10,7 +10,10 @@ func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         state.dragging = nil
         return []
     }
-    let layout = Layout.compute(state, environment: state.environment, widths: event.widths)
+    let layout: ScreenLayout
+    if case .course(let drawn)? = event.drawn { layout = drawn } else {
+        layout = Layout.compute(state, environment: state.environment, widths: event.widths)
+    }
     switch event.kind {
     case .release:
         return []

@@ -4,21 +4,41 @@ import ConvCore
 /// `state.parameters`, or nil (or stale) while it is still running.
 public func view(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
                  spinner: Int = 0) -> Canvas {
-    let canvas = darkView(state, maps: maps, environment: env, spinner: spinner)
+    drawFrame(state, maps: maps, environment: env, spinner: spinner).canvas
+}
+
+/// The frame for a state: the layout computed once, and the canvas painted from it.
+public func drawFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
+    let dark = darkFrame(state, maps: maps, environment: env, spinner: spinner)
     // Without colours there is no page to paint; exports still get the theme's page colour.
-    return env.colorDepth.hasColor ? canvas.themed(state.theme) : canvas
+    return Frame(layout: dark.layout, canvas: env.colorDepth.hasColor ? dark.canvas.themed(state.theme) : dark.canvas)
 }
 
 /// The screen in the terminal's own colours, before a theme is applied.
 func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Canvas {
-    if state.stack != nil { return StackScreenView.paint(state, environment: env) }
+    darkFrame(state, maps: maps, environment: env, spinner: spinner).canvas
+}
+
+/// The layout for a state (laid out once) and the screen painted from it, before a theme.
+func darkFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
+    if state.stack != nil {
+        let layout = StackLayout.compute(state, environment: env)
+        return Frame(layout: .model(layout), canvas: StackScreenView.paint(state, layout: layout, environment: env))
+    }
+    let current = maps?.parameters == state.parameters && maps?.coverage == nil ? maps : nil
+    let layout = Layout.compute(state, environment: env, widths: current?.widths)
+    return Frame(layout: .course(layout), canvas: paintCourse(state, layout: layout, maps: maps, environment: env, spinner: spinner))
+}
+
+/// The course screen painted from its layout.
+func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, environment env: RenderEnvironment,
+                 spinner: Int) -> Canvas {
     let size = state.terminalSize
     var canvas = Canvas(width: size.columns, height: size.rows)
     let p = state.parameters
     let current = maps?.parameters == p && maps?.coverage == nil ? maps : nil
     // Laid out as while computing (estimated widths), so the region it holds is the one in view.
     let preview = maps?.parameters == p && maps?.coverage != nil ? maps : nil
-    let layout = Layout.compute(state, environment: env, widths: current?.widths)
     if layout.tooSmall {
         TooSmallView.paint(into: &canvas, size: size, language: env.language)
         return canvas

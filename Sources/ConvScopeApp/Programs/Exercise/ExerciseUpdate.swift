@@ -219,6 +219,10 @@ extension ExerciseState: LoopProgram {
     }
 
     public func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas {
-        ExerciseView(state: self, maps: maps, environment: environment, spinner: spinner).canvas
+        frame(maps: maps, environment: environment, spinner: spinner).canvas
+    }
+
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame {
+        ExerciseView(state: self, maps: maps, environment: environment, spinner: spinner).frame
     }
 }

@@ -13,8 +13,14 @@ struct ExerciseView {
     var g: Glyphs { environment.glyphs }
     var size: TerminalSize { state.teaching.terminalSize }
 
-    var canvas: Canvas {
+    /// The maps page is the course screen's frame under the exercise row; the working page has no
+    /// layout the mouse reaches.
+    var frame: Frame {
         if state.page == .maps && !state.showHelp { return mapsPage }
+        return Frame(layout: .none, canvas: canvas)
+    }
+
+    var canvas: Canvas {
         var canvas = Canvas(width: size.columns, height: size.rows)
         if size.columns < ScreenLayout.minimum.columns || size.rows < ScreenLayout.minimum.rows {
             TooSmallView.paint(into: &canvas, size: size, language: l)
@@ -41,10 +47,15 @@ struct ExerciseView {
     }
 
     /// The course screen on the revealed layer; its title row carries the exercise's progress and keys.
-    var mapsPage: Canvas {
-        var canvas = state.teaching.paint(maps: maps, environment: environment, spinner: spinner)
-        if !state.current.revealed, case .value = state.exercise.question { hideOutput(in: &canvas) }
-        guard size.columns >= ScreenLayout.minimum.columns, size.rows >= ScreenLayout.minimum.rows else { return canvas }
+    var mapsPage: Frame {
+        let teaching = state.teaching.frame(maps: maps, environment: environment, spinner: spinner)
+        var canvas = teaching.canvas
+        if !state.current.revealed, case .value = state.exercise.question, case .course(let layout) = teaching.layout {
+            hideOutput(in: &canvas, layout: layout)
+        }
+        guard size.columns >= ScreenLayout.minimum.columns, size.rows >= ScreenLayout.minimum.rows else {
+            return Frame(layout: teaching.layout, canvas: canvas)
+        }
         let keys = [ExerciseCommand.working, .next, .previous, .quit]
             .map { "\(ExerciseKeys.label($0, l)) \(ExerciseText.command($0, l))" }.joined(separator: " \(g.dot) ") + " "
         var row = Canvas(width: size.columns, height: 1)
@@ -63,14 +74,12 @@ struct ExerciseView {
                       maxWidth: size.columns)
             canvas.blit(environment.colorDepth.hasColor ? hints.themed(state.teaching.theme) : hints, x: 0, y: size.rows - 1)
         }
-        return canvas
+        return Frame(layout: teaching.layout, canvas: canvas)
     }
 
     /// Before a value question's answer the whole output section is blank but for one line
     /// saying so: any of its cells, its scale or the pattern of its rows would give the value away.
-    func hideOutput(in canvas: inout Canvas) {
-        let current = maps?.parameters == state.teaching.parameters ? maps : nil
-        let layout = Layout.compute(state.teaching, environment: environment, widths: current?.widths)
+    func hideOutput(in canvas: inout Canvas, layout: ScreenLayout) {
         guard let output = layout.output else { return }
         let frame = output.frame
         canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)

@@ -61,6 +61,11 @@ extension StackLayerPanel {
 /// The mouse on the stack screen: an event is hit-tested through `StackScreenLayout.element(at:)`
 /// and becomes the actions a key would send (select a layer or row, change it, inspect, scroll).
 func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    // The frame on screen when the run loop gives it; laid out here only for events sent without one.
+    func drawnLayout() -> StackScreenLayout {
+        if case .model(let drawn)? = event.drawn { return drawn }
+        return StackLayout.compute(state, environment: state.environment)
+    }
     if event.kind == .release {
         state.stack?.draggingRow = nil
         return []
@@ -69,13 +74,13 @@ func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] 
         // A slider follows the pointer while the button is held, even off its row.
         guard let index = state.stack?.draggingRow, index < state.stackRows.count,
               let value = StackMouseHits.sliderValue(index, column: event.column, state: state,
-                                                      layout: StackLayout.compute(state, environment: state.environment))
+                                                      layout: drawnLayout())
         else { return [] }
         return update(&state, .stack(.setRowValue(value)))
     }
     if state.showHelp { return event.kind == .press ? update(&state, .toggleHelp) : [] }
     guard state.typing == nil, state.stack?.prompt == nil else { return [] }
-    let layout = StackLayout.compute(state, environment: state.environment)
+    let layout = drawnLayout()
     guard let element = layout.element(at: event.column, event.row, state: state) else { return [] }
     var effects: [Effect] = []
     for action in StackMouseHits.actions(event, on: element, state: state, layout: layout) {

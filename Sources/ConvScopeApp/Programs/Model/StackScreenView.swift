@@ -4,9 +4,13 @@ import ConvCore
 /// maps, and the bottom line (prompt, report or hints).
 enum StackScreenView {
     static func paint(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
+        paint(state, layout: StackLayout.compute(state, environment: env), environment: env)
+    }
+
+    /// The screen painted from its layout (laid out once by the caller).
+    static func paint(_ state: AppState, layout: StackScreenLayout, environment env: RenderEnvironment) -> Canvas {
         let size = state.terminalSize
         var canvas = Canvas(width: size.columns, height: size.rows)
-        let layout = StackLayout.compute(state, environment: env)
         if layout.tooSmall {
             TooSmallView.paint(into: &canvas, size: size, language: env.language)
             return canvas
@@ -47,7 +51,7 @@ enum StackScreenView {
         plain.stack?.prompt = nil
         plain.stack?.note = nil
         let layout = StackLayout.compute(plain, environment: env)
-        let screen = paint(plain, environment: env)
+        let screen = paint(plain, layout: layout, environment: env)
         if layout.tooSmall { return screen }
         let m = layout.maps
         let blank = String(repeating: " ", count: m.width)
