@@ -24,7 +24,8 @@ public struct ValueWidths: Equatable, Sendable {
         withKernelScale(KernelScaleCache.shared.scale(of: p))
     }
 
-    private func withKernelScale(_ scale: MapScale) -> ValueWidths {
+    /// These widths with a kernel whose weights span `scale`.
+    func withKernelScale(_ scale: MapScale) -> ValueWidths {
         var w = self
         w.kernel = max(NumberText.cell(scale.vmin).count, NumberText.cell(scale.vmax).count)
         w.kernelScale = KernelSectionText.scale(scale, .en, .unicodeSet).count

@@ -65,6 +65,8 @@ public struct ComputedMaps: Sendable {
         }
         widths.inputScale = widest(.input)
         widths.outputScale = widest(.output)
+        // The weights are already built and measured: a frame drawn with these maps never builds them again.
+        widths = widths.withKernelScale(kernelScale)
     }
 
     /// Characters of the widest value among maps with these ranges (the smallest and the largest).
