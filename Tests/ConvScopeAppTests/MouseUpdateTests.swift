@@ -27,10 +27,12 @@ struct MouseUpdateTests {
         return nil
     }
 
-    /// Sends one event at (x, y) and returns the effects.
+    /// Sends one event at (x, y), as the run loop does after drawing the state with maps of these
+    /// widths, and returns the effects.
     @discardableResult
     static func send(_ state: inout AppState, _ kind: MouseEvent.Kind, _ p: (x: Int, y: Int), widths: ValueWidths? = nil) -> [Effect] {
-        update(&state, .mouse(MouseEvent(kind, column: p.x, row: p.y, widths: widths)))
+        let drawn = Layout.compute(state, environment: state.environment, widths: widths)
+        return update(&state, .mouse(MouseEvent(kind, column: p.x, row: p.y, drawn: .course(drawn))))
     }
 
     @Test(arguments: sizes)

@@ -13,16 +13,13 @@ public struct MouseEvent: Equatable, Sendable {
 
     public let kind: Kind
     public let column: Int, row: Int
-    /// The value widths of the frame on screen when the event came (the run loop fills them in),
-    /// so the hit test sees the very layout that was drawn; nil estimates them from the parameters.
-    public var widths: ValueWidths?
     /// The layout of the frame on screen when the event came (the run loop fills it in): the
     /// mouse is hit-tested against it instead of laying the screen out again.
     public var drawn: Frame.Layout?
 
     /// An event at (column, row).
-    public init(_ kind: Kind, column: Int, row: Int, widths: ValueWidths? = nil) {
-        self.kind = kind; self.column = column; self.row = row; self.widths = widths
+    public init(_ kind: Kind, column: Int, row: Int, drawn: Frame.Layout? = nil) {
+        self.kind = kind; self.column = column; self.row = row; self.drawn = drawn
     }
 
     /// An xterm SGR (mode 1006) report `ESC [ < button ; column ; row M|m`, from its three numbers

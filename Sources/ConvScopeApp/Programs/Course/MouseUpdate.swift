@@ -12,7 +12,7 @@ func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     }
     let layout: ScreenLayout
     if case .course(let drawn)? = event.drawn { layout = drawn } else {
-        layout = Layout.compute(state, environment: state.environment, widths: event.widths)
+        layout = Layout.compute(state, environment: state.environment)
     }
     switch event.kind {
     case .release:
