@@ -1,0 +1,156 @@
+import ConvCore
+
+/// The single-layer screen's maps as a slide: the input (with its padding ring), the weights of
+/// output channel 0, the output and the size formula, each map whole with square cells; with
+/// `animated`, one frame per output cell of channel 0 marking the taps the kernel reads.
+public enum ConvSlide {
+    /// At most this many maps per section are drawn; the header says how many there are.
+    public static let maxMapsPerSection = 8
+    /// An animation has at most this many frames (one per output cell of channel 0).
+    public static let maxFrames = 1024
+
+    /// The slide, or nil when PyTorch refuses the layer (there is no output to draw).
+    public static func make(_ state: AppState, maps: ComputedMaps, environment env: RenderEnvironment,
+                            animated: Bool = false) -> Slide? {
+        guard case .success = maps.experiment.output else { return nil }
+        let zoom = state.zoomOverride
+        let widest = widestNumber(maps)
+        let numbersCell = SlideHeat.numbersCell(characters: widest)
+        // Preferred cell sizes by zoom, then smaller ones until the page keeps its text readable.
+        // Large cells shrink towards the size numbers need before the numbers go.
+        var cells: [(Double, Bool)] = []
+        if zoom == .large {
+            var size = numbersCell * 1.5
+            while size > numbersCell { cells.append((size, true)); size *= 0.9 }
+        }
+        if zoom != .whole { cells.append((numbersCell, true)) }
+        var smaller = 28.0
+        while smaller > 3 { cells.append((smaller, false)); smaller *= 0.85 }
+        var channels = maxMapsPerSection
+        while true {
+            for (cell, numbers) in cells {
+                let slide = build(state, maps: maps, env: env, cell: cell, numbers: numbers, channels: channels, animated: animated)
+                if SlidePlacer.readable(slide) || (channels == 1 && cell == cells.last!.0) { return slide }
+            }
+            channels = max(1, channels / 2)
+        }
+    }
+
+    /// Characters of the longest number the maps write.
+    static func widestNumber(_ maps: ComputedMaps) -> Int {
+        var widest = 1
+        func scan(_ m: FeatureMaps) { for v in m.storage.prefix(100_000) { widest = max(widest, NumberText.cell(v).count) } }
+        scan(maps.experiment.input)
+        scan(maps.experiment.kernels)
+        if case .success(let out) = maps.experiment.output { scan(out) }
+        return widest
+    }
+
+    static func build(_ state: AppState, maps: ComputedMaps, env: RenderEnvironment, cell: Double, numbers: Bool,
+                      channels limit: Int, animated: Bool) -> Slide {
+        let p = state.parameters, spec = p.spec, l = env.language, g = env.glyphs
+        let experiment = maps.experiment
+        guard case .success(let output) = experiment.output else { fatalError("checked by make") }
+        let input = experiment.input, theme = state.theme
+        let labelSize = numbers ? min(max(SlideMetrics.smallFont, cell * 0.4), 30) : SlideMetrics.smallFont
+        let inShape = input.shape, outShape = output.shape
+        let shape = { (s: [Int]) in s.map(String.init).joined(separator: g.times) }
+        var placer = SlidePlacer(title: "Conv2d \(g.dot) \(SlideWords.input(l)) \(shape(inShape)) \u{2192} "
+                                 + "\(SlideWords.output(l)) \(shape(outShape))", theme: theme)
+        placer.line(placer.slide.title, size: SlideMetrics.titleFont, bold: true)
+        let sep = " \(g.dot) "
+        func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: sep) }
+        func shownNote(_ n: Int, _ total: Int) -> String { n < total ? SlideWords.channelsShown(n, of: total, g, l) : "" }
+
+        // Input, with the padding ring the kernel reads.
+        let ph = spec.heightAxis.padding, pw = spec.widthAxis.padding
+        let hIn = inShape[2], wIn = inShape[3], cIn = inShape[1]
+        let inputShown = min(cIn, limit)
+        let padded = ph.before + ph.after + pw.before + pw.after > 0
+        let inputHeader = joined([SlideWords.input(l) + " " + shape(inShape),
+                                  ComputedMaps.scaleText(.input, maps: maps, parameters: p, glyphs: g, language: l)])
+        let inputNote = joined([Conv2dText.inputRule(p.input, l), shownNote(inputShown, cIn),
+                                padded ? SlideWords.paddingLegend(p.paddingMode, l) : ""])
+        let rows = hIn + ph.before + ph.after, columns = wIn + pw.before + pw.after
+        let inputSpecs = (0..<inputShown).map { c -> SlideMapSpec in
+            var cells: [SlideCell] = []
+            for y in 0..<rows {
+                for x in 0..<columns {
+                    let (iy, ix) = (y - ph.before, x - pw.before)
+                    if iy < 0 || iy >= hIn || ix < 0 || ix >= wIn {
+                        cells.append(SlideHeat.padding(theme: theme, numbers: numbers && p.paddingMode == .zeros))
+                    } else {
+                        cells.append(SlideHeat.cell(input[0, c, iy, ix], scale: maps.inputScale, colormap: env.colormap, numbers: numbers))
+                    }
+                }
+            }
+            return SlideMapSpec(title: SlideWords.channel(c, l), rows: rows, columns: columns, cells: cells,
+                                padTop: ph.before, padLeft: pw.before, tensorRows: hIn, tensorColumns: wIn)
+        }
+        let inputGrids = placer.band([SlideGroup(header: inputHeader, note: inputNote, specs: inputSpecs)],
+                                     cell: cell, labelSize: labelSize)[0]
+
+        // The weights of output channel 0, one map per input channel it reads.
+        let kernels = experiment.kernels, kh = kernels.shape[2], kw = kernels.shape[3]
+        let reads = Array(spec.inputChannels(ofOutput: 0).prefix(limit))
+        let kernelNote = joined([Conv2dText.kernelLabel(p.kernel, l), Conv2dText.biasLabel(p.bias, l), SlideWords.weightsOf(output: 0, l)])
+        let kernelSpecs = reads.enumerated().map { (i, c) -> SlideMapSpec in
+            let cells = (0..<kh * kw).map {
+                SlideHeat.cell(experiment.weight(0, i, $0 / kw, $0 % kw), scale: maps.kernelScale, colormap: env.colormap, numbers: numbers)
+            }
+            return SlideMapSpec(title: SlideWords.weightMap(output: 0, input: c), rows: kh, columns: kw, cells: cells,
+                                tensorRows: kh, tensorColumns: kw)
+        }
+
+        // The output.
+        let cOut = outShape[1], hOut = outShape[2], wOut = outShape[3]
+        let outputShown = min(cOut, limit)
+        let outputSpecs = (0..<outputShown).map { o -> SlideMapSpec in
+            let scale = maps.outputScales[min(o, maps.outputScales.count - 1)]
+            let cells = (0..<hOut * wOut).map {
+                SlideHeat.cell(output[0, o, $0 / wOut, $0 % wOut], scale: scale, colormap: env.colormap, numbers: numbers)
+            }
+            return SlideMapSpec(title: SlideWords.channel(o, l), rows: hOut, columns: wOut, cells: cells,
+                                tensorRows: hOut, tensorColumns: wOut)
+        }
+        // The kernel beside the output when the page is wide enough, as the sum goes into it.
+        let outputHeader = joined([SlideWords.output(l) + " " + shape(outShape),
+                                   ComputedMaps.scaleText(.output, maps: maps, parameters: p, glyphs: g, language: l)])
+        let outputGrids = placer.band([SlideGroup(header: SlideWords.kernel(l) + " " + shape(p.kernelShape), note: kernelNote, specs: kernelSpecs),
+                                       SlideGroup(header: outputHeader, note: shownNote(outputShown, cOut), specs: outputSpecs)],
+                                      cell: cell, labelSize: labelSize)[1]
+        for row in FormulaRows.arrange(p, glyphs: g, language: l, width: 200) {
+            placer.line(row.map(\.text).joined(), size: SlideMetrics.headerFont)
+        }
+        guard animated else { return placer.finished() }
+
+        // One frame per output cell of channel 0: the taps on each input map it reads, the cell.
+        let stepLine = placer.line(" ", size: SlideMetrics.headerFont, bold: true, add: false)
+        let sh = p.strideH, sw = p.strideW, dh = p.dilationH, dw = p.dilationW
+        let mark = SlideColors.highlight(theme)
+        var frames: [SlideFrame] = []
+        for oy in 0..<hOut {
+            for ox in 0..<wOut where frames.count < maxFrames {
+                var frame = SlideFrame()
+                for c in reads where c < inputGrids.count {
+                    let grid = placer.slide.grids[inputGrids[c]]
+                    for ky in 0..<kh {
+                        for kx in 0..<kw {
+                            frame.marks.append(SlideMark(box: grid.box(row: oy * sh + ky * dh, column: ox * sw + kx * dw),
+                                                         color: mark, lineWidth: max(2, cell / 14), tint: true))
+                        }
+                    }
+                }
+                let out = placer.slide.grids[outputGrids[0]]
+                frame.marks.append(SlideMark(box: out.box(row: oy, column: ox), color: mark, lineWidth: max(3, cell / 9)))
+                var line = stepLine
+                line.text = SlideWords.step(0, oy, ox, value: NumberText.cell(output[0, 0, oy, ox]))
+                frame.texts.append(line)
+                frames.append(frame)
+            }
+        }
+        var slide = placer.finished()
+        slide.frames = frames
+        return slide
+    }
+}
