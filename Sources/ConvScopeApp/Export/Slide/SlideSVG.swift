@@ -19,7 +19,7 @@ public enum SlideSVG {
         for (i, frame) in slide.frames.enumerated() {
             let delay = number(Double(i) * slide.frameSeconds)
             out += "<g class=\"frame\" data-frame=\"\(i)\" style=\"animation-delay: \(delay)s\">\n"
-            for mark in frame.marks { appendMark(mark, to: &out) }
+            for mark in frame.marks { appendMark(mark, edge: SlideColors.markEdge(slide.theme), to: &out) }
             for text in frame.texts { appendText(text, to: &out) }
             out += "</g>\n"
         }
@@ -81,13 +81,18 @@ public enum SlideSVG {
         out += ">\(SVGExporter.escape(t.text))</text>\n"
     }
 
-    static func appendMark(_ m: SlideMark, to out: inout String) {
-        // The stroke sits inside the box so neighbouring marks do not cover each other.
-        let inset = m.lineWidth / 2
-        out += "<rect x=\"\(number(m.box.x + inset))\" y=\"\(number(m.box.y + inset))\" "
-            + "width=\"\(number(m.box.width - m.lineWidth))\" height=\"\(number(m.box.height - m.lineWidth))\" "
-            + "fill=\"\(m.tint ? m.color.hex : "none")\"" + (m.tint ? " fill-opacity=\"0.25\"" : "")
-            + " stroke=\"\(m.color.hex)\" stroke-width=\"\(number(m.lineWidth))\"/>\n"
+    /// A mark: its colour with a 2-unit edge of `edge` inside it, so it shows on every palette
+    /// entry (cyan alone vanishes on viridis' teal).
+    static func appendMark(_ m: SlideMark, edge: RGB, to out: inout String) {
+        // The strokes sit inside the box so neighbouring marks do not cover each other.
+        func rect(_ width: Double, _ colour: RGB, fill: String) {
+            let inset = width / 2
+            out += "<rect x=\"\(number(m.box.x + inset))\" y=\"\(number(m.box.y + inset))\" "
+                + "width=\"\(number(m.box.width - width))\" height=\"\(number(m.box.height - width))\" "
+                + fill + " stroke=\"\(colour.hex)\" stroke-width=\"\(number(width))\"/>\n"
+        }
+        rect(m.lineWidth + 2, edge, fill: m.tint ? "fill=\"\(m.color.hex)\" fill-opacity=\"0.25\"" : "fill=\"none\"")
+        rect(m.lineWidth, m.color, fill: "fill=\"none\"")
     }
 
     /// A length with at most two decimals and no float noise ("28.8", "19").
@@ -117,5 +122,9 @@ public enum SlideColors {
     /// on every palette, darker on the white page.
     public static func highlight(_ theme: ExportTheme) -> RGB {
         theme == .dark ? RGB(0x00, 0xe5, 0xff) : RGB(0x00, 0x6d, 0xd6)
+    }
+    /// The edge inside every mark: black on the dark page, white on the light one.
+    public static func markEdge(_ theme: ExportTheme) -> RGB {
+        theme == .dark ? RGB(0, 0, 0) : RGB(0xff, 0xff, 0xff)
     }
 }
