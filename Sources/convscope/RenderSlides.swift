@@ -39,9 +39,21 @@ extension RenderCommand {
         if format == .asciicast {
             let frames = KernelTour.frames(state, maps: maps, frame: viewOptions.frame, environment: environment)
             text = AsciicastExporter.export(frames, title: "convscope: Conv2d " + out.shape.map(String.init).joined(separator: "×"))
-        } else {
-            guard let slide = ConvSlide.make(state, maps: maps, environment: environment, animated: animate) else { throw ExitCode(1) }
+        } else if let slide = ConvSlide.make(state, maps: maps, environment: environment, animated: animate) {
             text = format == .svg ? SlideSVG.export(slide) : SlideHTML.export(slide, language: environment.language)
+        } else {
+            let side = ConvSlide.maxMapSide
+            if animate {
+                printError("convscope: --animate draws maps up to \(side)×\(side) cells (with padding); this input is "
+                           + "\(state.parameters.hIn)×\(state.parameters.wIn). Use --format asciicast, or a smaller input.")
+                throw ExitCode(1)
+            }
+            // Maps too large to draw cell by cell: the terminal's picture, which averages blocks.
+            printError("convscope: a slide draws maps up to \(side)×\(side) cells; this input is "
+                       + "\(state.parameters.hIn)×\(state.parameters.wIn), so the maps are drawn as the terminal shows them.")
+            let canvas = viewOptions.frame.canvas(state, maps: maps, environment: environment)
+            let exportFormat: ExportFormat = format == .svg ? .svg : .html
+            text = exportFormat.export(canvas, theme: state.theme, language: environment.language)
         }
         let bytes = Array(text.utf8)
         try withOutput { $0.write(bytes) }

@@ -45,18 +45,24 @@ struct AnimationBrowserTests {
         boxes.contains { p.0 >= $0.x - slack && p.0 <= $0.x + $0.width + slack && p.1 >= $0.y - slack && p.1 <= $0.y + $0.height + slack }
     }
 
+    /// The course notebook's layer animated, written as slide.svg or slide.html in a new folder.
+    static func write(_ format: String, theme: ExportTheme, name: String) throws -> (slide: Slide, dir: String, file: String) {
+        var state = AppState(parameters: Conv2dSettings())
+        state.theme = theme
+        let maps = try ComputedMaps(ConvExperiment(state.parameters))
+        let slide = ConvSlide.make(state, maps: maps, environment: RenderEnvironment(), animated: true)!
+        let dir = NSTemporaryDirectory() + "convscope-animation-\(name)-\(format)-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let file = dir + "/slide.\(format)"
+        try (format == "svg" ? SlideSVG.export(slide) : SlideHTML.export(slide)).write(toFile: file, atomically: true, encoding: .utf8)
+        return (slide, dir, file)
+    }
+
     @Test(.enabled(if: available, "chromium-headless-shell is not installed (apt-get install chromium-headless-shell)"),
           arguments: ["svg", "html"])
     func twoMomentsDifferWhereTheKernelMoved(_ format: String) throws {
-        var state = AppState(parameters: Conv2dSettings())
-        state.theme = .light
-        let maps = try ComputedMaps(ConvExperiment(state.parameters))
-        let slide = ConvSlide.make(state, maps: maps, environment: RenderEnvironment(), animated: true)!
-        let dir = NSTemporaryDirectory() + "convscope-animation-\(format)-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (slide, dir, file) = try Self.write(format, theme: .light, name: "moments")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let file = dir + "/slide.\(format)"
-        try (format == "svg" ? SlideSVG.export(slide) : SlideHTML.export(slide)).write(toFile: file, atomically: true, encoding: .utf8)
         // 0.4 s is frame 0 (output cell 0,0); 2.0 s is frame 2 (output cell 0,2), 0.8 s a frame.
         let early = try Self.screenshot(file, at: 400), late = try Self.screenshot(file, at: 2000)
         let viewHeight = format == "svg" ? 1080.0 : 1080 - 56
@@ -76,5 +82,20 @@ struct AnimationBrowserTests {
             #expect(diff.inSlide.contains { Self.within($0, [input.box(row: 1, column: column)], slack: -4) }, "input column \(column)")
         }
         if format == "html" { #expect(diff.outside > 0, "the frame counter under the picture moved on") }
+    }
+
+    @Test(.enabled(if: available, "chromium-headless-shell is not installed (apt-get install chromium-headless-shell)"))
+    func aLinkToAFrameOpensPausedOnItAsThePlayingPageShowsIt() throws {
+        let (slide, dir, file) = try Self.write("html", theme: .dark, name: "link")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Playing, 2.0 s is frame 3 (index 2); the link shows frame 3 by script, paused, at any time.
+        let playing = try Self.screenshot(file, at: 2000)
+        let linked = try BrowserTests.shoot(file + "#frame=3", to: dir + "/linked.png",
+                                            options: ["--window-size=1920,1080", "--virtual-time-budget=5000"])
+        let slideArea = Self.differences(playing, linked, slide: slide, viewHeight: 1080 - 56)
+        #expect(slideArea.inSlide.isEmpty, "\(slideArea.inSlide.count) points differ between frame 3 played and linked")
+        let other = try BrowserTests.shoot(file + "#frame=9", to: dir + "/other.png",
+                                           options: ["--window-size=1920,1080", "--virtual-time-budget=500"])
+        #expect(Self.differences(playing, other, slide: slide, viewHeight: 1080 - 56).inSlide.count > 100)
     }
 }

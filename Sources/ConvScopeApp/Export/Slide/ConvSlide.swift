@@ -8,11 +8,24 @@ public enum ConvSlide {
     public static let maxMapsPerSection = 8
     /// An animation has at most this many frames (one per output cell of channel 0).
     public static let maxFrames = 1024
+    /// The smallest cell of the kernel's maps, whatever the size of the others.
+    static let kernelCell = 24.0
 
-    /// The slide, or nil when PyTorch refuses the layer (there is no output to draw).
+    /// The largest map side a slide draws cell by cell: past it a cell would be under 8 px on a
+    /// 1920×1080 screen; the terminal's picture, which averages blocks, is the one for such maps.
+    public static let maxMapSide = 128
+
+    /// True when the layer's maps are small enough to draw cell by cell (with the padding ring).
+    public static func fits(_ p: Conv2dSettings) -> Bool {
+        let spec = p.spec, h = spec.heightAxis.padding, w = spec.widthAxis.padding
+        return p.hIn + h.before + h.after <= maxMapSide && p.wIn + w.before + w.after <= maxMapSide
+    }
+
+    /// The slide, or nil when PyTorch refuses the layer (there is no output to draw) or its maps
+    /// are larger than `maxMapSide`.
     public static func make(_ state: AppState, maps: ComputedMaps, environment env: RenderEnvironment,
                             animated: Bool = false) -> Slide? {
-        guard case .success = maps.experiment.output else { return nil }
+        guard case .success = maps.experiment.output, fits(state.parameters) else { return nil }
         let zoom = state.zoomOverride
         let widest = widestNumber(maps)
         let numbersCell = SlideHeat.numbersCell(characters: widest)
@@ -94,9 +107,14 @@ public enum ConvSlide {
         let kernels = experiment.kernels, kh = kernels.shape[2], kw = kernels.shape[3]
         let reads = Array(spec.inputChannels(ofOutput: 0).prefix(limit))
         let kernelNote = joined([Conv2dText.kernelLabel(p.kernel, l), Conv2dText.biasLabel(p.bias, l), SlideWords.weightsOf(output: 0, l)])
+        // A kernel is small: its cells stay at least `kernelCell` when the maps' shrink.
+        let kernelCell = max(cell, min(Self.kernelCell, 240 / Double(max(kh, kw))))
+        let kernelWidest = kernels.storage.prefix(100_000).map { NumberText.cell($0).count }.max() ?? 1
+        let kernelNumbers = numbers || kernelCell >= SlideHeat.numbersCell(characters: kernelWidest)
         let kernelSpecs = reads.enumerated().map { (i, c) -> SlideMapSpec in
             let cells = (0..<kh * kw).map {
-                SlideHeat.cell(experiment.weight(0, i, $0 / kw, $0 % kw), scale: maps.kernelScale, colormap: env.colormap, numbers: numbers)
+                SlideHeat.cell(experiment.weight(0, i, $0 / kw, $0 % kw), scale: maps.kernelScale, colormap: env.colormap,
+                               numbers: kernelNumbers)
             }
             return SlideMapSpec(title: SlideWords.weightMap(output: 0, input: c), rows: kh, columns: kw, cells: cells,
                                 tensorRows: kh, tensorColumns: kw)
@@ -116,7 +134,8 @@ public enum ConvSlide {
         // The kernel beside the output when the page is wide enough, as the sum goes into it.
         let outputHeader = joined([SlideWords.output(l) + " " + shape(outShape),
                                    ComputedMaps.scaleText(.output, maps: maps, parameters: p, glyphs: g, language: l)])
-        let outputGrids = placer.band([SlideGroup(header: SlideWords.kernel(l) + " " + shape(p.kernelShape), note: kernelNote, specs: kernelSpecs),
+        let outputGrids = placer.band([SlideGroup(header: SlideWords.kernel(l) + " " + shape(p.kernelShape), note: kernelNote,
+                                                  specs: kernelSpecs, cell: kernelCell),
                                        SlideGroup(header: outputHeader, note: shownNote(outputShown, cOut), specs: outputSpecs)],
                                       cell: cell, labelSize: labelSize)[1]
         for row in FormulaRows.arrange(p, glyphs: g, language: l, width: 200) {

@@ -1,6 +1,7 @@
 /// A slide as one self-contained HTML page that fills the window, keeping the picture's aspect.
 /// An animated slide plays by CSS as in the SVG; the buttons pause it, step it a frame back or
-/// forward, and play it on from the frame shown (the page works without its script too).
+/// forward, and play it on from the frame shown (the page works without its script too);
+/// `#frame=N` in the address opens it paused on frame N.
 public enum SlideHTML {
     /// The page; `language` is its lang.
     public static func export(_ slide: Slide, language: Language = .en) -> String {
@@ -18,19 +19,20 @@ public enum SlideHTML {
             svg.manual .frame.current { visibility: visible; }
             """)
         page += SlideSVG.element(slide, id: "slide")
-        if animated { page += controls(frames: slide.frames.count, seconds: slide.frameSeconds) }
+        if animated { page += controls(frames: slide.frames.count, seconds: slide.frameSeconds, language: language) }
         return page + "</body>\n</html>\n"
     }
 
     /// The buttons and the script behind them. Paused or stepping, the page shows one frame by
     /// class; playing restarts every frame's animation with delays that continue from it.
-    static func controls(frames n: Int, seconds: Double) -> String {
-        """
+    static func controls(frames n: Int, seconds: Double, language l: Language) -> String {
+        let w = SlideWords.self
+        return """
         <div id="controls">
-        <button id="back" type="button">&#9664; step</button>
-        <button id="play" type="button">pause</button>
-        <button id="forward" type="button">step &#9654;</button>
-        <span id="counter">frame 1 of \(n)</span>
+        <button id="back" type="button">&#9664; \(w.step(l))</button>
+        <button id="play" type="button">\(w.pause(l))</button>
+        <button id="forward" type="button">\(w.step(l)) &#9654;</button>
+        <span id="counter">\(w.frame(l)) 1 \(w.of(l)) \(n)</span>
         </div>
         <script>
         //<![CDATA[
@@ -42,19 +44,22 @@ public enum SlideHTML {
           function show(i) {
             current = ((i % n) + n) % n;
             frames.forEach(function (f, k) { f.classList.toggle("current", k === current); });
-            counter.textContent = "frame " + (current + 1) + " of " + n;
+            counter.textContent = "\(w.frame(l)) " + (current + 1) + " \(w.of(l)) " + n;
           }
-          function pause() { current = shown(); playing = false; svg.classList.add("manual"); show(current); play.textContent = "play"; }
+          function pause() { current = shown(); playing = false; svg.classList.add("manual"); show(current); play.textContent = "\(w.play(l))"; }
           function resume() {
             first = current; start = performance.now(); playing = true;
             frames.forEach(function (f, k) { f.style.animation = "none"; f.getBBox(); f.style.animation = "";
               f.style.animationDelay = ((k - first) * seconds) + "s"; });
-            svg.classList.remove("manual"); play.textContent = "pause";
+            svg.classList.remove("manual"); play.textContent = "\(w.pause(l))";
           }
           play.onclick = function () { if (playing) { pause(); } else { resume(); } };
           document.getElementById("forward").onclick = function () { if (playing) { pause(); } show(current + 1); };
           document.getElementById("back").onclick = function () { if (playing) { pause(); } show(current - 1); };
-          setInterval(function () { if (playing) { counter.textContent = "frame " + (shown() + 1) + " of " + n; } }, 100);
+          // page.html#frame=3 opens paused on frame 3, for a link to the step a talk stops on.
+          var linked = /frame=([0-9]+)/.exec(location.hash);
+          if (linked) { pause(); show(parseInt(linked[1], 10) - 1); }
+          setInterval(function () { if (playing) { counter.textContent = "\(w.frame(l)) " + (shown() + 1) + " \(w.of(l)) " + n; } }, 100);
         })();
         //]]>
         </script>

@@ -17,6 +17,8 @@ struct SlideGroup {
     var header: String
     var note: String
     var specs: [SlideMapSpec]
+    /// The group's own cell size (the kernel's stays readable when the maps' cells shrink).
+    var cell: Double? = nil
 }
 
 /// Lays a slide out from the top: lines of text, then rows of maps side by side, wrapping
@@ -66,6 +68,8 @@ struct SlidePlacer {
         var x = SlideMetrics.margin, top = y, bottom = y
         var result: [[Int]] = []
         for group in groups {
+            let cell = group.cell ?? cell
+            let labelSize = group.cell == nil ? labelSize : min(max(SlideMetrics.smallFont, cell * 0.4), 30)
             let headerWidth = max(SlideMetrics.width(group.header, size: SlideMetrics.headerFont),
                                   SlideMetrics.width(group.note, size: SlideMetrics.noteFont))
             func width(_ n: Int) -> Double { max(headerWidth, Self.width(group.specs, perRow: n, cell: cell)) }

@@ -44,12 +44,20 @@ public enum SlideSVG {
         return "<style>\n\(css)</style>\n"
     }
 
+    /// The smallest cell drawn with lines between cells.
+    static let linedCell = 8.0
+    /// The smallest padding cell drawn with a dashed edge.
+    static let dashedCell = 16.0
+
     /// Square cells with a line of the page colour between them (seaborn's `linewidths=1`
     /// with its white `linecolor`); padding cells are the page with a dashed edge.
     static func appendGrid(_ grid: SlideGrid, theme: ExportTheme, to out: inout String) {
-        // On the white page a cell nearly as light as the page gets a grey edge instead.
-        func edge(_ fill: RGB) -> String {
-            SVGExporter.outlined(fill, theme: theme) ? SVGExporter.outlineColor.hex : theme.background.hex
+        // On the white page a cell nearly as light as the page gets a grey edge instead. Cells
+        // smaller than `linedCell` have no lines: they would be more line than colour.
+        func lines(_ fill: RGB) -> String {
+            guard grid.cell >= linedCell else { return "" }
+            let edge = SVGExporter.outlined(fill, theme: theme) ? SVGExporter.outlineColor.hex : theme.background.hex
+            return " stroke=\"\(edge)\" stroke-width=\"1\""
         }
         let dashed = SlideColors.muted(theme).hex
         out += "<g>\n"
@@ -57,13 +65,18 @@ public enum SlideSVG {
             for column in 0..<grid.columns {
                 let cell = grid.cells[row * grid.columns + column]
                 let b = grid.box(row: row, column: column)
-                if cell.isPadding {
+                if cell.isPadding, grid.cell < dashedCell {
+                    // Too small for a dashed edge to read: a faint tint of the page instead.
+                    let tint = Contrast.blend(SlideColors.muted(theme), over: theme.background, alpha: 0.2)
+                    out += "<rect x=\"\(number(b.x))\" y=\"\(number(b.y))\" width=\"\(number(b.width))\" "
+                        + "height=\"\(number(b.height))\" fill=\"\(tint.hex)\"/>\n"
+                } else if cell.isPadding {
                     out += "<rect x=\"\(number(b.x + 1))\" y=\"\(number(b.y + 1))\" width=\"\(number(b.width - 2))\" "
                         + "height=\"\(number(b.height - 2))\" fill=\"\(cell.fill.hex)\" stroke=\"\(dashed)\" "
                         + "stroke-width=\"1\" stroke-dasharray=\"3 3\"/>\n"
                 } else {
                     out += "<rect x=\"\(number(b.x))\" y=\"\(number(b.y))\" width=\"\(number(b.width))\" "
-                        + "height=\"\(number(b.height))\" fill=\"\(cell.fill.hex)\" stroke=\"\(edge(cell.fill))\" stroke-width=\"1\"/>\n"
+                        + "height=\"\(number(b.height))\" fill=\"\(cell.fill.hex)\"" + lines(cell.fill) + "/>\n"
                 }
                 if let label = cell.label {
                     appendText(SlideText(x: b.x + b.width / 2, y: b.y + b.height / 2 + 0.35 * grid.labelSize,

@@ -9,7 +9,8 @@ enum SlideWords {
     static func scale(_ s: MapScale, _ g: Glyphs) -> String { "scale " + s.text(g) }
     /// "channels 0–7 of 64" when a section shows only its first maps.
     static func channelsShown(_ shown: Int, of total: Int, _ g: Glyphs, _ l: Language) -> String {
-        l.pick("channels 0\(g.dash)\(shown - 1) of \(total)", "каналы 0\(g.dash)\(shown - 1) из \(total)")
+        shown == 1 ? l.pick("channel 0 of \(total)", "канал 0 из \(total)")
+            : l.pick("channels 0\(g.dash)\(shown - 1) of \(total)", "каналы 0\(g.dash)\(shown - 1) из \(total)")
     }
     /// The kernel section's note: which output channel's weights are drawn.
     static func weightsOf(output o: Int, _ l: Language) -> String {
@@ -23,4 +24,10 @@ enum SlideWords {
         mode == .zeros ? l.pick("dashed cells: zero padding", "пунктирные клетки: нулевое расширение")
             : l.pick("dashed cells: \(mode.rawValue) padding", "пунктирные клетки: расширение \(mode.rawValue)")
     }
+    // The HTML page's controls.
+    static func step(_ l: Language) -> String { l.pick("step", "шаг") }
+    static func pause(_ l: Language) -> String { l.pick("pause", "пауза") }
+    static func play(_ l: Language) -> String { l.pick("play", "пуск") }
+    static func frame(_ l: Language) -> String { l.pick("frame", "кадр") }
+    static func of(_ l: Language) -> String { l.pick("of", "из") }
 }
