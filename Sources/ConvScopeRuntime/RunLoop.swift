@@ -25,12 +25,19 @@ public struct RunLoop<Program: LoopProgram> {
     /// Told every action and the effects `update` returned for it (tests; nothing is stored).
     let observe: ((Action, [Effect]) -> Void)?
     let recorder: Recorder?
+    /// Starts or stops recording the screen for the `.toggleRecording` effect; returns the
+    /// status line's report.
+    let recordingToggle: (() -> String)?
+    /// Called with every frame drawn (the recording, while one runs).
+    let drawn: ((Canvas) -> Void)?
 
     /// A loop over `screen` starting from `state`.
     public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
                 pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
                 firstFrameDrawn: (() -> Void)? = nil, observe: ((Action, [Effect]) -> Void)? = nil,
-                recorder: Recorder? = nil) {
+                recorder: Recorder? = nil, recordingToggle: (() -> String)? = nil, drawn: ((Canvas) -> Void)? = nil) {
+        self.recordingToggle = recordingToggle
+        self.drawn = drawn
         self.screen = screen
         self.state = state
         self.exporter = exporter
@@ -71,7 +78,9 @@ public struct RunLoop<Program: LoopProgram> {
                 if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
                 // The state's environment: the screen's device with the palette the user picked.
                 let maps = engine.shown(for: state.teaching.parameters)
-                screen.draw(state.paint(maps: maps, environment: state.teaching.environment, spinner: spinner))
+                let frame = state.paint(maps: maps, environment: state.teaching.environment, spinner: spinner)
+                screen.draw(frame)
+                drawn?(frame)
                 dirty = false
                 if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
                 // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
@@ -129,6 +138,8 @@ public struct RunLoop<Program: LoopProgram> {
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
                     queue.append(.report(exporter(state.teaching, engine.latest)))
+                case .toggleRecording:
+                    if let report = recordingToggle?() { queue.append(.report(report)) }
                 case .recordAnswers(let text):
                     if let failure = recorder?(text) { queue.append(.report(failure)) }
                 case .suspend:

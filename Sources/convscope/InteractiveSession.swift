@@ -56,13 +56,17 @@ struct InteractiveSession {
         // CONVSCOPE_START_LOG=path records the wall clock (ns) at the first frame, for scripts/bench.sh.
         let startLog = ProcessInfo.processInfo.environment["CONVSCOPE_START_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         let session = self
+        let recorder = ScreenRecorder(directory: exportDirectory, language: state.environment.language)
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in session.exportScreen(state, maps: maps) },
             pendingSignal: { [signals] in signals.received },
             frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
-            firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } })
+            firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } },
+            recordingToggle: recorder.toggle, drawn: recorder.drawn)
         let status = loop.run()
+        // A recording still running when the session ends is written, not lost.
+        if recorder.isRecording { _ = recorder.finish() }
         state = loop.state
         return status
     }

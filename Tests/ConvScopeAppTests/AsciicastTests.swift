@@ -53,6 +53,30 @@ struct AsciicastTests {
         #expect(out.contains("output[0, 0, 0] = Σ") && out.contains("output[0, 5, 5] = Σ"))
     }
 
+    @Test func aRecordingWritesItsHeaderOnceSkipsRepeatedFramesAndSaysWhenTheScreenResizes() throws {
+        var text = ""
+        var recording = AsciicastRecording(title: "t") { text += $0 }
+        let small = render(columns: 80, rows: 24), large = render(columns: 100, rows: 30)
+        recording.add(small, at: 0)
+        recording.add(small, at: 0.5)  // the same picture: nothing new to show
+        recording.add(large, at: 1.25)
+        #expect(recording.frames == 2)
+        let lines = text.split(separator: "\n").map(String.init)
+        let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(header["width"] as? Int == 80 && header["height"] as? Int == 24)
+        let events = try lines.dropFirst().map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [Any] }
+        #expect(events.map { $0[1] as! String } == ["o", "r", "o"])
+        #expect(events[1][2] as? String == "100x30")
+        #expect(events.map { ($0[0] as! NSNumber).doubleValue } == [0, 1.25, 1.25])
+    }
+
+    @Test func theAKeyAsksTheRunLoopToStartOrStopARecording() {
+        var state = sizedState(columns: 100, rows: 30)
+        #expect(update(&state, .key(.character("A"))) == [.toggleRecording])
+        state.showHelp = true
+        #expect(update(&state, .key(.character("A"))) == [], "with the help open, a key only closes it")
+    }
+
     /// asciinema on the PATH, if installed.
     static let asciinema: String? = {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/asciinema" }

@@ -75,7 +75,7 @@ extension KeyMap {
     /// The common actions the stack screen keeps from the single-layer table.
     static func keptOnStack(_ action: Action) -> Bool {
         switch action {
-        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
+        case .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleRecording, .toggleTheme, .toggleHelp, .quit,
              .toggleMouse, .scrollPanel, .togglePadded:
             true
         case .togglePanel(let panel):

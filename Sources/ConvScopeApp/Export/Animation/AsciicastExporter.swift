@@ -15,18 +15,39 @@ public enum AsciicastExporter {
     /// from the top left, so a player can start at any marker.
     public static func export(_ frames: [Frame], title: String, seconds: Double = 0.8) -> String {
         let width = frames.map(\.canvas.width).max() ?? 80, height = frames.map(\.canvas.height).max() ?? 24
-        var out = "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(json(title)), "
-            + "\"env\": {\"TERM\": \"xterm-256color\"}}\n"
+        var out = header(width: width, height: height, title: title)
         for (i, frame) in frames.enumerated() {
-            let time = SlideSVG.number(Double(i) * seconds)
-            let screen = "\u{1B}[H\u{1B}[2J" + ANSIExporter.export(frame.canvas).split(separator: "\n", omittingEmptySubsequences: false)
-                .dropLast().joined(separator: "\r\n")
-            out += "[\(time), \"o\", \(json(screen))]\n"
-            out += "[\(time), \"m\", \(json(frame.label))]\n"
+            let time = Double(i) * seconds
+            out += event(time, "o", screen(frame.canvas))
+            out += event(time, "m", frame.label)
         }
         // The last frame stays on screen for its time too before the recording ends.
-        out += "[\(SlideSVG.number(Double(frames.count) * seconds)), \"o\", \"\"]\n"
+        out += event(Double(frames.count) * seconds, "o", "")
         return out
+    }
+
+    /// The header line.
+    public static func header(width: Int, height: Int, title: String) -> String {
+        "{\"version\": 2, \"width\": \(width), \"height\": \(height), \"title\": \(json(title)), "
+            + "\"env\": {\"TERM\": \"xterm-256color\"}}\n"
+    }
+
+    /// One event line: output ("o"), a marker ("m") or a resize ("r") at `time` seconds.
+    public static func event(_ time: Double, _ code: String, _ data: String) -> String {
+        "[\(seconds(time)), \"\(code)\", \(json(data))]\n"
+    }
+
+    /// A whole screen as terminal output: home, clear, then every row in 24-bit colour.
+    public static func screen(_ canvas: Canvas) -> String {
+        "\u{1B}[H\u{1B}[2J" + ANSIExporter.export(canvas).split(separator: "\n", omittingEmptySubsequences: false)
+            .dropLast().joined(separator: "\r\n")
+    }
+
+    /// Seconds with at most three decimals, as asciinema writes them.
+    static func seconds(_ t: Double) -> String {
+        let ms = Int((t * 1000).rounded())
+        let frac = String(ms % 1000)
+        return ms % 1000 == 0 ? "\(ms / 1000)" : "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 
     /// A JSON string literal, escaped as every string convscope writes.
