@@ -21,7 +21,9 @@ struct InteractiveSession {
         var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: env.language).utf8)
+        // The layer's shapes in the picture's title; the model screen keeps the plain one.
+        let title = state.stack == nil ? ConvSlide.title(state.parameters, environment: env) : "convscope"
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: title, language: env.language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",

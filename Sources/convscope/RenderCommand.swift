@@ -142,7 +142,8 @@ struct RenderCommand: ParsableCommand {
         if drawsSlide { return try renderSlide(state, maps: ComputedMaps(experiment)) }
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
-            let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: environment.language).utf8)
+            let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: ConvSlide.title(p, environment: environment),
+                                                  language: environment.language).utf8)
             try withOutput { $0.write(bytes) }
             return
         }

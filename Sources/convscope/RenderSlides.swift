@@ -53,7 +53,8 @@ extension RenderCommand {
                        + "\(state.parameters.hIn)×\(state.parameters.wIn), so the maps are drawn as the terminal shows them.")
             let canvas = viewOptions.frame.canvas(state, maps: maps, environment: environment)
             let exportFormat: ExportFormat = format == .svg ? .svg : .html
-            text = exportFormat.export(canvas, theme: state.theme, language: environment.language)
+            text = exportFormat.export(canvas, theme: state.theme, title: ConvSlide.title(state.parameters, environment: environment),
+                                       language: environment.language)
         }
         let bytes = Array(text.utf8)
         try withOutput { $0.write(bytes) }

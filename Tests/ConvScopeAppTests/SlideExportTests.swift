@@ -63,6 +63,14 @@ struct SlideExportTests {
         #expect(!SlideSVG.export(slide).contains("scroll"))
     }
 
+    @Test func theTerminalPicturesCarryTheShapesInTheirTitleToo() {
+        var refused = ConvParameters(); refused.kernelSizeH = 9
+        #expect(ConvSlide.title(Conv2dSettings(refused), environment: RenderEnvironment())
+            == "Conv2d · input 1×3×8×8 → output refused by PyTorch")
+        let title = ConvSlide.title(Conv2dSettings(), environment: RenderEnvironment())
+        #expect(SVGExporter.export(render(columns: 80, rows: 24), title: title).contains("<title>\(title)</title>"))
+    }
+
     @Test func seabornsLinesSeparateTheCellsInThePageColour() {
         let svg = SlideSVG.export(Self.slide(ConvParameters(), zoom: nil, theme: .dark))
         // A 27-valued output cell (rocket, dark) is drawn with a 1-unit line of the page colour.

@@ -49,6 +49,16 @@ public enum ConvSlide {
         }
     }
 
+    /// "Conv2d · input 1×3×8×8 → output 1×2×6×6": the title of every picture of the layer
+    /// (slides, and the terminal pictures' SVG and HTML title); "output refused" when PyTorch
+    /// refuses it.
+    public static func title(_ p: Conv2dSettings, environment env: RenderEnvironment) -> String {
+        let l = env.language, g = env.glyphs
+        let shape = { (s: [Int]) in s.map(String.init).joined(separator: g.times) }
+        let output = p.outputShape.map { "\(SlideWords.output(l)) \(shape($0))" } ?? SlideWords.outputRefused(l)
+        return "Conv2d \(g.dot) \(SlideWords.input(l)) \(shape(p.inputShape)) \u{2192} " + output
+    }
+
     /// Characters of the longest number the maps write.
     static func widestNumber(_ maps: ComputedMaps) -> Int {
         var widest = 1
@@ -68,8 +78,7 @@ public enum ConvSlide {
         let labelSize = numbers ? min(max(SlideMetrics.smallFont, cell * 0.4), 30) : SlideMetrics.smallFont
         let inShape = input.shape, outShape = output.shape
         let shape = { (s: [Int]) in s.map(String.init).joined(separator: g.times) }
-        var placer = SlidePlacer(title: "Conv2d \(g.dot) \(SlideWords.input(l)) \(shape(inShape)) \u{2192} "
-                                 + "\(SlideWords.output(l)) \(shape(outShape))", theme: theme)
+        var placer = SlidePlacer(title: title(p, environment: env), theme: theme)
         placer.line(placer.slide.title, size: SlideMetrics.titleFont, bold: true)
         let sep = " \(g.dot) "
         func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: sep) }

@@ -5,6 +5,7 @@ enum SlideWords {
     static func input(_ l: Language) -> String { l.pick("input", "вход") }
     static func output(_ l: Language) -> String { l.pick("output", "выход") }
     static func kernel(_ l: Language) -> String { l.pick("kernel", "ядро") }
+    static func outputRefused(_ l: Language) -> String { l.pick("output refused by PyTorch", "выход: PyTorch отказывает") }
     static func channel(_ c: Int, _ l: Language) -> String { l.pick("channel \(c)", "канал \(c)") }
     static func scale(_ s: MapScale, _ g: Glyphs) -> String { "scale " + s.text(g) }
     /// "channels 0–7 of 64" when a section shows only its first maps.
