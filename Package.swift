@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(name: "ConvScopeKeyBench", dependencies: ["ConvCore", "ConvScopeApp", "ConvExercises"]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore", "ConvExercises"]),
         .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"], exclude: ["inputs"]),

@@ -24,4 +24,24 @@ while IFS='|' read -r name flags; do
     echo "screenshots/$name.svg, .png"
   fi
 done < screenshots/manifest.txt
+
+# The conv_arithmetic pack, and pictures of it and of an animation as a browser shows them
+# (chromium-headless-shell at 1920×1080; the animation at two moments of its clock).
+if $check; then
+  tmp=$(mktemp -d)
+  $bin render --arith "$tmp/arith" >/dev/null
+  diff -rq "$tmp/arith" screenshots/arith || { echo "screenshots/arith differs from: convscope render --arith"; status=1; }
+  rm -rf "$tmp"
+else
+  $bin render --arith screenshots/arith --force
+  browser=/usr/bin/chromium-headless-shell
+  if [ -x "$browser" ]; then
+    shot() { "$browser" --no-sandbox --hide-scrollbars --window-size=1920,1080 --virtual-time-budget="$2" \
+      --screenshot="$PWD/screenshots/$3" "file://$PWD/screenshots/$1" >/dev/null 2>&1; echo "screenshots/$3"; }
+    shot arith/index.html 3000 arith-index.png
+    shot arith/padding_strides_odd_transposed.svg 2000 arith-padding-strides-odd-transposed.png
+    shot slide-animated.svg 400 slide-animated-at-0.4s.png
+    shot slide-animated.svg 2000 slide-animated-at-2.0s.png
+  fi
+fi
 exit $status

@@ -25,12 +25,19 @@ public struct RunLoop<Program: LoopProgram> {
     /// Told every action and the effects `update` returned for it (tests; nothing is stored).
     let observe: ((Action, [Effect]) -> Void)?
     let recorder: Recorder?
+    /// Starts or stops recording the screen for the `.toggleRecording` effect; returns the
+    /// status line's report.
+    let recordingToggle: (() -> String)?
+    /// Called with every frame drawn (the recording, while one runs).
+    let drawn: ((Canvas) -> Void)?
 
     /// A loop over `screen` starting from `state`.
     public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
                 pendingSignal: @escaping () -> Int32? = { nil }, frameDrawn: ((UInt64) -> Void)? = nil,
                 firstFrameDrawn: (() -> Void)? = nil, observe: ((Action, [Effect]) -> Void)? = nil,
-                recorder: Recorder? = nil) {
+                recorder: Recorder? = nil, recordingToggle: (() -> String)? = nil, drawn: ((Canvas) -> Void)? = nil) {
+        self.recordingToggle = recordingToggle
+        self.drawn = drawn
         self.screen = screen
         self.state = state
         self.exporter = exporter
@@ -75,6 +82,7 @@ public struct RunLoop<Program: LoopProgram> {
                 let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
                 screen.draw(frame.canvas)
                 lastFrame = frame.layout
+                drawn?(frame.canvas)
                 dirty = false
                 if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
                 // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
@@ -133,6 +141,8 @@ public struct RunLoop<Program: LoopProgram> {
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
                     queue.append(.report(exporter(state.teaching, engine.latest)))
+                case .toggleRecording:
+                    if let report = recordingToggle?() { queue.append(.report(report)) }
                 case .recordAnswers(let text):
                     if let failure = recorder?(text) { queue.append(.report(failure)) }
                 case .suspend:

@@ -35,6 +35,7 @@ struct ExerciseSession {
         }
         let state = ExerciseState(lab: lab, environment: screen.environment, records: recordPath != nil)
         let language = screen.environment.language
+        let screenRecorder = ScreenRecorder(directory: ".", language: language)
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in
@@ -44,9 +45,11 @@ struct ExerciseSession {
             recorder: { [recordPath, unrecorded] text in
                 unrecorded.reason = recordPath.flatMap { Self.write(text, to: $0) }
                 return unrecorded.reason.map { ExerciseText.recordFailed($0, language) }
-            })
+            },
+            recordingToggle: screenRecorder.toggle, drawn: screenRecorder.drawn)
         let status = loop.run()
         screen.stop()
+        if screenRecorder.isRecording { _ = screenRecorder.finish() }
         // Each record holds every answer, so only the last write matters: when it failed, the
         // answers since the last good one exist nowhere but on the screen that just closed.
         if let recordPath, let reason = unrecorded.reason {

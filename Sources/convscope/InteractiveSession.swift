@@ -21,7 +21,9 @@ struct InteractiveSession {
         var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: env.language).utf8)
+        // The layer's shapes in the picture's title; the model screen keeps the plain one.
+        let title = state.stack == nil ? ConvSlide.title(state.parameters, environment: env) : "convscope"
+        let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: title, language: env.language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
@@ -56,13 +58,17 @@ struct InteractiveSession {
         // CONVSCOPE_START_LOG=path records the wall clock (ns) at the first frame, for scripts/bench.sh.
         let startLog = ProcessInfo.processInfo.environment["CONVSCOPE_START_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         let session = self
+        let recorder = ScreenRecorder(directory: exportDirectory, language: state.environment.language)
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in session.exportScreen(state, maps: maps) },
             pendingSignal: { [signals] in signals.received },
             frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
-            firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } })
+            firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } },
+            recordingToggle: recorder.toggle, drawn: recorder.drawn)
         let status = loop.run()
+        // A recording still running when the session ends is written, not lost.
+        if recorder.isRecording { _ = recorder.finish() }
         state = loop.state
         return status
     }

@@ -6,10 +6,10 @@ import ConvScopeApp
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Paint the screen convscope would show (text, ansi, svg, html), or dump the tensors (json), without a terminal.")
+        abstract: "Paint the screen convscope would show (text, ansi, svg, html), animate the sliding kernel (svg, html, asciicast), or dump the tensors (json), without a terminal.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text, ansi, svg, html
+        case json, text, ansi, svg, html, asciicast
     }
 
     @OptionGroup var parameters: ParameterOptions
@@ -51,6 +51,12 @@ struct RenderCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Draw input maps with their zero-padding ring and never-read cells.")
     var padded = false
+
+    @Flag(name: .long, help: "Animate the sliding kernel over output channel 0: svg plays it, html adds play/pause/step; asciicast always animates.")
+    var animate = false
+
+    @Option(name: .long, parsing: .unconditional, help: "Write the 15 conv_arithmetic figures (animated and still SVG) and an index.html into this directory.")
+    var arith: String?
 
     /// The render state: parameters, size, inspector and panel as the flags say.
     /// What the picture is drawn for: exact colours (or shades with --no-color), glyphs by --ascii.
@@ -108,6 +114,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("-o '\(output)' looks like an option; for a file of that name write ./\(output)")
         }
         try size.validateAgainstMinimum()
+        try validateAnimation()
     }
 
     /// Hands `produce` the destination: -o's file (written safely, never over an existing file
@@ -126,14 +133,17 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let arith { return try writeArith(into: arith) }
         if stack.isActive { return try renderStack() }
         let p = try parameters.apply(to: Conv2dSettings())
         if p.input == .generated(.notebook) { printError("convscope: " + Conv2dText.notebookNote(.en)) }
         let state = try makeState(p)
         let experiment = try ConvExperiment(p)
+        if drawsSlide { return try renderSlide(state, maps: ComputedMaps(experiment)) }
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
             let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
-            let bytes = Array(exportFormat.export(canvas, theme: state.theme, language: environment.language).utf8)
+            let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: ConvSlide.title(p, environment: environment),
+                                                  language: environment.language).utf8)
             try withOutput { $0.write(bytes) }
             return
         }

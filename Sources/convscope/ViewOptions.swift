@@ -1,3 +1,4 @@
+import ConvCore
 import ArgumentParser
 import ConvScopeApp
 import Foundation

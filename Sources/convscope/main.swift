@@ -131,7 +131,9 @@ func runMain() -> Never {
         let message = ConvScope.message(for: error)
         // --help, --version and our own ExitCode(n) keep ArgumentParser's behaviour.
         if code == .success || message.isEmpty || error is ExitCode { ConvScope.exit(withError: error) }
-        var line = (message.split(separator: "\n").first.map(String.init) ?? message)
+        // A list of allowed values (ArgumentParser bullets six or more) joins the line.
+        let folded = message.replacingOccurrences(of: ":\n  - ", with: ": ").replacingOccurrences(of: "\n  - ", with: ", ")
+        var line = (folded.split(separator: "\n").first.map(String.init) ?? folded)
             .replacingOccurrences(of: "Error: ", with: "")
         if let allowed = allowedValues(for: line) { line += ": allowed \(allowed)" }
         printError("convscope: " + line + " (see convscope --help)")

@@ -13,15 +13,19 @@ struct BrowserTests {
     static func screenshot(_ html: String, in dir: String) throws -> PNGImage {
         let page = dir + "/page.html", png = dir + "/page.png"
         try html.write(toFile: page, atomically: true, encoding: .utf8)
+        return try shoot(page, to: png, options: ["--window-size=1000,540"])
+    }
+
+    /// Screenshots `file` into `png` with the browser at scale 1 in sRGB, plus `options`.
+    static func shoot(_ file: String, to png: String, options: [String]) throws -> PNGImage {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
-                             "--force-color-profile=srgb", "--window-size=1000,540", "--screenshot=\(png)",
-                             "file://\(page)"]
+                             "--force-color-profile=srgb"] + options + ["--screenshot=\(png)", "file://\(file)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(90)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning { process.terminate() }
         return try PNGImage(data: Array(try Data(contentsOf: URL(fileURLWithPath: png))))
@@ -66,10 +70,15 @@ struct BrowserTests {
         let samples = Self.samples(canvas)
         #expect(samples.count >= 20, "sampled \(samples.count) cells")
         #expect(Set(samples.map(\.value)).isSuperset(of: [0, 7, 27, 162]))
+        // The picture fills the window inside the page's padding, keeping its aspect, centred.
+        let pad = Double(HTMLExporter.padding), boxW = 1000 - 2 * pad, boxH = 540 - 2 * pad
+        let w = Double(canvas.width) * SVGExporter.cellWidth, h = Double(canvas.height) * Double(SVGExporter.cellHeightTenths) / 10
+        let scale = min(boxW / w, boxH / h)
+        let left = pad + (boxW - w * scale) / 2, top = pad + (boxH - h * scale) / 2
+        #expect(scale > 1, "the picture grows with the window")
         for s in samples {
-            // The SVG starts at the page's 16 px padding; a cell is 9.6 × 19 px.
-            let x = 16 + Int((Double(s.column) + 0.5) * SVGExporter.cellWidth)
-            let y = 16 + Int((Double(s.row) + 0.5) * (Double(SVGExporter.cellHeightTenths) / 10))
+            let x = Int(left + (Double(s.column) + 0.5) * SVGExporter.cellWidth * scale)
+            let y = Int(top + (Double(s.row) + 0.5) * Double(SVGExporter.cellHeightTenths) / 10 * scale)
             let expected = rocket.color(at: rocket.index(for: Float(s.value), vmin: 0, vmax: s.vmax))
             let seen = image.rgb(x: x, y: y)
             let close = abs(Int(seen.r) - Int(expected.r)) <= 2 && abs(Int(seen.g) - Int(expected.g)) <= 2

@@ -15,6 +15,9 @@ public enum ExportFrame: String, CaseIterable, Sendable {
             && !(maps?.parameters == state.parameters && maps?.coverage == nil)
     }
 
+    /// The widest screen the maps frame grows to so that no map is cropped.
+    static let largestMapsScreen = 800
+
     /// The picture of a state in this frame, in the state's theme.
     public func canvas(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
         switch self {
@@ -23,17 +26,28 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         }
     }
 
-    static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment) -> Canvas {
+    /// The maps alone; `keepingMarks` keeps the inspector's marks (an animation's frames).
+    static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
+                         keepingMarks: Bool = false) -> Canvas {
         if state.stack != nil { return StackScreenView.mapsOnly(state, environment: env) }
         var plain = state
-        plain.focus = .parameters
-        plain.playing = false
+        if !keepingMarks {
+            plain.focus = .parameters
+            plain.playing = false
+        }
         plain.panel = nil
         plain.showHelp = false
         plain.notice = nil
         plain.typing = nil
         let current = maps?.parameters == plain.parameters ? maps : nil
-        let layout = Layout.compute(plain, environment: env, widths: current?.widths)
+        var layout = Layout.compute(plain, environment: env, widths: current?.widths)
+        // A slide shows every map whole and every channel: the picture is drawn on a larger
+        // screen until nothing is cropped or paged (no scroll hints, no arrows, no page marker).
+        while !layout.tooSmall, layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
+              plain.terminalSize.columns < Self.largestMapsScreen {
+            plain.terminalSize = TerminalSize(columns: plain.terminalSize.columns * 3 / 2, rows: plain.terminalSize.rows * 3 / 2)
+            layout = Layout.compute(plain, environment: env, widths: current?.widths)
+        }
         if layout.tooSmall { return view(plain, maps: maps, environment: env) }
         let screen = darkView(plain, maps: maps, environment: env, spinner: 0)
         let m = layout.maps

@@ -35,6 +35,9 @@ public enum Action: Equatable, Sendable {
     case helpPage(Int)
     /// Writes the screen to a file (the run loop performs the `.export` effect).
     case export
+    /// Starts recording the screen to an asciicast file, or stops it (the run loop performs the
+    /// `.toggleRecording` effect).
+    case toggleRecording
     /// The run loop's report on a finished side effect, for the status line.
     case report(String)
     case quit

@@ -9,6 +9,9 @@ public enum Effect: Equatable, Sendable {
     case computeStack(Model)
     /// Write the screen (or its maps) to a file, then report back with `Action.report`.
     case export
+    /// Start or stop recording every frame drawn to an asciicast file, then report back with
+    /// `Action.report`.
+    case toggleRecording
     /// Leave the screen for the shell (Ctrl-Z); the run loop reports back with `Action.resumed`.
     case suspend
     /// Write an exercise session's answers (the `--answers` format) to its record file; a failure

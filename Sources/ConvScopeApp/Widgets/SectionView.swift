@@ -111,7 +111,8 @@ struct SectionView {
             notes.append(ScreenText.cropRange(lang, g, axis: "y", first: layout.firstRow,
                                               last: layout.firstRow + layout.visibleRows - 1, total: layout.totalRows))
         }
-        let right = layout.mapsPerRow == 1 ? layout.frame.maxX : titleEnd + 2 + layout.slotWidth
+        // The notes end with the first map's slot, before the gap and the next map's title.
+        let right = layout.mapsPerRow == 1 ? layout.frame.maxX : layout.slot(ofChannel: layout.firstChannel).x + layout.slotWidth
         var text = ""
         for part in notes + [ScreenText.cropScroll(lang)] {
             let candidate = text.isEmpty ? part : text + " \(g.dot) " + part

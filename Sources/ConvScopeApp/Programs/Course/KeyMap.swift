@@ -156,9 +156,10 @@ public enum KeyMap {
         KeyBinding(pairs: [(.character("u"), .scrollPanel(-3)), (.character("d"), .scrollPanel(3))],
                    help: "scroll a panel taller than its box up / down",
                    "прокрутить длинную панель вверх / вниз"),
-        KeyBinding(keys: [.character("e")], action: .export,
-                   help: "export to a file: --export-format, --frame screen|maps, --export-dir",
-                   "экспорт в файл: --export-format, --frame screen|maps, --export-dir",
+        // One row for both: the help page has no room for another at 120×40.
+        KeyBinding(pairs: [(.character("e"), .export), (.character("A"), .toggleRecording)],
+                   help: "export to a file / start or stop recording (.cast): --export-format, --frame, --export-dir",
+                   "экспорт в файл / запись экрана (.cast) вкл./выкл.: --export-format, --frame, --export-dir",
                    hint: KeyHint(rank: 6, Phrase("export", "экспорт"))),
         KeyBinding(keys: [.character("t")], action: .toggleTheme, help: "light / dark theme (exports follow it)",
                    "светлая / тёмная тема (экспорт тоже)",

@@ -39,6 +39,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
+        if action == .toggleRecording, !before.showHelp { return [.toggleRecording] }
         // The stack screen asks for its own values (its panel edits went through editStackRow).
         if state.stack != nil {
             return state.stackEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
@@ -150,7 +151,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.helpPage = 0
     case .helpPage:
         break
-    case .export:
+    case .export, .toggleRecording:
         break
     case .report(let text):
         s.notice = .fileReport(text)

@@ -78,7 +78,7 @@ extension KeyMap {
         switch action {
         // Typing a value: digits are read before the table, on a layer with parameters.
         case .typeDigit,
-             .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleTheme, .toggleHelp, .quit,
+             .toggleLink, .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleRecording, .toggleTheme, .toggleHelp, .quit,
              .toggleMouse, .scrollPanel, .togglePadded:
             true
         case .togglePanel(let panel):
