@@ -1,0 +1,113 @@
+import ConvCore
+
+/// Every sentence the family views and commands write, in English and Russian.
+public enum FamilyText {
+    static func shape(_ dims: [Int]) -> String { dims.map(String.init).joined(separator: "×") }
+    static func pair(_ p: SpatialPair) -> String { "(\(p.h), \(p.w))" }
+
+    static func directTitle(_ repr: String, _ lang: Language) -> String {
+        lang.pick("\(repr) as a direct convolution", "\(repr) как обычная (прямая) свёртка")
+    }
+
+    static func scatterTitle(_ repr: String, _ lang: Language) -> String {
+        lang.pick("\(repr) as a scatter: every input cell stamps the kernel", "\(repr) как разброс: каждая клетка входа ставит оттиск ядра")
+    }
+
+    static func insertStep(_ e: TransposedAsDirect, channels: Int, _ lang: Language) -> String {
+        let from = shape([channels, e.inputHeight, e.inputWidth])
+        let to = shape([channels, e.insertedSize(.height), e.insertedSize(.width)])
+        let zeros = pair(SpatialPair(e.layer.stride.h - 1, e.layer.stride.w - 1))
+        return lang.pick("1. insert stride − 1 = \(zeros) zeros between input cells: \(from) → \(to)",
+                         "1. вставить stride − 1 = \(zeros) нулей между клетками входа: \(from) → \(to)")
+    }
+
+    static func padStep(_ e: TransposedAsDirect, channels: Int, _ lang: Language) -> String {
+        let before = SpatialPair(e.padBefore(.height), e.padBefore(.width))
+        let extra = pair(e.layer.outputPadding)
+        let to = shape([channels, e.directSize(.height), e.directSize(.width)])
+        let crop = before.h < 0 || before.w < 0
+        return lang.pick(
+            "2. pad dilation·(k − 1) − padding = \(pair(before)) on each side\(crop ? " (negative: crop)" : ""), plus output_padding \(extra) at the bottom/right: → \(to)",
+            "2. дополнить dilation·(k − 1) − padding = \(pair(before)) с каждой стороны\(crop ? " (отрицательное — обрезать)" : ""), и ещё output_padding \(extra) снизу/справа: → \(to)")
+    }
+
+    static func convolveStep(_ e: TransposedAsDirect, _ lang: Language) -> String {
+        let weight = shape([e.layer.outChannels, e.layer.inChannels / e.layer.groups, e.layer.kernelSize.h, e.layer.kernelSize.w])
+        return lang.pick(
+            "3. convolve with stride 1, dilation \(pair(e.layer.dilation)), groups \(e.layer.groups): the kernel flipped (rows and columns reversed), in/out channels swapped → weight \(weight)",
+            "3. свернуть со stride 1, dilation \(pair(e.layer.dilation)), groups \(e.layer.groups): ядро перевёрнуто (строки и столбцы в обратном порядке), входные и выходные каналы переставлены → вес \(weight)")
+    }
+
+    static func scatterRule(_ e: TransposedAsDirect, _ lang: Language) -> String {
+        let counts = Set(e.overlapCounts.flatMap { $0 }).sorted().map(String.init).joined(separator: ", ")
+        return lang.pick(
+            "Input cell (i, j) adds x·w[c, o] to the output at (i·s − p + k·d): stride \(pair(e.layer.stride)), padding \(pair(e.layer.padding)), dilation \(pair(e.layer.dilation)). Stamps per output cell: \(counts) — uneven counts are the checkerboard pattern.",
+            "Клетка входа (i, j) прибавляет x·w[c, o] к выходу в (i·s − p + k·d): stride \(pair(e.layer.stride)), padding \(pair(e.layer.padding)), dilation \(pair(e.layer.dilation)). Оттисков на клетку выхода: \(counts) — неравные числа и дают «шахматку».")
+    }
+
+    static func directInputMap(_ c: Int, _ lang: Language) -> String {
+        lang.pick("direct input, channel \(c) (· inserted or padding zero)", "вход прямой свёртки, канал \(c) (· вставленный ноль или дополнение)")
+    }
+    static func flippedKernelMap(_ o: Int, _ i: Int, _ lang: Language) -> String {
+        lang.pick("flipped kernel \(o)←\(i)", "перевёрнутое ядро \(o)←\(i)")
+    }
+    static func kernelMap(_ c: Int, _ o: Int, _ lang: Language) -> String {
+        lang.pick("kernel w[\(c), \(o)]", "ядро w[\(c), \(o)]")
+    }
+    static func inputMap(_ c: Int, _ lang: Language) -> String { lang.pick("input, channel \(c)", "вход, канал \(c)") }
+    static func outputMap(_ o: Int, _ lang: Language) -> String { lang.pick("output, channel \(o)", "выход, канал \(o)") }
+    static func overlapMap(_ lang: Language) -> String { lang.pick("stamps per output cell", "оттисков на клетку выхода") }
+
+    static func directSum(_ cell: [Int], _ terms: String, _ total: String, _ lang: Language) -> String {
+        lang.pick("direct:  out\(cell) = \(terms) = \(total)", "прямая:  out\(cell) = \(terms) = \(total)")
+    }
+    static func scatterSum(_ cell: [Int], _ terms: String, _ total: String, _ lang: Language) -> String {
+        lang.pick("scatter: out\(cell) = \(terms) = \(total)", "разброс: out\(cell) = \(terms) = \(total)")
+    }
+    static func zeroTaps(_ n: Int, _ lang: Language) -> String {
+        lang.pick("(+ \(n) taps adding 0)", "(+ \(n) отводов дают 0)")
+    }
+    static func sumsAgree(_ equal: Bool, _ lang: Language) -> String {
+        equal ? lang.pick("both forms give the same sum", "обе формы дают одну и ту же сумму")
+              : lang.pick("the two sums differ", "суммы различаются")
+    }
+
+    static func flipTitle(_ lang: Language) -> String {
+        lang.pick("True convolution (kernel flipped) beside PyTorch's cross-correlation",
+                  "Настоящая свёртка (ядро перевёрнуто) рядом с взаимной корреляцией PyTorch")
+    }
+    /// The note every --flip output carries.
+    public static func flipNote(_ lang: Language) -> String {
+        lang.pick("PyTorch's Conv2d computes cross-correlation, y[n] = Σ x[n + k]·w[k]; signal processing's convolution flips the kernel, y[n] = Σ x[n − k]·w[k]. The two agree only for a kernel symmetric under a half turn.",
+                  "Conv2d в PyTorch вычисляет взаимную корреляцию, y[n] = Σ x[n + k]·w[k]; свёртка в обработке сигналов переворачивает ядро, y[n] = Σ x[n − k]·w[k]. Они совпадают только для ядра, симметричного при повороте на 180°.")
+    }
+    static func kernelAsGiven(_ lang: Language) -> String { lang.pick("kernel as PyTorch uses it", "ядро, как его берёт PyTorch") }
+    static func kernelFlipped(_ lang: Language) -> String { lang.pick("kernel flipped", "ядро перевёрнуто") }
+    static func correlationMap(_ o: Int, _ lang: Language) -> String {
+        lang.pick("PyTorch (cross-correlation), out \(o)", "PyTorch (корреляция), выход \(o)")
+    }
+    static func convolutionMap(_ o: Int, _ lang: Language) -> String {
+        lang.pick("true convolution, out \(o)", "настоящая свёртка, выход \(o)")
+    }
+    static func symmetricKernel(_ lang: Language) -> String {
+        lang.pick("This kernel is symmetric under a half turn: both maps are equal; try --kernel sobel-x.",
+                  "Это ядро симметрично при повороте на 180°: карты совпадают; попробуйте --kernel sobel-x.")
+    }
+
+    /// What the lit cells of a causal stack show: output t's inputs, none later than t.
+    public static func causalCaption(t: Int, read: [Int], field: Int, _ lang: Language) -> String {
+        let first = read.min() ?? t, last = read.max() ?? t
+        return lang.pick(
+            "Causal: the last output, t = \(t), reads inputs \(first)…\(last) (*), never a later one; receptive field \(field).",
+            "Причинная свёртка: последний выход, t = \(t), читает входы \(first)…\(last) (*), и ни одного более позднего; рецептивное поле \(field).")
+    }
+
+    static func layerMap(_ index: Int, _ name: String, _ channel: Int, _ lang: Language) -> String {
+        lang.pick("(\(index)) \(name), channel \(channel)", "(\(index)) \(name), канал \(channel)")
+    }
+    static func inputChannel(_ channel: Int, _ lang: Language) -> String { lang.pick("input, channel \(channel)", "вход, канал \(channel)") }
+    static func depthSlice(_ d: Int, _ lang: Language) -> String { lang.pick("depth \(d)", "глубина \(d)") }
+    static func layerRefused(_ index: Int, _ error: FamilyError) -> String {
+        "(\(index)): \(error.pythonType): \(error.message)"
+    }
+}

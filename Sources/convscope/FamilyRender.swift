@@ -1,0 +1,87 @@
+import ArgumentParser
+import ConvCore
+import ConvScopeApp
+
+/// `render --view`, `--flip` and 1-D/3-D stacks (`--input-shape`, `--causal`).
+extension RenderCommand {
+    func renderFamily() throws {
+        if family.view != nil { return try renderTransposedView() }
+        if family.flip { return try renderFlip() }
+        try renderFamilyStack()
+    }
+
+    /// Writes a canvas in the picture format asked for; json is refused with what is allowed.
+    func writePicture(_ canvas: Canvas, flag: String) throws {
+        guard let exportFormat = ExportFormat(rawValue: format.rawValue), givenFormat != nil || format != .json else {
+            throw ValidationError("\(flag) draws a picture: give --format text, ansi, svg or html.")
+        }
+        let bytes = Array(exportFormat.export(canvas, theme: viewOptions.theme ?? .dark, language: environment.language).utf8)
+        try withOutput { $0.write(bytes) }
+    }
+
+    private func renderTransposedView() throws {
+        guard stack.layer.count == 1, case let .convTranspose2d(layer)? = try? LayerParser.parse(stack.layer[0]) else {
+            throw ValidationError("--view \(family.view!.rawValue) explains one ConvTranspose2d: give one --layer "
+                + "\"ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1)\".")
+        }
+        let (sizes, channels) = try parameters.modelInput()
+        var p = sizes
+        p.inChannels = channels ?? layer.inChannels
+        do throws(StackLayerError) {
+            _ = try StackLayer.convTranspose2d(layer).outputShape(input: p.inputShape)
+        } catch {
+            printError("convscope: layer (0): \(stack.layer[0]): \(error.pythonType): \(error.message)")
+            throw ExitCode(1)
+        }
+        let explained = TransposedAsDirect(layer, inputHeight: p.hIn, inputWidth: p.wIn)
+        let out = explained.outputSize
+        let cell = try inspect.map {
+            let c = try Self.parseCell($0, flag: "--inspect", shape: [layer.outChannels, out.h, out.w], what: "output")
+            return [c.channel, c.y, c.x]
+        } ?? [0, min(1, out.h - 1), min(1, out.w - 1)]
+        let view = TransposedExplanationView(explained, input: InputPattern.ramp.makeInput(p), weight: try transposedWeight(layer),
+                                             bias: nil, cell: cell, environment: environment)
+        try writePicture(try view.canvas(family.view!, width: size.columns), flag: "--view")
+    }
+
+    /// The --kernel preset laid out as a transposed weight [C_in, C_out/g, kH, kW] (all ones without it).
+    private func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
+        guard let word = parameters.words[ParameterID.kernel.spec.flagName] else {
+            return Tensor4(shape: layer.weightShape, repeating: 1)
+        }
+        guard let preset = KernelPreset(argument: word) else {
+            throw ValidationError("--kernel \(word) with --view: allowed a preset, "
+                + KernelPreset.all.map(\.argument).joined(separator: ", ") + ".")
+        }
+        var p = ConvParameters()
+        p.outChannels = layer.inChannels; p.inChannels = layer.outChannels
+        p.kernelSizeH = layer.kernelSize.h; p.kernelSizeW = layer.kernelSize.w
+        return preset.makeWeights(Conv2dSpec(p, groups: layer.groups))
+    }
+
+    private func renderFlip() throws {
+        if stack.hasStack { throw ValidationError("--flip flips the single layer's kernel: give its flags (--kernel sobel-x), not --layer.") }
+        let settings = try parameters.apply(to: Conv2dSettings())
+        let experiment = try ConvExperiment(settings)
+        let spec = settings.spec
+        let correlation: Tensor4
+        switch experiment.output {
+        case let .success(maps): correlation = maps.tensor
+        case let .failure(error):
+            printError("convscope: \(error.pythonType): \(error.message)")
+            throw ExitCode(1)
+        }
+        let convolution = try TrueConvolution.run(input: experiment.input.tensor, weights: experiment.weights,
+                                                  bias: spec.biasVector, spec: spec)
+        if format == .json {
+            try withOutput { sink in
+                var writer = TensorJSONWriter { sink.write($0) }
+                writer.writeFlip(note: FamilyText.flipNote(environment.language), correlation: correlation, convolution: convolution)
+            }
+            return
+        }
+        let view = TrueConvolutionView(weights: experiment.weights, correlation: correlation, convolution: convolution,
+                                       environment: environment)
+        try writePicture(view.canvas(width: size.columns), flag: "--flip")
+    }
+}

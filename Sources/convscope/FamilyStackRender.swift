@@ -1,0 +1,87 @@
+import ArgumentParser
+import ConvCore
+import ConvScopeApp
+import Foundation
+
+/// `render --layer "Conv1d(…)" --input-shape 1,C,L` (or 3-D): the stack's JSON values, its
+/// --layers table, or its maps as a picture; `--causal` pads each Conv1d on the left.
+extension RenderCommand {
+    func renderFamilyStack() throws {
+        let texts = try familyLayerTexts()
+        var layers: [FamilyLayer] = []
+        for (index, text) in texts.enumerated() {
+            do throws(LayerParseError) {
+                layers.append(try FamilyLayerParser.parse(text))
+            } catch .unsupported(let name, _) {
+                throw ValidationError("layer (\(index)): \(name) is not a 1-D or 3-D layer; a stack given --input-shape takes "
+                    + "Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d (Conv2d stacks take --h-in/--w-in).")
+            } catch {
+                throw ValidationError("layer (\(index)): \(error.message)")
+            }
+        }
+        guard !layers.isEmpty else { throw ValidationError("--input-shape sets a 1-D or 3-D stack's input: give its layers with --layer.") }
+        let dims = layers[0].dims
+        if let other = layers.first(where: { $0.dims != dims }) {
+            throw ValidationError("\(other.name) in a \(dims)-D stack: every layer of one stack is 1-D or every one 3-D.")
+        }
+        if family.causal && dims != 1 { throw ValidationError("--causal pads sequences: give Conv1d layers and --input-shape 1,C,L.") }
+        guard let shape = try family.shape() else {
+            throw ValidationError("a \(dims)-D stack needs its input: --input-shape \(dims == 1 ? "1,C,L" : "1,C,D,H,W").")
+        }
+        guard shape.count == dims + 2 else {
+            throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
+                + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
+        }
+        let input = TensorN.ramp(shape: shape)
+        let run = FamilyStackRun(input: input, layers: layers, causal: family.causal)
+        if stack.table {
+            let bytes = Array(tableText(layers, run).utf8)
+            try withOutput { $0.write(bytes) }
+        } else if format == .json {
+            try withOutput { sink in
+                var writer = TensorJSONWriter { sink.write($0) }
+                writer.writeFamilyStack(input: input, causal: family.causal, layers: layers, outputs: run.outputs)
+            }
+        } else {
+            var marks: [Set<Int>] = []
+            if dims == 1, case let .success(last)? = run.outputs.last, run.outputs.count == layers.count {
+                marks = FamilyStackRun.positionsRead(layers: layers, by: last.shape[2] - 1, causal: family.causal)
+            }
+            var view = FamilyStackView(input: input, layers: layers, outputs: run.outputs, marks: marks, environment: environment)
+            if family.causal, let read = marks.first, case let .success(last)? = run.outputs.last {
+                let t = last.shape[2] - 1
+                view.caption = [FamilyText.causalCaption(t: t, read: read.sorted(), field: t - (read.min() ?? t) + 1, environment.language)]
+            }
+            try writePicture(view.canvas(width: size.columns), flag: "--input-shape")
+        }
+        if case .failure? = run.outputs.last { throw ExitCode(1) }
+    }
+
+    /// The layer strings: --layer, or the modules of a --model print (labels and containers dropped).
+    private func familyLayerTexts() throws -> [String] {
+        guard let path = stack.model else { return stack.layer }
+        let data: Data
+        do {
+            data = try path == "-" ? BoundedRead.bytes(from: .standardInput) : BoundedRead.bytes(atPath: path)
+        } catch {
+            throw ValidationError("--model '\(path)' cannot be read; give the file print(model)'s text is in (- reads standard input).")
+        }
+        guard let text = TextFileDecoding.text(data) else { throw ValidationError("--model '\(path)' is not UTF-8 text.") }
+        return text.split(separator: "\n").map { StackOptions.splitLabel(String($0)).text }
+            .filter { !$0.isEmpty && $0 != ")" && !$0.hasSuffix("(") }
+    }
+
+    private func tableText(_ layers: [FamilyLayer], _ run: FamilyStackRun) -> String {
+        var lines = ["input  \(family.inputShape!)"]
+        for (index, layer) in layers.enumerated() {
+            let result = index < run.outputs.count ? run.outputs[index] : nil
+            let shape: String = switch result {
+            case let .success(t)?: t.shape.map(String.init).joined(separator: "×")
+            case let .failure(error)?: "\(error.pythonType): \(error.message)"
+            case nil: "-"
+            }
+            lines.append("(\(index)) \(layer.pytorchRepr)  →  \(shape)  params \(layer.parameterCount)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
