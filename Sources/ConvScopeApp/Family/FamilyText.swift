@@ -59,10 +59,10 @@ public enum FamilyText {
     static func overlapMap(_ lang: Language) -> String { lang.pick("stamps per output cell", "оттисков на клетку выхода") }
 
     static func directSum(_ cell: [Int], _ terms: String, _ total: String, _ lang: Language) -> String {
-        lang.pick("direct:  out\(cell) = \(terms) = \(total)", "прямая:  out\(cell) = \(terms) = \(total)")
+        lang.pick("direct: out\(cell) = \(total) = \(terms)", "прямая: out\(cell) = \(total) = \(terms)")
     }
     static func scatterSum(_ cell: [Int], _ terms: String, _ total: String, _ lang: Language) -> String {
-        lang.pick("scatter: out\(cell) = \(terms) = \(total)", "разброс: out\(cell) = \(terms) = \(total)")
+        lang.pick("scatter: out\(cell) = \(total) = \(terms)", "разброс: out\(cell) = \(total) = \(terms)")
     }
     static func zeroTaps(_ n: Int, _ lang: Language) -> String {
         lang.pick("(+ \(n) taps adding 0)", "(+ \(n) отводов дают 0)")
