@@ -43,18 +43,39 @@ extension RenderCommand {
                 writer.writeFamilyStack(input: input, causal: family.causal, layers: layers, outputs: run.outputs)
             }
         } else {
-            var marks: [Set<Int>] = []
-            if dims == 1, case let .success(last)? = run.outputs.last, run.outputs.count == layers.count {
-                marks = FamilyStackRun.positionsRead(layers: layers, by: last.shape[2] - 1, causal: family.causal)
-            }
-            var view = FamilyStackView(input: input, layers: layers, outputs: run.outputs, marks: marks, environment: environment)
-            if family.causal, let read = marks.first, case let .success(last)? = run.outputs.last {
-                let t = last.shape[2] - 1
-                view.caption = [FamilyText.causalCaption(t: t, read: read.sorted(), field: t - (read.min() ?? t) + 1, environment.language)]
+            var view = FamilyStackView(input: input, layers: layers, outputs: run.outputs, marks: try inspectedMarks(layers, run, shape),
+                                       environment: environment)
+            if let marks = view.marksIfAny, let cell = marks.last?.first {
+                view.caption = family.causal && dims == 1
+                    ? [FamilyText.causalCaption(t: cell[0], read: marks[0].map { $0[0] }.sorted(),
+                                                field: cell[0] - (marks[0].map { $0[0] }.min() ?? cell[0]) + 1, environment.language)]
+                    : [FamilyText.inspectCaption(cell: cell, inputCells: marks[0].count, environment.language)]
             }
             try writePicture(view.canvas(width: size.columns), flag: "--input-shape")
         }
         if case .failure? = run.outputs.last { throw ExitCode(1) }
+    }
+
+    /// The cells `--inspect C,…` of the last output reads through the stack (with `--causal` the last
+    /// position by default); none when the stack broke or nothing is inspected.
+    private func inspectedMarks(_ layers: [FamilyLayer], _ run: FamilyStackRun, _ shape: [Int]) throws -> [Set<[Int]>] {
+        let outputs = run.outputs.compactMap { try? $0.get() }
+        guard outputs.count == layers.count, let last = outputs.last else { return [] }
+        let cell: [Int]
+        if let text = inspect {
+            let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+            let bounds = [last.channels] + last.spatialShape
+            guard numbers.count == bounds.count, zip(numbers, bounds).allSatisfy({ ($0 ?? -1) >= 0 && $0! < $1 }) else {
+                throw ValidationError("--inspect \(text) is not a cell of the last output \(bounds.map(String.init).joined(separator: "×")): "
+                    + "allowed C,\(shape.count == 3 ? "L" : "D,H,W") inside it.")
+            }
+            cell = numbers.dropFirst().map { $0! }
+        } else if family.causal {
+            cell = [last.shape[2] - 1]
+        } else {
+            return []
+        }
+        return FamilyStackRun.positionsRead(layers: layers, inputShape: shape, outputs: outputs, cell: cell, causal: family.causal)
     }
 
     /// The layer strings: --layer, or the modules of a --model print (labels and containers dropped).

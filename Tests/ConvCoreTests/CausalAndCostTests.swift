@@ -56,3 +56,37 @@ struct DepthwiseSeparableCostTests {
         #expect(StackLayer.conv2d(depthwise).parameterCount + StackLayer.conv2d(pointwise).parameterCount == cost.separableWeights)
     }
 }
+
+/// The cells an inspected output reads, traced back through a 3-D stack, are exactly the ones
+/// whose change moves it (all-ones weights, zero padding: every read counts).
+struct FamilyPositionsReadTests {
+    @Test func changingAnUnreadCellNeverMovesTheOutputAndAReadOneDoes() throws {
+        let layers = [try FamilyLayerParser.parse("Conv3d(1, 1, (2, 3, 3), padding=(0, 1, 1), stride=(1, 2, 1))"),
+                      try FamilyLayerParser.parse("MaxPool3d(kernel_size=(1, 2, 2), stride=1)")]
+        let input = TensorN(shape: [1, 1, 3, 6, 5], storage: (0..<90).map { Float($0 % 7) })
+        func last(_ x: TensorN) -> TensorN {
+            FamilyStackRun(input: x, layers: layers, causal: false).outputs.compactMap { try? $0.get() }.last!
+        }
+        let outputs = FamilyStackRun(input: input, layers: layers, causal: false).outputs.map { try! $0.get() }
+        let cell = [1, 1, 2]
+        let read = FamilyStackRun.positionsRead(layers: layers, inputShape: input.shape, outputs: outputs, cell: cell,
+                                                causal: false)[0]
+        let base = last(input)
+        let at = (cell[0] * base.shape[3] + cell[1]) * base.shape[4] + cell[2]
+        for z in 0..<3 {
+            for y in 0..<6 {
+                for x in 0..<5 where !read.contains([z, y, x]) {
+                    var changed = input
+                    changed.storage[(z * 6 + y) * 5 + x] = -100
+                    #expect(last(changed).storage[at] == base.storage[at], "\([z, y, x]) is not read")
+                }
+            }
+        }
+        // Raising a read cell far above the rest moves the max, so every read cell is really read.
+        for position in read {
+            var changed = input
+            changed.storage[(position[0] * 6 + position[1]) * 5 + position[2]] = 1000
+            #expect(last(changed).storage[at] != base.storage[at], "\(position) is read")
+        }
+    }
+}

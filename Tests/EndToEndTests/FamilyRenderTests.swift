@@ -50,6 +50,16 @@ struct FamilyRenderTests {
         #expect((layer["output"] as! [NSNumber]).map(\.floatValue) == expected.storage)
     }
 
+    @Test func aVolumesInspectedCellLightsItsTapsAcrossSlices() {
+        let r = Self.render("--layer 'Conv3d(1, 1, 3, padding=1)' --input-shape 1,1,4,4,4 --inspect 0,1,0,2 --format text --size 120x40")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("The last layer's output [1, 0, 2] reads 18 input positions"))
+        let sliceRow = r.out.split(separator: "\n").first { $0.hasPrefix("0 1*2*3*   0 1*2*3*   0 1*2*3*   0 1 2 3") }
+        #expect(sliceRow != nil, "\(r.out)")
+        let outside = Self.render("--layer 'Conv3d(1, 1, 3)' --input-shape 1,1,4,4,4 --inspect 0,2,0,0 --format text")
+        #expect(outside.status == 64 && outside.err.contains("is not a cell of the last output 1×2×2×2"))
+    }
+
     @Test func aConv1dChannelMismatchIsPyTorchsMessage() {
         let r = Self.render("--layer 'Conv1d(2, 4, 3)' --input-shape 1,3,10 --layers")
         #expect(r.status == 1)
@@ -61,7 +71,7 @@ struct FamilyRenderTests {
         let layers = [1, 2, 4].map { "--layer 'Conv1d(1, 1, 2, dilation=\($0))'" }.joined(separator: " ")
         let r = Self.render(layers + " --input-shape 1,1,16 --causal --format text --size 120x40")
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains("the last output, t = 15, reads inputs 8…15 (*), never a later one; receptive field 8."))
+        #expect(r.out.contains("output t = 15 reads inputs 8…15 (*), never a later one; receptive field 8."))
         let padded = Self.render("--layer 'Conv1d(1, 1, 2, padding=1)' --input-shape 1,1,8 --causal --layers")
         #expect(padded.status == 1 && padded.out.contains("write the layer with padding=0"))
     }

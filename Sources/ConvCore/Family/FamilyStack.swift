@@ -42,31 +42,47 @@ public struct FamilyStackRun: Sendable {
         return TensorN(shape: [1, input.channels, length + amount], storage: storage)
     }
 
-    /// For a 1-D stack: the positions of the input and of every layer's output that output `t`
-    /// of the last layer depends on, traced back tap by tap (row 0 the input). With `causal`,
-    /// no position is ever later than `t`.
-    public static func positionsRead(layers: [FamilyLayer], by t: Int, causal: Bool) -> [Set<Int>] {
-        var rows: [Set<Int>] = [[t]]
-        for layer in layers.reversed() {
-            let read = rows[0].flatMap { taps(of: layer, output: $0, causal: causal) }.filter { $0 >= 0 }
-            rows.insert(Set(read), at: 0)
+    /// The positions of the input and of every layer's output that `cell` (spatial indices) of
+    /// the last layer's output depends on, traced back tap by tap (row 0 the input, the last row
+    /// the cell itself); padding taps map to the cell their value comes from, zeros are dropped.
+    /// With `causal`, no position of a sequence is ever later than the cell.
+    public static func positionsRead(layers: [FamilyLayer], inputShape: [Int], outputs: [TensorN], cell: [Int],
+                                     causal: Bool) -> [Set<[Int]>] {
+        var rows: [Set<[Int]>] = [[cell]]
+        for index in layers.indices.reversed() {
+            let spatial = index == 0 ? Array(inputShape.dropFirst(2)) : outputs[index - 1].spatialShape
+            var read: Set<[Int]> = []
+            for position in rows[0] {
+                let perAxis = position.indices.map { axisReads(layers[index], axis: $0, output: position[$0],
+                                                               inputSize: spatial[$0], causal: causal) }
+                for combination in Odometer.all(perAxis.map(\.count)) {
+                    read.insert(combination.indices.map { perAxis[$0][combination[$0]] })
+                }
+            }
+            rows.insert(read, at: 0)
         }
         return rows
     }
 
-    /// The input positions output `o` of a 1-D layer reads (padding positions included, negative).
-    static func taps(of layer: FamilyLayer, output o: Int, causal: Bool) -> [Int] {
+    /// The input indices output `o` of a layer reads along axis `a` (padding taps mapped to their
+    /// source cell, zero padding dropped).
+    static func axisReads(_ layer: FamilyLayer, axis a: Int, output o: Int, inputSize: Int, causal: Bool) -> [Int] {
         switch layer {
         case let .conv(conv):
-            let before = causal ? conv.dilation[0] * (conv.kernelSize[0] - 1) : conv.appliedPadding(0).before
-            return (0..<conv.kernelSize[0]).map { o * conv.stride[0] - before + $0 * conv.dilation[0] }
+            if causal {
+                let before = conv.dilation[a] * (conv.kernelSize[a] - 1)
+                return (0..<conv.kernelSize[a]).map { o * conv.stride[a] - before + $0 * conv.dilation[a] }.filter { $0 >= 0 }
+            }
+            let axis = conv.axes(spatial: [Int](repeating: inputSize, count: conv.dims))[a]
+            return (0..<axis.kernel).compactMap { axis.source(of: axis.index(output: o, tap: $0)) }
         case let .pool(pool):
-            return (0..<pool.kernels[0]).map { o * pool.strides[0] - pool.paddings[0] + $0 * pool.dilations[0] }
+            return (0..<pool.kernels[a]).map { o * pool.strides[a] - pool.paddings[a] + $0 * pool.dilations[a] }
+                .filter { $0 >= 0 && $0 < inputSize }
         case let .convTranspose(t):
             // Input i writes output i·s − p + k·d: the inputs that land on o.
-            return (0..<t.kernelSize[0]).compactMap { k in
-                let shifted = o + t.padding[0] - k * t.dilation[0]
-                return shifted >= 0 && shifted % t.stride[0] == 0 ? shifted / t.stride[0] : nil
+            return (0..<t.kernelSize[a]).compactMap { k in
+                let shifted = o + t.padding[a] - k * t.dilation[a]
+                return shifted >= 0 && shifted % t.stride[a] == 0 && shifted / t.stride[a] < inputSize ? shifted / t.stride[a] : nil
             }
         }
     }

@@ -9,16 +9,19 @@ public struct FamilyStackView {
     let outputs: [Result<TensorN, FamilyError>]
     /// For a sequence: the positions lit up in the input (row 0) and in each layer's output, the
     /// cells the last output reads (the WaveNet figure); empty for none.
-    let marks: [Set<Int>]
+    let marks: [Set<[Int]>]
     /// Sentences above the maps (the causal stack's caption), if any.
     public var caption: [String] = []
     let environment: RenderEnvironment
 
     /// The view of a stack's input, layers and their results.
-    public init(input: TensorN, layers: [FamilyLayer], outputs: [Result<TensorN, FamilyError>], marks: [Set<Int>] = [],
+    public init(input: TensorN, layers: [FamilyLayer], outputs: [Result<TensorN, FamilyError>], marks: [Set<[Int]>] = [],
                 environment: RenderEnvironment) {
         self.input = input; self.layers = layers; self.outputs = outputs; self.marks = marks; self.environment = environment
     }
+
+    /// The marks when any are lit.
+    public var marksIfAny: [Set<[Int]>]? { marks.isEmpty ? nil : marks }
 
     /// The maps on a canvas `width` wide, as tall as they need.
     public func canvas(width: Int) -> Canvas {
@@ -41,20 +44,20 @@ public struct FamilyStackView {
     }
 
     /// Every channel of `tensor`: one row for a sequence, its depth slices side by side for a volume.
-    func paintMaps(_ tensor: TensorN, marked: Set<Int>, title: (Int) -> String, on canvas: inout Canvas, y: Int) -> Int {
+    func paintMaps(_ tensor: TensorN, marked: Set<[Int]>, title: (Int) -> String, on canvas: inout Canvas, y: Int) -> Int {
         let lang = environment.language
         var top = y
         for c in 0..<tensor.channels {
             let plane = Array(tensor.plane(c))
             var flow = GridFlow(width: canvas.width, top: top)
             if tensor.shape.count == 3 {
-                flow.place(FamilyGrid(title: title(c), rows: [plane.enumerated().map { GridCell($1, marked: marked.contains($0)) }], environment: environment), on: &canvas)
+                flow.place(FamilyGrid(title: title(c), rows: [plane.enumerated().map { GridCell($1, marked: marked.contains([$0])) }], environment: environment), on: &canvas)
             } else {
                 let (d, h, w) = (tensor.shape[2], tensor.shape[3], tensor.shape[4])
                 canvas.put(title(c), x: 0, y: top, style: Style(foreground: Palette.accent).bolded)
                 flow = GridFlow(width: canvas.width, top: top + 1)
                 for z in 0..<d {
-                    let rows = (0..<h).map { r in (0..<w).map { GridCell(plane[(z * h + r) * w + $0]) } }
+                    let rows = (0..<h).map { r in (0..<w).map { GridCell(plane[(z * h + r) * w + $0], marked: marked.contains([z, r, $0])) } }
                     flow.place(FamilyGrid(title: FamilyText.depthSlice(z, lang), rows: rows, environment: environment), on: &canvas)
                 }
             }

@@ -98,8 +98,15 @@ public enum FamilyText {
     public static func causalCaption(t: Int, read: [Int], field: Int, _ lang: Language) -> String {
         let first = read.min() ?? t, last = read.max() ?? t
         return lang.pick(
-            "Causal: the last output, t = \(t), reads inputs \(first)…\(last) (*), never a later one; receptive field \(field).",
-            "Причинная свёртка: последний выход, t = \(t), читает входы \(first)…\(last) (*), и ни одного более позднего; рецептивное поле \(field).")
+            "Causal: output t = \(t) reads inputs \(first)…\(last) (*), never a later one; receptive field \(field).",
+            "Причинная свёртка: выход t = \(t) читает входы \(first)…\(last) (*), и ни одного более позднего; рецептивное поле \(field).")
+    }
+
+    /// What the lit cells of an inspected 1-D or 3-D output show.
+    public static func inspectCaption(cell: [Int], inputCells: Int, _ lang: Language) -> String {
+        let at = "[" + cell.map(String.init).joined(separator: ", ") + "]"
+        return lang.pick("The last layer's output \(at) reads \(inputCells) input positions (*) in each channel it sums, through every layer (*).",
+                         "Выход последнего слоя \(at) читает \(inputCells) позиций входа (*) в каждом канале, который он суммирует, через все слои (*).")
     }
 
     static func layerMap(_ index: Int, _ name: String, _ channel: Int, _ lang: Language) -> String {
