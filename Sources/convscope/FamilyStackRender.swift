@@ -35,7 +35,7 @@ extension RenderCommand {
         let input = TensorN.ramp(shape: shape)
         let run = FamilyStackRun(input: input, layers: layers, causal: family.causal)
         if stack.table {
-            let bytes = Array(tableText(layers, run).utf8)
+            let bytes = Array(tableText(layers, run, input: input).utf8)
             try withOutput { $0.write(bytes) }
         } else if format == .json {
             try withOutput { sink in
@@ -92,17 +92,34 @@ extension RenderCommand {
             .filter { !$0.isEmpty && $0 != ")" && !$0.hasSuffix("(") }
     }
 
-    private func tableText(_ layers: [FamilyLayer], _ run: FamilyStackRun) -> String {
-        var lines = ["input  \(family.inputShape!)"]
-        for (index, layer) in layers.enumerated() {
-            let result = index < run.outputs.count ? run.outputs[index] : nil
-            let shape: String = switch result {
-            case let .success(t)?: t.shape.map(String.init).joined(separator: "×")
-            case let .failure(error)?: "\(error.pythonType): \(error.message)"
-            case nil: "-"
+    /// The --layers table: each layer's repr, output shape (or PyTorch's message), parameters and multiplications.
+    private func tableText(_ layers: [FamilyLayer], _ run: FamilyStackRun, input: TensorN) -> String {
+        let json = givenFormat == .json
+        var rows: [String] = []
+        var inputShape = input.shape
+        for (index, layer) in layers.enumerated() where index < run.outputs.count {
+            switch run.outputs[index] {
+            case let .success(t):
+                let mults = layer.multiplications(input: inputShape, output: t.shape)
+                rows.append(json
+                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"output_shape\": [\(t.shape.map(String.init).joined(separator: ", "))], "
+                      + "\"params\": \(layer.parameterCount), \"mults\": \(mults)}"
+                    : "(\(index)) \(layer.pytorchRepr)  →  \(t.shape.map(String.init).joined(separator: "×"))  params \(layer.parameterCount)  mults \(mults)")
+                inputShape = t.shape
+            case let .failure(error):
+                rows.append(json
+                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"error\": \(jsonText(error.message)), \"type\": \(jsonText(error.pythonType))}"
+                    : "(\(index)) \(layer.pytorchRepr)  →  \(error.pythonType): \(error.message)")
             }
-            lines.append("(\(index)) \(layer.pytorchRepr)  →  \(shape)  params \(layer.parameterCount)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        if json {
+            return "{\"input_shape\": [\(input.shape.map(String.init).joined(separator: ", "))], \"layers\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
+        }
+        return (["input  " + input.shape.map(String.init).joined(separator: "×")] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// A JSON string literal (the table's texts: reprs and PyTorch's messages).
+    private func jsonText(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

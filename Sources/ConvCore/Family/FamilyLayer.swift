@@ -55,6 +55,21 @@ public enum FamilyLayer: Equatable, Hashable, Sendable {
         .saturatingSum(weightShape.map { Int.saturatingProduct(of: $0) } ?? 0, biasCount ?? 0)
     }
 
+    /// Weight multiplications for an output of `outputShape` from an input of `inputShape`, as the
+    /// 2-D table counts them: a convolution's weights per output position (a transposed one's per
+    /// input position, each input cell stamping its kernel); pools multiply nothing.
+    public func multiplications(input inputShape: [Int], output outputShape: [Int]) -> Int {
+        switch self {
+        case let .conv(layer):
+            .saturatingProduct(of: [layer.inChannels / max(layer.groups, 1)] + layer.kernelSize + [outputShape[1]]
+                               + Array(outputShape.dropFirst(2)))
+        case let .convTranspose(layer):
+            .saturatingProduct(of: [layer.outChannels / max(layer.groups, 1)] + layer.kernelSize + [inputShape[1]]
+                               + Array(inputShape.dropFirst(2)))
+        case .pool: 0
+        }
+    }
+
     /// The ValueError PyTorch raises building the module, or nil.
     public var constructionError: FamilyError? {
         let (inChannels, outChannels, groups): (Int, Int, Int)
