@@ -22,6 +22,9 @@ struct FamilyGrid {
     let title: String
     let rows: [[GridCell]]
     let environment: RenderEnvironment
+    /// The values the colormap spans; nil spans this map's own non-filler values. A volume's
+    /// depth slices share their channel's range, so one colour means one value across slices.
+    var range: (low: Float, high: Float)?
 
     /// The width of one cell: the longest number plus a gap.
     var cellWidth: Int { (rows.flatMap { $0 }.map { NumberText.cell($0.value).count }.max() ?? 1) + 1 }
@@ -34,7 +37,7 @@ struct FamilyGrid {
     func paint(on canvas: inout Canvas, x: Int, y: Int) {
         canvas.put(title, x: x, y: y, style: Style(foreground: Palette.accent).bolded)
         let values = rows.flatMap { $0 }.filter { !$0.isFiller }.map(\.value)
-        let (low, high) = (values.min() ?? 0, values.max() ?? 0)
+        let (low, high) = range ?? (values.min() ?? 0, values.max() ?? 0)
         let colormap = Colormap.named(environment.colormap)
         for (r, row) in rows.enumerated() {
             for (c, cell) in row.enumerated() {

@@ -56,9 +56,11 @@ public struct FamilyStackView {
                 let (d, h, w) = (tensor.shape[2], tensor.shape[3], tensor.shape[4])
                 canvas.put(title(c), x: 0, y: top, style: Style(foreground: Palette.accent).bolded)
                 flow = GridFlow(width: canvas.width, top: top + 1)
+                let range = (low: plane.min() ?? 0, high: plane.max() ?? 0)
                 for z in 0..<d {
                     let rows = (0..<h).map { r in (0..<w).map { GridCell(plane[(z * h + r) * w + $0], marked: marked.contains([z, r, $0])) } }
-                    flow.place(FamilyGrid(title: FamilyText.depthSlice(z, lang), rows: rows, environment: environment), on: &canvas)
+                    flow.place(FamilyGrid(title: FamilyText.depthSlice(z, lang), rows: rows, environment: environment, range: range),
+                               on: &canvas)
                 }
             }
             top = flow.bottom
