@@ -13,6 +13,10 @@ struct FamilyOptions: ParsableArguments {
             help: "Explain one --layer \"ConvTranspose2d(...)\": direct (the equivalent direct convolution) or scatter (each input cell stamping the kernel).")
     var view: TransposedView?
 
+    @Option(name: .customLong("node"), parsing: .unconditional,
+            help: "With --view in a stack: the ConvTranspose2d to explain, by its name in the table (its position for --layer, print(model)'s label for --model); default the first.")
+    var node: String?
+
     @Flag(name: .customLong("flip"), help: "The true convolution of the single layer: the kernel flipped, beside PyTorch's cross-correlation.")
     var flip = false
 

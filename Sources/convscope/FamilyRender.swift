@@ -20,26 +20,35 @@ extension RenderCommand {
     }
 
     private func renderTransposedView() throws {
-        guard stack.layer.count == 1, case let .convTranspose2d(layer)? = try? LayerParser.parse(stack.layer[0]) else {
-            throw ValidationError("--view \(family.view!.rawValue) explains one ConvTranspose2d: give one --layer "
-                + "\"ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1)\".")
+        let usage = "--view \(family.view!.rawValue) explains a ConvTranspose2d: give --layer \"ConvTranspose2d(8, 4, 3, stride=2, "
+            + "padding=1, output_padding=1)\", or a stack (--layer strings or --model) holding one, with --node naming it"
+        guard stack.hasStack, case let .layers(printed) = try stack.parse() else { throw ValidationError(usage + ".") }
+        let candidates = printed.layers.indices.filter { index in
+            if case .convTranspose2d = printed.layers[index] { return family.node.map { printed.names[index] == $0 } ?? true }
+            return false
         }
+        guard let index = candidates.first, case let .convTranspose2d(layer) = printed.layers[index] else {
+            throw ValidationError(usage + (family.node.map { "; --node \($0) names no ConvTranspose2d" } ?? "") + ".")
+        }
+        // The node's input: the model's ramp run through the layers before it (the notebook's weights).
         let (sizes, channels) = try parameters.modelInput()
         var p = sizes
-        p.inChannels = channels ?? layer.inChannels
-        do throws(StackLayerError) {
-            _ = try StackLayer.convTranspose2d(layer).outputShape(input: p.inputShape)
-        } catch {
-            printError("convscope: layer (0): \(stack.layer[0]): \(error.pythonType): \(error.message)")
+        p.inChannels = channels ?? (index == 0 ? layer.inChannels : Model.expectedChannels(printed.layers) ?? sizes.inChannels)
+        let before = Array(printed.layers[...index])
+        let run = StackForward.run(input: InputPattern.ramp.makeInput(p), layers: before, weights: before.map(Model.notebookWeights),
+                                   names: Array(printed.names[...index]))
+        if let failure = run.trace.failure {
+            printError("convscope: layer (\(run.trace.names[failure.index])): \(failure.error.pythonType): \(failure.error.message)")
             throw ExitCode(1)
         }
-        let explained = TransposedAsDirect(layer, inputHeight: p.hIn, inputWidth: p.wIn)
+        let input = index == 0 ? InputPattern.ramp.makeInput(p) : run.outputs[index - 1]!
+        let explained = TransposedAsDirect(layer, inputHeight: input.shape[2], inputWidth: input.shape[3])
         let out = explained.outputSize
         let cell = try inspect.map {
             let c = try Self.parseCell($0, flag: "--inspect", shape: [layer.outChannels, out.h, out.w], what: "output")
             return [c.channel, c.y, c.x]
         } ?? [0, min(1, out.h - 1), min(1, out.w - 1)]
-        let view = TransposedExplanationView(explained, input: InputPattern.ramp.makeInput(p), weight: try transposedWeight(layer),
+        let view = TransposedExplanationView(explained, input: input, weight: try transposedWeight(layer),
                                              bias: nil, cell: cell, environment: environment)
         try writePicture(try view.canvas(family.view!, width: size.columns), flag: "--view")
     }

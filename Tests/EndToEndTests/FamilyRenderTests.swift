@@ -29,11 +29,21 @@ struct FamilyRenderTests {
         #expect(r.out.contains("stamps per output cell"))
     }
 
+    @Test func aNodeOfAStackIsExplainedOnWhatTheLayersBeforeItMake() {
+        let stack = "--layer 'Conv2d(3, 8, 3, padding=1)' --layer 'ReLU()' --layer 'ConvTranspose2d(8, 4, 2, stride=2)' --h-in 3 --w-in 3"
+        let r = Self.render(stack + " --view scatter --format text --size 140x40 --node 2")
+        #expect(r.status == 0, "\(r.err)")
+        // The Conv2d's output corner on the ramp (all-ones weights): 3 channels × (0 + 1) × 2 rows = 6.
+        #expect(r.out.contains("scatter: out[0, 1, 1] = 48 = 1·6 + 1·6"))
+        let wrong = Self.render(stack + " --view scatter --format text --node 1")
+        #expect(wrong.status == 64 && wrong.err.contains("--node 1 names no ConvTranspose2d"))
+    }
+
     @Test func theViewsRefuseWhatTheyCannotDraw() {
         let json = Self.render(Self.transposed + " --view direct --format json")
         #expect(json.status == 64 && json.err.contains("--view draws a picture: give --format text, ansi, svg or html."))
         let plain = Self.render("--layer 'Conv2d(3, 8, 3)' --view direct --format text")
-        #expect(plain.status == 64 && plain.err.contains("--view direct explains one ConvTranspose2d"))
+        #expect(plain.status == 64 && plain.err.contains("--view direct explains a ConvTranspose2d"))
         let shape = Self.render("--layer 'Conv1d(3, 4, 3)' --input-shape 1,3")
         #expect(shape.status == 64 && shape.err.contains("allowed 1,C,L (a sequence) or 1,C,D,H,W (a volume)"))
     }
