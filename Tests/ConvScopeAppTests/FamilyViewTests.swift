@@ -84,3 +84,20 @@ struct FamilyViewTests {
         #expect(text.components(separatedBy: "depth 7 ").count - 1 == 5)
     }
 }
+
+/// --ascii: the family views write 7-bit text only (English).
+struct FamilyASCIITests {
+    @Test func everySignIsSpelledInASCII() throws {
+        let layer = ConvTranspose2dLayer(1, 1, kernelSize: SpatialPair(square: 3), stride: SpatialPair(square: 2))
+        let view = TransposedExplanationView(TransposedAsDirect(layer, inputHeight: 2, inputWidth: 2),
+                                             input: Tensor4(shape: [1, 1, 2, 2], storage: [0, 1, 2, 3]),
+                                             weight: Tensor4(shape: [1, 1, 3, 3], repeating: 1), bias: nil, cell: [0, 1, 1],
+                                             environment: RenderEnvironment(unicode: false))
+        for kind in TransposedView.allCases {
+            let text = try view.canvas(kind, width: 120).text
+            let ascii = text.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(kind)")
+            #expect(text.contains("flipped kernel 0<-0") || kind == .scatter)
+        }
+    }
+}

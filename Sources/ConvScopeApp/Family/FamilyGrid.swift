@@ -29,13 +29,13 @@ struct FamilyGrid {
     /// The width of one cell: the longest number plus a gap.
     var cellWidth: Int { (rows.flatMap { $0 }.map { NumberText.cell($0.value).count }.max() ?? 1) + 1 }
     /// Columns the map takes (at least its title).
-    var width: Int { max(title.count, (rows.first?.count ?? 0) * cellWidth) }
+    var width: Int { max(FamilyText.fitted(title, environment.glyphs).count, (rows.first?.count ?? 0) * cellWidth) }
     /// Lines the map takes: the title and the rows.
     var height: Int { 1 + rows.count }
 
     /// Paints the map with its top-left corner at (x, y).
     func paint(on canvas: inout Canvas, x: Int, y: Int) {
-        canvas.put(title, x: x, y: y, style: Style(foreground: Palette.accent).bolded)
+        canvas.put(FamilyText.fitted(title, environment.glyphs), x: x, y: y, style: Style(foreground: Palette.accent).bolded)
         let values = rows.flatMap { $0 }.filter { !$0.isFiller }.map(\.value)
         let (low, high) = range ?? (values.min() ?? 0, values.max() ?? 0)
         let colormap = Colormap.named(environment.colormap)
@@ -86,10 +86,10 @@ struct GridFlow {
 }
 
 /// Paints sentences from line `y` down, each wrapped by `TextWrap`; returns the next free line.
-func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, style: Style = .plain) -> Int {
+func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, glyphs: Glyphs, style: Style = .plain) -> Int {
     var row = y
     for line in lines {
-        for piece in TextWrap.lines(TextWrap.words(line), indent: "  ", width: canvas.width) {
+        for piece in TextWrap.lines(TextWrap.words(FamilyText.fitted(line, glyphs)), indent: "  ", width: canvas.width) {
             canvas.put(piece, x: 0, y: row, style: style)
             row += 1
         }

@@ -27,16 +27,17 @@ public struct FamilyStackView {
     public func canvas(width: Int) -> Canvas {
         let lang = environment.language
         var canvas = Canvas(width: width, height: 2000)
-        var y = caption.isEmpty ? 0 : paintLines(caption, on: &canvas, y: 0, style: Style(foreground: Palette.highlight)) + 1
+        var y = caption.isEmpty ? 0
+            : paintLines(caption, on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(foreground: Palette.highlight)) + 1
         y = paintMaps(input, marked: marks.first ?? [], title: { FamilyText.inputChannel($0, lang) }, on: &canvas, y: y)
         for (index, (layer, result)) in zip(layers, outputs).enumerated() {
-            canvas.put("(\(index)) \(layer.pytorchRepr)", x: 0, y: y, style: Style(bold: true))
+            canvas.put(FamilyText.fitted("(\(index)) \(layer.pytorchRepr)", environment.glyphs), x: 0, y: y, style: Style(bold: true))
             switch result {
             case let .success(tensor):
                 y = paintMaps(tensor, marked: index + 1 < marks.count ? marks[index + 1] : [],
                               title: { FamilyText.layerMap(index, layer.name, $0, lang) }, on: &canvas, y: y + 1)
             case let .failure(error):
-                y = paintLines([FamilyText.layerRefused(index, error)], on: &canvas, y: y + 1,
+                y = paintLines([FamilyText.layerRefused(index, error)], on: &canvas, y: y + 1, glyphs: environment.glyphs,
                                style: Style(foreground: Palette.error)) + 1
             }
         }
@@ -54,7 +55,7 @@ public struct FamilyStackView {
                 flow.place(FamilyGrid(title: title(c), rows: [plane.enumerated().map { GridCell($1, marked: marked.contains([$0])) }], environment: environment), on: &canvas)
             } else {
                 let (d, h, w) = (tensor.shape[2], tensor.shape[3], tensor.shape[4])
-                canvas.put(title(c), x: 0, y: top, style: Style(foreground: Palette.accent).bolded)
+                canvas.put(FamilyText.fitted(title(c), environment.glyphs), x: 0, y: top, style: Style(foreground: Palette.accent).bolded)
                 flow = GridFlow(width: canvas.width, top: top + 1)
                 let range = (low: plane.min() ?? 0, high: plane.max() ?? 0)
                 for z in 0..<d {

@@ -2,6 +2,14 @@ import ConvCore
 
 /// Every sentence the family views and commands write, in English and Russian.
 public enum FamilyText {
+    /// `text` as the glyphs allow: unchanged in Unicode; with --ascii the signs these sentences
+    /// use spelled in ASCII (− -, × x, · *, → ->, ← <-, … ..., Σ sum, — -).
+    static func fitted(_ text: String, _ glyphs: Glyphs) -> String {
+        guard !glyphs.unicode else { return text }
+        let spelled: [Character: String] = ["−": "-", "×": "x", "·": "*", "→": "->", "←": "<-", "…": "...", "Σ": "sum", "°": " deg", "—": "-", "«": "\"", "»": "\""]
+        return String(text.flatMap { spelled[$0].map(Array.init) ?? [$0] })
+    }
+
     static func shape(_ dims: [Int]) -> String { dims.map(String.init).joined(separator: "×") }
     static func pair(_ p: SpatialPair) -> String { "(\(p.h), \(p.w))" }
 
@@ -45,8 +53,8 @@ public enum FamilyText {
             "Клетка входа (i, j) прибавляет x·w[c, o] к выходу в (i·s − p + k·d): stride \(pair(e.layer.stride)), padding \(pair(e.layer.padding)), dilation \(pair(e.layer.dilation)). Оттисков на клетку выхода: \(counts) — неравные числа и дают «шахматку».")
     }
 
-    static func directInputMap(_ c: Int, _ lang: Language) -> String {
-        lang.pick("direct input, channel \(c) (· inserted or padding zero)", "вход прямой свёртки, канал \(c) (· вставленный ноль или дополнение)")
+    static func directInputMap(_ c: Int, dot: String, _ lang: Language) -> String {
+        lang.pick("direct input, channel \(c) (\(dot) inserted or padding zero)", "вход прямой свёртки, канал \(c) (\(dot) вставленный ноль или дополнение)")
     }
     static func flippedKernelMap(_ o: Int, _ i: Int, _ lang: Language) -> String {
         lang.pick("flipped kernel \(o)←\(i)", "перевёрнутое ядро \(o)←\(i)")

@@ -32,16 +32,16 @@ public struct TransposedExplanationView {
         let sum = explained.cellSum(o: cell[0], y: cell[1], x: cell[2], input: input, weight: weight, bias: bias)
         let repr = explained.layer.pytorchRepr
         var y = paintLines([view == .direct ? FamilyText.directTitle(repr, lang) : FamilyText.scatterTitle(repr, lang)],
-                           on: &canvas, y: 0, style: Style(bold: true)) + 1
+                           on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
         let steps = view == .direct
             ? [FamilyText.insertStep(explained, channels: input.shape[1], lang), FamilyText.padStep(explained, channels: input.shape[1], lang),
                FamilyText.convolveStep(explained, lang)]
             : [FamilyText.scatterRule(explained, lang)]
-        y = paintLines(steps, on: &canvas, y: y) + 1
+        y = paintLines(steps, on: &canvas, y: y, glyphs: environment.glyphs) + 1
         var flow = GridFlow(width: width, top: y)
         for grid in try view == .direct ? directGrids(sum) : scatterGrids(sum) { flow.place(grid, on: &canvas) }
         y = flow.bottom
-        y = paintLines(sumLines(sum), on: &canvas, y: y, style: Style(foreground: Palette.highlight))
+        y = paintLines(sumLines(sum), on: &canvas, y: y, glyphs: environment.glyphs, style: Style(foreground: Palette.highlight))
         return canvas.cropped(height: y)
     }
 
@@ -59,7 +59,7 @@ public struct TransposedExplanationView {
             }
         }
         let kernel = (0..<flipped.shape[2]).map { y in (0..<flipped.shape[3]).map { x in GridCell(flipped[o, 0, y, x]) } }
-        return [FamilyGrid(title: FamilyText.directInputMap(c, lang), rows: rows, environment: environment),
+        return [FamilyGrid(title: FamilyText.directInputMap(c, dot: environment.glyphs.fillerDot, lang), rows: rows, environment: environment),
                 FamilyGrid(title: FamilyText.flippedKernelMap(o, 0, lang), rows: kernel, environment: environment),
                 outputGrid(try output())]
     }

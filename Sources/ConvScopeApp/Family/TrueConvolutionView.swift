@@ -16,10 +16,11 @@ public struct TrueConvolutionView {
     public func canvas(width: Int) -> Canvas {
         let lang = environment.language
         var canvas = Canvas(width: width, height: 60 + 30 * correlation.shape[1])
-        var y = paintLines([FamilyText.flipTitle(lang)], on: &canvas, y: 0, style: Style(bold: true)) + 1
-        y = paintLines([FamilyText.flipNote(lang)], on: &canvas, y: y)
+        var y = paintLines([FamilyText.flipTitle(lang)], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
+        y = paintLines([FamilyText.flipNote(lang)], on: &canvas, y: y, glyphs: environment.glyphs)
         if TrueConvolution.isHalfTurnSymmetric(weights) {
-            y = paintLines([FamilyText.symmetricKernel(lang)], on: &canvas, y: y, style: Style(foreground: Palette.highlight))
+            y = paintLines([FamilyText.symmetricKernel(lang)], on: &canvas, y: y, glyphs: environment.glyphs,
+                           style: Style(foreground: Palette.highlight))
         }
         let flipped = TrueConvolution.flipped(weights)
         for o in 0..<correlation.shape[1] {
