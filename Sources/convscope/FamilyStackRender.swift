@@ -50,6 +50,14 @@ extension RenderCommand {
                     ? [FamilyText.causalCaption(t: cell[0], read: marks[0].map { $0[0] }.sorted(),
                                                 field: cell[0] - (marks[0].map { $0[0] }.min() ?? cell[0]) + 1, environment.language)]
                     : [FamilyText.inspectCaption(cell: cell, inputCells: marks[0].count, environment.language)]
+                let causalLayers = layers.compactMap { layer -> CausalConv1d? in
+                    guard case let .conv(conv) = layer, conv.dims == 1, conv.stride == [1] else { return nil }
+                    return CausalConv1d(channels: conv.outChannels, kernelSize: conv.kernelSize[0], dilation: conv.dilation[0])
+                }
+                if family.causal && causalLayers.count == layers.count {
+                    view.caption.append(FamilyText.causalFields(CausalStack(causalLayers).receptiveFields,
+                                                                dilations: causalLayers.map(\.dilation), environment.language))
+                }
             }
             try writePicture(view.canvas(width: size.columns), flag: "--input-shape")
         }

@@ -82,6 +82,7 @@ struct FamilyRenderTests {
         let r = Self.render(layers + " --input-shape 1,1,16 --causal --format text --size 120x40")
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("output t = 15 reads inputs 8…15 (*), never a later one; receptive field 8."))
+        #expect(r.out.contains("Receptive field after each layer: 2, 4, 8 (dilations 1, 2, 4)."))
         let padded = Self.render("--layer 'Conv1d(1, 1, 2, padding=1)' --input-shape 1,1,8 --causal --layers")
         #expect(padded.status == 1 && padded.out.contains("write the layer with padding=0"))
     }

@@ -110,6 +110,13 @@ public enum FamilyText {
             "Причинная свёртка: выход t = \(t) читает входы \(first)…\(last) (*), и ни одного более позднего; рецептивное поле \(field).")
     }
 
+    /// The WaveNet figure's numbers: the receptive field after each causal layer.
+    public static func causalFields(_ fields: [Int], dilations: [Int], _ lang: Language) -> String {
+        let r = fields.map(String.init).joined(separator: ", "), d = dilations.map(String.init).joined(separator: ", ")
+        return lang.pick("Receptive field after each layer: \(r) (dilations \(d)).",
+                         "Рецептивное поле после каждого слоя: \(r) (dilation \(d)).")
+    }
+
     /// What the lit cells of an inspected 1-D or 3-D output show.
     public static func inspectCaption(cell: [Int], inputCells: Int, _ lang: Language) -> String {
         let at = "[" + cell.map(String.init).joined(separator: ", ") + "]"
