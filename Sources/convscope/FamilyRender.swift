@@ -34,15 +34,29 @@ extension RenderCommand {
         let (sizes, channels) = try parameters.modelInput()
         var p = sizes
         p.inChannels = channels ?? (index == 0 ? layer.inChannels : Model.expectedChannels(printed.layers) ?? sizes.inChannels)
-        let before = Array(printed.layers[...index])
-        let run = StackForward.run(input: InputPattern.ramp.makeInput(p), layers: before, weights: before.map(Model.notebookWeights),
-                                   names: Array(printed.names[...index]))
-        if let failure = run.trace.failure {
-            printError("convscope: layer (\(run.trace.names[failure.index])): \(failure.error.pythonType): \(failure.error.message)")
+        // Shapes through the node first (PyTorch's message if it breaks), then values up to its input only.
+        let trace = StackTrace(inputShape: p.inputShape, layers: Array(printed.layers[...index]), names: Array(printed.names[...index]))
+        if let failure = trace.failure {
+            printError("convscope: layer (\(trace.names[failure.index])): \(failure.error.pythonType): \(failure.error.message)")
             throw ExitCode(1)
         }
-        let input = index == 0 ? InputPattern.ramp.makeInput(p) : run.outputs[index - 1]!
-        let explained = TransposedAsDirect(layer, inputHeight: input.shape[2], inputWidth: input.shape[3])
+        let nodeInput = trace.layers[index].inputShape!
+        let explained = TransposedAsDirect(layer, inputHeight: nodeInput[2], inputWidth: nodeInput[3])
+        let drawn = [explained.directSize(.height), explained.directSize(.width), explained.outputSize.h, explained.outputSize.w]
+        guard drawn.allSatisfy({ $0 <= Self.explainedSide }) else {
+            throw ValidationError("--view draws maps of at most \(Self.explainedSide)×\(Self.explainedSide) cells; this ConvTranspose2d's "
+                + "direct input is \(drawn[0])×\(drawn[1]) and its output \(drawn[2])×\(drawn[3]): give a smaller input (--h-in, --w-in).")
+        }
+        let before = Array(printed.layers[..<index])
+        try Self.checkComputable(trace, values: true)
+        let terms = Int.saturatingProduct(layer.inChannels / layer.groups, layer.kernelSize.h, layer.kernelSize.w)
+        guard terms <= Self.pictureValueLimit else {
+            throw ValidationError("--view writes out one output cell's sum; this ConvTranspose2d's has \(terms) terms, more than the "
+                + "\(Self.pictureValueLimit) it writes: give fewer channels per group or a smaller kernel.")
+        }
+        let ramp = InputPattern.ramp.makeInput(p)
+        let input = before.isEmpty ? ramp
+            : StackForward.run(input: ramp, layers: before, weights: before.map(Model.notebookWeights)).outputs.last!!
         let out = explained.outputSize
         let cell = try inspect.map {
             let c = try Self.parseCell($0, flag: "--inspect", shape: [layer.outChannels, out.h, out.w], what: "output")
@@ -52,6 +66,11 @@ extension RenderCommand {
                                              bias: nil, cell: cell, environment: environment)
         try writePicture(try view.canvas(family.view!, width: size.columns), flag: "--view")
     }
+
+    /// The longest side of a map `--view` draws.
+    static let explainedSide = 64
+    /// The most values a family picture draws (a terminal page holds far fewer).
+    static let pictureValueLimit = 1 << 16
 
     /// The --kernel preset laid out as a transposed weight [C_in, C_out/g, kH, kW] (all ones without it).
     private func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
@@ -88,6 +107,10 @@ extension RenderCommand {
                 writer.writeFlip(note: FamilyText.flipNote(environment.language), correlation: correlation, convolution: convolution)
             }
             return
+        }
+        guard correlation.storage.count <= Self.pictureValueLimit else {
+            throw ValidationError("--flip draws at most \(Self.pictureValueLimit) output values as a picture; this output has "
+                + "\(correlation.storage.count): give a smaller layer, or --format json for the values.")
         }
         let view = TrueConvolutionView(weights: experiment.weights, correlation: correlation, convolution: convolution,
                                        environment: environment)

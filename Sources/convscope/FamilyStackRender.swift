@@ -32,17 +32,27 @@ extension RenderCommand {
             throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
                 + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
         }
+        let shapes = FamilyStackRun.shapes(input: shape, layers: layers, causal: family.causal)
+        if stack.table {
+            let bytes = Array(tableText(layers, shapes, input: shape).utf8)
+            try withOutput { $0.write(bytes) }
+            if case .failure? = shapes.last?.output { throw ExitCode(1) }
+            return
+        }
+        try Self.checkComputable(layers, shapes)
         let input = TensorN.ramp(shape: shape)
         let run = FamilyStackRun(input: input, layers: layers, causal: family.causal)
-        if stack.table {
-            let bytes = Array(tableText(layers, run, input: input).utf8)
-            try withOutput { $0.write(bytes) }
-        } else if format == .json {
+        if format == .json {
             try withOutput { sink in
                 var writer = TensorJSONWriter { sink.write($0) }
                 writer.writeFamilyStack(input: input, causal: family.causal, layers: layers, outputs: run.outputs)
             }
         } else {
+            let drawn = run.outputs.reduce(input.storage.count) { total, result in total + ((try? result.get())?.storage.count ?? 0) }
+            guard drawn <= Self.pictureValueLimit else {
+                throw ValidationError("a picture draws at most \(Self.pictureValueLimit) values; this stack's maps hold \(drawn): "
+                    + "give a smaller --input-shape, or --format json for the values.")
+            }
             var view = FamilyStackView(input: input, layers: layers, outputs: run.outputs, marks: try inspectedMarks(layers, run, shape),
                                        environment: environment)
             if let marks = view.marksIfAny, let cell = marks.last?.first {
@@ -101,19 +111,19 @@ extension RenderCommand {
     }
 
     /// The --layers table: each layer's repr, output shape (or PyTorch's message), parameters and multiplications.
-    private func tableText(_ layers: [FamilyLayer], _ run: FamilyStackRun, input: TensorN) -> String {
+    private func tableText(_ layers: [FamilyLayer], _ shapes: [(input: [Int], output: Result<[Int], FamilyError>)],
+                           input: [Int]) -> String {
         let json = givenFormat == .json
         var rows: [String] = []
-        var inputShape = input.shape
-        for (index, layer) in layers.enumerated() where index < run.outputs.count {
-            switch run.outputs[index] {
-            case let .success(t):
-                let mults = layer.multiplications(input: inputShape, output: t.shape)
+        for (layer, step) in zip(layers, shapes) {
+            let index = rows.count
+            switch step.output {
+            case let .success(shape):
+                let mults = layer.multiplications(input: step.input, output: shape)
                 rows.append(json
-                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"output_shape\": [\(t.shape.map(String.init).joined(separator: ", "))], "
+                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"output_shape\": [\(shape.map(String.init).joined(separator: ", "))], "
                       + "\"params\": \(layer.parameterCount), \"mults\": \(mults)}"
-                    : "(\(index)) \(layer.pytorchRepr)  →  \(t.shape.map(String.init).joined(separator: "×"))  params \(layer.parameterCount)  mults \(mults)")
-                inputShape = t.shape
+                    : "(\(index)) \(layer.pytorchRepr)  →  \(shape.map(String.init).joined(separator: "×"))  params \(layer.parameterCount)  mults \(mults)")
             case let .failure(error):
                 rows.append(json
                     ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"error\": \(jsonText(error.message)), \"type\": \(jsonText(error.pythonType))}"
@@ -121,9 +131,34 @@ extension RenderCommand {
             }
         }
         if json {
-            return "{\"input_shape\": [\(input.shape.map(String.init).joined(separator: ", "))], \"layers\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
+            return "{\"input_shape\": [\(input.map(String.init).joined(separator: ", "))], \"layers\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
         }
-        return (["input  " + input.shape.map(String.init).joined(separator: "×")] + rows).joined(separator: "\n") + "\n"
+        return (["input  " + input.map(String.init).joined(separator: "×")] + rows).joined(separator: "\n") + "\n"
+    }
+
+    /// The most values one 1-D or 3-D map or weight may hold when values are computed.
+    static let familyValueLimit = 1 << 24
+    /// The most multiplications (or pooling reads) a 1-D or 3-D stack's values may take.
+    static let familyWorkLimit = 2_000_000_000
+
+    /// Refuses, in one line, a stack whose maps, weights or work are too large to compute: a
+    /// transposed or wide layer can ask for billions of values from a small input.
+    static func checkComputable(_ layers: [FamilyLayer], _ shapes: [(input: [Int], output: Result<[Int], FamilyError>)]) throws {
+        var work = 0
+        for (index, (layer, step)) in zip(layers, shapes).enumerated() {
+            guard case let .success(shape) = step.output else { return }
+            let largest = max(Int.saturatingProduct(of: shape), layer.parameterCount)
+            if largest > familyValueLimit {
+                throw ValidationError("layer (\(index)) \(layer.name) holds \(largest) values (output \(shape.map(String.init).joined(separator: "×")), "
+                    + "\(layer.parameterCount) parameters), more than the \(familyValueLimit) convscope computes for a 1-D or 3-D stack; "
+                    + "--layers shows its shapes.")
+            }
+            work = .saturatingSum(work, FamilyStackRun.work(layer, input: step.input, output: shape))
+        }
+        if work > familyWorkLimit {
+            throw ValidationError("the stack takes \(work) multiplications, more than the \(familyWorkLimit) convscope computes "
+                + "for a 1-D or 3-D stack's values; --layers shows its shapes and costs.")
+        }
     }
 
     /// A JSON string literal (the table's texts: reprs and PyTorch's messages).

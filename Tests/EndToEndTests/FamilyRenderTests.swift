@@ -70,6 +70,17 @@ struct FamilyRenderTests {
         #expect(outside.status == 64 && outside.err.contains("is not a cell of the last output 1×2×2×2"))
     }
 
+    @Test func hugeLayersAreOneLineNeverACrash() {
+        let weights = Self.render("--layer 'Conv3d(4096, 4096, 3)' --input-shape 1,4096,3,3,3")
+        #expect(weights.status == 64 && weights.err.contains("more than the 16777216 convscope computes for a 1-D or 3-D stack"))
+        let refused = Self.render("--layer 'Conv3d(4096, 4096, 64)' --input-shape 1,4096,1,1,64")
+        #expect(refused.status == 1 && refused.out.contains("Kernel size can't be greater than actual input size"))
+        let view = Self.render("--layer 'ConvTranspose2d(1, 1, 64, stride=64)' --h-in 1024 --w-in 1024 --view direct --format text")
+        #expect(view.status == 64 && view.err.contains("--view draws maps of at most 64×64 cells"))
+        let picture = Self.render("--layer 'Conv3d(1, 1, 3)' --input-shape 1,1,64,64,64 --format text")
+        #expect(picture.status == 64 && picture.err.contains("--format json for the values"))
+    }
+
     @Test func aConv1dChannelMismatchIsPyTorchsMessage() {
         let r = Self.render("--layer 'Conv1d(2, 4, 3)' --input-shape 1,3,10 --layers")
         #expect(r.status == 1)

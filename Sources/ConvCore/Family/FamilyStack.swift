@@ -21,15 +21,53 @@ public struct FamilyStackRun: Sendable {
         outputs = results
     }
 
-    static func step(_ layer: FamilyLayer, _ input: TensorN, causal: Bool) throws(FamilyError) -> TensorN {
-        let weight = layer.weightShape.map { TensorN(shape: $0, repeating: 1) }
-        guard causal, case let .conv(conv) = layer, conv.dims == 1 else {
-            return try FamilyForward.run(layer, input: input, weight: weight, bias: nil)
+    /// Each layer's input and output shape (no value computed), up to and including the first error.
+    public static func shapes(input shape: [Int], layers: [FamilyLayer], causal: Bool)
+        -> [(input: [Int], output: Result<[Int], FamilyError>)]
+    {
+        var results: [(input: [Int], output: Result<[Int], FamilyError>)] = []
+        var current = shape
+        for layer in layers {
+            do throws(FamilyError) {
+                var seen = current
+                if causal, case let .conv(conv) = layer, conv.dims == 1 {
+                    try causalCheck(conv)
+                    seen[2] += conv.dilation[0] * (conv.kernelSize[0] - 1)
+                }
+                let output = try layer.outputShape(input: seen)
+                results.append((current, .success(output)))
+                current = output
+            } catch {
+                results.append((current, .failure(error)))
+                break
+            }
         }
+        return results
+    }
+
+    /// The work computing a layer's values takes: multiplications, or window reads for a pool.
+    public static func work(_ layer: FamilyLayer, input: [Int], output: [Int]) -> Int {
+        if case let .pool(pool) = layer { return .saturatingProduct(of: output + pool.kernels) }
+        return layer.multiplications(input: input, output: output)
+    }
+
+    static func causalCheck(_ conv: ConvNdLayer) throws(FamilyError) {
         guard conv.padding == .explicit([0]) || conv.padding == .valid else {
             throw FamilyError(pythonType: "convscope", message: "causal padding is added on the left before \(conv.name); "
                               + "write the layer with padding=0")
         }
+    }
+
+    static func step(_ layer: FamilyLayer, _ input: TensorN, causal: Bool) throws(FamilyError) -> TensorN {
+        // PyTorch's verdict first: a refused layer's weights are never built (they may be huge).
+        var seen = input.shape
+        if causal, case let .conv(conv) = layer, conv.dims == 1 { seen[2] += conv.dilation[0] * (conv.kernelSize[0] - 1) }
+        _ = try layer.outputShape(input: seen)
+        let weight = layer.weightShape.map { TensorN(shape: $0, repeating: 1) }
+        guard causal, case let .conv(conv) = layer, conv.dims == 1 else {
+            return try FamilyForward.run(layer, input: input, weight: weight, bias: nil)
+        }
+        try causalCheck(conv)
         return try FamilyForward.run(layer, input: leftPadded(input, by: conv.dilation[0] * (conv.kernelSize[0] - 1)),
                                      weight: weight, bias: nil)
     }
