@@ -101,3 +101,21 @@ struct FamilyASCIITests {
         }
     }
 }
+
+/// `--layers` notes a depthwise-separable pair with MobileNet's cost ratio.
+struct SeparableNoteTests {
+    static func table(_ layers: [String], _ language: Language = .en) throws -> String {
+        let stack = try layers.map { try LayerParser.parse($0) }
+        return StackTable.text(StackTrace(inputShape: [1, 32, 112, 112], layers: stack), language: language)
+    }
+
+    @Test func aDepthwiseThenPointwisePairIsComparedWithThePlainConvolution() throws {
+        let text = try Self.table(["Conv2d(32, 32, 3, padding=1, groups=32)", "BatchNorm2d(32)", "ReLU()", "Conv2d(32, 64, 1)"])
+        #expect(text.contains("note (0) + (3): depthwise-separable, 2,336 weights and 29,302,784 multiplications against "
+                              + "18,432 and 231,211,008 for one Conv2d(32, 64, 3) with the same output: 0.13 = 1/C_out + "
+                              + "1/(kH·kW) = 1/64 + 1/9 (MobileNet)"))
+        #expect(try Self.table(["Conv2d(32, 32, 3, padding=1, groups=32)"], .ru).contains("раздельная свёртка") == false)
+        #expect(try Self.table(["Conv2d(32, 32, 3, padding=1, groups=32)", "Conv2d(32, 64, 1)"], .ru).contains("раздельная свёртка"))
+        #expect(!(try Self.table(["Conv2d(32, 32, 3, padding=1)", "Conv2d(32, 64, 1)"])).contains("depthwise-separable"))
+    }
+}

@@ -117,6 +117,15 @@ public enum FamilyText {
                          "Рецептивное поле после каждого слоя: \(r) (dilation \(d)).")
     }
 
+    /// A depthwise-separable pair against the plain convolution it replaces.
+    static func separableNote(pair: String, _ c: DepthwiseSeparableCost, _ lang: Language) -> String {
+        let plain = "Conv2d(\(c.inChannels), \(c.outChannels), \(c.kernelH == c.kernelW ? "\(c.kernelH)" : "(\(c.kernelH), \(c.kernelW))"))"
+        let ratio = NumberText.ratio(c.ratio, lang)
+        return lang.pick(
+            "note \(pair): depthwise-separable, \(NumberText.grouped(c.separableWeights, lang)) weights and \(NumberText.grouped(c.separableMultiplications, lang)) multiplications against \(NumberText.grouped(c.plainWeights, lang)) and \(NumberText.grouped(c.plainMultiplications, lang)) for one \(plain) with the same output: \(ratio) = 1/C_out + 1/(kH·kW) = 1/\(c.outChannels) + 1/\(c.kernelH * c.kernelW) (MobileNet)",
+            "примечание \(pair): раздельная свёртка (depthwise + pointwise), \(NumberText.grouped(c.separableWeights, lang)) весов и \(NumberText.grouped(c.separableMultiplications, lang)) умножений против \(NumberText.grouped(c.plainWeights, lang)) и \(NumberText.grouped(c.plainMultiplications, lang)) у одной \(plain) с тем же выходом: \(ratio) = 1/C_out + 1/(kH·kW) = 1/\(c.outChannels) + 1/\(c.kernelH * c.kernelW) (MobileNet)")
+    }
+
     /// What the lit cells of an inspected 1-D or 3-D output show.
     public static func inspectCaption(cell: [Int], inputCells: Int, _ lang: Language) -> String {
         let at = "[" + cell.map(String.init).joined(separator: ", ") + "]"
