@@ -5,6 +5,7 @@ from convscope's whole allowed ranges (not the committed fixtures).
     pip install torch==2.13.0+cpu && python3 scripts/compare_with_torch.py [COUNT] [START]
     python3 scripts/compare_with_torch.py --stacks 500 [--start N]
     python3 scripts/compare_with_torch.py --layer 1000 [--start N]
+    python3 scripts/compare_with_torch.py --family 300 [--start N]
 
 With --layer N it draws N single layers over everything `nn.Conv2d` takes besides the notebook's
 sliders: padding modes (boundaries p = size - 1 and p = size included), 'same'/'valid', groups
@@ -25,6 +26,12 @@ convscope's own Cat checks only the layer), and values bit for bit where the flo
 float64 run of the same stack through every layer so far; elsewhere (sums above 2^24, Sigmoid,
 Tanh, GELU, batch statistics) within 1e-5 of the map's largest magnitude, 1e-3 after a BatchNorm2d
 with batch statistics, as docs/DECISIONS.md says.
+
+With --family N it draws N random 1-D and 3-D layers with scripts/make_family_fixtures.py's
+generator (Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d, AvgPool3d, every
+argument, valid and refused), runs `convscope render --layer ... --input-shape ...` on the ramp
+along the last axis with all-ones weights and zero biases, and runs the module in PyTorch:
+reprs, shapes and values (within 1e-5 of the largest magnitude) must agree, refusals word for word.
 """
 import json
 import os
@@ -314,7 +321,62 @@ def compare_layers(count, start):
     sys.exit(1 if failed else 0)
 
 
+# --- 1-D and 3-D layers -------------------------------------------------------------------------------
+
+def compare_family(count, start):
+    import make_family_fixtures as family
+    family.rng = random.Random(start)
+    agreed = refused = failed = 0
+    for _ in range(count):
+        text, shape = family.random_layer(rng_dims(family.rng))
+        run = subprocess.run([BINARY, "render", "--layer", text, "--input-shape", ",".join(map(str, shape))],
+                             capture_output=True, text=True)
+        problem = None
+        try:
+            layer = eval("nn." + text)
+        except Exception as e:  # noqa: BLE001 - the constructor's message is the reference
+            problem = None if str(e).split("\n")[0] in run.stdout + run.stderr else f"construction: {e}"
+            refused += problem is None
+        else:
+            ours = json.loads(run.stdout)["layers"][0] if run.stdout.startswith("{") else {}
+            x = torch.arange(shape[-1], dtype=torch.float32).expand(*shape).contiguous()
+            with torch.no_grad():
+                if hasattr(layer, "weight"):
+                    layer.weight.fill_(1)
+                    if layer.bias is not None:
+                        layer.bias.zero_()
+                try:
+                    y = layer(x)
+                except Exception as e:  # noqa: BLE001
+                    message = str(e).split("\n")[0]
+                    problem = None if ours.get("error") == message and run.returncode == 1 else f"error: {message}"
+                    refused += problem is None
+                else:
+                    if ours.get("layer") != repr(layer) or ours.get("output_shape") != list(y.shape):
+                        problem = f"repr/shape: {ours.get('layer')} {ours.get('output_shape')} vs {layer} {list(y.shape)}"
+                    else:
+                        got = torch.tensor(ours["output"], dtype=torch.float32)
+                        scale = max(1.0, float(y.abs().max()) if y.numel() else 1.0)
+                        if not bool(((got - y.reshape(-1)).abs() <= 1e-5 * scale).all()):
+                            problem = "values differ"
+                    agreed += problem is None
+        if problem:
+            failed += 1
+            print("MISMATCH", text, shape, "->", problem)
+    print(f"start {start}: {count} random 1-D/3-D layers: {agreed} equal values, {refused} identical refusals, "
+          f"{failed} mismatches")
+    sys.exit(1 if failed else 0)
+
+
+def rng_dims(rng):
+    return rng.choice([1, 3])
+
+
 def main():
+    if "--family" in sys.argv:
+        options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+        start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))
+        compare_family(int(options["--family"]), start)
     if "--layer" in sys.argv:
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
         start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))

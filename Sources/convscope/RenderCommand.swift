@@ -16,6 +16,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
+    @OptionGroup(title: "The convolution family") var family: FamilyOptions
+
     @Option(name: .customLong("format"), parsing: .unconditional,
             help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (default json; --layers: text).")
     var givenFormat: Format?
@@ -134,6 +136,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         if let arith { return try writeArith(into: arith) }
+        if family.isActive(stack) { return try renderFamily() }
         if stack.isActive { return try renderStack() }
         let p = try parameters.apply(to: Conv2dSettings())
         if p.input == .generated(.notebook) { printError("convscope: " + Conv2dText.notebookNote(.en)) }

@@ -121,7 +121,10 @@ struct StackOptions: ParsableArguments {
                     .components(separatedBy: " is not supported: ").last ?? ""
             } catch {}
         }
-        return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed
+        // 1-D and 3-D layers are drawn, by their own path: say how to reach it.
+        let family = lines.contains { FamilyLayerParser.names($0.text) }
+            ? "; Conv1d, ConvTranspose1d, Conv3d and their pools run with --input-shape 1,C,L or 1,C,D,H,W" : ""
+        return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed + family
     }
 
     /// A traced print's problem; an unsupported module names what a traced forward may call.

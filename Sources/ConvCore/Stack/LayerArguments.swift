@@ -80,6 +80,9 @@ struct BoundArguments {
 
     func has(_ name: String) -> Bool { values[name] != nil }
 
+    /// The value written for `name` and its column, if any (the 1-D and 3-D layers read tuples of their own length).
+    func raw(_ name: String) -> (value: SyntaxValue, column: Int)? { values[name] }
+
     /// True when the argument is written and is not `None` (PyTorch's "not given" for optional ints).
     func hasValue(_ name: String) -> Bool { values[name].map { $0.value != .none } ?? false }
 

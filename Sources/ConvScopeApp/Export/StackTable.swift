@@ -38,7 +38,7 @@ public enum StackTable {
         var lines = [trace.shapeLine, ""] + aligned(rows, numbersFrom: 3, under: under)
         lines.append("")
         lines.append(totals(trace, l))
-        let notes = UNetNotes.notes(trace, language: l)
+        let notes = UNetNotes.notes(trace, language: l) + SeparableNotes.notes(trace, language: l)
         if !notes.isEmpty { lines += [""] + notes }
         let text = lines.joined(separator: "\n") + "\n"
         return unicode ? text : asciiText(text)

@@ -1,0 +1,98 @@
+import ConvCore
+
+/// One cell of a family map: a value, or a zero the explanation put there (inserted between
+/// cells, padding, or cropped), drawn dimmed so the eye separates it from the input's own values.
+public struct GridCell: Equatable, Sendable {
+    public var value: Float
+    /// True for an inserted or padding zero.
+    public var isFiller: Bool
+    /// True for a cell the inspector lights up.
+    public var isMarked: Bool
+
+    /// A cell.
+    public init(_ value: Float, filler: Bool = false, marked: Bool = false) {
+        self.value = value; isFiller = filler; isMarked = marked
+    }
+}
+
+/// Paints small maps as annotated heatmaps on a Canvas: a title line, then rows of numbers in
+/// colormap cells (shaded by the value between the map's min and max), fillers dimmed, marks
+/// highlighted. Every family view draws its maps with it.
+struct FamilyGrid {
+    let title: String
+    let rows: [[GridCell]]
+    let environment: RenderEnvironment
+    /// The values the colormap spans; nil spans this map's own non-filler values. A volume's
+    /// depth slices share their channel's range, so one colour means one value across slices.
+    var range: (low: Float, high: Float)?
+
+    /// The width of one cell: the longest number plus a gap.
+    var cellWidth: Int { (rows.flatMap { $0 }.map { NumberText.cell($0.value).count }.max() ?? 1) + 1 }
+    /// Columns the map takes (at least its title).
+    var width: Int { max(FamilyText.fitted(title, environment.glyphs).count, (rows.first?.count ?? 0) * cellWidth) }
+    /// Lines the map takes: the title and the rows.
+    var height: Int { 1 + rows.count }
+
+    /// Paints the map with its top-left corner at (x, y).
+    func paint(on canvas: inout Canvas, x: Int, y: Int) {
+        canvas.put(FamilyText.fitted(title, environment.glyphs), x: x, y: y, style: Style(foreground: Palette.accent).bolded)
+        let values = rows.flatMap { $0 }.filter { !$0.isFiller }.map(\.value)
+        let (low, high) = range ?? (values.min() ?? 0, values.max() ?? 0)
+        let colormap = Colormap.named(environment.colormap)
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.enumerated() {
+                // Fillers read as a dot, so a text export tells them from the input's own zeros;
+                // a mark is a star after the number, seen in every format.
+                let text = cell.isFiller && cell.value == 0 ? environment.glyphs.fillerDot : NumberText.cell(cell.value)
+                let padded = String(repeating: " ", count: max(0, cellWidth - 1 - text.count)) + text + (cell.isMarked ? "*" : " ")
+                var style = Style.plain
+                if cell.isMarked {
+                    style = Style(foreground: RGB(0, 0, 0), background: Palette.highlight, bold: true)
+                } else if cell.isFiller {
+                    style = Style(foreground: Palette.muted, dim: true)
+                } else if environment.colorDepth.hasColor {
+                    let index = colormap.index(for: cell.value, vmin: low, vmax: high)
+                    style = Style(foreground: colormap.textColor(at: index), background: colormap.color(at: index))
+                }
+                canvas.put(padded, x: x + c * cellWidth, y: y + 1 + r, style: style)
+            }
+        }
+    }
+}
+
+extension Glyphs {
+    /// An inserted or padding zero of a family map: a middle dot, or '.' in ASCII.
+    var fillerDot: String { unicode ? "\u{00B7}" : "." }
+}
+
+/// Lays maps out left to right, wrapping to a new band when the width runs out.
+struct GridFlow {
+    let width: Int
+    private(set) var x = 0, y: Int
+    private var bandHeight = 0
+
+    init(width: Int, top: Int) { self.width = width; y = top }
+
+    /// Paints `grid` at the next place and moves on.
+    mutating func place(_ grid: FamilyGrid, on canvas: inout Canvas) {
+        if x > 0 && x + grid.width > width { x = 0; y += bandHeight + 1; bandHeight = 0 }
+        grid.paint(on: &canvas, x: x, y: y)
+        x += grid.width + 3
+        bandHeight = max(bandHeight, grid.height)
+    }
+
+    /// The first line below everything placed.
+    var bottom: Int { y + bandHeight + (bandHeight > 0 ? 1 : 0) }
+}
+
+/// Paints sentences from line `y` down, each wrapped by `TextWrap`; returns the next free line.
+func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, glyphs: Glyphs, style: Style = .plain) -> Int {
+    var row = y
+    for line in lines {
+        for piece in TextWrap.lines(TextWrap.words(FamilyText.fitted(line, glyphs)), indent: "  ", width: canvas.width) {
+            canvas.put(piece, x: 0, y: row, style: style)
+            row += 1
+        }
+    }
+    return row
+}

@@ -1,0 +1,53 @@
+import ConvCore
+
+/// The JSON of `render --flip` and of 1-D/3-D stacks, written with the tensor writer's number
+/// and string spelling (integers without a point, Python's float repr otherwise).
+extension TensorJSONWriter {
+    /// `--flip`: the note, the output shape, PyTorch's cross-correlation and the true convolution, flat.
+    public mutating func writeFlip(note: String, correlation: Tensor4, convolution: Tensor4) {
+        append("{\"note\": ")
+        appendString(note)
+        append(", \"output_shape\": [\(correlation.shape.map(String.init).joined(separator: ", "))]")
+        append(", \"cross_correlation\": ")
+        appendFlat(correlation.storage)
+        append(", \"convolution\": ")
+        appendFlat(convolution.storage)
+        append("}\n")
+        flush()
+    }
+
+    /// A 1-D or 3-D stack: its input, then each layer's repr with its output (flat) or PyTorch's error.
+    public mutating func writeFamilyStack(input: TensorN, causal: Bool, layers: [FamilyLayer],
+                                          outputs: [Result<TensorN, FamilyError>]) {
+        append("{\"input_shape\": [\(input.shape.map(String.init).joined(separator: ", "))], \"causal\": \(causal), \"input\": ")
+        appendFlat(input.storage)
+        append(",\n\"layers\": [")
+        for (index, (layer, result)) in zip(layers, outputs).enumerated() {
+            append(index == 0 ? "\n{\"layer\": " : ",\n{\"layer\": ")
+            appendString(layer.pytorchRepr)
+            switch result {
+            case let .success(tensor):
+                append(", \"output_shape\": [\(tensor.shape.map(String.init).joined(separator: ", "))], \"output\": ")
+                appendFlat(tensor.storage)
+            case let .failure(error):
+                append(", \"error\": ")
+                appendString(error.message)
+                append(", \"type\": ")
+                appendString(error.pythonType)
+            }
+            append("}")
+        }
+        append("\n]}\n")
+        flush()
+    }
+
+    /// Values as one flat JSON list.
+    mutating func appendFlat(_ values: [Float]) {
+        append("[")
+        for (i, v) in values.enumerated() {
+            if i > 0 { append(", ") }
+            appendNumber(v)
+        }
+        append("]")
+    }
+}

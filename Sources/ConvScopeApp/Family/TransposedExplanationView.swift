@@ -1,0 +1,116 @@
+import ConvCore
+
+/// The two explanations of a ConvTranspose2d `render --view` draws.
+public enum TransposedView: String, CaseIterable, Sendable {
+    /// The equivalent direct convolution.
+    case direct
+    /// Each input cell stamping the scaled kernel onto the output.
+    case scatter
+}
+
+/// Paints a ConvTranspose2d's explanation: the steps in words, the maps, and the inspected output
+/// cell's sum written out in both forms (direct window, scatter stamps) with their totals.
+public struct TransposedExplanationView {
+    let explained: TransposedAsDirect
+    let input: Tensor4, weight: Tensor4, bias: [Float]?
+    /// The inspected output cell (o, y, x).
+    let cell: [Int]
+    let environment: RenderEnvironment
+
+    /// An explanation of `explained` on `input` with the transposed `weight` [C_in, C_out/g, kH, kW].
+    public init(_ explained: TransposedAsDirect, input: Tensor4, weight: Tensor4, bias: [Float]?, cell: [Int],
+                environment: RenderEnvironment) {
+        self.explained = explained; self.input = input; self.weight = weight; self.bias = bias
+        self.cell = cell; self.environment = environment
+    }
+
+    var lang: Language { environment.language }
+
+    /// The whole explanation on a canvas `width` wide, as tall as it needs.
+    public func canvas(_ view: TransposedView, width: Int) throws -> Canvas {
+        var canvas = Canvas(width: width, height: 400)
+        let sum = explained.cellSum(o: cell[0], y: cell[1], x: cell[2], input: input, weight: weight, bias: bias)
+        let repr = explained.layer.pytorchRepr
+        var y = paintLines([view == .direct ? FamilyText.directTitle(repr, lang) : FamilyText.scatterTitle(repr, lang)],
+                           on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
+        let steps = view == .direct
+            ? [FamilyText.insertStep(explained, channels: input.shape[1], lang), FamilyText.padStep(explained, channels: input.shape[1], lang),
+               FamilyText.convolveStep(explained, lang)]
+            : [FamilyText.scatterRule(explained, lang)]
+        y = paintLines(steps, on: &canvas, y: y, glyphs: environment.glyphs) + 1
+        var flow = GridFlow(width: width, top: y)
+        for grid in try view == .direct ? directGrids(sum) : scatterGrids(sum) { flow.place(grid, on: &canvas) }
+        y = flow.bottom
+        y = paintLines(sumLines(sum), on: &canvas, y: y, glyphs: environment.glyphs, style: Style(foreground: Palette.highlight))
+        return canvas.cropped(height: y)
+    }
+
+    /// The first input channel the inspected output reads.
+    var firstChannel: Int { cell[0] / (explained.layer.outChannels / explained.layer.groups) * (explained.layer.inChannels / explained.layer.groups) }
+
+    func directGrids(_ sum: TransposedCellSum) throws -> [FamilyGrid] {
+        let c = firstChannel, o = cell[0]
+        let direct = explained.directInput(input), flipped = explained.directWeight(weight)
+        let taps = Set(sum.direct.filter { $0.channel == c }.map { [$0.y, $0.x] })
+        let rows = (0..<direct.shape[2]).map { y in
+            (0..<direct.shape[3]).map { x in
+                GridCell(direct[0, c, y, x], filler: explained.inputIndex(ofDirect: y, .height) == nil
+                            || explained.inputIndex(ofDirect: x, .width) == nil, marked: taps.contains([y, x]))
+            }
+        }
+        let kernel = (0..<flipped.shape[2]).map { y in (0..<flipped.shape[3]).map { x in GridCell(flipped[o, 0, y, x]) } }
+        return [FamilyGrid(title: FamilyText.directInputMap(c, dot: environment.glyphs.fillerDot, lang), rows: rows, environment: environment),
+                FamilyGrid(title: FamilyText.flippedKernelMap(o, 0, lang), rows: kernel, environment: environment),
+                outputGrid(try output())]
+    }
+
+    func scatterGrids(_ sum: TransposedCellSum) throws -> [FamilyGrid] {
+        let c = firstChannel, o = cell[0], j = o % (explained.layer.outChannels / explained.layer.groups)
+        let stampers = Set(sum.scatter.filter { $0.channel == c }.map { [$0.y, $0.x] })
+        let rows = (0..<input.shape[2]).map { y in
+            (0..<input.shape[3]).map { x in GridCell(input[0, c, y, x], marked: stampers.contains([y, x])) }
+        }
+        let kernel = (0..<weight.shape[2]).map { y in (0..<weight.shape[3]).map { x in GridCell(weight[c, j, y, x]) } }
+        let counts = explained.overlapCounts.enumerated().map { y, row in
+            row.enumerated().map { x, n in GridCell(Float(n), marked: [y, x] == [cell[1], cell[2]]) }
+        }
+        return [FamilyGrid(title: FamilyText.inputMap(c, lang), rows: rows, environment: environment),
+                FamilyGrid(title: FamilyText.kernelMap(c, j, lang), rows: kernel, environment: environment),
+                FamilyGrid(title: FamilyText.overlapMap(lang), rows: counts, environment: environment),
+                outputGrid(try output())]
+    }
+
+    func output() throws -> Tensor4 { try explained.run(input: input, weight: weight, bias: bias) }
+
+    func outputGrid(_ out: Tensor4) -> FamilyGrid {
+        let rows = (0..<out.shape[2]).map { y in
+            (0..<out.shape[3]).map { x in GridCell(out[0, cell[0], y, x], marked: [y, x] == [cell[1], cell[2]]) }
+        }
+        return FamilyGrid(title: FamilyText.outputMap(cell[0], lang), rows: rows, environment: environment)
+    }
+
+    /// The inspected cell's two sums, written out: non-zero products only, the zero reads counted.
+    func sumLines(_ sum: TransposedCellSum) -> [String] {
+        func written(_ terms: [SumTerm]) -> String {
+            let shown = terms.filter { $0.value != 0 && $0.weight != 0 }
+                .map { "\(NumberText.cell($0.weight))·\(NumberText.cell($0.value))" }
+            var text = shown.isEmpty ? "0" : shown.joined(separator: " + ")
+            if let b = sum.bias { text += " + \(NumberText.cell(b))" }
+            return text
+        }
+        let zeroReads = sum.direct.filter { $0.value == 0 || $0.weight == 0 }.count
+        return [FamilyText.directSum(cell, written(sum.direct) + " " + FamilyText.zeroTaps(zeroReads, lang),
+                                     NumberText.cell(Float(sum.directTotal)), lang),
+                FamilyText.scatterSum(cell, written(sum.scatter), NumberText.cell(Float(sum.scatterTotal)), lang),
+                FamilyText.sumsAgree(sum.directTotal == sum.scatterTotal, lang)]
+    }
+}
+
+extension Canvas {
+    /// The top `height` rows of this canvas (at least one).
+    func cropped(height: Int) -> Canvas {
+        var out = Canvas(width: width, height: Swift.max(1, Swift.min(height, self.height)))
+        out.blit(self, x: 0, y: 0)
+        return out
+    }
+}
