@@ -17,6 +17,8 @@ indirect enum FxExpr: Equatable, Sendable {
     case binary(String, FxExpr, FxExpr)
     /// `chunk[0]`.
     case item(FxExpr, FxExpr)
+    /// `x.shape`: an attribute read without a call.
+    case attribute(FxExpr, String)
 }
 
 /// A positional (`name` nil) or keyword argument of a call.
@@ -125,8 +127,7 @@ struct FxCodeReader {
             } else if peek() == ".", position + 1 < chars.count, chars[position + 1].isLetter {
                 position += 1
                 let method = identifier()
-                try expect("(")
-                value = .callMethod(value, method, try arguments())
+                value = take("(") ? .callMethod(value, method, try arguments()) : .attribute(value, method)
             } else {
                 return value
             }

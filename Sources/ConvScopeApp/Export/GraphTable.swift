@@ -25,12 +25,12 @@ public enum GraphTable {
             index += 1
             let node = step.node
             let what = node.module == nil ? node.op : "\(node.target) \(node.op)"
-            let reads = node.inputs.count > 1 ? node.inputs.joined(separator: node.op == "cat" ? ", " : " \(symbol(node.op)) ")
+            let reads = node.inputs.count > 1 ? node.inputs.joined(separator: symbol(node.op).map { " \($0) " } ?? ", ")
                 : node.inputs.first ?? ""
             var row = [node.name, what, "← " + reads, step.inputShapes.first.map(StackTable.shapeText) ?? ""]
             switch step.status {
             case .ran:
-                row += [StackTable.shapeText(step.outputShape!), kernelAndStride(node.operation)]
+                row += [resultText(step.result), kernelAndStride(node.operation)]
                 row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
                 row += step.field.map { [StackTable.pairText($0.h.size, $0.w.size), StackTable.pairText($0.h.jump, $0.w.jump)] }
                     ?? ["-", "-"]
@@ -62,8 +62,20 @@ public enum GraphTable {
         return unicode ? text : StackTable.asciiText(text).replacingOccurrences(of: "←", with: "<-")
     }
 
-    static func symbol(_ op: String) -> String {
-        ["add": "+", "sub": "-", "mul": "*", "truediv": "/"][op] ?? ","
+    /// The operator a binary node's row joins its inputs with; nil for a call (`cat`, `view`).
+    static func symbol(_ op: String) -> String? {
+        ["add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//"][op]
+    }
+
+    /// A tensor's shape, chunk's shapes, a shape's sizes `(1, 24, 56, 56)` or an integer `= 12`.
+    static func resultText(_ result: GraphResult?) -> String {
+        switch result {
+        case let .tensor(shape)?: StackTable.shapeText(shape)
+        case let .tensors(shapes)?: shapes.map(StackTable.shapeText).joined(separator: ", ")
+        case let .integers(sizes)?: "(" + sizes.map(String.init).joined(separator: ", ") + ")"
+        case let .integer(n)?: "= \(n)"
+        case nil: ""
+        }
     }
 
     /// `3/2` for a window of 3 moving by 2, empty for a node without windows.
