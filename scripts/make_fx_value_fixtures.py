@@ -19,6 +19,12 @@ cell (0, 0), the first and last input row and column its gradient reaches, on an
 with every max-pool (adaptive too) replaced by the average pool of the same window and every
 activation by the identity (so no path is cut by a zero gradient).
 
+paths (models in PATHS only): the effective receptive field at the values' input: for the centre
+cell (every channel) of the last 4-D node larger than 1x1, the gradient reaching each input cell
+(summed over input channels) on an all-ones copy whose activations and BatchNorms are the identity,
+whose max and average pools sum their windows (AvgPool2d with divisor_override=1; adaptive max
+pools as adaptive averages) and whose `*` is `+`: the number of paths from each input cell.
+
     python3 scripts/make_fx_value_fixtures.py [ids...]
 """
 import json
@@ -143,6 +149,48 @@ def gradient_field(source, x):
     return {"node": last, "shape": list(t.shape), "cells": cells}
 
 
+PATHS = {"toy_residual", "unet_small", "unet_paper", "resnet18", "densenet121", "googlenet", "squeezenet1_0"}
+
+
+def path_counts(source, x):
+    import operator
+    copy = torch.fx.symbolic_trace(notebook_weights(eval(source, vars(fx)).eval()))
+    for name, m in list(copy.named_modules()):
+        if not name:
+            continue
+        parent = copy.get_submodule(name.rsplit(".", 1)[0]) if "." in name else copy
+        leaf = name.rsplit(".", 1)[-1]
+        if isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
+            setattr(parent, leaf, nn.AvgPool2d(m.kernel_size, m.stride, m.padding, m.ceil_mode, divisor_override=1))
+        elif isinstance(m, nn.AdaptiveMaxPool2d):
+            setattr(parent, leaf, nn.AdaptiveAvgPool2d(m.output_size))
+        elif isinstance(m, ACTIVATIONS + (nn.BatchNorm2d,)):
+            setattr(parent, leaf, nn.Identity())
+    for node in copy.graph.nodes:
+        if node.op == "call_function" and getattr(node.target, "__name__", "") in ("relu", "relu6", "hardtanh", "silu"):
+            node.target = torch.nn.functional.dropout
+            node.args, node.kwargs = (node.args[0],), {"training": False}
+        elif node.op == "call_function" and node.target is operator.mul:
+            node.target = operator.add
+    copy.recompile()
+    outs = {}
+
+    class Keep(torch.fx.Interpreter):
+        def run_node(self, n):
+            r = super().run_node(n)
+            if n.op != "output" and isinstance(r, torch.Tensor):
+                outs[n.name] = r
+            return r
+
+    xin = torch.ones_like(x, dtype=torch.float64).requires_grad_(True)
+    Keep(copy.double()).run(xin)
+    last = [k for k, t in outs.items() if t.dim() == 4 and t is not xin and t.shape[2] * t.shape[3] > 1][-1]
+    t = outs[last]
+    cy, cx = (t.shape[2] - 1) // 2, (t.shape[3] - 1) // 2
+    grad, = torch.autograd.grad(t[0, :, cy, cx].sum(), xin)
+    return {"node": last, "cell": [cy, cx], "counts": grad[0].sum(0).tolist()}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])
@@ -156,7 +204,10 @@ def main():
         x = ramp(shape)
         nodes = node_values(gm, x)
         field = gradient_field(source, ramp(field_shape))
-        record = {"id": fixture_id, "torch": torch.__version__, "input_shape": shape, "field": field, "nodes": nodes}
+        record = {"id": fixture_id, "torch": torch.__version__, "input_shape": shape, "field": field}
+        if fixture_id in PATHS:
+            record["paths"] = path_counts(source, x)
+        record["nodes"] = nodes
         with open(os.path.join(OUT, f"{fixture_id}.json"), "w") as f:
             f.write(dump(record))
         print(f"{fixture_id:20s} {len(nodes)} tensor nodes, field {field}")

@@ -114,3 +114,45 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
         }
     }
 }
+
+/// The effective receptive field — paths from each input cell to one output cell — against the
+/// gradient torch computes on the all-ones copy (activations and BatchNorms the identity, pools
+/// summing their windows, `*` as `+`), through every branch, concatenation and transposed convolution.
+@Suite struct FxPathCountTests {
+    struct Paths: Decodable, Sendable { let node: String; let cell: [Int]; let counts: [[Double]] }
+    struct Fixture: Decodable, CustomTestStringConvertible, Sendable {
+        let id: String
+        let input_shape: [Int]
+        let paths: Paths?
+        var testDescription: String { id }
+    }
+
+    static let all: [Fixture] = {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fx_values")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.sorted().compactMap {
+            let f = try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: directory.appendingPathComponent($0)))
+            return f.paths == nil ? nil : f
+        }
+    }()
+
+    @Test func sevenModelsHavePathCounts() { #expect(Self.all.count >= 7) }
+
+    @Test(arguments: all)
+    func pathCountsEqualTorchsGradient(_ f: Fixture) throws {
+        let paths = try #require(f.paths)
+        let text = try #require(FxPrintFixture.all.first { $0.id == f.id }).text
+        let model = try FxModelReader.read(text)
+        let trace = GraphTrace(model, inputShape: f.input_shape)
+        let counts = try #require(GraphPaths.counts(trace, inputName: model.inputName, node: paths.node,
+                                                    y: paths.cell[0], x: paths.cell[1]))
+        #expect(counts.count == paths.counts.count)
+        var worst = 0.0
+        for (row, expected) in zip(counts, paths.counts) {
+            for (a, b) in zip(row, expected) { worst = max(worst, abs(a - b) / max(abs(b), 1)) }
+        }
+        #expect(worst <= 1e-9, "largest relative difference \(worst)")
+        // Zero exactly where torch's gradient is zero: the support is the field's.
+        #expect(zip(counts, paths.counts).allSatisfy { zip($0, $1).allSatisfy { ($0 == 0) == ($1 == 0) } })
+    }
+}
