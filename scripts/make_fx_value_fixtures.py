@@ -100,40 +100,58 @@ def node_values(gm, x):
     return records
 
 
-def gradient_field(source, x):
-    """Rows and columns of the input that reach the centre cell of the last 4-D node."""
+def linear_copy(source, paths):
+    """An all-ones copy of the model with every activation the identity (and, for `paths`, every
+    BatchNorm too), max pools as average pools (for `paths`, every pool summing its window), adaptive
+    max pools as adaptive averages, and (for `paths`) `*` as `+`: no path is cut by a zero gradient."""
+    import operator
     copy = torch.fx.symbolic_trace(notebook_weights(eval(source, vars(fx)).eval()))
     for name, m in list(copy.named_modules()):
         if not name:
             continue
         parent = copy.get_submodule(name.rsplit(".", 1)[0]) if "." in name else copy
         leaf = name.rsplit(".", 1)[-1]
-        if isinstance(m, nn.MaxPool2d):
-            setattr(parent, leaf, nn.AvgPool2d(m.kernel_size, m.stride, m.padding, m.ceil_mode))
+        if isinstance(m, nn.MaxPool2d) or (paths and isinstance(m, nn.AvgPool2d)):
+            setattr(parent, leaf, nn.AvgPool2d(m.kernel_size, m.stride, m.padding, m.ceil_mode,
+                                               divisor_override=1 if paths else None))
         elif isinstance(m, nn.AdaptiveMaxPool2d):
             setattr(parent, leaf, nn.AdaptiveAvgPool2d(m.output_size))
-        elif isinstance(m, ACTIVATIONS):
+        elif isinstance(m, ACTIVATIONS + ((nn.BatchNorm2d,) if paths else ())):
             setattr(parent, leaf, nn.Identity())
-    for node in copy.graph.nodes:  # functional activations and max pools of the forward code
+    for node in copy.graph.nodes:  # functional activations of the forward code
         if node.op == "call_function" and getattr(node.target, "__name__", "") in ("relu", "relu6", "hardtanh", "silu"):
             node.target = torch.nn.functional.dropout  # identity with training=False
             node.args, node.kwargs = (node.args[0],), {"training": False}
         elif node.op == "call_method" and node.target in ("relu", "sigmoid"):
             node.target = "contiguous"
             node.args, node.kwargs = (node.args[0],), {}
+        elif paths and node.op == "call_function" and node.target is operator.mul:
+            node.target = operator.add
     copy.recompile()
-    last = None
-    shapes = {}
+    return copy
 
-    class Shapes(torch.fx.Interpreter):
+
+def tensor_outputs(gm, x):
+    """Every node's tensor output by name, the input's included."""
+    outs = {}
+
+    class Keep(torch.fx.Interpreter):
         def run_node(self, n):
             r = super().run_node(n)
             if n.op != "output" and isinstance(r, torch.Tensor):
-                shapes[n.name] = r
+                outs[n.name] = r
             return r
 
+    Keep(gm).run(x)
+    return outs
+
+
+def gradient_field(source, x):
+    """Rows and columns of the input that reach the centre and corner cells of the last 4-D node."""
+    copy = linear_copy(source, paths=False)
+    last = None
     xin = torch.ones_like(x).requires_grad_(True)
-    Shapes(copy).run(xin)
+    shapes = tensor_outputs(copy, xin)
     for name, t in shapes.items():
         if t.dim() == 4 and t is not xin and t.shape[2] * t.shape[3] > 1:
             last = name
@@ -153,37 +171,9 @@ PATHS = {"toy_residual", "unet_small", "unet_paper", "resnet18", "densenet121", 
 
 
 def path_counts(source, x):
-    import operator
-    copy = torch.fx.symbolic_trace(notebook_weights(eval(source, vars(fx)).eval()))
-    for name, m in list(copy.named_modules()):
-        if not name:
-            continue
-        parent = copy.get_submodule(name.rsplit(".", 1)[0]) if "." in name else copy
-        leaf = name.rsplit(".", 1)[-1]
-        if isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
-            setattr(parent, leaf, nn.AvgPool2d(m.kernel_size, m.stride, m.padding, m.ceil_mode, divisor_override=1))
-        elif isinstance(m, nn.AdaptiveMaxPool2d):
-            setattr(parent, leaf, nn.AdaptiveAvgPool2d(m.output_size))
-        elif isinstance(m, ACTIVATIONS + (nn.BatchNorm2d,)):
-            setattr(parent, leaf, nn.Identity())
-    for node in copy.graph.nodes:
-        if node.op == "call_function" and getattr(node.target, "__name__", "") in ("relu", "relu6", "hardtanh", "silu"):
-            node.target = torch.nn.functional.dropout
-            node.args, node.kwargs = (node.args[0],), {"training": False}
-        elif node.op == "call_function" and node.target is operator.mul:
-            node.target = operator.add
-    copy.recompile()
-    outs = {}
-
-    class Keep(torch.fx.Interpreter):
-        def run_node(self, n):
-            r = super().run_node(n)
-            if n.op != "output" and isinstance(r, torch.Tensor):
-                outs[n.name] = r
-            return r
-
+    copy = linear_copy(source, paths=True)
     xin = torch.ones_like(x, dtype=torch.float64).requires_grad_(True)
-    Keep(copy.double()).run(xin)
+    outs = tensor_outputs(copy.double(), xin)
     last = [k for k, t in outs.items() if t.dim() == 4 and t is not xin and t.shape[2] * t.shape[3] > 1][-1]
     t = outs[last]
     cy, cx = (t.shape[2] - 1) // 2, (t.shape[3] - 1) // 2
