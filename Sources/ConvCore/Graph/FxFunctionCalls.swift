@@ -55,7 +55,7 @@ extension FxGraphBuilder {
         case "permute":
             return try tensorNode(.permute(try literals(try integers(from: 1))))
         case "chunk":
-            guard let chunks = int(1, "chunks"), chunks > 0 else { throw problem("chunk takes a positive number of chunks") }
+            guard let chunks = int(1, "chunks") else { throw problem("chunk takes a number of chunks") }
             _ = try tensor(argument(0, "input"))
             return ("chunk", "chunk", nil, .chunk(chunks, dim: int(2, "dim") ?? 0), .tuple)
         case "cat", "concat", "concatenate":

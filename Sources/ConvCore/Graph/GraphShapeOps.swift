@@ -46,6 +46,9 @@ enum GraphShapeOps {
             return .tensor(order.map { shape[$0] }, keepsSpatial(order) ? reach : nil)
         case let .chunk(chunks, dim):
             let (shape, reach) = try tensor(first)
+            guard chunks > 0 else {
+                throw GraphError(pythonType: "RuntimeError", message: "chunk expects `chunks` to be greater than 0, got: \(chunks)")
+            }
             let d = try axis(dim, shape.count)
             return .tuple(chunkSizes(shape[d], chunks).map { size in
                 var part = shape
