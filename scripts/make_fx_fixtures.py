@@ -170,6 +170,7 @@ FIXTURES = [
     ("efficientnet_b0", "models.efficientnet_b0(weights=None)", IMAGE),
     ("shufflenet_v2_x0_5", "models.shufflenet_v2_x0_5(weights=None)", IMAGE),
     ("regnet_y_400mf", "models.regnet_y_400mf(weights=None)", IMAGE),
+    ("convnext_tiny", "models.convnext_tiny(weights=None)", IMAGE),
     ("unet_small", "UNet(in_channels=1, out_channels=2)", [1, 1, 64, 64]),
     ("toy_residual", "ToyResidual()", [1, 3, 16, 16]),
     ("unet_paper", "UNetPaper()", [1, 1, 28, 28]),

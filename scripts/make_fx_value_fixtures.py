@@ -4,7 +4,8 @@ every node of each fx_prints model (same sources as scripts/make_fx_fixtures.py)
 the course notebook's weights, and each model's receptive field by gradient support.
 
 Weights: every Conv2d, ConvTranspose2d and Linear weight 1 and bias 0; BatchNorm2d as built
-(weight 1, bias 0, running mean 0, running var 1, its own eps); every other parameter as built.
+(weight 1, bias 0, running mean 0, running var 1, its own eps); ConvNeXt's layer_scale 1 (a weight
+like the others); every other parameter as built (LayerNorm: weight 1, bias 0).
 Input: the course notebook's ramp, x[0, c, y, x] = x, at `input_shape` below (small, so the JSON
 stays small).
 
@@ -61,6 +62,8 @@ def notebook_weights(model):
                     m.bias.zero_()
             elif isinstance(m, nn.BatchNorm2d):
                 m.reset_parameters()
+            if isinstance(getattr(m, "layer_scale", None), nn.Parameter):
+                m.layer_scale.fill_(1)
     return model
 
 

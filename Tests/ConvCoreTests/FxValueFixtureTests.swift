@@ -60,7 +60,7 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
 
     /// Models whose map goes through a permute moving its height and width (and back): convscope
     /// follows the field only while they stay the last two axes, so it says the field is unknown.
-    static let fieldLostByPermute: Set<String> = ["ops_zoo"]
+    static let fieldLostByPermute: Set<String> = ["ops_zoo", "convnext_tiny"]
 
     @Test func everyPrintHasValues() {
         #expect(Set(FxValueFixture.all.map(\.id)) == Set(FxPrintFixture.all.map(\.id)))
@@ -77,7 +77,9 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
         GraphForward.stream(trace, inputName: model.inputName, input: Self.ramp(f.input_shape)) { index, value in
             if case let .tensor(t) = value { tensors[trace.steps[index].node.name] = t }
         }
-        for node in f.nodes {
+        // A parameter the print does not size (ConvNeXt's layer_scale) is a broadcast 1; its readers are checked.
+        let unsized = Set(trace.steps.filter { $0.node.operation == .parameter(shape: nil) }.map(\.node.name))
+        for node in f.nodes where !unsized.contains(node.name) {
             let t = try #require(tensors[node.name], "\(node.name)")
             #expect(t.shape == node.shape, "\(node.name)")
             let finite = t.storage.filter(\.isFinite)

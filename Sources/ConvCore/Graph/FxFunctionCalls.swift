@@ -3,7 +3,8 @@
 extension FxGraphBuilder {
     /// A function or method by its last name (`torch.nn.functional.relu` → `relu`); a method's
     /// tensor is its first argument.
-    func call(_ function: String, arguments: [FxArgument], original: String) throws(LayerParseError) -> Built {
+    func call(_ function: String, arguments: [FxArgument], original: String, parametersSized: inout [(String, [Int])])
+        throws(LayerParseError) -> Built {
         let positional = arguments.filter { $0.name == nil }.map(\.value)
         func argument(_ index: Int, _ name: String) -> FxExpr? {
             arguments.first { $0.name == name }?.value ?? (positional.indices.contains(index) ? positional[index] : nil)
@@ -84,6 +85,20 @@ extension FxGraphBuilder {
             default: (nil, nil)
             }
             return try tensorNode(.adaptivePool(max: function.contains("max"), height: h, width: w))
+        case "layer_norm":
+            let shape: [Int] = switch argument(1, "normalized_shape") {
+            case let .int(n)?: [n]
+            case let .list(items)?: items.compactMap { if case let .int(n) = $0 { n } else { nil } }
+            default: []
+            }
+            guard !shape.isEmpty else { throw problem("layer_norm takes a normalized_shape of numbers") }
+            for name in ["weight", "bias"] where argument(name == "weight" ? 2 : 3, name).map({ $0 != .none }) ?? false {
+                _ = try tensor(argument(name == "weight" ? 2 : 3, name))
+            }
+            parametersSized.append(contentsOf: ["weight", "bias"].compactMap {
+                if case let .name(n)? = argument($0 == "weight" ? 2 : 3, $0) { (n, shape) } else { nil }
+            })
+            return try tensorNode(.layerNorm(normalized: shape, eps: number(4, "eps") ?? 1e-5, affine: false))
         case "interpolate", "upsample":
             return try tensorNode(.resize(try resize(size: argument(1, "size"), scale: argument(2, "scale_factor"),
                                                      mode: argument(3, "mode"), alignCorners: argument(4, "align_corners"))))

@@ -27,7 +27,17 @@ struct FxGraphBuilder {
             output = returned
             return true
         }
-        let built = try node(statement.value)
+        var sized: [(String, [Int])] = []
+        let built = try node(statement.value, &sized)
+        // F.layer_norm's weight and bias have its normalized_shape (PyTorch checks it): a parameter
+        // read from a module the print shows empty (a traced-through LayerNorm2d) gets that size.
+        for (parameter, shape) in sized {
+            if let i = nodes.firstIndex(where: { $0.name == parameter }), nodes[i].operation == .parameter(shape: nil) {
+                let n = nodes[i]
+                nodes[i] = GraphNode(name: n.name, target: n.target, op: n.op, module: n.module, inputs: n.inputs,
+                                     operation: .parameter(shape: shape), line: n.line)
+            }
+        }
         nodes.append(GraphNode(name: name, target: built.target, op: built.op, module: built.module,
                                inputs: names(in: statement.value), operation: built.operation, line: statement.line))
         kinds[name] = built.kind
@@ -74,7 +84,7 @@ struct FxGraphBuilder {
         }
     }
 
-    private func node(_ value: FxExpr) throws(LayerParseError) -> Built {
+    private func node(_ value: FxExpr, _ sized: inout [(String, [Int])]) throws(LayerParseError) -> Built {
         switch value {
         case let .callModule(path, arguments):
             guard let entry = modules[path] else {
@@ -90,12 +100,15 @@ struct FxGraphBuilder {
             return try binary(symbol, left, right, value)
         case let .item(base, index):
             return try item(base, index)
+        case let .parameter(path):
+            return (path, "get_attr", nil, .parameter(shape: parameterShape(path)), .tensor)
         case let .attribute(base, "shape") where kind(base) == .tensor:
             return ("size", "size", nil, .size(dim: nil), .sizes)
         case let .callFunction(function, arguments):
-            return try call(Self.shortName(function), arguments: arguments, original: function)
+            return try call(Self.shortName(function), arguments: arguments, original: function, parametersSized: &sized)
         case let .callMethod(base, method, arguments):
-            return try call(method, arguments: [FxArgument(name: nil, value: base)] + arguments, original: method)
+            return try call(method, arguments: [FxArgument(name: nil, value: base)] + arguments, original: method,
+                            parametersSized: &sized)
         default:
             throw problem("convscope cannot follow \(Self.describe(value))")
         }
@@ -164,6 +177,22 @@ struct FxGraphBuilder {
                 throw problem("convscope indexes with integers, slice(…), None and Ellipsis; not \(Self.describe(expr))")
             }
             return .at(value)
+        }
+    }
+
+    /// A parameter's shape from its module's print (`features.0.1.weight` of a LayerNorm2d((96,), …)
+    /// is [96]); nil where the print does not give it.
+    func parameterShape(_ path: String) -> [Int]? {
+        let parts = path.split(separator: ".")
+        guard let attribute = parts.last, let entry = modules[parts.dropLast().joined(separator: ".")],
+              let (_, operation) = try? FxModules.operation(entry.repr) else { return nil }
+        switch (operation, attribute) {
+        case let (.layerNorm(shape, _, true), _): return shape
+        case let (.layer(layer), "weight"): return layer.weightShape
+        case let (.layer(layer), "bias"): return layer.biasCount.map { [$0] }
+        case let (.linear(i, o, _), "weight"): return [o, i]
+        case let (.linear(_, o, true), "bias"): return [o]
+        default: return nil
         }
     }
 

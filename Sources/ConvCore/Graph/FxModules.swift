@@ -36,6 +36,21 @@ enum FxModules {
             }
             guard (h ?? 1) >= 1, (w ?? 1) >= 1 else { throw .syntax(text: repr, column: 1, problem: "output_size must be positive") }
             return (call.name, .adaptivePool(max: call.name.contains("Max"), height: h, width: w))
+        case "LayerNorm", "LayerNorm2d":
+            // LayerNorm2d (ConvNeXt's) is traced through: its forward's permute and F.layer_norm are lines of their own.
+            let shape: [Int]? = switch value(0, "normalized_shape") {
+            case let .int(n)?: [n]
+            case let .tuple(items)?: items.compactMap { if case let .int(n) = $0 { n } else { nil } }
+            default: nil
+            }
+            guard let shape, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) else {
+                throw .syntax(text: repr, column: 1, problem: "LayerNorm needs normalized_shape")
+            }
+            var eps = 1e-5
+            if case let .float(e)? = value(1, "eps") { eps = e }
+            var affine = true
+            if case let .bool(b)? = value(2, "elementwise_affine") { affine = b }
+            return (call.name, .layerNorm(normalized: shape, eps: eps, affine: affine))
         case "Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d":
             // Upsample's print omits align_corners: its default (False) is taken; UpsamplingBilinear2d's is True.
             func expr(_ v: SyntaxValue?) -> FxExpr? {

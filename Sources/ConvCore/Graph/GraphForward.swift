@@ -54,6 +54,12 @@ public enum GraphForward {
         if case let .item(.at(.literal(k))) = node.operation, case let .tensors(parts)? = values[node.inputs[0]] {
             return .tensor(parts[k < 0 ? k + parts.count : k])
         }
+        if case let .parameter(shape) = node.operation {
+            // The course notebook's rule for every parameter: weights (and scales) 1, biases 0.
+            let shape = shape ?? []
+            let value: Float = node.target.hasSuffix("bias") ? 0 : 1
+            return .tensor(GraphTensor(shape: shape, storage: Array(repeating: value, count: shape.reduce(1, *))))
+        }
         let x = tensors[0]
         let integer: (GraphInt) -> Int = { i in
             switch i {

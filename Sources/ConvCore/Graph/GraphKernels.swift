@@ -65,7 +65,9 @@ enum GraphKernels {
             return x.gathered(shape: shape, strides: axes.map { $0.input.map { strides[$0] } ?? 0 }.enumerated().map {
                 $0.element * axes[$0.offset].step
             }, offset: offset)
-        case .size, .item, .integer, .chunk:
+        case let .layerNorm(normalized, eps, _):
+            return layerNorm(x, count: normalized.reduce(1, *), eps: eps)
+        case .size, .item, .integer, .chunk, .parameter:
             return x
         }
     }
@@ -90,6 +92,22 @@ enum GraphKernels {
         case .cat:
             return x.four
         }
+    }
+
+    /// (x − mean)/√(var + eps) over each run of the last `count` values (biased variance), the
+    /// affine weight 1 and bias 0 by the course notebook's rule.
+    static func layerNorm(_ x: GraphTensor, count: Int, eps: Double) -> GraphTensor {
+        var out = x.storage
+        for start in stride(from: 0, to: out.count, by: max(count, 1)) {
+            var mean = 0.0
+            for i in start..<start + count { mean += Double(out[i]) }
+            mean /= Double(count)
+            var variance = 0.0
+            for i in start..<start + count { variance += (Double(out[i]) - mean) * (Double(out[i]) - mean) }
+            let scale = 1 / (variance / Double(count) + eps).squareRoot()
+            for i in start..<start + count { out[i] = Float((Double(out[i]) - mean) * scale) }
+        }
+        return GraphTensor(shape: x.shape, storage: out)
     }
 
     static func permuted(_ x: GraphTensor, _ order: [Int]) -> GraphTensor {

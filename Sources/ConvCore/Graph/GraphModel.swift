@@ -90,6 +90,11 @@ public enum GraphOperation: Equatable, Sendable {
     case index([GraphIndex])
     /// nn.Upsample / F.interpolate.
     case resize(GraphResize)
+    /// A parameter read from the module tree (get_attr), of the shape its module's print gives;
+    /// nil when the print does not say (ConvNeXt's layer_scale): then a broadcast number.
+    case parameter(shape: [Int]?)
+    /// nn.LayerNorm / F.layer_norm over the last dimensions `normalized`, with `eps`.
+    case layerNorm(normalized: [Int], eps: Double, affine: Bool)
     /// `+ - * /` between two tensors, broadcast as PyTorch does.
     case broadcast(String)
     /// torch.cat along `dim`.
@@ -102,6 +107,8 @@ public enum GraphOperation: Equatable, Sendable {
         switch self {
         case let .layer(layer): layer.parameterCount
         case let .linear(i, o, bias): Int.saturatingSum(Int.saturatingProduct(i, o), bias ? o : 0)
+        case let .layerNorm(shape, _, affine): affine ? Int.saturatingProduct(2, Int.saturatingProduct(of: shape)) : 0
+        case let .parameter(shape?): Int.saturatingProduct(of: shape)
         default: 0
         }
     }

@@ -6,6 +6,8 @@ enum GraphShapeOps {
     static func run(_ operation: GraphOperation, _ first: TraceValue?, _ integer: (GraphInt) throws(GraphError) -> Int)
         throws(GraphError) -> TraceValue? {
         switch operation {
+        case let .parameter(shape):
+            return .tensor(shape ?? [], nil)
         case let .integer(op, a, b):
             let (x, y) = (try integer(a), try integer(b))
             switch op {

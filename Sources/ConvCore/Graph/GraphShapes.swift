@@ -95,7 +95,14 @@ enum GraphShapes {
         case let .resize(resize):
             let (shape, reach) = try GraphResizing.shape(resize, first)
             return (shape, reach, 0)
-        case .size, .item, .integer, .view, .transpose, .permute, .chunk, .index:
+        case let .layerNorm(normalized, _, _):
+            guard first.shape.count >= normalized.count, Array(first.shape.suffix(normalized.count)) == normalized else {
+                throw GraphError(pythonType: "RuntimeError", message: "Given normalized_shape=[\(normalized.map(String.init).joined(separator: ", "))], "
+                                 + "expected input with shape [*, \(normalized.map(String.init).joined(separator: ", "))], but got input of size"
+                                 + "[\(first.shape.map(String.init).joined(separator: ", "))]")
+            }
+            return (first.shape, nil, 0)
+        case .size, .item, .integer, .view, .transpose, .permute, .chunk, .index, .parameter:
             throw GraphError(pythonType: "convscope", message: "\(operation) is computed apart")
         }
     }

@@ -24,13 +24,13 @@ public enum GraphTable {
             let step = trace.steps[index]
             index += 1
             let node = step.node
-            let what = node.module == nil ? node.op : "\(node.target) \(node.op)"
+            let what = node.module == nil && node.op != "get_attr" ? node.op : "\(node.target) \(node.op)"
             let reads = node.inputs.count > 1 ? node.inputs.joined(separator: symbol(node.op).map { " \($0) " } ?? ", ")
                 : node.inputs.first ?? ""
             var row = [node.name, what, "← " + reads, step.inputShapes.first.map(StackTable.shapeText) ?? ""]
             switch step.status {
             case .ran:
-                row += [resultText(step.result), kernelAndStride(node.operation)]
+                row += [node.operation == .parameter(shape: nil) ? "?" : resultText(step.result), kernelAndStride(node.operation)]
                 row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
                 row += step.field.map { [StackTable.pairText($0.h.size, $0.w.size), StackTable.pairText($0.h.jump, $0.w.jump)] }
                     ?? ["-", "-"]
