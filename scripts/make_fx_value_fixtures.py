@@ -15,7 +15,7 @@ Per node (graph order, tensor nodes only; tuples, sizes and integers are skipped
   for inf/nan, with "inf"/"-inf"/"nan" written instead as a string).
 
 field: at the fx_prints input shape (224x224 for the image models), the last node whose output is
-a 4-D map larger than 1x1 (the last spatial node): its name and, for its centre cell and its
+a square 4-D map larger than 1x1 (the last spatial node; a channels-last view is not square): its name and, for its centre cell and its
 cell (0, 0), the first and last input row and column its gradient reaches, on an all-ones copy
 with every max-pool (adaptive too) replaced by the average pool of the same window and every
 activation by the identity (so no path is cut by a zero gradient).
@@ -156,7 +156,10 @@ def gradient_field(source, x):
     xin = torch.ones_like(x).requires_grad_(True)
     shapes = tensor_outputs(copy, xin)
     for name, t in shapes.items():
-        if t.dim() == 4 and t is not xin and t.shape[2] * t.shape[3] > 1:
+        # A square map larger than 1x1 at a square input: NCHW, not a channels-last view (ConvNeXt's
+        # blocks); at a non-square input, the last map larger than 1x1.
+        square = x.shape[2] != x.shape[3] or t.dim() == 4 and t.shape[2] == t.shape[3]
+        if t.dim() == 4 and t is not xin and t.shape[2] * t.shape[3] > 1 and square:
             last = name
     t = shapes[last]
     cells = []

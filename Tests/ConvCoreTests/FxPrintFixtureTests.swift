@@ -79,6 +79,14 @@ struct FxPrintFixture: PrintFixture, CustomTestStringConvertible, Sendable {
         #expect(try Self.field("alexnet", node: "features_12")?.h.size == Fraction(195))
     }
 
+    /// ConvNeXt's block runs channels-last between two permutes: the field is carried through its
+    /// LayerNorm and Linear layers and back: stem 4/4 (r 4) then a 7×7 depthwise conv at jump 4 (r 28).
+    @Test func convNeXtsFieldCrossesItsChannelsLastBlock() throws {
+        #expect(try Self.field("convnext_tiny", node: "permute_2") == nil)
+        #expect(try Self.field("convnext_tiny", node: "permute_3")?.h.size == Fraction(28))
+        #expect(try Self.field("convnext_tiny", node: "add")?.h.size == Fraction(28))
+    }
+
     /// After an addition a cell depends on both paths: the toy's conv branch (5) and its skip (3).
     @Test func anAdditionTakesTheUnionOfItsPaths() throws {
         #expect(try Self.field("toy_residual", node: "relu")?.h.size == Fraction(3))

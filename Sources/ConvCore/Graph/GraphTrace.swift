@@ -69,6 +69,8 @@ public struct GraphTrace: Equatable, Sendable {
         outputName = model.outputName
         var values: [String: TraceValue] = [model.inputName: .tensor(inputShape, inputShape.count == 4 ? .input : nil)]
         var steps: [GraphStep] = []
+        var moved: [String: MovedReach] = [:]
+        var constants: Set<String> = []
         var broken = false
         for node in model.nodes {
             guard !broken else {
@@ -78,7 +80,23 @@ public struct GraphTrace: Equatable, Sendable {
             }
             let inputShapes: [[Int]] = node.inputs.compactMap { if case let .tensor(s, _)? = values[$0] { s } else { nil } }
             do throws(GraphError) {
-                let (value, mults) = try GraphShapes.run(node, values)
+                var (value, mults) = try GraphShapes.run(node, values)
+                if case let .tensor(shape, nil) = value {
+                    // A field whose axes a permute moved (or one a parameter broadcast over): carried aside.
+                    let inputs = node.inputs.compactMap { name -> GraphMovedReach.Input? in
+                        guard case let .tensor(s, r)? = values[name] else { return nil }
+                        return GraphMovedReach.Input(shape: s, spatial: moved[name] ?? r.map { MovedReach(reach: $0, h: s.count - 2, w: s.count - 1) },
+                                                     isConstant: constants.contains(name))
+                    }
+                    if let carried = GraphMovedReach.after(node.operation, inputs) {
+                        if carried.h == shape.count - 2 && carried.w == shape.count - 1 {
+                            value = .tensor(shape, carried.reach)
+                        } else {
+                            moved[node.name] = carried
+                        }
+                    }
+                }
+                if case .parameter = node.operation { constants.insert(node.name) }
                 values[node.name] = value
                 var shape: [Int]?, field: Field?, reach: Reach?
                 if case let .tensor(s, r) = value { shape = s; field = r?.field; reach = r }
