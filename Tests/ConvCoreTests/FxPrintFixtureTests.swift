@@ -87,6 +87,19 @@ struct FxPrintFixture: PrintFixture, CustomTestStringConvertible, Sendable {
         #expect(try Self.field("convnext_tiny", node: "add")?.h.size == Fraction(28))
     }
 
+    /// After a transposed convolution the field depends on the cell: the table gives its range,
+    /// the widest being r; a ResNet's every cell has the same field.
+    @Test func aFieldThatDependsOnTheCellHasARange() throws {
+        let f = try #require(FxPrintFixture.all.first { $0.id == "unet_small" })
+        let trace = GraphTrace(try FxModelReader.read(f.text), inputShape: f.input_shape)
+        let head = try #require(trace.steps.first { $0.node.name == "head" })
+        let range = try #require(head.fieldRange)
+        #expect(range.h == 22...26 && range.w == 22...26)
+        #expect(head.field?.h.size == Fraction(26))
+        let r18 = try #require(FxPrintFixture.all.first { $0.id == "resnet18" })
+        #expect(GraphTrace(try FxModelReader.read(r18.text), inputShape: r18.input_shape).steps.allSatisfy { $0.fieldRange == nil })
+    }
+
     /// After an addition a cell depends on both paths: the toy's conv branch (5) and its skip (3).
     @Test func anAdditionTakesTheUnionOfItsPaths() throws {
         #expect(try Self.field("toy_residual", node: "relu")?.h.size == Fraction(3))

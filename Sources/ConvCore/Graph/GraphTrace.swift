@@ -47,6 +47,19 @@ public struct GraphStep: Equatable, Sendable {
     let reach: Reach?
     public var parameterCount: Int { node.operation.parameterCount }
 
+    /// The narrowest and widest field along height and width over the node's cells, when they
+    /// differ on some axis (after upsampling or a transposed convolution r depends on the cell);
+    /// nil when every cell's field has the same size.
+    public var fieldRange: (h: ClosedRange<Int>, w: ClosedRange<Int>)? {
+        func widths(_ axis: AxisReach?) -> ClosedRange<Int>? {
+            let spans = axis?.ends.compactMap { $0.map { $0.1 - $0.0 + 1 } } ?? []
+            guard let lo = spans.min(), let hi = spans.max() else { return nil }
+            return lo...hi
+        }
+        guard let h = widths(reach?.h), let w = widths(reach?.w), h.count > 1 || w.count > 1 else { return nil }
+        return (h, w)
+    }
+
     /// The input rows and columns that can change output cell (y, x), over every path, clipped to
     /// an input of `height`×`width` (nil where the node has no spatial field or the cell reads none).
     public func inputSupport(y: Int, x: Int, height: Int, width: Int) -> (rows: ClosedRange<Int>, cols: ClosedRange<Int>)? {

@@ -32,8 +32,7 @@ public enum GraphTable {
             case .ran:
                 row += [node.operation == .parameter(shape: nil) ? "?" : resultText(step.result), kernelAndStride(node.operation)]
                 row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
-                row += step.field.map { [StackTable.pairText($0.h.size, $0.w.size), StackTable.pairText($0.h.jump, $0.w.jump)] }
-                    ?? ["-", "-"]
+                row += step.field.map { [fieldText(step, $0), StackTable.pairText($0.h.jump, $0.w.jump)] } ?? ["-", "-"]
             case let .failed(error):
                 row += [StackWords.broken(l), "", NumberText.grouped(step.parameterCount, l), "", "", ""]
                 messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
@@ -60,6 +59,13 @@ public enum GraphTable {
                   StackWords.fieldLegend(l)]
         let text = lines.joined(separator: "\n") + "\n"
         return unicode ? text : StackTable.asciiText(text).replacingOccurrences(of: "←", with: "<-")
+    }
+
+    /// r, or its range over the cells where it depends on the cell (`12–16`, per axis `12–16×14`).
+    static func fieldText(_ step: GraphStep, _ field: Field) -> String {
+        guard let (h, w) = step.fieldRange else { return StackTable.pairText(field.h.size, field.w.size) }
+        func text(_ r: ClosedRange<Int>) -> String { r.count > 1 ? "\(r.lowerBound)–\(r.upperBound)" : "\(r.lowerBound)" }
+        return h == w ? text(h) : text(h) + "×" + text(w)
     }
 
     /// The operator a binary node's row joins its inputs with; nil for a call (`cat`, `view`).

@@ -24,6 +24,9 @@ extension StackJSONWriter {
             default: break
             }
             out += Self.fieldKeys(step.field)
+            if let (h, w) = step.fieldRange {
+                out += ", \"rf_range\": [[\(h.lowerBound), \(h.upperBound)], [\(w.lowerBound), \(w.upperBound)]]"
+            }
             out += "}"
         }
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")
