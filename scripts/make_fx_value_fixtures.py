@@ -173,7 +173,8 @@ def gradient_field(source, x):
     return {"node": last, "shape": list(t.shape), "cells": cells}
 
 
-PATHS = {"toy_residual", "unet_small", "unet_paper", "resnet18", "densenet121", "googlenet", "squeezenet1_0"}
+PATHS = {"toy_residual", "unet_small", "unet_paper", "resnet18", "densenet121", "googlenet", "squeezenet1_0",
+         "shufflenet_v2_x0_5"}
 
 
 def path_counts(source, x):

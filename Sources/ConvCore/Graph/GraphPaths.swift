@@ -27,8 +27,31 @@ public enum GraphPaths {
             case let .node(name): return integers[name] ?? 0
             }
         }
+        // chunk's parts: each getitem hands its gradient to its part; chunk gathers them back.
+        var parts: [String: [Int: GraphGradient]] = [:]
+        var partShapes: [String: [[Int]]] = [:]
+        for step in trace.steps { if case let .tensors(shapes)? = step.result { partShapes[step.node.name] = shapes } }
         for step in trace.steps[...last].reversed() {
+            if case let .chunk(_, dim) = step.node.operation, let got = parts.removeValue(forKey: step.node.name),
+               let input = step.node.inputs.first, let shape = shapes[input], let pieces = partShapes[step.node.name] {
+                let d = dim < 0 ? dim + shape.count : dim
+                let strides = GraphTensor.strides(shape)
+                var whole = GraphGradient(shape: shape)
+                var start = 0
+                for (k, piece) in pieces.enumerated() {
+                    if let g = got[k] { whole = whole.adding(g.scattered(to: shape, strides: strides, offset: start * strides[d])) }
+                    start += piece[d]
+                }
+                grads[input] = grads[input].map { $0.adding(whole) } ?? whole
+                continue
+            }
             guard let g = grads.removeValue(forKey: step.node.name) else { continue }
+            if case let .item(.at(.literal(k))) = step.node.operation, let tuple = step.node.inputs.first,
+               let count = partShapes[tuple]?.count {
+                let index = k < 0 ? k + count : k
+                parts[tuple, default: [:]][index] = parts[tuple]?[index].map { $0.adding(g) } ?? g
+                continue
+            }
             let inputs = step.node.inputs.filter { shapes[$0] != nil }
             guard let back = backward(step, g, inputs.map { shapes[$0]! }, integer) else { return nil }
             for (input, part) in zip(inputs, back) {
