@@ -32,3 +32,19 @@ struct TracedModelValuesCommandTests {
         }
     }
 }
+
+extension TracedModelValuesCommandTests {
+    /// A Linear whose in_features do not match the flattened map: every node before it has its
+    /// values, then torch's message names the node, status 1.
+    @Test func aBrokenGraphStreamsUpToTorchsMessage() throws {
+        let r = shell("sed 's/Linear(in_features=8, out_features=10/Linear(in_features=16, out_features=10/' "
+                      + "'\(TracedModelCommandTests.prints)/toy_residual.txt' | '\(Binary.path)' render --model - --format json "
+                      + "--h-in 4 --w-in 4")
+        #expect(r.status == 1, "\(r.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(json["error"] as? String == "mat1 and mat2 shapes cannot be multiplied (1x8 and 16x10)")
+        #expect(json["name"] as? String == "fc" && json["layer"] as? Int == 6)
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["name"] as! String } == ["conv1", "relu", "conv2", "add", "pool", "flatten"])
+    }
+}
