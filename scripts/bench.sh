@@ -13,3 +13,9 @@ swift build -c release --product convscope-bench >/dev/null
 case " $* " in *" --help "*|*" -h "*) exit 0 ;; esac
 echo
 python3 scripts/bench_app.py $([[ " $* " == *" --quick "* ]] && echo --quick)
+# A traced ResNet-50 (--layers table, every node's values) against torch's eval forward, same run.
+if python3 -c "import torch" 2>/dev/null && [[ " $* " != *" --no-torch "* ]]; then
+    echo
+    swift build -c release --product convscope >/dev/null
+    python3 scripts/bench_graph.py --runs $([[ " $* " == *" --quick "* ]] && echo 1 || echo 5)
+fi

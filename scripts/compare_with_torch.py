@@ -6,6 +6,11 @@ from convscope's whole allowed ranges (not the committed fixtures).
     python3 scripts/compare_with_torch.py --stacks 500 [--start N]
     python3 scripts/compare_with_torch.py --layer 1000 [--start N]
     python3 scripts/compare_with_torch.py --family 300 [--start N]
+    python3 scripts/compare_with_torch.py --graphs 200 [--start N]
+
+With --graphs N it draws N random traced forwards (scripts/compare_graphs.py: chains with
+additions, multiplications and concatenations of matching shapes) and compares every node's
+values of `render --model - --format json` on their torch.fx print with torch's.
 
 With --layer N it draws N single layers over everything `nn.Conv2d` takes besides the notebook's
 sliders: padding modes (boundaries p = size - 1 and p = size included), 'same'/'valid', groups
@@ -377,6 +382,11 @@ def main():
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
         start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))
         compare_family(int(options["--family"]), start)
+    if "--graphs" in sys.argv:
+        from compare_graphs import compare_graphs
+        options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+        start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))
+        sys.exit(1 if compare_graphs(int(options["--graphs"]), start, BINARY) else 0)
     if "--layer" in sys.argv:
         options = dict(zip(sys.argv[1::2], sys.argv[2::2]))
         start = int(options.get("--start", random.SystemRandom().randrange(1 << 32)))

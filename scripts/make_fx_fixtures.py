@@ -99,6 +99,61 @@ class ToyResidual(nn.Module):
         return self.fc(out)
 
 
+class UNetPaper(nn.Module):
+    """The U-Net paper's shape of skip: unpadded 3x3 convolutions shrink the encoder's map, so the
+    skip is centre-cropped to the upsampled map before torch.cat; the crop reads the sizes from
+    x.size() and x.shape (traced as getitem, sub, floordiv and a slice(...) tuple)."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Sequential(nn.Conv2d(1, 8, 3), nn.ReLU(), nn.Conv2d(8, 8, 3), nn.ReLU())
+        self.pool = nn.MaxPool2d(2)
+        self.mid = nn.Sequential(nn.Conv2d(8, 16, 3), nn.ReLU(), nn.Conv2d(16, 16, 3), nn.ReLU())
+        self.up = nn.ConvTranspose2d(16, 8, 2, stride=2)
+        self.dec = nn.Sequential(nn.Conv2d(16, 8, 3), nn.ReLU())
+        self.head = nn.Conv2d(8, 2, 1)
+
+    def forward(self, x):
+        skip = self.enc(x)
+        y = self.up(self.mid(self.pool(skip)))
+        dh = skip.size()[2] - y.size()[2]
+        dw = skip.shape[3] - y.shape[3]
+        top, left = dh // 2, dw // 2
+        crop = skip[:, :, top:top + y.shape[2], left:left + y.shape[3]]
+        return self.head(self.dec(torch.cat([crop, y], dim=1)))
+
+
+class OpsZoo(nn.Module):
+    """The functions and reshapes a traced forward meets beyond plain layers: nearest and bilinear
+    resizing (align_corners False and True), GELU, Mish, ELU, Hardtanh, a squeeze-excitation mul
+    with broadcast, arithmetic with numbers, permute/reshape/transpose round trips, an adaptive
+    max pool, a mean, and a Linear head on a flattened map."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(2, 4, 3, padding=1)
+        self.up = nn.Upsample(scale_factor=2, mode="nearest")
+        self.act = nn.GELU()
+        self.mish = nn.Mish()
+        self.elu = nn.ELU(alpha=0.5)
+        self.squeeze = nn.AdaptiveAvgPool2d(1)
+        self.excite = nn.Sequential(nn.Conv2d(4, 2, 1), nn.SiLU(), nn.Conv2d(2, 4, 1), nn.Hardsigmoid())
+        self.pool = nn.AdaptiveMaxPool2d((3, 2))
+        self.head = nn.Linear(24, 5)
+
+    def forward(self, x):
+        y = self.stem(x) / 100.0 - 1.5
+        y = self.up(y)
+        y = torch.nn.functional.interpolate(y, size=(11, 7), mode="bilinear", align_corners=False)
+        z = torch.nn.functional.interpolate(y, scale_factor=1.5, mode="bilinear", align_corners=True)
+        z = self.mish(self.act(z)) + self.elu(z)
+        z = torch.nn.functional.hardtanh(z, -1.0, 2.0) * self.excite(self.squeeze(z))
+        n, c, h, w = z.shape
+        z = z.permute(0, 2, 3, 1).reshape(n, h * w, c).transpose(1, 2).reshape(n, c, h, w).contiguous()
+        z = 2 * self.pool(z) + z.mean([2, 3], keepdim=True)
+        return self.head(torch.flatten(z, 1))
+
+
 # --- the fixtures ---------------------------------------------------------------------------------
 
 IMAGE = [1, 3, 224, 224]
@@ -115,8 +170,11 @@ FIXTURES = [
     ("efficientnet_b0", "models.efficientnet_b0(weights=None)", IMAGE),
     ("shufflenet_v2_x0_5", "models.shufflenet_v2_x0_5(weights=None)", IMAGE),
     ("regnet_y_400mf", "models.regnet_y_400mf(weights=None)", IMAGE),
+    ("convnext_tiny", "models.convnext_tiny(weights=None)", IMAGE),
     ("unet_small", "UNet(in_channels=1, out_channels=2)", [1, 1, 64, 64]),
     ("toy_residual", "ToyResidual()", [1, 3, 16, 16]),
+    ("unet_paper", "UNetPaper()", [1, 1, 28, 28]),
+    ("ops_zoo", "OpsZoo()", [1, 2, 5, 6]),
 ]
 
 

@@ -72,14 +72,17 @@ extension RenderCommand {
 
     /// A traced forward: its table, as text or JSON; maps and coverage take nn.Sequential prints.
     private func renderGraph(_ model: GraphModel) throws {
-        guard stack.table, !stack.coverage else {
-            throw ValidationError("--model holds a torch.fx print: add --layers for its table (text or --format json); "
-                + "values, coverage and pictures take print(model) of an nn.Sequential.")
+        let values = !stack.table && format == .json && !stack.coverage
+        guard stack.table || values else {
+            throw ValidationError("--model holds a torch.fx print: add --layers for its table (text or --format json), "
+                + "or --format json for every node's values; coverage and pictures take print(model) of an nn.Sequential.")
         }
         let (sizes, channels) = try parameters.modelInput()
         let shape = [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
         let trace = GraphTrace(model, inputShape: shape)
-        if givenFormat == .json {
+        if values {
+            try renderGraphValues(model, trace)
+        } else if givenFormat == .json {
             if stack.depth != nil { throw ValidationError("--depth folds the text table; --format json lists every node.") }
             try withOutput { sink in
                 var writer = StackJSONWriter { sink.write($0) }

@@ -17,6 +17,10 @@ indirect enum FxExpr: Equatable, Sendable {
     case binary(String, FxExpr, FxExpr)
     /// `chunk[0]`.
     case item(FxExpr, FxExpr)
+    /// `x.shape`: an attribute read without a call.
+    case attribute(FxExpr, String)
+    /// `getattr(self.features, "0").layer_scale`: a parameter of the module tree (fx's get_attr).
+    case parameter(String)
 }
 
 /// A positional (`name` nil) or keyword argument of a call.
@@ -125,8 +129,7 @@ struct FxCodeReader {
             } else if peek() == ".", position + 1 < chars.count, chars[position + 1].isLetter {
                 position += 1
                 let method = identifier()
-                try expect("(")
-                value = .callMethod(value, method, try arguments())
+                value = take("(") ? .callMethod(value, method, try arguments()) : .attribute(value, method)
             } else {
                 return value
             }
@@ -150,8 +153,7 @@ struct FxCodeReader {
         if c.isNumber || c == "-" { return try number() }
         if identifierAhead("getattr") || identifierAhead("self") {
             let path = try moduleReference()
-            try expect("(")
-            return .callModule(path, try arguments())
+            return take("(") ? .callModule(path, try arguments()) : .parameter(path)
         }
         var dotted = identifier()
         guard !dotted.isEmpty else { throw fail("expected a name, a number or a call") }

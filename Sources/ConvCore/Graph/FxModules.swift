@@ -4,10 +4,6 @@ enum FxModules {
     /// Largest Linear in_features / out_features (a 1024×1024×4096 map flattened).
     static let features: ClosedRange<Int> = 1...(1 << 32)
 
-    /// Classes that keep the shape and the field: activations and layers that are identities in eval mode.
-    static let elementwise: Set<String> = ["ReLU6", "SiLU", "Hardswish", "Hardsigmoid", "Mish", "ELU", "StochasticDepth",
-                                           "Softmax", "LogSoftmax", "Hardtanh", "Softplus", "AlphaDropout"]
-
     /// The class and what it computes, from the module's repr in the tree.
     static func operation(_ repr: String) throws(LayerParseError) -> (String, GraphOperation) {
         let call = try LayerSyntaxReader.read(repr.trimmingSpaces)
@@ -40,9 +36,49 @@ enum FxModules {
             }
             guard (h ?? 1) >= 1, (w ?? 1) >= 1 else { throw .syntax(text: repr, column: 1, problem: "output_size must be positive") }
             return (call.name, .adaptivePool(max: call.name.contains("Max"), height: h, width: w))
-        case let name where elementwise.contains(name):
-            return (name, .elementwise)
+        case "LayerNorm", "LayerNorm2d":
+            // LayerNorm2d (ConvNeXt's) is traced through: its forward's permute and F.layer_norm are lines of their own.
+            let shape: [Int]? = switch value(0, "normalized_shape") {
+            case let .int(n)?: [n]
+            case let .tuple(items)?: items.compactMap { if case let .int(n) = $0 { n } else { nil } }
+            default: nil
+            }
+            guard let shape, !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) else {
+                throw .syntax(text: repr, column: 1, problem: "LayerNorm needs normalized_shape")
+            }
+            var eps = 1e-5
+            if case let .float(e)? = value(1, "eps") { eps = e }
+            var affine = true
+            if case let .bool(b)? = value(2, "elementwise_affine") { affine = b }
+            return (call.name, .layerNorm(normalized: shape, eps: eps, affine: affine))
+        case "Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d":
+            // Upsample's print omits align_corners: its default (False) is taken; UpsamplingBilinear2d's is True.
+            func expr(_ v: SyntaxValue?) -> FxExpr? {
+                switch v {
+                case let .int(n)?: .int(n)
+                case let .float(d)?: .float(d)
+                case let .string(s)?: .string(s)
+                case let .tuple(items)?: .list(items.compactMap { expr($0) })
+                default: nil
+                }
+            }
+            let mode: FxExpr? = call.name == "UpsamplingBilinear2d" ? .string("bilinear") : expr(value(99, "mode"))
+            let builder = FxGraphBuilder(modules: [:], input: "")
+            do throws(LayerParseError) {
+                return (call.name, .resize(try builder.resize(size: expr(value(0, "size")), scale: expr(value(1, "scale_factor")),
+                                                              mode: mode, alignCorners: .bool(call.name == "UpsamplingBilinear2d"))))
+            } catch {
+                throw .syntax(text: repr, column: 1, problem: "convscope resizes by size or scale_factor, nearest or bilinear")
+            }
         default:
+            func number(_ index: Int, _ name: String) -> Double? {
+                switch value(index, name) {
+                case let .int(n)?: Double(n)
+                case let .float(d)?: d
+                default: nil
+                }
+            }
+            if let function = GraphFunction.module(call.name, number) { return (call.name, .elementwise(function)) }
             throw .unsupported(name: call.name, label: nil)
         }
     }

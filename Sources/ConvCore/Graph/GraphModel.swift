@@ -35,6 +35,29 @@ public struct GraphNode: Equatable, Sendable {
     public let line: Int
 }
 
+/// An integer argument: a literal, or a node that computed one from a shape.
+public enum GraphInt: Equatable, Sendable {
+    case literal(Int)
+    case node(String)
+}
+
+/// One entry of a Python index: `i`, `slice(a, b, c)`, `None`, `...`.
+public enum GraphIndex: Equatable, Sendable {
+    case at(GraphInt)
+    case range(start: GraphInt?, stop: GraphInt?, step: GraphInt?)
+    case newAxis
+    case ellipsis
+}
+
+/// nn.Upsample / F.interpolate: to `size`, or by `scale` (per spatial axis), nearest or bilinear.
+public struct GraphResize: Equatable, Sendable {
+    public enum Mode: String, Equatable, Sendable { case nearest, bilinear }
+    public let size: [Int]?
+    public let scale: [Double]?
+    public let mode: Mode
+    public let alignCorners: Bool
+}
+
 /// What a node computes, for its shape, parameters, multiplications and receptive field.
 public enum GraphOperation: Equatable, Sendable {
     /// A layer convscope draws in a stack (Conv2d, pools, BatchNorm2d, activations…).
@@ -46,7 +69,32 @@ public enum GraphOperation: Equatable, Sendable {
     /// nn.AdaptiveAvgPool2d / AdaptiveMaxPool2d to (height, width); nil keeps that size.
     case adaptivePool(max: Bool, height: Int?, width: Int?)
     /// A function applied cell by cell (ReLU6, SiLU, Hardswish, Dropout in eval…): the shape and field stay.
-    case elementwise
+    case elementwise(GraphFunction)
+    /// `x * 0.5`, `1 - x`: a tensor and a number (`numberFirst` when the number is the left operand).
+    case scalar(String, Double, numberFirst: Bool)
+    /// `x.size()` / `x.shape` (every size), `x.size(d)` (one).
+    case size(dim: Int?)
+    /// `size[i]`, `chunk[i]`: one item of a node's sizes or tensors (a range of sizes keeps a list).
+    case item(GraphIndex)
+    /// `a - b`, `a // 2` on integers a shape gave.
+    case integer(String, GraphInt, GraphInt)
+    /// `x.view(…)`, `x.reshape(…)`, `-1` inferred.
+    case view([GraphInt])
+    /// `torch.transpose(x, a, b)`, `x.transpose(a, b)`.
+    case transpose(Int, Int)
+    /// `x.permute(…)`.
+    case permute([Int])
+    /// `x.chunk(n, dim)`: a tuple of tensors, read by `item`.
+    case chunk(Int, dim: Int)
+    /// `x[(slice(…), …)]`: basic indexing (slices, integers, None, Ellipsis).
+    case index([GraphIndex])
+    /// nn.Upsample / F.interpolate.
+    case resize(GraphResize)
+    /// A parameter read from the module tree (get_attr), of the shape its module's print gives;
+    /// nil when the print does not say (ConvNeXt's layer_scale): then a broadcast number.
+    case parameter(shape: [Int]?)
+    /// nn.LayerNorm / F.layer_norm over the last dimensions `normalized`, with `eps`.
+    case layerNorm(normalized: [Int], eps: Double, affine: Bool)
     /// `+ - * /` between two tensors, broadcast as PyTorch does.
     case broadcast(String)
     /// torch.cat along `dim`.
@@ -59,6 +107,8 @@ public enum GraphOperation: Equatable, Sendable {
         switch self {
         case let .layer(layer): layer.parameterCount
         case let .linear(i, o, bias): Int.saturatingSum(Int.saturatingProduct(i, o), bias ? o : 0)
+        case let .layerNorm(shape, _, affine): affine ? Int.saturatingProduct(2, Int.saturatingProduct(of: shape)) : 0
+        case let .parameter(shape?): Int.saturatingProduct(of: shape)
         default: 0
         }
     }

@@ -3,6 +3,25 @@
 enum GraphShapes {
     typealias Value = (shape: [Int], reach: Reach?)
 
+    /// The node's result from what it reads (`values` by name) and its multiplications.
+    static func run(_ node: GraphNode, _ values: [String: TraceValue]) throws(GraphError) -> (TraceValue, Int) {
+        let read = node.inputs.compactMap { values[$0] }
+        func integer(_ i: GraphInt) throws(GraphError) -> Int {
+            switch i {
+            case let .literal(n): return n
+            case let .node(name):
+                guard case let .integer(n)? = values[name] else {
+                    throw GraphError(pythonType: "convscope", message: "\(name) holds no integer")
+                }
+                return n
+            }
+        }
+        if let result = try GraphShapeOps.run(node.operation, read.first, integer) { return (result, 0) }
+        let tensors: [Value] = read.compactMap { if case let .tensor(s, r) = $0 { (s, r) } else { nil } }
+        let (shape, reach, mults) = try run(node.operation, tensors)
+        return (.tensor(shape, reach), mults)
+    }
+
     static func run(_ operation: GraphOperation, _ inputs: [Value]) throws(GraphError) -> ([Int], Reach?, Int) {
         guard let first = inputs.first else { throw GraphError(pythonType: "convscope", message: "a node reads no tensor") }
         switch operation {
@@ -44,12 +63,21 @@ enum GraphShapes {
                 throw GraphError(pythonType: "ValueError", message: "adaptive pooling expects a 3-D or 4-D input")
             }
             let n = first.shape.count
-            return (Array(first.shape.prefix(n - 2)) + [h ?? first.shape[n - 2], w ?? first.shape[n - 1]], nil, 0)
-        case .elementwise:
+            let out = [h ?? first.shape[n - 2], w ?? first.shape[n - 1]]
+            func sources(_ input: Int, _ output: Int) -> [[Int]] {
+                (0..<output).map { o in Array((o * input / output)..<(((o + 1) * input + output - 1) / output)) }
+            }
+            let reach = first.reach.map { r in
+                Reach(h: r.h?.through(sources: sources(first.shape[n - 2], out[0]), input: first.shape[n - 2]),
+                      w: r.w?.through(sources: sources(first.shape[n - 1], out[1]), input: first.shape[n - 1]))
+            }
+            return (Array(first.shape.prefix(n - 2)) + out, reach, 0)
+        case .elementwise, .scalar:
             return (first.shape, first.reach, 0)
         case .broadcast:
             guard inputs.count == 2 else { return (first.shape, first.reach, 0) }
-            return (try broadcast(first.shape, inputs[1].shape), union(first.reach, inputs[1].reach), 0)
+            let shape = try broadcast(first.shape, inputs[1].shape)
+            return (shape, union(broadcastReach(first, to: shape), broadcastReach(inputs[1], to: shape)), 0)
         case let .cat(dim):
             return (try concatenate(inputs.map(\.shape), dim: dim), inputs.dropFirst().reduce(first.reach) { union($0, $1.reach) }, 0)
         case let .mean(dims, keep):
@@ -59,14 +87,39 @@ enum GraphShapes {
                 throw GraphError(pythonType: "IndexError", message: "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(dims.first ?? 0))")
             }
             let shape = first.shape.enumerated().compactMap { reduced.contains($0.offset) ? (keep ? 1 : nil) : $0.element }
-            return (shape, nil, 0)
+            // A mean over the whole map, kept as 1×1 (x.mean([2, 3], keepdim=True)), reads every cell.
+            guard keep, n >= 2, reduced.contains(n - 2), reduced.contains(n - 1), let r = first.reach else { return (shape, nil, 0) }
+            let (h, w) = (first.shape[n - 2], first.shape[n - 1])
+            return (shape, Reach(h: r.h?.through(sources: [Array(0..<h)], input: h),
+                                 w: r.w?.through(sources: [Array(0..<w)], input: w)), 0)
+        case let .resize(resize):
+            let (shape, reach) = try GraphResizing.shape(resize, first)
+            return (shape, reach, 0)
+        case let .layerNorm(normalized, _, _):
+            guard first.shape.count >= normalized.count, Array(first.shape.suffix(normalized.count)) == normalized else {
+                throw GraphError(pythonType: "RuntimeError", message: "Given normalized_shape=[\(normalized.map(String.init).joined(separator: ", "))], "
+                                 + "expected input with shape [*, \(normalized.map(String.init).joined(separator: ", "))], but got input of size"
+                                 + "[\(first.shape.map(String.init).joined(separator: ", "))]")
+            }
+            return (first.shape, nil, 0)
+        case .size, .item, .integer, .view, .transpose, .permute, .chunk, .index, .parameter:
+            throw GraphError(pythonType: "convscope", message: "\(operation) is computed apart")
         }
     }
 
     /// Both inputs' fields: a cell after an addition or concatenation depends on both paths.
     static func union(_ a: Reach?, _ b: Reach?) -> Reach? {
         guard let a, let b, let ah = a.h, let aw = a.w, let bh = b.h, let bw = b.w else { return nil }
-        return Reach(h: ah.union(bh), w: aw.union(bw))
+        guard let h = ah.joined(bh), let w = aw.joined(bw) else { return nil }
+        return Reach(h: h, w: w)
+    }
+
+    /// An input's field as the broadcast output's cells see it: a 1×1 map is read by every cell.
+    static func broadcastReach(_ value: Value, to shape: [Int]) -> Reach? {
+        guard let reach = value.reach, value.shape.count >= 2, shape.count >= 2 else { return value.reach }
+        let n = value.shape.count, m = shape.count
+        return Reach(h: value.shape[n - 2] == 1 && shape[m - 2] != 1 ? reach.h?.broadcastConstant : reach.h,
+                     w: value.shape[n - 1] == 1 && shape[m - 1] != 1 ? reach.w?.broadcastConstant : reach.w)
     }
 
     /// PyTorch's broadcasting of two shapes.

@@ -24,16 +24,15 @@ public enum GraphTable {
             let step = trace.steps[index]
             index += 1
             let node = step.node
-            let what = node.module == nil ? node.op : "\(node.target) \(node.op)"
-            let reads = node.inputs.count > 1 ? node.inputs.joined(separator: node.op == "cat" ? ", " : " \(symbol(node.op)) ")
+            let what = node.module == nil && node.op != "get_attr" ? node.op : "\(node.target) \(node.op)"
+            let reads = node.inputs.count > 1 ? node.inputs.joined(separator: symbol(node.op).map { " \($0) " } ?? ", ")
                 : node.inputs.first ?? ""
             var row = [node.name, what, "← " + reads, step.inputShapes.first.map(StackTable.shapeText) ?? ""]
             switch step.status {
             case .ran:
-                row += [StackTable.shapeText(step.outputShape!), kernelAndStride(node.operation)]
+                row += [node.operation == .parameter(shape: nil) ? "?" : resultText(step.result), kernelAndStride(node.operation)]
                 row += [NumberText.grouped(step.parameterCount, l), NumberText.grouped(step.multiplications, l)]
-                row += step.field.map { [StackTable.pairText($0.h.size, $0.w.size), StackTable.pairText($0.h.jump, $0.w.jump)] }
-                    ?? ["-", "-"]
+                row += step.field.map { [fieldText(step, $0), StackTable.pairText($0.h.jump, $0.w.jump)] } ?? ["-", "-"]
             case let .failed(error):
                 row += [StackWords.broken(l), "", NumberText.grouped(step.parameterCount, l), "", "", ""]
                 messages[rows.count] = "    ✗ \(error.pythonType): \(error.message)"
@@ -62,8 +61,27 @@ public enum GraphTable {
         return unicode ? text : StackTable.asciiText(text).replacingOccurrences(of: "←", with: "<-")
     }
 
-    static func symbol(_ op: String) -> String {
-        ["add": "+", "sub": "-", "mul": "*", "truediv": "/"][op] ?? ","
+    /// r, or its range over the cells where it depends on the cell (`12–16`, per axis `12–16×14`).
+    static func fieldText(_ step: GraphStep, _ field: Field) -> String {
+        guard let (h, w) = step.fieldRange else { return StackTable.pairText(field.h.size, field.w.size) }
+        func text(_ r: ClosedRange<Int>) -> String { r.count > 1 ? "\(r.lowerBound)–\(r.upperBound)" : "\(r.lowerBound)" }
+        return h == w ? text(h) : text(h) + "×" + text(w)
+    }
+
+    /// The operator a binary node's row joins its inputs with; nil for a call (`cat`, `view`).
+    static func symbol(_ op: String) -> String? {
+        ["add": "+", "sub": "-", "mul": "*", "truediv": "/", "floordiv": "//"][op]
+    }
+
+    /// A tensor's shape, chunk's shapes, a shape's sizes `(1, 24, 56, 56)` or an integer `= 12`.
+    static func resultText(_ result: GraphResult?) -> String {
+        switch result {
+        case let .tensor(shape)?: StackTable.shapeText(shape)
+        case let .tensors(shapes)?: shapes.map(StackTable.shapeText).joined(separator: ", ")
+        case let .integers(sizes)?: "(" + sizes.map(String.init).joined(separator: ", ") + ")"
+        case let .integer(n)?: "= \(n)"
+        case nil: ""
+        }
     }
 
     /// `3/2` for a window of 3 moving by 2, empty for a node without windows.

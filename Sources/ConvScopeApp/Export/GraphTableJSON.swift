@@ -17,7 +17,16 @@ extension StackJSONWriter {
                 + ", \"input_shapes\": [" + step.inputShapes.map(Self.list).joined(separator: ", ") + "]"
                 + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
                 + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
+            switch step.result {
+            case let .integer(n)?: out += ", \"value\": \(n)"
+            case let .integers(sizes)?: out += ", \"value\": " + Self.list(sizes)
+            case let .tensors(shapes)?: out += ", \"output_shapes\": [" + shapes.map(Self.list).joined(separator: ", ") + "]"
+            default: break
+            }
             out += Self.fieldKeys(step.field)
+            if let (h, w) = step.fieldRange {
+                out += ", \"rf_range\": [[\(h.lowerBound), \(h.upperBound)], [\(w.lowerBound), \(w.upperBound)]]"
+            }
             out += "}"
         }
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")

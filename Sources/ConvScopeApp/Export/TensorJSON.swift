@@ -121,6 +121,35 @@ public struct TensorJSONWriter {
         buffer.append(UInt8(ascii: "]"))
     }
 
+    /// Nested lists like `tensor.tolist()` for a tensor of any rank (a Linear's [1, 10], a 5-D view).
+    mutating func appendNested(shape: [Int], values: [Float]) {
+        guard let width = shape.last else { if let v = values.first { appendNumber(v) }; return }
+        rows.reserve(width)
+        let outer = Array(shape.dropLast())
+        let count = outer.reduce(1, *)
+        values.withUnsafeBufferPointer { values in
+            for _ in outer { buffer.append(UInt8(ascii: "[")) }
+            for row in 0..<count {
+                if row > 0 {
+                    // Close and reopen every bracket whose index wrapped at this row.
+                    var depth = 0, stride = 1
+                    for size in outer.reversed() { stride *= size; if row % stride == 0 { depth += 1 } else { break } }
+                    for _ in 0..<depth { buffer.append(UInt8(ascii: "]")) }
+                    append(", ")
+                    for _ in 0..<depth { buffer.append(UInt8(ascii: "[")) }
+                }
+                if width > 0 {
+                    rows.format(values.baseAddress! + row * width, count: width)
+                    buffer.append(contentsOf: rows.bytes)
+                } else {
+                    append("[]")
+                }
+                if buffer.count >= chunkSize { flush() }
+            }
+            for _ in outer { buffer.append(UInt8(ascii: "]")) }
+        }
+    }
+
     /// Integral values without a fraction (as the issue allows); others as Python's float repr.
     mutating func appendNumber(_ v: Float) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: NumberFormat.maxBytes) { bytes in
