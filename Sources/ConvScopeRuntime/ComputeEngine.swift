@@ -18,7 +18,7 @@ public final class ComputeEngine {
     /// Layers whose general path does more multiply-adds than this (about 0.2 s on two cores)
     /// show the visible region first: its values, or the block means of the whole map.
     public static let previewMultiplyAdds = 20_000_000_000
-    private let mailbox = Mailbox()
+    let mailbox = Mailbox()
     private var cache: [ComputedMaps] = []
     private var running: (layer: ConvLayer, token: CancelToken, tensors: LayerTensors)?
     /// The region last asked to be shown first for the running layer, and its computation.
@@ -137,10 +137,14 @@ public final class ComputeEngine {
         return true
     }
 
-    /// Takes a finished background result. Returns true when `latest` changed.
+    /// Takes a finished background result. Returns true when `latest` changed. A result for
+    /// settings a key has since left is dropped: the computation checks its cancel flag before it
+    /// leaves the result, and a key can cancel it between that check and the mailbox, so the
+    /// maps of the parameters before the key would otherwise arrive after it.
     public func poll() -> Bool {
-        guard let maps = mailbox.box.withLock({ box -> ComputedMaps? in defer { box = nil }; return box }) else { return false }
-        if running?.layer == maps.experiment.layer { running = nil; previewing = nil; preview = nil }
+        guard let maps = mailbox.box.withLock({ box -> ComputedMaps? in defer { box = nil }; return box }),
+              running?.layer == maps.experiment.layer else { return false }
+        running = nil; previewing = nil; preview = nil
         remember(maps)
         return true
     }

@@ -102,12 +102,14 @@ public struct RunLoop<Program: LoopProgram> {
             // While maps are computed, look for them every 4 ms (the spinner still turns every 80).
             let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            // The event acts on the frame on screen: every change is drawn before the next event is
+            // read, so the last frame is the state's. A click is hit-tested against it; a scroll or
+            // a page is bounded by it.
             if case .mouse(var event) = action {
-                // The click is hit-tested against the frame on screen: every change is drawn before
-                // the next event is read, so the last frame is the state's.
                 event.drawn = lastFrame
                 action = .mouse(event)
             }
+            state.showing(lastFrame)
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }

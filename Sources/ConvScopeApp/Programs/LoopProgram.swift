@@ -9,6 +9,8 @@ public protocol LoopProgram: Sendable {
     func paint(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Canvas
     /// The screen for this state with the layout it was painted from, laid out once.
     func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame
+    /// Told, before each event, the layout of the frame on screen: the one the event acts on.
+    mutating func showing(_ layout: Frame.Layout?)
 }
 
 extension AppState: LoopProgram {
@@ -23,4 +25,6 @@ extension AppState: LoopProgram {
     public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame {
         drawFrame(self, maps: maps, environment: environment, spinner: spinner)
     }
+
+    public mutating func showing(_ layout: Frame.Layout?) { onScreen = layout }
 }

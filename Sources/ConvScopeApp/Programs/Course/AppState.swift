@@ -96,6 +96,11 @@ public struct AppState: Equatable, Sendable {
     public var mouseEnabled = true
     /// The parameter whose slider the held mouse button drags, if any.
     public var dragging: ParameterID?
+    /// The layout of the frame on screen when the event being handled arrived, set by the run
+    /// loop: scrolling, paging and the help's and panels' pages are bounded by what was drawn
+    /// instead of laying the screen out again. `update` drops it, as the state it was drawn from
+    /// is gone; nil for callers that draw no frame (they get this state's own layout).
+    public var onScreen: Frame.Layout?
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
     /// The stack screen (a model of several layers), or nil on the single-layer screen.

@@ -201,7 +201,7 @@ public enum KeyMap {
         if key == .control("z") { return .suspend }
         if state.showHelp {
             // Paging keys page only when there is more than one page; every other key closes.
-            let paged = state.helpPages > 1
+            let paged = state.helpPages(drawn: state.onScreen) > 1
             switch key {
             case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
             case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp

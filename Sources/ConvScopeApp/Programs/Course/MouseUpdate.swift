@@ -10,10 +10,7 @@ func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
         state.dragging = nil
         return []
     }
-    let layout: ScreenLayout
-    if case .course(let drawn)? = event.drawn { layout = drawn } else {
-        layout = Layout.compute(state, environment: state.environment)
-    }
+    let layout = state.courseLayout(drawn: event.drawn)
     switch event.kind {
     case .release:
         return []

@@ -36,7 +36,7 @@ extension AppState {
             panel = panel == p ? nil : p
             panelScroll = 0
         case .scrollPanel(let delta):
-            guard let box = Layout.compute(self, environment: environment).overlay else { return }
+            guard let box = courseLayout(drawn: onScreen).overlay else { return }
             let maxScroll = box.maxScroll
             panelScroll = min(max(0, panelScroll + delta), maxScroll)
         case .scaleDenseOutputs(let up):

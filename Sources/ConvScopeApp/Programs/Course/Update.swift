@@ -4,6 +4,14 @@ import ConvCore
 /// must perform (compute maps, export, suspend, quit). Changed parameters always ask for maps.
 @discardableResult
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = handle(&state, action)
+    // The frame on screen was drawn from the state before this action.
+    state.onScreen = nil
+    return effects
+}
+
+/// `update` for one action, while `state.onScreen` is still the frame it was taken on.
+private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .key(let key):
         // A key the current mode has no use for changes nothing, not even the message.
@@ -68,7 +76,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
-            let pages = s.helpPages
+            let pages = s.helpPages(drawn: s.onScreen)
             s.helpPage = min(max(0, s.helpPage + delta), max(0, pages - 1))
         default: s.showHelp = false; s.helpPage = 0
         }
@@ -121,24 +129,27 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         // auto → whole map → numbers → large → auto; the status line says which is on.
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
-        s.clampToLayout()
-        s.notice = s.stack == nil ? Layout.compute(s, environment: s.environment).zoomNotice
-            : StackLayout.compute(s, environment: s.environment).zoomNotice
+        switch s.clampToLayout() {
+        case .course(let layout): s.notice = layout.zoomNotice
+        case .model(let layout): s.notice = layout.zoomNotice
+        case .none: break
+        }
+    // Paging and scrolling move nothing but what is in view, so the frame on screen bounds them.
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
         s.kernelPage -= 1
-        s.clampToLayout()
+        s.clampToLayout(drawn: s.onScreen)
     case .nextPage:
         s.pages = s.pages.map { $0 + 1 }
         s.kernelPage += 1
-        s.clampToLayout()
+        s.clampToLayout(drawn: s.onScreen)
     case .scroll(let dx, let dy):
-        // dx, dy count pages: the visible width or height of the cropped maps.
-        let page = s.stack == nil ? Layout.compute(s, environment: s.environment).scrollPage
-            : StackLayout.compute(s, environment: s.environment).scrollPage
+        // dx, dy count pages: the visible width or height of the cropped maps on screen.
+        let page = s.stack == nil ? s.courseLayout(drawn: s.onScreen).scrollPage
+            : s.modelLayout(drawn: s.onScreen).scrollPage
         s.scrollX = max(0, s.scrollX + dx * page.columns)
         s.scrollY = max(0, s.scrollY + dy * page.rows)
-        s.clampToLayout()
+        s.clampToLayout(drawn: s.onScreen)
     case .reset:
         // The notebook's parameters; the device and the user's settings (palette, mouse) stay.
         s = AppState(parameters: Conv2dSettings())
@@ -166,9 +177,9 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.typing = nil
         s.selected = id
     case .nextPageOf(let section):
-        let count = Layout.pageCount(s, section: section)
+        let count = s.courseLayout(drawn: s.onScreen).section(section)?.pageCount ?? 1
         s.setPage(section, (s.page(section) + 1) % max(1, count))
-        s.clampToLayout()
+        s.clampToLayout(drawn: s.onScreen)
     case let .showWeight(pair, y, x):
         let p = s.parameters, perGroup = p.kernelShape[1]
         guard p.validate() == nil, perGroup > 0, pair >= 0, pair < p.kernelShape[0] * perGroup,
@@ -178,10 +189,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
                            value: p.makeKernelMaps()[0, pair, y, x])
     case .toggleKernelSection:
         // The opposite of what is drawn now (automatic or not); what was never drawn says why.
-        let shown = Layout.compute(s, environment: s.environment).kernel != nil
+        let shown = s.courseLayout(drawn: s.onScreen).kernel != nil
         s.kernelSection = !shown
-        s.clampToLayout()
-        let nowShown = Layout.compute(s, environment: s.environment).kernel != nil
+        guard case .course(let layout) = s.clampToLayout() else { break }
+        let nowShown = layout.kernel != nil
         s.notice = .kernelSection(nowShown ? .shown : shown ? .hidden : s.parameters.validate() != nil ? .refused : .noRoom)
     case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
         break
@@ -285,11 +296,17 @@ extension AppState {
     }
 
     /// Keeps channel pages inside the channel counts and scroll offsets where they still move a
-    /// map (no further than the widest and tallest hidden part), from one layout of this state
-    /// on its own output device.
-    mutating func clampToLayout() {
-        if stack != nil { return clampStackLayout() }
-        let layout = Layout.compute(self, environment: environment)
+    /// map (no further than the widest and tallest hidden part), within the frame drawn when the
+    /// event arrived if the action changed nothing it places, else one layout of this state.
+    /// Returns the layout it clamped to (the offsets it keeps do not move anything it places).
+    @discardableResult
+    mutating func clampToLayout(drawn: Frame.Layout? = nil) -> Frame.Layout {
+        if stack != nil {
+            let layout = modelLayout(drawn: drawn)
+            clampStackLayout(layout)
+            return .model(layout)
+        }
+        let layout = courseLayout(drawn: drawn)
         func clamped(_ page: Int, _ section: SectionLayout?) -> Int { min(max(0, page), max(0, (section?.pageCount ?? 1) - 1)) }
         pages = zip(pages, [layout.input, layout.output]).map(clamped)
         kernelPage = clamped(kernelPage, layout.kernel)
@@ -298,5 +315,6 @@ extension AppState {
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
         scrollX = min(max(0, scrollX), max(0, maxX))
         scrollY = min(max(0, scrollY), max(0, maxY))
+        return .course(layout)
     }
 }

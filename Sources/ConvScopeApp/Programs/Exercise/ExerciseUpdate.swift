@@ -14,6 +14,9 @@ extension ExerciseState: LoopProgram {
         return effects
     }
 
+    /// The maps page is the course screen's frame; the working page has no layout to act on.
+    public mutating func showing(_ layout: Frame.Layout?) { teaching.onScreen = layout }
+
     /// True while mouse events go to the revealed layer's course screen.
     var wantsMouse: Bool { page == .maps && current.revealed && teachable && teaching.mouseEnabled }
 

@@ -209,8 +209,7 @@ public enum StackLayout {
 
 extension AppState {
     /// Keeps channel pages and scroll offsets inside the stack screen's sections.
-    mutating func clampStackLayout() {
-        let layout = StackLayout.compute(self, environment: environment)
+    mutating func clampStackLayout(_ layout: StackScreenLayout) {
         let counts = [layout.top?.pageCount, layout.bottom?.pageCount]
         pages = zip(pages, counts).map { page, count in min(max(0, page), max(0, (count ?? 1) - 1)) }
         let maxX = layout.sections.map { $0.totalColumns - $0.visibleColumns }.max() ?? 0
@@ -220,10 +219,3 @@ extension AppState {
     }
 }
 
-extension AppState {
-    /// The help's page count on the screen this state shows.
-    var helpPages: Int {
-        stack == nil ? Layout.compute(self, environment: environment).helpPageCount
-            : StackLayout.compute(self, environment: environment).helpPageCount
-    }
-}

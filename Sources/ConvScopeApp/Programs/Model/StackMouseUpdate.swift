@@ -62,10 +62,7 @@ extension StackLayerPanel {
 /// and becomes the actions a key would send (select a layer or row, change it, inspect, scroll).
 func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     // The frame on screen when the run loop gives it; laid out here only for events sent without one.
-    func drawnLayout() -> StackScreenLayout {
-        if case .model(let drawn)? = event.drawn { return drawn }
-        return StackLayout.compute(state, environment: state.environment)
-    }
+    func drawnLayout() -> StackScreenLayout { state.modelLayout(drawn: event.drawn) }
     if event.kind == .release {
         state.stack?.draggingRow = nil
         return []

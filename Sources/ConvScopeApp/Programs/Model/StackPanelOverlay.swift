@@ -34,7 +34,7 @@ enum StackPanelOverlay {
 extension AppState {
     /// u d on the stack screen: scrolls its open panel within its lines.
     mutating func scrollStackPanel(_ delta: Int) {
-        let layout = StackLayout.compute(self, environment: environment)
+        let layout = modelLayout(drawn: onScreen)
         let maxScroll = StackPanelOverlay.content(self, layout: layout, environment: environment)?.maxScroll ?? 0
         panelScroll = min(max(0, panelScroll + delta), maxScroll)
     }

@@ -3,10 +3,6 @@ import ConvCore
 /// Paints the stack screen: title, shape trace, layer list, notes, panel, the selected layer's
 /// maps, and the bottom line (prompt, report or hints).
 enum StackScreenView {
-    static func paint(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
-        paint(state, layout: StackLayout.compute(state, environment: env), environment: env)
-    }
-
     /// The screen painted from its layout (laid out once by the caller).
     static func paint(_ state: AppState, layout: StackScreenLayout, environment env: RenderEnvironment) -> Canvas {
         let size = state.terminalSize

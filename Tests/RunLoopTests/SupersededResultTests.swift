@@ -1,0 +1,26 @@
+import ConvCore
+import ConvScopeApp
+@testable import ConvScopeRuntime
+import Testing
+
+/// A background result for settings a key has left never reaches the state.
+@Suite("Results for superseded settings")
+struct SupersededResultTests {
+    @Test("maps left in the mailbox after their computation was cancelled are dropped, not shown")
+    func cancelledResultIsDropped() throws {
+        let before = RunLoopTests.heavy()
+        var after = before
+        after.geometry[.hIn] = 641
+        let engine = ComputeEngine()
+        #expect(engine.request(before) == false, "too big to compute inline")
+        #expect(engine.request(after) == false)
+        #expect(engine.isComputing(after) && !engine.isComputing(before))
+        // The computation of `before` passed its cancel check just as the key arrived and left
+        // its maps: what the race leaves behind, placed here without waiting for it.
+        let stale = ComputedMaps(try ConvExperiment(before))
+        engine.mailbox.box.withLock { $0 = stale }
+        #expect(engine.poll() == false, "the maps of the settings before the key are not taken")
+        #expect(engine.latest?.parameters == nil, "nothing was taken")
+        #expect(engine.isComputing(after), "the computation for the settings now on screen goes on")
+    }
+}
