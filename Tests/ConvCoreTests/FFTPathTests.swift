@@ -88,7 +88,9 @@ struct FFTPathTests {
             (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (size, size, c, c, k, k)
             return Conv2dSpec(p)
         }
-        #expect(FFTPlan.best(for: spec(1024, 16, 8)) != nil)
+        // 16 channels of 8×8: fewer flops by FFT, but more time (docs/PERFORMANCE.md).
+        #expect(FFTPlan.best(for: spec(1024, 16, 8)) == nil)
+        #expect(FFTPlan.best(for: spec(512, 32, 16)) != nil)
         #expect(FFTPlan.best(for: spec(1024, 64, 32)) != nil)
         #expect(FFTPlan.best(for: spec(1024, 64, 32))!.kernelSpectraBytes <= FFTPlan.spectraLimit)
         #expect(FFTPlan.best(for: spec(1024, 16, 3)) == nil)

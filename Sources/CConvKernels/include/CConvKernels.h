@@ -51,12 +51,12 @@ void convscope_fft_split_pair(
 void convscope_fft_join_pair(
     const double *ar, const double *ai, const double *br, const double *bi, int n, double *zr, double *zi);
 
-/// y_a += Σ_{c < channels} x_c · w_a,c and y_b += Σ x_c · w_b,c (complex products, w_b may be
-/// NULL): every spectrum is `bins` real parts then `bins` imaginary parts; x_c = x + c·xStride,
-/// w_?,c = w_? + c·wStride.
-void convscope_spectra_accumulate(
-    const double *x, int64_t xStride, const double *wa, const double *wb, int64_t wStride, int64_t channels,
-    double *ya, double *yb, int64_t bins);
+/// For every tile t < tiles and output firstOut ≤ o < firstOut + outCount: y[t][o] = Σ_c x[t][c] · w[o][c] (complex products per
+/// bin), x laid out [tile][input channel], w [output][input channel], y [tile][output]; each
+/// spectrum is `bins` real parts then `bins` imaginary parts. `chunk` bins are done at a time.
+void convscope_spectra_multiply(
+    const double *x, const double *w, double *y, int64_t tiles, int64_t inChannels, int64_t outChannels,
+    int64_t firstOut, int64_t outCount, int64_t bins, int64_t chunk);
 
 /// 0 when every one of `count` floats is a finite integer, 1 when all are finite, 2 when one is
 /// NaN or infinite; `largest` receives the largest magnitude.

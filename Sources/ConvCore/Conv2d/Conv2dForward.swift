@@ -32,7 +32,7 @@ public enum Conv2dForward {
             // The notebook's case (all-ones and other constant kernels): the window-sum path.
             return try Convolution.conv2d(input: input, weights: weights, parameters: plain, isCancelled: isCancelled)
         }
-        if let plan = FFTPlan.best(for: spec),
+        if GeneralPathChoice.fftAllowed.load(ordering: .relaxed), let plan = FFTPlan.best(for: spec),
            let rounding = FFTRounding.of(input: input, weights: weights, bias: bias, spec: spec) {
             // Kernels of 5×5 and more on large planes: fewer operations through FFTs, same values.
             return try FFTConvolution.run(

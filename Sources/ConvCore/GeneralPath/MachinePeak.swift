@@ -1,4 +1,5 @@
 import CConvKernels
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,9 +36,12 @@ public struct MachinePeak: Sendable {
 /// Which general-path algorithm `Conv2dForward` takes for a layer of finite values whose sums stay
 /// in the FFT's range: "FFT n=64 (…)" or "direct".
 public enum GeneralPathChoice {
+    /// False keeps every layer on the direct path (the benchmark's `--direct`, to compare the two).
+    public static let fftAllowed = Atomic<Bool>(true)
+
     /// A short name of the algorithm and, for the FFT, its tile size.
     public static func describe(_ spec: Conv2dSpec) -> String {
-        guard let plan = FFTPlan.best(for: spec) else { return "direct" }
+        guard fftAllowed.load(ordering: .relaxed), let plan = FFTPlan.best(for: spec) else { return "direct" }
         return "FFT \(plan.n)² tiles"
     }
 }
