@@ -68,7 +68,7 @@ def run(screen, sessions, rate, seconds, workdir):
     lab = os.path.join(workdir, "lab.toml")
     with open(lab, "w") as f:
         f.write(LAB)
-    logs = []
+    logs, pids = [], []
     try:
         for i in range(sessions):
             log = os.path.join(workdir, f"{screen}-{i}.frames")
@@ -121,6 +121,10 @@ def run(screen, sessions, rate, seconds, workdir):
         return sent, results, max(peak, rss_now), hwm, pss, idle
     finally:
         subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
+        # The screens save their state as they go: wait (generously) until each has exited.
+        deadline = time.time() + 30
+        while time.time() < deadline and any(os.path.exists(f"/proc/{p}") for p in pids):
+            time.sleep(0.1)
 
 
 def main():
@@ -134,7 +138,7 @@ def main():
     print(f"Machine: {os.cpu_count()} cores, {cpu}; load average before: {os.getloadavg()[0]:.1f}")
     screens = ["course", "exercise"] if args.screen == "both" else [args.screen]
     for screen in screens:
-        with tempfile.TemporaryDirectory() as workdir:
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as workdir:
             sent, results, rss, hwm, pss, idle = run(screen, args.sessions, args.keys_per_second, args.seconds, workdir)
         print()
         print(f"{args.sessions} {screen} screens, 256² 16→16 k5 random, {sent} keys in {args.seconds} s "
