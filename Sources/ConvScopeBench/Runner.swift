@@ -5,6 +5,8 @@ import Foundation
 /// is its own) and formats the report.
 struct Runner {
     let threads: Int
+    /// Children measure the direct path only (`--direct`).
+    var direct = false
     let torch: TorchRunner?
     /// Alternating rounds per pair of figures (one with --quick).
     static let rounds = 3
@@ -19,11 +21,13 @@ struct Runner {
         // figure is the median of its rounds' medians.
         let pairs = zip(figures.map(\.convscope) + scaling, figures.map(\.torch) + scaling)
         let rounds = quick ? 1 : Self.rounds
+        let roundsOfPair = figures.map { quick ? 1 : $0.rounds ?? rounds } + scaling.map { _ in rounds }
         var ours: [Measurement] = [], torchResults: [Measurement?] = []
         var torchVersion: String?
-        for (mine, theirs) in pairs {
+        let peak = MachinePeak.measure()
+        for ((mine, theirs), pairRounds) in zip(pairs, roundsOfPair) {
             var mineRounds: [Measurement] = [], theirRounds: [Measurement] = []
-            for _ in 0..<rounds {
+            for _ in 0..<pairRounds {
                 mineRounds.append(try measureInChild(mine))
                 let answer = try torch?.measure([theirs])
                 torchVersion = answer?.version ?? torchVersion
@@ -33,23 +37,26 @@ struct Runner {
             torchResults.append(theirRounds.isEmpty ? nil : Measurement(medianOf: theirRounds))
         }
 
-        var lines = machineLines(torchVersion: torchVersion, rounds: rounds)
+        var lines = machineLines(torchVersion: torchVersion, rounds: rounds, peak: peak)
         lines.append("")
-        lines.append("| figure | convscope | torch | convscope / torch | goal | peak RSS convscope | peak RSS torch |")
-        lines.append("|---|---:|---:|---:|---|---:|---:|")
+        lines.append("| figure | convscope | torch | convscope / torch | goal | GFLOP/s convscope | GFLOP/s torch "
+            + "| convscope's path | peak RSS convscope | peak RSS torch |")
+        lines.append("|---|---:|---:|---:|---|---:|---:|---|---:|---:|")
         for (i, figure) in figures.enumerated() {
             let mine = ours[i], other = torchResults[i]
             let ratio = other.map { mine.medianMilliseconds / $0.medianMilliseconds }
             let verdict = figure.goal.flatMap { $0.holds(convscope: mine.medianMilliseconds, torch: other?.medianMilliseconds) }
             let goal = figure.goal.map { "\($0.text) \(verdict.map { $0 ? "✓" : "✗" } ?? "?")" } ?? "—"
             lines.append("| \(figure.title) | \(time(mine.medianMilliseconds)) | \(other.map { time($0.medianMilliseconds) } ?? "—") | "
-                + "\(ratio.map { String(format: "%.2f×", $0) } ?? "—") | \(goal) | \(mib(mine.peakMiB)) | \(other.map { mib($0.peakMiB) } ?? "—") |")
+                + "\(ratio.map { String(format: "%.2f×", $0) } ?? "—") | \(goal) | \(gflops(figure.convscope, mine)) | "
+                + "\(other.map { gflops(figure.torch, $0) } ?? "—") | \(path(figure.convscope)) | "
+                + "\(mib(mine.peakMiB)) | \(other.map { mib($0.peakMiB) } ?? "—") |")
         }
         let large = figures[1].convscope
         let perChannel = ours[1].medianMilliseconds / Double(large.outChannels)
         lines.append("")
         lines.append("\(figures[1].title): \(time(perChannel)) per output channel (whole plane); "
-            + "the layer extrapolated from \(large.band ?? large.outputRows) of \(large.outputRows) output rows.")
+            + (large.band.map { "the layer extrapolated from \($0) of \(large.outputRows) output rows." } ?? "the whole layer."))
         let latency = try CancelLatency.measure(
             large, threads: threads, trials: quick ? 1 : 5, after: .milliseconds(quick ? 2 : 300))
         lines.append("Cancelled \(quick ? "after 2 ms" : "after 300 ms") from another thread, the same layer stops "
@@ -74,23 +81,38 @@ struct Runner {
     /// Runs this executable again with `--measure`, so the workload's peak RSS is its own.
     func measureInChild(_ workload: Workload) throws -> Measurement {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let result = try Subprocess.run(me, ["--threads", String(threads), "--measure", workload.argument])
+        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + ["--measure", workload.argument])
         guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }
         return measurement
     }
 
-    func machineLines(torchVersion: String?, rounds: Int) -> [String] {
+    /// Direct-equivalent GFLOP/s of a measured workload (its whole layer's flops over the time).
+    func gflops(_ workload: Workload, _ measured: Measurement) -> String {
+        String(format: "%.0f", workload.directFlops / (measured.medianMilliseconds * 1e6))
+    }
+
+    /// The algorithm convscope's general path takes for the workload (random values are integers).
+    func path(_ workload: Workload) -> String {
+        workload.weights == .ones ? "window sums" : GeneralPathChoice.describe(workload.spec)
+    }
+
+    func machineLines(torchVersion: String?, rounds: Int, peak: MachinePeak) -> [String] {
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
         return [
             "Machine: \(ProcessorCount.online) cores (nproc), \(cpu); convscope's kernel: \(InstructionSet.name); "
                 + "threads: \(threads) for both.",
+            String(format: "Peak (float32 FMA): %d cores × %d lanes per cycle (%d-bit vectors; measured %.1f) × 2 × "
+                + "%.2f GHz (measured) = %.0f GFLOP/s; with --threads %d: %.0f GFLOP/s.",
+                peak.cores, peak.lanesPerCycle, peak.vectorBits, peak.measuredLanesPerCycle, peak.clockGHz, peak.gflops,
+                threads, peak.gflops * Double(threads) / Double(max(1, peak.cores))),
             torchVersion.map { "torch \($0), torch.set_num_threads(\(threads)), F.conv2d on the same tensors." }
                 ?? "torch: not measured (not installed, or --no-torch).",
             "Medians after one warm-up run, each side's the median of \(rounds) alternating rounds (one process each); "
-                + "the 64→64 k32 rows marked scaled compute a band of output rows and scale up.",
+                + "except where a row says one round; GFLOP/s count the direct convolution's 2 flops per multiply-add "
+                + "whatever the path.",
         ]
     }
 }

@@ -20,6 +20,12 @@ struct Workload: Equatable {
     /// Factor from the measured time to the whole layer's.
     var scale: Double { band.map { Double(outputRows) / Double($0) } ?? 1 }
 
+    /// Floating-point operations of the whole layer counted as the direct convolution does them:
+    /// two per multiply-add (the FFT path's GFLOP/s are this over its time).
+    var directFlops: Double {
+        2 * Double(outputRows * outputRows) * Double(outChannels * inChannels * kernel * kernel)
+    }
+
     /// The layer as convscope computes it (the measured band of it).
     var spec: Conv2dSpec {
         var p = ConvParameters()

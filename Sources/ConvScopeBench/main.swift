@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvCore
+import Synchronization
 import Foundation
 
 /// `convscope-bench`: times convscope's convolution paths and, when torch is installed, PyTorch's
@@ -15,6 +16,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("no-torch"), help: "Skip PyTorch even when it is installed.")
     var noTorch = false
 
+    @Flag(help: "convscope's direct path only, never its FFT path (to compare the two).")
+    var direct = false
+
     @Option(help: "Cores for convscope and torch (default: all online).")
     var threads: Int = ProcessorCount.online
 
@@ -29,11 +33,12 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if direct { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
         if let measure, let workload = Workload(argument: measure) {
             print(try Measurement.convscope(workload, threads: threads).line)
             return
         }
-        let runner = Runner(threads: threads, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let runner = Runner(threads: threads, direct: direct, torch: noTorch ? nil : TorchRunner.find(threads: threads))
         let report = try runner.report(quick: quick)
         print(report)
     }

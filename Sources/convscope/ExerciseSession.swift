@@ -36,12 +36,15 @@ struct ExerciseSession {
         let state = ExerciseState(lab: lab, environment: screen.environment, records: recordPath != nil)
         let language = screen.environment.language
         let screenRecorder = ScreenRecorder(directory: ".", language: language)
+        // CONVSCOPE_FRAME_LOG=path records key-to-screen times (µs), as on the course screen (scripts/bench_lab.sh).
+        let frameLog = ProcessInfo.processInfo.environment["CONVSCOPE_FRAME_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in
                 InteractiveSession(screen: screen, signals: signals, state: state, exportFormat: .svg).exportScreen(state, maps: maps)
             },
             pendingSignal: { [signals] in signals.received },
+            frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
             recorder: { [recordPath, unrecorded] text in
                 unrecorded.reason = recordPath.flatMap { Self.write(text, to: $0) }
                 return unrecorded.reason.map { ExerciseText.recordFailed($0, language) }

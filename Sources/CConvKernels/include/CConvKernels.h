@@ -35,4 +35,38 @@ int convscope_return_blocks_from(int bytes);
 /// expose). Returns 0, or -1 where it fails or does not exist; nothing depends on it succeeding.
 int convscope_start_writeback(int fd, int64_t offset, int64_t count);
 
+/// In-place 2-D FFT of an n×n split-complex array (n = 2^log2n), unnormalised: forward
+/// (e^{−2πi…}) takes [y][x] to the spectrum in the transposed layout [kx][ky]; inverse
+/// (e^{+2πi…}) takes [kx][ky] back to [y][x] times n². twiddles: cos(2πk/n) for k < n/2, then
+/// sin(2πk/n) for k < n/2.
+void convscope_fft2d(double *re, double *im, int log2n, const double *twiddles, int inverse);
+
+/// Spectra of two real planes from the one transform of Z = a + i·b (n×n, layout [kx][ky]):
+/// A and B for kx ≤ n/2, (n/2 + 1)·n bins each, split re/im arrays (b's may be NULL to skip it).
+void convscope_fft_split_pair(
+    const double *zr, const double *zi, int n, double *ar, double *ai, double *br, double *bi);
+
+/// The whole n×n Z = A + i·B from the halves convscope_fft_split_pair keeps (B may be NULL: zero),
+/// so one inverse transform gives a in the real part and b in the imaginary part.
+void convscope_fft_join_pair(
+    const double *ar, const double *ai, const double *br, const double *bi, int n, double *zr, double *zi);
+
+/// For every tile t < tiles and output firstOut ≤ o < firstOut + outCount: y[t][o] = Σ_c x[t][c] · w[o][c] (complex products per
+/// bin), x laid out [tile][input channel], w [output][input channel], y [tile][output]; each
+/// spectrum is `bins` real parts then `bins` imaginary parts. `chunk` bins are done at a time.
+void convscope_spectra_multiply(
+    const double *x, const double *w, double *y, int64_t tiles, int64_t inChannels, int64_t outChannels,
+    int64_t firstOut, int64_t outCount, int64_t bins, int64_t chunk);
+
+/// 0 when every one of `count` floats is a finite integer, 1 when all are finite, 2 when one is
+/// NaN or infinite; `largest` receives the largest magnitude.
+int convscope_scan_values(const float *values, int64_t count, float *largest);
+
+/// This core's clock in GHz, measured by a chain of dependent integer adds (0 where unknown).
+double convscope_measure_clock_ghz(void);
+
+/// Float32 fused multiply-adds (lanes) this core completes per nanosecond with the general path's
+/// vectors, measured with 12 independent chains (0 without AVX2/AVX-512).
+double convscope_measure_fma_per_ns(void);
+
 #endif

@@ -1,7 +1,8 @@
 /// `nn.Conv2d`'s forward pass for batch size 1: every padding mode, 'same'/'valid', groups, bias.
 ///
 /// Constant kernels without bias take `Convolution`'s window-sum path (exact in Double, rounded
-/// once); every other layer takes `GeneralConvolution`: float32 sums on every core. PyTorch sums
+/// once); every other layer takes `GeneralConvolution`: float32 sums on every core, or for
+/// kernels of 5×5 and more where it is cheaper `FFTConvolution` (float64, rounded to the same values). PyTorch sums
 /// in float32 in an order of its own, so both agree with it bit for bit wherever every partial
 /// sum is exact in float32 (integers and dyadic values below 2^24), and within float32 rounding
 /// otherwise (docs/PERFORMANCE.md: relative 1e-5 of max(1, |value|) on the fixtures).
@@ -30,6 +31,13 @@ public enum Conv2dForward {
         if takesWindowSumPath(weights: weights, bias: bias, spec: spec), let plain = zeroPaddedEquivalent(spec) {
             // The notebook's case (all-ones and other constant kernels): the window-sum path.
             return try Convolution.conv2d(input: input, weights: weights, parameters: plain, isCancelled: isCancelled)
+        }
+        if GeneralPathChoice.fftAllowed.load(ordering: .relaxed), let plan = FFTPlan.best(for: spec),
+           let rounding = FFTRounding.of(input: input, weights: weights, bias: bias, spec: spec) {
+            // Kernels of 5×5 and more on large planes: fewer operations through FFTs, same values.
+            return try FFTConvolution.run(
+                input: input, weights: weights, bias: bias, spec: spec, plan: plan, rounding: rounding,
+                threads: threads, isCancelled: isCancelled)
         }
         return try GeneralConvolution.run(
             input: input, weights: weights, bias: bias, spec: spec, threads: threads,

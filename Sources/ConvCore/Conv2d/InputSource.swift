@@ -53,9 +53,11 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
         let (height, width) = planeSize(hIn: hIn, wIn: wIn)
         var t = Tensor4(shape: [1, channels, height, width])
         if case let .random(start) = self {
-            var generator = SplitMixRandom(start: start)
-            t.storage = generator.floats(t.storage.count, in: Self.randomValues)
-            return t
+            return RecentRandomInput.tensor(start: start, shape: t.shape) {
+                var generator = SplitMixRandom(start: start)
+                t.storage = generator.floats(t.storage.count, in: Self.randomValues)
+                return t
+            }
         }
         // One row at a time, copied where rows repeat: a 1024² ramp is one row and one memcpy per row.
         let side = max(1, min(height, width) / 4)

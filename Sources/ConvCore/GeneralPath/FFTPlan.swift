@@ -1,0 +1,135 @@
+import CConvKernels
+
+/// How the FFT path would compute a layer: the tile transform's size, how many tiles cover the
+/// output, the memory its kernel spectra take and its cost against the direct path's.
+///
+/// The padded input is cut into overlapping n×n tiles (overlap-save): each tile's circular
+/// correlation with the kernel holds (n − kernel extent + 1)² outputs untouched by the wrap-around.
+/// A stride is computed as stride 1 and sampled, so the dense grid below is the stride-1 output.
+struct FFTPlan: Equatable {
+    let log2n: Int
+    /// Dense (stride-1) outputs along each axis, and those one tile yields.
+    let denseH: Int, denseW: Int, validH: Int, validW: Int
+    /// Estimated floating-point operations, the kernels' transforms included.
+    let flops: Double
+    /// Bytes of the kernels' spectra, kept for the whole layer.
+    let kernelSpectraBytes: Int
+
+    /// Side of the square tile transform.
+    var n: Int { 1 << log2n }
+    /// Complex values kept per spectrum: kx ≤ n/2 (the rest are conjugates), every ky.
+    var bins: Int { (n / 2 + 1) * n }
+    var tilesY: Int { (denseH + validH - 1) / validH }
+    var tilesX: Int { (denseW + validW - 1) / validW }
+
+    /// Kernel spectra above this many bytes send a layer to the direct path.
+    static let spectraLimit = 160 << 20
+    /// Direct-path flops per FFT-path flop at equal time: the direct kernel runs float32 FMAs near
+    /// the machine's peak, the transforms and products float64, bound by the caches. Measured on an
+    /// AMD EPYC (AVX-512): 1024² 16→16 k8 costs 11.7 times fewer estimated flops by FFT but 1.5
+    /// times the direct path's CPU time; 1024² 64→64 k32 98 times fewer and a quarter of the time.
+    static let directAdvantage = 20.0
+    /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
+    static let minimumTaps = 25
+
+    /// Tiles one worker transforms and multiplies together: their spectra and sums take at most
+    /// 16 MB, and every worker gets a share.
+    func tilesPerBatch(spec: Conv2dSpec, threads: Int) -> Int {
+        let perTile = (spec.inChannelsPerGroup + spec.outChannelsPerGroup) * 2 * bins * MemoryLayout<Double>.stride
+        let tiles = tilesY * tilesX
+        return max(1, min(16, (16 << 20) / perTile, (tiles + threads - 1) / max(1, threads)))
+    }
+
+    /// Bins multiplied at a time: one chunk of a group's kernel spectra takes about 1 MB, so it stays
+    /// in the second-level cache while a batch's tiles stream by.
+    func binsPerChunk(spec: Conv2dSpec) -> Int {
+        let slices = spec.outChannelsPerGroup * spec.inChannelsPerGroup
+        return max(8, min(bins, (1 << 20) / (slices * 16)) / 8 * 8)
+    }
+
+    /// The plan with tile side `log2n`; nil when the kernel does not fit in such a tile.
+    init?(spec: Conv2dSpec, log2n: Int) {
+        let h = spec.heightAxis, w = spec.widthAxis, n = 1 << log2n
+        guard h.kernelFits, w.kernelFits, h.effectiveKernel < n, w.effectiveKernel < n else { return nil }
+        self.log2n = log2n
+        denseH = h.paddedSize - h.effectiveKernel + 1
+        denseW = w.paddedSize - w.effectiveKernel + 1
+        validH = n - h.effectiveKernel + 1
+        validW = n - w.effectiveKernel + 1
+        let (groups, inPerGroup, outPerGroup) = (spec.groups, spec.inChannelsPerGroup, spec.outChannelsPerGroup)
+        let slices = spec.parameters.outChannels * inPerGroup
+        let bins = Double((n / 2 + 1) * n)
+        kernelSpectraBytes = slices * 2 * (n / 2 + 1) * n * MemoryLayout<Double>.stride
+        let transform = 10 * Double(n * n * log2n) + 8 * Double(n * n)
+        let pairs = Double(groups * ((inPerGroup + 1) / 2 + (outPerGroup + 1) / 2))
+        let tiles = Double(((denseH + validH - 1) / validH) * ((denseW + validW - 1) / validW))
+        let perTile = pairs * transform + Double(slices) * bins * 8 + Double(spec.parameters.outChannels * n * n) * 2
+        flops = tiles * perTile + Double((slices + 1) / 2) * transform
+    }
+
+    /// Flops of the direct path for the same layer: two per multiply-add.
+    static func directFlops(_ spec: Conv2dSpec) -> Double {
+        let h = spec.heightAxis, w = spec.widthAxis
+        return 2 * Double(h.outputSize * w.outputSize) * Double(spec.parameters.outChannels)
+            * Double(spec.inChannelsPerGroup * h.kernel * w.kernel)
+    }
+
+    /// The cheapest tile size whose kernel spectra fit `spectraLimit`, when it beats the direct
+    /// path by the margin `directAdvantage` allows; nil otherwise (and for kernels under 5×5).
+    static func best(for spec: Conv2dSpec) -> FFTPlan? {
+        let h = spec.heightAxis, w = spec.widthAxis
+        guard h.kernel * w.kernel >= minimumTaps, h.outputSize > 0, w.outputSize > 0 else { return nil }
+        let candidates = (3...9).compactMap { FFTPlan(spec: spec, log2n: $0) }
+            .filter { $0.kernelSpectraBytes <= spectraLimit && $0.n <= 2 * max(h.paddedSize, w.paddedSize) }
+        guard let cheapest = candidates.min(by: { $0.flops < $1.flops }) else { return nil }
+        return cheapest.flops * directAdvantage < directFlops(spec) ? cheapest : nil
+    }
+}
+
+/// How the FFT path turns its float64 sums into the float32 values the direct path gives.
+enum FFTRounding: Equatable {
+    /// Every input, weight and bias is a multiple of 2^−bits and the sums are small enough for
+    /// float64 to hold them to far better than half that step: each sum is rounded to the nearest
+    /// multiple, which is the exact sum, so wherever float32 holds it the value equals PyTorch's.
+    case grid(bits: Int)
+    /// Sums bounded by 2^24 in magnitude: float64's error stays far inside the 1e-5 tolerance.
+    case nearest
+
+    /// The rule for these tensors; nil when a value is not finite or the sums could grow beyond
+    /// what float64 transforms keep within tolerance (those layers take the direct path).
+    static func of(input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec) -> FFTRounding? {
+        guard let x = ValueScan(input.storage), let w = ValueScan(weights.storage),
+              let b = ValueScan(bias ?? []) else { return nil }
+        // The largest |Σ w·x| any output can reach, bias included.
+        let perOutput = weights.storage.count / max(1, spec.parameters.outChannels)
+        var largestKernel = 0.0
+        weights.storage.withUnsafeBufferPointer { all in
+            for o in 0..<spec.parameters.outChannels {
+                var sum = 0.0
+                for v in all[(o * perOutput)..<((o + 1) * perOutput)] { sum += Double(abs(v)) }
+                largestKernel = max(largestKernel, sum)
+            }
+        }
+        let bound = x.largest * largestKernel + b.largest
+        let bits = max(x.fractionBits + w.fractionBits, b.fractionBits)
+        if bits <= 60, bound * Double(sign: .plus, exponent: bits, significand: 1) <= 0x1p40 { return .grid(bits: bits) }
+        return bound <= 0x1p24 ? .nearest : nil
+    }
+}
+
+/// The largest magnitude of some floats and the fraction bits the least coarse of them needs
+/// (0 when all are integers); nil when one is NaN or infinite.
+private struct ValueScan {
+    let largest: Double, fractionBits: Int
+
+    init?(_ values: [Float]) {
+        var largest: Float = 0
+        let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
+        if kind == 2 { return nil }
+        self.largest = Double(largest)
+        guard kind == 1 else { fractionBits = 0; return }
+        var bits = 0
+        for v in values where v != 0 { bits = max(bits, v.significandWidth - Int(v.exponent)) }
+        fractionBits = bits
+    }
+}

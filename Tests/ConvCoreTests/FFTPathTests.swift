@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import ConvCore
+
+/// The FFT path (`FFTConvolution`) against PyTorch's outputs in the committed fixtures and against
+/// the direct path, forced onto every layer whatever the cost model would choose.
+@Suite("FFT path: the same values as PyTorch and the direct path")
+struct FFTPathTests {
+    static let fixtures = Conv2dFixtureFile.shared
+    /// Layers with kernels of 5×5 and more (scripts/make_fft_fixtures.py), each run by PyTorch.
+    static let largeKernels: [Conv2dFixtureCase] = {
+        struct File: Decodable { let torch_version: String; let cases: [Conv2dFixtureCase] }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/pytorch_fft_layers.json")
+        let file = try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+        precondition(file.torch_version.hasPrefix("2.13"))
+        return file.cases
+    }()
+    static let ran = fixtures.cases.filter { $0.error == nil } + fixtures.float_cases.filter { $0.error == nil }
+        + largeKernels
+
+    /// The two smallest tile sizes the kernel fits: several tiles per plane, and fewer.
+    static func plans(_ spec: Conv2dSpec) -> [FFTPlan] {
+        Array((2...10).compactMap { FFTPlan(spec: spec, log2n: $0) }.prefix(2))
+    }
+
+    static func fft(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ spec: Conv2dSpec, _ plan: FFTPlan,
+                    threads: Int = 2) throws -> Tensor4? {
+        guard let rounding = FFTRounding.of(input: input, weights: weights, bias: bias, spec: spec) else { return nil }
+        return try FFTConvolution.run(input: input, weights: weights, bias: bias, spec: spec, plan: plan,
+                                      rounding: rounding, threads: threads) { false }
+    }
+
+    @Test("every fixture layer (padding modes, same/valid, stride, dilation, groups, bias)", arguments: ran)
+    func fixtureLayer(_ fixture: Conv2dFixtureCase) throws {
+        let spec = fixture.spec
+        let input = fixture.makeInput(), weights = fixture.makeWeights()
+        let bias = fixture.biasList ?? spec.biasVector
+        let plans = Self.plans(spec)
+        #expect(!plans.isEmpty)
+        for plan in plans {
+            let output = try #require(try Self.fft(input, weights, bias, spec, plan), "values out of the FFT's range")
+            #expect(output.shape == fixture.output_shape)
+            let wrong = Conv2dAgreementTests.mismatches(output.storage, fixture.output!, exact: fixture.exact == true)
+            #expect(wrong == 0, "n=\(plan.n): \(Array(zip(output.storage, fixture.output!).filter { $0 != $1 }.prefix(3)))")
+        }
+    }
+
+    @Test func fixturesCoverTheShapes() {
+        #expect(Self.ran.contains { $0.spec.heightAxis.stride > 1 })
+        #expect(Self.ran.contains { $0.spec.heightAxis.dilation > 1 })
+        #expect(Self.ran.contains { $0.groups > 1 })
+        #expect(Self.ran.filter { $0.spec.heightAxis.kernel * $0.spec.widthAxis.kernel >= 25 }.count >= 16)
+        #expect(Self.ran.contains { $0.padding == "same" } && Self.ran.contains { $0.padding == "valid" })
+        for mode in PaddingMode.allCases { #expect(Self.ran.contains { $0.padding_mode == mode.rawValue }) }
+    }
+
+    /// Larger random layers, integer values: bit for bit the direct path's, on one core and two.
+    @Test("random integer layers equal the direct path", arguments: RandomLayer.cases)
+    func integerLayer(_ layer: RandomLayer) throws {
+        let (input, weights, bias, spec) = layer.tensors(integers: true)
+        let direct = try GeneralConvolution.run(input: input, weights: weights, bias: bias, spec: spec, threads: 2,
+                                                workspace: Conv2dWorkspace()) { false }
+        for plan in Self.plans(spec) {
+            for threads in [1, 2] {
+                let output = try #require(try Self.fft(input, weights, bias, spec, plan, threads: threads))
+                #expect(output.shape == direct.shape)
+                #expect(output.storage == direct.storage, "n=\(plan.n) threads=\(threads)")
+            }
+        }
+    }
+
+    /// Random non-integer values: within 1e-5 of the direct path (both within float32 rounding of the
+    /// exact sums; the Double textbook loop is the referee).
+    @Test("random float layers within tolerance", arguments: RandomLayer.cases)
+    func floatLayer(_ layer: RandomLayer) throws {
+        let (input, weights, bias, spec) = layer.tensors(integers: false)
+        let exact = try Conv2dForward.tablePath(input: input, weights: weights, bias: bias, spec: spec) { false }
+        for plan in Self.plans(spec) {
+            let output = try #require(try Self.fft(input, weights, bias, spec, plan))
+            #expect(Conv2dAgreementTests.mismatches(output.storage, exact.storage, exact: false) == 0, "n=\(plan.n)")
+        }
+    }
+
+    @Test func costModelChoosesFFTForLargeKernelsOnly() {
+        func spec(_ size: Int, _ c: Int, _ k: Int) -> Conv2dSpec {
+            var p = ConvParameters()
+            (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (size, size, c, c, k, k)
+            return Conv2dSpec(p)
+        }
+        // 16 channels of 8×8: fewer flops by FFT, but more time (docs/PERFORMANCE.md).
+        #expect(FFTPlan.best(for: spec(1024, 16, 8)) == nil)
+        #expect(FFTPlan.best(for: spec(512, 32, 16)) != nil)
+        #expect(FFTPlan.best(for: spec(1024, 64, 32)) != nil)
+        #expect(FFTPlan.best(for: spec(1024, 64, 32))!.kernelSpectraBytes <= FFTPlan.spectraLimit)
+        #expect(FFTPlan.best(for: spec(1024, 16, 3)) == nil)
+        #expect(FFTPlan.best(for: spec(1024, 16, 4)) == nil)
+    }
+
+    @Test func roundingRefusesValuesTheTransformCannotKeep() {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (8, 8, 1, 1, 5, 5)
+        let spec = Conv2dSpec(p)
+        let weights = Tensor4(shape: spec.kernelShape, storage: [Float](repeating: 1, count: 25))
+        func input(_ value: Float) -> Tensor4 { Tensor4(shape: spec.inputShape, storage: [Float](repeating: value, count: 64)) }
+        #expect(FFTRounding.of(input: input(3), weights: weights, bias: nil, spec: spec) == .grid(bits: 0))
+        #expect(FFTRounding.of(input: input(0.25), weights: weights, bias: [0.5], spec: spec) == .grid(bits: 2))
+        // 0.1 as a float is a multiple of 2^−27: with weights as fine the grid would need 2^−54.
+        let fine = Tensor4(shape: spec.kernelShape, storage: [Float](repeating: 0.1, count: 25))
+        #expect(FFTRounding.of(input: input(0.1), weights: fine, bias: nil, spec: spec) == .nearest)
+        #expect(FFTRounding.of(input: input(.nan), weights: weights, bias: nil, spec: spec) == nil)
+        #expect(FFTRounding.of(input: input(.infinity), weights: weights, bias: nil, spec: spec) == nil)
+        #expect(FFTRounding.of(input: input(1e30), weights: weights, bias: nil, spec: spec) == nil)
+    }
+
+    @Test func cancelledStops() throws {
+        let (input, weights, bias, spec) = RandomLayer.cases[0].tensors(integers: true)
+        let plan = try #require(Self.plans(spec).first)
+        #expect(throws: ComputationCancelled.self) {
+            _ = try FFTConvolution.run(input: input, weights: weights, bias: bias, spec: spec, plan: plan,
+                                       rounding: .grid(bits: 0), threads: 2) { true }
+        }
+    }
+}
+
+/// A random layer for the FFT tests: shape, stride, dilation, groups, padding and its mode.
+struct RandomLayer: CustomStringConvertible, Sendable {
+    let size: (h: Int, w: Int), channels: (in: Int, out: Int), kernel: (h: Int, w: Int)
+    let stride: Int, dilation: Int, groups: Int, padding: Int, mode: PaddingMode, bias: Bool
+
+    static let cases: [RandomLayer] = [
+        RandomLayer(size: (40, 37), channels: (3, 5), kernel: (5, 5), stride: 1, dilation: 1, groups: 1, padding: 0, mode: .zeros, bias: false),
+        RandomLayer(size: (33, 50), channels: (4, 6), kernel: (7, 5), stride: 2, dilation: 1, groups: 2, padding: 3, mode: .reflect, bias: true),
+        RandomLayer(size: (29, 31), channels: (2, 3), kernel: (5, 6), stride: 3, dilation: 2, groups: 1, padding: 4, mode: .circular, bias: true),
+        RandomLayer(size: (64, 64), channels: (6, 6), kernel: (9, 9), stride: 1, dilation: 1, groups: 3, padding: 2, mode: .replicate, bias: false),
+        RandomLayer(size: (70, 45), channels: (5, 7), kernel: (8, 8), stride: 1, dilation: 3, groups: 1, padding: 5, mode: .zeros, bias: true),
+    ]
+
+    var description: String {
+        "\(size.h)×\(size.w) \(channels.in)→\(channels.out) k\(kernel.h)×\(kernel.w) s\(stride) d\(dilation) g\(groups) p\(padding) \(mode)"
+    }
+
+    var spec: Conv2dSpec {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels) = (size.h, size.w, channels.in, channels.out)
+        (p.kernelSizeH, p.kernelSizeW, p.strideH, p.strideW) = (kernel.h, kernel.w, stride, stride)
+        (p.dilationH, p.dilationW, p.paddingH, p.paddingW) = (dilation, dilation, padding, padding)
+        return Conv2dSpec(p, paddingMode: mode, groups: groups)
+    }
+
+    /// Integers 0…9 and −3…3 (every sum exact), or floats with 20 fraction bits.
+    func tensors(integers: Bool) -> (Tensor4, Tensor4, [Float]?, Conv2dSpec) {
+        let spec = self.spec
+        var random = SplitMixRandom(start: UInt64(size.h * 131 + kernel.w))
+        func values(_ count: Int, _ range: ClosedRange<Int>) -> [Float] {
+            integers ? random.floats(count, in: range)
+                : (0..<count).map { _ in Float(random.integer(in: -(1 << 20)...(1 << 20))) / Float(1 << 20) * Float(range.upperBound) }
+        }
+        let input = Tensor4(shape: spec.inputShape, storage: values(spec.inputShape.reduce(1, *), 0...9))
+        let weights = Tensor4(shape: spec.kernelShape, storage: values(spec.kernelShape.reduce(1, *), -3...3))
+        return (input, weights, bias ? values(channels.out, -3...3) : nil, spec)
+    }
+}
