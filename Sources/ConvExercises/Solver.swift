@@ -139,14 +139,20 @@ enum Solver {
         // The layers before the asked one run whole (bounded above); the asked one computes its one cell.
         let before = Array(setup.layers.prefix(layer))
         let input = setup.fill.makeInput(channels: setup.inputShape[1], hIn: setup.inputShape[2], wIn: setup.inputShape[3])
-        let weights = before.map { l -> LayerWeights? in
-            guard let shape = l.weightShape else { return nil }
-            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: l.biasCount.map { [Float](repeating: 0, count: $0) })
+        // Each layer's weights are made just before it runs and freed after.
+        let weights = { (index: Int) -> LayerWeights? in
+            guard let shape = before[index].weightShape else { return nil }
+            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: before[index].biasCount.map { [Float](repeating: 0, count: $0) })
         }
-        let run = StackForward.run(input: input, layers: before, weights: weights)
-        let layerInput = layer == 0 ? input : run.outputs[layer - 1]!
-        var skip: Tensor4?
-        if case let .cat(cat) = setup.layers[layer] { skip = run.outputs[cat.skip] }
+        // Streamed: only the asked layer's input and its Cat's skip are kept, not every map before it
+        // (40 ReLUs at 64×1024² would hold 10 GB).
+        var skipIndex: Int?
+        if case let .cat(cat) = setup.layers[layer] { skipIndex = cat.skip }
+        var layerInput = input, skip: Tensor4?
+        StackForward.stream(input: input, trace: StackTrace(inputShape: setup.inputShape, layers: before), weights: weights) { index, output in
+            if index == layer - 1 { layerInput = output }
+            if index == skipIndex { skip = output }
+        }
         let result = CellValue.value(of: setup.layers[layer], input: layerInput, skip: skip, channel: channel, y: y, x: x)
         guard result.isFinite else {
             throw SolveProblem(key: "cell", message: "output[0, \(channel), \(y), \(x)] is \(numberText(result)), "

@@ -86,6 +86,19 @@ struct OverflowTests {
         }
     }
 
+    /// The layers before the asked one stream: only the asked layer's input is kept. Twenty ReLUs
+    /// at 16×1024² keep 1.3 GB whole; the answer takes a few 64 MB maps, here in 600,000 KiB.
+    @Test func aValueQuestionKeepsOnlyTheMapItReads() throws {
+        try withTemporaryDirectory("value-stream") { dir in
+            let relus = Array(repeating: "\"ReLU()\"", count: 20).joined(separator: ", ")
+            let lab = "title = \"t\"\n[[exercise]]\nid = \"v\"\nlayers = [\(relus)]\ninput = [1, 16, 1024, 1024]\nask = \"value\"\ncell = [3, 5, 7]\n"
+            try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
+            try Data("1: 7\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
+            let r = shell("cd '\(dir)' && bash -c \"ulimit -v 600000; '\(Binary.path)' exercise lab.toml --answers a.txt\" < /dev/null")
+            #expect(r.status == 0 && r.out.contains("Score: 1/1"), "\(r.status) \(r.err.prefix(300)) \(r.out.suffix(300))")
+        }
+    }
+
     /// A command that prints shapes allocates no tensor: a 4096×1024² input is 16 GiB, and the
     /// table and the shape and count questions on it run in 256 MiB of address space.
     @Test func shapesAndCountsAllocateNoTensor() throws {
