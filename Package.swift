@@ -38,7 +38,7 @@ let package = Package(
         // State, update, views painting a Canvas, exporters: still no terminal.
         .target(name: "ConvScopeApp", dependencies: ["ConvCore", "ConvExercises"], swiftSettings: optimizedInDebug),
         // The run loop and the background computations: threads, but still no terminal.
-        .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp", "CConvKernels"]),
+        .target(name: "ConvScopeRuntime", dependencies: ["ConvCore", "ConvScopeApp", "ConvExercises", "CConvKernels"]),
         // Exercise files, the question engine, grading and lab generation: no terminal, no I/O.
         .target(name: "ConvExercises", dependencies: ["ConvCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only module that imports ncurses.
@@ -62,7 +62,7 @@ let package = Package(
             name: "ConvScopeBench",
             dependencies: ["ConvCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `scripts/bench_keys.sh`: one key's cost on a 5,000-layer model and a 40,000-question lab.
-        .executableTarget(name: "ConvScopeKeyBench", dependencies: ["ConvCore", "ConvScopeApp", "ConvExercises"]),
+        .executableTarget(name: "ConvScopeKeyBench", dependencies: ["ConvCore", "ConvScopeApp", "ConvScopeRuntime", "ConvExercises"]),
         .testTarget(name: "ConvCoreTests", dependencies: ["ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
                     exclude: ["Snapshots", "Fixtures"]),

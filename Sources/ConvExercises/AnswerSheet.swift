@@ -21,8 +21,11 @@ public struct AnswerSheet: Equatable, Sendable {
         var next = 1
         // Which line answered each question: a second answer is a mistake to name, not to overwrite.
         var answeredOnLine: [Int: Int] = [:]
+        // Below the marker a recording appends answers as they are given: a later line replaces an earlier one.
+        var replacing = false
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingSpaces
+            if line == laterAnswersMarker { replacing = true; continue }
             if line.isEmpty || line.hasPrefix("#") { continue }
             var number = next
             var answer = line
@@ -39,7 +42,7 @@ public struct AnswerSheet: Equatable, Sendable {
                     : "question \(numberText) does not exist: the lab has 1…\(questionCount)"
                 throw ExerciseFileError(line: index + 1, "answers: \(what)")
             }
-            if let first = answeredOnLine[number] {
+            if let first = answeredOnLine[number], !replacing {
                 throw ExerciseFileError(line: index + 1, "answers: question \(number) is answered twice (lines \(first) and \(index + 1)); keep one")
             }
             answeredOnLine[number] = index + 1
@@ -58,7 +61,12 @@ public struct AnswerSheet: Equatable, Sendable {
     /// How every answers file convscope writes begins (`--record` replaces only such files).
     public static let header = "# Answers for: "
 
-    /// The file text: a comment naming the lab, then `N: answer` for every question (`N: -` when skipped).
+    /// The comment after which a recording appends each answer as it is given; below it a
+    /// question's later line replaces its earlier one (elsewhere answering twice is an error).
+    public static let laterAnswersMarker = "# Answers given since, each replacing that question's line above:"
+
+    /// The file text: a comment naming the lab, then `N: answer` for every question (`N: -` when
+    /// skipped), then the marker below which a recording appends.
     public func text(title: String, questionCount: Int) -> String {
         var lines = [Self.header + "\(title.replacingOccurrences(of: "\n", with: " "))",
                      "# One line per question: N: answer (- = skipped)."]
@@ -66,6 +74,7 @@ public struct AnswerSheet: Equatable, Sendable {
             let answer = answers[number] ?? ""
             lines.append("\(number): \(answer.isEmpty ? "-" : answer)")
         }
+        lines.append(Self.laterAnswersMarker)
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -57,8 +57,8 @@ extension EntryReader {
     /// `target = [H, W]` or one number for both.
     func targetPair() throws(ExerciseFileError) -> SpatialPair? {
         guard let numbers = try intList("target") else { return nil }
-        guard (1...2).contains(numbers.count), numbers.allSatisfy({ $0 >= 1 }) else {
-            throw error("target", "target must be [H, W] or one number, all 1 or more")
+        guard (1...2).contains(numbers.count), numbers.allSatisfy({ (1...StackLimits.mapSide).contains($0) }) else {
+            throw error("target", "target must be [H, W] or one number, each 1…\(StackLimits.mapSide) (the most cells on a side convscope follows)")
         }
         return SpatialPair(numbers[0], numbers.last!)
     }

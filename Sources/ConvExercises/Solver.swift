@@ -136,27 +136,38 @@ enum Solver {
                 + "allowed o 0…\(output[1] - 1), y 0…\(output[2] - 1), x 0…\(output[3] - 1)")
         }
         try checkValueWork(setup, through: layer)
-        let layers = Array(setup.layers.prefix(layer + 1))
+        // The layers before the asked one run whole (bounded above); the asked one computes its one cell.
+        let before = Array(setup.layers.prefix(layer))
         let input = setup.fill.makeInput(channels: setup.inputShape[1], hIn: setup.inputShape[2], wIn: setup.inputShape[3])
-        let weights = layers.map { l -> LayerWeights? in
-            guard let shape = l.weightShape else { return nil }
-            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: l.biasCount.map { [Float](repeating: 0, count: $0) })
+        // Each layer's weights are made just before it runs and freed after.
+        let weights = { (index: Int) -> LayerWeights? in
+            guard let shape = before[index].weightShape else { return nil }
+            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: before[index].biasCount.map { [Float](repeating: 0, count: $0) })
         }
-        let run = StackForward.run(input: input, layers: layers, weights: weights)
-        let result = Double(run.outputs[layer]![0, channel, y, x])
+        // Streamed: only the asked layer's input and its Cat's skip are kept, not every map before it
+        // (40 ReLUs at 64×1024² would hold 10 GB).
+        var skipIndex: Int?
+        if case let .cat(cat) = setup.layers[layer] { skipIndex = cat.skip }
+        var layerInput = input, skip: Tensor4?
+        StackForward.stream(input: input, trace: StackTrace(inputShape: setup.inputShape, layers: before), weights: weights) { index, output in
+            if index == layer - 1 { layerInput = output }
+            if index == skipIndex { skip = output }
+        }
+        let result = CellValue.value(of: setup.layers[layer], input: layerInput, skip: skip, channel: channel, y: y, x: x)
+        guard result.isFinite else {
+            throw SolveProblem(key: "cell", message: "output[0, \(channel), \(y), \(x)] is \(numberText(result)), "
+                + "a value no typed answer can be graded against; ask about another cell or layer")
+        }
         let expected = numberText(result)
         let inputText = shapeText(setup.inputShape), fill = setup.fill.argument
         let of = setup.isSingleLayer ? "" : lang.pick(" of (\(setup.names[layer]))", " слоя (\(setup.names[layer]))")
         var steps = [lang.pick("input \(fill) on \(inputText), all-ones weights, zero bias",
                                "вход \(fill) формы \(inputText), все веса равны 1, смещение 0")]
-        let layerInput = layer == 0 ? input : run.outputs[layer - 1]
-        var skip: Tensor4?
-        if case let .cat(cat) = setup.layers[layer] { skip = run.outputs[cat.skip] }
-        if layer > 0, let layerInput {
+        if layer > 0 {
             steps.append(lang.pick("layer (\(setup.names[layer])) \(setup.layers[layer].name) reads the output of (\(setup.names[layer - 1])), \(shapeText(layerInput.shape))",
                                    "слой (\(setup.names[layer])) \(setup.layers[layer].name) читает выход слоя (\(setup.names[layer - 1])), \(shapeText(layerInput.shape))"))
         }
-        if let layerInput, let sum = ValueWorking.steps(setup, layer: layer, input: layerInput, skip: skip, channel: channel, y: y, x: x,
+        if let sum = ValueWorking.steps(setup, layer: layer, input: layerInput, skip: skip, channel: channel, y: y, x: x,
                                                          value: result, lang) {
             steps += sum
         } else {
@@ -175,28 +186,34 @@ enum Solver {
         return solution
     }
 
-    /// What a value question may cost: its answer runs every layer up to the asked one, so each
-    /// map, the weights and the multiplications are bounded before any tensor is built (an input
-    /// of [1, 4096, 1024, 1024] alone asked for 16 GiB).
+    /// What a value question may cost: its answer runs every layer before the asked one whole
+    /// (the asked one computes its one cell), so the input, each map they make, their weights
+    /// and multiplications are bounded before any tensor is built (an input of
+    /// [1, 4096, 1024, 1024] alone asked for 16 GiB).
     static let valueLimits = (mapValues: 64 << 20, weights: StackLimits.weightsComputed, multiplications: 20_000_000_000)
 
     /// Refuses, in one line naming the limit, a value question too large to compute.
     static func checkValueWork(_ setup: ExerciseSetup, through layer: Int) throws(SolveProblem) {
-        let steps = setup.trace.layers.prefix(layer + 1)
-        let maps = [setup.inputShape] + steps.compactMap(\.outputShape)
+        let before = setup.trace.layers.prefix(layer)
+        let maps = [setup.inputShape] + before.compactMap(\.outputShape)
         let largest = maps.map(StackTrace.elementCount).max() ?? 0
-        let weights = steps.reduce(0) { .saturatingSum($0, $1.parameterCount) }
-        let multiplications = steps.reduce(0) { .saturatingSum($0, $1.multiplications) }
+        let weights = before.reduce(0) { .saturatingSum($0, $1.parameterCount) }
+        let multiplications = before.reduce(0) { .saturatingSum($0, $1.multiplications) }
         let limits = valueLimits
         guard largest <= limits.mapValues, weights <= limits.weights, multiplications <= limits.multiplications else {
-            throw SolveProblem(key: "ask", message: "value questions are computed up to \(limits.mapValues) values a map (64×1024×1024), "
-                + "\(limits.weights) weights and \(limits.multiplications) multiplications; this one needs \(largest), \(weights) and \(multiplications)")
+            throw SolveProblem(key: "ask", message: "a value question computes its input and the layers before the asked one whole, "
+                + "up to \(limits.mapValues) values a map (64×1024×1024), \(limits.weights) weights and \(limits.multiplications) "
+                + "multiplications; this one needs \(largest), \(weights) and \(multiplications)")
         }
     }
 
     /// `36` for whole values, else up to 4 decimals (`4.5`).
     static func numberText(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+        // Python's words for what has no four decimals that fit Int (LeakyReLU(negative_slope=1e300) makes them).
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if abs(value) >= 1e14 { return "\(value)" }
         var text = String(format4: value)
         while text.hasSuffix("0") { text.removeLast() }
         return text

@@ -16,34 +16,19 @@ enum ValueWorking {
         switch setup.layers[index] {
         case let .conv2d(layer):
             let spec = layer.spec(channels: input.shape[1], inputHeight: input.shape[2], inputWidth: input.shape[3])
-            let taps = spec.receptiveField(outChannel: o, y: y, x: x)
-            var groups: [(channel: Int, terms: [String], sum: Double, padded: Int)] = []
-            for c in spec.inputChannels(ofOutput: o) {
-                let mine = taps.filter { $0.channel == c }
+            let zeros = layer.paddingMode == .zeros
+            // Taps grouped in one pass: filtering them per channel cost channels² (4096 channels: 7·10¹⁰).
+            let byChannel = Dictionary(grouping: spec.receptiveField(outChannel: o, y: y, x: x), by: \.channel)
+            let groups = spec.inputChannels(ofOutput: o).map { c -> TermGroup in
+                let mine = byChannel[c] ?? []
                 let values = mine.map { Double(spec.paddedValue(input, channel: c, y: $0.position.y, x: $0.position.x)) }
-                let zeros = layer.paddingMode == .zeros
-                let terms = zip(mine, values).map { tap, v in tap.inPadding && zeros ? "·" : Solver.numberText(v) }
                 // Only zero padding is written ·; a reflected or copied value is written as the number it reads.
-                groups.append((c, terms, values.reduce(0, +), zeros ? mine.filter(\.inPadding).count : 0))
+                return TermGroup(channel: c, values: values, padded: zeros ? mine.map(\.inPadding) : nil)
             }
             lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
         case let .convTranspose2d(layer):
-            var groups: [(channel: Int, terms: [String], sum: Double, padded: Int)] = []
-            let perGroupOut = layer.outChannels / layer.groups, perGroupIn = layer.inChannels / layer.groups
-            let group = o / perGroupOut
-            for c in group * perGroupIn..<(group + 1) * perGroupIn {
-                var terms: [String] = [], sum = 0.0
-                for ky in 0..<layer.kernelSize.h {
-                    let ny = y + layer.padding.h - ky * layer.dilation.h
-                    guard ny >= 0, ny % layer.stride.h == 0, ny / layer.stride.h < input.shape[2] else { continue }
-                    for kx in 0..<layer.kernelSize.w {
-                        let nx = x + layer.padding.w - kx * layer.dilation.w
-                        guard nx >= 0, nx % layer.stride.w == 0, nx / layer.stride.w < input.shape[3] else { continue }
-                        let v = Double(input[0, c, ny / layer.stride.h, nx / layer.stride.w])
-                        terms.append(Solver.numberText(v)); sum += v
-                    }
-                }
-                groups.append((c, terms, sum, 0))
+            let groups = CellValue.transposedTaps(layer, input: input, channel: o, y: y, x: x).map {
+                TermGroup(channel: $0.channel, values: $0.values, padded: nil)
             }
             lines = sumLines(groups, value: value, bias: layer.bias, cell: cell, lang)
         case let .maxPool2d(layer):
@@ -71,23 +56,23 @@ enum ValueWorking {
 
     /// One line per input channel (terms, or a count when long), then the total with the bias;
     /// nil when the terms do not add up to PyTorch's value (the value line alone is then shown).
-    static func sumLines(_ groups: [(channel: Int, terms: [String], sum: Double, padded: Int)], value: Double, bias: Bool,
+    static func sumLines(_ groups: [TermGroup], value: Double, bias: Bool,
                          cell: String, _ lang: Language) -> [String]? {
         let total = groups.reduce(0) { $0 + $1.sum }
         guard abs(total - value) <= 1e-3 * max(1, abs(value)) else { return nil }
         let biasText = bias ? " + 0" : ""
         let result = Solver.numberText(value)
         let padded = groups.reduce(0) { $0 + $1.padded }
-        let terms = groups.reduce(0) { $0 + $1.terms.count }
+        let terms = groups.reduce(0) { $0 + $1.count }
         let legend = padded > 0 ? [lang.pick("· is a zero from the padding (\(padded) of the \(terms) terms)",
                                              "· — ноль из расширения (\(padded) из \(terms) слагаемых)")] : []
-        if groups.count == 1, groups[0].terms.count <= termsPerLine {
-            let terms = groups[0].terms.isEmpty ? "0" : groups[0].terms.joined(separator: "+")
+        if groups.count == 1, let written = groups[0].terms {
+            let terms = written.isEmpty ? "0" : written.joined(separator: "+")
             return ["output\(cell) = " + terms + biasText + " = \(result)"] + legend
         }
         var lines = groups.map { g -> String in
-            let written = g.terms.count <= termsPerLine ? (g.terms.isEmpty ? "0" : g.terms.joined(separator: "+"))
-                : lang.pick("\(g.terms.count) terms", "\(g.terms.count) слагаемых")
+            let written = g.terms.map { $0.isEmpty ? "0" : $0.joined(separator: "+") }
+                ?? lang.pick("\(g.count) terms", "\(g.count) слагаемых")
             return lang.pick("input channel \(g.channel): ", "входной канал \(g.channel): ") + written + " = " + Solver.numberText(g.sum)
         }
         lines.append("output\(cell) = " + groups.map { Solver.numberText($0.sum) }.joined(separator: " + ") + biasText + " = \(result)")
@@ -127,5 +112,22 @@ enum ValueWorking {
                 }
             }
         }
+    }
+}
+
+/// One input channel's terms of a sum: written out up to `ValueWorking.termsPerLine`, else counted.
+struct TermGroup {
+    let channel: Int, count: Int, sum: Double
+    /// How many terms are zeros of the padding.
+    let padded: Int
+    /// The terms as written (· for a zero of the padding), nil when there are too many to write.
+    let terms: [String]?
+
+    /// `padded[i]` says whether term i is a zero of the padding (nil: none are written so).
+    init(channel: Int, values: [Double], padded: [Bool]?) {
+        self.channel = channel; count = values.count; sum = values.reduce(0, +)
+        self.padded = padded?.filter { $0 }.count ?? 0
+        terms = values.count > ValueWorking.termsPerLine ? nil
+            : values.indices.map { padded?[$0] == true ? "·" : Solver.numberText(values[$0]) }
     }
 }

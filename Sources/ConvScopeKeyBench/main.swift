@@ -1,6 +1,7 @@
 import ConvCore
 import ConvExercises
 import ConvScopeApp
+import ConvScopeRuntime
 import Foundation
 
 // `convscope-keybench` (scripts/bench_keys.sh): what one key costs on the key path — `update`
@@ -58,3 +59,29 @@ for (name, keys) in [("type a character on the answer line", [Key.character("1")
         _ = exercise.paint(maps: nil, environment: environment, spinner: 0)
     })
 }
+
+// Enter on the answer line with --record: the answer's line is appended to the record file and
+// synced (the file was written whole once, at the start). Each sample types 1 and Enter on a new
+// question; moving on with > is not timed.
+let recordPath = NSTemporaryDirectory() + "convscope-keybench-\(getpid()).txt"
+defer { unlink(recordPath) }
+let recordFile = AnswerRecordFile(path: recordPath) { text in
+    FileManager.default.createFile(atPath: recordPath + ".tmp", contents: Data(text.utf8))
+    return rename(recordPath + ".tmp", recordPath) == 0 ? nil : "rename failed"
+}
+_ = recordFile.start(AnswerSheet().text(title: lab.title, questionCount: lab.exercises.count))
+var recording = ExerciseState(lab: lab, environment: environment, records: true)
+_ = recording.apply(.start(size))
+var samples: [Double] = []
+for _ in 0..<(quick ? 20 : 60) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    _ = recording.apply(.key(.character("1")))
+    for case .recordAnswers(let record) in recording.apply(.key(.enter)) {
+        if let failure = recordFile.record(record) { print("record failed: \(failure)") }
+    }
+    _ = recording.paint(maps: nil, environment: environment, spinner: 0)
+    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    _ = recording.apply(.key(.escape)); _ = recording.apply(.key(.character(">")))
+}
+samples.sort()
+report("exercise: 1 and Enter, the answer recorded", (samples[samples.count / 2], samples.last!))

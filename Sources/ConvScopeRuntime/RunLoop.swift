@@ -1,5 +1,6 @@
 import ConvCore
 import ConvScopeApp
+import ConvExercises
 import Dispatch
 
 /// The TUI's loop: event → action → `update` → effects → view → draw. Every input (keys, resize,
@@ -9,7 +10,7 @@ public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
     public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
     /// Writes a session's answers for the `.recordAnswers` effect; returns a report when it failed.
-    public typealias Recorder = (_ text: String) -> String?
+    public typealias Recorder = (_ record: AnswerRecord) -> String?
 
     public let screen: any Screen
     public private(set) var state: Program
@@ -145,8 +146,8 @@ public struct RunLoop<Program: LoopProgram> {
                     queue.append(.report(exporter(state.teaching, engine.latest)))
                 case .toggleRecording:
                     if let report = recordingToggle?() { queue.append(.report(report)) }
-                case .recordAnswers(let text):
-                    if let failure = recorder?(text) { queue.append(.report(failure)) }
+                case .recordAnswers(let record):
+                    if let failure = recorder?(record) { queue.append(.report(failure)) }
                 case .suspend:
                     screen.suspend()
                     queue.append(.resumed(screen.size))

@@ -6,10 +6,10 @@ import ConvScopeRuntime
 import Foundation
 
 /// `convscope exercise FILE` on a terminal: the exercise screen in the run loop on an
-/// NCursesScreen, writing the answers to `--record` after each one.
+/// NCursesScreen, recording each answer in `--record` as it is given.
 struct ExerciseSession {
     let lab: ExerciseSet
-    /// Where the answers go (the `--answers` format), replaced atomically after each answer.
+    /// Where the answers go (the `--answers` format): written whole at the start, then appended to.
     let recordPath: String?
     /// The screen's language (--lang, else the locale); a terminal without UTF-8 gets English.
     let language: Language
@@ -17,9 +17,10 @@ struct ExerciseSession {
     /// Runs the session; returns the process's exit status. The record file is written once
     /// before the screen starts, so a path that cannot be written is reported with the terminal untouched.
     func run() throws -> Int32 {
-        if let recordPath {
+        let recordFile = recordPath.map { AnswerRecordFile(path: $0, writeWhole: { [path = $0] text in Self.write(text, to: path) }) }
+        if let recordFile {
             let empty = AnswerSheet().text(title: lab.title, questionCount: lab.exercises.count)
-            if let failure = Self.write(empty, to: recordPath) {
+            if let failure = recordFile.start(empty) {
                 printError("convscope: \(failure)")
                 throw ExitCode(1)
             }
@@ -45,28 +46,21 @@ struct ExerciseSession {
             },
             pendingSignal: { [signals] in signals.received },
             frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
-            recorder: { [recordPath, unrecorded] text in
-                unrecorded.reason = recordPath.flatMap { Self.write(text, to: $0) }
-                return unrecorded.reason.map { ExerciseText.recordFailed($0, language) }
+            recorder: { [recordFile] record in
+                recordFile?.record(record).map { ExerciseText.recordFailed($0, language) }
             },
             recordingToggle: screenRecorder.toggle, drawn: screenRecorder.drawn)
         let status = loop.run()
         screen.stop()
         if screenRecorder.isRecording { _ = screenRecorder.finish() }
-        // Each record holds every answer, so only the last write matters: when it failed, the
-        // answers since the last good one exist nowhere but on the screen that just closed.
-        if let recordPath, let reason = unrecorded.reason {
+        // A failed write is followed by a whole one, so only the last write matters: when it
+        // failed, the answers since the last good one exist nowhere but on the screen that just closed.
+        if let recordPath, let reason = recordFile?.failure {
             printError("convscope: the latest answers were not recorded to \(displayed(recordPath)): \(reason)")
             return status == 0 ? 1 : status
         }
         return status
     }
-
-    /// Why the last write of the record failed, or nil when it holds every answer given.
-    private final class Unrecorded: @unchecked Sendable {
-        var reason: String?
-    }
-    private let unrecorded = Unrecorded()
 
     /// Replaces `path` with `text` atomically; returns why it failed, or nil.
     static func write(_ text: String, to path: String) -> String? {

@@ -80,7 +80,8 @@ import Testing
         sheet.record("1×8×4×4", for: 1)
         sheet.record("no: kernel\ntoo big", for: 3)
         let text = sheet.text(title: "Three", questionCount: 3)
-        #expect(text == "# Answers for: Three\n# One line per question: N: answer (- = skipped).\n1: 1×8×4×4\n2: -\n3: no: kernel too big\n")
+        #expect(text == "# Answers for: Three\n# One line per question: N: answer (- = skipped).\n1: 1×8×4×4\n2: -\n3: no: kernel too big\n"
+                + "# Answers given since, each replacing that question's line above:\n")
         #expect(try AnswerSheet.parse(text, questionCount: 3) == sheet)
     }
 }

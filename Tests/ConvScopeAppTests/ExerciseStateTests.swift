@@ -43,8 +43,9 @@ import Testing
         let effects = Self.press(&s, "1x2x6x6", .enter)
         #expect(s.current.right && s.current.revealed && !s.answering)
         #expect(s.score == 1)
-        guard case .recordAnswers(let text)? = effects.last else { Issue.record("no record effect: \(effects)"); return }
-        #expect(text.contains("\n1: 1x2x6x6\n2: -\n"))
+        guard case .recordAnswers(let record)? = effects.last else { Issue.record("no record effect: \(effects)"); return }
+        let text = record.text
+        #expect(text.contains("\n1: 1x2x6x6\n2: -\n") && record.line == "1: 1x2x6x6\n")
         // The recorded text is what --answers reads, and grades the same.
         let sheet = try AnswerSheet.parse(text, questionCount: s.lab.exercises.count)
         #expect(GradeReport(lab: s.lab, sheet: sheet).score == s.score)
@@ -104,8 +105,8 @@ import Testing
         #expect(!s.current.revealed && s.notice == ExerciseText.answerFirst(.en))
         let effects = Self.press(&s, "s")
         #expect(s.index == 1 && s.answering && s.progress[0].skipped)
-        guard case .recordAnswers(let text)? = effects.first else { Issue.record("no record effect"); return }
-        #expect(text.contains("\n1: -\n"))
+        guard case .recordAnswers(let record)? = effects.first else { Issue.record("no record effect"); return }
+        #expect(record.text.contains("\n1: -\n") && record.line == "1: -\n")
         // Back to the skipped question: its answer can be shown now.
         Self.press(&s, "", .escape, .character("<"), .character("v"))
         #expect(s.index == 0 && s.current.revealed)

@@ -24,11 +24,12 @@ struct ExerciseLoopTests {
             + Self.keys(">") + [.event(.key(.escape))] + Self.keys("s") + [.event(.key(.escape))] + Self.keys("qq")
             // Should a key go astray and leave the session open, Ctrl-C ends it instead of the script's endless q.
             + [.event(.key(.control("c")))])
-        var recorded: [String] = []
+        var recorded: [String] = [], lines: [String] = []
         var loop = RunLoop(screen: screen, state: ExerciseState(lab: Self.lab, environment: screen.environment, records: true),
-                           exporter: { _, _ in "" }, recorder: { recorded.append($0); return nil })
+                           exporter: { _, _ in "" }, recorder: { recorded.append($0.text); lines.append($0.line); return nil })
         #expect(loop.run() == 0)
         #expect(recorded.count == 2, "one write per answer or skip")
+        #expect(lines == ["1: 1x2x6x6\n", "2: -\n"], "each answer's line, appended to the file")
         #expect(recorded.first?.contains("\n1: 1x2x6x6\n2: -\n") == true)
         #expect(recorded.last?.contains("\n1: 1x2x6x6\n2: -\n3: -\n") == true)
         let sheet = try? AnswerSheet.parse(recorded.last ?? "", questionCount: 11)

@@ -9,7 +9,9 @@ public enum UNetSizing {
         func solve(_ axis: PaddingSpec.Axis) -> Int? {
             var without = layer
             without.outputPadding = SpatialPair(square: 0)
-            let needed = target[axis] - without.outputSize(input: input[axis], axis: axis)
+            // A target near Int.max less a negative size (a layer too large for its input) passes Int: no padding meets it.
+            let (needed, overflow) = target[axis].subtractingReportingOverflow(without.outputSize(input: input[axis], axis: axis))
+            if overflow { return nil }
             let limit = max(layer.stride[axis], layer.dilation[axis])
             return (0..<limit).contains(needed) ? needed : nil
         }

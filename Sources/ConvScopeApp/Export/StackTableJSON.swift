@@ -27,10 +27,9 @@ extension StackJSONWriter {
             out += "}"
             previous = name
         }
-        let parameters = trace.layers.reduce(0) { $0 + $1.parameterCount }
-        let multiplications = trace.layers.reduce(0) { $0 + $1.multiplications }
+        // The trace's saturating totals: 130 large layers' multiplications pass Int.
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")
-            + ", \"params\": \(parameters), \"mults\": \(multiplications)"
+            + ", \"params\": \(trace.totalParameters), \"mults\": \(trace.totalMultiplications)"
         if let failure = trace.failure {
             out += ", \"error\": " + Self.quoted(failure.error.message) + ", \"layer\": \(failure.index)"
                 + ", \"name\": " + Self.quoted(trace.names[failure.index])

@@ -1,4 +1,5 @@
 import ConvCore
+import ConvExercises
 
 /// A side effect `update` asks for; the run loop performs it, so `update` stays pure.
 public enum Effect: Equatable, Sendable {
@@ -14,9 +15,9 @@ public enum Effect: Equatable, Sendable {
     case toggleRecording
     /// Leave the screen for the shell (Ctrl-Z); the run loop reports back with `Action.resumed`.
     case suspend
-    /// Write an exercise session's answers (the `--answers` format) to its record file; a failure
-    /// comes back as `Action.report`.
-    case recordAnswers(String)
+    /// Record an answer of an exercise session (the `--answers` format) in its record file; a
+    /// failure comes back as `Action.report`.
+    case recordAnswers(AnswerRecord)
     /// End the session with this exit status (the parameters are saved on the way out).
     case quit(Int32)
     /// Turn the terminal's mouse reporting on or off.

@@ -120,7 +120,8 @@ extension ExerciseState: LoopProgram {
 
     /// The effect that writes the sheet, when the session records.
     func recorded() -> [Effect] {
-        records ? [.recordAnswers(sheet.text(title: lab.title, questionCount: lab.exercises.count))] : []
+        records ? [.recordAnswers(AnswerRecord(number: exercise.number, sheet: sheet, title: lab.title,
+                                               questionCount: lab.exercises.count))] : []
     }
 
     /// A value question whose file shows the maps: they are drawn before the answer, the asked cell blank.
