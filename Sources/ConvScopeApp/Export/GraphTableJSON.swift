@@ -16,7 +16,7 @@ extension StackJSONWriter {
                 + ", \"input_shape\": " + Self.list(step.inputShapes.first ?? [])
                 + ", \"input_shapes\": [" + step.inputShapes.map(Self.list).joined(separator: ", ") + "]"
                 + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
-                + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
+                + StackJSONWriter.counts(params: step.parameterCount, mults: step.multiplications)
             switch step.result {
             case let .integer(n)?: out += ", \"value\": \(n)"
             case let .integers(sizes)?: out += ", \"value\": " + Self.list(sizes)
@@ -30,7 +30,7 @@ extension StackJSONWriter {
             out += "}"
         }
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")
-            + ", \"params\": \(trace.parameterCount), \"mults\": \(trace.multiplications)"
+            + StackJSONWriter.counts(params: trace.parameterCount, mults: trace.multiplications)
         if let failure = trace.failure {
             out += ", \"error\": " + Self.quoted(failure.error.message) + ", \"layer\": \(failure.index)"
                 + ", \"name\": " + Self.quoted(trace.steps[failure.index].node.name)

@@ -18,7 +18,7 @@ extension StackJSONWriter {
                 + ", \"op\": " + Self.quoted(step.layer.name) + ", \"module\": " + Self.quoted(trace.repr(index))
                 + ", \"inputs\": [" + inputs.map(Self.quoted).joined(separator: ", ") + "]"
                 + ", \"input_shape\": " + Self.list(step.inputShape ?? []) + ", \"output_shape\": " + Self.list(step.outputShape ?? [])
-                + ", \"params\": \(step.parameterCount), \"mults\": \(step.multiplications)"
+                + Self.counts(params: step.parameterCount, mults: step.multiplications)
             out += Self.fieldKeys(step.field)
             if assumed.indices.contains(index), !assumed[index].isEmpty {
                 out += ", \"assumed\": {" + assumed[index].map { Self.quoted($0.name) + ": " + Self.quoted($0.assumed) }
@@ -29,7 +29,7 @@ extension StackJSONWriter {
         }
         // The trace's saturating totals: 130 large layers' multiplications pass Int.
         out += "], \"output_shape\": " + (trace.outputShape.map(Self.list) ?? "null")
-            + ", \"params\": \(trace.totalParameters), \"mults\": \(trace.totalMultiplications)"
+            + Self.counts(params: trace.totalParameters, mults: trace.totalMultiplications)
         if let failure = trace.failure {
             out += ", \"error\": " + Self.quoted(failure.error.message) + ", \"layer\": \(failure.index)"
                 + ", \"name\": " + Self.quoted(trace.names[failure.index])
@@ -37,6 +37,14 @@ extension StackJSONWriter {
         json.append(out + "}\n")
         json.flush()
         return trace.failure == nil
+    }
+
+    /// `, "params": n, "mults": n`; a count past what convscope can state exactly is `null` with
+    /// `"params_exceeds"`/`"mults_exceeds"` giving the bound it is over, so no reader takes the bound for the count.
+    static func counts(params: Int, mults: Int) -> String {
+        [("params", params), ("mults", mults)].map { key, n in
+            n.isSaturated ? ", \"\(key)\": null, \"\(key)_exceeds\": \(Int.max)" : ", \"\(key)\": \(n)"
+        }.joined()
     }
 
     /// `, "rf": [h, w], "jump": [h, w], "start": [h, w]`, or nulls where the field is not traced.
