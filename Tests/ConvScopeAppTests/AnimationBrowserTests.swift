@@ -4,17 +4,37 @@ import ConvCore
 @testable import ConvScopeApp
 
 /// The animated SVG and HTML played by a real browser: chromium-headless-shell screenshots
-/// them at two moments (its virtual clock), and the pictures differ exactly where the kernel
+/// them at two moments of the animation, and the pictures differ exactly where the kernel
 /// moved: the taps of the two frames, their output cells and the line naming the cell.
 @Suite("Animation in a browser")
 struct AnimationBrowserTests {
     static let browser = BrowserTests.browser
     static let available = FileManager.default.isExecutableFile(atPath: browser)
 
-    /// Screenshot of `file` at 1920×1080 after `milliseconds` of the page's virtual time.
+    /// Screenshot of `file` at 1920×1080 as it plays `milliseconds` into the animation, after
+    /// that much of the page's virtual time (the HTML's counter runs on it).
     static func screenshot(_ file: String, at milliseconds: Int) throws -> PNGImage {
-        try BrowserTests.shoot(file, to: file + ".\(milliseconds).png",
+        try BrowserTests.shoot(try held(file, at: milliseconds), to: file + ".\(milliseconds).png",
                                options: ["--window-size=1920,1080", "--virtual-time-budget=\(milliseconds)"])
+    }
+
+    /// A copy of `file` held `milliseconds` into its animation: every frame's delay moved back by
+    /// that time and the animation paused. The browser still works out from the file's own
+    /// keyframes and delays which frame shows then, but a loaded machine's slow clock cannot make
+    /// both moments the same picture (it did, with both cores busy).
+    static func held(_ file: String, at milliseconds: Int) throws -> String {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        var delays = 0
+        let held = text.replacing(/style="animation-delay: ([0-9.]+)s"/) { match in
+            delays += 1
+            let delay = Double(match.1)! - Double(milliseconds) / 1000
+            return "style=\"animation-delay: \(delay)s; animation-play-state: paused\""
+        }
+        #expect(delays > 1, "the animation's frames carry their delays")
+        let url = URL(fileURLWithPath: file)
+        let copy = url.deletingLastPathComponent().appendingPathComponent("at\(milliseconds)-" + url.lastPathComponent).path
+        try held.write(toFile: copy, atomically: true, encoding: .utf8)
+        return copy
     }
 
     /// The slide's points that differ between the two pictures, in slide units; the slide is
