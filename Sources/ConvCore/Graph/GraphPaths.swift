@@ -12,9 +12,9 @@ public enum GraphPaths {
         guard let last = trace.steps.lastIndex(where: { $0.node.name == name }),
               let shape = trace.steps[last].outputShape, shape.count == 4 else { return nil }
         var grads: [String: GraphGradient] = [:]
-        var seed = GraphGradient(shape: shape)
-        for c in 0..<shape[1] where channel == nil || channel == c { seed.values[(c * shape[2] + y) * shape[3] + x] = 1 }
-        grads[name] = seed
+        var wanted = GraphGradient(shape: shape)
+        for c in 0..<shape[1] where channel == nil || channel == c { wanted.values[(c * shape[2] + y) * shape[3] + x] = 1 }
+        grads[name] = wanted
         var shapes: [String: [Int]] = [inputName: trace.inputShape]
         var integers: [String: Int] = [:]
         for step in trace.steps {
