@@ -38,15 +38,7 @@ struct GraphGradient {
         var at = offset
         for v in values {
             out.values[at] += v
-            var d = shape.count - 1
-            while d >= 0 {
-                index[d] += 1
-                at += strides[d]
-                if index[d] < shape[d] { break }
-                at -= strides[d] * shape[d]
-                index[d] = 0
-                d -= 1
-            }
+            _ = StridedIndex.advance(&index, &at, shape: shape, strides: strides)
         }
         return out
     }

@@ -49,16 +49,8 @@ public struct GraphTensor: Equatable, Sendable {
                         for k in 0..<inner { r[o + k] = s[base + k * innerStride] }
                     }
                     o += inner
-                    var d = outer - 1
-                    while d >= 0 {
-                        index[d] += 1
-                        base += strides[d]
-                        if index[d] < out[d] { break }
-                        base -= strides[d] * out[d]
-                        index[d] = 0
-                        d -= 1
-                    }
-                    if d < 0 { break }
+                    // The outer axes only: the inner row was copied whole.
+                    if !StridedIndex.advance(&index, &base, shape: out, strides: strides) { break }
                 }
             }
         }
