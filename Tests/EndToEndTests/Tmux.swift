@@ -115,7 +115,15 @@ final class TmuxSession {
             """
         try! script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
         // The tmux server inherits our descriptors; give it /dev/null so reading our pipes ends.
-        shell("\(TestArea.tmux) new-session -d -s \(name) -x \(columns) -y \(rows) 'sh \(dir)/run.sh' </dev/null >/dev/null 2>&1")
+        // A new session can reach a server that is exiting because another test closed its last
+        // session; that start fails and the pane stays empty (seen under load). Start again until
+        // the session exists, within the same patience a test waits for a screen.
+        let deadline = Date().addingTimeInterval(Self.patience)
+        repeat {
+            let started = shell("\(TestArea.tmux) new-session -d -s \(name) -x \(columns) -y \(rows) 'sh \(dir)/run.sh' </dev/null >/dev/null 2>&1")
+            if started.status == 0 || shell("\(TestArea.tmux) has-session -t \(name) 2>/dev/null").status == 0 { break }
+            usleep(50_000)
+        } while Date() < deadline
     }
 
     deinit { kill(); try? FileManager.default.removeItem(atPath: dir) }
