@@ -62,6 +62,7 @@ extension RenderCommand {
             let c = try Self.parseCell($0, flag: "--inspect", shape: [layer.outChannels, out.h, out.w], what: "output")
             return [c.channel, c.y, c.x]
         } ?? [0, min(1, out.h - 1), min(1, out.w - 1)]
+        if animatesView { return try renderTransposedAnimation(explained, input: input, weight: try transposedWeight(layer)) }
         let view = TransposedExplanationView(explained, input: input, weight: try transposedWeight(layer),
                                              bias: nil, cell: cell, environment: environment)
         try writePicture(try view.canvas(family.view!, width: size.columns), flag: "--view")

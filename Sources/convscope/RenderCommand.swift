@@ -54,7 +54,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw input maps with their zero-padding ring and never-read cells.")
     var padded = false
 
-    @Flag(name: .long, help: "Animate the sliding kernel over output channel 0: svg plays it, html adds play/pause/step; asciicast always animates.")
+    @Flag(name: .long, help: "Animate the sliding kernel over output channel 0 (with --view, a ConvTranspose2d's direct or scatter form): svg plays it, html adds play/pause/step; asciicast always animates.")
     var animate = false
 
     @Option(name: .long, parsing: .unconditional, help: "Write the 15 conv_arithmetic figures (animated and still SVG) and an index.html into this directory.")

@@ -16,8 +16,12 @@ extension RenderCommand {
         if animate, ![.svg, .html, .asciicast].contains(format) {
             throw ValidationError("--animate works with --format svg, html or asciicast, not \(format.rawValue).")
         }
-        if (animate || format == .asciicast), stack.isActive {
-            throw ValidationError("--animate and --format asciicast show one layer; they do not apply to --layer or --model.")
+        if (animate || format == .asciicast), stack.isActive, family.view == nil {
+            throw ValidationError("--animate and --format asciicast show one layer; with --layer or --model they animate "
+                                  + "a ConvTranspose2d's --view direct or scatter.")
+        }
+        if animate, family.flip || family.causal || family.inputShape != nil {
+            throw ValidationError("--animate plays a Conv2d's sliding kernel or a ConvTranspose2d's --view; it does not apply to --flip, --causal or --input-shape.")
         }
         if let arith, arith.isEmpty { throw ValidationError("--arith needs a directory name.") }
         if arith != nil, output != nil { throw ValidationError("--arith writes its files into its directory; -o does not apply.") }

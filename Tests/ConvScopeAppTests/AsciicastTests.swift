@@ -40,16 +40,8 @@ struct AsciicastTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/kernel.cast"
         try Self.cast().write(toFile: path, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.asciinema!)
-        process.arguments = ["cat", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, out) = try Self.asciinemaCat(path)
+        #expect(status == 0)
         #expect(out.contains("output[0, 0, 0] = Σ") && out.contains("output[0, 5, 5] = Σ"))
     }
 
@@ -75,6 +67,20 @@ struct AsciicastTests {
         #expect(update(&state, .key(.character("A"))) == [.toggleRecording])
         state.showHelp = true
         #expect(update(&state, .key(.character("A"))) == [], "with the help open, a key only closes it")
+    }
+
+    /// `asciinema cat FILE`: its exit status and what it printed.
+    static func asciinemaCat(_ path: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: asciinema!)
+        process.arguments = ["cat", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out)
     }
 
     /// asciinema on the PATH, if installed.

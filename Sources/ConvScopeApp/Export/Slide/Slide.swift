@@ -102,6 +102,9 @@ public struct SlideMark: Equatable, Sendable {
 
 /// What one step of the animation adds to the still picture.
 public struct SlideFrame: Equatable, Sendable {
+    /// Maps redrawn for this step over the still ones (a transposed convolution's output as its
+    /// stamps accumulate), drawn before the marks.
+    public var grids: [SlideGrid] = []
     public var marks: [SlideMark] = []
     public var texts: [SlideText] = []
 }

@@ -19,6 +19,7 @@ public enum SlideSVG {
         for (i, frame) in slide.frames.enumerated() {
             let delay = number(Double(i) * slide.frameSeconds)
             out += "<g class=\"frame\" data-frame=\"\(i)\" style=\"animation-delay: \(delay)s\">\n"
+            for grid in frame.grids { appendGrid(grid, theme: slide.theme, to: &out) }
             for mark in frame.marks { appendMark(mark, edge: SlideColors.markEdge(slide.theme), to: &out) }
             for text in frame.texts { appendText(text, to: &out) }
             out += "</g>\n"
