@@ -71,16 +71,7 @@ struct AsciicastTests {
 
     /// `asciinema cat FILE`: its exit status and what it printed.
     static func asciinemaCat(_ path: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: asciinema!)
-        process.arguments = ["cat", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out)
+        try runToEnd(asciinema!, ["cat", path])
     }
 
     /// asciinema on the PATH, if installed.

@@ -11,17 +11,8 @@ struct AsciinemaPlayerTests {
     /// The folder holding asciinema-player's JS and CSS, if sphinxcontrib-asciinema is installed
     /// (`pip install --no-deps sphinxcontrib-asciinema`).
     static let bundle: (js: String, css: String)? = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import importlib.util, os; "
-            + "print(os.path.dirname(importlib.util.find_spec('sphinxcontrib.asciinema').origin))"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        guard let (status, out) = try? runToEnd("/usr/bin/env", ["python3", "-c", "import importlib.util, os; "
+            + "print(os.path.dirname(importlib.util.find_spec('sphinxcontrib.asciinema').origin))"]), status == 0 else { return nil }
         let dir = out.trimmingCharacters(in: .whitespacesAndNewlines) + "/_static"
         let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         guard let js = files.first(where: { $0.hasPrefix("asciinema-player") && $0.hasSuffix(".js") }),
@@ -57,16 +48,8 @@ struct AsciinemaPlayerTests {
 
     /// The page's text after `milliseconds` of its virtual time (the player's screen is text).
     static func text(_ file: String, milliseconds: Int = 3000) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BrowserTests.browser)
-        process.arguments = ["--no-sandbox", "--disable-gpu", "--window-size=1920,1080", "--virtual-time-budget=\(milliseconds)",
-                             "--dump-dom", "file://\(file)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try runToEnd(BrowserTests.browser, ["--no-sandbox", "--disable-gpu", "--window-size=1920,1080",
+                                                      "--virtual-time-budget=\(milliseconds)", "--dump-dom", "file://\(file)"]).output
         // Without the scripts, which hold the whole recording: what is left is the player's screen.
         return dom.replacing(/<script[^>]*>[\s\S]*?<\/script>/, with: "").replacing(/<[^>]*>/, with: "")
             .replacingOccurrences(of: "&nbsp;", with: " ")

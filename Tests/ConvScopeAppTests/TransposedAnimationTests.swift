@@ -198,7 +198,7 @@ struct TransposedAnimationTests {
     @Test(.enabled(if: AsciicastTests.asciinema != nil, "asciinema is not installed (pip install asciinema)"),
           arguments: TransposedView.allCases)
     func asciinemaReadsIt(_ view: TransposedView) throws {
-        let dir = NSTemporaryDirectory() + "convscope-transposed-cast-\(getpid())"
+        let dir = NSTemporaryDirectory() + "convscope-transposed-cast-\(view.rawValue)-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/\(view.rawValue).cast"
