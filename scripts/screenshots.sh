@@ -34,6 +34,12 @@ if $check; then
   rm -rf "$tmp"
 else
   $bin render --arith screenshots/arith --force
+  # A ConvTranspose2d's two explanations animated (render --view ... --animate).
+  transposed="ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1)"
+  $bin render --layer "$transposed" --h-in 4 --w-in 4 --kernel sobel-x --view direct --animate --format svg \
+    -o screenshots/transposed-direct-animated.svg --force
+  $bin render --layer "$transposed" --h-in 4 --w-in 4 --kernel sobel-x --view scatter --animate --format html --theme light \
+    -o screenshots/transposed-scatter-animated.html --force
   browser=/usr/bin/chromium-headless-shell
   if [ -x "$browser" ]; then
     shot() { "$browser" --no-sandbox --hide-scrollbars --window-size=1920,1080 --virtual-time-budget="$2" \
@@ -42,6 +48,10 @@ else
     shot arith/padding_strides_odd_transposed.svg 2000 arith-padding-strides-odd-transposed.png
     shot slide-animated.svg 400 slide-animated-at-0.4s.png
     shot slide-animated.svg 2000 slide-animated-at-2.0s.png
+    shot transposed-direct-animated.svg 400 transposed-direct-at-0.4s.png
+    shot transposed-direct-animated.svg 2000 transposed-direct-at-2.0s.png
+    shot transposed-scatter-animated.html 400 transposed-scatter-at-0.4s.png
+    shot transposed-scatter-animated.html 2000 transposed-scatter-at-2.0s.png
   fi
 fi
 exit $status
