@@ -31,9 +31,9 @@ struct TransposedAnimationTests {
     /// Torch's output channel 0, as the maps write it.
     static var torchOutput: [String] { fixture.output.map { NumberText.cell($0) } }
 
-    static func slide(_ view: TransposedView, theme: ExportTheme = .light, animated: Bool = true) throws -> Slide {
+    static func slide(_ view: TransposedView, theme: ExportTheme = .light, animated: Bool = true, language: Language = .en) throws -> Slide {
         try TransposedSlide(explained, input: input, weight: weight, bias: nil, theme: theme,
-                            environment: RenderEnvironment(language: .en)).make(view, animated: animated)
+                            environment: RenderEnvironment(language: language)).make(view, animated: animated)
     }
 
     /// The grid of `slide` whose top-left cell is closest below the text `title`.
@@ -90,9 +90,10 @@ struct TransposedAnimationTests {
         #expect(Self.grid(still, under: "output, channel 0").cells.map(\.label) == Self.torchOutput.map { Optional($0) })
     }
 
-    @Test(arguments: TransposedView.allCases, [ExportTheme.dark, .light])
-    func theSlideStaysReadableWithNoOverlappingText(_ view: TransposedView, _ theme: ExportTheme) throws {
-        let slide = try Self.slide(view, theme: theme)
+    @Test(arguments: TransposedView.allCases, [(ExportTheme.dark, Language.en), (.light, .ru)])
+    func theSlideStaysReadableWithNoOverlappingText(_ view: TransposedView, _ variant: (ExportTheme, Language)) throws {
+        let slide = try Self.slide(view, theme: variant.0, language: variant.1)
+        #expect(slide.grids.allSatisfy { $0.cells.allSatisfy { $0.isPadding || $0.label != nil } }, "numbers in every cell")
         #expect(slide.width <= SlideMetrics.maxWidth && slide.height <= SlideMetrics.maxHeight)
         #expect(slide.texts.allSatisfy { $0.size >= SlideMetrics.smallFont })
         for frame in slide.frames.prefix(3) {

@@ -25,20 +25,24 @@ public struct TransposedSlide {
         var cells: [(Double, Bool)] = [(numbersCell, true)]
         var smaller = 28.0
         while smaller > 3 { cells.append((smaller, false)); smaller *= 0.85 }
-        var channels = ConvSlide.maxMapsPerSection
-        while true {
-            for (cell, numbers) in cells {
+        // The largest cells first (numbers in them), then as many input channels as fit at that size.
+        var slide: Slide?
+        for (cell, numbers) in cells {
+            var channels = ConvSlide.maxMapsPerSection
+            while true {
                 var placer = SlidePlacer(title: FamilyText.transposedTitle(explained, channels: input.shape[1], environment.language),
                                          theme: theme)
                 let frames = view == .direct
                     ? direct(&placer, output: output, cell: cell, numbers: numbers, channels: channels, animated: animated)
                     : scatter(&placer, output: output, steps: steps, cell: cell, numbers: numbers, channels: channels, animated: animated)
-                var slide = placer.finished()
-                slide.frames = frames
-                if SlidePlacer.readable(slide) || (channels == 1 && cell == cells.last!.0) { return slide }
+                slide = placer.finished()
+                slide!.frames = frames
+                if SlidePlacer.readable(slide!) { return slide! }
+                if channels == 1 { break }
+                channels = max(1, channels / 2)
             }
-            channels = max(1, channels / 2)
         }
+        return slide!
     }
 
     var lang: Language { environment.language }
@@ -122,7 +126,8 @@ public struct TransposedSlide {
         let out = Self.rows(output, channel: 0)
         // The three side by side when the page is wide enough, as the window's sum goes into the output.
         let placed = placer.band([
-            SlideGroup(header: SlideWords.input(l), note: FamilyText.insertedLegend(l), specs: inputSpecs),
+            SlideGroup(header: SlideWords.input(l), note: [shownNote(shown.count), FamilyText.insertedLegend(l)].filter { !$0.isEmpty }
+                .joined(separator: " \(environment.glyphs.dot) "), specs: inputSpecs),
             SlideGroup(header: SlideWords.kernel(l), note: "", specs: kernelSpecs, cell: kernelCell(cell)),
             SlideGroup(header: SlideWords.output(l) + " " + FamilyText.shape(output.shape), note: "",
                        specs: [outputSpec(FamilyText.outputMap(0, l), out, scale: Self.scale(out.flatMap { $0 }), numbers: numbers)]),
@@ -155,6 +160,11 @@ public struct TransposedSlide {
         return frames
     }
 
+    /// "channels 0–3 of 8" when the slide shows only the first input channels the output reads.
+    func shownNote(_ shown: Int) -> String {
+        shown < inPerGroup ? SlideWords.channelsShown(shown, of: inPerGroup, environment.glyphs, lang) : ""
+    }
+
     func labelSize(_ cell: Double, _ numbers: Bool) -> Double {
         numbers ? min(max(SlideMetrics.smallFont, cell * 0.4), 30) : SlideMetrics.smallFont
     }
@@ -176,7 +186,7 @@ public struct TransposedSlide {
             SlideMapSpec(title: FamilyText.kernelMap(c, 0, l), rows: kh, columns: kw,
                          cells: cells(kh, kw, numbers: true, scale: kernelScale) { weight[c, 0, $0, $1] }, tensorRows: kh, tensorColumns: kw)
         }
-        let inputGrids = placer.band([SlideGroup(header: SlideWords.input(l), note: "", specs: inputSpecs),
+        let inputGrids = placer.band([SlideGroup(header: SlideWords.input(l), note: shownNote(shown.count), specs: inputSpecs),
                                       SlideGroup(header: SlideWords.kernel(l), note: "", specs: kernelSpecs, cell: kernelCell(cell))],
                                      cell: cell, labelSize: labelSize(cell, numbers))[0]
         // The maps the stamps build: colours on the range every step reaches, so a colour keeps its value.
