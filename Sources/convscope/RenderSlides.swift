@@ -44,6 +44,7 @@ extension RenderCommand {
             let frames = KernelTour.frames(state, maps: maps, frame: viewOptions.frame, environment: environment)
             text = AsciicastExporter.export(frames, title: "convscope: Conv2d " + out.shape.map(String.init).joined(separator: "×"))
         } else if let slide = ConvSlide.make(state, maps: maps, environment: environment, animated: animate) {
+            noteLargeZoomAtNumbersSize(slide, state: state, maps: maps)
             text = format == .svg ? SlideSVG.export(slide) : SlideHTML.export(slide, language: environment.language)
         } else {
             let side = ConvSlide.maxMapSide
@@ -62,6 +63,18 @@ extension RenderCommand {
         }
         let bytes = Array(text.utf8)
         try withOutput { $0.write(bytes) }
+    }
+
+    /// Says so when `--zoom large` could not draw cells larger than `numbers` does: the maps
+    /// already fill the page that keeps the text readable on a 1920×1080 screen.
+    func noteLargeZoomAtNumbersSize(_ slide: Slide, state: AppState, maps: ComputedMaps) {
+        guard state.zoomOverride == .large else { return }
+        var numbers = state
+        numbers.zoomOverride = .numbers
+        guard let cell = slide.grids.first?.cell,
+              ConvSlide.make(numbers, maps: maps, environment: environment)?.grids.first?.cell == cell else { return }
+        printError("convscope: --zoom large draws these maps at the size --zoom numbers does: larger cells would make the "
+                   + "slide's text smaller than \(Int(SlideMetrics.minimumScreenFont)) px on a 1920×1080 screen.")
     }
 
     /// Writes the conv_arithmetic pack into `directory` (made if missing); existing files are
