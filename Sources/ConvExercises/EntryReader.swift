@@ -86,6 +86,7 @@ struct EntryReader {
             }
             texts = array.map { $0.string! }
         }
+        if key != "model", texts.contains(where: FamilyLayerParser.names) { return try readFamilySetup(key, texts) }
         var layers: [StackLayer] = []
         var refusal: LayerRefusal?
         var names: [String]?
