@@ -88,7 +88,7 @@ extension RenderCommand {
     }
 
     private func renderFlip() throws {
-        if stack.hasStack { throw ValidationError("--flip flips the single layer's kernel: give its flags (--kernel sobel-x), not --layer.") }
+        if stack.hasStack { return try renderFlippedStack() }
         let settings = try parameters.apply(to: Conv2dSettings())
         let experiment = try ConvExperiment(settings)
         let spec = settings.spec

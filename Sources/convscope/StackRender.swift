@@ -54,18 +54,7 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
-            // Layer by layer: each output and its weights are written, then freed (a Cat's skip is kept).
-            let ramp = InputPattern.ramp.makeInput(input)
-            try withOutput { sink in
-                var writer = StackJSONWriter { sink.write($0) }
-                writer.write(input: ramp, trace: trace) { each in
-                    var weights: LayerWeights?
-                    StackForward.stream(input: ramp, trace: trace, weights: { index in
-                        weights = Model.notebookWeights(layers[index])
-                        return weights
-                    }) { index, output in each(index, output, weights) }
-                }
-            }
+            try writeStackValues(InputPattern.ramp.makeInput(input), trace) { Model.notebookWeights(layers[$0]) }
         }
         if trace.failure != nil { throw ExitCode(1) }
     }
@@ -94,6 +83,21 @@ extension RenderCommand {
             try withOutput { $0.write(bytes) }
         }
         if trace.failure != nil { throw ExitCode(1) }
+    }
+
+    /// The stack's values as JSON, layer by layer: each output and its weights (`weights(index)`)
+    /// are written, then freed (a Cat's skip is kept).
+    func writeStackValues(_ ramp: Tensor4, _ trace: StackTrace, weights layerWeights: (Int) -> LayerWeights?) throws {
+        try withOutput { sink in
+            var writer = StackJSONWriter { sink.write($0) }
+            writer.write(input: ramp, trace: trace) { each in
+                var weights: LayerWeights?
+                StackForward.stream(input: ramp, trace: trace, weights: { index in
+                    weights = layerWeights(index)
+                    return weights
+                }) { index, output in each(index, output, weights) }
+            }
+        }
     }
 
     /// The most values one map may hold when its values or coverage are printed: the single

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `render --layer … --flip --kernel PRESET` through the real binary: every Conv2d's kernel
+/// flipped, each layer's values equal to PyTorch's (Tests/ConvCoreTests/Fixtures/pytorch_flip_stacks.json).
+@Suite("A stack's true convolution on the command line")
+struct FlipStackRenderTests {
+    struct Case: Decodable {
+        let layers: [String]
+        let preset: String
+        let input_shape: [Int]
+        let outputs: [[Float]]
+    }
+
+    struct File: Decodable { let cases: [Case] }
+
+    static func flat(_ value: Any) -> [Float] {
+        if let list = value as? [Any] { return list.flatMap(flat) }
+        return [(value as! NSNumber).floatValue]
+    }
+
+    @Test func everyLayersValuesArePyTorchsWithFlippedKernels() throws {
+        let url = URL(fileURLWithPath: Binary.root + "/Tests/ConvCoreTests/Fixtures/pytorch_flip_stacks.json")
+        let cases = try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
+        for c in cases.prefix(12) {
+            let layers = c.layers.map { "--layer \"\($0)\"" }.joined(separator: " ")
+            let r = shell("'\(Binary.path)' render \(layers) --flip --kernel \(c.preset) --h-in \(c.input_shape[2]) "
+                          + "--w-in \(c.input_shape[3]) --in-channels \(c.input_shape[1]) < /dev/null")
+            #expect(r.status == 0, "\(c.layers): \(r.err)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+            let written = (json["layers"] as! [[String: Any]]).map { Self.flat($0["output"]!) }
+            #expect(written.count == c.outputs.count)
+            for (mine, torch) in zip(written, c.outputs) {
+                #expect(mine.count == torch.count && zip(mine, torch).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($1)) },
+                        "\(c.layers) \(c.preset)")
+            }
+        }
+    }
+
+    @Test func whatTheFlipOfAStackCannotDoIsOneLine() {
+        let text = shell("'\(Binary.path)' render --layer 'Conv2d(1, 1, 3)' --flip --format text < /dev/null")
+        #expect(text.status == 64 && text.err.contains("--flip with a stack writes every layer's values: give --format json"))
+        let stride = shell("'\(Binary.path)' render --layer 'Conv2d(1, 1, 3)' --flip --stride 2 < /dev/null")
+        #expect(stride.status == 64 && stride.err.contains("--stride with --flip and a stack: allowed --kernel PRESET"))
+    }
+}
