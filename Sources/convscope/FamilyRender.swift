@@ -20,6 +20,7 @@ extension RenderCommand {
     }
 
     private func renderTransposedView() throws {
+        if family.inputShape != nil || stack.layer.contains(where: FamilyLayerParser.names) { return try renderTransposedSequenceView() }
         let usage = "--view \(family.view!.rawValue) explains a ConvTranspose2d: give --layer \"ConvTranspose2d(8, 4, 3, stride=2, "
             + "padding=1, output_padding=1)\", or a stack (--layer strings or --model) holding one, with --node naming it"
         guard stack.hasStack, case let .layers(printed) = try stack.parse() else { throw ValidationError(usage + ".") }
@@ -73,7 +74,7 @@ extension RenderCommand {
     static let pictureValueLimit = 1 << 16
 
     /// The --kernel preset laid out as a transposed weight [C_in, C_out/g, kH, kW] (all ones without it).
-    private func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
+    func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
         guard let word = parameters.words[ParameterID.kernel.spec.flagName] else {
             return Tensor4(shape: layer.weightShape, repeating: 1)
         }

@@ -7,31 +7,8 @@ import Foundation
 /// --layers table, or its maps as a picture; `--causal` pads each Conv1d on the left.
 extension RenderCommand {
     func renderFamilyStack() throws {
-        let texts = try familyLayerTexts()
-        var layers: [FamilyLayer] = []
-        for (index, text) in texts.enumerated() {
-            do throws(LayerParseError) {
-                layers.append(try FamilyLayerParser.parse(text))
-            } catch .unsupported(let name, _) {
-                throw ValidationError("layer (\(index)): \(name) is not a 1-D or 3-D layer; a stack given --input-shape takes "
-                    + "Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d (Conv2d stacks take --h-in/--w-in).")
-            } catch {
-                throw ValidationError("layer (\(index)): \(error.message)")
-            }
-        }
-        guard !layers.isEmpty else { throw ValidationError("--input-shape sets a 1-D or 3-D stack's input: give its layers with --layer.") }
+        let (layers, shape) = try familyStack()
         let dims = layers[0].dims
-        if let other = layers.first(where: { $0.dims != dims }) {
-            throw ValidationError("\(other.name) in a \(dims)-D stack: every layer of one stack is 1-D or every one 3-D.")
-        }
-        if family.causal && dims != 1 { throw ValidationError("--causal pads sequences: give Conv1d layers and --input-shape 1,C,L.") }
-        guard let shape = try family.shape() else {
-            throw ValidationError("a \(dims)-D stack needs its input: --input-shape \(dims == 1 ? "1,C,L" : "1,C,D,H,W").")
-        }
-        guard shape.count == dims + 2 else {
-            throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
-                + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
-        }
         let shapes = FamilyStackRun.shapes(input: shape, layers: layers, causal: family.causal)
         if stack.table {
             let bytes = Array(tableText(layers, shapes, input: shape).utf8)
@@ -72,6 +49,36 @@ extension RenderCommand {
             try writePicture(view.canvas(width: size.columns), flag: "--input-shape")
         }
         if case .failure? = run.outputs.last { throw ExitCode(1) }
+    }
+
+    /// The 1-D or 3-D layers (--layer or --model) and the --input-shape they run on, checked.
+    func familyStack() throws -> (layers: [FamilyLayer], shape: [Int]) {
+        let texts = try familyLayerTexts()
+        var layers: [FamilyLayer] = []
+        for (index, text) in texts.enumerated() {
+            do throws(LayerParseError) {
+                layers.append(try FamilyLayerParser.parse(text))
+            } catch .unsupported(let name, _) {
+                throw ValidationError("layer (\(index)): \(name) is not a 1-D or 3-D layer; a stack given --input-shape takes "
+                    + "Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d (Conv2d stacks take --h-in/--w-in).")
+            } catch {
+                throw ValidationError("layer (\(index)): \(error.message)")
+            }
+        }
+        guard !layers.isEmpty else { throw ValidationError("--input-shape sets a 1-D or 3-D stack's input: give its layers with --layer.") }
+        let dims = layers[0].dims
+        if let other = layers.first(where: { $0.dims != dims }) {
+            throw ValidationError("\(other.name) in a \(dims)-D stack: every layer of one stack is 1-D or every one 3-D.")
+        }
+        if family.causal && dims != 1 { throw ValidationError("--causal pads sequences: give Conv1d layers and --input-shape 1,C,L.") }
+        guard let shape = try family.shape() else {
+            throw ValidationError("a \(dims)-D stack needs its input: --input-shape \(dims == 1 ? "1,C,L" : "1,C,D,H,W").")
+        }
+        guard shape.count == dims + 2 else {
+            throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
+                + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
+        }
+        return (layers, shape)
     }
 
     /// The cells `--inspect C,…` of the last output reads through the stack (with `--causal` the last

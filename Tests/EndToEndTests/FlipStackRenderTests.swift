@@ -44,3 +44,27 @@ struct FlipStackRenderTests {
         #expect(stride.status == 64 && stride.err.contains("--stride with --flip and a stack: allowed --kernel PRESET"))
     }
 }
+
+/// `render --view direct|scatter` of a ConvTranspose1d through the real binary.
+@Suite("A transposed sequence explained on the command line")
+struct TransposedSequenceRenderTests {
+    static let stack = "--layer 'Conv1d(1, 2, 2)' --layer 'ConvTranspose1d(2, 1, 3, stride=2, padding=1, output_padding=1)' --input-shape 1,1,6"
+
+    @Test(arguments: ["direct", "scatter"])
+    func bothFormsGivePyTorchsOutputAndTheSameSum(_ view: String) {
+        let r = shell("'\(Binary.path)' render \(Self.stack) --view \(view) --format text --size 100x30 --inspect 0,3 < /dev/null")
+        #expect(r.status == 0, "\(r.err)")
+        // torch: ConvTranspose1d(2, 1, 3, stride=2, padding=1, output_padding=1) of Conv1d(1, 2, 2) on arange(6.),
+        // all weights 1, no bias: [2, 8, 6, 16, 10, 24, 14, 32, 18, 18].
+        #expect(r.out.contains(" 2  8  6 16*10 24 14 32 18 18"), "\(r.out)")
+        #expect(r.out.contains("direct: out[0, 0, 3] = 16") && r.out.contains("scatter: out[0, 0, 3] = 16"))
+        #expect(r.out.contains("ConvTranspose1d(2, 1, kernel_size=(3,), stride=(2,), padding=(1,),"))
+    }
+
+    @Test func aCellOutsideOrNoTransposedLayerIsOneLine() {
+        let outside = shell("'\(Binary.path)' render \(Self.stack) --view direct --format text --inspect 0,10 < /dev/null")
+        #expect(outside.status == 64 && outside.err.contains("--inspect 0,10 is not a cell of the ConvTranspose1d's output 1×1×10"))
+        let none = shell("'\(Binary.path)' render --layer 'Conv1d(1, 2, 2)' --input-shape 1,1,6 --view direct --format text < /dev/null")
+        #expect(none.status == 64 && none.err.contains("--view direct on a sequence explains a ConvTranspose1d"))
+    }
+}
