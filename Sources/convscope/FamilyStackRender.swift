@@ -113,6 +113,16 @@ extension RenderCommand {
             throw ValidationError("--model '\(path)' cannot be read; give the file print(model)'s text is in (- reads standard input).")
         }
         guard let text = TextFileDecoding.text(data) else { throw ValidationError("--model '\(path)' is not UTF-8 text.") }
+        if FxModelReader.isTracedPrint(text) {
+            // A traced graph is never read as a list of its modules: its forward says what runs (relu, flatten, …).
+            do throws(LayerParseError) {
+                _ = try FxModelReader.read(text)
+            } catch {
+                throw ValidationError("--model '\(path)': \(error.message)")
+            }
+            throw ValidationError("--model '\(path)' is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels, "
+                + "not --input-shape.")
+        }
         return text.split(separator: "\n").map { StackOptions.splitLabel(String($0)).text }
             .filter { !$0.isEmpty && $0 != ")" && !$0.hasSuffix("(") }
     }

@@ -68,3 +68,23 @@ struct TransposedSequenceRenderTests {
         #expect(none.status == 64 && none.err.contains("--view direct on a sequence explains a ConvTranspose1d"))
     }
 }
+
+/// A torch.fx print of a 1-D or 3-D model on the command line: one line naming the node, never a
+/// graph read as a bare list of its modules.
+@Suite("A traced 1-D or 3-D model on the command line")
+struct TracedFamilyModelRenderTests {
+    static let prints = Binary.root + "/Tests/ConvCoreTests/Fixtures/fx_family/"
+
+    @Test(arguments: ["--layers", "--input-shape 1,2,8 --layers", "--input-shape 1,2,8 --format json"])
+    func aSequenceModelIsRefusedNamingItsNode(_ flags: String) {
+        let r = shell("'\(Binary.path)' render --model '\(Self.prints)sequence_head.txt' \(flags) < /dev/null")
+        #expect(r.status == 64 && r.out.isEmpty, "\(r.out)")
+        #expect(r.err.contains("line 12: conv = self.conv(x): at column 1: Conv1d takes sequences [1, C, L]"), "\(r.err)")
+    }
+
+    @Test func aTwoDimensionalTracedModelRefusesAnInputShape() {
+        let r = shell("'\(Binary.path)' render --model '\(Binary.root)/Tests/ConvCoreTests/Fixtures/fx_prints/alexnet.txt' "
+                      + "--input-shape 1,3,8 --layers < /dev/null")
+        #expect(r.status == 64 && r.err.contains("is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels"))
+    }
+}
