@@ -11,7 +11,8 @@ extension RenderCommand {
         let dims = layers[0].dims
         let shapes = FamilyStackRun.shapes(input: shape, layers: layers, causal: family.causal)
         if stack.table {
-            let bytes = Array(tableText(layers, shapes, input: shape).utf8)
+            let bytes = Array((givenFormat == .json ? FamilyStackTable.json(layers, shapes, input: shape)
+                               : FamilyStackTable.text(layers, shapes, input: shape, environment.language)).utf8)
             try withOutput { $0.write(bytes) }
             if case .failure? = shapes.last?.output { throw ExitCode(1) }
             return
@@ -127,32 +128,6 @@ extension RenderCommand {
             .filter { !$0.isEmpty && $0 != ")" && !$0.hasSuffix("(") }
     }
 
-    /// The --layers table: each layer's repr, output shape (or PyTorch's message), parameters and multiplications.
-    private func tableText(_ layers: [FamilyLayer], _ shapes: [(input: [Int], output: Result<[Int], FamilyError>)],
-                           input: [Int]) -> String {
-        let json = givenFormat == .json
-        var rows: [String] = []
-        for (layer, step) in zip(layers, shapes) {
-            let index = rows.count
-            switch step.output {
-            case let .success(shape):
-                let mults = layer.multiplications(input: step.input, output: shape)
-                rows.append(json
-                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"output_shape\": [\(shape.map(String.init).joined(separator: ", "))], "
-                      + "\"params\": \(layer.parameterCount), \"mults\": \(mults)}"
-                    : "(\(index)) \(layer.pytorchRepr)  →  \(shape.map(String.init).joined(separator: "×"))  params \(layer.parameterCount)  mults \(mults)")
-            case let .failure(error):
-                rows.append(json
-                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"error\": \(jsonText(error.message)), \"type\": \(jsonText(error.pythonType))}"
-                    : "(\(index)) \(layer.pytorchRepr)  →  \(error.pythonType): \(error.message)")
-            }
-        }
-        if json {
-            return "{\"input_shape\": [\(input.map(String.init).joined(separator: ", "))], \"layers\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
-        }
-        return (["input  " + input.map(String.init).joined(separator: "×")] + rows).joined(separator: "\n") + "\n"
-    }
-
     /// The most values one 1-D or 3-D map or weight may hold when values are computed.
     static let familyValueLimit = 1 << 24
     /// The most multiplications (or pooling reads) a 1-D or 3-D stack's values may take.
@@ -176,10 +151,5 @@ extension RenderCommand {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(familyWorkLimit) convscope computes "
                 + "for a 1-D or 3-D stack's values; --layers shows its shapes and costs.")
         }
-    }
-
-    /// A JSON string literal (the table's texts: reprs and PyTorch's messages).
-    private func jsonText(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
