@@ -7,41 +7,34 @@ import Testing
 /// and PyTorch's refusals equal real PyTorch's for every case of
 /// Tests/ConvExercisesTests/Fixtures/pytorch_exercise_sizes.json; the text table speaks Russian.
 @Suite struct FamilyStackTableTests {
-    struct Case: Decodable {
-        let layers: [String]
-        let input_shape: [Int]
-        let output_shapes: [[Int]]?
-        let parameters: Int?
-        let multiplications: Int?
-        let error: String?
-        let type: String?
+    /// The fixture's cases on sequences and volumes (its format is FamilyExerciseTests'; read here as plain JSON).
+    static func cases() throws -> [[String: Any]] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ConvExercisesTests/Fixtures/pytorch_exercise_sizes.json")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        return (file["cases"] as! [[String: Any]]).filter { ($0["input_shape"] as! [Int]).count != 4 }
     }
 
-    struct File: Decodable { let cases: [Case] }
-
-    static let cases = try! JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("ConvExercisesTests/Fixtures/pytorch_exercise_sizes.json"))).cases
-        .filter { $0.input_shape.count != 4 }
-
     @Test func theJSONTableIsPyTorchsForEveryCase() throws {
-        #expect(Self.cases.count >= 130)
-        for c in Self.cases {
-            guard let layers = try? c.layers.map({ try FamilyLayerParser.parse($0) }) else {
-                Issue.record("\(c.layers) does not parse")
+        let cases = try Self.cases()
+        #expect(cases.count >= 130)
+        for c in cases {
+            let texts = c["layers"] as! [String], input = c["input_shape"] as! [Int]
+            guard let layers = try? texts.map({ try FamilyLayerParser.parse($0) }) else {
+                Issue.record("\(texts) does not parse")
                 continue
             }
-            let steps = FamilyStackRun.shapes(input: c.input_shape, layers: layers, causal: false)
-            let json = FamilyStackTable.json(layers, steps, input: c.input_shape)
+            let steps = FamilyStackRun.shapes(input: input, layers: layers, causal: false)
+            let json = FamilyStackTable.json(layers, steps, input: input)
             let table = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             let rows = try #require(table["layers"] as? [[String: Any]])
             let shapes = rows.compactMap { $0["output_shape"] as? [Int] }
-            #expect(shapes == (c.output_shapes ?? []), "\(c.layers)")
-            if let error = c.error {
-                #expect(rows.last?["error"] as? String == error && rows.last?["type"] as? String == c.type, "\(c.layers)")
+            #expect(shapes == (c["output_shapes"] as? [[Int]] ?? []), "\(texts)")
+            if let error = c["error"] as? String {
+                #expect(rows.last?["error"] as? String == error && rows.last?["type"] as? String == c["type"] as? String, "\(texts)")
             } else {
-                #expect(rows.reduce(0) { $0 + ($1["params"] as! Int) } == c.parameters, "\(c.layers)")
-                #expect(rows.reduce(0) { $0 + ($1["mults"] as! Int) } == c.multiplications, "\(c.layers)")
+                #expect(rows.reduce(0) { $0 + ($1["params"] as! Int) } == c["parameters"] as? Int, "\(texts)")
+                #expect(rows.reduce(0) { $0 + ($1["mults"] as! Int) } == c["multiplications"] as? Int, "\(texts)")
             }
         }
     }
