@@ -5,6 +5,8 @@ import ConvScopeApp
 /// `render --view`, `--flip` and 1-D/3-D stacks (`--input-shape`, `--causal`).
 extension RenderCommand {
     func renderFamily() throws {
+        // A torch.fx print with --input-shape is traced as a graph, never read as a list of its modules.
+        if family.view == nil, !family.flip, stack.model != nil, case .graph? = try? stack.parse() { return try renderStack() }
         if family.view != nil { return try renderTransposedView() }
         if family.flip { return try renderFlip() }
         try renderFamilyStack()

@@ -67,7 +67,13 @@ extension RenderCommand {
                 + "or --format json for every node's values; coverage and pictures take print(model) of an nn.Sequential.")
         }
         let (sizes, channels) = try parameters.modelInput()
-        let shape = [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
+        // --input-shape sets a traced 1-D or 3-D model's input; --h-in, --w-in and --in-channels a 2-D one's.
+        let given = try family.shape()
+        if let name = stack.model, (given != nil) != model.nodes.contains(where: { if case .family = $0.operation { true } else { false } }) {
+            throw ValidationError(given != nil ? "--model '\(name)' is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels, not --input-shape."
+                                  : "--model '\(name)' is a torch.fx print of a 1-D or 3-D model: give its input with --input-shape 1,C,L or 1,C,D,H,W.")
+        }
+        let shape = given ?? [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
         let trace = GraphTrace(model, inputShape: shape)
         if values {
             try renderGraphValues(model, trace)

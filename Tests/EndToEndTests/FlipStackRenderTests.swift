@@ -69,22 +69,37 @@ struct TransposedSequenceRenderTests {
     }
 }
 
-/// A torch.fx print of a 1-D or 3-D model on the command line: one line naming the node, never a
-/// graph read as a bare list of its modules.
+/// A torch.fx print of a 1-D or 3-D model on the command line: traced on --input-shape, its
+/// values PyTorch's; a module it does not trace is one line naming the node.
 @Suite("A traced 1-D or 3-D model on the command line")
 struct TracedFamilyModelRenderTests {
     static let prints = Binary.root + "/Tests/ConvCoreTests/Fixtures/fx_family/"
 
-    @Test(arguments: ["--layers", "--input-shape 1,2,8 --layers", "--input-shape 1,2,8 --format json"])
-    func aSequenceModelIsRefusedNamingItsNode(_ flags: String) {
-        let r = shell("'\(Binary.path)' render --model '\(Self.prints)sequence_head.txt' \(flags) < /dev/null")
-        #expect(r.status == 64 && r.out.isEmpty, "\(r.out)")
-        #expect(r.err.contains("line 12: conv = self.conv(x): at column 1: Conv1d takes sequences [1, C, L]"), "\(r.err)")
+    @Test func aSequenceModelsValuesArePyTorchs() throws {
+        let r = shell("'\(Binary.path)' render --model '\(Self.prints)sequence_net.txt' --input-shape 1,2,8 --format json < /dev/null")
+        #expect(r.status == 0, "\(r.err)")
+        let torch = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.prints + "sequence_net.json"))) as! [String: Any]
+        let last = (torch["nodes"] as! [[String: Any]]).last!
+        let expected = (last["values"] as! [NSNumber]).map { "\($0.intValue)" }.joined(separator: ", ")
+        #expect(r.out.contains("[[" + expected + "]]") || r.out.contains("[" + expected + "]"), "\(expected) in \(r.out.suffix(400))")
+        let table = shell("'\(Binary.path)' render --model '\(Self.prints)volume_head.txt' --input-shape 1,1,4,4,4 --layers < /dev/null")
+        #expect(table.status == 0 && table.out.contains("1×2×4×4×4"), "\(table.out)\(table.err)")
+        // Conv3d(1, 2, 3, padding=1): 2·1·27 + 2 = 56 parameters, a 3/1 window; MaxPool3d(2) a 2/2 one.
+        #expect(table.out.contains("1×1×4×4×4  1×2×4×4×4  3/1      56") && table.out.contains("2/2"), "\(table.out)")
     }
 
-    @Test func aTwoDimensionalTracedModelRefusesAnInputShape() {
-        let r = shell("'\(Binary.path)' render --model '\(Binary.root)/Tests/ConvCoreTests/Fixtures/fx_prints/alexnet.txt' "
-                      + "--input-shape 1,3,8 --layers < /dev/null")
-        #expect(r.status == 64 && r.err.contains("is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels"))
+    @Test(arguments: ["--input-shape 1,2,8 --layers", "--input-shape 1,2,8 --format json"])
+    func aModuleNotTracedIsOneLineNamingItsNode(_ flags: String) {
+        let r = shell("'\(Binary.path)' render --model '\(Self.prints)sequence_head.txt' \(flags) < /dev/null")
+        #expect(r.status == 64 && r.out.isEmpty, "\(r.out)")
+        #expect(r.err.contains("line 13: bn = self.bn(conv): at column 1: BatchNorm1d is not traced"), "\(r.err)")
+    }
+
+    @Test func theInputShapeGoesWithTheModelsDimensions() {
+        let twoD = shell("'\(Binary.path)' render --model '\(Binary.root)/Tests/ConvCoreTests/Fixtures/fx_prints/alexnet.txt' "
+                         + "--input-shape 1,3,8 --layers < /dev/null")
+        #expect(twoD.status == 64 && twoD.err.contains("is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels"))
+        let oneD = shell("'\(Binary.path)' render --model '\(Self.prints)sequence_net.txt' --layers < /dev/null")
+        #expect(oneD.status == 64 && oneD.err.contains("is a torch.fx print of a 1-D or 3-D model: give its input with --input-shape"))
     }
 }

@@ -7,11 +7,11 @@ enum FxModules {
     /// The class and what it computes, from the module's repr in the tree.
     static func operation(_ repr: String) throws(LayerParseError) -> (String, GraphOperation) {
         let call = try LayerSyntaxReader.read(repr.trimmingSpaces)
+        if FamilyLayerParser.names(repr) { return (call.name, .family(try FamilyLayerParser.parse(repr))) }
         if call.name.hasSuffix("1d") || call.name.hasSuffix("3d") {
-            // Conv1d, BatchNorm1d, AdaptiveAvgPool3d, …: a traced graph's tensors are maps.
-            let takes = call.name.hasSuffix("1d") ? "sequences [1, C, L]" : "volumes [1, C, D, H, W]"
-            throw .syntax(text: repr, column: 1, problem: "\(call.name) takes \(takes), and convscope traces graphs of maps "
-                          + "[1, C, H, W] only; a 1-D or 3-D model runs as print(model) of its layers with --input-shape")
+            // BatchNorm1d, AdaptiveAvgPool3d, …: not computed on sequences and volumes yet.
+            throw .syntax(text: repr, column: 1, problem: "\(call.name) is not traced: of the modules on sequences and volumes "
+                          + "convscope traces Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d")
         }
         if LayerSignature.named(call.name) != nil, call.name != "Cat" {
             return (call.name, .layer(try LayerParser.parse(repr)))
