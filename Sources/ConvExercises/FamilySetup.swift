@@ -17,7 +17,9 @@ public struct FamilySetup: Equatable, Sendable {
 
     /// The refused layer's place and PyTorch's exception.
     public struct Failure: Equatable, Sendable {
+        /// The refused layer's position.
         public let index: Int
+        /// PyTorch's exception, word for word.
         public let error: FamilyError
     }
 
