@@ -1,6 +1,15 @@
 import ConvCore
 
 extension EntryReader {
+    /// The first 1-D or 3-D module print(model)'s `text` lists (`(0): Conv1d(…)`), by its class name.
+    func familyModule(_ text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let module = line.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+            if FamilyLayerParser.names(module) { return String(module.trimmingSpaces.prefix { $0 != "(" }) }
+        }
+        return nil
+    }
+
     /// The layers of a 1-D or 3-D exercise (`layer = "Conv1d(…)"` or `layers = […]`, all of one
     /// dimension) on `input = [1, C, L]` or `[1, C, D, H, W]`.
     func readFamilySetup(_ key: String, _ texts: [String]) throws(ExerciseFileError) -> ExerciseSetup {

@@ -111,6 +111,8 @@ import ConvCore
          "line 3: exercise 1: layer: Conv3d(4, 6, 3, groups=3): ValueError: in_channels must be divisible by groups (ask = \"valid\" asks about that)"),
         ("layer = \"Conv1d(3, 8, 3)\"\ninput = [1, 3, 10]\nfill = \"ramp-y\"\nask = \"shape\"",
          "line 5: exercise 1: fill sets the input of a value question, which a Conv1d exercise does not ask"),
+        ("model = \"\"\"\nSequential(\n  (0): Conv1d(3, 8, kernel_size=(3,), stride=(1,))\n)\n\"\"\"\ninput = [1, 3, 10]\nask = \"shape\"",
+         "line 3: exercise 1: model: Conv1d is asked with layers = [\"Conv1d(…)\", …] (one string per layer), not as print(model)'s text"),
         ("layer = \"Conv1d(3, 8, 9)\"\ninput = [1, 3, 5]\nask = \"size\"",
          "line 5: exercise 1: the layers break at (0) Conv1d: RuntimeError: Calculated padded input size per channel: (5). Kernel size: (9). Kernel size can't be greater than actual input size (ask = \"valid\" asks about that)"),
     ])
