@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "ConvScopeAppTests", dependencies: ["ConvScopeApp", "ConvScopeRuntime", "ConvCore", "ConvExercises"],
                     exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "RunLoopTests", dependencies: ["ConvScopeRuntime", "ConvScopeApp", "ConvCore", "ConvExercises"]),
-        .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"]),
+        .testTarget(name: "ConvExercisesTests", dependencies: ["ConvExercises", "ConvCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ConvCore"], exclude: ["inputs"]),
         // The settings file's reader, which lives in the executable (it needs TOMLKit and files).
         .testTarget(name: "SettingsTests", dependencies: ["convscope"]),

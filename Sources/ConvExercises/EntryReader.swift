@@ -86,6 +86,11 @@ struct EntryReader {
             }
             texts = array.map { $0.string! }
         }
+        if key != "model", texts.contains(where: FamilyLayerParser.names) { return try readFamilySetup(key, texts) }
+        if key == "model", let family = familyModule(texts[0]) {
+            throw error(key, "model: \(family) is asked with layers = [\"\(family)(…)\", …] (one string per layer), "
+                        + "not as print(model)'s text")
+        }
         var layers: [StackLayer] = []
         var refusal: LayerRefusal?
         var names: [String]?

@@ -19,7 +19,15 @@ public struct ExerciseSetup: Equatable, Sendable {
     /// The trace of the layers on the input: shapes, fields, costs, the error if one breaks.
     public let trace: StackTrace
     /// Each layer's name: print(model)'s for `model`, positions for `layer` and `layers`.
-    public var names: [String] { trace.names }
+    public var names: [String] { family.map { $0.layers.indices.map(String.init) } ?? trace.names }
+    /// The 1-D or 3-D layers of a Conv1d/Conv3d exercise (then `layers` is empty and `trace` holds none).
+    public let family: FamilySetup?
+    /// How many layers the exercise gives, 2-D or not.
+    public var layerCount: Int { family?.layers.count ?? layers.count }
+    /// Layer `index`'s class name, 2-D or not.
+    public func layerName(_ index: Int) -> String { family?.layers[index].name ?? layers[index].name }
+    /// True when PyTorch builds and runs every layer on the input.
+    public var runs: Bool { refusal == nil && trace.failure == nil && family?.failure == nil }
 
     /// The layer PyTorch refuses to build, for a `valid` question (then `layers` is empty and
     /// `writtenLayers` holds the file's layer strings).
@@ -33,8 +41,21 @@ public struct ExerciseSetup: Equatable, Sendable {
         self.inputShape = inputShape
         self.fill = fill
         refusal = nil
+        family = nil
         writtenLayers = layers.map(\.pytorchRepr)
         trace = StackTrace(inputShape: inputShape, layers: layers, names: names)
+    }
+
+    /// A setup of 1-D or 3-D layers on a [1, C, L] or [1, C, D, H, W] input.
+    public init(family: FamilySetup, fill: InputSource = .rampX) {
+        layers = []
+        inputShape = family.inputShape
+        self.fill = fill
+        refusal = nil
+        self.family = family
+        writtenLayers = family.layers.map(\.pytorchRepr)
+        // The 2-D trace takes [1, C, H, W] only; a family setup keeps an empty one and answers from `family`.
+        trace = StackTrace(inputShape: [1, family.inputShape[1], 1, 1], layers: [])
     }
 
     /// A setup whose layer PyTorch refuses to build: `written` as the file gives the layers.
@@ -43,6 +64,7 @@ public struct ExerciseSetup: Equatable, Sendable {
         self.inputShape = inputShape
         self.fill = fill
         self.refusal = refusal
+        family = nil
         writtenLayers = written
         trace = StackTrace(inputShape: inputShape, layers: [])
     }
@@ -65,7 +87,7 @@ public struct ExerciseSetup: Equatable, Sendable {
     /// `Conv2d(3, 8, …) on 1×3×8×8`, or `the model (0) MaxPool2d(…) → (1) Conv2d(…) on 1×3×32×32`.
     public var summary: String {
         let input = shapeText(inputShape)
-        if refusal != nil {
+        if refusal != nil || family != nil {
             if writtenLayers.count == 1 { return "\(writtenLayers[0]) on \(input)" }
             return "the model " + writtenLayers.enumerated().map { "(\($0.offset)) \($0.element)" }.joined(separator: " → ") + " on \(input)"
         }

@@ -4,9 +4,14 @@ import ConvCore
 enum Formulas {
     /// `H_out = ⌊(8 + 2·1 − 1·(3−1) − 1) / 2⌋ + 1 = 4` for one axis of a Conv2d.
     static func convAxis(_ name: String, input: Int, layer: Conv2dLayer, axis: PaddingSpec.Axis, _ lang: Language) -> String {
-        let pad = layer.appliedPadding(axis)
+        convAxis(name, input: input, pad: layer.appliedPadding(axis), kernel: layer.kernelSize[axis],
+                 dilation: layer.dilation[axis], stride: layer.stride[axis], lang)
+    }
+
+    /// One axis of any convolution (2-D, 1-D or 3-D) from its numbers.
+    static func convAxis(_ name: String, input: Int, pad: AxisPadding, kernel k: Int, dilation d: Int, stride s: Int,
+                         _ lang: Language) -> String {
         let padText = pad.isSymmetric ? "2·\(pad.before)" : "\(pad.before) + \(pad.after)"
-        let k = layer.kernelSize[axis], d = layer.dilation[axis], s = layer.stride[axis]
         let padded = input + pad.total, effective = d * (k - 1) + 1
         guard padded >= effective else { return lang.pick("\(name): padded \(padded) < kernel \(effective), no output",
                                                           "\(name): с расширением \(padded) < ядро \(effective), выхода нет") }
@@ -16,10 +21,14 @@ enum Formulas {
 
     /// `H_out = (4 − 1)·2 − 2·1 + 1·(3−1) + 1 + 1 = 8` for one axis of a ConvTranspose2d.
     static func transposedAxis(_ name: String, input: Int, layer: ConvTranspose2dLayer, axis: PaddingSpec.Axis) -> String {
-        let s = layer.stride[axis], p = layer.padding[axis], d = layer.dilation[axis], k = layer.kernelSize[axis]
-        let op = layer.outputPadding[axis]
-        return "\(name) = (\(input) − 1)·\(s) − 2·\(p) + \(d)·(\(k)−1) + \(op) + 1 = "
-            + "\(layer.outputSize(input: input, axis: axis))"
+        transposedAxis(name, input: input, stride: layer.stride[axis], padding: layer.padding[axis],
+                       dilation: layer.dilation[axis], kernel: layer.kernelSize[axis], outputPadding: layer.outputPadding[axis])
+    }
+
+    /// One axis of any transposed convolution from its numbers.
+    static func transposedAxis(_ name: String, input: Int, stride s: Int, padding p: Int, dilation d: Int, kernel k: Int,
+                               outputPadding op: Int) -> String {
+        "\(name) = (\(input) − 1)·\(s) − 2·\(p) + \(d)·(\(k)−1) + \(op) + 1 = \((input - 1) * s - 2 * p + d * (k - 1) + op + 1)"
     }
 
     /// Both axes of a layer with a size formula, else nil.
@@ -44,11 +53,16 @@ enum Formulas {
     /// `H_out = ⌊(15 + 2·0 − 1·(2−1) − 1) / 2⌋ + 1 = 7` for one axis of a pooling layer; with
     /// ceil_mode the brackets round up, and a last window that would start in the right padding is dropped.
     static func poolAxis(_ name: String, input: Int, window: PoolWindow, axis: PaddingSpec.Axis, _ lang: Language) -> String {
-        let k = window.kernel[axis], d = window.dilation[axis], s = window.stride[axis], p = window.padding[axis]
-        let (open, close) = window.ceilMode ? ("⌈", "⌉") : ("⌊", "⌋")
-        let out = window.outputSize(input: input, axis: axis)
-        let numerator = input + 2 * p - window.effectiveKernel(axis)
-        let rounded = (window.ceilMode ? (numerator + s - 1) : numerator)
+        poolAxis(name, input: input, kernel: window.kernel[axis], dilation: window.dilation[axis], stride: window.stride[axis],
+                 padding: window.padding[axis], ceilMode: window.ceilMode, output: window.outputSize(input: input, axis: axis), lang)
+    }
+
+    /// One axis of any pooling layer (2-D, 1-D or 3-D) from its numbers and its output size.
+    static func poolAxis(_ name: String, input: Int, kernel k: Int, dilation d: Int, stride s: Int, padding p: Int,
+                         ceilMode: Bool, output out: Int, _ lang: Language) -> String {
+        let (open, close) = ceilMode ? ("⌈", "⌉") : ("⌊", "⌋")
+        let numerator = input + 2 * p - (d * (k - 1) + 1)
+        let rounded = (ceilMode ? (numerator + s - 1) : numerator)
         let raw = (rounded >= 0 ? rounded / s : -((-rounded + s - 1) / s)) + 1
         let drop = raw != out ? lang.pick(" − 1 (the last window would start in the right padding)",
                                           " − 1 (последнее окно начиналось бы в расширении справа)") : ""
@@ -86,13 +100,14 @@ enum Formulas {
 
     /// `(3·3·3 + 1)·8 = 224` for a layer with weights, `2·16 = 32` for BatchNorm2d, else nil.
     static func parameterStep(_ layer: StackLayer) -> String? {
-        guard let weight = layer.weightShape else {
-            if layer.parameterCount > 0 { return "\(layer.name): \(layer.parameterCount)" }
-            return nil
-        }
+        parameterStep(name: layer.name, weight: layer.weightShape, bias: layer.biasCount, total: layer.parameterCount)
+    }
+
+    /// The same for any layer's weight shape, bias length and parameter count.
+    static func parameterStep(name: String, weight: [Int]?, bias: Int?, total: Int) -> String? {
+        guard let weight else { return total > 0 ? "\(name): \(total)" : nil }
         let perFilter = weight.dropFirst().map(String.init).joined(separator: "·")
-        let bias = layer.biasCount
-        let text = bias == nil ? "\(perFilter)·\(weight[0])" : "(\(perFilter))·\(weight[0]) + \(bias!)"
-        return "\(layer.name): \(text) = \(layer.parameterCount)"
+        let text = bias.map { "(\(perFilter))·\(weight[0]) + \($0)" } ?? "\(perFilter)·\(weight[0])"
+        return "\(name): \(text) = \(total)"
     }
 }

@@ -15,7 +15,7 @@ public enum Hints {
                 if let i = formulas.firstIndex(where: { $0.formula == formula }) { formulas[i].names.append(name) }
                 else { formulas.append(([name], formula)) }
             }
-            let ceil = kinds.contains { $0.hasSuffix("Pool2d") } ? l.pick(" (pooling with ceil_mode rounds up: ⌈⌉)", " (пулинг с ceil_mode округляет вверх: ⌈⌉)") : ""
+            let ceil = kinds.contains { $0.contains("Pool") } ? l.pick(" (pooling with ceil_mode rounds up: ⌈⌉)", " (пулинг с ceil_mode округляет вверх: ⌈⌉)") : ""
             let channels = ceil + (kinds.contains("Cat") ? l.pick("; Cat adds the channels of both maps", "; Cat складывает каналы обеих карт")
                 : kinds.contains(where: { $0.hasPrefix("Conv") }) ? l.pick("; channels = out_channels", "; каналов — out_channels") : "")
             guard !formulas.isEmpty else { return l.pick("Each layer here keeps its input's shape", "Каждый слой здесь сохраняет форму входа") + channels + "." }
@@ -33,16 +33,19 @@ public enum Hints {
     /// The layer names of layers 0…last, each once, in order.
     static func layerKinds(_ setup: ExerciseSetup, through last: Int) -> [String] {
         var names: [String] = []
-        for layer in setup.layers.prefix(last + 1) where !names.contains(layer.name) { names.append(layer.name) }
+        for index in 0..<min(last + 1, setup.layerCount) where !names.contains(setup.layerName(index)) { names.append(setup.layerName(index)) }
         return names
     }
 
     /// One layer kind's output-size formula, or nil for a layer that keeps the size.
     static func sizeFormula(_ name: String, _ l: Language) -> String? {
         switch name {
-        case "Conv2d", "MaxPool2d": "H_out = ⌊(H_in + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1"
-        case "AvgPool2d": "H_out = ⌊(H_in + 2·padding − kernel) / stride⌋ + 1"
+        case "Conv2d", "MaxPool2d", "Conv3d", "MaxPool3d": "H_out = ⌊(H_in + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1"
+        case "AvgPool2d", "AvgPool3d": "H_out = ⌊(H_in + 2·padding − kernel) / stride⌋ + 1"
         case "ConvTranspose2d": "H_out = (H_in − 1)·stride − 2·padding + dilation·(kernel−1) + output_padding + 1"
+        case "Conv1d", "MaxPool1d": "L_out = ⌊(L_in + 2·padding − dilation·(kernel−1) − 1) / stride⌋ + 1"
+        case "AvgPool1d": "L_out = ⌊(L_in + 2·padding − kernel) / stride⌋ + 1"
+        case "ConvTranspose1d": "L_out = (L_in − 1)·stride − 2·padding + dilation·(kernel−1) + output_padding + 1"
         default: nil
         }
     }

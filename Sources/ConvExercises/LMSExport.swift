@@ -20,7 +20,7 @@ public enum LMSExport {
     /// The answer of `exercise` as an LMS checks it.
     public static func answer(_ exercise: Exercise) -> Answer {
         let expected = exercise.solution.expected
-        if exercise.question.kind == .valid { return .truth(exercise.setup.refusal == nil && exercise.setup.trace.failure == nil) }
+        if exercise.question.kind == .valid { return .truth(exercise.setup.runs) }
         if exercise.question.kind == .value, let value = AnswerReading.number(expected) {
             return .number([value], tolerance: exercise.solution.tolerance)
         }
@@ -40,8 +40,9 @@ public enum LMSExport {
     /// The spellings of `numbers` the grader reads as the same answer (a shape also without its batch).
     public static func spellings(_ numbers: [Int], shape: Bool) -> [String] {
         var forms = [numbers]
-        if shape, numbers.count == 4 { forms.append(Array(numbers.dropFirst())) }
-        if !shape, numbers.count == 2, numbers[0] == numbers[1] { forms.append([numbers[0]]) }
+        // A shape also without its batch (1×C×L, 1×C×H×W, 1×C×D×H×W); equal sizes also as one number.
+        if shape, numbers.count >= 3 { forms.append(Array(numbers.dropFirst())) }
+        if !shape, numbers.count >= 2, Set(numbers).count == 1 { forms.append([numbers[0]]) }
         var all: [String] = []
         for form in forms {
             let parts = form.map(String.init)

@@ -8,10 +8,10 @@ enum Prompts {
 
     static func english(_ question: Question, _ setup: ExerciseSetup) -> String {
         let on = setup.summary
-        let layerName = { (k: Int) in setup.isSingleLayer ? "the output" : "the output of layer (\(k)) \(setup.layers[k].name)" }
+        let layerName = { (k: Int) in setup.layerCount == 1 ? "the output" : "the output of layer (\(k)) \(setup.layerName(k))" }
         switch question {
         case let .shape(k): return "What is the shape of \(layerName(k)) of \(on)?"
-        case let .size(k): return "What are H_out and W_out of \(layerName(k)) of \(on)?"
+        case let .size(k): return "What \(setup.family?.axisNames.count == 1 ? "is" : "are") \(sizeNames(setup, .en)) of \(layerName(k)) of \(on)?"
         case let .value(k, c, y, x):
             return "With input \(setup.fill.argument) and all-ones weights, what is \(layerName(k))[0, \(c), \(y), \(x)] of \(on)?"
         case let .padding(goal):
@@ -43,11 +43,11 @@ enum Prompts {
         // Genitive after для/вместо; the model's accusative (модель) after «примет ли».
         let on = single ? "\(setup.writtenLayers[0]) \(input)" : "модели \(listed) \(input)"
         let accepted = single ? on : "модель \(listed) \(input)"
-        let output = { (k: Int) in setup.isSingleLayer ? "выход" : "выход слоя (\(k)) \(setup.layers[k].name)" }
-        let outputOf = { (k: Int) in setup.isSingleLayer ? "выхода" : "выхода слоя (\(k)) \(setup.layers[k].name)" }
+        let output = { (k: Int) in setup.layerCount == 1 ? "выход" : "выход слоя (\(k)) \(setup.layerName(k))" }
+        let outputOf = { (k: Int) in setup.layerCount == 1 ? "выхода" : "выхода слоя (\(k)) \(setup.layerName(k))" }
         switch question {
         case let .shape(k): return "Какова форма \(outputOf(k)) для \(on)?"
-        case let .size(k): return "Каковы H_out и W_out \(outputOf(k)) для \(on)?"
+        case let .size(k): return "\(setup.family?.axisNames.count == 1 ? "Каков" : "Каковы") \(sizeNames(setup, .ru)) \(outputOf(k)) для \(on)?"
         case let .value(k, c, y, x):
             return "Вход \(setup.fill.argument), все веса равны 1: чему равен \(output(k))[0, \(c), \(y), \(x)] для \(on)?"
         case let .padding(goal):
@@ -69,5 +69,12 @@ enum Prompts {
             return "Сколько умножений понадобилось бы полносвязному слою с тем же числом выходов вместо \(on)?"
         case .valid: return "Примет ли PyTorch \(accepted)? Ответьте «да» или «нет» и почему."
         }
+    }
+
+    /// `H_out and W_out`, `L_out`, `D_out, H_out and W_out`: the output sizes a size question asks.
+    static func sizeNames(_ setup: ExerciseSetup, _ lang: Language) -> String {
+        let names = setup.family?.axisNames ?? ["H_out", "W_out"]
+        guard names.count > 1 else { return names[0] }
+        return names.dropLast().joined(separator: ", ") + lang.pick(" and ", " и ") + names.last!
     }
 }

@@ -7,8 +7,11 @@ extension EntryReader {
         guard let word = try optionalString("ask"), let kind = QuestionKind(rawValue: word) else {
             throw error("ask", "ask '\(TerminalText.excerpt(table["ask"]?.string ?? "?"))' is not a question kind: allowed \(QuestionKind.allowedWords)")
         }
+        if let family = setup.family, !FamilySolver.kinds.contains(kind) {
+            throw error("ask", FamilySolver.notAsked(kind, family))
+        }
         let at = try layerAt(setup)
-        let layer = at ?? setup.layers.count - 1
+        let layer = at ?? setup.layerCount - 1
         for key in ["cell", "goal", "target"] where table[key] != nil && !kind.uses(key) {
             throw error(key, "\(key) does not apply to ask = \"\(kind.rawValue)\"")
         }

@@ -10,6 +10,7 @@ struct SolveProblem: Error {
 enum Solver {
     /// The answer and its working in `lang` (the answer words too: yes/no, да/нет).
     static func solve(_ question: Question, _ setup: ExerciseSetup, _ lang: Language) throws(SolveProblem) -> Solution {
+        if let family = setup.family { return try FamilySolver.solve(question, family, lang) }
         let trace = setup.trace
         switch question {
         case let .shape(layer), let .size(layer):

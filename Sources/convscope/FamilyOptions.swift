@@ -17,7 +17,7 @@ struct FamilyOptions: ParsableArguments {
             help: "With --view in a stack: the ConvTranspose2d to explain, by its name in the table (its position for --layer, print(model)'s label for --model); default the first.")
     var node: String?
 
-    @Flag(name: .customLong("flip"), help: "The true convolution of the single layer: the kernel flipped, beside PyTorch's cross-correlation.")
+    @Flag(name: .customLong("flip"), help: "The true convolution: the single layer's kernel flipped, beside PyTorch's cross-correlation; with --layer or --model, every Conv2d's kernel (--kernel PRESET) flipped, values as json.")
     var flip = false
 
     @Flag(name: .customLong("causal"), help: "Pad each Conv1d on the left by dilation·(k − 1) (F.pad, as WaveNet/TCN) and light up what the last output reads.")

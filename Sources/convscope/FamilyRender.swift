@@ -5,6 +5,8 @@ import ConvScopeApp
 /// `render --view`, `--flip` and 1-D/3-D stacks (`--input-shape`, `--causal`).
 extension RenderCommand {
     func renderFamily() throws {
+        // A torch.fx print with --input-shape is traced as a graph, never read as a list of its modules.
+        if family.view == nil, !family.flip, stack.model != nil, case .graph? = try? stack.parse() { return try renderStack() }
         if family.view != nil { return try renderTransposedView() }
         if family.flip { return try renderFlip() }
         try renderFamilyStack()
@@ -20,6 +22,7 @@ extension RenderCommand {
     }
 
     private func renderTransposedView() throws {
+        if family.inputShape != nil || stack.layer.contains(where: FamilyLayerParser.names) { return try renderTransposedSequenceView() }
         let usage = "--view \(family.view!.rawValue) explains a ConvTranspose2d: give --layer \"ConvTranspose2d(8, 4, 3, stride=2, "
             + "padding=1, output_padding=1)\", or a stack (--layer strings or --model) holding one, with --node naming it"
         guard stack.hasStack, case let .layers(printed) = try stack.parse() else { throw ValidationError(usage + ".") }
@@ -74,7 +77,7 @@ extension RenderCommand {
     static let pictureValueLimit = 1 << 16
 
     /// The --kernel preset laid out as a transposed weight [C_in, C_out/g, kH, kW] (all ones without it).
-    private func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
+    func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
         guard let word = parameters.words[ParameterID.kernel.spec.flagName] else {
             return Tensor4(shape: layer.weightShape, repeating: 1)
         }
@@ -89,7 +92,7 @@ extension RenderCommand {
     }
 
     private func renderFlip() throws {
-        if stack.hasStack { throw ValidationError("--flip flips the single layer's kernel: give its flags (--kernel sobel-x), not --layer.") }
+        if stack.hasStack { return try renderFlippedStack() }
         let settings = try parameters.apply(to: Conv2dSettings())
         let experiment = try ConvExperiment(settings)
         let spec = settings.spec

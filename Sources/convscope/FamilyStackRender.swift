@@ -7,34 +7,12 @@ import Foundation
 /// --layers table, or its maps as a picture; `--causal` pads each Conv1d on the left.
 extension RenderCommand {
     func renderFamilyStack() throws {
-        let texts = try familyLayerTexts()
-        var layers: [FamilyLayer] = []
-        for (index, text) in texts.enumerated() {
-            do throws(LayerParseError) {
-                layers.append(try FamilyLayerParser.parse(text))
-            } catch .unsupported(let name, _) {
-                throw ValidationError("layer (\(index)): \(name) is not a 1-D or 3-D layer; a stack given --input-shape takes "
-                    + "Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d (Conv2d stacks take --h-in/--w-in).")
-            } catch {
-                throw ValidationError("layer (\(index)): \(error.message)")
-            }
-        }
-        guard !layers.isEmpty else { throw ValidationError("--input-shape sets a 1-D or 3-D stack's input: give its layers with --layer.") }
+        let (layers, shape) = try familyStack()
         let dims = layers[0].dims
-        if let other = layers.first(where: { $0.dims != dims }) {
-            throw ValidationError("\(other.name) in a \(dims)-D stack: every layer of one stack is 1-D or every one 3-D.")
-        }
-        if family.causal && dims != 1 { throw ValidationError("--causal pads sequences: give Conv1d layers and --input-shape 1,C,L.") }
-        guard let shape = try family.shape() else {
-            throw ValidationError("a \(dims)-D stack needs its input: --input-shape \(dims == 1 ? "1,C,L" : "1,C,D,H,W").")
-        }
-        guard shape.count == dims + 2 else {
-            throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
-                + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
-        }
         let shapes = FamilyStackRun.shapes(input: shape, layers: layers, causal: family.causal)
         if stack.table {
-            let bytes = Array(tableText(layers, shapes, input: shape).utf8)
+            let bytes = Array((givenFormat == .json ? FamilyStackTable.json(layers, shapes, input: shape)
+                               : FamilyStackTable.text(layers, shapes, input: shape, environment.language)).utf8)
             try withOutput { $0.write(bytes) }
             if case .failure? = shapes.last?.output { throw ExitCode(1) }
             return
@@ -74,6 +52,36 @@ extension RenderCommand {
         if case .failure? = run.outputs.last { throw ExitCode(1) }
     }
 
+    /// The 1-D or 3-D layers (--layer or --model) and the --input-shape they run on, checked.
+    func familyStack() throws -> (layers: [FamilyLayer], shape: [Int]) {
+        let texts = try familyLayerTexts()
+        var layers: [FamilyLayer] = []
+        for (index, text) in texts.enumerated() {
+            do throws(LayerParseError) {
+                layers.append(try FamilyLayerParser.parse(text))
+            } catch .unsupported(let name, _) {
+                throw ValidationError("layer (\(index)): \(name) is not a 1-D or 3-D layer; a stack given --input-shape takes "
+                    + "Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d (Conv2d stacks take --h-in/--w-in).")
+            } catch {
+                throw ValidationError("layer (\(index)): \(error.message)")
+            }
+        }
+        guard !layers.isEmpty else { throw ValidationError("--input-shape sets a 1-D or 3-D stack's input: give its layers with --layer.") }
+        let dims = layers[0].dims
+        if let other = layers.first(where: { $0.dims != dims }) {
+            throw ValidationError("\(other.name) in a \(dims)-D stack: every layer of one stack is 1-D or every one 3-D.")
+        }
+        if family.causal && dims != 1 { throw ValidationError("--causal pads sequences: give Conv1d layers and --input-shape 1,C,L.") }
+        guard let shape = try family.shape() else {
+            throw ValidationError("a \(dims)-D stack needs its input: --input-shape \(dims == 1 ? "1,C,L" : "1,C,D,H,W").")
+        }
+        guard shape.count == dims + 2 else {
+            throw ValidationError("--input-shape \(family.inputShape!) has \(shape.count - 2) spatial axes; \(layers[0].name) takes "
+                + (dims == 1 ? "1,C,L." : "1,C,D,H,W."))
+        }
+        return (layers, shape)
+    }
+
     /// The cells `--inspect C,…` of the last output reads through the stack (with `--causal` the last
     /// position by default); none when the stack broke or nothing is inspected.
     private func inspectedMarks(_ layers: [FamilyLayer], _ run: FamilyStackRun, _ shape: [Int]) throws -> [Set<[Int]>] {
@@ -106,34 +114,18 @@ extension RenderCommand {
             throw ValidationError("--model '\(path)' cannot be read; give the file print(model)'s text is in (- reads standard input).")
         }
         guard let text = TextFileDecoding.text(data) else { throw ValidationError("--model '\(path)' is not UTF-8 text.") }
+        if FxModelReader.isTracedPrint(text) {
+            // A traced graph is never read as a list of its modules: its forward says what runs (relu, flatten, …).
+            do throws(LayerParseError) {
+                _ = try FxModelReader.read(text)
+            } catch {
+                throw ValidationError("--model '\(path)': \(error.message)")
+            }
+            throw ValidationError("--model '\(path)' is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels, "
+                + "not --input-shape.")
+        }
         return text.split(separator: "\n").map { StackOptions.splitLabel(String($0)).text }
             .filter { !$0.isEmpty && $0 != ")" && !$0.hasSuffix("(") }
-    }
-
-    /// The --layers table: each layer's repr, output shape (or PyTorch's message), parameters and multiplications.
-    private func tableText(_ layers: [FamilyLayer], _ shapes: [(input: [Int], output: Result<[Int], FamilyError>)],
-                           input: [Int]) -> String {
-        let json = givenFormat == .json
-        var rows: [String] = []
-        for (layer, step) in zip(layers, shapes) {
-            let index = rows.count
-            switch step.output {
-            case let .success(shape):
-                let mults = layer.multiplications(input: step.input, output: shape)
-                rows.append(json
-                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"output_shape\": [\(shape.map(String.init).joined(separator: ", "))], "
-                      + "\"params\": \(layer.parameterCount), \"mults\": \(mults)}"
-                    : "(\(index)) \(layer.pytorchRepr)  →  \(shape.map(String.init).joined(separator: "×"))  params \(layer.parameterCount)  mults \(mults)")
-            case let .failure(error):
-                rows.append(json
-                    ? "{\"layer\": \(jsonText(layer.pytorchRepr)), \"error\": \(jsonText(error.message)), \"type\": \(jsonText(error.pythonType))}"
-                    : "(\(index)) \(layer.pytorchRepr)  →  \(error.pythonType): \(error.message)")
-            }
-        }
-        if json {
-            return "{\"input_shape\": [\(input.map(String.init).joined(separator: ", "))], \"layers\": [\n" + rows.joined(separator: ",\n") + "\n]}\n"
-        }
-        return (["input  " + input.map(String.init).joined(separator: "×")] + rows).joined(separator: "\n") + "\n"
     }
 
     /// The most values one 1-D or 3-D map or weight may hold when values are computed.
@@ -159,10 +151,5 @@ extension RenderCommand {
             throw ValidationError("the stack takes \(work) multiplications, more than the \(familyWorkLimit) convscope computes "
                 + "for a 1-D or 3-D stack's values; --layers shows its shapes and costs.")
         }
-    }
-
-    /// A JSON string literal (the table's texts: reprs and PyTorch's messages).
-    private func jsonText(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -18,16 +18,19 @@ extension RenderCommand {
         }
         // Convolution weights are built (one layer at a time); a Linear's all-ones rows are summed, never built.
         let built = trace.steps.reduce(0) { total, step in
-            if case .layer = step.node.operation { return Int.saturatingSum(total, step.parameterCount) }
+            switch step.node.operation {
+            case .layer, .family: return Int.saturatingSum(total, step.parameterCount)
+            default: break
+            }
             return total
         }
         if built > StackLimits.weightsComputed {
             throw ValidationError("the model's convolutions have \(built) weights, more than the \(StackLimits.weightsComputed) "
                 + "convscope builds to compute its values; --layers shows its shapes and costs.")
         }
-        var sizes = ConvParameters()
-        sizes.inChannels = trace.inputShape[1]; sizes.hIn = trace.inputShape[2]; sizes.wIn = trace.inputShape[3]
-        let input = GraphTensor(InputPattern.ramp.makeInput(sizes))
+        // The course notebook's ramp along the last axis, for a map, a sequence or a volume alike.
+        let ramp = TensorN.ramp(shape: trace.inputShape)
+        let input = GraphTensor(shape: ramp.shape, storage: ramp.storage)
         var ok = true
         try withOutput { sink in
             var writer = StackJSONWriter { sink.write($0) }

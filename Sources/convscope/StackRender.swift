@@ -54,18 +54,7 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
-            // Layer by layer: each output and its weights are written, then freed (a Cat's skip is kept).
-            let ramp = InputPattern.ramp.makeInput(input)
-            try withOutput { sink in
-                var writer = StackJSONWriter { sink.write($0) }
-                writer.write(input: ramp, trace: trace) { each in
-                    var weights: LayerWeights?
-                    StackForward.stream(input: ramp, trace: trace, weights: { index in
-                        weights = Model.notebookWeights(layers[index])
-                        return weights
-                    }) { index, output in each(index, output, weights) }
-                }
-            }
+            try writeStackValues(InputPattern.ramp.makeInput(input), trace) { Model.notebookWeights(layers[$0]) }
         }
         if trace.failure != nil { throw ExitCode(1) }
     }
@@ -78,7 +67,13 @@ extension RenderCommand {
                 + "or --format json for every node's values; coverage and pictures take print(model) of an nn.Sequential.")
         }
         let (sizes, channels) = try parameters.modelInput()
-        let shape = [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
+        // --input-shape sets a traced 1-D or 3-D model's input; --h-in, --w-in and --in-channels a 2-D one's.
+        let given = try family.shape()
+        if let name = stack.model, (given != nil) != model.nodes.contains(where: { if case .family = $0.operation { true } else { false } }) {
+            throw ValidationError(given != nil ? "--model '\(name)' is a torch.fx print of a 2-D model: it takes --h-in, --w-in and --in-channels, not --input-shape."
+                                  : "--model '\(name)' is a torch.fx print of a 1-D or 3-D model: give its input with --input-shape 1,C,L or 1,C,D,H,W.")
+        }
+        let shape = given ?? [1, channels ?? model.firstChannels ?? sizes.inChannels, sizes.hIn, sizes.wIn]
         let trace = GraphTrace(model, inputShape: shape)
         if values {
             try renderGraphValues(model, trace)
@@ -94,6 +89,21 @@ extension RenderCommand {
             try withOutput { $0.write(bytes) }
         }
         if trace.failure != nil { throw ExitCode(1) }
+    }
+
+    /// The stack's values as JSON, layer by layer: each output and its weights (`weights(index)`)
+    /// are written, then freed (a Cat's skip is kept).
+    func writeStackValues(_ ramp: Tensor4, _ trace: StackTrace, weights layerWeights: (Int) -> LayerWeights?) throws {
+        try withOutput { sink in
+            var writer = StackJSONWriter { sink.write($0) }
+            writer.write(input: ramp, trace: trace) { each in
+                var weights: LayerWeights?
+                StackForward.stream(input: ramp, trace: trace, weights: { index in
+                    weights = layerWeights(index)
+                    return weights
+                }) { index, output in each(index, output, weights) }
+            }
+        }
     }
 
     /// The most values one map may hold when its values or coverage are printed: the single

@@ -15,7 +15,7 @@ struct ExerciseLMSTests {
             #expect(made.status == 0, "\(made.err)")
         }
         try ExerciseDefectTests.checks.write(toFile: dir + "/checks.toml", atomically: true, encoding: .utf8)
-        let examples = ["single-layer-shapes", "unet-sizes"].flatMap { name in
+        let examples = ["single-layer-shapes", "unet-sizes", "family-sizes"].flatMap { name in
             [(Binary.root + "/examples/\(name).toml", "en"), (Binary.root + "/examples/\(name)-ru.toml", "ru")]
         }
         try Self.alternatives.write(toFile: dir + "/alternatives.toml", atomically: true, encoding: .utf8)

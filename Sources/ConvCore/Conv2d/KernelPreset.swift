@@ -57,8 +57,10 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     }
 
     /// The weight tensor [C_out, C_in/g, kH, kW] for `spec`.
-    public func makeWeights(_ spec: Conv2dSpec) -> Tensor4 {
-        let shape = spec.kernelShape
+    public func makeWeights(_ spec: Conv2dSpec) -> Tensor4 { makeWeights(shape: spec.kernelShape) }
+
+    /// The weight tensor of `shape` [C_out, C_in/g, kH, kW] (a stack's Conv2d has no spec).
+    public func makeWeights(shape: [Int]) -> Tensor4 {
         if case let .random(start) = self {
             var generator = SplitMixRandom(start: start)
             return Tensor4(shape: shape, storage: generator.floats(shape.reduce(1, *), in: Self.randomValues))

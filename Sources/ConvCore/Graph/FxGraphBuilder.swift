@@ -190,6 +190,8 @@ struct FxGraphBuilder {
         case let (.layerNorm(shape, _, true), _): return shape
         case let (.layer(layer), "weight"): return layer.weightShape
         case let (.layer(layer), "bias"): return layer.biasCount.map { [$0] }
+        case let (.family(layer), "weight"): return layer.weightShape
+        case let (.family(layer), "bias"): return layer.biasCount.map { [$0] }
         case let (.linear(i, o, _), "weight"): return [o, i]
         case let (.linear(_, o, true), "bias"): return [o]
         default: return nil

@@ -7,6 +7,12 @@ enum FxModules {
     /// The class and what it computes, from the module's repr in the tree.
     static func operation(_ repr: String) throws(LayerParseError) -> (String, GraphOperation) {
         let call = try LayerSyntaxReader.read(repr.trimmingSpaces)
+        if FamilyLayerParser.names(repr) { return (call.name, .family(try FamilyLayerParser.parse(repr))) }
+        if call.name.hasSuffix("1d") || call.name.hasSuffix("3d") {
+            // BatchNorm1d, AdaptiveAvgPool3d, …: not computed on sequences and volumes yet.
+            throw .syntax(text: repr, column: 1, problem: "\(call.name) is not traced: of the modules on sequences and volumes "
+                          + "convscope traces Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d")
+        }
         if LayerSignature.named(call.name) != nil, call.name != "Cat" {
             return (call.name, .layer(try LayerParser.parse(repr)))
         }

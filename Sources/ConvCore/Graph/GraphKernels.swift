@@ -7,6 +7,12 @@ enum GraphKernels {
         case let .layer(layer):
             // Cell-by-cell layers take any rank (a classifier's [1, 4096]): their values keep the node's shape.
             return GraphTensor(shape: shape, storage: layerOutput(layer, x, shape: shape).storage)
+        case let .family(layer):
+            // The course notebook's weights: all ones, zero bias. The shape step already ran PyTorch's checks.
+            let weight = layer.weightShape.map { TensorN(shape: $0, repeating: 1) }
+            let out = (try? FamilyForward.run(layer, input: TensorN(shape: x.shape, storage: x.storage), weight: weight, bias: nil))
+                ?? TensorN(shape: shape, repeating: .nan)
+            return GraphTensor(shape: shape, storage: out.storage)
         case let .linear(inFeatures, _, _):
             // All-ones weights, zero bias: every output of a row is the row's sum.
             let rows = x.storage.count / max(inFeatures, 1)

@@ -62,6 +62,8 @@ public struct GraphResize: Equatable, Sendable {
 public enum GraphOperation: Equatable, Sendable {
     /// A layer convscope draws in a stack (Conv2d, pools, BatchNorm2d, activations…).
     case layer(StackLayer)
+    /// A 1-D or 3-D layer (Conv1d, ConvTranspose1d, Conv3d, their pools) on a sequence or volume.
+    case family(FamilyLayer)
     /// nn.Linear over the last dimension.
     case linear(inFeatures: Int, outFeatures: Int, bias: Bool)
     /// torch.flatten / nn.Flatten from `start` to `end` (negative counts from the end).
@@ -106,6 +108,7 @@ public enum GraphOperation: Equatable, Sendable {
     public var parameterCount: Int {
         switch self {
         case let .layer(layer): layer.parameterCount
+        case let .family(layer): layer.parameterCount
         case let .linear(i, o, bias): Int.saturatingSum(Int.saturatingProduct(i, o), bias ? o : 0)
         case let .layerNorm(shape, _, affine): affine ? Int.saturatingProduct(2, Int.saturatingProduct(of: shape)) : 0
         case let .parameter(shape?): Int.saturatingProduct(of: shape)

@@ -39,6 +39,18 @@ enum GraphShapes {
                 throw GraphError(pythonType: error.pythonType, message: error.message)
             }
             return (shape, first.reach.map { layer.reach(after: $0) }, layer.multiplications(input: first.shape, output: shape))
+        case let .family(layer):
+            // Pools read the spatial axes without checking the rank: the rank is checked here.
+            guard first.shape.count == layer.dims + 2 else {
+                throw GraphError(pythonType: "RuntimeError", message: "\(layer.name) expects a "
+                                 + "\(layer.dims == 1 ? "[N, C, L]" : "[N, C, D, H, W]") tensor; it got \(first.shape.count) dimensions \(first.shape)")
+            }
+            do throws(FamilyError) {
+                let shape = try layer.outputShape(input: first.shape)
+                return (shape, nil, layer.multiplications(input: first.shape, output: shape))
+            } catch {
+                throw GraphError(pythonType: error.pythonType, message: error.message)
+            }
         case let .linear(i, o, _):
             guard first.shape.last == i else {
                 let rows = Int.saturatingProduct(of: first.shape.dropLast())

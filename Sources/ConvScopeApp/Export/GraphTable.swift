@@ -86,6 +86,16 @@ public enum GraphTable {
 
     /// `3/2` for a window of 3 moving by 2, empty for a node without windows.
     static func kernelAndStride(_ operation: GraphOperation) -> String {
+        if case let .family(layer) = operation {
+            // Per axis, written once when every axis agrees (3/1, or 3×5×5/1×2×2 for a volume).
+            let (k, s): ([Int], [Int]) = switch layer {
+            case let .conv(c): (c.kernelSize, c.stride)
+            case let .convTranspose(c): (c.kernelSize, c.stride)
+            case let .pool(p): (p.kernels, p.strides)
+            }
+            let axes = { (v: [Int]) in Set(v).count == 1 ? "\(v[0])" : v.map(String.init).joined(separator: "×") }
+            return axes(k) + "/" + axes(s)
+        }
         guard case let .layer(layer) = operation else { return "" }
         let pairs: (SpatialPair, SpatialPair)? = switch layer {
         case let .conv2d(c): (c.kernelSize, c.stride)

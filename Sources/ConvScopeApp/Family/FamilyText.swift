@@ -17,6 +17,11 @@ public enum FamilyText {
         lang.pick("\(repr) as a direct convolution", "\(repr) как обычная (прямая) свёртка")
     }
 
+    /// A ConvTranspose1d named with the height-1 ConvTranspose2d it is drawn as.
+    static func heightOne(_ repr: String, as lifted: String, _ lang: Language) -> String {
+        lang.pick("\(repr), drawn as the \(lifted) of height 1 it equals,", "\(repr), нарисованная как равная ей \(lifted) высоты 1,")
+    }
+
     static func scatterTitle(_ repr: String, _ lang: Language) -> String {
         lang.pick("\(repr) as a scatter: every input cell stamps the kernel", "\(repr) как разброс: каждая клетка входа ставит оттиск ядра")
     }

@@ -16,6 +16,8 @@ public struct TransposedExplanationView {
     /// The inspected output cell (o, y, x).
     let cell: [Int]
     let environment: RenderEnvironment
+    /// The layer as written when it is not the ConvTranspose2d explained (a ConvTranspose1d drawn one row high).
+    public var writtenRepr: String?
 
     /// An explanation of `explained` on `input` with the transposed `weight` [C_in, C_out/g, kH, kW].
     public init(_ explained: TransposedAsDirect, input: Tensor4, weight: Tensor4, bias: [Float]?, cell: [Int],
@@ -30,7 +32,7 @@ public struct TransposedExplanationView {
     public func canvas(_ view: TransposedView, width: Int) throws -> Canvas {
         var canvas = Canvas(width: width, height: 400)
         let sum = explained.cellSum(o: cell[0], y: cell[1], x: cell[2], input: input, weight: weight, bias: bias)
-        let repr = explained.layer.pytorchRepr
+        let repr = writtenRepr.map { FamilyText.heightOne($0, as: explained.layer.pytorchRepr, lang) } ?? explained.layer.pytorchRepr
         var y = paintLines([view == .direct ? FamilyText.directTitle(repr, lang) : FamilyText.scatterTitle(repr, lang)],
                            on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
         let steps = view == .direct

@@ -31,6 +31,7 @@ struct ExerciseSetupText {
         let l = language
         var lines: [String] = []
         let input = shape(setup.inputShape)
+        if let family = setup.family { return familyLines(family, width: width) }
         if let refusal = setup.refusal {
             // PyTorch refuses to build a layer: the layers as the file writes them, their outputs unknown.
             let outcome = revealed ? "\(glyphs.arrowRight) \(refusal.pythonType)" : "\(glyphs.arrowRight) ?"

@@ -86,7 +86,7 @@ public struct ExerciseState: Sendable {
         let setup = exercise.setup
         let single = TeachingLayer.parameters(setup)
         // Other layers and models open on the stack screen, which draws any of them on the ramp input.
-        let onStack = single == nil && setup.fill == .rampX && setup.refusal == nil
+        let onStack = single == nil && setup.fill == .rampX && setup.refusal == nil && setup.family == nil
         var fresh = onStack ? AppState(model: setup.model)
             : AppState(parameters: single ?? ConvParameters())
         fresh.environment = teaching.environment
