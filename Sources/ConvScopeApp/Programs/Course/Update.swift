@@ -19,7 +19,8 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        // The stack screen asks for its own values.
+        // The stack screen asks for its own values; the graph screen computes its own on demand.
+        if state.graph != nil { state.clampToLayout(); return [.mouseReporting(state.mouseEnabled)] }
         if state.stack != nil { state.clampToLayout(); return state.stackEffects + [.mouseReporting(state.mouseEnabled)] }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
@@ -73,6 +74,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     // A help overlay or a pending message is dismissed by the next key.
     s.notice = nil
     s.stack?.note = nil
+    s.graph?.note = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
@@ -207,6 +209,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.applyTeaching(action)
     case .stack(let stackAction):
         s.applyStack(stackAction)
+    case .graph(let graphAction):
+        s.applyGraph(graphAction)
     }
     return s
 }
@@ -301,6 +305,7 @@ extension AppState {
     /// Returns the layout it clamped to (the offsets it keeps do not move anything it places).
     @discardableResult
     mutating func clampToLayout(drawn: Frame.Layout? = nil) -> Frame.Layout {
+        if graph != nil { clampGraphLayout(GraphLayout.compute(self, environment: environment)); return .none }
         if stack != nil {
             let layout = modelLayout(drawn: drawn)
             clampStackLayout(layout)
