@@ -1,0 +1,44 @@
+import ConvCore
+import ConvScopeApp
+import Foundation
+
+/// `convscope-keybench --graph [FILE] [--size N]`: a key → the selected node's maps on the graph
+/// screen (update, which computes what the row needs, plus the frame), for a torch.fx print at
+/// N×N (resnet18 at 224² by default). A key to the next node computes that node alone; a jump to
+/// the end from a fresh screen computes everything the last node reads (the worst case).
+func graphBench(_ arguments: [String]) throws {
+    let flag = arguments.firstIndex(of: "--graph")!
+    let path = arguments.indices.contains(flag + 1) && !arguments[flag + 1].hasPrefix("--")
+        ? arguments[flag + 1] : "Tests/ConvCoreTests/Fixtures/fx_prints/resnet18.txt"
+    let side = arguments.firstIndex(of: "--size").flatMap { Int(arguments[$0 + 1]) } ?? 224
+    let graph = try FxModelReader.read(try String(contentsOfFile: path, encoding: .utf8))
+    let shape = [1, graph.firstChannels ?? 3, side, side]
+    let size = TerminalSize(columns: 200, rows: 60), environment = RenderEnvironment(language: .en)
+    func fresh() -> AppState { update(AppState(graph: graph, inputShape: shape), .start(size)) }
+    print("graph screen, \(path) at \(side)×\(side), 200×60 (update + frame per key)")
+    report("open (trace, first node's maps, frame)", time(3) { _ = view(fresh(), maps: nil, environment: environment) })
+    var state = fresh()
+    let rows = state.graph!.rows.count
+    report("↓ through all \(rows) rows, each new", time(rows - 1) {
+        _ = update(&state, .key(.down))
+        _ = view(state, maps: nil, environment: environment)
+    })
+    report("↑ / ↓ over rows already computed", time(60) {
+        _ = update(&state, .key(.up)); _ = view(state, maps: nil, environment: environment)
+    })
+    var samples: [AppState] = (0..<3).map { _ in fresh() }
+    var k = 0
+    report("End from a fresh screen (the whole forward)", time(3) {
+        _ = update(&samples[k], .key(.end)); k += 1
+        _ = view(samples[k - 1], maps: nil, environment: environment)
+    })
+    // The receptive field view of the first add: its effective field over the input.
+    var field = fresh()
+    while !(field.graph!.outputStep.node.op == "add") { _ = update(&field, .key(.down)) }
+    report("R on \(field.graph!.outputStep.node.name): r, j, start and the effective field", time(1) {
+        _ = update(&field, .key(.character("R"))); _ = view(field, maps: nil, environment: environment)
+    })
+    report("→ in the field view (the next cell's paths)", time(10) {
+        _ = update(&field, .key(.right)); _ = view(field, maps: nil, environment: environment)
+    })
+}
