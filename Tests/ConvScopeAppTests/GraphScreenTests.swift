@@ -180,9 +180,13 @@ struct GraphScreenTests {
         for b in KeyMap.graphBindings + KeyMap.graphInspectorBindings {
             #expect(!b.help(.en).isEmpty && !b.help(.ru).isEmpty && b.help(.en) != b.help(.ru))
         }
-        let help = KeyMap.graphHelpRows(.unicodeSet, .ru).map(\.help)
-        #expect(help.contains { $0.contains("свернуть") })
+        let russian = KeyMap.graphHelpRows(.unicodeSet, .ru).map(\.help)
+        #expect(russian.contains { $0.contains("свернуть") })
         #expect(s.graph!.note == nil)
+        // ? opens the help with the graph screen's keys.
+        let help = update(s, .key(.character("?")))
+        #expect(help.showHelp)
+        #expect(view(help, maps: nil, environment: help.environment).text.contains("fold every block at the next depth"))
         // q still quits.
         #expect(update(&s, .key(.character("q"))) == [.quit(0)])
     }
@@ -199,5 +203,22 @@ struct GraphScreenTests {
         update(&s, .mouse(MouseEvent(.press, column: origin.x, row: origin.y)))
         #expect(s.graph!.inspecting)
         #expect(s.graph!.cursor == CellCursor(channel: 0, y: 0, x: 0))
+    }
+
+    @Test func aConcatenationOfManyMapsShowsTheFirstThatFitAndSaysHowMany() {
+        var s = Self.state("densenet121.txt", size: 64, columns: 80, rows: 24)
+        let g = s.graph!
+        let big = g.trace.steps.indices.max { g.trace.steps[$0].node.inputs.count < g.trace.steps[$1].node.inputs.count }!
+        let row = g.rows.firstIndex { if case let .node(i, _) = g.outline.entries[$0] { i == big } else { false } }!
+        s = update(s, .graph(.chooseRow(row)))
+        let count = g.trace.steps[big].node.inputs.count
+        #expect(count > 10)
+        #expect(s.graph!.inputNames.count == count)
+        let layout = GraphLayout.compute(s, environment: s.environment)
+        let shown = layout.bands.first!.count
+        #expect(shown >= 2 && shown < count)
+        #expect(layout.noteLines.contains { $0.text.contains("the first \(shown) of its \(count) inputs are shown") })
+        let text = GraphScreenText(lang: .en, g: .unicodeSet).label(s.graph!.selectedEntry, s.graph!, folded: false)
+        #expect(text.hasPrefix(g.trace.steps[big].node.name + " ← "))
     }
 }

@@ -127,6 +127,10 @@ struct GraphScreenText {
                          "эффективное поле: до \(top) путей из одной ячейки входа; \(reached) из \(all.count) ячеек влияют; рамка — r\(g.times)r")
     }
 
+    func moreInputs(shown: Int, of count: Int) -> String {
+        lang.pick("the first \(shown) of its \(count) inputs are shown", "показаны первые \(shown) из \(count) входов")
+    }
+
     func note(_ note: GraphNote) -> String {
         switch note {
         case .noBlock: lang.pick("this row is in no block to fold", "эта строка не входит в блок, который можно свернуть")

@@ -60,7 +60,7 @@ enum GraphLayout {
     }
 
     /// The groups of a band that fit side by side (at least 14 columns each).
-    static func shown(_ band: [StackMapSource], width: Int) -> [StackMapSource] {
+    static func shown<Item>(_ band: [Item], width: Int) -> [Item] {
         Array(band.prefix(max(1, (width + SectionLayout.gap) / (14 + SectionLayout.gap))))
     }
 
@@ -126,6 +126,9 @@ enum GraphLayout {
         if g.inspecting { sentences.append((text.inspected(g), .inspector)) }
         if g.fieldView, let counts = g.effectiveField { sentences.append((text.pathsLegend(counts), .inspector)) }
         sentences.append((text.about(g), .hint))
+        // A join of more maps than fit side by side (DenseNet's cat of 33) says how many are shown.
+        let inputs = g.fieldView ? 0 : g.inputNames.count, shown = shown(Array(repeating: (), count: inputs), width: width).count
+        if shown < inputs { sentences.append((text.moreInputs(shown: shown, of: inputs), .hint)) }
         if !g.fieldView, let field { sentences.append((field, .hint)) }
         if let failure = g.trace.failure {
             sentences.append(("\(g.trace.steps[failure.index].node.name): \(failure.error.pythonType): \(failure.error.message)", .error))

@@ -117,6 +117,18 @@ public struct GraphScreenState: Equatable, Sendable {
         guard wanted.contains(where: { values[$0] == nil && $0 != model.inputName }) else { return }
         guard GraphForward.uncomputable(trace).map({ $0.index >= selectedEntry.steps.upperBound }) ?? true else { return }
         values = GraphForward.values(trace, inputName: model.inputName, input: input, wanted: wanted, known: values)
+        // Kept while they fit the model screen's budget; past it only what the row shows stays.
+        if values.values.reduce(0, { $0 + Self.elementCount($1) }) > Self.valueLimit {
+            values = values.filter { wanted.contains($0.key) }
+        }
+    }
+
+    static func elementCount(_ value: GraphValue) -> Int {
+        switch value {
+        case let .tensor(t): t.storage.count
+        case let .tensors(parts): parts.reduce(0) { $0 + $1.storage.count }
+        case .integers, .integer: 0
+        }
     }
 
     /// The effective field of the inspected cell, when the field view is on (nil where not followed).
