@@ -221,4 +221,17 @@ struct GraphScreenTests {
         let text = GraphScreenText(lang: .en, g: .unicodeSet).label(s.graph!.selectedEntry, s.graph!, folded: false)
         #expect(text.hasPrefix(g.trace.steps[big].node.name + " ← "))
     }
+
+    @Test func aNodeWithoutMapsSaysWhy() {
+        var s = Self.state("unet_paper.txt", size: 64)
+        let g = s.graph!
+        let integer = g.rows.firstIndex { if case let .node(i, _) = g.outline.entries[$0] { g.trace.steps[i].node.name == "add_1" } else { false } }!
+        s = update(s, .graph(.chooseRow(integer)))
+        #expect(view(s, maps: nil, environment: s.environment).text.contains("add_1 works out sizes from shapes (= 56): it has no maps"))
+        // squeezenet on an 8×8 input breaks at its second pool (PyTorch's "Output size is too small").
+        var small = Self.state("squeezenet1_0.txt")
+        small = update(small, .graph(.selectRow(1 << 20)))
+        let broken = small.graph!.trace.failure.map { small.graph!.trace.steps[$0.index].node.name }!
+        #expect(view(small, maps: nil, environment: small.environment).text.contains("flatten did not run: the graph breaks at \(broken)"))
+    }
 }

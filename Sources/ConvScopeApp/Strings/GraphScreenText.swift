@@ -140,5 +140,23 @@ struct GraphScreenText {
         }
     }
 
-    var computing: String { lang.pick("values not computed for this node", "значения этого узла не вычислены") }
+    /// Why the selected row has no maps: sizes worked out from shapes, a node after the break, or
+    /// values convscope does not compute (a map over the screen's budget, or after a function it only follows).
+    func noMaps(_ step: GraphStep, broken: GraphStep?) -> String? {
+        switch step.status {
+        case .failed: return nil  // PyTorch's message is in the notes
+        case .notRun:
+            let at = broken?.node.name ?? ""
+            return lang.pick("\(step.node.name) did not run: the graph breaks at \(at)", "\(step.node.name) не выполнялся: граф ломается на \(at)")
+        case .ran: break
+        }
+        switch step.result {
+        case .integer?, .integers?:
+            return lang.pick("\(step.node.name) works out sizes from shapes (\(GraphTable.resultText(step.result))): it has no maps",
+                             "\(step.node.name) вычисляет размеры по формам (\(GraphTable.resultText(step.result))): карт у него нет")
+        default:
+            return lang.pick("values of \(step.node.name) are not computed here: render --layers shows its shape",
+                             "значения \(step.node.name) здесь не вычисляются: render --layers покажет его форму")
+        }
+    }
 }
