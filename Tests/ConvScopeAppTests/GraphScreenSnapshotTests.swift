@@ -69,4 +69,13 @@ struct GraphScreenSnapshotTests {
         #expect(text.contains("paths 32×32"))
         if rows >= 60 { #expect(text.contains("receptive field: r 27, j 4, start 0, 0")) }
     }
+
+    /// The smallest window: the add's two inputs still stand side by side over its output.
+    @Test func resnet18AtTheSmallestWindow() {
+        let text = Self.screen(Self.add(columns: 50, rows: 17, language: .en), columns: 50)
+        assertSnapshot(text, named: "graph-resnet18-add-50x17")
+        #expect(text.contains("add ← layer1.0.bn2 + maxpool"))
+        #expect(text.contains("layer1.0.bn2 1×64×2×2") && text.contains("maxpool 1×64×2×2"))
+        #expect(text.contains("output 1×64×2×2"))
+    }
 }

@@ -51,4 +51,11 @@ struct GraphScreenEndToEndTests {
         tmux.send("q")
         #expect(tmux.exitStatus() == 0)
     }
+
+    @Test func aPipedPrintWithoutATerminalIsOneLine() {
+        let run = shell("cat \(Self.prints)/resnet18.txt | setsid \(Binary.path) --model -")
+        #expect(run.status == 64)
+        #expect(run.err == "convscope: --model - read the model from standard input and no terminal (/dev/tty) is left for keys: "
+            + "save the print to a file and give its name. (see convscope --help)\n")
+    }
 }
