@@ -28,10 +28,12 @@ func graphBench(_ arguments: [String]) throws {
     })
     var samples: [AppState] = (0..<3).map { _ in fresh() }
     var k = 0
-    report("End from a fresh screen (the whole forward)", time(3) {
+    report("End from a fresh screen (the key; maps behind it)", time(3) {
         _ = update(&samples[k], .key(.end)); k += 1
         _ = view(samples[k - 1], maps: nil, environment: environment)
     })
+    let far = samples[0].graph!.pending!
+    report("  behind it: the forward up to fc", time(3) { _ = far.run() })
     // The receptive field view of the first add: its effective field over the input.
     var field = fresh()
     while !(field.graph!.outputStep.node.op == "add") { _ = update(&field, .key(.down)) }

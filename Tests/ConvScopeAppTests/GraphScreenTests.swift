@@ -234,4 +234,21 @@ struct GraphScreenTests {
         let broken = small.graph!.trace.failure.map { small.graph!.trace.steps[$0.index].node.name }!
         #expect(view(small, maps: nil, environment: small.environment).text.contains("flatten did not run: the graph breaks at \(broken)"))
     }
+
+    @Test func aRowFarAheadIsComputedBehindTheScreen() {
+        let m = Self.model("resnet18.txt")
+        var s = update(AppState(graph: m, inputShape: [1, 3, 224, 224]), .start(TerminalSize(columns: 80, rows: 24)))
+        let effects = update(&s, .key(.end))
+        guard case let .computeGraph(request)? = effects.first else { Issue.record("End asks for fc's values behind the screen"); return }
+        #expect(s.graph!.pending == request)
+        #expect(request.wanted == ["flatten", "fc"])
+        #expect(s.graph!.tensor("fc") == nil)
+        #expect(view(s, maps: nil, environment: s.environment).text.contains("computing the maps"))
+        update(&s, .graphComputed(request, request.run()))
+        #expect(s.graph!.pending == nil)
+        #expect(s.graph!.tensor("fc")?.shape == [1, 1000])
+        // Going back up needs nothing new: it was computed on the way.
+        #expect(update(&s, .key(.up)).allSatisfy { if case .computeGraph = $0 { false } else { true } })
+        #expect(s.graph!.tensor("avgpool") != nil)
+    }
 }

@@ -58,4 +58,17 @@ struct GraphScreenEndToEndTests {
         #expect(run.err == "convscope: --model - read the model from standard input and no terminal (/dev/tty) is left for keys: "
             + "save the print to a file and give its name. (see convscope --help)\n")
     }
+
+    /// At 224² a jump to the end is computed behind the screen and its maps arrive.
+    @Test func aFarRowAt224IsComputedBehindTheScreen() {
+        guard requireTmux() else { return }
+        let tmux = InteractiveTests.start("--model \(Self.prints)/resnet18.txt --h-in 224 --w-in 224", columns: 80, rows: 24)
+        #expect(tmux.waitFor { $0.contains("1×3×224×224 → 1×1000") && $0.contains("output 1×64×112×112") }.ok,
+                "conv1's maps arrive")
+        tmux.send("End")
+        let fc = tmux.waitFor { Self.selected($0).hasPrefix("▸fc Linear") && $0.contains("output 1×1000 · fc") && $0.contains("input 1×512 · flatten") }
+        #expect(fc.ok, "fc's input, weights and output arrive\n\(fc.screen)")
+        tmux.send("q")
+        #expect(tmux.exitStatus() == 0)
+    }
 }

@@ -127,6 +127,8 @@ struct GraphScreenText {
                          "эффективное поле: до \(top) путей из одной ячейки входа; \(reached) из \(all.count) ячеек влияют; рамка — r\(g.times)r")
     }
 
+    var computing: String { lang.pick("computing the maps (and the nodes before them)…", "вычисляются карты (и узлы перед ними)…") }
+
     func moreInputs(shown: Int, of count: Int) -> String {
         lang.pick("the first \(shown) of its \(count) inputs are shown", "показаны первые \(shown) из \(count) входов")
     }

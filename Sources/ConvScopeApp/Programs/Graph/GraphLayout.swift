@@ -121,6 +121,7 @@ enum GraphLayout {
     static func noteLines(_ g: GraphScreenState, text: GraphScreenText, width: Int, rows: Int) -> [StackNoteLine] {
         var sentences: [(String, StackNoteLine.Kind)] = []
         // In the field view its numbers come first: a short window keeps only the first lines.
+        if g.pending != nil { sentences.append((text.computing, .inspector)) }
         let field = text.field(g.outputStep)
         if g.fieldView, let field { sentences.append((field, .inspector)) }
         if g.inspecting { sentences.append((text.inspected(g), .inspector)) }

@@ -111,16 +111,38 @@ public struct GraphScreenState: Equatable, Sendable {
         return stepIndex[name].flatMap { trace.steps[$0].outputShape }.map { StackTrace.elementCount($0) <= Self.valueLimit } ?? true
     }
 
-    /// Computes what the selected row shows (its inputs and output), keeping what was computed.
+    /// Values wanted and computed behind the screen (a row far ahead of what is known); nil when none.
+    public private(set) var pending: GraphRequest?
+
+    /// Work below this many multiplications is done inside the key (a few milliseconds); more is
+    /// computed behind the screen, which shows "computing" until it arrives.
+    public static let inlineMultiplications = 50_000_000
+
+    /// Computes what the selected row shows (its inputs and output), keeping what was computed:
+    /// at once when it is little work, else as a request the run loop computes behind the screen.
     mutating func computeSelected() {
+        pending = nil
         let wanted = (inputNames + [outputStep.node.name]).filter(isComputable)
         guard wanted.contains(where: { values[$0] == nil && $0 != model.inputName }) else { return }
         guard GraphForward.uncomputable(trace).map({ $0.index >= selectedEntry.steps.upperBound }) ?? true else { return }
-        values = GraphForward.values(trace, inputName: model.inputName, input: input, wanted: wanted, known: values)
-        // Kept while they fit the model screen's budget; past it only what the row shows stays.
+        if GraphRequest.cost(trace, index: stepIndex, wanted: wanted, known: values) > Self.inlineMultiplications {
+            pending = GraphRequest(trace: trace, inputName: model.inputName, input: input, wanted: wanted, known: values)
+            return
+        }
+        receive(GraphForward.values(trace, inputName: model.inputName, input: input, wanted: wanted, known: values))
+    }
+
+    /// Takes computed values (kept while they fit the model screen's budget; past it only what
+    /// the selected row shows stays). A request's values end it; those of a row left since are
+    /// kept too, and the row now selected is asked for again from them.
+    mutating func receive(_ computed: [String: GraphValue], for request: GraphRequest? = nil) {
+        let wanted = (inputNames + [outputStep.node.name]).filter(isComputable)
+        values = computed.merging(values) { new, _ in new }
         if values.values.reduce(0, { $0 + Self.elementCount($1) }) > Self.valueLimit {
             values = values.filter { wanted.contains($0.key) }
         }
+        if request == nil || request == pending { pending = nil } else if pending != nil { computeSelected() }
+        computeField()
     }
 
     static func elementCount(_ value: GraphValue) -> Int {

@@ -86,7 +86,7 @@ enum GraphScreenView {
         guard layout.bands.isEmpty, layout.maps.height > 0 else { return }
         // Nothing to draw: say why.
         let broken = s.trace.failure.map { s.trace.steps[$0.index] }
-        guard let why = text.noMaps(s.outputStep, broken: broken) else { return }
+        guard s.pending == nil, let why = text.noMaps(s.outputStep, broken: broken) else { return }
         for (i, line) in TextWrap.lines(why, width: max(10, layout.maps.width - 1)).prefix(layout.maps.height).enumerated() {
             canvas.put(" " + line, x: layout.maps.x, y: layout.maps.y + i, style: Style(foreground: Palette.muted), maxWidth: layout.maps.width)
         }

@@ -55,5 +55,8 @@ extension AppState {
         graph = g
     }
 
+    /// The graph screen's request for values computed behind it, while one is pending.
+    var graphEffects: [Effect] { graph?.pending.map { [.computeGraph($0)] } ?? [] }
+
     static func saturatingAdd(_ a: Int, _ b: Int) -> Int { a.addingReportingOverflow(b).overflow ? (b > 0 ? .max : .min) : a + b }
 }
