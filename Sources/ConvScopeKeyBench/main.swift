@@ -25,6 +25,7 @@ func report(_ name: String, _ t: (median: Double, worst: Double)) {
     print(String(format: "%-46@ median %7.2f ms   worst %7.2f ms", name as NSString, t.median, t.worst))
 }
 
+if CommandLine.arguments.contains("--graph") { try graphBench(CommandLine.arguments); exit(0) }
 let quick = CommandLine.arguments.contains("--quick")
 let layerCount = quick ? 500 : 5_000, questionCount = quick ? 4_000 : 40_000
 let size = TerminalSize(columns: 120, rows: 40)

@@ -16,6 +16,7 @@ public struct RunLoop<Program: LoopProgram> {
     public private(set) var state: Program
     let engine = ComputeEngine()
     let stackComputer = StackComputer()
+    let graphComputer = GraphComputer()
     let exporter: Exporter
     /// The signal that arrived, if any (checked once per turn).
     let pendingSignal: () -> Int32?
@@ -70,7 +71,11 @@ public struct RunLoop<Program: LoopProgram> {
                 dirty = true
                 if let status = dispatch(.stackComputed(model, values)) { return status }
             }
-            let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing
+            if let (request, values) = graphComputer.poll() {
+                dirty = true
+                if let status = dispatch(.graphComputed(request, values)) { return status }
+            }
+            let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing || graphComputer.isComputing
             if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {
                 spinner += 1; dirty = true
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
@@ -140,6 +145,8 @@ public struct RunLoop<Program: LoopProgram> {
                     if engine.request(p, showing: visibleOutput()), let maps = engine.latest {
                         queue.append(.computed(maps.parameters))
                     }
+                case .computeGraph(let request):
+                    graphComputer.request(request)
                 case .computeStack(let model):
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:

@@ -63,13 +63,14 @@ struct InteractiveCommand: ParsableArguments {
     @OptionGroup(title: "Stacks of layers") var stack: StackOptions
 
     func run() throws {
-        let model = try stack.interactiveModel(parameters)
-        if model != nil, viewOptions.weights != WeightsChoice.auto.rawValue {
+        let graph = try stack.interactiveGraph(parameters)
+        let model = graph == nil ? try stack.interactiveModel(parameters) : nil
+        if model != nil || graph != nil, viewOptions.weights != WeightsChoice.auto.rawValue {
             // The stack screen draws no kernel section: the flag would be ignored.
             throw ValidationError("--weights shows the single layer's kernel section; the stack screen has none.")
         }
         let store = StateStore.standard()
-        let saved = fresh || parameters.anyGiven || model != nil ? (session: nil, notice: nil) : store.load()
+        let saved = fresh || parameters.anyGiven || model != nil || graph != nil ? (session: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.session?.parameters ?? Conv2dSettings())
         // Before the screen starts, so the lines stay in the terminal after it ends.
         let settings = SettingsFile.standard().load()
@@ -90,7 +91,8 @@ struct InteractiveCommand: ParsableArguments {
                 """)
             throw ExitCode(2)
         }
-        var initial = model.map { AppState(model: $0) } ?? AppState(parameters: p)
+        var initial = graph.map { AppState(graph: $0.model, inputShape: $0.inputShape) }
+            ?? model.map { AppState(model: $0) } ?? AppState(parameters: p)
         initial.environment = screen.environment
         if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice ?? (saved.session != nil ? .restored : nil)
@@ -112,7 +114,7 @@ struct InteractiveCommand: ParsableArguments {
         // The stack screen's panel shows a layer of the model, not the single layer's parameters.
         let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap,
                                        theme: session.state.theme)
-        if session.state.stack == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
+        if session.state.stack == nil, session.state.graph == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

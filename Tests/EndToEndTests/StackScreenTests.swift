@@ -91,7 +91,11 @@ struct StackScreenTests {
         #expect(single.err.hasPrefix("convscope: --kernel-size sets the single layer's parameters"))
         let stdin = shell("\(Binary.path) --model - </dev/null")
         #expect(stdin.status == 64)
-        #expect(stdin.err.hasPrefix("convscope: --model - reads standard input, which the interactive screen needs for keys"))
+        // Standard input holds the model (a torch.fx print opens with keys from the terminal): an empty one has no layers.
+        #expect(stdin.err.hasPrefix("convscope: --model '-': the model has no layers"))
+        let sequential = shell("\(Binary.path) --model - < \(Self.models)/skip.txt")
+        #expect(sequential.status == 64)
+        #expect(sequential.err.hasPrefix("convscope: --model - opens a torch.fx print on the screen; print(model) of an nn.Sequential needs a file"))
         let table = shell("\(Binary.path) --layer 'Conv2d(3, 8, 3)' --layers </dev/null")
         #expect(table.status == 64)
         #expect(table.err.contains("use convscope render --layers"))

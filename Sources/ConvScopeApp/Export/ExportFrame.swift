@@ -30,6 +30,7 @@ public enum ExportFrame: String, CaseIterable, Sendable {
     static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
                          keepingMarks: Bool = false) -> Canvas {
         if state.stack != nil { return StackScreenView.mapsOnly(state, environment: env) }
+        if state.graph != nil { return view(state, maps: maps, environment: env) }
         var plain = state
         if !keepingMarks {
             plain.focus = .parameters

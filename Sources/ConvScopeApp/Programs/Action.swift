@@ -88,6 +88,10 @@ public enum Action: Equatable, Sendable {
     case showWeight(pair: Int, y: Int, x: Int)
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
+    /// One of the graph screen's actions (a traced forward).
+    case graph(GraphAction)
     /// The stack screen's values for a model, computed off the input loop.
     case stackComputed(Model, StackRun)
+    /// The graph screen's values computed behind it, for the request that asked.
+    case graphComputed(GraphRequest, [String: GraphValue])
 }

@@ -8,6 +8,9 @@ public enum Effect: Equatable, Sendable {
     /// Compute every layer's values of this model (the stack screen), then report back with
     /// `Action.stackComputed`; a newer model cancels it.
     case computeStack(Model)
+    /// Compute the graph screen's values behind it, then report back with `Action.graphComputed`;
+    /// a newer request replaces it.
+    case computeGraph(GraphRequest)
     /// Write the screen (or its maps) to a file, then report back with `Action.report`.
     case export
     /// Start or stop recording every frame drawn to an asciicast file, then report back with

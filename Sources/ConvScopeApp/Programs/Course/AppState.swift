@@ -105,6 +105,8 @@ public struct AppState: Equatable, Sendable {
     public static let denseOutputRange = 1...(1 << 30)
     /// The stack screen (a model of several layers), or nil on the single-layer screen.
     public var stack: StackState?
+    /// The graph screen (a traced forward of `print(torch.fx.symbolic_trace(model))`), or nil.
+    public var graph: GraphScreenState?
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 

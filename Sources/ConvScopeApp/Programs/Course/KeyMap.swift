@@ -218,6 +218,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if state.graph != nil { return graphAction(for: key, in: state) }
         if state.stack != nil { return stackAction(for: key, in: state) }
         if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {

@@ -16,6 +16,7 @@ extension AppState {
 
     /// The help's page count on the screen drawn (or this state's).
     func helpPages(drawn: Frame.Layout?) -> Int {
-        stack == nil ? courseLayout(drawn: drawn).helpPageCount : modelLayout(drawn: drawn).helpPageCount
+        if graph != nil { return GraphLayout.compute(self, environment: environment).helpPageCount }
+        return stack == nil ? courseLayout(drawn: drawn).helpPageCount : modelLayout(drawn: drawn).helpPageCount
     }
 }

@@ -19,7 +19,8 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        // The stack screen asks for its own values.
+        // The stack screen asks for its own values; the graph screen computes its own on demand.
+        if state.graph != nil { state.clampToLayout(); return state.graphEffects + [.mouseReporting(state.mouseEnabled)] }
         if state.stack != nil { state.clampToLayout(); return state.stackEffects + [.mouseReporting(state.mouseEnabled)] }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
@@ -27,6 +28,9 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         if !state.showHelp { state.clampToLayout() }
         return []
     case .computed:
+        return []
+    case .graphComputed(let request, let values):
+        state.graph?.receive(values, for: request)
         return []
     case .stackComputed(let model, let values):
         state.stack?.receive(values, for: model)
@@ -48,6 +52,9 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
         if action == .toggleRecording, !before.showHelp { return [.toggleRecording] }
+        if state.graph != nil {
+            return state.graphEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
+        }
         // The stack screen asks for its own values (its panel edits went through editStackRow).
         if state.stack != nil {
             return state.stackEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
@@ -61,8 +68,9 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// screen's values are computed here at once instead of off the input loop.
 public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
-    for case .computeStack(let model) in update(&s, action) {
-        update(&s, .stackComputed(model, model.run()))
+    for effect in update(&s, action) {
+        if case .computeStack(let model) = effect { update(&s, .stackComputed(model, model.run())) }
+        if case .computeGraph(let request) = effect { update(&s, .graphComputed(request, request.run())) }
     }
     return s
 }
@@ -73,6 +81,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     // A help overlay or a pending message is dismissed by the next key.
     s.notice = nil
     s.stack?.note = nil
+    s.graph?.note = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
@@ -194,7 +203,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         guard case .course(let layout) = s.clampToLayout() else { break }
         let nowShown = layout.kernel != nil
         s.notice = .kernelSection(nowShown ? .shown : shown ? .hidden : s.parameters.validate() != nil ? .refused : .noRoom)
-    case .start, .key, .resize, .resumed, .computed, .stackComputed, .signal, .suspend, .quit, .mouse:
+    case .start, .key, .resize, .resumed, .computed, .stackComputed, .graphComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):
         s.change(id) { _ in value }
@@ -207,6 +216,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.applyTeaching(action)
     case .stack(let stackAction):
         s.applyStack(stackAction)
+    case .graph(let graphAction):
+        s.applyGraph(graphAction)
     }
     return s
 }
@@ -301,6 +312,7 @@ extension AppState {
     /// Returns the layout it clamped to (the offsets it keeps do not move anything it places).
     @discardableResult
     mutating func clampToLayout(drawn: Frame.Layout? = nil) -> Frame.Layout {
+        if graph != nil { clampGraphLayout(GraphLayout.compute(self, environment: environment)); return .none }
         if stack != nil {
             let layout = modelLayout(drawn: drawn)
             clampStackLayout(layout)

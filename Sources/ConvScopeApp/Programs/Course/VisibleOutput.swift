@@ -16,7 +16,7 @@ extension AppState {
     /// layout drawn then, with estimated widths); nil on the stack screen, for a layer PyTorch
     /// refuses, or when the output is not laid out.
     public func visibleOutput(environment: RenderEnvironment) -> OutputRegion? {
-        guard stack == nil, parameters.validate() == nil else { return nil }
+        guard stack == nil, graph == nil, parameters.validate() == nil else { return nil }
         return Layout.compute(self, environment: environment).output?.visibleRegion
     }
 }

@@ -30,7 +30,7 @@ extension ExerciseState: LoopProgram {
         case .mouse(let event):
             guard wantsMouse, !answering, !showHelp else { return [] }
             return teach(.mouse(event))
-        case .computed, .stackComputed, .signal, .suspend, .tick:
+        case .computed, .stackComputed, .graphComputed, .signal, .suspend, .tick:
             return teaching.apply(action)
         case .report(let text):
             notice = text

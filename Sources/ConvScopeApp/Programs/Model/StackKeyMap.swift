@@ -61,17 +61,22 @@ extension KeyMap {
     ]
 
     /// The inspector's keys on the stack screen: the single-layer inspector's, on the stack's cursor.
-    public static let stackInspectorBindings: [KeyBinding] = [
-        KeyBinding(pairs: [(.up, .stack(.moveCursor(dx: 0, dy: -1))), (.down, .stack(.moveCursor(dx: 0, dy: 1))),
-                           (.left, .stack(.moveCursor(dx: -1, dy: 0))), (.right, .stack(.moveCursor(dx: 1, dy: 0))),
-                           (.character("k"), .stack(.moveCursor(dx: 0, dy: -1))), (.character("j"), .stack(.moveCursor(dx: 0, dy: 1))),
-                           (.character("h"), .stack(.moveCursor(dx: -1, dy: 0))), (.character("l"), .stack(.moveCursor(dx: 1, dy: 0)))],
-                   help: Phrase("while inspecting: move the cursor one cell", "при исследовании: сдвинуть курсор на ячейку")),
-        KeyBinding(pairs: [(.pageUp, .stack(.cursorChannel(-1))), (.pageDown, .stack(.cursorChannel(1)))],
-                   help: Phrase("while inspecting: the previous / next channel", "при исследовании: предыдущий / следующий канал")),
-        KeyBinding(pairs: [(.home, .stack(.moveCursor(dx: -1 << 20, dy: -1 << 20))), (.end, .stack(.moveCursor(dx: 1 << 20, dy: 1 << 20)))],
-                   help: Phrase("while inspecting: the first / last cell", "при исследовании: первая / последняя ячейка")),
-    ]
+    public static let stackInspectorBindings = cursorBindings(move: { .stack(.moveCursor(dx: $0, dy: $1)) },
+                                                              channel: { .stack(.cursorChannel($0)) })
+
+    /// A screen's inspector keys: arrows (and hjkl) move the cursor, PgUp/PgDn the channel, Home/End the corners.
+    static func cursorBindings(move: (Int, Int) -> Action, channel: (Int) -> Action) -> [KeyBinding] {
+        [
+            KeyBinding(pairs: [(.up, move(0, -1)), (.down, move(0, 1)), (.left, move(-1, 0)), (.right, move(1, 0)),
+                               (.character("k"), move(0, -1)), (.character("j"), move(0, 1)),
+                               (.character("h"), move(-1, 0)), (.character("l"), move(1, 0))],
+                       help: Phrase("while inspecting: move the cursor one cell", "при исследовании: сдвинуть курсор на ячейку")),
+            KeyBinding(pairs: [(.pageUp, channel(-1)), (.pageDown, channel(1))],
+                       help: Phrase("while inspecting: the previous / next channel", "при исследовании: предыдущий / следующий канал")),
+            KeyBinding(pairs: [(.home, move(-1 << 20, -1 << 20)), (.end, move(1 << 20, 1 << 20))],
+                       help: Phrase("while inspecting: the first / last cell", "при исследовании: первая / последняя ячейка")),
+        ]
+    }
 
     /// The common actions the stack screen keeps from the single-layer table.
     static func keptOnStack(_ action: Action) -> Bool {

@@ -1,0 +1,77 @@
+import ConvCore
+
+/// The graph screen's rows of the key table, and how keys map there: the inspector's keys while
+/// a cursor is on the maps, its own keys, then the screen's common keys it keeps.
+extension KeyMap {
+    /// The graph screen's own bindings, in the help's order.
+    public static let graphBindings: [KeyBinding] = [
+        KeyBinding(pairs: [(.up, .graph(.selectRow(-1))), (.down, .graph(.selectRow(1))),
+                           (.character(","), .graph(.selectRow(-1))), (.character("."), .graph(.selectRow(1)))],
+                   help: Phrase("select the previous / next row (a node or a block)", "выбрать предыдущую / следующую строку (узел или блок)"),
+                   hint: KeyHint(rank: 1, keys: [.up, .down], Phrase("select", "выбор"))),
+        KeyBinding(pairs: [(.pageUp, .graph(.selectRow(-10))), (.pageDown, .graph(.selectRow(10)))],
+                   help: Phrase("ten rows up / down", "на десять строк вверх / вниз")),
+        KeyBinding(pairs: [(.home, .graph(.selectRow(-1 << 20))), (.end, .graph(.selectRow(1 << 20)))],
+                   help: Phrase("the first / last row", "первая / последняя строка")),
+        KeyBinding(keys: [.enter], action: .graph(.toggleFold),
+                   help: Phrase("fold the selected block to one row (its output and parameters), or unfold it; on a node, fold its block",
+                                "свернуть выбранный блок в одну строку (его выход и параметры) или развернуть; на узле — свернуть его блок"),
+                   hint: KeyHint(rank: 2, Phrase("fold", "свернуть"))),
+        KeyBinding(keys: [.character("d")], action: .graph(.foldDepth),
+                   help: Phrase("fold every block at the next depth of module names (1, 2, …), then unfold all",
+                                "свернуть все блоки следующей глубины имён модулей (1, 2, …), затем развернуть всё"),
+                   hint: KeyHint(rank: 3, Phrase("depth", "глубина"))),
+        KeyBinding(pairs: [(.tab, .graph(.toggleInspect)), (.backTab, .graph(.toggleInspect))],
+                   help: Phrase("inspect the selected node's output cells", "исследовать ячейки выхода выбранного узла"),
+                   hint: KeyHint(rank: 4, Phrase("inspect", "исследовать"))),
+        KeyBinding(keys: [.character("R")], action: .graph(.toggleField),
+                   help: Phrase("receptive field: r, jump and start per axis, and how many paths lead from each input cell to the inspected cell",
+                                "рецептивное поле: r, шаг и начало по осям и сколько путей ведёт из каждой ячейки входа к исследуемой"),
+                   hint: KeyHint(rank: 5, Phrase("field", "поле"))),
+        .note(Phrase("mouse", "мышь"),
+              Phrase("click a row to select it; the wheel over the maps scrolls them",
+                     "щелчок по строке выбирает её; колесо над картами прокручивает их")),
+        KeyBinding(keys: [.escape], action: .graph(.back),
+                   help: Phrase("back one level: field, inspector; never quits", "на уровень назад: поле, исследование; не выходит")),
+    ]
+
+    /// The inspector's keys on the graph screen.
+    public static let graphInspectorBindings = cursorBindings(move: { .graph(.moveCursor(dx: $0, dy: $1)) },
+                                                              channel: { .graph(.cursorChannel($0)) })
+
+    /// The common actions the graph screen keeps from the single-layer table.
+    static func keptOnGraph(_ action: Action) -> Bool {
+        switch action {
+        case .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleRecording, .toggleTheme, .toggleHelp, .quit,
+             .toggleMouse, .cycleColormap:
+            true
+        default:
+            false
+        }
+    }
+
+    static let graphTable = table(of: graphBindings)
+    static let graphInspectorTable = table(of: graphInspectorBindings)
+
+    /// The action for a key on the graph screen (help is handled before).
+    static func graphAction(for key: Key, in state: AppState) -> Action? {
+        guard let graph = state.graph else { return nil }
+        if graph.inspecting, let action = graphInspectorTable[key] { return action }
+        if let action = graphTable[key] { return action }
+        guard let action = table[key], keptOnGraph(action) else { return nil }
+        return action
+    }
+
+    /// The help's rows on the graph screen: its own keys, the inspector's, then the common ones it keeps.
+    public static func graphHelpRows(_ g: Glyphs, _ lang: Language) -> [(keys: String, help: String)] {
+        let kept = bindings.filter { b in
+            (b.actions.first.map(keptOnGraph) ?? false) && !(!b.keys.isEmpty && b.keys.allSatisfy { graphTable[$0] != nil })
+        }
+        return rows(graphBindings + graphInspectorBindings + kept, g, lang)
+    }
+
+    /// The graph screen's hints, most important first.
+    public static func graphHints(_ g: Glyphs, _ lang: Language) -> [String] {
+        hints(of: graphBindings, g, lang, for: nil)
+    }
+}

@@ -1,0 +1,40 @@
+import ConvCore
+import ConvScopeApp
+import Dispatch
+import Synchronization
+
+/// Computes the graph screen's values behind it on a background queue, one request at a time: a
+/// newer request replaces a waiting one, so the input loop never waits for a long forward.
+public final class GraphComputer: @unchecked Sendable {
+    private let mailbox = GraphMailbox()
+    private var running: GraphRequest?
+
+    /// A computer with nothing running.
+    public init() {}
+
+    /// True while a background computation is running.
+    public var isComputing: Bool { running != nil }
+
+    /// Starts computing `request` unless it is the one running.
+    public func request(_ request: GraphRequest) {
+        if running == request { return }
+        running = request
+        DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
+            let values = request.run()
+            mailbox.slot.withLock { $0 = (request, values) }
+        }
+    }
+
+    /// Takes a finished result, if any.
+    public func poll() -> (GraphRequest, [String: GraphValue])? {
+        guard let result = mailbox.slot.withLock({ slot -> (GraphRequest, [String: GraphValue])? in defer { slot = nil }; return slot })
+        else { return nil }
+        if running == result.0 { running = nil }
+        return result
+    }
+}
+
+/// The slot a background graph computation leaves its values in.
+final class GraphMailbox: Sendable {
+    let slot = Mutex<(GraphRequest, [String: GraphValue])?>(nil)
+}
