@@ -55,6 +55,20 @@ import Testing
         #expect(reshaped > 100 && failing > 100, "\(reshaped) resized, \(failing) broken")
     }
 
+    /// A deep model of repeated blocks whose sizes change at the input (h_in on the model screen)
+    /// retraces to a fresh trace, also where a block meets a size at which it breaks.
+    @Test func repeatedBlocksResizedEqualAFreshTrace() throws {
+        let block = try ["Conv2d(8, 8, 3, padding=1)", "BatchNorm2d(8)", "ReLU()", "MaxPool2d(2, ceil_mode=True)"].map { try LayerParser.parse($0) }
+        var model = Model(inputShape: [1, 8, 64, 64], layers: Array(Array(repeating: block, count: 12).joined()))
+        var trace = model.trace
+        for size in [65, 1, 9, 1024, 2, 64, 3] {
+            let new = { var m = model; m.inputShape[2] = size; m.inputShape[3] = size + 1; return m }()
+            let retraced = new.trace(reusing: trace, before: model)
+            #expect(retraced == new.trace, "\(size)")
+            (model, trace) = (new, retraced)
+        }
+    }
+
     /// A printed model's names survive a retrace that keeps them, and move with an insertion.
     @Test func namesFollowTheEdit() throws {
         let printed = try ModelParser.read("""

@@ -114,7 +114,8 @@ public struct StackTrace: Equatable, Sendable {
             if let previous, sameReach, !layer.isCat, previous.status != .notRun,
                previous.inputShape == shape || previous.status == .ran {
                 // A failure depends on the layer and its input shape alone (a Cat's also on its skip).
-                trace = previous.inputShape == shape ? previous : Self.reshaped(previous, input: shape)
+                trace = previous.inputShape == shape ? previous
+                    : Self.reshaped(previous, input: shape, sameAs: Self.repeated(layer, input: shape, before: index, in: traces, stack))
             } else {
                 trace = Self.traced(layer, index: index, current: (shape, traces.last?.reach ?? .input), earlier: traces)
                 sameReach = index < oldLayers.count && oldLayers[index].status == .ran && trace.status == .ran
@@ -153,10 +154,13 @@ public struct StackTrace: Equatable, Sendable {
 
     /// A non-Cat layer that ran, on a new input shape whose reach is unchanged: its reach and field
     /// do not depend on the sizes, so only the shapes and multiplications are worked out again.
-    static func reshaped(_ previous: LayerTrace, input: [Int]) -> LayerTrace {
+    /// `sameAs`, when given, is an earlier trace of this layer on this input shape: its output
+    /// shape is taken instead of worked out.
+    static func reshaped(_ previous: LayerTrace, input: [Int], sameAs earlier: LayerTrace? = nil) -> LayerTrace {
         let layer = previous.layer, reach = previous.reach
         do throws(StackLayerError) {
-            let shape = try StackLimits.checkMap(layer.outputShape(input: input))
+            var shape: [Int]
+            if let known = earlier?.outputShape { shape = known } else { shape = try StackLimits.checkMap(layer.outputShape(input: input)) }
             return LayerTrace(layer: layer, status: .ran, inputShape: input, outputShape: shape, skipShape: nil,
                               field: previous.field, skipField: nil, reach: reach,
                               multiplications: layer.multiplications(input: input, output: shape))
@@ -164,6 +168,17 @@ public struct StackTrace: Equatable, Sendable {
             return LayerTrace(layer: layer, status: .failed(error), inputShape: input, outputShape: nil, skipShape: nil,
                               field: nil, skipField: nil, reach: Reach(h: nil, w: nil), multiplications: 0)
         }
+    }
+
+    /// A layer a few places back that equals `layer`, ran, and read the same shape: deep models
+    /// repeat short blocks (Conv2d, BatchNorm2d, ReLU), whose shapes then need working out once.
+    static func repeated(_ layer: StackLayer, input: [Int], before index: Int, in traces: [LayerTrace], _ stack: [StackLayer])
+        -> LayerTrace? {
+        for back in 1...4 where index - back >= 0 && stack[index - back] == layer {
+            let earlier = traces[index - back]
+            if earlier.outputShape != nil, earlier.inputShape == input { return earlier }
+        }
+        return nil
     }
 
     static func run(
