@@ -7,12 +7,12 @@ import ConvCore
 enum CellValue {
     /// output[0, o, y, x] of `layer` reading `input` (and `skip` for a Cat), with all-ones weights
     /// and zero biases, rounded to float32 as PyTorch's output is.
-    static func value(of layer: StackLayer, input: Tensor4, skip: Tensor4?, channel o: Int, y: Int, x: Int) -> Double {
+    static func value(of layer: StackLayer, input: some ValueGrid, skip: (some ValueGrid)?, channel o: Int, y: Int, x: Int) -> Double {
         switch layer {
         case let .conv2d(l):
             let spec = l.spec(channels: input.shape[1], inputHeight: input.shape[2], inputWidth: input.shape[3])
             let sum = spec.receptiveField(outChannel: o, y: y, x: x).reduce(0.0) { total, tap in
-                total + Double(spec.paddedValue(input, channel: tap.channel, y: tap.position.y, x: tap.position.x))
+                total + Double(padded(spec, input, channel: tap.channel, y: tap.position.y, x: tap.position.x))
             }
             return Double(Float(sum))
         case let .convTranspose2d(l):
@@ -37,7 +37,7 @@ enum CellValue {
     /// The input values a ConvTranspose2d's output cell adds up, by input channel: an input cell
     /// (ny/stride, nx/stride) reaches output (y, x) through kernel tap (ky, kx) when
     /// y + padding − ky·dilation is a multiple of the stride inside the input.
-    static func transposedTaps(_ layer: ConvTranspose2dLayer, input: Tensor4, channel o: Int, y: Int, x: Int)
+    static func transposedTaps(_ layer: ConvTranspose2dLayer, input: some ValueGrid, channel o: Int, y: Int, x: Int)
         -> [(channel: Int, values: [Double])] {
         let perGroupOut = layer.outChannels / layer.groups, perGroupIn = layer.inChannels / layer.groups
         let group = o / perGroupOut
@@ -56,15 +56,24 @@ enum CellValue {
         }
     }
 
-    /// An element-wise layer's value at one cell, by the stack's own forward on that channel's
-    /// plane alone (BatchNorm2d without running statistics reads the plane's mean and variance).
-    static func elementWise(_ layer: ShapePreservingLayer, input: Tensor4, channel o: Int, y: Int, x: Int) -> Double {
+    /// The padded input's value at (channel, y, x) in input coordinates, through the padding mode.
+    static func padded(_ spec: Conv2dSpec, _ input: some ValueGrid, channel c: Int, y: Int, x: Int) -> Float {
+        guard let sy = spec.heightAxis.source(of: y), let sx = spec.widthAxis.source(of: x) else { return 0 }
+        return input[0, c, sy, sx]
+    }
+
+    /// An element-wise layer's value at one cell, by the stack's own forward: on that cell alone,
+    /// or on its channel's whole plane for BatchNorm2d without running statistics (it reads the
+    /// plane's mean and variance; the cone then computed the whole plane).
+    static func elementWise(_ layer: ShapePreservingLayer, input: some ValueGrid, channel o: Int, y: Int, x: Int) -> Double {
         var single = layer
         if case var .batchNorm2d(bn) = layer { bn.numFeatures = 1; single = .batchNorm2d(bn) }
-        let (h, w) = (input.shape[2], input.shape[3])
-        let start = input.offset(0, o, 0, 0)
-        let plane = Tensor4(shape: [1, 1, h, w], storage: Array(input.storage[start..<start + h * w]))
+        let wholePlane = if case let .batchNorm2d(bn) = layer { bn.usesBatchStatistics } else { false }
+        let (h, w) = wholePlane ? (input.shape[2], input.shape[3]) : (1, 1)
+        let (top, left) = wholePlane ? (0, 0) : (y, x)
+        var plane = Tensor4(shape: [1, 1, h, w])
+        for py in 0..<h { for px in 0..<w { plane[0, 0, py, px] = input[0, o, top + py, left + px] } }
         let run = StackForward.run(input: plane, layers: [.shapePreserving(single)], weights: [nil])
-        return Double(run.outputs[0]![0, 0, y, x])
+        return Double(run.outputs[0]![0, 0, y - top, x - left])
     }
 }

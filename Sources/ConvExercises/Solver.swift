@@ -136,24 +136,11 @@ enum Solver {
             throw SolveProblem(key: "cell", message: "cell [\(channel), \(y), \(x)] is outside the output \(shapeText(output)): "
                 + "allowed o 0…\(output[1] - 1), y 0…\(output[2] - 1), x 0…\(output[3] - 1)")
         }
-        try checkValueWork(setup, through: layer)
-        // The layers before the asked one run whole (bounded above); the asked one computes its one cell.
-        let before = Array(setup.layers.prefix(layer))
-        let input = setup.fill.makeInput(channels: setup.inputShape[1], hIn: setup.inputShape[2], wIn: setup.inputShape[3])
-        // Each layer's weights are made just before it runs and freed after.
-        let weights = { (index: Int) -> LayerWeights? in
-            guard let shape = before[index].weightShape else { return nil }
-            return LayerWeights(weight: Tensor4(shape: shape, repeating: 1), bias: before[index].biasCount.map { [Float](repeating: 0, count: $0) })
-        }
-        // Streamed: only the asked layer's input and its Cat's skip are kept, not every map before it
-        // (40 ReLUs at 64×1024² would hold 10 GB).
-        var skipIndex: Int?
-        if case let .cat(cat) = setup.layers[layer] { skipIndex = cat.skip }
-        var layerInput = input, skip: Tensor4?
-        StackForward.stream(input: input, trace: StackTrace(inputShape: setup.inputShape, layers: before), weights: weights) { index, output in
-            if index == layer - 1 { layerInput = output }
-            if index == skipIndex { skip = output }
-        }
+        // Only the cone of the cell is computed: the part of each map before the asked layer that
+        // the cell depends on (30 Conv2d(64, 64, 3, padding=1) at 1024² read 61×61 input cells).
+        let windows = CellCone.windows(setup.trace, asked: layer, y: y, x: x)
+        try checkValueWork(setup, through: layer, windows: windows)
+        let (layerInput, skip) = CellCone.inputs(setup, asked: layer, windows: windows)
         let result = CellValue.value(of: setup.layers[layer], input: layerInput, skip: skip, channel: channel, y: y, x: x)
         guard result.isFinite else {
             throw SolveProblem(key: "cell", message: "output[0, \(channel), \(y), \(x)] is \(numberText(result)), "
@@ -187,24 +174,43 @@ enum Solver {
         return solution
     }
 
-    /// What a value question may cost: its answer runs every layer before the asked one whole
-    /// (the asked one computes its one cell), so the input, each map they make, their weights
-    /// and multiplications are bounded before any tensor is built (an input of
-    /// [1, 4096, 1024, 1024] alone asked for 16 GiB).
+    /// What a value question may cost: its answer computes the cone of its cell (`CellCone`), the
+    /// part of the input and of each map before the asked layer that the cell depends on (all
+    /// channels), so those parts, the weights of the layers before and the multiplications the
+    /// parts make are bounded before any tensor is built (an input of [1, 4096, 1024, 1024] alone
+    /// asked for 16 GiB when it was made whole).
     static let valueLimits = (mapValues: 64 << 20, weights: StackLimits.weightsComputed, multiplications: 20_000_000_000)
+    /// The most taps the asked Conv2d's cell adds up (4096 channels of 32×32).
+    static let cellTaps = 1 << 22
 
-    /// Refuses, in one line naming the limit, a value question too large to compute.
-    static func checkValueWork(_ setup: ExerciseSetup, through layer: Int) throws(SolveProblem) {
+    /// Refuses, in one line naming the limit, a value question whose cone is too large to compute.
+    static func checkValueWork(_ setup: ExerciseSetup, through layer: Int, windows: [MapWindow?]) throws(SolveProblem) {
         let before = setup.trace.layers.prefix(layer)
-        let maps = [setup.inputShape] + before.compactMap(\.outputShape)
-        let largest = maps.map(StackTrace.elementCount).max() ?? 0
+        var largest = 0, multiplications = 0
+        for (map, window) in windows.enumerated() {
+            guard let window, let shape = map == 0 ? setup.inputShape : setup.trace.layers[map - 1].outputShape else { continue }
+            largest = max(largest, .saturatingProduct(shape[1], window.rows.count, window.columns.count))
+        }
+        for (index, step) in before.enumerated() {
+            guard let input = step.inputShape, let output = step.outputShape, let window = windows[index + 1],
+                  let read = windows[index] else { continue }
+            // The layer's multiplications over the parts of its input and output computed.
+            let parts = ([1, input[1], read.rows.count, read.columns.count], [1, output[1], window.rows.count, window.columns.count])
+            multiplications = .saturatingSum(multiplications, step.layer.multiplications(input: parts.0, output: parts.1))
+        }
         let weights = before.reduce(0) { .saturatingSum($0, $1.parameterCount) }
-        let multiplications = before.reduce(0) { .saturatingSum($0, $1.multiplications) }
+        // The asked Conv2d's cell lists its taps (and the working writes them out) one by one.
+        if case let .conv2d(asked) = setup.layers[layer],
+           case let taps = Int.saturatingProduct(asked.inChannels / asked.groups, asked.kernelSize.h, asked.kernelSize.w),
+           taps > cellTaps {
+            throw SolveProblem(key: "ask", message: "a value question adds up its cell's taps one by one, up to \(cellTaps) "
+                + "(in_channels / groups × kernel height × kernel width); this one has \(taps)")
+        }
         let limits = valueLimits
         guard largest <= limits.mapValues, weights <= limits.weights, multiplications <= limits.multiplications else {
-            throw SolveProblem(key: "ask", message: "a value question computes its input and the layers before the asked one whole, "
-                + "up to \(limits.mapValues) values a map (64×1024×1024), \(limits.weights) weights and \(limits.multiplications) "
-                + "multiplications; this one needs \(largest), \(weights) and \(multiplications)")
+            throw SolveProblem(key: "ask", message: "a value question computes the part of its input and of each layer before "
+                + "the asked one that its cell depends on, up to \(limits.mapValues) values a map (64×1024×1024), \(limits.weights) "
+                + "weights and \(limits.multiplications) multiplications; this one needs \(largest), \(weights) and \(multiplications)")
         }
     }
 

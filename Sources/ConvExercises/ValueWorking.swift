@@ -8,7 +8,7 @@ enum ValueWorking {
 
     /// The lines for layer `layer` reading `input` (its input tensor), or nil when the layer's own
     /// arithmetic is not one convscope writes out (the value line alone then stands).
-    static func steps(_ setup: ExerciseSetup, layer index: Int, input: Tensor4, skip: Tensor4?, channel o: Int, y: Int, x: Int,
+    static func steps(_ setup: ExerciseSetup, layer index: Int, input: some ValueGrid, skip: (some ValueGrid)?, channel o: Int, y: Int, x: Int,
                       value: Double, _ lang: Language) -> [String]? {
         let cell = "[0, \(o), \(y), \(x)]"
         let result = Solver.numberText(value)
@@ -21,7 +21,7 @@ enum ValueWorking {
             let byChannel = Dictionary(grouping: spec.receptiveField(outChannel: o, y: y, x: x), by: \.channel)
             let groups = spec.inputChannels(ofOutput: o).map { c -> TermGroup in
                 let mine = byChannel[c] ?? []
-                let values = mine.map { Double(spec.paddedValue(input, channel: c, y: $0.position.y, x: $0.position.x)) }
+                let values = mine.map { Double(CellValue.padded(spec, input, channel: c, y: $0.position.y, x: $0.position.x)) }
                 // Only zero padding is written ·; a reflected or copied value is written as the number it reads.
                 return TermGroup(channel: c, values: values, padded: zeros ? mine.map(\.inPadding) : nil)
             }
@@ -81,7 +81,7 @@ enum ValueWorking {
 
     /// The inputs a pooling window reads at one output cell (padding left out), and the window's
     /// size clipped to the padded input, PyTorch's divisor with count_include_pad.
-    static func window(_ w: PoolWindow, input: Tensor4, channel c: Int, y: Int, x: Int) -> (values: [Double], full: Int) {
+    static func window(_ w: PoolWindow, input: some ValueGrid, channel c: Int, y: Int, x: Int) -> (values: [Double], full: Int) {
         let h = input.shape[2], wd = input.shape[3]
         var values: [Double] = []
         for ky in 0..<w.kernel.h {

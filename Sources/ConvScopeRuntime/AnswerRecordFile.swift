@@ -10,6 +10,9 @@ import ConvExercises
 /// same at 40,000 questions as at 5 and a crash loses at most the answer being written. The file
 /// is written whole again whenever an append cannot be trusted: after a failed write, or when
 /// what is at the path is no longer the file this session wrote (replaced, linked, truncated).
+/// When the session ends normally `finish` writes it whole once more, atomically, each question's
+/// last answer on its line and nothing below the marker; a killed session leaves the appended
+/// lines, which read back to the same answers.
 public final class AnswerRecordFile: @unchecked Sendable {
     let path: String
     /// Replaces the file with the given text atomically; returns why it failed, or nil.
@@ -19,6 +22,8 @@ public final class AnswerRecordFile: @unchecked Sendable {
     private var written: (device: UInt64, inode: UInt64, size: Int64)?
     /// Why the last write failed, or nil when the file holds every answer given.
     public private(set) var failure: String?
+    /// The latest answer's record while lines have been appended since the last whole write.
+    private var untidy: AnswerRecord?
 
     /// A record at `path`, written whole through `writeWhole`.
     public init(path: String, writeWhole: @escaping (String) -> String?) {
@@ -32,14 +37,28 @@ public final class AnswerRecordFile: @unchecked Sendable {
     /// Records `record`'s answer: appends its line, or writes the file whole when the last write
     /// failed or the file changed under the session. Returns why it failed, or nil.
     public func record(_ record: AnswerRecord) -> String? {
-        if written == nil || !append(record.line) { return whole(record.text) }
+        if written == nil || !append(record.line) { return whole(record.text, keeping: record) }
         failure = nil
+        untidy = record
         return nil
     }
 
-    private func whole(_ text: String) -> String? {
+    /// At the end of a session: the file written whole once, when lines were appended since the
+    /// last whole write (a failed write is tried once more this way). Returns why that write
+    /// failed, or nil. A failed tidy leaves the appended file as it was, every answer in it, so
+    /// it does not count as answers lost (`failure`); a retried failed write that succeeds does clear it.
+    public func finish() -> String? {
+        guard let latest = untidy else { return nil }
+        let reason = writeWhole(latest.text)
+        if reason == nil { (failure, untidy, written) = (nil, nil, identity()) }
+        return reason
+    }
+
+    /// Writes `text` whole; when it fails, `record` is kept for `finish` to try again.
+    private func whole(_ text: String, keeping record: AnswerRecord? = nil) -> String? {
         failure = writeWhole(text)
         written = failure == nil ? identity() : nil
+        untidy = failure == nil ? nil : record
         return failure
     }
 

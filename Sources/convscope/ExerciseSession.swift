@@ -53,6 +53,8 @@ struct ExerciseSession {
         let status = loop.run()
         screen.stop()
         if screenRecorder.isRecording { _ = screenRecorder.finish() }
+        // The appended lines are folded into one line per question, once, atomically.
+        _ = recordFile?.finish()
         // A failed write is followed by a whole one, so only the last write matters: when it
         // failed, the answers since the last good one exist nowhere but on the screen that just closed.
         if let recordPath, let reason = recordFile?.failure {

@@ -62,10 +62,12 @@ struct OverflowTests {
     }
 
     /// A value question is bounded before its tensors are built: a [1, 4096, 1024, 1024] input
-    /// asked for 16 GiB.
+    /// asked for 16 GiB. Its cell after a BatchNorm2d on the map's own statistics needs the
+    /// whole input (a single Conv2d's cell reads only its window of it, and is answered).
     @Test func aValueQuestionWhoseInputIsTooLargeIsRefusedInOneLine() throws {
         try withTemporaryDirectory("value-bound") { dir in
-            let lab = "title = \"t\"\n[[exercise]]\nid = \"v\"\nlayer = \"Conv2d(4096, 8, 1)\"\ninput = [1, 4096, 1024, 1024]\nask = \"value\"\ncell = [0, 0, 0]\n"
+            let lab = "title = \"t\"\n[[exercise]]\nid = \"v\"\nlayers = [\"BatchNorm2d(4096, track_running_stats=False)\", \"Conv2d(4096, 8, 1)\"]\n"
+                + "input = [1, 4096, 1024, 1024]\nask = \"value\"\nat = 1\ncell = [0, 0, 0]\n"
             try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
             let r = Self.bounded("exercise lab.toml --answers /dev/null", in: dir)
             #expect(r.status == 64 && r.err.contains("up to 67108864 values a map") && !r.err.dropLast().contains("\n"),
@@ -95,6 +97,22 @@ struct OverflowTests {
             try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
             try Data("1: 7\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
             let r = shell("cd '\(dir)' && bash -c \"ulimit -v 600000; '\(Binary.path)' exercise lab.toml --answers a.txt\" < /dev/null")
+            #expect(r.status == 0 && r.out.contains("Score: 1/1"), "\(r.status) \(r.err.prefix(300)) \(r.out.suffix(300))")
+        }
+    }
+
+    /// A value question computes only its cell's cone: 30 Conv2d(64, 64, 3, padding=1), each
+    /// followed by a Sigmoid, at 1024² (a 268 MB input, 30 such maps whole) answer the last
+    /// Conv2d's centre cell in 256 MiB of address space, reading 61×61 cells of the input. The
+    /// ramp (≈512 there) saturates every Sigmoid at 1, so the cell is 64·9·1 = 576.
+    @Test func aDeepValueQuestionComputesOnlyItsCone() throws {
+        try withTemporaryDirectory("value-cone") { dir in
+            let layers = Array(repeating: "\"Conv2d(64, 64, 3, padding=1)\", \"Sigmoid()\"", count: 30).joined(separator: ", ")
+            let lab = "title = \"t\"\n[[exercise]]\nid = \"v\"\nlayers = [\(layers)]\ninput = [1, 64, 1024, 1024]\nask = \"value\"\n"
+                + "at = 58\ncell = [5, 512, 512]\n"
+            try Data(lab.utf8).write(to: URL(fileURLWithPath: dir + "/lab.toml"))
+            try Data("1: 576\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.txt"))
+            let r = shell("cd '\(dir)' && bash -c \"ulimit -v 262144; '\(Binary.path)' exercise lab.toml --answers a.txt\" < /dev/null")
             #expect(r.status == 0 && r.out.contains("Score: 1/1"), "\(r.status) \(r.err.prefix(300)) \(r.out.suffix(300))")
         }
     }

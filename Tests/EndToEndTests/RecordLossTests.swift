@@ -9,11 +9,7 @@ struct RecordLossTests {
     @Test func aRecordThatFailedMidSessionIsReportedAtTheExit() throws {
         guard requireTmux() else { return }
         try withTemporaryDirectory("record-loss") { dir in
-            let make = shell("cd '\(dir)' && '\(Binary.path)' exercise --generate 3 --kinds shape --variant 2 -o lab.toml")
-            #expect(make.status == 0, "\(make.err)")
-            let tmux = TmuxSession(columns: 100, rows: 30,
-                                   command: "cd '\(dir)' && TERM=xterm-256color '\(Binary.path)' exercise lab.toml --record rec.txt 2>err.txt")
-            #expect(tmux.waitFor("question 1 of 3").ok, "\(tmux.capture())")
+            let tmux = recordedLabSession(in: dir, stderr: "2>err.txt")
             try FileManager.default.removeItem(atPath: dir + "/rec.txt")
             try FileManager.default.createDirectory(atPath: dir + "/rec.txt", withIntermediateDirectories: false)
             tmux.type("1x1x1x1")

@@ -68,7 +68,7 @@ public struct StackState: Equatable, Sendable {
     /// The layers and the input; change it with `replaceModel`, which recomputes the values.
     public private(set) var model: Model
     /// Shapes, fields, the first error.
-    public private(set) var trace: StackTrace { didSet { listWidths = StackListWidths(trace) } }
+    public private(set) var trace: StackTrace { didSet { listWidths = StackListWidths(trace, previous: (listWidths, oldValue)) } }
     /// The layer list's column widths for `trace`.
     public private(set) var listWidths: StackListWidths
     /// Every layer's values; nil while they are computed off the input loop, or when the
@@ -109,9 +109,11 @@ public struct StackState: Equatable, Sendable {
 
     /// Puts a new model in place and traces it; its values, if it changed, are asked for again.
     public mutating func replaceModel(_ new: Model) {
+        // Only what the edit changed is traced again (a key at 5,000 layers stays within a frame).
+        let retraced = new.trace(reusing: trace, before: model)
         if new != model { run = nil }
         model = new
-        trace = new.trace
+        trace = retraced
         selected = min(max(0, selected), max(0, model.layers.count - 1))
         clampCursor()
     }
