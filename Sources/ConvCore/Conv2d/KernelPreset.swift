@@ -60,8 +60,7 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     public func makeWeights(_ spec: Conv2dSpec) -> Tensor4 {
         let shape = spec.kernelShape
         if case let .random(start) = self {
-            var generator = SplitMixRandom(start: start)
-            return Tensor4(shape: shape, storage: generator.floats(shape.reduce(1, *), in: Self.randomValues))
+            return Tensor4(shape: shape, storage: IndexedRandom.floats(shape.reduce(1, *), start: start, in: Self.randomValues))
         }
         let filter = self.filter(kernelH: shape[2], kernelW: shape[3])
         if self == .ones { return Self.spread(filter, shape: shape) { _, _ in true } }
