@@ -70,9 +70,9 @@ public struct FeatureMaps: Equatable, Sendable {
             let bytes = planeSize * MemoryLayout<Float>.stride
             for c in 0..<count {
                 let start = raw.baseAddress! + c * bytes
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(start: start, count: bytes))
-                let hash = hasher.finalize()
+                // A plain multiply-xor hash in C: SipHash (Hasher) took ~10 ms for a 64·64·32·32
+                // kernel's slices, and every output of a key is hashed too.
+                let hash = Int(truncatingIfNeeded: convscope_hash_bytes(start, Int64(bytes)))
                 // Bitwise: -0 and 0 stay apart, NaNs match themselves.
                 let match = candidates[hash]?.first { memcmp(raw.baseAddress! + distinct[$0] * bytes, start, bytes) == 0 }
                 if let match { planeOfChannel[c] = match } else {

@@ -80,4 +80,8 @@ void convscope_splitmix_floats(
 /// until used. `values` must be private anonymous memory (malloc's).
 void convscope_zero_floats(float *values, int64_t count);
 
+/// A hash of `count` bytes for finding equal planes quickly (not for security: callers compare
+/// the bytes of planes whose hashes match).
+uint64_t convscope_hash_bytes(const void *bytes, int64_t count);
+
 #endif
