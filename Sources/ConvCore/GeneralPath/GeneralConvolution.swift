@@ -53,11 +53,12 @@ enum GeneralConvolution {
     ) throws -> (planes: [Float], planeOfChannel: [Int?]) {
         // Only the input rows the window reads are packed.
         let layout = PackedLayout(spec, outputRows: rows)
+        // Only the weights of the channel blocks computed are packed.
+        let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
-              let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
+              let packedWeights = layout.packWeights(weights, into: &workspace.weights, only: blocks, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)
-        let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         let task = RowTask(layout: layout, rows: rows, columns: columns, blocks: blocks,
                            planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: computed.count + (spareZeroPlane ? 1 : 0))
         let storage = try compute(task, input: packedInput, weights: packedWeights, offsets: offsets, bias: bias,
