@@ -3,6 +3,8 @@
 # 5,000-layer model and the exercise screen with a 40,000-question lab; the goal is ≤ 16 ms.
 #   scripts/bench_keys.sh            the full sizes
 #   scripts/bench_keys.sh --quick    500 layers and 4,000 questions (proves it runs)
+#   scripts/bench_keys.sh --maps-in-view         key → maps in view for the largest random layers
+#   scripts/bench_keys.sh --maps-in-view-parts   where the first of them spends its time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product convscope-keybench >/dev/null

@@ -17,6 +17,9 @@ public struct FeatureMaps: Equatable, Sendable {
     public let storage: [Float]
     /// How many planes are stored.
     public let distinctPlaneCount: Int
+    /// Each plane's range, when whoever made the maps knew it without a scan (an input made in
+    /// part, mostly zeros never written: a scan would fault in hundreds of MB of them).
+    var knownPlaneRanges: KnownPlaneRanges?
 
     /// Maps from distinct planes and the plane each channel reads.
     public init(shape: [Int], planeOfChannel: [Int], storage: [Float]) {
@@ -67,9 +70,9 @@ public struct FeatureMaps: Equatable, Sendable {
             let bytes = planeSize * MemoryLayout<Float>.stride
             for c in 0..<count {
                 let start = raw.baseAddress! + c * bytes
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(start: start, count: bytes))
-                let hash = hasher.finalize()
+                // A plain multiply-xor hash in C: SipHash (Hasher) took ~10 ms for a 64·64·32·32
+                // kernel's slices, and every output of a key is hashed too.
+                let hash = Int(truncatingIfNeeded: convscope_hash_bytes(start, Int64(bytes)))
                 // Bitwise: -0 and 0 stay apart, NaNs match themselves.
                 let match = candidates[hash]?.first { memcmp(raw.baseAddress! + distinct[$0] * bytes, start, bytes) == 0 }
                 if let match { planeOfChannel[c] = match } else {
@@ -111,6 +114,7 @@ public struct FeatureMaps: Equatable, Sendable {
 
     /// The smallest and largest value of each stored plane ((0, 0) for an empty plane), in one pass.
     public func planeRanges() -> [(min: Float, max: Float)] {
+        if let known = knownPlaneRanges?.ranges, known.count == distinctPlaneCount { return known }
         let size = shape[2] * shape[3]
         return storage.withUnsafeBufferPointer { values in
             (0..<distinctPlaneCount).map { plane in
@@ -121,4 +125,11 @@ public struct FeatureMaps: Equatable, Sendable {
             }
         }
     }
+}
+
+/// Plane ranges stored with maps (`FeatureMaps.knownPlaneRanges`): the values' own ranges, so
+/// they take no part in comparing maps.
+struct KnownPlaneRanges: Equatable, Sendable {
+    let ranges: [(min: Float, max: Float)]
+    static func == (_: Self, _: Self) -> Bool { true }
 }

@@ -81,11 +81,22 @@ public final class ComputeEngine {
         if let region { previewing = (region, previewToken) }
         let threshold = previewMultiplyAdds
         DispatchQueue.global(qos: .userInitiated).async { [mailbox, buildGate] in
+            // What is on screen first, from the part of the input it reads; then the whole layer.
+            let isPreviewCancelled: @Sendable () -> Bool = { token.isCancelled || previewToken.isCancelled }
+            var previewedInPart = false
+            if let region {
+                previewedInPart = buildGate.build {
+                    token.isCancelled ? false : Self.preview(layer, region: region, tensors: tensors, threshold: threshold,
+                                                             mailbox: mailbox, isCancelled: isPreviewCancelled)
+                }
+            }
             let built = buildGate.build { token.isCancelled ? nil : tensors.get(layer) }
             guard let (input, kernels) = built else { return }
-            if let region {
+            // A preview made from part of the input is made again from all of it, so everything
+            // drawn from the input while the rest is computed (the inspector's ring) is the input's.
+            if let region, previewedInPart {
                 Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
-                             isCancelled: { token.isCancelled || previewToken.isCancelled })
+                             isCancelled: isPreviewCancelled)
             }
             // The whole layer's workers wait while a preview of a new region runs (they poll every
             // millisecond or so): what is on screen comes first.
@@ -94,7 +105,7 @@ public final class ComputeEngine {
                 return token.isCancelled
             }) else { return }
             let maps = ComputedMaps(experiment)
-            if !token.isCancelled { mailbox.box.withLock { $0 = maps } }
+            if !token.isCancelled { mailbox.box.withLock { $0 = maps }; LoopWakeup.shared.wake() }
         }
         return false
     }
@@ -118,15 +129,18 @@ public final class ComputeEngine {
     }
 
     /// Computes `region` of `layer` into the mailbox's preview slot, when the layer is slow enough
-    /// to want one and the preview is still wanted when done.
+    /// to want one and the preview is still wanted when done. Returns true when it was made from
+    /// part of the input (the whole layer's tensors not built yet; see `LayerTensors.forPreview`).
+    @discardableResult
     private static func preview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
-                                mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) {
-        guard tensors.wantsPreview(layer, threshold: threshold) else { return }
-        let (input, kernels) = tensors.get(layer)
-        guard let experiment = try? ConvExperiment(previewOf: layer, region: region, input: input, kernels: kernels,
-                                                   isCancelled: isCancelled) else { return }
+                                mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
+        let (input, kernels, inPart) = tensors.forPreview(layer, region: region)
+        guard tensors.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold),
+              let experiment = try? ConvExperiment(previewOf: layer, region: region, input: input, kernels: kernels,
+                                                   isCancelled: isCancelled) else { return false }
         let maps = ComputedMaps(experiment)
-        if !isCancelled() { mailbox.preview.withLock { $0 = maps } }
+        if !isCancelled() { mailbox.preview.withLock { $0 = maps }; LoopWakeup.shared.wake() }
+        return inPart
     }
 
     /// Takes a finished preview of the running layer's region on screen. Returns true when taken.
@@ -196,16 +210,17 @@ final class CancelToken: Sendable {
 }
 
 /// The input and kernels of the layer being computed, built once for the whole layer and every
-/// preview of it (random 1024² × 64 channels take ~0.3 s to draw).
+/// preview of it (random 1024² × 64 channels take ~0.3 s to draw, and as long again to fault in);
+/// a preview before that reads an input made only where it looks.
 final class LayerTensors: Sendable {
     private let built = Mutex<(input: FeatureMaps, kernels: FeatureMaps)?>(nil)
+    private let kernels = Mutex<FeatureMaps?>(nil)
     private let previewWanted = Mutex<Bool?>(nil)
 
     /// True when the layer is slow enough for previews (its general path does at least
-    /// `threshold` multiply-adds); decided once.
-    func wantsPreview(_ layer: ConvLayer, threshold: Int) -> Bool {
+    /// `threshold` multiply-adds); decided once, from the tensors' shapes and shared planes.
+    func wantsPreview(_ layer: ConvLayer, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
         if let known = previewWanted.withLock({ $0 }) { return known }
-        let (input, kernels) = get(layer)
         let wanted = OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector,
                                                 spec: layer.spec) >= threshold
         previewWanted.withLock { $0 = wanted }
@@ -216,8 +231,29 @@ final class LayerTensors: Sendable {
     func get(_ layer: ConvLayer) -> (input: FeatureMaps, kernels: FeatureMaps) {
         built.withLock { built in
             if let built { return built }
-            let made = (layer.makeInputMaps(), layer.makeKernelMaps())
+            let made = (layer.makeInputMaps(), kernels(of: layer))
             built = made
+            return made
+        }
+    }
+
+    /// The tensors a preview of `region` reads: the whole layer's when built, else the kernels
+    /// and the input made in part (`makePreviewInputMaps`; `inPart` true) when that is possible.
+    func forPreview(_ layer: ConvLayer, region: OutputRegion) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+        if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
+        guard let part = layer.makePreviewInputMaps(for: region) else {
+            let whole = get(layer)
+            return (whole.input, whole.kernels, false)
+        }
+        return (part, kernels(of: layer), true)
+    }
+
+    /// The kernels, made once.
+    private func kernels(of layer: ConvLayer) -> FeatureMaps {
+        kernels.withLock { kept in
+            if let kept { return kept }
+            let made = layer.makeKernelMaps()
+            kept = made
             return made
         }
     }
@@ -235,3 +271,4 @@ final class Mailbox: Sendable {
     /// The slot a preview (`ComputedMaps.coverage` set) is left in.
     let preview = Mutex<ComputedMaps?>(nil)
 }
+

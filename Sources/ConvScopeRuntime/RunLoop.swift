@@ -105,8 +105,18 @@ public struct RunLoop<Program: LoopProgram> {
                 if let status = dispatch(.tick) { return status }
                 continue
             }
-            // While maps are computed, look for them every 4 ms (the spinner still turns every 80).
-            let wait: Int32 = state.teaching.playing ? Int32(max(1, min(100, (nextTick - now) / 1_000_000))) : (waiting ? 4 : 100)
+            let wait: Int32
+            if state.teaching.playing {
+                wait = Int32(max(1, min(100, (nextTick - now) / 1_000_000)))
+            } else if LoopWakeup.shared.fileDescriptor < 0 {
+                // No wakeup pipe: look for computed maps every 4 ms, and wake every 100 ms when idle.
+                wait = waiting ? 4 : 100
+            } else {
+                // Finished maps and signals wake the wait (`LoopWakeup`): while maps are computed
+                // it lasts until the spinner's next turn, and an idle screen waits with no
+                // timeout at all, so it uses no CPU until a key, a resize or a signal.
+                wait = waiting ? Int32(max(1, min(80, (nextSpin &- now) / 1_000_000))) : -1
+            }
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
             // The event acts on the frame on screen: every change is drawn before the next event is
             // read, so the last frame is the state's. A click is hit-tested against it; a scroll or

@@ -28,6 +28,7 @@ public final class StackComputer: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
             guard let values = model.run(isCancelled: { token.isCancelled }), !token.isCancelled else { return }
             mailbox.slot.withLock { $0 = (model, values) }
+            LoopWakeup.shared.wake()
         }
         return nil
     }

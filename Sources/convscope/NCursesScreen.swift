@@ -3,6 +3,7 @@ import ConvCore
 // and turns ncurses key codes and mouse reports into actions.
 import CNCursesW
 import ConvScopeApp
+import ConvScopeRuntime
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -150,11 +151,28 @@ final class NCursesScreen: Screen {
 
     /// Waits up to `milliseconds` for a key or a resize; nil on timeout. A terminal that hung up
     /// reads as "no key" at once, forever: it is reported as SIGHUP would be.
+    /// A negative timeout waits until a key, a resize, a signal or `LoopWakeup`.
     func nextEvent(timeoutMilliseconds milliseconds: Int32) -> Action? {
         if catchUpWithResize() { return .resize(size) }
-        wtimeout(window, milliseconds)
         var ch: wint_t = 0
-        let status = wget_wch(window, &ch)
+        var status = ERR
+        let wakeup = LoopWakeup.shared.fileDescriptor
+        if wakeup >= 0 {
+            // What ncurses already holds first (a key put back), then wait on the terminal and the
+            // wakeup together; a resize's signal interrupts the wait and reads as KEY_RESIZE.
+            wtimeout(window, 0)
+            status = wget_wch(window, &ch)
+            if status == ERR && milliseconds != 0 {
+                var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup, events: Int16(POLLIN), revents: 0)]
+                _ = poll(&fds, 2, milliseconds)
+                LoopWakeup.shared.drain()
+                if catchUpWithResize() { return .resize(size) }
+                status = wget_wch(window, &ch)
+            }
+        } else {
+            wtimeout(window, milliseconds)
+            status = wget_wch(window, &ch)
+        }
         if status == ERR { return terminalHungUp ? .signal(SIGHUP) : nil }
         if status == KEY_CODE_YES {
             guard Int32(ch) != KEY_RESIZE else { invalidate(); return .resize(size) }

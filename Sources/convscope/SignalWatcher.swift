@@ -1,3 +1,4 @@
+import ConvScopeRuntime
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -17,7 +18,10 @@ final class SignalWatcher {
         for number in signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { flag.value.store(number, ordering: .relaxed) }
+            source.setEventHandler {
+                flag.value.store(number, ordering: .relaxed)
+                LoopWakeup.shared.wake()  // an idle loop waits with no timeout
+            }
             source.resume()
             made.append(source)
         }

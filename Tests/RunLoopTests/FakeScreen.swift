@@ -46,7 +46,7 @@ final class FakeScreen: Screen {
                 idleStarted = nil
             } else {
                 // A real timeout: the loop's background work gets the time a terminal would give it.
-                Thread.sleep(forTimeInterval: Double(min(milliseconds, 20)) / 1000)
+                Thread.sleep(forTimeInterval: Double(milliseconds < 0 ? 20 : min(milliseconds, 20)) / 1000)  // < 0: no timeout
             }
             return nil
         }

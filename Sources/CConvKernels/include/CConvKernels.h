@@ -69,4 +69,19 @@ double convscope_measure_clock_ghz(void);
 /// vectors, measured with 12 independent chains (0 without AVX2/AVX-512).
 double convscope_measure_fma_per_ns(void);
 
+/// out[k] = lowest + (value first + k of SplitMix64 started at `start`) mod span, for k < count:
+/// what `SplitMixRandom(start:)` draws as its (first + k + 1)-th integer in lowest…lowest+span−1
+/// (vectorised for span 10, the random inputs' 0…9).
+void convscope_splitmix_floats(
+    float *out, uint64_t start, uint64_t first, int64_t count, int64_t lowest, uint64_t span);
+
+/// Sets `count` floats to 0; on Linux, the whole pages among them are returned to the system
+/// (MADV_DONTNEED) instead of written, so a mostly-zero buffer of hundreds of MB costs no memory
+/// until used. `values` must be private anonymous memory (malloc's).
+void convscope_zero_floats(float *values, int64_t count);
+
+/// A hash of `count` bytes for finding equal planes quickly (not for security: callers compare
+/// the bytes of planes whose hashes match).
+uint64_t convscope_hash_bytes(const void *bytes, int64_t count);
+
 #endif

@@ -62,8 +62,7 @@ public enum KernelPreset: Equatable, Hashable, Sendable, Codable {
     /// The weight tensor of `shape` [C_out, C_in/g, kH, kW] (a stack's Conv2d has no spec).
     public func makeWeights(shape: [Int]) -> Tensor4 {
         if case let .random(start) = self {
-            var generator = SplitMixRandom(start: start)
-            return Tensor4(shape: shape, storage: generator.floats(shape.reduce(1, *), in: Self.randomValues))
+            return Tensor4(shape: shape, storage: IndexedRandom.floats(shape.reduce(1, *), start: start, in: Self.randomValues))
         }
         let filter = self.filter(kernelH: shape[2], kernelW: shape[3])
         if self == .ones { return Self.spread(filter, shape: shape) { _, _ in true } }

@@ -44,20 +44,23 @@ enum GeneralConvolution {
     /// The output values in `rows` × `columns` of the channels in `channels` (widened to whole blocks
     /// of `PackedLayout.blockChannels`), one outH × outW plane per channel of those blocks, zeros
     /// outside the window. Returns the planes and, for each output channel, its plane (nil for
-    /// channels not computed). The values are the ones `run` gives, bit for bit.
+    /// channels not computed). The values are the ones `run` gives, bit for bit. `spareZeroPlane`
+    /// adds one plane of zeros after the others (for the channels not shown).
     static func window(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, channels: Range<Int>,
-        rows: Range<Int>, columns: Range<Int>, threads: Int, workspace: Conv2dWorkspace, isCancelled: () -> Bool
+        rows: Range<Int>, columns: Range<Int>, threads: Int, workspace: Conv2dWorkspace, spareZeroPlane: Bool = false,
+        isCancelled: () -> Bool
     ) throws -> (planes: [Float], planeOfChannel: [Int?]) {
         // Only the input rows the window reads are packed.
         let layout = PackedLayout(spec, outputRows: rows)
+        // Only the weights of the channel blocks computed are packed.
+        let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
-              let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
+              let packedWeights = layout.packWeights(weights, into: &workspace.weights, only: blocks, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
         let offsets = layout.tapOffsets(into: &workspace.offsets)
-        let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         let task = RowTask(layout: layout, rows: rows, columns: columns, blocks: blocks,
-                           planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: computed.count)
+                           planeOfChannel: planeOfChannel.map { $0 ?? -1 }, planes: computed.count + (spareZeroPlane ? 1 : 0))
         let storage = try compute(task, input: packedInput, weights: packedWeights, offsets: offsets, bias: bias,
                                   threads: threads, parallelThreshold: parallelThreshold, isCancelled: isCancelled,
                                   zeroed: true)
@@ -79,7 +82,10 @@ enum GeneralConvolution {
         var stopped = [Bool](repeating: false, count: workers)
         let storage = withoutActuallyEscaping(isCancelled) { isCancelled in
             [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if zeroed { buffer.initialize(repeating: 0) }
+                // A window's planes are mostly zeros (8 planes of 1024² around a screenful of
+                // values): their pages are handed back rather than written, then faulted in
+                // only where written or read.
+                if zeroed, let base = buffer.baseAddress { convscope_zero_floats(base, Int64(count)) }
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
                     let job = RowJob(
                         task: task, input: input, weights: weights, offsets: offsets,

@@ -5,6 +5,12 @@ public struct OutputRegion: Equatable, Hashable, Sendable {
     public var channels: Range<Int>
     public var rows: Range<Int>, columns: Range<Int>
     public var block: Int
+    /// The input rows the screen shows beside it as values, when it does; nil when the whole
+    /// input may be shown (a preview then builds all of it).
+    public var inputRows: Range<Int>?
+
+    /// The same region of the output, the input's rows left unsaid (as a section's layout gives it).
+    public var withoutInputRows: OutputRegion { OutputRegion(channels: channels, rows: rows, columns: columns, block: block) }
 
     /// A region; `block` is at least 1.
     public init(channels: Range<Int>, rows: Range<Int>, columns: Range<Int>, block: Int) {
@@ -43,31 +49,37 @@ public enum OutputPreview {
         let held = shown.map(layer.channel(holding:))
         let needed = (held.min() ?? 0)..<((held.max() ?? -1) + 1)
         let planeSize = outH * outW
+        // Every channel not shown reads one plane of zeros after the computed ones (made with
+        // them: appended, the planes would be copied and every page of them faulted in).
+        let zeroPlanes = shown.count < outChannels ? 1 : 0
         var planes: [Float], planeOfHeld: [Int?]
         if region.block == 1 {
             (planes, planeOfHeld) = try GeneralConvolution.window(
                 input: layer.input, weights: layer.weights, bias: layer.bias, spec: layer.spec, channels: needed,
-                rows: rows, columns: columns, threads: threads, workspace: workspace, isCancelled: isCancelled)
+                rows: rows, columns: columns, threads: threads, workspace: workspace, spareZeroPlane: zeroPlanes == 1,
+                isCancelled: isCancelled)
         } else {
             let grid = BlockSums.Grid(rows: rows, columns: columns, block: region.block)
             let sums: [Float]
             (sums, planeOfHeld) = try BlockSums.compute(
                 input: layer.input, weights: layer.weights, bias: layer.bias, spec: layer.spec, channels: needed,
                 grid: grid, threads: threads, workspace: workspace, isCancelled: isCancelled)
-            planes = meanPlanes(sums, count: planeOfHeld.compactMap { $0 }.count, grid: grid, planeSize: planeSize, width: outW)
+            let count = planeOfHeld.compactMap { $0 }.count
+            planes = meanPlanes(sums, count: count, planes: count + zeroPlanes, grid: grid, planeSize: planeSize, width: outW)
         }
-        // Every other channel reads one plane of zeros after the computed ones.
-        let zeroPlane = planes.count / max(1, planeSize)
+        let zeroPlane = planes.count / max(1, planeSize) - zeroPlanes
         let planeOfChannel = (0..<outChannels).map { o in
             shown.contains(o) ? planeOfHeld[layer.channel(holding: o)] ?? zeroPlane : zeroPlane
         }
-        if planeOfChannel.contains(zeroPlane) { planes += repeatElement(0, count: planeSize) }
+        if zeroPlanes == 0 && planeOfChannel.contains(zeroPlane) { planes += repeatElement(0, count: planeSize) }
         return FeatureMaps(shape: [1, outChannels, outH, outW], planeOfChannel: planeOfChannel, storage: planes)
     }
 
-    /// Planes whose every element of a block holds that block's mean (sum / elements).
-    static func meanPlanes(_ sums: [Float], count: Int, grid: BlockSums.Grid, planeSize: Int, width: Int) -> [Float] {
-        var planes = [Float](repeating: 0, count: count * planeSize)
+    /// `planes` planes, the first `count` of which hold in every element of a block that block's
+    /// mean (sum / elements); zeros elsewhere.
+    static func meanPlanes(_ sums: [Float], count: Int, planes total: Int, grid: BlockSums.Grid, planeSize: Int,
+                           width: Int) -> [Float] {
+        var planes = [Float](repeating: 0, count: total * planeSize)
         for k in 0..<count {
             for i in 0..<grid.blockRows {
                 let rows = grid.rows(ofBlockRow: i)

@@ -126,21 +126,22 @@ struct PackedLayout {
     /// missing channels; a tap's index is its index in PyTorch's [C_out, C_in/g, kH, kW] slice.
     /// Nil when `isCancelled` (polled per output channel: 64→64 k32 packs 4·10⁶ weights, a block
     /// of 8 channels took 13 ms) stops it.
+    /// `only` packs just those blocks (a window of a few channels: 1/8 of a 64→64 k32 layer's
+    /// 4 M weights); the others' places are left as they were and must not be read.
     func packWeights(
-        _ weights: Tensor4, into buffer: inout ScratchBuffer<Float>, isCancelled: () -> Bool
+        _ weights: Tensor4, into buffer: inout ScratchBuffer<Float>, only: [ChannelBlock]? = nil, isCancelled: () -> Bool
     ) -> UnsafeMutablePointer<Float>? {
         let (tapCount, width) = (taps, blockChannels)
         let packed = buffer.reserve(groups * blocksPerGroup * tapCount * width)
         return weights.storage.withUnsafeBufferPointer { source in
-            for g in 0..<groups {
-                for b in 0..<blocksPerGroup {
-                    let block = packed + (g * blocksPerGroup + b) * tapCount * width
-                    for k in 0..<width {
-                        if isCancelled() { return nil }
-                        let local = b * width + k
-                        let o = g * outPerGroup + local
-                        for t in 0..<tapCount { block[t * width + k] = local < outPerGroup ? source[o * tapCount + t] : 0 }
-                    }
+            for chosen in only ?? allBlocks {
+                let (g, b) = (chosen.group, chosen.block)
+                let block = packed + chosen.index * tapCount * width
+                for k in 0..<width {
+                    if isCancelled() { return nil }
+                    let local = b * width + k
+                    let o = g * outPerGroup + local
+                    for t in 0..<tapCount { block[t * width + k] = local < outPerGroup ? source[o * tapCount + t] : 0 }
                 }
             }
             return packed

@@ -28,7 +28,7 @@ struct MapSectionViews {
 
     /// True when the output section draws the preview: it holds exactly the region in view.
     func drawsPreview(_ layout: SectionLayout) -> Bool {
-        current == nil && preview?.coverage == layout.visibleRegion
+        current == nil && preview?.coverage?.withoutInputRows == layout.visibleRegion
     }
 
     private func input(_ layout: SectionLayout) -> SectionView {

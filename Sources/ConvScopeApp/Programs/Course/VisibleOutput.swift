@@ -17,6 +17,10 @@ extension AppState {
     /// refuses, or when the output is not laid out.
     public func visibleOutput(environment: RenderEnvironment) -> OutputRegion? {
         guard stack == nil, graph == nil, parameters.validate() == nil else { return nil }
-        return Layout.compute(self, environment: environment).output?.visibleRegion
+        let layout = Layout.compute(self, environment: environment)
+        guard var region = layout.output?.visibleRegion else { return nil }
+        // The input's rows in view, so a preview can draw only those of a large random input.
+        if let input = layout.input?.visibleRegion, input.block == 1 { region.inputRows = input.rows }
+        return region
     }
 }
