@@ -22,6 +22,8 @@ public final class GraphComputer: @unchecked Sendable {
         DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
             let values = request.run()
             mailbox.slot.withLock { $0 = (request, values) }
+            // The loop may be waiting for its spinner's next turn: the result wakes it at once.
+            LoopWakeup.shared.wake()
         }
     }
 
