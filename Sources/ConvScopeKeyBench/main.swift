@@ -69,7 +69,7 @@ for (name, keys) in [("type a character on the answer line", [Key.character("1")
 let recordPath = NSTemporaryDirectory() + "convscope-keybench-\(getpid()).txt"
 defer { unlink(recordPath) }
 let recordFile = AnswerRecordFile(path: recordPath) { text in
-    FileManager.default.createFile(atPath: recordPath + ".tmp", contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: recordPath + ".tmp", contents: Data(text.utf8))
     return rename(recordPath + ".tmp", recordPath) == 0 ? nil : "rename failed"
 }
 _ = recordFile.start(AnswerSheet().text(title: lab.title, questionCount: lab.exercises.count))

@@ -81,7 +81,7 @@ public enum StackForward {
             return PoolForward.average(input: input, layer: layer, output: shape)
         case let .shapePreserving(layer):
             return ShapePreservingForward.run(layer, input: input)
-        case let .cat(cat):
+        case .cat:
             return concatenate(skip: skip!, current: input, skipShape: step.skipShape!)
         }
     }
