@@ -91,7 +91,8 @@ struct TransposedScreenTests {
         s = update(s, .set(.outputPaddingH, 2))
         s = update(s, .set(.outputPaddingW, 2))
         let refusal = CourseFamilyFixture.shared.refusal
-        #expect(s.parameters.transposedRefusal == TransposedRefusal(pythonType: refusal.type, message: refusal.message))
+        #expect(s.parameters.transposedRefusal?.pythonType == refusal.type && s.parameters.transposedRefusal?.message == refusal.message)
+        #expect(s.parameters.transposedRefusal?.culprits.contains(.outputPaddingW) == true)
         let text = Self.text(s).replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("PyTorch refuses these parameters, no output: RuntimeError: output padding must be"))
         // No output: Tab stays on the rows.
@@ -124,5 +125,11 @@ struct TransposedScreenTests {
                 }
             }
         }
+        // The smallest window: the two totals and whether they agree, without the terms.
+        var small = Self.keys(Self.state(columns: 50, rows: 17), [.character("v"), .tab, .down, .right])
+        small.transposedView = .direct
+        let text = Self.text(small)
+        assertSnapshot(text, named: "transposed-direct-en-50x17")
+        #expect(text.contains("[0,1,1] direct 16") && text.contains("[0,1,1] scatter 16") && text.contains("sums equal"))
     }
 }

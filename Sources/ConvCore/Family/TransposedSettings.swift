@@ -9,9 +9,13 @@ public enum CourseLayerKind: String, CaseIterable, Sendable, Codable {
 /// Why PyTorch refuses the course screen's ConvTranspose2d: its exception type and message.
 public struct TransposedRefusal: Equatable, Sendable {
     public let pythonType: String, message: String
+    /// The rows that contribute to it, for marking them on screen.
+    public var culprits: [ParameterID] = []
 
     /// A refusal of this type with this message.
-    public init(pythonType: String, message: String) { self.pythonType = pythonType; self.message = message }
+    public init(pythonType: String, message: String, culprits: [ParameterID] = []) {
+        self.pythonType = pythonType; self.message = message; self.culprits = culprits
+    }
 }
 
 extension Conv2dSettings {
@@ -34,15 +38,29 @@ extension Conv2dSettings {
     public var transposedRefusal: TransposedRefusal? {
         if paddingMode != .zeros {
             return TransposedRefusal(pythonType: StackLayerError.transposedPaddingMode.pythonType,
-                                     message: StackLayerError.transposedPaddingMode.message)
+                                     message: StackLayerError.transposedPaddingMode.message, culprits: [.paddingMode])
         }
         if paddingChoice != .explicit {
             return TransposedRefusal(pythonType: "TypeError", message: "conv_transpose2d(): argument 'padding' (position 5) "
-                                     + "must be tuple of ints, but found element of type str at pos 0")
+                                     + "must be tuple of ints, but found element of type str at pos 0", culprits: [.padding])
         }
         let size = transposedInputSize
         let trace = StackTrace(inputShape: [1, geometry.inChannels, size.h, size.w], layers: [.convTranspose2d(transposedLayer)])
-        return trace.failure.map { TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message) }
+        return trace.failure.map {
+            TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message, culprits: Self.transposedCulprits($0.error))
+        }
+    }
+
+    /// The rows behind a stack's refusal of the transposed layer.
+    static func transposedCulprits(_ error: StackLayerError) -> [ParameterID] {
+        switch error {
+        case .outputPaddingTooLarge: [.outputPaddingH, .outputPaddingW, .strideH, .strideW, .dilationH, .dilationW]
+        case .transposedOutputTooSmall: [.hIn, .wIn, .paddingH, .paddingW]
+        case .conv2d(.groupsNotPositive): [.groups]
+        case .conv2d(.inChannelsNotDivisibleByGroups): [.inChannels, .groups]
+        case .conv2d(.outChannelsNotDivisibleByGroups): [.outChannels, .groups]
+        default: []
+        }
     }
 
     /// The kernel row's weights laid out as a transposed weight [C_in, C_out/g, kH, kW] (a

@@ -43,7 +43,7 @@ public struct TransposedExplanationView {
 
     /// The title, the steps in words (with `steps`) and the maps of `view` (nil: the layer as it
     /// is, input → output), without the sums; as tall as it needs.
-    func maps(_ view: TransposedView?, sum: TransposedCellSum, width: Int, steps: Bool) throws -> Canvas {
+    func maps(_ view: TransposedView?, sum: TransposedCellSum, width: Int, steps: Bool, title shown: Bool = true) throws -> Canvas {
         var canvas = Canvas(width: width, height: 400)
         let repr = explained.layer.pytorchRepr
         let title = switch view {
@@ -51,7 +51,7 @@ public struct TransposedExplanationView {
         case .scatter: FamilyText.scatterTitle(repr, lang)
         case nil: repr
         }
-        var y = paintLines([title], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true))
+        var y = shown ? paintLines([title], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) : -1
         let words = switch view {
         case .direct: [FamilyText.insertStep(explained, channels: input.shape[1], lang),
                        FamilyText.padStep(explained, channels: input.shape[1], lang), FamilyText.convolveStep(explained, lang)]

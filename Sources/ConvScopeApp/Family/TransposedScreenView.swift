@@ -52,15 +52,29 @@ struct TransposedScreenView {
             canvas.blit(lines, x: area.x + 1, y: area.y + 1)
         case .success(let view):
             let sum = view.sum
-            let sums = view.sumLines(sum)
+            // Where the written-out sum cannot show its total, the two totals alone.
+            let full = view.sumLines(sum)
+            let (direct, scatter) = (NumberText.cell(Float(sum.directTotal)), NumberText.cell(Float(sum.scatterTotal)))
+            let sums = FamilyText.directSum(view.cell, "", direct, lang).count > area.width - 1
+                ? FamilyScreenText.shortSums(view.cell, direct: direct, scatter: scatter, equal: sum.directTotal == sum.scatterTotal, lang)
+                : full
             // The sums keep their lines at the bottom of the area; the maps get the rest.
             let mapRows = max(1, area.height - sums.count)
             let width = max(1, area.width - 1)
             var maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: true)) ?? Canvas(width: width, height: 1)
+            // A short area drops the steps' words, then writes the title in one line.
             if maps.height > mapRows { maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false)) ?? maps }
-            canvas.blit(maps.cropped(height: mapRows), x: area.x + 1, y: area.y)
+            var mapsTop = area.y
+            if maps.height > mapRows {
+                maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false, title: false)) ?? maps
+                canvas.put(FamilyText.fitted(FamilyScreenText.viewNotice(state.transposedView, lang), environment.glyphs),
+                           x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
+                mapsTop += 1
+            }
+            let rows = max(1, area.maxY - sums.count - mapsTop)
+            canvas.blit(maps.cropped(height: rows), x: area.x + 1, y: mapsTop)
             // Right under the maps when they leave room, else on the area's last lines.
-            let top = area.y + min(maps.height, mapRows)
+            let top = mapsTop + min(maps.height, rows)
             for (i, line) in sums.enumerated() where top + i >= area.y {
                 canvas.put(FamilyText.fitted(line, environment.glyphs), x: area.x + 1, y: top + i,
                            style: Style(foreground: Palette.highlight, bold: i == sums.count - 1), maxWidth: width)

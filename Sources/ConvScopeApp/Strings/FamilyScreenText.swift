@@ -39,6 +39,14 @@ enum FamilyScreenText {
         lang.pick("+1×1 \(shape)", "+1×1 \(shape)")
     }
 
+    /// The inspected cell's two totals, for a maps area too narrow for the sums written out.
+    static func shortSums(_ cell: [Int], direct: String, scatter: String, equal: Bool, _ lang: Language) -> [String] {
+        let at = "[" + cell.map(String.init).joined(separator: ",") + "]"
+        return [lang.pick("\(at) direct \(direct)", "\(at) прямая \(direct)"),
+                lang.pick("\(at) scatter \(scatter)", "\(at) разброс \(scatter)"),
+                equal ? lang.pick("sums equal", "суммы равны") : lang.pick("sums differ", "суммы различаются")]
+    }
+
     /// The status line after the true-convolution key.
     static func flipNotice(_ on: Bool, _ lang: Language) -> String {
         on ? lang.pick("true convolution: kernel flipped; PyTorch computes cross-correlation",

@@ -46,7 +46,7 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
     let g = env.glyphs, lang = env.language
     // A ConvTranspose2d's refusal is written in its own maps area, not as the Conv2d's.
     let error = state.isTransposed ? nil : p.validate()
-    let culprits = Set(error?.culprits(in: p) ?? [])
+    let culprits = Set(state.isTransposed ? p.transposedRefusal?.culprits ?? [] : error?.culprits(in: p) ?? [])
 
     // Title bar.
     // "? help · q quit" always shows; the title gives up words first.
