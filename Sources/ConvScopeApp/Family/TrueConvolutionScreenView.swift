@@ -11,6 +11,9 @@ struct TrueConvolutionScreenView {
 
     /// The most multiplications the two outputs may take per frame.
     static let maxMultiplications = 1 << 22
+    /// The most output values drawn (two maps each): a terminal page holds far fewer, and every
+    /// drawn cell costs a frame time.
+    static let maxValues = 1 << 12
 
     /// Both outputs, or nil when PyTorch refuses the layer (the error view says why) or it is
     /// beyond the limit (the kernel line and the note say so).
@@ -18,7 +21,8 @@ struct TrueConvolutionScreenView {
         let p = state.parameters
         guard p.validate() == nil, let shape = p.outputShape else { return nil }
         let k = p.kernelShape
-        guard Int.saturatingProduct(k[0], k[1], k[2], k[3], shape[2], shape[3]) <= Self.maxMultiplications else { return nil }
+        guard Int.saturatingProduct(k[0], k[1], k[2], k[3], shape[2], shape[3]) <= Self.maxMultiplications,
+              Int.saturatingProduct(shape[1], shape[2], shape[3]) <= Self.maxValues else { return nil }
         let spec = p.spec, input = p.makeInput(), weights = p.makeWeights()
         guard let correlation = try? Conv2dForward.run(input: input, weights: weights, bias: spec.biasVector, spec: spec, threads: 1),
               let convolution = try? TrueConvolution.run(input: input, weights: weights, bias: spec.biasVector, spec: spec)
