@@ -4,6 +4,7 @@ public enum ParameterID: Int, CaseIterable, Sendable, Codable {
     case kernelSizeH, kernelSizeW, paddingH, paddingW
     case strideH, strideW, dilationH, dilationW
     case paddingMode, padding, groups, bias, input, kernel
+    case layerKind, outputPaddingH, outputPaddingW
 
     /// The notebook's twelve sliders: the values `ConvParameters` holds.
     public static let geometry: [ParameterID] = allCases.filter(\.isGeometry)

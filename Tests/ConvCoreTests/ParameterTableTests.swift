@@ -23,15 +23,16 @@ struct ParameterTableTests {
             #expect(LayerSpec.conv2d.spec(partner).pytorchArgument == row.pytorchArgument)
         }
         #expect(rows.compactMap(\.shorthandFlag) == ["--kernel-size", "--kernel-size", "--padding", "--padding",
-                                                     "--stride", "--stride", "--dilation", "--dilation"])
+                                                     "--stride", "--stride", "--dilation", "--dilation",
+                                                     "--output-padding", "--output-padding"])
     }
 
     @Test func everyPyTorchArgumentHasRows() {
         for argument in LayerSpec.conv2d.pytorchArguments {
             #expect(rows.contains { $0.pytorchArgument == argument }, "\(argument)")
         }
-        #expect(rows.filter { $0.pytorchArgument == nil }.map(\.name) == ["h_in", "w_in", "input", "kernel"],
-                "the input's size and what the layer reads")
+        #expect(rows.filter { $0.pytorchArgument == nil }.map(\.name) == ["h_in", "w_in", "input", "kernel", "layer_kind"],
+                "the input's size, what the layer reads and which layer it is")
     }
 
     @Test func flagsAndHelpComeFromTheRow() {

@@ -283,7 +283,9 @@ private struct KeyFuzzer {
         let mapsUncovered = !state.showHelp && state.panel == nil
         // Searched line by line: `canvas.text` would build every line a second time.
         func shows(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
-        if bigEnough, mapsUncovered, error != nil, !shows("PyTorch refuses") {
+        // A ConvTranspose2d (the layer_kind row) is refused, or not, on its own terms.
+        let refused = state.isTransposed ? state.parameters.transposedRefusal != nil : error != nil
+        if bigEnough, mapsUncovered, refused, !shows("PyTorch refuses") {
             // A maps area too narrow for "PyTorch refuses" on one line is tallied and reported once at
             // the end (the headline used to be cut there); any other error screen fails at once.
             let mapsWidth = Layout.compute(state, environment: environment).maps.width
@@ -295,7 +297,9 @@ private struct KeyFuzzer {
                 statistics.firstTruncatedHeadline = "\(p.values) at \(size.columns)x\(size.rows), step \(step)"
             }
         }
-        if bigEnough, mapsUncovered, error == nil, maps == nil, !shows("computing") {
+        // The ConvTranspose2d and true-convolution views compute their small layers inline.
+        let familyView = state.isTransposed || state.trueConvolution
+        if bigEnough, mapsUncovered, error == nil, maps == nil, !familyView, !shows("computing") {
             return "valid parameters too large to compute inline, but no \"computing\" on screen:\n\(canvas.text)"
         }
         return nil

@@ -63,10 +63,10 @@ struct UpdateTests {
 
     @Test func selectionWrapsAroundBothEnds() {
         // Up from the first parameter lands on the last, down from the last on the first.
-        #expect(press(.up).selected == .kernel)
-        #expect(press(.character("k")).selected == .kernel)
+        #expect(press(.up).selected == .outputPaddingW)
+        #expect(press(.character("k")).selected == .outputPaddingW)
         var last = AppState()
-        last.selected = .kernel
+        last.selected = .outputPaddingW
         #expect(press(.down, last).selected == .hIn)
         #expect(press(.character("j"), last).selected == .hIn)
         // A step per row either way comes back to the start.

@@ -101,7 +101,7 @@ struct ParameterTableDrivesTests {
             let words = try #require(object["words"] as? [String: String])
             #expect(numbers["kernel_size_w"] == 5 && numbers["groups"] == 1)
             #expect(words == ["padding_mode": "circular", "padding": "explicit", "bias": "-2", "input": "random:7",
-                              "kernel": "laplace"])
+                              "kernel": "laplace", "layer_kind": "Conv2d"])
             #expect(Set(numbers.keys).union(words.keys) == Set(LayerSpec.conv2d.parameters.map(\.name)))
             #expect(store.load().session?.parameters == s)
         }

@@ -23,6 +23,10 @@ public struct Conv2dSettings: Hashable, Sendable {
     /// The last files loaded, so cycling the input or kernel row can come back to them.
     public var loadedInput: LoadedFile<Tensor4>?
     public var loadedKernel: LoadedFile<KernelFile>?
+    /// Conv2d (the notebook's) or ConvTranspose2d on the same rows (`TransposedSettings`).
+    public var layerKind: CourseLayerKind = .conv2d
+    /// ConvTranspose2d's `output_padding=` (ignored by Conv2d).
+    public var outputPaddingH = 0, outputPaddingW = 0
 
     /// The notebook's layer: ramp input, all-ones kernel, zero padding, no groups, no bias.
     public init(_ geometry: ConvParameters = ConvParameters()) { self.geometry = geometry }
@@ -81,6 +85,9 @@ public struct Conv2dSettings: Hashable, Sendable {
             case .bias: Int((bias ?? 0).rounded())
             case .input: input.choiceIndex
             case .kernel: kernel.choiceIndex
+            case .layerKind: CourseLayerKind.allCases.firstIndex(of: layerKind)!
+            case .outputPaddingH: outputPaddingH
+            case .outputPaddingW: outputPaddingW
             default: geometry[id]
             }
         }
@@ -143,6 +150,9 @@ public struct Conv2dSettings: Hashable, Sendable {
         case .kernel:
             if v < KernelPreset.all.count { kernel = .preset(KernelPreset.all[v]) }
             else if let file = loadedKernel, fits(file.content) { kernel = .file(file) }
+        case .layerKind: layerKind = CourseLayerKind.allCases[v]
+        case .outputPaddingH: outputPaddingH = v
+        case .outputPaddingW: outputPaddingW = v
         default: geometry.setClamped(id, v)
         }
     }

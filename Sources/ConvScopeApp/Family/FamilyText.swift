@@ -61,6 +61,10 @@ public enum FamilyText {
     static func directInputMap(_ c: Int, dot: String, _ lang: Language) -> String {
         lang.pick("direct input, channel \(c) (\(dot) inserted or padding zero)", "вход прямой свёртки, канал \(c) (\(dot) вставленный ноль или дополнение)")
     }
+    /// The direct input's title where the screen is narrow (the dots' legend left to the steps).
+    static func directInputMapShort(_ c: Int, _ lang: Language) -> String {
+        lang.pick("direct input \(c)", "вход прямой свёртки \(c)")
+    }
     static func flippedKernelMap(_ o: Int, _ i: Int, _ lang: Language) -> String {
         lang.pick("flipped kernel \(o)←\(i)", "перевёрнутое ядро \(o)←\(i)")
     }

@@ -18,6 +18,8 @@ public struct TransposedExplanationView {
     let environment: RenderEnvironment
     /// The layer as written when it is not the ConvTranspose2d explained (a ConvTranspose1d drawn one row high).
     public var writtenRepr: String?
+    /// Short map titles, for a narrow screen.
+    var compact = false
 
     /// An explanation of `explained` on `input` with the transposed `weight` [C_in, C_out/g, kH, kW].
     public init(_ explained: TransposedAsDirect, input: Tensor4, weight: Tensor4, bias: [Float]?, cell: [Int],
@@ -30,21 +32,50 @@ public struct TransposedExplanationView {
 
     /// The whole explanation on a canvas `width` wide, as tall as it needs.
     public func canvas(_ view: TransposedView, width: Int) throws -> Canvas {
-        var canvas = Canvas(width: width, height: 400)
-        let sum = explained.cellSum(o: cell[0], y: cell[1], x: cell[2], input: input, weight: weight, bias: bias)
-        let repr = writtenRepr.map { FamilyText.heightOne($0, as: explained.layer.pytorchRepr, lang) } ?? explained.layer.pytorchRepr
-        var y = paintLines([view == .direct ? FamilyText.directTitle(repr, lang) : FamilyText.scatterTitle(repr, lang)],
-                           on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
-        let steps = view == .direct
-            ? [FamilyText.insertStep(explained, channels: input.shape[1], lang), FamilyText.padStep(explained, channels: input.shape[1], lang),
-               FamilyText.convolveStep(explained, lang)]
-            : [FamilyText.scatterRule(explained, lang)]
-        y = paintLines(steps, on: &canvas, y: y, glyphs: environment.glyphs) + 1
-        var flow = GridFlow(width: width, top: y)
-        for grid in try view == .direct ? directGrids(sum) : scatterGrids(sum) { flow.place(grid, on: &canvas) }
-        y = flow.bottom
-        y = paintLines(sumLines(sum), on: &canvas, y: y, glyphs: environment.glyphs, style: Style(foreground: Palette.highlight))
+        let sum = self.sum
+        var canvas = try maps(view, sum: sum, width: width, steps: true)
+        let top = canvas.height
+        canvas = canvas.extended(height: top + 40)
+        let y = paintLines(sumLines(sum), on: &canvas, y: top, glyphs: environment.glyphs, style: Style(foreground: Palette.highlight))
         return canvas.cropped(height: y)
+    }
+
+    /// The inspected cell's sum in both forms.
+    var sum: TransposedCellSum { explained.cellSum(o: cell[0], y: cell[1], x: cell[2], input: input, weight: weight, bias: bias) }
+
+    /// The title, the steps in words (with `steps`) and the maps of `view` (nil: the layer as it
+    /// is, input → output), without the sums; as tall as it needs.
+    func maps(_ view: TransposedView?, sum: TransposedCellSum, width: Int, steps: Bool, title shown: Bool = true) throws -> Canvas {
+        var canvas = Canvas(width: width, height: 400)
+        let repr = writtenRepr.map { FamilyText.heightOne($0, as: explained.layer.pytorchRepr, lang) } ?? explained.layer.pytorchRepr
+        let title = switch view {
+        case .direct: FamilyText.directTitle(repr, lang)
+        case .scatter: FamilyText.scatterTitle(repr, lang)
+        case nil: repr
+        }
+        var y = shown ? paintLines([title], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) : -1
+        let words = switch view {
+        case .direct: [FamilyText.insertStep(explained, channels: input.shape[1], lang),
+                       FamilyText.padStep(explained, channels: input.shape[1], lang), FamilyText.convolveStep(explained, lang)]
+        case .scatter: [FamilyText.scatterRule(explained, lang)]
+        case nil: [String]()
+        }
+        if steps && !words.isEmpty { y = paintLines(words, on: &canvas, y: y + 1, glyphs: environment.glyphs) }
+        var flow = GridFlow(width: width, top: y + 1)
+        let grids = switch view {
+        case .direct: try directGrids(sum)
+        case .scatter: try scatterGrids(sum)
+        case nil: try layerGrids(sum)
+        }
+        for grid in grids { flow.place(grid, on: &canvas) }
+        return canvas.cropped(height: flow.bottom)
+    }
+
+    /// The layer as PyTorch runs it: the input channel the cell reads first (its stamping cells
+    /// marked), the transposed weight from it, and the output.
+    func layerGrids(_ sum: TransposedCellSum) throws -> [FamilyGrid] {
+        let scatter = try scatterGrids(sum)
+        return [scatter[0], scatter[1], scatter[3]]
     }
 
     /// The first input channel the inspected output reads.
@@ -61,7 +92,8 @@ public struct TransposedExplanationView {
             }
         }
         let kernel = (0..<flipped.shape[2]).map { y in (0..<flipped.shape[3]).map { x in GridCell(flipped[o, 0, y, x]) } }
-        return [FamilyGrid(title: FamilyText.directInputMap(c, dot: environment.glyphs.fillerDot, lang), rows: rows, environment: environment),
+        let title = compact ? FamilyText.directInputMapShort(c, lang) : FamilyText.directInputMap(c, dot: environment.glyphs.fillerDot, lang)
+        return [FamilyGrid(title: title, rows: rows, environment: environment),
                 FamilyGrid(title: FamilyText.flippedKernelMap(o, 0, lang), rows: kernel, environment: environment),
                 outputGrid(try output())]
     }
@@ -109,6 +141,13 @@ public struct TransposedExplanationView {
 }
 
 extension Canvas {
+    /// This canvas with blank rows added below up to `height`.
+    func extended(height: Int) -> Canvas {
+        var out = Canvas(width: width, height: Swift.max(height, self.height))
+        out.blit(self, x: 0, y: 0)
+        return out
+    }
+
     /// The top `height` rows of this canvas (at least one).
     func cropped(height: Int) -> Canvas {
         var out = Canvas(width: width, height: Swift.max(1, Swift.min(height, self.height)))

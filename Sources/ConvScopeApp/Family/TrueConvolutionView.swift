@@ -13,18 +13,25 @@ public struct TrueConvolutionView {
     }
 
     /// The view on a canvas `width` wide, as tall as it needs.
-    public func canvas(width: Int) -> Canvas {
+    public func canvas(width: Int) -> Canvas { canvas(width: width, words: true) }
+
+    /// The view `width` wide; without `words` only the symmetric-kernel warning and the maps
+    /// (the course screen writes the note in its formula rows).
+    func canvas(width: Int, words: Bool) -> Canvas {
         let lang = environment.language
         var canvas = Canvas(width: width, height: 60 + 30 * correlation.shape[1])
-        var y = paintLines([FamilyText.flipTitle(lang)], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
-        y = paintLines([FamilyText.flipNote(lang)], on: &canvas, y: y, glyphs: environment.glyphs)
+        var y = 0
+        if words {
+            y = paintLines([FamilyText.flipTitle(lang)], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) + 1
+            y = paintLines([FamilyText.flipNote(lang)], on: &canvas, y: y, glyphs: environment.glyphs)
+        }
         if TrueConvolution.isHalfTurnSymmetric(weights) {
             y = paintLines([FamilyText.symmetricKernel(lang)], on: &canvas, y: y, glyphs: environment.glyphs,
                            style: Style(foreground: Palette.highlight))
         }
         let flipped = TrueConvolution.flipped(weights)
         for o in 0..<correlation.shape[1] {
-            var flow = GridFlow(width: width, top: y + 1)
+            var flow = GridFlow(width: width, top: y + (words || o > 0 ? 1 : 0))
             flow.place(grid(weights, o, FamilyText.kernelAsGiven(lang) + " \(o)←0"), on: &canvas)
             flow.place(grid(flipped, o, FamilyText.kernelFlipped(lang) + " \(o)←0"), on: &canvas)
             flow.place(plane(correlation, o, FamilyText.correlationMap(o, lang)), on: &canvas)

@@ -86,6 +86,12 @@ public enum Action: Equatable, Sendable {
     /// Says which weight a kernel cell is and its value (a click on it): pair (out, in/g) of the
     /// kernel section, kernel row y, column x.
     case showWeight(pair: Int, y: Int, x: Int)
+    /// Depthwise-separable: the depthwise layer plus a pointwise 1×1 after it; again: without it.
+    case separable
+    /// A ConvTranspose2d's explanation: the layer, the direct convolution, the scatter (`v`).
+    case cycleTransposedView
+    /// A Conv2d's true convolution (the kernel flipped) beside PyTorch's cross-correlation.
+    case toggleTrueConvolution
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
     /// One of the graph screen's actions (a traced forward).

@@ -64,6 +64,9 @@ public enum Conv2dText {
         switch id {
         case .input: lang.pick("input", "вход")
         case .kernel: lang.pick("kernel", "ядро")
+        // output_padding_h is longer than the panel's name column.
+        case .outputPaddingH: "out_padding_h"
+        case .outputPaddingW: "out_padding_w"
         default: id.name
         }
     }

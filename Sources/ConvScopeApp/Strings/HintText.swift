@@ -40,6 +40,14 @@ public enum HintText {
                 speedKeys, channel, next, back]
     }
 
+    /// Hints while the inspector walks a ConvTranspose2d's output (it has no animation).
+    static func transposedInspector(_ l: Language, _ g: Glyphs) -> [String] {
+        let explain = KeyWords.course(.cycleTransposedView, g, l) + " " + l.pick("explain", "объяснить")
+        let channel = KeyWords.keys([.pageUp, .pageDown], g, l, joiner: "/") + " " + l.pick("channel", "канал")
+        let back = KeyWords.course(.back, g, l) + " " + l.pick("back", "назад")
+        return [" " + l.pick("arrows move output cursor", "стрелки: курсор выхода"), explain, channel, back]
+    }
+
     /// The help box's title: "keys", or "keys 1/2" when paged.
     static func helpTitle(_ l: Language, page: Int, of count: Int) -> String {
         let keys = l.pick("keys", "клавиши")

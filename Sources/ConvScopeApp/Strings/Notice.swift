@@ -31,6 +31,15 @@ public enum Notice: Equatable, Sendable {
     case fixedByFile(name: String, file: String)
     /// The depthwise key set groups = in_channels.
     case depthwise(groups: Int, outChannels: Int)
+    /// The pointwise layer added after the depthwise one (C_in, C_out), or removed (nil).
+    case separable(inChannels: Int, outChannels: Int)
+    case separableOff
+    /// The ConvTranspose2d explanation now on screen (nil: the layer itself).
+    case transposedView(TransposedView?)
+    /// A key that explains a ConvTranspose2d was pressed on a Conv2d, or the reverse.
+    case wrongLayerKind(needs: CourseLayerKind)
+    /// The true convolution is shown (true) or PyTorch's cross-correlation alone.
+    case trueConvolution(Bool)
     /// The course notebook's input was chosen: its height and width are swapped.
     case notebookInput
     /// `w` switched the kernel section: what the screen shows now, and why not when it does not.

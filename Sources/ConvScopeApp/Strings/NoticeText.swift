@@ -34,6 +34,11 @@ public enum NoticeText {
             lang.pick("depthwise: groups = in_channels = \(groups), out_channels = \(outChannels)",
                       "поканальная свёртка: groups = in_channels = \(groups), out_channels = \(outChannels)")
         case .notebookInput: Conv2dText.notebookNote(lang)
+        case let .separable(c, o): FamilyScreenText.separableNotice(inChannels: c, outChannels: o, lang)
+        case .separableOff: FamilyScreenText.separableOff(lang)
+        case .transposedView(let view): FamilyScreenText.viewNotice(view, lang)
+        case .wrongLayerKind(let needs): FamilyScreenText.wrongKind(needs, lang)
+        case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)
         case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):
             KernelSectionText.weightNotice(out: o, index: index, y: y, x: x, input: input, value: value, lang, g)

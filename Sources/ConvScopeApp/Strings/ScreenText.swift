@@ -5,9 +5,10 @@ import ConvCore
 /// than the English ones, so one layout fits both.
 public enum ScreenText {
     /// The title, longest first; the screen takes the first that fits.
-    static func titles(_ l: Language, _ g: Glyphs) -> [String] {
-        [l.pick(" convscope \(g.dot) nn.Conv2d feature maps", " convscope \(g.dot) карты признаков nn.Conv2d"),
-         " convscope \(g.dot) nn.Conv2d", " convscope"]
+    static func titles(_ l: Language, _ g: Glyphs, kind: CourseLayerKind) -> [String] {
+        let layer = "nn." + kind.rawValue
+        return [l.pick(" convscope \(g.dot) \(layer) feature maps", " convscope \(g.dot) карты признаков \(layer)"),
+                " convscope \(g.dot) \(layer)", " convscope"]
     }
 
     /// "? help · q quit " at the right of the title bar.

@@ -20,7 +20,8 @@ enum HintsView {
             return
         }
         if state.isInspecting {
-            canvas.put(fitting(animationHints(state, environment: env), width: canvas.width, glyphs: g), x: 0, y: y,
+            let hints = state.isTransposed ? HintText.transposedInspector(lang, g) : animationHints(state, environment: env)
+            canvas.put(fitting(hints, width: canvas.width, glyphs: g), x: 0, y: y,
                        style: Style(foreground: Palette.highlight))
             return
         }

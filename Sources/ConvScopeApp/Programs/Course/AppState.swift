@@ -103,6 +103,12 @@ public struct AppState: Equatable, Sendable {
     public var onScreen: Frame.Layout?
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
+    /// C_out of the pointwise 1×1 layer after the depthwise one (depthwise-separable), or nil for none.
+    public var pointwiseOutputs: Int?
+    /// A ConvTranspose2d's explanation on screen: nil the layer itself, else direct or scatter.
+    public var transposedView: TransposedView?
+    /// A Conv2d drawn as the true convolution (kernel flipped) beside PyTorch's cross-correlation.
+    public var trueConvolution = false
     /// The stack screen (a model of several layers), or nil on the single-layer screen.
     public var stack: StackState?
     /// The graph screen (a traced forward of `print(torch.fx.symbolic_trace(model))`), or nil.

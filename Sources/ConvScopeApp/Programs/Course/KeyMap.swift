@@ -131,12 +131,11 @@ public enum KeyMap {
                    help: "inspect: parameters, output cells, input cells",
                    "осмотр: параметры, ячейки выхода, ячейки входа",
                    hint: KeyHint(rank: 4, Phrase("inspect", "осмотр"))),
-        KeyBinding(keys: [.character(" ")], action: .togglePlay, help: "play / pause the sliding kernel",
-                   "пуск / пауза скользящего ядра"),
-        KeyBinding(pairs: [(.character("n"), .step(1)), (.character("N"), .step(-1))],
-                   help: "step the kernel forward / back", "шаг ядра вперёд / назад"),
-        KeyBinding(pairs: [(.character("{"), .slower), (.character("}"), .faster)], help: "animation slower / faster",
-                   "анимация медленнее / быстрее"),
+        // One row for the animation: the help page has no room for more at 120×40.
+        KeyBinding(pairs: [(.character(" "), .togglePlay), (.character("n"), .step(1)), (.character("N"), .step(-1)),
+                           (.character("{"), .slower), (.character("}"), .faster)],
+                   help: "sliding kernel: play / pause, step forward / back, slower / faster",
+                   "скользящее ядро: пуск / пауза, шаг вперёд / назад, медленнее / быстрее"),
         KeyBinding(keys: [.character("p")], action: .togglePadded, help: "padded view: padding ring, never-read cells",
                    "вид с расширением: кольцо расширения, непрочитанные ячейки"),
         KeyBinding(keys: [.character("f")], action: .togglePanel(.formula), help: "formula panel", "панель формулы"),
@@ -148,6 +147,14 @@ public enum KeyMap {
         KeyBinding(keys: [.character("g")], action: .depthwise,
                    help: "depthwise: groups = in_channels, out_channels a multiple (again: groups = 1)",
                    "поканальная свёртка: groups = in_channels, out_channels кратно им (ещё раз: groups = 1)"),
+        KeyBinding(keys: [.character("G")], action: .separable,
+                   help: "depthwise-separable: depthwise, then pointwise 1×1 to out_channels; cost panel compares (again: off)",
+                   "раздельная свёртка: поканальная, затем точечная 1×1 в out_channels; сравнение в панели стоимости (ещё раз: выкл.)"),
+        // One row for both: the help page has no room for another at 120×40.
+        KeyBinding(pairs: [(.character("v"), .cycleTransposedView), (.character("F"), .toggleTrueConvolution)],
+                   help: "ConvTranspose2d: layer, direct convolution, scatter / Conv2d: true convolution (kernel flipped)",
+                   "ConvTranspose2d: слой, прямая свёртка, разброс / Conv2d: настоящая свёртка (ядро перевёрнуто)",
+                   hint: KeyHint(rank: 0, Phrase("explain", "объяснить"))),
         KeyBinding(pairs: [(.character("K"), .cycleKernel), (.character("w"), .toggleKernelSection)],
                    help: KernelSectionText.keyHelp),
         KeyBinding(keys: [.character("P")], action: .togglePanel(.code),
@@ -239,8 +246,13 @@ public enum KeyMap {
     /// The hints of `list`, most important first; on a locked layer (an exercise) without the
     /// keys that would change it, so the line offers only what works.
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: AppState?) -> [String] {
-        list.filter { works($0, in: state) }.filter { $0.hint != nil }.sorted { $0.hint!.rank < $1.hint!.rank }
+        list.filter { works($0, in: state) && explains($0, in: state) }.filter { $0.hint != nil }.sorted { $0.hint!.rank < $1.hint!.rank }
             .compactMap { $0.hintText(g, lang) }
+    }
+
+    /// The explanation key's hint shows only for a ConvTranspose2d, the layer it explains.
+    static func explains(_ b: KeyBinding, in state: AppState?) -> Bool {
+        b.action != .cycleTransposedView || state?.isTransposed == true
     }
 
     /// False for a binding whose keys would change a locked layer (an exercise's): hints and help

@@ -5,7 +5,7 @@ extension Action {
     func changesLayer(in state: AppState) -> Bool {
         switch self {
         case .increment, .decrement, .bigIncrement, .bigDecrement, .setMinimum, .setMaximum,
-             .toggleLink, .reset, .set, .depthwise, .cycleKernel:
+             .toggleLink, .reset, .set, .depthwise, .cycleKernel, .separable:
             return true
         case .typeDigit, .commitTyping:
             // Digits type K in the single-layer cost panel, which is not a parameter of the layer

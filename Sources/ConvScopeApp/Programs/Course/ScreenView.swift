@@ -47,13 +47,14 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
         return canvas
     }
     let g = env.glyphs, lang = env.language
-    let error = p.validate()
-    let culprits = Set(error?.culprits(in: p) ?? [])
+    // A ConvTranspose2d's refusal is written in its own maps area, not as the Conv2d's.
+    let error = state.isTransposed ? nil : p.validate()
+    let culprits = Set(state.isTransposed ? p.transposedRefusal?.culprits ?? [] : error?.culprits(in: p) ?? [])
 
     // Title bar.
     // "? help · q quit" always shows; the title gives up words first.
     let right = ScreenText.titleKeys(lang, g)
-    let titles = ScreenText.titles(lang, g)
+    let titles = ScreenText.titles(lang, g, kind: p.layerKind)
     let title = titles.first { $0.count + 2 + right.count <= size.columns } ?? titles.last!
     canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
     canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))
@@ -62,6 +63,25 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
         .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
+    if !paintFamily(state, layout: layout, environment: env, into: &canvas) {
+        paintConv2dMaps(state, layout: layout, maps: maps, current: current, preview: preview, error: error,
+                        culprits: culprits, environment: env, spinner: spinner, into: &canvas)
+    }
+    HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
+    // The panels describe a Conv2d.
+    if let panel = state.panel, !state.isTransposed {
+        PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env)
+    }
+    if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,
+                                                      rows: KeyMap.helpRows(env.glyphs, env.language, for: state)) }
+    return canvas
+}
+
+/// The Conv2d's maps, its error, the inspector's lines and the formulas.
+private func paintConv2dMaps(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, current: ComputedMaps?,
+                             preview: ComputedMaps?, error: Conv2dError?, culprits: Set<ParameterID>,
+                             environment env: RenderEnvironment, spinner: Int, into canvas: inout Canvas) {
+    let p = state.parameters, g = env.glyphs, lang = env.language
     let x = g.times
     let inspection = Inspection(state: state)
     let frames = g.unicode ? Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") : Array("|/-\\")
@@ -97,9 +117,15 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
                    maxWidth: box.width)
     }
     FormulaBar.paint(into: &canvas, layout: layout, environment: env)
-    HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
-    if let panel = state.panel { PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env) }
-    if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,
-                                                      rows: KeyMap.helpRows(env.glyphs, env.language, for: state)) }
-    return canvas
+}
+
+/// A ConvTranspose2d's explanation, or a Conv2d's true convolution, in place of the Conv2d's
+/// maps; false when neither is on screen.
+private func paintFamily(_ state: AppState, layout: ScreenLayout, environment env: RenderEnvironment,
+                         into canvas: inout Canvas) -> Bool {
+    if state.isTransposed {
+        TransposedScreenView(state: state, layout: layout, environment: env).paint(into: &canvas)
+        return true
+    }
+    return state.trueConvolution && TrueConvolutionScreenView(state: state, layout: layout, environment: env).paint(into: &canvas)
 }

@@ -5,12 +5,17 @@ enum SummaryView {
     static func paint(into canvas: inout Canvas, frame: Rect, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
         let p = state.parameters
         let x = g.times, lang = layout.language
+        let outputShape = state.isTransposed ? state.transposedOutput.map { [1, p.geometry.outChannels, $0.h, $0.w] } : p.outputShape
         var lines: [(String, Style)] = [
             (ScreenText.summaryInput(lang, p.inputShape.map(String.init).joined(separator: x)), .plain),
-            (ScreenText.summaryOutput(lang, p.outputShape?.map(String.init).joined(separator: x)),
-             p.outputShape == nil ? Style(foreground: Palette.error) : .plain),
+            (ScreenText.summaryOutput(lang, outputShape?.map(String.init).joined(separator: x)),
+             outputShape == nil ? Style(foreground: Palette.error) : .plain),
             (layout.zoomStatus, Style(foreground: Palette.muted)),
         ]
+        if let cost = state.separableCost {
+            lines.append((FamilyScreenText.pointwiseSummary([1, cost.outChannels, cost.outputH, cost.outputW].map(String.init)
+                .joined(separator: x), lang), Style(foreground: Palette.accent)))
+        }
         if state.linked { lines.append((ScreenText.summaryLinked(lang), Style(foreground: Palette.accent))) }
         for (i, line) in lines.enumerated() where i < frame.height - 1 {
             canvas.put(line.0, x: frame.x + 1, y: frame.y + 1 + i, style: line.1, maxWidth: frame.width - 1)

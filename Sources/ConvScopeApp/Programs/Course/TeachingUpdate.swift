@@ -77,6 +77,10 @@ extension AppState {
             c.x = min(max(0, c.x), max(0, columns - 1))
         }
         clamp(&inputCursor, parameters.inChannels, parameters.hIn, parameters.wIn)
+        if isTransposed {
+            if let size = transposedOutput { clamp(&outputCursor, parameters.geometry.outChannels, size.h, size.w) }
+            return
+        }
         if let shape = parameters.outputShape {
             clamp(&outputCursor, shape[1], shape[2], shape[3])
         } else if focus == .output {

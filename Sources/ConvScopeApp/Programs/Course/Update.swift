@@ -211,9 +211,13 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.makeDepthwise()
     case .cycleKernel:
         s.change(.kernel) { $0 + 1 }
+    case .separable: s.toggleSeparable()
+    case .cycleTransposedView: s.cycleTransposedView()
+    case .toggleTrueConvolution: s.toggleTrueConvolution()
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
-        s.applyTeaching(action)
+        // A ConvTranspose2d's inspector walks its own output; the Conv2d's teaching keys wait.
+        if s.isTransposed { s.applyTransposedTeaching(action) } else { s.applyTeaching(action) }
     case .stack(let stackAction):
         s.applyStack(stackAction)
     case .graph(let graphAction):

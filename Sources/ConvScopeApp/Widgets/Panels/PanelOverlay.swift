@@ -25,7 +25,9 @@ enum PanelOverlay {
         let p = state.parameters
         let lang = layout.language
         let (key, lines): (String, [PanelLine]) = switch panel {
-        case .cost: (KeyWords.course(.togglePanel(.cost), g, lang), CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang,
+        case .cost: (KeyWords.course(.togglePanel(.cost), g, lang),
+                     (state.separableCost.map { SeparableCostText.lines($0, glyphs: g, width: inner, language: lang) } ?? [])
+                     + CostPanelText.lines(p.applied, denseOutputs: state.denseOutputs, glyphs: g, width: inner, language: lang,
                                                groups: p.groups, hasBias: p.bias != nil))
         case .formula: (KeyWords.course(.togglePanel(.formula), g, lang), FormulaPanelText.lines(p, glyphs: g, width: inner, language: lang))
         case .code: (KeyWords.course(.togglePanel(.code), g, lang), CodePanelText.lines(state, glyphs: g, width: inner, language: lang))

@@ -1,0 +1,79 @@
+/// The layer the course screen's rows describe: the notebook's nn.Conv2d, or nn.ConvTranspose2d
+/// read from the same rows (in/out channels, kernel, stride, padding, dilation, groups, bias)
+/// plus output_padding.
+public enum CourseLayerKind: String, CaseIterable, Sendable, Codable {
+    case conv2d = "Conv2d"
+    case convTranspose2d = "ConvTranspose2d"
+}
+
+/// Why PyTorch refuses the course screen's ConvTranspose2d: its exception type and message.
+public struct TransposedRefusal: Equatable, Sendable {
+    public let pythonType: String, message: String
+    /// The rows that contribute to it, for marking them on screen.
+    public var culprits: [ParameterID] = []
+
+    /// A refusal of this type with this message.
+    public init(pythonType: String, message: String, culprits: [ParameterID] = []) {
+        self.pythonType = pythonType; self.message = message; self.culprits = culprits
+    }
+}
+
+extension Conv2dSettings {
+    /// The rows read as `nn.ConvTranspose2d` (padding the explicit amounts, bias on when the bias row has one).
+    public var transposedLayer: ConvTranspose2dLayer {
+        let p = geometry
+        return ConvTranspose2dLayer(
+            p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),
+            stride: SpatialPair(p.strideH, p.strideW), padding: SpatialPair(p.paddingH, p.paddingW),
+            outputPadding: SpatialPair(outputPaddingH, outputPaddingW), groups: groups, bias: bias != nil,
+            dilation: SpatialPair(p.dilationH, p.dilationW))
+    }
+
+    /// The input's height and width as the transposed layer reads them.
+    public var transposedInputSize: SpatialPair { SpatialPair(spec.parameters.hIn, spec.parameters.wIn) }
+
+    /// PyTorch's verdict on the transposed layer for this input: nil when it runs. A padding
+    /// string fails in `conv_transpose2d` itself, another padding mode in the constructor, the
+    /// rest as the stack traces them (groups, output_padding, an empty output).
+    public var transposedRefusal: TransposedRefusal? {
+        if paddingMode != .zeros {
+            return TransposedRefusal(pythonType: StackLayerError.transposedPaddingMode.pythonType,
+                                     message: StackLayerError.transposedPaddingMode.message, culprits: [.paddingMode])
+        }
+        if paddingChoice != .explicit {
+            return TransposedRefusal(pythonType: "TypeError", message: "conv_transpose2d(): argument 'padding' (position 5) "
+                                     + "must be tuple of ints, but found element of type str at pos 0", culprits: [.padding])
+        }
+        let size = transposedInputSize
+        let trace = StackTrace(inputShape: [1, geometry.inChannels, size.h, size.w], layers: [.convTranspose2d(transposedLayer)])
+        return trace.failure.map {
+            TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message, culprits: Self.transposedCulprits($0.error))
+        }
+    }
+
+    /// The rows behind a stack's refusal of the transposed layer.
+    static func transposedCulprits(_ error: StackLayerError) -> [ParameterID] {
+        switch error {
+        case .outputPaddingTooLarge: [.outputPaddingH, .outputPaddingW, .strideH, .strideW, .dilationH, .dilationW]
+        case .transposedOutputTooSmall: [.hIn, .wIn, .paddingH, .paddingW]
+        case .conv2d(.groupsNotPositive): [.groups]
+        case .conv2d(.inChannelsNotDivisibleByGroups): [.inChannels, .groups]
+        case .conv2d(.outChannelsNotDivisibleByGroups): [.outChannels, .groups]
+        default: []
+        }
+    }
+
+    /// The kernel row's weights laid out as a transposed weight [C_in, C_out/g, kH, kW] (a
+    /// preset; a kernel file is a Conv2d's and gives all ones here).
+    public func transposedWeight() -> Tensor4 {
+        let layer = transposedLayer
+        guard case .preset(let preset) = kernel else { return Tensor4(shape: layer.weightShape, repeating: 1) }
+        var p = ConvParameters()
+        p.outChannels = layer.inChannels; p.inChannels = layer.outChannels
+        p.kernelSizeH = layer.kernelSize.h; p.kernelSizeW = layer.kernelSize.w
+        return preset.makeWeights(Conv2dSpec(p, groups: layer.groups))
+    }
+
+    /// The transposed layer's bias vector (the bias row on every output channel), or nil.
+    public var transposedBias: [Float]? { bias.map { [Float](repeating: $0, count: geometry.outChannels) } }
+}

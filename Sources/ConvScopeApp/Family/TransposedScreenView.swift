@@ -1,0 +1,118 @@
+import ConvCore
+
+/// The course screen's maps area for a ConvTranspose2d (the layer_kind row): the layer, its
+/// direct-convolution form or its scatter form (`TransposedExplanationView`'s maps), the
+/// inspected output cell's sum in both forms, and the output-size rule with the numbers.
+/// The values are computed here, on a layer the limits below keep small.
+struct TransposedScreenView {
+    let state: AppState
+    let layout: ScreenLayout
+    let environment: RenderEnvironment
+
+    /// The longest side of a map drawn (the direct form's input, the output).
+    static let maxSide = 64
+    /// The most multiplications the direct form may take per frame.
+    static let maxMultiplications = 1 << 22
+    /// Maps areas narrower than this get short map titles.
+    static let compactBelow = 100
+
+    var lang: Language { environment.language }
+
+    /// The explanation of the layer on its input, or the one line saying why there is none.
+    func explanation() -> Result<TransposedExplanationView, TransposedScreenProblem> {
+        let p = state.parameters
+        if let refusal = p.transposedRefusal { return .failure(.refused(refusal)) }
+        let layer = p.transposedLayer, size = p.transposedInputSize
+        let explained = TransposedAsDirect(layer, inputHeight: size.h, inputWidth: size.w)
+        let out = explained.outputSize
+        let side = [explained.directSize(.height), explained.directSize(.width), out.h, out.w].max()!
+        if side > Self.maxSide { return .failure(.tooLarge(side: side)) }
+        let multiplications = Int.saturatingProduct(layer.outChannels, layer.inChannels / layer.groups, layer.kernelSize.h,
+                                                    layer.kernelSize.w, out.h, out.w)
+        if multiplications > Self.maxMultiplications { return .failure(.tooManyMultiplications(multiplications)) }
+        let c = state.outputCursor
+        let cell = [min(c.channel, layer.outChannels - 1), min(c.y, out.h - 1), min(c.x, out.w - 1)]
+        var view = TransposedExplanationView(explained, input: p.makeInput(), weight: p.transposedWeight(), bias: p.transposedBias,
+                                             cell: cell, environment: environment)
+        view.compact = layout.maps.width < Self.compactBelow
+        return .success(view)
+    }
+
+    /// Paints the maps area, the sums above the formula rows and the formulas.
+    func paint(into canvas: inout Canvas) {
+        let area = layout.maps
+        canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
+        let error = Style(foreground: Palette.error, bold: true)
+        let repr = state.parameters.transposedLayer.pytorchRepr
+        switch explanation() {
+        case .failure(let problem):
+            canvas.put(repr, x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: area.width - 1)
+            var lines = Canvas(width: max(1, area.width - 1), height: max(1, area.height - 1))
+            _ = paintLines([problem.text(lang)], on: &lines, y: 0, glyphs: environment.glyphs, style: error)
+            canvas.blit(lines, x: area.x + 1, y: area.y + 1)
+        case .success(let view):
+            let sum = view.sum
+            // Where the written-out sum cannot show its total, the two totals alone.
+            let full = view.sumLines(sum)
+            let (direct, scatter) = (NumberText.cell(Float(sum.directTotal)), NumberText.cell(Float(sum.scatterTotal)))
+            let sums = FamilyText.directSum(view.cell, "", direct, lang).count > area.width - 1
+                ? FamilyScreenText.shortSums(view.cell, direct: direct, scatter: scatter, equal: sum.directTotal == sum.scatterTotal, lang)
+                : full
+            // The sums keep their lines at the bottom of the area; the maps get the rest.
+            let mapRows = max(1, area.height - sums.count)
+            let width = max(1, area.width - 1)
+            var maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: true)) ?? Canvas(width: width, height: 1)
+            // A short area drops the steps' words, then writes the title in one line.
+            if maps.height > mapRows { maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false)) ?? maps }
+            var mapsTop = area.y
+            if maps.height > mapRows {
+                maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false, title: false)) ?? maps
+                canvas.put(FamilyText.fitted(FamilyScreenText.viewNotice(state.transposedView, lang), environment.glyphs),
+                           x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
+                mapsTop += 1
+            }
+            let rows = max(1, area.maxY - sums.count - mapsTop)
+            canvas.blit(maps.cropped(height: rows), x: area.x + 1, y: mapsTop)
+            // Right under the maps when they leave room, else on the area's last lines.
+            let top = mapsTop + min(maps.height, rows)
+            for (i, line) in sums.enumerated() where top + i >= area.y {
+                canvas.put(FamilyText.fitted(line, environment.glyphs), x: area.x + 1, y: top + i,
+                           style: Style(foreground: Palette.highlight, bold: i == sums.count - 1), maxWidth: width)
+            }
+            paintFormulas(into: &canvas, view)
+        }
+    }
+
+    /// H_out and W_out with the layer's numbers, in the formula rows (one row: side by side).
+    func paintFormulas(into canvas: inout Canvas, _ view: TransposedExplanationView) {
+        let e = view.explained
+        let input = SpatialPair(e.inputHeight, e.inputWidth)
+        let rows = [PaddingSpec.Axis.height, .width].map { FamilyScreenText.outputFormula(e.layer, input: input, output: e.outputSize, $0) }
+        let besidePanel = layout.formulaY < layout.panel.maxY
+        let x = besidePanel ? layout.maps.x : 1, width = besidePanel ? layout.maps.width : layout.columns - 2
+        let lines = layout.formulaLines >= 2 ? rows : [rows.joined(separator: "   ")]
+        for (i, line) in lines.prefix(layout.formulaLines).enumerated() {
+            canvas.fill(x: x, y: layout.formulaY + i, width: width, height: 1)
+            canvas.put(FamilyText.fitted(line, environment.glyphs), x: x, y: layout.formulaY + i, maxWidth: width)
+        }
+    }
+}
+
+/// Why the screen draws no explanation of the ConvTranspose2d.
+enum TransposedScreenProblem: Error {
+    /// PyTorch refuses the layer.
+    case refused(TransposedRefusal)
+    /// A map side longer than the screen explains.
+    case tooLarge(side: Int)
+    /// More multiplications than one frame computes.
+    case tooManyMultiplications(Int)
+
+    func text(_ lang: Language) -> String {
+        switch self {
+        case .refused(let refusal): ScreenText.refuses(lang) + " " + FamilyScreenText.refused(refusal)
+        case let .tooLarge(side): FamilyScreenText.tooLarge(side: side, limit: TransposedScreenView.maxSide, lang)
+        case let .tooManyMultiplications(n):
+            FamilyScreenText.tooManyMultiplications(n, limit: TransposedScreenView.maxMultiplications, lang)
+        }
+    }
+}
