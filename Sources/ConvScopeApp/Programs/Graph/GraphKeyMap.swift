@@ -28,11 +28,15 @@ extension KeyMap {
                    help: Phrase("receptive field: r, jump and start per axis, and how many paths lead from each input cell to the inspected cell",
                                 "рецептивное поле: r, шаг и начало по осям и сколько путей ведёт из каждой ячейки входа к исследуемой"),
                    hint: KeyHint(rank: 5, Phrase("field", "поле"))),
+        KeyBinding(keys: [.character("c")], action: .graph(.toggleDense),
+                   help: Phrase("the course notes' conv vs dense: the selected convolution against a dense layer of the same input and output, and the model's own Linear",
+                                "свёртка против полносвязного слоя, как в конспекте курса: выбранная свёртка и полносвязный слой с теми же входом и выходом, и Linear самой модели"),
+                   hint: KeyHint(rank: 6, Phrase("dense", "полносвязный"))),
         .note(Phrase("mouse", "мышь"),
               Phrase("click a row to select it; the wheel over the maps scrolls them",
                      "щелчок по строке выбирает её; колесо над картами прокручивает их")),
         KeyBinding(keys: [.escape], action: .graph(.back),
-                   help: Phrase("back one level: field, inspector; never quits", "на уровень назад: поле, исследование; не выходит")),
+                   help: Phrase("back one level: panel, field, inspector; never quits", "на уровень назад: панель, поле, исследование; не выходит")),
     ]
 
     /// The inspector's keys on the graph screen.

@@ -39,7 +39,8 @@ enum GraphLayout {
         let lines = noteLines(g, text: text, width: width, rows: rows >= 40 ? 5 : rows >= 24 ? 3 : 2)
         let notes = Rect(x: x0, y: notesTop, width: width, height: lines.count)
         let maps = Rect(x: x0, y: notes.maxY, width: width, height: max(0, hintsY - notes.maxY))
-        let sources = GraphMaps.bands(g, text: text)
+        // The dense panel covers the maps: none are laid out under it.
+        let sources = g.denseView ? [] : GraphMaps.bands(g, text: text)
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { [($0, $0 == .numbers)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
         var chosen: (Zoom, [[SectionLayout]])?

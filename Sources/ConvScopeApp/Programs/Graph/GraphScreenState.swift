@@ -17,6 +17,8 @@ public enum GraphAction: Equatable, Sendable {
     /// The receptive field view: r, jump and start per axis, and the effective receptive field
     /// of the inspected cell over the model's input.
     case toggleField
+    /// The course notes' conv-vs-dense comparison for the selected node and the model's own Linear.
+    case toggleDense
     /// Esc: the field, then the inspector; never quits.
     case back
 }
@@ -41,6 +43,8 @@ public struct GraphScreenState: Equatable, Sendable {
     public private(set) var entry = 0
     public var inspecting = false
     public var fieldView = false
+    /// The dense panel (key c) over the maps.
+    public var denseView = false
     public var cursor = CellCursor(channel: 0, y: 0, x: 0)
     /// Values of the nodes computed so far, by name.
     public private(set) var values: [String: GraphValue] = [:]

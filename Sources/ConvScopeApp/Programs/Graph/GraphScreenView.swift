@@ -23,7 +23,11 @@ enum GraphScreenView {
             canvas.put(line.text, x: layout.notes.x, y: layout.notes.y + i, style: Style(foreground: color, bold: line.kind == .error),
                        maxWidth: layout.notes.width)
         }
-        paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+        if s.denseView {
+            GraphDensePanel.paint(into: &canvas, state: s, layout: layout, environment: env)
+        } else {
+            paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+        }
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
             HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage, rows: KeyMap.graphHelpRows(g, env.language))

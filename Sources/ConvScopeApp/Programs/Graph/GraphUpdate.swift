@@ -46,8 +46,10 @@ extension AppState {
             } else {
                 g.note = .noField
             }
+        case .toggleDense:
+            g.denseView.toggle()
         case .back:
-            if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
+            if g.denseView { g.denseView = false } else if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
         }
         g.computeField()
         // A new row starts at its first maps.
