@@ -27,9 +27,10 @@ struct GraphDenseText {
                                   width: width, style: PanelStyle.note)
         }
         out += modelLinear(s, table: table)
-        out += PanelLine.wrap(text: lang.pick("dense: parameters in\(g.product)out + out (bias), multiplications in\(g.product)out",
-                                              "полносвязный: параметров вход\(g.product)выход + выход (смещение), "
-                                              + "умножений вход\(g.product)выход"),
+        // The course notes' form: (C_in·H_in·W_in + 1)·K with the bias.
+        let p = g.product
+        out += PanelLine.wrap(text: lang.pick("dense: parameters (in + 1)\(p)out with the bias, multiplications in\(p)out",
+                                              "полносвязный: параметров (вход + 1)\(p)выход со смещением, умножений вход\(p)выход"),
                               width: width, style: PanelStyle.note)
         return out
     }

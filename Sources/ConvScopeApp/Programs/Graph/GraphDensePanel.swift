@@ -3,6 +3,9 @@ import ConvCore
 /// The dense panel (key c) in a box over the graph screen's maps: the course notes' conv-vs-dense
 /// comparison for the selected node and the model's own Linear.
 enum GraphDensePanel {
+    /// The widest the panel's text runs.
+    static let widest = 84
+
     /// The box's title: the panel's name and the key that closes it.
     static func title(_ lang: Language, _ g: Glyphs, width: Int) -> String {
         let name = lang.pick("conv vs dense", "свёртка и полносвязный слой")
@@ -15,8 +18,10 @@ enum GraphDensePanel {
         let maps = layout.maps
         guard s.denseView, maps.height >= 3, maps.width >= 14 else { return }
         let g = env.glyphs
-        let lines = GraphDenseText(lang: env.language, g: g).lines(s, width: maps.width - 4)
-        let frame = Rect(x: maps.x, y: maps.y, width: maps.width, height: min(maps.height, lines.count + 2))
+        // A wide window keeps the table narrow: its numbers stay next to their labels.
+        let inner = min(maps.width - 4, widest)
+        let lines = GraphDenseText(lang: env.language, g: g).lines(s, width: inner)
+        let frame = Rect(x: maps.x, y: maps.y, width: inner + 4, height: min(maps.height, lines.count + 2))
         canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         Box.paint(into: &canvas, frame: frame, title: title(env.language, g, width: frame.width), glyphs: g,
                   style: Style(foreground: Palette.accent))

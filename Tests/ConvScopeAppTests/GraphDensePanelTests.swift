@@ -1,0 +1,52 @@
+import Testing
+import ConvCore
+@testable import ConvScopeApp
+
+/// The graph screen's dense panel (key c): resnet18 at 224² with conv1 selected (conv against a
+/// dense layer, and fc on the pooled vector and on layer4.1.relu's whole map), and vgg16's head
+/// reading the map whole, at 80×24 and 200×60, in English and Russian.
+@Suite("Graph dense panel")
+struct GraphDensePanelTests {
+    /// The screen with the panel open on a model's first row at 224², checked against its snapshot.
+    static func screen(_ file: String, size: (Int, Int), language: Language, named name: String) -> String {
+        let (columns, rows) = size
+        let s = GraphScreenTests.state(file, size: 224, columns: columns, rows: rows, language: language, [.toggleDense])
+        let text = GraphScreenSnapshotTests.screen(s, columns: columns)
+        assertSnapshot(text, named: "graph-dense-\(name)-\(columns)x\(rows)-\(language.rawValue)")
+        return text
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)], [Language.en, .ru])
+    func resnet18sConv1AgainstDenseAndItsOwnFc(size: (Int, Int), language: Language) {
+        let text = Self.screen("resnet18.txt", size: size, language: language, named: "resnet18-conv1")
+        let n = { (v: Int) in NumberText.grouped(v, language) }
+        #expect(text.contains("conv1 Conv2d 3×224×224 → 64×112×112"))
+        // conv1: 64·3·7·7, no bias; dense: (150,528 + 1)·802,816.
+        #expect(text.contains(n(9_408)) && text.contains(n(118_013_952)))
+        #expect(text.contains(n(120_847_089_664)) && text.contains(n(120_846_286_848)))
+        #expect(text.contains("fc Linear 512 → 1000"))
+        #expect(text.contains(n(513_000)) && text.contains(n(512_000)))
+        #expect(text.contains(n(25_089_000)) && text.contains(n(25_088_000)))
+        #expect(text.contains("512×7×7"))
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)], [Language.en, .ru])
+    func vgg16sHeadReadsTheMapWhole(size: (Int, Int), language: Language) {
+        let text = Self.screen("vgg16.txt", size: size, language: language, named: "vgg16")
+        #expect(text.contains("classifier.0 Linear 25088 → 4096"))
+        #expect(text.contains(NumberText.grouped(102_764_544, language)))
+        #expect(text.contains(language == .en ? "course notes" : "конспекте курса"))
+    }
+
+    /// c opens and closes the panel; Esc closes it first; a model's maps come back.
+    @Test func keyCOpensAndEscCloses() {
+        var s = GraphScreenTests.state("resnet18.txt")
+        s = update(s, .key(.character("c")))
+        #expect(s.graph?.denseView == true)
+        s = update(s, .key(.escape))
+        #expect(s.graph?.denseView == false)
+        s = update(s, .key(.character("c")))
+        s = update(s, .key(.character("c")))
+        #expect(s.graph?.denseView == false)
+    }
+}
