@@ -50,3 +50,12 @@ struct GraphDensePanelTests {
         #expect(s.graph?.denseView == false)
     }
 }
+
+extension GraphDensePanelTests {
+    /// The smallest window: each label stands above its numbers, the rest cut with an ellipsis.
+    @Test func resnet18AtTheSmallestWindow() {
+        let text = Self.screen("resnet18.txt", size: (50, 17), language: .en, named: "resnet18-conv1")
+        #expect(text.contains("this convolution"))
+        #expect(text.contains("9,408") && text.contains("118,013,952"))
+    }
+}

@@ -15,12 +15,12 @@ struct GraphDenseText {
         let step = s.outputStep, single = s.selectedEntry.steps.count == 1
         if single, let c = DenseComparison.conv(step) {
             out += table.heading(c.node + " " + step.node.op + " " + shape(c.inputShape) + arrow + shape(c.outputShape))
-            out.append(table.row(lang.pick("this convolution", "эта свёртка"), c.convParameters, c.convMultiplications))
-            out.append(table.row(lang.pick("dense, same input and output", "полносвязный, те же вход и выход"),
-                                 c.dense.parameters, c.dense.multiplications))
-            out.append(table.row(lang.pick("dense / conv", "полносвязный / свёртка"),
-                                 times(c.dense.parameters, c.convParameters), times(c.dense.multiplications, c.convMultiplications),
-                                 style: PanelStyle.plainWords))
+            out += table.row(lang.pick("this convolution", "эта свёртка"), c.convParameters, c.convMultiplications)
+            out += table.row(lang.pick("dense, same input and output", "полносвязный, те же вход и выход"),
+                             c.dense.parameters, c.dense.multiplications)
+            out += table.row(lang.pick("dense / conv", "полносвязный / свёртка"),
+                             times(c.dense.parameters, c.convParameters), times(c.dense.multiplications, c.convMultiplications),
+                             style: PanelStyle.plainWords)
         } else if !(single && isLinear(step)) {
             out += PanelLine.wrap(text: lang.pick("Select a convolution (Conv2d) to compare it with a dense layer.",
                                                   "Выберите свёртку (Conv2d), чтобы сравнить её с полносвязным слоем."),
@@ -54,25 +54,25 @@ struct GraphDenseText {
         var out = table.heading("\(shown.node) Linear \(d.inputs)\(arrow)\(d.outputs)\(which) "
                                 + lang.pick("(the model's own dense layer)", "(полносвязный слой самой модели)"))
         guard let map = shown.map, let whole = shown.onWholeMap else {
-            out.append(table.row(lang.pick("on the \(grouped(d.inputs)) values of a dense layer",
-                                           "на \(grouped(d.inputs)) значениях полносвязного слоя"), d.parameters, d.multiplications))
+            out += table.row(lang.pick("on the \(grouped(d.inputs)) values of a dense layer",
+                                       "на \(grouped(d.inputs)) значениях полносвязного слоя"), d.parameters, d.multiplications)
             return out
         }
         if whole.inputs == d.inputs {
-            out.append(table.row(lang.pick("on \(map.node)'s whole map \(shape(map.shape))",
-                                           "на всей карте \(map.node) \(shape(map.shape))"), d.parameters, d.multiplications))
+            out += table.row(lang.pick("on \(map.node)'s whole map \(shape(map.shape))",
+                                       "на всей карте \(map.node) \(shape(map.shape))"), d.parameters, d.multiplications)
             out += PanelLine.wrap(text: lang.pick("It reads a feature map whole: as the course notes say, a dense layer on a map is huge.",
                                                   "Он читает карту признаков целиком: как сказано в конспекте курса, "
                                                   + "полносвязный слой на карте огромен."),
                                   lead: "  ", indent: "  ", width: table.width, style: PanelStyle.plainWords)
             return out
         }
-        out.append(table.row(lang.pick("on the pooled \(grouped(d.inputs)) values", "на сжатых \(grouped(d.inputs)) значениях"),
-                             d.parameters, d.multiplications))
-        out.append(table.row(lang.pick("if on \(map.node)'s whole map \(shape(map.shape))",
-                                       "если на всей карте \(map.node) \(shape(map.shape))"), whole.parameters, whole.multiplications))
-        out.append(table.row(lang.pick("whole map / pooled", "вся карта / сжатые"), times(whole.parameters, d.parameters),
-                             times(whole.multiplications, d.multiplications), style: PanelStyle.plainWords))
+        out += table.row(lang.pick("on the pooled \(grouped(d.inputs)) values", "на сжатых \(grouped(d.inputs)) значениях"),
+                         d.parameters, d.multiplications)
+        out += table.row(lang.pick("if on \(map.node)'s whole map \(shape(map.shape))",
+                                   "если на всей карте \(map.node) \(shape(map.shape))"), whole.parameters, whole.multiplications)
+        out += table.row(lang.pick("whole map / pooled", "вся карта / сжатые"), times(whole.parameters, d.parameters),
+                         times(whole.multiplications, d.multiplications), style: PanelStyle.plainWords)
         return out
     }
 
@@ -98,12 +98,16 @@ struct GraphDenseText {
             PanelLine(text: cells("", a, b), style: PanelStyle.note)
         }
         func heading(_ text: String) -> [PanelLine] { PanelLine.wrap(text: text, width: width, style: PanelStyle.heading) }
-        func row(_ label: String, _ a: Int, _ b: Int, style: Style = .plain) -> PanelLine {
-            PanelLine(text: cells("  " + label, NumberText.grouped(a, lang), NumberText.grouped(b, lang)), style: style)
+        func row(_ label: String, _ a: Int, _ b: Int, style: Style = .plain) -> [PanelLine] {
+            row(label, NumberText.grouped(a, lang), NumberText.grouped(b, lang), style: style)
         }
-        func row(_ label: String, _ a: String, _ b: String, style: Style = .plain) -> PanelLine {
-            PanelLine(text: cells("  " + label, a, b), style: style)
+        /// One line; in a narrow panel the label on a line of its own above its numbers.
+        func row(_ label: String, _ a: String, _ b: String, style: Style = .plain) -> [PanelLine] {
+            guard width - 2 * Self.column < Self.narrowestLabel else { return [PanelLine(text: cells("  " + label, a, b), style: style)] }
+            return PanelLine.wrap(text: label, lead: "  ", indent: "    ", width: width, style: style)
+                + [PanelLine(text: cells("", a, b), style: style)]
         }
+        static let narrowestLabel = 24
         func cells(_ label: String, _ a: String, _ b: String) -> String {
             let labelWidth = max(4, width - 2 * Self.column)
             let cut = label.count > labelWidth ? String(label.prefix(labelWidth - ellipsis.count)) + ellipsis : label
