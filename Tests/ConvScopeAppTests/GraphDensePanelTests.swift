@@ -59,3 +59,22 @@ extension GraphDensePanelTests {
         #expect(text.contains("9,408") && text.contains("118,013,952"))
     }
 }
+
+extension GraphDensePanelTests {
+    /// `render --layers` ends with the model's own Linear: resnet18's fc on the pooled vector
+    /// (513,000) and on layer4.1.relu's whole map (25,089,000); vgg16's first reads its map whole.
+    @Test(arguments: [Language.en, .ru])
+    func theLayersTableEndsWithTheModelsOwnLinear(language: Language) {
+        func table(_ file: String) -> String {
+            GraphTable.text(GraphTrace(GraphScreenTests.model(file), inputShape: [1, 3, 224, 224]), language: language)
+        }
+        let n = { (v: Int) in NumberText.grouped(v, language) }
+        let resnet = table("resnet18.txt").split(separator: "\n").last.map(String.init) ?? ""
+        #expect(resnet.contains("fc Linear 512 → 1000") && resnet.contains("layer4.1.relu"))
+        #expect(resnet.contains(n(513_000)) && resnet.contains(n(25_089_000)) && resnet.contains("49×"))
+        let vgg = table("vgg16.txt").split(separator: "\n").last.map(String.init) ?? ""
+        #expect(vgg.contains("classifier.0 Linear 25088 → 4096") && vgg.contains(n(102_764_544)))
+        // A U-Net has no Linear: no such line.
+        #expect(!table("unet_small.txt").contains(language == .en ? "dense: " : "полносвязный: "))
+    }
+}

@@ -57,6 +57,8 @@ public enum GraphTable {
                                 "умнож.: умножения на веса (Conv2d, ConvTranspose2d — на ячейку входа, Linear); "
                                 + "MACs у torchinfo добавляют смещения и BatchNorm"),
                   StackWords.fieldLegend(l)]
+        // The course notes' conv-vs-dense point on the model's own Linear.
+        lines += GraphDenseText(lang: l, g: .unicodeSet).tableNote(trace).map { [$0] } ?? []
         let text = lines.joined(separator: "\n") + "\n"
         return unicode ? text : StackTable.asciiText(text).replacingOccurrences(of: "←", with: "<-")
     }

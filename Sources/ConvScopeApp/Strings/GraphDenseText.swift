@@ -115,3 +115,26 @@ struct GraphDenseText {
         }
     }
 }
+
+extension GraphDenseText {
+    /// The line under `render --layers`: the model's first Linear fed from a feature map, what it
+    /// costs, and what it would cost reading that map whole (nil when no Linear reads a map).
+    func tableNote(_ trace: GraphTrace) -> String? {
+        guard let linear = DenseComparison.linears(trace).first(where: { $0.map != nil }), let map = linear.map,
+              let whole = linear.onWholeMap else { return nil }
+        let d = linear.dense
+        let head = lang.pick("dense: ", "полносвязный: ") + "\(linear.node) Linear \(d.inputs)\(arrow)\(d.outputs) "
+        if whole.inputs == d.inputs {
+            return head + lang.pick("reads \(map.node)'s map \(shape(map.shape)) whole: \(grouped(d.parameters)) parameters "
+                                    + "(the course notes' point: a dense layer on a feature map is huge)",
+                                    "читает карту \(map.node) \(shape(map.shape)) целиком: \(grouped(d.parameters)) параметров "
+                                    + "(как сказано в конспекте курса, полносвязный слой на карте огромен)")
+        }
+        return head + lang.pick("reads \(map.node)'s map \(shape(map.shape)) pooled to \(grouped(d.inputs)) values: "
+                                + "\(grouped(d.parameters)) parameters; reading it whole it would need \(grouped(whole.parameters)) "
+                                + "(\(times(whole.parameters, d.parameters)))",
+                                "читает карту \(map.node) \(shape(map.shape)), сжатую до \(grouped(d.inputs)) значений: "
+                                + "\(grouped(d.parameters)) параметров; читая её целиком, потребовал бы \(grouped(whole.parameters)) "
+                                + "(\(times(whole.parameters, d.parameters)))")
+    }
+}
