@@ -78,3 +78,21 @@ extension GraphDensePanelTests {
         #expect(!table("unet_small.txt").contains(language == .en ? "dense: " : "полносвязный: "))
     }
 }
+
+extension GraphDensePanelTests {
+    /// The stack screen's cost panel (c) on a Conv2d: a dense layer of the same input and output,
+    /// (in + 1)·out parameters and in·out multiplications, in both languages.
+    @Test func theStackCostPanelComparesTheConvWithADenseLayer() {
+        let s = StackPanelEditTests.state(selecting: 3)
+        let step = s.stack!.selectedTrace
+        let input = step.inputShape!, output = step.outputShape!
+        let i = input.dropFirst().reduce(1, *), o = output.dropFirst().reduce(1, *)
+        for language in [Language.en, .ru] {
+            let lines = StackPanelText.cost(s.stack!, glyphs: .unicodeSet, width: 400, language: language).map(\.text)
+            let n = { (v: Int) in NumberText.grouped(v, language) }
+            let dense = lines.first { $0.contains(language == .en ? "dense, same input and output" : "полносвязный, те же вход") }
+            #expect(dense?.contains("(\(n(i)) + 1)·\(n(o)) = \(n((i + 1) * o))") == true, "\(lines)")
+            #expect(dense?.contains("\(n(i))·\(n(o)) = \(n(i * o))") == true, "\(lines)")
+        }
+    }
+}

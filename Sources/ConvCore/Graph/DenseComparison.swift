@@ -7,6 +7,8 @@ public enum DenseComparison {
         public let inputs: Int
         public let outputs: Int
         public let bias: Bool
+        /// A dense layer of `inputs` → `outputs`, with a bias or not.
+        public init(inputs: Int, outputs: Int, bias: Bool) { (self.inputs, self.outputs, self.bias) = (inputs, outputs, bias) }
         /// Weights and biases: in·out + out (+ out only with a bias).
         public var parameters: Int { Int.saturatingSum(multiplications, bias ? outputs : 0) }
         /// One multiplication per weight: in·out.

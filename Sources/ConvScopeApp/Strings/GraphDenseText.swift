@@ -138,3 +138,27 @@ extension GraphDenseText {
                                 + "(\(times(whole.parameters, d.parameters)))")
     }
 }
+
+extension GraphDenseText {
+    /// The stack screen's cost panel: the selected convolution against a dense layer from its whole
+    /// input to its whole output (the course notes' comparison; a print(model) stack has no Linear of its own).
+    func stackLines(input: [Int], output: [Int], parameters: Int, multiplications: Int, width: Int) -> [PanelLine] {
+        let values = { (shape: [Int]) in Int.saturatingProduct(of: shape.dropFirst()) }
+        let d = DenseComparison.Dense(inputs: values(input), outputs: values(output), bias: true)
+        let text = lang.pick("dense, same input and output (the course notes' comparison): ",
+                             "полносвязный, те же вход и выход (сравнение из конспекта курса): ")
+            + formula(d) + lang.pick("; \(times(d.parameters, parameters)) the parameters, "
+                                     + "\(times(d.multiplications, multiplications)) the multiplications",
+                                     "; параметров \(times(d.parameters, parameters)), умножений \(times(d.multiplications, multiplications))")
+        return PanelLine.wrap(text: text, lead: "  ", indent: "      ", width: width, style: PanelStyle.plainWords)
+    }
+
+    /// (in + 1)·out = parameters, in·out = multiplications, with the numbers.
+    func formula(_ d: DenseComparison.Dense) -> String {
+        let p = g.product
+        return "(\(grouped(d.inputs)) + 1)\(p)\(grouped(d.outputs)) = \(grouped(d.parameters)) "
+            + lang.noun(d.parameters, en: ("parameter", "parameters"), ru: ("параметр", "параметра", "параметров"))
+            + ", \(grouped(d.inputs))\(p)\(grouped(d.outputs)) = " + grouped(d.multiplications) + " "
+            + lang.noun(d.multiplications, en: ("multiplication", "multiplications"), ru: ("умножение", "умножения", "умножений"))
+    }
+}

@@ -90,6 +90,8 @@ enum StackPanelText {
                 // Each output cell meets C_in/g·kH·kW weights; each input cell of a transposed one C_out/g·kH·kW.
                 out += PanelLine.wrap([StackPanelWords.multiplications(l), "= \(NumberText.grouped(cells, l)) \(text) \(x) \(perCell)",
                                        "= " + NumberText.grouped(step.multiplications, l)], lead: "  ", indent: "      ", width: width)
+                out += GraphDenseText(lang: l, g: g).stackLines(input: input, output: output, parameters: step.parameterCount,
+                                                                 multiplications: step.multiplications, width: width)
             } else {
                 out += PanelLine.wrap(text: StackPanelWords.notRun(l), lead: "  ", width: width, style: PanelStyle.note)
             }
