@@ -96,3 +96,15 @@ extension GraphDensePanelTests {
         }
     }
 }
+
+extension GraphDensePanelTests {
+    /// On vgg16's last Linear the panel shows that one, third of three, fed by a dense layer.
+    @Test func theSelectedLinearIsTheOneShown() {
+        var s = GraphScreenTests.state("vgg16.txt", size: 224, columns: 80, rows: 24, language: .en, [.toggleDense])
+        s = update(s, .graph(.selectRow(1 << 20)))
+        let text = GraphScreenSnapshotTests.screen(s, columns: 80)
+        #expect(text.contains("classifier.6 Linear 4096 → 1000, 3 of 3 Linear"), "\(text)")
+        #expect(text.contains("4,097,000") && text.contains("4,096,000"))
+        #expect(!text.contains("Select a convolution"))
+    }
+}

@@ -50,7 +50,8 @@ struct GraphDenseText {
                                   width: table.width, style: PanelStyle.note)
         }
         let d = shown.dense
-        let which = linears.count > 1 ? lang.pick(", 1 of \(linears.count) Linear", ", 1 из \(linears.count) Linear") : ""
+        let k = (linears.firstIndex(of: shown) ?? 0) + 1
+        let which = linears.count > 1 ? lang.pick(", \(k) of \(linears.count) Linear", ", \(k) из \(linears.count) Linear") : ""
         var out = table.heading("\(shown.node) Linear \(d.inputs)\(arrow)\(d.outputs)\(which) "
                                 + lang.pick("(the model's own dense layer)", "(полносвязный слой самой модели)"))
         guard let map = shown.map, let whole = shown.onWholeMap else {
