@@ -21,13 +21,23 @@ public struct GraphRequest: Equatable, Sendable {
         GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known)
     }
 
-    /// Multiplications by weights of the nodes still to compute for `wanted` (what a key would wait for).
+    /// What one value a node reads or writes costs, counted in multiplications: a weightless
+    /// node over a big map (BatchNorm or ReLU of 1×64×112×112 took 16–41 ms) is work too.
+    static let elementCost = 32
+
+    /// Work of the nodes still to compute for `wanted` (what a key would wait for), in
+    /// multiplications: the weights' multiplications plus `elementCost` per value read and written.
     static func cost(_ trace: GraphTrace, index: [String: Int], wanted: [String], known: [String: GraphValue]) -> Int {
         var seen = Set<Int>(), total = 0
         var pending = wanted.filter { known[$0] == nil }
+        func elements(_ name: String) -> Int {
+            index[name].flatMap { trace.steps[$0].outputShape }.map(StackTrace.elementCount) ?? 0
+        }
         while let name = pending.popLast() {
             guard let i = index[name], seen.insert(i).inserted else { continue }
+            let moved = trace.steps[i].node.inputs.reduce(elements(name)) { Int.saturatingSum($0, elements($1)) }
             total = Int.saturatingSum(total, trace.steps[i].multiplications)
+            total = Int.saturatingSum(total, moved.multipliedReportingOverflow(by: Self.elementCost).overflow ? .max : moved * Self.elementCost)
             pending += trace.steps[i].node.inputs.filter { known[$0] == nil }
         }
         return total
