@@ -10,15 +10,25 @@ public struct GraphRequest: Equatable, Sendable {
     public let wanted: [String]
     /// What was computed before (not compared: a request is the row it is for).
     public let known: [String: GraphValue]
+    /// The cell whose effective field is wanted too, if any.
+    public internal(set) var field: GraphFieldCell? = nil
 
     public static func == (a: GraphRequest, b: GraphRequest) -> Bool {
         a.wanted == b.wanted && a.inputName == b.inputName && a.trace.steps.count == b.trace.steps.count
-            && a.trace.inputShape == b.trace.inputShape
+            && a.trace.inputShape == b.trace.inputShape && a.field == b.field
+    }
+
+    /// The same request wanting `cell`'s effective field too (or no field).
+    func withField(_ cell: GraphFieldCell?) -> GraphRequest {
+        var request = self
+        request.field = cell
+        return request
     }
 
     /// The wanted values and every node computed on the way.
     public func run() -> [String: GraphValue] {
-        GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known)
+        if wanted.isEmpty { return [:] }
+        return GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known)
     }
 
     /// What one value a node reads or writes costs, counted in multiplications: a weightless
