@@ -17,6 +17,9 @@ struct GraphFieldBehindTests {
         }
         #expect(s.graph!.fieldView && s.graph!.effectiveField == nil)
         #expect(view(s, maps: nil, environment: s.environment).text.contains("computing"))
+        // Until it arrives the output is shown alone (not the add's two inputs).
+        let bands = GraphMaps.bands(s.graph!, text: GraphScreenText(lang: .en, g: .unicodeSet))
+        #expect(bands.count == 1 && bands[0].allSatisfy { $0.section == .output })
         let counts = request.runField()
         #expect(counts != nil && cell.node == "add")
         #expect(counts == GraphPaths.counts(s.graph!.trace, inputName: "x", node: "add", y: cell.y, x: cell.x, channel: cell.channel))

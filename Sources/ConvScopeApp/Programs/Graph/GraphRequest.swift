@@ -32,8 +32,9 @@ public struct GraphRequest: Equatable, Sendable {
     }
 
     /// What one value a node reads or writes costs, counted in multiplications: a weightless
-    /// node over a big map (BatchNorm or ReLU of 1×64×112×112 took 16–41 ms) is work too.
-    static let elementCost = 32
+    /// node over a big map (BatchNorm or ReLU of 1×64×112×112 took 16–41 ms, a max-pool from it
+    /// 18 ms) is work too.
+    static let elementCost = 64
 
     /// Work of the nodes still to compute for `wanted` (what a key would wait for), in
     /// multiplications: the weights' multiplications plus `elementCost` per value read and written.
