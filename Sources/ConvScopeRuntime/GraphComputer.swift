@@ -20,16 +20,16 @@ public final class GraphComputer: @unchecked Sendable {
         if running == request { return }
         running = request
         DispatchQueue.global(qos: .userInitiated).async { [mailbox] in
-            let values = request.run()
-            mailbox.slot.withLock { $0 = (request, values) }
+            let values = request.run(), field = request.runField()
+            mailbox.slot.withLock { $0 = (request, values, field) }
             // The loop may be waiting for its spinner's next turn: the result wakes it at once.
             LoopWakeup.shared.wake()
         }
     }
 
     /// Takes a finished result, if any.
-    public func poll() -> (GraphRequest, [String: GraphValue])? {
-        guard let result = mailbox.slot.withLock({ slot -> (GraphRequest, [String: GraphValue])? in defer { slot = nil }; return slot })
+    public func poll() -> (GraphRequest, [String: GraphValue], [[Double]]?)? {
+        guard let result = mailbox.slot.withLock({ slot -> (GraphRequest, [String: GraphValue], [[Double]]?)? in defer { slot = nil }; return slot })
         else { return nil }
         if running == result.0 { running = nil }
         return result
@@ -38,5 +38,5 @@ public final class GraphComputer: @unchecked Sendable {
 
 /// The slot a background graph computation leaves its values in.
 final class GraphMailbox: Sendable {
-    let slot = Mutex<(GraphRequest, [String: GraphValue])?>(nil)
+    let slot = Mutex<(GraphRequest, [String: GraphValue], [[Double]]?)?>(nil)
 }

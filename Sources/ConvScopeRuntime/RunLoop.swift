@@ -71,9 +71,9 @@ public struct RunLoop<Program: LoopProgram> {
                 dirty = true
                 if let status = dispatch(.stackComputed(model, values)) { return status }
             }
-            if let (request, values) = graphComputer.poll() {
+            if let (request, values, field) = graphComputer.poll() {
                 dirty = true
-                if let status = dispatch(.graphComputed(request, values)) { return status }
+                if let status = dispatch(.graphComputed(request, values, field: field)) { return status }
             }
             let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing || graphComputer.isComputing
             if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {

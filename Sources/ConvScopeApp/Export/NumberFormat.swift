@@ -70,6 +70,7 @@ final class RowFormatter {
     private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private var capacity = 64
     private var count = 0
+    private let cache = FormattedNumberCache()
 
     deinit { base.deallocate() }
 
@@ -89,7 +90,7 @@ final class RowFormatter {
         base[at] = UInt8(ascii: "["); at += 1
         for x in 0..<width {
             if x > 0 { base[at] = UInt8(ascii: ","); base[at + 1] = UInt8(ascii: " "); at += 2 }
-            at += NumberFormat.write(values[x], to: base + at)
+            at += cache.write(values[x], to: base + at)
         }
         base[at] = UInt8(ascii: "]"); at += 1
         count = at

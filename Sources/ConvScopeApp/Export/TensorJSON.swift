@@ -139,7 +139,9 @@ public struct TensorJSONWriter {
                     for _ in 0..<depth { buffer.append(UInt8(ascii: "[")) }
                 }
                 if width > 0 {
-                    rows.format(values.baseAddress! + row * width, count: width)
+                    // A row equal to the one before (a saturated map's rows) copies its bytes again.
+                    let start = values.baseAddress! + row * width
+                    if row == 0 || memcmp(start - width, start, width * 4) != 0 { rows.format(start, count: width) }
                     buffer.append(contentsOf: rows.bytes)
                 } else {
                     append("[]")

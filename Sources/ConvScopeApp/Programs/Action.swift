@@ -98,6 +98,7 @@ public enum Action: Equatable, Sendable {
     case graph(GraphAction)
     /// The stack screen's values for a model, computed off the input loop.
     case stackComputed(Model, StackRun)
-    /// The graph screen's values computed behind it, for the request that asked.
-    case graphComputed(GraphRequest, [String: GraphValue])
+    /// The graph screen's values computed behind it, for the request that asked, and the
+    /// effective field when it asked for one.
+    case graphComputed(GraphRequest, [String: GraphValue], field: [[Double]]? = nil)
 }

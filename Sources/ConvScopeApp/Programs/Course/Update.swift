@@ -29,8 +29,8 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .computed:
         return []
-    case .graphComputed(let request, let values):
-        state.graph?.receive(values, for: request)
+    case .graphComputed(let request, let values, let field):
+        state.graph?.receive(values, for: request, field: field)
         return []
     case .stackComputed(let model, let values):
         state.stack?.receive(values, for: model)
@@ -70,7 +70,7 @@ public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     for effect in update(&s, action) {
         if case .computeStack(let model) = effect { update(&s, .stackComputed(model, model.run())) }
-        if case .computeGraph(let request) = effect { update(&s, .graphComputed(request, request.run())) }
+        if case .computeGraph(let request) = effect { update(&s, .graphComputed(request, request.run(), field: request.runField())) }
     }
     return s
 }

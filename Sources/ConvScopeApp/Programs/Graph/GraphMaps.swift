@@ -58,6 +58,8 @@ enum GraphMaps {
                                        scaleMax: [values.max() ?? 0], counts: true)
             return [[field], outputs]
         }
+        // The field is being counted behind the screen: the output alone until it arrives.
+        if s.fieldView, s.pending?.field != nil { return [outputs] }
         let inputs = s.inputNames.compactMap(input)
         if s.selectedEntry.steps.count == 1, case let .linear(i, o, _) = step.node.operation {
             let ones = GraphTensor(shape: [o, i], storage: Array(repeating: 1, count: i * o))

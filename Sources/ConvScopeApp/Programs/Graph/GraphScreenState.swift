@@ -49,7 +49,9 @@ public struct GraphScreenState: Equatable, Sendable {
     /// Values of the nodes computed so far, by name.
     public private(set) var values: [String: GraphValue] = [:]
     /// Path counts from each input cell to the inspected cell, while the field view is on.
-    public private(set) var effectiveField: [[Double]]?
+    public internal(set) var effectiveField: [[Double]]?
+    /// The cell `effectiveField` was counted for.
+    var fieldCell: GraphFieldCell?
     /// Why the last key did nothing, shown until the next one.
     public var note: GraphNote?
 
@@ -116,7 +118,7 @@ public struct GraphScreenState: Equatable, Sendable {
     }
 
     /// Values wanted and computed behind the screen (a row far ahead of what is known); nil when none.
-    public private(set) var pending: GraphRequest?
+    public internal(set) var pending: GraphRequest?
 
     /// Work below this many multiplications is done inside the key (a few milliseconds); more is
     /// computed behind the screen, which shows "computing" until it arrives.
@@ -139,7 +141,8 @@ public struct GraphScreenState: Equatable, Sendable {
     /// Takes computed values (kept while they fit the model screen's budget; past it only what
     /// the selected row shows stays). A request's values end it; those of a row left since are
     /// kept too, and the row now selected is asked for again from them.
-    mutating func receive(_ computed: [String: GraphValue], for request: GraphRequest? = nil) {
+    mutating func receive(_ computed: [String: GraphValue], for request: GraphRequest? = nil, field: [[Double]]? = nil) {
+        if let request { receiveField(field, for: request) }
         let wanted = (inputNames + [outputStep.node.name]).filter(isComputable)
         values = computed.merging(values) { new, _ in new }
         if values.values.reduce(0, { $0 + Self.elementCount($1) }) > Self.valueLimit {
@@ -155,13 +158,6 @@ public struct GraphScreenState: Equatable, Sendable {
         case let .tensors(parts): parts.reduce(0) { $0 + $1.storage.count }
         case .integers, .integer: 0
         }
-    }
-
-    /// The effective field of the inspected cell, when the field view is on (nil where not followed).
-    mutating func computeField() {
-        guard fieldView, let shape = outputStep.outputShape, shape.count == 4 else { effectiveField = nil; return }
-        effectiveField = GraphPaths.counts(trace, inputName: model.inputName, node: outputStep.node.name, y: cursor.y, x: cursor.x,
-                                           channel: cursor.channel)
     }
 
     /// Selects shown row `row` (clamped).
