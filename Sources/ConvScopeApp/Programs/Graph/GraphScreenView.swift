@@ -12,10 +12,7 @@ enum GraphScreenView {
         }
         let s = state.graph!, g = env.glyphs
         let text = GraphScreenText(lang: env.language, g: g)
-        let right = ScreenText.titleKeys(env.language, g)
-        let title = text.titles(nodes: s.trace.steps.count).first { $0.count + 2 + right.count <= size.columns } ?? " convscope"
-        canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
-        canvas.put(right, x: max(0, size.columns - right.count), y: 0, style: Style(foreground: Palette.muted))
+        TitleLine.paint(titles: text.titles(nodes: s.trace.steps.count), right: ScreenText.titleKeys(env.language, g), into: &canvas)
         canvas.put(" " + text.summary(s.trace), x: 0, y: 1, style: Style(bold: true), maxWidth: size.columns)
         paintList(s, layout: layout, text: text, into: &canvas, env: env)
         for (i, line) in layout.noteLines.enumerated() {

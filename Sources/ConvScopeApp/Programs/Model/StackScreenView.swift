@@ -13,10 +13,7 @@ enum StackScreenView {
         }
         let s = state.stack!, g = env.glyphs
         let text = StackText(lang: env.language, g: g, model: s.model)
-        let right = text.helpAndQuit
-        let title = text.titles(layers: s.model.layers.count).first { $0.count + 2 + right.count <= size.columns } ?? " convscope"
-        canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
-        canvas.put(right, x: max(0, size.columns - right.count), y: 0, style: Style(foreground: Palette.muted))
+        TitleLine.paint(titles: text.titles(layers: s.model.layers.count), right: text.helpAndQuit, into: &canvas)
         canvas.put(" " + traceLine(s.trace, width: size.columns - 2, glyphs: g), x: 0, y: layout.traceY,
                    style: Style(bold: true), maxWidth: size.columns)
         LayerListView(stack: s, frame: layout.list, firstListed: layout.firstListed, environment: env).paint(into: &canvas)
