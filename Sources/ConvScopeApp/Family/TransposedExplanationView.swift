@@ -21,11 +21,17 @@ public struct TransposedExplanationView {
     /// Short map titles, for a narrow screen.
     var compact = false
 
-    /// An explanation of `explained` on `input` with the transposed `weight` [C_in, C_out/g, kH, kW].
+    /// The layer's output, computed once: every picture of the explanation draws it, and a screen
+    /// may lay the maps out more than once to fit them.
+    let computedOutput: Result<Tensor4, any Error>
+
+    /// An explanation of `explained` on `input` with the transposed `weight` [C_in, C_out/g, kH, kW];
+    /// `output` when the caller has already run the layer on them.
     public init(_ explained: TransposedAsDirect, input: Tensor4, weight: Tensor4, bias: [Float]?, cell: [Int],
-                environment: RenderEnvironment) {
+                environment: RenderEnvironment, output: Tensor4? = nil) {
         self.explained = explained; self.input = input; self.weight = weight; self.bias = bias
         self.cell = cell; self.environment = environment
+        computedOutput = output.map { .success($0) } ?? Result { try explained.run(input: input, weight: weight, bias: bias) }
     }
 
     var lang: Language { environment.language }
@@ -114,7 +120,7 @@ public struct TransposedExplanationView {
                 outputGrid(try output())]
     }
 
-    func output() throws -> Tensor4 { try explained.run(input: input, weight: weight, bias: bias) }
+    func output() throws -> Tensor4 { try computedOutput.get() }
 
     func outputGrid(_ out: Tensor4) -> FamilyGrid {
         let rows = (0..<out.shape[2]).map { y in

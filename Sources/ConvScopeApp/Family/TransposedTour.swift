@@ -24,7 +24,7 @@ public struct TransposedTour {
         for y in 0..<output.shape[2] {
             for x in 0..<output.shape[3] where frames.count < ConvSlide.maxFrames {
                 let pinned = TransposedExplanationView(explained, input: input, weight: weight, bias: bias, cell: [0, y, x],
-                                                       environment: environment)
+                                                       environment: environment, output: output)
                 frames.append(.init(canvas: try pinned.canvas(.direct, width: width),
                                     label: SlideWords.step(0, y, x, value: NumberText.cell(output[0, 0, y, x]))))
             }
