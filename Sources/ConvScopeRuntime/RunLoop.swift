@@ -32,6 +32,13 @@ public struct RunLoop<Program: LoopProgram> {
     let recordingToggle: (() -> String)?
     /// Called with every frame drawn (the recording, while one runs).
     let drawn: ((Canvas) -> Void)?
+    /// Until when (uptime ns) the frame of a change may wait for the computation it started.
+    private var frameHeldUntil: UInt64 = 0
+    /// How long a frame waits for a computation that has just started before it shows the
+    /// spinner instead: a layer done sooner (a 256² 16-channel layer takes 5–15 ms) is drawn
+    /// once, finished, and the run loop paints no spinner frame while the engine's threads
+    /// want both cores (30 screens of a lab on one 2-core server). 25 ms still reads as at once.
+    static var spinnerGrace: UInt64 { 25_000_000 }
 
     /// A loop over `screen` starting from `state`.
     public init(screen: any Screen, state: Program, exporter: @escaping Exporter,
@@ -59,6 +66,23 @@ public struct RunLoop<Program: LoopProgram> {
         var nextSpin = nextTick
         var firstFrameShown = false
         var lastFrame: Frame.Layout?
+        /// Paints the state with the maps the engine has for it.
+        func drawNow(waiting: Bool) {
+            // Scrolled, paged, zoomed or resized while the maps are computed: that part first.
+            if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
+            // The state's environment: the screen's device with the palette the user picked.
+            let maps = engine.shown(for: state.teaching.parameters)
+            let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
+            screen.draw(frame.canvas)
+            lastFrame = frame.layout
+            drawn?(frame.canvas)
+            dirty = false
+            if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
+            // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
+            if let start = keyTime, !waiting {
+                frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil
+            }
+        }
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
@@ -80,22 +104,9 @@ public struct RunLoop<Program: LoopProgram> {
                 spinner += 1; dirty = true
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
             }
-            if dirty {
-                // Scrolled, paged, zoomed or resized while the maps are computed: that part first.
-                if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
-                // The state's environment: the screen's device with the palette the user picked.
-                let maps = engine.shown(for: state.teaching.parameters)
-                let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
-                screen.draw(frame.canvas)
-                lastFrame = frame.layout
-                drawn?(frame.canvas)
-                dirty = false
-                if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
-                // Key → heatmaps: timed to the first frame that shows the new maps, not a spinner.
-                if let start = keyTime, !waiting {
-                    frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil
-                }
-            }
+            // A computation that has just started may end within `spinnerGrace`: its frame waits
+            // for it (the pipe wakes the wait), and no spinner frame is painted in between.
+            if dirty && !(waiting && DispatchTime.now().uptimeNanoseconds < frameHeldUntil) { drawNow(waiting: waiting) }
             // The animation clock: one tick per cell at the chosen speed.
             let now = DispatchTime.now().uptimeNanoseconds
             let period = 1_000_000_000 / UInt64(AppState.speeds[state.teaching.speedIndex])
@@ -105,7 +116,7 @@ public struct RunLoop<Program: LoopProgram> {
                 if let status = dispatch(.tick) { return status }
                 continue
             }
-            let wait: Int32
+            var wait: Int32
             if state.teaching.playing {
                 wait = Int32(max(1, min(100, (nextTick - now) / 1_000_000)))
             } else if LoopWakeup.shared.fileDescriptor < 0 {
@@ -117,7 +128,15 @@ public struct RunLoop<Program: LoopProgram> {
                 // timeout at all, so it uses no CPU until a key, a resize or a signal.
                 wait = waiting ? Int32(max(1, min(80, (nextSpin &- now) / 1_000_000))) : -1
             }
+            if dirty {
+                // A held frame is painted when its grace ends, whatever else the wait is for.
+                let held = Int32(max(1, (frameHeldUntil &- min(now, frameHeldUntil) + 999_999) / 1_000_000))
+                wait = wait < 0 ? held : min(wait, held)
+            }
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            // The event acts on the frame on screen: a held frame is painted before it (a resize
+            // draws anew at its size).
+            if case .resize = action {} else if dirty { drawNow(waiting: engine.isComputing(state.teaching.parameters)) }
             // The event acts on the frame on screen: every change is drawn before the next event is
             // read, so the last frame is the state's. A click is hit-tested against it; a scroll or
             // a page is bounded by it.
@@ -152,8 +171,12 @@ public struct RunLoop<Program: LoopProgram> {
                 case .compute(let p):
                     // Small maps are ready at once; big ones arrive later through `engine.poll()`,
                     // the part on screen first for slow ones.
+                    let wasComputing = engine.isComputing(p)
                     if engine.request(p, showing: visibleOutput()), let maps = engine.latest {
                         queue.append(.computed(maps.parameters))
+                    }
+                    if !wasComputing && engine.isComputing(p) {
+                        frameHeldUntil = DispatchTime.now().uptimeNanoseconds + Self.spinnerGrace
                     }
                 case .computeGraph(let request):
                     graphComputer.request(request)
