@@ -107,6 +107,8 @@ public struct AppState: Equatable, Sendable {
     public var pointwiseOutputs: Int?
     /// A ConvTranspose2d's explanation on screen: nil the layer itself, else direct or scatter.
     public var transposedView: TransposedView?
+    /// How far a ConvTranspose2d explanation's maps are scrolled (on any screen that shows one).
+    public var transposedScroll = TransposedScroll()
     /// A Conv2d drawn as the true convolution (kernel flipped) beside PyTorch's cross-correlation.
     public var trueConvolution = false
     /// The stack screen (a model of several layers), or nil on the single-layer screen.

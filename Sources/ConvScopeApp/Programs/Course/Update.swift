@@ -152,6 +152,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.pages = s.pages.map { $0 + 1 }
         s.kernelPage += 1
         s.clampToLayout(drawn: s.onScreen)
+    case .scroll(let dx, let dy) where s.transposedMapsArea() != nil:
+        s.scrollTransposed(dx: dx, dy: dy, s.transposedMapsArea()!)
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps on screen.
         let page = s.stack == nil ? s.courseLayout(drawn: s.onScreen).scrollPage
@@ -212,7 +214,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .cycleKernel:
         s.change(.kernel) { $0 + 1 }
     case .separable: s.toggleSeparable()
-    case .cycleTransposedView: s.cycleTransposedView()
+    case .cycleTransposedView: s.cycleTransposedView(); s.transposedScroll = TransposedScroll()
     case .toggleTrueConvolution: s.toggleTrueConvolution()
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
