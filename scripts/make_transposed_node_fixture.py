@@ -5,6 +5,7 @@ The model Conv2d(1, 8, 3, padding=1) -> ConvTranspose2d(8, 4, 3, stride=2, paddi
 output_padding=1) on the ramp input (x[c, y, x] = x, 1x1x6x6), all-ones weights and zero biases
 (convscope's weights for a model): the ConvTranspose2d's input and output, and the output again
 computed as the direct convolution (zeros inserted, padded, kernel flipped, in/out swapped).
+Also the parameter counts and output shapes of the course screen's cost and formula panels' layers.
 """
 import json
 import pathlib
@@ -28,6 +29,13 @@ with torch.no_grad():
     direct = F.conv2d(direct_input, up.weight.flip(-1, -2).transpose(0, 1))
 out = {"torch": torch.__version__, "input_shape": list(h.shape), "input": h.flatten().tolist(),
        "output_shape": list(y.shape), "output": y.flatten().tolist(), "direct": direct.flatten().tolist()}
+panels = []
+for args, kwargs, shape in [((8, 4, 3), dict(stride=2, padding=1, output_padding=1, bias=False), (1, 8, 4, 4)),
+                            ((4, 6, 3), dict(stride=2, groups=2, bias=True, dilation=2), (1, 4, 5, 5))]:
+    layer = torch.nn.ConvTranspose2d(*args, **kwargs)
+    panels.append({"repr": repr(layer), "parameters": sum(t.numel() for t in layer.parameters()),
+                   "output_shape": list(layer(torch.zeros(shape)).shape)})
+out["panels"] = panels
 path = pathlib.Path(__file__).resolve().parent.parent / "Tests/ConvScopeAppTests/Fixtures/transposed_node_torch.json"
 path.write_text(json.dumps(out) + "\n")
 print("wrote", path)

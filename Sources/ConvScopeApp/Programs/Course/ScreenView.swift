@@ -68,8 +68,8 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
                         culprits: culprits, environment: env, spinner: spinner, into: &canvas)
     }
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
-    // The panels describe a Conv2d.
-    if let panel = state.panel, !state.isTransposed {
+    // The panels describe the layer: a Conv2d, or a ConvTranspose2d (TransposedPanelText).
+    if let panel = state.panel {
         PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env)
     }
     if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,

@@ -216,6 +216,9 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .separable: s.toggleSeparable()
     case .cycleTransposedView: s.cycleTransposedView(); s.transposedScroll = TransposedScroll()
     case .toggleTrueConvolution: s.toggleTrueConvolution()
+    case .togglePanel where s.isTransposed, .scrollPanel where s.isTransposed:
+        // A ConvTranspose2d's panels are its own (TransposedPanelText); they open and scroll as a Conv2d's.
+        s.applyTeaching(action)
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         // A ConvTranspose2d's inspector walks its own output; the Conv2d's teaching keys wait.
