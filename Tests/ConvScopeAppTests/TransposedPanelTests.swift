@@ -102,3 +102,15 @@ struct TransposedPanelTests {
         }
     }
 }
+
+/// The animation keys on a ConvTranspose2d say where its forms are animated instead of doing nothing.
+@Suite("ConvTranspose2d animation key")
+struct TransposedAnimationKeyTests {
+    @Test func playAndStepSayRenderAnimatesTheForms() {
+        for action in [Action.togglePlay, .step(1)] {
+            let s = update(TransposedScreenTests.state(columns: 120, rows: 40), action)
+            #expect(!s.playing)
+            #expect(s.message == "the screen animates a Conv2d's window; a ConvTranspose2d's forms animate in convscope render --view direct|scatter --animate")
+        }
+    }
+}

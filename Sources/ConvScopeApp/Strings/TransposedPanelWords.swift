@@ -40,6 +40,12 @@ enum TransposedPanelWords {
     static func inserted(_ l: Language) -> String { l.pick("inserted", "со вставками") }
     static func padded(_ l: Language) -> String { l.pick("padded", "с расширением") }
 
+    /// Why the screen does not animate a ConvTranspose2d, and what does.
+    static func animationRefused(_ l: Language) -> String {
+        l.pick("the screen animates a Conv2d's window; a ConvTranspose2d's forms animate in convscope render --view direct|scatter --animate",
+               "экран анимирует окно Conv2d; формы ConvTranspose2d анимирует convscope render --view direct|scatter --animate")
+    }
+
     /// The cost panel's name for a ConvTranspose2d (it compares two counts, not conv and dense).
     static func costTitle(_ l: Language) -> String { l.pick("cost", "стоимость") }
     static func strideOneLabel(_ l: Language) -> String { l.pick("  stride-1 conv ", "  свёртка с шагом 1 ") }

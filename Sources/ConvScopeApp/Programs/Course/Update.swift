@@ -216,6 +216,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .separable: s.toggleSeparable()
     case .cycleTransposedView: s.cycleTransposedView(); s.transposedScroll = TransposedScroll()
     case .toggleTrueConvolution: s.toggleTrueConvolution()
+    case .togglePlay where s.isTransposed, .step where s.isTransposed:
+        s.notice = .transposedAnimation
     case .togglePanel where s.isTransposed, .scrollPanel where s.isTransposed:
         // A ConvTranspose2d's panels are its own (TransposedPanelText); they open and scroll as a Conv2d's.
         s.applyTeaching(action)
