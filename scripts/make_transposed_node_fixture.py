@@ -36,6 +36,16 @@ for args, kwargs, shape in [((8, 4, 3), dict(stride=2, padding=1, output_padding
     panels.append({"repr": repr(layer), "parameters": sum(t.numel() for t in layer.parameters()),
                    "output_shape": list(layer(torch.zeros(shape)).shape)})
 out["panels"] = panels
+# The course screen's depthwise-separable pair: Conv2d(3, 3, 3, padding=1, groups=3) then Conv2d(3, 6, 1), all-ones
+# weights, no bias, on the 1x3x8x8 ramp.
+ramp = torch.arange(8, dtype=torch.float32).expand(1, 3, 8, 8).contiguous()
+depthwise = torch.nn.Conv2d(3, 3, 3, padding=1, groups=3, bias=False)
+pointwise = torch.nn.Conv2d(3, 6, 1, bias=False)
+with torch.no_grad():
+    depthwise.weight.fill_(1)
+    pointwise.weight.fill_(1)
+    z = pointwise(depthwise(ramp))
+out["pointwise"] = {"output_shape": list(z.shape), "output": z.flatten().tolist()}
 path = pathlib.Path(__file__).resolve().parent.parent / "Tests/ConvScopeAppTests/Fixtures/transposed_node_torch.json"
 path.write_text(json.dumps(out) + "\n")
 print("wrote", path)

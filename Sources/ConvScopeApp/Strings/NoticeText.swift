@@ -39,6 +39,7 @@ public enum NoticeText {
         case .transposedView(let view): FamilyScreenText.viewNotice(view, lang)
         case .wrongLayerKind(let needs): FamilyScreenText.wrongKind(needs, lang)
         case .transposedAnimation: TransposedPanelWords.animationRefused(lang)
+        case .pointwiseMaps(let shown): PointwiseWords.notice(shown, lang)
         case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)
         case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):

@@ -63,7 +63,8 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
         .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
-    if !paintFamily(state, layout: layout, environment: env, into: &canvas) {
+    let pointwise = state.pointwiseMapsShown && PointwiseScreenView(state: state, layout: layout, environment: env).paint(into: &canvas, maps: current)
+    if !pointwise, !paintFamily(state, layout: layout, environment: env, into: &canvas) {
         paintConv2dMaps(state, layout: layout, maps: maps, current: current, preview: preview, error: error,
                         culprits: culprits, environment: env, spinner: spinner, into: &canvas)
     }

@@ -214,6 +214,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .cycleKernel:
         s.change(.kernel) { $0 + 1 }
     case .separable: s.toggleSeparable()
+    case .cycleTransposedView where !s.isTransposed && s.separableCost != nil:
+        // On a depthwise-separable pair the explain key shows the pointwise stage's maps.
+        s.pointwiseMapsShown.toggle()
+        s.notice = .pointwiseMaps(s.pointwiseMapsShown)
     case .cycleTransposedView: s.cycleTransposedView(); s.transposedScroll = TransposedScroll()
     case .toggleTrueConvolution: s.toggleTrueConvolution()
     case .togglePlay where s.isTransposed, .step where s.isTransposed:
