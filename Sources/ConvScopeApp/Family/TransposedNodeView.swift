@@ -66,7 +66,8 @@ extension StackState {
             if coverageCounts != nil { coverage = true }
         default: coverage = false
         }
-        note = .transposedView(transposedView, coverage: coverage)
+        // The coverage map and the output say what they are in their headers, as on any other layer.
+        note = transposedView.map { .transposedView($0, coverage: false) }
         return true
     }
 }
