@@ -47,7 +47,8 @@ struct ModelScreenWordsTests {
         s.environment = RenderEnvironment(language: lang)
         s = update(s, .start(TerminalSize(columns: 80, rows: 24)))
         s = update(s, .stack(.chooseLayer(1)))
-        s = update(s, .stack(.toggleCoverage))
+        // A ConvTranspose2d's direct and scatter forms come first.
+        for _ in 0..<3 { s = update(s, .stack(.toggleCoverage)) }
         let layout = StackLayout.compute(s, environment: s.environment)
         let coverage = try! #require(layout.bottom)
         #expect(coverage.geometry.block == 1 && coverage.isCropped)

@@ -152,8 +152,11 @@ struct StackUpdateTests {
         var s = Self.apply(Self.state("skip.txt"), .selectLayer(1), .toggleCoverage)
         #expect(!s.stack!.coverage)
         #expect(s.stack!.note == .noWindows(name: "ReLU"))
+        // On a ConvTranspose2d the key shows its direct and scatter forms before the coverage map.
         s = Self.apply(s, .selectLayer(4), .toggleCoverage)
-        #expect(s.stack!.coverage)
+        #expect(!s.stack!.coverage && s.stack!.transposedView == .direct)
+        s = Self.apply(s, .toggleCoverage, .toggleCoverage)
+        #expect(s.stack!.coverage && s.stack!.transposedView == nil)
         // ConvTranspose2d(16, 8, 2, stride=2): every output cell written by exactly one input cell.
         #expect(s.stack!.coverageCounts == Array(repeating: Array(repeating: 1, count: 8), count: 8))
         s = update(s, .stack(.toggleCoverage))

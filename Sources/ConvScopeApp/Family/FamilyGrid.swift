@@ -39,6 +39,8 @@ struct FamilyGrid {
         let values = rows.flatMap { $0 }.filter { !$0.isFiller }.map(\.value)
         let (low, high) = range ?? (values.min() ?? 0, values.max() ?? 0)
         let colormap = Colormap.named(environment.colormap)
+        // Measured once: it reads every cell, and a map may hold tens of thousands.
+        let cellWidth = self.cellWidth
         for (r, row) in rows.enumerated() {
             for (c, cell) in row.enumerated() {
                 // Fillers read as a dot, so a text export tells them from the input's own zeros;

@@ -52,29 +52,50 @@ public struct TransposedExplanationView {
     /// The title, the steps in words (with `steps`) and the maps of `view` (nil: the layer as it
     /// is, input → output), without the sums; as tall as it needs.
     func maps(_ view: TransposedView?, sum: TransposedCellSum, width: Int, steps: Bool, title shown: Bool = true) throws -> Canvas {
-        var canvas = Canvas(width: width, height: 400)
+        let text = words(view, width: width, steps: steps, title: shown)
+        let maps = try grids(view, sum: sum, width: width)
+        // A blank line after the words and one after the maps.
+        let top = text.height == 0 ? 0 : text.height + 1
+        var canvas = Canvas(width: max(width, maps.width), height: top + maps.height + 1)
+        canvas.blit(text, x: 0, y: 0)
+        canvas.blit(maps, x: 0, y: top)
+        return canvas
+    }
+
+    /// The title (with `title`) and the steps of `view` in words (with `steps`), wrapped at
+    /// `width`; an empty canvas of no rows when neither is asked for.
+    func words(_ view: TransposedView?, width: Int, steps: Bool, title shown: Bool) -> Canvas {
+        var text = Canvas(width: width, height: 60)
         let repr = writtenRepr.map { FamilyText.heightOne($0, as: explained.layer.pytorchRepr, lang) } ?? explained.layer.pytorchRepr
         let title = switch view {
         case .direct: FamilyText.directTitle(repr, lang)
         case .scatter: FamilyText.scatterTitle(repr, lang)
         case nil: repr
         }
-        var y = shown ? paintLines([title], on: &canvas, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) : -1
+        var y = shown ? paintLines([title], on: &text, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) : -1
         let words = switch view {
         case .direct: [FamilyText.insertStep(explained, channels: input.shape[1], lang),
                        FamilyText.padStep(explained, channels: input.shape[1], lang), FamilyText.convolveStep(explained, lang)]
         case .scatter: [FamilyText.scatterRule(explained, lang)]
         case nil: [String]()
         }
-        if steps && !words.isEmpty { y = paintLines(words, on: &canvas, y: y + 1, glyphs: environment.glyphs) }
-        var flow = GridFlow(width: width, top: y + 1)
+        if steps && !words.isEmpty { y = paintLines(words, on: &text, y: y + 1, glyphs: environment.glyphs) }
+        return y < 0 ? Canvas(width: width, height: 0) : text.cropped(height: y)
+    }
+
+    /// The maps of `view` laid out left to right in bands `width` wide; a map wider than that
+    /// widens the canvas (the screens scroll it).
+    func grids(_ view: TransposedView?, sum: TransposedCellSum, width: Int) throws -> Canvas {
         let grids = switch view {
         case .direct: try directGrids(sum)
         case .scatter: try scatterGrids(sum)
         case nil: try layerGrids(sum)
         }
+        // Each map in a band of its own is the tallest the flow can make.
+        var canvas = Canvas(width: max(width, grids.map(\.width).max() ?? 0), height: grids.reduce(0) { $0 + $1.height + 1 })
+        var flow = GridFlow(width: width, top: 0)
         for grid in grids { flow.place(grid, on: &canvas) }
-        return canvas.cropped(height: flow.bottom)
+        return canvas.cropped(height: flow.bottom - 1)
     }
 
     /// The layer as PyTorch runs it: the input channel the cell reads first (its stamping cells

@@ -26,7 +26,7 @@ struct TransposedScreenView {
         let explained = TransposedAsDirect(layer, inputHeight: size.h, inputWidth: size.w)
         let out = explained.outputSize
         let side = [explained.directSize(.height), explained.directSize(.width), out.h, out.w].max()!
-        if side > Self.maxSide { return .failure(.tooLarge(side: side)) }
+        if side > Self.maxSide { return .failure(.tooLarge(side: side, limit: Self.maxSide)) }
         let multiplications = Int.saturatingProduct(layer.outChannels, layer.inChannels / layer.groups, layer.kernelSize.h,
                                                     layer.kernelSize.w, out.h, out.w)
         if multiplications > Self.maxMultiplications { return .failure(.tooManyMultiplications(multiplications)) }
@@ -51,34 +51,7 @@ struct TransposedScreenView {
             _ = paintLines([problem.text(lang)], on: &lines, y: 0, glyphs: environment.glyphs, style: error)
             canvas.blit(lines, x: area.x + 1, y: area.y + 1)
         case .success(let view):
-            let sum = view.sum
-            // Where the written-out sum cannot show its total, the two totals alone.
-            let full = view.sumLines(sum)
-            let (direct, scatter) = (NumberText.cell(Float(sum.directTotal)), NumberText.cell(Float(sum.scatterTotal)))
-            let sums = FamilyText.directSum(view.cell, "", direct, lang).count > area.width - 1
-                ? FamilyScreenText.shortSums(view.cell, direct: direct, scatter: scatter, equal: sum.directTotal == sum.scatterTotal, lang)
-                : full
-            // The sums keep their lines at the bottom of the area; the maps get the rest.
-            let mapRows = max(1, area.height - sums.count)
-            let width = max(1, area.width - 1)
-            var maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: true)) ?? Canvas(width: width, height: 1)
-            // A short area drops the steps' words, then writes the title in one line.
-            if maps.height > mapRows { maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false)) ?? maps }
-            var mapsTop = area.y
-            if maps.height > mapRows {
-                maps = (try? view.maps(state.transposedView, sum: sum, width: width, steps: false, title: false)) ?? maps
-                canvas.put(FamilyText.fitted(FamilyScreenText.viewNotice(state.transposedView, lang), environment.glyphs),
-                           x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
-                mapsTop += 1
-            }
-            let rows = max(1, area.maxY - sums.count - mapsTop)
-            canvas.blit(maps.cropped(height: rows), x: area.x + 1, y: mapsTop)
-            // Right under the maps when they leave room, else on the area's last lines.
-            let top = mapsTop + min(maps.height, rows)
-            for (i, line) in sums.enumerated() where top + i >= area.y {
-                canvas.put(FamilyText.fitted(line, environment.glyphs), x: area.x + 1, y: top + i,
-                           style: Style(foreground: Palette.highlight, bold: i == sums.count - 1), maxWidth: width)
-            }
+            TransposedMapsArea(view: view, shown: state.transposedView, area: area).paint(into: &canvas, scroll: state.transposedScroll)
             paintFormulas(into: &canvas, view)
         }
     }
@@ -102,15 +75,15 @@ struct TransposedScreenView {
 enum TransposedScreenProblem: Error {
     /// PyTorch refuses the layer.
     case refused(TransposedRefusal)
-    /// A map side longer than the screen explains.
-    case tooLarge(side: Int)
+    /// A map side longer than the screen explains (at most `limit`).
+    case tooLarge(side: Int, limit: Int)
     /// More multiplications than one frame computes.
     case tooManyMultiplications(Int)
 
     func text(_ lang: Language) -> String {
         switch self {
         case .refused(let refusal): ScreenText.refuses(lang) + " " + FamilyScreenText.refused(refusal)
-        case let .tooLarge(side): FamilyScreenText.tooLarge(side: side, limit: TransposedScreenView.maxSide, lang)
+        case let .tooLarge(side, limit): FamilyScreenText.tooLarge(side: side, limit: limit, lang)
         case let .tooManyMultiplications(n):
             FamilyScreenText.tooManyMultiplications(n, limit: TransposedScreenView.maxMultiplications, lang)
         }

@@ -139,6 +139,8 @@ struct GraphScreenText {
         case .noMapsToInspect: lang.pick("the selected node has no output map to inspect", "у выбранного узла нет карты выхода для исследования")
         case .noField: lang.pick("the effective field is traced for a node with height and width from the input",
                                  "эффективное поле строится для узла с высотой и шириной из входа")
+        case .notTransposed: lang.pick("the direct and scatter forms explain a ConvTranspose2d node; select one",
+                                       "прямая форма и разброс объясняют узел ConvTranspose2d; выберите такой узел")
         }
     }
 

@@ -38,6 +38,10 @@ public enum Notice: Equatable, Sendable {
     case transposedView(TransposedView?)
     /// A key that explains a ConvTranspose2d was pressed on a Conv2d, or the reverse.
     case wrongLayerKind(needs: CourseLayerKind)
+    /// The animation key on a ConvTranspose2d: the screen animates a Conv2d; render animates the two forms.
+    case transposedAnimation
+    /// The explain key on a depthwise-separable pair: the pointwise stage's maps shown, or the depthwise layer's again.
+    case pointwiseMaps(Bool)
     /// The true convolution is shown (true) or PyTorch's cross-correlation alone.
     case trueConvolution(Bool)
     /// The course notebook's input was chosen: its height and width are swapped.

@@ -38,6 +38,8 @@ public enum NoticeText {
         case .separableOff: FamilyScreenText.separableOff(lang)
         case .transposedView(let view): FamilyScreenText.viewNotice(view, lang)
         case .wrongLayerKind(let needs): FamilyScreenText.wrongKind(needs, lang)
+        case .transposedAnimation: TransposedPanelWords.animationRefused(lang)
+        case .pointwiseMaps(let shown): PointwiseWords.notice(shown, lang)
         case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)
         case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):

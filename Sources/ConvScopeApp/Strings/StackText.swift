@@ -137,6 +137,8 @@ struct StackText {
                       "Cat показывает пару склеиваемых карт; исследуйте следующий слой")
         case .fieldNeedsInspector:
             fieldNeedsInspectorWords
+        case let .transposedView(view, coverage):
+            coverage ? lang.pick("coverage map", "карта покрытия") : FamilyScreenText.viewNotice(view, lang)
         case let .noWindows(name):
             lang.pick("\(name) has no windows: coverage counts Conv2d, ConvTranspose2d and pooling",
                       "у \(name) нет окон: покрытие считается для Conv2d, ConvTranspose2d и пулинга")

@@ -105,8 +105,12 @@ public struct AppState: Equatable, Sendable {
     public static let denseOutputRange = 1...(1 << 30)
     /// C_out of the pointwise 1×1 layer after the depthwise one (depthwise-separable), or nil for none.
     public var pointwiseOutputs: Int?
+    /// The maps area shows the pointwise layer's stage (depthwise output → pointwise output).
+    public var pointwiseMapsShown = false
     /// A ConvTranspose2d's explanation on screen: nil the layer itself, else direct or scatter.
     public var transposedView: TransposedView?
+    /// How far a ConvTranspose2d explanation's maps are scrolled (on any screen that shows one).
+    public var transposedScroll = TransposedScroll()
     /// A Conv2d drawn as the true convolution (kernel flipped) beside PyTorch's cross-correlation.
     public var trueConvolution = false
     /// The stack screen (a model of several layers), or nil on the single-layer screen.

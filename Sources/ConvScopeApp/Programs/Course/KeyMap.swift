@@ -250,9 +250,9 @@ public enum KeyMap {
             .compactMap { $0.hintText(g, lang) }
     }
 
-    /// The explanation key's hint shows only for a ConvTranspose2d, the layer it explains.
+    /// The explanation key's hint shows only where it explains: a ConvTranspose2d, or a depthwise-separable pair.
     static func explains(_ b: KeyBinding, in state: AppState?) -> Bool {
-        b.action != .cycleTransposedView || state?.isTransposed == true
+        b.action != .cycleTransposedView || state?.isTransposed == true || state?.separableCost != nil
     }
 
     /// False for a binding whose keys would change a locked layer (an exercise's): hints and help

@@ -63,13 +63,14 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
         .paint(into: &canvas)
     SummaryView.paint(into: &canvas, frame: layout.summary, state: state, layout: layout, glyphs: g)
 
-    if !paintFamily(state, layout: layout, environment: env, into: &canvas) {
+    let pointwise = state.pointwiseMapsShown && PointwiseScreenView(state: state, layout: layout, environment: env).paint(into: &canvas, maps: current)
+    if !pointwise, !paintFamily(state, layout: layout, environment: env, into: &canvas) {
         paintConv2dMaps(state, layout: layout, maps: maps, current: current, preview: preview, error: error,
                         culprits: culprits, environment: env, spinner: spinner, into: &canvas)
     }
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
-    // The panels describe a Conv2d.
-    if let panel = state.panel, !state.isTransposed {
+    // The panels describe the layer: a Conv2d, or a ConvTranspose2d (TransposedPanelText).
+    if let panel = state.panel {
         PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env)
     }
     if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,

@@ -152,6 +152,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.pages = s.pages.map { $0 + 1 }
         s.kernelPage += 1
         s.clampToLayout(drawn: s.onScreen)
+    case .scroll(let dx, let dy) where s.transposedMapsArea() != nil:
+        s.scrollTransposed(dx: dx, dy: dy, s.transposedMapsArea()!)
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps on screen.
         let page = s.stack == nil ? s.courseLayout(drawn: s.onScreen).scrollPage
@@ -212,8 +214,17 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .cycleKernel:
         s.change(.kernel) { $0 + 1 }
     case .separable: s.toggleSeparable()
-    case .cycleTransposedView: s.cycleTransposedView()
+    case .cycleTransposedView where !s.isTransposed && s.separableCost != nil:
+        // On a depthwise-separable pair the explain key shows the pointwise stage's maps.
+        s.pointwiseMapsShown.toggle()
+        s.notice = .pointwiseMaps(s.pointwiseMapsShown)
+    case .cycleTransposedView: s.cycleTransposedView(); s.transposedScroll = TransposedScroll()
     case .toggleTrueConvolution: s.toggleTrueConvolution()
+    case .togglePlay where s.isTransposed, .step where s.isTransposed:
+        s.notice = .transposedAnimation
+    case .togglePanel where s.isTransposed, .scrollPanel where s.isTransposed:
+        // A ConvTranspose2d's panels are its own (TransposedPanelText); they open and scroll as a Conv2d's.
+        s.applyTeaching(action)
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         // A ConvTranspose2d's inspector walks its own output; the Conv2d's teaching keys wait.

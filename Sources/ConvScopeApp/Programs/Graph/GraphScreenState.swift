@@ -21,6 +21,8 @@ public enum GraphAction: Equatable, Sendable {
     case toggleDense
     /// Esc: the field, then the inspector; never quits.
     case back
+    /// A ConvTranspose2d node: its output → its direct form → its scatter form.
+    case cycleTransposedView
 }
 
 /// The graph screen: a traced forward, its outline, what is folded and selected, and the values
@@ -45,6 +47,8 @@ public struct GraphScreenState: Equatable, Sendable {
     public var fieldView = false
     /// The dense panel (key c) over the maps.
     public var denseView = false
+    /// A ConvTranspose2d node's direct or scatter form in place of its maps, or nil.
+    public var transposedView: TransposedView?
     public var cursor = CellCursor(channel: 0, y: 0, x: 0)
     /// Values of the nodes computed so far, by name.
     public private(set) var values: [String: GraphValue] = [:]
@@ -228,4 +232,6 @@ public enum GraphNote: Equatable, Sendable {
     case noMapsToInspect
     /// The field is traced only where the node's output has height and width from the input.
     case noField
+    /// The view key explains a ConvTranspose2d node only.
+    case notTransposed
 }

@@ -20,7 +20,10 @@ enum GraphScreenView {
             canvas.put(line.text, x: layout.notes.x, y: layout.notes.y + i, style: Style(foreground: color, bold: line.kind == .error),
                        maxWidth: layout.notes.width)
         }
-        if s.denseView {
+        if let explanation = s.transposedExplanation(environment: env, width: layout.maps.width) {
+            TransposedNodeView.paint(explanation, shown: s.transposedView, area: layout.maps, scroll: state.transposedScroll,
+                                     into: &canvas, environment: env)
+        } else if s.denseView {
             GraphDensePanel.paint(into: &canvas, state: s, layout: layout, environment: env)
         } else {
             paintMaps(s, layout: layout, text: text, into: &canvas, env: env)

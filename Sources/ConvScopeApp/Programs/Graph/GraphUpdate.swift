@@ -48,12 +48,15 @@ extension AppState {
             }
         case .toggleDense:
             g.denseView.toggle()
+        case .cycleTransposedView:
+            g.cycleTransposedView()
+            transposedScroll = TransposedScroll()
         case .back:
-            if g.denseView { g.denseView = false } else if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
+            if g.transposedView != nil { g.transposedView = nil } else if g.denseView { g.denseView = false } else if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
         }
         g.computeField()
         // A new row starts at its first maps.
-        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0 }
+        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0; g.transposedView = nil }
         graph = g
     }
 

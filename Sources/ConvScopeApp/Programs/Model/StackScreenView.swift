@@ -23,7 +23,12 @@ enum StackScreenView {
                        maxWidth: layout.notes.width)
         }
         if let panel = layout.panel { paintPanel(state, frame: panel, facts: layout.facts, text: text, into: &canvas, env: env) }
-        paintMaps(s, layout: layout, text: text, into: &canvas, env: env, padded: state.paddedView)
+        if let explanation = s.transposedExplanation(environment: env, width: layout.maps.width) {
+            TransposedNodeView.paint(explanation, shown: s.transposedView, area: layout.maps, scroll: state.transposedScroll,
+                                     into: &canvas, environment: env)
+        } else {
+            paintMaps(s, layout: layout, text: text, into: &canvas, env: env, padded: state.paddedView)
+        }
         StackPanelOverlay.paint(into: &canvas, state: state, layout: layout, environment: env)
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {

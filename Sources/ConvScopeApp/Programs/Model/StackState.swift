@@ -61,6 +61,8 @@ public enum StackNote: Equatable, Sendable {
     /// The field in the input needs the inspector on a layer whose field is traced.
     case fieldNeedsInspector
     case noWindows(name: String)
+    /// What `v` shows now on a ConvTranspose2d: its output, direct or scatter form, or the coverage map.
+    case transposedView(TransposedView?, coverage: Bool)
 }
 
 /// The stack screen: a model, its trace and values, and what is selected and shown.
@@ -90,6 +92,8 @@ public struct StackState: Equatable, Sendable {
     public var fieldInInput = false
     /// The coverage map replaces the output maps.
     public var coverage = false
+    /// A ConvTranspose2d's direct or scatter form in place of its maps, or nil.
+    public var transposedView: TransposedView?
     public var note: StackNote?
 
     /// Values are computed (off the input loop) only below these sizes (map values in all

@@ -88,7 +88,9 @@ extension AppState {
                 s.note = .fieldNeedsInspector
             }
         case .toggleCoverage:
-            if s.coverage {
+            if s.cycleTransposedOrCoverage() {
+                transposedScroll = TransposedScroll()
+            } else if s.coverage {
                 s.coverage = false
             } else if s.coverageCounts != nil {
                 s.coverage = true
@@ -97,10 +99,11 @@ extension AppState {
             }
         case .back:
             if panel != nil { panel = nil } else if s.fieldInInput { s.fieldInInput = false } else if s.inspecting { s.inspecting = false }
-            else if s.coverage { s.coverage = false } else { s.note = .nothingToClose }
+            else if s.coverage || s.transposedView != nil { s.coverage = false; s.transposedView = nil } else { s.note = .nothingToClose }
         }
         if s.outputShape == nil || s.outputValues == nil { s.inspecting = false; s.fieldInInput = false }
         if s.coverage && s.coverageCounts == nil { s.coverage = false }
+        if case .convTranspose2d = s.layer {} else { s.transposedView = nil }
         s.clampCursor()
         stack = s
         loadSelectedLayer()

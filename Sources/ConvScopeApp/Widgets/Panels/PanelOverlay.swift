@@ -32,13 +32,15 @@ enum PanelOverlay {
         case .formula: (KeyWords.course(.togglePanel(.formula), g, lang), FormulaPanelText.lines(p, glyphs: g, width: inner, language: lang))
         case .code: (KeyWords.course(.togglePanel(.code), g, lang), CodePanelText.lines(state, glyphs: g, width: inner, language: lang))
         }
-        let name = HintText.panelName(panel, lang)
+        // A ConvTranspose2d's panels speak of it (the layer_kind row).
+        let shown = state.isTransposed ? TransposedPanelText.lines(panel, state: state, glyphs: g, width: inner, language: lang) : lines
+        let name = state.isTransposed && panel == .cost ? TransposedPanelWords.costTitle(lang) : HintText.panelName(panel, lang)
         let long = HintText.panelTitle(name, key: key, lang, g)
         let title = long.count + 4 <= m.width ? long : name
-        let width = wide ? m.width : min(m.width, max(title.count + 6, (lines.map(\.text.count).max() ?? 0) + 4))
-        let height = min(m.height, lines.count + 2)
+        let width = wide ? m.width : min(m.width, max(title.count + 6, (shown.map(\.text.count).max() ?? 0) + 4))
+        let height = min(m.height, shown.count + 2)
         let frame = Rect(x: m.maxX - width, y: m.maxY - height, width: width, height: height)
-        return Content(frame: frame, title: title, lines: lines)
+        return Content(frame: frame, title: title, lines: shown)
     }
 
     static func paint(into canvas: inout Canvas, panel: Panel, state: AppState, layout: ScreenLayout,

@@ -1,0 +1,105 @@
+import ConvCore
+
+/// How far a ConvTranspose2d explanation's maps are scrolled, in columns and rows of the drawn maps.
+public struct TransposedScroll: Equatable, Sendable {
+    public var x = 0, y = 0
+    /// Not scrolled.
+    public init() {}
+}
+
+/// A ConvTranspose2d's explanation painted into one rectangle of a screen (the course screen's
+/// maps area, the model screen's or the graph screen's): the maps of the view shown, scrolled
+/// where they do not fit, and the inspected cell's two sums on the last lines. Every screen
+/// that explains a ConvTranspose2d paints through it, so they draw and scroll alike.
+struct TransposedMapsArea {
+    let view: TransposedExplanationView
+    /// The form drawn: the layer as it runs (nil), direct or scatter.
+    let shown: TransposedView?
+    let area: Rect
+
+    var lang: Language { view.lang }
+    var glyphs: Glyphs { view.environment.glyphs }
+    /// Words wrap one column inside the area.
+    var width: Int { max(1, area.width - 1) }
+
+    /// The sums written out, or their totals alone where a written line cannot show its total.
+    func sums(_ sum: TransposedCellSum) -> [String] {
+        let (direct, scatter) = (NumberText.cell(Float(sum.directTotal)), NumberText.cell(Float(sum.scatterTotal)))
+        return FamilyText.directSum(view.cell, "", direct, lang).count > width
+            ? FamilyScreenText.shortSums(view.cell, direct: direct, scatter: scatter, equal: sum.directTotal == sum.scatterTotal, lang)
+            : view.sumLines(sum)
+    }
+
+    /// What is drawn: the words above the maps (the steps dropped, then the title shortened to
+    /// the status line's words, as the area gets shorter), the maps, the sums, and the rows
+    /// the maps get. The maps are drawn once; only the words are tried at each length.
+    func content() -> (words: Canvas, gap: Int, maps: Canvas, sums: [String], rows: Int) {
+        let sum = view.sum
+        let sums = self.sums(sum)
+        let maps = (try? view.grids(shown, sum: sum, width: width)) ?? Canvas(width: width, height: 1)
+        let room = max(1, area.height - sums.count)
+        var words = view.words(shown, width: width, steps: true, title: true)
+        if words.height + 1 + maps.height > room { words = view.words(shown, width: width, steps: false, title: true) }
+        guard words.height + 1 + maps.height > room else { return (words, 1, maps, sums, max(1, room - words.height - 1)) }
+        // The status line's words in one line, the maps right under them.
+        words = Canvas(width: width, height: 1)
+        words.put(FamilyText.fitted(FamilyScreenText.viewNotice(shown, lang), glyphs), x: 0, y: 0, style: Style(bold: true),
+                  maxWidth: width)
+        return (words, 0, maps, sums, max(1, room - 1))
+    }
+
+    /// One page of scrolling (the columns and rows the maps get) and the farthest the maps
+    /// scroll (what they take past those), from one drawing of them.
+    func scrolling() -> (page: (columns: Int, rows: Int), limit: TransposedScroll) {
+        let c = content()
+        var limit = TransposedScroll()
+        limit.x = max(0, c.maps.width - width)
+        limit.y = max(0, c.maps.height - c.rows)
+        return ((width, c.rows), limit)
+    }
+
+    /// Paints the area: the words, the maps from `scroll` (clamped) and the sums right under them;
+    /// the first line ends saying where the maps are when they do not fit.
+    func paint(into canvas: inout Canvas, scroll: TransposedScroll) {
+        canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
+        let c = content()
+        canvas.blit(c.words.cropped(height: min(c.words.height, area.height)), x: area.x + 1, y: area.y)
+        let top = area.y + c.words.height + c.gap
+        let rows = max(0, min(c.rows, area.maxY - c.sums.count - top))
+        let x = min(max(0, scroll.x), max(0, c.maps.width - width)), y = min(max(0, scroll.y), max(0, c.maps.height - rows))
+        if rows > 0 {
+            var window = Canvas(width: width, height: min(rows, c.maps.height - y))
+            window.blit(c.maps, x: -x, y: -y)
+            canvas.blit(window, x: area.x + 1, y: top)
+        }
+        // Right under the maps when they leave room, else on the area's last lines.
+        let sumsTop = max(area.y, min(top + min(rows, c.maps.height) + 1, area.maxY - c.sums.count))
+        for (i, line) in c.sums.enumerated() where sumsTop + i < area.maxY {
+            canvas.put(FamilyText.fitted(line, glyphs), x: area.x + 1, y: sumsTop + i,
+                       style: Style(foreground: Palette.highlight, bold: i == c.sums.count - 1), maxWidth: width)
+        }
+        guard c.maps.width > width || c.maps.height > rows, c.words.height > 0 else { return }
+        // Where the maps are, at the end of the first line of words (over the tail of a long title).
+        let shown = (rows: y..<min(c.maps.height, y + rows), columns: x..<min(c.maps.width, x + width))
+        let mark = FamilyText.fitted(FamilyScreenText.scrolled(rows: (shown.rows, of: c.maps.height),
+                                                               columns: (shown.columns, of: c.maps.width), lang), glyphs)
+        guard mark.count + 12 <= width else { return }
+        let at = area.x + 1 + width - mark.count - 2
+        canvas.fill(x: at, y: area.y, width: area.maxX - at, height: 1)
+        canvas.put(mark, x: at + 2, y: area.y, style: Style(foreground: Palette.muted), maxWidth: mark.count)
+    }
+}
+
+extension FamilyScreenText {
+    /// Which rows and columns of the maps are in view, for the axes that do not fit.
+    static func scrolled(rows: (Range<Int>, of: Int), columns: (Range<Int>, of: Int), _ lang: Language) -> String {
+        var parts: [String] = []
+        if rows.0.count < rows.of {
+            parts.append(lang.pick("rows", "строки") + " \(rows.0.lowerBound + 1)–\(rows.0.upperBound)/\(rows.of)")
+        }
+        if columns.0.count < columns.of {
+            parts.append(lang.pick("columns", "столбцы") + " \(columns.0.lowerBound + 1)–\(columns.0.upperBound)/\(columns.of)")
+        }
+        return parts.joined(separator: ", ")
+    }
+}
