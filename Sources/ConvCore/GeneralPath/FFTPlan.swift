@@ -30,9 +30,11 @@ struct FFTPlan: Equatable {
     static let spectraLimit = 160 << 20
     /// Direct-path flops per FFT-path flop at equal time: the direct kernel runs float32 FMAs near
     /// the machine's peak, the transforms and products float64, bound by the caches. Measured on an
-    /// AMD EPYC (AVX-512): 1024² 16→16 k8 costs 11.7 times fewer estimated flops by FFT but 1.5
-    /// times the direct path's CPU time; 1024² 64→64 k32 98 times fewer and a quarter of the time.
-    static let directAdvantage = 20.0
+    /// AMD EPYC (AVX-512, docs/PERFORMANCE.md 2026-12-07): 1024² 16→16 k8 costs 11.6 times fewer
+    /// estimated flops by FFT and takes 0.8–0.9 times the direct path's CPU time, but on the clock
+    /// of a loaded machine anywhere from 0.8 to 1.1 times, and 512² (11.0) 1.5 times: every
+    /// 16→16 k8 layer stays direct. 1024² 64→64 k32 (98 times fewer) takes a quarter of the time.
+    static let directAdvantage = 12.0
     /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
     static let minimumTaps = 25
 
