@@ -5,12 +5,26 @@
 #   scripts/bench.sh            the full tables (several minutes on 2 cores)
 #   scripts/bench.sh --quick    every size 64², one run each: proves it works (the suite runs the
 #                               first part, convscope-bench --quick)
-#   scripts/bench.sh --help     the other options (--threads, --no-torch)
+#   scripts/bench.sh --help     the other options (--threads, --no-torch, --direct, --fft)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product convscope-bench >/dev/null
 .build/release/convscope-bench "$@"
 case " $* " in *" --help "*|*" -h "*) exit 0 ;; esac
+# The cost model's closest call: 1024² 16→16 k8 by each path, alternating, on the clock and in CPU
+# time (FFTPlan.directAdvantage keeps it direct unless the FFT is reliably faster here).
+if [[ " $* " != *" --quick "* && " $* " != *" --direct "* && " $* " != *" --fft "* ]]; then
+    echo
+    echo "1024² 16→16 k8, random, direct path against FFT path (median of 5 runs each, CPU of the process):"
+    layer=size=1024,cin=16,cout=16,k=8,weights=random,input=random,band=0,runs=5
+    for round in 1 2 3; do
+        for path in --direct --fft; do
+            /usr/bin/time -f "round $round $path: %U s user %S s system" .build/release/convscope-bench "$path" --measure "$layer" 2>&1 \
+                | tr '\n' ' '
+            echo
+        done
+    done
+fi
 echo
 python3 scripts/bench_app.py $([[ " $* " == *" --quick "* ]] && echo --quick)
 # A traced ResNet-50 (--layers table, every node's values) against torch's eval forward, same run.

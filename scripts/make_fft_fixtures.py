@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates Tests/ConvCoreTests/Fixtures/pytorch_fft_layers.json with real PyTorch 2.13: layers
 with kernels of 5×5 and more (the FFT path's), every padding mode, same/valid, stride, dilation,
-groups and bias, on integer, quarter-step and normally distributed values. Same case layout as
+groups and bias, on integer, quarter-step and normally distributed values, and the benchmark's
+16→16 8×8 layer on small planes. Same case layout as
 pytorch_conv2d_full.json (explicit input_values and kernel_values).
 
     pip install torch==2.13.0+cpu && python3 scripts/make_fft_fixtures.py
@@ -30,6 +31,11 @@ LAYERS = [
     (22, 27, 4, 6, 7, 7, 3, 1, 2, 3, "reflect", "normal"),
     (29, 23, 2, 2, 5, 8, 1, 2, 1, "same", "replicate", "normal"),
     (33, 33, 8, 8, 9, 9, 2, 1, 8, 4, "zeros", "normal"),
+    # The benchmark's 16→16 k8 on small planes: many channels per tile, every tile size up to 64.
+    (40, 44, 16, 16, 8, 8, 1, 1, 1, 0, "zeros", "integers"),
+    (72, 70, 16, 16, 8, 8, 1, 1, 1, 3, "reflect", "integers"),
+    (37, 41, 16, 16, 8, 8, 2, 2, 4, 5, "circular", "integers"),
+    (30, 34, 16, 16, 8, 8, 1, 1, 2, "same", "replicate", "quarters"),
 ]
 
 

@@ -7,6 +7,8 @@ struct Runner {
     let threads: Int
     /// Children measure the direct path only (`--direct`).
     var direct = false
+    /// Children take the FFT path wherever it can compute the layer (`--fft`).
+    var fft = false
     let torch: TorchRunner?
     /// Alternating rounds per pair of figures (one with --quick).
     static let rounds = 3
@@ -81,7 +83,7 @@ struct Runner {
     /// Runs this executable again with `--measure`, so the workload's peak RSS is its own.
     func measureInChild(_ workload: Workload) throws -> Measurement {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + ["--measure", workload.argument])
+        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + (fft ? ["--fft"] : []) + ["--measure", workload.argument])
         guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }
         return measurement

@@ -19,6 +19,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "convscope's direct path only, never its FFT path (to compare the two).")
     var direct = false
 
+    @Flag(help: "convscope's FFT path wherever it can compute the layer, whatever its cost (to compare).")
+    var fft = false
+
     @Option(help: "Cores for convscope and torch (default: all online).")
     var threads: Int = ProcessorCount.online
 
@@ -34,11 +37,12 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if direct { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
+        if fft { GeneralPathChoice.fftForced.store(true, ordering: .relaxed) }
         if let measure, let workload = Workload(argument: measure) {
             print(try Measurement.convscope(workload, threads: threads).line)
             return
         }
-        let runner = Runner(threads: threads, direct: direct, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let runner = Runner(threads: threads, direct: direct, fft: fft, torch: noTorch ? nil : TorchRunner.find(threads: threads))
         let report = try runner.report(quick: quick)
         print(report)
     }

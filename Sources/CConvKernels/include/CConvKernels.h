@@ -42,21 +42,33 @@ int convscope_start_writeback(int fd, int64_t offset, int64_t count);
 void convscope_fft2d(double *re, double *im, int log2n, const double *twiddles, int inverse);
 
 /// Spectra of two real planes from the one transform of Z = a + i·b (n×n, layout [kx][ky]):
-/// A and B for kx ≤ n/2, (n/2 + 1)·n bins each, split re/im arrays (b's may be NULL to skip it).
+/// A and B for kx ≤ n/2, (n/2 + 1)·n bins each, written into sets of `channels` spectra grouped by
+/// 8 bins ([group][channel][8 real, 8 imaginary]); a and b point at their channel's place in the
+/// first group (b may be NULL to skip it). `conjugate` stores the conjugates.
 void convscope_fft_split_pair(
-    const double *zr, const double *zi, int n, double *ar, double *ai, double *br, double *bi);
+    const double *zr, const double *zi, int n, double *a, double *b, int64_t channels, int conjugate);
 
-/// The whole n×n Z = A + i·B from the halves convscope_fft_split_pair keeps (B may be NULL: zero),
-/// so one inverse transform gives a in the real part and b in the imaginary part.
-void convscope_fft_join_pair(
-    const double *ar, const double *ai, const double *br, const double *bi, int n, double *zr, double *zi);
+/// The whole n×n Z = A + i·B from grouped halves as convscope_fft_split_pair writes them (b may be
+/// NULL: zero), so one inverse transform gives a in the real part and b in the imaginary part.
+void convscope_fft_join_pair(const double *a, const double *b, int64_t channels, int n, double *zr, double *zi);
 
-/// For every tile t < tiles and output firstOut ≤ o < firstOut + outCount: y[t][o] = Σ_c x[t][c] · w[o][c] (complex products per
-/// bin), x laid out [tile][input channel], w [output][input channel], y [tile][output]; each
-/// spectrum is `bins` real parts then `bins` imaginary parts. `chunk` bins are done at a time.
+/// For every tile t < tiles, group of 8 bins g < groups and output firstOut ≤ o < firstOut + outCount:
+/// y[g][t][o] = Σ_c x[g][t][c] · w[g][o][c] (complex products per bin), each entry 8 real parts
+/// then 8 imaginary parts; x and y hold `stride` ≥ tiles tiles per group.
 void convscope_spectra_multiply(
     const double *x, const double *w, double *y, int64_t tiles, int64_t inChannels, int64_t outChannels,
-    int64_t firstOut, int64_t outCount, int64_t bins, int64_t chunk);
+    int64_t firstOut, int64_t outCount, int64_t groups, int64_t stride);
+
+/// An n×n tile of a float plane `width` floats wide as doubles: z[i][j] = plane[rows[i]][columns[j]],
+/// 0 where an index is −1.
+void convscope_fft_load_tile(
+    const float *plane, int64_t width, const int32_t *rows, const int32_t *columns, int n, double *z);
+
+/// out[k] from row[first + k·step] for first + k·step < end: times `scale`, rounded to a multiple
+/// of `unit` when unit > 0, plus `start`, as a float.
+void convscope_fft_store_row(
+    const double *row, int64_t first, int64_t end, int64_t step, float *out, double scale, double unit,
+    double start);
 
 /// 0 when every one of `count` floats is a finite integer, 1 when all are finite, 2 when one is
 /// NaN or infinite; `largest` receives the largest magnitude.

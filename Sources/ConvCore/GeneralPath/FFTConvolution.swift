@@ -60,16 +60,17 @@ enum FFTConvolution {
         return angles.map { cos($0) } + angles.map { sin($0) }
     }
 
-    /// The conjugated spectrum of every kernel slice [o][c of its group], each `bins` real parts
-    /// then `bins` imaginary parts; the caller deallocates it.
+    /// The conjugated spectrum of every kernel slice, per group of the layer [bin group][o][c] as
+    /// `convscope_fft_split_pair` lays them out; the caller deallocates it.
     static func kernelSpectra(
         _ weights: Tensor4, spec: Conv2dSpec, plan: FFTPlan, twiddles: [Double], threads: Int,
         isCancelled: () -> Bool
     ) throws -> UnsafeMutablePointer<Double> {
         let h = spec.heightAxis, w = spec.widthAxis
-        let (n, bins) = (plan.n, plan.bins)
+        let n = plan.n
         let slices = spec.parameters.outChannels * spec.inChannelsPerGroup
-        let spectra = UnsafeMutablePointer<Double>.allocate(capacity: max(1, slices * 2 * bins))
+        let perGroup = spec.outChannelsPerGroup * spec.inChannelsPerGroup, groupSize = plan.spectraSize(channels: perGroup)
+        let spectra = UnsafeMutablePointer<Double>.allocate(capacity: max(1, spec.groups * groupSize))
         let stopped = Atomic<Bool>(false)
         let pairs = (slices + 1) / 2
         weights.storage.withUnsafeBufferPointer { source in
@@ -91,12 +92,12 @@ enum FFTConvolution {
                             }
                         }
                         convscope_fft2d(z, z + n * n, Int32(plan.log2n), twiddles, 0)
-                        let a = job.spectra + 2 * p * 2 * bins
-                        let b: UnsafeMutablePointer<Double>? = 2 * p + 1 < slices ? a + 2 * bins : nil
-                        convscope_fft_split_pair(z, z + n * n, Int32(n), a, a + bins, b, b.map { $0 + bins })
+                        func place(_ s: Int) -> UnsafeMutablePointer<Double> {
+                            job.spectra + (s / perGroup) * groupSize + (s % perGroup) * 16
+                        }
                         // Correlation, as PyTorch computes, multiplies by the kernel's conjugate.
-                        for i in 0..<bins { a[bins + i] = -a[bins + i] }
-                        if let b { for i in 0..<bins { b[bins + i] = -b[bins + i] } }
+                        convscope_fft_split_pair(z, z + n * n, Int32(n), place(2 * p), 2 * p + 1 < slices ? place(2 * p + 1) : nil,
+                                                 Int64(perGroup), 1)
                     }
                 }
                 let workers = pairs < 8 ? 1 : max(1, min(threads, pairs))
@@ -117,14 +118,17 @@ private struct SpectraJob: @unchecked Sendable {
 }
 
 /// One worker's buffers: the tile's transform (re then im), the input spectra of a batch of tiles
-/// [tile][channel of the group] and their sums [tile][output channel of the group].
+/// [bin group][tile][channel of the group] and their sums [bin group][tile][output channel].
 private struct TileScratch {
     let z: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>, y: UnsafeMutablePointer<Double>
+    /// Tiles the buffers hold per bin group.
+    let batch: Int
 
     init(plan: FFTPlan, spec: Conv2dSpec, batch: Int) {
+        self.batch = batch
         z = .allocate(capacity: 2 * plan.n * plan.n)
-        x = .allocate(capacity: batch * spec.inChannelsPerGroup * 2 * plan.bins)
-        y = .allocate(capacity: batch * spec.outChannelsPerGroup * 2 * plan.bins)
+        x = .allocate(capacity: batch * plan.spectraSize(channels: spec.inChannelsPerGroup))
+        y = .allocate(capacity: batch * plan.spectraSize(channels: spec.outChannelsPerGroup))
     }
 
     func deallocate() { z.deallocate(); x.deallocate(); y.deallocate() }
@@ -142,8 +146,10 @@ private struct TileJob: @unchecked Sendable {
 
     /// Computes `tiles` (row-major over the tile grid); false when cancelled.
     func run(tiles: Range<Int>, scratch: TileScratch) -> Bool {
-        let (n, bins, spectrum) = (plan.n, plan.bins, 2 * plan.bins)
+        let n = plan.n
         let (inPerGroup, outPerGroup) = (spec.inChannelsPerGroup, spec.outChannelsPerGroup)
+        let batch = scratch.batch
+        let kernelGroup = plan.spectraSize(channels: outPerGroup * inPerGroup)
         let origins = tiles.map { t in ((t / plan.tilesX) * plan.validH, (t % plan.tilesX) * plan.validW) }
         let sources = origins.map { (sourceIndices(spec.heightAxis, from: $0.0), sourceIndices(spec.widthAxis, from: $0.1)) }
         let zr = scratch.z, zi = scratch.z + n * n
@@ -156,24 +162,26 @@ private struct TileJob: @unchecked Sendable {
                     if second { load(channel: g * inPerGroup + pair + 1, into: zi, rows: rows, columns: columns) }
                     else { zi.update(repeating: 0, count: n * n) }
                     convscope_fft2d(zr, zi, Int32(plan.log2n), twiddles, 0)
-                    let a = scratch.x + (b * inPerGroup + pair) * spectrum, c = a + spectrum
-                    convscope_fft_split_pair(zr, zi, Int32(n), a, a + bins, second ? c : nil, second ? c + bins : nil)
+                    let a = scratch.x + (b * inPerGroup + pair) * 16
+                    convscope_fft_split_pair(zr, zi, Int32(n), a, second ? a + 16 : nil, Int64(batch * inPerGroup), 0)
                 }
             }
-            // Eight outputs at a time, so a cancelled layer stops within a few milliseconds.
-            for first in stride(from: 0, to: outPerGroup, by: 8) {
+            // Outputs in blocks of about 5·10⁷ flops, so a cancelled layer stops within a few
+            // milliseconds; as few blocks as that allows, since each reads the batch's spectra again.
+            let perBlock = max(4, 50_000_000 / max(1, origins.count * inPerGroup * plan.bins * 8) / 4 * 4)
+            for first in stride(from: 0, to: outPerGroup, by: perBlock) {
                 if isCancelled() { return false }
                 convscope_spectra_multiply(
-                    scratch.x, spectra + g * outPerGroup * inPerGroup * spectrum, scratch.y, Int64(origins.count),
-                    Int64(inPerGroup), Int64(outPerGroup), Int64(first), Int64(min(8, outPerGroup - first)),
-                    Int64(bins), Int64(plan.binsPerChunk(spec: spec)))
+                    scratch.x, spectra + g * kernelGroup, scratch.y, Int64(origins.count), Int64(inPerGroup),
+                    Int64(outPerGroup), Int64(first), Int64(min(perBlock, outPerGroup - first)), Int64(plan.binGroups),
+                    Int64(batch))
             }
             for (b, (y0, x0)) in origins.enumerated() {
                 for pair in stride(from: 0, to: outPerGroup, by: 2) {
                     if isCancelled() { return false }
                     let second = pair + 1 < outPerGroup
-                    let ya = scratch.y + (b * outPerGroup + pair) * spectrum, yb = ya + spectrum
-                    convscope_fft_join_pair(ya, ya + bins, second ? yb : nil, second ? yb + bins : nil, Int32(n), zr, zi)
+                    let ya = scratch.y + (b * outPerGroup + pair) * 16
+                    convscope_fft_join_pair(ya, second ? ya + 16 : nil, Int64(batch * outPerGroup), Int32(n), zr, zi)
                     convscope_fft2d(zr, zi, Int32(plan.log2n), twiddles, 1)
                     store(zr, channel: g * outPerGroup + pair, y0: y0, x0: x0)
                     if second { store(zi, channel: g * outPerGroup + pair + 1, y0: y0, x0: x0) }
@@ -184,22 +192,16 @@ private struct TileJob: @unchecked Sendable {
     }
 
     /// For each of the tile's n padded positions from `first`, the input index it holds (−1: zero).
-    private func sourceIndices(_ axis: PaddedAxis, from first: Int) -> [Int] {
+    private func sourceIndices(_ axis: PaddedAxis, from first: Int) -> [Int32] {
         (0..<plan.n).map { i in
             let p = first + i
-            return p < axis.paddedSize ? axis.source(of: axis.paddedRange.lowerBound + p) ?? -1 : -1
+            return Int32(p < axis.paddedSize ? axis.source(of: axis.paddedRange.lowerBound + p) ?? -1 : -1)
         }
     }
 
-    private func load(channel c: Int, into z: UnsafeMutablePointer<Double>, rows: [Int], columns: [Int]) {
-        let n = plan.n, (h, w) = (spec.heightAxis.size, spec.widthAxis.size)
-        let plane = source + c * h * w
-        for (i, sy) in rows.enumerated() {
-            let row = z + i * n
-            guard sy >= 0 else { row.update(repeating: 0, count: n); continue }
-            let sourceRow = plane + sy * w
-            for (j, sx) in columns.enumerated() { row[j] = sx >= 0 ? Double(sourceRow[sx]) : 0 }
-        }
+    private func load(channel c: Int, into z: UnsafeMutablePointer<Double>, rows: [Int32], columns: [Int32]) {
+        let (h, w) = (spec.heightAxis.size, spec.widthAxis.size)
+        convscope_fft_load_tile(source + c * h * w, Int64(w), rows, columns, Int32(plan.n), z)
     }
 
     /// Writes the tile's outputs of channel o from its inverse transform (n² times the sums),
@@ -220,14 +222,11 @@ private struct TileJob: @unchecked Sendable {
         for i in 0..<min(plan.validH, plan.denseH - y0) where (y0 + i) % h.stride == 0 {
             let outRow = base + ((y0 + i) / h.stride) * outW
             let row = plane + i * n
-            var j = (w.stride - x0 % w.stride) % w.stride
+            let j = (w.stride - x0 % w.stride) % w.stride
             let end = min(plan.validW, plan.denseW - x0)
-            while j < end {
-                let sum = row[j] * scale
-                // Adding and taking away 1.5·2^52 rounds to the nearest integer (|sum| < 2^41 here):
-                // one add and one subtract where `rounded()` is a library call on baseline x86-64.
-                outRow[(x0 + j) / w.stride] = Float((unit > 0 ? ((sum + 0x1.8p52) - 0x1.8p52) * unit : sum) + start)
-                j += w.stride
+            if j < end {
+                convscope_fft_store_row(row, Int64(j), Int64(end), Int64(w.stride), outRow + (x0 + j) / w.stride,
+                                        scale, unit, start)
             }
         }
     }

@@ -19,6 +19,10 @@ struct FFTPlan: Equatable {
     var n: Int { 1 << log2n }
     /// Complex values kept per spectrum: kx ≤ n/2 (the rest are conjugates), every ky.
     var bins: Int { (n / 2 + 1) * n }
+    /// Groups of 8 bins a spectrum is stored in (the last one padded with zeros).
+    var binGroups: Int { (bins + 7) / 8 }
+    /// Doubles a set of `channels` spectra takes, grouped by 8 bins (`convscope_fft_split_pair`).
+    func spectraSize(channels: Int) -> Int { binGroups * channels * 16 }
     var tilesY: Int { (denseH + validH - 1) / validH }
     var tilesX: Int { (denseW + validW - 1) / validW }
 
@@ -26,25 +30,20 @@ struct FFTPlan: Equatable {
     static let spectraLimit = 160 << 20
     /// Direct-path flops per FFT-path flop at equal time: the direct kernel runs float32 FMAs near
     /// the machine's peak, the transforms and products float64, bound by the caches. Measured on an
-    /// AMD EPYC (AVX-512): 1024² 16→16 k8 costs 11.7 times fewer estimated flops by FFT but 1.5
-    /// times the direct path's CPU time; 1024² 64→64 k32 98 times fewer and a quarter of the time.
-    static let directAdvantage = 20.0
+    /// AMD EPYC (AVX-512, docs/PERFORMANCE.md 2026-12-07): 1024² 16→16 k8 costs 11.6 times fewer
+    /// estimated flops by FFT and takes 0.8–0.9 times the direct path's CPU time, but on the clock
+    /// of a loaded machine anywhere from 0.8 to 1.1 times, and 512² (11.0) 1.5 times: every
+    /// 16→16 k8 layer stays direct. 1024² 64→64 k32 (98 times fewer) takes a quarter of the time.
+    static let directAdvantage = 12.0
     /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
     static let minimumTaps = 25
 
     /// Tiles one worker transforms and multiplies together: their spectra and sums take at most
     /// 16 MB, and every worker gets a share.
     func tilesPerBatch(spec: Conv2dSpec, threads: Int) -> Int {
-        let perTile = (spec.inChannelsPerGroup + spec.outChannelsPerGroup) * 2 * bins * MemoryLayout<Double>.stride
+        let perTile = spectraSize(channels: spec.inChannelsPerGroup + spec.outChannelsPerGroup) * MemoryLayout<Double>.stride
         let tiles = tilesY * tilesX
         return max(1, min(16, (16 << 20) / perTile, (tiles + threads - 1) / max(1, threads)))
-    }
-
-    /// Bins multiplied at a time: one chunk of a group's kernel spectra takes about 1 MB, so it stays
-    /// in the second-level cache while a batch's tiles stream by.
-    func binsPerChunk(spec: Conv2dSpec) -> Int {
-        let slices = spec.outChannelsPerGroup * spec.inChannelsPerGroup
-        return max(8, min(bins, (1 << 20) / (slices * 16)) / 8 * 8)
     }
 
     /// The plan with tile side `log2n`; nil when the kernel does not fit in such a tile.
@@ -59,7 +58,7 @@ struct FFTPlan: Equatable {
         let (groups, inPerGroup, outPerGroup) = (spec.groups, spec.inChannelsPerGroup, spec.outChannelsPerGroup)
         let slices = spec.parameters.outChannels * inPerGroup
         let bins = Double((n / 2 + 1) * n)
-        kernelSpectraBytes = slices * 2 * (n / 2 + 1) * n * MemoryLayout<Double>.stride
+        kernelSpectraBytes = slices * ((n / 2 + 1) * n + 7) / 8 * 16 * MemoryLayout<Double>.stride
         let transform = 10 * Double(n * n * log2n) + 8 * Double(n * n)
         let pairs = Double(groups * ((inPerGroup + 1) / 2 + (outPerGroup + 1) / 2))
         let tiles = Double(((denseH + validH - 1) / validH) * ((denseW + validW - 1) / validW))
@@ -82,6 +81,7 @@ struct FFTPlan: Equatable {
         let candidates = (3...9).compactMap { FFTPlan(spec: spec, log2n: $0) }
             .filter { $0.kernelSpectraBytes <= spectraLimit && $0.n <= 2 * max(h.paddedSize, w.paddedSize) }
         guard let cheapest = candidates.min(by: { $0.flops < $1.flops }) else { return nil }
+        if GeneralPathChoice.fftForced.load(ordering: .relaxed) { return cheapest }
         return cheapest.flops * directAdvantage < directFlops(spec) ? cheapest : nil
     }
 }

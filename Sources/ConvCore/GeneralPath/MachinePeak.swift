@@ -38,6 +38,9 @@ public struct MachinePeak: Sendable {
 public enum GeneralPathChoice {
     /// False keeps every layer on the direct path (the benchmark's `--direct`, to compare the two).
     public static let fftAllowed = Atomic<Bool>(true)
+    /// True sends every layer the FFT path can compute to it whatever its cost (the benchmark's
+    /// `--fft`, to compare the two paths on layers the cost model keeps direct).
+    public static let fftForced = Atomic<Bool>(false)
 
     /// A short name of the algorithm and, for the FFT, its tile size.
     public static func describe(_ spec: Conv2dSpec) -> String {
