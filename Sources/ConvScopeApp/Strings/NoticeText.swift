@@ -39,6 +39,7 @@ public enum NoticeText {
         case .transposedView(let view): FamilyScreenText.viewNotice(view, lang)
         case .wrongLayerKind(let needs): FamilyScreenText.wrongKind(needs, lang)
         case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)
+        case .causal(let view): SequenceWords.causalNotice(view, lang)
         case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):
             KernelSectionText.weightNotice(out: o, index: index, y: y, x: x, input: input, value: value, lang, g)
