@@ -115,8 +115,9 @@ struct SequenceScreenView {
         if s.causal, let latest = taps.max() {
             lines.append(SequenceWords.neverFuture(t: t, latest: latest, lang))
         }
-        let real = taps.filter { $0 >= 0 && $0 < s.axis.size }
-        lines.append(SequenceWords.reads(t: t, positions: real, channels: channels, lang))
+        // A reflect, replicate or circular padding tap reads the input cell its value comes from.
+        let read = Set(taps.compactMap { s.axis.source(of: $0) }).sorted()
+        lines.append(SequenceWords.reads(t: t, positions: read, channels: channels, lang))
         return lines
     }
 

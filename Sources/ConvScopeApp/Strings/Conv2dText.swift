@@ -68,7 +68,7 @@ public enum Conv2dText {
         case .outputPaddingH: "out_padding_h"
         case .outputPaddingW: "out_padding_w"
         // layer_kind's value, ConvTranspose2d, needs the room at 80 columns.
-        case .layerKind: "layer"
+        case .layerKind: lang.pick("layer", "слой")
         default: id.name
         }
     }
