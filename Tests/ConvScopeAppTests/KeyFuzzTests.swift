@@ -283,8 +283,9 @@ private struct KeyFuzzer {
         let mapsUncovered = !state.showHelp && state.panel == nil
         // Searched line by line: `canvas.text` would build every line a second time.
         func shows(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
-        // A ConvTranspose2d (the layer_kind row) is refused, or not, on its own terms.
-        let refused = state.isTransposed ? state.parameters.transposedRefusal != nil : error != nil
+        // A ConvTranspose2d or a Conv1d (the layer row) is refused, or not, on its own terms.
+        let refused = state.isTransposed ? state.parameters.transposedRefusal != nil
+            : state.isSequence ? state.sequence.refusal != nil : error != nil
         if bigEnough, mapsUncovered, refused, !shows("PyTorch refuses") {
             // A maps area too narrow for "PyTorch refuses" on one line is tallied and reported once at
             // the end (the headline used to be cut there); any other error screen fails at once.

@@ -111,7 +111,7 @@ struct TransposedScreenTests {
     @Test func vOnAConv2dSaysWhatItExplains() {
         let s = Self.keys(sizedState(columns: 80, rows: 24), [.character("v")])
         #expect(s.transposedView == nil)
-        #expect(s.message == "this explains a ConvTranspose2d: set the layer_kind row to ConvTranspose2d")
+        #expect(s.message == "this explains a ConvTranspose2d: set the layer row to ConvTranspose2d")
     }
 
     @Test func snapshots() {

@@ -32,7 +32,7 @@ struct TrueConvolutionScreenTests {
     @Test func theFlipKeyOnATransposedLayerSaysItIsAConv2ds() {
         let s = update(update(sizedState(columns: 80, rows: 24), .set(.layerKind, 1)), .key(.character("F")))
         #expect(!s.trueConvolution)
-        #expect(s.message == "this is for a Conv2d: set the layer_kind row to Conv2d")
+        #expect(s.message == "this is for a Conv2d: set the layer row to Conv2d")
     }
 
     @Test func snapshots() {

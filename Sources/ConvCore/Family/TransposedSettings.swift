@@ -1,9 +1,11 @@
-/// The layer the course screen's rows describe: the notebook's nn.Conv2d, or nn.ConvTranspose2d
+/// The layer the course screen's rows describe: the notebook's nn.Conv2d, nn.ConvTranspose2d
 /// read from the same rows (in/out channels, kernel, stride, padding, dilation, groups, bias)
-/// plus output_padding.
+/// plus output_padding, or nn.Conv1d read from the width rows.
 public enum CourseLayerKind: String, CaseIterable, Sendable, Codable {
     case conv2d = "Conv2d"
     case convTranspose2d = "ConvTranspose2d"
+    /// nn.Conv1d on a sequence: the width rows (`CourseSequence`).
+    case conv1d = "Conv1d"
 }
 
 /// Why PyTorch refuses the course screen's ConvTranspose2d: its exception type and message.

@@ -39,7 +39,7 @@ public struct LayerSpec: Sendable {
                 pytorch: "bias", kind: .number),
             choice(.input, "input", "The input feature maps", LayerInput.choiceNames),
             choice(.kernel, "kernel", "The kernel weights", LayerKernel.choiceNames),
-            choice(.layerKind, "layer_kind", "The layer: nn.Conv2d, or nn.ConvTranspose2d with the same rows",
+            choice(.layerKind, "layer_kind", "The layer: nn.Conv2d, nn.ConvTranspose2d with the same rows, or nn.Conv1d on the width rows",
                    CourseLayerKind.allCases.map(\.rawValue)),
             row(.outputPaddingH, "output_padding_h", "ConvTranspose2d only: extra output rows at the bottom",
                 0...31, 0, partner: .outputPaddingW, pytorch: "output_padding"),

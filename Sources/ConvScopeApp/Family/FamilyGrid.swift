@@ -47,18 +47,21 @@ struct FamilyGrid {
                 // a mark is a star after the number, seen in every format.
                 let text = cell.isFiller && cell.value == 0 ? environment.glyphs.fillerDot : NumberText.cell(cell.value)
                 let padded = String(repeating: " ", count: max(0, cellWidth - 1 - text.count)) + text + (cell.isMarked ? "*" : " ")
-                var style = Style.plain
-                if cell.isMarked {
-                    style = Style(foreground: RGB(0, 0, 0), background: Palette.highlight, bold: true)
-                } else if cell.isFiller {
-                    style = Style(foreground: Palette.muted, dim: true)
-                } else if environment.colorDepth.hasColor {
-                    let index = colormap.index(for: cell.value, vmin: low, vmax: high)
-                    style = Style(foreground: colormap.textColor(at: index), background: colormap.color(at: index))
-                }
-                canvas.put(padded, x: x + c * cellWidth, y: y + 1 + r, style: style)
+                canvas.put(padded, x: x + c * cellWidth, y: y + 1 + r,
+                           style: cell.style(colormap: colormap, low: low, high: high, environment: environment))
             }
         }
+    }
+}
+
+extension GridCell {
+    /// Its look: a mark highlighted, a filler dimmed, a value in its colormap colour (plain without colours).
+    func style(colormap: Colormap, low: Float, high: Float, environment: RenderEnvironment) -> Style {
+        if isMarked { return Style(foreground: RGB(0, 0, 0), background: Palette.highlight, bold: true) }
+        if isFiller { return Style(foreground: Palette.muted, dim: true) }
+        guard environment.colorDepth.hasColor else { return .plain }
+        let index = colormap.index(for: value, vmin: low, vmax: high)
+        return Style(foreground: colormap.textColor(at: index), background: colormap.color(at: index))
     }
 }
 

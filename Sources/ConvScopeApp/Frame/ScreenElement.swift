@@ -67,7 +67,8 @@ extension ScreenLayout {
 
     private func parameterElement(_ column: Int, _ row: Int) -> ScreenElement {
         let index = row - panel.y - 1 + panelFirstRow
-        guard row > panel.y, row < panel.maxY - 1, let id = ParameterID(rawValue: index), column > panel.x, column < panel.maxX - 1 else { return .parameterPanel }
+        guard row > panel.y, row < panel.maxY - 1, panelRows.indices.contains(index), column > panel.x, column < panel.maxX - 1 else { return .parameterPanel }
+        let id = panelRows[index]
         let slider = panel.x + ParameterPanel.Column.slider
         let inSlider = column >= slider && column < slider + ParameterPanel.Column.sliderWidth(panelWidth: panel.width)
         return inSlider && id.spec.kind == .integer ? .slider(id) : .parameter(id)

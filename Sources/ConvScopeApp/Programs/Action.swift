@@ -92,6 +92,8 @@ public enum Action: Equatable, Sendable {
     case cycleTransposedView
     /// A Conv2d's true convolution (the kernel flipped) beside PyTorch's cross-correlation.
     case toggleTrueConvolution
+    /// A Conv1d: causal (left padding only), then its WaveNet stack, then as the rows pad it.
+    case cycleCausal
     /// The stack screen's own actions (layers, inspector across layers, coverage).
     case stack(StackAction)
     /// One of the graph screen's actions (a traced forward).

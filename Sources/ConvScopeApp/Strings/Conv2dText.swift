@@ -67,6 +67,8 @@ public enum Conv2dText {
         // output_padding_h is longer than the panel's name column.
         case .outputPaddingH: "out_padding_h"
         case .outputPaddingW: "out_padding_w"
+        // layer_kind's value, ConvTranspose2d, needs the room at 80 columns.
+        case .layerKind: lang.pick("layer", "слой")
         default: id.name
         }
     }

@@ -16,10 +16,12 @@ enum FamilyScreenText {
     /// A key that belongs to the other layer kind.
     static func wrongKind(_ needs: CourseLayerKind, _ lang: Language) -> String {
         switch needs {
-        case .convTranspose2d: lang.pick("this explains a ConvTranspose2d: set the layer_kind row to ConvTranspose2d",
-                                         "это объясняет ConvTranspose2d: поставьте в строке layer_kind ConvTranspose2d")
-        case .conv2d: lang.pick("this is for a Conv2d: set the layer_kind row to Conv2d",
-                                "это для Conv2d: поставьте в строке layer_kind Conv2d")
+        case .convTranspose2d: lang.pick("this explains a ConvTranspose2d: set the layer row to ConvTranspose2d",
+                                         "это объясняет ConvTranspose2d: поставьте в строке «слой» ConvTranspose2d")
+        case .conv2d: lang.pick("this is for a Conv2d: set the layer row to Conv2d",
+                                "это для Conv2d: поставьте в строке «слой» Conv2d")
+        case .conv1d: lang.pick("this is for a Conv1d: set the layer row to Conv1d",
+                                "это для Conv1d: поставьте в строке «слой» Conv1d")
         }
     }
 

@@ -48,6 +48,14 @@ public enum HintText {
         return [" " + l.pick("arrows move output cursor", "стрелки: курсор выхода"), explain, channel, back]
     }
 
+    /// Hints while the inspector walks a Conv1d's output (it has no animation).
+    static func sequenceInspector(_ l: Language, _ g: Glyphs) -> [String] {
+        let causal = KeyWords.course(.cycleCausal, g, l) + " " + l.pick("causal", "причинная")
+        let channel = KeyWords.keys([.pageUp, .pageDown], g, l, joiner: "/") + " " + l.pick("channel", "канал")
+        let back = KeyWords.course(.back, g, l) + " " + l.pick("back", "назад")
+        return [" " + l.pick("arrows move output cursor", "стрелки: курсор выхода"), causal, channel, back]
+    }
+
     /// The help box's title: "keys", or "keys 1/2" when paged.
     static func helpTitle(_ l: Language, page: Int, of count: Int) -> String {
         let keys = l.pick("keys", "клавиши")

@@ -44,6 +44,8 @@ public enum Notice: Equatable, Sendable {
     case pointwiseMaps(Bool)
     /// The true convolution is shown (true) or PyTorch's cross-correlation alone.
     case trueConvolution(Bool)
+    /// A Conv1d made causal (its WaveNet stack drawn or not), or padded as the rows say (nil).
+    case causal(CausalView?)
     /// The course notebook's input was chosen: its height and width are swapped.
     case notebookInput
     /// `w` switched the kernel section: what the screen shows now, and why not when it does not.

@@ -41,6 +41,7 @@ public enum NoticeText {
         case .transposedAnimation: TransposedPanelWords.animationRefused(lang)
         case .pointwiseMaps(let shown): PointwiseWords.notice(shown, lang)
         case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)
+        case .causal(let view): SequenceWords.causalNotice(view, lang)
         case let .kernelSection(change): KernelSectionText.notice(change, lang)
         case let .weight(o, index, y, x, input, value):
             KernelSectionText.weightNotice(out: o, index: index, y: y, x: x, input: input, value: value, lang, g)

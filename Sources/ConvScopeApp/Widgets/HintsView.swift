@@ -20,14 +20,17 @@ enum HintsView {
             return
         }
         if state.isInspecting {
-            let hints = state.isTransposed ? HintText.transposedInspector(lang, g) : animationHints(state, environment: env)
+            let hints = state.isTransposed ? HintText.transposedInspector(lang, g)
+                : state.isSequence ? HintText.sequenceInspector(lang, g) : animationHints(state, environment: env)
             canvas.put(fitting(hints, width: canvas.width, glyphs: g), x: 0, y: y,
                        style: Style(foreground: Palette.highlight))
             return
         }
         // With the cost panel open digits type K, so the parameters' "0-9 type" would mislead.
         let parameters = KeyMap.hints(g, lang, for: state).filter { state.panel != .cost || $0 != KeyMap.typeHint.text(first: nil, g, lang) }
-        canvas.put(fitting(HintText.panel(state.panel, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
+        // A Conv1d's causal key leads: it is what the layer kind adds.
+        let causal = state.isSequence ? [" " + HintText.sequenceInspector(lang, g)[1]] : []
+        canvas.put(fitting(causal + HintText.panel(state.panel, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
 

@@ -14,13 +14,10 @@ struct ParameterPanel {
         /// The slider stops before a space and the right border.
         static func sliderWidth(panelWidth: Int) -> Int { panelWidth - slider - 2 }
     }
-    /// The rows: the top border, one per parameter, the bottom border.
-    static let height = LayerSpec.conv2d.parameters.count + 2
-
     /// The first row shown when only `visibleRows` fit: 0 while the selection is in view, then
     /// just enough to keep the selected row at the bottom.
-    static func firstRow(selected: ParameterID, visibleRows: Int) -> Int {
-        max(0, min(selected.rawValue - visibleRows + 1, LayerSpec.conv2d.parameters.count - visibleRows))
+    static func firstRow(selected: ParameterID, visibleRows: Int, rows: [ParameterID]) -> Int {
+        max(0, min((rows.firstIndex(of: selected) ?? 0) - visibleRows + 1, rows.count - visibleRows))
     }
 
     let state: AppState
@@ -39,21 +36,24 @@ struct ParameterPanel {
             canvas.put(label, x: f.x + 2, y: f.maxY - 1, style: Style(foreground: Palette.accent, bold: true))
         }
         let barWidth = Column.sliderWidth(panelWidth: f.width)
-        let visible = firstRow..<min(ParameterID.allCases.count, firstRow + max(0, f.height - 2))
+        // The rows the layer kind has (a Conv1d has no height rows).
+        let rows = state.shownRows
+        let visible = firstRow..<min(rows.count, firstRow + max(0, f.height - 2))
         // Arrows on the border say that rows are hidden above or below.
         if firstRow > 0 { canvas.put(g.arrowUp, x: f.maxX - 3, y: f.y, style: border) }
-        if visible.upperBound < ParameterID.allCases.count {
+        if visible.upperBound < rows.count {
             canvas.put(g.arrowDown, x: f.maxX - 3, y: f.maxY - 1, style: border)
         }
-        for id in ParameterID.allCases where visible.contains(id.rawValue) {
-            let y = f.y + 1 + id.rawValue - firstRow
+        for (position, id) in rows.enumerated() where visible.contains(position) {
+            let y = f.y + 1 + position - firstRow
             let selected = id == state.selected
             let bad = culprits.contains(id)
             var rowStyle = Style()
             if selected { rowStyle = Style(foreground: Palette.accent, bold: true) }
             let pointer = selected ? String(g.pointer) : " "
             canvas.put(pointer, x: f.x + Column.pointer, y: y, style: rowStyle)
-            canvas.put(Conv2dText.rowName(id, lang), x: f.x + Column.name, y: y, style: rowStyle)
+            let name = state.isSequence ? SequenceWords.rowName(id) ?? Conv2dText.rowName(id, lang) : Conv2dText.rowName(id, lang)
+            canvas.put(name, x: f.x + Column.name, y: y, style: rowStyle)
             var value = ValueWords.panelValue(id, state.parameters, lang)
             var valueStyle = rowStyle
             // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them explicit.
@@ -75,9 +75,12 @@ struct ParameterPanel {
             } else {
                 // Words and bias values take the slider's room, right-aligned like the numbers.
                 let room = Column.valueWidth + 1 + barWidth
-                let shown = value.count > room ? String(value.prefix(room - 1)) + g.ellipsis.prefix(1) : value
-                canvas.put(shown.leftPadded(to: Column.valueWidth, with: " "), x: f.x + Column.value, y: y,
-                           style: valueStyle, maxWidth: room)
+                // A word longer than the slider's room (ConvTranspose2d) reaches left up to the name's end.
+                let wide = max(room, room + Column.value - (Column.name + name.count + 1))
+                let shown = value.count > wide ? String(value.prefix(wide - 1)) + g.ellipsis.prefix(1) : value
+                let start = shown.count > room ? Column.value + room - shown.count : Column.value
+                canvas.put(shown.leftPadded(to: Column.valueWidth, with: " "), x: f.x + start, y: y,
+                           style: valueStyle, maxWidth: Column.value + room - start)
             }
             if selected {
                 canvas.restyle(x: f.x + 1, y: y, width: f.width - 2, height: 1) { $0.reverse = !environment.colorDepth.hasColor }

@@ -113,6 +113,8 @@ public struct AppState: Equatable, Sendable {
     public var transposedScroll = TransposedScroll()
     /// A Conv2d drawn as the true convolution (kernel flipped) beside PyTorch's cross-correlation.
     public var trueConvolution = false
+    /// A Conv1d's causal form (nil: padded as the rows say), and whether its WaveNet stack is drawn.
+    public var causalView: CausalView?
     /// The stack screen (a model of several layers), or nil on the single-layer screen.
     public var stack: StackState?
     /// The graph screen (a traced forward of `print(torch.fx.symbolic_trace(model))`), or nil.

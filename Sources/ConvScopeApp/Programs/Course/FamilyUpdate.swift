@@ -24,21 +24,23 @@ extension AppState {
 
     /// The true convolution beside PyTorch's cross-correlation, or back (a Conv2d only).
     mutating func toggleTrueConvolution() {
-        guard !isTransposed else { notice = .wrongLayerKind(needs: .conv2d); return }
+        guard parameters.layerKind == .conv2d else { notice = .wrongLayerKind(needs: .conv2d); return }
         trueConvolution.toggle()
         notice = .trueConvolution(trueConvolution)
     }
 
-    /// The inspector on a ConvTranspose2d: focus moves between the rows and its output cells,
-    /// arrows and page keys move the cell; the Conv2d's animation, padded view and panels say
-    /// they are a Conv2d's.
-    mutating func applyTransposedTeaching(_ action: Action) {
+    /// The inspector on a ConvTranspose2d or a Conv1d: focus moves between the rows and its
+    /// output cells, arrows and page keys move the cell (up and down change a sequence's
+    /// channel); the Conv2d's animation, padded view and panels say they are a Conv2d's.
+    mutating func applyFamilyTeaching(_ action: Action) {
         typing = nil
+        let runs = isSequence ? sequence.refusal == nil : transposedOutput != nil
         switch action {
         case .focusNext, .focusPrevious:
-            focus = focus == .parameters && transposedOutput != nil ? .output : .parameters
+            focus = focus == .parameters && runs ? .output : .parameters
         case .moveCursor(let dx, let dy) where focus == .output:
-            outputCursor.x += dx; outputCursor.y += dy
+            outputCursor.x += dx
+            if isSequence { outputCursor.channel += dy } else { outputCursor.y += dy }
         case .cursorChannel(let delta) where focus == .output:
             outputCursor.channel += delta
         case .inspect(.output, let cursor):
@@ -48,7 +50,7 @@ extension AppState {
             notice = .wrongLayerKind(needs: .conv2d)
         default: break
         }
-        if transposedOutput == nil { focus = .parameters }
+        if !runs { focus = .parameters }
         playing = false
         panel = nil
         clampCursors()
@@ -59,7 +61,7 @@ extension AppState {
     /// `G`: the depthwise layer (groups = out_channels = in_channels) followed by a pointwise 1×1
     /// to the out_channels the layer had; again: the pointwise layer goes.
     mutating func toggleSeparable() {
-        guard !isTransposed else { notice = .wrongLayerKind(needs: .conv2d); return }
+        guard parameters.layerKind == .conv2d else { notice = .wrongLayerKind(needs: .conv2d); return }
         if pointwiseOutputs != nil {
             pointwiseOutputs = nil
             notice = .separableOff
@@ -80,7 +82,7 @@ extension AppState {
     /// C_out, while the layer is still depthwise with one output per channel; nil otherwise.
     public var separableCost: DepthwiseSeparableCost? {
         let p = parameters
-        guard let out = pointwiseOutputs, !isTransposed, p.groups == p.geometry.inChannels,
+        guard let out = pointwiseOutputs, parameters.layerKind == .conv2d, p.groups == p.geometry.inChannels,
               p.geometry.outChannels == p.geometry.inChannels, let shape = p.outputShape else { return nil }
         return DepthwiseSeparableCost(inChannels: p.geometry.inChannels, outChannels: out, kernelH: p.kernelSizeH,
                                       kernelW: p.kernelSizeW, outputH: shape[2], outputW: shape[3])

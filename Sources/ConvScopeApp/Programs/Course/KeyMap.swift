@@ -151,9 +151,10 @@ public enum KeyMap {
                    help: "depthwise-separable: depthwise, then pointwise 1×1 to out_channels; cost panel compares (again: off)",
                    "раздельная свёртка: поканальная, затем точечная 1×1 в out_channels; сравнение в панели стоимости (ещё раз: выкл.)"),
         // One row for both: the help page has no room for another at 120×40.
-        KeyBinding(pairs: [(.character("v"), .cycleTransposedView), (.character("F"), .toggleTrueConvolution)],
-                   help: "ConvTranspose2d: layer, direct convolution, scatter / Conv2d: true convolution (kernel flipped)",
-                   "ConvTranspose2d: слой, прямая свёртка, разброс / Conv2d: настоящая свёртка (ядро перевёрнуто)",
+        KeyBinding(pairs: [(.character("v"), .cycleTransposedView), (.character("F"), .toggleTrueConvolution),
+                           (.character("T"), .cycleCausal)],
+                   help: "ConvTranspose2d: layer, direct, scatter / Conv2d: true convolution / Conv1d: causal, WaveNet stack",
+                   "ConvTranspose2d: слой, прямая, разброс / Conv2d: настоящая свёртка / Conv1d: причинная и её стек",
                    hint: KeyHint(rank: 0, Phrase("explain", "объяснить"))),
         KeyBinding(pairs: [(.character("K"), .cycleKernel), (.character("w"), .toggleKernelSection)],
                    help: KernelSectionText.keyHelp),

@@ -33,7 +33,7 @@ public enum Layout {
         let panelW = panelWidth(cols)
         let maps = Rect(x: panelW + 1, y: 1, width: cols - panelW - 1, height: inspectorY - 1)
         // As tall as the table, or as the room above the formulas; it scrolls when shorter.
-        let panel = Rect(x: 0, y: 1, width: panelW, height: min(ParameterPanel.height, max(3, formulaY - 1)))
+        let panel = Rect(x: 0, y: 1, width: panelW, height: min(state.shownRows.count + 2, max(3, formulaY - 1)))
         let summary = Rect(x: 0, y: panel.maxY, width: panelW, height: max(0, inspectorY - panel.maxY))
         let valid = p.validate() == nil
         // The weights are measured only when their section is wanted (the maps' widths may
@@ -113,7 +113,8 @@ public enum Layout {
             zoom: zoom, zoomIsAutomatic: state.zoomOverride == nil, glyphs: env.glyphs,
             language: env.language)
         screen.kernel = tooSmall ? nil : kernel
-        screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2)
+        screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2, rows: state.shownRows)
+        screen.panelRows = state.shownRows
         if let panel = state.panel {
             let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
             screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)

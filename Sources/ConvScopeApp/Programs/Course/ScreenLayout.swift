@@ -36,6 +36,8 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The table row drawn first in the parameter panel: it scrolls to keep the selected row
     /// in view when the window is too short for every row.
     public internal(set) var panelFirstRow = 0
+    /// The parameter rows in the panel's order (a Conv1d's leave out the height rows).
+    public internal(set) var panelRows = ParameterID.allCases
     /// The language the screen speaks (the header and panel texts it sizes are in it).
     public let language: Language
     /// The open teaching panel and its box, if any.

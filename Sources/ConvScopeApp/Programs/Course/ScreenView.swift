@@ -48,7 +48,7 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
     }
     let g = env.glyphs, lang = env.language
     // A ConvTranspose2d's refusal is written in its own maps area, not as the Conv2d's.
-    let error = state.isTransposed ? nil : p.validate()
+    let error = p.layerKind != .conv2d ? nil : p.validate()
     let culprits = Set(state.isTransposed ? p.transposedRefusal?.culprits ?? [] : error?.culprits(in: p) ?? [])
 
     // Title bar.
@@ -69,8 +69,8 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
                         culprits: culprits, environment: env, spinner: spinner, into: &canvas)
     }
     HintsView.paint(into: &canvas, state: state, y: layout.hintsY, environment: env)
-    // The panels describe the layer: a Conv2d, or a ConvTranspose2d (TransposedPanelText).
-    if let panel = state.panel {
+    // The panels describe the layer: a Conv2d, or a ConvTranspose2d (TransposedPanelText); a Conv1d has none.
+    if let panel = state.panel, p.layerKind != .conv1d {
         PanelOverlay.paint(into: &canvas, panel: panel, state: state, layout: layout, environment: env)
     }
     if state.showHelp { HelpOverlay.paint(into: &canvas, environment: env, page: state.helpPage,
@@ -124,6 +124,10 @@ private func paintConv2dMaps(_ state: AppState, layout: ScreenLayout, maps: Comp
 /// maps; false when neither is on screen.
 private func paintFamily(_ state: AppState, layout: ScreenLayout, environment env: RenderEnvironment,
                          into canvas: inout Canvas) -> Bool {
+    if state.isSequence {
+        SequenceScreenView(state: state, layout: layout, environment: env).paint(into: &canvas)
+        return true
+    }
     if state.isTransposed {
         TransposedScreenView(state: state, layout: layout, environment: env).paint(into: &canvas)
         return true

@@ -5,9 +5,12 @@ enum SummaryView {
     static func paint(into canvas: inout Canvas, frame: Rect, state: AppState, layout: ScreenLayout, glyphs g: Glyphs) {
         let p = state.parameters
         let x = g.times, lang = layout.language
-        let outputShape = state.isTransposed ? state.transposedOutput.map { [1, p.geometry.outChannels, $0.h, $0.w] } : p.outputShape
+        let sequence = state.isSequence ? state.sequence : nil
+        let outputShape = sequence.map { try? $0.output.get().shape }
+            ?? (state.isTransposed ? state.transposedOutput.map { [1, p.geometry.outChannels, $0.h, $0.w] } : p.outputShape)
+        let inputShape = sequence?.input.shape ?? p.inputShape
         var lines: [(String, Style)] = [
-            (ScreenText.summaryInput(lang, p.inputShape.map(String.init).joined(separator: x)), .plain),
+            (ScreenText.summaryInput(lang, inputShape.map(String.init).joined(separator: x)), .plain),
             (ScreenText.summaryOutput(lang, outputShape?.map(String.init).joined(separator: x)),
              outputShape == nil ? Style(foreground: Palette.error) : .plain),
             (layout.zoomStatus, Style(foreground: Palette.muted)),

@@ -77,6 +77,11 @@ extension AppState {
             c.x = min(max(0, c.x), max(0, columns - 1))
         }
         clamp(&inputCursor, parameters.inChannels, parameters.hIn, parameters.wIn)
+        if !rowIsShown(selected) { selected = nextShownRow(from: selected, step: 1) }
+        if isSequence {
+            if let shape = try? sequence.output.get().shape { clamp(&outputCursor, shape[1], 1, shape[2]) }
+            return
+        }
         if isTransposed {
             if let size = transposedOutput { clamp(&outputCursor, parameters.geometry.outChannels, size.h, size.w) }
             return

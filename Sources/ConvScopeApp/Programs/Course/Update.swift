@@ -95,10 +95,10 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     switch action {
     case .selectPrevious:
         s.typing = nil
-        s.selected = ParameterID(rawValue: RowSteps.wrapped(s.selected.rawValue, step: -1, count: ParameterID.allCases.count))!
+        s.selected = s.nextShownRow(from: s.selected, step: -1)
     case .selectNext:
         s.typing = nil
-        s.selected = ParameterID(rawValue: RowSteps.wrapped(s.selected.rawValue, step: 1, count: ParameterID.allCases.count))!
+        s.selected = s.nextShownRow(from: s.selected, step: 1)
     case .decrement: s.change(selected) { $0 - 1 }
     case .increment: s.change(selected) { $0 + 1 }
     case .bigDecrement: s.change(selected) { selected.spec.step.step($0, up: false) }
@@ -225,10 +225,11 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .togglePanel where s.isTransposed, .scrollPanel where s.isTransposed:
         // A ConvTranspose2d's panels are its own (TransposedPanelText); they open and scroll as a Conv2d's.
         s.applyTeaching(action)
+    case .cycleCausal: s.cycleCausal()
     case .focusNext, .focusPrevious, .moveCursor, .cursorChannel, .togglePlay, .step, .tick, .slower, .faster,
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         // A ConvTranspose2d's inspector walks its own output; the Conv2d's teaching keys wait.
-        if s.isTransposed { s.applyTransposedTeaching(action) } else { s.applyTeaching(action) }
+        if s.parameters.layerKind != .conv2d { s.applyFamilyTeaching(action) } else { s.applyTeaching(action) }
     case .stack(let stackAction):
         s.applyStack(stackAction)
     case .graph(let graphAction):
