@@ -9,4 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product convscope-keybench >/dev/null
-.build/release/convscope-keybench "$@"
+# Line by line into a pipe or file too, so a long run shows its progress.
+stdbuf -oL .build/release/convscope-keybench "$@"

@@ -106,9 +106,9 @@ func printMapsInViewVerdict(_ timings: [MapsInViewTiming], goal: Double = 100) {
           + (loaded ? " — loaded: the goal is judged on a quiet machine (load average < 1), run this again there" : ""))
 }
 
-/// Returns once this process has used under 5 ms of CPU time in 100 ms (at most 10 s).
+/// Returns once this process has used under 5 ms of CPU time in 100 ms (at most 3 s).
 func waitUntilIdle() {
-    for _ in 0..<100 {
+    for _ in 0..<30 {
         let before = processCPUMilliseconds()
         usleep(100_000)
         if processCPUMilliseconds() - before < 5 { return }

@@ -15,9 +15,10 @@ import CConvKernels
 public final class ComputeEngine {
     /// Work below this many tensor elements is computed inline: it takes well under a frame.
     public static let inlineLimit = 400_000
-    /// Layers whose general path does more multiply-adds than this (about 50 ms on two cores)
+    /// Layers whose general path does more multiply-adds than this (about 10 ms on two cores, with
+    /// a 1024² input and output of 16 channels to draw and scan besides)
     /// show the visible region first: its values, or the block means of the whole map.
-    public static let previewMultiplyAdds = 4_000_000_000
+    public static let previewMultiplyAdds = 1_000_000_000
     let mailbox = Mailbox()
     private var cache: [ComputedMaps] = []
     private var running: (layer: ConvLayer, token: CancelToken, tensors: LayerTensors)?

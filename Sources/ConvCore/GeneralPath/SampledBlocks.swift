@@ -44,7 +44,8 @@ public struct SampledGrid: Equatable, Sendable {
         pitch = block * max(1, (blocks + side - 1) / side)
     }
 
-    /// The input rows and columns its samples read (through any padding mode), as runs.
+    /// The input rows and columns its samples read (through any padding mode), as runs; columns
+    /// up to 64 apart are joined into one run.
     func inputReads(_ spec: Conv2dSpec) -> (rows: [Range<Int>], columns: [Range<Int>]) {
         func reads(_ axis: PaddedAxis, _ outputs: [Int]) -> [Range<Int>] {
             var read = [Bool](repeating: false, count: axis.size)
@@ -53,8 +54,17 @@ public struct SampledGrid: Equatable, Sendable {
             }
             return Conv2dSettings.runs(of: read)
         }
-        return (reads(spec.heightAxis, (0..<squareRows).map(sampleRow)),
-                reads(spec.widthAxis, (0..<squareColumns).map(sampleColumn)))
+        // Columns a few apart (a dilated kernel reads every d-th) are drawn as one run: a value
+        // costs about what zeroing it does, a run per value costs a call and a range each.
+        var columns: [Range<Int>] = []
+        for run in reads(spec.widthAxis, (0..<squareColumns).map(sampleColumn)) {
+            if let last = columns.last, run.lowerBound - last.upperBound <= 64 {
+                columns[columns.count - 1] = last.lowerBound..<run.upperBound
+            } else {
+                columns.append(run)
+            }
+        }
+        return (reads(spec.heightAxis, (0..<squareRows).map(sampleRow)), columns)
     }
 }
 
