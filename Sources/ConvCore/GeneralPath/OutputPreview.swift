@@ -70,7 +70,9 @@ public enum OutputPreview {
                     grid: grid, threads: threads, workspace: workspace, isCancelled: isCancelled)
             }
             let count = planeOfHeld.compactMap { $0 }.count
-            planes = sampleGrid.map { squarePlanes(values, count: count, planes: count + zeroPlanes, grid: $0, planeSize: planeSize, width: outW) }
+            // Only the planes a shown channel reads are painted (3 of a block of 8 at 200×60).
+            let painted = Set(shown.compactMap { planeOfHeld[layer.channel(holding: $0)] })
+            planes = sampleGrid.map { squarePlanes(values, painting: painted, planes: count + zeroPlanes, grid: $0, planeSize: planeSize, width: outW) }
                 ?? meanPlanes(values, count: count, planes: count + zeroPlanes, grid: grid, planeSize: planeSize, width: outW)
         }
         return maps(planes, planeOfHeld: planeOfHeld, zeroPlanes: zeroPlanes, shown: shown, outChannels: outChannels,

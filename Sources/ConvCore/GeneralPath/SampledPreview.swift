@@ -3,12 +3,12 @@ import Dispatch
 import Synchronization
 
 extension OutputPreview {
-    /// `planes` planes, the first `count` of which hold over each square of `grid` its sample's
+    /// `planes` planes, those in `painting` holding over each square of `grid` its sample's
     /// value (`values[k · grid.count + i · squareColumns + j]`); zeros elsewhere.
-    static func squarePlanes(_ values: [Float], count: Int, planes total: Int, grid: SampledGrid, planeSize: Int,
+    static func squarePlanes(_ values: [Float], painting: Set<Int>, planes total: Int, grid: SampledGrid, planeSize: Int,
                              width: Int) -> [Float] {
         var planes = [Float](repeating: 0, count: total * planeSize)
-        for k in 0..<count {
+        for k in painting.sorted() {
             for i in 0..<grid.squareRows {
                 for j in 0..<grid.squareColumns {
                     let value = values[k * grid.count + i * grid.squareColumns + j]
