@@ -4,8 +4,10 @@
 #   scripts/bench_keys.sh            the full sizes
 #   scripts/bench_keys.sh --quick    500 layers and 4,000 questions (proves it runs)
 #   scripts/bench_keys.sh --maps-in-view         key → maps in view for the largest random layers
-#   scripts/bench_keys.sh --maps-in-view-parts   where the first of them spends its time
+#   scripts/bench_keys.sh --maps-in-view-grid    the same for every kind of layer in range, with a verdict
+#   scripts/bench_keys.sh --maps-in-view-parts [--case N]   where one of them spends its time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product convscope-keybench >/dev/null
-.build/release/convscope-keybench "$@"
+# Line by line into a pipe or file too, so a long run shows its progress.
+stdbuf -oL .build/release/convscope-keybench "$@"

@@ -14,6 +14,9 @@ public struct ConvExperiment: Sendable {
 
     /// Nil for a whole output; for a preview, the region its output holds (zeros elsewhere).
     public let coverage: OutputRegion?
+    /// For a sampled first frame of a whole map, the side of the squares each drawn from one
+    /// cell's value (`SampledGrid`); nil for exact values and block means.
+    public private(set) var sampledPitch: Int? = nil
 
     /// Builds the input and kernel and runs `nn.Conv2d`'s forward pass; throws only on cancellation.
     /// `workspace` keeps the general path's buffers between calls.
@@ -55,6 +58,19 @@ public struct ConvExperiment: Sendable {
         let spec = settings.spec
         output = .success(try OutputPreview.run(input: input, kernels: kernels, bias: spec.biasVector, spec: spec,
                                                 region: region, isCancelled: isCancelled))
+    }
+
+    /// A sampled first frame of a whole-map `region` (`OutputPreview.run(sampledOn:)` over `grid`).
+    public init(sampledPreviewOf settings: Conv2dSettings, region: OutputRegion, grid: SampledGrid, input: FeatureMaps,
+                kernels: FeatureMaps, isCancelled: () -> Bool = { false }) throws {
+        parameters = settings
+        self.input = input
+        self.kernels = kernels
+        coverage = region
+        sampledPitch = grid.pitch
+        let spec = settings.spec
+        output = .success(try OutputPreview.run(input: input, kernels: kernels, bias: spec.biasVector, spec: spec,
+                                                region: region, sampledOn: grid, isCancelled: isCancelled))
     }
 
     /// The notebook's experiment (ramp, all ones) for twelve slider values.

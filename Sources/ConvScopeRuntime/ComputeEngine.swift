@@ -15,9 +15,10 @@ import CConvKernels
 public final class ComputeEngine {
     /// Work below this many tensor elements is computed inline: it takes well under a frame.
     public static let inlineLimit = 400_000
-    /// Layers whose general path does more multiply-adds than this (about 0.2 s on two cores)
+    /// Layers whose general path does more multiply-adds than this (about 10 ms on two cores, with
+    /// a 1024² input and output of 16 channels to draw and scan besides)
     /// show the visible region first: its values, or the block means of the whole map.
-    public static let previewMultiplyAdds = 20_000_000_000
+    public static let previewMultiplyAdds = 1_000_000_000
     let mailbox = Mailbox()
     private var cache: [ComputedMaps] = []
     private var running: (layer: ConvLayer, token: CancelToken, tensors: LayerTensors)?
@@ -123,8 +124,14 @@ public final class ComputeEngine {
         // and a preview must not wait for the pool to make another.
         previewQueue.async { [mailbox] in
             defer { layerToken.resume() }
-            Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
-                         isCancelled: { layerToken.isCancelled || token.isCancelled })
+            let isCancelled: @Sendable () -> Bool = { layerToken.isCancelled || token.isCancelled }
+            // A sampled whole map from part of the input is followed by the exact means from all of it.
+            if Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
+                            isCancelled: isCancelled), !isCancelled() {
+                _ = tensors.get(layer)
+                Self.preview(layer, region: region, tensors: tensors, threshold: threshold, mailbox: mailbox,
+                             isCancelled: isCancelled)
+            }
         }
     }
 
@@ -134,10 +141,28 @@ public final class ComputeEngine {
     @discardableResult
     private static func preview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
                                 mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
+        // A whole map's block means read every input value: a sampled frame comes first.
+        if region.block > 1, let sampledInPart = sampledPreview(layer, region: region, tensors: tensors, threshold: threshold,
+                                                                 mailbox: mailbox, isCancelled: isCancelled),
+           sampledInPart || isCancelled() { return sampledInPart }
         let (input, kernels, inPart) = tensors.forPreview(layer, region: region)
         guard tensors.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold),
               let experiment = try? ConvExperiment(previewOf: layer, region: region, input: input, kernels: kernels,
                                                    isCancelled: isCancelled) else { return false }
+        let maps = ComputedMaps(experiment)
+        if !isCancelled() { mailbox.preview.withLock { $0 = maps }; LoopWakeup.shared.wake() }
+        return inPart
+    }
+
+    /// Computes a sampled first frame of the whole-map `region` (`SampledGrid`) into the preview
+    /// slot. Returns nil when the layer wants no preview, else true when made from part of the input.
+    private static func sampledPreview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
+                                       mailbox: Mailbox, isCancelled: @escaping @Sendable () -> Bool) -> Bool? {
+        let grid = SampledGrid(region: region, spec: layer.spec)
+        let (input, kernels, inPart) = tensors.forSampledPreview(layer, grid: grid)
+        guard tensors.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) else { return nil }
+        guard let experiment = try? ConvExperiment(sampledPreviewOf: layer, region: region, grid: grid, input: input,
+                                                   kernels: kernels, isCancelled: isCancelled) else { return inPart }
         let maps = ComputedMaps(experiment)
         if !isCancelled() { mailbox.preview.withLock { $0 = maps }; LoopWakeup.shared.wake() }
         return inPart
@@ -242,6 +267,17 @@ final class LayerTensors: Sendable {
     func forPreview(_ layer: ConvLayer, region: OutputRegion) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
         if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
         guard let part = layer.makePreviewInputMaps(for: region) else {
+            let whole = get(layer)
+            return (whole.input, whole.kernels, false)
+        }
+        return (part, kernels(of: layer), true)
+    }
+
+    /// The tensors a sampled whole map over `grid` reads: the whole layer's when built, else the
+    /// kernels and the input made where the samples read (`inPart` true) when that is possible.
+    func forSampledPreview(_ layer: ConvLayer, grid: SampledGrid) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+        if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
+        guard let part = layer.makeSampledInputMaps(for: grid) else {
             let whole = get(layer)
             return (whole.input, whole.kernels, false)
         }

@@ -1,5 +1,3 @@
-import CConvKernels
-
 extension Conv2dSettings {
     /// The input a preview of `region` reads, made in part: of a random input shown as values
     /// (block 1), only the rows the region's output reads (through any padding mode) and the rows
@@ -22,29 +20,12 @@ extension Conv2dSettings {
         let rows = Self.runs(of: read)
         guard rows.reduce(0, { $0 + $1.count }) * 2 <= height else { return nil }
         let shape = spec.inputShape
-        let values = IndexedRandom.floats(channels: shape[1], height: shape[2], width: shape[3], rows: rows, start: start,
-                                          in: InputSource.randomValues)
+        // Whole rows, channels spread over the cores.
+        let (values, ranges) = IndexedRandom.floats(channels: shape[1], height: shape[2], width: shape[3], rows: rows,
+                                                    columns: [0..<shape[3]], start: start, in: InputSource.randomValues)
         var maps = FeatureMaps(everyChannelOf: Tensor4(shape: shape, storage: values))
-        maps.knownPlaneRanges = KnownPlaneRanges(ranges: Self.ranges(of: values, shape: shape, drawn: rows))
+        maps.knownPlaneRanges = KnownPlaneRanges(ranges: ranges)
         return maps
-    }
-
-    /// Each plane's smallest and largest value, from its drawn rows and the zeros of the others
-    /// (as `FeatureMaps.planeRanges` scans them, without reading the zeros).
-    static func ranges(of values: [Float], shape: [Int], drawn rows: [Range<Int>]) -> [(min: Float, max: Float)] {
-        let (height, width) = (shape[2], shape[3])
-        let hasZeros = rows.reduce(0) { $0 + $1.count } < height
-        return values.withUnsafeBufferPointer { buffer in
-            (0..<shape[1]).map { c in
-                var range: (min: Float, max: Float)? = hasZeros ? (0, 0) : nil
-                for span in rows {
-                    var lo: Float = 0, hi: Float = 0
-                    convscope_min_max(buffer.baseAddress! + (c * height + span.lowerBound) * width, Int64(span.count * width), &lo, &hi)
-                    range = range.map { (Swift.min($0.min, lo), Swift.max($0.max, hi)) } ?? (lo, hi)
-                }
-                return range ?? (0, 0)
-            }
-        }
     }
 
     /// The runs of true in `flags`, as ranges of their indices.

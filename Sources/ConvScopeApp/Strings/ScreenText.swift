@@ -95,6 +95,12 @@ public enum ScreenText {
         l.pick("shown first \(g.dot) computing the rest\(g.ellipsis)", "показано сначала \(g.dot) вычисляется остальное\(g.ellipsis)")
     }
 
+    /// The note over a sampled first frame of whole maps: each square shows one cell, not its mean.
+    static func sampledFirst(_ l: Language, _ g: Glyphs, pitch: Int) -> String {
+        l.pick("sampled: 1 cell per \(pitch)\(g.times)\(pitch) \(g.dot) computing the means\(g.ellipsis)",
+               "выборка: 1 клетка на \(pitch)\(g.times)\(pitch) \(g.dot) вычисляются средние\(g.ellipsis)")
+    }
+
     static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings) -> String {
         ([Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)).joined(separator: " \(g.dot) ")
     }

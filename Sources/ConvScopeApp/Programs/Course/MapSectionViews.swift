@@ -33,8 +33,9 @@ struct MapSectionViews {
 
     private func input(_ layout: SectionLayout) -> SectionView {
         let g = environment.glyphs, lang = environment.language, spec = p.spec
-        // A preview's input is whole.
-        let current = self.current ?? preview
+        // A preview's input holds every value it is drawn with; a sampled one's only what its
+        // samples read, so none of it is drawn.
+        let current = self.current ?? (preview?.experiment.sampledPitch == nil ? preview : nil)
         let scale = current?.inputScale ?? MapScale(minimum: 0, maximum: p.inputScaleMax ?? 1)
         // The ring holds the mode's values; zeros need no lookup.
         let ring: ((Int, Int, Int) -> Float)? = spec.paddingMode == .zeros ? nil : current.map { maps in
@@ -64,7 +65,8 @@ struct MapSectionViews {
                            tensor: maps.flatMap { try? $0.experiment.output.get() },
                            mapScale: { scales.indices.contains($0) ? scales[$0] : MapScale(minimum: 0, maximum: 0) },
                            environment: environment, marks: marks,
-                           note: previewed ? ScreenText.computingTheRest(lang, g) : "",
+                           note: !previewed ? "" : maps?.experiment.sampledPitch.map { ScreenText.sampledFirst(lang, g, pitch: $0) }
+                               ?? ScreenText.computingTheRest(lang, g),
                            groupOf: grouped ? { spec.group(ofOutput: $0) } : nil)
     }
 }

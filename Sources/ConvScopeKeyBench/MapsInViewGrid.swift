@@ -1,0 +1,49 @@
+import ConvCore
+import ConvScopeApp
+
+/// Every kind of layer in range at 1024² (256² with --quick), random input and weights, at both
+/// zooms: each channel count × kernel size, then the 64→64 k32 layer with each padding mode,
+/// dilation, stride and grouping in turn. The goal is the same for all: maps in view ≤ 100 ms.
+func mapsInViewGrid(quick: Bool) -> [MapsInViewCase] {
+    let side = quick ? 256 : 1024
+    struct Shape {
+        var channels = 64, kernel = 32, padding = 0, mode = PaddingMode.zeros, dilation = 1, stride = 1, groups = 1
+        var label: String {
+            var words = ["\(channels)→\(channels) k\(kernel)"]
+            if padding > 0 { words.append("\(mode) p\(padding)") }
+            if dilation > 1 { words.append("d\(dilation)") }
+            if stride > 1 { words.append("s\(stride)") }
+            if groups > 1 { words.append("g\(groups)") }
+            return words.joined(separator: " ")
+        }
+    }
+    func layer(_ shape: Shape) -> ConvLayer {
+        var p = ConvParameters()
+        p.hIn = side; p.wIn = side; p.inChannels = shape.channels; p.outChannels = shape.channels
+        p.kernelSizeH = shape.kernel; p.kernelSizeW = shape.kernel; p.paddingH = shape.padding; p.paddingW = shape.padding
+        p.strideH = shape.stride; p.strideW = shape.stride; p.dilationH = shape.dilation; p.dilationW = shape.dilation
+        var settings = Conv2dSettings(p)
+        settings.paddingMode = shape.mode
+        settings.groups = shape.groups
+        settings.input = .generated(.random(start: 0))
+        settings.kernel = .preset(.random(start: 1))
+        return settings
+    }
+    var shapes: [Shape] = []
+    for channels in [16, 64] { for kernel in [3, 8, 32] { shapes.append(Shape(channels: channels, kernel: kernel)) } }
+    for mode in PaddingMode.allCases { shapes.append(Shape(padding: 15, mode: mode)) }
+    shapes += [Shape(dilation: 2), Shape(padding: 31, mode: .reflect, dilation: 2), Shape(stride: 2), Shape(dilation: 2, stride: 3),
+               Shape(groups: 4), Shape(groups: 64), Shape(padding: 15, mode: .circular, stride: 2, groups: 8)]
+    return shapes.flatMap { shape in
+        [(Zoom.numbers, "numbers"), (.whole, "whole maps")].map { zoom, name in
+            MapsInViewCase(name: "\(side)² \(shape.label), \(name)", layer: layer(shape), zoom: zoom)
+        }
+    }
+}
+
+/// The grid of cases, each timed; ends with the one-line verdict.
+func mapsInViewGridBench(quick: Bool, runs: Int) {
+    print("key → maps in view for every kind of layer in range, 200×60, random input and weights (median of \(runs) after a warm-up)")
+    let timings = mapsInViewGrid(quick: quick).map { timeMapsInView($0, runs: runs) }
+    printMapsInViewVerdict(timings)
+}
