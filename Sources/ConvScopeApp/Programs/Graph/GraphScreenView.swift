@@ -21,7 +21,7 @@ enum GraphScreenView {
                        maxWidth: layout.notes.width)
         }
         if s.denseView {
-            GraphDensePanel.paint(into: &canvas, state: s, layout: layout, environment: env)
+            GraphDensePanel.paint(into: &canvas, state: state, layout: layout, environment: env)
         } else {
             paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
         }

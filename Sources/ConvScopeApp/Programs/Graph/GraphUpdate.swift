@@ -48,12 +48,13 @@ extension AppState {
             }
         case .toggleDense:
             g.denseView.toggle()
+            panelScroll = 0
         case .back:
             if g.denseView { g.denseView = false } else if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
         }
         g.computeField()
         // A new row starts at its first maps.
-        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0 }
+        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0; panelScroll = 0 }
         graph = g
     }
 
