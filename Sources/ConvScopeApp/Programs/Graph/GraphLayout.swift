@@ -77,10 +77,10 @@ enum GraphLayout {
         var neutral = state
         neutral.focus = .parameters
         neutral.playing = false
-        let bands = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
         func slotWidth(_ band: [StackMapSource]) -> Int { (maps.width - SectionLayout.gap * (band.count - 1)) / band.count }
+        let sideBySide = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
         func geometry(_ s: StackMapSource) -> MapGeometry { MapGeometry(zoom: zoom, valueWidth: s.valueWidth, environment: env, roomy: roomy) }
-        let full = bands.map { band in
+        func fullHeight(_ band: [StackMapSource]) -> Int {
             band.map { s in
                 let w = slotWidth(band)
                 let header = Layout.headerRows(lead: s.lead, width: w, scaleWidth: scaleText(s, text).count, glyphs: env.glyphs)
@@ -88,6 +88,18 @@ enum GraphLayout {
                                          headerRows: header)
             }.max() ?? 0
         }
+        // An add's two inputs whose headers need two rows side by side each take a band of their
+        // own where the maps have the room: side by side one's scale sat beside the other's title.
+        let stacked = sideBySide.flatMap { band -> [[StackMapSource]] in
+            guard band.count == 2, band.allSatisfy({ $0.section == .input }) else { return [band] }
+            let crowded = band.contains {
+                Layout.headerRows(lead: $0.lead, width: slotWidth(band), scaleWidth: scaleText($0, text).count, glyphs: env.glyphs) > 1
+            }
+            return crowded ? band.map { [$0] } : [band]
+        }
+        let bands = stacked.count > sideBySide.count
+            && stacked.map(fullHeight).reduce(0, +) + stacked.count - 1 <= maps.height ? stacked : sideBySide
+        let full = bands.map(fullHeight)
         let available = max(0, maps.height - max(0, bands.count - 1))
         var heights = full
         if full.reduce(0, +) > available, !bands.isEmpty {
