@@ -64,6 +64,24 @@ import Testing
         #expect(planes["add_7"] == 1)
     }
 
+    /// resnet50's ramp overflows float32 in its later blocks: the maps holding inf take the
+    /// tap-by-tap sums, so the comparison above holds those to the whole tensors too.
+    @Test func resnet50sRampReachesInfinity() throws {
+        let f = try #require(FxValueFixture.all.first { $0.id == "resnet50" })
+        let model = try FxModelReader.read(f.print.text)
+        let trace = GraphTrace(model, inputShape: f.input_shape)
+        var infiniteConvolutionInputs = 0
+        GraphForward.streamShared(trace, inputName: model.inputName, input: FxValueFixtureTests.ramp(f.input_shape),
+                                  sharingPlanes: true) { index, value in
+            guard case let .maps(m) = value, m.storage.contains(where: \.isInfinite) else { return }
+            infiniteConvolutionInputs += trace.steps.filter { step in
+                guard case .layer(.conv2d) = step.node.operation else { return false }
+                return step.node.inputs.contains(trace.steps[index].node.name)
+            }.count
+        }
+        #expect(infiniteConvolutionInputs > 0)
+    }
+
     /// Shape and every value's bit pattern (NaN payloads and -0 included).
     static func bits(_ value: GraphValue) -> [[UInt32]] {
         switch value {

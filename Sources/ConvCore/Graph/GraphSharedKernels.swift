@@ -40,6 +40,8 @@ enum GraphSharedKernels {
     /// so both layers round the same Double to float32.
     static func convolution(_ l: Conv2dLayer, _ x: FeatureMaps, shape: [Int]) -> FeatureMaps? {
         let spec = l.spec(inputHeight: x.shape[2], inputWidth: x.shape[3])
+        // Maps holding inf or NaN are summed tap by tap, as the whole layer sums them.
+        if l.paddingMode == .zeros, x.storage.contains(where: { !$0.isFinite }) { return GraphSharedOnesConvolution.run(l, x, shape: shape) }
         guard l.groups == 1, l.inChannels == x.shape[1], Conv2dForward.zeroPaddedEquivalent(spec) != nil,
               x.storage.allSatisfy({ $0.isFinite }) else { return nil }
         var one = l
