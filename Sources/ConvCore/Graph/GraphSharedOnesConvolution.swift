@@ -7,7 +7,6 @@ enum GraphSharedOnesConvolution {
     static func run(_ layer: Conv2dLayer, _ x: FeatureMaps, shape: [Int]) -> FeatureMaps? {
         guard layer.groups == 1, layer.paddingMode == .zeros, layer.inChannels == x.shape[1] else { return nil }
         let (ih, iw, oh, ow) = (x.shape[2], x.shape[3], shape[2], shape[3])
-        let (top, left) = (layer.appliedPadding(.height).before, layer.appliedPadding(.width).before)
         let hasNaN = x.storage.contains { $0.isNaN }
         let hasPlusInfinity = x.storage.contains { $0 == .infinity }, hasMinusInfinity = x.storage.contains { $0 == -.infinity }
         let planes = x.distinctPlaneCount, taps = layer.kernelSize.h * layer.kernelSize.w
@@ -21,15 +20,9 @@ enum GraphSharedOnesConvolution {
                         var count = 0
                         for p in 0..<planes {
                             count = 0
-                            for ky in 0..<layer.kernelSize.h {
-                                let y = oy * layer.stride.h - top + ky * layer.dilation.h
-                                guard y >= 0 && y < ih else { continue }
-                                for kx in 0..<layer.kernelSize.w {
-                                    let xx = ox * layer.stride.w - left + kx * layer.dilation.w
-                                    guard xx >= 0 && xx < iw else { continue }
-                                    window[p * taps + count] = input[(p * ih + y) * iw + xx]
-                                    count += 1
-                                }
+                            GraphOnesConvolution.forEachTap(layer, oy: oy, ox: ox, height: ih, width: iw) { y, xx in
+                                window[p * taps + count] = input[(p * ih + y) * iw + xx]
+                                count += 1
                             }
                         }
                         var sum: Float = 0
