@@ -25,6 +25,7 @@ func report(_ name: String, _ t: (median: Double, worst: Double)) {
     print(String(format: "%-46@ median %7.2f ms   worst %7.2f ms", name as NSString, t.median, t.worst))
 }
 
+if CommandLine.arguments.contains("--graph-values") { try graphValuesBench(CommandLine.arguments); exit(0) }
 if CommandLine.arguments.contains("--graph") { try graphBench(CommandLine.arguments); exit(0) }
 let quick = CommandLine.arguments.contains("--quick")
 if CommandLine.arguments.contains("--maps-in-view-parts") { mapsInViewParts(quick: quick); exit(0) }

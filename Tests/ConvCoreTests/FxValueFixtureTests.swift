@@ -58,10 +58,6 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
         return GraphTensor(InputPattern.ramp.makeInput(p))
     }
 
-    /// Models whose map goes through a permute moving its height and width (and back): convscope
-    /// follows the field only while they stay the last two axes, so it says the field is unknown.
-    static let fieldLostByPermute: Set<String> = ["ops_zoo"]
-
     @Test func everyPrintHasValues() {
         #expect(Set(FxValueFixture.all.map(\.id)) == Set(FxPrintFixture.all.map(\.id)))
     }
@@ -98,17 +94,15 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
 
     /// The input rows and columns convscope's field gives for the last spatial node's centre and
     /// corner cells are the rows and columns the gradient reaches (max-pools as average pools,
-    /// activations as the identity, all ones) — through every branch, crop and resize.
+    /// activations as the identity, all ones) — through every branch, crop, resize and permute.
     @Test(arguments: FxValueFixture.all)
     func fieldMatchesGradientSupport(_ f: FxValueFixture) throws {
         let p = f.print
         let trace = GraphTrace(try FxModelReader.read(p.text), inputShape: p.input_shape)
         let step = try #require(trace.steps.first { $0.node.name == f.field.node })
         #expect(step.outputShape == f.field.shape)
-        if Self.fieldLostByPermute.contains(f.id) {
-            #expect(step.field == nil, "a permute that moves the map's axes leaves the field unknown, not wrong")
-            return
-        }
+        // ops_zoo's map goes to NHWC, through a reshape merging height and width, and back: the field follows.
+        #expect(step.field != nil)
         for cell in f.field.cells {
             let support = step.inputSupport(y: cell.cell[0], x: cell.cell[1], height: p.input_shape[2], width: p.input_shape[3])
             #expect(support.map { [$0.rows.lowerBound, $0.rows.upperBound] } == cell.rows, "\(cell.cell) rows")

@@ -52,11 +52,35 @@ struct GraphDensePanelTests {
 }
 
 extension GraphDensePanelTests {
-    /// The smallest window: each label stands above its numbers, the rest cut with an ellipsis.
+    /// The smallest window: each label stands above its numbers; the lines below the box are
+    /// counted on its border with the keys that scroll to them.
     @Test func resnet18AtTheSmallestWindow() {
         let text = Self.screen("resnet18.txt", size: (50, 17), language: .en, named: "resnet18-conv1")
         #expect(text.contains("this convolution"))
         #expect(text.contains("9,408") && text.contains("118,013,952"))
+        #expect(text.contains("u d scroll"))
+    }
+
+    /// u and d scroll a panel taller than its box, as on the other screens (d, fold depth
+    /// elsewhere, scrolls while the panel is open); the scroll stops at the last line and starts
+    /// again at the top for a new row.
+    @Test func theKeysOfTheOtherPanelsScrollIt() {
+        var s = GraphScreenTests.state("resnet18.txt", size: 224, columns: 50, rows: 17, language: .en, [.toggleDense])
+        let top = GraphScreenSnapshotTests.screen(s, columns: 50), rows = s.graph?.rows.count
+        s = update(s, .key(.character("d")))
+        #expect(s.panelScroll == 3)
+        #expect(s.graph?.rows.count == rows, "d scrolled, it did not fold")
+        let below = GraphScreenSnapshotTests.screen(s, columns: 50)
+        #expect(below != top)
+        #expect(below.contains("▲ 3"))
+        for _ in 0..<50 { s = update(s, .key(.character("d"))) }
+        let bottom = s.panelScroll
+        #expect(bottom > 3 && !GraphScreenSnapshotTests.screen(s, columns: 50).contains("▼"))
+        s = update(s, .key(.character("u")))
+        #expect(s.panelScroll == bottom - 3)
+        s = update(s, .key(.escape))
+        s = update(s, .key(.character("c")))
+        #expect(s.panelScroll == 0)
     }
 }
 

@@ -24,12 +24,21 @@ public enum GraphForward {
     /// and keeping a value only until the last node that reads it has run.
     public static func stream(_ trace: GraphTrace, inputName: String, input: GraphTensor,
                               _ each: (Int, GraphValue) -> Void) {
+        streamShared(trace, inputName: inputName, input: input, sharingPlanes: true) { each($0, $1.expanded) }
+    }
+
+    /// `stream` handing out maps as their distinct planes. With `sharingPlanes` false every
+    /// value is a whole tensor and every node takes its whole-tensor kernel (the reference the
+    /// shared planes are held to: both give the same values bit for bit).
+    public static func streamShared(_ trace: GraphTrace, inputName: String, input: GraphTensor, sharingPlanes: Bool,
+                                    _ each: (Int, GraphSharedValue) -> Void) {
         var lastReader: [String: Int] = [:]
         for (index, step) in trace.steps.enumerated() { for name in step.node.inputs { lastReader[name] = index } }
-        var values: [String: GraphValue] = [inputName: .tensor(input)]
+        var values: [String: GraphSharedValue] = [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))]
         for (index, step) in trace.steps.enumerated() {
             guard step.status == .ran, let result = step.result else { return }
-            let value = compute(step, result: result, values)
+            let value = sharingPlanes ? computeShared(step, result: result, values)
+                : .value(compute(step, result: result, values.mapValues(\.expanded)))
             for name in step.node.inputs where lastReader[name] == index { values[name] = nil }
             if lastReader[step.node.name] != nil { values[step.node.name] = value }
             each(index, value)
@@ -37,10 +46,31 @@ public enum GraphForward {
     }
 
     /// Every node's value at once (for tests and small models).
-    public static func run(_ trace: GraphTrace, inputName: String, input: GraphTensor) -> [GraphValue] {
+    public static func run(_ trace: GraphTrace, inputName: String, input: GraphTensor,
+                           sharingPlanes: Bool = true) -> [GraphValue] {
         var all: [GraphValue] = []
-        stream(trace, inputName: inputName, input: input) { all.append($1) }
+        streamShared(trace, inputName: inputName, input: input, sharingPlanes: sharingPlanes) { all.append($1.expanded) }
         return all
+    }
+
+    /// One node's value from maps kept as distinct planes where its kernel allows, else from the
+    /// whole tensors of its inputs.
+    static func computeShared(_ step: GraphStep, result: GraphResult, _ values: [String: GraphSharedValue]) -> GraphSharedValue {
+        var maps: [FeatureMaps] = [], allMaps = true
+        for name in step.node.inputs {
+            switch values[name] {
+            case let .maps(m)?: maps.append(m)
+            case .value(.tensor)?, .value(.tensors)?: allMaps = false
+            default: break
+            }
+        }
+        if allMaps, !maps.isEmpty, case let .tensor(shape) = result,
+           let shared = GraphSharedKernels.maps(step.node.operation, maps, shape: shape) {
+            return .maps(shared)
+        }
+        var plain: [String: GraphValue] = [:]
+        for name in step.node.inputs { plain[name] = values[name]?.expanded }
+        return GraphSharedValue(compute(step, result: result, plain))
     }
 
     static func compute(_ step: GraphStep, result: GraphResult, _ values: [String: GraphValue]) -> GraphValue {

@@ -101,7 +101,7 @@ public struct GraphTrace: Equatable, Sendable {
                         return GraphMovedReach.Input(shape: s, spatial: moved[name] ?? r.map { MovedReach(reach: $0, h: s.count - 2, w: s.count - 1) },
                                                      isConstant: constants.contains(name))
                     }
-                    if let carried = GraphMovedReach.after(node.operation, inputs) {
+                    if let carried = GraphMovedReach.after(node.operation, inputs, output: shape) {
                         if carried.h == shape.count - 2 && carried.w == shape.count - 1 {
                             value = .tensor(shape, carried.reach)
                         } else {

@@ -11,14 +11,21 @@ extension StackJSONWriter {
         json.append("{\"input_shape\": "); json.appendShape(input.shape)
         json.append(", \"input\": "); json.appendNested(shape: input.shape, values: input.storage)
         json.append(", \"nodes\": [")
-        GraphForward.stream(trace, inputName: inputName, input: input) { index, value in
+        GraphForward.streamShared(trace, inputName: inputName, input: input, sharingPlanes: true) { index, shared in
             let node = trace.steps[index].node
             if index > 0 { json.append(", ") }
             json.append("{\"name\": "); json.appendString(node.name)
             json.append(", \"target\": "); json.appendString(node.target)
             json.append(", \"op\": "); json.appendString(node.op)
             json.append(", \"inputs\": [" + node.inputs.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
-            switch value {
+            if case let .maps(maps) = shared {
+                // Channels sharing a plane repeat its text: formatted once, copied.
+                json.append(", \"output_shape\": "); json.appendShape(maps.shape)
+                json.append(", \"output\": "); json.appendSharedMaps(maps)
+                json.append("}")
+                return
+            }
+            switch shared.expanded {
             case let .tensor(t):
                 json.append(", \"output_shape\": "); json.appendShape(t.shape)
                 json.append(", \"output\": "); json.appendNested(shape: t.shape, values: t.storage)

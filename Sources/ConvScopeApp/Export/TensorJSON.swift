@@ -8,10 +8,10 @@ import Darwin
 /// Writes an experiment as the JSON object of `convscope render --format json`, streaming bytes
 /// to `sink` in chunks so a 1024×1024×64 tensor never exists as one string.
 public struct TensorJSONWriter {
-    private var buffer: [UInt8] = []
-    private let rows = RowFormatter()
-    private let sink: ([UInt8]) -> Void
-    private let chunkSize = 1 << 16
+    var buffer: [UInt8] = []
+    let rows = RowFormatter()
+    let sink: ([UInt8]) -> Void
+    let chunkSize = 1 << 16
 
     /// A writer that hands out chunks of UTF-8 bytes to `sink`.
     public init(sink: @escaping ([UInt8]) -> Void) {

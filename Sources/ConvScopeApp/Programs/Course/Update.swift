@@ -47,6 +47,7 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
     default:
         // A layer on the stack screen edits its own parameter table.
         if state.stack != nil, state.editStackRow(action) { return state.stackEffects }
+        if state.graph != nil, !state.showHelp, case .scrollPanel(let delta) = action { state.scrollGraphPanel(delta); return [] }
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.

@@ -13,23 +13,32 @@ enum GraphDensePanel {
         return long.count + 4 <= width ? long : name
     }
 
-    /// Paints the panel over the maps area when it is open; a panel taller than the room ends in an ellipsis.
-    static func paint(into canvas: inout Canvas, state s: GraphScreenState, layout: GraphScreenLayout, environment env: RenderEnvironment) {
+    /// The panel's box over the maps area and its lines, or nil when it is closed or has no room.
+    static func content(state s: GraphScreenState, layout: GraphScreenLayout, environment env: RenderEnvironment) -> PanelOverlay.Content? {
         let maps = layout.maps
-        guard s.denseView, maps.height >= 3, maps.width >= 14 else { return }
-        let g = env.glyphs
+        guard s.denseView, maps.height >= 3, maps.width >= 14 else { return nil }
         // A wide window keeps the table narrow: its numbers stay next to their labels.
         let inner = min(maps.width - 4, widest)
-        let lines = GraphDenseText(lang: env.language, g: g).lines(s, width: inner)
+        let lines = GraphDenseText(lang: env.language, g: env.glyphs).lines(s, width: inner)
         let frame = Rect(x: maps.x, y: maps.y, width: inner + 4, height: min(maps.height, lines.count + 2))
-        canvas.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
-        Box.paint(into: &canvas, frame: frame, title: title(env.language, g, width: frame.width), glyphs: g,
-                  style: Style(foreground: Palette.accent))
-        let visible = frame.height - 2
-        for (i, line) in lines.prefix(visible).enumerated() {
-            let cut = i == visible - 1 && lines.count > visible
-            canvas.put(cut ? g.ellipsis : line.text, x: frame.x + 2, y: frame.y + 1 + i, style: line.style, maxWidth: frame.width - 4)
-        }
+        return PanelOverlay.Content(frame: frame, title: title(env.language, env.glyphs, width: frame.width), lines: lines)
+    }
+
+    /// Paints the panel when it is open; one taller than the room scrolls as the other panels do
+    /// (the marker on its bottom border says what is hidden and the keys that show it).
+    static func paint(into canvas: inout Canvas, state: AppState, layout: GraphScreenLayout, environment env: RenderEnvironment) {
+        guard let s = state.graph, let content = content(state: s, layout: layout, environment: env) else { return }
+        PanelOverlay.paint(into: &canvas, content: content, scroll: state.panelScroll, environment: env)
+    }
+}
+
+extension AppState {
+    /// The panel keys (u d) with the dense panel open: scroll it within its lines.
+    mutating func scrollGraphPanel(_ delta: Int) {
+        guard let g = graph else { return }
+        let layout = GraphLayout.compute(self, environment: environment)
+        let maxScroll = GraphDensePanel.content(state: g, layout: layout, environment: environment)?.maxScroll ?? 0
+        panelScroll = min(max(0, panelScroll + delta), maxScroll)
     }
 }
 

@@ -50,7 +50,7 @@ extension KeyMap {
     static func keptOnGraph(_ action: Action) -> Bool {
         switch action {
         case .cycleZoom, .previousPage, .nextPage, .scroll, .export, .toggleRecording, .toggleTheme, .toggleHelp, .quit,
-             .toggleMouse, .cycleColormap:
+             .toggleMouse, .cycleColormap, .scrollPanel:
             true
         default:
             false
@@ -64,6 +64,8 @@ extension KeyMap {
     static func graphAction(for key: Key, in state: AppState) -> Action? {
         guard let graph = state.graph else { return nil }
         if graph.inspecting, let action = graphInspectorTable[key] { return action }
+        // With the dense panel open the panel keys scroll it, as on the other screens (d before fold depth).
+        if graph.denseView, let action = table[key], case .scrollPanel = action { return action }
         if let action = graphTable[key] { return action }
         guard let action = table[key], keptOnGraph(action) else { return nil }
         return action

@@ -16,6 +16,8 @@ public struct GraphScreenLayout: Equatable, Sendable {
     public let bands: [[SectionLayout]]
     public let hintsY: Int
     public let zoom: Zoom
+    /// True when an add's two inputs each take a band of their own (`GraphLayout.stackedInputs`).
+    public internal(set) var inputsStacked = false
     public internal(set) var help: Rect?
     public internal(set) var helpPageCount = 0
 
@@ -43,21 +45,30 @@ enum GraphLayout {
         let sources = g.denseView ? [] : GraphMaps.bands(g, text: text)
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { [($0, $0 == .numbers)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
-        var chosen: (Zoom, [[SectionLayout]])?
+        var chosen: (Zoom, (bands: [[SectionLayout]], fits: Bool, stacked: Bool))?
         for (zoom, roomy) in candidates {
             let fitted = fit(state, maps: maps, sources: sources, zoom: zoom, roomy: roomy, env: env, text: text)
-            if fitted.fits { chosen = (zoom, fitted.bands); break }
+            if fitted.fits { chosen = (zoom, fitted); break }
         }
         let zoom = chosen?.0 ?? state.zoomOverride ?? .whole
-        let bands = chosen?.1 ?? fit(state, maps: maps, sources: sources, zoom: zoom, roomy: false, env: env, text: text).bands
+        let placed = chosen?.1 ?? fit(state, maps: maps, sources: sources, zoom: zoom, roomy: false, env: env, text: text)
+        let bands = placed.bands
         var layout = GraphScreenLayout(size: state.terminalSize, list: list, firstListed: first, notes: notes, noteLines: lines,
                                        maps: maps, bands: bands, hintsY: hintsY, zoom: zoom)
+        layout.inputsStacked = placed.stacked
         if state.showHelp {
             let pages = HelpOverlay.pages(state.terminalSize, environment: env, rows: KeyMap.graphHelpRows(env.glyphs, env.language))
             layout.help = pages.frame
             layout.helpPageCount = pages.count
         }
         return layout
+    }
+
+    /// The bands with an add's two inputs each in a band of its own.
+    static func stackedInputs<Band: Collection<StackMapSource>>(_ bands: [Band]) -> [[StackMapSource]] {
+        bands.flatMap { band -> [[StackMapSource]] in
+            band.count == 2 && band.allSatisfy({ $0.section == .input }) ? band.map { [$0] } : [Array(band)]
+        }
     }
 
     /// The groups of a band that fit side by side (at least 14 columns each).
@@ -73,21 +84,34 @@ enum GraphLayout {
     /// Splits the maps area between the bands (one blank row between them); `fits` when every
     /// group is whole (no cropping, no paging).
     static func fit(_ state: AppState, maps: Rect, sources: [[StackMapSource]], zoom: Zoom, roomy: Bool,
-                    env: RenderEnvironment, text: GraphScreenText) -> (bands: [[SectionLayout]], fits: Bool) {
+                    env: RenderEnvironment, text: GraphScreenText) -> (bands: [[SectionLayout]], fits: Bool, stacked: Bool) {
         var neutral = state
         neutral.focus = .parameters
         neutral.playing = false
-        let bands = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
         func slotWidth(_ band: [StackMapSource]) -> Int { (maps.width - SectionLayout.gap * (band.count - 1)) / band.count }
+        let sideBySide = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
         func geometry(_ s: StackMapSource) -> MapGeometry { MapGeometry(zoom: zoom, valueWidth: s.valueWidth, environment: env, roomy: roomy) }
-        let full = bands.map { band in
+        // Rows to show a band's maps whole (or its first map alone: `firstOnly`).
+        func fullHeight(_ band: [StackMapSource], firstOnly: Bool) -> Int {
             band.map { s in
                 let w = slotWidth(band)
                 let header = Layout.headerRows(lead: s.lead, width: w, scaleWidth: scaleText(s, text).count, glyphs: env.glyphs)
-                return Layout.fullHeight(geometry(s), channels: s.shape[1], rows: s.shape[2], columns: s.shape[3], width: w,
-                                         headerRows: header)
+                return Layout.fullHeight(geometry(s), channels: firstOnly ? 1 : s.shape[1], rows: s.shape[2], columns: s.shape[3],
+                                         width: w, headerRows: header)
             }.max() ?? 0
         }
+        // An add's two inputs whose headers need two rows side by side each take a band of their
+        // own where each band has the room for a row of its maps: side by side one's scale sat
+        // beside the other's title.
+        let crowded = sideBySide.contains { band in
+            band.count == 2 && band.allSatisfy { $0.section == .input } && band.contains {
+                Layout.headerRows(lead: $0.lead, width: slotWidth(band), scaleWidth: scaleText($0, text).count, glyphs: env.glyphs) > 1
+            }
+        }
+        let stacked = stackedInputs(sideBySide)
+        let stacks = crowded && stacked.map { fullHeight($0, firstOnly: true) }.reduce(0, +) + stacked.count - 1 <= maps.height
+        let bands = stacks ? stacked : sideBySide
+        let full = bands.map { fullHeight($0, firstOnly: false) }
         let available = max(0, maps.height - max(0, bands.count - 1))
         var heights = full
         if full.reduce(0, +) > available, !bands.isEmpty {
@@ -114,7 +138,7 @@ enum GraphLayout {
             y += heights[i] + 1
         }
         let fits = placed.joined().allSatisfy { !$0.isCropped && !$0.isPaged } && maps.width > 0
-        return (placed, fits)
+        return (placed, fits, stacks)
     }
 
     /// The notes: the inspector's lines, the selected row, its receptive field, PyTorch's message

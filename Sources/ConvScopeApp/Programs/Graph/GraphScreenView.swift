@@ -24,7 +24,7 @@ enum GraphScreenView {
             TransposedNodeView.paint(explanation, shown: s.transposedView, area: layout.maps, scroll: state.transposedScroll,
                                      into: &canvas, environment: env)
         } else if s.denseView {
-            GraphDensePanel.paint(into: &canvas, state: s, layout: layout, environment: env)
+            GraphDensePanel.paint(into: &canvas, state: state, layout: layout, environment: env)
         } else {
             paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
         }
@@ -68,9 +68,10 @@ enum GraphScreenView {
     /// The bands of maps, with the inspector's cursor on the output and the field's r×r box on the paths.
     static func paintMaps(_ s: GraphScreenState, layout: GraphScreenLayout, text: GraphScreenText, into canvas: inout Canvas,
                           env: RenderEnvironment) {
-        let sources = GraphMaps.bands(s, text: text).map { band in
+        let shown = GraphMaps.bands(s, text: text).map { band in
             GraphLayout.shown(band.filter { $0.tensor != nil }, width: layout.maps.width)
         }.filter { !$0.isEmpty }
+        let sources = layout.inputsStacked ? GraphLayout.stackedInputs(shown) : shown
         let box = fieldBox(s)
         for (band, placed) in zip(sources, layout.bands) {
             for (source, section) in zip(band, placed) {

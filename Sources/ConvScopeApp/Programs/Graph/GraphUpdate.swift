@@ -48,6 +48,7 @@ extension AppState {
             }
         case .toggleDense:
             g.denseView.toggle()
+            panelScroll = 0
         case .cycleTransposedView:
             g.cycleTransposedView()
             transposedScroll = TransposedScroll()
@@ -56,7 +57,7 @@ extension AppState {
         }
         g.computeField()
         // A new row starts at its first maps.
-        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0; g.transposedView = nil }
+        if g.entry != before { pages = [0, 0]; scrollX = 0; scrollY = 0; panelScroll = 0; g.transposedView = nil }
         graph = g
     }
 
