@@ -87,6 +87,14 @@ enum GraphScreenView {
                             },
                             note: source.counts ? text.oneCountPerCell : "").paint(into: &canvas)
             }
+            // A rule in the gap between groups side by side: two-row headers of a join's inputs
+            // otherwise read across as one line (one input's scale beside the other's title).
+            for (left, right) in zip(placed, placed.dropFirst()) {
+                let x = left.frame.x + left.frame.width + (right.frame.x - left.frame.x - left.frame.width - 1) / 2
+                for y in left.frame.y..<(left.frame.y + left.frame.height) {
+                    canvas.put(String(env.glyphs.vertical), x: x, y: y, style: Style(foreground: Palette.muted))
+                }
+            }
         }
         guard layout.bands.isEmpty, layout.maps.height > 0 else { return }
         // Nothing to draw: say why.
