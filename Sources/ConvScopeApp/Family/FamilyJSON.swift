@@ -41,6 +41,12 @@ extension TensorJSONWriter {
         flush()
     }
 
+    /// The course screen's Conv1d: the same JSON as `render --layer "Conv1d(…)" --input-shape 1,C,L`
+    /// (with `--causal` when the causal key is on) for the layer its rows describe.
+    public mutating func writeCourseSequence(_ sequence: CourseSequence) {
+        writeFamilyStack(input: sequence.input, causal: sequence.causal, layers: [.conv(sequence.layer)], outputs: [sequence.output])
+    }
+
     /// Values as one flat JSON list.
     mutating func appendFlat(_ values: [Float]) {
         append("[")
