@@ -78,6 +78,35 @@ struct SequenceExportTests {
         }
     }
 
+    @Test(arguments: [(80, 24), (50, 17)])
+    func theMapsFrameShowsTheWholeConv1dOnASmallScreen(size: (columns: Int, rows: Int)) {
+        for c in Self.cases {
+            var s = Self.state(c, columns: size.columns, rows: size.rows)
+            s = update(s, .focusNext)
+            let text = ExportFormat.text.export(ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment(language: .en)),
+                                                language: .en)
+            #expect(text.contains(s.sequence.layer.pytorchRepr), "\(text)")
+            let length = c.output_shape![2]
+            for o in 0..<c.output_shape![1] {
+                #expect(Self.numbers(after: "out \(o)", in: text) == Array(c.output![(o * length)..<((o + 1) * length)]), "\(text)")
+            }
+        }
+    }
+
+    @Test func theMapsFrameOfAConvTranspose2dKeepsItsOwnRules() {
+        var s = sizedState(columns: 50, rows: 17)
+        for (id, value) in [(ParameterID.layerKind, CourseLayerKind.allCases.firstIndex(of: .convTranspose2d)!), (.inChannels, 2),
+                            (.outChannels, 2), (.hIn, 5), (.wIn, 5), (.strideH, 2), (.strideW, 2)] {
+            s = update(s, .set(id, value))
+        }
+        let text = ExportFormat.text.export(ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment(language: .en)),
+                                            language: .en)
+        // nn.ConvTranspose2d(2, 2, 3, stride=2) on 5×5: (5 − 1)·2 + 3 = 11 each way; both rules whole, on their own lines.
+        #expect(text.contains("\n H_out = (5−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 11\n W_out = (5−1)·2 − 2·0 + 1·(3−1) + 0 + 1 = 11\n"), "\(text)")
+        #expect(text.contains("ConvTranspose2d(2, 2, kernel_size=(3, 3), stride=(2, 2), bias=False)"))
+        #expect(!text.contains("⌊"))
+    }
+
     @Test func everyPictureFormatIsTheSameConv1dPicture() throws {
         let s = Self.state(Self.cases[0])
         var env = RenderEnvironment(language: .ru)

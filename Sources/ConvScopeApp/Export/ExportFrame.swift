@@ -43,11 +43,14 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         plain.typing = nil
         // A Conv1d or ConvTranspose2d paints its own layer line and rule inside the maps area.
         let family = plain.parameters.layerKind != .conv2d
+        // A Conv1d's or ConvTranspose2d's drawing is measured on the grown screen, not the one drawn.
+        if family { plain.onScreen = nil }
         let current = maps?.parameters == plain.parameters ? maps : nil
         var layout = Layout.compute(plain, environment: env, widths: current?.widths)
         // A slide shows every map whole and every channel: the picture is drawn on a larger
         // screen until nothing is cropped or paged (no scroll hints, no arrows, no page marker).
-        while !family, !layout.tooSmall, layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
+        while !layout.tooSmall,
+              family ? plain.familyMapsAreCropped(layout, environment: env) : layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
               plain.terminalSize.columns < Self.largestMapsScreen {
             plain.terminalSize = TerminalSize(columns: plain.terminalSize.columns * 3 / 2, rows: plain.terminalSize.rows * 3 / 2)
             layout = Layout.compute(plain, environment: env, widths: current?.widths)
@@ -60,19 +63,13 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         let blank = String(repeating: " ", count: m.width)
         let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
         let formula = family ? [] : FormulaRows.arrange(plain.parameters, glyphs: env.glyphs, language: env.language, width: width)
-        let formulaCount = family ? layout.formulaLines : formula.count
+        let familyFormulas = family ? plain.familyFormulas(env.glyphs) : []
+        let formulaCount = family ? familyFormulas.count : formula.count
         var canvas = Canvas(width: width, height: used + formulaCount)
         canvas.blit(screen, x: 1 - m.x, y: -m.y)
         canvas.fill(x: 0, y: used, width: width, height: formulaCount)
-        if family {
-            // Its output-size rule, as the screen's formula rows show it (beside the panel or under it).
-            let from = layout.formulaY < layout.panel.maxY ? m.x : 1
-            for row in 0..<formulaCount {
-                for column in 0..<min(width - 1, screen.width - from) {
-                    canvas[1 + column, used + row] = screen[from + column, layout.formulaY + row]
-                }
-            }
-        }
+        // A Conv1d's or ConvTranspose2d's output-size rules, one a line (the screen may join them).
+        for (i, line) in familyFormulas.enumerated() { canvas.put(line, x: 1, y: used + i, maxWidth: width - 1) }
         FormulaBar.paint(formula, into: &canvas, y: used, columns: width, glyphs: env.glyphs)
         return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
     }

@@ -21,9 +21,7 @@ struct SequenceScreenView {
             return
         }
         let width = area.width - 1
-        var repr = sequence.layer.pytorchRepr
-        if sequence.causal { repr = "F.pad(x, (\(sequence.causalPadding), 0)) \(environment.glyphs.arrowRight) " + repr }
-        canvas.put(FamilyText.fitted(repr, environment.glyphs), x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
+        canvas.put(layerLine(sequence), x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
         let output: TensorN
         switch sequence.output {
         case .failure(let error):
@@ -79,6 +77,13 @@ struct SequenceScreenView {
             }
         }
         paintFormula(into: &canvas, sequence, outputLength: output.shape[2])
+    }
+
+    /// The layer as PyTorch prints it, after F.pad's left padding when causal.
+    func layerLine(_ sequence: CourseSequence) -> String {
+        var repr = sequence.layer.pytorchRepr
+        if sequence.causal { repr = "F.pad(x, (\(sequence.causalPadding), 0)) \(environment.glyphs.arrowRight) " + repr }
+        return FamilyText.fitted(repr, environment.glyphs)
     }
 
     /// The inspected output's sum over its taps, what it reads, and (causal) that it reads no later input.
