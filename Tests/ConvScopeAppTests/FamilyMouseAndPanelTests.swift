@@ -64,6 +64,29 @@ struct FamilyMouseAndPanelTests {
         }
     }
 
+    @Test(arguments: [TransposedView?.none, .direct, .scatter])
+    func aClickOnAConvTranspose2dsOutputCellInspectsIt(shown: TransposedView?) throws {
+        var s = TransposedScreenTests.state(columns: 200, rows: 60)
+        s.environment = RenderEnvironment(language: .en)
+        s.transposedView = shown
+        let title = try #require(Self.position(of: "output, channel 0", in: s))
+        // Its third row of cells; the fourth number on it (a number, then a space or the mark).
+        let row = title.row + 1 + 2
+        let line = Array(view(s, maps: nil, environment: s.environment).line(row))
+        var column = title.column, ends: [Int] = []
+        while ends.count < 4, column < line.count {
+            while column < line.count, line[column] == " " { column += 1 }
+            while column < line.count, line[column] != " " { column += 1 }
+            ends.append(column - 1)
+        }
+        let clicked = Self.click(s, at: (ends[3] - 1, row))
+        #expect(clicked.focus == .output)
+        #expect(clicked.outputCursor == CellCursor(channel: 0, y: 2, x: 3))
+        // The kernel map is no output: a click on it leaves the inspector as it was.
+        let kernel = try #require(Self.position(of: "kernel", in: s, after: title.row))
+        #expect(Self.click(s, at: (kernel.column + 1, kernel.row + 1)).focus == s.focus)
+    }
+
     static func transposedWithCost(_ language: Language) -> AppState {
         var s = sizedState(columns: 200, rows: 60)
         s.environment = RenderEnvironment(language: language)
