@@ -17,9 +17,10 @@ extension AppState {
 
 extension AppState {
     /// A Conv1d's L_out or a ConvTranspose2d's H_out and W_out with the layer's numbers, one a
-    /// line, as its formula rows write them; none when PyTorch refuses the layer.
+    /// line, as its formula rows write them; none when PyTorch refuses the layer or the figure is on.
     func familyFormulas(_ g: Glyphs) -> [String] {
-        if isSequence, case .success(let output) = sequence.output {
+        // The WaveNet figure writes its receptive fields in place of the rule.
+        if isSequence, causalView != .stack, case .success(let output) = sequence.output {
             let a = sequence.axis
             return [FamilyText.fitted(SequenceWords.lengthFormula(length: a.size, before: a.padding.before, after: a.padding.after,
                                                                   dilation: a.dilation, kernel: a.kernel, stride: a.stride,
