@@ -3,13 +3,13 @@ import ConvCore
 import ConvScopeApp
 
 /// `render --layer-kind Conv1d` or `ConvTranspose2d`: the course screen's picture of that layer
-/// (both frames), and for a Conv1d its values as `render --layer "Conv1d(…)" --input-shape` writes them.
+/// (both frames), and its values (a Conv1d's as `render --layer "Conv1d(…)" --input-shape` writes them).
 extension RenderCommand {
     func renderCourseFamily(_ p: Conv2dSettings) throws {
         let kind = p.layerKind.rawValue
         if animate || format == .asciicast {
             throw ValidationError("--animate and --format asciicast slide a Conv2d's kernel; the layer_kind row is \(kind): "
-                                  + "give --format text, ansi, svg, html\(p.layerKind == .conv1d ? " or json" : "").")
+                                  + "give --format text, ansi, svg, html or json.")
         }
         if inspectInput != nil {
             throw ValidationError("--inspect-input marks a Conv2d's input cell; for a \(kind) give --inspect C,Y,X (an output cell).")
@@ -22,16 +22,11 @@ extension RenderCommand {
             state = update(state, .inspect(.output, try Self.parseCell(text, flag: "--inspect", shape: shape, what: "output")))
         }
         if format == .json {
-            guard p.layerKind == .conv1d else {
-                throw ValidationError("--format json writes a ConvTranspose2d's values with --layer \"ConvTranspose2d(…)\"; "
-                                      + "with --layer-kind \(kind) give --format text, ansi, svg or html.")
-            }
-            let sequence = state.sequence
             try withOutput { sink in
                 var writer = TensorJSONWriter { sink.write($0) }
-                writer.writeCourseSequence(sequence)
+                if p.layerKind == .conv1d { writer.writeCourseSequence(state.sequence) } else { writer.writeCourseTransposed(p) }
             }
-            if sequence.refusal != nil { throw ExitCode(1) }
+            if p.layerKind == .conv1d ? state.sequence.refusal != nil : p.transposedRefusal != nil { throw ExitCode(1) }
             return
         }
         guard let exportFormat = ExportFormat(rawValue: format.rawValue) else { return }

@@ -28,7 +28,25 @@ struct CourseFamilyRenderTests {
         #expect(svg.out.contains("<title>Conv1d · input 1×2×12 → output 1×4×7</title>"))
         let animated = FamilyRenderTests.render(Self.rows + " --animate --format svg")
         #expect(animated.status == 64 && animated.err.contains("the layer_kind row is Conv1d"))
-        let transposed = FamilyRenderTests.render("--layer-kind ConvTranspose2d --format json")
-        #expect(transposed.status == 64 && transposed.err.contains("--layer \"ConvTranspose2d(…)\""))
+    }
+
+    /// The values of every "output" list in a JSON text, flattened in order.
+    static func outputs(_ text: String) throws -> [Double] {
+        func flat(_ any: Any) -> [Double] { (any as? [Any]).map { $0.flatMap(flat) } ?? [(any as? NSNumber)?.doubleValue ?? .nan] }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        return ((json["layers"] as? [[String: Any]]) ?? []).flatMap { flat($0["output"] ?? []) }
+    }
+
+    @Test func aConvTranspose2dsJSONHasItsValuesNotTheConv2ds() throws {
+        let input = "--in-channels 2 --h-in 2 --w-in 3 --format json"
+        let course = FamilyRenderTests.render("--layer-kind ConvTranspose2d --out-channels 2 --kernel-size 3 --stride 2 " + input)
+        let layer = FamilyRenderTests.render("--layer 'ConvTranspose2d(2, 2, 3, stride=2)' " + input)
+        #expect(course.status == 0 && layer.status == 0, "\(course.err) \(layer.err)")
+        #expect(course.out.contains("\"layer\": \"ConvTranspose2d(2, 2, kernel_size=(3, 3), stride=(2, 2), bias=False)\", \"output_shape\": [1, 2, 5, 7]"))
+        // The stack's own forward pass (ones, the ramp) gives the same numbers.
+        let values = try Self.outputs(course.out), expected = try Self.outputs(layer.out)
+        #expect(values.count == 2 * 5 * 7 && values == expected)
+        let refused = FamilyRenderTests.render("--layer-kind ConvTranspose2d --stride 1 --output-padding 1 --format json")
+        #expect(refused.status == 1 && refused.out.contains("\"error\": "))
     }
 }
