@@ -77,14 +77,14 @@ struct RenderCommand: ParsableCommand {
         if inspect != nil && inspectInput != nil {
             throw ValidationError("--inspect and --inspect-input both given; choose one cell to inspect.")
         }
-        if let text = inspect {
+        if let text = inspect, p.layerKind == .conv2d {
             guard let shape = p.outputShape else {
                 throw ValidationError("--inspect \(text): there is no output to inspect (PyTorch refuses these parameters).")
             }
             let cell = try Self.parseCell(text, flag: "--inspect", shape: [shape[1], shape[2], shape[3]], what: "output")
             state = update(state, .inspect(.output, cell))
         }
-        if let text = inspectInput {
+        if let text = inspectInput, p.layerKind == .conv2d {
             let cell = try Self.parseCell(text, flag: "--inspect-input", shape: [p.inChannels, p.hIn, p.wIn], what: "input")
             state = update(state, .inspect(.input, cell))
         }
@@ -140,6 +140,7 @@ struct RenderCommand: ParsableCommand {
         if stack.isActive { return try renderStack() }
         let p = try parameters.apply(to: Conv2dSettings())
         if p.input == .generated(.notebook) { printError("convscope: " + Conv2dText.notebookNote(.en)) }
+        if p.layerKind != .conv2d { return try renderCourseFamily(p) }
         let state = try makeState(p)
         let experiment = try ConvExperiment(p)
         if drawsSlide { return try renderSlide(state, maps: ComputedMaps(experiment)) }

@@ -11,7 +11,8 @@ public enum ExportFrame: String, CaseIterable, Sendable {
     /// True when an export now would picture "computing…" instead of the maps: a layer PyTorch
     /// accepts on the single-layer screen whose maps are not finished (a preview is not finished).
     public static func waitsForMaps(_ state: AppState, maps: ComputedMaps?) -> Bool {
-        state.stack == nil && state.parameters.validate() == nil
+        // A Conv1d's or ConvTranspose2d's values are computed as its maps area is painted.
+        state.stack == nil && state.parameters.layerKind == .conv2d && state.parameters.validate() == nil
             && !(maps?.parameters == state.parameters && maps?.coverage == nil)
     }
 
@@ -40,11 +41,16 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         plain.showHelp = false
         plain.notice = nil
         plain.typing = nil
+        // A Conv1d or ConvTranspose2d paints its own layer line and rule inside the maps area.
+        let family = plain.parameters.layerKind != .conv2d
+        // A Conv1d's or ConvTranspose2d's drawing is measured on the grown screen, not the one drawn.
+        if family { plain.onScreen = nil }
         let current = maps?.parameters == plain.parameters ? maps : nil
         var layout = Layout.compute(plain, environment: env, widths: current?.widths)
         // A slide shows every map whole and every channel: the picture is drawn on a larger
         // screen until nothing is cropped or paged (no scroll hints, no arrows, no page marker).
-        while !layout.tooSmall, layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
+        while !layout.tooSmall,
+              family ? plain.familyMapsAreCropped(layout, environment: env) : layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
               plain.terminalSize.columns < Self.largestMapsScreen {
             plain.terminalSize = TerminalSize(columns: plain.terminalSize.columns * 3 / 2, rows: plain.terminalSize.rows * 3 / 2)
             layout = Layout.compute(plain, environment: env, widths: current?.widths)
@@ -56,10 +62,14 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         let width = m.width + 1
         let blank = String(repeating: " ", count: m.width)
         let used = (m.y..<m.maxY).last { String(screen.line($0).dropFirst(m.x)) != blank }.map { $0 - m.y + 1 } ?? m.height
-        let formula = FormulaRows.arrange(plain.parameters, glyphs: env.glyphs, language: env.language, width: width)
-        var canvas = Canvas(width: width, height: used + formula.count)
+        let formula = family ? [] : FormulaRows.arrange(plain.parameters, glyphs: env.glyphs, language: env.language, width: width)
+        let familyFormulas = family ? plain.familyFormulas(env.glyphs) : []
+        let formulaCount = family ? familyFormulas.count : formula.count
+        var canvas = Canvas(width: width, height: used + formulaCount)
         canvas.blit(screen, x: 1 - m.x, y: -m.y)
-        canvas.fill(x: 0, y: used, width: width, height: formula.count)
+        canvas.fill(x: 0, y: used, width: width, height: formulaCount)
+        // A Conv1d's or ConvTranspose2d's output-size rules, one a line (the screen may join them).
+        for (i, line) in familyFormulas.enumerated() { canvas.put(line, x: 1, y: used + i, maxWidth: width - 1) }
         FormulaBar.paint(formula, into: &canvas, y: used, columns: width, glyphs: env.glyphs)
         return env.colorDepth.hasColor ? canvas.themed(plain.theme) : canvas
     }

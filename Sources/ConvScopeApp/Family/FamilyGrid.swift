@@ -80,10 +80,17 @@ struct GridFlow {
 
     /// Paints `grid` at the next place and moves on.
     mutating func place(_ grid: FamilyGrid, on canvas: inout Canvas) {
+        let at = advance(past: grid)
+        grid.paint(on: &canvas, x: at.x, y: at.y)
+    }
+
+    /// The top-left corner the next place gives `grid`; moves on past it.
+    mutating func advance(past grid: FamilyGrid) -> (x: Int, y: Int) {
         if x > 0 && x + grid.width > width { x = 0; y += bandHeight + 1; bandHeight = 0 }
-        grid.paint(on: &canvas, x: x, y: y)
+        let at = (x: x, y: y)
         x += grid.width + 3
         bandHeight = max(bandHeight, grid.height)
+        return at
     }
 
     /// The first line below everything placed.

@@ -41,6 +41,41 @@ extension TensorJSONWriter {
         flush()
     }
 
+    /// The course screen's Conv1d: the same JSON as `render --layer "Conv1d(…)" --input-shape 1,C,L`
+    /// (with `--causal` when the causal key is on) for the layer its rows describe.
+    public mutating func writeCourseSequence(_ sequence: CourseSequence) {
+        writeFamilyStack(input: sequence.input, causal: sequence.causal, layers: [.conv(sequence.layer)], outputs: [sequence.output])
+    }
+
+    /// The course screen's ConvTranspose2d: its input (the input row's pattern), the layer's repr
+    /// and its output (the kernel row's preset as the transposed weight), or PyTorch's refusal.
+    public mutating func writeCourseTransposed(_ p: Conv2dSettings) {
+        let input = p.makeInput(), size = p.transposedInputSize
+        append("{\"input_shape\": [\(input.shape.map(String.init).joined(separator: ", "))], \"input\": ")
+        appendFlat(input.storage)
+        append(",\n\"layers\": [\n{\"layer\": ")
+        appendString(p.transposedLayer.pytorchRepr)
+        var refusal = p.transposedRefusal.map { (type: $0.pythonType, message: $0.message) }
+        if refusal == nil {
+            do {
+                let output = try TransposedAsDirect(p.transposedLayer, inputHeight: size.h, inputWidth: size.w)
+                    .run(input: input, weight: p.transposedWeight(), bias: p.transposedBias)
+                append(", \"output_shape\": [\(output.shape.map(String.init).joined(separator: ", "))], \"output\": ")
+                appendFlat(output.storage)
+            } catch {
+                refusal = ("convscope", "\(error)")
+            }
+        }
+        if let refusal {
+            append(", \"error\": ")
+            appendString(refusal.message)
+            append(", \"type\": ")
+            appendString(refusal.type)
+        }
+        append("}\n]}\n")
+        flush()
+    }
+
     /// Values as one flat JSON list.
     mutating func appendFlat(_ values: [Float]) {
         append("[")

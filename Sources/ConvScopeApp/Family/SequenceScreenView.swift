@@ -21,9 +21,7 @@ struct SequenceScreenView {
             return
         }
         let width = area.width - 1
-        var repr = sequence.layer.pytorchRepr
-        if sequence.causal { repr = "F.pad(x, (\(sequence.causalPadding), 0)) \(environment.glyphs.arrowRight) " + repr }
-        canvas.put(FamilyText.fitted(repr, environment.glyphs), x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
+        canvas.put(layerLine(sequence), x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
         let output: TensorN
         switch sequence.output {
         case .failure(let error):
@@ -34,32 +32,16 @@ struct SequenceScreenView {
             return
         case .success(let tensor): output = tensor
         }
-        let o = min(state.outputCursor.channel, output.channels - 1), t = min(state.outputCursor.x, output.shape[2] - 1)
+        let rows = rowsLayout(sequence, output: output)
+        let (o, t, taps, channelsRead, text) = (rows.o, rows.t, rows.taps, rows.channelsRead, rows.text)
+        let (inputShown, outputShown, labels) = (rows.inputShown, rows.outputShown, rows.labels)
+        let (labelWidth, cellWidth, window) = (rows.labelWidth, rows.cellWidth, rows.window)
         let inspected = state.focus == .output
-        let taps = sequence.taps(of: t)
-        let channelsRead = sequence.channelsRead(by: o)
-        // The sum is cut at the edge; the sentences wrap.
-        let sentences = inspectorLines(sequence, output: output, o: o, t: t, taps: taps, channels: channelsRead)
-        let text = [sentences[0]] + sentences.dropFirst().flatMap {
-            TextWrap.lines(TextWrap.words(FamilyText.fitted($0, environment.glyphs)), indent: "  ", width: width)
-        }
-        let textLines = inspected ? text.count : 0
-        // One line per channel: the inspected output's group first, the rest while lines remain.
-        let rowsRoom = max(2, area.height - 1 - textLines)
-        let inputOrder = Array(channelsRead) + (0..<sequence.input.channels).filter { !channelsRead.contains($0) }
-        let outputOrder = [o] + (0..<output.channels).filter { $0 != o }
-        let inputShown = Array(inputOrder.prefix(max(1, min(inputOrder.count, rowsRoom - min(outputOrder.count, rowsRoom / 2)))))
-        let outputShown = Array(outputOrder.prefix(max(1, rowsRoom - inputShown.count)))
-        let labels = inputShown.map { lang.pick("in \($0)", "вх \($0)") } + outputShown.map { lang.pick("out \($0)", "вых \($0)") }
-        let labelWidth = (labels.map(\.count).max() ?? 0) + 1
+        let textLines = text.count
         let axis = sequence.axis
         // Output t is drawn under input coordinate t·stride: when causal, under its last tap.
         let outputCoordinate = { (i: Int) in i * axis.stride }
         let span = axis.paddedRange
-        let values = sequence.input.storage + output.storage
-        let room = width - labelWidth
-        let cellWidth = SequenceRowView.cellWidth(values: values, count: span.count, room: room)
-        let window = SequenceRowView.window(span: span, focus: (taps.min() ?? 0)..<((taps.max() ?? 0) + 1), room: room / cellWidth)
         var y = area.y + 1
         for c in inputShown {
             let plane = Array(sequence.input.plane(c))
@@ -95,6 +77,13 @@ struct SequenceScreenView {
             }
         }
         paintFormula(into: &canvas, sequence, outputLength: output.shape[2])
+    }
+
+    /// The layer as PyTorch prints it, after F.pad's left padding when causal.
+    func layerLine(_ sequence: CourseSequence) -> String {
+        var repr = sequence.layer.pytorchRepr
+        if sequence.causal { repr = "F.pad(x, (\(sequence.causalPadding), 0)) \(environment.glyphs.arrowRight) " + repr }
+        return FamilyText.fitted(repr, environment.glyphs)
     }
 
     /// The inspected output's sum over its taps, what it reads, and (causal) that it reads no later input.

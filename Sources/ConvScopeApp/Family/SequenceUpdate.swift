@@ -15,6 +15,13 @@ extension AppState {
     /// The Conv1d the rows describe, run on its input (causal when the causal key says so).
     public var sequence: CourseSequence { CourseSequence(parameters, causal: causalView != nil) }
 
+    /// A Conv1d's or ConvTranspose2d's output cells as (channels, rows, columns), a Conv1d's
+    /// one row high; nil for a Conv2d or when PyTorch refuses the layer.
+    public var familyOutputCells: [Int]? {
+        if isSequence { return (try? sequence.output.get()).map { [$0.shape[1], 1, $0.shape[2]] } }
+        return transposedOutput.map { [parameters.geometry.outChannels, $0.h, $0.w] }
+    }
+
     /// `T`: as the rows pad it → causal → causal with its WaveNet stack drawn → back (a Conv1d only).
     mutating func cycleCausal() {
         guard isSequence else { notice = .wrongLayerKind(needs: .conv1d); return }

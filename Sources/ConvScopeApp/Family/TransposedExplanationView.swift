@@ -86,16 +86,30 @@ public struct TransposedExplanationView {
     /// The maps of `view` laid out left to right in bands `width` wide; a map wider than that
     /// widens the canvas (the screens scroll it).
     func grids(_ view: TransposedView?, sum: TransposedCellSum, width: Int) throws -> Canvas {
-        let grids = switch view {
-        case .direct: try directGrids(sum)
-        case .scatter: try scatterGrids(sum)
-        case nil: try layerGrids(sum)
-        }
+        let grids = try gridList(view, sum: sum)
         // Each map in a band of its own is the tallest the flow can make.
         var canvas = Canvas(width: max(width, grids.map(\.width).max() ?? 0), height: grids.reduce(0) { $0 + $1.height + 1 })
         var flow = GridFlow(width: width, top: 0)
         for grid in grids { flow.place(grid, on: &canvas) }
         return canvas.cropped(height: flow.bottom - 1)
+    }
+
+    /// The maps of a form, the output last.
+    func gridList(_ view: TransposedView?, sum: TransposedCellSum) throws -> [FamilyGrid] {
+        switch view {
+        case .direct: try directGrids(sum)
+        case .scatter: try scatterGrids(sum)
+        case nil: try layerGrids(sum)
+        }
+    }
+
+    /// Where `grids` draws the output map's first cell, and its cells' width (for the mouse).
+    func outputCellOrigin(_ view: TransposedView?, sum: TransposedCellSum, width: Int) -> (x: Int, y: Int, cellWidth: Int)? {
+        guard let grids = try? gridList(view, sum: sum), let output = grids.last else { return nil }
+        var flow = GridFlow(width: width, top: 0)
+        var at = (x: 0, y: 0)
+        for grid in grids { at = flow.advance(past: grid) }
+        return (at.x, at.y + 1, output.cellWidth)
     }
 
     /// The layer as PyTorch runs it: the input channel the cell reads first (its stamping cells

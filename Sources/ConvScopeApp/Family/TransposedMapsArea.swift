@@ -62,11 +62,8 @@ struct TransposedMapsArea {
     /// the first line ends saying where the maps are when they do not fit.
     func paint(into canvas: inout Canvas, scroll: TransposedScroll) {
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
-        let c = content()
+        let (c, top, rows, x, y) = placement(scroll)
         canvas.blit(c.words.cropped(height: min(c.words.height, area.height)), x: area.x + 1, y: area.y)
-        let top = area.y + c.words.height + c.gap
-        let rows = max(0, min(c.rows, area.maxY - c.sums.count - top))
-        let x = min(max(0, scroll.x), max(0, c.maps.width - width)), y = min(max(0, scroll.y), max(0, c.maps.height - rows))
         if rows > 0 {
             var window = Canvas(width: width, height: min(rows, c.maps.height - y))
             window.blit(c.maps, x: -x, y: -y)
@@ -87,6 +84,28 @@ struct TransposedMapsArea {
         let at = area.x + 1 + width - mark.count - 2
         canvas.fill(x: at, y: area.y, width: area.maxX - at, height: 1)
         canvas.put(mark, x: at + 2, y: area.y, style: Style(foreground: Palette.muted), maxWidth: mark.count)
+    }
+}
+
+extension TransposedMapsArea {
+    /// What is drawn and where: the maps' first line on screen, the rows they get and the scroll clamped.
+    func placement(_ scroll: TransposedScroll) -> (content: (words: Canvas, gap: Int, maps: Canvas, sums: [String], rows: Int),
+                                                   top: Int, rows: Int, x: Int, y: Int) {
+        let c = content()
+        let top = area.y + c.words.height + c.gap
+        let rows = max(0, min(c.rows, area.maxY - c.sums.count - top))
+        return (c, top, rows, min(max(0, scroll.x), max(0, c.maps.width - width)), min(max(0, scroll.y), max(0, c.maps.height - rows)))
+    }
+
+    /// The output map's cell (row, column) drawn at (column, row) of the screen, nil elsewhere.
+    func outputCell(atColumn column: Int, row: Int, scroll: TransposedScroll) -> (y: Int, x: Int)? {
+        let (c, top, rows, x, y) = placement(scroll)
+        guard row >= top, row < top + min(rows, c.maps.height - y), column > area.x, column <= area.x + width,
+              let origin = view.outputCellOrigin(shown, sum: view.sum, width: width) else { return nil }
+        let mapX = column - area.x - 1 + x - origin.x, i = row - top + y - origin.y
+        let size = view.explained.outputSize
+        guard mapX >= 0, i >= 0, i < size.h, mapX / origin.cellWidth < size.w else { return nil }
+        return (i, mapX / origin.cellWidth)
     }
 }
 

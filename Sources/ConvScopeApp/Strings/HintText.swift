@@ -9,15 +9,16 @@ public enum HintText {
     }
 
     /// With a panel open its own keys come first.
-    static func panel(_ panel: Panel?, _ l: Language, _ g: Glyphs) -> [String] {
+    static func panel(_ panel: Panel?, denseKeys: Bool, _ l: Language, _ g: Glyphs) -> [String] {
         let scroll = KeyWords.course(.scrollPanel(-3), g, l) + " " + KeyWords.course(.scrollPanel(3), g, l) + " " + scrollWord(l)
         let close = KeyWords.course(.back, g, l) + " " + l.pick("close", "закрыть")
         let dense = KeyWords.course(.scaleDenseOutputs(up: false), g, l) + " " + KeyWords.course(.scaleDenseOutputs(up: true), g, l)
         let digits = KeyWords.keys([.character("0"), .character("9")], g, l, joiner: "-")
         switch panel {
         case nil: return []
-        case .cost: return [" \(dense) " + l.pick("or", "или") + " \(digits) K", scroll, close]
-        case .formula, .code: return [" " + scroll, close]
+        // K is the Conv2d's dense comparison; a ConvTranspose2d's cost panel has none.
+        case .cost where denseKeys: return [" \(dense) " + l.pick("or", "или") + " \(digits) K", scroll, close]
+        case .cost, .formula, .code: return [" " + scroll, close]
         }
     }
 

@@ -27,10 +27,10 @@ enum HintsView {
             return
         }
         // With the cost panel open digits type K, so the parameters' "0-9 type" would mislead.
-        let parameters = KeyMap.hints(g, lang, for: state).filter { state.panel != .cost || $0 != KeyMap.typeHint.text(first: nil, g, lang) }
+        let parameters = KeyMap.hints(g, lang, for: state).filter { !state.typesK || $0 != KeyMap.typeHint.text(first: nil, g, lang) }
         // A Conv1d's causal key leads: it is what the layer kind adds.
         let causal = state.isSequence ? [" " + HintText.sequenceInspector(lang, g)[1]] : []
-        canvas.put(fitting(causal + HintText.panel(state.panel, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
+        canvas.put(fitting(causal + HintText.panel(state.panel, denseKeys: state.typesK, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
     }
 

@@ -52,7 +52,8 @@ extension AppState {
         }
         if !runs { focus = .parameters }
         playing = false
-        panel = nil
+        // A ConvTranspose2d's panels stay open while its cursor moves, as a Conv2d's do; a Conv1d has none.
+        if isSequence { panel = nil }
         clampCursors()
     }
 }

@@ -115,7 +115,8 @@ public enum Layout {
         screen.kernel = tooSmall ? nil : kernel
         screen.panelFirstRow = ParameterPanel.firstRow(selected: state.selected, visibleRows: panel.height - 2, rows: state.shownRows)
         screen.panelRows = state.shownRows
-        if let panel = state.panel {
+        // A Conv1d has no panels (none is painted), so none covers its maps.
+        if let panel = state.panel, p.layerKind != .conv1d {
             let content = PanelOverlay.content(panel, state: state, layout: screen, glyphs: env.glyphs)
             screen.overlay = PanelBox(panel: panel, frame: content.frame, maxScroll: content.maxScroll)
         }

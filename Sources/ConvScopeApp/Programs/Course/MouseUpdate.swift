@@ -24,6 +24,7 @@ func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     }
     // As with keys: the help closes on a click, and a value being typed ignores the mouse.
     if state.showHelp { return event.kind == .press ? update(&state, .toggleHelp) : [] }
+    if state.typing == nil, let effects = state.familyMapsMouse(event, layout: layout) { return effects }
     guard state.typing == nil, let element = layout.element(at: event.column, event.row) else { return [] }
     var effects: [Effect] = []
     for action in MouseHits.actions(event, on: element, layout: layout) {

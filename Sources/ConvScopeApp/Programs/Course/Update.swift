@@ -259,8 +259,9 @@ extension AppState {
         notice = .depthwise(groups: c, outChannels: parameters.geometry.outChannels)
     }
 
-    /// Digits typed while the cost panel is open set K, the dense layer's outputs.
-    var typesK: Bool { panel == .cost }
+    /// Digits typed while a Conv2d's cost panel is open set K, the dense layer's outputs (a
+    /// ConvTranspose2d's cost panel has no dense layer: digits type the selected row).
+    var typesK: Bool { panel == .cost && parameters.layerKind == .conv2d }
 
     /// Esc: the typed value, then the help or a panel, then the inspector; with nothing open
     /// it only says how to quit, so a stray Esc never ends a session.
