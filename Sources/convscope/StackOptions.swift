@@ -121,9 +121,11 @@ struct StackOptions: ParsableArguments {
                     .components(separatedBy: " is not supported: ").last ?? ""
             } catch {}
         }
-        // 1-D and 3-D layers are drawn, by their own path: say how to reach it.
+        // 1-D and 3-D layers are drawn, by their own path: say how to reach it (the interactive
+        // screen has no --input-shape; a lone Conv1d is also a layer kind of the course screen).
         let family = lines.contains { FamilyLayerParser.names($0.text) }
-            ? "; Conv1d, ConvTranspose1d, Conv3d and their pools run with --input-shape 1,C,L or 1,C,D,H,W" : ""
+            ? "; Conv1d, ConvTranspose1d, Conv3d and their pools run in `convscope render` with --input-shape 1,C,L "
+                + "or 1,C,D,H,W, and one Conv1d on the course screen with --layer-kind Conv1d" : ""
         return names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not supported: " + allowed + family
     }
 

@@ -112,7 +112,7 @@ struct FamilyRenderTests {
         #expect(r.out.contains("(0) Conv1d(3, 8, kernel_size=(3,), stride=(1,), padding=(1,), padding_mode=reflect)  →  1×8×10  params 80  mults 720"))
         #expect(r.out.contains("(1) MaxPool1d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)  →  1×8×5"))
         let withoutShape = Self.render("--model '\(file)' --layers")
-        #expect(withoutShape.status == 64 && withoutShape.err.contains("run with --input-shape 1,C,L or 1,C,D,H,W"))
+        #expect(withoutShape.status == 64 && withoutShape.err.contains("run in `convscope render` with --input-shape 1,C,L or 1,C,D,H,W"))
         let json = Self.render("--model '\(file)' --input-shape 1,3,10 --layers --format json")
         let table = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
         let rows = table["layers"] as! [[String: Any]]
