@@ -37,7 +37,9 @@ public struct SampledGrid: Equatable, Sendable {
         let (h, w) = (spec.heightAxis, spec.widthAxis)
         rows = region.rows.clamped(to: 0..<h.outputSize); columns = region.columns.clamped(to: 0..<w.outputSize)
         let block = max(1, region.block)
-        let perSample = max(1, spec.parameters.inChannels * h.kernel * w.kernel)
+        // A sample's input is drawn over its field's whole span (a dilated kernel's rows and its
+        // columns a few apart are drawn as runs), so the span, not the taps, is what it costs.
+        let perSample = max(1, spec.parameters.inChannels * h.effectiveKernel * w.effectiveKernel)
         let samples = max(1, inputValueBudget / perSample)
         let side = max(1, Int(Double(samples).squareRoot()))
         let blocks = max((rows.count + block - 1) / block, (columns.count + block - 1) / block)
