@@ -64,7 +64,7 @@ private struct RandomPieces: @unchecked Sendable {
     // Each piece is written by the one core that took it; the pointer outlives the workers.
     let output: UnsafeMutablePointer<Float>
     let count: Int, start: UInt64, range: ClosedRange<Int>
-    let next = PieceCounter()
+    let next = WorkCounter()
     var pieces: Int { (count + IndexedRandom.pieceSize - 1) / IndexedRandom.pieceSize }
 
     func run() {
@@ -74,10 +74,4 @@ private struct RandomPieces: @unchecked Sendable {
                                count: min(IndexedRandom.pieceSize, count - first), in: range)
         }
     }
-}
-
-/// Hands out piece numbers 0, 1, 2, … to whichever core asks next.
-private final class PieceCounter: Sendable {
-    private let next = Atomic<Int>(0)
-    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
 }

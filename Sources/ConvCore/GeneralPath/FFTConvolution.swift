@@ -35,11 +35,11 @@ enum FFTConvolution {
                     let job = TileJob(spec: spec, plan: plan, rounding: rounding, bias: bias, twiddles: twiddles,
                                       spectra: spectra, source: source.baseAddress!, output: buffer.baseAddress!,
                                       isCancelled: isCancelled)
-                    let next = Atomic<Int>(0)
+                    let next = WorkCounter()
                     let work: @Sendable (Int) -> Void = { _ in
                         let scratch = TileScratch(plan: plan, spec: spec, batch: batch)
                         defer { scratch.deallocate() }
-                        while case let t = next.add(batch, ordering: .relaxed).oldValue, t < tiles {
+                        while case let t = next.take(batch), t < tiles {
                             let batchTiles = t..<min(t + batch, tiles)
                             if !job.run(tiles: batchTiles, scratch: scratch) { stopped.store(true, ordering: .relaxed); return }
                         }
@@ -76,11 +76,11 @@ enum FFTConvolution {
         weights.storage.withUnsafeBufferPointer { source in
             withoutActuallyEscaping(isCancelled) { isCancelled in
                 let job = SpectraJob(source: source.baseAddress!, spectra: spectra, isCancelled: isCancelled)
-                let next = Atomic<Int>(0)
+                let next = WorkCounter()
                 let work: @Sendable (Int) -> Void = { _ in
                     let z = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n * n)
                     defer { z.deallocate() }
-                    while case let p = next.add(1, ordering: .relaxed).oldValue, p < pairs {
+                    while case let p = next.take(), p < pairs {
                         if job.isCancelled() { stopped.store(true, ordering: .relaxed); return }
                         z.initialize(repeating: 0, count: 2 * n * n)
                         for (part, s) in [2 * p, 2 * p + 1].enumerated() where s < slices {

@@ -89,7 +89,7 @@ enum GeneralConvolution {
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
                     let job = RowJob(
                         task: task, input: input, weights: weights, offsets: offsets,
-                        bias: bias, output: buffer.baseAddress!, nextRow: RowCounter(),
+                        bias: bias, output: buffer.baseAddress!, nextRow: WorkCounter(),
                         stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
                     if workers == 1 { job.run(worker: 0) } else {
                         DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
@@ -114,16 +114,6 @@ struct RowTask {
     let planes: Int
 }
 
-/// The next output row no worker has taken yet. Rows are handed out one at a time rather than
-/// split in advance: on a shared machine a worker that loses its core for a while takes fewer
-/// rows instead of holding the others back at the end.
-private final class RowCounter: Sendable {
-    private let next = Atomic<Int>(0)
-
-    /// Takes a row: 0, 1, 2, … across all workers.
-    func take() -> Int { next.add(1, ordering: .relaxed).oldValue }
-}
-
 /// One general-path computation as the workers see it: each takes the next free output row
 /// until none is left.
 ///
@@ -135,7 +125,7 @@ private struct RowJob: @unchecked Sendable {
     let offsets: UnsafeMutablePointer<Int64>
     let bias: [Float]?
     let output: UnsafeMutablePointer<Float>
-    let nextRow: RowCounter
+    let nextRow: WorkCounter
     let stopped: UnsafeMutablePointer<Bool>
     let isCancelled: () -> Bool
 

@@ -110,9 +110,9 @@ struct PackedLayout {
                                   columnSource: columnSource, inside: inside, isCancelled: isCancelled)
                 // Small inputs stay on one core: a second would start after the copy is done.
                 let workers = inChannels * planeStride < 1 << 20 ? 1 : max(1, min(threads, inChannels))
-                let next = Atomic<Int>(0), channels = inChannels
+                let next = WorkCounter(), channels = inChannels
                 let work: @Sendable (Int) -> Void = { _ in
-                    while case let c = next.add(1, ordering: .relaxed).oldValue, c < channels {
+                    while case let c = next.take(), c < channels {
                         if !job.pack(channel: c) { stopped.store(true, ordering: .relaxed); return }
                     }
                 }

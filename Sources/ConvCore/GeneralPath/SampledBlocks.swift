@@ -97,12 +97,12 @@ enum SampledBlocks {
                     let job = SampleRowJob(layout: layout, grid: grid, input: source.baseAddress!, weights: packedWeights,
                                            blocks: blocks, planeOfChannel: planeOfChannel, output: out.baseAddress!,
                                            isCancelled: isCancelled)
-                    let next = Atomic<Int>(0), rows = grid.squareRows
+                    let next = WorkCounter(), rows = grid.squareRows
                     let workers = max(1, min(threads, rows))
                     DispatchQueue.concurrentPerform(iterations: workers) { _ in
                         let matrix = SampleMatrix(taps: layout.taps, samples: grid.squareColumns)
                         defer { matrix.free() }
-                        while case let i = next.add(1, ordering: .relaxed).oldValue, i < rows {
+                        while case let i = next.take(), i < rows {
                             if !job.run(row: i, matrix: matrix) { stopped.store(true, ordering: .relaxed); return }
                         }
                     }

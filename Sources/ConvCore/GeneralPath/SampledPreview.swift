@@ -53,9 +53,9 @@ extension IndexedRandom {
         let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let job = RectangleJob(base: base)
-            let next = Atomic<Int>(0)
+            let next = WorkCounter()
             DispatchQueue.concurrentPerform(iterations: max(1, min(threads, channels))) { _ in
-                while case let c = next.add(1, ordering: .relaxed).oldValue, c < channels {
+                while case let c = next.take(), c < channels {
                     var written = c * planeSize
                     var extent: (min: Float, max: Float)? = whole ? nil : (0, 0)
                     for span in rows {
