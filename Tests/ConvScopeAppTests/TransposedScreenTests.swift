@@ -108,6 +108,20 @@ struct TransposedScreenTests {
         #expect(s.parameters.transposedRefusal?.pythonType == "TypeError")
     }
 
+    /// torch 2.13: `nn.ConvTranspose2d(4, 3, 4, stride=2, padding='same', dilation=2, groups=2)` is
+    /// refused by its constructor (ValueError: out_channels must be divisible by groups) before
+    /// the padding string's TypeError of the forward; with groups dividing both, the TypeError.
+    @Test func theConstructorsGroupsRefusalComesBeforeThePaddingStrings() {
+        var s = Self.state(columns: 120, rows: 40)
+        for (row, value) in [(ParameterID.inChannels, 4), (.outChannels, 3), (.groups, 2), (.padding, 1)] { s = update(s, .set(row, value)) }
+        #expect(s.parameters.paddingChoice == .same && s.parameters.groups == 2)
+        #expect(s.parameters.transposedRefusal?.pythonType == "ValueError")
+        #expect(s.parameters.transposedRefusal?.message == "out_channels must be divisible by groups")
+        s = update(s, .set(.outChannels, 4))
+        #expect(s.parameters.transposedRefusal?.pythonType == "TypeError")
+        #expect(s.parameters.transposedRefusal?.culprits == [.padding])
+    }
+
     @Test func vOnAConv2dSaysWhatItExplains() {
         let s = Self.keys(sizedState(columns: 80, rows: 24), [.character("v")])
         #expect(s.transposedView == nil)

@@ -34,22 +34,33 @@ extension Conv2dSettings {
     /// The input's height and width as the transposed layer reads them.
     public var transposedInputSize: SpatialPair { SpatialPair(spec.parameters.hIn, spec.parameters.wIn) }
 
-    /// PyTorch's verdict on the transposed layer for this input: nil when it runs. A padding
-    /// string fails in `conv_transpose2d` itself, another padding mode in the constructor, the
-    /// rest as the stack traces them (groups, output_padding, an empty output).
+    /// PyTorch's verdict on the transposed layer for this input: nil when it runs. In PyTorch's
+    /// order: the constructor refuses another padding mode, then groups that do not divide the
+    /// channels; a padding string (taken apart into letters by the constructor) fails in
+    /// `conv_transpose2d` itself, before its input is looked at; the rest as the stack traces them
+    /// (output_padding, channels, an empty output).
     public var transposedRefusal: TransposedRefusal? {
         if paddingMode != .zeros {
             return TransposedRefusal(pythonType: StackLayerError.transposedPaddingMode.pythonType,
                                      message: StackLayerError.transposedPaddingMode.message, culprits: [.paddingMode])
         }
-        if paddingChoice != .explicit {
+        let size = transposedInputSize
+        let trace = StackTrace(inputShape: [1, geometry.inChannels, size.h, size.w], layers: [.convTranspose2d(transposedLayer)])
+        let refusal = trace.failure.map {
+            TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message, culprits: Self.transposedCulprits($0.error))
+        }
+        if paddingChoice != .explicit, !(trace.failure.map { Self.isConstructorRefusal($0.error) } ?? false) {
             return TransposedRefusal(pythonType: "TypeError", message: "conv_transpose2d(): argument 'padding' (position 5) "
                                      + "must be tuple of ints, but found element of type str at pos 0", culprits: [.padding])
         }
-        let size = transposedInputSize
-        let trace = StackTrace(inputShape: [1, geometry.inChannels, size.h, size.w], layers: [.convTranspose2d(transposedLayer)])
-        return trace.failure.map {
-            TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message, culprits: Self.transposedCulprits($0.error))
+        return refusal
+    }
+
+    /// True for what nn.ConvTranspose2d's constructor refuses (before any forward).
+    static func isConstructorRefusal(_ error: StackLayerError) -> Bool {
+        switch error {
+        case .conv2d(.groupsNotPositive), .conv2d(.inChannelsNotDivisibleByGroups), .conv2d(.outChannelsNotDivisibleByGroups): true
+        default: false
         }
     }
 
