@@ -96,6 +96,15 @@ enum CellCone {
             return output
         case .cat:
             return output  // `windows` adds the skip's
+        case let .module(m):
+            // The module's output shape for this input, which the trace has already checked.
+            let produced = (try? m.module.outputShape(input: shape)) ?? shape
+            return axes { axis, out, size in
+                let all = m.module.sources(axis: axis, input: size, output: produced[axis == .height ? 2 : 3])
+                let read = all[out.clamped(to: all.indices.lowerBound...max(0, all.count - 1))].flatMap { $0 }
+                guard let first = read.min(), let last = read.max() else { return 0...0 }
+                return first...last
+            }
         }
     }
 

@@ -26,6 +26,10 @@ enum CellValue {
             return Double(Float(values.reduce(0, +) / Double(divisor)))
         case let .shapePreserving(l):
             return elementWise(l, input: input, channel: o, y: y, x: x)
+        case let .module(m):
+            // The output shape is the module's own for this input, which the trace has already checked.
+            let output = (try? m.module.outputShape(input: input.shape)) ?? input.shape
+            return Double(m.module.cellValue(y: y, x: x, input: input.shape, output: output) { input[0, o, $0, $1] })
         case .cat:
             guard let skip, o < skip.shape[1] else { return Double(input[0, o - (skip?.shape[1] ?? 0), y, x]) }
             let top = CatLayer.cropOffset(from: skip.shape[2], to: input.shape[2])

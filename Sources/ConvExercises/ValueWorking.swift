@@ -50,6 +50,8 @@ enum ValueWorking {
             let from = o < skipChannels ? lang.pick("channel \(o) of layer (\(cat.skip))", "канал \(o) слоя (\(cat.skip))")
                 : lang.pick("channel \(o - skipChannels) of layer (\(index - 1))", "канал \(o - skipChannels) слоя (\(index - 1))")
             lines = ["output\(cell) = \(from) = \(result)"]
+        case .module:
+            lines = nil
         }
         return lines
     }
@@ -104,7 +106,7 @@ enum ValueWorking {
         setup.layers.prefix(last + 1).allSatisfy { layer in
             switch layer {
             case .conv2d, .convTranspose2d, .maxPool2d, .cat: true
-            case .avgPool2d: false
+            case .avgPool2d, .module: false
             case let .shapePreserving(p):
                 switch p {
                 case .relu, .identity, .dropout, .dropout2d: true

@@ -13,7 +13,7 @@ enum FxModules {
             throw .syntax(text: repr, column: 1, problem: "\(call.name) is not traced: of the modules on sequences and volumes "
                           + "convscope traces Conv1d, ConvTranspose1d, MaxPool1d, AvgPool1d, Conv3d, MaxPool3d and AvgPool3d")
         }
-        if LayerSignature.named(call.name) != nil, call.name != "Cat" {
+        if LayerSignature.named(call.name) != nil, call.name != "Cat", call.name != "Upsample" {
             return (call.name, .layer(try LayerParser.parse(repr)))
         }
         func value(_ index: Int, _ name: String) -> SyntaxValue? {

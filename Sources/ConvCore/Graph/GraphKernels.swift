@@ -97,6 +97,8 @@ enum GraphKernels {
             return Tensor4(shape: out.shape, storage: out.storage)
         case .cat:
             return x.four
+        case let .module(m):
+            return m.module.forward(x.four, output: shape)
         }
     }
 

@@ -79,7 +79,7 @@ public enum GraphPaths {
             case let .maxPool2d(l): return [GraphGradient.windows(g, input: first, pool: l.window)]
             case let .avgPool2d(l): return [GraphGradient.windows(g, input: first, pool: l.window)]
             case .shapePreserving: return [g]
-            case .cat: return nil
+            case .cat, .module: return nil
             }
         case .elementwise, .scalar, .flatten, .view:
             return [GraphGradient(shape: first, values: g.values)]

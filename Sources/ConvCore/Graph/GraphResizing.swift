@@ -44,7 +44,9 @@ enum GraphResizing {
         case .bilinear:
             let scale: Float = resize.alignCorners ? (output > 1 ? Float(input - 1) / Float(output - 1) : 0) : ratio
             return (0..<output).map { o in
-                let real = resize.alignCorners ? scale * Float(o) : max(scale * (Float(o) + 0.5) - 0.5, 0)
+                // ATen's CPU kernel contracts scale·(o + 0.5) − 0.5 into one fused multiply-add: at ×3 the
+                // product rounds to 0.5 but the fused result is 1.5e-8, a weight torch's gradient sees.
+                let real = resize.alignCorners ? scale * Float(o) : max((-0.5 as Float).addingProduct(scale, Float(o) + 0.5), 0)
                 let i0 = min(Int(real.rounded(.down)), input - 1)
                 let lambda = min(max(real - Float(i0), 0), 1)
                 return Tap(i0: i0, i1: i0 + (i0 < input - 1 ? 1 : 0), w0: 1 - lambda, w1: lambda)

@@ -120,7 +120,7 @@ extension StackLayer {
             let b = RowBuilder(layer: layer, embed: StackLayer.cat, index: index)
             return [b.row("skip", 0...max(0, index - 1), 0, step: .linear(1), \.skip),
                     b.flag("crop", false, \.cropIndex)]
-        case .shapePreserving:
+        case .shapePreserving, .module:
             return []
         }
     }

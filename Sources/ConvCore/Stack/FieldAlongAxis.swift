@@ -150,6 +150,8 @@ extension StackLayer {
         case let .maxPool2d(l): l.window.reach(after: input)
         case let .avgPool2d(l): l.window.reach(after: input)
         case .shapePreserving, .cat: input
+        // A table kind's taps depend on the sizes: `reach(after:inputShape:outputShape:)` follows them.
+        case .module: Reach(h: nil, w: nil)
         }
     }
 

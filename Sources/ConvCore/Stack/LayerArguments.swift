@@ -7,30 +7,8 @@ struct LayerSignature {
     /// How many may be given positionally (BatchNorm2d's `bias` is keyword-only).
     var positional: Int? = nil
 
-    static let all: [LayerSignature] = [
-        LayerSignature(name: "Conv2d", parameters: ["in_channels", "out_channels", "kernel_size", "stride", "padding",
-                                                    "dilation", "groups", "bias", "padding_mode"], required: 3),
-        LayerSignature(name: "ConvTranspose2d",
-                       parameters: ["in_channels", "out_channels", "kernel_size", "stride", "padding", "output_padding",
-                                    "groups", "bias", "dilation", "padding_mode"], required: 3),
-        LayerSignature(name: "MaxPool2d", parameters: ["kernel_size", "stride", "padding", "dilation", "return_indices",
-                                                       "ceil_mode"], required: 1),
-        LayerSignature(name: "AvgPool2d", parameters: ["kernel_size", "stride", "padding", "ceil_mode",
-                                                       "count_include_pad", "divisor_override"], required: 1),
-        LayerSignature(name: "ReLU", parameters: ["inplace"], required: 0),
-        LayerSignature(name: "LeakyReLU", parameters: ["negative_slope", "inplace"], required: 0),
-        LayerSignature(name: "Sigmoid", parameters: [], required: 0),
-        LayerSignature(name: "Tanh", parameters: [], required: 0),
-        LayerSignature(name: "GELU", parameters: ["approximate"], required: 0),
-        LayerSignature(name: "BatchNorm2d", parameters: ["num_features", "eps", "momentum", "affine",
-                                                         "track_running_stats", "bias"], required: 1, positional: 5),
-        LayerSignature(name: "Dropout", parameters: ["p", "inplace"], required: 0),
-        LayerSignature(name: "Dropout2d", parameters: ["p", "inplace"], required: 0),
-        LayerSignature(name: "Identity", parameters: [], required: 0),
-        LayerSignature(name: "Cat", parameters: ["skip", "crop"], required: 1),
-    ]
-
-    static func named(_ name: String) -> LayerSignature? { all.first { $0.name == name } }
+    /// The signature of the layer kind `name` in `LayerKind.all`.
+    static func named(_ name: String) -> LayerSignature? { LayerKind.named(name)?.signature }
 
     /// "in_channels, out_channels, kernel_size, stride, …" for the messages.
     var list: String { parameters.isEmpty ? "no arguments" : parameters.joined(separator: ", ") }

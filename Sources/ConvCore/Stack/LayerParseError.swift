@@ -16,8 +16,7 @@ public enum LayerParseError: Error, Equatable, Sendable {
     case container(name: String, label: String?)
 
     /// The layers convscope draws, for the messages.
-    static let supported = "convscope draws Conv2d, ConvTranspose2d, MaxPool2d, AvgPool2d, Cat and shape-preserving "
-        + "layers (ReLU, LeakyReLU, Sigmoid, Tanh, GELU, BatchNorm2d, Dropout, Dropout2d, Identity)"
+    static let supported = "convscope draws " + LayerKind.all.map(\.name).joined(separator: ", ")
 
     /// The one-line message.
     public var message: String {

@@ -54,6 +54,8 @@ extension StackLayer {
             return shape
         case .shapePreserving:
             return shape
+        case let .module(layer):
+            return try layer.module.outputShape(input: shape)
         case .cat:
             preconditionFailure("Cat's shape depends on its skip: ask StackTrace")
         }

@@ -6,23 +6,17 @@ public struct HiddenArgument: Equatable, Hashable, Sendable {
     public let assumed: String
 }
 
-/// What each module's print omits, read from PyTorch 2.13's `extra_repr`s. Conv2d and
+/// What each module's print omits (the table's `hiddenByPrint`), read from PyTorch 2.13's `extra_repr`s. Conv2d and
 /// ConvTranspose2d omit only arguments at their defaults, and every shape-preserving layer shows
-/// what changes its values, so only AvgPool2d hides settings that change the trace.
+/// what changes its values, so only AvgPool2d and Upsample (align_corners) hide settings that change the trace.
 /// MaxPool2d's print omits `return_indices`; True hands the next layer a tuple, which no module
 /// of a Sequential takes, so False is the only value under which the printed chain runs.
 public enum PrintedDefaults {
-    /// Per module, the arguments its print never shows, with PyTorch's defaults.
-    static let hiddenByPrint: [String: [HiddenArgument]] = [
-        "AvgPool2d": [HiddenArgument(name: "ceil_mode", assumed: "False"),
-                      HiddenArgument(name: "count_include_pad", assumed: "True"),
-                      HiddenArgument(name: "divisor_override", assumed: "None")],
-    ]
-
     /// The arguments of the module `text` that its print hides and the text does not write.
     static func hidden(in text: String) -> [HiddenArgument] {
         guard let call = try? LayerSyntaxReader.read(text.trimmingSpaces),
-              let hidden = hiddenByPrint[call.name], let signature = LayerSignature.named(call.name) else { return [] }
+              let kind = LayerKind.named(call.name), !kind.hiddenByPrint.isEmpty else { return [] }
+        let (hidden, signature) = (kind.hiddenByPrint, kind.signature)
         let limit = signature.positional ?? signature.parameters.count
         let written = Set(call.arguments.enumerated().compactMap { index, argument in
             argument.name ?? (index < limit ? signature.parameters[index] : nil)

@@ -81,6 +81,8 @@ public enum StackForward {
             return PoolForward.average(input: input, layer: layer, output: shape)
         case let .shapePreserving(layer):
             return ShapePreservingForward.run(layer, input: input)
+        case let .module(layer):
+            return layer.module.forward(input, output: shape)
         case .cat:
             return concatenate(skip: skip!, current: input, skipShape: step.skipShape!)
         }

@@ -6,6 +6,8 @@ public enum StackLayer: Equatable, Hashable, Sendable {
     case avgPool2d(AvgPool2dLayer)
     case shapePreserving(ShapePreservingLayer)
     case cat(CatLayer)
+    /// A kind from the table (`LayerKind.all`) whose maths is its `StackModule`.
+    case module(ModuleLayer)
 
     /// The module's class name (`Cat` for convscope's skip connection).
     public var name: String {
@@ -16,6 +18,7 @@ public enum StackLayer: Equatable, Hashable, Sendable {
         case .avgPool2d: "AvgPool2d"
         case let .shapePreserving(layer): layer.name
         case .cat: "Cat"
+        case let .module(layer): layer.module.name
         }
     }
 
@@ -28,6 +31,7 @@ public enum StackLayer: Equatable, Hashable, Sendable {
         case let .avgPool2d(layer): layer.pytorchRepr
         case let .shapePreserving(layer): layer.pytorchRepr
         case let .cat(layer): layer.pytorchRepr
+        case let .module(layer): layer.module.pytorchRepr
         }
     }
 

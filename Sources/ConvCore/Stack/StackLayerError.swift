@@ -35,6 +35,9 @@ public enum StackLayerError: Error, Equatable, Sendable {
     /// Cat with crop: the skip is smaller than the current map, nothing to crop.
     case catCropTooSmall(skipShape: [Int], currentShape: [Int])
 
+    /// The error a table kind (`StackModule`) raises, in PyTorch's words.
+    case module(pythonType: String, message: String)
+
     /// convscope's own: an output map past `StackLimits.mapSide` or `.mapChannels`.
     case mapTooLarge(shape: [Int])
 
@@ -42,6 +45,7 @@ public enum StackLayerError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case let .conv2d(error): error.message
+        case let .module(_, message): message
         case let .mapTooLarge(shape):
             "the output would be \(shape.map(String.init).joined(separator: "×")), past the \(StackLimits.mapSide) cells "
                 + "on a side and \(StackLimits.mapChannels) channels convscope follows"
@@ -87,6 +91,7 @@ public enum StackLayerError: Error, Equatable, Sendable {
     public var pythonType: String {
         switch self {
         case let .conv2d(error): error.pythonType
+        case let .module(pythonType, _): pythonType
         case .transposedPaddingMode, .dropoutProbability, .batchNormSingleValue: "ValueError"
         case .catNeedsEarlierLayer, .catCropTooSmall: "convscope"
         default: "RuntimeError"

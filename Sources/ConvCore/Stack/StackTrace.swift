@@ -111,7 +111,7 @@ public struct StackTrace: Equatable, Sendable {
                 continue
             }
             let trace: LayerTrace
-            if let previous, sameReach, !layer.isCat, previous.status != .notRun,
+            if let previous, sameReach, !layer.isCat, layer.module == nil, previous.status != .notRun,
                previous.inputShape == shape || previous.status == .ran {
                 // A failure depends on the layer and its input shape alone (a Cat's also on its skip).
                 trace = previous.inputShape == shape ? previous
@@ -187,7 +187,7 @@ public struct StackTrace: Equatable, Sendable {
         if let error = layer.constructionError { throw error }
         guard case let .cat(cat) = layer else {
             let shape = try StackLimits.checkMap(layer.outputShape(input: current.shape))
-            let reach = layer.reach(after: current.reach)
+            let reach = layer.reach(after: current.reach, inputShape: current.shape, outputShape: shape)
             return LayerTrace(layer: layer, status: .ran, inputShape: current.shape, outputShape: shape, skipShape: nil,
                               field: reach.field, skipField: nil, reach: reach,
                               multiplications: layer.multiplications(input: current.shape, output: shape))

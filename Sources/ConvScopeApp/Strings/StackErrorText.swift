@@ -35,6 +35,8 @@ enum StackErrorText {
                 : "то есть: Cat(\(skip)) на месте (\(at)) должен указывать на слой раньше: 0…\(at - 1)"
         case .catCropTooSmall:
             return "то есть: для crop пропуск должен быть не меньше текущей карты"
+        case .module:
+            return "то есть: с таким входом PyTorch этот слой не выполняет"
         case let .mapTooLarge(shape):
             return "то есть: выход был бы \(shape.map(String.init).joined(separator: "×")) — больше \(StackLimits.mapSide) "
                 + "ячеек по стороне и \(StackLimits.mapChannels) каналов, которые прослеживает convscope"

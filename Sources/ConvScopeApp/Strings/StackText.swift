@@ -94,10 +94,15 @@ struct StackText {
                   "вычисляются карты всех слоёв \(g.ellipsis) формы и поля выше уже готовы")
     }
 
-    /// The box of a layer without parameters (ReLU, BatchNorm2d, …).
-    var readOnly: String {
-        lang.pick("nothing to edit: the layer keeps its input's shape",
-                  "менять нечего: слой сохраняет форму входа")
+    /// The box of a layer without parameters (ReLU, BatchNorm2d, …); a table kind that resizes
+    /// (Upsample) shows its size rule in numbers instead.
+    func readOnly(_ step: LayerTrace) -> String {
+        guard let module = step.layer.module, let input = step.inputShape, let output = step.outputShape else {
+            return lang.pick("nothing to edit: the layer keeps its input's shape", "менять нечего: слой сохраняет форму входа")
+        }
+        return lang.pick("nothing to edit here (change the layer's line): ", "здесь менять нечего (измените строку слоя): ")
+            + module.sizeRule(axis: .height, input: input[2], output: output[2]) + "; "
+            + module.sizeRule(axis: .width, input: input[3], output: output[3])
     }
 
     /// Facts under the panel: parameters, multiplications, field.

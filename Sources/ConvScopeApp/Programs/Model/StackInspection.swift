@@ -47,6 +47,10 @@ struct StackInspection {
             return ([cell.channel], [cell.y], [cell.x])
         case .cat:
             return nil
+        case let .module(m):
+            let rows = m.module.sources(axis: .height, input: h, output: output[2])
+            let columns = m.module.sources(axis: .width, input: w, output: output[3])
+            return ([cell.channel], inside(rows[cell.y], h), inside(columns[cell.x], w))
         }
     }
 

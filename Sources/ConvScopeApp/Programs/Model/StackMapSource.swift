@@ -25,7 +25,12 @@ struct StackMapSource {
     /// The widest written value, which sizes the number cells.
     var valueWidth: Int {
         guard let tensor, let hi = tensor.storage.max(), let lo = tensor.storage.min() else { return 1 }
-        return max(NumberText.cell(hi).count, NumberText.cell(lo).count)
+        let widest = max(NumberText.cell(hi).count, NumberText.cell(lo).count)
+        // A value with a decimal is as wide as the extremes' whole digits and two more: a bilinear
+        // map's 850.5 is wider than its whole maximum 2862, and cells of 4 ran into each other.
+        guard tensor.storage.contains(where: { $0.isFinite && $0 != $0.rounded() }) else { return widest }
+        func whole(_ v: Float) -> Int { NumberText.cell(v.rounded(.towardZero)).count }
+        return max(widest, whole(hi) + 2, whole(lo) + 2)
     }
 
     /// "scale 0–8", or "scale 0–max of each map" when the maps differ.

@@ -34,6 +34,10 @@ enum StackPanelText {
             return PanelLine.wrap(text: StackPanelWords.catFormula(l), width: width)
         case .shapePreserving:
             return PanelLine.wrap(text: StackPanelWords.keepsShape(l), width: width)
+        case let .module(m):
+            let output = step.outputShape ?? input
+            return PanelLine.wrap(text: m.module.sizeRule(axis: .height, input: h, output: output[2]), width: width)
+                + PanelLine.wrap(text: m.module.sizeRule(axis: .width, input: w, output: output[3]), width: width)
         }
     }
 

@@ -105,7 +105,7 @@ enum StackScreenView {
             // The repr may touch the right border (its words are long); sentences keep a margin.
             let inner = frame.width - 3
             var lines = TextWrap.lines(s.trace.repr(s.selected), width: inner) + [""]
-            lines += TextWrap.lines(text.readOnly, width: inner - 1)
+            lines += TextWrap.lines(text.readOnly(s.selectedTrace), width: inner - 1)
             for (i, line) in lines.prefix(frame.height - 2).enumerated() {
                 canvas.put(line, x: frame.x + 2, y: frame.y + 1 + i, style: i < lines.count - 2 ? .plain : Style(foreground: Palette.muted),
                            maxWidth: inner)
