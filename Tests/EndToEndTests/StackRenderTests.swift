@@ -94,7 +94,7 @@ struct StackRenderTests {
         let r = Self.render("--h-in 572 --w-in 572 --layers " + Self.layerFlags(unet["layers"] as! [String]))
         #expect(r.status == 1)
         #expect(r.out.contains("✗ RuntimeError: " + (error["message"] as! String)))
-        #expect(r.out.contains("note (\(index - 1)): output_padding=1 would make ConvTranspose2d's output 71×71"),
+        #expect(r.out.contains("note (\(index - 1)): output_padding=1 would give 71×71 like"),
                 "\(r.out)")
     }
 

@@ -15,23 +15,13 @@ enum UNetNotes {
 
     /// For a ConvTranspose2d feeding a Cat: the output_padding that makes the sizes match, or that none can.
     static func outputPaddingNote(_ trace: StackTrace, _ index: Int, _ l: Language) -> String? {
-        guard let f = UNetSizing.outputPaddingFinding(trace, index: index) else { return nil }
-        let target = "\(f.target.h)×\(f.target.w)"
-        guard let padding = f.padding else {
-            let limit = "0…\(f.limit.h) × 0…\(f.limit.w)"
-            return StackWords.note(l, trace.names[index])
-                + StackWords.noOutputPadding(l, limit: limit, target: target, skip: trace.names[f.skip], cat: trace.names[f.cat])
+        UNetSizing.outputPaddingFinding(trace, index: index).map {
+            StackWords.note(l, trace.names[index]) + UNetWords.outputPadding($0, l, .unicodeSet) { trace.names[$0] }
         }
-        let shown = padding.h == padding.w ? "\(padding.h)" : "(\(padding.h), \(padding.w))"
-        return StackWords.note(l, trace.names[index]) + StackWords.outputPadding(l, padding: shown, set: f.isSet,
-                                                                    target: target, skip: trace.names[f.skip], cat: trace.names[f.cat])
     }
 
     /// For a windowed layer that ran: the other input sizes that give the same output size.
     static func foldingNotes(_ step: LayerTrace, _ name: String, _ l: Language) -> [String] {
-        UNetSizing.foldings(step).map { f in
-            let axis = StackWords.axisName(l, f.axis == .height ? 2 : f.axis == .width ? 3 : 0)
-            return StackWords.note(l, name) + StackWords.folding(l, axis: axis, sizes: f.sizes, output: f.output, layer: step.layer.name)
-        }
+        UNetSizing.foldings(step).map { StackWords.note(l, name) + UNetWords.folding($0, layer: step.layer.name, l) }
     }
 }

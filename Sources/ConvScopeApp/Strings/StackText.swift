@@ -223,38 +223,12 @@ extension StackText {
     }
 
     func outputPaddingHint(_ trace: StackTrace, _ index: Int) -> String? {
-        guard let f = UNetSizing.outputPaddingFinding(trace, index: index) else { return nil }
-        let target = "\(f.target.h)\(g.times)\(f.target.w)"
-        guard let padding = f.padding else {
-            let limit = "0\(g.dash)\(f.limit.h), 0\(g.dash)\(f.limit.w)"
-            // The decisive sizes first: a short line keeps them, the allowed range gives way.
-            return lang.pick("(\(n(index))): no output_padding gives \(target) like (\(n(f.skip))); change the sizes before it "
-                             + "(output_padding allowed: \(limit), below max(stride, dilation))",
-                             "(\(n(index))): \(target), как у (\(n(f.skip))), не даёт ни один output_padding; измените размеры раньше "
-                             + "(допустимый output_padding: \(limit), меньше max(stride, dilation))")
-        }
-        let shown = padding.h == padding.w ? "\(padding.h)" : "(\(padding.h), \(padding.w))"
-        if f.isSet {
-            return lang.pick("(\(n(index))): output_padding=\(shown) gives \(target) like (\(n(f.skip))) \(check) for Cat (\(n(f.cat)))",
-                             "(\(n(index))): output_padding=\(shown) даёт \(target), как у (\(n(f.skip))) \(check) для Cat (\(n(f.cat)))")
-        }
-        return lang.pick("(\(n(index))): output_padding=\(shown) would give \(target) like (\(n(f.skip))) for Cat (\(n(f.cat)))",
-                         "(\(n(index))): output_padding=\(shown) дал бы \(target), как у (\(n(f.skip))), для Cat (\(n(f.cat)))")
+        UNetSizing.outputPaddingFinding(trace, index: index).map { "(\(n(index))): " + UNetWords.outputPadding($0, lang, g, n: n) }
     }
 
-    /// "heights 7 and 8 both give 4 through Conv2d: …" for a windowed layer that ran.
+    /// "heights 7 and 8 give 4 through Conv2d: …" for a windowed layer that ran.
     func foldingHints(_ step: LayerTrace) -> [String] {
-        UNetSizing.foldings(step).map { f in
-            let words = f.sizes.map(String.init)
-            let and = lang.pick(" and ", " и ")
-            let list = words.dropLast().joined(separator: ", ") + and + words.last!
-            let what = f.axis == nil ? lang.pick("sizes", "размеры") : f.axis == .height ? lang.pick("heights", "высоты")
-                : lang.pick("widths", "ширины")
-            return lang.pick("\(what) \(list) give \(f.output) through \(step.layer.name): going back up cannot tell which, "
-                             + "so set sizes explicitly",
-                             "\(what) \(list) дают \(f.output) после \(step.layer.name): при обратном пути не узнать, какой был, "
-                             + "поэтому задавайте размеры явно")
-        }
+        UNetSizing.foldings(step).map { UNetWords.folding($0, layer: step.layer.name, lang) }
     }
 }
 

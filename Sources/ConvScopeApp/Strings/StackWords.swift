@@ -70,39 +70,4 @@ public enum StackWords {
     }
 
     static func note(_ l: Language, _ index: String) -> String { l.pick("note (\(index)): ", "примечание (\(index)): ") }
-
-    /// No output_padding makes the up-convolution meet its skip.
-    static func noOutputPadding(_ l: Language, limit: String, target: String, skip: String, cat: String) -> String {
-        l.pick("no output_padding (allowed \(limit), below max(stride, dilation)) makes ConvTranspose2d's output \(target), "
-               + "the size of (\(skip)) that Cat at (\(cat)) joins; change the sizes before it",
-               "ни один output_padding (допустимо \(limit), меньше max(stride, dilation)) не даёт на выходе ConvTranspose2d "
-               + "\(target), размер (\(skip)), который соединяет Cat в (\(cat)); измените размеры до него")
-    }
-
-    /// The output_padding that makes (or would make) the sizes meet.
-    static func outputPadding(_ l: Language, padding: String, set: Bool, target: String, skip: String, cat: String) -> String {
-        set ? l.pick("output_padding=\(padding) makes ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",
-                     "output_padding=\(padding) даёт на выходе ConvTranspose2d \(target), размер (\(skip)), который соединяет Cat в (\(cat))")
-            : l.pick("output_padding=\(padding) would make ConvTranspose2d's output \(target), the size of (\(skip)) that Cat at (\(cat)) joins",
-                     "output_padding=\(padding) дал бы на выходе ConvTranspose2d \(target), размер (\(skip)), который соединяет Cat в (\(cat))")
-    }
-
-    /// "heights", "widths" or both.
-    static func axisName(_ l: Language, _ axis: Int) -> String {
-        switch axis {
-        case 2: l.pick("heights", "высоты")
-        case 3: l.pick("widths", "ширины")
-        default: l.pick("sizes (height and width)", "размеры (высота и ширина)")
-        }
-    }
-
-    /// Input sizes a layer folds onto one output size.
-    static func folding(_ l: Language, axis: String, sizes: [Int], output: Int, layer: String) -> String {
-        let words = sizes.map(String.init)
-        let list = words.dropLast().joined(separator: ", ") + l.pick(" and ", " и ") + words.last!
-        return l.pick("\(axis) \(list) \(sizes.count == 2 ? "both" : "all") give \(output) through \(layer): "
-                      + "a layer going back up cannot tell which it was, so set sizes explicitly",
-                      "\(axis) \(list) дают \(output) после \(layer): слой на обратном пути вверх не различит их, "
-                      + "поэтому задайте размеры явно")
-    }
 }
