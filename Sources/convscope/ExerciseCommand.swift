@@ -136,7 +136,7 @@ struct ExerciseCommand: ParsableCommand {
         // On a terminal the student answers on screen, which reads the settings file as the course
         // screen does; piped, or with --answers, --key, --export or --format, the output is the same on every machine.
         let onScreen = answers.isEmpty && !key && export == nil && format == nil && isatty(1) == 1 && isatty(0) == 1
-        let lang = onScreen ? language.resolved(settings: SettingsFile.standard().load().settings.language) : language.language
+        let lang = onScreen ? InteractiveConfig.resolve(language).language : language.language
         let lab: ExerciseSet
         do {
             // The lab speaks the chosen language: on screen, printed and graded.

@@ -24,11 +24,6 @@ struct LanguageOption: ParsableArguments {
         given ?? Self.fromLocale(ProcessInfo.processInfo.environment)
     }
 
-    /// The interactive screens' language: the flag, else the settings file's `lang`, else the locale's.
-    func resolved(settings: Language?) -> Language {
-        given ?? settings ?? language
-    }
-
     /// The language a locale environment asks for.
     static func fromLocale(_ environment: [String: String]) -> Language {
         guard let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })

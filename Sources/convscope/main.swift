@@ -73,15 +73,13 @@ struct InteractiveCommand: ParsableArguments {
         let saved = fresh || parameters.anyGiven || model != nil || graph != nil ? (session: nil, notice: nil) : store.load()
         let p = try parameters.apply(to: saved.session?.parameters ?? Conv2dSettings())
         // Before the screen starts, so the lines stay in the terminal after it ends.
-        let settings = SettingsFile.standard().load()
-        for warning in settings.warnings { printError(warning) }
+        let config = InteractiveConfig.resolve(viewOptions.language)
+        for warning in config.warnings { printError(warning) }
         let noColorEnv = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
         let signals = SignalWatcher()
         let screen: NCursesScreen
         do {
-            // The language: --lang, else the settings file's, else the locale's.
-            let language = viewOptions.language.resolved(settings: settings.settings.language)
-            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, language: language)
+            screen = try NCursesScreen(forceNoColor: color.noColor || noColorEnv, language: config.language)
         } catch TerminalUnavailable.notATerminal(let why), TerminalUnavailable.unknownTerminal(let why) {
             printError("""
                 convscope: \(why), so the interactive screen cannot start.
@@ -100,13 +98,13 @@ struct InteractiveCommand: ParsableArguments {
         // The palette and the theme: --cmap/--theme, else the settings file, else the restored
         // session's, else rocket and dark.
         if let session = saved.session { initial.environment.colormap = session.colormap; initial.theme = session.theme }
-        settings.settings.apply(to: &initial)
+        config.applySettings(to: &initial)
         viewOptions.apply(to: &initial)
         if mouse.noMouse { initial.mouseEnabled = false }
         // The screen has the final say: a terminal without UTF-8 cannot show Cyrillic.
-        initial.environment.language = screen.environment.language
+        initial.environment.language = config.language(on: screen.environment)
         // A settings problem is news the user should see on the screen too.
-        if let first = settings.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: settings.warnings.count - 1, initial.environment.language)) }
+        if let first = config.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: config.warnings.count - 1, initial.environment.language)) }
         var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
         let status = session.run()
