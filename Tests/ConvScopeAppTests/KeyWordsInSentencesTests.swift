@@ -10,11 +10,12 @@ import Testing
 struct KeyWordsInSentencesTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Every string literal of the app and runtime sources (Key.swift, which writes the labels, aside).
+    /// Every string literal of the app, runtime and exercise sources (Key.swift, which writes the
+    /// labels, aside): the string tables, the hint lines and the labs' prompts and hints.
     static func literals() throws -> [(place: String, text: String)] {
         var found: [(String, String)] = []
         let literal = try Regex(#""((?:[^"\\\n]|\\.)*)""#)
-        for folder in ["Sources/ConvScopeApp", "Sources/ConvScopeRuntime"] {
+        for folder in ["Sources/ConvScopeApp", "Sources/ConvScopeRuntime", "Sources/ConvExercises"] {
             let base = root.appendingPathComponent(folder)
             let files = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)?
                 .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "Key.swift" } ?? []
@@ -67,6 +68,19 @@ struct KeyWordsInSentencesTests {
         #expect(Self.keyIn("R shows a cell's field: press Tab to pick a cell") == "Tab")
         #expect(Self.keyIn("\\(q) quits") == nil)
         #expect(Self.keyIn("a copy of the selected layer") == nil)
+    }
+
+    @Test("the check reads every string table, hint line and exercise prompt")
+    func theCheckReadsEveryStringTable() throws {
+        let places = Set(try Self.literals().map { String($0.place.prefix { $0 != ":" }) })
+        let root = Self.root.appendingPathComponent("Sources/ConvScopeApp/Strings")
+        // Every table file that writes a string (Phrase.swift and Notice.swift only hold types).
+        let tables = try (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? [])
+            .filter { try String(contentsOf: $0, encoding: .utf8).contains("\"") }.map(\.lastPathComponent)
+        #expect(tables.count > 10)
+        for table in tables { #expect(places.contains(table), "\(table) is read") }
+        for file in ["Hints.swift", "Prompts.swift", "ExerciseText.swift", "KeyMap.swift", "ExerciseKeys.swift"] { #expect(places.contains(file), "\(file) is read") }
     }
 
     @Test("no string literal of the app writes a key")
