@@ -77,6 +77,9 @@ import Testing
             if c.layers.contains(where: { $0.contains("align_corners=True") }) {
                 #expect(printed.layers.filter { $0.module != nil } != given)
                 #expect(printed.assumed.flatMap { $0 }.contains(HiddenArgument(name: "align_corners", assumed: "None")))
+                let hidden = try #require(printed.assumed.first { !$0.isEmpty })
+                #expect(PrintedDefaults.note(module: "Upsample", name: "0", hidden) == "Upsample at (0): its print does not "
+                    + "show align_corners; PyTorch's default (None) assumed \u{2014} write it in the line to change it")
             } else {
                 #expect(printed.layers.filter { $0.module != nil } == given, "\(c.print)")
             }

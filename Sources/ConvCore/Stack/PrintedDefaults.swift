@@ -37,6 +37,6 @@ public enum PrintedDefaults {
             : names.dropLast().joined(separator: ", ") + " or " + names.last!
         let plural = hidden.count == 1 ? "default" : "defaults"
         return "its print does not show \(list); PyTorch's \(plural) (\(values.joined(separator: ", "))) assumed "
-            + "\u{2014} write them in the line to change them"
+            + "\u{2014} write \(hidden.count == 1 ? "it in the line to change it" : "them in the line to change them")"
     }
 }

@@ -63,8 +63,9 @@ public enum StackWords {
     /// values decide the shapes), then why.
     static func assumed(_ l: Language, _ hidden: [HiddenArgument]) -> String {
         let settings = hidden.map { "\($0.name)=\($0.assumed)" }.joined(separator: ", ")
+        let them = hidden.count == 1 ? "it" : "them"
         return l.pick("assumed \(settings), PyTorch's \(hidden.count == 1 ? "default" : "defaults"): its print does not show "
-                      + "\(hidden.count == 1 ? "it" : "them") \u{2014} write them in the line to change them",
+                      + "\(them) \u{2014} write \(them) in the line to change \(them)",
                       "принято \(settings), как по умолчанию в PyTorch: print(model) \(hidden.count == 1 ? "его" : "их") не "
                       + "показывает \u{2014} впишите в строку, чтобы изменить")
     }
