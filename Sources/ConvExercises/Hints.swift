@@ -61,6 +61,12 @@ public enum Hints {
                                       "ConvTranspose2d: каждая ячейка входа добавляет своё значение (вес 1) к выходам под ядром; сложите входы, которые попадают в эту ячейку.")
         case .cat: l.pick("Cat copies: the first channels are the skip's, the rest the previous layer's.",
                           "Cat копирует: первые каналы — из пропуска (skip), остальные — из предыдущего слоя.")
+        case let .module(box) where (box.module as? UpsampleLayer)?.mode == .nearest:
+            l.pick("Upsample (nearest) copies input cell ⌊y / scale⌋, ⌊x / scale⌋ of the same channel.",
+                   "Upsample (nearest) копирует ячейку входа ⌊y / scale⌋, ⌊x / scale⌋ того же канала.")
+        case let .module(box) where box.module is UpsampleLayer:
+            l.pick("Upsample (bilinear) blends the two nearest input rows and columns, each weighted by how close it is.",
+                   "Upsample (bilinear) смешивает две ближайшие строки и два столбца входа, каждый с весом по близости.")
         default: kindHint(.value, l)
         }
     }
