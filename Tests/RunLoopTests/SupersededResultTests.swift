@@ -20,8 +20,12 @@ struct SupersededResultTests {
         // its maps: what the race leaves behind, placed here without waiting for it.
         let stale = ComputedMaps(try ConvExperiment(before))
         engine.mailbox.post(superseded.delivery(.maps(stale)))
-        #expect(engine.take().isEmpty, "the maps of the settings before the key are not taken")
-        #expect(engine.latest?.parameters == nil, "nothing was taken")
-        #expect(engine.isComputing(after), "the computation for the settings now on screen goes on")
+        // The maps of `after` may have been posted already, before the stale ones: only those count.
+        let taken = engine.take().compactMap { result -> Conv2dSettings? in
+            if case .maps(let maps) = result { maps.parameters } else { nil }
+        }
+        #expect(!taken.contains(before), "the maps of the settings before the key are not taken")
+        #expect(engine.latest?.parameters != before, "the stale maps are not kept")
+        #expect(engine.isComputing(after) || taken == [after], "the computation for the settings now on screen goes on")
     }
 }
