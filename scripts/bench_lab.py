@@ -62,6 +62,24 @@ def cpu_ticks(pid):
         return 0
 
 
+def wakeups(pid):
+    """Times each of the process's threads was switched in (voluntary and not), by thread: a
+    screen that sleeps until input adds none while idle."""
+    counts = {}
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            counts[task] = sum(int(line.split()[1]) for line in open(f"/proc/{pid}/task/{task}/status")
+                               if "ctxt_switches:" in line)
+    except OSError:
+        pass
+    return counts
+
+
+def wakeups_since(pid, before):
+    """Switches of the process's threads since `before` (a thread that ended meanwhile is not counted)."""
+    return sum(count - before.get(task, 0) for task, count in wakeups(pid).items())
+
+
 def percentile(values, q):
     ordered = sorted(values)
     return ordered[max(0, int(len(ordered) * q + 0.999999) - 1)]
@@ -121,13 +139,15 @@ def run(screen, sessions, rate, seconds, workdir, huge_pages=False):
         before = sum(cpu_ticks(p) for p in pids)
         cpu_per_key = (before - driven_from) / os.sysconf("SC_CLK_TCK") * 1000 / max(sent, 1)
         idle_seconds = 10
+        woken = {p: wakeups(p) for p in pids}
         time.sleep(idle_seconds)
         idle = (sum(cpu_ticks(p) for p in pids) - before) / os.sysconf("SC_CLK_TCK") / idle_seconds * 100
+        idle_wakeups = sum(wakeups_since(p, woken[p]) for p in pids)
         results = []
         for log in logs:
             values = [int(v) / 1000 for v in open(log) if v.strip()]
             results.append(values)
-        return sent, results, max(peak, rss_now), hwm, pss, idle, cpu_per_key
+        return sent, results, max(peak, rss_now), hwm, pss, idle, idle_wakeups, cpu_per_key
     finally:
         subprocess.run(["tmux", "-L", sock, "kill-server"], capture_output=True)
         # The screens save their state as they go: wait (generously) until each has exited.
@@ -151,7 +171,7 @@ def main():
     screens = ["course", "exercise"] if args.screen == "both" else [args.screen]
     for screen in screens:
         with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as workdir:
-            sent, results, rss, hwm, pss, idle, cpu_per_key = run(screen, args.sessions, args.keys_per_second, args.seconds, workdir,
+            sent, results, rss, hwm, pss, idle, idle_wakeups, cpu_per_key = run(screen, args.sessions, args.keys_per_second, args.seconds, workdir,
                                                      args.huge_pages)
         print()
         print(f"{args.sessions} {screen} screens, 256² 16→16 k5 random, {sent} keys in {args.seconds} s "
@@ -176,7 +196,8 @@ def main():
         print(f"{screen}: total RSS {rss / 1024:.0f} MiB, the largest sum sampled while driven (goal ≤ 1 GB "
               f"{'✓' if rss * 1024 <= 1e9 else '✗'}); each session's peak added up {hwm / 1024:.0f} MiB; "
               f"PSS after the keys (shared pages counted once) {pss / 1024:.0f} MiB; "
-              f"idle CPU of all {args.sessions}: {idle:.2f} % of one core (goal 0 %)")
+              f"idle CPU of all {args.sessions}: {idle:.2f} % of one core (goal 0 %), their threads woken "
+              f"{idle_wakeups} times in 10 s idle (0 when every screen sleeps until input)")
     # The goal is stated for a server doing nothing else: figures taken beside other work are
     # upper bounds, and say so.
     print()

@@ -253,7 +253,7 @@ struct WindowSums {
         guard parts > 1, count > 1 else { body(0..<count); return }
         withoutActuallyEscaping(body) { body in
             let job = PieceJob(body: body)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
+            Workers.perform(iterations: parts) { part in
                 job.body(count * part / parts..<count * (part + 1) / parts)
             }
         }

@@ -56,20 +56,25 @@ func timeMapsInView(_ bench: MapsInViewCase, runs: Int) -> MapsInViewTiming {
     let region = state.visibleOutput(environment: environment)
     var samples: [Double] = [], cpu: [Double] = [], exact: [Double] = []
     for run in 0...runs {
-        let engine = ComputeEngine()
+        let engine = Engine()
         let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUMilliseconds()
-        engine.request(bench.layer, showing: region)
-        var finished = false
-        while !(engine.pollPreview() || { finished = engine.poll(); return finished }()) { usleep(200) }
+        _ = engine.request(.layer(bench.layer, showing: region))
+        /// Waits for the next result: true when it is the whole layer, false for a preview.
+        func nextResult() -> Bool {
+            while true {
+                let results = engine.take()
+                if results.contains(where: { if case .maps = $0 { true } else { false } }) { return true }
+                if !results.isEmpty { return false }
+                usleep(200)
+            }
+        }
+        let finished = nextResult()
         _ = view(state, maps: engine.shown(for: bench.layer), environment: environment)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, used = processCPUMilliseconds() - startCPU
         // A sampled first frame: how long until its exact means (or the whole layer) replace it.
         var exactAfter: Double?
         if !finished, engine.shown(for: bench.layer)?.experiment.sampledPitch != nil {
-            while true {
-                if engine.poll() || (engine.pollPreview() && engine.shown(for: bench.layer)?.experiment.sampledPitch == nil) { break }
-                usleep(500)
-            }
+            while !nextResult() && engine.shown(for: bench.layer)?.experiment.sampledPitch != nil {}
             exactAfter = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         }
         if run > 0 {

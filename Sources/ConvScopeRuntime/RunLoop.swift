@@ -4,8 +4,10 @@ import ConvExercises
 import Dispatch
 
 /// The TUI's loop: event → action → `update` → effects → view → draw. Every input (keys, resize,
-/// suspend, signals, ticks, finished maps) reaches the state as an action; nothing is polled
-/// from the state. `Program` is the course screen (`AppState`) or an exercise session.
+/// suspend, signals, ticks, finished computations) reaches the state as an action. What to compute
+/// comes from the effects, and the engine says what is still running; the loop asks the program
+/// only for the region in view and its animation clock. `Program` is the course screen
+/// (`AppState`) or an exercise session.
 public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
     public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
@@ -14,9 +16,8 @@ public struct RunLoop<Program: LoopProgram> {
 
     public let screen: any Screen
     public private(set) var state: Program
-    let engine = ComputeEngine()
-    let stackComputer = StackComputer()
-    let graphComputer = GraphComputer()
+    /// Computes what the effects ask for (maps, stack values, graph values); confined to this loop.
+    let engine = Engine()
     let exporter: Exporter
     /// The signal that arrived, if any (checked once per turn).
     let pendingSignal: () -> Int32?
@@ -69,9 +70,10 @@ public struct RunLoop<Program: LoopProgram> {
         /// Paints the state with the maps the engine has for it.
         func drawNow(waiting: Bool) {
             // Scrolled, paged, zoomed or resized while the maps are computed: that part first.
-            if waiting { engine.show(visibleOutput(), of: state.teaching.parameters) }
+            if waiting { engine.show(visibleOutput()) }
+            // The maps the state says it shows (their values are kept by the engine).
+            let maps = engine.maps(for: state.teaching.mapsShown)
             // The state's environment: the screen's device with the palette the user picked.
-            let maps = engine.shown(for: state.teaching.parameters)
             let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
             screen.draw(frame.canvas)
             lastFrame = frame.layout
@@ -86,20 +88,12 @@ public struct RunLoop<Program: LoopProgram> {
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
-            if engine.pollPreview() { dirty = true }
-            if engine.poll(), let maps = engine.latest {
+            // Finished computations reach the state as actions, like keys.
+            for result in engine.take() {
                 dirty = true
-                if let status = dispatch(.computed(maps.parameters)) { return status }
+                if let status = dispatch(result.action) { return status }
             }
-            if let (model, values) = stackComputer.poll() {
-                dirty = true
-                if let status = dispatch(.stackComputed(model, values)) { return status }
-            }
-            if let (request, values, field) = graphComputer.poll() {
-                dirty = true
-                if let status = dispatch(.graphComputed(request, values, field: field)) { return status }
-            }
-            let waiting = engine.isComputing(state.teaching.parameters) || stackComputer.isComputing || graphComputer.isComputing
+            let waiting = engine.isComputing
             if waiting, DispatchTime.now().uptimeNanoseconds >= nextSpin {
                 spinner += 1; dirty = true
                 nextSpin = DispatchTime.now().uptimeNanoseconds + 80_000_000
@@ -136,7 +130,7 @@ public struct RunLoop<Program: LoopProgram> {
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
             // The event acts on the frame on screen: a held frame is painted before it (a resize
             // draws anew at its size).
-            if case .resize = action {} else if dirty { drawNow(waiting: engine.isComputing(state.teaching.parameters)) }
+            if case .resize = action {} else if dirty { drawNow(waiting: engine.isComputing) }
             // The event acts on the frame on screen: every change is drawn before the next event is
             // read, so the last frame is the state's. A click is hit-tested against it; a scroll or
             // a page is bounded by it.
@@ -169,19 +163,17 @@ public struct RunLoop<Program: LoopProgram> {
                 case .quit(let status):
                     return status
                 case .compute(let p):
-                    // Small maps are ready at once; big ones arrive later through `engine.poll()`,
+                    // Small maps are ready at once; big ones arrive later through `engine.take()`,
                     // the part on screen first for slow ones.
                     let wasComputing = engine.isComputing(p)
-                    if engine.request(p, showing: visibleOutput()), let maps = engine.latest {
-                        queue.append(.computed(maps.parameters))
-                    }
+                    queue += engine.request(.layer(p, showing: visibleOutput())).map(\.action)
                     if !wasComputing && engine.isComputing(p) {
                         frameHeldUntil = DispatchTime.now().uptimeNanoseconds + Self.spinnerGrace
                     }
                 case .computeGraph(let request):
-                    graphComputer.request(request)
+                    queue += engine.request(.graph(request)).map(\.action)
                 case .computeStack(let model):
-                    if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
+                    queue += engine.request(.stack(model)).map(\.action)
                 case .export:
                     queue.append(.report(exporter(state.teaching, engine.latest)))
                 case .toggleRecording:

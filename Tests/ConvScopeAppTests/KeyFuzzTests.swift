@@ -308,13 +308,13 @@ private struct KeyFuzzer {
 
     /// Maps as the TUI would have them: computed inline when cheap, otherwise still "computing".
     mutating func mapsFor(_ p: Conv2dSettings) -> ComputedMaps? {
-        // Invalid parameters still get maps (the input, and a failed output), as in `ComputeEngine`.
-        guard ComputeEngine.cost(p) <= ComputeEngine.inlineLimit else { return nil }
+        // Invalid parameters still get maps (the input, and a failed output), as in the run loop's `Engine`.
+        guard Engine.cost(p) <= Engine.inlineLimit else { return nil }
         if let hit = mapsCache[p] { return hit }
         guard let maps = try? ComputedMaps(ConvExperiment(p)) else { return nil }
         statistics.computedMaps += 1
-        cachedElements += ComputeEngine.cost(p)
-        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = ComputeEngine.cost(p) }
+        cachedElements += Engine.cost(p)
+        if cachedElements > Self.cacheBudget { mapsCache.removeAll(); cachedElements = Engine.cost(p) }
         mapsCache[p] = maps
         return maps
     }

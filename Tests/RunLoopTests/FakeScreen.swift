@@ -10,6 +10,10 @@ final class FakeScreen: Screen {
         case event(Action)
         /// Reports no event (a timeout) until the newest frame satisfies `done`, for at most `seconds`.
         case idle(until: (String) -> Bool, seconds: Double)
+        /// Nothing happens for `seconds`, as at a terminal nobody types at: each wait lasts its
+        /// timeout, and a wait with no timeout lasts the rest of the period. The loop's turns in it
+        /// are counted (`quietTurns`).
+        case quiet(seconds: Double)
     }
 
     let environment: RenderEnvironment
@@ -19,6 +23,8 @@ final class FakeScreen: Screen {
     private(set) var frames: [(size: TerminalSize, text: String)] = []
     private(set) var suspensions = 0
     private var idleStarted: ContinuousClock.Instant?
+    /// The timeouts the loop asked for during `quiet` steps, one per turn of the loop.
+    private(set) var quietTimeouts: [Int32] = []
 
     init(size: TerminalSize, script: [Step], environment: RenderEnvironment = RenderEnvironment(colorDepth: .palette256, language: .en)) {
         self.size = size
@@ -47,6 +53,18 @@ final class FakeScreen: Screen {
             } else {
                 // A real timeout: the loop's background work gets the time a terminal would give it.
                 Thread.sleep(forTimeInterval: Double(milliseconds < 0 ? 20 : min(milliseconds, 20)) / 1000)  // < 0: no timeout
+            }
+            return nil
+        case .quiet(let seconds):
+            quietTimeouts.append(milliseconds)
+            let started = idleStarted ?? .now
+            idleStarted = started
+            let left = .seconds(seconds) - (ContinuousClock.now - started)
+            let wait = milliseconds < 0 ? left : min(left, .milliseconds(Int(milliseconds)))
+            if wait > .zero { Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18) }
+            if ContinuousClock.now - started >= .seconds(seconds) {
+                script.removeFirst()
+                idleStarted = nil
             }
             return nil
         }

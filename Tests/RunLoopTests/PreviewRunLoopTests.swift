@@ -82,15 +82,15 @@ struct PreviewRunLoopTests {
     func scrolledRegionFirst() throws {
         // 9.7·10¹¹ multiply-adds: about ten seconds, cancelled at the end.
         let layer = Self.slow(size: 512, channels: 64, kernel: 32)
-        let engine = ComputeEngine()
+        let engine = Engine()
         let first = OutputRegion(channels: 0..<4, rows: 0..<20, columns: 0..<12, block: 1)
         let second = OutputRegion(channels: 4..<8, rows: 100..<120, columns: 30..<42, block: 1)
-        #expect(engine.request(layer, showing: first) == false)
+        #expect(engine.request(.layer(layer, showing: first)).isEmpty)
         #expect(engine.isComputing(layer))
         func waitForPreview() -> ComputedMaps? {
             let deadline = ContinuousClock.now + .seconds(60)
             while ContinuousClock.now < deadline {
-                if engine.pollPreview() { return engine.preview }
+                for result in engine.take() { if case .preview(let maps) = result { return maps } }
                 Thread.sleep(forTimeInterval: 0.005)
             }
             return nil
@@ -98,7 +98,8 @@ struct PreviewRunLoopTests {
         let one = try #require(waitForPreview())
         #expect(one.coverage == first)
         #expect(engine.shown(for: layer)?.coverage == first)
-        engine.show(second, of: layer)
+        #expect(engine.maps(for: MapsKey(layer, region: first))?.coverage == first, "the key of the preview names it")
+        engine.show(second)
         let two = try #require(waitForPreview())
         #expect(two.coverage == second)
         // Its values are the layer's: the same as a preview computed on its own.
@@ -112,7 +113,7 @@ struct PreviewRunLoopTests {
         var small = layer
         (small.geometry.hIn, small.geometry.wIn, small.geometry.inChannels, small.geometry.outChannels) = (8, 8, 1, 1)
         (small.geometry.kernelSizeH, small.geometry.kernelSizeW) = (3, 3)
-        #expect(engine.request(small))
+        #expect(engine.request(.layer(small, showing: nil)).count == 1, "a small layer is computed at once")
         #expect(!engine.isComputing(layer) && engine.preview == nil)
         #expect(engine.shown(for: small)?.experiment.layer == small)
     }

@@ -4,7 +4,7 @@ import ConvScopeRuntime
 import Foundation
 import Testing
 
-/// The real run loop (ComputeEngine, effects, drawing) against a scripted screen: no tmux.
+/// The real run loop (its Engine, effects, drawing) against a scripted screen: no tmux.
 @Suite("The run loop on a fake screen")
 struct RunLoopTests {
     /// Parameters whose maps are too big to compute inline: they arrive from the background.

@@ -51,7 +51,7 @@ struct StackComputeRunLoopTests {
             try LayerParser.parse(text)
         }
         let model = Model(inputShape: [1, 3, 96, 96], layers: layers)
-        #expect(!StackComputer.isSmall(model), "25 million multiplications go to the background")
+        #expect(!Engine.isSmall(model), "25 million multiplications go to the background")
         let ready: (String) -> Bool = { !$0.contains(Self.computing) }
         let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [
             .idle(until: ready, seconds: 30),
@@ -82,18 +82,22 @@ struct StackComputeRunLoopTests {
                                                                try LayerParser.parse("Conv2d(64, 64, 5, padding=2)")])
         var second = first
         second.inputShape = [1, 3, 64, 64]
-        let computer = StackComputer()
-        #expect(computer.request(first) == nil && computer.isComputing, "a large model goes to the background")
-        #expect(computer.request(second) == nil)
+        let engine = Engine()
+        #expect(engine.request(.stack(first)).isEmpty && engine.isComputing, "a large model goes to the background")
+        #expect(engine.request(.stack(second)).isEmpty)
         var arrived: (Model, StackRun)?
+        var firstArrived = false
         let deadline = ContinuousClock.now + .seconds(60)
         while arrived == nil && ContinuousClock.now < deadline {
-            arrived = computer.poll()
-            if arrived?.0 == first { arrived = nil }  // finished before the cancel reached it: dropped by `update`
+            for result in engine.take() {
+                guard case .stack(let model, let values) = result else { continue }
+                if model == first { firstArrived = true } else { arrived = (model, values) }
+            }
             Thread.sleep(forTimeInterval: 0.01)
         }
         #expect(arrived?.0 == second && arrived?.1.trace == second.trace)
-        #expect(!computer.isComputing)
+        #expect(!firstArrived, "the superseded model's values never reach the loop")
+        #expect(!engine.isComputing)
     }
 
     @Test func smallModelsAreComputedAtOnce() throws {

@@ -27,7 +27,7 @@ public enum IndexedRandom {
             if job.pieces <= 1 || threads <= 1 {
                 job.run()
             } else {
-                DispatchQueue.concurrentPerform(iterations: min(threads, job.pieces)) { _ in job.run() }
+                Workers.perform(iterations: min(threads, job.pieces)) { _ in job.run() }
             }
             initialized = count
         }

@@ -52,7 +52,7 @@ enum BlockSums {
             let job = BlockSumJob(layout: layout, input: source.baseAddress!, weights: packedWeights, blocks: blocks,
                                   placeOfChannel: planeOfChannel, planes: summed.count, grid: grid, workers: workers,
                                   isCancelled: isCancelled)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
+            Workers.perform(iterations: workers) { w in
                 let sums = job.run(worker: w)
                 results.withLock { $0[w] = sums }
             }

@@ -45,7 +45,7 @@ enum FFTConvolution {
                         }
                     }
                     let workers = max(1, min(threads, (tiles + batch - 1) / batch))
-                    if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                    if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
                 }
             }
             initialized = buffer.count
@@ -101,7 +101,7 @@ enum FFTConvolution {
                     }
                 }
                 let workers = pairs < 8 ? 1 : max(1, min(threads, pairs))
-                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
             }
         }
         if stopped.load(ordering: .relaxed) { spectra.deallocate(); throw ComputationCancelled() }

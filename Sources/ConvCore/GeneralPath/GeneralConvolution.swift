@@ -92,7 +92,7 @@ enum GeneralConvolution {
                         bias: bias, output: buffer.baseAddress!, nextRow: WorkCounter(),
                         stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
                     if workers == 1 { job.run(worker: 0) } else {
-                        DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
+                        Workers.perform(iterations: workers) { job.run(worker: $0) }
                     }
                 }
                 initialized = count

@@ -116,7 +116,7 @@ struct PackedLayout {
                         if !job.pack(channel: c) { stopped.store(true, ordering: .relaxed); return }
                     }
                 }
-                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+                if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
             }
         }
         return stopped.load(ordering: .relaxed) ? nil : packed

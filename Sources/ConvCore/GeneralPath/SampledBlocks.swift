@@ -99,7 +99,7 @@ enum SampledBlocks {
                                            isCancelled: isCancelled)
                     let next = WorkCounter(), rows = grid.squareRows
                     let workers = max(1, min(threads, rows))
-                    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    Workers.perform(iterations: workers) { _ in
                         let matrix = SampleMatrix(taps: layout.taps, samples: grid.squareColumns)
                         defer { matrix.free() }
                         while case let i = next.take(), i < rows {

@@ -54,7 +54,7 @@ extension IndexedRandom {
             guard let base = buffer.baseAddress else { initialized = 0; return }
             let job = RectangleJob(base: base)
             let next = WorkCounter()
-            DispatchQueue.concurrentPerform(iterations: max(1, min(threads, channels))) { _ in
+            Workers.perform(iterations: max(1, min(threads, channels))) { _ in
                 while case let c = next.take(), c < channels {
                     var written = c * planeSize
                     var extent: (min: Float, max: Float)? = whole ? nil : (0, 0)

@@ -101,6 +101,8 @@ public struct AppState: Equatable, Sendable {
     /// instead of laying the screen out again. `update` drops it, as the state it was drawn from
     /// is gone; nil for callers that draw no frame (they get this state's own layout).
     public var onScreen: Frame.Layout?
+    /// The computed maps the screen draws (the newest `Action.computed`); nil before any.
+    public var mapsShown: MapsKey?
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
     /// C_out of the pointwise 1×1 layer after the depthwise one (depthwise-separable), or nil for none.

@@ -27,7 +27,8 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.terminalSize = size
         if !state.showHelp { state.clampToLayout() }
         return []
-    case .computed:
+    case .computed(let parameters, let region):
+        state.mapsShown = MapsKey(parameters, region: region)
         return []
     case .graphComputed(let request, let values, let field):
         state.graph?.receive(values, for: request, field: field)

@@ -1,0 +1,120 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs the iterations of a parallel loop on the calling thread and the process's helper threads,
+/// in place of `DispatchQueue.concurrentPerform`. On Linux, the first worker thread of Dispatch's
+/// global pool starts a pool monitor that wakes the process every second for as long as it lives
+/// (swift-corelibs-libdispatch, `_dispatch_workq_init_once`): an idle screen that had computed
+/// one layer then never slept. These helpers sleep on a semaphore until there is work.
+public enum Workers {
+    /// Runs `body(i)` for every i in `0..<iterations`, spread over the calling thread and up to
+    /// one helper per other processor; returns when all have run. Nested calls are safe: the
+    /// calling thread runs whatever no helper has taken.
+    public static func perform(iterations: Int, _ body: (Int) -> Void) {
+        if iterations <= 1 || WorkerPool.shared.helpers == 0 {
+            for i in 0..<max(0, iterations) { body(i) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let batch = Batch(iterations: iterations, body: body)
+            WorkerPool.shared.run(batch)
+        }
+    }
+}
+
+/// One parallel loop: its iterations are claimed one at a time by whichever thread asks next.
+/// Unchecked Sendable: the loop's body is not Sendable (it may capture the caller's buffers). It is
+/// only called for a claimed iteration, which the caller waits for, and `release` drops it before
+/// the caller returns (a helper may still hold the batch, never the body after that).
+final class Batch: @unchecked Sendable {
+    let iterations: Int
+    /// Read and cleared under `bodyLock` only.
+    nonisolated(unsafe) private var body: ((Int) -> Void)?
+    private let bodyLock = Mutex(())
+    private let claimed = Atomic<Int>(0)
+    private let done = Atomic<Int>(0)
+    /// Signalled by the helper that finishes the last iteration.
+    let finished = DispatchSemaphore(value: 0)
+
+    init(iterations: Int, body: @escaping (Int) -> Void) {
+        self.iterations = iterations
+        self.body = body
+    }
+
+    /// True while some iteration is not claimed yet.
+    var hasWork: Bool { claimed.load(ordering: .relaxed) < iterations }
+
+    /// Runs iterations until none is left to claim; a helper that ends the last one says so.
+    func work(onCaller: Bool) {
+        while case let i = claimed.add(1, ordering: .relaxed).oldValue, i < iterations {
+            run(i)
+            if done.add(1, ordering: .acquiringAndReleasing).newValue == iterations, !onCaller { finished.signal() }
+        }
+    }
+
+    /// Calls the body for iteration `i` (its reference is let go when this returns).
+    private func run(_ i: Int) {
+        let call = bodyLock.withLock { _ in body }
+        call?(i)
+    }
+
+    /// True once every iteration has run.
+    var isFinished: Bool { done.load(ordering: .acquiring) == iterations }
+
+    /// Drops the body once every iteration has run.
+    func release() { bodyLock.withLock { _ in body = nil } }
+}
+
+/// Helper threads that sleep until a batch is posted (no timeout, no periodic wake).
+final class WorkerPool: Sendable {
+    /// The process's helpers: two per processor, less the caller. One per processor would do for one
+    /// loop at a time, but a paused layer's workers sleep on theirs while a preview of the region in
+    /// view runs its own loop (Dispatch's pool added threads for the same reason).
+    static let shared = WorkerPool(helpers: 2 * ProcessorCount.online - 1)
+
+    let helpers: Int
+    private let batches = Mutex<[Batch]>([])
+    private let wake = DispatchSemaphore(value: 0)
+    private let started = Mutex(false)
+
+    init(helpers: Int) { self.helpers = max(0, helpers) }
+
+    /// Runs `batch` on the caller and the helpers that are free; returns when it is finished.
+    func run(_ batch: Batch) {
+        startHelpers()
+        batches.withLock { $0.append(batch) }
+        for _ in 0..<min(helpers, batch.iterations - 1) { wake.signal() }
+        batch.work(onCaller: true)
+        batches.withLock { $0.removeAll { $0 === batch } }
+        if !batch.isFinished { batch.finished.wait() }
+        batch.release()
+    }
+
+    /// The helpers' loop: sleep until woken, help with a batch that has work, sleep again.
+    private func help() {
+        while true {
+            wake.wait()
+            if let batch = batches.withLock({ $0.first(where: \.hasWork) }) { batch.work(onCaller: false) }
+        }
+    }
+
+    /// Starts the helper threads the first time there is work (they live as long as the process).
+    private func startHelpers() {
+        let first = started.withLock { started in defer { started = true }; return !started }
+        guard first else { return }
+        for _ in 0..<helpers {
+            let context = Unmanaged.passRetained(self).toOpaque()
+            var thread = pthread_t()
+            let made = pthread_create(&thread, nil, { context in
+                Unmanaged<WorkerPool>.fromOpaque(context!).takeRetainedValue().help()
+                return nil
+            }, context)
+            if made == 0 { pthread_detach(thread) } else { Unmanaged<WorkerPool>.fromOpaque(context).release() }
+        }
+    }
+}

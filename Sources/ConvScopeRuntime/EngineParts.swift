@@ -1,0 +1,81 @@
+import ConvCore
+import Synchronization
+
+/// A flag a background computation polls to learn it is no longer wanted.
+final class CancelToken: Sendable {
+    private let flag = Atomic<Bool>(false)
+    private let pauses = Atomic<Int>(0)
+    func cancel() { flag.store(true, ordering: .relaxed) }
+    var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    /// Asks the computation to wait (previews running); each pause is ended by one `resume`.
+    func pause() { pauses.add(1, ordering: .relaxed) }
+    func resume() { pauses.subtract(1, ordering: .relaxed) }
+    var isPaused: Bool { pauses.load(ordering: .relaxed) > 0 }
+}
+
+/// The input and kernels of the layer being computed, built once for the whole layer and every
+/// preview of it (random 1024² × 64 channels take ~0.3 s to draw, and as long again to fault in);
+/// a preview before that reads an input made only where it looks.
+final class LayerTensors: Sendable {
+    private let built = Mutex<(input: FeatureMaps, kernels: FeatureMaps)?>(nil)
+    private let kernels = Mutex<FeatureMaps?>(nil)
+    private let previewWanted = Mutex<Bool?>(nil)
+
+    /// True when the layer is slow enough for previews (its general path does at least
+    /// `threshold` multiply-adds); decided once, from the tensors' shapes and shared planes.
+    func wantsPreview(_ layer: ConvLayer, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
+        if let known = previewWanted.withLock({ $0 }) { return known }
+        let wanted = OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector,
+                                                spec: layer.spec) >= threshold
+        previewWanted.withLock { $0 = wanted }
+        return wanted
+    }
+
+    /// The layer's tensors, built by the first caller while the others wait.
+    func get(_ layer: ConvLayer) -> (input: FeatureMaps, kernels: FeatureMaps) {
+        built.withLock { built in
+            if let built { return built }
+            let made = (layer.makeInputMaps(), kernels(of: layer))
+            built = made
+            return made
+        }
+    }
+
+    /// The tensors a preview of `region` reads: the whole layer's when built, else the kernels
+    /// and the input made in part (`makePreviewInputMaps`; `inPart` true) when that is possible.
+    func forPreview(_ layer: ConvLayer, region: OutputRegion) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+        if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
+        guard let part = layer.makePreviewInputMaps(for: region) else {
+            let whole = get(layer)
+            return (whole.input, whole.kernels, false)
+        }
+        return (part, kernels(of: layer), true)
+    }
+
+    /// The tensors a sampled whole map over `grid` reads: the whole layer's when built, else the
+    /// kernels and the input made where the samples read (`inPart` true) when that is possible.
+    func forSampledPreview(_ layer: ConvLayer, grid: SampledGrid) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+        if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
+        guard let part = layer.makeSampledInputMaps(for: grid) else {
+            let whole = get(layer)
+            return (whole.input, whole.kernels, false)
+        }
+        return (part, kernels(of: layer), true)
+    }
+
+    /// The kernels, made once.
+    private func kernels(of layer: ConvLayer) -> FeatureMaps {
+        kernels.withLock { kept in
+            if let kept { return kept }
+            let made = layer.makeKernelMaps()
+            kept = made
+            return made
+        }
+    }
+}
+
+/// Lets one computation at a time build its tensors (see `Engine.buildGate`).
+final class BuildGate: Sendable {
+    private let lock = Mutex(())
+    func build<T>(_ body: () -> T) -> T { lock.withLock { _ in body() } }
+}
