@@ -37,11 +37,7 @@ public struct Conv2dSettings: Hashable, Sendable {
         if case .generated(let source) = input {
             (p.hIn, p.wIn) = source.planeSize(hIn: geometry.hIn, wIn: geometry.wIn)
         }
-        let padding: PaddingSpec? = switch paddingChoice {
-        case .explicit: nil
-        case .same: .same
-        case .valid: .valid
-        }
+        let padding = paddingChoice.padding(h: p.paddingH, w: p.paddingW)
         return Conv2dSpec(p, padding: padding, paddingMode: paddingMode, groups: groups, bias: bias)
     }
 
@@ -254,10 +250,7 @@ extension Conv2dSettings {
     /// `vmax`), 1 for the impulse and the checkerboard, 9 for random; nil for a file (its maximum).
     public var inputScaleMax: Float? {
         switch input {
-        case .generated(.rampX), .generated(.notebook): Float(applied.wIn)
-        case .generated(.rampY): Float(applied.hIn)
-        case .generated(.impulse), .generated(.checker): 1
-        case .generated(.random): Float(InputSource.randomValues.upperBound)
+        case .generated(let source): source.scaleMax(height: applied.hIn, width: applied.wIn)
         case .file: nil
         }
     }
