@@ -1,5 +1,6 @@
-/// The notebook's twelve sliders, in `ParameterID.geometry` order; `Conv2dSettings` adds the
-/// rest of the layer (padding mode and kind, groups, bias, input, kernel).
+/// The notebook's twelve sliders, in `ParameterID.geometry` order: a view of one `Conv2dLayer`
+/// and its input's size, read with `init(_:inputHeight:inputWidth:)` and written back with
+/// `Conv2dLayer.init(_:padding:paddingMode:groups:bias:)` (the layer's other arguments are not sliders).
 public struct ConvParameters: Equatable, Hashable, Sendable, Codable {
     /// Values in `ParameterID.geometry` order.
     public private(set) var values: [Int]
@@ -49,5 +50,25 @@ public struct ConvParameters: Equatable, Hashable, Sendable, Codable {
     /// Width-axis geometry.
     public var widthAxis: AxisGeometry {
         AxisGeometry(size: wIn, kernel: kernelSizeW, padding: paddingW, stride: strideW, dilation: dilationW)
+    }
+}
+
+extension ConvParameters {
+    /// The sliders of `layer` on an H × W input; the padding rows hold the amounts applied before
+    /// each axis ('same' with an odd total pads one more after).
+    public init(_ layer: Conv2dLayer, inputHeight: Int, inputWidth: Int) {
+        self.init([inputHeight, inputWidth, layer.inChannels, layer.outChannels, layer.kernelSize.h, layer.kernelSize.w,
+                   layer.paddingH, layer.paddingW, layer.stride.h, layer.stride.w, layer.dilation.h, layer.dilation.w])
+    }
+}
+
+extension Conv2dLayer {
+    /// The layer the sliders describe, with the arguments the sliders do not hold; `padding` nil
+    /// means the sliders' explicit amounts.
+    public init(_ p: ConvParameters, padding: PaddingSpec? = nil, paddingMode: PaddingMode = .zeros, groups: Int = 1,
+                bias: Bool = false) {
+        self.init(p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),
+                  stride: SpatialPair(p.strideH, p.strideW), padding: padding ?? .explicit(h: p.paddingH, w: p.paddingW),
+                  dilation: SpatialPair(p.dilationH, p.dilationW), groups: groups, bias: bias, paddingMode: paddingMode)
     }
 }

@@ -32,7 +32,7 @@ extension RenderCommand {
         input.inChannels = channels ?? Model.expectedChannels(layers) ?? sizes.inChannels
         let trace = StackTrace(inputShape: input.inputShape, layers: layers, names: printed.names)
         try Self.checkComputable(trace, values: true)
-        try writeStackValues(InputPattern.ramp.makeInput(input), trace) { FlippedStack.weights(layers[$0], preset: preset) }
+        try writeStackValues(InputSource.rampX.makeInput(input), trace) { FlippedStack.weights(layers[$0], preset: preset) }
         if trace.failure != nil { throw ExitCode(1) }
     }
 }

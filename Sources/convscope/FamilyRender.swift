@@ -57,7 +57,7 @@ extension RenderCommand {
             throw ValidationError("--view writes out one output cell's sum; this ConvTranspose2d's has \(terms) terms, more than the "
                 + "\(Self.pictureValueLimit) it writes: give fewer channels per group or a smaller kernel.")
         }
-        let ramp = InputPattern.ramp.makeInput(p)
+        let ramp = InputSource.rampX.makeInput(p)
         let input = before.isEmpty ? ramp
             : StackForward.run(input: ramp, layers: before, weights: before.map(Model.notebookWeights)).outputs.last!!
         let out = explained.outputSize

@@ -23,7 +23,7 @@ extension RenderCommand {
             }
         } else {
             if stack.depth != nil { throw ValidationError("--depth folds the blocks of a torch.fx print's table (--model FILE).") }
-            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(try parameters.apply(to: ConvParameters())))])
+            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(try parameters.apply(to: Conv2dSettings(), readingFiles: false)))])
         }
         let layers = printed.layers
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
@@ -54,7 +54,7 @@ extension RenderCommand {
                 writer.writeCoverage(trace)
             }
         } else {
-            try writeStackValues(InputPattern.ramp.makeInput(input), trace) { Model.notebookWeights(layers[$0]) }
+            try writeStackValues(InputSource.rampX.makeInput(input), trace) { Model.notebookWeights(layers[$0]) }
         }
         if trace.failure != nil { throw ExitCode(1) }
     }

@@ -104,9 +104,9 @@ struct AsymmetricGeometryTests {
     @Test func inputRampAndItsScaleFollowTheWidth() {
         var p = ConvParameters()
         p.hIn = 5; p.wIn = 12; p.inChannels = 2
-        let input = InputPattern.ramp.makeInput(p)
+        let input = InputSource.rampX.makeInput(p)
         #expect(input.shape == [1, 2, 5, 12])
         #expect(input[0, 1, 4, 11] == 11 && input[0, 0, 3, 0] == 0 && input[0, 1, 0, 7] == 7)
-        #expect(InputPattern.ramp.colorScaleMax(p) == 12)
+        #expect(InputSource.rampX.scaleMax(height: p.hIn, width: p.wIn) == 12)
     }
 }

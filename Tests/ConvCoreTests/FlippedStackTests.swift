@@ -23,7 +23,7 @@ import Testing
     static func ramp(_ shape: [Int]) -> Tensor4 {
         var p = ConvParameters()
         p.inChannels = shape[1]; p.hIn = shape[2]; p.wIn = shape[3]
-        return InputPattern.ramp.makeInput(p)
+        return InputSource.rampX.makeInput(p)
     }
 
     static func close(_ a: [Float], _ b: [Float]) -> Bool {

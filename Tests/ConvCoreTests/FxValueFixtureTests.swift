@@ -55,7 +55,7 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
     static func ramp(_ shape: [Int]) -> GraphTensor {
         var p = ConvParameters()
         p.inChannels = shape[1]; p.hIn = shape[2]; p.wIn = shape[3]
-        return GraphTensor(InputPattern.ramp.makeInput(p))
+        return GraphTensor(InputSource.rampX.makeInput(p))
     }
 
     @Test func everyPrintHasValues() {

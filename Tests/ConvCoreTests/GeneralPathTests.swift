@@ -85,7 +85,7 @@ struct GeneralPathTests {
         for fixture in (file.random + file.edge).filter({ $0.error == nil }) {
             let p = fixture.parameters
             let output = try Self.general(
-                InputPattern.ramp.makeInput(p), KernelPreset.ones.makeWeights(Conv2dSpec(p)), bias: nil, Conv2dSpec(p), threads: threads)
+                InputSource.rampX.makeInput(p), KernelPreset.ones.makeWeights(Conv2dSpec(p)), bias: nil, Conv2dSpec(p), threads: threads)
             #expect(PyTorchAgreementTests.compare(output.storage, fixture.output!).mismatches == 0, "\(fixture)")
         }
         for fixture in file.general {

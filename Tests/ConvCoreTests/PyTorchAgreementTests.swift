@@ -33,7 +33,7 @@ struct PyTorchAgreementTests {
     @Test("direct path equals the window-sum path", arguments: fixtures.random.filter { $0.error == nil }.prefix(60))
     func pathsAgree(_ fixture: FixtureCase) throws {
         let p = fixture.parameters
-        let input = InputPattern.ramp.makeInput(p)
+        let input = InputSource.rampX.makeInput(p)
         let weights = KernelPreset.ones.makeWeights(Conv2dSpec(p))
         let plan = Convolution.Plan(p)
         let direct = try Convolution.directPath(input: input, weights: weights, plan: plan, isCancelled: { false })

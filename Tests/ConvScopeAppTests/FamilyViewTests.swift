@@ -10,7 +10,7 @@ struct FamilyViewTests {
     static let input: Tensor4 = {
         var p = ConvParameters()
         p.inChannels = 8; p.hIn = 4; p.wIn = 4
-        return InputPattern.ramp.makeInput(p)
+        return InputSource.rampX.makeInput(p)
     }()
 
     static func view(_ cell: [Int], _ language: Language = .en) -> TransposedExplanationView {
@@ -55,7 +55,7 @@ struct FamilyViewTests {
         p.inChannels = 1; p.outChannels = 1; p.hIn = 4; p.wIn = 5; p.kernelSizeH = 3; p.kernelSizeW = 3
         p.paddingH = 0; p.paddingW = 0; p.strideH = 1; p.strideW = 1; p.dilationH = 1; p.dilationW = 1
         let spec = Conv2dSpec(p)
-        let input = InputPattern.ramp.makeInput(p)
+        let input = InputSource.rampX.makeInput(p)
         let sobel = KernelPreset.sobelX.makeWeights(spec)
         let correlation = try Conv2dForward.run(input: input, weights: sobel, bias: nil, spec: spec)
         let convolution = try TrueConvolution.run(input: input, weights: sobel, bias: nil, spec: spec)

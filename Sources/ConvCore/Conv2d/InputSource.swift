@@ -86,6 +86,24 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
     }
 }
 
+extension InputSource {
+    /// The input for the sliders' in_channels, h_in and w_in.
+    public func makeInput(_ sizes: ConvParameters) -> Tensor4 {
+        makeInput(channels: sizes.inChannels, hIn: sizes.hIn, wIn: sizes.wIn)
+    }
+
+    /// The top of its colour scale for a plane of this size: the ramp's length (the notebook's
+    /// `vmax`), 1 for the impulse and the checkerboard, 9 for random.
+    public func scaleMax(height: Int, width: Int) -> Float {
+        switch self {
+        case .rampX, .notebook: Float(width)
+        case .rampY: Float(height)
+        case .impulse, .checker: 1
+        case .random: Float(Self.randomValues.upperBound)
+        }
+    }
+}
+
 /// `name` → the default start, `name:N` → N; nil when `word` is neither.
 func parseStart(_ word: String, name: String) -> UInt64? {
     if word == name { return Conv2dLimits.defaultStart }

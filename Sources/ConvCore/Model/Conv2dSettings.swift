@@ -4,18 +4,21 @@ public enum PaddingChoice: String, CaseIterable, Sendable {
     case explicit, same, valid
 }
 
-/// The whole layer on screen: the notebook's twelve sliders (`geometry`), the rest of
-/// `nn.Conv2d` (padding mode, 'same'/'valid', groups, bias) and what it reads (input, kernel).
+/// The whole layer on screen: the module (`Conv2dLayer`) and the input's size, with what only
+/// the course screen has: the padding row's choice, the bias value, the input and kernel sources,
+/// loaded files, the layer kind and output_padding. The twelve sliders (`geometry`) are a view.
 ///
 /// Reading a slider's name (`settings.hIn`) gives the value the convolution runs with: the
 /// input's actual height and width (swapped for the course notebook's tensor).
 @dynamicMemberLookup
 public struct Conv2dSettings: Hashable, Sendable {
-    /// The notebook's twelve sliders as the panel shows them.
-    public var geometry: ConvParameters
-    public var paddingMode: PaddingMode = .zeros
+    /// The module's arguments as the rows hold them: its padding is the padding_h and padding_w
+    /// amounts, which the padding row may replace by 'same' or 'valid' (`paddingChoice`; `layer`
+    /// is the module with the choice applied). Its bias flag is `bias`'s, read by `layer`.
+    public var module = Conv2dLayer(ConvParameters())
+    /// The h_in and w_in sliders (a generated input may swap them, `InputSource.planeSize`).
+    public var inputHeight: Int, inputWidth: Int
     public var paddingChoice: PaddingChoice = .explicit
-    public var groups = 1
     /// One bias for every output channel, or nil for `bias=False` (the notebook's).
     public var bias: Float?
     public var input: LayerInput = .generated(.rampX)
@@ -29,20 +32,38 @@ public struct Conv2dSettings: Hashable, Sendable {
     public var outputPaddingH = 0, outputPaddingW = 0
 
     /// The notebook's layer: ramp input, all-ones kernel, zero padding, no groups, no bias.
-    public init(_ geometry: ConvParameters = ConvParameters()) { self.geometry = geometry }
+    public init(_ geometry: ConvParameters = ConvParameters()) {
+        (inputHeight, inputWidth) = (geometry.hIn, geometry.wIn)
+        self.geometry = geometry
+    }
 
-    /// The layer as PyTorch gets it.
+    /// The notebook's twelve sliders as the panel shows them: a view of `module` and the input's
+    /// size; writing them rewrites those (padding mode and groups stay).
+    public var geometry: ConvParameters {
+        get { ConvParameters(module, inputHeight: inputHeight, inputWidth: inputWidth) }
+        set {
+            module = Conv2dLayer(newValue, paddingMode: module.paddingMode, groups: module.groups)
+            (inputHeight, inputWidth) = (newValue.hIn, newValue.wIn)
+        }
+    }
+    /// `padding_mode=`.
+    public var paddingMode: PaddingMode {
+        get { module.paddingMode }
+        set { module.paddingMode = newValue }
+    }
+    /// `groups=`.
+    public var groups: Int {
+        get { module.groups }
+        set { module.groups = newValue }
+    }
+
+    /// The layer as PyTorch gets it, on the input's real height and width.
     public var spec: Conv2dSpec {
-        var p = geometry
-        if case .generated(let source) = input {
-            (p.hIn, p.wIn) = source.planeSize(hIn: geometry.hIn, wIn: geometry.wIn)
-        }
-        let padding: PaddingSpec? = switch paddingChoice {
-        case .explicit: nil
-        case .same: .same
-        case .valid: .valid
-        }
-        return Conv2dSpec(p, padding: padding, paddingMode: paddingMode, groups: groups, bias: bias)
+        var (height, width) = (inputHeight, inputWidth)
+        if case .generated(let source) = input { (height, width) = source.planeSize(hIn: height, wIn: width) }
+        var layer = module
+        layer.padding = paddingChoice.padding(h: module.paddingH, w: module.paddingW)
+        return Conv2dSpec(layer, inputHeight: height, inputWidth: width, bias: bias)
     }
 
     /// The sliders the convolution runs with: the input's real height and width, and the padding
@@ -254,10 +275,7 @@ extension Conv2dSettings {
     /// `vmax`), 1 for the impulse and the checkerboard, 9 for random; nil for a file (its maximum).
     public var inputScaleMax: Float? {
         switch input {
-        case .generated(.rampX), .generated(.notebook): Float(applied.wIn)
-        case .generated(.rampY): Float(applied.hIn)
-        case .generated(.impulse), .generated(.checker): 1
-        case .generated(.random): Float(InputSource.randomValues.upperBound)
+        case .generated(let source): source.scaleMax(height: applied.hIn, width: applied.wIn)
         case .file: nil
         }
     }

@@ -62,6 +62,11 @@ private struct RowBuilder<L> {
          row(name + "_w", range, defaultValue, partner: name + "_h", step: step, w)]
     }
 
+    /// The row of table row `spec` (name, model range, default, partner, step, kind) reading `path`.
+    func row(_ spec: ParameterSpec, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
+        row(spec.name, spec.modelRange, spec.defaultValue, partner: spec.partner?.name, step: spec.step, kind: spec.kind, path)
+    }
+
     func flag(_ name: String, _ defaultValue: Bool, _ path: WritableKeyPath<L, Int>) -> LayerParameterRow {
         choice(name, ["False", "True"], defaultValue ? 1 : 0, path)
     }
@@ -80,19 +85,16 @@ extension StackLayer {
         let padding = StackLimits.padding, dilation = StackLimits.dilation
         switch self {
         case let .conv2d(layer):
+            // The course screen's table rows that are the module's arguments, in its order.
             let b = RowBuilder(layer: layer, embed: StackLayer.conv2d, index: index)
-            var inChannels = b.row("in_channels", channels, 3, step: .geometric, \.inChannels)
-            // The first layer's in_channels is the input's: changing it changes the input.
-            if index == 0 { inChannels = inChannels.then { value, model in model.inputShape[1] = value } }
-            return [inChannels, b.row("out_channels", channels, 2, step: .geometric, \.outChannels)]
-                + b.pair("kernel_size", kernel, 3, \.kernelSize.h, \.kernelSize.w)
-                + b.pair("padding", padding, 0, \.paddingH, \.paddingW)
-                + b.pair("stride", stride, 1, \.stride.h, \.stride.w)
-                + b.pair("dilation", dilation, 1, \.dilation.h, \.dilation.w)
-                + [b.choice("padding_mode", PaddingMode.allCases.map(\.rawValue), 0, \.paddingModeIndex),
-                   b.choice("padding", PaddingChoice.allCases.map(\.rawValue), 0, \.paddingChoiceIndex),
-                   b.row("groups", channels, 1, step: .geometric, \.groups),
-                   b.flag("bias", true, \.biasIndex)]
+            return LayerSpec.conv2d.parameters.compactMap { spec -> LayerParameterRow? in
+                guard let path = Conv2dLayer.argument(spec.id) else { return nil }
+                // bias: the course screen types one value; a model's layer has bias=True or False.
+                if spec.id == .bias { return b.flag(spec.name, true, path) }
+                // The first layer's in_channels is the input's: changing it changes the input.
+                if spec.id == .inChannels && index == 0 { return b.row(spec, path).then { $1.inputShape[1] = $0 } }
+                return b.row(spec, path)
+            }
         case let .convTranspose2d(layer):
             let b = RowBuilder(layer: layer, embed: StackLayer.convTranspose2d, index: index)
             return [b.row("in_channels", channels, 8, step: .geometric, \.inChannels),
@@ -132,20 +134,43 @@ extension Model {
     public func parameterRows(at index: Int) -> [LayerParameterRow] {
         let rows = layers[index].parameterRows(at: index)
         guard index == 0 else { return rows }
-        func input(_ name: String, _ axis: Int, partner: String) -> LayerParameterRow {
-            let range = StackLimits.inputSize
-            return LayerParameterRow(name: name, range: range, defaultValue: 8, partner: partner, step: .geometric,
-                                     kind: .integer, value: inputShape[axis]) { value, model in
+        func input(_ id: ParameterID, _ axis: Int) -> LayerParameterRow {
+            let spec = id.spec, range = spec.modelRange
+            return LayerParameterRow(name: spec.name, range: range, defaultValue: spec.defaultValue,
+                                     partner: spec.partner?.name, step: spec.step, kind: spec.kind,
+                                     value: inputShape[axis]) { value, model in
                 var changed = model
                 changed.inputShape[axis] = min(max(value, range.lowerBound), range.upperBound)
                 return changed
             }
         }
-        return [input("h_in", 2, partner: "w_in"), input("w_in", 3, partner: "h_in")] + rows
+        return [input(.hIn, 2), input(.wIn, 3)] + rows
     }
 }
 
 extension Conv2dLayer {
+    /// The layer's value of parameter-table row `id` (a choice's index, bias 0 or 1); nil for
+    /// rows that are not module arguments (the input's size and source, the kernel, the kind).
+    static func argument(_ id: ParameterID) -> WritableKeyPath<Conv2dLayer, Int>? {
+        switch id {
+        case .inChannels: \.inChannels
+        case .outChannels: \.outChannels
+        case .kernelSizeH: \.kernelSize.h
+        case .kernelSizeW: \.kernelSize.w
+        case .paddingH: \.paddingH
+        case .paddingW: \.paddingW
+        case .strideH: \.stride.h
+        case .strideW: \.stride.w
+        case .dilationH: \.dilation.h
+        case .dilationW: \.dilation.w
+        case .paddingMode: \.paddingModeIndex
+        case .padding: \.paddingChoiceIndex
+        case .groups: \.groups
+        case .bias: \.biasIndex
+        case .hIn, .wIn, .input, .kernel, .layerKind, .outputPaddingH, .outputPaddingW: nil
+        }
+    }
+
     /// padding_h as the row shows it: the amount applied before (top); setting it makes the padding explicit.
     public var paddingH: Int {
         get { appliedPadding(.height).before }
@@ -163,20 +188,8 @@ extension Conv2dLayer {
     }
     /// The padding row's choice: explicit amounts (those applied now), 'same' or 'valid'.
     public var paddingChoiceIndex: Int {
-        get {
-            switch padding {
-            case .explicit: 0
-            case .same: 1
-            case .valid: 2
-            }
-        }
-        set {
-            switch PaddingChoice.allCases[newValue] {
-            case .explicit: padding = .explicit(h: paddingH, w: paddingW)
-            case .same: padding = .same
-            case .valid: padding = .valid
-            }
-        }
+        get { PaddingChoice.allCases.firstIndex(of: PaddingChoice(padding))! }
+        set { padding = PaddingChoice.allCases[newValue].padding(h: paddingH, w: paddingW) }
     }
     /// bias as 0 (False) or 1 (True).
     public var biasIndex: Int {

@@ -14,27 +14,36 @@ public struct LayerSpec: Sendable {
     public func spec(_ id: ParameterID) -> ParameterSpec { parameters[id.rawValue] }
 
     /// `nn.Conv2d`: the notebook's twelve sliders, then the rest of the layer and what it reads.
+    /// A model's Conv2d rows are its rows that are module arguments (`StackLayer.parameterRows`).
     public static let conv2d = LayerSpec(
         pytorchClass: "nn.Conv2d",
         parameters: [
-            row(.hIn, "h_in", "Input height", 1...1024, 8, partner: .wIn, step: .geometric),
-            row(.wIn, "w_in", "Input width", 1...1024, 8, partner: .hIn, step: .geometric),
-            row(.inChannels, "in_channels", "Input channels", 1...64, 3, pytorch: "in_channels", step: .geometric),
-            row(.outChannels, "out_channels", "Output channels", 1...64, 2, pytorch: "out_channels", step: .geometric),
-            row(.kernelSizeH, "kernel_size_h", "Kernel height", 1...32, 3, partner: .kernelSizeW, pytorch: "kernel_size"),
-            row(.kernelSizeW, "kernel_size_w", "Kernel width", 1...32, 3, partner: .kernelSizeH, pytorch: "kernel_size"),
-            row(.paddingH, "padding_h", "Zero padding, top and bottom", 0...32, 0, partner: .paddingW, pytorch: "padding"),
-            row(.paddingW, "padding_w", "Zero padding, left and right", 0...32, 0, partner: .paddingH, pytorch: "padding"),
-            row(.strideH, "stride_h", "Vertical stride", 1...32, 1, partner: .strideW, pytorch: "stride"),
-            row(.strideW, "stride_w", "Horizontal stride", 1...32, 1, partner: .strideH, pytorch: "stride"),
-            row(.dilationH, "dilation_h", "Vertical dilation", 1...32, 1, partner: .dilationW, pytorch: "dilation"),
-            row(.dilationW, "dilation_w", "Horizontal dilation", 1...32, 1, partner: .dilationH, pytorch: "dilation"),
+            row(.hIn, "h_in", "Input height", 1...1024, 8, model: StackLimits.inputSize, partner: .wIn, step: .geometric),
+            row(.wIn, "w_in", "Input width", 1...1024, 8, model: StackLimits.inputSize, partner: .hIn, step: .geometric),
+            row(.inChannels, "in_channels", "Input channels", 1...64, 3, model: StackLimits.channels,
+                pytorch: "in_channels", step: .geometric),
+            row(.outChannels, "out_channels", "Output channels", 1...64, 2, model: StackLimits.channels,
+                pytorch: "out_channels", step: .geometric),
+            row(.kernelSizeH, "kernel_size_h", "Kernel height", 1...32, 3, model: StackLimits.kernel,
+                partner: .kernelSizeW, pytorch: "kernel_size"),
+            row(.kernelSizeW, "kernel_size_w", "Kernel width", 1...32, 3, model: StackLimits.kernel,
+                partner: .kernelSizeH, pytorch: "kernel_size"),
+            row(.paddingH, "padding_h", "Zero padding, top and bottom", 0...32, 0, model: StackLimits.padding,
+                partner: .paddingW, pytorch: "padding"),
+            row(.paddingW, "padding_w", "Zero padding, left and right", 0...32, 0, model: StackLimits.padding,
+                partner: .paddingH, pytorch: "padding"),
+            row(.strideH, "stride_h", "Vertical stride", 1...32, 1, model: StackLimits.stride, partner: .strideW, pytorch: "stride"),
+            row(.strideW, "stride_w", "Horizontal stride", 1...32, 1, model: StackLimits.stride, partner: .strideH, pytorch: "stride"),
+            row(.dilationH, "dilation_h", "Vertical dilation", 1...32, 1, model: StackLimits.dilation,
+                partner: .dilationW, pytorch: "dilation"),
+            row(.dilationW, "dilation_w", "Horizontal dilation", 1...32, 1, model: StackLimits.dilation,
+                partner: .dilationH, pytorch: "dilation"),
             choice(.paddingMode, "padding_mode", "What the padding ring holds", PaddingMode.allCases.map(\.rawValue),
                    pytorch: "padding_mode"),
             choice(.padding, "padding", "The padding: the amounts padding_h and padding_w, 'same' or 'valid'",
                    PaddingChoice.allCases.map(\.rawValue), pytorch: "padding"),
             row(.groups, "groups", "Groups: in_channels and out_channels split into this many independent parts",
-                Conv2dLimits.groups, 1, pytorch: "groups", step: .geometric),
+                Conv2dLimits.groups, 1, model: StackLimits.channels, pytorch: "groups", step: .geometric),
             row(.bias, "bias", "One bias added to every output channel", -1_000_000...1_000_000, 0,
                 pytorch: "bias", kind: .number),
             choice(.input, "input", "The input feature maps", LayerInput.choiceNames),
@@ -57,9 +66,11 @@ public struct LayerSpec: Sendable {
 
     private static func row(
         _ id: ParameterID, _ name: String, _ summary: String, _ range: ClosedRange<Int>, _ defaultValue: Int,
-        partner: ParameterID? = nil, pytorch: String? = nil, step: StepRule = .linear(4), kind: ParameterKind = .integer
+        model: ClosedRange<Int>? = nil, partner: ParameterID? = nil, pytorch: String? = nil, step: StepRule = .linear(4),
+        kind: ParameterKind = .integer
     ) -> ParameterSpec {
-        ParameterSpec(id: id, name: name, summary: summary, range: range, defaultValue: defaultValue, partner: partner,
+        ParameterSpec(id: id, name: name, summary: summary, range: range, modelRange: model ?? range,
+                      defaultValue: defaultValue, partner: partner,
                       pytorchArgument: pytorch, step: step, kind: kind)
     }
 }

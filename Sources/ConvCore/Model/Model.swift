@@ -3,8 +3,8 @@
 public struct Model: Equatable, Hashable, Sendable {
     /// [1, C, H, W] of the input.
     public var inputShape: [Int]
-    /// How the input is filled (the course notebook's ramp).
-    public var inputPattern: InputPattern = .ramp
+    /// How the input is filled (the course notebook's ramp along the width).
+    public var inputSource: InputSource = .rampX
     /// The layers, in order.
     public var layers: [StackLayer]
     /// The print's own name and assumed defaults of each layer, or nil when layers are named by
@@ -33,12 +33,8 @@ public struct Model: Equatable, Hashable, Sendable {
     /// The arguments layer `index`'s print did not show, whose PyTorch defaults are assumed.
     public func assumed(_ index: Int) -> [HiddenArgument] { printed?[index].assumed ?? [] }
 
-    /// The notebook's layer from the twelve parameters: `nn.Conv2d(..., bias=False)`.
-    public static func singleConv2d(_ p: ConvParameters) -> Conv2dLayer {
-        Conv2dLayer(p.inChannels, p.outChannels, kernelSize: SpatialPair(p.kernelSizeH, p.kernelSizeW),
-                    stride: SpatialPair(p.strideH, p.strideW), padding: .explicit(h: p.paddingH, w: p.paddingW),
-                    dilation: SpatialPair(p.dilationH, p.dilationW), bias: false)
-    }
+    /// The course screen's layer as a model's: padding mode, groups and bias included.
+    public static func singleConv2d(_ settings: Conv2dSettings) -> Conv2dLayer { settings.layer }
 
     /// The channels the first layer that names any expects (pools and activations keep them).
     public static func expectedChannels(_ layers: [StackLayer]) -> Int? {
@@ -62,18 +58,13 @@ public struct Model: Equatable, Hashable, Sendable {
                             bias: layer.biasCount.map { [Float](repeating: 0, count: $0) })
     }
 
-    /// The input as single-layer parameters would describe it (h_in, w_in, in_channels).
-    var inputParameters: ConvParameters {
-        var p = ConvParameters()
-        p.inChannels = inputShape[1]; p.hIn = inputShape[2]; p.wIn = inputShape[3]
-        return p
+    /// The input tensor.
+    public func makeInput() -> Tensor4 {
+        inputSource.makeInput(channels: inputShape[1], hIn: inputShape[2], wIn: inputShape[3])
     }
 
-    /// The input tensor.
-    public func makeInput() -> Tensor4 { inputPattern.makeInput(inputParameters) }
-
     /// The top of the input's colour scale (the ramp's length).
-    public var inputScaleMax: Float { inputPattern.colorScaleMax(inputParameters) }
+    public var inputScaleMax: Float { inputSource.scaleMax(height: inputShape[2], width: inputShape[3]) }
 
     /// Shapes, fields and the first error, without values.
     public var trace: StackTrace { StackTrace(inputShape: inputShape, layers: layers, names: names) }

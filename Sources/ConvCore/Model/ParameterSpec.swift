@@ -34,6 +34,8 @@ public struct ParameterSpec: Equatable, Sendable {
     public let summary: String
     /// The values convscope allows (wider than the notebook's sliders).
     public let range: ClosedRange<Int>
+    /// The values a model's layer allows (`StackLimits`: up to the U-Net paper's sizes).
+    public let modelRange: ClosedRange<Int>
     /// The notebook widget's starting value.
     public let defaultValue: Int
     /// The other half of an h/w pair, if any.

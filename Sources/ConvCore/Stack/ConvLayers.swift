@@ -1,6 +1,7 @@
-/// `nn.Conv2d` in a stack: the sizes come from the layer before, so only the module's own
-/// arguments are kept; `spec(inputHeight:inputWidth:)` gives the single-layer `Conv2dSpec` for one input.
-public struct Conv2dLayer: Equatable, Hashable, Sendable {
+/// `nn.Conv2d`: the module's arguments, the one type that holds them. A stack's layer, the course
+/// screen's (`Conv2dSettings.layer`) and what the kernels run (`Conv2dSpec.layer`) are all this;
+/// the input's size is not an argument, so `spec(inputHeight:inputWidth:)` adds it.
+public struct Conv2dLayer: Equatable, Hashable, Sendable, Codable {
     /// `in_channels=` and `out_channels=`.
     public var inChannels: Int, outChannels: Int
     /// `kernel_size=`.
@@ -31,13 +32,10 @@ public struct Conv2dLayer: Equatable, Hashable, Sendable {
 
     /// The single-layer spec for an input of `channels` × H × W (no bias value: a stack passes its own vector).
     public func spec(channels: Int? = nil, inputHeight: Int, inputWidth: Int, groups: Int? = nil) -> Conv2dSpec {
-        var p = ConvParameters()
-        p.hIn = inputHeight; p.wIn = inputWidth
-        p.inChannels = channels ?? inChannels; p.outChannels = outChannels
-        p.kernelSizeH = kernelSize.h; p.kernelSizeW = kernelSize.w
-        p.strideH = stride.h; p.strideW = stride.w
-        p.dilationH = dilation.h; p.dilationW = dilation.w
-        return Conv2dSpec(p, padding: padding, paddingMode: paddingMode, groups: groups ?? self.groups)
+        var layer = self
+        layer.inChannels = channels ?? inChannels
+        layer.groups = groups ?? self.groups
+        return Conv2dSpec(layer, inputHeight: inputHeight, inputWidth: inputWidth)
     }
 
     /// The padding applied to one axis ('same' may pad one more after than before).

@@ -72,7 +72,7 @@ public struct GraphScreenState: Equatable, Sendable {
         stepIndex = index
         var sizes = ConvParameters()
         sizes.inChannels = inputShape[1]; sizes.hIn = inputShape[2]; sizes.wIn = inputShape[3]
-        input = GraphTensor(InputPattern.ramp.makeInput(sizes))
+        input = GraphTensor(InputSource.rampX.makeInput(sizes))
         rows = outline.visible(folded: [])
         computeSelected()
     }

@@ -119,30 +119,12 @@ extension AppState {
     /// The longest layer text the prompt takes.
     static let promptLimit = 200
 
-    /// Mirrors the selected Conv2d layer into the single-layer parameters, so the single-layer
-    /// panels (padded view, formulas, cost) describe it: its input (from the layer before),
-    /// channels, kernel, padding, stride, dilation, padding mode, groups and bias (zeros when True,
-    /// as the stack computes it).
+    /// Shows the selected Conv2d layer in the single-layer parameters, so the single-layer panels
+    /// (padded view, formulas, cost) describe it on its input (from the layer before).
     mutating func loadSelectedLayer() {
         guard let s = stack, case let .conv2d(layer) = s.layer else { return }
         let input = s.selectedTrace.inputShape ?? (s.selected == 0 ? s.model.inputShape : nil)
-        var p = Conv2dSettings()
-        if let input { p.geometry.setClamped(.hIn, input[2]); p.geometry.setClamped(.wIn, input[3]) }
-        p.geometry.setClamped(.inChannels, layer.inChannels)
-        p.geometry.setClamped(.outChannels, layer.outChannels)
-        p.geometry.setClamped(.kernelSizeH, layer.kernelSize.h)
-        p.geometry.setClamped(.kernelSizeW, layer.kernelSize.w)
-        p.geometry.setClamped(.paddingH, layer.paddingH)
-        p.geometry.setClamped(.paddingW, layer.paddingW)
-        p.geometry.setClamped(.strideH, layer.stride.h)
-        p.geometry.setClamped(.strideW, layer.stride.w)
-        p.geometry.setClamped(.dilationH, layer.dilation.h)
-        p.geometry.setClamped(.dilationW, layer.dilation.w)
-        p.paddingMode = layer.paddingMode
-        p.paddingChoice = PaddingChoice.allCases[layer.paddingChoiceIndex]
-        p.groups = min(max(layer.groups, Conv2dLimits.groups.lowerBound), Conv2dLimits.groups.upperBound)
-        p.bias = layer.bias ? 0 : nil
-        parameters = p
+        parameters = Conv2dSettings(layer, inputHeight: input?[2], inputWidth: input?[3])
     }
 }
 
