@@ -144,7 +144,10 @@ func mapsInViewParts(quick: Bool) {
             grid.flatMap { bench.layer.makeSampledInputMaps(for: $0) } ?? bench.layer.makePreviewInputMaps(for: region)
                 ?? bench.layer.makeInputMaps()
         }
-        let kernels = step("kernels") { bench.layer.makeKernelMaps() }
+        _ = step("kernels, all of them (as before)") { bench.layer.makeKernelMaps() }
+        let kernels = step("kernels (output channels \(bench.layer.previewOutputChannels(for: region)))") {
+            bench.layer.makePreviewKernelMaps(for: region) ?? bench.layer.makeKernelMaps()
+        }
         let experiment = try! step(grid == nil ? "the region's output" : "the samples") {
             try grid.map { try ConvExperiment(sampledPreviewOf: bench.layer, region: region, grid: $0, input: input, kernels: kernels) }
                 ?? ConvExperiment(previewOf: bench.layer, region: region, input: input, kernels: kernels)
