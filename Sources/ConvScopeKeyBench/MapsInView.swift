@@ -46,6 +46,8 @@ func mapsInView(quick: Bool, runs: Int) {
 /// first drawn from samples) the median key → the exact block means.
 struct MapsInViewTiming {
     let name: String, median: Double, worst: Double, cpu: Double, exact: Double?
+    /// False when the screen computed no maps for it (a model over the screen's limits says so instead).
+    var shown = true
 }
 
 /// Times one case `runs` times after a warm-up and prints its line.
