@@ -46,6 +46,8 @@ func mapsInView(quick: Bool, runs: Int) {
 /// first drawn from samples) the median key → the exact block means.
 struct MapsInViewTiming {
     let name: String, median: Double, worst: Double, cpu: Double, exact: Double?
+    /// False when the screen computed no maps for it (a model over the screen's limits says so instead).
+    var shown = true
 }
 
 /// Times one case `runs` times after a warm-up and prints its line.
@@ -149,7 +151,10 @@ func mapsInViewParts(quick: Bool) {
             grid.flatMap { bench.layer.makeSampledInputMaps(for: $0) } ?? bench.layer.makePreviewInputMaps(for: region)
                 ?? bench.layer.makeInputMaps()
         }
-        let kernels = step("kernels") { bench.layer.makeKernelMaps() }
+        _ = step("kernels, all of them (as before)") { bench.layer.makeKernelMaps() }
+        let kernels = step("kernels (output channels \(bench.layer.previewOutputChannels(for: region)))") {
+            bench.layer.makePreviewKernelMaps(for: region) ?? bench.layer.makeKernelMaps()
+        }
         let experiment = try! step(grid == nil ? "the region's output" : "the samples") {
             try grid.map { try ConvExperiment(sampledPreviewOf: bench.layer, region: region, grid: $0, input: input, kernels: kernels) }
                 ?? ConvExperiment(previewOf: bench.layer, region: region, input: input, kernels: kernels)

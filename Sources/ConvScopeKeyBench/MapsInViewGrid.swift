@@ -1,5 +1,6 @@
 import ConvCore
 import ConvScopeApp
+import Foundation
 
 /// Every kind of layer in range at 1024² (256² with --quick), random input and weights, at both
 /// zooms: each channel count × kernel size, then the 64→64 k32 layer with each padding mode,
@@ -41,9 +42,30 @@ func mapsInViewGrid(quick: Bool) -> [MapsInViewCase] {
     }
 }
 
-/// The grid of cases, each timed; ends with the one-line verdict.
-func mapsInViewGridBench(quick: Bool, runs: Int) {
-    print("key → maps in view for every kind of layer in range, 200×60, random input and weights (median of \(runs) after a warm-up)")
-    let timings = mapsInViewGrid(quick: quick).map { timeMapsInView($0, runs: runs) }
-    printMapsInViewVerdict(timings)
+/// The grid of cases, each timed (the layers, then a model's selected node on both model
+/// screens unless `models` is false); ends with every case's pass/fail and the one-line verdict.
+func mapsInViewGridBench(quick: Bool, runs: Int, layers: Bool = true, models: Bool = true) {
+    printMachine()
+    var timings: [MapsInViewTiming] = []
+    if layers {
+        print("key → maps in view for every kind of layer in range, 200×60, random input and weights (median of \(runs) after a warm-up)")
+        timings += mapsInViewGrid(quick: quick).map { timeMapsInView($0, runs: runs) }
+    }
+    if models {
+        print("key → the selected node's maps on the model screens, 200×60, values computed as the run loop does (median of \(runs) after a warm-up; one run when a run takes seconds)")
+        timings += modelMapsCases(quick: quick).map { timeModelMaps($0, runs: runs) }
+    }
+    print("pass/fail (goal: median ≤ 100 ms)")
+    timings.forEach { printGridLine($0) }
+    printMapsInViewVerdict(timings.filter(\.shown))
+}
+
+/// What the figures were taken on: the time, the processor, the cores and the load before.
+func printMachine() {
+    let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last
+        .map { $0.trimmingCharacters(in: .whitespaces) } ?? "?"
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    let formatter = ISO8601DateFormatter()
+    print("machine: \(model), \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(load) at \(formatter.string(from: Date()))")
 }

@@ -28,7 +28,7 @@ extension Engine {
                                        post: @Sendable (ComputedMaps) -> Void,
                                        isCancelled: @escaping @Sendable () -> Bool) -> Bool? {
         let grid = SampledGrid(region: region, spec: layer.spec)
-        let (input, kernels, inPart) = tensors.forSampledPreview(layer, grid: grid)
+        let (input, kernels, inPart) = tensors.forSampledPreview(layer, grid: grid, region: region)
         guard tensors.wantsPreview(layer, input: input, kernels: kernels, threshold: threshold) else { return nil }
         guard let experiment = try? ConvExperiment(sampledPreviewOf: layer, region: region, grid: grid, input: input,
                                                    kernels: kernels, isCancelled: isCancelled) else { return inPart }

@@ -49,18 +49,25 @@ final class LayerTensors: Sendable {
             let whole = get(layer)
             return (whole.input, whole.kernels, false)
         }
-        return (part, kernels(of: layer), true)
+        return (part, kernels(of: layer, for: region), true)
     }
 
     /// The tensors a sampled whole map over `grid` reads: the whole layer's when built, else the
     /// kernels and the input made where the samples read (`inPart` true) when that is possible.
-    func forSampledPreview(_ layer: ConvLayer, grid: SampledGrid) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+    func forSampledPreview(_ layer: ConvLayer, grid: SampledGrid, region: OutputRegion)
+        -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
         if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
         guard let part = layer.makeSampledInputMaps(for: grid) else {
             let whole = get(layer)
             return (whole.input, whole.kernels, false)
         }
-        return (part, kernels(of: layer), true)
+        return (part, kernels(of: layer, for: region), true)
+    }
+
+    /// The kernels a preview of `region` reads: all of them when made, else only those it computes
+    /// when possible (`makePreviewKernelMaps`; a preview from part of the input is made again).
+    private func kernels(of layer: ConvLayer, for region: OutputRegion) -> FeatureMaps {
+        kernels.withLock { $0 } ?? layer.makePreviewKernelMaps(for: region) ?? kernels(of: layer)
     }
 
     /// The kernels, made once.

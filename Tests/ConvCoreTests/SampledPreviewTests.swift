@@ -8,27 +8,31 @@ import Testing
 struct SampledPreviewTests {
     /// Every padding mode × dilation × stride × groups, on a random input and random weights.
     static var layers: [Conv2dSettings] {
-        var layers: [Conv2dSettings] = [], seed: UInt64 = 40
+        let geometries = [1, 2].flatMap { d in [1, 3].flatMap { s in [1, 2].map { g in (d, s, g) } } }
+        return randomLayers(size: (61, 47), perGroup: (2, 3), geometries: geometries, bias: 1.25, seed: 40)
+    }
+
+    /// Random layers, kernel 5×3 with padding (4, 2), in every padding mode × `geometries`
+    /// (dilation, stride, groups): `perGroup` (in, out) channels a group, `bias` when ungrouped.
+    static func randomLayers(size: (Int, Int), perGroup: (Int, Int), geometries: [(Int, Int, Int)], bias: Float,
+                             seed first: UInt64) -> [Conv2dSettings] {
+        var layers: [Conv2dSettings] = [], seed = first
         for mode in PaddingMode.allCases {
-            for dilation in [1, 2] {
-                for stride in [1, 3] {
-                    for groups in [1, 2] {
-                        var p = ConvParameters()
-                        (p.hIn, p.wIn) = (61, 47)
-                        (p.inChannels, p.outChannels) = (2 * groups, 3 * groups)
-                        (p.kernelSizeH, p.kernelSizeW) = (5, 3)
-                        (p.strideH, p.strideW, p.dilationH, p.dilationW) = (stride, stride, dilation, dilation)
-                        (p.paddingH, p.paddingW) = (4, 2)
-                        var layer = Conv2dSettings(p)
-                        layer.paddingMode = mode
-                        layer.groups = groups
-                        layer.bias = groups == 1 ? 1.25 : nil
-                        seed += 2
-                        layer.input = .generated(.random(start: seed))
-                        layer.kernel = .preset(.random(start: seed + 1))
-                        layers.append(layer)
-                    }
-                }
+            for (dilation, stride, groups) in geometries {
+                var p = ConvParameters()
+                (p.hIn, p.wIn) = size
+                (p.inChannels, p.outChannels) = (perGroup.0 * groups, perGroup.1 * groups)
+                (p.kernelSizeH, p.kernelSizeW) = (5, 3)
+                (p.strideH, p.strideW, p.dilationH, p.dilationW) = (stride, stride, dilation, dilation)
+                (p.paddingH, p.paddingW) = (4, 2)
+                var layer = Conv2dSettings(p)
+                layer.paddingMode = mode
+                layer.groups = groups
+                layer.bias = groups == 1 ? bias : nil
+                seed += 2
+                layer.input = .generated(.random(start: seed))
+                layer.kernel = .preset(.random(start: seed + 1))
+                layers.append(layer)
             }
         }
         return layers

@@ -51,6 +51,7 @@ public enum OutputPreview {
         let (shown, needed, zeroPlanes) = shownChannels(region, layer: layer, outChannels: outChannels)
         let planeSize = outH * outW
         let planes: [Float], planeOfHeld: [Int?]
+        var knownRanges: [(min: Float, max: Float)]?
         if region.block == 1 && sampleGrid == nil {
             (planes, planeOfHeld) = try GeneralConvolution.window(
                 input: layer.input, weights: layer.weights, bias: layer.bias, spec: layer.spec, channels: needed,
@@ -72,11 +73,12 @@ public enum OutputPreview {
             let count = planeOfHeld.compactMap { $0 }.count
             // Only the planes a shown channel reads are painted (3 of a block of 8 at 200×60).
             let painted = Set(shown.compactMap { planeOfHeld[layer.channel(holding: $0)] })
+            knownRanges = sampleGrid.map { squareRanges(values, painting: painted, planes: count + zeroPlanes, grid: $0, planeSize: planeSize) }
             planes = sampleGrid.map { squarePlanes(values, painting: painted, planes: count + zeroPlanes, grid: $0, planeSize: planeSize, width: outW) }
                 ?? meanPlanes(values, count: count, planes: count + zeroPlanes, grid: grid, planeSize: planeSize, width: outW)
         }
         return maps(planes, planeOfHeld: planeOfHeld, zeroPlanes: zeroPlanes, shown: shown, outChannels: outChannels,
-                    written: (rows, columns), layer: layer)
+                    written: (rows, columns), layer: layer, knownRanges: knownRanges)
     }
 
     /// The output channels `region` shows, the effective layer's channels holding them, and the
@@ -92,9 +94,11 @@ public enum OutputPreview {
     /// The layer's output maps from `planes` (the held channels', then `zeroPlanes` of zeros):
     /// each shown channel its held plane, every other channel a plane of zeros. Only `written`
     /// (rows, columns) of a plane holds anything but zeros: its ranges are found there (scanning
-    /// 9 planes of 1024² took 10 ms of a preview).
+    /// 9 planes of 1024² took 10 ms of a preview), unless `knownRanges` gives them (planes past
+    /// its end are zeros).
     static func maps(_ planes: [Float], planeOfHeld: [Int?], zeroPlanes: Int, shown: Range<Int>, outChannels: Int,
-                     written: (rows: Range<Int>, columns: Range<Int>), layer: EffectiveLayer) -> FeatureMaps {
+                     written: (rows: Range<Int>, columns: Range<Int>), layer: EffectiveLayer,
+                     knownRanges: [(min: Float, max: Float)]? = nil) -> FeatureMaps {
         var planes = planes
         let spec = layer.spec
         let (outH, outW) = (spec.heightAxis.outputSize, spec.widthAxis.outputSize)
@@ -106,6 +110,10 @@ public enum OutputPreview {
         if zeroPlanes == 0 && planeOfChannel.contains(zeroPlane) { planes += repeatElement(0, count: planeSize) }
         var maps = FeatureMaps(shape: [1, outChannels, outH, outW], planeOfChannel: planeOfChannel, storage: planes)
         let hasZeros = written.rows.count * written.columns.count < planeSize, stored = maps.distinctPlaneCount
+        if let knownRanges {
+            maps.knownPlaneRanges = KnownPlaneRanges(ranges: (0..<stored).map { $0 < knownRanges.count ? knownRanges[$0] : (0, 0) })
+            return maps
+        }
         maps.knownPlaneRanges = KnownPlaneRanges(ranges: planes.withUnsafeBufferPointer { values in
             (0..<stored).map { k in
                 var range: (min: Float, max: Float)? = hasZeros ? (0, 0) : nil

@@ -7,7 +7,12 @@ extension OutputPreview {
     /// value (`values[k · grid.count + i · squareColumns + j]`); zeros elsewhere.
     static func squarePlanes(_ values: [Float], painting: Set<Int>, planes total: Int, grid: SampledGrid, planeSize: Int,
                              width: Int) -> [Float] {
-        var planes = [Float](repeating: 0, count: total * planeSize)
+        // Planes no shown channel reads (5 of a block of 8) are zeros never written: 1024² planes
+        // written out cost their page faults, a good part of a sampled frame.
+        var planes = [Float](unsafeUninitializedCapacity: total * planeSize) { buffer, initialized in
+            if let base = buffer.baseAddress { convscope_zero_floats(base, Int64(total * planeSize)) }
+            initialized = total * planeSize
+        }
         for k in painting.sorted() {
             for i in 0..<grid.squareRows {
                 for j in 0..<grid.squareColumns {
@@ -21,6 +26,21 @@ extension OutputPreview {
             }
         }
         return planes
+    }
+}
+
+extension OutputPreview {
+    /// The range of each of `total` planes `squarePlanes` paints: its samples' (0 counted when
+    /// the squares leave part of the plane 0); (0, 0) for the planes left 0. Known without a scan.
+    static func squareRanges(_ values: [Float], painting: Set<Int>, planes total: Int, grid: SampledGrid,
+                             planeSize: Int) -> [(min: Float, max: Float)] {
+        let hasZeros = grid.rows.count * grid.columns.count < planeSize
+        return (0..<total).map { k in
+            guard painting.contains(k), grid.count > 0 else { return (0, 0) }
+            var lo: Float = 0, hi: Float = 0
+            values.withUnsafeBufferPointer { convscope_min_max($0.baseAddress! + k * grid.count, Int64(grid.count), &lo, &hi) }
+            return hasZeros ? (min(lo, 0), max(hi, 0)) : (lo, hi)
+        }
     }
 }
 
@@ -52,26 +72,26 @@ extension IndexedRandom {
         let ranges = Mutex([(min: Float, max: Float)](repeating: (0, 0), count: channels))
         let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
+            // Zeroed at once (its pages handed back: they read 0 and cost nothing until written),
+            // so the runs drawn fault in only the pages they write, not the rows between them that
+            // a dilated kernel skips (written out, those were half a sampled frame's input).
+            if !whole { convscope_zero_floats(base, Int64(count)) }
             let job = RectangleJob(base: base)
             let next = WorkCounter()
             Workers.perform(iterations: max(1, min(threads, channels))) { _ in
                 while case let c = next.take(), c < channels {
-                    var written = c * planeSize
                     var extent: (min: Float, max: Float)? = whole ? nil : (0, 0)
                     for span in rows {
                         for y in span {
                             for run in columns {
                                 let first = (c * height + y) * width + run.lowerBound
-                                convscope_zero_floats(job.base + written, Int64(first - written))
                                 fill(job.base + first, start: start, first: first, count: run.count, in: range)
                                 var lo: Float = 0, hi: Float = 0
                                 convscope_min_max(job.base + first, Int64(run.count), &lo, &hi)
                                 extent = extent.map { (Swift.min($0.min, lo), Swift.max($0.max, hi)) } ?? (lo, hi)
-                                written = first + run.count
                             }
                         }
                     }
-                    convscope_zero_floats(job.base + written, Int64((c + 1) * planeSize - written))
                     let found = extent ?? (0, 0)
                     ranges.withLock { $0[c] = found }
                 }
