@@ -14,8 +14,9 @@ import Synchronization
 /// ways. Sums are rounded by `FFTRounding`: on the grid all values lie on, so layers whose sums
 /// fit float32 exactly give exactly the direct path's (and PyTorch's) values.
 enum FFTConvolution {
-    /// Convolves with `plan` on up to `threads` cores; `isCancelled` is polled per tile and per
-    /// pair of output channels from every worker.
+    /// Convolves with `plan` on up to `threads` cores, keeping the kernel spectra and the workers'
+    /// tile buffers in `workspace`; `isCancelled` is polled per tile and per pair of output
+    /// channels from every worker.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, plan: FFTPlan, rounding: FFTRounding,
         threads: Int, workspace: Conv2dWorkspace = Conv2dWorkspace(), isCancelled: () -> Bool
