@@ -438,19 +438,39 @@ void convscope_fft_store_row(
 }
 
 // 0 when every value is a finite integer, 1 when all are finite, 2 when one is NaN or infinite;
-// *largest gets the largest magnitude. Vector-friendly: no early exit.
+// *largest gets the largest magnitude. Sixteen lanes kept apart and merged at the end (a maximum
+// and two flags, so the order does not matter): written as one running maximum the compiler kept
+// it scalar, and 64 MB of input took 13 ms.
 static inline __attribute__((always_inline)) int scan_body(const float *values, int64_t count, float *largest) {
-    float top = 0;
-    int fractional = 0, nonFinite = 0;
-    for (int64_t i = 0; i < count; i++) {
-        const float v = values[i], a = __builtin_fabsf(v);
-        top = a > top ? a : top;
-        nonFinite |= !(a <= 3.4028234663852886e38f);
-        const float small = a < 8388608.0f ? v : 0;  // from 2^23 up every float is an integer
-        fractional |= (float)(int32_t)small != small;
+    enum { W = 16 };
+    float top[W] = {0};
+    int32_t fractional[W] = {0}, nonFinite[W] = {0};
+    int64_t i = 0;
+    for (; i + W <= count; i += W) {
+        for (int j = 0; j < W; j++) {
+            const float v = values[i + j], a = __builtin_fabsf(v);
+            top[j] = a > top[j] ? a : top[j];
+            nonFinite[j] |= !(a <= 3.4028234663852886e38f);
+            const float small = a < 8388608.0f ? v : 0;  // from 2^23 up every float is an integer
+            fractional[j] |= (float)(int32_t)small != small;
+        }
     }
-    *largest = top;
-    return nonFinite ? 2 : fractional;
+    for (int j = 0; i < count; i++, j++) {
+        const float v = values[i], a = __builtin_fabsf(v);
+        top[j] = a > top[j] ? a : top[j];
+        nonFinite[j] |= !(a <= 3.4028234663852886e38f);
+        const float small = a < 8388608.0f ? v : 0;
+        fractional[j] |= (float)(int32_t)small != small;
+    }
+    float most = 0;
+    int anyFractional = 0, anyNonFinite = 0;
+    for (int j = 0; j < W; j++) {
+        most = top[j] > most ? top[j] : most;
+        anyFractional |= fractional[j];
+        anyNonFinite |= nonFinite[j];
+    }
+    *largest = most;
+    return anyNonFinite ? 2 : anyFractional;
 }
 
 #if defined(__x86_64__)

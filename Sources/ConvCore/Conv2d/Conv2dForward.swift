@@ -37,7 +37,7 @@ public enum Conv2dForward {
             // Kernels of 5×5 and more on large planes: fewer operations through FFTs, same values.
             return try FFTConvolution.run(
                 input: input, weights: weights, bias: bias, spec: spec, plan: plan, rounding: rounding,
-                threads: threads, isCancelled: isCancelled)
+                threads: threads, workspace: workspace ?? Conv2dWorkspace(), isCancelled: isCancelled)
         }
         return try GeneralConvolution.run(
             input: input, weights: weights, bias: bias, spec: spec, threads: threads,

@@ -23,6 +23,7 @@ public enum IndexedRandom {
                               threads: Int = ProcessorCount.online) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { initialized = 0; return }
+            _ = convscope_prefer_huge_pages(base, Int64(count * MemoryLayout<Float>.stride))  // all of it is written
             let job = RandomPieces(output: base, count: count, start: start, range: range)
             if job.pieces <= 1 || threads <= 1 {
                 job.run()

@@ -1,25 +1,37 @@
+import CConvKernels
+
 /// Scratch memory the general convolution path reuses between calls: the padded, stride-split
-/// input, the packed weights and the tap table. Pass the same workspace to successive
+/// input, the packed weights and the tap table, and the FFT path's kernel spectra and its
+/// workers' tile buffers. Pass the same workspace to successive
 /// `Conv2dForward.run` calls (a TUI recomputing on every key) to skip reallocating them;
 /// one workspace serves one computation at a time.
 public final class Conv2dWorkspace {
     var input = ScratchBuffer<Float>()
     var weights = ScratchBuffer<Float>()
     var offsets = ScratchBuffer<Int64>()
+    var spectra = ScratchBuffer<Double>()
+    /// One tile buffer per FFT worker.
+    var tiles: [ScratchBuffer<Double>] = []
 
     /// An empty workspace; buffers grow to the largest layer computed with it.
     public init() {}
 
-    deinit { input.release(); weights.release(); offsets.release() }
+    deinit {
+        input.release(); weights.release(); offsets.release(); spectra.release()
+        for buffer in tiles { buffer.release() }
+    }
 
     /// Bytes currently held.
     public var bytes: Int {
         input.capacity * MemoryLayout<Float>.stride + weights.capacity * MemoryLayout<Float>.stride
             + offsets.capacity * MemoryLayout<Int64>.stride
+            + (spectra.capacity + tiles.reduce(0) { $0 + $1.capacity }) * MemoryLayout<Double>.stride
     }
 }
 
-/// Uninitialised memory that only grows: callers write every element they later read.
+/// Uninitialised memory that only grows: callers write every element they later read. Blocks of
+/// 2 MB and more start on a 2 MB boundary in transparent huge pages (`convscope_prefer_huge_pages`),
+/// so writing them the first time faults once per 2 MB instead of once per 4 KB.
 struct ScratchBuffer<Element> {
     private(set) var base: UnsafeMutablePointer<Element>?
     private(set) var capacity = 0
@@ -28,11 +40,18 @@ struct ScratchBuffer<Element> {
     mutating func reserve(_ count: Int) -> UnsafeMutablePointer<Element> {
         if let base, capacity >= count { return base }
         base?.deallocate()
-        let block = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
+        let bytes = max(count, 1) * MemoryLayout<Element>.stride
+        let alignment = bytes >= Self.hugePage ? Self.hugePage : MemoryLayout<Element>.alignment
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: alignment)
+        if bytes >= Self.hugePage { _ = convscope_prefer_huge_pages(raw, Int64(bytes)) }
+        let block = raw.bindMemory(to: Element.self, capacity: max(count, 1))
         base = block
         capacity = max(count, 1)
         return block
     }
 
     func release() { base?.deallocate() }
+
+    /// Bytes of a transparent huge page (x86-64 and arm64 Linux).
+    static var hugePage: Int { 2 << 20 }
 }

@@ -14,37 +14,40 @@ import Synchronization
 /// ways. Sums are rounded by `FFTRounding`: on the grid all values lie on, so layers whose sums
 /// fit float32 exactly give exactly the direct path's (and PyTorch's) values.
 enum FFTConvolution {
-    /// Convolves with `plan` on up to `threads` cores; `isCancelled` is polled per tile and per
-    /// pair of output channels from every worker.
+    /// Convolves with `plan` on up to `threads` cores, keeping the kernel spectra and the workers'
+    /// tile buffers in `workspace`; `isCancelled` is polled per tile and per pair of output
+    /// channels from every worker.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, plan: FFTPlan, rounding: FFTRounding,
-        threads: Int, isCancelled: () -> Bool
+        threads: Int, workspace: Conv2dWorkspace = Conv2dWorkspace(), isCancelled: () -> Bool
     ) throws -> Tensor4 {
         let h = spec.heightAxis, w = spec.widthAxis
         let (outH, outW, outChannels) = (h.outputSize, w.outputSize, spec.parameters.outChannels)
         let twiddles = Self.twiddles(plan.n)
         let stopped = Atomic<Bool>(false)
         let spectra = try kernelSpectra(weights, spec: spec, plan: plan, twiddles: twiddles, threads: threads,
-                                        isCancelled: isCancelled)
-        defer { spectra.deallocate() }
+                                        into: &workspace.spectra, isCancelled: isCancelled)
         let tiles = plan.tilesY * plan.tilesX
         let batch = plan.tilesPerBatch(spec: spec, threads: threads)
+        let workers = max(1, min(threads, (tiles + batch - 1) / batch))
+        // Each worker's buffers, kept by the workspace: fresh ones would fault in every page again.
+        while workspace.tiles.count < workers { workspace.tiles.append(ScratchBuffer()) }
+        let scratches = (0..<workers).map { TileScratch(plan: plan, spec: spec, batch: batch, in: &workspace.tiles[$0]) }
         let storage = [Float](unsafeUninitializedCapacity: outChannels * outH * outW) { buffer, initialized in
+            _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(buffer.count * MemoryLayout<Float>.stride))
             withoutActuallyEscaping(isCancelled) { isCancelled in
                 input.storage.withUnsafeBufferPointer { source in
                     let job = TileJob(spec: spec, plan: plan, rounding: rounding, bias: bias, twiddles: twiddles,
                                       spectra: spectra, source: source.baseAddress!, output: buffer.baseAddress!,
                                       isCancelled: isCancelled)
                     let next = WorkCounter()
-                    let work: @Sendable (Int) -> Void = { _ in
-                        let scratch = TileScratch(plan: plan, spec: spec, batch: batch)
-                        defer { scratch.deallocate() }
+                    let work: @Sendable (Int) -> Void = { worker in
+                        let scratch = scratches[worker]
                         while case let t = next.take(batch), t < tiles {
                             let batchTiles = t..<min(t + batch, tiles)
                             if !job.run(tiles: batchTiles, scratch: scratch) { stopped.store(true, ordering: .relaxed); return }
                         }
                     }
-                    let workers = max(1, min(threads, (tiles + batch - 1) / batch))
                     if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
                 }
             }
@@ -61,16 +64,16 @@ enum FFTConvolution {
     }
 
     /// The conjugated spectrum of every kernel slice, per group of the layer [bin group][o][c] as
-    /// `convscope_fft_split_pair` lays them out; the caller deallocates it.
+    /// `convscope_fft_split_pair` lays them out, in `buffer`.
     static func kernelSpectra(
         _ weights: Tensor4, spec: Conv2dSpec, plan: FFTPlan, twiddles: [Double], threads: Int,
-        isCancelled: () -> Bool
+        into buffer: inout ScratchBuffer<Double>, isCancelled: () -> Bool
     ) throws -> UnsafeMutablePointer<Double> {
         let h = spec.heightAxis, w = spec.widthAxis
         let n = plan.n
         let slices = spec.parameters.outChannels * spec.inChannelsPerGroup
         let perGroup = spec.outChannelsPerGroup * spec.inChannelsPerGroup, groupSize = plan.spectraSize(channels: perGroup)
-        let spectra = UnsafeMutablePointer<Double>.allocate(capacity: max(1, spec.groups * groupSize))
+        let spectra = buffer.reserve(spec.groups * groupSize)
         let stopped = Atomic<Bool>(false)
         let pairs = (slices + 1) / 2
         weights.storage.withUnsafeBufferPointer { source in
@@ -104,7 +107,7 @@ enum FFTConvolution {
                 if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
             }
         }
-        if stopped.load(ordering: .relaxed) { spectra.deallocate(); throw ComputationCancelled() }
+        if stopped.load(ordering: .relaxed) { throw ComputationCancelled() }
         return spectra
     }
 }
@@ -119,19 +122,21 @@ private struct SpectraJob: @unchecked Sendable {
 
 /// One worker's buffers: the tile's transform (re then im), the input spectra of a batch of tiles
 /// [bin group][tile][channel of the group] and their sums [bin group][tile][output channel].
-private struct TileScratch {
+/// Unchecked Sendable: each worker uses only its own.
+private struct TileScratch: @unchecked Sendable {
     let z: UnsafeMutablePointer<Double>, x: UnsafeMutablePointer<Double>, y: UnsafeMutablePointer<Double>
     /// Tiles the buffers hold per bin group.
     let batch: Int
 
-    init(plan: FFTPlan, spec: Conv2dSpec, batch: Int) {
+    /// The buffers, carved out of `buffer`.
+    init(plan: FFTPlan, spec: Conv2dSpec, batch: Int, in buffer: inout ScratchBuffer<Double>) {
         self.batch = batch
-        z = .allocate(capacity: 2 * plan.n * plan.n)
-        x = .allocate(capacity: batch * plan.spectraSize(channels: spec.inChannelsPerGroup))
-        y = .allocate(capacity: batch * plan.spectraSize(channels: spec.outChannelsPerGroup))
+        let xCount = batch * plan.spectraSize(channels: spec.inChannelsPerGroup)
+        let yCount = batch * plan.spectraSize(channels: spec.outChannelsPerGroup)
+        z = buffer.reserve(2 * plan.n * plan.n + xCount + yCount)
+        x = z + 2 * plan.n * plan.n
+        y = x + xCount
     }
-
-    func deallocate() { z.deallocate(); x.deallocate(); y.deallocate() }
 }
 
 /// A batch of tiles of the output, every channel. Unchecked Sendable: tiles write disjoint outputs

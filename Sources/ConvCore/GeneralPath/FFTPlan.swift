@@ -30,11 +30,14 @@ struct FFTPlan: Equatable {
     static let spectraLimit = 160 << 20
     /// Direct-path flops per FFT-path flop at equal time: the direct kernel runs float32 FMAs near
     /// the machine's peak, the transforms and products float64, bound by the caches. Measured on an
-    /// AMD EPYC (AVX-512, docs/PERFORMANCE.md 2026-12-07): 1024² 16→16 k8 costs 11.6 times fewer
-    /// estimated flops by FFT and takes 0.8–0.9 times the direct path's CPU time, but on the clock
-    /// of a loaded machine anywhere from 0.8 to 1.1 times, and 512² (11.0) 1.5 times: every
-    /// 16→16 k8 layer stays direct. 1024² 64→64 k32 (98 times fewer) takes a quarter of the time.
-    static let directAdvantage = 12.0
+    /// AMD EPYC (AVX-512, two cores, docs/PERFORMANCE.md 2026-12-07, second pass) with the kernel
+    /// spectra and tile buffers kept and huge pages: the two paths take equal time at 4.2–7.9
+    /// (16→16 k8 from 128² to 512²: 4.2, 5.6, 7.9; 1024²: 7.1; 224² 64→64 k7: 6.0; 16→16 k5 at
+    /// 256² and 1024²: 4.9, 6.4). At 9 every layer sent to the FFT is at least an eighth faster
+    /// there: 16→16 k8 from 256² up (9.4–11.6 times fewer flops, 0.6–0.72 of the direct time),
+    /// 64→64 k7 at 224², 64→64 k32 (98); 128² 16→16 k8 (8.0) and every 5×5 layer up to 64→64
+    /// stay direct.
+    static let directAdvantage = 9.0
     /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
     static let minimumTaps = 25
 
