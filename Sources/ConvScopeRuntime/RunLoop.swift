@@ -8,7 +8,7 @@ import Dispatch
 /// from the state. `Program` is the course screen (`AppState`) or an exercise session.
 public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
-    public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
+    public typealias Exporter = (_ state: Program, _ maps: ComputedMaps?) -> String
     /// Writes a session's answers for the `.recordAnswers` effect; returns a report when it failed.
     public typealias Recorder = (_ record: AnswerRecord) -> String?
 
@@ -183,7 +183,7 @@ public struct RunLoop<Program: LoopProgram> {
                 case .computeStack(let model):
                     if let values = stackComputer.request(model) { queue.append(.stackComputed(model, values)) }
                 case .export:
-                    queue.append(.report(exporter(state.teaching, engine.latest)))
+                    queue.append(.report(exporter(state, engine.latest)))
                 case .toggleRecording:
                     if let report = recordingToggle?() { queue.append(.report(report)) }
                 case .recordAnswers(let record):

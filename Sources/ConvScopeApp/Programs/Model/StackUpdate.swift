@@ -1,13 +1,6 @@
 import ConvCore
 
-extension AppState {
-    /// A state opening on the stack screen for `model`, its first layer selected.
-    public init(model: Model) {
-        self.init()
-        stack = StackState(model: model)
-        loadSelectedLayer()
-    }
-
+extension ModelProgram {
     /// The stack screen's actions of `update`.
     mutating func applyStack(_ action: StackAction) {
         guard var s = stack else { return }
@@ -106,7 +99,6 @@ extension AppState {
         if case .convTranspose2d = s.layer {} else { s.transposedView = nil }
         s.clampCursor()
         stack = s
-        loadSelectedLayer()
         clampToLayout()
     }
 
@@ -119,12 +111,11 @@ extension AppState {
     /// The longest layer text the prompt takes.
     static let promptLimit = 200
 
-    /// Mirrors the selected Conv2d layer into the single-layer parameters, so the single-layer
-    /// panels (padded view, formulas, cost) describe it: its input (from the layer before),
-    /// channels, kernel, padding, stride, dilation, padding mode, groups and bias (zeros when True,
-    /// as the stack computes it).
-    mutating func loadSelectedLayer() {
-        guard let s = stack, case let .conv2d(layer) = s.layer else { return }
+    /// The selected Conv2d layer as the course screen's settings (nil for another layer or the
+    /// graph screen): its input (from the layer before), channels, kernel, padding, stride,
+    /// dilation, padding mode, groups and bias (zeros when True, as the stack computes it).
+    public var selectedLayerSettings: Conv2dSettings? {
+        guard let s = stack, case let .conv2d(layer) = s.layer else { return nil }
         let input = s.selectedTrace.inputShape ?? (s.selected == 0 ? s.model.inputShape : nil)
         var p = Conv2dSettings()
         if let input { p.geometry.setClamped(.hIn, input[2]); p.geometry.setClamped(.wIn, input[3]) }
@@ -142,7 +133,7 @@ extension AppState {
         p.paddingChoice = PaddingChoice.allCases[layer.paddingChoiceIndex]
         p.groups = min(max(layer.groups, Conv2dLimits.groups.lowerBound), Conv2dLimits.groups.upperBound)
         p.bias = layer.bias ? 0 : nil
-        parameters = p
+        return p
     }
 }
 
