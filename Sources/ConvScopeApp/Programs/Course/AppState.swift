@@ -74,6 +74,8 @@ public struct AppState: Equatable, Sendable, HoldsScreenSettings {
     public var trueConvolution = false
     /// A Conv1d's causal form (nil: padded as the rows say), and whether its WaveNet stack is drawn.
     public var causalView: CausalView?
+    /// The weights' colour scale as `update` measured it (`KernelScale.swift`).
+    var keptKernelScale = KeptKernelScale()
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 

@@ -7,6 +7,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = handle(&state, action)
     // The frame on screen was drawn from the state before this action.
     state.onScreen = nil
+    // Measured once per change, so no frame laid out from this state builds the weights.
+    state.keepKernelScale()
     return effects
 }
 
