@@ -36,7 +36,7 @@ extension ModelProgram {
     /// The panel keys (u d) with the dense panel open: scroll it within its lines.
     mutating func scrollGraphPanel(_ delta: Int) {
         guard let g = graph else { return }
-        let layout = GraphLayout.compute(self, environment: environment)
+        let layout = graphLayout(drawn: onScreen)
         let maxScroll = GraphDensePanel.content(state: g, layout: layout, environment: environment)?.maxScroll ?? 0
         panelScroll = min(max(0, panelScroll + delta), maxScroll)
     }

@@ -5,7 +5,8 @@ import ConvCore
 func updateGraphMouse(_ state: inout ModelProgram, _ event: MouseEvent) -> [Effect] {
     guard let graph = state.graph, event.kind != .release, event.kind != .drag else { return [] }
     if state.showHelp { return event.kind == .press ? state.update(.toggleHelp) : [] }
-    let layout = GraphLayout.compute(state, environment: state.environment)
+    // The frame on screen when the run loop gives it; laid out here only for events sent without one.
+    let layout = state.graphLayout(drawn: event.drawn)
     let (column, row) = (event.column, event.row)
     let list = layout.list
     if column >= list.x, column < list.maxX, row >= list.y, row < list.maxY {

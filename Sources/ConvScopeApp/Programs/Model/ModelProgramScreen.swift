@@ -29,7 +29,8 @@ extension ModelProgram: LoopProgram {
     func darkFrame(environment env: RenderEnvironment) -> Frame {
         switch kind {
         case .graph:
-            return Frame(layout: .none, canvas: GraphScreenView.paint(self, layout: GraphLayout.compute(self, environment: env), environment: env))
+            let layout = GraphLayout.compute(self, environment: env)
+            return Frame(layout: .graph(layout), canvas: GraphScreenView.paint(self, layout: layout, environment: env))
         case .stack:
             let layout = StackLayout.compute(self, environment: env)
             return Frame(layout: .model(layout), canvas: StackScreenView.paint(self, layout: layout, environment: env))
@@ -43,10 +44,17 @@ extension ModelProgram: LoopProgram {
         return StackLayout.compute(self, environment: environment)
     }
 
+    /// The graph screen as drawn when this event arrived, else the layout this state would be
+    /// drawn with (the state must show a graph).
+    func graphLayout(drawn: Frame.Layout?) -> GraphScreenLayout {
+        if case .graph(let layout)? = drawn { return layout }
+        return GraphLayout.compute(self, environment: environment)
+    }
+
     /// The help's page count on the screen drawn (or this state's).
     func helpPages(drawn: Frame.Layout?) -> Int {
         switch kind {
-        case .graph: GraphLayout.compute(self, environment: environment).helpPageCount
+        case .graph: graphLayout(drawn: drawn).helpPageCount
         case .stack: modelLayout(drawn: drawn).helpPageCount
         }
     }
@@ -65,7 +73,7 @@ extension ModelProgram: LoopProgram {
         let env = environment
         switch kind {
         case .graph(let graph):
-            let area = GraphLayout.compute(self, environment: env).maps
+            let area = graphLayout(drawn: onScreen).maps
             guard case .success(let view)? = graph.transposedExplanation(environment: env, width: area.width) else { return nil }
             return TransposedMapsArea(view: view, shown: graph.transposedView, area: area)
         case .stack(let stack):

@@ -170,7 +170,7 @@ extension ModelProgram {
     mutating func clampToLayout(drawn: Frame.Layout? = nil) -> StackScreenLayout? {
         switch kind {
         case .graph:
-            clampGraphLayout(GraphLayout.compute(self, environment: environment))
+            clampGraphLayout(graphLayout(drawn: drawn))
             return nil
         case .stack:
             let layout = modelLayout(drawn: drawn)
