@@ -14,7 +14,7 @@ func graphBench(_ arguments: [String]) throws {
     let graph = try FxModelReader.read(try String(contentsOfFile: path, encoding: .utf8))
     let shape = [1, graph.firstChannels ?? 3, side, side]
     let size = TerminalSize(columns: 200, rows: 60), environment = RenderEnvironment(language: .en)
-    func fresh() -> AppState { update(AppState(graph: graph, inputShape: shape), .start(size)) }
+    func fresh() -> ModelProgram { update(ModelProgram(graph: graph, inputShape: shape), .start(size)) }
     print("graph screen, \(path) at \(side)×\(side), 200×60 (update + frame per key)")
     report("open (trace, first node's maps, frame)", time(3) { _ = view(fresh(), maps: nil, environment: environment) })
     var state = fresh()
@@ -44,7 +44,7 @@ func graphBench(_ arguments: [String]) throws {
     report("↑ / ↓ over rows already computed", time(60) {
         _ = update(&state, .key(.up)); _ = view(state, maps: nil, environment: environment)
     })
-    var samples: [AppState] = (0..<3).map { _ in fresh() }
+    var samples: [ModelProgram] = (0..<3).map { _ in fresh() }
     var k = 0
     report("End from a fresh screen (the key; maps behind it)", time(3) {
         _ = update(&samples[k], .key(.end)); k += 1

@@ -41,7 +41,7 @@ let environment = RenderEnvironment(language: .en)
 // A long model: Conv2d/ReLU pairs on an 8×8 input, so every layer runs and has a field.
 let pair = [try LayerParser.parse("Conv2d(8, 8, 3, padding=1)"), try LayerParser.parse("ReLU()")]
 let model = Model(inputShape: [1, 8, 8, 8], layers: Array((0..<layerCount / 2).flatMap { _ in pair }))
-var stack = update(AppState(model: model), .start(size))
+var stack = update(ModelProgram(model: model), .start(size))
 print("stack screen, \(layerCount) layers; exercise screen, \(questionCount) questions (update + frame per key)")
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 for (name, keys) in [("↓ select the next layer", [Key.down]), ("↑ select the previous layer", [.up]),

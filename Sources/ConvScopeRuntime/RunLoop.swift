@@ -10,7 +10,7 @@ import Dispatch
 /// (`AppState`) or an exercise session.
 public struct RunLoop<Program: LoopProgram> {
     /// Writes the screen to a file for the `.export` effect; returns the status line's report.
-    public typealias Exporter = (_ state: AppState, _ maps: ComputedMaps?) -> String
+    public typealias Exporter = (_ state: Program, _ maps: ComputedMaps?) -> String
     /// Writes a session's answers for the `.recordAnswers` effect; returns a report when it failed.
     public typealias Recorder = (_ record: AnswerRecord) -> String?
 
@@ -175,7 +175,7 @@ public struct RunLoop<Program: LoopProgram> {
                 case .computeStack(let model):
                     queue += engine.request(.stack(model)).map(\.action)
                 case .export:
-                    queue.append(.report(exporter(state.teaching, engine.latest)))
+                    queue.append(.report(exporter(state, engine.latest)))
                 case .toggleRecording:
                     if let report = recordingToggle?() { queue.append(.report(report)) }
                 case .recordAnswers(let record):

@@ -42,7 +42,8 @@ struct ExerciseSession {
         var loop = RunLoop(
             screen: screen, state: state,
             exporter: { state, maps in
-                InteractiveSession(screen: screen, signals: signals, state: state, exportFormat: .svg).exportScreen(state, maps: maps)
+                let session = InteractiveSession(screen: screen, signals: signals, exportFormat: .svg)
+                return state.model.map { session.exportScreen($0) } ?? session.exportScreen(state.teaching, maps: maps)
             },
             pendingSignal: { [signals] in signals.received },
             frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },

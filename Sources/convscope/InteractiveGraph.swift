@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvCore
+import ConvScopeApp
 import Foundation
 
 extension StackOptions {
@@ -33,5 +34,20 @@ extension StackOptions {
             close(tty)
         }
         return (graph, shape)
+    }
+}
+
+extension ModelProgram {
+    /// The model screen for a traced graph, else for a model of layers, with `settings`; nil
+    /// when the command line names neither (the course screen is chosen).
+    init?(graph: (model: GraphModel, inputShape: [Int])?, model: Model?, settings: ScreenSettings) {
+        if let graph {
+            self.init(graph: graph.model, inputShape: graph.inputShape)
+        } else if let model {
+            self.init(model: model)
+        } else {
+            return nil
+        }
+        self.settings = settings
     }
 }

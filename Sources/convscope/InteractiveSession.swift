@@ -7,7 +7,6 @@ import Foundation
 struct InteractiveSession {
     let screen: NCursesScreen
     let signals: SignalWatcher
-    var state: AppState
     let exportFormat: ExportFormat
     /// What e writes (the whole screen or just the maps) and where, as an absolute directory.
     var frame: ExportFrame = .screen
@@ -21,18 +20,30 @@ struct InteractiveSession {
         var env = state.environment
         if env.colorDepth != .none { env.colorDepth = .trueColor }
         let canvas = frame.canvas(state, maps: maps, environment: env)
-        // The layer's shapes in the picture's title; the model screen keeps the plain one.
-        let title = state.stack == nil ? ConvSlide.title(state, environment: env) : "convscope"
-        let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: title, language: env.language).utf8)
+        // The layer's shapes in the picture's title.
+        return write(canvas, theme: state.theme, title: ConvSlide.title(state, environment: env), language: env.language)
+    }
+
+    /// Writes the model screen now (or just its maps) into the export directory under a new name.
+    func exportScreen(_ state: ModelProgram) -> String {
+        var env = state.environment
+        if env.colorDepth != .none { env.colorDepth = .trueColor }
+        // The model screen keeps the plain title.
+        return write(frame.canvas(state, environment: env), theme: state.theme, title: "convscope", language: env.language)
+    }
+
+    /// Writes an exported picture under a new name; returns the status line's report.
+    func write(_ canvas: Canvas, theme: ExportTheme, title: String, language: Language) -> String {
+        let bytes = Array(exportFormat.export(canvas, theme: theme, title: title, language: language).utf8)
         let stamp = Self.timestamp()
         do {
             let path = try SafeFileWriter.writeUnique(bytes, base: "\(exportDirectory)/convscope-\(stamp)",
                                                       fileExtension: exportFormat.fileExtension)
-            return NoticeText.exported(path, env.language)
+            return NoticeText.exported(path, language)
         } catch let error as FileWriteError {
-            return NoticeText.exportFailed(error.shortDescription, env.language)
+            return NoticeText.exportFailed(error.shortDescription, language)
         } catch {
-            return NoticeText.exportFailed("\(error)", env.language)
+            return NoticeText.exportFailed("\(error)", language)
         }
     }
 
@@ -51,17 +62,16 @@ struct InteractiveSession {
         return now.tv_sec * 1_000_000_000 + now.tv_nsec
     }
 
-    /// Runs until quit or a signal; returns the process's exit status.
-    mutating func run() -> Int32 {
+    /// Runs `state` until quit or a signal; returns the process's exit status and the last state.
+    func run<Program: LoopProgram>(_ state: Program, exporter: @escaping (Program, ComputedMaps?) -> String)
+        -> (status: Int32, state: Program) {
         // CONVSCOPE_FRAME_LOG=path records key-to-screen times (µs) for scripts/bench_redraw.sh.
         let frameLog = ProcessInfo.processInfo.environment["CONVSCOPE_FRAME_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
         // CONVSCOPE_START_LOG=path records the wall clock (ns) at the first frame, for scripts/bench.sh.
         let startLog = ProcessInfo.processInfo.environment["CONVSCOPE_START_LOG"].flatMap { FileHandle(forWritingAtPath: $0) }
-        let session = self
-        let recorder = ScreenRecorder(directory: exportDirectory, language: state.environment.language)
+        let recorder = ScreenRecorder(directory: exportDirectory, language: state.teaching.environment.language)
         var loop = RunLoop(
-            screen: screen, state: state,
-            exporter: { state, maps in session.exportScreen(state, maps: maps) },
+            screen: screen, state: state, exporter: exporter,
             pendingSignal: { [signals] in signals.received },
             frameDrawn: frameLog.map { log in { nanoseconds in log.write(Data("\(nanoseconds / 1000)\n".utf8)) } },
             firstFrameDrawn: startLog.map { log in { log.write(Data("\(Self.wallClockNanoseconds())\n".utf8)) } },
@@ -69,7 +79,6 @@ struct InteractiveSession {
         let status = loop.run()
         // A recording still running when the session ends is written, not lost.
         if recorder.isRecording { _ = recorder.finish() }
-        state = loop.state
-        return status
+        return (status, loop.state)
     }
 }

@@ -89,10 +89,8 @@ struct InteractiveCommand: ParsableArguments {
                 """)
             throw ExitCode(2)
         }
-        var initial = graph.map { AppState(graph: $0.model, inputShape: $0.inputShape) }
-            ?? model.map { AppState(model: $0) } ?? AppState(parameters: p)
+        var initial = AppState(parameters: p)
         initial.environment = screen.environment
-        if model != nil, stack.coverage { update(&initial, .stack(.toggleCoverage)) }
         initial.notice = saved.notice ?? (saved.session != nil ? .restored : nil)
             ?? (p.input == .generated(.notebook) ? .notebookInput : nil)
         // The palette and the theme: --cmap/--theme, else the settings file, else the restored
@@ -105,14 +103,25 @@ struct InteractiveCommand: ParsableArguments {
         initial.environment.language = config.language(on: screen.environment)
         // A settings problem is news the user should see on the screen too.
         if let first = config.warnings.first { initial.notice = .fileReport(SettingsText.statusWarning(first, more: config.warnings.count - 1, initial.environment.language)) }
-        var session = InteractiveSession(screen: screen, signals: signals, state: initial, exportFormat: exportFormat,
+        let session = InteractiveSession(screen: screen, signals: signals, exportFormat: exportFormat,
                                          frame: viewOptions.frame, exportDirectory: exportDirectory.absolutePath)
-        let status = session.run()
+        // The screen is chosen once: the model screen for a model (its settings the ones set up
+        // above), else the course screen, whose layer is kept for the next start.
+        if let opened = ModelProgram(graph: graph, model: model, settings: initial.settings) {
+            var program = opened
+            if model != nil, stack.coverage { program.update(.stack(.toggleCoverage)) }
+            // An open lesson (a layer on the course screen) is exported as the course screen.
+            let status = session.run(program) { state, maps in
+                state.lesson.map { session.exportScreen($0, maps: maps) } ?? session.exportScreen(state)
+            }.status
+            screen.stop()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        let (status, ended) = session.run(initial) { state, maps in session.exportScreen(state, maps: maps) }
         screen.stop()
-        // The stack screen's panel shows a layer of the model, not the single layer's parameters.
-        let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap,
-                                       theme: session.state.theme)
-        if session.state.stack == nil, session.state.graph == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
+        let kept = StateStore.Session(parameters: ended.parameters, colormap: ended.environment.colormap, theme: ended.theme)
+        if let problem = store.save(kept) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

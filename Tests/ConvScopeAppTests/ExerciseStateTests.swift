@@ -201,24 +201,24 @@ import Testing
         #expect(started.count == 1 && started.allSatisfy { if case .computeStack = $0 { true } else { false } },
                 "the stack screen asks for its own values, no single layer's")
         if case let .computeStack(model)? = started.first {
-            #expect(s.apply(.stackComputed(model, model.run())).isEmpty && s.teaching.stack?.run != nil)
+            #expect(s.apply(.stackComputed(model, model.run())).isEmpty && s.model?.stack?.run != nil)
         }
-        #expect(s.teachable && s.teaching.stack != nil)
+        #expect(s.teachable && s.model?.stack != nil)
         let screen = Self.screen(s)
         #expect(screen.contains("→ 1×?×?×?"), "the asked layer's shape is hidden in the trace")
         #expect(screen.contains("(0) Conv2d(1, 8, kernel_size=(3, 3)"))
         Self.press(&s, "1x16x7x7", .enter, .character("m"))
         #expect(s.current.right && s.page == .maps)
         #expect(Self.screen(s).hasPrefix(" exercise 1/8 · score 1/8"))
-        let model = s.teaching.stack?.model
+        let model = s.model?.stack?.model
         for key in ["x", "a", "i"] {
             Self.press(&s, key)
-            #expect(s.teaching.stack?.model == model && s.notice == ExerciseText.locked(.en), "\(key)")
-            #expect(s.teaching.stack?.prompt == nil, "no layer prompt opens: \(key)")
+            #expect(s.model?.stack?.model == model && s.notice == ExerciseText.locked(.en), "\(key)")
+            #expect(s.model?.stack?.prompt == nil, "no layer prompt opens: \(key)")
         }
         #expect(Self.screen(s).hasPrefix(" the parameters are locked in an exercise"))
         Self.press(&s, ">")
-        #expect(s.index == 1 && s.teaching.stack?.model.inputShape == [1, 1, 30, 30])
+        #expect(s.index == 1 && s.model?.stack?.model.inputShape == [1, 1, 30, 30])
     }
 
     @Test func anInputOtherThanTheRampHasItsWorkingButNoMaps() throws {

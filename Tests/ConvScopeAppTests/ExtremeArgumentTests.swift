@@ -145,7 +145,7 @@ struct ExtremeArgumentTests {
             guard let layer = try? LayerParser.parse(text) else { continue }
             let shape = ExtremeArguments.inputs(for: layer)[1]
             // The inout update leaves the values to the run loop (off the key path), as the screen does.
-            var state = AppState(model: Model(inputShape: shape, layers: [layer, layer, layer]))
+            var state = ModelProgram(model: Model(inputShape: shape, layers: [layer, layer, layer]))
             update(&state, .start(TerminalSize(columns: 80, rows: 24)))
             for key in [Key.character("a"), .down, .end, .character("i"), .right, .enter] {
                 update(&state, .key(key))

@@ -56,7 +56,7 @@ struct ExtremeLayerTests {
     @Test(arguments: layers)
     func theStackScreenHoldsOnExtremeModels(_ layer: String) throws {
         for model in try Self.stacks(layer, count: 3) {
-            var state = update(AppState(model: model), .start(TerminalSize(columns: 100, rows: 30)))
+            var state = update(ModelProgram(model: model), .start(TerminalSize(columns: 100, rows: 30)))
             for key in [Key.character("a"), .down, .character("a"), .end, .character("a"), .enter, .character("i"), .character("x")] {
                 update(&state, .key(key))
                 let canvas = view(state, maps: nil, environment: RenderEnvironment(language: .en))

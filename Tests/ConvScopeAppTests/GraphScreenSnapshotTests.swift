@@ -6,13 +6,13 @@ import ConvCore
 /// its Linear head, and the receptive field view, at 80×24 and 200×60, in English and Russian.
 @Suite("Graph screen snapshots")
 struct GraphScreenSnapshotTests {
-    static func screen(_ s: AppState, columns: Int) -> String {
+    static func screen(_ s: ModelProgram, columns: Int) -> String {
         let canvas = view(s, maps: nil, environment: s.environment)
         for y in 0..<canvas.height { #expect(canvas.line(y).count == columns, "every line is exactly the window's width") }
         return canvas.text
     }
 
-    static func add(columns: Int, rows: Int, language: Language, folded: Bool = false) -> AppState {
+    static func add(columns: Int, rows: Int, language: Language, folded: Bool = false) -> ModelProgram {
         var s = GraphScreenTests.state("resnet18.txt", columns: columns, rows: rows, language: language)
         if folded { s = update(s, .graph(.foldDepth)); s = update(s, .graph(.foldDepth)) }
         if folded {

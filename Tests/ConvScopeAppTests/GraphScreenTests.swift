@@ -17,16 +17,16 @@ struct GraphScreenTests {
 
     /// A graph screen of a fixture print on a 1×C×size×size ramp, started at the given size, after `actions`.
     static func state(_ file: String, size: Int = 8, columns: Int = 80, rows: Int = 24, language: Language = .en,
-                      _ actions: [GraphAction] = []) -> AppState {
+                      _ actions: [GraphAction] = []) -> ModelProgram {
         let m = model(file)
-        var s = AppState(graph: m, inputShape: [1, m.firstChannels ?? 3, size, size])
+        var s = ModelProgram(graph: m, inputShape: [1, m.firstChannels ?? 3, size, size])
         s.environment = RenderEnvironment(language: language)
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         return actions.reduce(s) { update($0, .graph($1)) }
     }
 
     /// The shown row whose words start with `label` (after the indent), selected.
-    static func selecting(_ label: String, in s: AppState) -> AppState {
+    static func selecting(_ label: String, in s: ModelProgram) -> ModelProgram {
         let g = s.graph!, text = GraphScreenText(lang: .en, g: .unicodeSet)
         let row = g.rows.firstIndex { i in
             let entry = g.outline.entries[i]
@@ -237,7 +237,7 @@ struct GraphScreenTests {
 
     @Test func aRowFarAheadIsComputedBehindTheScreen() {
         let m = Self.model("resnet18.txt")
-        var s = update(AppState(graph: m, inputShape: [1, 3, 224, 224]), .start(TerminalSize(columns: 80, rows: 24)))
+        var s = update(ModelProgram(graph: m, inputShape: [1, 3, 224, 224]), .start(TerminalSize(columns: 80, rows: 24)))
         let effects = update(&s, .key(.end))
         guard case let .computeGraph(request)? = effects.first else { Issue.record("End asks for fc's values behind the screen"); return }
         #expect(s.graph!.pending == request)

@@ -19,7 +19,7 @@ import ConvCore
 
     @Test func theModelScreensHelpLeavesOutAddRemoveAndMove() throws {
         let layers = try ModelParser.parse("Conv2d(1, 4, 3)\nReLU()")
-        var state = AppState(model: Model(inputShape: [1, 1, 8, 8], layers: layers))
+        var state = ModelProgram(model: Model(inputShape: [1, 1, 8, 8], layers: layers))
         let open = KeyMap.stackHelpRows(.unicodeSet, .en, for: state).map(\.help)
         state.locked = true
         let locked = KeyMap.stackHelpRows(.unicodeSet, .en, for: state).map(\.help)

@@ -9,7 +9,7 @@ import ConvCore
 struct ModelScreenWordsTests {
     static func screen(_ text: String, size: Int, select: Int, lang: Language, columns: Int = 80, rows: Int = 24) -> String {
         let layers = try! ModelParser.parse(text)
-        var s = AppState(model: Model(inputShape: [1, Model.expectedChannels(layers)!, size, size], layers: layers))
+        var s = ModelProgram(model: Model(inputShape: [1, Model.expectedChannels(layers)!, size, size], layers: layers))
         s.environment = RenderEnvironment(language: lang)
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = update(s, .stack(.chooseLayer(select)))
@@ -43,7 +43,7 @@ struct ModelScreenWordsTests {
     @Test(arguments: [Language.en, .ru])
     func coverageKeepsItsCheckerboard(_ lang: Language) {
         let layers = try! ModelParser.parse("Conv2d(3, 8, 3, padding=1)\nConvTranspose2d(8, 8, 3, stride=2, padding=1, output_padding=1)")
-        var s = AppState(model: Model(inputShape: [1, 3, 32, 32], layers: layers))
+        var s = ModelProgram(model: Model(inputShape: [1, 3, 32, 32], layers: layers))
         s.environment = RenderEnvironment(language: lang)
         s = update(s, .start(TerminalSize(columns: 80, rows: 24)))
         s = update(s, .stack(.chooseLayer(1)))

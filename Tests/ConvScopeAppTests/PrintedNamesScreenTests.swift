@@ -23,7 +23,7 @@ import ConvCore
 
     static func screen(selecting index: Int, columns: Int, rows: Int, language: Language = .en) throws -> String {
         let model = Model(inputShape: [1, 3, 16, 16], printed: try ModelParser.read(text))
-        var s = update(AppState(model: model), .start(TerminalSize(columns: columns, rows: rows)))
+        var s = update(ModelProgram(model: model), .start(TerminalSize(columns: columns, rows: rows)))
         s = update(s, .stack(.chooseLayer(index)))
         s.environment = RenderEnvironment(language: language)
         return view(s, maps: nil, environment: s.environment).text

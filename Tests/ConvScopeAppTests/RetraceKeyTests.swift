@@ -9,7 +9,7 @@ struct RetraceKeyTests {
     @Test(arguments: ["skip.txt", "encoder_decoder.txt", "broken_channels.txt", "classic.txt"])
     func everyKeyLeavesTheTraceAndWidthsOfAFreshTrace(file: String) {
         var random = SplitMixRandom(start: 31)
-        var state = AppState(model: StackUpdateTests.model(file, size: file == "classic.txt" ? 28 : 8))
+        var state = ModelProgram(model: StackUpdateTests.model(file, size: file == "classic.txt" ? 28 : 8))
         state = update(state, .start(TerminalSize(columns: 120, rows: 40)))
         // Panel edits (arrows, End, Home, typed values), selection, insertions, removals and moves.
         let keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .character("a"), .character("x"),

@@ -8,9 +8,9 @@ import ConvCore
 @Suite("Stack Conv2d options")
 struct StackConv2dOptionsTests {
     /// skip.txt's (3): Conv2d(8, 16, 3, padding=1) on the 4×4 maps after the pool.
-    static func third() -> AppState { StackPanelEditTests.state(selecting: 3) }
+    static func third() -> ModelProgram { StackPanelEditTests.state(selecting: 3) }
 
-    static func conv(_ s: AppState) -> Conv2dLayer {
+    static func conv(_ s: ModelProgram) -> Conv2dLayer {
         guard case let .conv2d(layer) = s.stack!.layer else { Issue.record("not a Conv2d"); return Conv2dLayer(1, 1, kernelSize: SpatialPair(square: 1)) }
         return layer
     }
@@ -21,7 +21,7 @@ struct StackConv2dOptionsTests {
         #expect(StackPanelEditTests.rowNames(StackPanelEditTests.state(selecting: 0)) == ["h_in", "w_in"] + options)
         #expect(StackPanelEditTests.rowNames(Self.third()) == options)
         #expect(Self.third().stackRows.last!.text(1) == "True", "a stack layer's bias is PyTorch's bool")
-        let pool = AppState(model: Model(inputShape: [1, 1, 8, 8], layers: [try! LayerParser.parse("MaxPool2d(2)")]))
+        let pool = ModelProgram(model: Model(inputShape: [1, 1, 8, 8], layers: [try! LayerParser.parse("MaxPool2d(2)")]))
         #expect(StackPanelEditTests.rowNames(pool).prefix(3) == ["h_in", "w_in", "kernel_size_h"],
                 "a first layer of any kind sets the input's size")
     }
@@ -33,7 +33,7 @@ struct StackConv2dOptionsTests {
         #expect(s.stack!.layer.pytorchRepr
             == "Conv2d(8, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), padding_mode=reflect)")
         #expect(s.stack!.outputValues!.shape == zeros.shape && s.stack!.outputValues! != zeros, "the ring holds mirrored values")
-        #expect(s.parameters.paddingMode == .reflect, "the single-layer panels describe the selected layer")
+        #expect(s.selectedLayerSettings!.paddingMode == .reflect, "the single-layer panels describe the selected layer")
         s = update(update(StackPanelEditTests.moveTo("padding_h", s), .typeDigit(4)), .commitTyping)
         #expect(s.stack!.trace.failure?.index == 3)
         #expect(s.stack!.trace.failure?.error.message == "Argument #6: Padding size should be less than the corresponding "
@@ -70,7 +70,7 @@ struct StackConv2dOptionsTests {
         #expect(s.stack!.trace.failure == nil && Self.conv(s).groups == 4)
         #expect(s.stack!.layer.weightShape == [16, 2, 3, 3])
         s = update(StackPanelEditTests.moveTo("bias", s), .decrement)
-        #expect(!Self.conv(s).bias && s.parameters.bias == nil)
+        #expect(!Self.conv(s).bias && s.selectedLayerSettings!.bias == nil)
         #expect(s.stack!.layer.pytorchRepr
             == "Conv2d(8, 16, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), groups=4, bias=False)")
         var bytes: [UInt8] = []

@@ -8,11 +8,11 @@ import Testing
 @Suite("Model screen keys: what each one does")
 struct StackKeyEffectTests {
     /// skip.txt with its layer (2) selected: layers on both sides to move to.
-    static func middle() -> AppState {
+    static func middle() -> ModelProgram {
         StackUpdateTests.apply(StackUpdateTests.state("skip.txt"), .selectLayer(1), .selectLayer(1))
     }
 
-    static func press(_ state: AppState, _ keys: Key...) -> AppState {
+    static func press(_ state: ModelProgram, _ keys: Key...) -> ModelProgram {
         keys.reduce(state) { update($0, .key($1)) }
     }
 

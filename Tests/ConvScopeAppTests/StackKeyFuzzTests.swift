@@ -18,7 +18,7 @@ struct StackKeyFuzzTests {
     @Test(arguments: ["skip.txt", "encoder_decoder.txt", "broken_channels.txt", "classic.txt"])
     func randomKeysKeepTheStackScreenValid(file: String) {
         var random = SplitMixRandom(start: 2026)
-        var state = AppState(model: StackUpdateTests.model(file, size: file == "classic.txt" ? 28 : 8))
+        var state = ModelProgram(model: StackUpdateTests.model(file, size: file == "classic.txt" ? 28 : 8))
         state = update(state, .start(TerminalSize(columns: 80, rows: 24)))
         let sizes = [TerminalSize(columns: 50, rows: 17), TerminalSize(columns: 80, rows: 24),
                      TerminalSize(columns: 200, rows: 60), TerminalSize(columns: 120, rows: 40)]

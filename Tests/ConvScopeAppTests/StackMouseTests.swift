@@ -7,12 +7,12 @@ import ConvCore
 /// wheel changes a row or scrolls the maps.
 @Suite("Stack mouse")
 struct StackMouseTests {
-    static func state(_ columns: Int, _ rows: Int) -> AppState {
+    static func state(_ columns: Int, _ rows: Int) -> ModelProgram {
         StackUpdateTests.state("skip.txt", columns: columns, rows: rows)
     }
 
     /// The first position (row by row) whose element satisfies `match`.
-    static func find(_ s: AppState, _ match: (StackElement) -> Bool) -> (column: Int, row: Int)? {
+    static func find(_ s: ModelProgram, _ match: (StackElement) -> Bool) -> (column: Int, row: Int)? {
         let layout = StackLayout.compute(s, environment: s.environment)
         for row in 0..<s.terminalSize.rows {
             for column in 0..<s.terminalSize.columns {
@@ -22,7 +22,7 @@ struct StackMouseTests {
         return nil
     }
 
-    static func press(_ s: AppState, _ at: (column: Int, row: Int), _ kind: MouseEvent.Kind = .press) -> AppState {
+    static func press(_ s: ModelProgram, _ at: (column: Int, row: Int), _ kind: MouseEvent.Kind = .press) -> ModelProgram {
         var changed = s
         var effects = update(&changed, .mouse(MouseEvent(kind, column: at.column, row: at.row)))
         // Values computed at once, as `update(_:_:)` does for keys.
@@ -82,7 +82,7 @@ struct StackMouseTests {
         var end = start
         let layout = StackLayout.compute(s, environment: s.environment)
         while layout.element(at: end.column + 1, end.row, state: s) == .slider(kernel) { end.column += 1 }
-        func kernelWidth(_ s: AppState) -> Int? { if case let .conv2d(layer) = s.stack!.layer { layer.kernelSize.w } else { nil } }
+        func kernelWidth(_ s: ModelProgram) -> Int? { if case let .conv2d(layer) = s.stack!.layer { layer.kernelSize.w } else { nil } }
         s = Self.press(s, start)
         #expect(kernelWidth(s) == 1 && s.stack!.draggingRow == kernel)
         // Dragged to the slider's right end, then past it and off the row: the row's maximum.

@@ -8,13 +8,13 @@ import ConvCore
 struct StackPanelEditTests {
     /// skip.txt: (0) Conv2d, (1) ReLU, (2) MaxPool2d, (3) Conv2d, (4) ReLU, (5) ConvTranspose2d,
     /// (6) Cat(1), (7) Conv2d, (8) ReLU, (9) Conv2d, on 1×1×8×8.
-    static func state(selecting index: Int) -> AppState {
+    static func state(selecting index: Int) -> ModelProgram {
         StackUpdateTests.apply(StackUpdateTests.state("skip.txt"), .selectLayer(index))
     }
 
-    static func rowNames(_ s: AppState) -> [String] { s.stackRows.map(\.name) }
+    static func rowNames(_ s: ModelProgram) -> [String] { s.stackRows.map(\.name) }
 
-    static func moveTo(_ name: String, _ state: AppState) -> AppState {
+    static func moveTo(_ name: String, _ state: ModelProgram) -> ModelProgram {
         var s = state
         for _ in 0..<s.stackRows.count where s.stackRows[s.stack!.row].name != name { s = update(s, .selectNext) }
         #expect(s.stackRows[s.stack!.row].name == name)

@@ -9,7 +9,7 @@ import ConvCore
 struct StackPanelOverlayTests {
     static func text(_ lines: [PanelLine]) -> String { lines.map(\.text).joined(separator: "\n") }
 
-    static func formula(_ s: AppState, width: Int = 76) -> String {
+    static func formula(_ s: ModelProgram, width: Int = 76) -> String {
         text(StackPanelText.formula(s.stack!, glyphs: .unicodeSet, width: width, language: .en))
     }
 
@@ -22,7 +22,7 @@ struct StackPanelOverlayTests {
         #expect(pool.contains("H_out = ⌊(H_in + 2·p − d·(k − 1) − 1)/s⌋ + 1"))
         #expect(pool.contains("= ⌊6/2⌋ + 1 = 4"))
         // ceil_mode on 5: ⌈5/2⌉ + 1 = 4, but the last window would start in the padding: 3, as PyTorch.
-        let ceil = AppState(model: Model(inputShape: [1, 1, 5, 5], layers: [try! LayerParser.parse("MaxPool2d(2, 2, 1, ceil_mode=True)")]))
+        let ceil = ModelProgram(model: Model(inputShape: [1, 1, 5, 5], layers: [try! LayerParser.parse("MaxPool2d(2, 2, 1, ceil_mode=True)")]))
         #expect(ceil.stack!.trace.layers[0].outputShape == [1, 1, 3, 3])
         let ceilText = Self.formula(ceil, width: 200)
         #expect(ceilText.contains("= ⌈5/2⌉ + 1 = 4"))
@@ -44,7 +44,7 @@ struct StackPanelOverlayTests {
     /// p draws the selected Conv2d's padding ring around its input with the padding mode's values.
     @Test func thePaddedViewShowsTheRingOfTheSelectedConv2d() {
         let model = Model(inputShape: [1, 1, 5, 5], layers: [try! LayerParser.parse("Conv2d(1, 2, 3, padding=2, padding_mode='reflect')")])
-        var s = update(AppState(model: model), .start(TerminalSize(columns: 120, rows: 40)))
+        var s = update(ModelProgram(model: model), .start(TerminalSize(columns: 120, rows: 40)))
         #expect(!view(s, maps: nil, environment: RenderEnvironment(language: .en)).text.contains("2   1   0   1   2   3   4   3   2"))
         s = update(s, .key(.character("p")))
         #expect(s.paddedView)

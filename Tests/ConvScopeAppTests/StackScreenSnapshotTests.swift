@@ -8,14 +8,14 @@ import ConvCore
 struct StackScreenSnapshotTests {
     /// The notes under the layer list as one text (they wrap beside the panel on narrow screens).
     static func notes(_ file: String, size: Int = 8, columns: Int, rows: Int, _ actions: StackAction...) -> String {
-        var s = AppState(model: StackUpdateTests.model(file, size: size))
+        var s = ModelProgram(model: StackUpdateTests.model(file, size: size))
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
         return StackLayout.compute(s, environment: RenderEnvironment(language: .en)).noteLines.map(\.text).joined(separator: " ")
     }
 
     static func screen(_ file: String, size: Int = 8, columns: Int, rows: Int, _ actions: StackAction...) -> String {
-        var s = AppState(model: StackUpdateTests.model(file, size: size))
+        var s = ModelProgram(model: StackUpdateTests.model(file, size: size))
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         s = actions.reduce(s) { update($0, .stack($1)) }
         let canvas = view(s, maps: nil, environment: RenderEnvironment(language: .en))
@@ -58,7 +58,7 @@ struct StackScreenSnapshotTests {
     }
 
     @Test func transposedLayerEditedOnThePanel() {
-        var s = update(AppState(model: StackUpdateTests.model("skip.txt")), .start(TerminalSize(columns: 80, rows: 24)))
+        var s = update(ModelProgram(model: StackUpdateTests.model("skip.txt")), .start(TerminalSize(columns: 80, rows: 24)))
         s = update(s, .stack(.selectLayer(5)))
         for _ in 0..<8 { s = update(s, .selectNext) }
         s = update(update(s, .typeDigit(1)), .commitTyping)
@@ -86,7 +86,7 @@ struct StackScreenSnapshotTests {
     }
 
     @Test func russianScreen() {
-        var s = AppState(model: StackUpdateTests.model("skip.txt", size: 9))
+        var s = ModelProgram(model: StackUpdateTests.model("skip.txt", size: 9))
         s = update(s, .start(TerminalSize(columns: 120, rows: 40)))
         s.environment.language = .ru
         s = update(s, .stack(.selectLayer(5)))
@@ -100,7 +100,7 @@ struct StackScreenSnapshotTests {
 @Suite("Stack screen export")
 struct StackExportTests {
     @Test func mapsFrameKeepsOnlyTheMaps() {
-        var s = AppState(model: StackUpdateTests.model("skip.txt"))
+        var s = ModelProgram(model: StackUpdateTests.model("skip.txt"))
         s = update(s, .start(TerminalSize(columns: 120, rows: 40)))
         s = update(s, .stack(.selectLayer(3)))
         let text = ExportFrame.maps.canvas(s, maps: nil, environment: RenderEnvironment(language: .en)).text

@@ -17,25 +17,25 @@ struct StackUpdateTests {
         return Model(inputShape: [1, Model.expectedChannels(layers)!, size, size], layers: layers)
     }
 
-    static func state(_ file: String, columns: Int = 80, rows: Int = 24) -> AppState {
-        var s = AppState(model: model(file))
+    static func state(_ file: String, columns: Int = 80, rows: Int = 24) -> ModelProgram {
+        var s = ModelProgram(model: model(file))
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         return s
     }
 
-    static func apply(_ state: AppState, _ actions: StackAction...) -> AppState {
+    static func apply(_ state: ModelProgram, _ actions: StackAction...) -> ModelProgram {
         actions.reduce(state) { update($0, .stack($1)) }
     }
 
     @Test func selectingStopsAtBothEndsAndLoadsAConv2dsNumbersOnThePanel() {
         var s = Self.state("skip.txt")
         #expect(s.stack!.selected == 0)
-        #expect(s.parameters.inChannels == 1 && s.parameters.outChannels == 8 && s.parameters.paddingH == 1)
+        #expect(s.selectedLayerSettings!.inChannels == 1 && s.selectedLayerSettings!.outChannels == 8 && s.selectedLayerSettings!.paddingH == 1)
         s = update(s, .stack(.selectLayer(-1)))
         #expect(s.stack!.selected == 0)
         s = Self.apply(s, .selectLayer(1), .selectLayer(1), .selectLayer(1))
         #expect(s.stack!.selected == 3)
-        #expect(s.parameters.inChannels == 8 && s.parameters.outChannels == 16 && s.parameters.hIn == 4,
+        #expect(s.selectedLayerSettings!.inChannels == 8 && s.selectedLayerSettings!.outChannels == 16 && s.selectedLayerSettings!.hIn == 4,
                 "layer (3)'s numbers, its input 4×4 from the pool before it")
         for _ in 0..<20 { s = update(s, .stack(.selectLayer(1))) }
         #expect(s.stack!.selected == 9)
@@ -177,7 +177,7 @@ struct StackUpdateTests {
         s = update(s, .set(.wIn, 12))
         #expect(s.stack!.model == before)
         #expect(s.stack!.note == .sizeFromPrevious(index: 2))
-        #expect(s.parameters.wIn == 6, "w_in goes back to what the layer before gives")
+        #expect(s.selectedLayerSettings!.wIn == 6, "w_in goes back to what the layer before gives")
         s = Self.apply(s, .selectLayer(1))
         s = update(s, .increment)
         #expect(s.stack!.note == .readOnly(name: "ReLU"))
@@ -197,7 +197,7 @@ struct StackUpdateTests {
     @Test func theStackScreenAsksForItsValuesAndModelsPastTheLimitShowShapesOnly() {
         let model = Model(inputShape: [1, 1, 572, 572], layers: [
             try! LayerParser.parse("Conv2d(1, 64, 3)"), try! LayerParser.parse("ReLU()")])
-        var s = AppState(model: model)
+        var s = ModelProgram(model: model)
         #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))) == [.computeStack(model), .mouseReporting(true)],
                 "the stack's values, no single layer's")
         #expect(s.stack!.run == nil && s.stack!.awaitsValues)
@@ -215,7 +215,7 @@ struct StackUpdateTests {
         #expect(s.stack!.run != nil && !s.stack!.awaitsValues)
         #expect(update(&s, .stack(.selectLayer(1))).isEmpty, "the same model: nothing to compute again")
 
-        var big = AppState(model: Model(inputShape: [1, 1, 572, 572], layers: [try! LayerParser.parse("Conv2d(1, 1024, 3)")]))
+        var big = ModelProgram(model: Model(inputShape: [1, 1, 572, 572], layers: [try! LayerParser.parse("Conv2d(1, 1024, 3)")]))
         #expect(update(&big, .start(TerminalSize(columns: 80, rows: 24))) == [.mouseReporting(true)],
                 "1024×570×570 values are past the limit")
         #expect(big.stack!.run == nil && !big.stack!.awaitsValues)

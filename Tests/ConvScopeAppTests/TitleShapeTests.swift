@@ -55,7 +55,7 @@ struct TitleShapeTests {
         var missing: [String] = []
         for (i, (columns, rows)) in Self.sizes.enumerated() {
             let lang: Language = i % 2 == 0 ? .en : .ru
-            var s = AppState(model: StackUpdateTests.model("encoder_decoder.txt", size: 64))
+            var s = ModelProgram(model: StackUpdateTests.model("encoder_decoder.txt", size: 64))
             s.environment = RenderEnvironment(language: lang)
             s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
             let text = view(s, maps: nil, environment: s.environment).text

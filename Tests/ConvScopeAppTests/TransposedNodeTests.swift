@@ -18,18 +18,18 @@ struct TransposedNodeFixture: Decodable {
 @Suite("ConvTranspose2d in a model")
 struct TransposedNodeTests {
     /// Conv2d(1, 8, 3, padding=1) → ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1) on a 1×1×6×6 ramp.
-    static func modelState(columns: Int, rows: Int, language: Language = .en) -> AppState {
+    static func modelState(columns: Int, rows: Int, language: Language = .en) -> ModelProgram {
         let layers = try! ["Conv2d(1, 8, 3, padding=1)", "ConvTranspose2d(8, 4, 3, stride=2, padding=1, output_padding=1)"]
             .map { try LayerParser.parse($0) }
-        var s = AppState(model: Model(inputShape: [1, 1, 6, 6], layers: layers))
+        var s = ModelProgram(model: Model(inputShape: [1, 1, 6, 6], layers: layers))
         s.environment = RenderEnvironment(language: language)
         s = update(s, .start(TerminalSize(columns: columns, rows: rows)))
         return update(s, .stack(.selectLayer(1)))
     }
 
-    static func keys(_ s: AppState, _ keys: [Key]) -> AppState { keys.reduce(s) { update($0, .key($1)) } }
+    static func keys(_ s: ModelProgram, _ keys: [Key]) -> ModelProgram { keys.reduce(s) { update($0, .key($1)) } }
 
-    static func text(_ s: AppState) -> String { view(s, maps: nil, environment: s.environment).text }
+    static func text(_ s: ModelProgram) -> String { view(s, maps: nil, environment: s.environment).text }
 
     /// The view key of the model screen's table (the coverage key, which on a ConvTranspose2d shows its forms first).
     static var viewKey: Key { KeyMap.stackBindings(.en).first { $0.actions.contains(.stack(.toggleCoverage)) }!.keys[0] }

@@ -22,7 +22,7 @@ struct StackRunLoopTests {
             .event(.key(.character("q"))),
         ])
         var log: [(Action, [Effect])] = []
-        var loop = RunLoop(screen: screen, state: AppState(model: model),
+        var loop = RunLoop(screen: screen, state: ModelProgram(model: model),
                            exporter: { _, _ in "exported stack.svg" }, observe: { log.append(($0, $1)) })
         #expect(loop.run() == 0)
         #expect(log.flatMap(\.1).filter { if case .computeStack = $0 { false } else { true } }
@@ -61,7 +61,7 @@ struct StackComputeRunLoopTests {
             .idle(until: ready, seconds: 30),
         ])
         var log: [(Action, [Effect])] = []
-        var loop = RunLoop(screen: screen, state: AppState(model: model), exporter: { _, _ in "" },
+        var loop = RunLoop(screen: screen, state: ModelProgram(model: model), exporter: { _, _ in "" },
                            observe: { log.append(($0, $1)) })
         #expect(loop.run() == 0)
         let frames = screen.frames.map(\.text)
@@ -103,7 +103,7 @@ struct StackComputeRunLoopTests {
     @Test func smallModelsAreComputedAtOnce() throws {
         let model = Model(inputShape: [1, 1, 8, 8], layers: [try LayerParser.parse("Conv2d(1, 4, 3)")])
         let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [])
-        var loop = RunLoop(screen: screen, state: AppState(model: model), exporter: { _, _ in "" })
+        var loop = RunLoop(screen: screen, state: ModelProgram(model: model), exporter: { _, _ in "" })
         #expect(loop.run() == 0)
         #expect(screen.frames.allSatisfy { !$0.text.contains(Self.computing) }, "no frame waits for a small model")
         #expect(loop.state.stack?.run != nil)

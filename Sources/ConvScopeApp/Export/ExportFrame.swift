@@ -9,10 +9,10 @@ public enum ExportFrame: String, CaseIterable, Sendable {
     case maps
 
     /// True when an export now would picture "computing…" instead of the maps: a layer PyTorch
-    /// accepts on the single-layer screen whose maps are not finished (a preview is not finished).
+    /// accepts on the course screen whose maps are not finished (a preview is not finished).
     public static func waitsForMaps(_ state: AppState, maps: ComputedMaps?) -> Bool {
         // A Conv1d's or ConvTranspose2d's values are computed as its maps area is painted.
-        state.stack == nil && state.parameters.layerKind == .conv2d && state.parameters.validate() == nil
+        state.parameters.layerKind == .conv2d && state.parameters.validate() == nil
             && !(maps?.parameters == state.parameters && maps?.coverage == nil)
     }
 
@@ -27,11 +27,19 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         }
     }
 
+    /// The picture of the model screen in this frame, in its theme (the graph screen has no
+    /// maps-only frame: it is drawn whole); an open lesson is pictured as the course screen with `maps`.
+    public func canvas(_ state: ModelProgram, maps: ComputedMaps? = nil, environment env: RenderEnvironment) -> Canvas {
+        if let lesson = state.lesson { return canvas(lesson, maps: maps, environment: env) }
+        return switch (self, state.kind) {
+        case (.maps, .stack): StackScreenView.mapsOnly(state, environment: env)
+        default: state.paint(maps: nil, environment: env, spinner: 0)
+        }
+    }
+
     /// The maps alone; `keepingMarks` keeps the inspector's marks (an animation's frames).
     static func mapsOnly(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment,
                          keepingMarks: Bool = false) -> Canvas {
-        if state.stack != nil { return StackScreenView.mapsOnly(state, environment: env) }
-        if state.graph != nil { return view(state, maps: maps, environment: env) }
         var plain = state
         if !keepingMarks {
             plain.focus = .parameters

@@ -43,7 +43,8 @@ struct PointwiseScreenView {
             let width = maps.storage.map { NumberText.cell($0).count }.max() ?? 1
             let sized = MapGeometry(zoom: geometry.zoom, valueWidth: width, environment: environment).withBlock(geometry.block)
             let section = Layout.section(.output, geometry: sized, frame: frame, channels: shape[1], rows: shape[2], columns: shape[3],
-                                         page: 0, state: state, lead: title, glyphs: g, language: lang)
+                                         page: 0, scrollX: state.scrollX, scrollY: state.scrollY,
+                                         cursor: state.pinnedCell(.output), lead: title, glyphs: g, language: lang)
             let scales = (0..<shape[1]).map { c in
                 let plane = maps.planeOfChannel[c] * shape[2] * shape[3]
                 return maps.storage[plane..<(plane + shape[2] * shape[3])].max() ?? 0

@@ -103,25 +103,17 @@ extension GraphScreenState {
 }
 
 extension AppState {
-    /// The ConvTranspose2d explanation on screen, on whichever screen shows one; nil when none does.
+    /// The course screen's ConvTranspose2d explanation on screen; nil when none is.
     func transposedMapsArea() -> TransposedMapsArea? {
         let env = environment
-        if let graph {
-            let area = GraphLayout.compute(self, environment: env).maps
-            guard case .success(let view)? = graph.transposedExplanation(environment: env, width: area.width) else { return nil }
-            return TransposedMapsArea(view: view, shown: graph.transposedView, area: area)
-        }
-        if let stack {
-            let area = modelLayout(drawn: onScreen).maps
-            guard case .success(let view)? = stack.transposedExplanation(environment: env, width: area.width) else { return nil }
-            return TransposedMapsArea(view: view, shown: stack.transposedView, area: area)
-        }
         guard isTransposed else { return nil }
         let layout = courseLayout(drawn: onScreen)
         guard case .success(let view) = TransposedScreenView(state: self, layout: layout, environment: env).explanation() else { return nil }
         return TransposedMapsArea(view: view, shown: transposedView, area: layout.maps)
     }
+}
 
+extension HoldsScreenSettings {
     /// Shift-arrows (and the wheel) over a ConvTranspose2d explanation: its maps scroll a page,
     /// within what they take.
     mutating func scrollTransposed(dx: Int, dy: Int, _ area: TransposedMapsArea) {

@@ -2,11 +2,12 @@
 /// from it. The run loop keeps the last one and gives its layout to the mouse, so a click is
 /// hit-tested against exactly what was drawn, without laying the screen out again.
 public struct Frame: Sendable {
-    /// The layout a canvas was painted from: the course screen's, the model screen's, or none
-    /// (the exercise's working page, which the mouse does not reach).
+    /// The layout a canvas was painted from: the course screen's, the model screen's (a stack or
+    /// a graph), or none (the exercise's working page, which the mouse does not reach).
     public enum Layout: Equatable, Sendable {
         case course(ScreenLayout)
         case model(StackScreenLayout)
+        case graph(GraphScreenLayout)
         case none
     }
 

@@ -40,7 +40,7 @@ extension Layout {
         }
         let inRect = Rect(x: maps.x, y: maps.y, width: maps.width, height: inHeight)
         let input = section(.input, geometry: inGeo, frame: inRect, channels: p.inChannels,
-                            rows: inRows, columns: inColumns, page: state.inputPage, state: state,
+                            rows: inRows, columns: inColumns, page: state.inputPage, scrollX: state.scrollX, scrollY: state.scrollY, cursor: state.pinnedCell(.input),
                             padTop: padTop, padLeft: padLeft, labels: labels.input,
                             scaleWidth: widths.inputScale, lead: lead(.input, p.inputShape, glyphs, language),
                             glyphs: glyphs, language: language)
@@ -48,13 +48,13 @@ extension Layout {
         let kernel = kernelHeight == 0 ? nil : kernelGeo.map { g in
             let k = p.kernelShape
             return section(.kernel, geometry: g, frame: kernelRect, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                           page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                           page: state.kernelPage, scrollX: state.scrollX, scrollY: state.scrollY, cursor: nil, scaleWidth: widths.kernelScale,
                            lead: lead(.kernel, k, glyphs, language), glyphs: glyphs, language: language)
         }
         let outRect = Rect(x: maps.x, y: inRect.maxY + max(1, kernelHeight), width: maps.width, height: outHeight)
         let output = outShape.map {
             section(.output, geometry: outGeo!, frame: outRect, channels: $0[1], rows: $0[2], columns: $0[3],
-                    page: state.outputPage, state: state, labels: labels.output,
+                    page: state.outputPage, scrollX: state.scrollX, scrollY: state.scrollY, cursor: state.pinnedCell(.output), labels: labels.output,
                     scaleWidth: widths.outputScale, lead: lead(.output, $0, glyphs, language),
                     glyphs: glyphs, language: language)
         }
@@ -79,7 +79,7 @@ extension Layout {
             let full = fullHeight(g, channels: k[0] * k[1], rows: k[2], columns: k[3], width: maps.width)
             let frame = Rect(x: maps.x, y: arranged.input.frame.maxY, width: maps.width, height: min(full, room))
             let kernel = section(.kernel, geometry: g, frame: frame, channels: k[0] * k[1], rows: k[2], columns: k[3],
-                                 page: state.kernelPage, state: state, scaleWidth: widths.kernelScale,
+                                 page: state.kernelPage, scrollX: state.scrollX, scrollY: state.scrollY, cursor: nil, scaleWidth: widths.kernelScale,
                                  lead: lead(.kernel, k, env.glyphs, env.language), glyphs: env.glyphs, language: env.language)
             if !kernel.isCropped && kernel.geometry.block == 1 { return kernel }
         }
@@ -132,19 +132,20 @@ extension Layout {
     /// (`everyElement`) keep one cell per element at the whole-map zoom, cropped and scrolled:
     /// a block mean would average a pattern such as a checkerboard away.
     static func section(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
-                        rows: Int, columns: Int, page: Int, state: AppState,
+                        rows: Int, columns: Int, page: Int, scrollX: Int, scrollY: Int, cursor: CellCursor?,
                         padTop: Int = 0, padLeft: Int = 0, labels: Bool = false,
                         scaleWidth: Int = 0, lead: String = "", everyElement: Bool = false,
                         glyphs: Glyphs = .unicodeSet, language: Language) -> SectionLayout {
         let one = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                        state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1, everyElement: everyElement,
+                        scrollX: scrollX, scrollY: scrollY, cursor: cursor, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: 1, everyElement: everyElement,
                         scaleWidth: scaleWidth)
         let header = SectionHeader.arrangement(width: frame.width, lead: lead, marker: one.pageMarker(glyphs, language),
                                                scaleWidth: scaleWidth, separator: " \(glyphs.dot) ")
         guard header.rows > 1 else { return one }
         func placed(_ arrangement: (rows: Int, scaleRow: Int)) -> SectionLayout {
             var placed = place(which, geometry: g, frame: frame, channels: channels, rows: rows, columns: columns, page: page,
-                               state: state, padTop: padTop, padLeft: padLeft, labels: labels, headerRows: arrangement.rows,
+                               scrollX: scrollX, scrollY: scrollY, cursor: cursor, padTop: padTop, padLeft: padLeft, labels: labels,
+                               headerRows: arrangement.rows,
                                everyElement: everyElement,
                                scaleWidth: scaleWidth)
             placed.scaleRow = arrangement.scaleRow
@@ -163,7 +164,7 @@ extension Layout {
     }
 
     static func place(_ which: MapSection, geometry g: MapGeometry, frame: Rect, channels: Int,
-                      rows: Int, columns: Int, page: Int, state: AppState,
+                      rows: Int, columns: Int, page: Int, scrollX: Int, scrollY: Int, cursor: CellCursor?,
                       padTop: Int, padLeft: Int, labels: Bool, headerRows: Int, everyElement: Bool = false,
                       scaleWidth: Int) -> SectionLayout {
         let labels = labels && g.zoom != .whole
@@ -187,10 +188,9 @@ extension Layout {
         let mapRowsPerPage = max(1, min((channels + perRow - 1) / perRow, (frame.height - headerRows) / slotH))
         let perPage = perRow * mapRowsPerPage
         let pageCount = max(1, (channels + perPage - 1) / perPage)
-        var page = page, firstColumn = min(state.scrollX, columns - visibleColumns)
-        var firstRow = min(state.scrollY, rows - visibleRows)
+        var page = page, firstColumn = min(scrollX, columns - visibleColumns)
+        var firstRow = min(scrollY, rows - visibleRows)
         // The page and the scroll follow the inspector's cursor, so it is always on screen.
-        let cursor = state.pinnedCell(which)
         if let cursor {
             page = cursor.channel / perPage
             let y = cursor.y + padTop, x = cursor.x + padLeft

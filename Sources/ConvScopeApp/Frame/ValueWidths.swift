@@ -17,13 +17,6 @@ public struct ValueWidths: Equatable, Sendable {
         withKernelScale(KernelSectionView.measuredScale(kernels))
     }
 
-    /// These widths with the kernel of `p` measured: built once per kernel and shape, however
-    /// often it is laid out (every frame while its maps compute; 64×64×32×32 random weights take
-    /// 30–45 ms to build).
-    func measuringKernel(of p: Conv2dSettings) -> ValueWidths {
-        withKernelScale(KernelScaleCache.shared.scale(of: p))
-    }
-
     /// These widths with a kernel whose weights span `scale`.
     func withKernelScale(_ scale: MapScale) -> ValueWidths {
         var w = self

@@ -4,19 +4,11 @@ enum HintsView {
         let g = env.glyphs, lang = env.language
         if let typed = state.typing {
             let (name, range) = state.typesK ? ("K", AppState.denseOutputRange) : (state.selected.name, state.selected.range)
-            let text = fitting([" \(name) = \(typed)_"] + HintText.typing(lang, g, range: range), width: canvas.width, glyphs: g)
-            canvas.put(text, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
+            paintTyping(into: &canvas, typed: typed, name: name, range: range, y: y, environment: env)
             return
         }
         if let message = state.message {
-            // A long message (an export's absolute path, a settings file's line and key with what is
-            // allowed) borrows the rows above it until the next key, whole up to four lines.
-            let shown = TextWrap.lines(message, width: canvas.width - 2, maxLines: 4, ellipsis: g.ellipsis)
-            for (i, line) in shown.enumerated() {
-                let row = y - shown.count + 1 + i
-                canvas.fill(x: 0, y: row, width: canvas.width, height: 1)
-                canvas.put(" " + line, x: 0, y: row, style: Style(foreground: Palette.highlight, bold: true))
-            }
+            paintMessage(message, into: &canvas, y: y, environment: env)
             return
         }
         if state.isInspecting {
@@ -32,6 +24,25 @@ enum HintsView {
         let causal = state.isSequence ? [" " + HintText.sequenceInspector(lang, g)[1]] : []
         canvas.put(fitting(causal + HintText.panel(state.panel, denseKeys: state.typesK, lang, g) + parameters, width: canvas.width, glyphs: g), x: 0, y: y,
                    style: Style(foreground: Palette.muted))
+    }
+
+    /// The value being typed for `name`, with the keys that commit or cancel it and its range.
+    static func paintTyping(into canvas: inout Canvas, typed: String, name: String, range: ClosedRange<Int>, y: Int,
+                            environment env: RenderEnvironment) {
+        let g = env.glyphs
+        let text = fitting([" \(name) = \(typed)_"] + HintText.typing(env.language, g, range: range), width: canvas.width, glyphs: g)
+        canvas.put(text, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true))
+    }
+
+    /// A long message (an export's absolute path, a settings file's line and key with what is
+    /// allowed) borrows the rows above the bottom line until the next key, whole up to four lines.
+    static func paintMessage(_ message: String, into canvas: inout Canvas, y: Int, environment env: RenderEnvironment) {
+        let shown = TextWrap.lines(message, width: canvas.width - 2, maxLines: 4, ellipsis: env.glyphs.ellipsis)
+        for (i, line) in shown.enumerated() {
+            let row = y - shown.count + 1 + i
+            canvas.fill(x: 0, y: row, width: canvas.width, height: 1)
+            canvas.put(" " + line, x: 0, y: row, style: Style(foreground: Palette.highlight, bold: true))
+        }
     }
 
     /// Hints while the inspector or the animation runs, most important first.

@@ -38,20 +38,12 @@ public enum Panel: String, CaseIterable, Sendable, Codable {
     case cost, formula, code
 }
 
-/// Everything the screen shows, changed only by `update`.
-public struct AppState: Equatable, Sendable {
+/// The course screen's state (one layer, its maps, panels and inspector), changed only by `update`.
+public struct AppState: Equatable, Sendable, HoldsScreenSettings {
+    /// Terminal, device, theme, help, notice, mouse, zoom, pages, scrolling, panel: what every screen keeps.
+    public var settings = ScreenSettings()
     public var parameters = Conv2dSettings()
     public var selected: ParameterID = .hIn
-    /// Changing one of an h/w pair changes both.
-    public var linked = false
-    /// nil chooses the largest zoom that fits.
-    public var zoomOverride: Zoom?
-    /// The channel page of each map section: the input, then each layer's output.
-    public var pages = [0, 0]
-    /// The input maps' channel page.
-    public var inputPage: Int { get { pages[0] } set { pages[0] = newValue } }
-    /// The (single layer's) output maps' channel page.
-    public var outputPage: Int { get { pages[1] } set { pages[1] = newValue } }
     /// The kernel section's page of (out, in) pairs.
     public var kernelPage = 0
     /// The kernel section: shown (true), hidden (false), or nil for automatic: shown when the
@@ -59,48 +51,17 @@ public struct AppState: Equatable, Sendable {
     public var kernelSection: Bool?
     /// How many times a random input or kernel was arrived at: the start of the next one.
     public var randomDraws = 0
-    /// Scroll offsets (in tensor elements) for maps larger than the window.
-    public var scrollX = 0, scrollY = 0
-    /// Digits typed for the selected parameter, not yet committed.
-    public var typing: String?
-    public var showHelp = false
-    /// The layer is an exercise's: the hint lines leave out the keys that would change it.
-    public var locked = false
-    /// Dark keeps the terminal's own colours; light paints a white page (slides, projectors).
-    public var theme: ExportTheme = .dark
-    public var helpPage = 0
-    /// A one-line notice for the status line (e.g. why a typed value was refused).
-    public var notice: Notice?
-    /// The notice in words, as the status line shows it.
-    public var message: String? { notice.map { NoticeText.notice($0, environment.language, environment.glyphs) } }
-    public var terminalSize = TerminalSize(columns: 80, rows: 24)
-    /// The device the state is shown on (colour depth, glyphs, language): layout clamps depend on
-    /// it. A new state is in English on a true-colour Unicode device until its program is given
-    /// the real one (the run loop and `render` always give it).
-    public var environment = RenderEnvironment(language: .en)
     public var focus: Focus = .parameters
     /// The inspector's pinned output cell and the reverse inspector's input cell.
     public var outputCursor = CellCursor(channel: 0, y: 0, x: 0)
     public var inputCursor = CellCursor(channel: 0, y: 0, x: 0)
-    /// Draws input maps with their zero-padding ring (always on while inspecting).
-    public var paddedView = false
-    public var panel: Panel?
-    /// First line of the open panel shown when it is taller than its box.
-    public var panelScroll = 0
     /// K, the dense layer's outputs in the cost panel; nil = C_out·H_out·W_out.
     public var denseOutputs: Int?
     /// The sliding-kernel animation.
     public var playing = false
     public var speedIndex = 2
-    /// Clicks, drags and the wheel act on the screen (off: the terminal selects text instead).
-    public var mouseEnabled = true
     /// The parameter whose slider the held mouse button drags, if any.
     public var dragging: ParameterID?
-    /// The layout of the frame on screen when the event being handled arrived, set by the run
-    /// loop: scrolling, paging and the help's and panels' pages are bounded by what was drawn
-    /// instead of laying the screen out again. `update` drops it, as the state it was drawn from
-    /// is gone; nil for callers that draw no frame (they get this state's own layout).
-    public var onScreen: Frame.Layout?
     /// The computed maps the screen draws (the newest `Action.computed`); nil before any.
     public var mapsShown: MapsKey?
     /// The values K may take, by ( ) or typed.
@@ -111,16 +72,12 @@ public struct AppState: Equatable, Sendable {
     public var pointwiseMapsShown = false
     /// A ConvTranspose2d's explanation on screen: nil the layer itself, else direct or scatter.
     public var transposedView: TransposedView?
-    /// How far a ConvTranspose2d explanation's maps are scrolled (on any screen that shows one).
-    public var transposedScroll = TransposedScroll()
     /// A Conv2d drawn as the true convolution (kernel flipped) beside PyTorch's cross-correlation.
     public var trueConvolution = false
     /// A Conv1d's causal form (nil: padded as the rows say), and whether its WaveNet stack is drawn.
     public var causalView: CausalView?
-    /// The stack screen (a model of several layers), or nil on the single-layer screen.
-    public var stack: StackState?
-    /// The graph screen (a traced forward of `print(torch.fx.symbolic_trace(model))`), or nil.
-    public var graph: GraphScreenState?
+    /// The weights' colour scale as `update` measured it (`KernelScale.swift`).
+    var keptKernelScale = KeptKernelScale()
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 
@@ -165,6 +122,9 @@ public struct AppState: Equatable, Sendable {
 
     /// The notebook's defaults.
     public init() {}
+
+    /// A course screen keeping another screen's settings (terminal, device, theme, mouse …).
+    public init(settings: ScreenSettings) { self.settings = settings }
 
     /// A state starting from the given parameters.
     public init(parameters: Conv2dSettings) { self.parameters = parameters }

@@ -203,31 +203,36 @@ public enum KeyMap {
         return t
     }()
 
+    /// The keys every screen reads first: Ctrl-C, Ctrl-Z, the help's paging (any other key
+    /// closes it) and a value being typed (only the typing keys act, so a stray q or arrow loses
+    /// nothing). nil when the screen's own keys decide; `.some(nil)` when the key does nothing.
+    static func screenAction(for key: Key, _ settings: ScreenSettings, helpPages: @autoclosure () -> Int) -> Action?? {
+        if key == .control("c") { return .some(.quit) }
+        if key == .control("z") { return .some(.suspend) }
+        if settings.showHelp {
+            // Paging keys page only when there is more than one page; every other key closes.
+            let paged = helpPages() > 1
+            switch key {
+            case .pageDown, .down, .right: return .some(paged ? .helpPage(1) : .toggleHelp)
+            case .pageUp, .up, .left: return .some(paged ? .helpPage(-1) : .toggleHelp)
+            default: return .some(.toggleHelp)
+            }
+        }
+        if settings.typing != nil {
+            switch key {
+            case .enter: return .some(.commitTyping)
+            case .escape: return .some(.back)
+            case .backspace: return .some(.typeBackspace)
+            case .character(let c) where c.isASCII && c.wholeNumberValue != nil: return .some(.typeDigit(c.wholeNumberValue!))
+            default: return .some(nil)
+            }
+        }
+        return nil
+    }
+
     /// The action for a key in the current state, or nil when the key does nothing.
     public static func action(for key: Key, in state: AppState) -> Action? {
-        if key == .control("c") { return .quit }
-        if key == .control("z") { return .suspend }
-        if state.showHelp {
-            // Paging keys page only when there is more than one page; every other key closes.
-            let paged = state.helpPages(drawn: state.onScreen) > 1
-            switch key {
-            case .pageDown, .down, .right: return paged ? .helpPage(1) : .toggleHelp
-            case .pageUp, .up, .left: return paged ? .helpPage(-1) : .toggleHelp
-            default: return .toggleHelp
-            }
-        }
-        // While a value is being typed only the typing keys act, so a stray q or arrow loses nothing.
-        if state.typing != nil {
-            switch key {
-            case .enter: return .commitTyping
-            case .escape: return .back
-            case .backspace: return .typeBackspace
-            case .character(let c) where c.isASCII && c.wholeNumberValue != nil: return .typeDigit(c.wholeNumberValue!)
-            default: return nil
-            }
-        }
-        if state.graph != nil { return graphAction(for: key, in: state) }
-        if state.stack != nil { return stackAction(for: key, in: state) }
+        if let decided = screenAction(for: key, state.settings, helpPages: state.helpPages(drawn: state.onScreen)) { return decided }
         if state.focus != .parameters, let action = inspectorTable[key] { return action }
         if case .character(let c) = key, let d = c.wholeNumberValue, c.isASCII {
             // In a map digits mean nothing; with the cost panel open they type K.
@@ -247,8 +252,12 @@ public enum KeyMap {
     /// The hints of `list`, most important first; on a locked layer (an exercise) without the
     /// keys that would change it, so the line offers only what works.
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: AppState?) -> [String] {
-        list.filter { works($0, in: state) && explains($0, in: state) }.filter { $0.hint != nil }.sorted { $0.hint!.rank < $1.hint!.rank }
-            .compactMap { $0.hintText(g, lang) }
+        ranked(list.filter { works($0, in: state) && explains($0, in: state) }, g, lang)
+    }
+
+    /// The hints of the bindings that have one, most important first.
+    static func ranked(_ list: [KeyBinding], _ g: Glyphs, _ lang: Language) -> [String] {
+        list.filter { $0.hint != nil }.sorted { $0.hint!.rank < $1.hint!.rank }.compactMap { $0.hintText(g, lang) }
     }
 
     /// The explanation key's hint shows only where it explains: a ConvTranspose2d, or a depthwise-separable pair.
@@ -259,8 +268,12 @@ public enum KeyMap {
     /// False for a binding whose keys would change a locked layer (an exercise's): hints and help
     /// offer only what works.
     static func works(_ b: KeyBinding, in state: AppState?) -> Bool {
-        guard let state, state.locked else { return true }
-        return !b.actions.contains { $0.changesLayer(in: state) }
+        works(b, locked: state?.locked == true, digitsTypeK: state?.panel == .cost)
+    }
+
+    /// False for a binding whose keys would change a locked layer or model.
+    static func works(_ b: KeyBinding, locked: Bool, digitsTypeK: Bool) -> Bool {
+        !locked || !b.actions.contains { $0.changesLayer(digitsTypeK: digitsTypeK) }
     }
 
     /// Help-screen rows: the keys as the user types them, and what they do (on a locked layer,

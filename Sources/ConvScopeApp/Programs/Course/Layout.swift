@@ -39,7 +39,7 @@ public enum Layout {
         // The weights are measured only when their section is wanted (the maps' widths may
         // already carry them).
         let showsKernel = valid && state.wantsKernelSection && !tooSmall
-        if showsKernel && widths.kernel == nil { widths = widths.measuringKernel(of: p) }
+        if showsKernel && widths.kernel == nil { widths = widths.withKernelScale(state.kernelScale) }
         // The zoom, cells and axis labels chosen for the maps, with or without the kernel section.
         func arrange(withKernel: Bool) -> (zoom: Zoom, input: SectionLayout, output: SectionLayout?, kernel: SectionLayout?) {
             typealias Sections = (SectionLayout, SectionLayout?, fits: Bool, kernel: SectionLayout?)

@@ -5,8 +5,6 @@ import ConvCore
 /// key can never mean different things.
 func updateMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
     guard state.mouseEnabled else { return [] }
-    if state.graph != nil { return updateGraphMouse(&state, event) }  // its list and maps (GraphMouseUpdate)
-    if state.stack != nil { return updateStackMouse(&state, event) }  // its own regions (StackMouseUpdate)
     if event.kind == .release {
         state.dragging = nil
         return []

@@ -7,16 +7,8 @@ extension AppState {
         return Layout.compute(self, environment: environment)
     }
 
-    /// The model screen as drawn when this event arrived, else the layout this state would be
-    /// drawn with.
-    func modelLayout(drawn: Frame.Layout?) -> StackScreenLayout {
-        if case .model(let layout)? = drawn { return layout }
-        return StackLayout.compute(self, environment: environment)
-    }
-
     /// The help's page count on the screen drawn (or this state's).
     func helpPages(drawn: Frame.Layout?) -> Int {
-        if graph != nil { return GraphLayout.compute(self, environment: environment).helpPageCount }
-        return stack == nil ? courseLayout(drawn: drawn).helpPageCount : modelLayout(drawn: drawn).helpPageCount
+        courseLayout(drawn: drawn).helpPageCount
     }
 }

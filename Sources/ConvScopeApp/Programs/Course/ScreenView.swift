@@ -21,13 +21,6 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
 
 /// The layout for a state (laid out once) and the screen painted from it, before a theme.
 func darkFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
-    if state.graph != nil {
-        return Frame(layout: .none, canvas: GraphScreenView.paint(state, layout: GraphLayout.compute(state, environment: env), environment: env))
-    }
-    if state.stack != nil {
-        let layout = StackLayout.compute(state, environment: env)
-        return Frame(layout: .model(layout), canvas: StackScreenView.paint(state, layout: layout, environment: env))
-    }
     let current = maps?.parameters == state.parameters && maps?.coverage == nil ? maps : nil
     let layout = Layout.compute(state, environment: env, widths: current?.widths)
     return Frame(layout: .course(layout), canvas: paintCourse(state, layout: layout, maps: maps, environment: env, spinner: spinner))

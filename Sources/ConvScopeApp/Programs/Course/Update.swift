@@ -7,6 +7,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     let effects = handle(&state, action)
     // The frame on screen was drawn from the state before this action.
     state.onScreen = nil
+    // Measured once per change, so no frame laid out from this state builds the weights.
+    state.keepKernelScale()
     return effects
 }
 
@@ -19,9 +21,6 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
-        // The stack screen asks for its own values; the graph screen computes its own on demand.
-        if state.graph != nil { state.clampToLayout(); return state.graphEffects + [.mouseReporting(state.mouseEnabled)] }
-        if state.stack != nil { state.clampToLayout(); return state.stackEffects + [.mouseReporting(state.mouseEnabled)] }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
@@ -30,50 +29,27 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .computed(let parameters, let region):
         state.mapsShown = MapsKey(parameters, region: region)
         return []
-    case .graphComputed(let request, let values, let field):
-        state.graph?.receive(values, for: request, field: field)
+    case .graphComputed, .stackComputed:
         return []
-    case .stackComputed(let model, let values):
-        state.stack?.receive(values, for: model)
-        if state.stack != nil { state.clampToLayout() }
-        return []
-    case .signal(let number):
-        return [.quit(128 + number)]
-    case .suspend:
-        return [.suspend]
-    case .quit:
-        return [.quit(0)]
+    case .signal, .suspend, .quit:
+        return action.processEffects ?? []
     case .mouse(let event):
         return updateMouse(&state, event)
     default:
-        // A layer on the stack screen edits its own parameter table.
-        if state.stack != nil, state.editStackRow(action) { return state.stackEffects }
-        if state.graph != nil, !state.showHelp, case .scrollPanel(let delta) = action { state.scrollGraphPanel(delta); return [] }
         let before = state
         state = reduce(state, action)
         // With the help open, every key (e included) only closes it.
         if action == .export, !before.showHelp { return [.export] }
         if action == .toggleRecording, !before.showHelp { return [.toggleRecording] }
-        if state.graph != nil {
-            return state.graphEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
-        }
-        // The stack screen asks for its own values (its panel edits went through editStackRow).
-        if state.stack != nil {
-            return state.stackEffects + (state.mouseEnabled != before.mouseEnabled ? [.mouseReporting(state.mouseEnabled)] : [])
-        }
         if state.mouseEnabled != before.mouseEnabled { return [.mouseReporting(state.mouseEnabled)] }
         return state.parameters == before.parameters ? [] : [.compute(state.parameters)]
     }
 }
 
-/// The state after an action, for callers that perform no effects (tests, `render`); the stack
-/// screen's values are computed here at once instead of off the input loop.
+/// The state after an action, for callers that perform no effects (tests, `render`).
 public func update(_ state: AppState, _ action: Action) -> AppState {
     var s = state
-    for effect in update(&s, action) {
-        if case .computeStack(let model) = effect { update(&s, .stackComputed(model, model.run())) }
-        if case .computeGraph(let request) = effect { update(&s, .graphComputed(request, request.run(), field: request.runField())) }
-    }
+    update(&s, action)
     return s
 }
 
@@ -82,8 +58,6 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
     var s = state
     // A help overlay or a pending message is dismissed by the next key.
     s.notice = nil
-    s.stack?.note = nil
-    s.graph?.note = nil
     if s.showHelp {
         switch action {
         case .helpPage(let delta):
@@ -140,11 +114,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         // auto → whole map → numbers → large → auto; the status line says which is on.
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
-        switch s.clampToLayout() {
-        case .course(let layout): s.notice = layout.zoomNotice
-        case .model(let layout): s.notice = layout.zoomNotice
-        case .none: break
-        }
+        s.notice = s.clampToLayout().zoomNotice
     // Paging and scrolling move nothing but what is in view, so the frame on screen bounds them.
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
@@ -158,8 +128,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.scrollTransposed(dx: dx, dy: dy, s.transposedMapsArea()!)
     case .scroll(let dx, let dy):
         // dx, dy count pages: the visible width or height of the cropped maps on screen.
-        let page = s.stack == nil ? s.courseLayout(drawn: s.onScreen).scrollPage
-            : s.modelLayout(drawn: s.onScreen).scrollPage
+        let page = s.courseLayout(drawn: s.onScreen).scrollPage
         s.scrollX = max(0, s.scrollX + dx * page.columns)
         s.scrollY = max(0, s.scrollY + dy * page.rows)
         s.clampToLayout(drawn: s.onScreen)
@@ -204,7 +173,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         // The opposite of what is drawn now (automatic or not); what was never drawn says why.
         let shown = s.courseLayout(drawn: s.onScreen).kernel != nil
         s.kernelSection = !shown
-        guard case .course(let layout) = s.clampToLayout() else { break }
+        let layout = s.clampToLayout()
         let nowShown = layout.kernel != nil
         s.notice = .kernelSection(nowShown ? .shown : shown ? .hidden : s.parameters.validate() != nil ? .refused : .noRoom)
     case .start, .key, .resize, .resumed, .computed, .stackComputed, .graphComputed, .signal, .suspend, .quit, .mouse:
@@ -232,10 +201,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
          .togglePadded, .togglePanel, .scrollPanel, .scaleDenseOutputs, .inspect:
         // A ConvTranspose2d's inspector walks its own output; the Conv2d's teaching keys wait.
         if s.parameters.layerKind != .conv2d { s.applyFamilyTeaching(action) } else { s.applyTeaching(action) }
-    case .stack(let stackAction):
-        s.applyStack(stackAction)
-    case .graph(let graphAction):
-        s.applyGraph(graphAction)
+    case .stack, .graph:
+        break  // the model screen's (ModelProgram)
     }
     return s
 }
@@ -330,13 +297,7 @@ extension AppState {
     /// event arrived if the action changed nothing it places, else one layout of this state.
     /// Returns the layout it clamped to (the offsets it keeps do not move anything it places).
     @discardableResult
-    mutating func clampToLayout(drawn: Frame.Layout? = nil) -> Frame.Layout {
-        if graph != nil { clampGraphLayout(GraphLayout.compute(self, environment: environment)); return .none }
-        if stack != nil {
-            let layout = modelLayout(drawn: drawn)
-            clampStackLayout(layout)
-            return .model(layout)
-        }
+    mutating func clampToLayout(drawn: Frame.Layout? = nil) -> ScreenLayout {
         let layout = courseLayout(drawn: drawn)
         func clamped(_ page: Int, _ section: SectionLayout?) -> Int { min(max(0, page), max(0, (section?.pageCount ?? 1) - 1)) }
         pages = zip(pages, [layout.input, layout.output]).map(clamped)
@@ -346,6 +307,6 @@ extension AppState {
         let maxY = sections.map { $0.totalRows - $0.visibleRows }.max() ?? 0
         scrollX = min(max(0, scrollX), max(0, maxX))
         scrollY = min(max(0, scrollY), max(0, maxY))
-        return .course(layout)
+        return layout
     }
 }

@@ -13,10 +13,10 @@ extension SectionLayout {
 
 extension AppState {
     /// What the single-layer screen shows of the output while its maps are still computed (the
-    /// layout drawn then, with estimated widths); nil on the stack screen, for a layer PyTorch
-    /// refuses, or when the output is not laid out.
+    /// layout drawn then, with estimated widths); nil for a layer PyTorch refuses, or when the
+    /// output is not laid out.
     public func visibleOutput(environment: RenderEnvironment) -> OutputRegion? {
-        guard stack == nil, graph == nil, parameters.validate() == nil else { return nil }
+        guard parameters.validate() == nil else { return nil }
         let layout = Layout.compute(self, environment: environment)
         guard var region = layout.output?.visibleRegion else { return nil }
         // The input's rows in view, so a preview can draw only those of a large random input.

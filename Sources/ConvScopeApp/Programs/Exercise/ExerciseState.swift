@@ -50,8 +50,10 @@ public struct ExerciseState: Sendable {
     public internal(set) var notice: String?
     /// The course screen for the current question's layer (terminal size, device and theme kept across questions).
     public internal(set) var teaching: AppState
-    /// True when `teaching` shows the current question's layer: a single Conv2d on the course screen,
-    /// other layers and models on the stack screen.
+    /// The model screen for the current question's model, when it is not a single Conv2d.
+    public internal(set) var model: ModelProgram?
+    /// True when `teaching` (or `model`) shows the current question's layer: a single Conv2d on the
+    /// course screen, other layers and models on the stack screen.
     public internal(set) var teachable = false
     /// Send `.recordAnswers` after every submitted or skipped answer.
     public let records: Bool
@@ -68,7 +70,7 @@ public struct ExerciseState: Sendable {
     }
 
     /// The language of the screen's own words.
-    public var language: Language { teaching.environment.language }
+    public var language: Language { screenSettings.environment.language }
     /// The current question.
     public var exercise: Exercise { lab.exercises[index] }
     /// How far the student got with the current question.
@@ -87,14 +89,15 @@ public struct ExerciseState: Sendable {
         let single = TeachingLayer.parameters(setup)
         // Other layers and models open on the stack screen, which draws any of them on the ramp input.
         let onStack = single == nil && setup.fill == .rampX && setup.refusal == nil && setup.family == nil
-        var fresh = onStack ? AppState(model: setup.model)
-            : AppState(parameters: single ?? ConvParameters())
-        fresh.environment = teaching.environment
-        fresh.terminalSize = teaching.terminalSize
-        fresh.theme = teaching.theme
+        let kept = screenSettings
+        var fresh = AppState(parameters: single ?? ConvParameters())
+        fresh.environment = kept.environment
+        fresh.terminalSize = kept.terminalSize
+        fresh.theme = kept.theme
         fresh.locked = true
         teachable = single != nil || onStack
         teaching = fresh
+        model = onStack ? ModelProgram(model: setup.model, settings: fresh.settings) : nil
     }
 }
 

@@ -15,23 +15,40 @@ extension ExerciseState: LoopProgram {
     }
 
     /// The maps page is the course screen's frame; the working page has no layout to act on.
-    public mutating func showing(_ layout: Frame.Layout?) { teaching.onScreen = layout }
+    public mutating func showing(_ layout: Frame.Layout?) {
+        teaching.onScreen = layout
+        model?.onScreen = layout
+    }
 
-    /// True while mouse events go to the revealed layer's course screen.
-    var wantsMouse: Bool { page == .maps && current.revealed && teachable && teaching.mouseEnabled }
+    /// True while mouse events go to the revealed layer's screen.
+    var wantsMouse: Bool { page == .maps && current.revealed && teachable && screenSettings.mouseEnabled }
+
+    /// The settings of the screen that shows the question's layer (the model screen's for a model).
+    public var screenSettings: ScreenSettings { model?.settings ?? teaching.settings }
+
+    /// Applies an action to the screen that shows the question's layer.
+    mutating func applyToScreen(_ action: Action) -> [Effect] {
+        if var shown = model {
+            let effects = shown.apply(action)
+            model = shown
+            return effects
+        }
+        return teaching.apply(action)
+    }
 
     private mutating func applyAction(_ action: Action) -> [Effect] {
         switch action {
         case .start(let size), .resize(let size), .resumed(let size):
-            var effects = teaching.apply(action)
+            var effects = applyToScreen(action)
             teaching.terminalSize = size
+            model?.terminalSize = size
             if case .start = action, !teachable { effects = [] }
             return effects
         case .mouse(let event):
             guard wantsMouse, !answering, !showHelp else { return [] }
             return teach(.mouse(event))
         case .computed, .stackComputed, .graphComputed, .signal, .suspend, .tick:
-            return teaching.apply(action)
+            return applyToScreen(action)
         case .report(let text):
             notice = text
             return []
@@ -126,19 +143,19 @@ extension ExerciseState: LoopProgram {
 
     /// A value question whose file shows the maps: they are drawn before the answer, the asked cell blank.
     var previewsMaps: Bool {
-        guard teachable, teaching.stack == nil, exercise.show.contains(.maps), case .value = exercise.question else { return false }
+        guard teachable, model == nil, exercise.show.contains(.maps), case .value = exercise.question else { return false }
         return true
     }
 
     /// Scrolls so the answer line and the first lines under it (the verdict, the answer) are in view.
     mutating func showVerdict() {
-        let page = ExerciseWorkingPage(state: self, glyphs: teaching.environment.glyphs)
+        let page = ExerciseWorkingPage(state: self, glyphs: screenSettings.environment.glyphs)
         scroll = min(max(0, page.answerRow + 4 - page.viewRows), page.maxScroll)
     }
 
     /// Scrolls the working page by a few lines or a screenful, within the page.
     mutating func scrollPage(_ command: ExerciseCommand, key: Key) -> [Effect] {
-        let page = ExerciseWorkingPage(state: self, glyphs: teaching.environment.glyphs)
+        let page = ExerciseWorkingPage(state: self, glyphs: screenSettings.environment.glyphs)
         let step = ExerciseKeys.scrollStep(key, page: page.viewRows)
         let wanted = (answering ? page.scroll : scroll) + (command == .scrollDown ? step : -step)
         scroll = min(max(0, wanted), page.maxScroll)
@@ -192,11 +209,18 @@ extension ExerciseState: LoopProgram {
         scroll = 0
         answering = current.isUnanswered
         loadTeaching()
-        return teachable && teaching.stack == nil ? [.compute(teaching.parameters)] : []
+        return teachable && model == nil ? [.compute(teaching.parameters)] : []
     }
 
     /// A key on the maps page: the course screen's action for it, unless it would change the layer.
     mutating func teach(_ key: Key) -> [Effect] {
+        if let model {
+            guard let action = KeyMap.action(for: key, in: model) else {
+                if KeyMap.editsLayer(key, in: model) { notice = ExerciseText.locked(language) }
+                return []
+            }
+            return teach(action)
+        }
         guard let action = KeyMap.action(for: key, in: teaching) else {
             // A key that edits the layer elsewhere (→ on a layer with nothing to edit) still says why it does nothing.
             if KeyMap.editsLayer(key, in: teaching) { notice = ExerciseText.locked(language) }
@@ -207,6 +231,7 @@ extension ExerciseState: LoopProgram {
 
     /// The course screen's action on the revealed layer, refused when it would change the layer.
     mutating func teach(_ action: Action) -> [Effect] {
+        if let model { return teachModel(model, action) }
         if action.changesLayer(in: teaching) {
             notice = ExerciseText.locked(language)
             return []
@@ -214,7 +239,7 @@ extension ExerciseState: LoopProgram {
         var next = teaching
         let effects = next.apply(action)
         // Whatever slipped past the list above still cannot change the layer.
-        guard next.parameters == teaching.parameters, next.stack?.model == teaching.stack?.model else {
+        guard next.parameters == teaching.parameters else {
             notice = ExerciseText.locked(language)
             return []
         }

@@ -11,7 +11,7 @@ struct ExerciseView {
 
     var l: Language { state.language }
     var g: Glyphs { environment.glyphs }
-    var size: TerminalSize { state.teaching.terminalSize }
+    var size: TerminalSize { state.screenSettings.terminalSize }
 
     /// The maps page is the course screen's frame under the exercise row; the working page has no
     /// layout the mouse reaches.
@@ -28,7 +28,7 @@ struct ExerciseView {
         }
         paintTitle(into: &canvas)
         if state.showHelp { paintHelp(into: &canvas) } else { paintWorking(into: &canvas) }
-        return environment.colorDepth.hasColor ? canvas.themed(state.teaching.theme) : canvas
+        return environment.colorDepth.hasColor ? canvas.themed(state.screenSettings.theme) : canvas
     }
 
     /// `3/10 · score 2/10`.
@@ -48,7 +48,8 @@ struct ExerciseView {
 
     /// The course screen on the revealed layer; its title row carries the exercise's progress and keys.
     var mapsPage: Frame {
-        let teaching = state.teaching.frame(maps: maps, environment: environment, spinner: spinner)
+        let teaching = state.model?.frame(maps: maps, environment: environment, spinner: spinner)
+            ?? state.teaching.frame(maps: maps, environment: environment, spinner: spinner)
         var canvas = teaching.canvas
         if !state.current.revealed, case .value = state.exercise.question, case .course(let layout) = teaching.layout {
             hideOutput(in: &canvas, layout: layout)
@@ -66,13 +67,13 @@ struct ExerciseView {
         if showsKeys {
             row.put(keys, x: size.columns - keys.count, y: 0, style: Style(foreground: Palette.muted))
         }
-        canvas.blit(environment.colorDepth.hasColor ? row.themed(state.teaching.theme) : row, x: 0, y: 0)
+        canvas.blit(environment.colorDepth.hasColor ? row.themed(state.screenSettings.theme) : row, x: 0, y: 0)
         if !state.current.revealed {
             // Before the answer the course screen's keys wait: the bottom row offers the exercise's own.
             var hints = Canvas(width: size.columns, height: 1)
             hints.put(" " + keys + "\(g.dot) " + ExerciseText.keysAfterAnswer(l), x: 0, y: 0, style: Style(foreground: Palette.muted),
                       maxWidth: size.columns)
-            canvas.blit(environment.colorDepth.hasColor ? hints.themed(state.teaching.theme) : hints, x: 0, y: size.rows - 1)
+            canvas.blit(environment.colorDepth.hasColor ? hints.themed(state.screenSettings.theme) : hints, x: 0, y: size.rows - 1)
         }
         return Frame(layout: teaching.layout, canvas: canvas)
     }

@@ -12,7 +12,7 @@ struct ExerciseWorkingPage {
     /// The answer line's index in `lines`.
     private(set) var answerRow = 0
 
-    var size: TerminalSize { state.teaching.terminalSize }
+    var size: TerminalSize { state.screenSettings.terminalSize }
     var l: Language { state.language }
     var width: Int { max(10, size.columns - 2) }
 

@@ -26,17 +26,17 @@ enum GraphDensePanel {
 
     /// Paints the panel when it is open; one taller than the room scrolls as the other panels do
     /// (the marker on its bottom border says what is hidden and the keys that show it).
-    static func paint(into canvas: inout Canvas, state: AppState, layout: GraphScreenLayout, environment env: RenderEnvironment) {
+    static func paint(into canvas: inout Canvas, state: ModelProgram, layout: GraphScreenLayout, environment env: RenderEnvironment) {
         guard let s = state.graph, let content = content(state: s, layout: layout, environment: env) else { return }
         PanelOverlay.paint(into: &canvas, content: content, scroll: state.panelScroll, environment: env)
     }
 }
 
-extension AppState {
+extension ModelProgram {
     /// The panel keys (u d) with the dense panel open: scroll it within its lines.
     mutating func scrollGraphPanel(_ delta: Int) {
         guard let g = graph else { return }
-        let layout = GraphLayout.compute(self, environment: environment)
+        let layout = graphLayout(drawn: onScreen)
         let maxScroll = GraphDensePanel.content(state: g, layout: layout, environment: environment)?.maxScroll ?? 0
         panelScroll = min(max(0, panelScroll + delta), maxScroll)
     }

@@ -61,7 +61,7 @@ extension KeyMap {
     static let graphInspectorTable = table(of: graphInspectorBindings)
 
     /// The action for a key on the graph screen (help is handled before).
-    static func graphAction(for key: Key, in state: AppState) -> Action? {
+    static func graphAction(for key: Key, in state: ModelProgram) -> Action? {
         guard let graph = state.graph else { return nil }
         if graph.inspecting, let action = graphInspectorTable[key] { return action }
         // With the dense panel open the panel keys scroll it, as on the other screens (d before fold depth).
@@ -81,6 +81,6 @@ extension KeyMap {
 
     /// The graph screen's hints, most important first.
     public static func graphHints(_ g: Glyphs, _ lang: Language) -> [String] {
-        hints(of: graphBindings, g, lang, for: nil)
+        hints(of: graphBindings, g, lang, for: nil as ModelProgram?)
     }
 }

@@ -26,7 +26,7 @@ public struct GraphScreenLayout: Equatable, Sendable {
 
 enum GraphLayout {
     /// Lays out the graph screen (the state must have a graph).
-    static func compute(_ state: AppState, environment env: RenderEnvironment) -> GraphScreenLayout {
+    static func compute(_ state: ModelProgram, environment env: RenderEnvironment) -> GraphScreenLayout {
         let g = state.graph!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let text = GraphScreenText(lang: env.language, g: env.glyphs)
@@ -83,11 +83,8 @@ enum GraphLayout {
 
     /// Splits the maps area between the bands (one blank row between them); `fits` when every
     /// group is whole (no cropping, no paging).
-    static func fit(_ state: AppState, maps: Rect, sources: [[StackMapSource]], zoom: Zoom, roomy: Bool,
+    static func fit(_ state: ModelProgram, maps: Rect, sources: [[StackMapSource]], zoom: Zoom, roomy: Bool,
                     env: RenderEnvironment, text: GraphScreenText) -> (bands: [[SectionLayout]], fits: Bool, stacked: Bool) {
-        var neutral = state
-        neutral.focus = .parameters
-        neutral.playing = false
         func slotWidth(_ band: [StackMapSource]) -> Int { (maps.width - SectionLayout.gap * (band.count - 1)) / band.count }
         let sideBySide = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
         func geometry(_ s: StackMapSource) -> MapGeometry { MapGeometry(zoom: zoom, valueWidth: s.valueWidth, environment: env, roomy: roomy) }
@@ -131,7 +128,7 @@ enum GraphLayout {
                 let frame = Rect(x: maps.x + k * (w + SectionLayout.gap), y: y, width: w, height: heights[i])
                 row.append(Layout.section(s.section, geometry: geometry(s), frame: frame, channels: s.shape[1], rows: s.shape[2],
                                           columns: s.shape[3], page: i == bands.count - 1 ? state.outputPage : state.inputPage,
-                                          state: neutral, scaleWidth: scaleText(s, text).count, lead: s.lead,
+                                          scrollX: state.scrollX, scrollY: state.scrollY, cursor: nil, scaleWidth: scaleText(s, text).count, lead: s.lead,
                                           everyElement: s.counts, glyphs: env.glyphs, language: env.language))
             }
             placed.append(row)

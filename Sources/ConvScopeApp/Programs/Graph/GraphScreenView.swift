@@ -3,7 +3,7 @@ import ConvCore
 /// Paints the graph screen: title, summary, the outline of nodes and blocks, the notes, the
 /// selected row's maps (inputs side by side over the output), and the bottom line.
 enum GraphScreenView {
-    static func paint(_ state: AppState, layout: GraphScreenLayout, environment env: RenderEnvironment) -> Canvas {
+    static func paint(_ state: ModelProgram, layout: GraphScreenLayout, environment env: RenderEnvironment) -> Canvas {
         let size = state.terminalSize
         var canvas = Canvas(width: size.columns, height: size.rows)
         if layout.tooSmall {
@@ -120,15 +120,15 @@ enum GraphScreenView {
     }
 
     /// The bottom line: a report, the inspector's keys, or the screen's keys.
-    static func paintBottom(_ state: AppState, layout: GraphScreenLayout, text: GraphScreenText, into canvas: inout Canvas,
+    static func paintBottom(_ state: ModelProgram, layout: GraphScreenLayout, text: GraphScreenText, into canvas: inout Canvas,
                             glyphs g: Glyphs) {
         let s = state.graph!, y = layout.hintsY, width = canvas.width
         if let note = s.note {
             canvas.put(" " + text.note(note), x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true), maxWidth: width)
             return
         }
-        if state.message != nil {
-            HintsView.paint(into: &canvas, state: state, y: y, environment: state.environment)
+        if let message = state.message {
+            HintsView.paintMessage(message, into: &canvas, y: y, environment: state.environment)
             return
         }
         let hints = KeyMap.graphHints(g, text.lang)

@@ -1,12 +1,6 @@
 import ConvCore
 
-extension AppState {
-    /// A state showing the graph screen of a traced forward, for an input of `inputShape`.
-    public init(graph: GraphModel, inputShape: [Int]) {
-        self.init()
-        self.graph = GraphScreenState(model: graph, inputShape: inputShape)
-    }
-
+extension ModelProgram {
     /// Applies one of the graph screen's actions.
     mutating func applyGraph(_ action: GraphAction) {
         guard var g = graph else { return }

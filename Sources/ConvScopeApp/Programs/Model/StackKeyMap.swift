@@ -116,7 +116,7 @@ extension KeyMap {
     }
 
     /// The action for a key on the stack screen (help and typed values are handled before).
-    static func stackAction(for key: Key, in state: AppState) -> Action? {
+    static func stackAction(for key: Key, in state: ModelProgram) -> Action? {
         guard let stack = state.stack else { return nil }
         if stack.prompt != nil {
             if let action = stackPromptTable[key] { return action }
@@ -136,7 +136,7 @@ extension KeyMap {
     }
 
     /// The help's rows on the stack screen: its own keys, then the common ones it keeps.
-    public static func stackHelpRows(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [(keys: String, help: String)] {
+    public static func stackHelpRows(_ g: Glyphs, _ lang: Language, for state: ModelProgram? = nil) -> [(keys: String, help: String)] {
         // A common row whose keys the stack screen binds itself is listed once, with the stack's words.
         let kept = bindings.filter { b in
             (b.actions.first.map(keptOnStack) ?? false) && !(!b.keys.isEmpty && b.keys.allSatisfy { stackTable[$0] != nil })
@@ -155,7 +155,7 @@ extension KeyMap {
     }
 
     /// The stack screen's hints, most important first.
-    public static func stackHints(_ g: Glyphs, _ lang: Language, for state: AppState? = nil) -> [String] {
+    public static func stackHints(_ g: Glyphs, _ lang: Language, for state: ModelProgram? = nil) -> [String] {
         hints(of: stackBindings(lang), g, lang, for: state)
     }
 }

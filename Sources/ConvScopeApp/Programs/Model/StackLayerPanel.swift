@@ -5,7 +5,7 @@ import ConvCore
 /// typed digits, the rows PyTorch's message blames marked; rows past the box scroll so the
 /// selected one stays in view.
 struct StackLayerPanel {
-    let state: AppState
+    let state: ModelProgram
     let rows: [LayerParameterRow]
     let frame: Rect
     let environment: RenderEnvironment
@@ -76,7 +76,7 @@ struct StackLayerPanel {
         switch error {
         case .channelMismatch: return ["in_channels"]
         case let .conv2d(conv) where { if case .conv2d = s.layer { true } else { false } }():
-            return Set(conv.culprits(in: state.parameters).map { LayerSpec.conv2d.spec($0).name })
+            return Set(conv.culprits(in: state.selectedLayerSettings ?? Conv2dSettings()).map { LayerSpec.conv2d.spec($0).name })
         default: return []
         }
     }

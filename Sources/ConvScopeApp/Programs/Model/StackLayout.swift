@@ -57,7 +57,7 @@ public enum StackLayout {
     static func noteRows(_ rows: Int) -> Int { rows >= 40 ? 6 : rows >= 24 ? 5 : 3 }
 
     /// Lays out the stack screen (the state must have a stack).
-    public static func compute(_ state: AppState, environment env: RenderEnvironment) -> StackScreenLayout {
+    public static func compute(_ state: ModelProgram, environment env: RenderEnvironment) -> StackScreenLayout {
         let s = state.stack!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let text = StackText(lang: env.language, g: env.glyphs, model: s.model)
@@ -106,14 +106,10 @@ public enum StackLayout {
 
     /// Splits the maps area between the two sections and the line between them; the last value
     /// says whether both fit whole (no cropping, no paging).
-    static func fit(_ state: AppState, maps: Rect, top: StackMapSource?, bottom: StackMapSource?, zoom: Zoom,
+    static func fit(_ state: ModelProgram, maps: Rect, top: StackMapSource?, bottom: StackMapSource?, zoom: Zoom,
                     roomy: Bool, environment env: RenderEnvironment, text: StackText)
         -> (SectionLayout?, SectionLayout?, Int, Bool)
     {
-        // The section layouts follow no inspector cursor of the single-layer screen.
-        var neutral = state
-        neutral.focus = .parameters
-        neutral.playing = false
         func geometry(_ source: StackMapSource) -> MapGeometry {
             MapGeometry(zoom: zoom, valueWidth: source.valueWidth, environment: env, roomy: roomy)
         }
@@ -143,7 +139,8 @@ public enum StackLayout {
             guard let source, source.tensor != nil, frame.height > 0 else { return nil }
             let size = padded(source)
             return Layout.section(source.section, geometry: geometry(source), frame: frame, channels: source.shape[1],
-                                  rows: size.rows, columns: size.columns, page: page, state: neutral,
+                                  rows: size.rows, columns: size.columns, page: page, scrollX: state.scrollX,
+                                  scrollY: state.scrollY, cursor: nil,
                                   padTop: size.top, padLeft: size.left, scaleWidth: source.scaleText(text).count,
                                   lead: source.lead, everyElement: source.counts, glyphs: env.glyphs, language: env.language)
         }
@@ -207,7 +204,7 @@ public enum StackLayout {
     }
 }
 
-extension AppState {
+extension ModelProgram {
     /// Keeps channel pages and scroll offsets inside the stack screen's sections.
     mutating func clampStackLayout(_ layout: StackScreenLayout) {
         let counts = [layout.top?.pageCount, layout.bottom?.pageCount]

@@ -18,7 +18,7 @@ public enum StackElement: Equatable, Sendable {
 extension StackScreenLayout {
     /// What is drawn at (column, row) for `state` (the state this layout was computed from);
     /// nil where the mouse does nothing (titles, notes, borders, gaps, outside the window).
-    public func element(at column: Int, _ row: Int, state: AppState) -> StackElement? {
+    public func element(at column: Int, _ row: Int, state: ModelProgram) -> StackElement? {
         func inside(_ r: Rect) -> Bool { column >= r.x && column < r.maxX && row >= r.y && row < r.maxY }
         guard column >= 0, row >= 0, column < columns, row < rows, !tooSmall, let s = state.stack else { return nil }
         if let help, inside(help) { return .help }
@@ -37,7 +37,7 @@ extension StackScreenLayout {
         return nil
     }
 
-    private func rowElement(_ column: Int, _ row: Int, panel: Rect, state: AppState) -> StackElement? {
+    private func rowElement(_ column: Int, _ row: Int, panel: Rect, state: ModelProgram) -> StackElement? {
         let rows = state.stackRows, visible = panel.height - 2
         guard row > panel.y, row < panel.maxY - 1, column > panel.x, column < panel.maxX - 1, !rows.isEmpty else { return nil }
         let first = StackLayerPanel.firstRow(selected: min(state.stack!.row, rows.count - 1), visible: visible, count: rows.count)
@@ -60,7 +60,7 @@ extension StackLayerPanel {
 
 /// The mouse on the stack screen: an event is hit-tested through `StackScreenLayout.element(at:)`
 /// and becomes the actions a key would send (select a layer or row, change it, inspect, scroll).
-func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+func updateStackMouse(_ state: inout ModelProgram, _ event: MouseEvent) -> [Effect] {
     // The frame on screen when the run loop gives it; laid out here only for events sent without one.
     func drawnLayout() -> StackScreenLayout { state.modelLayout(drawn: event.drawn) }
     if event.kind == .release {
@@ -73,15 +73,15 @@ func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] 
               let value = StackMouseHits.sliderValue(index, column: event.column, state: state,
                                                       layout: drawnLayout())
         else { return [] }
-        return update(&state, .stack(.setRowValue(value)))
+        return state.update(.stack(.setRowValue(value)))
     }
-    if state.showHelp { return event.kind == .press ? update(&state, .toggleHelp) : [] }
+    if state.showHelp { return event.kind == .press ? state.update(.toggleHelp) : [] }
     guard state.typing == nil, state.stack?.prompt == nil else { return [] }
     let layout = drawnLayout()
     guard let element = layout.element(at: event.column, event.row, state: state) else { return [] }
     var effects: [Effect] = []
     for action in StackMouseHits.actions(event, on: element, state: state, layout: layout) {
-        effects += update(&state, action)
+        effects += state.update(action)
     }
     if event.kind == .press, case .slider(let index) = element { state.stack?.draggingRow = index }
     return effects
@@ -91,13 +91,13 @@ func updateStackMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] 
 enum StackMouseHits {
     /// The value row `index` takes with its knob at `column` (clamped to the slider's ends); nil
     /// when the panel draws no sliders.
-    static func sliderValue(_ index: Int, column: Int, state: AppState, layout: StackScreenLayout) -> Int? {
+    static func sliderValue(_ index: Int, column: Int, state: ModelProgram, layout: StackScreenLayout) -> Int? {
         guard let panel = layout.panel, let slider = StackLayerPanel.sliderFrame(state.stackRows, panel: panel) else { return nil }
         let row = state.stackRows[index], width = slider.maxX - slider.x
         return ParameterPanel.value(atKnob: min(max(column - slider.x, 0), width - 1), range: row.range, width: width)
     }
 
-    static func actions(_ event: MouseEvent, on element: StackElement, state: AppState, layout: StackScreenLayout) -> [Action] {
+    static func actions(_ event: MouseEvent, on element: StackElement, state: ModelProgram, layout: StackScreenLayout) -> [Action] {
         let inspecting = state.stack?.inspecting == true
         // The panel's rows answer while no cursor is on the maps, as their keys do.
         let leaveInspector: [Action] = inspecting ? [.stack(.toggleInspect)] : []

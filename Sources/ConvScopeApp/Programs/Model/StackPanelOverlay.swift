@@ -7,7 +7,7 @@ enum StackPanelOverlay {
     static func shows(_ panel: Panel) -> Bool { panel == .formula || panel == .cost }
 
     /// The box and its lines for a state, or nil when no stack panel is open.
-    static func content(_ state: AppState, layout: StackScreenLayout, environment env: RenderEnvironment) -> PanelOverlay.Content? {
+    static func content(_ state: ModelProgram, layout: StackScreenLayout, environment env: RenderEnvironment) -> PanelOverlay.Content? {
         guard let s = state.stack, let panel = state.panel, shows(panel), !layout.tooSmall else { return nil }
         let g = env.glyphs, lang = env.language
         // Beside a narrow maps column the panel takes the whole width, as on the single-layer screen.
@@ -25,13 +25,13 @@ enum StackPanelOverlay {
                                     title: title, lines: lines)
     }
 
-    static func paint(into canvas: inout Canvas, state: AppState, layout: StackScreenLayout, environment env: RenderEnvironment) {
+    static func paint(into canvas: inout Canvas, state: ModelProgram, layout: StackScreenLayout, environment env: RenderEnvironment) {
         guard let content = content(state, layout: layout, environment: env) else { return }
         PanelOverlay.paint(into: &canvas, content: content, scroll: state.panelScroll, environment: env)
     }
 }
 
-extension AppState {
+extension ModelProgram {
     /// u d on the stack screen: scrolls its open panel within its lines.
     mutating func scrollStackPanel(_ delta: Int) {
         let layout = modelLayout(drawn: onScreen)

@@ -3,7 +3,7 @@ import ConvCore
 /// The panel's keys on a stack layer: they move through and change the layer's own parameter
 /// table (`Model.parameterRows(at:)`: the first layer's begin with the input's h_in and w_in),
 /// and the model is traced and run again at once.
-extension AppState {
+extension ModelProgram {
     /// The selected layer's rows.
     var stackRows: [LayerParameterRow] {
         guard let s = stack else { return [] }
@@ -13,7 +13,7 @@ extension AppState {
     /// Applies a panel action to the selected layer; false when the action is not a panel edit.
     mutating func editStackRow(_ action: Action) -> Bool {
         // u d scroll the stack's own panel (the single-layer screen's lay theirs out differently).
-        if case .scrollPanel(let delta) = action, stack != nil, !showHelp {
+        if case .scrollPanel(let delta) = action, !showHelp {
             scrollStackPanel(delta)
             return true
         }
@@ -38,7 +38,6 @@ extension AppState {
             guard let found = rows.firstIndex(where: { $0.name == name }) else {
                 s.note = [.hIn, .wIn].contains(setting.id) ? .sizeFromPrevious(index: s.selected) : .readOnly(name: s.layer.name)
                 stack = s
-                loadSelectedLayer()
                 return true
             }
             s.row = found
@@ -74,7 +73,6 @@ extension AppState {
             s.replaceModel(model)
         }
         stack = s
-        loadSelectedLayer()
         clampToLayout()
         return true
     }

@@ -4,7 +4,7 @@ import ConvCore
 /// maps, and the bottom line (prompt, report or hints).
 enum StackScreenView {
     /// The screen painted from its layout (laid out once by the caller).
-    static func paint(_ state: AppState, layout: StackScreenLayout, environment env: RenderEnvironment) -> Canvas {
+    static func paint(_ state: ModelProgram, layout: StackScreenLayout, environment env: RenderEnvironment) -> Canvas {
         let size = state.terminalSize
         var canvas = Canvas(width: size.columns, height: size.rows)
         if layout.tooSmall {
@@ -39,7 +39,7 @@ enum StackScreenView {
 
     /// Just the selected layer's maps (`--frame maps` exports): no list, panel, notes, inspector
     /// marks or hints; blank rows under the maps dropped.
-    static func mapsOnly(_ state: AppState, environment env: RenderEnvironment) -> Canvas {
+    static func mapsOnly(_ state: ModelProgram, environment env: RenderEnvironment) -> Canvas {
         var plain = state
         plain.showHelp = false
         plain.notice = nil
@@ -94,7 +94,7 @@ enum StackScreenView {
 
     /// The parameter table of the selected layer, or for a
     /// layer without parameters a box with the module's repr; the layer's parameters, multiplications and field under it.
-    static func paintPanel(_ state: AppState, frame: Rect, facts: Rect?, text: StackText, into canvas: inout Canvas,
+    static func paintPanel(_ state: ModelProgram, frame: Rect, facts: Rect?, text: StackText, into canvas: inout Canvas,
                            env: RenderEnvironment) {
         let s = state.stack!
         if case let rows = state.stackRows, !rows.isEmpty {
@@ -166,7 +166,7 @@ enum StackScreenView {
 
     /// The bottom line: the layer prompt (with a parse error above it), a report, a value being
     /// typed, the inspector's keys, or the screen's keys.
-    static func paintBottom(_ state: AppState, layout: StackScreenLayout, text: StackText, into canvas: inout Canvas,
+    static func paintBottom(_ state: ModelProgram, layout: StackScreenLayout, text: StackText, into canvas: inout Canvas,
                             glyphs g: Glyphs) {
         let s = state.stack!, y = layout.hintsY, width = canvas.width
         let strong = Style(foreground: Palette.highlight, bold: true)
@@ -178,8 +178,15 @@ enum StackScreenView {
             canvas.put(HintsView.fitting(text.prompt(prompt), width: width, glyphs: g), x: 0, y: y, style: strong)
             return
         }
-        if state.typing != nil || (s.note == nil && state.message != nil) {
-            HintsView.paint(into: &canvas, state: state, y: y, environment: state.environment)
+        if let typed = state.typing {
+            // The value typed goes to the selected row of the layer's table.
+            let rows = state.stackRows, row = rows.isEmpty ? nil : rows[min(s.row, rows.count - 1)]
+            HintsView.paintTyping(into: &canvas, typed: typed, name: row?.name ?? "", range: row?.range ?? 0...0, y: y,
+                                  environment: state.environment)
+            return
+        }
+        if s.note == nil, let message = state.message {
+            HintsView.paintMessage(message, into: &canvas, y: y, environment: state.environment)
             return
         }
         if let note = s.note {

@@ -1,13 +1,6 @@
 import ConvCore
 
-extension AppState {
-    /// A state opening on the stack screen for `model`, its first layer selected.
-    public init(model: Model) {
-        self.init()
-        stack = StackState(model: model)
-        loadSelectedLayer()
-    }
-
+extension ModelProgram {
     /// The stack screen's actions of `update`.
     mutating func applyStack(_ action: StackAction) {
         guard var s = stack else { return }
@@ -106,7 +99,6 @@ extension AppState {
         if case .convTranspose2d = s.layer {} else { s.transposedView = nil }
         s.clampCursor()
         stack = s
-        loadSelectedLayer()
         clampToLayout()
     }
 
@@ -119,12 +111,12 @@ extension AppState {
     /// The longest layer text the prompt takes.
     static let promptLimit = 200
 
-    /// Shows the selected Conv2d layer in the single-layer parameters, so the single-layer panels
-    /// (padded view, formulas, cost) describe it on its input (from the layer before).
-    mutating func loadSelectedLayer() {
-        guard let s = stack, case let .conv2d(layer) = s.layer else { return }
+    /// The selected Conv2d layer as the course screen's settings (nil for another layer or the
+    /// graph screen): the one conversion from the layer, on its input (from the layer before).
+    public var selectedLayerSettings: Conv2dSettings? {
+        guard let s = stack, case let .conv2d(layer) = s.layer else { return nil }
         let input = s.selectedTrace.inputShape ?? (s.selected == 0 ? s.model.inputShape : nil)
-        parameters = Conv2dSettings(layer, inputHeight: input?[2], inputWidth: input?[3])
+        return Conv2dSettings(layer, inputHeight: input?[2], inputWidth: input?[3])
     }
 }
 

@@ -65,7 +65,7 @@ public enum CodePanelText {
     static func sharedViewPieces(_ state: AppState) -> [String] {
         var pieces: [String] = []
         if state.zoomOverride != nil { pieces.append("--zoom \(zoomName(state.zoomOverride))") }
-        if state.stack == nil, state.kernelSection != nil {
+        if state.kernelSection != nil {
             pieces.append("--weights \(WeightsChoice(kernelSection: state.kernelSection).rawValue)")
         }
         if state.theme != .dark { pieces.append("--theme \(state.theme.rawValue)") }
