@@ -114,7 +114,7 @@ struct InteractiveCommand: ParsableArguments {
         // The stack screen's panel shows a layer of the model, not the single layer's parameters.
         let ended = StateStore.Session(parameters: session.state.parameters, colormap: session.state.environment.colormap,
                                        theme: session.state.theme)
-        if session.state.stack == nil, session.state.graph == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
+        if session.state.stack == nil, session.state.graph == nil, session.state.lesson == nil, let problem = store.save(ended) { printError("convscope: \(problem)") }
         if status != 0 { throw ExitCode(status) }
     }
 }

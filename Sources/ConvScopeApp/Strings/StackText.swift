@@ -139,6 +139,7 @@ struct StackText {
             fieldNeedsInspectorWords
         case let .transposedView(view, coverage):
             coverage ? lang.pick("coverage map", "карта покрытия") : FamilyScreenText.viewNotice(view, lang)
+        case let .lesson(note): LayerLessonText.note(note, lang, g)
         case let .noWindows(name):
             lang.pick("\(name) has no windows: coverage counts Conv2d, ConvTranspose2d and pooling",
                       "у \(name) нет окон: покрытие считается для Conv2d, ConvTranspose2d и пулинга")

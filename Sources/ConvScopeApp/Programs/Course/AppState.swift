@@ -119,6 +119,8 @@ public struct AppState: Equatable, Sendable {
     public var stack: StackState?
     /// The graph screen (a traced forward of `print(torch.fx.symbolic_trace(model))`), or nil.
     public var graph: GraphScreenState?
+    /// A model's Conv2d layer open on the course screen (`o` on the model screen), or nil.
+    public var lesson: LayerLesson?
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 
