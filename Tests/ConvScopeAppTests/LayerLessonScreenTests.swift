@@ -113,7 +113,10 @@ struct LayerLessonScreenTests {
                 #expect(run.outputs[i]?.storage == values, "\(weighing) layer \(i)")
             }
         }
-        #expect(Self.screen(s).contains("features.3 changed in the model"))
+        let screen = Self.screen(s)
+        assertSnapshot(screen, named: "lesson-back-120x40-en")
+        #expect(screen.contains("features.3 changed in the model: its weights"), "\(screen)")
+        #expect(screen.contains("weights sobel-x"), "the model screen names the layer's weights\n\(screen)")
     }
 
     /// Esc first closes what is open (a panel, the inspector), then goes back.

@@ -15,8 +15,8 @@ public enum LessonNote: Equatable, Sendable {
     case staysConv2d(name: String)
     /// `r`: back to the layer as it was opened.
     case reset(name: String)
-    /// Back on the model screen with the layer's edits written in (`changed` false: nothing changed).
-    case writtenBack(name: String, changed: Bool)
+    /// Back on the model screen with the layer's edits written in: its arguments, its weights.
+    case writtenBack(name: String, arguments: Bool, weights: Bool)
 }
 
 /// The words of `LessonNote`, in English and Russian.
@@ -49,10 +49,13 @@ enum LayerLessonText {
                           "\(name) остаётся Conv2d в модели; другие слои добавляются на экране модели")
         case let .reset(name):
             return l.pick("back to \(name) as the model has it", "\(name) снова как в модели")
-        case let .writtenBack(name, true):
-            return l.pick("\(name) changed in the model: its arguments and weights", "\(name) изменён в модели: аргументы и веса")
-        case let .writtenBack(name, false):
-            return l.pick("\(name) unchanged", "\(name) не изменён")
+        case let .writtenBack(name, arguments, weights):
+            switch (arguments, weights) {
+            case (true, true): return l.pick("\(name) changed in the model: its arguments and weights", "\(name) изменён в модели: аргументы и веса")
+            case (true, false): return l.pick("\(name) changed in the model: its arguments", "\(name) изменён в модели: аргументы")
+            case (false, true): return l.pick("\(name) changed in the model: its weights", "\(name) изменён в модели: веса")
+            case (false, false): return l.pick("\(name) unchanged", "\(name) не изменён")
+            }
         }
     }
 
@@ -71,4 +74,14 @@ enum LayerLessonText {
 extension LayerLessonText {
     /// The code panel's mark on the layer on screen.
     static func codeMark(_ l: Language) -> String { l.pick("◀ on screen", "◀ на экране") }
+}
+
+extension LayerLessonText {
+    /// A model layer's weights on the model screen: "weights all ones" (the course notebook's), or
+    /// the source a lesson gave it, with its bias when not zero.
+    static func weights(_ source: LayerWeightSource?, _ l: Language) -> String {
+        guard let source, source != .notebook else { return l.pick("weights all ones", "веса — все единицы") }
+        let bias = source.bias == 0 ? "" : ", " + Conv2dText.biasLabel(source.bias, l)
+        return l.pick("weights ", "веса ") + Conv2dText.kernelLabel(source.kernel, l) + bias
+    }
 }

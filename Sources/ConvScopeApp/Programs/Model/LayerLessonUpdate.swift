@@ -55,7 +55,8 @@ extension AppState {
         var back = lesson.origin
         let model = LayerLesson.model(lesson.model, index: lesson.index, settings: parameters)
         back.stack!.replaceModel(model)
-        back.stack!.note = .lesson(.writtenBack(name: lesson.layerName, changed: model != lesson.model))
+        back.stack!.note = .lesson(.writtenBack(name: lesson.layerName, arguments: model.layers != lesson.model.layers,
+                                                weights: model.weightSource(lesson.index) != lesson.model.weightSource(lesson.index)))
         back.terminalSize = terminalSize
         back.environment = environment
         back.theme = theme
