@@ -5,10 +5,10 @@ import Foundation
 
 /// One model screen the maps-in-view figures time: a key (the screen opened, or End) → the frame
 /// painted with the selected node's maps, its values computed as the run loop would (the stack
-/// screen's by `StackComputer`, the graph screen's by its request, both off the key path).
+/// screen's by the `Engine`, the graph screen's by its request, both off the key path).
 struct ModelMapsCase {
     let name: String
-    let open: () -> AppState
+    let open: () -> ModelProgram
     /// The key after opening whose maps are timed; nil times the opening itself.
     let key: Key?
 }
@@ -21,19 +21,19 @@ func modelMapsCases(quick: Bool) -> [ModelMapsCase] {
         guard let text = try? String(contentsOfFile: prints + file + ".txt", encoding: .utf8),
               let printed = try? ModelParser.read(text) else { print("(\(file): not read)"); return nil }
         let model = Model(inputShape: [1, Model.expectedChannels(printed.layers) ?? 3, side, side], printed: printed)
-        return ModelMapsCase(name: "stack \(file) \(side)², open", open: { AppState(model: model) }, key: nil)
+        return ModelMapsCase(name: "stack \(file) \(side)², open", open: { ModelProgram(model: model) }, key: nil)
     }
     func chain(_ texts: [String], channels: Int, side: Int, label: String) -> ModelMapsCase? {
         guard let layers = try? texts.map({ try LayerParser.parse($0) }) else { print("(\(label): not parsed)"); return nil }
         let model = Model(inputShape: [1, channels, side, side], layers: layers)
-        return ModelMapsCase(name: "stack --layer \(label) \(side)², open", open: { AppState(model: model) }, key: nil)
+        return ModelMapsCase(name: "stack --layer \(label) \(side)², open", open: { ModelProgram(model: model) }, key: nil)
     }
     func graph(_ file: String, side: Int, key: Key?) -> ModelMapsCase? {
         guard let text = try? String(contentsOfFile: fx + file + ".txt", encoding: .utf8),
               let model = try? FxModelReader.read(text) else { print("(\(file): not read)"); return nil }
         let shape = [1, model.firstChannels ?? 3, side, side]
         return ModelMapsCase(name: "graph \(file) \(side)², " + (key == nil ? "open" : "End"),
-                             open: { AppState(graph: model, inputShape: shape) }, key: key)
+                             open: { ModelProgram(graph: model, inputShape: shape) }, key: key)
     }
     let sides = quick ? [64] : [224, 448]
     let convs = ["Conv2d(16, 16, 3, padding=1)", "ReLU()", "Conv2d(16, 16, 3, padding=1)", "ReLU()"]
@@ -57,21 +57,20 @@ func timeModelMaps(_ bench: ModelMapsCase, runs: Int) -> MapsInViewTiming {
         let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUMilliseconds()
         var state = opened ?? bench.open()
         let effects = update(&state, bench.key.map(Action.key) ?? .start(size))
-        let computer = StackComputer()
+        let engine = Engine()
         for effect in effects {
             switch effect {
             case .computeStack(let model):
-                let values = computer.request(model) ?? {
-                    while true { if let result = computer.poll() { return result.1 }; usleep(200) }
-                }()
-                _ = update(&state, .stackComputed(model, values))
+                var results = engine.request(.stack(model))
+                while results.isEmpty { usleep(200); results = engine.take() }
+                for result in results { _ = update(&state, result.action) }
             case .computeGraph(let request):
                 _ = update(&state, .graphComputed(request, request.run()))
             default: break
             }
         }
         _ = view(state, maps: nil, environment: environment)
-        shown = state.stack.map { $0.outputValues != nil } ?? state.graph.map { $0.tensor($0.outputStep.node.name) != nil } ?? false
+        shown = isShown(state)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, used = processCPUMilliseconds() - startCPU
         if run > 0 { samples.append(elapsed); cpu.append(used) }
         // Seconds a run: one timed run after the warm-up is enough to say it fails.
@@ -85,6 +84,13 @@ func timeModelMaps(_ bench: ModelMapsCase, runs: Int) -> MapsInViewTiming {
     report("model's node in view: " + bench.name, (timing.median, timing.worst))
     if !shown { print("  no maps: the model is over the screen's limits, which the screen says instead") }
     return timing
+}
+
+/// True when the model screen has the selected node's values to draw.
+private func isShown(_ state: ModelProgram) -> Bool {
+    if let stack = state.stack { return stack.outputValues != nil }
+    guard let graph = state.graph else { return false }
+    return graph.tensor(graph.outputStep.node.name) != nil
 }
 
 /// One case's line with its verdict column: ✓ when the median is within `goal`.

@@ -64,19 +64,8 @@ struct CodePanelPythonTests {
 
     @Test(.enabled(if: torchAvailable, "python3 with torch is not installed: the P panel's code is not run"))
     func theCodeGivesTheScreensNumbers() throws {
-        let script = """
-            import json, sys
-            for code in json.load(sys.stdin):
-                scope = {}
-                exec(code, scope)
-                print('@@' + json.dumps(scope['y'].detach().flatten().tolist()))
-            """
         let programs = Self.cases.map(Self.python)
-        let input = String(data: try JSONEncoder().encode(programs), encoding: .utf8)!
-        let result = shell("python3 -c \(shellQuoted(script))", input: input)
-        #expect(result.status == 0, "\(result.err)")
-        let outputs = result.out.split(separator: "\n").filter { $0.hasPrefix("@@") }
-            .map { try! JSONDecoder().decode([Float].self, from: Data($0.dropFirst(2).utf8)) }
+        let outputs = try torchOutputs(of: programs)
         #expect(outputs.count == Self.cases.count)
         for (i, (s, torch)) in zip(Self.cases, outputs).enumerated() {
             let screen = try ConvExperiment(s).output.get()

@@ -67,17 +67,7 @@ struct TransposedPanelTests {
             return lines[1..<lines.firstIndex(of: PanelWords.commandHeading(.en))!].joined(separator: "\n")
         }
         #expect(programs.allSatisfy { $0.contains("conv = nn.ConvTranspose2d(") })
-        let script = """
-            import json, sys
-            for code in json.load(sys.stdin):
-                scope = {}
-                exec(code, scope)
-                print('@@' + json.dumps(scope['y'].detach().flatten().tolist()))
-            """
-        let result = shell("python3 -c \(shellQuoted(script))", input: String(data: try JSONEncoder().encode(programs), encoding: .utf8)!)
-        #expect(result.status == 0, "\(result.err)")
-        let outputs = result.out.split(separator: "\n").filter { $0.hasPrefix("@@") }
-            .map { try! JSONDecoder().decode([Float].self, from: Data($0.dropFirst(2).utf8)) }
+        let outputs = try torchOutputs(of: programs)
         #expect(outputs.count == cases.count)
         for (i, (s, torch)) in zip(cases, outputs).enumerated() {
             let p = s.parameters, size = p.transposedInputSize

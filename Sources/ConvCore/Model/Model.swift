@@ -10,6 +10,8 @@ public struct Model: Equatable, Hashable, Sendable {
     /// The print's own name and assumed defaults of each layer, or nil when layers are named by
     /// their position (`--layer` strings), which moves as layers are added or removed.
     public var printed: [PrintedLabel]?
+    /// Each layer's weight source, or nil for all the notebook's (all ones): see `LayerWeightSource`.
+    public var weightSources: [LayerWeightSource?]?
 
     /// A model of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
     public init(inputShape: [Int], layers: [StackLayer]) {
@@ -71,12 +73,12 @@ public struct Model: Equatable, Hashable, Sendable {
 
     /// Every layer's values with the notebook's weights.
     public func run() -> StackRun {
-        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), names: names)
+        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names)
     }
 
     /// Every layer's values, or nil once `isCancelled` says they are no longer wanted (checked per layer).
     public func run(isCancelled: () -> Bool) -> StackRun? {
-        StackForward.run(input: makeInput(), layers: layers, weights: layers.map(Self.notebookWeights), names: names,
+        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names,
                          isCancelled: isCancelled)
     }
 }
@@ -100,6 +102,7 @@ extension Model {
         new.layers = layers.map { $0.renumberingSkip { $0 >= index ? $0 + 1 : $0 } }
         new.layers.insert(layer, at: index)
         new.printed?.insert(PrintedLabel(name: unusedName(after: index - 1), assumed: []), at: index)
+        new.weightSources?.insert(nil, at: index)
         return new
     }
 
@@ -115,6 +118,7 @@ extension Model {
         var new = self
         new.layers.remove(at: index)
         new.printed?.remove(at: index)
+        new.weightSources?.remove(at: index)
         new.layers = new.layers.map { $0.renumberingSkip { $0 > index ? $0 - 1 : $0 } }
         return new
     }
@@ -124,6 +128,7 @@ extension Model {
         var new = self
         new.layers.swapAt(index, index + 1)
         new.printed?.swapAt(index, index + 1)
+        new.weightSources?.swapAt(index, index + 1)
         new.layers = new.layers.map { $0.renumberingSkip { $0 == index ? index + 1 : $0 == index + 1 ? index : $0 } }
         return new
     }

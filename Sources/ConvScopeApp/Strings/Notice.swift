@@ -14,6 +14,8 @@ public enum Notice: Equatable, Sendable {
     case reset
     /// Esc with nothing open.
     case nothingToClose
+    /// A model's layer open in the course screen (`LayerLessonText`).
+    case lesson(LessonNote)
     /// Space while PyTorch refuses the parameters.
     case nothingToAnimate
     /// The padded view was switched on or off; its ring holds the padding mode's values.

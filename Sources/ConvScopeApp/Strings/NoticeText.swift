@@ -27,6 +27,7 @@ public enum NoticeText {
         case .paddedView(false, _): lang.pick("padded view off", "вид с расширением выключен")
         case .savedSessionIgnored(let problem, let path): savedSessionIgnored(problem, path, lang)
         case .fileReport(let text): text
+        case .lesson(let note): LayerLessonText.note(note, lang, g)
         case let .fixedByFile(name, file):
             lang.pick("\(name) comes from \(file); choose another input or kernel to change it",
                       "\(name) задан файлом \(file); выберите другой вход или ядро, чтобы изменить его")

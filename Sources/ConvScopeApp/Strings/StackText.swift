@@ -45,7 +45,7 @@ struct StackText {
             return lang.pick("torch.cat([(\(n(cat.skip))), (\(n(index - 1)))], dim=1): H and W must match",
                              "torch.cat([(\(n(cat.skip))), (\(n(index - 1)))], dim=1): H и W должны совпадать")
         }
-        let weights = layer.weightShape == nil ? "" : " \(g.dot) " + lang.pick("weights all ones", "веса — все единицы")
+        let weights = layer.weightShape == nil ? "" : " \(g.dot) " + LayerLessonText.weights(model?.weightSource(index), lang)
         let lead = "\(g.arrowDown) (\(n(index))) "
         return lead + LayerListView.shortened(layer.pytorchRepr, to: max(4, width - lead.count - weights.count), glyphs: g)
             + weights
@@ -144,6 +144,7 @@ struct StackText {
             fieldNeedsInspectorWords
         case let .transposedView(view, coverage):
             coverage ? lang.pick("coverage map", "карта покрытия") : FamilyScreenText.viewNotice(view, lang)
+        case let .lesson(note): LayerLessonText.note(note, lang, g)
         case let .noWindows(name):
             lang.pick("\(name) has no windows: coverage counts Conv2d, ConvTranspose2d and pooling",
                       "у \(name) нет окон: покрытие считается для Conv2d, ConvTranspose2d и пулинга")

@@ -78,6 +78,8 @@ public struct AppState: Equatable, Sendable, HoldsScreenSettings {
     public var causalView: CausalView?
     /// The weights' colour scale as `update` measured it (`KernelScale.swift`).
     var keptKernelScale = KeptKernelScale()
+    /// A model's Conv2d layer open on the course screen (`o` on the model screen), or nil.
+    public var modelLayer: LayerLesson?
     /// Animation speeds in output cells per second.
     public static let speeds = [1, 2, 4, 8, 16, 32]
 

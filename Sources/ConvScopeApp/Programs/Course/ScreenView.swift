@@ -46,8 +46,8 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
 
     // Title bar.
     // "? help · q quit" always shows; the title gives up words first.
-    let right = ScreenText.titleKeys(lang, g)
-    let titles = ScreenText.titles(lang, g, kind: p.layerKind)
+    let right = state.modelLayer == nil ? ScreenText.titleKeys(lang, g) : LayerLessonText.titleKeys(lang, g)
+    let titles = state.modelLayer.map { LayerLessonText.titles($0.layerName, lang, g) } ?? ScreenText.titles(lang, g, kind: p.layerKind)
     let title = titles.first { $0.count + 2 + right.count <= size.columns } ?? titles.last!
     canvas.put(title, x: 0, y: 0, style: Style(foreground: Palette.accent, bold: true))
     canvas.put(right, x: size.columns - right.count, y: 0, style: Style(foreground: Palette.muted))

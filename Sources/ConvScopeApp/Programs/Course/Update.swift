@@ -14,6 +14,7 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// `update` for one action, while `state.onScreen` is still the frame it was taken on.
 private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if let effects = state.lessonAction(action) { return effects }
     switch action {
     case .key(let key):
         // A key the current mode has no use for changes nothing, not even the message.
@@ -250,6 +251,7 @@ extension AppState {
     /// A choice row wraps around (←/→ cycle it); a row a loaded file sets says so instead.
     mutating func change(_ id: ParameterID, _ transform: (Int) -> Int) {
         typing = nil
+        if let refusal = lessonRefusal(id) { notice = refusal; return }
         if let file = parameters.fixingFile(id) {
             notice = .fixedByFile(name: id.name, file: file)
             return

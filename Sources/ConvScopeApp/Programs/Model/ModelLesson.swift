@@ -16,14 +16,9 @@ extension ModelProgram {
     /// The lesson's part of `update`: nil when no lesson is open (the model screen acts).
     mutating func delegateToLesson(_ action: Action) -> [Effect]? {
         guard var nested = lesson else { return nil }
-        if case .key(.escape) = action, nested.closesOnEscape {
-            // Back to the model, keeping what the user set for every screen.
-            lesson = nil
-            theme = nested.theme
-            environment = nested.environment
-            mouseEnabled = nested.mouseEnabled
-            clampToLayout()
-            return [.mouseReporting(mouseEnabled)]
+        if case .key(let key) = action, nested.closesOnEscape && key == .escape
+            || key == LayerLesson.key && nested.typing == nil && !nested.showHelp {
+            return closeLesson(nested)
         }
         switch action {
         case .resize(let size), .resumed(let size), .start(let size): terminalSize = size

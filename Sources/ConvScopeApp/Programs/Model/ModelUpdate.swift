@@ -25,7 +25,8 @@ extension ModelProgram {
     /// `update` for one action, while `onScreen` is still the frame it was taken on: the open
     /// lesson's, else the model screen's.
     private mutating func handle(_ action: Action) -> [Effect] {
-        delegateToLesson(action) ?? handleOwn(action)
+        if case .stack(.openLesson) = action, lesson == nil { return openLesson() }
+        return delegateToLesson(action) ?? handleOwn(action)
     }
 
     /// The model screen's own `update` for one action.

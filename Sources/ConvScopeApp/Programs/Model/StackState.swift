@@ -36,6 +36,8 @@ public enum StackAction: Equatable, Sendable {
     case toggleCoverage
     /// Esc: the field, the inspector, then the coverage map; never quits.
     case back
+    /// The selected Conv2d in the course screen (`LayerLessonUpdate`).
+    case openLesson
 }
 
 /// A one-line report of the stack screen, shown in the status line until the next key.
@@ -63,6 +65,8 @@ public enum StackNote: Equatable, Sendable {
     case noWindows(name: String)
     /// What `v` shows now on a ConvTranspose2d: its output, direct or scatter form, or the coverage map.
     case transposedView(TransposedView?, coverage: Bool)
+    /// Opening a layer in the course screen, or coming back from it.
+    case lesson(LessonNote)
 }
 
 /// The stack screen: a model, its trace and values, and what is selected and shown.

@@ -90,6 +90,8 @@ extension ModelProgram {
             } else {
                 s.note = .noWindows(name: s.layer.name)
             }
+        case .openLesson:
+            break  // ModelProgram.openLesson opens it, before the stack's actions
         case .back:
             if panel != nil { panel = nil } else if s.fieldInInput { s.fieldInInput = false } else if s.inspecting { s.inspecting = false }
             else if s.coverage || s.transposedView != nil { s.coverage = false; s.transposedView = nil } else { s.note = .nothingToClose }

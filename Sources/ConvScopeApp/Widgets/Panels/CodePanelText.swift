@@ -11,6 +11,7 @@ public enum CodePanelText {
 
     /// All three under headings, wrapped between arguments.
     public static func lines(_ state: AppState, glyphs: Glyphs, width: Int, language l: Language) -> [PanelLine] {
+        if let lesson = state.modelLayer, let model = LayerLessonCode.lines(state, lesson, width: width, language: l) { return model }
         var out = PanelLine.wrap(text: PanelWords.pytorchHeading(l), width: width, style: PanelStyle.heading)
         let (imports, setup, body) = PyTorchCode.statements(state.parameters)
         out += pythonLines(imports, width: width) + setup.flatMap { pythonLines($0, width: width) }

@@ -1,0 +1,63 @@
+import ConvCore
+
+/// A model's Conv2d layer opened in the course screen: the course screen is the model's graph with
+/// one Conv2d, so every teaching view (animation, kernel section, presets, inspectors, padded view,
+/// panels) works on the layer as it works on the notebook's. The layer's input is the model's: the
+/// previous layer's output values (fixed while the lesson is open); its weights are the model's
+/// weight source for it. Closing writes the layer's arguments and weight source back.
+public struct LayerLesson: Equatable, Sendable {
+    /// The layer's index in the model.
+    public let index: Int
+    /// The layer's settings when it was opened (`r` comes back to them).
+    public let opened: Conv2dSettings
+    /// The model the layer was opened from (its arguments are written back into it on closing).
+    public let model: Model
+
+    /// A lesson on layer `index` of `model`, opened with `opened`.
+    init(index: Int, opened: Conv2dSettings, model: Model) {
+        self.index = index; self.opened = opened; self.model = model
+    }
+
+    /// The lesson's layer name, as the model screen lists it (`features.3`).
+    public var layerName: String { model.name(index) }
+
+    /// Why layer `index` of `stack` cannot be opened, or nil when it can: it must be a Conv2d
+    /// that ran, with its input's values computed.
+    static func refusal(_ stack: StackState, at index: Int) -> LessonNote? {
+        guard case .conv2d = stack.model.layers[index] else { return .needsConv2d(name: stack.model.name(index)) }
+        guard stack.trace.layers[index].status == .ran, let run = stack.run, input(of: index, model: stack.model, run: run) != nil
+        else { return .needsValues(name: stack.model.name(index)) }
+        return nil
+    }
+
+    /// Layer `index`'s input values: the model's input, or the output of the layer before it.
+    static func input(of index: Int, model: Model, run: StackRun) -> Tensor4? {
+        index == 0 ? model.makeInput() : run.outputs[index - 1]
+    }
+
+    /// Model layer → course settings: the Conv2d's every argument (padding mode, 'same'/'valid',
+    /// groups, bias), `input` as the layer's input (named `inputName`), and the layer's weight
+    /// source as the kernel. Nil when layer `index` is not a Conv2d.
+    public static func settings(_ model: Model, index: Int, input: Tensor4, inputName: String) -> Conv2dSettings? {
+        guard case let .conv2d(layer) = model.layers[index] else { return nil }
+        let source = model.weightSource(index)
+        var p = Conv2dSettings(layer, inputHeight: input.shape[2], inputWidth: input.shape[3])
+        p.useInput(.file(LoadedFile(name: inputName, content: input)))
+        p.bias = layer.bias ? source.bias : nil
+        if case .file(let file) = source.kernel { p.loadedKernel = file }
+        p.kernel = source.kernel
+        return p
+    }
+
+    /// Course settings → model: layer `index` becomes the Conv2d `settings` describes (its input
+    /// channels stay the model's), weighed by its kernel and bias.
+    public static func model(_ model: Model, index: Int, settings p: Conv2dSettings) -> Model {
+        guard case let .conv2d(before) = model.layers[index] else { return model }
+        // The one conversion back; the input's channels stay the model's.
+        var layer = p.layer
+        layer.inChannels = before.inChannels
+        var new = model
+        new.layers[index] = .conv2d(layer)
+        return new.settingWeightSource(LayerWeightSource(kernel: p.kernel, bias: p.bias ?? 0), at: index)
+    }
+}

@@ -1,0 +1,87 @@
+import ConvCore
+
+/// What the course screen says about a model's layer opened in it, and what the model screen says
+/// about opening and closing it.
+public enum LessonNote: Equatable, Sendable {
+    /// Only a Conv2d opens in the course screen.
+    case needsConv2d(name: String)
+    /// The layer did not run, or the model's values are not computed (too large, or still running).
+    case needsValues(name: String)
+    /// The layer is open; the same key or Esc goes back.
+    case opened(name: String)
+    /// A row the model decides (the input's size and channels, the input itself).
+    case fixedByModel(row: String, name: String)
+    /// The layer kind row: the model's layer stays a Conv2d.
+    case staysConv2d(name: String)
+    /// `r`: back to the layer as it was opened.
+    case reset(name: String)
+    /// Back on the model screen with the layer's edits written in: its arguments, its weights.
+    case writtenBack(name: String, arguments: Bool, weights: Bool)
+}
+
+/// The words of `LessonNote`, in English and Russian.
+enum LayerLessonText {
+    /// The key that opens a layer and goes back, as written.
+    static func key(_ g: Glyphs, _ l: Language) -> String { KeyWords.model(.stack(.openLesson), g, l) }
+
+    /// The name the layer's input goes by on the course screen.
+    static func inputName(_ name: String, _ l: Language) -> String {
+        l.pick("\(name)'s input", "вход \(name)")
+    }
+
+    static func note(_ note: LessonNote, _ l: Language, _ g: Glyphs) -> String {
+        let o = key(g, l), esc = KeyWords.keys([.escape], g, l)
+        switch note {
+        case let .needsConv2d(name):
+            return l.pick("\(name) is not a Conv2d: \(o) opens a Conv2d layer in the course screen",
+                          "\(name) — не Conv2d: \(o) открывает в учебном экране слой Conv2d")
+        case let .needsValues(name):
+            return l.pick("\(name) has no computed input values: the course screen needs them",
+                          "у \(name) нет вычисленных входных значений: они нужны учебному экрану")
+        case let .opened(name):
+            return l.pick("\(name) of the model \(g.dot) \(o) or \(esc) back to the model with the edits",
+                          "\(name) из модели \(g.dot) \(o) или \(esc) — назад к модели с изменениями")
+        case let .fixedByModel(row, name):
+            return l.pick("\(row) comes from the model (\(inputName(name, l))); change it on the model screen",
+                          "\(row) задаёт модель (\(inputName(name, l))); меняйте его на экране модели")
+        case let .staysConv2d(name):
+            return l.pick("\(name) stays a Conv2d in the model; add other layers on the model screen",
+                          "\(name) остаётся Conv2d в модели; другие слои добавляются на экране модели")
+        case let .reset(name):
+            return l.pick("back to \(name) as the model has it", "\(name) снова как в модели")
+        case let .writtenBack(name, arguments, weights):
+            switch (arguments, weights) {
+            case (true, true): return l.pick("\(name) changed in the model: its arguments and weights", "\(name) изменён в модели: аргументы и веса")
+            case (true, false): return l.pick("\(name) changed in the model: its arguments", "\(name) изменён в модели: аргументы")
+            case (false, true): return l.pick("\(name) changed in the model: its weights", "\(name) изменён в модели: веса")
+            case (false, false): return l.pick("\(name) unchanged", "\(name) не изменён")
+            }
+        }
+    }
+
+    /// The course screen's title while a model's layer is open, longest first.
+    static func titles(_ name: String, _ l: Language, _ g: Glyphs) -> [String] {
+        [l.pick(" convscope \(g.dot) nn.Conv2d \(name) of the model", " convscope \(g.dot) nn.Conv2d \(name) из модели"),
+         " convscope \(g.dot) \(name)", " convscope"]
+    }
+
+    /// "o model · ? help · q quit " at the right of the title bar.
+    static func titleKeys(_ l: Language, _ g: Glyphs) -> String {
+        "\(key(g, l)) " + l.pick("model", "модель") + " \(g.dot) " + ScreenText.titleKeys(l, g)
+    }
+}
+
+extension LayerLessonText {
+    /// The code panel's mark on the layer on screen.
+    static func codeMark(_ l: Language) -> String { l.pick("◀ on screen", "◀ на экране") }
+}
+
+extension LayerLessonText {
+    /// A model layer's weights on the model screen: "weights all ones" (the course notebook's), or
+    /// the source a lesson gave it, with its bias when not zero.
+    static func weights(_ source: LayerWeightSource?, _ l: Language) -> String {
+        guard let source, source != .notebook else { return l.pick("weights all ones", "веса — все единицы") }
+        let bias = source.bias == 0 ? "" : ", " + Conv2dText.biasLabel(source.bias, l)
+        return l.pick("weights ", "веса ") + Conv2dText.kernelLabel(source.kernel, l) + bias
+    }
+}
