@@ -1,6 +1,3 @@
-/// The layer the screen computes: the whole `nn.Conv2d` with its input and kernel.
-public typealias ConvLayer = Conv2dSettings
-
 /// One layer on screen, computed: the input, the kernel, and the output or PyTorch's refusal.
 /// Input, kernels and output keep each distinct map once (`FeatureMaps`).
 public struct ConvExperiment: Sendable {

@@ -5,13 +5,13 @@ import Foundation
 
 /// One layer the maps-in-view figure times, and the zoom its screen shows it at.
 struct MapsInViewCase {
-    let name: String, layer: ConvLayer, zoom: Zoom
+    let name: String, layer: Conv2dSettings, zoom: Zoom
 }
 
 /// The largest layers in range, random input and weights: key → the maps in view drawn.
 func mapsInViewCases(quick: Bool) -> [MapsInViewCase] {
     let side = quick ? 256 : 1024
-    func layer(_ channels: Int, _ k: Int, padding: Int = 0, mode: PaddingMode = .zeros, dilation: Int = 1) -> ConvLayer {
+    func layer(_ channels: Int, _ k: Int, padding: Int = 0, mode: PaddingMode = .zeros, dilation: Int = 1) -> Conv2dSettings {
         var p = ConvParameters()
         p.hIn = side; p.wIn = side; p.inChannels = channels; p.outChannels = channels
         p.kernelSizeH = k; p.kernelSizeW = k; p.paddingH = padding; p.paddingW = padding

@@ -18,7 +18,7 @@ func mapsInViewGrid(quick: Bool) -> [MapsInViewCase] {
             return words.joined(separator: " ")
         }
     }
-    func layer(_ shape: Shape) -> ConvLayer {
+    func layer(_ shape: Shape) -> Conv2dSettings {
         var p = ConvParameters()
         p.hIn = side; p.wIn = side; p.inChannels = shape.channels; p.outChannels = shape.channels
         p.kernelSizeH = shape.kernel; p.kernelSizeW = shape.kernel; p.paddingH = shape.padding; p.paddingW = shape.padding

@@ -8,7 +8,7 @@ import Glibc
 /// the background with the part in view computed first.
 extension Engine {
     /// True while a background computation for `layer` is running.
-    public func isComputing(_ layer: ConvLayer) -> Bool { jobs[.layer] != nil && runningLayer?.layer == layer }
+    public func isComputing(_ layer: Conv2dSettings) -> Bool { jobs[.layer] != nil && runningLayer?.layer == layer }
 
     /// The maps to draw for `key` (the state's record of the maps it shows): the preview or the
     /// finished maps it names, else the newest finished maps.
@@ -20,7 +20,7 @@ extension Engine {
     }
 
     /// What to draw for `layer`: its finished maps, else its preview, else the newest maps.
-    public func shown(for layer: ConvLayer) -> ComputedMaps? {
+    public func shown(for layer: Conv2dSettings) -> ComputedMaps? {
         if latest?.experiment.layer == layer { return latest }
         if let preview, preview.experiment.layer == layer { return preview }
         return latest
@@ -28,7 +28,7 @@ extension Engine {
 
     /// Makes sure the maps of `layer` are (or will be) computed; a slow one computes `region`
     /// first. Returns the maps when they are ready at once.
-    func requestLayer(_ layer: ConvLayer, showing region: OutputRegion?) -> [ComputeResult] {
+    func requestLayer(_ layer: Conv2dSettings, showing region: OutputRegion?) -> [ComputeResult] {
         // Back to the maps on screen: a computation still running for others is no longer wanted.
         if latest?.experiment.layer == layer { cancelLayer(); return [] }
         if let hit = cache.first(where: { $0.experiment.layer == layer }) { latest = hit; cancelLayer(); return [.maps(hit)] }
@@ -135,7 +135,7 @@ extension Engine {
     }
 
     /// Tensor elements the computation touches: a proxy for its time.
-    public static func cost(_ layer: ConvLayer) -> Int {
+    public static func cost(_ layer: Conv2dSettings) -> Int {
         let p = layer
         let out = p.outputShape.map { $0.reduce(1, *) } ?? 0
         return p.inChannels * p.hIn * p.wIn + out

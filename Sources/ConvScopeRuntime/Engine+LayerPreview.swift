@@ -7,7 +7,7 @@ extension Engine {
     /// and the preview is still wanted when done. Returns true when it was made from part of the
     /// input (the whole layer's tensors not built yet; see `LayerTensors.forPreview`).
     @discardableResult
-    static func preview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
+    static func preview(_ layer: Conv2dSettings, region: OutputRegion, tensors: LayerTensors, threshold: Int,
                         post: @Sendable (ComputedMaps) -> Void, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
         // A whole map's block means read every input value: a sampled frame comes first.
         if region.block > 1, let sampledInPart = sampledPreview(layer, region: region, tensors: tensors, threshold: threshold,
@@ -24,7 +24,7 @@ extension Engine {
 
     /// Computes a sampled first frame of the whole-map `region` (`SampledGrid`) and posts it.
     /// Returns nil when the layer wants no preview, else true when made from part of the input.
-    private static func sampledPreview(_ layer: ConvLayer, region: OutputRegion, tensors: LayerTensors, threshold: Int,
+    private static func sampledPreview(_ layer: Conv2dSettings, region: OutputRegion, tensors: LayerTensors, threshold: Int,
                                        post: @Sendable (ComputedMaps) -> Void,
                                        isCancelled: @escaping @Sendable () -> Bool) -> Bool? {
         let grid = SampledGrid(region: region, spec: layer.spec)

@@ -6,7 +6,7 @@ import CConvKernels
 /// What the run loop asks the engine to compute, one kind per screen.
 public enum ComputeRequest: Sendable {
     /// A course layer's maps; a slow one computes `showing` (the part of its output in view) first.
-    case layer(ConvLayer, showing: OutputRegion?)
+    case layer(Conv2dSettings, showing: OutputRegion?)
     /// Every layer's values of a stack model (the stack screen).
     case stack(Model)
     /// The graph screen's values for a traced forward.
@@ -61,7 +61,7 @@ public final class Engine {
     // The course layer (Engine+Layer.swift).
     var cache: [ComputedMaps] = []
     /// The running layer and the tensors its previews share.
-    var runningLayer: (layer: ConvLayer, tensors: LayerTensors)?
+    var runningLayer: (layer: Conv2dSettings, tensors: LayerTensors)?
     /// The region last asked to be shown first for the running layer.
     var previewRegion: OutputRegion?
     let previewMultiplyAdds: Int

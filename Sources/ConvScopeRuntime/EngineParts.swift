@@ -23,7 +23,7 @@ final class LayerTensors: Sendable {
 
     /// True when the layer is slow enough for previews (its general path does at least
     /// `threshold` multiply-adds); decided once, from the tensors' shapes and shared planes.
-    func wantsPreview(_ layer: ConvLayer, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
+    func wantsPreview(_ layer: Conv2dSettings, input: FeatureMaps, kernels: FeatureMaps, threshold: Int) -> Bool {
         if let known = previewWanted.withLock({ $0 }) { return known }
         let wanted = OutputPreview.multiplyAdds(input: input, kernels: kernels, bias: layer.spec.biasVector,
                                                 spec: layer.spec) >= threshold
@@ -32,7 +32,7 @@ final class LayerTensors: Sendable {
     }
 
     /// The layer's tensors, built by the first caller while the others wait.
-    func get(_ layer: ConvLayer) -> (input: FeatureMaps, kernels: FeatureMaps) {
+    func get(_ layer: Conv2dSettings) -> (input: FeatureMaps, kernels: FeatureMaps) {
         built.withLock { built in
             if let built { return built }
             let made = (layer.makeInputMaps(), kernels(of: layer))
@@ -43,7 +43,7 @@ final class LayerTensors: Sendable {
 
     /// The tensors a preview of `region` reads: the whole layer's when built, else the kernels
     /// and the input made in part (`makePreviewInputMaps`; `inPart` true) when that is possible.
-    func forPreview(_ layer: ConvLayer, region: OutputRegion) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
+    func forPreview(_ layer: Conv2dSettings, region: OutputRegion) -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
         if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
         guard let part = layer.makePreviewInputMaps(for: region) else {
             let whole = get(layer)
@@ -54,7 +54,7 @@ final class LayerTensors: Sendable {
 
     /// The tensors a sampled whole map over `grid` reads: the whole layer's when built, else the
     /// kernels and the input made where the samples read (`inPart` true) when that is possible.
-    func forSampledPreview(_ layer: ConvLayer, grid: SampledGrid, region: OutputRegion)
+    func forSampledPreview(_ layer: Conv2dSettings, grid: SampledGrid, region: OutputRegion)
         -> (input: FeatureMaps, kernels: FeatureMaps, inPart: Bool) {
         if let whole = built.withLock({ $0 }) { return (whole.input, whole.kernels, false) }
         guard let part = layer.makeSampledInputMaps(for: grid) else {
@@ -66,12 +66,12 @@ final class LayerTensors: Sendable {
 
     /// The kernels a preview of `region` reads: all of them when made, else only those it computes
     /// when possible (`makePreviewKernelMaps`; a preview from part of the input is made again).
-    private func kernels(of layer: ConvLayer, for region: OutputRegion) -> FeatureMaps {
+    private func kernels(of layer: Conv2dSettings, for region: OutputRegion) -> FeatureMaps {
         kernels.withLock { $0 } ?? layer.makePreviewKernelMaps(for: region) ?? kernels(of: layer)
     }
 
     /// The kernels, made once.
-    private func kernels(of layer: ConvLayer) -> FeatureMaps {
+    private func kernels(of layer: Conv2dSettings) -> FeatureMaps {
         kernels.withLock { kept in
             if let kept { return kept }
             let made = layer.makeKernelMaps()

@@ -9,9 +9,12 @@ extension KeyMap {
     }
 
     /// The hints of `list` on the model screen, most important first (the explanation key's
-    /// hint is the course screen's).
+    /// hint is the course screen's; the lesson's is offered on a Conv2d, the one layer it opens).
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: ModelProgram?) -> [String] {
-        ranked(list.filter { works($0, in: state) && $0.action != .cycleTransposedView }, g, lang)
+        let opensLesson: Bool = if case .conv2d? = state?.stack?.layer { true } else { false }
+        return ranked(list.filter {
+            works($0, in: state) && $0.action != .cycleTransposedView && ($0.action != .stack(.openLesson) || opensLesson)
+        }, g, lang)
     }
 
     /// The parameter panel's hints on the model screen.
