@@ -26,6 +26,12 @@ extension Engine {
         return latest
     }
 
+    /// True when asking for `layer` computes it in the background (and the part in view first):
+    /// its maps are neither on screen, nor kept, nor small enough to compute at once.
+    public func computesInBackground(_ layer: ConvLayer) -> Bool {
+        latest?.experiment.layer != layer && !cache.contains { $0.experiment.layer == layer } && Self.cost(layer) > Self.inlineLimit
+    }
+
     /// Makes sure the maps of `layer` are (or will be) computed; a slow one computes `region`
     /// first. Returns the maps when they are ready at once.
     func requestLayer(_ layer: Conv2dSettings, showing region: OutputRegion?) -> [ComputeResult] {

@@ -69,14 +69,15 @@ public struct RunLoop<Program: LoopProgram> {
         var lastFrame: Frame.Layout?
         /// Paints the state with the maps the engine has for it.
         func drawNow(waiting: Bool) {
-            // Scrolled, paged, zoomed or resized while the maps are computed: that part first.
-            if waiting { engine.show(visibleOutput()) }
             // The maps the state says it shows (their values are kept by the engine).
             let maps = engine.maps(for: state.teaching.mapsShown)
             // The state's environment: the screen's device with the palette the user picked.
             let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
             screen.draw(frame.canvas)
             lastFrame = frame.layout
+            // Scrolled, paged, zoomed or resized while the maps are computed: the part this frame
+            // shows is computed first (drawn in the next frame), read from its layout.
+            if waiting, engine.isComputing(state.teaching.parameters) { engine.show(visibleOutput(drawn: frame.layout)) }
             drawn?(frame.canvas)
             dirty = false
             if !firstFrameShown { firstFrameShown = true; firstFrameDrawn?() }
@@ -138,16 +139,20 @@ public struct RunLoop<Program: LoopProgram> {
                 event.drawn = lastFrame
                 action = .mouse(event)
             }
-            state.showing(lastFrame)
+            // A resize read before a held frame was painted: the frame on screen is an older
+            // state's, so the state adopts nothing from it.
+            state.showing(dirty ? nil : lastFrame)
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }
         }
     }
 
-    /// The part of the output the screen shows while its maps are computed.
-    func visibleOutput() -> OutputRegion? {
-        state.teaching.visibleOutput(environment: state.teaching.environment)
+    /// The part of the output the screen shows while its maps are computed: read from the frame
+    /// drawn from this state when given, else laid out (a screen that is not the course screen).
+    func visibleOutput(drawn: Frame.Layout? = nil) -> OutputRegion? {
+        if case .course(let layout)? = drawn { return state.teaching.visibleOutput(in: layout) }
+        return state.teaching.visibleOutput(environment: state.teaching.environment)
     }
 
     /// Updates the state with an action and performs its effects, which may send further actions
@@ -166,7 +171,9 @@ public struct RunLoop<Program: LoopProgram> {
                     // Small maps are ready at once; big ones arrive later through `engine.take()`,
                     // the part on screen first for slow ones.
                     let wasComputing = engine.isComputing(p)
-                    queue += engine.request(.layer(p, showing: visibleOutput())).map(\.action)
+                    // Only a computation in the background computes the part in view first.
+                    let region = engine.computesInBackground(p) ? visibleOutput() : nil
+                    queue += engine.request(.layer(p, showing: region)).map(\.action)
                     if !wasComputing && engine.isComputing(p) {
                         frameHeldUntil = DispatchTime.now().uptimeNanoseconds + Self.spinnerGrace
                     }

@@ -26,5 +26,5 @@ extension AppState: LoopProgram {
         drawFrame(self, maps: maps, environment: environment, spinner: spinner)
     }
 
-    public mutating func showing(_ layout: Frame.Layout?) { onScreen = layout }
+    public mutating func showing(_ layout: Frame.Layout?) { adoptFrame(layout) }
 }

@@ -9,6 +9,7 @@ public enum Layout {
     /// Lays out the screen. `widths` come from the computed maps when available.
     public static func compute(_ state: AppState, environment env: RenderEnvironment,
                                widths: ValueWidths? = nil) -> ScreenLayout {
+        LayoutCount.layoutComputed()
         let screen = compute(state, environment: env, widths: widths, inspectorLines: state.isInspecting ? 2 : 0)
         // The output's indices are what "output[0, 2, 3]" is looked up by: where the inspector's
         // second line is what keeps them off, its sentence takes one line instead.

@@ -12,3 +12,21 @@ extension AppState {
         courseLayout(drawn: drawn).helpPageCount
     }
 }
+
+/// Pages and scroll offsets as requests: the layout of the frame clamps them, and the state adopts
+/// the clamps of the frame on screen when the next event arrives, so `update` does not lay out.
+extension AppState {
+    /// After a change that may leave a page or an offset past the end: in the run loop the next
+    /// frame clamps it (adopted by `adoptFrame`); a caller that draws no frame clamps it now.
+    mutating func clampWhenDrawn() {
+        if !clampsToFrames { clampToLayout() }
+    }
+
+    /// Told the frame on screen before an event: paging and scrolling step from what was drawn.
+    mutating func adoptFrame(_ layout: Frame.Layout?) {
+        onScreen = layout
+        guard case .course? = layout else { return }
+        clampsToFrames = true
+        clampToLayout(drawn: layout)
+    }
+}

@@ -25,7 +25,7 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
-        if !state.showHelp { state.clampToLayout() }
+        if !state.showHelp { state.clampWhenDrawn() }
         return []
     case .computed(let parameters, let region):
         state.mapsShown = MapsKey(parameters, region: region)
@@ -275,7 +275,7 @@ extension AppState {
         if linked, let partner = id.partner {
             parameters.setClamped(partner, parameters[id])
         }
-        clampToLayout()
+        clampWhenDrawn()
         clampCursors()
     }
 

@@ -17,8 +17,13 @@ extension AppState {
     /// output is not laid out.
     public func visibleOutput(environment: RenderEnvironment) -> OutputRegion? {
         guard parameters.validate() == nil else { return nil }
-        let layout = Layout.compute(self, environment: environment)
-        guard var region = layout.output?.visibleRegion else { return nil }
+        return visibleOutput(in: Layout.compute(self, environment: environment))
+    }
+
+    /// The part of the output `layout` shows (the layout drawn while its maps are computed,
+    /// with estimated widths); nil for a layer PyTorch refuses, or when the output is not laid out.
+    public func visibleOutput(in layout: ScreenLayout) -> OutputRegion? {
+        guard parameters.validate() == nil, var region = layout.output?.visibleRegion else { return nil }
         // The input's rows in view, so a preview can draw only those of a large random input.
         if let input = layout.input?.visibleRegion, input.block == 1 { region.inputRows = input.rows }
         return region

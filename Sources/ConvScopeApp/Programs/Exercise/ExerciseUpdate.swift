@@ -16,8 +16,8 @@ extension ExerciseState: LoopProgram {
 
     /// The maps page is the course screen's frame; the working page has no layout to act on.
     public mutating func showing(_ layout: Frame.Layout?) {
-        teaching.onScreen = layout
-        model?.onScreen = layout
+        teaching.adoptFrame(layout)
+        model?.showing(layout)
     }
 
     /// True while mouse events go to the revealed layer's screen.

@@ -20,9 +20,20 @@ extension ModelProgram: LoopProgram {
         return Frame(layout: dark.layout, canvas: env.colorDepth.hasColor ? dark.canvas.themed(theme) : dark.canvas)
     }
 
+    /// Adopts the pages and offsets the frame on screen clamped, so paging and scrolling step
+    /// from what was drawn and `update` never lays the screen out to clamp them.
     public mutating func showing(_ layout: Frame.Layout?) {
         onScreen = layout
-        lesson?.onScreen = layout
+        lesson?.adoptFrame(layout)
+        switch layout {
+        case .model(let drawn)? where lesson == nil:
+            clampsToFrames = true
+            clampStackLayout(drawn)
+        case .graph(let drawn)? where lesson == nil:
+            clampsToFrames = true
+            clampGraphLayout(drawn)
+        default: break
+        }
     }
 
     /// The layout (laid out once) and the screen painted from it, before a theme.

@@ -123,7 +123,7 @@ extension ModelProgram {
             // auto → whole map → numbers → large → auto; the status line says which is on.
             zoomOverride = Zoom.following(zoomOverride)
             scrollX = 0; scrollY = 0
-            if let layout = clampToLayout() { notice = layout.zoomNotice }
+            if let layout = clampToLayoutNow() { notice = layout.zoomNotice }
         // Paging and scrolling move nothing but what is in view, so the frame on screen bounds them.
         case .previousPage:
             pages = pages.map { $0 - 1 }
@@ -167,8 +167,16 @@ extension ModelProgram {
 
     /// Keeps channel pages and scroll offsets inside what the screen places, within the frame
     /// drawn when the event arrived if given; returns the stack screen's layout it clamped to.
+    /// With no frame given, in the run loop the next frame clamps instead (adopted by `showing`).
     @discardableResult
     mutating func clampToLayout(drawn: Frame.Layout? = nil) -> StackScreenLayout? {
+        if drawn == nil && clampsToFrames { return nil }
+        return clampToLayoutNow(drawn: drawn)
+    }
+
+    /// `clampToLayout`, laying this state out when no frame is given.
+    @discardableResult
+    mutating func clampToLayoutNow(drawn: Frame.Layout? = nil) -> StackScreenLayout? {
         switch kind {
         case .graph:
             clampGraphLayout(graphLayout(drawn: drawn))

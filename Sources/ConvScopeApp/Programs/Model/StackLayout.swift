@@ -58,6 +58,7 @@ public enum StackLayout {
 
     /// Lays out the stack screen (the state must have a stack).
     public static func compute(_ state: ModelProgram, environment env: RenderEnvironment) -> StackScreenLayout {
+        LayoutCount.layoutComputed()
         let s = state.stack!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let text = StackText(lang: env.language, g: env.glyphs, model: s.model)

@@ -23,6 +23,10 @@ public struct ScreenSettings: Equatable, Sendable {
     /// instead of laying the screen out again. `update` drops it, as the state it was drawn from
     /// is gone; nil for callers that draw no frame (they get this state's own layout).
     public var onScreen: Frame.Layout?
+    /// Set once the run loop hands the program the frames it draws: a change that may move a
+    /// page or scroll past the end leaves them as requests, which the next frame's layout clamps
+    /// and the next event adopts (`showing`), instead of laying the screen out in `update`.
+    public var clampsToFrames = false
     /// nil chooses the largest zoom that fits.
     public var zoomOverride: Zoom?
     /// The channel page of each map section: the input, then each layer's output.
@@ -62,6 +66,7 @@ extension HoldsScreenSettings {
     public var notice: Notice? { get { settings.notice } set { settings.notice = newValue } }
     public var mouseEnabled: Bool { get { settings.mouseEnabled } set { settings.mouseEnabled = newValue } }
     public var onScreen: Frame.Layout? { get { settings.onScreen } set { settings.onScreen = newValue } }
+    public var clampsToFrames: Bool { get { settings.clampsToFrames } set { settings.clampsToFrames = newValue } }
     public var zoomOverride: Zoom? { get { settings.zoomOverride } set { settings.zoomOverride = newValue } }
     public var pages: [Int] { get { settings.pages } set { settings.pages = newValue } }
     public var scrollX: Int { get { settings.scrollX } set { settings.scrollX = newValue } }
