@@ -28,7 +28,7 @@ extension Engine {
 
     /// True when asking for `layer` computes it in the background (and the part in view first):
     /// its maps are neither on screen, nor kept, nor small enough to compute at once.
-    public func computesInBackground(_ layer: ConvLayer) -> Bool {
+    public func computesInBackground(_ layer: Conv2dSettings) -> Bool {
         latest?.experiment.layer != layer && !cache.contains { $0.experiment.layer == layer } && Self.cost(layer) > Self.inlineLimit
     }
 
