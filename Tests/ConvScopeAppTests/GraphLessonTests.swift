@@ -86,4 +86,18 @@ struct GraphLessonTests {
         #expect(screen.contains("node maxpool"), "\(screen)")
         #expect(!screen.contains("np.load") && !screen.contains("--input"), "\(screen)")
     }
+
+    /// The stem conv1 reads the model's input, the course notebook's ramp: the course screen's
+    /// input is that ramp (its code writes it), and its output is the graph's value of conv1.
+    @Test func theStemReadsTheRamp() throws {
+        let g = GraphScreenTests.state("resnet18.txt", size: 32, columns: 120, rows: 60)
+        var s = update(g, .key(LayerLesson.key))
+        let course = try #require(s.lesson)
+        #expect(course.parameters.input == .generated(.rampX))
+        let output = try ConvExperiment(course.parameters).output.get().tensor
+        #expect(output.storage == g.graph?.tensor("conv1")?.storage)
+        s = update(s, .togglePanel(.code))
+        let screen = Self.screen(s)
+        #expect(screen.contains("x = torch.arange(32.).repeat(1, 3, 32, 1)") && !screen.contains("randn"), "\(screen)")
+    }
 }

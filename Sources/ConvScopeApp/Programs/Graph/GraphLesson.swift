@@ -26,8 +26,10 @@ extension GraphScreenState {
         guard lessonRefusal == nil, case .node(let index, _) = selectedEntry, case let .layer(.conv2d(layer)) = outputStep.node.operation,
               let inputNode = inputNames.first, let x = tensor(inputNode) else { return nil }
         let input = Tensor4(shape: x.shape, storage: x.storage)
-        let settings = LayerLesson.settings(layer, weighed: .notebook, input: input,
+        var settings = LayerLesson.settings(layer, weighed: .notebook, input: input,
                                             inputName: LayerLessonText.inputName(selectedName, l))
+        // The model's own input is the course notebook's ramp (the same values), written as such in the code.
+        if inputNode == model.inputName { settings.useInput(.generated(.rampX)) }
         var course = AppState(parameters: settings)
         course.modelLayer = LayerLesson(step: index, module: selectedName, inputNode: inputNode, opened: settings)
         return course
