@@ -100,4 +100,18 @@ struct GraphLessonTests {
         let screen = Self.screen(s)
         #expect(screen.contains("x = torch.arange(32.).repeat(1, 3, 32, 1)") && !screen.contains("randn"), "\(screen)")
     }
+
+    /// The code panel pasted into torch: the stem on the ramp gives the screen's numbers; a node on
+    /// a stand-in runs and gives an output of the screen's size.
+    @Test(.enabled(if: CodePanelPythonTests.torchAvailable, "python3 with torch is not installed: the code panel's code is not run"))
+    func theCodeRunsInTorch() throws {
+        let stem = update(LayerLessonScreenTests.sobelX(update(GraphScreenTests.state("resnet18.txt", size: 16, columns: 120, rows: 40),
+                                                               .key(LayerLesson.key))), .togglePanel(.code))
+        let node = update(Self.lesson(columns: 120, rows: 40), .togglePanel(.code))
+        let outputs = try torchOutputs(of: [stem, node].map(LayerLessonCodeTests.python))
+        let screen = try [stem, node].map { try ConvExperiment($0.lesson!.parameters).output.get().tensor.storage }
+        #expect(outputs.count == 2 && outputs[1].count == screen[1].count)
+        let close = outputs[0].count == screen[0].count && zip(screen[0], outputs[0]).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0)) }
+        #expect(close, "the stem's screen and PyTorch differ: \(screen[0].prefix(8)) \(outputs[0].prefix(8))")
+    }
 }
