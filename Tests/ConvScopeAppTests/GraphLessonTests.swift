@@ -49,6 +49,17 @@ struct GraphLessonTests {
         #expect(output.storage.contains { $0 != 0 }, "a ramp's values reach the node")
     }
 
+    /// The input rows and the layer kind stay the graph's, with a note saying why.
+    @Test func theGraphDecidesTheInputAndTheLayerKind() {
+        var s = Self.lesson(columns: 120, rows: 40)
+        let before = s.lesson?.parameters
+        for id in [ParameterID.hIn, .inChannels, .input, .layerKind] {
+            s = update(update(s, .select(id)), .increment)
+            #expect(s.lesson?.parameters == before, "\(id.name) stays")
+        }
+        #expect(s.lesson?.notice == .lesson(.keptByGraph(name: "layer1.0.conv1")))
+    }
+
     @Test func aNodeThatIsNotAConv2dGetsANote() {
         var s = Self.graphScreen()
         s = update(s, .graph(.selectRow(1)))  // layer1.0.bn1
