@@ -21,7 +21,12 @@ struct LayerLessonScreenTests {
 
     /// Layer (3) open, its kernel the sobel-x preset (→ on the kernel row, as a user would).
     static func lesson(columns: Int, rows: Int, language: Language = .en) throws -> ModelProgram {
-        var s = update(try modelScreen(columns: columns, rows: rows, language: language), .key(LayerLesson.key))
+        sobelX(update(try modelScreen(columns: columns, rows: rows, language: language), .key(LayerLesson.key)))
+    }
+
+    /// The open lesson's kernel set to the sobel-x preset (→ on the kernel row, as a user would).
+    static func sobelX(_ opened: ModelProgram) -> ModelProgram {
+        var s = opened
         while s.lesson?.selected != .kernel { s = update(s, .selectNext) }
         for _ in 0..<3 { s = update(s, .increment) }
         return s

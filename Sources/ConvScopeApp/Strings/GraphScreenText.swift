@@ -141,6 +141,7 @@ struct GraphScreenText {
                                  "эффективное поле строится для узла с высотой и шириной из входа")
         case .notTransposed: lang.pick("the direct and scatter forms explain a ConvTranspose2d node; select one",
                                        "прямая форма и разброс объясняют узел ConvTranspose2d; выберите такой узел")
+        case .lesson(let note): LayerLessonText.note(note, lang, g)
         }
     }
 

@@ -17,6 +17,10 @@ public enum LessonNote: Equatable, Sendable {
     case reset(name: String)
     /// Back on the model screen with the layer's edits written in: its arguments, its weights.
     case writtenBack(name: String, arguments: Bool, weights: Bool)
+    /// A traced graph's Conv2d node is open; the same key or Esc goes back (the graph keeps its layer).
+    case openedFromGraph(name: String)
+    /// Back on the graph screen from an edited node: the traced graph keeps its layer and weights.
+    case keptByGraph(name: String)
 }
 
 /// The words of `LessonNote`, in English and Russian.
@@ -49,6 +53,12 @@ enum LayerLessonText {
                           "\(name) остаётся Conv2d в модели; другие слои добавляются на экране модели")
         case let .reset(name):
             return l.pick("back to \(name) as the model has it", "\(name) снова как в модели")
+        case let .openedFromGraph(name):
+            return l.pick("\(name) of the traced graph \(g.dot) \(o) or \(esc) back to the graph (it keeps its layer)",
+                          "\(name) из графа \(g.dot) \(o) или \(esc) — назад к графу (слой в нём не меняется)")
+        case let .keptByGraph(name):
+            return l.pick("\(name): the traced graph keeps its layer and all-ones weights; change it in print(model) with --model",
+                          "\(name): граф сохраняет свой слой и единичные веса; меняйте слой в print(model) с --model")
         case let .writtenBack(name, arguments, weights):
             switch (arguments, weights) {
             case (true, true): return l.pick("\(name) changed in the model: its arguments and weights", "\(name) изменён в модели: аргументы и веса")
@@ -83,5 +93,16 @@ extension LayerLessonText {
         guard let source, source != .notebook else { return l.pick("weights all ones", "веса — все единицы") }
         let bias = source.bias == 0 ? "" : ", " + Conv2dText.biasLabel(source.bias, l)
         return l.pick("weights ", "веса ") + Conv2dText.kernelLabel(source.kernel, l) + bias
+    }
+}
+
+extension LayerLessonText {
+    /// The code panel's comment on a traced graph's node input: what it really is, and that the
+    /// code runs on a random stand-in of its shape when it is too large to write out.
+    static func graphInputComment(module: String, inputNode: String, standIn: Bool, _ l: Language) -> String {
+        let what = l.pick("\(module)'s input is the traced model's value of node \(inputNode)",
+                          "вход \(module) — значение узла \(inputNode) в трассированной модели")
+        return what + (standIn ? l.pick("; here a random tensor of its shape (e.g. take the real one with a forward hook)",
+                                        "; здесь случайный тензор той же формы (настоящий можно взять forward hook)") : "")
     }
 }

@@ -23,6 +23,8 @@ public enum GraphAction: Equatable, Sendable {
     case back
     /// A ConvTranspose2d node: its output → its direct form → its scatter form.
     case cycleTransposedView
+    /// The selected Conv2d node in the course screen (`ModelProgram.openLesson`).
+    case openLesson
 }
 
 /// The graph screen: a traced forward, its outline, what is folded and selected, and the values
@@ -234,4 +236,6 @@ public enum GraphNote: Equatable, Sendable {
     case noField
     /// The view key explains a ConvTranspose2d node only.
     case notTransposed
+    /// Opening a node in the course screen, and coming back from it.
+    case lesson(LessonNote)
 }

@@ -46,6 +46,8 @@ extension ModelProgram {
         case .cycleTransposedView:
             g.cycleTransposedView()
             transposedScroll = TransposedScroll()
+        case .openLesson:
+            break  // ModelProgram.openLesson opens it, before the graph's actions
         case .back:
             if g.transposedView != nil { g.transposedView = nil } else if g.denseView { g.denseView = false } else if g.fieldView { g.fieldView = false } else if g.inspecting { g.inspecting = false }
         }

@@ -4,22 +4,43 @@ import ConvCore
 /// one Conv2d, so every teaching view (animation, kernel section, presets, inspectors, padded view,
 /// panels) works on the layer as it works on the notebook's. The layer's input is the model's: the
 /// previous layer's output values (fixed while the lesson is open); its weights are the model's
-/// weight source for it. Closing writes the layer's arguments and weight source back.
+/// weight source for it. Closing writes the layer's arguments and weight source back into a
+/// stack; a traced graph keeps its own (its forward weighs every Conv2d with all ones).
 public struct LayerLesson: Equatable, Sendable {
-    /// The layer's index in the model.
+    /// Where the layer was opened from.
+    public enum Origin: Equatable, Sendable {
+        /// A stack of layers (its arguments are written back into it on closing).
+        case stack(Model)
+        /// A traced graph's Conv2d node: its module's name and the node its input comes from.
+        case graph(module: String, inputNode: String)
+    }
+
+    /// The layer's index in the model (a stack's layer, a graph's step).
     public let index: Int
     /// The layer's settings when it was opened (`r` comes back to them).
     public let opened: Conv2dSettings
-    /// The model the layer was opened from (its arguments are written back into it on closing).
-    public let model: Model
+    public let origin: Origin
 
     /// A lesson on layer `index` of `model`, opened with `opened`.
     init(index: Int, opened: Conv2dSettings, model: Model) {
-        self.index = index; self.opened = opened; self.model = model
+        self.index = index; self.opened = opened; origin = .stack(model)
     }
 
-    /// The lesson's layer name, as the model screen lists it (`features.3`).
-    public var layerName: String { model.name(index) }
+    /// A lesson on a traced graph's Conv2d node (step `index`, module `module`) reading `inputNode`.
+    init(step index: Int, module: String, inputNode: String, opened: Conv2dSettings) {
+        self.index = index; self.opened = opened; origin = .graph(module: module, inputNode: inputNode)
+    }
+
+    /// The stack the layer was opened from; nil for a traced graph's node.
+    public var model: Model? { if case .stack(let model) = origin { model } else { nil } }
+
+    /// The lesson's layer name, as the model screen lists it (`features.3`, `layer1.0.conv1`).
+    public var layerName: String {
+        switch origin {
+        case .stack(let model): model.name(index)
+        case .graph(let module, _): module
+        }
+    }
 
     /// Why layer `index` of `stack` cannot be opened, or nil when it can: it must be a Conv2d
     /// that ran, with its input's values computed.
@@ -40,7 +61,11 @@ public struct LayerLesson: Equatable, Sendable {
     /// source as the kernel. Nil when layer `index` is not a Conv2d.
     public static func settings(_ model: Model, index: Int, input: Tensor4, inputName: String) -> Conv2dSettings? {
         guard case let .conv2d(layer) = model.layers[index] else { return nil }
-        let source = model.weightSource(index)
+        return settings(layer, weighed: model.weightSource(index), input: input, inputName: inputName)
+    }
+
+    /// A Conv2d weighed by `source` on `input` (named `inputName`) as course settings.
+    static func settings(_ layer: Conv2dLayer, weighed source: LayerWeightSource, input: Tensor4, inputName: String) -> Conv2dSettings {
         var p = Conv2dSettings(layer, inputHeight: input.shape[2], inputWidth: input.shape[3])
         p.useInput(.file(LoadedFile(name: inputName, content: input)))
         p.bias = layer.bias ? source.bias : nil

@@ -3,10 +3,12 @@ import ConvCore
 /// The code panel of a model's layer open in the course screen: the model's PyTorch code (an
 /// nn.Sequential of its printed layers, the layer on screen marked), every Conv2d weighed as
 /// the model weighs it, and the forward up to the layer on its input. Nil for a model that is not
-/// an nn.Sequential (a Cat joins layers), whose panel shows the single layer's code.
+/// an nn.Sequential (a Cat joins layers), whose panel shows the single layer's code. A traced
+/// graph's node shows the layer's code on a stand-in of its input's shape.
 enum LayerLessonCode {
     static func lines(_ state: AppState, _ lesson: LayerLesson, width: Int, language l: Language) -> [PanelLine]? {
-        let model = LayerLesson.model(lesson.model, index: lesson.index, settings: state.parameters)
+        guard let before = lesson.model else { return GraphLessonCode.lines(state, lesson, width: width, language: l) }
+        let model = LayerLesson.model(before, index: lesson.index, settings: state.parameters)
         guard !model.layers.contains(where: { if case .cat = $0 { true } else { false } }) else { return nil }
         var out = PanelLine.wrap(text: PanelWords.pytorchHeading(l), width: width, style: PanelStyle.heading)
         let (imports, body) = statements(model, lesson: lesson, settings: state.parameters, language: l)

@@ -4,6 +4,7 @@ extension ModelProgram {
     /// `o` on the stack screen: the selected Conv2d in the course screen, on its real input (the
     /// layer before's output) with the model's weights, or a note saying why not.
     mutating func openLesson() -> [Effect] {
+        if graph != nil { return openGraphLesson() }
         guard var s = stack else { return [] }
         s.note = nil
         if let refusal = LayerLesson.refusal(s, at: s.selected) {
@@ -30,15 +31,16 @@ extension ModelProgram {
         theme = course.theme
         environment = course.environment
         mouseEnabled = course.mouseEnabled
-        if let opened = course.modelLayer, var s = stack {
-            let model = LayerLesson.model(opened.model, index: opened.index, settings: course.parameters)
+        closeGraphLesson(course)
+        if let opened = course.modelLayer, let before = opened.model, var s = stack {
+            let model = LayerLesson.model(before, index: opened.index, settings: course.parameters)
             s.replaceModel(model)
-            s.note = .lesson(.writtenBack(name: opened.layerName, arguments: model.layers != opened.model.layers,
-                                          weights: model.weightSource(opened.index) != opened.model.weightSource(opened.index)))
+            s.note = .lesson(.writtenBack(name: opened.layerName, arguments: model.layers != before.layers,
+                                          weights: model.weightSource(opened.index) != before.weightSource(opened.index)))
             stack = s
         }
         clampToLayout()
-        return stackEffects + [.mouseReporting(mouseEnabled)]
+        return kindEffects + [.mouseReporting(mouseEnabled)]
     }
 }
 
@@ -69,7 +71,8 @@ extension AppState {
     func lessonRefusal(_ id: ParameterID) -> Notice? {
         guard let lesson = modelLayer else { return nil }
         if [.hIn, .wIn, .inChannels, .input].contains(id) { return .lesson(.fixedByModel(row: id.name, name: lesson.layerName)) }
-        if id == .layerKind { return .lesson(.staysConv2d(name: lesson.layerName)) }
+        // A traced graph's node stays its Conv2d whatever the lesson does; a stack can take other layers.
+        if id == .layerKind { return .lesson(lesson.model == nil ? .keptByGraph(name: lesson.layerName) : .staysConv2d(name: lesson.layerName)) }
         return nil
     }
 }

@@ -25,7 +25,7 @@ extension ModelProgram {
     /// `update` for one action, while `onScreen` is still the frame it was taken on: the open
     /// lesson's, else the model screen's.
     private mutating func handle(_ action: Action) -> [Effect] {
-        if case .stack(.openLesson) = action, lesson == nil { return openLesson() }
+        if action == .stack(.openLesson) || action == .graph(.openLesson), lesson == nil { return openLesson() }
         return delegateToLesson(action) ?? handleOwn(action)
     }
 
