@@ -131,7 +131,7 @@ enum GraphScreenView {
             HintsView.paintMessage(message, into: &canvas, y: y, environment: state.environment)
             return
         }
-        let hints = KeyMap.graphHints(g, text.lang)
+        let hints = KeyMap.graphHints(g, text.lang, for: s)
         canvas.put(HintsView.fitting(hints, width: width, glyphs: g), x: 0, y: y, style: Style(foreground: Palette.muted))
     }
 }
