@@ -85,7 +85,6 @@ extension KeyMap {
 
     /// The graph screen's hints, most important first (`o` on a Conv2d node, the one it opens).
     public static func graphHints(_ g: Glyphs, _ lang: Language, for state: GraphScreenState) -> [String] {
-        let opensLesson: Bool = if case .node = state.selectedEntry, case .layer(.conv2d) = state.outputStep.node.operation { true } else { false }
-        return hints(of: graphBindings.filter { $0.action != .graph(.openLesson) || opensLesson }, g, lang, for: nil as ModelProgram?)
+        hints(of: graphBindings.filter { $0.action != .graph(.openLesson) || state.selectsConv2d }, g, lang, for: nil as ModelProgram?)
     }
 }

@@ -11,10 +11,16 @@ extension GraphScreenState {
         }
     }
 
+    /// True when the selected row is a Conv2d node: the one kind `o` opens.
+    var selectsConv2d: Bool {
+        guard case .node = selectedEntry, case .layer(.conv2d) = outputStep.node.operation else { return false }
+        return true
+    }
+
     /// Why the selected row opens no lesson, or nil when it does: it must be a Conv2d node that
     /// ran, its input's values computed.
     var lessonRefusal: LessonNote? {
-        guard case .node = selectedEntry, case .layer(.conv2d) = outputStep.node.operation else { return .needsConv2d(name: selectedName) }
+        guard selectsConv2d else { return .needsConv2d(name: selectedName) }
         guard outputStep.status == .ran, let inputNode = inputNames.first, let x = tensor(inputNode), x.shape.count == 4
         else { return .needsValues(name: selectedName) }
         return nil

@@ -45,7 +45,7 @@ public struct LayerLesson: Equatable, Sendable {
     /// Why layer `index` of `stack` cannot be opened, or nil when it can: it must be a Conv2d
     /// that ran, with its input's values computed.
     static func refusal(_ stack: StackState, at index: Int) -> LessonNote? {
-        guard case .conv2d = stack.model.layers[index] else { return .needsConv2d(name: stack.model.name(index)) }
+        guard stack.model.layers[index].isConv2d else { return .needsConv2d(name: stack.model.name(index)) }
         guard stack.trace.layers[index].status == .ran, let run = stack.run, input(of: index, model: stack.model, run: run) != nil
         else { return .needsValues(name: stack.model.name(index)) }
         return nil
@@ -85,4 +85,14 @@ public struct LayerLesson: Equatable, Sendable {
         new.layers[index] = .conv2d(layer)
         return new.settingWeightSource(LayerWeightSource(kernel: p.kernel, bias: p.bias ?? 0), at: index)
     }
+}
+
+extension StackLayer {
+    /// True for a Conv2d: the one kind `o` opens in the course screen.
+    var isConv2d: Bool { if case .conv2d = self { true } else { false } }
+}
+
+extension StackState {
+    /// True when the selected layer is a Conv2d: the one kind `o` opens.
+    var selectsConv2d: Bool { layer.isConv2d }
 }

@@ -11,9 +11,9 @@ extension KeyMap {
     /// The hints of `list` on the model screen, most important first (the explanation key's
     /// hint is the course screen's; the lesson's is offered on a Conv2d, the one layer it opens).
     static func hints(of list: [KeyBinding], _ g: Glyphs, _ lang: Language, for state: ModelProgram?) -> [String] {
-        let opensLesson: Bool = if case .conv2d? = state?.stack?.layer { true } else { false }
-        return ranked(list.filter {
-            works($0, in: state) && $0.action != .cycleTransposedView && ($0.action != .stack(.openLesson) || opensLesson)
+        ranked(list.filter {
+            works($0, in: state) && $0.action != .cycleTransposedView
+                && ($0.action != .stack(.openLesson) || state?.stack?.selectsConv2d == true)
         }, g, lang)
     }
 
