@@ -61,22 +61,24 @@ func timeMapsInView(_ bench: MapsInViewCase, runs: Int) -> MapsInViewTiming {
         let engine = Engine()
         let start = DispatchTime.now().uptimeNanoseconds, startCPU = processCPUMilliseconds()
         _ = engine.request(.layer(bench.layer, showing: region))
-        /// Waits for the next result: true when it is the whole layer, false for a preview.
+        var shown = state
+        /// Waits for the next result and takes it into the state: true when it is the whole layer.
         func nextResult() -> Bool {
             while true {
                 let results = engine.take()
+                for result in results { shown = update(shown, result.action) }
                 if results.contains(where: { if case .maps = $0 { true } else { false } }) { return true }
                 if !results.isEmpty { return false }
                 usleep(200)
             }
         }
         let finished = nextResult()
-        _ = view(state, maps: engine.shown(for: bench.layer), environment: environment)
+        _ = shown.frame(environment: environment, spinner: 0)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, used = processCPUMilliseconds() - startCPU
         // A sampled first frame: how long until its exact means (or the whole layer) replace it.
         var exactAfter: Double?
-        if !finished, engine.shown(for: bench.layer)?.experiment.sampledPitch != nil {
-            while !nextResult() && engine.shown(for: bench.layer)?.experiment.sampledPitch != nil {}
+        if !finished, shown.shownMaps?.experiment.sampledPitch != nil {
+            while !nextResult() && shown.shownMaps?.experiment.sampledPitch != nil {}
             exactAfter = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         }
         if run > 0 {

@@ -10,38 +10,39 @@ extension Engine {
     /// True while a background computation for `layer` is running.
     public func isComputing(_ layer: Conv2dSettings) -> Bool { jobs[.layer] != nil && runningLayer?.layer == layer }
 
-    /// The maps to draw for `key` (the state's record of the maps it shows): the preview or the
-    /// finished maps it names, else the newest finished maps.
-    public func maps(for key: MapsKey?) -> ComputedMaps? {
-        if let key, let preview, key.region != nil, preview.parameters == key.parameters, preview.coverage == key.region {
-            return preview
-        }
-        return latest
-    }
-
-    /// What to draw for `layer`: its finished maps, else its preview, else the newest maps.
-    public func shown(for layer: Conv2dSettings) -> ComputedMaps? {
-        if latest?.experiment.layer == layer { return latest }
-        if let preview, preview.experiment.layer == layer { return preview }
-        return latest
-    }
-
     /// True when asking for `layer` computes it in the background (and the part in view first):
-    /// its maps are neither on screen, nor kept, nor small enough to compute at once.
-    public func computesInBackground(_ layer: Conv2dSettings) -> Bool {
-        latest?.experiment.layer != layer && !cache.contains { $0.experiment.layer == layer } && Self.cost(layer) > Self.inlineLimit
+    /// its maps are neither on screen (`onScreen`), nor kept, nor small enough to compute at once.
+    public func computesInBackground(_ layer: Conv2dSettings, onScreen: Conv2dSettings? = nil) -> Bool {
+        onScreen != layer && cached(layer) == nil && Self.cost(layer) > Self.inlineLimit
     }
+
+    /// The maps of `layer`, computed here and now unless kept: the one way from a layer to its maps
+    /// for the run loop's small layers and for `render` (which asks a new engine for each layer).
+    public func computeNow(_ layer: Conv2dSettings) throws -> ComputedMaps {
+        Self.computedNow?.record(layer)
+        if let hit = cached(layer) { return hit }
+        let maps = try Self.compute(layer, input: layer.makeInputMaps(), kernels: layer.makeKernelMaps())
+        remember(maps)
+        return maps
+    }
+
+    /// A layer's maps from its built tensors, inline or in the background; throws when cancelled.
+    static func compute(_ layer: Conv2dSettings, input: FeatureMaps, kernels: FeatureMaps,
+                        isCancelled: () -> Bool = { false }) throws -> ComputedMaps {
+        ComputedMaps(try ConvExperiment(layer, input: input, kernels: kernels, isCancelled: isCancelled))
+    }
+
+    /// The kept maps of `layer`, if any.
+    func cached(_ layer: Conv2dSettings) -> ComputedMaps? { cache.first { $0.experiment.layer == layer } }
 
     /// Makes sure the maps of `layer` are (or will be) computed; a slow one computes `region`
     /// first. Returns the maps when they are ready at once.
-    func requestLayer(_ layer: Conv2dSettings, showing region: OutputRegion?) -> [ComputeResult] {
+    func requestLayer(_ layer: Conv2dSettings, showing region: OutputRegion?, onScreen: Conv2dSettings?) -> [ComputeResult] {
         // Back to the maps on screen: a computation still running for others is no longer wanted.
-        if latest?.experiment.layer == layer { cancelLayer(); return [] }
-        if let hit = cache.first(where: { $0.experiment.layer == layer }) { latest = hit; cancelLayer(); return [.maps(hit)] }
-        if Self.cost(layer) <= Self.inlineLimit {
+        if onScreen == layer { cancelLayer(); return [] }
+        if cached(layer) != nil || Self.cost(layer) <= Self.inlineLimit {
             cancelLayer()
-            guard let maps = try? ComputedMaps(ConvExperiment(layer)) else { return [] }
-            remember(maps)
+            guard let maps = try? computeNow(layer) else { return [] }
             return [.maps(maps)]
         }
         if isComputing(layer) { show(region); return [] }
@@ -73,11 +74,11 @@ extension Engine {
             }
             // The whole layer's workers wait while a preview of a new region runs (they poll every
             // millisecond or so): what is on screen comes first.
-            guard let experiment = try? ConvExperiment(layer, input: input, kernels: kernels, isCancelled: {
+            guard let maps = try? Self.compute(layer, input: input, kernels: kernels, isCancelled: {
                 while token.isPaused && !token.isCancelled { usleep(1000) }
                 return token.isCancelled
             }) else { return nil }
-            return .maps(ComputedMaps(experiment))
+            return .maps(maps)
         }
         return []
     }
@@ -107,14 +108,13 @@ extension Engine {
         }
     }
 
-    /// Keeps the finished maps of the running layer and ends its job.
+    /// Keeps the finished maps of the running layer when small, and ends its job.
     func finishLayer(_ maps: ComputedMaps) {
         cancelLayer()
         remember(maps)
     }
 
     private func remember(_ maps: ComputedMaps) {
-        latest = maps
         // Keep a few small results so stepping back and forth is instant; never the huge ones,
         // and never more than `cacheFloats` values in all (64·64·32·32 kernels alone are 16 MB).
         guard Self.cost(maps.experiment.layer) <= 4 * Self.inlineLimit, Self.floats(maps) <= Self.cacheFloats / 4 else { return }
@@ -128,7 +128,6 @@ extension Engine {
         cancel(.preview)
         runningLayer = nil
         previewRegion = nil
-        preview = nil
     }
 
     /// Stored values the cache may hold in all: 16 MB of floats.

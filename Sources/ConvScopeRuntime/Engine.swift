@@ -6,7 +6,9 @@ import CConvKernels
 /// What the run loop asks the engine to compute, one kind per screen.
 public enum ComputeRequest: Sendable {
     /// A course layer's maps; a slow one computes `showing` (the part of its output in view) first.
-    case layer(Conv2dSettings, showing: OutputRegion?)
+    /// `onScreen` names the settings whose finished maps the state holds (`AppState.maps`): asked
+    /// for again, nothing is computed and whatever runs for others stops.
+    case layer(Conv2dSettings, showing: OutputRegion?, onScreen: Conv2dSettings? = nil)
     /// Every layer's values of a stack model (the stack screen).
     case stack(Model)
     /// The graph screen's values for a traced forward.
@@ -15,7 +17,7 @@ public enum ComputeRequest: Sendable {
 
 /// A finished computation the engine hands back; the run loop turns it into an action.
 public enum ComputeResult: Sendable {
-    /// A layer's finished maps (kept by the engine; the state records their key).
+    /// A layer's finished maps (the state keeps them; the engine only a few small ones).
     case maps(ComputedMaps)
     /// The part in view of a layer still being computed (`ComputedMaps.coverage` set).
     case preview(ComputedMaps)
@@ -27,8 +29,7 @@ public enum ComputeResult: Sendable {
     /// The action that brings this result into the program's state.
     public var action: Action {
         switch self {
-        case .maps(let maps): .computed(maps.parameters)
-        case .preview(let maps): .computed(maps.parameters, region: maps.coverage)
+        case .maps(let maps), .preview(let maps): .computed(maps)
         case .stack(let model, let values): .stackComputed(model, values)
         case .graph(let request, let values, let field): .graphComputed(request, values, field: field)
         }
@@ -58,7 +59,8 @@ public final class Engine {
     var jobs: [JobKind: Job] = [:]
     private var lastTicket: UInt64 = 0
 
-    // The course layer (Engine+Layer.swift).
+    // The course layer (Engine+Layer.swift). Finished maps live in the state; the engine keeps
+    // only the cache of small ones, which share their arrays with the state's.
     var cache: [ComputedMaps] = []
     /// The running layer and the tensors its previews share.
     var runningLayer: (layer: Conv2dSettings, tensors: LayerTensors)?
@@ -73,10 +75,6 @@ public final class Engine {
     /// several at once and peaked at 1.4 GB. The computations themselves still overlap while a
     /// stale one stops, so a key never waits for one (a serial queue cost key → heatmaps ~1 ms).
     let buildGate = BuildGate()
-    /// The newest finished maps, for whatever layer they were made.
-    public internal(set) var latest: ComputedMaps?
-    /// The part in view of the layer still being computed, when it has been computed first.
-    public internal(set) var preview: ComputedMaps?
 
     // The stack and graph screens (Engine+Models.swift).
     var runningModel: Model?
@@ -101,7 +99,7 @@ public final class Engine {
     /// a cached layer). The rest arrives through `take()`.
     public func request(_ request: ComputeRequest) -> [ComputeResult] {
         switch request {
-        case .layer(let layer, let region): requestLayer(layer, showing: region)
+        case .layer(let layer, let region, let onScreen): requestLayer(layer, showing: region, onScreen: onScreen)
         case .stack(let model): requestStack(model)
         case .graph(let graph): requestGraph(graph)
         }
@@ -111,7 +109,7 @@ public final class Engine {
     public var isComputing: Bool { jobs[.layer] != nil || jobs[.stack] != nil || jobs[.graph] != nil }
 
     /// The finished background results still wanted, oldest first; superseded ones are dropped.
-    /// A layer's maps are kept here (`latest`, `preview`, the cache) as they are taken.
+    /// A small layer's finished maps are kept in the cache as they are taken.
     public func take() -> [ComputeResult] {
         mailbox.takeAll().compactMap { delivery in
             let current = jobs[delivery.kind]?.ticket == delivery.ticket
@@ -120,7 +118,7 @@ public final class Engine {
             if current && delivery.kind != .preview { jobs[delivery.kind] = nil }
             switch delivery.result {
             case .maps(let maps): finishLayer(maps)
-            case .preview(let maps): preview = maps
+            case .preview: break
             case .stack: runningModel = nil
             case .graph: if current { runningGraph = nil }
             }

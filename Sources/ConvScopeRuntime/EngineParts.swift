@@ -86,3 +86,22 @@ final class BuildGate: Sendable {
     private let lock = Mutex(())
     func build<T>(_ body: () -> T) -> T { lock.withLock { _ in body() } }
 }
+
+/// The layers `Engine.computeNow` was asked for while set (`Engine.computedNow`): shows that
+/// `render` and the run loop take the one entry from a layer to its maps.
+public final class ComputeLog: Sendable {
+    private let layers = Mutex<[Conv2dSettings]>([])
+
+    /// An empty log.
+    public init() {}
+
+    func record(_ layer: Conv2dSettings) { layers.withLock { $0.append(layer) } }
+
+    /// The layers asked for, oldest first.
+    public var asked: [Conv2dSettings] { layers.withLock { $0 } }
+}
+
+extension Engine {
+    /// Where `computeNow` records the layers it is asked for, in the task (or thread) that sets it.
+    @TaskLocal public static var computedNow: ComputeLog?
+}

@@ -67,12 +67,10 @@ public struct RunLoop<Program: LoopProgram> {
         var nextSpin = nextTick
         var firstFrameShown = false
         var lastFrame: Frame.Layout?
-        /// Paints the state with the maps the engine has for it.
+        /// Paints the state with the maps it holds.
         func drawNow(waiting: Bool) {
-            // The maps the state says it shows (their values are kept by the engine).
-            let maps = engine.maps(for: state.teaching.mapsShown)
             // The state's environment: the screen's device with the palette the user picked.
-            let frame = state.frame(maps: maps, environment: state.teaching.environment, spinner: spinner)
+            let frame = state.frame(environment: state.teaching.environment, spinner: spinner)
             screen.draw(frame.canvas)
             lastFrame = frame.layout
             // Scrolled, paged, zoomed or resized while the maps are computed: the part this frame
@@ -171,9 +169,11 @@ public struct RunLoop<Program: LoopProgram> {
                     // Small maps are ready at once; big ones arrive later through `engine.take()`,
                     // the part on screen first for slow ones.
                     let wasComputing = engine.isComputing(p)
+                    // The finished maps the state holds: asked for again, nothing is computed.
+                    let onScreen = state.mapsState?.maps?.parameters
                     // Only a computation in the background computes the part in view first.
-                    let region = engine.computesInBackground(p) ? visibleOutput() : nil
-                    queue += engine.request(.layer(p, showing: region)).map(\.action)
+                    let region = engine.computesInBackground(p, onScreen: onScreen) ? visibleOutput() : nil
+                    queue += engine.request(.layer(p, showing: region, onScreen: onScreen)).map(\.action)
                     if !wasComputing && engine.isComputing(p) {
                         frameHeldUntil = DispatchTime.now().uptimeNanoseconds + Self.spinnerGrace
                     }
@@ -182,7 +182,7 @@ public struct RunLoop<Program: LoopProgram> {
                 case .computeStack(let model):
                     queue += engine.request(.stack(model)).map(\.action)
                 case .export:
-                    queue.append(.report(exporter(state, engine.latest)))
+                    queue.append(.report(exporter(state, state.mapsState?.maps)))
                 case .toggleRecording:
                     if let report = recordingToggle?() { queue.append(.report(report)) }
                 case .recordAnswers(let record):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvCore
 import ConvScopeApp
+import ConvScopeRuntime
 
 /// `render --view`, `--flip` and 1-D/3-D stacks (`--input-shape`, `--causal`).
 extension RenderCommand {
@@ -94,7 +95,7 @@ extension RenderCommand {
     private func renderFlip() throws {
         if stack.hasStack { return try renderFlippedStack() }
         let settings = try parameters.apply(to: Conv2dSettings())
-        let experiment = try ConvExperiment(settings)
+        let experiment = try Engine().computeNow(settings).experiment
         let spec = settings.spec
         let correlation: Tensor4
         switch experiment.output {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConvCore
 import ConvScopeApp
+import ConvScopeRuntime
 
 /// `convscope render`: paints what the TUI would show, or dumps the tensors, without a terminal.
 struct RenderCommand: ParsableCommand {
@@ -142,10 +143,11 @@ struct RenderCommand: ParsableCommand {
         if p.input == .generated(.notebook) { printError("convscope: " + Conv2dText.notebookNote(.en)) }
         if p.layerKind != .conv2d { return try renderCourseFamily(p) }
         let state = try makeState(p)
-        let experiment = try ConvExperiment(p)
-        if drawsSlide { return try renderSlide(state, maps: ComputedMaps(experiment)) }
+        // The engine the interactive screens ask, through the same entry as their small layers.
+        let maps = try Engine().computeNow(p)
+        if drawsSlide { return try renderSlide(state, maps: maps) }
         if let exportFormat = ExportFormat(rawValue: format.rawValue) {
-            let canvas = viewOptions.frame.canvas(state, maps: ComputedMaps(experiment), environment: environment)
+            let canvas = viewOptions.frame.canvas(state, maps: maps, environment: environment)
             let bytes = Array(exportFormat.export(canvas, theme: state.theme, title: ConvSlide.title(p, environment: environment),
                                                   language: environment.language).utf8)
             try withOutput { $0.write(bytes) }
@@ -155,7 +157,7 @@ struct RenderCommand: ParsableCommand {
         var accepted = true
         try withOutput { sink in
             var writer = TensorJSONWriter { sink.write($0) }
-            accepted = writer.write(experiment)
+            accepted = writer.write(maps.experiment)
         }
         if !accepted { throw ExitCode(1) }
     }

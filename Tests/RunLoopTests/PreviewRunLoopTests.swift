@@ -97,8 +97,9 @@ struct PreviewRunLoopTests {
         }
         let one = try #require(waitForPreview())
         #expect(one.coverage == first)
-        #expect(engine.shown(for: layer)?.coverage == first)
-        #expect(engine.maps(for: MapsKey(layer, region: first))?.coverage == first, "the key of the preview names it")
+        // The preview goes into the state, which draws it until the whole layer arrives.
+        var state = update(AppState(parameters: layer), .computed(one))
+        #expect(state.shownMaps?.coverage == first && state.maps == nil)
         engine.show(second)
         let two = try #require(waitForPreview())
         #expect(two.coverage == second)
@@ -113,8 +114,12 @@ struct PreviewRunLoopTests {
         var small = layer
         (small.geometry.hIn, small.geometry.wIn, small.geometry.inChannels, small.geometry.outChannels) = (8, 8, 1, 1)
         (small.geometry.kernelSizeH, small.geometry.kernelSizeW) = (3, 3)
-        #expect(engine.request(.layer(small, showing: nil)).count == 1, "a small layer is computed at once")
-        #expect(!engine.isComputing(layer) && engine.preview == nil)
-        #expect(engine.shown(for: small)?.experiment.layer == small)
+        let computed = engine.request(.layer(small, showing: nil))
+        #expect(computed.count == 1, "a small layer is computed at once")
+        #expect(!engine.isComputing(layer) && engine.take().isEmpty, "the slow layer's previews are dropped")
+        state.parameters = small
+        #expect(state.preview == nil, "the state drops the preview of settings it left")
+        for result in computed { state = update(state, result.action) }
+        #expect(state.shownMaps?.experiment.layer == small)
     }
 }

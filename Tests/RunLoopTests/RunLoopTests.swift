@@ -42,17 +42,17 @@ struct RunLoopTests {
         let actions = log.map(\.0)
         #expect(actions.first == .start(TerminalSize(columns: 80, rows: 24)))
         #expect(actions.contains(.report("exported fake.svg")))
-        #expect(actions.contains(.computed(p)), "the finished maps arrived as an action")
+        #expect(actions.contains { $0.finishedLayer == p }, "the finished maps arrived as an action")
         // The first maps may be done before the key is read (a scheduler's choice, more often on a
         // busy machine); what the user must never see is them arriving after it.
         let key = actions.firstIndex(of: .key(.right)) ?? actions.endIndex
-        #expect(!actions[key...].contains(.computed(start)), "maps of the parameters before the key never arrive after it")
+        #expect(!actions[key...].contains { $0.finishedLayer == start }, "maps of the parameters before the key never arrive after it")
         #expect(loop.state.parameters == p && loop.state.zoomOverride == .whole)
         #expect(loop.state.terminalSize == TerminalSize(columns: 100, rows: 30))
 
         let frames = screen.frames
         #expect(frames.first?.size == TerminalSize(columns: 80, rows: 24))
-        if actions.dropFirst().first == .computed(start) {
+        if actions.dropFirst().first?.finishedLayer == start {
             #expect(frames.first.map { !$0.text.contains("computing") } == true, "maps done before the first frame are in it")
         } else {
             #expect(frames.first?.text.contains("computing") == true, "the first frame waits for the maps")

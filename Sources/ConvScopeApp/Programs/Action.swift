@@ -13,9 +13,9 @@ public enum Action: Equatable, Sendable {
     case resumed(TerminalSize)
     /// A signal (SIGINT, SIGTERM, SIGHUP) or a terminal that hung up: end the session.
     case signal(Int32)
-    /// The maps for these parameters are ready to draw: the whole output, or with a region the
-    /// part in view of a slow layer computed first. The state records which (`AppState.mapsShown`).
-    case computed(Conv2dSettings, region: OutputRegion? = nil)
+    /// Computed maps, into the state (`AppState.maps`): the whole output, or (`coverage` set) the
+    /// part in view of a slow layer computed first (`AppState.preview`).
+    case computed(ComputedMaps)
     case selectPrevious, selectNext
     case decrement, increment
     /// Halve sizes and channels, or step others down by 4.
@@ -104,17 +104,4 @@ public enum Action: Equatable, Sendable {
     /// The graph screen's values computed behind it, for the request that asked, and the
     /// effective field when it asked for one.
     case graphComputed(GraphRequest, [String: GraphValue], field: [[Double]]? = nil)
-}
-
-/// Which computed maps the screen draws: the layer's parameters, and the region of its output a
-/// preview holds (nil for the finished maps). The values themselves stay with the run loop.
-public struct MapsKey: Equatable, Sendable {
-    public var parameters: Conv2dSettings
-    public var region: OutputRegion?
-
-    /// The key of the maps of `parameters` (finished, or a preview of `region`).
-    public init(_ parameters: Conv2dSettings, region: OutputRegion? = nil) {
-        self.parameters = parameters
-        self.region = region
-    }
 }

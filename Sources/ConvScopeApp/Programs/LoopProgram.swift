@@ -3,6 +3,8 @@
 public protocol LoopProgram: Sendable {
     /// The teaching state whose maps the loop computes and whose animation clock it runs.
     var teaching: AppState { get }
+    /// The course state whose computed maps the screen draws (`AppState.shownMaps`), if any.
+    var mapsState: AppState? { get }
     /// Applies an action; returns the side effects the loop must perform.
     mutating func apply(_ action: Action) -> [Effect]
     /// The screen for this state.
@@ -15,6 +17,7 @@ public protocol LoopProgram: Sendable {
 
 extension AppState: LoopProgram {
     public var teaching: AppState { self }
+    public var mapsState: AppState? { self }
 
     public mutating func apply(_ action: Action) -> [Effect] { update(&self, action) }
 
@@ -27,4 +30,11 @@ extension AppState: LoopProgram {
     }
 
     public mutating func showing(_ layout: Frame.Layout?) { adoptFrame(layout) }
+}
+
+extension LoopProgram {
+    /// The screen for this state drawn from the maps it holds: no engine is needed to draw it.
+    public func frame(environment: RenderEnvironment, spinner: Int) -> Frame {
+        frame(maps: mapsState?.shownMaps, environment: environment, spinner: spinner)
+    }
 }

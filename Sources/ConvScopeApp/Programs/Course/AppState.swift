@@ -42,7 +42,8 @@ public enum Panel: String, CaseIterable, Sendable, Codable {
 public struct AppState: Equatable, Sendable, HoldsScreenSettings {
     /// Terminal, device, theme, help, notice, mouse, zoom, pages, scrolling, panel: what every screen keeps.
     public var settings = ScreenSettings()
-    public var parameters = Conv2dSettings()
+    /// A preview of other settings is dropped with them: the screen never draws it again.
+    public var parameters = Conv2dSettings() { didSet { if preview?.parameters != parameters { preview = nil } } }
     public var selected: ParameterID = .hIn
     /// The kernel section's page of (out, in) pairs.
     public var kernelPage = 0
@@ -62,8 +63,12 @@ public struct AppState: Equatable, Sendable, HoldsScreenSettings {
     public var speedIndex = 2
     /// The parameter whose slider the held mouse button drags, if any.
     public var dragging: ParameterID?
-    /// The computed maps the screen draws (the newest `Action.computed`); nil before any.
-    public var mapsShown: MapsKey?
+    /// The newest finished maps (`Action.computed`), for whatever settings; nil before any. The
+    /// state holds the only long-lived reference: the engine keeps none but a few small layers'.
+    public internal(set) var maps: ComputedMaps?
+    /// The part in view of the layer still being computed (`ComputedMaps.coverage` set), computed
+    /// first; nil once the whole layer's maps arrive or the settings change.
+    public internal(set) var preview: ComputedMaps?
     /// The values K may take, by ( ) or typed.
     public static let denseOutputRange = 1...(1 << 30)
     /// C_out of the pointwise 1×1 layer after the depthwise one (depthwise-separable), or nil for none.

@@ -27,8 +27,8 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.terminalSize = size
         if !state.showHelp { state.clampWhenDrawn() }
         return []
-    case .computed(let parameters, let region):
-        state.mapsShown = MapsKey(parameters, region: region)
+    case .computed(let maps):
+        state.receive(maps)
         return []
     case .graphComputed, .stackComputed:
         return []

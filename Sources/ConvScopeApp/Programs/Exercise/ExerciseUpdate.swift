@@ -2,6 +2,9 @@ import ConvCore
 import ConvExercises
 
 extension ExerciseState: LoopProgram {
+    /// The course screen of the question's layer holds its maps; on a model's screen, its open lesson.
+    public var mapsState: AppState? { model == nil ? teaching : model?.lesson }
+
     /// The only way an exercise session changes: an action in, the effects out (the course
     /// screen's own effects pass through for the revealed layer; answers ask to be recorded).
     public mutating func apply(_ action: Action) -> [Effect] {

@@ -6,6 +6,8 @@ extension ModelProgram: LoopProgram {
     /// lesson; else a course screen with the same settings that asks for none (the model screen
     /// computes its own values).
     public var teaching: AppState { lesson ?? AppState(settings: settings) }
+    /// The open lesson holds the maps it draws; the model screen draws its own values.
+    public var mapsState: AppState? { lesson }
 
     public mutating func apply(_ action: Action) -> [Effect] { update(action) }
 
