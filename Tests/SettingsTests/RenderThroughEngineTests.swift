@@ -48,6 +48,27 @@ struct RenderThroughEngineTests {
         let file = try #require(FileManager.default.contents(atPath: path))
         #expect(Array(file) == json, "render wrote the values the screen draws")
     }
+
+    @Test("the part in view the screen computes first holds render's values there")
+    func previewRegionMatchesRender() throws {
+        let command = try RenderCommand.parse(Self.layers.last! + ["--format", "json"])
+        let layer = try command.parameters.apply(to: Conv2dSettings())
+        // Every layer computed in the background gets its region in view first with this threshold.
+        let engine = Engine(previewMultiplyAdds: 1)
+        let region = OutputRegion(channels: 0..<1, rows: 300..<340, columns: 17..<61, block: 1)
+        #expect(engine.request(.layer(layer, showing: region)).isEmpty, "computed in the background")
+        var preview: ComputedMaps?
+        let deadline = ContinuousClock.now + .seconds(120)
+        while preview == nil && engine.isComputing && ContinuousClock.now < deadline {
+            preview = engine.take().lazy.compactMap { if case .preview(let maps) = $0 { maps } else { nil } }.first
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        let shown = try #require(preview, "the region in view arrived before the whole layer").experiment.output.get()
+        let rendered = try Engine().computeNow(layer).experiment.output.get()
+        var differing = 0
+        for y in region.rows { for x in region.columns where shown[0, 0, y, x] != rendered[0, 0, y, x] { differing += 1 } }
+        #expect(differing == 0, "the screen's first values are render's")
+    }
 }
 
 /// A screen that quits (q) once a frame drew finished maps, and then on every later event.
