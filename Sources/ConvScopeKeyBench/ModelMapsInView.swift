@@ -60,8 +60,9 @@ func timeModelMaps(_ bench: ModelMapsCase, runs: Int) -> MapsInViewTiming {
         let engine = Engine()
         for effect in effects {
             switch effect {
-            case .computeStack(let model):
-                var results = engine.request(.stack(model))
+            case .computeStack(let model, let selected):
+                // The first delivery holds the selected layer's values; the rest follow (untimed).
+                var results = engine.request(.stack(model, selected: selected))
                 while results.isEmpty { usleep(200); results = engine.take() }
                 for result in results { _ = update(&state, result.action) }
             case .computeGraph(let request):
