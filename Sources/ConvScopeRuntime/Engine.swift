@@ -115,7 +115,8 @@ public final class Engine {
     /// The finished background results still wanted, oldest first; superseded ones are dropped.
     /// A layer's maps are kept here (`latest`, `preview`, the cache) as they are taken.
     public func take() -> [ComputeResult] {
-        mailbox.takeAll().compactMap { delivery in
+        stackWanted?.loopTook()
+        return mailbox.takeAll().compactMap { delivery in
             let current = jobs[delivery.kind]?.ticket == delivery.ticket
             // A graph's superseded values are still taken: the screen keeps the rows left since.
             guard current || delivery.kind.keepsSupersededResults else { return nil }
