@@ -1,23 +1,8 @@
 import ConvCore
 import ConvScopeApp
 
-/// The stack screen's models and the graph screen's forwards.
+/// The stack screen's inline limits and the graph screen's forwards (the stack's job: Engine+Stack.swift).
 extension Engine {
-    /// Starts computing `model`'s values, superseding any other model; a small one is computed
-    /// at once, a larger one in the background, which a newer model cancels between layers.
-    func requestStack(_ model: Model) -> [ComputeResult] {
-        if jobs[.stack] != nil, runningModel == model { return [] }
-        cancel(.stack)
-        runningModel = nil
-        if Self.isSmall(model) { return [.stack(model, model.run())] }
-        let job = start(.stack)
-        runningModel = model
-        run(job) {
-            model.run(isCancelled: { job.token.isCancelled }).map { .stack(model, $0) }
-        }
-        return []
-    }
-
     /// True when the model is computed inline (below both inline limits).
     public static func isSmall(_ model: Model) -> Bool {
         let trace = model.trace

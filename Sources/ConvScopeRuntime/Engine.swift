@@ -9,8 +9,8 @@ public enum ComputeRequest: Sendable {
     /// `onScreen` names the settings whose finished maps the state holds (`AppState.maps`): asked
     /// for again, nothing is computed and whatever runs for others stops.
     case layer(Conv2dSettings, showing: OutputRegion?, onScreen: Conv2dSettings? = nil)
-    /// Every layer's values of a stack model (the stack screen).
-    case stack(Model)
+    /// Every layer's values of a stack model (the stack screen), layer `selected`'s first.
+    case stack(Model, selected: Int)
     /// The graph screen's values for a traced forward.
     case graph(GraphRequest)
 }
@@ -21,7 +21,7 @@ public enum ComputeResult: Sendable {
     case maps(ComputedMaps)
     /// The part in view of a layer still being computed (`ComputedMaps.coverage` set).
     case preview(ComputedMaps)
-    /// A stack model's values.
+    /// A stack model's values: up to the selected layer first (`StackRun.isComplete` false), then all.
     case stack(Model, StackRun)
     /// A graph request's values, and the effective field when it asked for one.
     case graph(GraphRequest, [String: GraphValue], field: [[Double]]?)
@@ -78,6 +78,8 @@ public final class Engine {
 
     // The stack and graph screens (Engine+Models.swift).
     var runningModel: Model?
+    /// The layer the running stack job delivers next (Engine+Stack.swift).
+    var stackWanted: WantedLayer?
     var runningGraph: GraphRequest?
 
     /// An engine with nothing computed yet; `previewMultiplyAdds` sets which layers get a preview.
@@ -100,7 +102,7 @@ public final class Engine {
     public func request(_ request: ComputeRequest) -> [ComputeResult] {
         switch request {
         case .layer(let layer, let region, let onScreen): requestLayer(layer, showing: region, onScreen: onScreen)
-        case .stack(let model): requestStack(model)
+        case .stack(let model, let selected): requestStack(model, selected: selected)
         case .graph(let graph): requestGraph(graph)
         }
     }
@@ -111,15 +113,16 @@ public final class Engine {
     /// The finished background results still wanted, oldest first; superseded ones are dropped.
     /// A small layer's finished maps are kept in the cache as they are taken.
     public func take() -> [ComputeResult] {
-        mailbox.takeAll().compactMap { delivery in
+        stackWanted?.loopTook()
+        return mailbox.takeAll().compactMap { delivery in
             let current = jobs[delivery.kind]?.ticket == delivery.ticket
             // A graph's superseded values are still taken: the screen keeps the rows left since.
             guard current || delivery.kind.keepsSupersededResults else { return nil }
-            if current && delivery.kind != .preview { jobs[delivery.kind] = nil }
+            if current && delivery.endsJob { jobs[delivery.kind] = nil }
             switch delivery.result {
             case .maps(let maps): finishLayer(maps)
             case .preview: break
-            case .stack: runningModel = nil
+            case .stack: if delivery.endsJob { finishStack() }
             case .graph: if current { runningGraph = nil }
             }
             return delivery.result

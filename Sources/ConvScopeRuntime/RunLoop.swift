@@ -179,8 +179,8 @@ public struct RunLoop<Program: LoopProgram> {
                     }
                 case .computeGraph(let request):
                     queue += engine.request(.graph(request)).map(\.action)
-                case .computeStack(let model):
-                    queue += engine.request(.stack(model)).map(\.action)
+                case .computeStack(let model, let selected):
+                    queue += engine.request(.stack(model, selected: selected)).map(\.action)
                 case .export:
                     queue.append(.report(exporter(state, state.mapsState?.maps)))
                 case .toggleRecording:

@@ -200,7 +200,7 @@ import Testing
         let started = s.apply(.start(TerminalSize(columns: 80, rows: 24)))
         #expect(started.count == 1 && started.allSatisfy { if case .computeStack = $0 { true } else { false } },
                 "the stack screen asks for its own values, no single layer's")
-        if case let .computeStack(model)? = started.first {
+        if case let .computeStack(model, _)? = started.first {
             #expect(s.apply(.stackComputed(model, model.run())).isEmpty && s.model?.stack?.run != nil)
         }
         #expect(s.teachable && s.model?.stack != nil)

@@ -26,7 +26,7 @@ struct StackMouseTests {
         var changed = s
         var effects = update(&changed, .mouse(MouseEvent(kind, column: at.column, row: at.row)))
         // Values computed at once, as `update(_:_:)` does for keys.
-        while case .computeStack(let model)? = effects.first(where: { if case .computeStack = $0 { true } else { false } }) {
+        while case .computeStack(let model, _)? = effects.first(where: { if case .computeStack = $0 { true } else { false } }) {
             effects = update(&changed, .stackComputed(model, model.run()))
         }
         return changed

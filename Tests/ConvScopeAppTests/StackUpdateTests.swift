@@ -198,13 +198,13 @@ struct StackUpdateTests {
         let model = Model(inputShape: [1, 1, 572, 572], layers: [
             try! LayerParser.parse("Conv2d(1, 64, 3)"), try! LayerParser.parse("ReLU()")])
         var s = ModelProgram(model: model)
-        #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))) == [.computeStack(model), .mouseReporting(true)],
+        #expect(update(&s, .start(TerminalSize(columns: 80, rows: 24))) == [.computeStack(model, selected: 0), .mouseReporting(true)],
                 "the stack's values, no single layer's")
         #expect(s.stack!.run == nil && s.stack!.awaitsValues)
         var text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
         #expect(text.contains("computing the maps of every layer"))
         #expect(text.contains("1×64×570×570"), "shapes show at once")
-        #expect(update(&s, .key(.right)) == [.computeStack(s.stack!.model)], "→ on h_in of layer (0) changes the model")
+        #expect(update(&s, .key(.right)) == [.computeStack(s.stack!.model, selected: 0)], "→ on h_in of layer (0) changes the model")
         #expect(s.stack!.model.inputShape == [1, 1, 573, 572])
         let stale = Model(inputShape: [1, 1, 2, 2], layers: [try! LayerParser.parse("ReLU()")])
         update(&s, .stackComputed(model, stale.run()))

@@ -99,7 +99,8 @@ public enum Action: Equatable, Sendable {
     case stack(StackAction)
     /// One of the graph screen's actions (a traced forward).
     case graph(GraphAction)
-    /// The stack screen's values for a model, computed off the input loop.
+    /// The stack screen's values for a model, computed off the input loop: up to the selected
+    /// layer first (`StackRun.isComplete` false), then all of them.
     case stackComputed(Model, StackRun)
     /// The graph screen's values computed behind it, for the request that asked, and the
     /// effective field when it asked for one.

@@ -6,8 +6,9 @@ public enum Effect: Equatable, Sendable {
     /// Compute (or fetch from the cache) the maps for these parameters.
     case compute(Conv2dSettings)
     /// Compute every layer's values of this model (the stack screen), then report back with
-    /// `Action.stackComputed`; a newer model cancels it.
-    case computeStack(Model)
+    /// `Action.stackComputed`: the values up to layer `selected` first, then all; a newer model
+    /// cancels it.
+    case computeStack(Model, selected: Int)
     /// Compute the graph screen's values behind it, then report back with `Action.graphComputed`;
     /// a newer request replaces it.
     case computeGraph(GraphRequest)

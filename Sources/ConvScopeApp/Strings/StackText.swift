@@ -18,11 +18,16 @@ struct StackText {
     /// "1×8×32×32".
     func shape(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: g.times) }
 
-    /// The title bar's wordings, longest first.
-    func titles(layers: Int) -> [String] {
+    /// The title bar's wordings, longest first; while the selected layer's maps are drawn and
+    /// the later layers' are still computed, the longer ones say so.
+    func titles(layers: Int, computingTheRest: Bool) -> [String] {
         let count = lang.count(layers, en: ("layer", "layers"), ru: ("слоя", "слоёв", "слоёв"))
-        return [lang.pick(" convscope \(g.dot) a stack of \(count)", " convscope \(g.dot) стек из \(count)"),
-                " convscope \(g.dot) \(count)", " convscope"]
+        let titles = [lang.pick(" convscope \(g.dot) a stack of \(count)", " convscope \(g.dot) стек из \(count)"),
+                      " convscope \(g.dot) \(count)", " convscope"]
+        guard computingTheRest else { return titles }
+        let rest = lang.pick("computing the rest\(g.ellipsis)", "вычисляется остальное\(g.ellipsis)")
+        return [titles[0] + " \(g.dot) " + ScreenText.computingTheRest(lang, g), titles[0] + " \(g.dot) " + rest,
+                titles[1] + " \(g.dot) " + rest] + titles
     }
 
     var helpAndQuit: String { ScreenText.titleKeys(lang, g) }

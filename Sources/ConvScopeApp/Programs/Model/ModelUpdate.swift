@@ -16,7 +16,7 @@ extension ModelProgram {
     public func updated(_ action: Action) -> ModelProgram {
         var s = self
         for effect in s.update(action) {
-            if case .computeStack(let model) = effect { s.update(.stackComputed(model, model.run())) }
+            if case .computeStack(let model, _) = effect { s.update(.stackComputed(model, model.run())) }
             if case .computeGraph(let request) = effect { s.update(.graphComputed(request, request.run(), field: request.runField())) }
         }
         return s

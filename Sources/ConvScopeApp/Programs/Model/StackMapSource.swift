@@ -15,6 +15,18 @@ struct StackMapSource {
     let scaleMax: [Float]
     /// True for the coverage map: counts are drawn one cell per element, never as block means.
     var counts = false
+    /// The widest written value, which sizes the number cells: read once here, since the layout
+    /// asks for it for every zoom it tries, and each reading scans every value (a 16×512² output
+    /// read 12 times made most of a frame's 140 ms).
+    let valueWidth: Int
+
+    /// A section of `shape` showing `tensor` (nil while not computed) with each map's vmax in `scaleMax`.
+    init(section: MapSection, title: String, subtitle: String = "", shape: [Int], tensor: Tensor4?, scaleMax: [Float],
+         counts: Bool = false) {
+        (self.section, self.title, self.subtitle, self.shape, self.tensor) = (section, title, subtitle, shape, tensor)
+        (self.scaleMax, self.counts) = (scaleMax, counts)
+        valueWidth = Self.widestValue(tensor)
+    }
 
     /// The title's leading words ("input 1×8×32×32", "coverage 64×64"), which the header keeps.
     var lead: String { title.split(separator: " ").prefix(2).joined(separator: " ") }
@@ -22,13 +34,14 @@ struct StackMapSource {
     /// vmax of map `channel` (0 for a channel out of range).
     func scale(_ channel: Int) -> Float { scaleMax.indices.contains(channel) ? scaleMax[channel] : 0 }
 
-    /// The widest written value, which sizes the number cells.
-    var valueWidth: Int {
+    /// The widest written value of `tensor` (1 for none).
+    static func widestValue(_ tensor: Tensor4?) -> Int {
         guard let tensor, let hi = tensor.storage.max(), let lo = tensor.storage.min() else { return 1 }
         let widest = max(NumberText.cell(hi).count, NumberText.cell(lo).count)
         // A value with a decimal is as wide as the extremes' whole digits and two more: a bilinear
         // map's 850.5 is wider than its whole maximum 2862, and cells of 4 ran into each other.
-        guard tensor.storage.contains(where: { $0.isFinite && $0 != $0.rounded() }) else { return widest }
+        // Truncation finds the same whole numbers as rounding, in one instruction instead of a call.
+        guard tensor.storage.contains(where: { $0.isFinite && $0 != $0.rounded(.towardZero) }) else { return widest }
         func whole(_ v: Float) -> Int { NumberText.cell(v.rounded(.towardZero)).count }
         return max(widest, whole(hi) + 2, whole(lo) + 2)
     }
@@ -53,11 +66,13 @@ struct StackMapSource {
     /// output; for a Cat, the pair of maps it joins.
     static func sections(_ s: StackState, text: StackText) -> (top: StackMapSource?, bottom: StackMapSource?) {
         let k = s.selected, step = s.selectedTrace
-        let modelInput = StackMapSource(
-            section: .input, title: text.inputTitle(shape: s.model.inputShape), subtitle: text.ofTheModel,
-            shape: s.model.inputShape,
-            tensor: s.run.map { _ in s.model.makeInput() },
-            scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]))
+        // Made only where shown: the input is made, and its values scanned, for each source.
+        func modelInput() -> StackMapSource {
+            StackMapSource(
+                section: .input, title: text.inputTitle(shape: s.model.inputShape), subtitle: text.ofTheModel,
+                shape: s.model.inputShape, tensor: s.run.map { _ in s.model.makeInput() },
+                scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]))
+        }
         func output(of index: Int, section: MapSection, subtitle: String? = nil) -> StackMapSource? {
             guard let shape = s.trace.layers[index].outputShape else { return nil }
             let title = section == .input ? text.inputTitle(shape: shape) : text.outputTitle(shape: shape)
@@ -66,16 +81,16 @@ struct StackMapSource {
         }
         // The selected layer's input: the model's input for layer 0, else the output before it.
         func layerInput() -> StackMapSource? {
-            if k == 0 { return modelInput }
+            if k == 0 { return modelInput() }
             return output(of: k - 1, section: .input)
         }
         if case let .cat(cat) = step.layer {
             let skip = cat.skip >= 0 && cat.skip < k
                 ? output(of: cat.skip, section: .input, subtitle: text.skipMap + " " + text.outputOf(cat.skip)) : nil
-            let current = k == 0 ? modelInput : output(of: k - 1, section: .input)
+            let current = k == 0 ? modelInput() : output(of: k - 1, section: .input)
             return (skip, current)
         }
-        let top = s.fieldInInput ? modelInput : layerInput()
+        let top = s.fieldInInput ? modelInput() : layerInput()
         if s.coverage, let counts = s.coverageCounts, let rows = counts.first.map({ _ in counts.count }),
            let columns = counts.first?.count {
             let values = counts.flatMap { $0.map(Float.init) }

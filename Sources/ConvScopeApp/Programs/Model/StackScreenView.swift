@@ -13,7 +13,8 @@ enum StackScreenView {
         }
         let s = state.stack!, g = env.glyphs
         let text = StackText(lang: env.language, g: g, model: s.model)
-        TitleLine.paint(titles: text.titles(layers: s.model.layers.count), right: text.helpAndQuit, into: &canvas)
+        let titles = text.titles(layers: s.model.layers.count, computingTheRest: s.computesTheRest)
+        TitleLine.paint(titles: titles, right: text.helpAndQuit, into: &canvas)
         canvas.put(" " + traceLine(s.trace, width: size.columns - 2, glyphs: g), x: 0, y: layout.traceY,
                    style: Style(bold: true), maxWidth: size.columns)
         LayerListView(stack: s, frame: layout.list, firstListed: layout.firstListed, environment: env).paint(into: &canvas)

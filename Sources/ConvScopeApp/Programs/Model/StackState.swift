@@ -77,8 +77,10 @@ public struct StackState: Equatable, Sendable {
     public private(set) var trace: StackTrace { didSet { listWidths = StackListWidths(trace, previous: (listWidths, oldValue)) } }
     /// The layer list's column widths for `trace`.
     public private(set) var listWidths: StackListWidths
-    /// Every layer's values; nil while they are computed off the input loop, or when the
-    /// model is too large to compute on each change.
+    /// The layers' values for `model`: nil until the first arrive (or when the model is too
+    /// large to compute on each change); while computed off the input loop, first those up to
+    /// the selected layer (`isComplete` false, the later layers' nil), then all. An edit that
+    /// changes the model drops them, so no layer ever shows values of the model before it.
     public private(set) var run: StackRun?
     /// Index of the selected layer.
     public var selected = 0 { didSet { if selected != oldValue { row = 0 } } }
@@ -126,15 +128,20 @@ public struct StackState: Equatable, Sendable {
         clampCursor()
     }
 
-    /// Takes values computed off the input loop, if they are for the model on screen.
+    /// Takes values computed off the input loop, if they are for the model on screen and hold
+    /// more than the values here (a first part never replaces the whole).
     public mutating func receive(_ values: StackRun, for computed: Model) {
-        guard computed == model, values.trace == trace else { return }
+        guard computed == model, values.trace == trace, run.map({ !$0.isComplete }) ?? true else { return }
         run = values
         clampCursor()
     }
 
-    /// True while the values are wanted and not here yet ("computing …").
-    public var awaitsValues: Bool { run == nil && isComputable }
+    /// True while the values are wanted and not all here yet ("computing …"): none, or only
+    /// those up to the layer selected when they were asked for.
+    public var awaitsValues: Bool { isComputable && !(run?.isComplete ?? false) }
+
+    /// True while the selected layer's maps are drawn and later layers' are still computed.
+    public var computesTheRest: Bool { run.map { !$0.isComplete && $0.isComputed(selected) } ?? false }
 
     /// The model is small enough for its values to be computed.
     public var isComputable: Bool {

@@ -104,10 +104,11 @@ extension ModelProgram {
         clampToLayout()
     }
 
-    /// The stack screen's effects after an action: its values, when wanted and not here yet.
+    /// The stack screen's effects after an action: its values, when wanted and not all here yet
+    /// (the selected layer's first).
     var stackEffects: [Effect] {
         guard let s = stack, s.awaitsValues else { return [] }
-        return [.computeStack(s.model)]
+        return [.computeStack(s.model, selected: s.selected)]
     }
 
     /// The longest layer text the prompt takes.
