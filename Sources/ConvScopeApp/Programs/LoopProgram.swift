@@ -11,6 +11,16 @@ public protocol LoopProgram: Sendable {
     func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame
     /// Told, before each event, the layout of the frame on screen: the one the event acts on.
     mutating func showing(_ layout: Frame.Layout?)
+    /// The frame for this state, painted from `laidOut` — the course layout of `teaching` made
+    /// while its maps are computed, for the region in view — where the frame is laid out so.
+    func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame
+}
+
+extension LoopProgram {
+    /// A program whose frame is not the teaching state's course screen lays itself out.
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        frame(maps: maps, environment: environment, spinner: spinner)
+    }
 }
 
 extension AppState: LoopProgram {
@@ -24,6 +34,10 @@ extension AppState: LoopProgram {
 
     public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame {
         drawFrame(self, maps: maps, environment: environment, spinner: spinner)
+    }
+
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        drawFrame(self, maps: maps, environment: environment, spinner: spinner, laidOut: laidOut)
     }
 
     public mutating func showing(_ layout: Frame.Layout?) { adoptFrame(layout) }
