@@ -35,6 +35,9 @@ public struct RunLoop<Program: LoopProgram> {
     let drawn: ((Canvas) -> Void)?
     /// Until when (uptime ns) the frame of a change may wait for the computation it started.
     private var frameHeldUntil: UInt64 = 0
+    /// The course layout made for the region in view of a computation the last change started:
+    /// the next frame is painted from it, not laid out again (nil once anything else changes).
+    private var laidOutForRegion: ScreenLayout?
     /// How long a frame waits for a computation that has just started before it shows the
     /// spinner instead: a layer done sooner (a 256² 16-channel layer takes 5–15 ms) is drawn
     /// once, finished, and the run loop paints no spinner frame while the engine's threads
@@ -70,7 +73,8 @@ public struct RunLoop<Program: LoopProgram> {
         /// Paints the state with the maps it holds.
         func drawNow(waiting: Bool) {
             // The state's environment: the screen's device with the palette the user picked.
-            let frame = state.frame(environment: state.teaching.environment, spinner: spinner)
+            let frame = state.frame(environment: state.teaching.environment, spinner: spinner, laidOut: laidOutForRegion)
+            laidOutForRegion = nil
             screen.draw(frame.canvas)
             lastFrame = frame.layout
             // Scrolled, paged, zoomed or resized while the maps are computed: the part this frame
@@ -84,6 +88,8 @@ public struct RunLoop<Program: LoopProgram> {
                 frameDrawn?(DispatchTime.now().uptimeNanoseconds - start); keyTime = nil
             }
         }
+        // The state learns it is drawn in frames before it starts, so start-up lays out only its first frame.
+        state.showing(nil)
         if let status = dispatch(.start(screen.size)) { return status }
         while true {
             if let number = pendingSignal(), let status = dispatch(.signal(number)) { return status }
@@ -140,6 +146,7 @@ public struct RunLoop<Program: LoopProgram> {
             // A resize read before a held frame was painted: the frame on screen is an older
             // state's, so the state adopts nothing from it.
             state.showing(dirty ? nil : lastFrame)
+            laidOutForRegion = nil
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }
@@ -153,12 +160,25 @@ public struct RunLoop<Program: LoopProgram> {
         return state.teaching.visibleOutput(environment: state.teaching.environment)
     }
 
+    /// The part of the output a computation just started will show first, read from the layout
+    /// its frame will be painted from (kept for that frame in `laidOutForRegion`).
+    mutating func regionOfNextFrame() -> OutputRegion? {
+        let teaching = state.teaching
+        guard teaching.parameters.validate() == nil else { return nil }
+        let layout = Layout.compute(teaching, environment: teaching.environment)
+        laidOutForRegion = layout
+        return teaching.visibleOutput(in: layout)
+    }
+
     /// Updates the state with an action and performs its effects, which may send further actions
     /// (a report, a resume, maps computed at once). Returns an exit status when one says quit.
     mutating func dispatch(_ action: Action) -> Int32? {
         var queue = [action]
         while !queue.isEmpty {
             let action = queue.removeFirst()
+            // A layout kept for the next frame is this state's: any change but finished maps
+            // (whose widths the frame checks) lays the frame out anew.
+            if case .computed = action {} else { laidOutForRegion = nil }
             let effects = state.apply(action)
             observe?(action, effects)
             for effect in effects {
@@ -172,7 +192,7 @@ public struct RunLoop<Program: LoopProgram> {
                     // The finished maps the state holds: asked for again, nothing is computed.
                     let onScreen = state.mapsState?.maps?.parameters
                     // Only a computation in the background computes the part in view first.
-                    let region = engine.computesInBackground(p, onScreen: onScreen) ? visibleOutput() : nil
+                    let region = engine.computesInBackground(p, onScreen: onScreen) ? regionOfNextFrame() : nil
                     queue += engine.request(.layer(p, showing: region, onScreen: onScreen)).map(\.action)
                     if !wasComputing && engine.isComputing(p) {
                         frameHeldUntil = DispatchTime.now().uptimeNanoseconds + Self.spinnerGrace

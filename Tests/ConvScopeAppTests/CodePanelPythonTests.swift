@@ -56,15 +56,20 @@ struct CodePanelPythonTests {
     }()
 
     /// The panel's Python lines: from under its heading to the next heading.
-    static func python(_ s: Conv2dSettings) -> String {
-        let lines = CodePanelText.lines(AppState(parameters: s), glyphs: .unicodeSet, width: 60, language: .en).map(\.text)
+    static func python(_ s: Conv2dSettings) -> String { python(s, width: 60) }
+
+    /// The panel's Python lines wrapped for a panel `width` wide.
+    static func python(_ s: Conv2dSettings, width: Int) -> String {
+        let lines = CodePanelText.lines(AppState(parameters: s), glyphs: .unicodeSet, width: width, language: .en).map(\.text)
         let end = lines.firstIndex(of: PanelWords.commandHeading(.en))!
         return lines[1..<end].joined(separator: "\n")
     }
 
-    @Test(.enabled(if: torchAvailable, "python3 with torch is not installed: the P panel's code is not run"))
-    func theCodeGivesTheScreensNumbers() throws {
-        let programs = Self.cases.map(Self.python)
+    @Test(.enabled(if: torchAvailable, "python3 with torch is not installed: the P panel's code is not run"),
+          arguments: [60, 30])
+    func theCodeGivesTheScreensNumbers(width: Int) throws {
+        // 30 columns is narrower than the panel at 50×17 (46): the formulas wrap inside their brackets.
+        let programs = Self.cases.map { Self.python($0, width: width) }
         let outputs = try torchOutputs(of: programs)
         #expect(outputs.count == Self.cases.count)
         for (i, (s, torch)) in zip(Self.cases, outputs).enumerated() {

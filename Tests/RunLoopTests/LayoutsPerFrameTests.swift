@@ -10,16 +10,16 @@ import Testing
 @Suite("One layout per frame")
 struct LayoutsPerFrameTests {
     /// Runs `state` in the real run loop through `script`; returns the layouts counted and the
-    /// frames drawn after the first frame (what the events cost), and the state at the end.
-    static func count<Program: LoopProgram>(_ state: Program, _ script: [FakeScreen.Step]) -> (layouts: Int, frames: Int, state: Program) {
-        let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: script)
+    /// frames drawn from start-up on (what start-up and the events cost), and the state at the end.
+    static func count<Program: LoopProgram>(_ state: Program, _ script: [FakeScreen.Step],
+                                            size: TerminalSize = TerminalSize(columns: 80, rows: 24))
+        -> (layouts: Int, frames: Int, state: Program, screen: FakeScreen) {
+        let screen = FakeScreen(size: size, script: script)
         let counter = LayoutCount()
-        nonisolated(unsafe) var atFirstFrame = 0
-        var loop = RunLoop(screen: screen, state: state, exporter: { _, _ in "" },
-                           firstFrameDrawn: { atFirstFrame = counter.value })
+        var loop = RunLoop(screen: screen, state: state, exporter: { _, _ in "" })
         let status = LayoutCount.$current.withValue(counter) { loop.run() }
         #expect(status == 0)
-        return (counter.value - atFirstFrame, screen.frames.count - 1, loop.state)
+        return (counter.value, screen.frames.count, loop.state, screen)
     }
 
     @Test("course screen: parameter keys, a row change, a resize — one layout per frame")

@@ -50,8 +50,8 @@ extension Conv2dSettings {
             TransposedRefusal(pythonType: $0.error.pythonType, message: $0.error.message, culprits: Self.transposedCulprits($0.error))
         }
         if paddingChoice != .explicit, !(trace.failure.map { Self.isConstructorRefusal($0.error) } ?? false) {
-            return TransposedRefusal(pythonType: "TypeError", message: "conv_transpose2d(): argument 'padding' (position 5) "
-                                     + "must be tuple of ints, but found element of type str at pos 0", culprits: [.padding])
+            let error = StackLayerError.transposedPaddingString
+            return TransposedRefusal(pythonType: error.pythonType, message: error.message, culprits: [.padding])
         }
         return refusal
     }

@@ -17,6 +17,18 @@ enum LayerBuilders {
         if try a.choice("padding_mode", from: modes, default: "zeros") != "zeros" {
             throw .construction(text: a.text, error: .transposedPaddingMode)
         }
+        // PyTorch's constructor takes padding='same' apart into letters (after its groups checks),
+        // then its forward refuses the string with a TypeError.
+        if case .string? = a.raw("padding")?.value {
+            let groups = try a.int("groups", default: 1, in: StackLimits.channels)
+            if try a.int("in_channels", in: StackLimits.channels) % groups != 0 {
+                throw .construction(text: a.text, error: .conv2d(.inChannelsNotDivisibleByGroups))
+            }
+            if try a.int("out_channels", in: StackLimits.channels) % groups != 0 {
+                throw .construction(text: a.text, error: .conv2d(.outChannelsNotDivisibleByGroups))
+            }
+            throw .construction(text: a.text, error: .transposedPaddingString)
+        }
         return .convTranspose2d(ConvTranspose2dLayer(
             try a.int("in_channels", in: StackLimits.channels), try a.int("out_channels", in: StackLimits.channels),
             kernelSize: try a.pair("kernel_size", default: 1, in: StackLimits.kernel),

@@ -53,18 +53,27 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         let family = plain.parameters.layerKind != .conv2d
         // A Conv1d's or ConvTranspose2d's drawing is measured on the grown screen, not the one drawn.
         if family { plain.onScreen = nil }
-        let current = maps?.parameters == plain.parameters ? maps : nil
-        var layout = Layout.compute(plain, environment: env, widths: current?.widths)
+        // Laid out as the screen lays it out: with the maps' widths once they are finished.
+        let current = maps?.parameters == plain.parameters && maps?.coverage == nil ? maps : nil
+        func laidOut() -> ScreenLayout {
+            let layout = Layout.compute(plain, environment: env, widths: current?.widths)
+            // The family's drawing is measured on this screen's layout, not laid out again.
+            if family { plain.onScreen = .course(layout) }
+            return layout
+        }
+        var layout = laidOut()
         // A slide shows every map whole and every channel: the picture is drawn on a larger
         // screen until nothing is cropped or paged (no scroll hints, no arrows, no page marker).
         while !layout.tooSmall,
               family ? plain.familyMapsAreCropped(layout, environment: env) : layout.sections.contains(where: { $0.isCropped || $0.isPaged }),
               plain.terminalSize.columns < Self.largestMapsScreen {
             plain.terminalSize = TerminalSize(columns: plain.terminalSize.columns * 3 / 2, rows: plain.terminalSize.rows * 3 / 2)
-            layout = Layout.compute(plain, environment: env, widths: current?.widths)
+            layout = laidOut()
         }
-        if layout.tooSmall { return view(plain, maps: maps, environment: env) }
-        let screen = darkView(plain, maps: maps, environment: env, spinner: 0)
+        // The picture is painted from the last layout: the frame exported is laid out once.
+        let painted = paintCourse(plain, layout: layout, maps: maps, environment: env, spinner: 0)
+        if layout.tooSmall { return env.colorDepth.hasColor ? painted.themed(plain.theme) : painted }
+        let screen = painted
         let m = layout.maps
         // One blank column of margin on the left, as on screen; blank rows under the maps go.
         let width = m.width + 1

@@ -13,6 +13,16 @@ public protocol LoopProgram: Sendable {
     func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int) -> Frame
     /// Told, before each event, the layout of the frame on screen: the one the event acts on.
     mutating func showing(_ layout: Frame.Layout?)
+    /// The frame for this state, painted from `laidOut` — the course layout of `teaching` made
+    /// while its maps are computed, for the region in view — where the frame is laid out so.
+    func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame
+}
+
+extension LoopProgram {
+    /// A program whose frame is not the teaching state's course screen lays itself out.
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        frame(maps: maps, environment: environment, spinner: spinner)
+    }
 }
 
 extension AppState: LoopProgram {
@@ -29,6 +39,10 @@ extension AppState: LoopProgram {
         drawFrame(self, maps: maps, environment: environment, spinner: spinner)
     }
 
+    public func frame(maps: ComputedMaps?, environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        drawFrame(self, maps: maps, environment: environment, spinner: spinner, laidOut: laidOut)
+    }
+
     public mutating func showing(_ layout: Frame.Layout?) { adoptFrame(layout) }
 }
 
@@ -36,5 +50,10 @@ extension LoopProgram {
     /// The screen for this state drawn from the maps it holds: no engine is needed to draw it.
     public func frame(environment: RenderEnvironment, spinner: Int) -> Frame {
         frame(maps: mapsState?.shownMaps, environment: environment, spinner: spinner)
+    }
+
+    /// The same, painted from `laidOut` where the frame is laid out so (see the requirement).
+    public func frame(environment: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        frame(maps: mapsState?.shownMaps, environment: environment, spinner: spinner, laidOut: laidOut)
     }
 }

@@ -51,9 +51,11 @@ struct StackText {
                              "torch.cat([(\(n(cat.skip))), (\(n(index - 1)))], dim=1): H и W должны совпадать")
         }
         let weights = layer.weightShape == nil ? "" : " \(g.dot) " + LayerLessonText.weights(model?.weightSource(index), lang)
-        let lead = "\(g.arrowDown) (\(n(index))) "
-        return lead + LayerListView.shortened(layer.pytorchRepr, to: max(4, width - lead.count - weights.count), glyphs: g)
-            + weights
+        let lead = "\(g.arrowDown) (\(n(index))) ", room = width - lead.count
+        // The layer whole (compacted) comes first; where the weights' source does not fit beside it, it goes.
+        let fitsWithWeights = LayerListView.compacted(layer.pytorchRepr).count + weights.count <= room
+        return lead + LayerListView.shortened(layer.pytorchRepr, to: max(4, fitsWithWeights ? room - weights.count : room), glyphs: g)
+            + (fitsWithWeights ? weights : "")
     }
 
     /// Section titles ("input 1×8×4×4"); the first word stays longest in the header.

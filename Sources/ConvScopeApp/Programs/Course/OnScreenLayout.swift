@@ -25,8 +25,10 @@ extension AppState {
     /// Told the frame on screen before an event: paging and scrolling step from what was drawn.
     mutating func adoptFrame(_ layout: Frame.Layout?) {
         onScreen = layout
-        guard case .course? = layout else { return }
+        // Only the run loop tells a state what is on screen: from then on its frames clamp.
         clampsToFrames = true
+        guard case .course(let drawn)? = layout else { return }
         clampToLayout(drawn: layout)
+        wordNotice(from: drawn)
     }
 }

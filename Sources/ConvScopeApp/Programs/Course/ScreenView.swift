@@ -7,9 +7,12 @@ public func view(_ state: AppState, maps: ComputedMaps?, environment env: Render
     drawFrame(state, maps: maps, environment: env, spinner: spinner).canvas
 }
 
-/// The frame for a state: the layout computed once, and the canvas painted from it.
-public func drawFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
-    let dark = darkFrame(state, maps: maps, environment: env, spinner: spinner)
+/// The frame for a state: the layout computed once, and the canvas painted from it. `laidOut` is
+/// this state's layout made while its maps are computed (for the region in view): a frame laid
+/// out so is painted from it instead of laying the screen out again.
+public func drawFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int,
+                      laidOut: ScreenLayout? = nil) -> Frame {
+    let dark = darkFrame(state, maps: maps, environment: env, spinner: spinner, laidOut: laidOut)
     // Without colours there is no page to paint; exports still get the theme's page colour.
     return Frame(layout: dark.layout, canvas: env.colorDepth.hasColor ? dark.canvas.themed(state.theme) : dark.canvas)
 }
@@ -20,10 +23,15 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
 }
 
 /// The layout for a state (laid out once) and the screen painted from it, before a theme.
-func darkFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
+func darkFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int,
+               laidOut: ScreenLayout? = nil) -> Frame {
     let current = maps?.parameters == state.parameters && maps?.coverage == nil ? maps : nil
-    let layout = Layout.compute(state, environment: env, widths: current?.widths)
-    return Frame(layout: .course(layout), canvas: paintCourse(state, layout: layout, maps: maps, environment: env, spinner: spinner))
+    // Until the maps are finished the frame is laid out with estimated widths, as `laidOut` was.
+    let layout = current == nil ? laidOut ?? Layout.compute(state, environment: env) : Layout.compute(state, environment: env, widths: current?.widths)
+    // A notice left for this frame (the zoom key, w) is worded from its layout.
+    var shown = state
+    shown.wordNotice(from: layout)
+    return Frame(layout: .course(layout), canvas: paintCourse(shown, layout: layout, maps: maps, environment: env, spinner: spinner))
 }
 
 /// The course screen painted from its layout.

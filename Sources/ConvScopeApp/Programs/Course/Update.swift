@@ -115,7 +115,8 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         // auto → whole map → numbers → large → auto; the status line says which is on.
         s.zoomOverride = Zoom.following(s.zoomOverride)
         s.scrollX = 0; s.scrollY = 0
-        s.notice = s.clampToLayout().zoomNotice
+        // The zoom the frame lays out is the one the notice names (worded by that frame).
+        s.noticeWhenDrawn(.zoom)
     // Paging and scrolling move nothing but what is in view, so the frame on screen bounds them.
     case .previousPage:
         s.pages = s.pages.map { $0 - 1 }
@@ -174,9 +175,7 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         // The opposite of what is drawn now (automatic or not); what was never drawn says why.
         let shown = s.courseLayout(drawn: s.onScreen).kernel != nil
         s.kernelSection = !shown
-        let layout = s.clampToLayout()
-        let nowShown = layout.kernel != nil
-        s.notice = .kernelSection(nowShown ? .shown : shown ? .hidden : s.parameters.validate() != nil ? .refused : .noRoom)
+        s.noticeWhenDrawn(.kernelSection(wasShown: shown))
     case .start, .key, .resize, .resumed, .computed, .stackComputed, .graphComputed, .signal, .suspend, .quit, .mouse:
         break
     case .set(let id, let value):

@@ -89,15 +89,32 @@ struct LayerListView {
     }
 
     /// A module's repr in `width` columns: whole; then PyTorch's keywords shortened (k=, s=, p=,
-    /// d=), square tuples written once and default arguments dropped; then the name with its
-    /// first argument; then cut with an ellipsis.
+    /// d=), square tuples written once and default arguments dropped; then as many of its first
+    /// arguments as fit, whole, the rest an ellipsis (down to the name with its first argument);
+    /// then cut with an ellipsis.
     static func shortened(_ repr: String, to width: Int, glyphs g: Glyphs) -> String {
         if repr.count <= width { return repr }
         let compact = compacted(repr)
         if compact.count <= width { return compact }
-        let brief = briefest(repr, glyphs: g)
-        if brief.count <= width { return brief }
+        if let open = compact.firstIndex(of: "("), compact.hasSuffix(")") {
+            let name = compact[..<open], arguments = topLevelArguments(String(compact[compact.index(after: open)...].dropLast()))
+            for kept in stride(from: arguments.count - 1, through: 1, by: -1) {
+                let brief = "\(name)(" + arguments.prefix(kept).joined(separator: ", ") + ", \(g.ellipsis))"
+                if brief.count <= width { return brief }
+            }
+        }
         return String(compact.prefix(max(0, width - g.ellipsis.count))) + g.ellipsis
+    }
+
+    /// A call's arguments split at the commas outside parentheses (`8, 4, k=(3, 5), s=2`).
+    static func topLevelArguments(_ text: String) -> [String] {
+        var arguments: [String] = [], current = "", depth = 0
+        for c in text {
+            if c == ",", depth == 0 { arguments.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue }
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            current.append(c)
+        }
+        return current.isEmpty ? arguments : arguments + [current.trimmingCharacters(in: .whitespaces)]
     }
 
     /// The shortest form `shortened` gives before cutting: the name with its first argument.
@@ -117,6 +134,8 @@ struct LayerListView {
             text = text.replacingOccurrences(of: long, with: short)
         }
         // "(3, 3)" → "3".
+        // A padding PyTorch prints as a word is kept as it prints it (padding=same).
+        for word in ["same", "valid"] { text = text.replacingOccurrences(of: "p=\(word)", with: "padding=\(word)") }
         text = squareTuplesOnce(text)
         for dropped in [", s=1", ", p=0", ", d=1", ", ceil_mode=False", ", inplace=False", ", inplace=True",
                         ", eps=1e-05", ", momentum=0.1", ", affine=True", ", track_running_stats=True"] {

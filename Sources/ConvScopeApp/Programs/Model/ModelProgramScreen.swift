@@ -16,7 +16,12 @@ extension ModelProgram: LoopProgram {
     }
 
     public func frame(maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int) -> Frame {
-        if let lesson { return lesson.frame(maps: maps, environment: env, spinner: spinner) }
+        frame(maps: maps, environment: env, spinner: spinner, laidOut: nil)
+    }
+
+    /// An open lesson's frame may be painted from the layout made for its region in view.
+    public func frame(maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int, laidOut: ScreenLayout?) -> Frame {
+        if let lesson { return lesson.frame(maps: maps, environment: env, spinner: spinner, laidOut: laidOut) }
         let dark = darkFrame(environment: env)
         // Without colours there is no page to paint; exports still get the theme's page colour.
         return Frame(layout: dark.layout, canvas: env.colorDepth.hasColor ? dark.canvas.themed(theme) : dark.canvas)
@@ -27,12 +32,13 @@ extension ModelProgram: LoopProgram {
     public mutating func showing(_ layout: Frame.Layout?) {
         onScreen = layout
         lesson?.adoptFrame(layout)
+        // Only the run loop tells a state what is on screen: from then on its frames clamp.
+        clampsToFrames = true
         switch layout {
         case .model(let drawn)? where lesson == nil:
-            clampsToFrames = true
             clampStackLayout(drawn)
+            wordNotice(from: drawn)
         case .graph(let drawn)? where lesson == nil:
-            clampsToFrames = true
             clampGraphLayout(drawn)
         default: break
         }
@@ -46,7 +52,10 @@ extension ModelProgram: LoopProgram {
             return Frame(layout: .graph(layout), canvas: GraphScreenView.paint(self, layout: layout, environment: env))
         case .stack:
             let layout = StackLayout.compute(self, environment: env)
-            return Frame(layout: .model(layout), canvas: StackScreenView.paint(self, layout: layout, environment: env))
+            // A notice left for this frame is worded from its layout.
+            var shown = self
+            shown.wordNotice(from: layout)
+            return Frame(layout: .model(layout), canvas: StackScreenView.paint(shown, layout: layout, environment: env))
         }
     }
 

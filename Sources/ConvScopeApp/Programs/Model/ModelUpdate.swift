@@ -123,7 +123,7 @@ extension ModelProgram {
             // auto → whole map → numbers → large → auto; the status line says which is on.
             zoomOverride = Zoom.following(zoomOverride)
             scrollX = 0; scrollY = 0
-            if let layout = clampToLayoutNow() { notice = layout.zoomNotice }
+            noticeWhenDrawn(.zoom)
         // Paging and scrolling move nothing but what is in view, so the frame on screen bounds them.
         case .previousPage:
             pages = pages.map { $0 - 1 }

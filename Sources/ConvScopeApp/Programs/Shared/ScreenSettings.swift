@@ -16,6 +16,9 @@ public struct ScreenSettings: Equatable, Sendable {
     public var helpPage = 0
     /// A one-line notice for the status line (e.g. why a typed value was refused).
     public var notice: Notice?
+    /// A notice that says what the layout chose (the zoom key, `w`), left for the frame that lays
+    /// the change out to word (`LayoutNotice`); setting `notice` drops it.
+    public var noticeFromLayout: LayoutNotice?
     /// Clicks, drags and the wheel act on the screen (off: the terminal selects text instead).
     public var mouseEnabled = true
     /// The layout of the frame on screen when the event being handled arrived, set by the run
@@ -63,7 +66,10 @@ extension HoldsScreenSettings {
     public var theme: ExportTheme { get { settings.theme } set { settings.theme = newValue } }
     public var showHelp: Bool { get { settings.showHelp } set { settings.showHelp = newValue } }
     public var helpPage: Int { get { settings.helpPage } set { settings.helpPage = newValue } }
-    public var notice: Notice? { get { settings.notice } set { settings.notice = newValue } }
+    public var notice: Notice? {
+        get { settings.notice }
+        set { settings.notice = newValue; settings.noticeFromLayout = nil }
+    }
     public var mouseEnabled: Bool { get { settings.mouseEnabled } set { settings.mouseEnabled = newValue } }
     public var onScreen: Frame.Layout? { get { settings.onScreen } set { settings.onScreen = newValue } }
     public var clampsToFrames: Bool { get { settings.clampsToFrames } set { settings.clampsToFrames = newValue } }

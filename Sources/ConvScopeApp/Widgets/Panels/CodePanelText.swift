@@ -24,13 +24,10 @@ public enum CodePanelText {
         return out + shellLines(renderPieces(state), width: width)
     }
 
-    /// A Python statement wrapped between words, its block indent kept; Python needs a backslash
-    /// before each break outside brackets (and takes one inside them).
+    /// A Python statement wrapped between tokens, its block indent kept (`PythonWrap`): inside
+    /// brackets Python continues it by itself, outside them a break takes a backslash.
     static func pythonLines(_ statement: String, width: Int) -> [PanelLine] {
-        let indent = String(statement.prefix { $0 == " " })
-        var lines = PanelLine.wrap(TextWrap.words(statement), lead: indent, indent: indent + "    ", width: max(1, width - 2))
-        for i in lines.indices.dropLast() { lines[i].text += " \\" }
-        return lines
+        PythonWrap.lines(statement, width: max(1, width)).map { PanelLine(text: $0) }
     }
 
     /// A command wrapped between arguments; the shell needs a backslash before each break.
