@@ -41,7 +41,7 @@ import Testing
     static func sourced(_ c: StackFixtureCase) throws -> Model {
         let layers = try c.layers.map { try LayerParser.parse($0) }
         var model = Model(inputShape: c.input_shape, layers: layers)
-        model.inputSource = .rampX
+        model.input = .generated(.rampX)
         for (index, layer) in layers.enumerated() {
             guard let shape = layer.weightShape else { continue }
             if index % 2 == 1, case .conv2d = layer {
