@@ -14,7 +14,9 @@ public struct Model: Equatable, Hashable, Sendable {
     /// by default) or a file.
     public var input: LayerInput = .generated(.rampX)
     /// Every node, in execution order.
-    public var nodes: [GraphNode]
+    public var nodes: [GraphNode] { didSet { layerNodes = Self.layers(of: nodes) } }
+    /// The layers of `nodes`, kept so the stack screen's many reads of a layer cost no walk.
+    private var layerNodes: [StackLayer]
     /// The node whose value the model returns.
     public var outputName: String
     /// The print's own name and assumed defaults of each node of a chain, or nil when its nodes
@@ -33,6 +35,7 @@ public struct Model: Equatable, Hashable, Sendable {
         self.inputShape = inputShape
         self.nodes = nodes
         self.outputName = outputName
+        layerNodes = Self.layers(of: nodes)
     }
 
     /// A chain of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
@@ -76,7 +79,7 @@ public struct Model: Equatable, Hashable, Sendable {
     /// A chain's layers, in order (`isChain`; of any other graph, its layer nodes). Setting them
     /// makes the model the chain of the new layers, named as before where a name is given.
     public var layers: [StackLayer] {
-        get { nodes.compactMap { if case let .layer(layer) = $0.operation { layer } else { nil } } }
+        get { layerNodes }
         set {
             nodes = Self.chainNodes(newValue, names: newValue.indices.map(chainName), inputName: inputName)
             outputName = nodes.last?.name ?? inputName
@@ -109,6 +112,11 @@ public struct Model: Equatable, Hashable, Sendable {
         hasher.combine(outputName)
         hasher.combine(printed)
         hasher.combine(weightSources)
+    }
+
+    /// The layer nodes' layers, in order.
+    static func layers(of nodes: [GraphNode]) -> [StackLayer] {
+        nodes.compactMap { if case let .layer(layer) = $0.operation { layer } else { nil } }
     }
 
     /// The name a chain gives its input.
