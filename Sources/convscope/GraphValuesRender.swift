@@ -4,7 +4,7 @@ import ConvScopeApp
 
 /// `render --model FX_PRINT --format json`: every node's values, streamed node by node.
 extension RenderCommand {
-    func renderGraphValues(_ model: GraphModel, _ trace: GraphTrace) throws {
+    func renderGraphValues(_ model: Model, _ trace: GraphTrace) throws {
         if stack.depth != nil { throw ValidationError("--depth folds the text table of --layers; values list every node.") }
         if let (index, message) = GraphForward.uncomputable(trace) {
             throw ValidationError("node \(trace.steps[index].node.name) (line \(trace.steps[index].node.line)): \(message); "

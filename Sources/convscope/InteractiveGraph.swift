@@ -7,7 +7,7 @@ extension StackOptions {
     /// The traced forward the interactive screen opens on, with its input shape, when --model
     /// holds `print(torch.fx.symbolic_trace(model))`; nil for anything else. `--model -` reads it
     /// from standard input and then takes the keys from the terminal (/dev/tty).
-    func interactiveGraph(_ parameters: ParameterOptions) throws -> (model: GraphModel, inputShape: [Int])? {
+    func interactiveGraph(_ parameters: ParameterOptions) throws -> (model: Model, inputShape: [Int])? {
         guard let path = model, !table else { return nil }
         try checkNoSingleLayerFlags(parameters)
         guard case let .graph(graph) = try parse() else {
@@ -40,7 +40,7 @@ extension StackOptions {
 extension ModelProgram {
     /// The model screen for a traced graph, else for a model of layers, with `settings`; nil
     /// when the command line names neither (the course screen is chosen).
-    init?(graph: (model: GraphModel, inputShape: [Int])?, model: Model?, settings: ScreenSettings) {
+    init?(graph: (model: Model, inputShape: [Int])?, model: Model?, settings: ScreenSettings) {
         if let graph {
             self.init(graph: graph.model, inputShape: graph.inputShape)
         } else if let model {

@@ -42,7 +42,7 @@ struct StackOptions: ParsableArguments {
         /// The layers with their names: print(model)'s for --model, positions for --layer.
         case layers(PrintedModel)
         /// A `print(torch.fx.symbolic_trace(model))`: its forward's nodes, branches and joins.
-        case graph(GraphModel)
+        case graph(Model)
         /// PyTorch's ValueError while building a layer (`nn.Conv2d(4, 6, 3, groups=4)`): at
         /// 0-based `layer` of the --layer strings, or at 1-based `line` of the model file.
         case refused(error: StackLayerError, text: String, layer: Int?, line: Int?)

@@ -23,7 +23,7 @@ extension RenderCommand {
             }
         } else {
             if stack.depth != nil { throw ValidationError("--depth folds the blocks of a torch.fx print's table (--model FILE).") }
-            printed = PrintedModel(positional: [.conv2d(Model.singleConv2d(try parameters.apply(to: Conv2dSettings(), readingFiles: false)))])
+            printed = PrintedModel(positional: Model.singleConv2d(try parameters.apply(to: Conv2dSettings(), readingFiles: false)).layers)
         }
         let layers = printed.layers
         // The input is the course notebook's ramp; its channels default to what the first layer expects.
@@ -60,7 +60,7 @@ extension RenderCommand {
     }
 
     /// A traced forward: its table, as text or JSON; maps and coverage take nn.Sequential prints.
-    private func renderGraph(_ model: GraphModel) throws {
+    private func renderGraph(_ model: Model) throws {
         let values = !stack.table && format == .json && !stack.coverage
         guard stack.table || values else {
             throw ValidationError("--model holds a torch.fx print: add --layers for its table (text or --format json), "

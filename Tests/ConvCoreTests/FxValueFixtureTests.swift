@@ -50,6 +50,25 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
     var print: FxPrintFixture { FxPrintFixture.all.first { $0.id == id }! }
 }
 
+extension FxValueFixture.Node {
+    /// `t` has torch's shape and non-finite count, its sum within 1e-4 of the sum of magnitudes,
+    /// and each sampled value within 1e-4 relative.
+    func expectMatches(_ t: GraphTensor) {
+        #expect(t.shape == shape, "\(name)")
+        let finite = t.storage.filter(\.isFinite)
+        #expect(t.storage.count - finite.count == nonfinite, "\(name) non-finite")
+        let total = finite.reduce(0.0) { $0 + Double($1) }
+        #expect(abs(total - sum) <= 1e-4 * max(abs_sum, 1e-30), "\(name) sum \(total) vs \(sum)")
+        for sample in samples where t.storage.indices.contains(sample.index) {
+            let v = t.storage[sample.index]
+            switch sample.value {
+            case let .finite(d): #expect(abs(Double(v) - d) <= 1e-4 * abs(d) + 1e-6, "\(name)[\(sample.index)] \(v) vs \(d)")
+            case let .nonfinite(s): #expect(s == (v.isNaN ? "nan" : v > 0 ? "inf" : "-inf"), "\(name)[\(sample.index)]")
+            }
+        }
+    }
+}
+
 @Suite struct FxValueFixtureTests {
     /// The course notebook's ramp, x[0, c, y, x] = x.
     static func ramp(_ shape: [Int]) -> GraphTensor {
@@ -76,19 +95,7 @@ struct FxValueFixture: Decodable, CustomTestStringConvertible, Sendable {
         // A parameter the print does not size (ConvNeXt's layer_scale) is a broadcast 1; its readers are checked.
         let unsized = Set(trace.steps.filter { $0.node.operation == .parameter(shape: nil) }.map(\.node.name))
         for node in f.nodes where !unsized.contains(node.name) {
-            let t = try #require(tensors[node.name], "\(node.name)")
-            #expect(t.shape == node.shape, "\(node.name)")
-            let finite = t.storage.filter(\.isFinite)
-            #expect(t.storage.count - finite.count == node.nonfinite, "\(node.name) non-finite")
-            let sum = finite.reduce(0.0) { $0 + Double($1) }
-            #expect(abs(sum - node.sum) <= 1e-4 * max(node.abs_sum, 1e-30), "\(node.name) sum \(sum) vs \(node.sum)")
-            for sample in node.samples {
-                let v = t.storage[sample.index]
-                switch sample.value {
-                case let .finite(d): #expect(abs(Double(v) - d) <= 1e-4 * abs(d) + 1e-6, "\(node.name)[\(sample.index)] \(v) vs \(d)")
-                case let .nonfinite(s): #expect(s == (v.isNaN ? "nan" : v > 0 ? "inf" : "-inf"), "\(node.name)[\(sample.index)]")
-                }
-            }
+            node.expectMatches(try #require(tensors[node.name], "\(node.name)"))
         }
     }
 

@@ -11,7 +11,7 @@ struct ModelTests {
     @Test func theSingleLayerIsAModelOfOneConv2dWithTheSameValues() throws {
         var p = ConvParameters()
         p.paddingH = 1; p.strideW = 2; p.outChannels = 3
-        let model = Model(inputShape: p.inputShape, layers: [.conv2d(Model.singleConv2d(Conv2dSettings(p)))])
+        let model = Model.singleConv2d(Conv2dSettings(p))
         #expect(model.inputShape == [1, 3, 8, 8])
         #expect(model.layers.count == 1)
         let run = model.run()

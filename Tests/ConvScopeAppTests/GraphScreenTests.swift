@@ -11,7 +11,7 @@ struct GraphScreenTests {
     static let prints = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../ConvCoreTests/Fixtures/fx_prints").standardized
 
-    static func model(_ file: String) -> GraphModel {
+    static func model(_ file: String) -> Model {
         try! FxModelReader.read(try! String(contentsOf: prints.appendingPathComponent(file), encoding: .utf8))
     }
 

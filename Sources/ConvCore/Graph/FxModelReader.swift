@@ -6,8 +6,9 @@ public enum FxModelReader {
         text.split(whereSeparator: \.isNewline).contains { String($0).trimmingSpaces.hasPrefix("def forward(") }
     }
 
-    /// The graph, or the first line convscope cannot read, with its number.
-    public static func read(_ text: String) throws(LayerParseError) -> GraphModel {
+    /// The graph, or the first line convscope cannot read, with its number. A traced print does
+    /// not say the input's size, so the model's `inputShape` is empty until the caller sets it.
+    public static func read(_ text: String) throws(LayerParseError) -> Model {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         guard let def = lines.firstIndex(where: { $0.trimmingSpaces.hasPrefix("def forward(") }) else { throw .noLayers }
@@ -39,7 +40,7 @@ public enum FxModelReader {
         guard let output = builder.output else { throw .line(def + 1, .syntax(text: lines[def].trimmingSpaces, column: 1,
                                                                              problem: "the forward has no return line")) }
         guard !builder.nodes.isEmpty else { throw .noLayers }
-        return GraphModel(inputName: input, nodes: builder.nodes, outputName: output)
+        return Model(inputName: input, inputShape: [], nodes: builder.nodes, outputName: output)
     }
 
     /// `def forward(self, x : torch.Tensor) -> torch.Tensor:` → "x".

@@ -6,9 +6,11 @@ public enum GraphValue: Equatable, Sendable {
     case integer(Int)
 }
 
-/// A traced forward's values in eval mode, batch 1, float32, with the course notebook's weights:
-/// every Conv2d, ConvTranspose2d and Linear weight 1 and bias 0; BatchNorm2d weight 1, bias 0,
-/// running mean 0, running var 1 (x/√(1+eps) with the module's eps).
+/// A model's values in eval mode, batch 1, float32: the one forward of every model, a traced
+/// graph or a chain (`StackForward` is the chain's view of it). A node's weights come from its
+/// weight source where it has one; otherwise the course notebook's: every Conv2d,
+/// ConvTranspose2d and Linear weight 1 and bias 0; BatchNorm2d weight 1, bias 0, running mean 0,
+/// running var 1 (x/√(1+eps) with the module's eps).
 public enum GraphForward {
     /// The first node whose values convscope does not compute, with the reason; nil when all are.
     public static func uncomputable(_ trace: GraphTrace) -> (index: Int, message: String)? {
@@ -21,43 +23,69 @@ public enum GraphForward {
     }
 
     /// Runs every node of `trace` that ran, in order, handing each value to `each` as it is made
-    /// and keeping a value only until the last node that reads it has run.
+    /// and keeping a value only until the last node that reads it has run. `weights(i)` gives
+    /// node i's weights, or nil for the course notebook's.
     public static func stream(_ trace: GraphTrace, inputName: String, input: GraphTensor,
-                              _ each: (Int, GraphValue) -> Void) {
-        streamShared(trace, inputName: inputName, input: input, sharingPlanes: true) { each($0, $1.expanded) }
+                              weights: (Int) -> LayerWeights? = { _ in nil }, _ each: (Int, GraphValue) -> Void) {
+        streamShared(trace, inputName: inputName, input: input, sharingPlanes: true, weights: weights) { each($0, $1.expanded) }
     }
 
     /// `stream` handing out maps as their distinct planes. With `sharingPlanes` false every
     /// value is a whole tensor and every node takes its whole-tensor kernel (the reference the
     /// shared planes are held to: both give the same values bit for bit).
     public static func streamShared(_ trace: GraphTrace, inputName: String, input: GraphTensor, sharingPlanes: Bool,
+                                    weights: (Int) -> LayerWeights? = { _ in nil },
                                     _ each: (Int, GraphSharedValue) -> Void) {
-        var lastReader: [String: Int] = [:]
-        for (index, step) in trace.steps.enumerated() { for name in step.node.inputs { lastReader[name] = index } }
-        var values: [String: GraphSharedValue] = [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))]
-        for (index, step) in trace.steps.enumerated() {
-            guard step.status == .ran, let result = step.result else { return }
-            let value = sharingPlanes ? computeShared(step, result: result, values)
-                : .value(compute(step, result: result, values.mapValues(\.expanded)))
-            for name in step.node.inputs where lastReader[name] == index { values[name] = nil }
-            if lastReader[step.node.name] != nil { values[step.node.name] = value }
-            each(index, value)
-        }
+        let planned = trace.steps.map { Planned(node: $0.node, result: $0.status == .ran ? $0.result : nil) }
+        _ = run(planned, inputName: inputName, input: input, sharingPlanes: sharingPlanes, weights: weights,
+                isCancelled: { false }, each)
     }
 
     /// Every node's value at once (for tests and small models).
     public static func run(_ trace: GraphTrace, inputName: String, input: GraphTensor,
-                           sharingPlanes: Bool = true) -> [GraphValue] {
+                           sharingPlanes: Bool = true, weights: (Int) -> LayerWeights? = { _ in nil }) -> [GraphValue] {
         var all: [GraphValue] = []
-        streamShared(trace, inputName: inputName, input: input, sharingPlanes: sharingPlanes) { all.append($1.expanded) }
+        streamShared(trace, inputName: inputName, input: input, sharingPlanes: sharingPlanes, weights: weights) {
+            all.append($1.expanded)
+        }
         return all
+    }
+
+    /// A node to run and what it makes; a nil result stops the forward there (the node did not run).
+    struct Planned {
+        let node: GraphNode
+        let result: GraphResult?
+    }
+
+    /// The one forward: every planned node in order, each value kept until its last reader has
+    /// run. A node given weights takes the whole-tensor kernel with them (a chain's layers, a
+    /// weight source); nil keeps the course notebook's all ones and, with `sharingPlanes`, the
+    /// kernels on distinct planes. False once `isCancelled` (asked before each node) says stop.
+    static func run(_ planned: [Planned], inputName: String, input: GraphTensor, sharingPlanes: Bool,
+                    weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
+                    _ each: (Int, GraphSharedValue) -> Void) -> Bool {
+        var lastReader: [String: Int] = [:]
+        for (index, step) in planned.enumerated() { for name in step.node.inputs { lastReader[name] = index } }
+        var values: [String: GraphSharedValue] = [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))]
+        for (index, step) in planned.enumerated() {
+            if isCancelled() { return false }
+            guard let result = step.result else { return true }
+            let given = weights(index)
+            let value = sharingPlanes ? computeShared(step.node, result: result, values, weights: given)
+                : .value(compute(step.node, result: result, values.mapValues(\.expanded), weights: given))
+            for name in step.node.inputs where lastReader[name] == index { values[name] = nil }
+            if lastReader[step.node.name] != nil { values[step.node.name] = value }
+            each(index, value)
+        }
+        return true
     }
 
     /// One node's value from maps kept as distinct planes where its kernel allows, else from the
     /// whole tensors of its inputs.
-    static func computeShared(_ step: GraphStep, result: GraphResult, _ values: [String: GraphSharedValue]) -> GraphSharedValue {
-        var maps: [FeatureMaps] = [], allMaps = true
-        for name in step.node.inputs {
+    static func computeShared(_ node: GraphNode, result: GraphResult, _ values: [String: GraphSharedValue],
+                              weights: LayerWeights?) -> GraphSharedValue {
+        var maps: [FeatureMaps] = [], allMaps = weights == nil
+        for name in node.inputs {
             switch values[name] {
             case let .maps(m)?: maps.append(m)
             case .value(.tensor)?, .value(.tensors)?: allMaps = false
@@ -65,21 +93,27 @@ public enum GraphForward {
             }
         }
         if allMaps, !maps.isEmpty, case let .tensor(shape) = result,
-           let shared = GraphSharedKernels.maps(step.node.operation, maps, shape: shape) {
+           let shared = GraphSharedKernels.maps(node.operation, maps, shape: shape) {
             return .maps(shared)
         }
         var plain: [String: GraphValue] = [:]
-        for name in step.node.inputs { plain[name] = values[name]?.expanded }
-        return GraphSharedValue(compute(step, result: result, plain))
+        for name in node.inputs { plain[name] = values[name]?.expanded }
+        return GraphSharedValue(compute(node, result: result, plain, weights: weights))
     }
 
+    /// A step's value with the course notebook's weights.
     static func compute(_ step: GraphStep, result: GraphResult, _ values: [String: GraphValue]) -> GraphValue {
+        compute(step.node, result: result, values, weights: nil)
+    }
+
+    /// A node's value from its inputs' whole tensors; `weights` nil for the course notebook's.
+    static func compute(_ node: GraphNode, result: GraphResult, _ values: [String: GraphValue],
+                        weights: LayerWeights?) -> GraphValue {
         switch result {
         case let .integer(n): return .integer(n)
         case let .integers(sizes): return .integers(sizes)
         default: break
         }
-        let node = step.node
         let tensors: [GraphTensor] = node.inputs.compactMap { if case let .tensor(t)? = values[$0] { t } else { nil } }
         if case let .item(.at(.literal(k))) = node.operation, case let .tensors(parts)? = values[node.inputs[0]] {
             return .tensor(parts[k < 0 ? k + parts.count : k])
@@ -107,6 +141,6 @@ public enum GraphForward {
             })
         }
         guard case let .tensor(shape) = result else { return .tensors([]) }
-        return .tensor(GraphKernels.tensor(node.operation, x, tensors, shape: shape, integer))
+        return .tensor(GraphKernels.tensor(node.operation, x, tensors, shape: shape, weights: weights, integer))
     }
 }

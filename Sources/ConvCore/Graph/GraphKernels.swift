@@ -1,12 +1,14 @@
 /// Each tensor operation of a traced forward, on float32 values as PyTorch 2.13's CPU kernels
 /// compute them (sums of many terms in Double, rounded once: within float32 rounding of ATen).
 enum GraphKernels {
+    /// `operation`'s value on `x` (its first input) and all its `inputs`; `weights` are a layer's,
+    /// nil for the course notebook's.
     static func tensor(_ operation: GraphOperation, _ x: GraphTensor, _ inputs: [GraphTensor], shape: [Int],
-                       _ integer: (GraphInt) -> Int) -> GraphTensor {
+                       weights: LayerWeights? = nil, _ integer: (GraphInt) -> Int) -> GraphTensor {
         switch operation {
         case let .layer(layer):
             // Cell-by-cell layers take any rank (a classifier's [1, 4096]): their values keep the node's shape.
-            return GraphTensor(shape: shape, storage: layerOutput(layer, x, shape: shape).storage)
+            return GraphTensor(shape: shape, storage: layerOutput(layer, x, inputs, shape: shape, weights: weights).storage)
         case let .family(layer):
             // The course notebook's weights: all ones, zero bias. The shape step already ran PyTorch's checks.
             let weight = layer.weightShape.map { TensorN(shape: $0, repeating: 1) }
@@ -78,28 +80,19 @@ enum GraphKernels {
         }
     }
 
-    static func layerOutput(_ layer: StackLayer, _ x: GraphTensor, shape: [Int]) -> Tensor4 {
-        switch layer {
-        case let .conv2d(l) where GraphOnesConvolution.needed(l, x):
+    /// A layer's value: with `weights` (a chain's, a weight source's) the stack's kernels; nil
+    /// takes the course notebook's all ones (summed tap by tap where a map holds inf or NaN). A
+    /// Cat reads [skip, current] and crops the skip to the current map's size when it says so.
+    static func layerOutput(_ layer: StackLayer, _ x: GraphTensor, _ inputs: [GraphTensor], shape: [Int],
+                            weights: LayerWeights?) -> Tensor4 {
+        if weights == nil, case let .conv2d(l) = layer, GraphOnesConvolution.needed(l, x) {
             return GraphOnesConvolution.run(l, x, shape: shape)
-        case let .conv2d(l):
-            let weights = Model.notebookWeights(layer)!
-            let spec = l.spec(inputHeight: x.shape[2], inputWidth: x.shape[3])
-            // The trace has checked the layer; a zero bias adds nothing (the window-sum path).
-            return (try? Conv2dForward.run(input: x.four, weights: weights.weight, bias: nil, spec: spec))!
-        case let .convTranspose2d(l):
-            let weights = Model.notebookWeights(layer)!
-            return TransposedForward.run(input: x.four, weight: weights.weight, bias: weights.bias, layer: l, output: shape)
-        case let .maxPool2d(l): return PoolForward.max(input: x.four, window: l.window, output: shape)
-        case let .avgPool2d(l): return PoolForward.average(input: x.four, layer: l, output: shape)
-        case let .shapePreserving(l):
-            let out = ShapePreservingForward.run(l, input: x.four)
-            return Tensor4(shape: out.shape, storage: out.storage)
-        case .cat:
-            return x.four
-        case let .module(m):
-            return m.module.forward(x.four, output: shape)
         }
+        if case .cat = layer {
+            let current = inputs.count > 1 ? inputs[1] : x
+            return StackForward.concatenate(skip: x.four, current: current.four, skipShape: [1, x.shape[1], shape[2], shape[3]])
+        }
+        return StackForward.output(of: layer, input: x.four, weights: weights ?? Model.notebookWeights(layer), shape: shape)
     }
 
     /// (x − mean)/√(var + eps) over each run of the last `count` values (biased variance), the

@@ -25,6 +25,10 @@ enum GraphShapes {
     static func run(_ operation: GraphOperation, _ inputs: [Value]) throws(GraphError) -> ([Int], Reach?, Int) {
         guard let first = inputs.first else { throw GraphError(pythonType: "convscope", message: "a node reads no tensor") }
         switch operation {
+        case let .layer(.cat(cat)) where inputs.count == 2 && first.shape.count == 4 && inputs[1].shape.count == 4:
+            return try join(cat, skip: first, current: inputs[1])
+        case .layer(.cat):
+            throw GraphError(pythonType: "convscope", message: "a Cat joins two [N, C, H, W] maps: the skip and its input")
         case let .layer(layer):
             // Activations and dropout take any rank (a classifier's [1, 4096]); BatchNorm2d and windows take [N, C, H, W].
             if case let .shapePreserving(kind) = layer {
@@ -167,5 +171,18 @@ enum GraphShapes {
             out[d] = Int.saturatingSum(out[d], shape[d])
         }
         return out
+    }
+
+    /// A chain's Cat node: [skip, current] joined along the channels, the skip centre-cropped
+    /// first when the Cat says so; the field is both inputs' (the skip's as cropped), as for torch.cat.
+    static func join(_ cat: CatLayer, skip: Value, current: Value) throws(GraphError) -> ([Int], Reach?, Int) {
+        let joined: [Int]
+        do throws(StackLayerError) { joined = try cat.joinedSkipShape(skip: skip.shape, current: current.shape) } catch {
+            throw GraphError(pythonType: error.pythonType, message: error.message)
+        }
+        let top = CatLayer.cropOffset(from: skip.shape[2], to: joined[2])
+        let left = CatLayer.cropOffset(from: skip.shape[3], to: joined[3])
+        let skipReach = skip.reach.map { Reach(h: $0.h?.cropped(by: top), w: $0.w?.cropped(by: left)) }
+        return ([1, joined[1] + current.shape[1], current.shape[2], current.shape[3]], union(skipReach, current.reach), 0)
     }
 }

@@ -77,7 +77,7 @@ public struct GraphTrace: Equatable, Sendable {
     public let outputName: String
 
     /// Traces `model` for an input of `inputShape`.
-    public init(_ model: GraphModel, inputShape: [Int]) {
+    public init(_ model: Model, inputShape: [Int]) {
         self.inputShape = inputShape
         outputName = model.outputName
         var values: [String: TraceValue] = [model.inputName: .tensor(inputShape, inputShape.count == 4 ? .input : nil)]
@@ -93,6 +93,11 @@ public struct GraphTrace: Equatable, Sendable {
             }
             let inputShapes: [[Int]] = node.inputs.compactMap { if case let .tensor(s, _)? = values[$0] { s } else { nil } }
             do throws(GraphError) {
+                if case let .layer(.cat(cat)) = node.operation, !(0..<steps.count).contains(cat.skip) {
+                    // A chain's Cat names its skip by position: convscope's words, as StackTrace says them.
+                    let error = StackLayerError.catNeedsEarlierLayer(skip: cat.skip, at: steps.count)
+                    throw GraphError(pythonType: error.pythonType, message: error.message)
+                }
                 var (value, mults) = try GraphShapes.run(node, values)
                 if case let .tensor(shape, nil) = value {
                     // A field whose axes a permute moved (or one a parameter broadcast over): carried aside.

@@ -1,170 +1,149 @@
-/// A model: an input of [1, C, H, W] filled by a pattern, and the list of layers it passes
-/// through. The single-layer screen is a model of one Conv2d; a pasted `print(model)` is many.
+/// A model: a directed acyclic graph of named nodes over one input of a known shape, filled by
+/// an input source. Each node is a layer (with its one parameter table), a function or a join
+/// (Cat, add, …) and names the nodes it reads. A chain of layers (`--layer` strings, a pasted
+/// `print(model)`) is the special case where node i reads node i − 1 and a Cat(k) node reads
+/// node k and node i − 1 (`isChain`); a traced `print(torch.fx.symbolic_trace(model))` is any
+/// graph; the course screen's layer is a model of one Conv2d node (`singleConv2d`).
 public struct Model: Equatable, Hashable, Sendable {
-    /// [1, C, H, W] of the input.
+    /// The input's name, read by the nodes that take the input (`x` in a traced forward).
+    public var inputName: String
+    /// [1, C, H, W] of the input (a traced print does not give it: its reader leaves it empty
+    /// until the input is chosen, see `withInputShape`).
     public var inputShape: [Int]
-    /// How the input is filled (the course notebook's ramp along the width).
-    public var inputSource: InputSource = .rampX
-    /// The layers, in order.
-    public var layers: [StackLayer]
-    /// The print's own name and assumed defaults of each layer, or nil when layers are named by
-    /// their position (`--layer` strings), which moves as layers are added or removed.
-    public var printed: [PrintedLabel]?
-    /// Each layer's weight source, or nil for all the notebook's (all ones): see `LayerWeightSource`.
+    /// How the input is filled: a generated pattern (the course notebook's ramp along the width
+    /// by default) or a file.
+    public var input: LayerInput = .generated(.rampX)
+    /// Every node, in execution order.
+    public var nodes: [GraphNode] { didSet { layerNodes = Self.layers(of: nodes) } }
+    /// The layers of `nodes`, kept so the stack screen's many reads of a layer cost no walk.
+    private var layerNodes: [StackLayer]
+    /// The node whose value the model returns.
+    public var outputName: String
+    /// The print's own name and assumed defaults of each node of a chain, or nil when its nodes
+    /// are named by their position (`--layer` strings, which moves as layers are added or
+    /// removed) or by a traced forward.
+    public var printed: [PrintedLabel]? {
+        didSet { if isChainShaped { nodes = Self.chainNodes(layers, names: nodes.indices.map(chainName), inputName: inputName) } }
+    }
+    /// Each node's weight source (by node index), or nil for all the notebook's (all ones): see
+    /// `LayerWeightSource`.
     public var weightSources: [LayerWeightSource?]?
 
-    /// A model of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
-    public init(inputShape: [Int], layers: [StackLayer]) {
-        precondition(inputShape.count == 4 && inputShape.allSatisfy { $0 > 0 }, "a model input is [1, C, H, W]")
+    /// A graph of `nodes` reading `inputName`, returning `outputName`.
+    public init(inputName: String, inputShape: [Int], nodes: [GraphNode], outputName: String) {
+        self.inputName = inputName
         self.inputShape = inputShape
-        self.layers = layers
+        self.nodes = nodes
+        self.outputName = outputName
+        layerNodes = Self.layers(of: nodes)
     }
 
-    /// A model read from print(model), keeping its names and what its print hid.
+    /// A chain of `layers` on an input of `inputShape` ([1, C, H, W], all positive).
+    public init(inputShape: [Int], layers: [StackLayer]) {
+        precondition(inputShape.count == 4 && inputShape.allSatisfy { $0 > 0 }, "a model input is [1, C, H, W]")
+        self.init(inputName: Self.chainInput, inputShape: inputShape,
+                  nodes: Self.chainNodes(layers, names: layers.indices.map { "\($0)" }, inputName: Self.chainInput),
+                  outputName: layers.isEmpty ? Self.chainInput : "\(layers.count - 1)")
+    }
+
+    /// A chain read from print(model), keeping its names and what its print hid.
     public init(inputShape: [Int], printed model: PrintedModel) {
         self.init(inputShape: inputShape, layers: model.layers)
         printed = zip(model.names, model.assumed).map { PrintedLabel(name: $0, assumed: $1) }
+        nodes = Self.chainNodes(model.layers, names: model.names, inputName: inputName)
+        outputName = nodes.last?.name ?? inputName
     }
 
-    /// Layer `index`'s name: print(model)'s (`features.3`) or its position (`3`).
-    public func name(_ index: Int) -> String { printed?[index].name ?? "\(index)" }
+    /// The same model on an input of `shape`.
+    public func withInputShape(_ shape: [Int]) -> Model {
+        var new = self
+        new.inputShape = shape
+        return new
+    }
 
-    /// Every layer's name, in order.
-    public var names: [String] { layers.indices.map(name) }
+    /// Node `index`'s name: print(model)'s (`features.3`), the traced forward's (`layer1_0_conv1`)
+    /// or, for `--layer` strings, its position (`3`).
+    public func name(_ index: Int) -> String { nodes[index].name }
 
-    /// The arguments layer `index`'s print did not show, whose PyTorch defaults are assumed.
+    /// Every node's name, in order.
+    public var names: [String] { nodes.map(\.name) }
+
+    /// The arguments node `index`'s print did not show, whose PyTorch defaults are assumed.
     public func assumed(_ index: Int) -> [HiddenArgument] { printed?[index].assumed ?? [] }
 
-    /// The course screen's layer as a model's: padding mode, groups and bias included.
-    public static func singleConv2d(_ settings: Conv2dSettings) -> Conv2dLayer { settings.layer }
+    /// The layer node `index` runs; nil for a function or a join other than Cat.
+    public func layer(_ index: Int) -> StackLayer? {
+        if case let .layer(layer) = nodes[index].operation { layer } else { nil }
+    }
 
-    /// The channels the first layer that names any expects (pools and activations keep them).
-    public static func expectedChannels(_ layers: [StackLayer]) -> Int? {
-        for layer in layers {
-            switch layer {
-            case let .conv2d(l): return l.inChannels
-            case let .convTranspose2d(l): return l.inChannels
-            case let .shapePreserving(.batchNorm2d(bn)): return bn.numFeatures
-            case .cat: return nil
-            default: continue
+    /// A chain's layers, in order (`isChain`; of any other graph, its layer nodes). Setting them
+    /// makes the model the chain of the new layers, named as before where a name is given.
+    public var layers: [StackLayer] {
+        get { layerNodes }
+        set {
+            nodes = Self.chainNodes(newValue, names: newValue.indices.map(chainName), inputName: inputName)
+            outputName = nodes.last?.name ?? inputName
+        }
+    }
+
+    /// True when the model is a chain: node i reads node i − 1 (the first reads the input), a
+    /// Cat(k) node reads node k and node i − 1, and the last node is returned.
+    public var isChain: Bool { isChainShaped && outputName == (nodes.last?.name ?? inputName) }
+
+    /// The chain's wiring, whatever the output.
+    var isChainShaped: Bool {
+        nodes.indices.allSatisfy { i in
+            guard case let .layer(layer) = nodes[i].operation else { return false }
+            let previous = i == 0 ? inputName : nodes[i - 1].name
+            // A Cat naming no earlier layer reads only its input (the trace refuses it).
+            if case let .cat(cat) = layer, cat.skip >= 0, cat.skip < i {
+                return nodes[i].inputs == [nodes[cat.skip].name, previous]
             }
+            return nodes[i].inputs == [previous]
+        }
+    }
+
+    /// Comparing whole graphs stays for ==; the hash takes what tells models apart cheaply.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(inputName)
+        hasher.combine(inputShape)
+        hasher.combine(input)
+        hasher.combine(nodes.count)
+        hasher.combine(outputName)
+        hasher.combine(printed)
+        hasher.combine(weightSources)
+    }
+
+    /// The layer nodes' layers, in order.
+    static func layers(of nodes: [GraphNode]) -> [StackLayer] {
+        nodes.compactMap { if case let .layer(layer) = $0.operation { layer } else { nil } }
+    }
+
+    /// The name a chain gives its input.
+    static let chainInput = "input"
+
+    /// Chain node `index`'s name: its printed name, else its position.
+    func chainName(_ index: Int) -> String {
+        if let printed, printed.indices.contains(index) { return printed[index].name }
+        return "\(index)"
+    }
+
+    /// The nodes of a chain of `layers` named `names`.
+    static func chainNodes(_ layers: [StackLayer], names: [String], inputName: String) -> [GraphNode] {
+        layers.indices.map { i in
+            let previous = i == 0 ? inputName : names[i - 1]
+            var inputs = [previous]
+            if case let .cat(cat) = layers[i], cat.skip >= 0, cat.skip < i { inputs = [names[cat.skip], previous] }
+            return GraphNode(name: names[i], target: names[i], op: layers[i].name, module: nil, inputs: inputs,
+                             operation: .layer(layers[i]), line: 0)
+        }
+    }
+
+    /// The channels the first layer reading the input expects (the model's input channels by default).
+    public var firstChannels: Int? {
+        for node in nodes where node.inputs.contains(inputName) {
+            if case let .layer(layer) = node.operation, let channels = Self.expectedChannels([layer]) { return channels }
         }
         return nil
-    }
-
-    /// The course notebook's weights: all ones; biases zero, so a one-layer model gives what the
-    /// single-layer screen gives.
-    public static func notebookWeights(_ layer: StackLayer) -> LayerWeights? {
-        guard let shape = layer.weightShape else { return nil }
-        return LayerWeights(weight: Tensor4(shape: shape, repeating: 1),
-                            bias: layer.biasCount.map { [Float](repeating: 0, count: $0) })
-    }
-
-    /// The input tensor.
-    public func makeInput() -> Tensor4 {
-        inputSource.makeInput(channels: inputShape[1], hIn: inputShape[2], wIn: inputShape[3])
-    }
-
-    /// The top of the input's colour scale (the ramp's length).
-    public var inputScaleMax: Float { inputSource.scaleMax(height: inputShape[2], width: inputShape[3]) }
-
-    /// Shapes, fields and the first error, without values.
-    public var trace: StackTrace { StackTrace(inputShape: inputShape, layers: layers, names: names) }
-
-    /// Every layer's values with the notebook's weights.
-    public func run() -> StackRun {
-        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names)
-    }
-
-    /// Every layer's values, or nil once `isCancelled` says they are no longer wanted (checked per layer).
-    public func run(isCancelled: () -> Bool) -> StackRun? {
-        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names,
-                         isCancelled: isCancelled)
-    }
-}
-
-extension StackTrace {
-    /// The input rows and columns (padding included, so they may run past the map) that output
-    /// cell (y, x) of layer `index` depends on through every layer before it; nil when the layer
-    /// did not run, its field is not traced, or the cell reads no input at all.
-    public func inputSpan(layer index: Int, y: Int, x: Int) -> (rows: ClosedRange<Int>, columns: ClosedRange<Int>)? {
-        guard layers.indices.contains(index), layers[index].status == .ran,
-              let h = layers[index].reach.h?.ends(of: y), let w = layers[index].reach.w?.ends(of: x) else { return nil }
-        return (h.0...h.1, w.0...w.1)
-    }
-}
-
-extension Model {
-    /// The model with `layer` inserted at `index`; Cat skips that pointed at `index` or later
-    /// move with their layers, so every skip still names the same layer.
-    public func inserting(_ layer: StackLayer, at index: Int) -> Model {
-        var new = self
-        new.layers = layers.map { $0.renumberingSkip { $0 >= index ? $0 + 1 : $0 } }
-        new.layers.insert(layer, at: index)
-        new.printed?.insert(PrintedLabel(name: unusedName(after: index - 1), assumed: []), at: index)
-        new.weightSources?.insert(nil, at: index)
-        return new
-    }
-
-    /// The Cats (by index) that join layer `index`'s output: it cannot be removed, or moved to or
-    /// past them, without silently joining another layer.
-    public func catsJoining(_ index: Int) -> [Int] {
-        layers.indices.filter { if case let .cat(cat) = layers[$0] { cat.skip == index } else { false } }
-    }
-
-    /// The model without layer `index`; skips past it move down by one (callers refuse a layer a
-    /// Cat joins, `catsJoining`, so every skip still names the same layer).
-    public func removing(at index: Int) -> Model {
-        var new = self
-        new.layers.remove(at: index)
-        new.printed?.remove(at: index)
-        new.weightSources?.remove(at: index)
-        new.layers = new.layers.map { $0.renumberingSkip { $0 > index ? $0 - 1 : $0 } }
-        return new
-    }
-
-    /// The model with layers `index` and `index + 1` swapped; skips follow their layers.
-    public func swapping(_ index: Int) -> Model {
-        var new = self
-        new.layers.swapAt(index, index + 1)
-        new.printed?.swapAt(index, index + 1)
-        new.weightSources?.swapAt(index, index + 1)
-        new.layers = new.layers.map { $0.renumberingSkip { $0 == index ? index + 1 : $0 == index + 1 ? index : $0 } }
-        return new
-    }
-}
-
-extension Model {
-    /// A name for a layer added after layer `index` of a printed model: `features.3_1`, as
-    /// torch.fx names a module called twice, so no printed name changes.
-    func unusedName(after index: Int) -> String {
-        let base = index >= 0 ? name(index) : "input"
-        var n = 1
-        while names.contains("\(base)_\(n)") { n += 1 }
-        return "\(base)_\(n)"
-    }
-
-    /// The model with `argument` of layer `index` written by the user: no longer assumed.
-    public func settingAssumed(_ argument: String, at index: Int) -> Model {
-        var new = self
-        new.printed?[index].assumed.removeAll { $0.name == argument }
-        return new
-    }
-}
-
-/// A printed layer's name and the defaults its print made convscope assume.
-public struct PrintedLabel: Equatable, Hashable, Sendable {
-    /// print(model)'s qualified name (`layer2.0.downsample.0`).
-    public var name: String
-    /// The arguments its print did not show.
-    public var assumed: [HiddenArgument]
-}
-
-extension StackLayer {
-    /// A Cat whose skip index is mapped by `renumber`; any other layer as it is.
-    func renumberingSkip(_ renumber: (Int) -> Int) -> StackLayer {
-        guard case var .cat(cat) = self else { return self }
-        cat.skip = renumber(cat.skip)
-        return .cat(cat)
     }
 }

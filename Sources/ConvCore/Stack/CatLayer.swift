@@ -22,3 +22,20 @@ public struct CatLayer: Equatable, Hashable, Sendable {
         return down % 2 == 0 ? down : down + 1
     }
 }
+
+extension CatLayer {
+    /// torch.cat([skip, current], 1) of maps of these shapes, the skip centre-cropped first when
+    /// `crop` says so: the skip's shape as joined, or the refusal (PyTorch's words for sizes).
+    public func joinedSkipShape(skip: [Int], current: [Int]) throws(StackLayerError) -> [Int] {
+        guard crop else {
+            // torch.cat compares every dimension but 1 with tensor 0's, in order.
+            for dim in [0, 2, 3] where skip[dim] != current[dim] { throw .catSizes(expected: skip[dim], got: current[dim]) }
+            return skip
+        }
+        guard skip[2] >= current[2] && skip[3] >= current[3] else {
+            throw .catCropTooSmall(skipShape: skip, currentShape: current)
+        }
+        if skip[0] != current[0] { throw .catSizes(expected: skip[0], got: current[0]) }
+        return [skip[0], skip[1], current[2], current[3]]
+    }
+}

@@ -41,18 +41,19 @@ extension Model {
     /// The model with layer `index` weighed by `source`.
     public func settingWeightSource(_ source: LayerWeightSource, at index: Int) -> Model {
         var new = self
-        var sources = weightSources ?? [LayerWeightSource?](repeating: nil, count: layers.count)
+        var sources = weightSources ?? [LayerWeightSource?](repeating: nil, count: nodes.count)
         sources[index] = source == .notebook ? nil : source
         new.weightSources = sources.allSatisfy { $0 == nil } ? nil : sources
         return new
     }
 
-    /// Layer `index`'s weights: its source's, or the notebook's all ones.
+    /// Layer `index`'s weights: its source's, or the notebook's all ones (nil for a node without weights).
     public func weights(_ index: Int) -> LayerWeights? {
-        guard let source = weightSources?[index] else { return Self.notebookWeights(layers[index]) }
-        return source.weights(for: layers[index]) ?? Self.notebookWeights(layers[index])
+        guard let layer = layer(index) else { return nil }
+        guard let source = weightSources?[index] else { return Self.notebookWeights(layer) }
+        return source.weights(for: layer) ?? Self.notebookWeights(layer)
     }
 
     /// Every layer's weights, in order.
-    public var allWeights: [LayerWeights?] { layers.indices.map(weights) }
+    public var allWeights: [LayerWeights?] { nodes.indices.map(weights) }
 }

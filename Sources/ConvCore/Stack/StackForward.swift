@@ -29,16 +29,11 @@ public enum StackForward {
                            isCancelled: () -> Bool) -> StackRun? {
         precondition(weights.count == layers.count)
         let trace = StackTrace(inputShape: input.shape, layers: layers, names: names)
-        var outputs: [Tensor4?] = []
-        var current = input
-        for (index, step) in trace.layers.enumerated() {
-            if isCancelled() { return nil }
-            guard step.status == .ran, let shape = step.outputShape else { outputs.append(nil); continue }
-            let skip = step.layer.catSkip.flatMap { outputs[$0] }
-            current = output(of: step, input: current, weights: weights[index], skip: skip, shape: shape)
-            outputs.append(current)
+        var outputs = [Tensor4?](repeating: nil, count: layers.count)
+        let finished = forward(input: input, trace: trace, weights: { weights[$0] }, isCancelled: isCancelled) {
+            outputs[$0] = $1
         }
-        return StackRun(trace: trace, outputs: outputs)
+        return finished ? StackRun(trace: trace, outputs: outputs) : nil
     }
 
     /// Runs the layers of `trace` that ran one at a time, handing each output to `each` as it is
@@ -47,24 +42,39 @@ public enum StackForward {
     /// weights just before it runs, and they are freed after it.
     public static func stream(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?,
                               _ each: (Int, Tensor4) -> Void) {
-        var lastReader: [Int: Int] = [:]
-        for (index, step) in trace.layers.enumerated() { if let skip = step.layer.catSkip { lastReader[skip] = index } }
-        var kept: [Int: Tensor4] = [:]
-        var current = input
-        for (index, step) in trace.layers.enumerated() {
-            guard step.status == .ran, let shape = step.outputShape else { return }
-            let skip = step.layer.catSkip.flatMap { kept[$0] }
-            current = output(of: step, input: current, weights: weights(index), skip: skip, shape: shape)
-            kept = kept.filter { lastReader[$0.key, default: -1] > index }
-            if lastReader[index] != nil { kept[index] = current }
-            each(index, current)
+        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }, each)
+    }
+
+    /// The chain's view of the one forward (`GraphForward`): the trace's layers as the nodes of
+    /// a chain (node i reads node i − 1, a Cat(k) reads node k and node i − 1), named by their
+    /// position so no printed name can be read twice, each with the weights it is given (the
+    /// notebook's all ones for nil), every map a whole tensor. False when cancelled.
+    static func forward(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
+                        _ each: (Int, Tensor4) -> Void) -> Bool {
+        let layers = trace.layers.map(\.layer)
+        let nodes = Model.chainNodes(layers, names: layers.indices.map { "\($0)" }, inputName: Model.chainInput)
+        let planned = zip(nodes, trace.layers).map { node, step in
+            GraphForward.Planned(node: node, result: step.status == .ran ? step.outputShape.map { .tensor($0) } : nil)
+        }
+        return GraphForward.run(planned, inputName: Model.chainInput, input: GraphTensor(input), sharingPlanes: false,
+                                weights: { weights($0) ?? Model.notebookWeights(layers[$0]) }, isCancelled: isCancelled) { index, value in
+            guard case let .value(.tensor(t)) = value else { return }
+            each(index, Tensor4(shape: t.shape, storage: t.storage))
         }
     }
 
+    /// One traced layer's output from its input (and, for a Cat, the skip's output).
     static func output(of step: LayerTrace, input: Tensor4, weights: LayerWeights?, skip: Tensor4?, shape: [Int])
         -> Tensor4
     {
-        switch step.layer {
+        if case .cat = step.layer { return concatenate(skip: skip!, current: input, skipShape: step.skipShape!) }
+        return output(of: step.layer, input: input, weights: weights, shape: shape)
+    }
+
+    /// A layer's output from its input: the one kernel of each layer kind, for every model
+    /// (a Cat, which reads two maps, is `concatenate`).
+    static func output(of layer: StackLayer, input: Tensor4, weights: LayerWeights?, shape: [Int]) -> Tensor4 {
+        switch layer {
         case let .conv2d(layer):
             let spec = layer.spec(inputHeight: input.shape[2], inputWidth: input.shape[3])
             // The trace has already checked the layer, so the convolution cannot refuse it.
@@ -84,7 +94,7 @@ public enum StackForward {
         case let .module(layer):
             return layer.module.forward(input, output: shape)
         case .cat:
-            return concatenate(skip: skip!, current: input, skipShape: step.skipShape!)
+            return input
         }
     }
 

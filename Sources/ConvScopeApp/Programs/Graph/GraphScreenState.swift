@@ -30,7 +30,7 @@ public enum GraphAction: Equatable, Sendable {
 /// The graph screen: a traced forward, its outline, what is folded and selected, and the values
 /// computed so far (only those the selected nodes needed).
 public struct GraphScreenState: Equatable, Sendable {
-    public let model: GraphModel
+    public let model: Model
     public let trace: GraphTrace
     public let outline: GraphOutline
     /// Each node's index in the trace, by name.
@@ -65,7 +65,7 @@ public struct GraphScreenState: Equatable, Sendable {
     public static let valueLimit = StackState.valueLimit
 
     /// A graph screen for `model` traced from `inputShape`, its first row selected.
-    public init(model: GraphModel, inputShape: [Int]) {
+    public init(model: Model, inputShape: [Int]) {
         self.model = model
         trace = GraphTrace(model, inputShape: inputShape)
         outline = GraphOutline(trace)

@@ -22,7 +22,7 @@ public struct ModelProgram: Equatable, Sendable, HoldsScreenSettings {
     public init(model: Model) { kind = .stack(StackState(model: model)) }
 
     /// The graph screen of a traced forward, for an input of `inputShape`.
-    public init(graph: GraphModel, inputShape: [Int]) {
+    public init(graph: Model, inputShape: [Int]) {
         kind = .graph(GraphScreenState(model: graph, inputShape: inputShape))
     }
 

@@ -1,23 +1,4 @@
-/// A model read from `print(torch.fx.symbolic_trace(model))`: the nodes of its forward in the
-/// order they run, each reading the nodes it names (additions and concatenations included).
-public struct GraphModel: Equatable, Sendable {
-    /// The forward's argument: the model's input (`x`).
-    public var inputName: String
-    /// Every node, in execution order.
-    public var nodes: [GraphNode]
-    /// The node the forward returns.
-    public var outputName: String
-
-    /// The channels the first layer reading the input expects (the model's input channels by default).
-    public var firstChannels: Int? {
-        for node in nodes where node.inputs.contains(inputName) {
-            if case let .layer(layer) = node.operation, let channels = Model.expectedChannels([layer]) { return channels }
-        }
-        return nil
-    }
-}
-
-/// One node of the forward: a module call, a function or a join.
+/// One node of a model: a layer, a module call, a function or a join.
 public struct GraphNode: Equatable, Sendable {
     /// fx's name in the forward code (`layer1_0_conv1`, `add_1`).
     public let name: String
@@ -31,7 +12,7 @@ public struct GraphNode: Equatable, Sendable {
     public let inputs: [String]
     /// What it computes.
     public let operation: GraphOperation
-    /// Its 1-based line in the pasted text.
+    /// Its 1-based line in the pasted traced print; 0 for a node of a chain.
     public let line: Int
 }
 
