@@ -10,7 +10,7 @@ struct StackProgressiveRunTests {
         let texts = ["Conv2d(2, 4, 3, padding=1)", "ReLU()", "Conv2d(4, 4, 3, stride=2)", "BatchNorm2d(4)",
                      "MaxPool2d(2)", "Conv2d(4, 3, 1, bias=True)"]
         var model = Model(inputShape: [1, 2, 13, 11], layers: texts.map { try! LayerParser.parse($0) })
-        model.inputSource = .random(start: 5)
+        model.input = .generated(.random(start: 5))
         return model.settingWeightSource(LayerWeightSource(kernel: .preset(.random(start: 9)), bias: 0.5), at: 2)
     }()
 
