@@ -9,14 +9,16 @@ import Testing
 struct FFTPathTests {
     static let fixtures = Conv2dFixtureFile.shared
     /// Layers with kernels of 5×5 and more (scripts/make_fft_fixtures.py), each run by PyTorch.
-    static let largeKernels: [Conv2dFixtureCase] = {
+    static let largeKernels = torchCases("pytorch_fft_layers.json")
+
+    /// The cases of a fixture file PyTorch 2.13 wrote into Fixtures/.
+    static func torchCases(_ name: String) -> [Conv2dFixtureCase] {
         struct File: Decodable { let torch_version: String; let cases: [Conv2dFixtureCase] }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/pytorch_fft_layers.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/" + name)
         let file = try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
         precondition(file.torch_version.hasPrefix("2.13"))
         return file.cases
-    }()
+    }
     static let ran = fixtures.cases.filter { $0.error == nil } + fixtures.float_cases.filter { $0.error == nil }
         + largeKernels
 
