@@ -6,6 +6,9 @@
 #   scripts/bench.sh --quick    every size 64², one run each: proves it works (the suite runs the
 #                               first part, convscope-bench --quick)
 #   scripts/bench.sh --help     the other options (--threads, --no-torch, --direct, --fft)
+#   CONVSCOPE_ISA=avx2 scripts/bench.sh   what a machine without AVX-512 runs: convscope's kernels
+#                               and torch's (ATEN_CPU_CAPABILITY=avx2, ONEDNN_MAX_CPU_ISA=AVX2) both
+#                               limited to AVX2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product convscope-bench >/dev/null

@@ -85,11 +85,16 @@ def case(index, layer):
     }
 
 
-def main():
-    record = {"torch_version": torch.__version__, "cases": [case(i, layer) for i, layer in enumerate(LAYERS)]}
-    path = os.path.join(os.path.dirname(__file__), "..", "Tests", "ConvCoreTests", "Fixtures", "pytorch_fft_layers.json")
+def write_fixtures(name, cases):
+    """Writes Tests/ConvCoreTests/Fixtures/NAME: the torch version, then the cases, one key a line."""
+    record = {"torch_version": torch.__version__, "cases": cases}
+    path = os.path.join(os.path.dirname(__file__), "..", "Tests", "ConvCoreTests", "Fixtures", name)
     with open(path, "w") as f:
         f.write("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in record.items()) + "\n}\n")
+
+
+def main():
+    write_fixtures("pytorch_fft_layers.json", [case(i, layer) for i, layer in enumerate(LAYERS)])
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ struct Runner {
         var ours: [Measurement] = [], torchResults: [Measurement?] = []
         var torchVersion: String?
         let peak = MachinePeak.measure()
+        let loadAtStart = LoadAverage.oneMinute()
         for ((mine, theirs), pairRounds) in zip(pairs, roundsOfPair) {
             var mineRounds: [Measurement] = [], theirRounds: [Measurement] = []
             for _ in 0..<pairRounds {
@@ -39,7 +40,9 @@ struct Runner {
             torchResults.append(theirRounds.isEmpty ? nil : Measurement(medianOf: theirRounds))
         }
 
+        let loadAtEnd = LoadAverage.oneMinute()
         var lines = machineLines(torchVersion: torchVersion, rounds: rounds, peak: peak)
+        lines.append(LoadAverage.line(start: loadAtStart, end: loadAtEnd))
         lines.append("")
         lines.append("| figure | convscope | torch | convscope / torch | goal | GFLOP/s convscope | GFLOP/s torch "
             + "| convscope's path | peak RSS convscope | peak RSS torch |")
@@ -76,6 +79,14 @@ struct Runner {
             let values = torchScaling.map { $0! }
             lines.append("| torch | " + values.map { String(format: "%.2f", $0) }.joined(separator: " | ")
                 + " | \(String(format: "%.2f", fittedExponent(sizes, values))) |")
+            lines.append("| convscope / torch | " + zip(mineScaling, values).map { String(format: "%.2f×", $0 / $1) }
+                .joined(separator: " | ") + " | |")
+        }
+        let rows = figures.indices.map { (figures[$0].title, ours[$0].medianMilliseconds, torchResults[$0]?.medianMilliseconds) }
+            + sizes.indices.map { ("general \(sizes[$0])² 16→16 k8, random", mineScaling[$0], torchScaling[$0]) }
+        if let slowest = SlowestLayer(rows) {
+            lines.append("")
+            lines.append(slowest.line)
         }
         return lines.joined(separator: "\n")
     }

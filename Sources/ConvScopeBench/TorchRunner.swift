@@ -17,7 +17,11 @@ struct TorchRunner {
 
     /// torch's version and one measurement per workload (nil where the script failed).
     func measure(_ workloads: [Workload]) throws -> (version: String, results: [Measurement?]) {
-        let result = try Subprocess.run("/usr/bin/env", [python, script, String(threads)] + workloads.map(\.argument))
+        // Under CONVSCOPE_ISA=avx2 (convscope's kernels limited to AVX2) torch is limited alike: its
+        // own kernels and oneDNN's, which runs its convolutions and heeds only its own variable.
+        let limit = ProcessInfo.processInfo.environment["CONVSCOPE_ISA"] == "avx2"
+            ? ["ATEN_CPU_CAPABILITY=avx2", "ONEDNN_MAX_CPU_ISA=AVX2"] : []
+        let result = try Subprocess.run("/usr/bin/env", limit + [python, script, String(threads)] + workloads.map(\.argument))
         var lines = result.output.split(separator: "\n").map(String.init)
         let version = lines.first?.hasPrefix("torch=") == true ? String(lines.removeFirst().dropFirst(6)) : "?"
         let results = workloads.indices.map { i in i < lines.count ? Measurement(line: lines[i]) : nil }

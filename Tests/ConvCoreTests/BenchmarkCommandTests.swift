@@ -29,6 +29,7 @@ struct BenchmarkCommandTests {
             #expect(row.map { $0.contains(" ms") || $0.contains(".") } == true, "\(row ?? "")")
         }
         #expect(output.contains("Machine: "))
+        #expect(output.contains("Load average"))
         #expect(output.contains("exponent"))
     }
 

@@ -9,14 +9,16 @@ import Testing
 struct FFTPathTests {
     static let fixtures = Conv2dFixtureFile.shared
     /// Layers with kernels of 5×5 and more (scripts/make_fft_fixtures.py), each run by PyTorch.
-    static let largeKernels: [Conv2dFixtureCase] = {
+    static let largeKernels = torchCases("pytorch_fft_layers.json")
+
+    /// The cases of a fixture file PyTorch 2.13 wrote into Fixtures/.
+    static func torchCases(_ name: String) -> [Conv2dFixtureCase] {
         struct File: Decodable { let torch_version: String; let cases: [Conv2dFixtureCase] }
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/pytorch_fft_layers.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/" + name)
         let file = try! JSONDecoder().decode(File.self, from: Data(contentsOf: url))
         precondition(file.torch_version.hasPrefix("2.13"))
         return file.cases
-    }()
+    }
     static let ran = fixtures.cases.filter { $0.error == nil } + fixtures.float_cases.filter { $0.error == nil }
         + largeKernels
 
@@ -83,27 +85,46 @@ struct FFTPathTests {
         }
     }
 
+    static func square(_ size: Int, _ c: Int, _ k: Int) -> Conv2dSpec {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (size, size, c, c, k, k)
+        return Conv2dSpec(p)
+    }
+
     @Test func costModelChoosesFFTForLargeKernelsOnly() {
-        func spec(_ size: Int, _ c: Int, _ k: Int) -> Conv2dSpec {
-            var p = ConvParameters()
-            (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (size, size, c, c, k, k)
-            return Conv2dSpec(p)
-        }
+        let spec = Self.square
+        func best(_ spec: Conv2dSpec) -> FFTPlan? { FFTPlan.best(for: spec, directAdvantage: FFTPlan.directAdvantage) }
         // 16 channels of 8×8: 11.6 times fewer flops by FFT at 1024², 9.4 at 256², 8.0 at 128²,
         // where the FFT's lead is too small to count on (docs/PERFORMANCE.md).
-        #expect(FFTPlan.best(for: spec(1024, 16, 8)) != nil)
+        #expect(best(spec(1024, 16, 8)) != nil)
         #expect(FFTPlan(spec: spec(1024, 16, 8), log2n: 6).map { FFTPlan.directFlops(spec(1024, 16, 8)) / $0.flops }
             .map { $0 > 11 && $0 > FFTPlan.directAdvantage } == true)
-        #expect(FFTPlan.best(for: spec(256, 16, 8)) != nil)
-        #expect(FFTPlan.best(for: spec(128, 16, 8)) == nil)
+        #expect(best(spec(256, 16, 8)) != nil)
+        #expect(best(spec(128, 16, 8)) == nil)
         // The lab's layer, 5×5 kernels: the transforms cost more than the taps save.
-        #expect(FFTPlan.best(for: spec(256, 16, 5)) == nil)
-        #expect(FFTPlan.best(for: spec(1024, 16, 5)) == nil)
-        #expect(FFTPlan.best(for: spec(512, 32, 16)) != nil)
-        #expect(FFTPlan.best(for: spec(1024, 64, 32)) != nil)
-        #expect(FFTPlan.best(for: spec(1024, 64, 32))!.kernelSpectraBytes <= FFTPlan.spectraLimit)
-        #expect(FFTPlan.best(for: spec(1024, 16, 3)) == nil)
-        #expect(FFTPlan.best(for: spec(1024, 16, 4)) == nil)
+        #expect(best(spec(256, 16, 5)) == nil)
+        #expect(best(spec(1024, 16, 5)) == nil)
+        #expect(best(spec(512, 32, 16)) != nil)
+        #expect(best(spec(1024, 64, 32)) != nil)
+        #expect(best(spec(1024, 64, 32))!.kernelSpectraBytes <= FFTPlan.spectraLimit)
+        #expect(best(spec(1024, 16, 3)) == nil)
+        #expect(best(spec(1024, 16, 4)) == nil)
+    }
+
+    /// Where the kernels run AVX2 the direct path is half as wide and the FFT path takes over sooner:
+    /// the lab's 5×5 layer and 128² 8×8 go to the FFT, 64² 8×8 and kernels under 5×5 stay direct.
+    @Test func costModelOnAVX2TakesTheFFTSooner() {
+        let spec = Self.square
+        func best(_ spec: Conv2dSpec) -> FFTPlan? { FFTPlan.best(for: spec, directAdvantage: FFTPlan.directAdvantageAVX2) }
+        #expect(best(spec(256, 16, 5)) != nil)
+        #expect(best(spec(1024, 16, 5)) != nil)
+        #expect(best(spec(128, 16, 8)) != nil)
+        #expect(best(spec(56, 64, 7)) != nil)
+        #expect(best(spec(64, 16, 8)) == nil)
+        #expect(best(spec(32, 4, 8)) == nil)
+        #expect(best(spec(1024, 16, 4)) == nil)
+        #expect(FFTPlan.directAdvantageAVX2 < FFTPlan.directAdvantage)
+        #expect(FFTPlan.directAdvantageHere == (InstructionSet.name == "avx2" ? 4.5 : 9))
     }
 
     @Test func roundingRefusesValuesTheTransformCannotKeep() {

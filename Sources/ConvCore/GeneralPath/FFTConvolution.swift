@@ -15,8 +15,8 @@ import Synchronization
 /// fit float32 exactly give exactly the direct path's (and PyTorch's) values.
 enum FFTConvolution {
     /// Convolves with `plan` on up to `threads` cores, keeping the kernel spectra and the workers'
-    /// tile buffers in `workspace`; `isCancelled` is polled per tile and per pair of output
-    /// channels from every worker.
+    /// tile buffers in `workspace`; `isCancelled` is polled per pair of input channels of a tile,
+    /// per block of products and per pair of output channels, from every worker.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, plan: FFTPlan, rounding: FFTRounding,
         threads: Int, workspace: Conv2dWorkspace = Conv2dWorkspace(), isCancelled: () -> Bool
@@ -160,8 +160,8 @@ private struct TileJob: @unchecked Sendable {
         let zr = scratch.z, zi = scratch.z + n * n
         for g in 0..<spec.groups {
             for (b, (rows, columns)) in sources.enumerated() {
-                if isCancelled() { return false }
                 for pair in stride(from: 0, to: inPerGroup, by: 2) {
+                    if isCancelled() { return false }
                     load(channel: g * inPerGroup + pair, into: zr, rows: rows, columns: columns)
                     let second = pair + 1 < inPerGroup
                     if second { load(channel: g * inPerGroup + pair + 1, into: zi, rows: rows, columns: columns) }

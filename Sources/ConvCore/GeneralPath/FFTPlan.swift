@@ -38,6 +38,15 @@ struct FFTPlan: Equatable {
     /// 64→64 k7 at 224², 64→64 k32 (98); 128² 16→16 k8 (8.0) and every 5×5 layer up to 64→64
     /// stay direct.
     static let directAdvantage = 9.0
+    /// The same margin where the kernels run AVX2 (no AVX-512): the direct path's float32 FMAs
+    /// run half as wide there, while the float64 transforms and products, bound by memory, lose
+    /// little. Measured on the same EPYC with both limited to AVX2 (`CONVSCOPE_ISA=avx2`,
+    /// docs/PERFORMANCE.md 2026-12-07, third pass): the FFT path took 0.35–0.57 of the direct
+    /// path's time on every layer from 4.58 times fewer flops up (256² 16→16 k5, 128² k6 and k8,
+    /// 1024² k5, 56² and 112² 64→64 k7), and about the same at 64² 16→16 k8 (4.09), kept direct.
+    static let directAdvantageAVX2 = 4.5
+    /// The margin for the instruction set this machine's kernels use (`InstructionSet.name`).
+    static var directAdvantageHere: Double { InstructionSet.name == "avx2" ? directAdvantageAVX2 : directAdvantage }
     /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
     static let minimumTaps = 25
 
@@ -77,8 +86,9 @@ struct FFTPlan: Equatable {
     }
 
     /// The cheapest tile size whose kernel spectra fit `spectraLimit`, when it beats the direct
-    /// path by the margin `directAdvantage` allows; nil otherwise (and for kernels under 5×5).
-    static func best(for spec: Conv2dSpec) -> FFTPlan? {
+    /// path by the margin `directAdvantage` (this machine's by default); nil otherwise (and for
+    /// kernels under 5×5).
+    static func best(for spec: Conv2dSpec, directAdvantage: Double = directAdvantageHere) -> FFTPlan? {
         let h = spec.heightAxis, w = spec.widthAxis
         guard h.kernel * w.kernel >= minimumTaps, h.outputSize > 0, w.outputSize > 0 else { return nil }
         let candidates = (3...9).compactMap { FFTPlan(spec: spec, log2n: $0) }
