@@ -56,11 +56,15 @@ public enum GraphForward {
     /// One node's value from maps kept as distinct planes where its kernel allows, else from the
     /// whole tensors of its inputs.
     static func computeShared(_ step: GraphStep, result: GraphResult, _ values: [String: GraphSharedValue]) -> GraphSharedValue {
+        if case let .tensor(shape) = result,
+           let value = GraphSharedRows.value(step.node.operation, step.node.inputs.compactMap { values[$0] }, shape: shape) {
+            return value
+        }
         var maps: [FeatureMaps] = [], allMaps = true
         for name in step.node.inputs {
             switch values[name] {
             case let .maps(m)?: maps.append(m)
-            case .value(.tensor)?, .value(.tensors)?: allMaps = false
+            case .value(.tensor)?, .value(.tensors)?, .rows?: allMaps = false
             default: break
             }
         }
