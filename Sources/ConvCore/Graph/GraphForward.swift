@@ -84,11 +84,15 @@ public enum GraphForward {
     /// whole tensors of its inputs.
     static func computeShared(_ node: GraphNode, result: GraphResult, _ values: [String: GraphSharedValue],
                               weights: LayerWeights?) -> GraphSharedValue {
+        if weights == nil, case let .tensor(shape) = result,
+           let value = GraphSharedRows.value(node.operation, node.inputs.compactMap { values[$0] }, shape: shape) {
+            return value
+        }
         var maps: [FeatureMaps] = [], allMaps = weights == nil
         for name in node.inputs {
             switch values[name] {
             case let .maps(m)?: maps.append(m)
-            case .value(.tensor)?, .value(.tensors)?: allMaps = false
+            case .value(.tensor)?, .value(.tensors)?, .rows?: allMaps = false
             default: break
             }
         }

@@ -60,12 +60,7 @@ enum GraphSharedKernels {
 
     /// `a op b` cell by cell, each pair of planes that some channel reads computed once.
     static func pairwise(_ a: FeatureMaps, _ b: FeatureMaps, _ op: String) -> FeatureMaps {
-        let f: (Float, Float) -> Float = switch op {
-        case "add": (+)
-        case "sub": (-)
-        case "mul": (*)
-        default: (/)
-        }
+        let f = arithmetic(op)
         var planeOfPair: [Int: Int] = [:]
         var planeOfChannel = [Int](repeating: 0, count: a.shape[1])
         var storage: [Float] = []
@@ -78,5 +73,15 @@ enum GraphSharedKernels {
             storage += zip(a.plane(pa), b.plane(pb)).map(f)
         }
         return FeatureMaps(shape: a.shape, planeOfChannel: planeOfChannel, storage: storage)
+    }
+
+    /// The cell-by-cell function of a broadcast node's operator.
+    static func arithmetic(_ op: String) -> (Float, Float) -> Float {
+        switch op {
+        case "add": (+)
+        case "sub": (-)
+        case "mul": (*)
+        default: (/)
+        }
     }
 }

@@ -4,6 +4,9 @@
 public enum GraphSharedValue: Sendable {
     /// A batch-1 map, each distinct channel stored once.
     case maps(FeatureMaps)
+    /// A tensor each of whose rows along the last axis holds one value repeated (ConvNeXt's
+    /// channels-last blocks of maps that are one plane).
+    case rows(GraphRows)
     /// A value of another rank, several tensors, sizes or an integer.
     case value(GraphValue)
 
@@ -20,6 +23,7 @@ public enum GraphSharedValue: Sendable {
     public var expanded: GraphValue {
         switch self {
         case let .maps(maps): .tensor(GraphTensor(maps.tensor))
+        case let .rows(rows): .tensor(rows.expanded)
         case let .value(value): value
         }
     }

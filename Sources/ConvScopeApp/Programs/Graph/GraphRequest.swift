@@ -25,7 +25,8 @@ public struct GraphRequest: Equatable, Sendable {
         return request
     }
 
-    /// The wanted values and every node computed on the way.
+    /// The wanted values, and those of the nodes computed just before them (within
+    /// `GraphForward.keptOnTheWay` values): the forward keeps maps as their distinct planes.
     public func run() -> [String: GraphValue] {
         if wanted.isEmpty { return [:] }
         return GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known)

@@ -1,0 +1,95 @@
+/// A tensor whose every row along the last axis is one value repeated: maps of one plane moved
+/// channels-last (ConvNeXt's `permute(0, 2, 3, 1)`), kept as one value per row.
+public struct GraphRows: Equatable, Sendable {
+    /// The tensor's sizes, outermost first; the last is the length of each row.
+    public let shape: [Int]
+    /// One value per row, rows in row-major order.
+    public let values: [Float]
+
+    /// The tensor with every row written out.
+    public var expanded: GraphTensor {
+        let width = shape.last ?? 1
+        var storage: [Float] = []
+        storage.reserveCapacity(values.count * width)
+        for v in values { storage += repeatElement(v, count: width) }
+        return GraphTensor(shape: shape, storage: storage)
+    }
+}
+
+/// The operations of a channels-last block on rows of one value, each giving the whole tensor's
+/// values bit for bit: the rows' own arithmetic is the whole kernel's, run on one row of the
+/// repeated value (a LayerNorm's and a Linear's Double sums add the same terms in the same order).
+/// nil where the whole tensors are needed.
+enum GraphSharedRows {
+    static func value(_ operation: GraphOperation, _ inputs: [GraphSharedValue], shape: [Int]) -> GraphSharedValue? {
+        switch (operation, inputs.first) {
+        case let (.permute(dims), .maps(m)?) where m.distinctPlaneCount == 1 && normalized(dims) == [0, 2, 3, 1]:
+            // Every channel of a cell holds the plane's value there: rows in (h, w) order.
+            return .rows(GraphRows(shape: shape, values: m.storage))
+        case let (.permute(dims), .rows(r)?) where r.shape.count == 4 && normalized(dims) == [0, 3, 1, 2]:
+            return .maps(FeatureMaps(shape: shape, planeOfChannel: Array(repeating: 0, count: shape[1]), storage: r.values))
+        case let (.layerNorm(normalized, eps, _), .rows(r)?) where normalized == [r.shape.last ?? 0]:
+            let width = normalized[0]
+            return .rows(GraphRows(shape: shape, values: r.values.map { v in
+                GraphKernels.layerNorm(GraphTensor(shape: [width], storage: Array(repeating: v, count: width)), count: width,
+                                       eps: eps).storage[0]
+            }))
+        case let (.linear(inFeatures, _, _), .rows(r)?) where r.shape.last == inFeatures && shape.count == r.shape.count:
+            // All-ones weights: each output of a row is the row's sum, added in Double term by term.
+            return .rows(GraphRows(shape: shape, values: r.values.map { v in
+                var sum = 0.0
+                for _ in 0..<inFeatures { sum += Double(v) }
+                return Float(sum)
+            }))
+        case let (_, .rows(r)?) where r.shape == shape && isCellByCell(operation):
+            // The whole kernel on one value per row: the same function of each value.
+            let values = GraphTensor(shape: [r.values.count], storage: r.values)
+            return .rows(GraphRows(shape: shape, values: GraphKernels.tensor(operation, values, [], shape: values.shape) { _ in 0 }.storage))
+        case let (.broadcast(op), _) where inputs.count == 2:
+            return scaled(op, inputs[0], inputs[1], shape: shape).map(GraphSharedValue.maps)
+        default:
+            return nil
+        }
+    }
+
+    /// True for a function of each value alone (GELU, a scalar's arithmetic; not BatchNorm2d,
+    /// whose channel is the second axis).
+    static func isCellByCell(_ operation: GraphOperation) -> Bool {
+        switch operation {
+        case .elementwise, .scalar: true
+        case let .layer(.shapePreserving(layer)): if case .batchNorm2d = layer { false } else { true }
+        default: false
+        }
+    }
+
+    /// Dimensions counted from the front.
+    static func normalized(_ dims: [Int]) -> [Int] { dims.map { $0 < 0 ? $0 + dims.count : $0 } }
+
+    /// `a op b` of maps and one number per channel (a ConvNeXt block's layer scale [C, 1, 1]):
+    /// each pair of plane and number that some channel meets computed once.
+    static func scaled(_ op: String, _ a: GraphSharedValue, _ b: GraphSharedValue, shape: [Int]) -> FeatureMaps? {
+        let f = GraphSharedKernels.arithmetic(op)
+        let maps: FeatureMaps, numbers: GraphTensor, numbersFirst: Bool
+        switch (a, b) {
+        case let (.maps(m), .value(.tensor(t))): (maps, numbers, numbersFirst) = (m, t, false)
+        case let (.value(.tensor(t)), .maps(m)): (maps, numbers, numbersFirst) = (m, t, true)
+        default: return nil
+        }
+        guard maps.shape == shape, numbers.shape.count <= 4 else { return nil }
+        // [C, 1, 1] gives each channel its number, a single number (a parameter the print gives no shape) all of them.
+        let padded = Array(repeating: 1, count: 4 - numbers.shape.count) + numbers.shape, channels = shape[1]
+        guard padded == [1, channels, 1, 1] || padded == [1, 1, 1, 1] else { return nil }
+        var planeOfPair: [[UInt32]: Int] = [:]
+        var planeOfChannel = [Int](repeating: 0, count: channels)
+        var storage: [Float] = []
+        for c in 0..<channels {
+            let p = maps.planeOfChannel[c], n = numbers.storage[padded[1] == 1 ? 0 : c]
+            let key = [UInt32(p), n.bitPattern]
+            if let plane = planeOfPair[key] { planeOfChannel[c] = plane; continue }
+            planeOfChannel[c] = planeOfPair.count
+            planeOfPair[key] = planeOfPair.count
+            storage += maps.plane(p).map { numbersFirst ? f(n, $0) : f($0, n) }
+        }
+        return FeatureMaps(shape: shape, planeOfChannel: planeOfChannel, storage: storage)
+    }
+}
