@@ -22,18 +22,6 @@ import Testing
         }
     }
 
-    /// An NPY v1 file of float32 values.
-    static func npy(_ values: [Float], shape: [Int]) -> [UInt8] {
-        let dims = "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(dims), }"
-        while (10 + header.count + 1) % 64 != 0 { header += " " }
-        header += "\n"
-        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)]
-        bytes += Array(header.utf8)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-        return bytes
-    }
-
     static let cases = StackFixtureFile.shared.stacks.filter { $0.construction_error == nil }
 
     /// Each case's model with weight sources: even Conv2d/ConvTranspose2d layers random (a bias
@@ -46,7 +34,7 @@ import Testing
             guard let shape = layer.weightShape else { continue }
             if index % 2 == 1, case .conv2d = layer {
                 let values = (0..<shape[2] * shape[3]).map { Float(($0 * 5) % 7) - 3 }
-                let file = try KernelFile(bytes: npy(values, shape: [shape[2], shape[3]]), name: "k\(index).npy")
+                let file = try KernelFile(bytes: NPYWriter.float32(values, shape: [shape[2], shape[3]]), name: "k\(index).npy")
                 model = model.settingWeightSource(LayerWeightSource(kernel: .file(LoadedFile(name: "k\(index).npy", content: file)),
                                                                     bias: -1.25), at: index)
             } else {

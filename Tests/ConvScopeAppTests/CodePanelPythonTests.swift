@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ConvCore
+@testable import ConvCore
 @testable import ConvScopeApp
 
 /// The `P` panel's Python, pasted into real Python with torch, gives the screen's numbers: for
@@ -9,18 +9,6 @@ import ConvCore
 @Suite("P panel code in PyTorch")
 struct CodePanelPythonTests {
     static let torchAvailable = shell("python3 -c 'import torch'").status == 0
-
-    /// An NPY v1 file of float32 values.
-    static func npy(_ values: [Float], shape: [Int]) -> [UInt8] {
-        let dims = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(dims), }"
-        while (10 + header.count + 1) % 64 != 0 { header += " " }
-        header += "\n"
-        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)]
-        bytes += Array(header.utf8)
-        for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 } }
-        return bytes
-    }
 
     static func settings(_ words: [ParameterID: String], h: Int = 8, w: Int = 8, cin: Int = 3, cout: Int = 2, k: Int = 3)
         -> Conv2dSettings
@@ -32,7 +20,7 @@ struct CodePanelPythonTests {
             input: { _ in Tensor4(shape: [1, 2, 3, 4], storage: (0..<24).map { Float(($0 * 7) % 5) - 1 }) },
             kernel: { name in
                 let shape = name.hasPrefix("full") ? [2, 2, 2, 2] : [2, 2]
-                return try KernelFile(bytes: npy((0..<shape.reduce(1, *)).map { Float($0 % 3) - 0.5 }, shape: shape), name: name)
+                return try KernelFile(bytes: NPYWriter.float32((0..<shape.reduce(1, *)).map { Float($0 % 3) - 0.5 }, shape: shape), name: name)
             })
         for id in ParameterID.allCases { if let word = words[id] { try! s.read(id, word: word, files: files) } }
         return s
