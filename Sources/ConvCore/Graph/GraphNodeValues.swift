@@ -3,8 +3,10 @@
 extension GraphForward {
     /// `known` with the values of every `wanted` node added, computed from the input through only
     /// the nodes they depend on; a node that did not run (or a name not in the trace) is left out.
+    /// `weights(i)` gives node i's weights, or nil for the course notebook's.
     public static func values(_ trace: GraphTrace, inputName: String, input: GraphTensor, wanted: [String],
-                              known: [String: GraphValue]) -> [String: GraphValue] {
+                              known: [String: GraphValue],
+                              weights: (Int) -> LayerWeights? = { _ in nil }) -> [String: GraphValue] {
         var values = known
         values[inputName] = values[inputName] ?? .tensor(input)
         var index: [String: Int] = [:]
@@ -20,7 +22,7 @@ extension GraphForward {
             let step = trace.steps[i]
             guard step.status == .ran, let result = step.result,
                   step.node.inputs.allSatisfy({ values[$0] != nil }) else { continue }
-            values[step.node.name] = compute(step, result: result, values)
+            values[step.node.name] = compute(step.node, result: result, values, weights: weights(i))
         }
         return values
     }
