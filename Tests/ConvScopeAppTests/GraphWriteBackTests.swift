@@ -79,6 +79,16 @@ struct GraphWriteBackTests {
         #expect(screen.contains(language == .en ? "weights box" : "веса среднее"), "\(screen)")
     }
 
+    /// The rows a node takes from the graph say so, in both languages.
+    @Test(arguments: [Language.en, .ru])
+    func theInputRowsComeFromTheGraph(_ language: Language) {
+        var s = update(GraphLessonTests.graphScreen(columns: 120, rows: 40, language: language), .key(LayerLesson.key))
+        s = update(update(s, .select(.inChannels)), .increment)
+        #expect(s.lesson?.notice == .lesson(.fixedByGraph(row: "in_channels", name: "layer1.0.conv1")))
+        let screen = LayerLessonScreenTests.screen(s)
+        #expect(screen.contains(language == .en ? "in_channels comes from the traced graph" : "in_channels задаёт граф"), "\(screen)")
+    }
+
     /// A request computed for the model before the write-back brings nothing into the new one.
     @Test func valuesOfTheOldModelAreDropped() throws {
         let g = try #require(GraphLessonTests.graphScreen().graph)
