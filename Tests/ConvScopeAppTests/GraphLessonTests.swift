@@ -73,18 +73,22 @@ struct GraphLessonTests {
         #expect(s.lesson == nil && s.graph?.note == .lesson(.needsConv2d(name: "layer1.0")))
     }
 
-    /// Back on the graph: nothing is written into it, and the note says so when the layer was changed.
-    @Test func backOnTheGraphItKeepsItsLayer() {
+    /// Back on the graph: the edited node is written into it (its values computed afresh), and
+    /// the note names what changed; coming back unchanged leaves the graph as it was.
+    @Test func backOnTheGraphItTakesTheEdits() {
         var s = Self.lesson(language: .ru)
         let before = Self.graphScreen(language: .ru).graph!
         s = update(s, .key(LayerLesson.key))
-        #expect(s.lesson == nil && s.graph?.trace == before.trace && s.graph?.values == before.values)
-        #expect(s.graph?.note == .lesson(.keptByGraph(name: "layer1.0.conv1")))
+        #expect(s.lesson == nil && s.graph?.trace == before.trace && s.graph?.model != before.model)
+        #expect(s.graph?.tensor("layer1_0_conv1") != before.tensor("layer1_0_conv1"))
+        #expect(s.graph?.note == .lesson(.writtenBack(name: "layer1.0.conv1", arguments: false, weights: true)))
         let screen = Self.screen(s)
-        #expect(screen.contains("граф сохраняет свой слой"), "\(screen)")
+        #expect(screen.contains("layer1.0.conv1 изменён в модели: веса"), "\(screen)")
+        let written = s.graph
         s = update(s, .key(LayerLesson.key))
         s = update(s, .key(.escape))
         #expect(s.lesson == nil && s.graph?.note == .lesson(.writtenBack(name: "layer1.0.conv1", arguments: false, weights: false)))
+        #expect(s.graph?.model == written?.model && s.graph?.values == written?.values)
     }
 
     /// The code panel runs as written: the node's input is too large to write out, so it is a

@@ -11,9 +11,11 @@ extension GraphForward {
     /// Maps are carried as their distinct planes (`GraphSharedKernels`) and written out whole only
     /// for the wanted nodes and, within `keptOnTheWay` values, the nodes just before them. With
     /// `sharingPlanes` false every node takes its whole-tensor kernel and every node computed is
-    /// kept (the reference: both give the same values bit for bit).
+    /// kept (the reference: both give the same values bit for bit). `weights(i)` gives node i's
+    /// weights, or nil for the course notebook's.
     public static func values(_ trace: GraphTrace, inputName: String, input: GraphTensor, wanted: [String],
-                              known: [String: GraphValue], sharingPlanes: Bool = true) -> [String: GraphValue] {
+                              known: [String: GraphValue], sharingPlanes: Bool = true,
+                              weights: (Int) -> LayerWeights? = { _ in nil }) -> [String: GraphValue] {
         var values = known
         values[inputName] = values[inputName] ?? .tensor(input)
         let needed = neededSteps(trace, wanted: wanted, known: values)
@@ -22,7 +24,7 @@ extension GraphForward {
                 let step = trace.steps[i]
                 guard step.status == .ran, let result = step.result,
                       step.node.inputs.allSatisfy({ values[$0] != nil }) else { continue }
-                values[step.node.name] = compute(step, result: result, values)
+                values[step.node.name] = compute(step.node, result: result, values, weights: weights(i))
             }
             return values
         }
@@ -35,7 +37,7 @@ extension GraphForward {
             guard step.status == .ran, let result = step.result,
                   step.node.inputs.allSatisfy({ shared[$0] != nil || values[$0] != nil }) else { continue }
             for name in step.node.inputs where shared[name] == nil { shared[name] = GraphSharedValue(values[name]!) }
-            let value = computeShared(step.node, result: result, shared, weights: nil)
+            let value = computeShared(step.node, result: result, shared, weights: weights(i))
             // A map read by no later node is let go at once: resnet50 at 448² holds 100 million values.
             for name in step.node.inputs where lastReader[name] == i { shared[name] = nil }
             if lastReader[step.node.name] != nil { shared[step.node.name] = value }

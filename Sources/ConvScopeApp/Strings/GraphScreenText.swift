@@ -82,7 +82,10 @@ struct GraphScreenText {
                              "блок \(name): узлов \(steps.count), параметров \(NumberText.grouped(params, lang)), выход узла \(node.name)")
         case .node:
             let line = lang.pick("(line \(node.line))", "(строка \(node.line))")
-            if let module = node.module { return "\(node.target): \(module) " + line }
+            // A node a lesson weighed otherwise than the course notebook's all ones says so.
+            let weighed = s.stepIndex[node.name].flatMap { s.model.weightSources?[$0] }
+                .map { " \(g.dot) " + LayerLessonText.weights($0, lang) } ?? ""
+            if let module = node.module { return "\(node.target): \(module) " + line + weighed }
             let reads = GraphTable.symbol(node.op).map { node.inputs.joined(separator: " \($0) ") }
                 ?? node.op + "(" + node.inputs.joined(separator: ", ") + ")"
             return "\(node.name) = \(reads) " + line

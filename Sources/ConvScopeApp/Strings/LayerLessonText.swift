@@ -17,10 +17,12 @@ public enum LessonNote: Equatable, Sendable {
     case reset(name: String)
     /// Back on the model screen with the layer's edits written in: its arguments, its weights.
     case writtenBack(name: String, arguments: Bool, weights: Bool)
-    /// A traced graph's Conv2d node is open; the same key or Esc goes back (the graph keeps its layer).
+    /// A traced graph's Conv2d node is open; the same key or Esc goes back with the edits.
     case openedFromGraph(name: String)
-    /// Back on the graph screen from an edited node: the traced graph keeps its layer and weights.
+    /// The layer kind row of a traced graph's node: it stays a Conv2d node of the graph.
     case keptByGraph(name: String)
+    /// A row a traced graph's node takes from the graph (its input's size and channels, the input).
+    case fixedByGraph(row: String, name: String)
 }
 
 /// The words of `LessonNote`, in English and Russian.
@@ -54,11 +56,14 @@ enum LayerLessonText {
         case let .reset(name):
             return l.pick("back to \(name) as the model has it", "\(name) снова как в модели")
         case let .openedFromGraph(name):
-            return l.pick("\(name) of the traced graph \(g.dot) \(o) or \(esc) back to the graph (it keeps its layer)",
-                          "\(name) из графа \(g.dot) \(o) или \(esc) — назад к графу (слой в нём не меняется)")
+            return l.pick("\(name) of the traced graph \(g.dot) \(o) or \(esc) back to the graph with the edits",
+                          "\(name) из графа \(g.dot) \(o) или \(esc) — назад к графу с изменениями")
         case let .keptByGraph(name):
-            return l.pick("\(name): the traced graph keeps its layer and all-ones weights; change it in print(model) with --model",
-                          "\(name): граф сохраняет свой слой и единичные веса; меняйте слой в print(model) с --model")
+            return l.pick("\(name) stays a Conv2d node of the traced graph",
+                          "\(name) остаётся узлом Conv2d трассированного графа")
+        case let .fixedByGraph(row, name):
+            return l.pick("\(row) comes from the traced graph (\(inputName(name, l))), not from this layer",
+                          "\(row) задаёт граф (\(inputName(name, l))), а не этот слой")
         case let .writtenBack(name, arguments, weights):
             switch (arguments, weights) {
             case (true, true): return l.pick("\(name) changed in the model: its arguments and weights", "\(name) изменён в модели: аргументы и веса")

@@ -1,7 +1,8 @@
 import ConvCore
 
 /// `o` on the graph screen: the selected Conv2d node in the course screen, on the value of the node
-/// it reads (the graph forward's) with the graph's weights (all ones, the course notebook's).
+/// it reads (the graph forward's) with the node's weights (its weight source, all ones until a
+/// lesson gives it another); coming back writes the node's arguments and weights into the graph.
 extension GraphScreenState {
     /// The selected row's name in a note: a module's qualified name, a function node's, a block's.
     var selectedName: String {
@@ -32,7 +33,7 @@ extension GraphScreenState {
         guard lessonRefusal == nil, case .node(let index, _) = selectedEntry, case let .layer(.conv2d(layer)) = outputStep.node.operation,
               let inputNode = inputNames.first, let x = tensor(inputNode) else { return nil }
         let input = Tensor4(shape: x.shape, storage: x.storage)
-        var settings = LayerLesson.settings(layer, weighed: .notebook, input: input,
+        var settings = LayerLesson.settings(layer, weighed: model.weightSource(index), input: input,
                                             inputName: LayerLessonText.inputName(selectedName, l))
         // The model's own input is the course notebook's ramp (the same values), written as such in the code.
         if inputNode == model.inputName { settings.useInput(.generated(.rampX)) }
@@ -58,12 +59,12 @@ extension ModelProgram {
         return effects
     }
 
-    /// Back on the graph screen from a lesson: the traced graph keeps its layer and its all-ones
-    /// weights (its forward, field and paths are the course notebook's), and the note says so.
+    /// Back on the graph screen from a lesson: the node's arguments and weight source written into
+    /// the traced model, which is traced again and recomputed; the note names what changed.
     mutating func closeGraphLesson(_ course: AppState) {
-        guard var g = graph, let opened = course.modelLayer else { return }
-        let changed = course.parameters != opened.opened
-        g.note = .lesson(changed ? .keptByGraph(name: opened.layerName) : .writtenBack(name: opened.layerName, arguments: false, weights: false))
+        guard var g = graph, let opened = course.modelLayer, case .graph = opened.origin else { return }
+        let (arguments, weights) = g.writeBack(course.parameters, at: opened.index)
+        g.note = .lesson(.writtenBack(name: opened.layerName, arguments: arguments, weights: weights))
         graph = g
     }
 }

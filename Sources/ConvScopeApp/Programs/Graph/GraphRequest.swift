@@ -12,10 +12,12 @@ public struct GraphRequest: Equatable, Sendable {
     public let known: [String: GraphValue]
     /// The cell whose effective field is wanted too, if any.
     public internal(set) var field: GraphFieldCell? = nil
+    /// The model whose weight sources weigh the nodes (nil: every node the course notebook's all ones).
+    public internal(set) var model: Model? = nil
 
     public static func == (a: GraphRequest, b: GraphRequest) -> Bool {
         a.wanted == b.wanted && a.inputName == b.inputName && a.trace.steps.count == b.trace.steps.count
-            && a.trace.inputShape == b.trace.inputShape && a.field == b.field
+            && a.trace.inputShape == b.trace.inputShape && a.field == b.field && a.model == b.model
     }
 
     /// The same request wanting `cell`'s effective field too (or no field).
@@ -29,7 +31,8 @@ public struct GraphRequest: Equatable, Sendable {
     /// `GraphForward.keptOnTheWay` values): the forward keeps maps as their distinct planes.
     public func run() -> [String: GraphValue] {
         if wanted.isEmpty { return [:] }
-        return GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known)
+        return GraphForward.values(trace, inputName: inputName, input: input, wanted: wanted, known: known,
+                                  weights: { model?.sourcedWeights($0) })
     }
 
     /// What one value a node reads or writes costs, counted in multiplications: a weightless

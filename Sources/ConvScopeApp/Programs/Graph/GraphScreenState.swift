@@ -30,8 +30,9 @@ public enum GraphAction: Equatable, Sendable {
 /// The graph screen: a traced forward, its outline, what is folded and selected, and the values
 /// computed so far (only those the selected nodes needed).
 public struct GraphScreenState: Equatable, Sendable {
-    public let model: Model
-    public let trace: GraphTrace
+    /// The traced model; a lesson's edits are written into it (`writeBack`).
+    public internal(set) var model: Model
+    public internal(set) var trace: GraphTrace
     public let outline: GraphOutline
     /// Each node's index in the trace, by name.
     public let stepIndex: [String: Int]
@@ -53,7 +54,7 @@ public struct GraphScreenState: Equatable, Sendable {
     public var transposedView: TransposedView?
     public var cursor = CellCursor(channel: 0, y: 0, x: 0)
     /// Values of the nodes computed so far, by name.
-    public private(set) var values: [String: GraphValue] = [:]
+    public internal(set) var values: [String: GraphValue] = [:]
     /// Path counts from each input cell to the inspected cell, while the field view is on.
     public internal(set) var effectiveField: [[Double]]?
     /// The cell `effectiveField` was counted for.
@@ -138,16 +139,19 @@ public struct GraphScreenState: Equatable, Sendable {
         guard wanted.contains(where: { values[$0] == nil && $0 != model.inputName }) else { return }
         guard GraphForward.uncomputable(trace).map({ $0.index >= selectedEntry.steps.upperBound }) ?? true else { return }
         if GraphRequest.cost(trace, index: stepIndex, wanted: wanted, known: values) > Self.inlineMultiplications {
-            pending = GraphRequest(trace: trace, inputName: model.inputName, input: input, wanted: wanted, known: values)
+            pending = GraphRequest(trace: trace, inputName: model.inputName, input: input, wanted: wanted, known: values, model: model)
             return
         }
-        receive(GraphForward.values(trace, inputName: model.inputName, input: input, wanted: wanted, known: values))
+        receive(GraphForward.values(trace, inputName: model.inputName, input: input, wanted: wanted, known: values,
+                                    weights: model.sourcedWeights))
     }
 
     /// Takes computed values (kept while they fit the model screen's budget; past it only what
     /// the selected row shows stays). A request's values end it; those of a row left since are
     /// kept too, and the row now selected is asked for again from them.
     mutating func receive(_ computed: [String: GraphValue], for request: GraphRequest? = nil, field: [[Double]]? = nil) {
+        // Values of the model as it was before a lesson wrote into it are dropped.
+        if let request, request.trace != trace || !request.wanted.isEmpty && request.model != model { return }
         if let request { receiveField(field, for: request) }
         let wanted = (inputNames + [outputStep.node.name]).filter(isComputable)
         values = computed.merging(values) { new, _ in new }

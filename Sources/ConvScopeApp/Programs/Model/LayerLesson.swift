@@ -4,14 +4,15 @@ import ConvCore
 /// one Conv2d, so every teaching view (animation, kernel section, presets, inspectors, padded view,
 /// panels) works on the layer as it works on the notebook's. The layer's input is the model's: the
 /// previous layer's output values (fixed while the lesson is open); its weights are the model's
-/// weight source for it. Closing writes the layer's arguments and weight source back into a
-/// stack; a traced graph keeps its own (its forward weighs every Conv2d with all ones).
+/// weight source for it. Closing writes the layer's arguments and weight source back into the
+/// model, a stack or a traced graph (`GraphScreenState.writeBack`).
 public struct LayerLesson: Equatable, Sendable {
     /// Where the layer was opened from.
     public enum Origin: Equatable, Sendable {
         /// A stack of layers (its arguments are written back into it on closing).
         case stack(Model)
-        /// A traced graph's Conv2d node: its module's name and the node its input comes from.
+        /// A traced graph's Conv2d node: its module's name and the node its input comes from (its
+        /// edits are written into the graph screen's model on closing).
         case graph(module: String, inputNode: String)
     }
 

@@ -70,7 +70,9 @@ extension AppState {
     /// layer stays a Conv2d.
     func lessonRefusal(_ id: ParameterID) -> Notice? {
         guard let lesson = modelLayer else { return nil }
-        if [.hIn, .wIn, .inChannels, .input].contains(id) { return .lesson(.fixedByModel(row: id.name, name: lesson.layerName)) }
+        if [.hIn, .wIn, .inChannels, .input].contains(id) {
+            return .lesson(lesson.model == nil ? .fixedByGraph(row: id.name, name: lesson.layerName) : .fixedByModel(row: id.name, name: lesson.layerName))
+        }
         // A traced graph's node stays its Conv2d whatever the lesson does; a stack can take other layers.
         if id == .layerKind { return .lesson(lesson.model == nil ? .keptByGraph(name: lesson.layerName) : .staysConv2d(name: lesson.layerName)) }
         return nil
