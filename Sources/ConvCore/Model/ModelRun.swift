@@ -56,13 +56,13 @@ extension Model {
     /// Every layer's values of a chain, each layer weighed by its source (the notebook's all ones
     /// by default).
     public func run() -> StackRun {
-        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names)
+        StackForward.run(input: makeInput(), layers: layers, weights: nodes.indices.map(sourcedWeights), names: names)
     }
 
     /// Every layer's values of a chain, or nil once `isCancelled` says they are no longer wanted
     /// (checked per layer).
     public func run(isCancelled: () -> Bool) -> StackRun? {
-        StackForward.run(input: makeInput(), layers: layers, weights: allWeights, names: names,
+        StackForward.run(input: makeInput(), layers: layers, weights: nodes.indices.map(sourcedWeights), names: names,
                          isCancelled: isCancelled)
     }
 

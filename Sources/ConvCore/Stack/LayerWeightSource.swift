@@ -46,14 +46,4 @@ extension Model {
         new.weightSources = sources.allSatisfy { $0 == nil } ? nil : sources
         return new
     }
-
-    /// Layer `index`'s weights: its source's, or the notebook's all ones (nil for a node without weights).
-    public func weights(_ index: Int) -> LayerWeights? {
-        guard let layer = layer(index) else { return nil }
-        guard let source = weightSources?[index] else { return Self.notebookWeights(layer) }
-        return source.weights(for: layer) ?? Self.notebookWeights(layer)
-    }
-
-    /// Every layer's weights, in order.
-    public var allWeights: [LayerWeights?] { nodes.indices.map(weights) }
 }

@@ -56,9 +56,11 @@ public enum StackForward {
         let planned = zip(nodes, trace.layers).map { node, step in
             GraphForward.Planned(node: node, result: step.status == .ran ? step.outputShape.map { .tensor($0) } : nil)
         }
-        return GraphForward.run(planned, inputName: Model.chainInput, input: GraphTensor(input), sharingPlanes: false,
-                                weights: { weights($0) ?? Model.notebookWeights(layers[$0]) }, isCancelled: isCancelled) { index, value in
-            guard case let .value(.tensor(t)) = value else { return }
+        // A layer with the course notebook's weights (nil) runs on the maps' distinct planes, as a
+        // traced graph's does: a ramp's 16 equal channels are summed once, not 16 times.
+        return GraphForward.run(planned, inputName: Model.chainInput, input: GraphTensor(input), sharingPlanes: true,
+                                weights: weights, isCancelled: isCancelled) { index, value in
+            guard case let .tensor(t) = value.expanded else { return }
             each(index, Tensor4(shape: t.shape, storage: t.storage))
         }
     }

@@ -17,7 +17,7 @@ public enum StackProgressiveRun {
             let first = segment.lowerBound
             let layers = model.layers[segment].map { $0.renumberingSkip { $0 - first } }
             let part = StackTrace(inputShape: current.shape, layers: layers)
-            StackForward.stream(input: current, trace: part, weights: { model.weights(first + $0) }) { local, output in
+            StackForward.stream(input: current, trace: part, weights: { model.sourcedWeights(first + $0) }) { local, output in
                 let index = first + local
                 outputs[index] = output
                 current = output
