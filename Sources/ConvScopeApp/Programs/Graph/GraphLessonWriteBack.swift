@@ -7,14 +7,10 @@ extension GraphScreenState {
     /// Writes `settings` into Conv2d node `index` (its input channels stay the graph's); true for
     /// what changed: its arguments, its weights. Nothing changes when neither did.
     mutating func writeBack(_ settings: Conv2dSettings, at index: Int) -> (arguments: Bool, weights: Bool) {
-        guard case let .layer(.conv2d(before))? = model.nodes.indices.contains(index) ? model.nodes[index].operation : nil
-        else { return (false, false) }
-        var layer = settings.layer
-        layer.inChannels = before.inChannels
-        let source = LayerWeightSource(kernel: settings.kernel, bias: settings.bias ?? 0)
-        let arguments = layer != before, weights = source != model.weightSource(index)
+        let new = LayerLesson.model(model, index: index, settings: settings)
+        let arguments = new.layer(index) != model.layer(index), weights = new.weightSource(index) != model.weightSource(index)
         guard arguments || weights else { return (false, false) }
-        replaceModel(model.replacingLayer(at: index, with: .conv2d(layer)).settingWeightSource(source, at: index))
+        replaceModel(new)
         return (arguments, weights)
     }
 

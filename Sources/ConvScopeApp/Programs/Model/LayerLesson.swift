@@ -75,16 +75,16 @@ public struct LayerLesson: Equatable, Sendable {
         return p
     }
 
-    /// Course settings → model: layer `index` becomes the Conv2d `settings` describes (its input
-    /// channels stay the model's), weighed by its kernel and bias.
+    /// Course settings → model (a chain or a traced graph): node `index` becomes the Conv2d
+    /// `settings` describes (its input channels stay the model's), weighed by its kernel and bias.
     public static func model(_ model: Model, index: Int, settings p: Conv2dSettings) -> Model {
-        guard case let .conv2d(before) = model.layers[index] else { return model }
-        // The one conversion back; the input's channels stay the model's.
+        guard model.nodes.indices.contains(index), case let .conv2d(before)? = model.layer(index) else { return model }
+        // The one conversion back; the input's channels stay the model's. A chain's node and a
+        // traced graph's alike keep their name, inputs and line.
         var layer = p.layer
         layer.inChannels = before.inChannels
-        var new = model
-        new.layers[index] = .conv2d(layer)
-        return new.settingWeightSource(LayerWeightSource(kernel: p.kernel, bias: p.bias ?? 0), at: index)
+        return model.replacingLayer(at: index, with: .conv2d(layer))
+            .settingWeightSource(LayerWeightSource(kernel: p.kernel, bias: p.bias ?? 0), at: index)
     }
 }
 
