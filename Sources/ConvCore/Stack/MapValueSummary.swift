@@ -22,14 +22,16 @@ public struct MapValueSummary: Equatable, Sendable {
         maps.storage.withUnsafeBufferPointer { all in
             for p in maps.planeOfChannel where planeMax[p] == nil {
                 let plane = UnsafeBufferPointer(rebasing: all[p * size..<(p + 1) * size])
-                planeMax[p] = plane.max() ?? 0
-                guard var lo = lowest ?? plane.first, var hi = highest ?? plane.first else { continue }
+                guard let first = plane.first else { planeMax[p] = 0; continue }
+                // One pass: the plane's own max() and the running min() and max() over the planes so far.
+                var (lo, hi, own) = (lowest ?? first, highest ?? first, first)
                 for v in plane {
                     if v < lo { lo = v }
                     if hi < v { hi = v }
+                    if own < v { own = v }
                     if !hasFraction, v.isFinite, v != v.rounded(.towardZero) { hasFraction = true }
                 }
-                (lowest, highest) = (lo, hi)
+                (lowest, highest, planeMax[p]) = (lo, hi, own)
             }
         }
         self.lowest = lowest
