@@ -53,7 +53,9 @@ func mapsInViewGridBench(quick: Bool, runs: Int, layers: Bool = true, models: Bo
     }
     if models {
         print("key → the selected node's maps on the model screens, 200×60, values computed as the run loop does (median of \(runs) after a warm-up; one run when a run takes seconds)")
-        timings += modelMapsCases(quick: quick).map { timeModelMaps($0, runs: runs) }
+        // `--case WORDS` keeps the model cases whose name holds WORDS (to profile one alone).
+        let arguments = CommandLine.arguments, only = arguments.firstIndex(of: "--case").map { arguments[$0 + 1] }
+        timings += modelMapsCases(quick: quick).filter { only == nil || $0.name.contains(only!) }.map { timeModelMaps($0, runs: runs) }
     }
     print("pass/fail (goal: median ≤ 100 ms)")
     timings.forEach { printGridLine($0) }

@@ -31,7 +31,9 @@ let quick = CommandLine.arguments.contains("--quick")
 if CommandLine.arguments.contains("--maps-in-view-parts") { mapsInViewParts(quick: quick); exit(0) }
 if CommandLine.arguments.contains("--maps-in-view-grid") { mapsInViewGridBench(quick: quick, runs: quick ? 2 : 3); exit(0) }
 if CommandLine.arguments.contains("--model-maps-in-view") {
-    mapsInViewGridBench(quick: quick, runs: quick ? 2 : 3, layers: false); exit(0)
+    // `--runs N`: more timed runs (a profile of one case wants a few seconds of it).
+    let runs = CommandLine.arguments.firstIndex(of: "--runs").flatMap { Int(CommandLine.arguments[$0 + 1]) }
+    mapsInViewGridBench(quick: quick, runs: runs ?? (quick ? 2 : 3), layers: false); exit(0)
 }
 if CommandLine.arguments.contains("--maps-in-view") { mapsInView(quick: quick, runs: quick ? 2 : 5); exit(0) }
 let layerCount = quick ? 500 : 5_000, questionCount = quick ? 4_000 : 40_000

@@ -5,6 +5,8 @@
 /// - a Conv2d with all-ones weights on the window-sum path gives every output channel the sum
 ///   over input channels of the channel's window sums: the sum over distinct planes weighted by
 ///   how many channels hold each, which the window-sum path computes from the same Double sums;
+/// - a depthwise Conv2d with all-ones weights convolves each distinct plane once, on the direct
+///   path the whole layer takes (`GraphSharedDepthwise`);
 /// - `a + b` (and − × ÷) of two maps of one shape adds each pair of planes that meets once.
 /// Anything else (nil here) takes the whole tensors.
 enum GraphSharedKernels {
@@ -42,6 +44,7 @@ enum GraphSharedKernels {
         let spec = l.spec(inputHeight: x.shape[2], inputWidth: x.shape[3])
         // Maps holding inf or NaN are summed tap by tap, as the whole layer sums them.
         if l.paddingMode == .zeros, x.storage.contains(where: { !$0.isFinite }) { return GraphSharedOnesConvolution.run(l, x, shape: shape) }
+        if l.groups > 1 { return GraphSharedDepthwise.run(l, x, shape: shape) }
         guard l.groups == 1, l.inChannels == x.shape[1], Conv2dForward.zeroPaddedEquivalent(spec) != nil,
               x.storage.allSatisfy({ $0.isFinite }) else { return nil }
         var one = l

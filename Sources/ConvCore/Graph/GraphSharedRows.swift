@@ -30,17 +30,10 @@ enum GraphSharedRows {
             return .maps(FeatureMaps(shape: shape, planeOfChannel: Array(repeating: 0, count: shape[1]), storage: r.values))
         case let (.layerNorm(normalized, eps, _), .rows(r)?) where normalized == [r.shape.last ?? 0]:
             let width = normalized[0]
-            return .rows(GraphRows(shape: shape, values: r.values.map { v in
-                GraphKernels.layerNorm(GraphTensor(shape: [width], storage: Array(repeating: v, count: width)), count: width,
-                                       eps: eps).storage[0]
-            }))
+            return .rows(GraphRows(shape: shape, values: r.values.map { layerNormOfRepeated($0, count: width, eps: eps) }))
         case let (.linear(inFeatures, _, _), .rows(r)?) where r.shape.last == inFeatures && shape.count == r.shape.count:
             // All-ones weights: each output of a row is the row's sum, added in Double term by term.
-            return .rows(GraphRows(shape: shape, values: r.values.map { v in
-                var sum = 0.0
-                for _ in 0..<inFeatures { sum += Double(v) }
-                return Float(sum)
-            }))
+            return .rows(GraphRows(shape: shape, values: r.values.map { Float(sumOfRepeated($0, count: inFeatures)) }))
         case let (_, .rows(r)?) where r.shape == shape && isCellByCell(operation):
             // The whole kernel on one value per row: the same function of each value.
             let values = GraphTensor(shape: [r.values.count], storage: r.values)
@@ -50,6 +43,37 @@ enum GraphSharedRows {
         default:
             return nil
         }
+    }
+
+    /// `GraphKernels.layerNorm` of `count` copies of `v` (every output the same), its Double sums
+    /// added term by term in the same order, without a row written out: ConvNeXt at 448² has
+    /// 12,544 rows a block, and a row allocated for each took a quarter of the forward.
+    static func layerNormOfRepeated(_ v: Float, count: Int, eps: Double) -> Float {
+        // Finite: the mean is v exactly (`sumOfRepeated`), so every deviation is 0 and, with eps > 0
+        // keeping the scale finite, (v − mean)·scale is a zero with the sign of v − mean: −0 for
+        // v = −0 (the sum started at +0), else +0.
+        if v.isFinite, count > 0, count < exactRepeats, eps > 0 { return v == 0 ? v : 0 }
+        let x = Double(v)
+        var mean = 0.0
+        for _ in 0..<count { mean += x }
+        mean /= Double(count)
+        var variance = 0.0
+        for _ in 0..<count { variance += (x - mean) * (x - mean) }
+        let scale = 1 / (variance / Double(count) + eps).squareRoot()
+        return Float((x - mean) * scale)
+    }
+
+    /// Copies of a float below this count add up exactly in Double: each partial sum k·v needs at
+    /// most 24 + 29 significant bits.
+    static let exactRepeats = 1 << 29
+
+    /// `count` copies of `v` added in Double term by term from 0: exactly count · v for a finite v
+    /// and fewer than `exactRepeats` copies (+0 for either zero, as 0 + (−0) is +0), else the loop.
+    static func sumOfRepeated(_ v: Float, count: Int) -> Double {
+        if v.isFinite, count < exactRepeats { return v == 0 || count <= 0 ? 0 : Double(count) * Double(v) }
+        var sum = 0.0
+        for _ in 0..<count { sum += Double(v) }
+        return sum
     }
 
     /// True for a function of each value alone (GELU, a scalar's arithmetic; not BatchNorm2d,

@@ -15,6 +15,18 @@ public struct StackRun: Equatable, Sendable {
     public let trace: StackTrace
     /// Each layer's output; nil from the layer that broke on.
     public let outputs: [Tensor4?]
+    /// The input the layers read, when the run kept it (the screen draws it without making it again).
+    public let input: Tensor4?
+    /// The input's and each output's extremes and channel maxima, found once (nil beside a nil output).
+    public let inputSummary: MapValueSummary?, summaries: [MapValueSummary?]
+
+    /// A run of `outputs` read from `input`; summaries not given are found from the tensors.
+    public init(trace: StackTrace, outputs: [Tensor4?], input: Tensor4? = nil, inputSummary: MapValueSummary? = nil,
+                summaries: [MapValueSummary?]? = nil) {
+        (self.trace, self.outputs, self.input) = (trace, outputs, input)
+        self.inputSummary = inputSummary ?? input.map(MapValueSummary.init)
+        self.summaries = summaries ?? outputs.map { $0.map(MapValueSummary.init) }
+    }
 }
 
 /// The forward pass of a stack in eval mode, batch size 1, float32 tensors.
@@ -30,10 +42,12 @@ public enum StackForward {
         precondition(weights.count == layers.count)
         let trace = StackTrace(inputShape: input.shape, layers: layers, names: names)
         var outputs = [Tensor4?](repeating: nil, count: layers.count)
+        var summaries = [MapValueSummary?](repeating: nil, count: layers.count)
         let finished = forward(input: input, trace: trace, weights: { weights[$0] }, isCancelled: isCancelled) {
             outputs[$0] = $1
+            summaries[$0] = $2
         }
-        return finished ? StackRun(trace: trace, outputs: outputs) : nil
+        return finished ? StackRun(trace: trace, outputs: outputs, input: input, summaries: summaries) : nil
     }
 
     /// Runs the layers of `trace` that ran one at a time, handing each output to `each` as it is
@@ -42,15 +56,16 @@ public enum StackForward {
     /// weights just before it runs, and they are freed after it.
     public static func stream(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?,
                               _ each: (Int, Tensor4) -> Void) {
-        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }, each)
+        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }) { index, output, _ in each(index, output) }
     }
 
     /// The chain's view of the one forward (`GraphForward`): the trace's layers as the nodes of
     /// a chain (node i reads node i − 1, a Cat(k) reads node k and node i − 1), named by their
     /// position so no printed name can be read twice, each with the weights it is given (the
-    /// notebook's all ones for nil), every map a whole tensor. False when cancelled.
+    /// notebook's all ones for nil), every map a whole tensor with its summary (found on the
+    /// distinct planes). False when cancelled.
     static func forward(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
-                        _ each: (Int, Tensor4) -> Void) -> Bool {
+                        _ each: (Int, Tensor4, MapValueSummary) -> Void) -> Bool {
         let layers = trace.layers.map(\.layer)
         let nodes = Model.chainNodes(layers, names: layers.indices.map { "\($0)" }, inputName: Model.chainInput)
         let planned = zip(nodes, trace.layers).map { node, step in
@@ -61,7 +76,8 @@ public enum StackForward {
         return GraphForward.run(planned, inputName: Model.chainInput, input: GraphTensor(input), sharingPlanes: true,
                                 weights: weights, isCancelled: isCancelled) { index, value in
             guard case let .tensor(t) = value.expanded else { return }
-            each(index, Tensor4(shape: t.shape, storage: t.storage))
+            let output = Tensor4(shape: t.shape, storage: t.storage)
+            if case let .maps(m) = value { each(index, output, MapValueSummary(m)) } else { each(index, output, MapValueSummary(output)) }
         }
     }
 

@@ -3,7 +3,7 @@
 /// map when every layer was computed before any was drawn) and the rest follows.
 public enum StackProgressiveRun {
     /// Computes `model`'s values (whose trace is `trace`) layer by layer with
-    /// `StackForward.stream`, handing `partial` a run holding every layer up to the one
+    /// `StackForward.forward`, handing `partial` a run holding every layer up to the one
     /// `wanted()` names once that layer is computed (if layers remain after it), and returns the
     /// whole run; nil once `isCancelled` says the values are no longer wanted, which is asked
     /// between layers wherever the stack can be cut (not inside a Cat's skip).
@@ -11,29 +11,36 @@ public enum StackProgressiveRun {
                            partial: (StackRun) -> Void) -> StackRun? {
         let ranCount = trace.layers.firstIndex { $0.status != .ran } ?? trace.layers.count
         var outputs = [Tensor4?](repeating: nil, count: trace.layers.count)
-        var current = model.makeInput(), handedOut = -1
+        var summaries = [MapValueSummary?](repeating: nil, count: trace.layers.count)
+        let input = model.makeInput(), inputSummary = MapValueSummary(input)
+        var current = input, handedOut = -1
+        func run() -> StackRun {
+            StackRun(trace: trace, outputs: outputs, input: input, inputSummary: inputSummary, summaries: summaries)
+        }
         for segment in segments(trace, count: ranCount) {
             if isCancelled() { return nil }
             let first = segment.lowerBound
             let layers = model.layers[segment].map { $0.renumberingSkip { $0 - first } }
             let part = StackTrace(inputShape: current.shape, layers: layers)
-            StackForward.stream(input: current, trace: part, weights: { model.sourcedWeights(first + $0) }) { local, output in
+            _ = StackForward.forward(input: current, trace: part, weights: { model.sourcedWeights(first + $0) },
+                                     isCancelled: { false }) { local, output, summary in
                 let index = first + local
                 outputs[index] = output
+                summaries[index] = summary
                 current = output
                 // The wanted layer not handed out yet, and now computed (it may have been passed
                 // before it was wanted); after the last layer the whole run goes out instead.
                 let target = wanted()
                 if target > handedOut, index >= target, index < ranCount - 1 {
                     handedOut = index
-                    partial(StackRun(trace: trace, outputs: outputs))
+                    partial(run())
                 }
             }
             // The part traced alone runs as the whole trace says; should it ever not, the values
             // end there rather than be wrong.
             guard outputs[segment.upperBound - 1] != nil else { break }
         }
-        return StackRun(trace: trace, outputs: outputs)
+        return run()
     }
 
     /// The first `count` layers cut into runs that each start from the output before them: a cut

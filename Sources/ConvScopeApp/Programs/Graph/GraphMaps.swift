@@ -14,9 +14,11 @@ enum GraphMaps {
                        fixedMax: Float? = nil, counts: Bool = false) -> StackMapSource {
         let four = four(shape)
         let t = tensor.map { Tensor4(shape: four, storage: $0.storage) }
-        let scales = t.map { t in (0..<four[1]).map { fixedMax ?? t.planeMax(0, $0) } } ?? []
+        // One scan for the channels' maxima and the widest value (fc's 2 million weights at End).
+        let summary = t.map(MapValueSummary.init)
+        let scales = summary.map { s in fixedMax.map { Array(repeating: $0, count: four[1]) } ?? s.channelMax } ?? []
         return StackMapSource(section: section, title: title, subtitle: subtitle, shape: four, tensor: t, scaleMax: scales,
-                              counts: counts)
+                              counts: counts, summary: summary)
     }
 
     /// The bands for the graph screen's state: the inputs side by side over the output; a Linear's

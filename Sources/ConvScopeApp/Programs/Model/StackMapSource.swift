@@ -20,12 +20,13 @@ struct StackMapSource {
     /// read 12 times made most of a frame's 140 ms).
     let valueWidth: Int
 
-    /// A section of `shape` showing `tensor` (nil while not computed) with each map's vmax in `scaleMax`.
+    /// A section of `shape` showing `tensor` (nil while not computed) with each map's vmax in `scaleMax`;
+    /// `summary`, the tensor's extremes found when it was computed, spares a scan of its values.
     init(section: MapSection, title: String, subtitle: String = "", shape: [Int], tensor: Tensor4?, scaleMax: [Float],
-         counts: Bool = false) {
+         counts: Bool = false, summary: MapValueSummary? = nil) {
         (self.section, self.title, self.subtitle, self.shape, self.tensor) = (section, title, subtitle, shape, tensor)
         (self.scaleMax, self.counts) = (scaleMax, counts)
-        valueWidth = Self.widestValue(tensor)
+        valueWidth = tensor == nil ? 1 : Self.widestValue(summary ?? MapValueSummary(tensor!))
     }
 
     /// The title's leading words ("input 1×8×32×32", "coverage 64×64"), which the header keeps.
@@ -34,14 +35,14 @@ struct StackMapSource {
     /// vmax of map `channel` (0 for a channel out of range).
     func scale(_ channel: Int) -> Float { scaleMax.indices.contains(channel) ? scaleMax[channel] : 0 }
 
-    /// The widest written value of `tensor` (1 for none).
-    static func widestValue(_ tensor: Tensor4?) -> Int {
-        guard let tensor, let hi = tensor.storage.max(), let lo = tensor.storage.min() else { return 1 }
+    /// The widest written value of the values `summary` describes (1 for none).
+    static func widestValue(_ summary: MapValueSummary) -> Int {
+        guard let hi = summary.highest, let lo = summary.lowest else { return 1 }
         let widest = max(NumberText.cell(hi).count, NumberText.cell(lo).count)
         // A value with a decimal is as wide as the extremes' whole digits and two more: a bilinear
         // map's 850.5 is wider than its whole maximum 2862, and cells of 4 ran into each other.
         // Truncation finds the same whole numbers as rounding, in one instruction instead of a call.
-        guard tensor.storage.contains(where: { $0.isFinite && $0 != $0.rounded(.towardZero) }) else { return widest }
+        guard summary.hasFraction else { return widest }
         func whole(_ v: Float) -> Int { NumberText.cell(v.rounded(.towardZero)).count }
         return max(widest, whole(hi) + 2, whole(lo) + 2)
     }
@@ -52,13 +53,13 @@ struct StackMapSource {
         return scaleMax.allSatisfy({ $0 == first }) ? text.scale(NumberText.cell(first)) : text.scaleEachMap
     }
 
-    /// A source for a tensor whose maps are each scaled to their own maximum.
-    static func ownScale(_ section: MapSection, title: String, subtitle: String, shape: [Int], tensor: Tensor4?)
-        -> StackMapSource
+    /// A source for a tensor whose maps are each scaled to their own maximum (`summary`'s when given).
+    static func ownScale(_ section: MapSection, title: String, subtitle: String, shape: [Int], tensor: Tensor4?,
+                         summary: MapValueSummary? = nil) -> StackMapSource
     {
-        let scales = tensor.map { t in (0..<t.shape[1]).map { t.planeMax(0, $0) } } ?? []
+        let summary = tensor == nil ? nil : summary ?? MapValueSummary(tensor!)
         return StackMapSource(section: section, title: title, subtitle: subtitle, shape: shape, tensor: tensor,
-                              scaleMax: scales)
+                              scaleMax: summary?.channelMax ?? [], summary: summary)
     }
 
     /// The two sections for the stack screen's state: normally the selected layer's input and
@@ -66,18 +67,20 @@ struct StackMapSource {
     /// output; for a Cat, the pair of maps it joins.
     static func sections(_ s: StackState, text: StackText) -> (top: StackMapSource?, bottom: StackMapSource?) {
         let k = s.selected, step = s.selectedTrace
-        // Made only where shown: the input is made, and its values scanned, for each source.
+        // The run's own input and summaries: a 16×512² input made again and scanned for each of a
+        // frame's three calls took a third of the frame.
         func modelInput() -> StackMapSource {
             StackMapSource(
                 section: .input, title: text.inputTitle(shape: s.model.inputShape), subtitle: text.ofTheModel,
-                shape: s.model.inputShape, tensor: s.run.map { _ in s.model.makeInput() },
-                scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]))
+                shape: s.model.inputShape, tensor: s.run.map { $0.input ?? s.model.makeInput() },
+                scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]),
+                summary: s.run?.input == nil ? nil : s.run?.inputSummary)
         }
         func output(of index: Int, section: MapSection, subtitle: String? = nil) -> StackMapSource? {
             guard let shape = s.trace.layers[index].outputShape else { return nil }
             let title = section == .input ? text.inputTitle(shape: shape) : text.outputTitle(shape: shape)
             return ownScale(section, title: title, subtitle: subtitle ?? text.outputOf(index), shape: shape,
-                            tensor: s.run?.outputs[index] ?? nil)
+                            tensor: s.run?.outputs[index] ?? nil, summary: s.run?.summaries[index] ?? nil)
         }
         // The selected layer's input: the model's input for layer 0, else the output before it.
         func layerInput() -> StackMapSource? {
