@@ -8,7 +8,9 @@ library), and — with --sections — the binary's resident pages by ELF section
 
     scripts/rss_breakdown.py [--screen course|exercise] [--binary PATH] [--sections] [--pid PID]
 
---pid reads a running process instead of starting one.
+--pid reads a running process instead of starting one. The RSS column is what bench_lab.py adds up
+(the binary's pages count in every process that maps them); a binary linked moments ago shows its
+file pages as dirty until the kernel has written them back, so compare the RSS, not the dirty column.
 """
 import argparse
 import os
