@@ -54,8 +54,18 @@ let package = Package(
             // resolves ~10 000 relocations against a dozen shared libraries at every start
             // (docs/PERFORMANCE.md, start-up). Not in debug: the test bundle, which links this
             // target's code, needs the shared testing libraries.
+            // Less resident per screen, for a lab of 30 on one server (docs/DECISIONS.md, 2026-12-07):
+            // - not position-independent (-no-pie): the linker resolves the ~80 000 relative
+            //   relocations of the Swift runtime's and Foundation's metadata itself, so a start no
+            //   longer reads 1.9 MB of relocation table nor writes private copies of the data they
+            //   point into (3.4 MB);
+            // - the C++ runtime linked in: Linker/libstdc++.so is a linker script standing for the
+            //   static archive where the Swift runtime asks for -lstdc++, and the archive ends the
+            //   group for ICU's references; the code used is then packed together (1.2 MB);
+            // - no symbol table exported for the shared libraries to search (0.8 MB).
             linkerSettings: [.unsafeFlags([
-                "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]),
+                "-Xclang-linker", "-no-pie", "-L", Context.packageDirectory + "/Linker", "-Xlinker", "--no-export-dynamic",
+                "-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l:libstdc++.a", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]),
         // `scripts/bench.sh`: convscope's convolution timed against PyTorch's (docs/PERFORMANCE.md).
         // A module name without a hyphen, so its build folder is named like its source folder.
         .executableTarget(

@@ -5,7 +5,7 @@ random kernel. Keys go to them at K per second in total, spread round-robin over
 each session logs key → frame times (CONVSCOPE_FRAME_LOG, µs). Prints per session p50/p90, the
 worst p90, the sessions' total RSS (now and peak) and their CPU while idle.
 
-    scripts/bench_lab.sh [--sessions 30] [--keys-per-second 30] [--seconds 20] [--screen course|exercise|both] [--huge-pages]
+    scripts/bench_lab.sh [--sessions 30] [--keys-per-second 30] [--seconds 20] [--screen course|exercise|both] [--huge-pages] [--binary PATH]
 
 --huge-pages starts the screens with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 (README, "Running a lab on one
 server"): their large blocks (a layer's input, output and packed input) are backed by transparent huge
@@ -85,7 +85,7 @@ def percentile(values, q):
     return ordered[max(0, int(len(ordered) * q + 0.999999) - 1)]
 
 
-def run(screen, sessions, rate, seconds, workdir, huge_pages=False):
+def run(screen, sessions, rate, seconds, workdir, huge_pages=False, binary=BINARY):
     sock = f"benchlab-{os.getpid()}-{screen}"
     lab = os.path.join(workdir, "lab.toml")
     with open(lab, "w") as f:
@@ -97,9 +97,9 @@ def run(screen, sessions, rate, seconds, workdir, huge_pages=False):
             open(log, "w").close()
             logs.append(log)
             if screen == "course":
-                command = [BINARY, "--fresh", *LAYER, "--input", f"random:{i + 1}", "--kernel", f"random:{i + 1}"]
+                command = [binary, "--fresh", *LAYER, "--input", f"random:{i + 1}", "--kernel", f"random:{i + 1}"]
             else:
-                command = [BINARY, "exercise", lab]
+                command = [binary, "exercise", lab]
             env = f"env -u NO_COLOR TERM=tmux-256color CONVSCOPE_FRAME_LOG={log} XDG_STATE_HOME={workdir}/state"
             if huge_pages:
                 env += " GLIBC_TUNABLES=glibc.malloc.hugetlb=1"
@@ -164,6 +164,8 @@ def main():
     parser.add_argument("--screen", choices=["course", "exercise", "both"], default="both")
     parser.add_argument("--huge-pages", action="store_true",
                         help="start the screens with GLIBC_TUNABLES=glibc.malloc.hugetlb=1")
+    parser.add_argument("--binary", default=BINARY,
+                        help="the convscope to run (default: the release build); another build, to compare")
     args = parser.parse_args()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     before = os.getloadavg()[0]
@@ -172,7 +174,7 @@ def main():
     for screen in screens:
         with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as workdir:
             sent, results, rss, hwm, pss, idle, idle_wakeups, cpu_per_key = run(screen, args.sessions, args.keys_per_second, args.seconds, workdir,
-                                                     args.huge_pages)
+                                                     args.huge_pages, os.path.abspath(args.binary))
         print()
         print(f"{args.sessions} {screen} screens, 256² 16→16 k5 random, {sent} keys in {args.seconds} s "
               f"({args.keys_per_second}/s in total, round-robin; the screens' CPU per key {cpu_per_key:.1f} ms)"

@@ -43,9 +43,8 @@ private func checkSegment(_ arguments: ArraySlice<String>, of command: any Parsa
     // A repeat needs two options; an unknown option after a subcommand needs one.
     let dashed = arguments.count { $0.count > 1 && $0.hasPrefix("-") }
     guard dashed >= (path.count > 1 ? 1 : 2),
-          let tool = try? JSONSerialization.jsonObject(with: Data(command._dumpHelp().utf8)) as? [String: Any],
-          let description = tool["command"] as? [String: Any] else { return }
-    let names = CommandNames(description)
+          let tool = try? JSONDecoder().decode(HelpDump.self, from: Data(command._dumpHelp().utf8)) else { return }
+    let names = CommandNames(tool.command)
     var seen: [String: String] = [:]  // an option's spellings → the value given first
     var index = arguments.startIndex
     while index < arguments.endIndex {
@@ -78,15 +77,23 @@ private struct CommandNames {
     /// Every option and flag spelling, help included.
     var all: Set<String> = ["-h", "--help"]
 
-    init(_ command: [String: Any]) {
-        for argument in command["arguments"] as? [[String: Any]] ?? [] {
-            let kind = argument["kind"] as? String
-            guard kind == "option" || kind == "flag" else { continue }
-            let spellings = (argument["names"] as? [[String: String]] ?? [])
-                .map { ($0["kind"] == "short" ? "-" : "--") + ($0["name"] ?? "") }
+    init(_ command: HelpDump.Command) {
+        for argument in command.arguments ?? [] {
+            guard argument.kind == "option" || argument.kind == "flag" else { continue }
+            let spellings = (argument.names ?? []).map { ($0.kind == "short" ? "-" : "--") + $0.name }
             all.formUnion(spellings)
-            guard kind == "option", argument["isRepeating"] as? Bool != true else { continue }
+            guard argument.kind == "option", argument.isRepeating != true else { continue }
             for name in spellings { singleValueOptions[name] = spellings.joined(separator: "/") }
         }
     }
+}
+
+/// The part of ArgumentParser's help dump (`_dumpHelp()`, JSON) the checks read. Decoded with
+/// JSONDecoder rather than JSONSerialization: the latter's Objective-C-style objects pull
+/// CoreFoundation's code into every start (docs/PERFORMANCE.md, "Resident memory").
+private struct HelpDump: Decodable {
+    struct Name: Decodable { var kind: String; var name: String }
+    struct Argument: Decodable { var kind: String; var names: [Name]?; var isRepeating: Bool? }
+    struct Command: Decodable { var arguments: [Argument]? }
+    var command: Command
 }
