@@ -14,10 +14,9 @@ import Synchronization
 enum GeneralConvolution {
     /// Taps one kernel call accumulates before the worker checks for cancellation: at 1024²
     /// 64→64 that is 256 · 64 · 1024 ≈ 1.7·10⁷ multiply-adds, about a millisecond.
+    /// Both kernels: a longer chunk would save the pixel kernel some of its transpositions of
+    /// sums in and out of registers, but poll less often than StopPolling's budget.
     static let tapsPerChunk = 256
-    /// The pixel kernel's chunk: each call moves its tiles' sums in and out of registers (a
-    /// transposition), so it takes a 16→16 k8 layer's 1024 taps at once.
-    static let pixelTapsPerChunk = 2048
     /// Below this many multiply-adds one core finishes before a second would have started.
     static let parallelThreshold = 4_000_000
 

@@ -95,7 +95,7 @@ struct PackedLayout {
     var groupStep: Int { inPerGroup * planeStride }
     /// Ranges of a group's taps one kernel call sums, `tapsPerChunk` each (the last may be shorter).
     var tapChunks: [Range<Int>] {
-        let size = kernel == .pixels ? GeneralConvolution.pixelTapsPerChunk : GeneralConvolution.tapsPerChunk
+        let size = GeneralConvolution.tapsPerChunk
         return stride(from: 0, to: taps, by: size).map { $0..<min($0 + size, taps) }
     }
 
