@@ -7,12 +7,18 @@ struct Measurement {
     var medianMilliseconds: Double
     /// Peak resident set size in MiB.
     var peakMiB: Double
+    /// The fastest run, scaled like the median (nil where not reported): on a machine others
+    /// load, the run they disturbed least, for comparing two kernels.
+    var fastestMilliseconds: Double?
 
     /// The child's one-line answer: `median_ms=… peak_kib=…`.
-    var line: String { String(format: "median_ms=%.4f peak_kib=%.0f", medianMilliseconds, peakMiB * 1024) }
+    var line: String {
+        String(format: "median_ms=%.4f peak_kib=%.0f", medianMilliseconds, peakMiB * 1024)
+            + (fastestMilliseconds.map { String(format: " fastest_ms=%.4f", $0) } ?? "")
+    }
 
-    init(medianMilliseconds: Double, peakMiB: Double) {
-        self.medianMilliseconds = medianMilliseconds; self.peakMiB = peakMiB
+    init(medianMilliseconds: Double, peakMiB: Double, fastestMilliseconds: Double? = nil) {
+        self.medianMilliseconds = medianMilliseconds; self.peakMiB = peakMiB; self.fastestMilliseconds = fastestMilliseconds
     }
 
     /// The median time of several measurements of one workload, and the largest peak.
@@ -44,7 +50,8 @@ struct Measurement {
             }
             if run > 0 { times.append(elapsed.milliseconds) }
         }
-        return Measurement(medianMilliseconds: median(times) * workload.scale, peakMiB: peakResidentMiB())
+        return Measurement(medianMilliseconds: median(times) * workload.scale, peakMiB: peakResidentMiB(),
+                           fastestMilliseconds: (times.min() ?? .nan) * workload.scale)
     }
 
     /// Peak resident set size of this process so far (Linux reports KiB).

@@ -9,6 +9,8 @@ struct Runner {
     var direct = false
     /// Children take the FFT path wherever it can compute the layer (`--fft`).
     var fft = false
+    /// Children run this direct kernel on every layer (`--kernel`), nil: each layer's choice.
+    var kernel: String?
     let torch: TorchRunner?
     /// Alternating rounds per pair of figures (one with --quick).
     static let rounds = 3
@@ -94,7 +96,8 @@ struct Runner {
     /// Runs this executable again with `--measure`, so the workload's peak RSS is its own.
     func measureInChild(_ workload: Workload) throws -> Measurement {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + (fft ? ["--fft"] : []) + ["--measure", workload.argument])
+        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + (fft ? ["--fft"] : [])
+            + (kernel.map { ["--kernel", $0] } ?? []) + ["--measure", workload.argument])
         guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }
         return measurement

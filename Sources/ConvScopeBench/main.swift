@@ -22,6 +22,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "convscope's FFT path wherever it can compute the layer, whatever its cost (to compare).")
     var fft = false
 
+    @Option(help: "The direct path's kernel on every layer, rows or pixels (default: each layer's choice).")
+    var kernel: String?
+
     @Option(help: "Cores for convscope and torch (default: all online).")
     var threads: Int = ProcessorCount.online
 
@@ -30,6 +33,9 @@ struct Bench: ParsableCommand {
 
     func validate() throws {
         guard (1...256).contains(threads) else { throw ValidationError("--threads must be 1…256, got \(threads)") }
+        if let kernel, Self.kernels[kernel] == nil {
+            throw ValidationError("--kernel must be rows or pixels, got \(kernel)")
+        }
         if let measure, Workload(argument: measure) == nil {
             throw ValidationError("--measure: not a workload: \(measure)")
         }
@@ -38,14 +44,18 @@ struct Bench: ParsableCommand {
     func run() throws {
         if direct { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
         if fft { GeneralPathChoice.fftForced.store(true, ordering: .relaxed) }
+        if let kernel, let forced = Self.kernels[kernel] { DirectKernel.forced.store(forced.rawValue, ordering: .relaxed) }
         if let measure, let workload = Workload(argument: measure) {
             print(try Measurement.convscope(workload, threads: threads).line)
             return
         }
-        let runner = Runner(threads: threads, direct: direct, fft: fft, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let runner = Runner(threads: threads, direct: direct, fft: fft, kernel: kernel, torch: noTorch ? nil : TorchRunner.find(threads: threads))
         let report = try runner.report(quick: quick)
         print(report)
     }
+
+    /// `--kernel`'s values.
+    static let kernels: [String: DirectKernel] = ["rows": .rows, "pixels": .pixels]
 }
 
 Bench.main()

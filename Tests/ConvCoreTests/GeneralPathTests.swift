@@ -20,14 +20,17 @@ struct GeneralPathTests {
     }
 
     /// A random valid layer: every padding mode, 'same'/'valid'/explicit, groups, strides,
-    /// dilations, bias; integer inputs 0…9 and weights −3…3 keep every sum exact.
-    static func randomLayer(_ generator: inout SplitMixRandom) -> (Conv2dSpec, Tensor4, Tensor4, [Float]?) {
+    /// dilations, bias; integer inputs 0…9 and weights −3…3 keep every sum exact. `outPerGroup`
+    /// and `widths` widen the draw (DirectKernelTests: blocks of 16 channels, several tiles a row).
+    static func randomLayer(
+        _ generator: inout SplitMixRandom, outPerGroup: [Int] = Array(1...6), widths: ClosedRange<Int> = 1...40
+    ) -> (Conv2dSpec, Tensor4, Tensor4, [Float]?) {
         func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(generator.next() % UInt64(range.count)) }
         while true {
             let groups = [1, 1, 2, 3][pick(0...3)]
             var p = ConvParameters()
-            (p.hIn, p.wIn) = (pick(1...40), pick(1...40))
-            (p.inChannels, p.outChannels) = (groups * pick(1...3), groups * pick(1...6))
+            (p.hIn, p.wIn) = (pick(1...40), pick(widths))
+            (p.inChannels, p.outChannels) = (groups * pick(1...3), groups * outPerGroup[pick(0...outPerGroup.count - 1)])
             (p.kernelSizeH, p.kernelSizeW) = (pick(1...7), pick(1...7))
             (p.strideH, p.strideW, p.dilationH, p.dilationW) = (pick(1...3), pick(1...3), pick(1...2), pick(1...2))
             (p.paddingH, p.paddingW) = (pick(0...3), pick(0...3))

@@ -18,6 +18,23 @@ void convscope_accumulate_rows(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns);
 
+/// Output channels one convscope_accumulate_pixels call computes together (16 with AVX-512, 8
+/// with AVX2; 0 where that kernel does not exist and the row kernel must be used); weights are
+/// packed [tap][that many].
+int convscope_pixel_block_channels(void);
+
+/// The same sums as convscope_accumulate_rows, bit for bit (the value output[o][x] holds, then
+/// one fused multiply-add per tap in order), vectorised over the output channels: for narrow
+/// output rows and small layers. Weights packed [tap][convscope_pixel_block_channels()]; reads
+/// input up to 3 floats past offsets[t] + columns. Does nothing where that count is 0.
+void convscope_accumulate_pixels(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns);
+
+/// 2 with AVX-512, 1 with AVX2 and FMA, 0 otherwise (CONVSCOPE_ISA may lower it): which variant
+/// the kernels run.
+int convscope_isa_level(void);
+
 /// The instruction set the kernel runs with on this machine: "avx512", "avx2" or "generic".
 const char *convscope_kernel_isa(void);
 

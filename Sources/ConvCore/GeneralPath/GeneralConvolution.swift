@@ -14,18 +14,23 @@ import Synchronization
 enum GeneralConvolution {
     /// Taps one kernel call accumulates before the worker checks for cancellation: at 1024²
     /// 64→64 that is 256 · 64 · 1024 ≈ 1.7·10⁷ multiply-adds, about a millisecond.
+    /// Both kernels: a longer chunk would save the pixel kernel some of its transpositions of
+    /// sums in and out of registers, but poll less often than StopPolling's budget.
     static let tapsPerChunk = 256
     /// Below this many multiply-adds one core finishes before a second would have started.
     static let parallelThreshold = 4_000_000
 
     /// Convolves on up to `threads` cores (1 forces the single-core code), reusing `workspace`;
     /// layers under `parallelThreshold` multiply-adds stay on one core. `isCancelled` is polled
-    /// on every worker between chunks of taps, so it must be thread-safe.
+    /// on every worker between chunks of taps, so it must be thread-safe. `kernel` nil lets
+    /// `DirectKernel.choice` pick; either gives the same values.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, threads: Int,
-        parallelThreshold: Int = parallelThreshold, workspace: Conv2dWorkspace, isCancelled: () -> Bool
+        parallelThreshold: Int = parallelThreshold, kernel: DirectKernel? = nil, workspace: Conv2dWorkspace,
+        isCancelled: () -> Bool
     ) throws -> Tensor4 {
-        let layout = PackedLayout(spec)
+        let chosen = kernel ?? DirectKernel.choice(outPerGroup: spec.outChannelsPerGroup, columns: spec.widthAxis.outputSize)
+        let layout = PackedLayout(spec, kernel: chosen)
         guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
               let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
         else { throw ComputationCancelled() }
@@ -48,11 +53,12 @@ enum GeneralConvolution {
     /// adds one plane of zeros after the others (for the channels not shown).
     static func window(
         input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, channels: Range<Int>,
-        rows: Range<Int>, columns: Range<Int>, threads: Int, workspace: Conv2dWorkspace, spareZeroPlane: Bool = false,
-        isCancelled: () -> Bool
+        rows: Range<Int>, columns: Range<Int>, threads: Int, kernel: DirectKernel? = nil, workspace: Conv2dWorkspace,
+        spareZeroPlane: Bool = false, isCancelled: () -> Bool
     ) throws -> (planes: [Float], planeOfChannel: [Int?]) {
+        let chosen = kernel ?? DirectKernel.choice(outPerGroup: spec.outChannelsPerGroup, columns: columns.count)
         // Only the input rows the window reads are packed.
-        let layout = PackedLayout(spec, outputRows: rows)
+        let layout = PackedLayout(spec, outputRows: rows, kernel: chosen)
         // Only the weights of the channel blocks computed are packed.
         let (blocks, computed, planeOfChannel) = layout.places(of: channels)
         guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
@@ -154,7 +160,8 @@ private struct RowJob: @unchecked Sendable {
                     let channels = layout.channels(of: block)
                     for (k, o) in channels.enumerated() { rowPointers[k] = output + task.planeOfChannel[o] * planeSize + rowStart }
                     let blockWeights = weights + (block.index * layout.taps + firstTap) * width
-                    convscope_accumulate_rows(
+                    let accumulate = layout.kernel == .pixels ? convscope_accumulate_pixels : convscope_accumulate_rows
+                    accumulate(
                         rowInput + block.group * layout.groupStep, offsets + firstTap, blockWeights,
                         Int64(tapCount), rowPointers, Int32(channels.count), Int64(columns))
                 }

@@ -17,13 +17,20 @@ struct PackedLayout {
     let rowStride: Int, phaseStride: Int, planeStride: Int
     /// Columns per phase row.
     let phaseWidth: Int
-    /// Output channels the kernel computes together (8 with AVX-512, else 4).
-    let blockChannels = Int(convscope_block_channels())
+    /// The kernel the weights are packed for (`DirectKernel.pixels` only where this CPU has it).
+    let kernel: DirectKernel
+    /// Output channels the kernel computes together (rows: 8 with AVX-512, else 4; pixels: 16
+    /// with AVX-512, 8 with AVX2).
+    let blockChannels: Int
     /// The padded rows stored: all of them, or those a window of output rows reads.
     let firstRow: Int, storedRows: Int
 
-    /// The layout of the whole input, or (`outputRows`) of the padded rows those output rows read.
-    init(_ spec: Conv2dSpec, outputRows: Range<Int>? = nil) {
+    /// The layout of the whole input, or (`outputRows`) of the padded rows those output rows read,
+    /// with weights packed for `kernel` (the row kernel where the pixel kernel does not exist).
+    init(_ spec: Conv2dSpec, outputRows: Range<Int>? = nil, kernel: DirectKernel = .rows) {
+        let pixelChannels = Int(convscope_pixel_block_channels())
+        self.kernel = pixelChannels > 0 ? kernel : .rows
+        blockChannels = self.kernel == .pixels ? pixelChannels : Int(convscope_block_channels())
         height = spec.heightAxis; width = spec.widthAxis
         outH = height.outputSize; outW = width.outputSize
         groups = spec.groups; inPerGroup = spec.inChannelsPerGroup; outPerGroup = spec.outChannelsPerGroup
