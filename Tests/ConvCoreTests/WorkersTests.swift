@@ -28,4 +28,14 @@ struct WorkersTests {
         Workers.perform(iterations: 1) { ran.append($0) }
         #expect(ran == [0])
     }
+
+    @Test("thousands of short loops back to back, as a benchmark posts them to looking helpers: every iteration once")
+    func shortLoopsBackToBack() {
+        let total = Atomic<Int>(0)
+        for loop in 0..<3000 {
+            Workers.perform(iterations: 2 + loop % 3) { i in total.add(i + 1, ordering: .relaxed) }
+        }
+        // Loop l adds 1 + 2 + … + (2 + l % 3): 3, 6 or 10.
+        #expect(total.load(ordering: .relaxed) == 1000 * (3 + 6 + 10))
+    }
 }

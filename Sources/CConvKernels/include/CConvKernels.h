@@ -119,4 +119,8 @@ uint64_t convscope_hash_bytes(const void *bytes, int64_t count);
 /// not Linux, or refused); nothing depends on it succeeding.
 int convscope_prefer_huge_pages(void *start, int64_t bytes);
 
+/// One step of a short busy wait (x86's PAUSE): what the parallel loops' helpers run while
+/// they look for the next loop before going to sleep.
+void convscope_spin_pause(void);
+
 #endif
