@@ -13,7 +13,7 @@ struct Runner {
     var kernel: String?
     let torch: TorchRunner?
     /// Alternating rounds per pair of figures (one with --quick).
-    static let rounds = 3
+    static let rounds = 5
 
     func report(quick: Bool) throws -> String {
         let figures = Figure.table(quick: quick)

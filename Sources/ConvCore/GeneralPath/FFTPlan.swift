@@ -33,11 +33,12 @@ struct FFTPlan: Equatable {
     /// AMD EPYC (AVX-512, two cores, docs/PERFORMANCE.md 2026-12-07, second pass) with the kernel
     /// spectra and tile buffers kept and huge pages: the two paths take equal time at 4.2–7.9
     /// (16→16 k8 from 128² to 512²: 4.2, 5.6, 7.9; 1024²: 7.1; 224² 64→64 k7: 6.0; 16→16 k5 at
-    /// 256² and 1024²: 4.9, 6.4). At 9 every layer sent to the FFT is at least an eighth faster
-    /// there: 16→16 k8 from 256² up (9.4–11.6 times fewer flops, 0.6–0.72 of the direct time),
-    /// 64→64 k7 at 224², 64→64 k32 (98); 128² 16→16 k8 (8.0) and every 5×5 layer up to 64→64
-    /// stay direct.
-    static let directAdvantage = 9.0
+    /// 256² and 1024²: 4.9, 6.4). It was 9 until the direct path's small layers were measured
+    /// against torch's: 128² 16→16 k8 (8.0 times fewer flops) took 1.12 ms direct, 0.86 by FFT and
+    /// 1.04 in torch; 192² k8 3.5, 1.8–2.1 and 2.4–2.5 ms (docs/PERFORMANCE.md, the small layers).
+    /// At 7.5 both go to the FFT; 96² k8 (the two paths within 5 %), 64² k8 (4.1: the FFT twice
+    /// as slow) and every 5×5 layer up to 64→64 stay direct.
+    static let directAdvantage = 7.5
     /// The same margin where the kernels run AVX2 (no AVX-512): the direct path's float32 FMAs
     /// run half as wide there, while the float64 transforms and products, bound by memory, lose
     /// little. Measured on the same EPYC with both limited to AVX2 (`CONVSCOPE_ISA=avx2`,
