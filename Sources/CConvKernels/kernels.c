@@ -22,14 +22,16 @@
 #define ROWS_TILE(NAME, TARGET, OC, VT, V, NV, MADD, LOAD_PART, STORE_PART)                       \
     TARGET static void NAME(                                                                    \
         const float *input, const int64_t *offsets, const float *weights, int64_t taps,         \
-        float *const *output, int channels, int64_t x0, int64_t n) {                            \
+        float *const *output, int channels, int64_t x0, int64_t n, const float *first) {        \
         /* The sums pass through `moved` (memory) so that `acc` stays in registers. */           \
         VT moved[OC][NV], acc[OC][NV];                                                          \
         for (int o = 0; o < (OC); o++)                                                          \
             for (int v = 0; v < (NV); v++) {                                                    \
                 const int64_t inside = n - v * (V);                                             \
                 const float *from = o < channels ? output[o] + x0 + v * (V) : NULL;             \
-                if (from && inside >= (V)) memcpy(&moved[o][v], from, sizeof(VT));              \
+                /* x + (−0) == x: every lane first[o], a −0 kept */                              \
+                if (from && first) moved[o][v] = -(VT){0} + first[o];                           \
+                else if (from && inside >= (V)) memcpy(&moved[o][v], from, sizeof(VT));         \
                 else if (from && inside > 0) moved[o][v] = LOAD_PART(from, inside);             \
                 else moved[o][v] = (VT){0};                                                     \
             }                                                                                   \
@@ -62,11 +64,11 @@
 #define ROWS_KERNEL(TILE1, TILE2, TILE3, V)                                                     \
     int64_t x0 = 0;                                                                             \
     for (; x0 + 3 * (V) <= columns; x0 += 3 * (V))                                              \
-        TILE3(input, offsets, weights, taps, output, channels, x0, 3 * (V));                    \
+        TILE3(input, offsets, weights, taps, output, channels, x0, 3 * (V), first);             \
     const int64_t rest = columns - x0;                                                          \
-    if (rest > 2 * (V)) TILE3(input, offsets, weights, taps, output, channels, x0, rest);       \
-    else if (rest > (V)) TILE2(input, offsets, weights, taps, output, channels, x0, rest);      \
-    else if (rest > 0) TILE1(input, offsets, weights, taps, output, channels, x0, rest);
+    if (rest > 2 * (V)) TILE3(input, offsets, weights, taps, output, channels, x0, rest, first); \
+    else if (rest > (V)) TILE2(input, offsets, weights, taps, output, channels, x0, rest, first); \
+    else if (rest > 0) TILE1(input, offsets, weights, taps, output, channels, x0, rest, first);
 
 typedef float v4f __attribute__((vector_size(16)));
 
@@ -86,7 +88,7 @@ ROWS_TILE(generic3, , 4, v4f, 4, 3, MUL_ADD, load_part4, store_part4)
 
 static void rows_generic(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
+    float *const *output, int channels, int64_t columns, const float *first) {
     ROWS_KERNEL(generic1, generic2, generic3, 4)
 }
 
@@ -120,13 +122,13 @@ ROWS_TILE(avx512_3, AVX512, 8, v16f, 16, 3, FUSED_MUL_ADD, load_part16, store_pa
 
 static void rows_avx2(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
+    float *const *output, int channels, int64_t columns, const float *first) {
     ROWS_KERNEL(avx2_1, avx2_2, avx2_3, 8)
 }
 
 static void rows_avx512(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
+    float *const *output, int channels, int64_t columns, const float *first) {
     ROWS_KERNEL(avx512_1, avx512_2, avx512_3, 16)
 }
 
@@ -156,14 +158,20 @@ int convscope_block_channels(void) { return isa() == 2 ? 8 : 4; }
 void convscope_accumulate_rows(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
+    convscope_accumulate_rows_from(input, offsets, weights, taps, output, channels, columns, NULL);
+}
+
+void convscope_accumulate_rows_from(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns, const float *first) {
 #if defined(__x86_64__)
     switch (isa()) {
-    case 2: rows_avx512(input, offsets, weights, taps, output, channels, columns); return;
-    case 1: rows_avx2(input, offsets, weights, taps, output, channels, columns); return;
+    case 2: rows_avx512(input, offsets, weights, taps, output, channels, columns, first); return;
+    case 1: rows_avx2(input, offsets, weights, taps, output, channels, columns, first); return;
     default: break;
     }
 #endif
-    rows_generic(input, offsets, weights, taps, output, channels, columns);
+    rows_generic(input, offsets, weights, taps, output, channels, columns, first);
 }
 
 const char *convscope_kernel_isa(void) {

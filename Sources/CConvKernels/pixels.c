@@ -20,11 +20,11 @@ typedef float v16f __attribute__((vector_size(64)));
 #define PIXEL_TILE(NAME, TARGET, VT, B, P)                                                          \
     __attribute__((target(TARGET))) static void NAME(                                           \
         const float *input, const int64_t *offsets, const float *weights, int64_t taps,         \
-        float *const *output, int channels, int64_t x0, int64_t n) {                            \
+        float *const *output, int channels, int64_t x0, int64_t n, const float *first) {        \
         float start[P][B] __attribute__((aligned(64)));                                         \
         memset(start, 0, sizeof start);                                                         \
         for (int o = 0; o < channels; o++)                                                      \
-            for (int64_t p = 0; p < n; p++) start[p][o] = output[o][x0 + p];                    \
+            for (int64_t p = 0; p < n; p++) start[p][o] = first ? first[o] : output[o][x0 + p]; \
         VT acc[P];                                                                              \
         for (int p = 0; p < (P); p++) memcpy(&acc[p], start[p], sizeof(VT));                    \
         const float *base = input + x0;                                                         \
@@ -40,7 +40,8 @@ typedef float v16f __attribute__((vector_size(64)));
             for (int64_t p = 0; p < n; p++) output[o][x0 + p] = start[p][o];                    \
     }
 
-typedef void (*pixel_tile)(const float *, const int64_t *, const float *, int64_t, float *const *, int, int64_t, int64_t);
+typedef void (*pixel_tile)(const float *, const int64_t *, const float *, int64_t, float *const *, int, int64_t, int64_t,
+                           const float *);
 
 PIXEL_TILE(pixels512_4, "avx512f", v16f, 16, 4)
 PIXEL_TILE(pixels512_8, "avx512f", v16f, 16, 8)
@@ -62,6 +63,12 @@ static const pixel_tile tiles256[] = {pixels256_4, pixels256_8, pixels256_12};
 void convscope_accumulate_pixels(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
+    convscope_accumulate_pixels_from(input, offsets, weights, taps, output, channels, columns, NULL);
+}
+
+void convscope_accumulate_pixels_from(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns, const float *first) {
     const int level = convscope_isa_level();
     if (level < 1 || columns <= 0) return;
     const pixel_tile *tiles = level == 2 ? tiles512 : tiles256;
@@ -71,10 +78,10 @@ void convscope_accumulate_pixels(
     const int64_t each = ((columns + count - 1) / count + 3) / 4 * 4;
     int64_t x0 = 0;
     for (; x0 + each <= columns; x0 += each)
-        tiles[each / 4 - 1](input, offsets, weights, taps, output, channels, x0, each);
+        tiles[each / 4 - 1](input, offsets, weights, taps, output, channels, x0, each, first);
     if (x0 < columns) {
         const int64_t rest = columns - x0;
-        tiles[(rest + 3) / 4 - 1](input, offsets, weights, taps, output, channels, x0, rest);
+        tiles[(rest + 3) / 4 - 1](input, offsets, weights, taps, output, channels, x0, rest, first);
     }
 }
 
@@ -87,6 +94,12 @@ void convscope_accumulate_pixels(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns) {
     (void)input; (void)offsets; (void)weights; (void)taps; (void)output; (void)channels; (void)columns;
+}
+
+void convscope_accumulate_pixels_from(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns, const float *first) {
+    (void)input; (void)offsets; (void)weights; (void)taps; (void)output; (void)channels; (void)columns; (void)first;
 }
 
 int convscope_pixel_block_channels(void) { return 0; }

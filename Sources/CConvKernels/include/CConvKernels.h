@@ -18,6 +18,13 @@ void convscope_accumulate_rows(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns);
 
+/// convscope_accumulate_rows starting every column of channel o from first[o] instead of the
+/// value output[o][x] holds (first == NULL: from the output): the first taps of a row need not
+/// write its bias out and read it back.
+void convscope_accumulate_rows_from(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns, const float *first);
+
 /// Output channels one convscope_accumulate_pixels call computes together (16 with AVX-512, 8
 /// with AVX2; 0 where that kernel does not exist and the row kernel must be used); weights are
 /// packed [tap][that many].
@@ -30,6 +37,11 @@ int convscope_pixel_block_channels(void);
 void convscope_accumulate_pixels(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns);
+
+/// convscope_accumulate_pixels starting from first[o] as convscope_accumulate_rows_from does.
+void convscope_accumulate_pixels_from(
+    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
+    float *const *output, int channels, int64_t columns, const float *first);
 
 /// 2 with AVX-512, 1 with AVX2 and FMA, 0 otherwise (CONVSCOPE_ISA may lower it): which variant
 /// the kernels run.

@@ -145,25 +145,36 @@ private struct RowJob: @unchecked Sendable {
         let (firstColumn, columns) = (task.columns.lowerBound, task.columns.count)
         var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: width)
         let chunks = layout.tapChunks
+        // Each block's bias (0 without one), where the first taps of a row start: the row is
+        // written once, by the kernel, instead of filled with the bias and read back.
+        let firstValues: [[Float]] = task.blocks.map { block in
+            let channels = layout.channels(of: block)
+            return (0..<width).map { k in k < channels.count ? bias?[channels.lowerBound + k] ?? 0 : 0 }
+        }
         while case let oy = task.rows.lowerBound + nextRow.take(), oy < task.rows.upperBound {
             let rowStart = oy * outW + firstColumn
-            for block in task.blocks {
-                for o in layout.channels(of: block) {
-                    (output + task.planeOfChannel[o] * planeSize + rowStart).initialize(repeating: bias?[o] ?? 0, count: columns)
+            if chunks.isEmpty {
+                for block in task.blocks {
+                    for o in layout.channels(of: block) {
+                        (output + task.planeOfChannel[o] * planeSize + rowStart).initialize(repeating: bias?[o] ?? 0, count: columns)
+                    }
                 }
             }
             let rowInput = input + layout.rowOffset(oy) + firstColumn
-            for chunk in chunks {
+            for (chunkIndex, chunk) in chunks.enumerated() {
                 if isCancelled() { stopped[worker] = true; return }
                 let (firstTap, tapCount) = (chunk.lowerBound, chunk.count)
-                for block in task.blocks {
+                for (blockIndex, block) in task.blocks.enumerated() {
                     let channels = layout.channels(of: block)
                     for (k, o) in channels.enumerated() { rowPointers[k] = output + task.planeOfChannel[o] * planeSize + rowStart }
                     let blockWeights = weights + (block.index * layout.taps + firstTap) * width
-                    let accumulate = layout.kernel == .pixels ? convscope_accumulate_pixels : convscope_accumulate_rows
-                    accumulate(
-                        rowInput + block.group * layout.groupStep, offsets + firstTap, blockWeights,
-                        Int64(tapCount), rowPointers, Int32(channels.count), Int64(columns))
+                    let accumulate = layout.kernel == .pixels ? convscope_accumulate_pixels_from : convscope_accumulate_rows_from
+                    firstValues[blockIndex].withUnsafeBufferPointer { first in
+                        accumulate(
+                            rowInput + block.group * layout.groupStep, offsets + firstTap, blockWeights,
+                            Int64(tapCount), rowPointers, Int32(channels.count), Int64(columns),
+                            chunkIndex == 0 ? first.baseAddress : nil)
+                    }
                 }
             }
         }
