@@ -30,6 +30,11 @@ enum GeneralConvolution {
         isCancelled: () -> Bool
     ) throws -> Tensor4 {
         let chosen = kernel ?? DirectKernel.choice(outPerGroup: spec.outChannelsPerGroup, columns: spec.widthAxis.outputSize)
+        if PackedLayout.canReadInPlace(spec), spec.heightAxis.outputSize >= 2, spec.widthAxis.outputSize > 0 {
+            return try runInPlace(input: input, weights: weights, bias: bias, spec: spec, threads: threads,
+                                  parallelThreshold: parallelThreshold, kernel: chosen, workspace: workspace,
+                                  isCancelled: isCancelled)
+        }
         let layout = PackedLayout(spec, kernel: chosen)
         guard let packedInput = layout.packInput(input, into: &workspace.input, threads: threads, isCancelled: isCancelled),
               let packedWeights = layout.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
@@ -43,6 +48,38 @@ enum GeneralConvolution {
                     planeOfChannel: Array(0..<outChannels), planes: outChannels),
             input: packedInput, weights: packedWeights, offsets: offsets, bias: bias, threads: threads,
             parallelThreshold: parallelThreshold, isCancelled: isCancelled)
+        return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
+    }
+
+    /// `run` without copying the input where it needs no padding and no column phases: every
+    /// output row but the last reads the tensor where it lies (8 % of 256² 16→16 k5 was the copy);
+    /// the last, whose kernel reads would run past the tensor's end, reads its few rows packed.
+    private static func runInPlace(
+        input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec, threads: Int,
+        parallelThreshold: Int, kernel: DirectKernel, workspace: Conv2dWorkspace, isCancelled: () -> Bool
+    ) throws -> Tensor4 {
+        let whole = PackedLayout(spec, kernel: kernel, inPlace: true)
+        let (outChannels, outH, outW) = (spec.parameters.outChannels, whole.outH, whole.outW)
+        let last = PackedLayout(spec, outputRows: (outH - 1)..<outH, kernel: kernel)
+        guard let packedLast = last.packInput(input, into: &workspace.input, threads: 1, isCancelled: isCancelled),
+              let packedWeights = whole.packWeights(weights, into: &workspace.weights, isCancelled: isCancelled)
+        else { throw ComputationCancelled() }
+        let offsets = whole.tapOffsets(into: &workspace.offsets)
+        var lastOffsetsBuffer = ScratchBuffer<Int64>()
+        defer { lastOffsetsBuffer.release() }
+        let lastOffsets = last.tapOffsets(into: &lastOffsetsBuffer)
+        func task(_ layout: PackedLayout, _ rows: Range<Int>) -> RowTask {
+            RowTask(layout: layout, rows: rows, columns: 0..<outW, blocks: layout.allBlocks,
+                    planeOfChannel: Array(0..<outChannels), planes: outChannels)
+        }
+        let storage = try input.storage.withUnsafeBufferPointer { source in
+            try compute(
+                [ComputePart(task: task(whole, 0..<(outH - 1)), input: UnsafeMutablePointer(mutating: source.baseAddress!),
+                             offsets: offsets),
+                 ComputePart(task: task(last, (outH - 1)..<outH), input: packedLast, offsets: lastOffsets)],
+                weights: packedWeights, bias: bias, threads: threads, parallelThreshold: parallelThreshold,
+                isCancelled: isCancelled)
+        }
         return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
     }
 
@@ -80,12 +117,32 @@ enum GeneralConvolution {
         offsets: UnsafeMutablePointer<Int64>, bias: [Float]?, threads: Int, parallelThreshold: Int,
         isCancelled: () -> Bool, zeroed: Bool = false
     ) throws -> [Float] {
-        let layout = task.layout
-        let count = task.planes * layout.outH * layout.outW
-        let channels = task.blocks.reduce(0) { $0 + layout.channels(of: $1).count }
-        let macs = task.rows.count * task.columns.count * channels * layout.taps
-        let workers = macs < parallelThreshold ? 1 : max(1, min(threads, task.rows.count))
-        var stopped = [Bool](repeating: false, count: workers)
+        try compute([ComputePart(task: task, input: input, offsets: offsets)], weights: weights, bias: bias,
+                    threads: threads, parallelThreshold: parallelThreshold, isCancelled: isCancelled, zeroed: zeroed)
+    }
+
+    /// One part of a computation: its task and where that task's input and tap offsets are.
+    private struct ComputePart {
+        let task: RowTask
+        let input: UnsafeMutablePointer<Float>
+        let offsets: UnsafeMutablePointer<Int64>
+    }
+
+    /// Runs the parts one after the other, each on up to `threads` workers, into the same fresh
+    /// planes (the first part's count of them).
+    private static func compute(
+        _ parts: [ComputePart], weights: UnsafeMutablePointer<Float>, bias: [Float]?, threads: Int,
+        parallelThreshold: Int, isCancelled: () -> Bool, zeroed: Bool = false
+    ) throws -> [Float] {
+        let layout = parts[0].task.layout
+        let count = parts[0].task.planes * layout.outH * layout.outW
+        let workers = parts.map { part in
+            let task = part.task
+            let channels = task.blocks.reduce(0) { $0 + task.layout.channels(of: $1).count }
+            let macs = task.rows.count * task.columns.count * channels * task.layout.taps
+            return macs < parallelThreshold ? 1 : max(1, min(threads, task.rows.count))
+        }
+        var stopped = [Bool](repeating: false, count: workers.max() ?? 1)
         let storage = withoutActuallyEscaping(isCancelled) { isCancelled in
             [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 // A window's planes are mostly zeros (8 planes of 1024² around a screenful of
@@ -95,12 +152,14 @@ enum GeneralConvolution {
                 // Every value of a whole layer is written: in 2 MB pages, it faults 512 times less.
                 else { _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(count * MemoryLayout<Float>.stride)) }
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
-                    let job = RowJob(
-                        task: task, input: input, weights: weights, offsets: offsets,
-                        bias: bias, output: buffer.baseAddress!, nextRow: WorkCounter(),
-                        stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
-                    if workers == 1 { job.run(worker: 0) } else {
-                        Workers.perform(iterations: workers) { job.run(worker: $0) }
+                    for (part, partWorkers) in zip(parts, workers) where !stoppedFlags.contains(true) {
+                        let job = RowJob(
+                            task: part.task, input: part.input, weights: weights, offsets: part.offsets,
+                            bias: bias, output: buffer.baseAddress!, nextRow: WorkCounter(),
+                            stopped: stoppedFlags.baseAddress!, isCancelled: isCancelled)
+                        if partWorkers == 1 { job.run(worker: 0) } else {
+                            Workers.perform(iterations: partWorkers) { job.run(worker: $0) }
+                        }
                     }
                 }
                 initialized = count

@@ -27,7 +27,18 @@ struct PackedLayout {
 
     /// The layout of the whole input, or (`outputRows`) of the padded rows those output rows read,
     /// with weights packed for `kernel` (the row kernel where the pixel kernel does not exist).
-    init(_ spec: Conv2dSpec, outputRows: Range<Int>? = nil, kernel: DirectKernel = .rows) {
+    /// True where the kernel can read the input tensor where it lies (`inPlace`): no padding on
+    /// either axis and stride 1 across, so each plane's rows are already contiguous runs in order.
+    static func canReadInPlace(_ spec: Conv2dSpec) -> Bool {
+        let (h, w) = (spec.heightAxis, spec.widthAxis)
+        return h.paddedSize == h.size && w.paddedSize == w.size && w.padding.before == 0 && h.padding.before == 0
+            && w.stride == 1
+    }
+
+    /// `inPlace` (only where `canReadInPlace`): the input tensor's own layout, rows of W floats
+    /// without slack, so nothing is packed; the kernel then reads up to a vector past a row's end,
+    /// into the next row, which the last output row must not do at the tensor's end.
+    init(_ spec: Conv2dSpec, outputRows: Range<Int>? = nil, kernel: DirectKernel = .rows, inPlace: Bool = false) {
         let pixelChannels = Int(convscope_pixel_block_channels())
         self.kernel = pixelChannels > 0 ? kernel : .rows
         blockChannels = self.kernel == .pixels ? pixelChannels : Int(convscope_block_channels())
@@ -37,7 +48,7 @@ struct PackedLayout {
         inChannels = spec.parameters.inChannels
         kernelTaps = height.kernel * width.kernel
         phaseWidth = (width.paddedSize + width.stride - 1) / width.stride
-        rowStride = phaseWidth + Int(CONVSCOPE_ROW_SLACK)
+        rowStride = phaseWidth + (inPlace ? 0 : Int(CONVSCOPE_ROW_SLACK))
         if let rows = outputRows, !rows.isEmpty {
             firstRow = rows.lowerBound * height.stride
             storedRows = (rows.upperBound - 1) * height.stride + (height.kernel - 1) * height.dilation + 1 - firstRow
