@@ -165,12 +165,6 @@ int convscope_block_channels(void) { return isa() == 2 ? 8 : 4; }
 
 void convscope_accumulate_rows(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
-    convscope_accumulate_rows_from(input, offsets, weights, taps, output, channels, columns, NULL);
-}
-
-void convscope_accumulate_rows_from(
-    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns, const float *first) {
 #if defined(__x86_64__)
     switch (isa()) {

@@ -62,12 +62,6 @@ static const pixel_tile tiles256[] = {pixels256_4, pixels256_8, pixels256_12};
 
 void convscope_accumulate_pixels(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
-    convscope_accumulate_pixels_from(input, offsets, weights, taps, output, channels, columns, NULL);
-}
-
-void convscope_accumulate_pixels_from(
-    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns, const float *first) {
     const int level = convscope_isa_level();
     if (level < 1 || columns <= 0) return;
@@ -91,12 +85,6 @@ int convscope_pixel_block_channels(void) {
 }
 #else
 void convscope_accumulate_pixels(
-    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns) {
-    (void)input; (void)offsets; (void)weights; (void)taps; (void)output; (void)channels; (void)columns;
-}
-
-void convscope_accumulate_pixels_from(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns, const float *first) {
     (void)input; (void)offsets; (void)weights; (void)taps; (void)output; (void)channels; (void)columns; (void)first;

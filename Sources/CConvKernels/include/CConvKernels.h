@@ -12,16 +12,10 @@ int convscope_block_channels(void);
 
 /// For every column x < columns and channel o < channels (≤ B):
 ///   output[o][x] += Σ_t weights[B·t + o] · input[offsets[t] + x]
-/// summed in float32, taps in order, starting from the value output[o][x] holds.
-/// Reads input up to CONVSCOPE_ROW_SLACK floats past offsets[t] + columns.
+/// summed in float32, taps in order, starting from the value output[o][x] holds, or from
+/// first[o] when `first` is not NULL (the first taps of a row need not write its bias out and
+/// read it back). Reads input up to CONVSCOPE_ROW_SLACK floats past offsets[t] + columns.
 void convscope_accumulate_rows(
-    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns);
-
-/// convscope_accumulate_rows starting every column of channel o from first[o] instead of the
-/// value output[o][x] holds (first == NULL: from the output): the first taps of a row need not
-/// write its bias out and read it back.
-void convscope_accumulate_rows_from(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns, const float *first);
 
@@ -33,13 +27,9 @@ int convscope_pixel_block_channels(void);
 /// The same sums as convscope_accumulate_rows, bit for bit (the value output[o][x] holds, then
 /// one fused multiply-add per tap in order), vectorised over the output channels: for narrow
 /// output rows and small layers. Weights packed [tap][convscope_pixel_block_channels()]; reads
-/// input up to 3 floats past offsets[t] + columns. Does nothing where that count is 0.
+/// input up to 3 floats past offsets[t] + columns; `first` as for convscope_accumulate_rows.
+/// Does nothing where that count is 0.
 void convscope_accumulate_pixels(
-    const float *input, const int64_t *offsets, const float *weights, int64_t taps,
-    float *const *output, int channels, int64_t columns);
-
-/// convscope_accumulate_pixels starting from first[o] as convscope_accumulate_rows_from does.
-void convscope_accumulate_pixels_from(
     const float *input, const int64_t *offsets, const float *weights, int64_t taps,
     float *const *output, int channels, int64_t columns, const float *first);
 

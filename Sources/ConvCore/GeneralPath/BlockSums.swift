@@ -211,7 +211,7 @@ private struct BlockSumJob: @unchecked Sendable {
                     sums.withUnsafeMutableBufferPointer { planes in
                         let pointers: [UnsafeMutablePointer<Float>?] = targets.map { planes.baseAddress! + $0 * tStride + first }
                         convscope_accumulate_rows(taps.baseAddress! + first / chunkSize * chunkStride, offsets, blockWeights, Int64(kernelTaps),
-                                                  pointers, Int32(targets.count), Int64(columns))
+                                                  pointers, Int32(targets.count), Int64(columns), nil)
                     }
                 }
             }

@@ -227,7 +227,7 @@ private struct RowJob: @unchecked Sendable {
                     let channels = layout.channels(of: block)
                     for (k, o) in channels.enumerated() { rowPointers[k] = output + task.planeOfChannel[o] * planeSize + rowStart }
                     let blockWeights = weights + (block.index * layout.taps + firstTap) * width
-                    let accumulate = layout.kernel == .pixels ? convscope_accumulate_pixels_from : convscope_accumulate_rows_from
+                    let accumulate = layout.kernel == .pixels ? convscope_accumulate_pixels : convscope_accumulate_rows
                     firstValues[blockIndex].withUnsafeBufferPointer { first in
                         accumulate(
                             rowInput + block.group * layout.groupStep, offsets + firstTap, blockWeights,

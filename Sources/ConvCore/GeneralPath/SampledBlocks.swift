@@ -171,7 +171,7 @@ private struct SampleRowJob: @unchecked Sendable {
                 }
                 matrix.offsets.withUnsafeBufferPointer { offsets in
                     convscope_accumulate_rows(matrix.values, offsets.baseAddress!, weights + block.index * layout.taps * layout.blockChannels,
-                                              Int64(layout.taps), pointers, Int32(channels.count), Int64(samples))
+                                              Int64(layout.taps), pointers, Int32(channels.count), Int64(samples), nil)
                 }
             }
         }
