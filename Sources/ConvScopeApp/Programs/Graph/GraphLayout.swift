@@ -45,19 +45,13 @@ enum GraphLayout {
         let sources = g.denseView ? [] : GraphMaps.bands(g, text: text)
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { [($0, $0 == .numbers)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
-        // Each group's widest value, scanned once: the maps are fitted at up to four zooms, and a
-        // Linear's weights hold millions of values (resnet50's fc: 2 million, scanned ~100 times).
-        var widths: [String: Int] = [:]
-        for source in sources.joined() { widths[widthKey(source)] = widths[widthKey(source)] ?? source.valueWidth }
-        let valueWidth = { (s: StackMapSource) in widths[widthKey(s)] ?? s.valueWidth }
         var chosen: (Zoom, (bands: [[SectionLayout]], fits: Bool, stacked: Bool))?
         for (zoom, roomy) in candidates {
-            let fitted = fit(state, maps: maps, sources: sources, zoom: zoom, roomy: roomy, env: env, text: text, valueWidth: valueWidth)
+            let fitted = fit(state, maps: maps, sources: sources, zoom: zoom, roomy: roomy, env: env, text: text)
             if fitted.fits { chosen = (zoom, fitted); break }
         }
         let zoom = chosen?.0 ?? state.zoomOverride ?? .whole
-        let placed = chosen?.1 ?? fit(state, maps: maps, sources: sources, zoom: zoom, roomy: false, env: env, text: text,
-                                      valueWidth: valueWidth)
+        let placed = chosen?.1 ?? fit(state, maps: maps, sources: sources, zoom: zoom, roomy: false, env: env, text: text)
         let bands = placed.bands
         var layout = GraphScreenLayout(size: state.terminalSize, list: list, firstListed: first, notes: notes, noteLines: lines,
                                        maps: maps, bands: bands, hintsY: hintsY, zoom: zoom)
@@ -69,9 +63,6 @@ enum GraphLayout {
         }
         return layout
     }
-
-    /// What tells a group of the screen's maps from the others: its section, title and source.
-    static func widthKey(_ s: StackMapSource) -> String { "\(s.section) \(s.title) \(s.subtitle)" }
 
     /// The bands with an add's two inputs each in a band of its own.
     static func stackedInputs<Band: Collection<StackMapSource>>(_ bands: [Band]) -> [[StackMapSource]] {
@@ -93,12 +84,12 @@ enum GraphLayout {
     /// Splits the maps area between the bands (one blank row between them); `fits` when every
     /// group is whole (no cropping, no paging).
     static func fit(_ state: ModelProgram, maps: Rect, sources: [[StackMapSource]], zoom: Zoom, roomy: Bool,
-                    env: RenderEnvironment, text: GraphScreenText, valueWidth: (StackMapSource) -> Int)
+                    env: RenderEnvironment, text: GraphScreenText)
         -> (bands: [[SectionLayout]], fits: Bool, stacked: Bool)
     {
         func slotWidth(_ band: [StackMapSource]) -> Int { (maps.width - SectionLayout.gap * (band.count - 1)) / band.count }
         let sideBySide = sources.map { shown($0.filter { $0.tensor != nil }, width: maps.width) }.filter { !$0.isEmpty }
-        func geometry(_ s: StackMapSource) -> MapGeometry { MapGeometry(zoom: zoom, valueWidth: valueWidth(s), environment: env, roomy: roomy) }
+        func geometry(_ s: StackMapSource) -> MapGeometry { MapGeometry(zoom: zoom, valueWidth: s.valueWidth, environment: env, roomy: roomy) }
         // Rows to show a band's maps whole (or its first map alone: `firstOnly`).
         func fullHeight(_ band: [StackMapSource], firstOnly: Bool) -> Int {
             band.map { s in
