@@ -54,7 +54,7 @@ public enum ExportFrame: String, CaseIterable, Sendable {
         // A Conv1d's or ConvTranspose2d's drawing is measured on the grown screen, not the one drawn.
         if family { plain.onScreen = nil }
         // Laid out as the screen lays it out: with the maps' widths once they are finished.
-        let current = maps?.parameters == plain.parameters && maps?.coverage == nil ? maps : nil
+        let current = plain.finished(maps)
         func laidOut() -> ScreenLayout {
             let layout = Layout.compute(plain, environment: env, widths: current?.widths)
             // The family's drawing is measured on this screen's layout, not laid out again.

@@ -7,6 +7,12 @@ extension AppState {
     /// finished maps (of other settings while the new ones are computed: the view says so).
     public var shownMaps: ComputedMaps? { preview ?? maps }
 
+    /// `maps` when they are finished and of the settings on screen, else nil: what the layout
+    /// takes its number widths from.
+    func finished(_ maps: ComputedMaps?) -> ComputedMaps? {
+        maps?.parameters == parameters && maps?.coverage == nil ? maps : nil
+    }
+
     /// Takes computed maps in: finished maps replace the ones before and end the preview; a preview
     /// is kept only for the settings on screen (a key may have left them since).
     mutating func receive(_ computed: ComputedMaps) {

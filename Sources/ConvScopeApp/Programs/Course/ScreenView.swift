@@ -25,7 +25,7 @@ func darkView(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnv
 /// The layout for a state (laid out once) and the screen painted from it, before a theme.
 func darkFrame(_ state: AppState, maps: ComputedMaps?, environment env: RenderEnvironment, spinner: Int,
                laidOut: ScreenLayout? = nil) -> Frame {
-    let current = maps?.parameters == state.parameters && maps?.coverage == nil ? maps : nil
+    let current = state.finished(maps)
     // Until the maps are finished the frame is laid out with estimated widths, as `laidOut` was.
     let layout = current == nil ? laidOut ?? Layout.compute(state, environment: env) : Layout.compute(state, environment: env, widths: current?.widths)
     // A notice left for this frame (the zoom key, w) is worded from its layout.
@@ -40,7 +40,7 @@ func paintCourse(_ state: AppState, layout: ScreenLayout, maps: ComputedMaps?, e
     let size = state.terminalSize
     var canvas = Canvas(width: size.columns, height: size.rows)
     let p = state.parameters
-    let current = maps?.parameters == p && maps?.coverage == nil ? maps : nil
+    let current = state.finished(maps)
     // Laid out as while computing (estimated widths), so the region it holds is the one in view.
     let preview = maps?.parameters == p && maps?.coverage != nil ? maps : nil
     if layout.tooSmall {

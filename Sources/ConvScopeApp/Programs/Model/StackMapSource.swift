@@ -74,7 +74,7 @@ struct StackMapSource {
                 section: .input, title: text.inputTitle(shape: s.model.inputShape), subtitle: text.ofTheModel,
                 shape: s.model.inputShape, tensor: s.run.map { $0.input ?? s.model.makeInput() },
                 scaleMax: [Float](repeating: s.model.inputScaleMax, count: s.model.inputShape[1]),
-                summary: s.run?.input == nil ? nil : s.run?.inputSummary)
+                summary: s.run?.inputSummary)
         }
         func output(of index: Int, section: MapSection, subtitle: String? = nil) -> StackMapSource? {
             guard let shape = s.trace.layers[index].outputShape else { return nil }
