@@ -120,10 +120,10 @@ struct LayerListView {
     /// The shortest form `shortened` gives before cutting: the name with its first argument.
     static func briefest(_ repr: String, glyphs g: Glyphs) -> String {
         let compact = compacted(repr)
-        guard let open = compact.firstIndex(of: "(") else { return compact }
-        let name = compact[..<open]
-        let first = compact[compact.index(after: open)...].prefix { $0 != "," && $0 != ")" }
-        let brief = "\(name)(\(first), \(g.ellipsis))"
+        guard let open = compact.firstIndex(of: "("), compact.hasSuffix(")"),
+              let first = topLevelArguments(String(compact[compact.index(after: open)...].dropLast())).first
+        else { return compact }
+        let brief = "\(compact[..<open])(\(first), \(g.ellipsis))"
         return brief.count < compact.count ? brief : compact
     }
 
