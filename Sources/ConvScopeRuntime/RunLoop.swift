@@ -146,7 +146,6 @@ public struct RunLoop<Program: LoopProgram> {
             // A resize read before a held frame was painted: the frame on screen is an older
             // state's, so the state adopts nothing from it.
             state.showing(dirty ? nil : lastFrame)
-            laidOutForRegion = nil
             dirty = true
             if case .key = action { keyTime = DispatchTime.now().uptimeNanoseconds }
             if let status = dispatch(action) { return status }

@@ -9,7 +9,7 @@ public enum LayoutNotice: Equatable, Sendable {
     /// `w`: what the kernel section does now, given whether the frame it was pressed on showed it.
     case kernelSection(wasShown: Bool)
 
-    /// The notice in the course screen's `layout` of a layer with `parameters`.
+    /// The notice in the course screen's `layout`; `refused`: PyTorch refuses the layer (no maps, no kernel section).
     func notice(in layout: ScreenLayout, refused: Bool) -> Notice {
         switch self {
         case .zoom: return layout.zoomNotice
