@@ -196,18 +196,11 @@ public struct StackTrace: Equatable, Sendable {
         // Every layer before a Cat that runs ran: its output shape is there.
         var skip = (shape: earlier[cat.skip].outputShape!, reach: earlier[cat.skip].reach)
         let shape = current.shape
+        let joined = try cat.joinedSkipShape(skip: skip.shape, current: shape)
         if cat.crop {
-            guard skip.shape[2] >= shape[2] && skip.shape[3] >= shape[3] else {
-                throw .catCropTooSmall(skipShape: skip.shape, currentShape: shape)
-            }
-            let top = CatLayer.cropOffset(from: skip.shape[2], to: shape[2])
-            let left = CatLayer.cropOffset(from: skip.shape[3], to: shape[3])
-            skip = ([1, skip.shape[1], shape[2], shape[3]],
-                    Reach(h: skip.reach.h?.cropped(by: top), w: skip.reach.w?.cropped(by: left)))
-        }
-        // torch.cat([skip, current], 1) compares every dimension but 1 with tensor 0's, in order.
-        for dim in [0, 2, 3] where skip.shape[dim] != shape[dim] {
-            throw .catSizes(expected: skip.shape[dim], got: shape[dim])
+            let top = CatLayer.cropOffset(from: skip.shape[2], to: joined[2])
+            let left = CatLayer.cropOffset(from: skip.shape[3], to: joined[3])
+            skip = (joined, Reach(h: skip.reach.h?.cropped(by: top), w: skip.reach.w?.cropped(by: left)))
         }
         func union(_ a: AxisReach?, _ b: AxisReach?) -> AxisReach? {
             guard let a else { return nil }
