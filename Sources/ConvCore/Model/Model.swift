@@ -22,9 +22,9 @@ public struct Model: Equatable, Hashable, Sendable {
     /// The print's own name and assumed defaults of each node of a chain, or nil when its nodes
     /// are named by their position (`--layer` strings, which moves as layers are added or
     /// removed) or by a traced forward.
-    public var printed: [PrintedLabel]? {
-        didSet { if isChainShaped { nodes = Self.chainNodes(layers, names: nodes.indices.map(chainName), inputName: inputName) } }
-    }
+    /// Its names reach the nodes when the layers are set (`layers`, `inserting`, `removing`,
+    /// `swapping` set both) or, for a print, in `init(inputShape:printed:)`.
+    public var printed: [PrintedLabel]?
     /// Each node's weight source (by node index), or nil for all the notebook's (all ones): see
     /// `LayerWeightSource`.
     public var weightSources: [LayerWeightSource?]?
