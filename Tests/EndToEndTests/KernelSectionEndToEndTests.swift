@@ -8,10 +8,15 @@ struct KernelSectionEndToEndTests {
     @Test func sobelOnTheCheckerboardShowsItsWeightsAndTheEdges() throws {
         guard requireTmux() else { return }
         let tmux = Conv2dOptionsTests.start("--kernel sobel-x --input checker", columns: 200, rows: 60)
-        let (ok, screen) = tmux.waitFor { $0.contains("kernel 2×3×3×3 · sobel-x · no bias") && $0.contains("1←1") }
+        // The whole frame: tmux can be read while a frame is still arriving (under load, between
+        // its header and its last rows), so the wait is for the output's edges, painted last.
+        let (ok, screen) = tmux.waitFor {
+            $0.contains("kernel 2×3×3×3 · sobel-x · no bias") && $0.contains("1←1") && $0.contains("-2   -2    2    2")
+        }
         #expect(ok, "\(screen)")
         let lines = screen.split(separator: "\n").map(String.init)
         let header = try #require(lines.firstIndex { $0.contains("kernel 2×3×3×3") })
+        try #require(lines.count > header + 3, "\(screen)")
         #expect(lines[header].contains("scale −2…2"), "the weights' scale is centred on 0\n\(screen)")
         #expect(lines[header + 1].contains("0←0") && lines[header + 1].contains("1←2"))
         // The x-derivative: −1 0 1, −2 0 2, −1 0 1 on the diagonal pairs.
