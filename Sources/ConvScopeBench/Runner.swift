@@ -7,6 +7,8 @@ struct Runner {
     let threads: Int
     /// Children measure the direct path only (`--direct`).
     var direct = false
+    /// Children never take the Winograd path (`--no-winograd`).
+    var noWinograd = false
     /// Children take the FFT path wherever it can compute the layer (`--fft`).
     var fft = false
     /// Children run this direct kernel on every layer (`--kernel`), nil: each layer's choice.
@@ -96,7 +98,8 @@ struct Runner {
     /// Runs this executable again with `--measure`, so the workload's peak RSS is its own.
     func measureInChild(_ workload: Workload) throws -> Measurement {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : []) + (fft ? ["--fft"] : [])
+        let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : [])
+            + (noWinograd ? ["--no-winograd"] : []) + (fft ? ["--fft"] : [])
             + (kernel.map { ["--kernel", $0] } ?? []) + ["--measure", workload.argument])
         guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }
@@ -110,7 +113,9 @@ struct Runner {
 
     /// The algorithm convscope's general path takes for the workload (random values are integers).
     func path(_ workload: Workload) -> String {
-        workload.weights == .ones ? "window sums" : GeneralPathChoice.describe(workload.spec)
+        if workload.weights == .ones { return "window sums" }
+        let (input, weights) = workload.makeTensors()
+        return GeneralPathChoice.describe(workload.spec, input: input, weights: weights)
     }
 
     func machineLines(torchVersion: String?, rounds: Int, peak: MachinePeak) -> [String] {

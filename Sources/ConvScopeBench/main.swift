@@ -16,8 +16,11 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("no-torch"), help: "Skip PyTorch even when it is installed.")
     var noTorch = false
 
-    @Flag(help: "convscope's direct path only, never its FFT path (to compare the two).")
+    @Flag(help: "convscope's direct path only, never its FFT or Winograd path (to compare them).")
     var direct = false
+
+    @Flag(name: .customLong("no-winograd"), help: "Never convscope's Winograd path (its FFT path as usual).")
+    var noWinograd = false
 
     @Flag(help: "convscope's FFT path wherever it can compute the layer, whatever its cost (to compare).")
     var fft = false
@@ -43,13 +46,14 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if direct { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
+        if direct || noWinograd { GeneralPathChoice.winogradAllowed.store(false, ordering: .relaxed) }
         if fft { GeneralPathChoice.fftForced.store(true, ordering: .relaxed) }
         if let kernel, let forced = Self.kernels[kernel] { DirectKernel.forced.store(forced.rawValue, ordering: .relaxed) }
         if let measure, let workload = Workload(argument: measure) {
             print(try Measurement.convscope(workload, threads: threads).line)
             return
         }
-        let runner = Runner(threads: threads, direct: direct, fft: fft, kernel: kernel, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let runner = Runner(threads: threads, direct: direct, noWinograd: noWinograd, fft: fft, kernel: kernel, torch: noTorch ? nil : TorchRunner.find(threads: threads))
         let report = try runner.report(quick: quick)
         print(report)
     }

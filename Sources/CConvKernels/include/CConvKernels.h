@@ -125,4 +125,20 @@ int convscope_prefer_huge_pages(void *start, int64_t bytes);
 /// they look for the next loop before going to sleep.
 void convscope_spin_pause(void);
 
+/// Winograd F(m, r)'s input transform of one input row: builds the padded row in `padded`
+/// (m·tiles + n − 1 columns plus 32 floats of slack; column i from row[columns[i]], −1 or a NULL
+/// row: zero; columns interiorStart… of them the input's own, interiorCount in a row, copied) and
+/// writes, for every point p < n and tile t < tiles, out[p][t] = Σ_j transform[p·n + j] ·
+/// padded[m·t + j]. Exact for integer multiples of a grid below 2^24 of its units (the caller's bound).
+void convscope_winograd_input_row(
+    const float *row, const int32_t *columns, int64_t interiorStart, int64_t interiorCount, const float *transform,
+    int m, int n, int64_t tiles, float *padded, float *const *out);
+
+/// Winograd F(m, r)'s output transform of one output row: for every tile t and output q < m with
+/// m·t + q < width, out[m·t + q] = Σ_p transform[q·n + p] · sums[p][t] / denominator + start in
+/// float32 (exact under the same bound: the division's quotient is the exact sum).
+void convscope_winograd_output_row(
+    const float *const *sums, const float *transform, int m, int n, float denominator, int64_t tiles, int64_t width,
+    float start, float *out);
+
 #endif

@@ -1,0 +1,124 @@
+import CConvKernels
+import Synchronization
+
+extension GeneralPathChoice {
+    /// False keeps every layer off the Winograd path (the benchmark's `--direct` and `--no-winograd`).
+    public static let winogradAllowed = Atomic<Bool>(true)
+
+    /// `describe(_:)` for these tensors (no bias): "Winograd F(m, r)" where the values let the
+    /// Winograd path take a layer the FFT path does not.
+    public static func describe(_ spec: Conv2dSpec, input: Tensor4, weights: Tensor4) -> String {
+        let withoutValues = describe(spec)
+        guard withoutValues == "direct", let plan = WinogradPlan.choice(for: spec),
+              plan.transformedWeights(input: input, weights: weights, bias: nil) != nil else { return withoutValues }
+        return "Winograd F(\(plan.matrices.outputs), \(plan.matrices.taps))"
+    }
+}
+
+/// Which layers the Winograd path takes and how: F(m, r) along the output rows (r the kernel's
+/// width), the kernel's rows direct, one convolution over each of the n points' transformed planes.
+struct WinogradPlan {
+    let spec: Conv2dSpec
+    let matrices: WinogradMatrices
+
+    /// Outputs per tile for each kernel width the path pays on, measured on an AMD EPYC (AVX-512,
+    /// two cores, docs/PERFORMANCE.md 2026-12-07, Winograd): other widths stay direct.
+    static let measuredOutputs: [Int: Int] = [5: 2]
+    /// Below this many direct multiply-adds the transforms cost more than they save.
+    static let minimumMultiplyAdds = 8_000_000
+
+    /// Tiles per transformed row, ⌈W_out / m⌉ (the last one's extra outputs are dropped).
+    var tiles: Int { (spec.widthAxis.outputSize + matrices.outputs - 1) / matrices.outputs }
+    /// Padded input rows the transformed planes hold.
+    var rows: Int { spec.heightAxis.paddedSize }
+
+    /// The convolution of one point's transformed planes: the layer's channels and groups, the
+    /// kernel one column wide, the height as the layer has it (its padding already in the planes).
+    var pointSpec: Conv2dSpec {
+        let h = spec.heightAxis
+        let layer = Conv2dLayer(
+            spec.parameters.inChannels, spec.parameters.outChannels, kernelSize: SpatialPair(h.kernel, 1),
+            stride: SpatialPair(h.stride, 1), dilation: SpatialPair(h.dilation, 1), groups: spec.groups, bias: false)
+        return Conv2dSpec(layer, inputHeight: rows, inputWidth: tiles)
+    }
+
+    /// F(`outputs`, kernel width) for `spec`, whatever its size; nil for a width stride or
+    /// dilation, a kernel under 3 wide, an empty output, or more than 9 points.
+    init?(spec: Conv2dSpec, outputs m: Int) {
+        let h = spec.heightAxis, w = spec.widthAxis
+        guard spec.validate() == nil, w.stride == 1, w.dilation == 1, w.kernel >= 3, h.outputSize > 0, w.outputSize > 0,
+              m >= 1, m + w.kernel - 1 <= 9 else { return nil }
+        self.spec = spec
+        matrices = WinogradMatrices(outputs: m, taps: w.kernel)
+    }
+
+    /// The plan `Conv2dForward` takes for `spec`, or nil when the layer stays direct: the path
+    /// switched off, a kernel width the measured table leaves out, or a layer too small to pay.
+    static func choice(for spec: Conv2dSpec) -> WinogradPlan? {
+        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed),
+              let m = measuredOutputs[spec.widthAxis.kernel] else { return nil }
+        let h = spec.heightAxis, w = spec.widthAxis
+        let macs = h.outputSize * w.outputSize * spec.parameters.outChannels * spec.inChannelsPerGroup * h.kernel * w.kernel
+        return macs >= minimumMultiplyAdds ? WinogradPlan(spec: spec, outputs: m) : nil
+    }
+
+    /// The transformed weights [n][C_out, C_in/g, kH, 1] (point p's kernels, then the next's), or nil
+    /// when a value is not on a grid fine enough or an intermediate could leave float32's exact
+    /// integers: the input and kernel transforms, every partial sum of the points' convolutions and
+    /// the direct path's own sums (so both give the exact sum) must stay ≤ 2^24 of the grid's units.
+    func transformedWeights(input: Tensor4, weights: Tensor4, bias: [Float]?) -> [Float]? {
+        guard let x = GridScan(input.storage), let w = GridScan(weights.storage), let b = GridScan(bias ?? []),
+              x.fractionBits + w.fractionBits <= 60, b.fractionBits <= 60 else { return nil }
+        let limit = 0x1p24, xUnits = x.largest * exp2(x.fractionBits), wScale = exp2(w.fractionBits)
+        let productScale = exp2(max(x.fractionBits + w.fractionBits, b.fractionBits))
+        let n = matrices.points, r = matrices.taps, m = matrices.outputs
+        let (outChannels, perGroup, kH) = (spec.parameters.outChannels, spec.inChannelsPerGroup, spec.heightAxis.kernel)
+        let rowsPerChannel = perGroup * kH
+        let inputGrowth = (0..<n).map { Double(matrices.inputGrowth(point: $0)) * xUnits }
+        guard inputGrowth.allSatisfy({ $0 <= limit }) else { return nil }
+        var transformed = [Float](repeating: 0, count: n * outChannels * rowsPerChannel)
+        var largestSum = [Double](repeating: 0, count: n)
+        let fits = weights.storage.withUnsafeBufferPointer { w -> Bool in
+            for o in 0..<outChannels {
+                var directSum = 0.0
+                for v in w[(o * rowsPerChannel * r)..<((o + 1) * rowsPerChannel * r)] { directSum += Double(abs(v)) }
+                if (Double(b.largest) + x.largest * directSum) * productScale > limit { return false }
+                for p in 0..<n {
+                    var sum = 0.0
+                    for row in 0..<rowsPerChannel {
+                        var u = 0.0
+                        for k in 0..<r { u += Double(matrices.kernel[p * r + k]) * Double(w[(o * rowsPerChannel + row) * r + k]) }
+                        if abs(u) * wScale > limit { return false }
+                        sum += abs(u) * wScale
+                        transformed[(p * outChannels + o) * rowsPerChannel + row] = Float(u)
+                    }
+                    if sum * inputGrowth[p] > limit { return false }
+                    largestSum[p] = max(largestSum[p], sum * inputGrowth[p])
+                }
+            }
+            return true
+        }
+        // The output transform's sums (D times the outputs) in float32.
+        let outputBound = (0..<m).map { q in (0..<n).reduce(0.0) { $0 + Double(abs(matrices.output[q * n + $1])) * largestSum[$1] } }
+        guard fits, outputBound.allSatisfy({ $0 <= limit }) else { return nil }
+        return transformed
+    }
+}
+
+/// The largest magnitude of some floats and the fraction bits the least coarse of them needs
+/// (0 when all are integers); nil when one is NaN or infinite.
+struct GridScan {
+    let largest: Double, fractionBits: Int
+
+    init?(_ values: [Float]) {
+        var largest: Float = 0
+        let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
+        if kind == 2 { return nil }
+        self.largest = Double(largest)
+        var bits = 0
+        if kind == 1 { for v in values where v != 0 { bits = max(bits, v.significandWidth - Int(v.exponent)) } }
+        fractionBits = bits
+    }
+}
+
+private func exp2(_ bits: Int) -> Double { Double(sign: .plus, exponent: bits, significand: 1) }

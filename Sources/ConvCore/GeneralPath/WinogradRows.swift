@@ -1,0 +1,135 @@
+import CConvKernels
+
+/// The Winograd path's middle and last stages, one output row at a time: for each point p, the
+/// convolution of its transformed planes with its transformed kernel rows (a (kH × 1) kernel, the
+/// layer's groups, height stride and dilation) by the direct path's row kernel
+/// (`convscope_accumulate_rows`, blocks of B output channels, taps in order), then the output
+/// transform of the row from the n points' sums while they are in the cache.
+///
+/// The planes are [n][C_in][padded H][tiles], so every tap of a row reads a contiguous run of
+/// tiles: tap (j, i) of input channel j of the group and kernel row i is j·planeSize + i·d·tiles
+/// floats from the output row's first input row.
+struct WinogradRows {
+    let plan: WinogradPlan
+    /// B: output channels one kernel call accumulates.
+    let blockChannels = Int(convscope_block_channels())
+
+    var n: Int { plan.matrices.points }
+    var tiles: Int { plan.tiles }
+    var planeSize: Int { plan.rows * tiles }
+    var outChannels: Int { plan.spec.parameters.outChannels }
+    var outPerGroup: Int { plan.spec.outChannelsPerGroup }
+    var blocksPerGroup: Int { (outPerGroup + blockChannels - 1) / blockChannels }
+    /// Taps of one output channel: its group's input channels × kernel rows.
+    var taps: Int { plan.spec.inChannelsPerGroup * plan.spec.heightAxis.kernel }
+
+    /// The transformed kernel rows `[n][C_out][C_in/g][kH]` packed [p][group][block][tap][B], zeros
+    /// in the lanes past a block's last channel.
+    func packWeights(_ rows: [Float], into buffer: inout ScratchBuffer<Float>) -> UnsafeMutablePointer<Float> {
+        let (groups, blocks, b) = (plan.spec.groups, blocksPerGroup, blockChannels)
+        let count = n * groups * blocks * taps * b
+        let packed = buffer.reserve(count)
+        packed.initialize(repeating: 0, count: count)
+        for p in 0..<n {
+            for o in 0..<outChannels {
+                let (group, inGroup) = o.quotientAndRemainder(dividingBy: outPerGroup)
+                let (block, lane) = inGroup.quotientAndRemainder(dividingBy: b)
+                let first = (((p * groups + group) * blocks + block) * taps) * b + lane
+                for t in 0..<taps { packed[first + t * b] = rows[(p * outChannels + o) * taps + t] }
+            }
+        }
+        return packed
+    }
+
+    /// Each tap's distance from an output row's first input row, in floats.
+    func tapOffsets(into buffer: inout ScratchBuffer<Int64>) -> UnsafeMutablePointer<Int64> {
+        let h = plan.spec.heightAxis
+        let offsets = buffer.reserve(taps)
+        for j in 0..<plan.spec.inChannelsPerGroup {
+            for i in 0..<h.kernel { offsets[j * h.kernel + i] = Int64(j * planeSize + i * h.dilation * tiles) }
+        }
+        return offsets
+    }
+
+    /// The layer's output [1, C_out, H_out, W_out], its rows spread over up to `threads` workers
+    /// (one below `GeneralConvolution.parallelThreshold` multiply-adds), each polling
+    /// `isCancelled` before every point's chunk of at most `GeneralConvolution.tapsPerChunk` taps.
+    func run(
+        points: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>, offsets: UnsafeMutablePointer<Int64>,
+        bias: [Float]?, threads: Int, isCancelled: () -> Bool
+    ) throws -> Tensor4 {
+        let (outH, outW) = (plan.spec.heightAxis.outputSize, plan.spec.widthAxis.outputSize)
+        let count = outChannels * outH * outW
+        let macs = n * outH * tiles * outChannels * taps
+        let workers = macs < GeneralConvolution.parallelThreshold ? 1 : max(1, min(threads, outH))
+        let nextRow = WorkCounter()
+        var stopped = [Bool](repeating: false, count: workers)
+        let storage = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Every value is written: in 2 MB pages, it faults 512 times less.
+            _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(count * MemoryLayout<Float>.stride))
+            let output = buffer.baseAddress!
+            stopped.withUnsafeMutableBufferPointer { flags in
+                Workers.perform(iterations: workers) { worker in
+                    var sums = [Float](repeating: 0, count: n * outChannels * tiles)
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        while case let oy = nextRow.take(), oy < outH {
+                            guard accumulate(row: oy, points: points, weights: weights, offsets: offsets, sums: sums.baseAddress!,
+                                             isCancelled: isCancelled) else { flags[worker] = true; return }
+                            transformBack(row: oy, sums: sums.baseAddress!, bias: bias, output: output)
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+        if stopped.contains(true) { throw ComputationCancelled() }
+        return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
+    }
+
+    /// Output row `oy`'s sums [n][C_out][tiles]; false when `isCancelled` said stop.
+    private func accumulate(
+        row oy: Int, points: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>,
+        offsets: UnsafeMutablePointer<Int64>, sums: UnsafeMutablePointer<Float>, isCancelled: () -> Bool
+    ) -> Bool {
+        let (groups, blocks, b) = (plan.spec.groups, blocksPerGroup, blockChannels)
+        let perGroup = plan.spec.inChannelsPerGroup
+        let pointStride = plan.spec.parameters.inChannels * planeSize
+        let firstRow = oy * plan.spec.heightAxis.stride * tiles
+        let zeros = [Float](repeating: 0, count: b)
+        var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: b)
+        for p in 0..<n {
+            for firstTap in stride(from: 0, to: taps, by: GeneralConvolution.tapsPerChunk) {
+                if isCancelled() { return false }
+                let chunk = min(GeneralConvolution.tapsPerChunk, taps - firstTap)
+                for group in 0..<groups {
+                    let input = points + p * pointStride + group * perGroup * planeSize + firstRow
+                    for block in 0..<blocks {
+                        let first = group * outPerGroup + block * b
+                        let channels = min(b, outPerGroup - block * b)
+                        for lane in 0..<channels { rowPointers[lane] = sums + (p * outChannels + first + lane) * tiles }
+                        let blockWeights = weights + ((((p * groups + group) * blocks + block) * taps) + firstTap) * b
+                        zeros.withUnsafeBufferPointer { zeros in
+                            convscope_accumulate_rows(
+                                input, offsets + firstTap, blockWeights, Int64(chunk), rowPointers, Int32(channels),
+                                Int64(tiles), firstTap == 0 ? zeros.baseAddress : nil)
+                        }
+                    }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Output row `oy` of every channel from its n points' sums, its bias added last.
+    private func transformBack(row oy: Int, sums: UnsafeMutablePointer<Float>, bias: [Float]?, output: UnsafeMutablePointer<Float>) {
+        let (m, outH, outW) = (plan.matrices.outputs, plan.spec.heightAxis.outputSize, plan.spec.widthAxis.outputSize)
+        let transform = plan.matrices.output.map(Float.init)
+        var sources = [UnsafePointer<Float>?](repeating: nil, count: n)
+        for o in 0..<outChannels {
+            for p in 0..<n { sources[p] = UnsafePointer(sums + (p * outChannels + o) * tiles) }
+            convscope_winograd_output_row(
+                sources, transform, Int32(m), Int32(n), Float(plan.matrices.denominator), Int64(tiles), Int64(outW),
+                bias?[o] ?? 0, output + (o * outH + oy) * outW)
+        }
+    }
+}
