@@ -143,8 +143,10 @@ struct WinogradPathTests {
         let polls = try StopPolling.polls { isCancelled in
             _ = try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: threads, isCancelled: isCancelled)
         }
-        let p = spec.parameters
-        StopPolling.checkOften(polls: polls, multiplyAdds: 252 * 252 * p.outChannels * p.inChannels * 25, "256² 16→16 k5")
+        // The multiply-adds this path does: n per m outputs of a kernel row (8 per 4 of 5 taps).
+        let plan = try #require(WinogradPlan.choice(for: spec)), p = spec.parameters
+        let multiplyAdds = plan.matrices.points * 252 * plan.tiles * p.outChannels * p.inChannels * 5
+        StopPolling.checkOften(polls: polls, multiplyAdds: multiplyAdds, "256² 16→16 k5")
         for stopAt in [1, 30, polls - 5] {
             let late = StopPolling.pollsAfterStop(at: stopAt) { isCancelled in
                 _ = try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: threads, isCancelled: isCancelled)

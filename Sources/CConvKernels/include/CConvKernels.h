@@ -126,7 +126,7 @@ int convscope_prefer_huge_pages(void *start, int64_t bytes);
 void convscope_spin_pause(void);
 
 /// Winograd F(m, r)'s input transform of one input row: builds the padded row in `padded`
-/// (m·tiles + n − 1 columns plus 32 floats of slack; column i from row[columns[i]], −1 or a NULL
+/// (m·tiles + n − 1 columns plus 16·m + 16 floats of slack; column i from row[columns[i]], −1 or a NULL
 /// row: zero; columns interiorStart… of them the input's own, interiorCount in a row, copied) and
 /// writes, for every point p < n and tile t < tiles, out[p][t] = Σ_j transform[p·n + j] ·
 /// padded[m·t + j]. Exact for integer multiples of a grid below 2^24 of its units (the caller's bound).
@@ -135,10 +135,10 @@ void convscope_winograd_input_row(
     int m, int n, int64_t tiles, float *padded, float *const *out);
 
 /// Winograd F(m, r)'s output transform of one output row: for every tile t and output q < m with
-/// m·t + q < width, out[m·t + q] = Σ_p transform[q·n + p] · sums[p][t] / denominator + start in
-/// float32 (exact under the same bound: the division's quotient is the exact sum).
+/// m·t + q < width, out[m·t + q] = float(Σ_p transform[q·n + p] · sums[p][t] / denominator) + start,
+/// the sum in float64 (exact below 2^53 units; the division's quotient is the exact output).
 void convscope_winograd_output_row(
-    const float *const *sums, const float *transform, int m, int n, float denominator, int64_t tiles, int64_t width,
+    const float *const *sums, const double *transform, int m, int n, double denominator, int64_t tiles, int64_t width,
     float start, float *out);
 
 #endif

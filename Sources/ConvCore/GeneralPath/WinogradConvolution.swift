@@ -50,7 +50,7 @@ enum WinogradConvolution {
         input.storage.withUnsafeBufferPointer { source in
             let base = source.baseAddress!
             forEachShare(of: channels * rows, threads: threads, isCancelled: isCancelled, cancelled: &cancelled) { share in
-                var padded = [Float](repeating: 0, count: length + 32)
+                var padded = [Float](repeating: 0, count: length + 16 * m + 16)
                 var targets = [UnsafeMutablePointer<Float>?](repeating: nil, count: n)
                 for row in share {
                     let (c, y) = row.quotientAndRemainder(dividingBy: rows)

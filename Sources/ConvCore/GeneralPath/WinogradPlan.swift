@@ -23,7 +23,7 @@ struct WinogradPlan {
 
     /// Outputs per tile for each kernel width the path pays on, measured on an AMD EPYC (AVX-512,
     /// two cores, docs/PERFORMANCE.md 2026-12-07, Winograd): other widths stay direct.
-    static let measuredOutputs: [Int: Int] = [5: 2]
+    static let measuredOutputs: [Int: Int] = [5: 4]
     /// Below this many direct multiply-adds the transforms cost more than they save.
     static let minimumMultiplyAdds = 8_000_000
 
@@ -98,9 +98,9 @@ struct WinogradPlan {
             }
             return true
         }
-        // The output transform's sums (D times the outputs) in float32.
+        // The output transform sums (D times the outputs) in float64: exact below 2^53 units.
         let outputBound = (0..<m).map { q in (0..<n).reduce(0.0) { $0 + Double(abs(matrices.output[q * n + $1])) * largestSum[$1] } }
-        guard fits, outputBound.allSatisfy({ $0 <= limit }) else { return nil }
+        guard fits, outputBound.allSatisfy({ $0 <= 0x1p53 }) else { return nil }
         return transformed
     }
 }

@@ -13,6 +13,13 @@ struct WinogradRows {
     let plan: WinogradPlan
     /// B: output channels one kernel call accumulates.
     let blockChannels = Int(convscope_block_channels())
+    /// A'ᵀ as the output transform reads it.
+    let outputTransform: [Double]
+
+    init(plan: WinogradPlan) {
+        self.plan = plan
+        outputTransform = plan.matrices.output.map(Double.init)
+    }
 
     var n: Int { plan.matrices.points }
     var tiles: Int { plan.tiles }
@@ -51,9 +58,17 @@ struct WinogradRows {
         return offsets
     }
 
+    /// Output rows one kernel call computes: with a height stride of 1, the rows oy, oy + 1, …
+    /// read consecutive runs of the planes, so R rows are one run of R·tiles columns (F(4, 5) on
+    /// 256²: 4 rows of 63 tiles, where one row's 63 columns left the kernel's last 16 nearly idle).
+    var rowsPerCall: Int { plan.spec.heightAxis.stride == 1 ? max(1, Self.columnsPerCall / tiles) : 1 }
+    /// Columns a kernel call aims at.
+    static let columnsPerCall = 256
+
     /// The layer's output [1, C_out, H_out, W_out], its rows spread over up to `threads` workers
-    /// (one below `GeneralConvolution.parallelThreshold` multiply-adds), each polling
-    /// `isCancelled` before every point's chunk of at most `GeneralConvolution.tapsPerChunk` taps.
+    /// (one below `GeneralConvolution.parallelThreshold` multiply-adds) `rowsPerCall` at a time,
+    /// each polling `isCancelled` before every kernel call (at most 8 channels × 256 columns ×
+    /// `GeneralConvolution.tapsPerChunk` taps).
     func run(
         points: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>, offsets: UnsafeMutablePointer<Int64>,
         bias: [Float]?, threads: Int, isCancelled: () -> Bool
@@ -61,8 +76,9 @@ struct WinogradRows {
         let (outH, outW) = (plan.spec.heightAxis.outputSize, plan.spec.widthAxis.outputSize)
         let count = outChannels * outH * outW
         let macs = n * outH * tiles * outChannels * taps
-        let workers = macs < GeneralConvolution.parallelThreshold ? 1 : max(1, min(threads, outH))
-        let nextRow = WorkCounter()
+        let r = rowsPerCall, calls = (outH + r - 1) / r
+        let workers = macs < GeneralConvolution.parallelThreshold ? 1 : max(1, min(threads, calls))
+        let nextCall = WorkCounter()
         var stopped = [Bool](repeating: false, count: workers)
         let storage = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Every value is written: in 2 MB pages, it faults 512 times less.
@@ -70,12 +86,18 @@ struct WinogradRows {
             let output = buffer.baseAddress!
             stopped.withUnsafeMutableBufferPointer { flags in
                 Workers.perform(iterations: workers) { worker in
-                    var sums = [Float](repeating: 0, count: n * outChannels * tiles)
+                    var sums = [Float](repeating: 0, count: n * outChannels * r * tiles)
+                    var sources = [UnsafePointer<Float>?](repeating: nil, count: n)
                     sums.withUnsafeMutableBufferPointer { sums in
-                        while case let oy = nextRow.take(), oy < outH {
-                            guard accumulate(row: oy, points: points, weights: weights, offsets: offsets, sums: sums.baseAddress!,
-                                             isCancelled: isCancelled) else { flags[worker] = true; return }
-                            transformBack(row: oy, sums: sums.baseAddress!, bias: bias, output: output)
+                        while case let call = nextCall.take(), call < calls {
+                            let rows = (call * r)..<min(outH, (call + 1) * r)
+                            guard accumulate(rows: rows, points: points, weights: weights, offsets: offsets,
+                                             sums: sums.baseAddress!, isCancelled: isCancelled)
+                            else { flags[worker] = true; return }
+                            for oy in rows {
+                                transformBack(row: oy, sums: sums.baseAddress! + (oy - rows.lowerBound) * tiles, bias: bias,
+                                              sources: &sources, output: output)
+                            }
                         }
                     }
                 }
@@ -86,32 +108,33 @@ struct WinogradRows {
         return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
     }
 
-    /// Output row `oy`'s sums [n][C_out][tiles]; false when `isCancelled` said stop.
+    /// The sums [n][C_out][rowsPerCall][tiles] of output rows `rows` (consecutive, at most
+    /// `rowsPerCall`); false when `isCancelled` said stop.
     private func accumulate(
-        row oy: Int, points: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>,
+        rows: Range<Int>, points: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>,
         offsets: UnsafeMutablePointer<Int64>, sums: UnsafeMutablePointer<Float>, isCancelled: () -> Bool
     ) -> Bool {
-        let (groups, blocks, b) = (plan.spec.groups, blocksPerGroup, blockChannels)
+        let (groups, blocks, b, r) = (plan.spec.groups, blocksPerGroup, blockChannels, rowsPerCall)
         let perGroup = plan.spec.inChannelsPerGroup
         let pointStride = plan.spec.parameters.inChannels * planeSize
-        let firstRow = oy * plan.spec.heightAxis.stride * tiles
+        let firstRow = rows.lowerBound * plan.spec.heightAxis.stride * tiles
         let zeros = [Float](repeating: 0, count: b)
         var rowPointers = [UnsafeMutablePointer<Float>?](repeating: nil, count: b)
         for p in 0..<n {
             for firstTap in stride(from: 0, to: taps, by: GeneralConvolution.tapsPerChunk) {
-                if isCancelled() { return false }
                 let chunk = min(GeneralConvolution.tapsPerChunk, taps - firstTap)
                 for group in 0..<groups {
                     let input = points + p * pointStride + group * perGroup * planeSize + firstRow
                     for block in 0..<blocks {
+                        if isCancelled() { return false }
                         let first = group * outPerGroup + block * b
                         let channels = min(b, outPerGroup - block * b)
-                        for lane in 0..<channels { rowPointers[lane] = sums + (p * outChannels + first + lane) * tiles }
+                        for lane in 0..<channels { rowPointers[lane] = sums + ((p * outChannels + first + lane) * r) * tiles }
                         let blockWeights = weights + ((((p * groups + group) * blocks + block) * taps) + firstTap) * b
                         zeros.withUnsafeBufferPointer { zeros in
                             convscope_accumulate_rows(
                                 input, offsets + firstTap, blockWeights, Int64(chunk), rowPointers, Int32(channels),
-                                Int64(tiles), firstTap == 0 ? zeros.baseAddress : nil)
+                                Int64(rows.count * tiles), firstTap == 0 ? zeros.baseAddress : nil)
                         }
                     }
                 }
@@ -120,16 +143,19 @@ struct WinogradRows {
         return true
     }
 
-    /// Output row `oy` of every channel from its n points' sums, its bias added last.
-    private func transformBack(row oy: Int, sums: UnsafeMutablePointer<Float>, bias: [Float]?, output: UnsafeMutablePointer<Float>) {
+    /// Output row `oy` of every channel from its n points' sums (`sums` at the row's first tile of
+    /// point 0, channel 0; channels `rowsPerCall` rows apart), its bias added last.
+    private func transformBack(
+        row oy: Int, sums: UnsafeMutablePointer<Float>, bias: [Float]?, sources: inout [UnsafePointer<Float>?],
+        output: UnsafeMutablePointer<Float>
+    ) {
         let (m, outH, outW) = (plan.matrices.outputs, plan.spec.heightAxis.outputSize, plan.spec.widthAxis.outputSize)
-        let transform = plan.matrices.output.map(Float.init)
-        var sources = [UnsafePointer<Float>?](repeating: nil, count: n)
+        let denominator = Double(plan.matrices.denominator)
         for o in 0..<outChannels {
-            for p in 0..<n { sources[p] = UnsafePointer(sums + (p * outChannels + o) * tiles) }
+            for p in 0..<n { sources[p] = UnsafePointer(sums + (p * outChannels + o) * rowsPerCall * tiles) }
             convscope_winograd_output_row(
-                sources, transform, Int32(m), Int32(n), Float(plan.matrices.denominator), Int64(tiles), Int64(outW),
-                bias?[o] ?? 0, output + (o * outH + oy) * outW)
+                sources, outputTransform, Int32(m), Int32(n), denominator, Int64(tiles), Int64(outW), bias?[o] ?? 0,
+                output + (o * outH + oy) * outW)
         }
     }
 }
