@@ -114,6 +114,9 @@ struct Runner {
     /// The algorithm convscope's general path takes for the workload (random values are integers).
     func path(_ workload: Workload) -> String {
         if workload.weights == .ones { return "window sums" }
+        // Only a layer the FFT leaves to the direct path may take the Winograd path, by its values.
+        let withoutValues = GeneralPathChoice.describe(workload.spec)
+        guard withoutValues == "direct" else { return withoutValues }
         let (input, weights) = workload.makeTensors()
         return GeneralPathChoice.describe(workload.spec, input: input, weights: weights)
     }

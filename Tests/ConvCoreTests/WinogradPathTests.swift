@@ -103,6 +103,10 @@ struct WinogradPathTests {
         input.storage = input.storage.map { $0 * 4096 }
         #expect(plan.transformedWeights(input: input, weights: weights, bias: nil) == nil)
         #expect(try Self.winograd(input, weights, nil, plan, threads: 2) == nil)
+        // Arbitrary floats (0.1 is on no grid float32 could sum exactly at this size).
+        var floats = InputSource.random(start: 4).makeInput(channels: 3, hIn: 12, wIn: 30)
+        floats.storage[7] = 0.1
+        #expect(plan.transformedWeights(input: floats, weights: weights, bias: nil) == nil)
         // A value off every grid float32 sums keep exact, and a NaN.
         weights.storage[0] = 0x1p-70
         #expect(plan.transformedWeights(input: input, weights: weights, bias: nil) == nil)

@@ -2,8 +2,9 @@
 ///
 /// Constant kernels without bias take `Convolution`'s window-sum path (exact in Double, rounded
 /// once); every other layer takes `GeneralConvolution`: float32 sums on every core, or for
-/// kernels of 5×5 and more where it is cheaper `FFTConvolution` (float64, rounded to the same values). PyTorch sums
-/// in float32 in an order of its own, so both agree with it bit for bit wherever every partial
+/// kernels of 5×5 and more where it is cheaper `FFTConvolution` (float64, rounded to the same values),
+/// or for 5-wide kernels on data whose sums it proves exact `WinogradConvolution`. PyTorch sums
+/// in float32 in an order of its own, so each agrees with it bit for bit wherever every partial
 /// sum is exact in float32 (integers and dyadic values below 2^24), and within float32 rounding
 /// otherwise (docs/PERFORMANCE.md: relative 1e-5 of max(1, |value|) on the fixtures).
 public enum Conv2dForward {

@@ -67,7 +67,8 @@ struct WinogradPlan {
     /// integers: the input and kernel transforms, every partial sum of the points' convolutions and
     /// the direct path's own sums (so both give the exact sum) must stay ≤ 2^24 of the grid's units.
     func transformedWeights(input: Tensor4, weights: Tensor4, bias: [Float]?) -> [Float]? {
-        guard let x = GridScan(input.storage), let w = GridScan(weights.storage), let b = GridScan(bias ?? []),
+        // Weights and bias first (small); the input's transform alone must stay within 2^24 units.
+        guard let w = GridScan(weights.storage), let b = GridScan(bias ?? []), let x = GridScan(input.storage, unitsLimit: 0x1p24),
               x.fractionBits + w.fractionBits <= 60, b.fractionBits <= 60 else { return nil }
         let limit = 0x1p24, xUnits = x.largest * exp2(x.fractionBits), wScale = exp2(w.fractionBits)
         let productScale = exp2(max(x.fractionBits + w.fractionBits, b.fractionBits))
@@ -106,17 +107,23 @@ struct WinogradPlan {
 }
 
 /// The largest magnitude of some floats and the fraction bits the least coarse of them needs
-/// (0 when all are integers); nil when one is NaN or infinite.
+/// (0 when all are integers); nil when one is NaN or infinite, or when the largest magnitude in
+/// units of that grid passes `unitsLimit` (the scan stops there: arbitrary floats stop at once).
 struct GridScan {
     let largest: Double, fractionBits: Int
 
-    init?(_ values: [Float]) {
+    init?(_ values: [Float], unitsLimit: Double = .infinity) {
         var largest: Float = 0
         let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
         if kind == 2 { return nil }
         self.largest = Double(largest)
         var bits = 0
-        if kind == 1 { for v in values where v != 0 { bits = max(bits, v.significandWidth - Int(v.exponent)) } }
+        if kind == 1 {
+            for v in values where v != 0 && v.significandWidth - Int(v.exponent) > bits {
+                bits = v.significandWidth - Int(v.exponent)
+                if Double(largest) * exp2(bits) > unitsLimit { return nil }
+            }
+        }
         fractionBits = bits
     }
 }

@@ -1,10 +1,10 @@
 import CConvKernels
 
-/// The Winograd path's middle and last stages, one output row at a time: for each point p, the
+/// The Winograd path's middle and last stages, `rowsPerCall` output rows at a time: for each point p, the
 /// convolution of its transformed planes with its transformed kernel rows (a (kH × 1) kernel, the
 /// layer's groups, height stride and dilation) by the direct path's row kernel
 /// (`convscope_accumulate_rows`, blocks of B output channels, taps in order), then the output
-/// transform of the row from the n points' sums while they are in the cache.
+/// transform of the rows from the n points' sums while they are in the cache.
 ///
 /// The planes are [n][C_in][padded H][tiles], so every tap of a row reads a contiguous run of
 /// tiles: tap (j, i) of input channel j of the group and kernel row i is j·planeSize + i·d·tiles
