@@ -24,8 +24,11 @@ struct WinogradPlan {
     /// Outputs per tile for each kernel width the path pays on, measured on an AMD EPYC (AVX-512,
     /// two cores, docs/PERFORMANCE.md 2026-12-07, Winograd): other widths stay direct.
     static let measuredOutputs: [Int: Int] = [5: 4]
-    /// Below this many direct multiply-adds the transforms cost more than they save.
-    static let minimumMultiplyAdds = 8_000_000
+    /// Below this many direct multiply-adds the transforms cost more than they save: 16→16 k5
+    /// took 1.26, 1.11, 1.00 and 0.94 of the direct path's time at 80², 96², 112² and 128² (0.22
+    /// against 0.18 ms at 80², 0.42 against 0.44 at 128²; 74.6 and 98.4 million multiply-adds at
+    /// 112² and 128²).
+    static let minimumMultiplyAdds = 90_000_000
 
     /// Tiles per transformed row, ⌈W_out / m⌉ (the last one's extra outputs are dropped).
     var tiles: Int { (spec.widthAxis.outputSize + matrices.outputs - 1) / matrices.outputs }
@@ -53,9 +56,12 @@ struct WinogradPlan {
     }
 
     /// The plan `Conv2dForward` takes for `spec`, or nil when the layer stays direct: the path
-    /// switched off, a kernel width the measured table leaves out, or a layer too small to pay.
+    /// switched off, kernels without AVX-512, a kernel width the measured table leaves out, or a
+    /// layer too small to pay.
     static func choice(for spec: Conv2dSpec) -> WinogradPlan? {
-        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed),
+        // Only with AVX-512 transforms: with AVX2 the path took 1.4× the direct path's time at
+        // 128² 16→16 k5 (3.2 ms against 2.3), where 256² takes the FFT first.
+        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed), InstructionSet.name == "avx512",
               let m = measuredOutputs[spec.widthAxis.kernel] else { return nil }
         let h = spec.heightAxis, w = spec.widthAxis
         let macs = h.outputSize * w.outputSize * spec.parameters.outChannels * spec.inChannelsPerGroup * h.kernel * w.kernel
