@@ -112,8 +112,8 @@ enum FFTRounding: Equatable {
     /// The rule for these tensors; nil when a value is not finite or the sums could grow beyond
     /// what float64 transforms keep within tolerance (those layers take the direct path).
     static func of(input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec) -> FFTRounding? {
-        guard let x = ValueScan(input.storage), let w = ValueScan(weights.storage),
-              let b = ValueScan(bias ?? []) else { return nil }
+        guard let x = GridScan(input.storage), let w = GridScan(weights.storage),
+              let b = GridScan(bias ?? []) else { return nil }
         // The largest |Σ w·x| any output can reach, bias included.
         let perOutput = weights.storage.count / max(1, spec.parameters.outChannels)
         var largestKernel = 0.0
@@ -128,22 +128,5 @@ enum FFTRounding: Equatable {
         let bits = max(x.fractionBits + w.fractionBits, b.fractionBits)
         if bits <= 60, bound * Double(sign: .plus, exponent: bits, significand: 1) <= 0x1p40 { return .grid(bits: bits) }
         return bound <= 0x1p24 ? .nearest : nil
-    }
-}
-
-/// The largest magnitude of some floats and the fraction bits the least coarse of them needs
-/// (0 when all are integers); nil when one is NaN or infinite.
-private struct ValueScan {
-    let largest: Double, fractionBits: Int
-
-    init?(_ values: [Float]) {
-        var largest: Float = 0
-        let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
-        if kind == 2 { return nil }
-        self.largest = Double(largest)
-        guard kind == 1 else { fractionBits = 0; return }
-        var bits = 0
-        for v in values where v != 0 { bits = max(bits, v.significandWidth - Int(v.exponent)) }
-        fractionBits = bits
     }
 }
