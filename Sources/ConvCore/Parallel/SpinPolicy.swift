@@ -1,0 +1,81 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether a helper that finished its share of a loop should keep looking for the next loop
+/// (`WorkerPool.helperSpinNanoseconds`) instead of sleeping at once. Looking pays only when loops
+/// follow each other closely (a benchmark's, a stack's) and only when the core is free: in a lab
+/// of 30 screens on two cores the next loop of a key comes much later, and a looking helper took
+/// its core from another screen's key.
+final class SpinPolicy: Sendable {
+    /// How close the next loop must have followed the last for looking to have paid.
+    let window: UInt64
+    /// When the last loop ended (uptime nanoseconds; 0 before the first).
+    private let lastEnd = Atomic<UInt64>(0)
+    /// True when the last loop began within `window` of the one before it.
+    private let loopsFollowClosely = Atomic<Bool>(false)
+    private let crowding: RunnableThreads
+
+    init(window: UInt64, crowding: RunnableThreads = RunnableThreads()) {
+        self.window = window
+        self.crowding = crowding
+    }
+
+    /// A loop begins at `now`: whether the gap since the last one was short enough to look across.
+    func loopBegins(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
+        let end = lastEnd.load(ordering: .relaxed)
+        loopsFollowClosely.store(end != 0 && now &- end <= window, ordering: .relaxed)
+    }
+
+    /// A loop ended at `now`.
+    func loopEnds(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) { lastEnd.store(now, ordering: .relaxed) }
+
+    /// True when a helper should look for the next loop: the last gap between loops was short and
+    /// no other thread of the machine waits for a core.
+    var shouldLook: Bool { loopsFollowClosely.load(ordering: .relaxed) && !crowding.coresAreBusy }
+}
+
+/// The machine's runnable threads against its cores, read from /proc/loadavg's fourth field
+/// ("running/total") at most every `interval` nanoseconds; never busy where that file is missing.
+final class RunnableThreads: Sendable {
+    let interval: UInt64
+    private let readAt = Atomic<UInt64>(0)
+    private let busy = Atomic<Bool>(false)
+    private let cores: Int
+    private let path: String
+
+    init(interval: UInt64 = 100_000_000, cores: Int = ProcessorCount.online, path: String = "/proc/loadavg") {
+        (self.interval, self.cores, self.path) = (interval, max(1, cores), path)
+    }
+
+    /// True when more threads are runnable than there are cores (the reader counts itself).
+    var coresAreBusy: Bool {
+        let now = DispatchTime.now().uptimeNanoseconds, last = readAt.load(ordering: .relaxed)
+        if last == 0 || now &- last >= interval, readAt.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged {
+            busy.store((Self.runnable(path: path) ?? 0) > cores, ordering: .relaxed)
+        }
+        return busy.load(ordering: .relaxed)
+    }
+
+    /// The running count of a loadavg line such as "0.20 1.24 1.98 3/512 12345"; nil when unreadable.
+    static func runnable(path: String) -> Int? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 128)
+        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        return runnable(line: String(decoding: bytes[0..<count], as: UTF8.self))
+    }
+
+    /// The running count of a loadavg line; nil when it has no "running/total" field.
+    static func runnable(line: String) -> Int? {
+        let fields = line.split(separator: " ")
+        guard fields.count >= 4, let slash = fields[3].firstIndex(of: "/") else { return nil }
+        return Int(fields[3][..<slash])
+    }
+}
