@@ -13,7 +13,7 @@ struct SpinPolicyTests {
         return path
     }
 
-    /// Runs `body` with a policy of a 0.2 ms window on two cores, `running` threads runnable.
+    /// Runs `body` with a policy of a 0.2 ms window (10 ms memory) on two cores, `running` threads runnable.
     static func withPolicy(running: Int, _ body: (SpinPolicy) -> Void) throws {
         let path = try loadavg(running: running)
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -50,17 +50,20 @@ struct SpinPolicyTests {
         #expect(!fresh.coresAreBusy, "read again once the interval has passed")
     }
 
-    @Test("helpers look only when the last loop followed the one before within the window")
+    @Test("helpers look only while loops have lately followed each other within the window")
     func lookAfterCloseLoops() throws {
         try Self.withPolicy(running: 1) { policy in
             policy.loopBegins(at: 1_000_000)
-            #expect(!policy.shouldLook, "the first loop follows none")
+            #expect(!policy.shouldLook(at: 1_100_000), "the first loop follows none")
             policy.loopEnds(at: 2_000_000)
             policy.loopBegins(at: 2_150_000)
-            #expect(policy.shouldLook, "0.15 ms after the last one")
+            #expect(policy.shouldLook(at: 2_300_000), "0.15 ms after the last one")
             policy.loopEnds(at: 3_000_000)
-            policy.loopBegins(at: 9_000_000)
-            #expect(!policy.shouldLook, "6 ms after the last one: a key's next loop, not a benchmark's")
+            policy.loopBegins(at: 6_000_000)
+            #expect(policy.shouldLook(at: 6_500_000), "a longer gap within a burst of close loops (a layer's next run)")
+            policy.loopEnds(at: 7_000_000)
+            policy.loopBegins(at: 900_000_000)
+            #expect(!policy.shouldLook(at: 901_000_000), "a key's loop a second later: no close loop for 0.9 s")
         }
     }
 
@@ -69,7 +72,7 @@ struct SpinPolicyTests {
         try Self.withPolicy(running: 5) { policy in
             policy.loopEnds(at: 1_000_000)
             policy.loopBegins(at: 1_010_000)
-            #expect(!policy.shouldLook)
+            #expect(!policy.shouldLook(at: 1_020_000))
         }
     }
 }

@@ -12,31 +12,36 @@ import Darwin
 /// of 30 screens on two cores the next loop of a key comes much later, and a looking helper took
 /// its core from another screen's key.
 final class SpinPolicy: Sendable {
-    /// How close the next loop must have followed the last for looking to have paid.
+    /// How close the next loop must follow the last for looking to pay.
     let window: UInt64
+    /// How long after loops last followed closely helpers go on looking: a layer's loops come in
+    /// bursts (a short gap between its packing and its rows, a longer one between two runs).
+    let memory: UInt64
     /// When the last loop ended (uptime nanoseconds; 0 before the first).
     private let lastEnd = Atomic<UInt64>(0)
-    /// True when the last loop began within `window` of the one before it.
-    private let loopsFollowClosely = Atomic<Bool>(false)
+    /// When a loop last began within `window` of the one before it (0: never).
+    private let lastCloseStart = Atomic<UInt64>(0)
     private let crowding: RunnableThreads
 
-    init(window: UInt64, crowding: RunnableThreads = RunnableThreads()) {
-        self.window = window
-        self.crowding = crowding
+    init(window: UInt64, memory: UInt64 = 10_000_000, crowding: RunnableThreads = RunnableThreads()) {
+        (self.window, self.memory, self.crowding) = (window, memory, crowding)
     }
 
-    /// A loop begins at `now`: whether the gap since the last one was short enough to look across.
+    /// A loop begins at `now`: notes whether it followed the last one within the window.
     func loopBegins(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) {
         let end = lastEnd.load(ordering: .relaxed)
-        loopsFollowClosely.store(end != 0 && now &- end <= window, ordering: .relaxed)
+        if end != 0, now &- end <= window { lastCloseStart.store(now, ordering: .relaxed) }
     }
 
     /// A loop ended at `now`.
     func loopEnds(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) { lastEnd.store(now, ordering: .relaxed) }
 
-    /// True when a helper should look for the next loop: the last gap between loops was short and
-    /// no other thread of the machine waits for a core.
-    var shouldLook: Bool { loopsFollowClosely.load(ordering: .relaxed) && !crowding.coresAreBusy }
+    /// True when a helper done at `now` should look for the next loop: loops followed each other
+    /// closely within the last `memory` nanoseconds and no other thread of the machine waits for a core.
+    func shouldLook(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Bool {
+        let close = lastCloseStart.load(ordering: .relaxed)
+        return close != 0 && now &- close <= memory && !crowding.coresAreBusy
+    }
 }
 
 /// The machine's runnable threads against its cores, read from /proc/loadavg's fourth field

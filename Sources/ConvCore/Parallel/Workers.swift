@@ -141,7 +141,7 @@ final class WorkerPool: Sendable {
             while let batch = batches.withLock({ $0.first(where: \.hasWork) }) {
                 batch.work(onCaller: false)
                 // Looking pays only when loops follow closely and no other thread waits for a core.
-                guard spinPolicy.shouldLook else { break }
+                guard spinPolicy.shouldLook() else { break }
                 // At most one looking helper per other processor: more would take the cores from
                 // the threads running the next loop.
                 guard spinning.add(1, ordering: .acquiringAndReleasing).newValue <= lookingPlaces else {
