@@ -13,11 +13,11 @@ struct SpinPolicyTests {
         return path
     }
 
-    /// Runs `body` with a policy of a 0.2 ms window (10 ms memory) on two cores, `running` threads runnable.
+    /// Runs `body` with a policy of a 0.2 ms window (10 ms memory), busy above 2 runnable threads, `running` threads runnable.
     static func withPolicy(running: Int, _ body: (SpinPolicy) -> Void) throws {
         let path = try loadavg(running: running)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        body(SpinPolicy(window: 200_000, crowding: RunnableThreads(cores: 2, path: path)))
+        body(SpinPolicy(window: 200_000, crowding: RunnableThreads(limit: 2, path: path)))
     }
 
     @Test("the running count is read from loadavg's fourth field; nil when it has none")
@@ -29,21 +29,21 @@ struct SpinPolicyTests {
         #expect(RunnableThreads.runnable(path: "/nonexistent/loadavg") == nil)
     }
 
-    @Test("cores are busy when more threads are runnable than there are cores; a missing file says free")
+    @Test("busy when more threads are runnable than the limit; a missing file says free")
     func busyCores() throws {
         let crowded = try Self.loadavg(running: 3), calm = try Self.loadavg(running: 2)
         defer { try? FileManager.default.removeItem(atPath: crowded); try? FileManager.default.removeItem(atPath: calm) }
-        #expect(RunnableThreads(cores: 2, path: crowded).coresAreBusy)
-        #expect(!RunnableThreads(cores: 2, path: calm).coresAreBusy)
-        #expect(!RunnableThreads(cores: 2, path: "/nonexistent/loadavg").coresAreBusy)
+        #expect(RunnableThreads(limit: 2, path: crowded).coresAreBusy)
+        #expect(!RunnableThreads(limit: 2, path: calm).coresAreBusy)
+        #expect(!RunnableThreads(limit: 2, path: "/nonexistent/loadavg").coresAreBusy)
     }
 
     @Test("the file is read again only after the interval: a long interval keeps the first answer")
     func readAtMostEveryInterval() throws {
         let path = try Self.loadavg(running: 9)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let kept = RunnableThreads(interval: UInt64.max / 2, cores: 2, path: path)
-        let fresh = RunnableThreads(interval: 0, cores: 2, path: path)
+        let kept = RunnableThreads(interval: UInt64.max / 2, limit: 2, path: path)
+        let fresh = RunnableThreads(interval: 0, limit: 2, path: path)
         #expect(kept.coresAreBusy && fresh.coresAreBusy)
         try "0.20 1.24 1.98 1/512 12345\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(kept.coresAreBusy, "not read again within the interval")

@@ -23,7 +23,7 @@ final class SpinPolicy: Sendable {
     private let lastCloseStart = Atomic<UInt64>(0)
     private let crowding: RunnableThreads
 
-    init(window: UInt64, memory: UInt64 = 10_000_000, crowding: RunnableThreads = RunnableThreads()) {
+    init(window: UInt64, memory: UInt64 = 10_000_000, crowding: RunnableThreads) {
         (self.window, self.memory, self.crowding) = (window, memory, crowding)
     }
 
@@ -37,31 +37,33 @@ final class SpinPolicy: Sendable {
     func loopEnds(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) { lastEnd.store(now, ordering: .relaxed) }
 
     /// True when a helper done at `now` should look for the next loop: loops followed each other
-    /// closely within the last `memory` nanoseconds and no other thread of the machine waits for a core.
+    /// closely within the last `memory` nanoseconds and the machine's other work does not crowd the cores.
     func shouldLook(at now: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Bool {
         let close = lastCloseStart.load(ordering: .relaxed)
         return close != 0 && now &- close <= memory && !crowding.coresAreBusy
     }
 }
 
-/// The machine's runnable threads against its cores, read from /proc/loadavg's fourth field
+/// The machine's runnable threads against a limit, read from /proc/loadavg's fourth field
 /// ("running/total") at most every `interval` nanoseconds; never busy where that file is missing.
+/// The count includes this process's own threads (a loop's caller and helpers, up to one more
+/// than twice the cores): the limit leaves room for them, so only other work makes it busy.
 final class RunnableThreads: Sendable {
     let interval: UInt64
     private let readAt = Atomic<UInt64>(0)
     private let busy = Atomic<Bool>(false)
-    private let cores: Int
+    private let limit: Int
     private let path: String
 
-    init(interval: UInt64 = 100_000_000, cores: Int = ProcessorCount.online, path: String = "/proc/loadavg") {
-        (self.interval, self.cores, self.path) = (interval, max(1, cores), path)
+    init(interval: UInt64 = 100_000_000, limit: Int, path: String = "/proc/loadavg") {
+        (self.interval, self.limit, self.path) = (interval, max(1, limit), path)
     }
 
-    /// True when more threads are runnable than there are cores (the reader counts itself).
+    /// True when more threads are runnable than the limit (the reader counts itself).
     var coresAreBusy: Bool {
         let now = DispatchTime.now().uptimeNanoseconds, last = readAt.load(ordering: .relaxed)
         if last == 0 || now &- last >= interval, readAt.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged {
-            busy.store((Self.runnable(path: path) ?? 0) > cores, ordering: .relaxed)
+            busy.store((Self.runnable(path: path) ?? 0) > limit, ordering: .relaxed)
         }
         return busy.load(ordering: .relaxed)
     }

@@ -87,10 +87,15 @@ final class WorkerPool: Sendable {
     private let spinning = Atomic<Int>(0)
     private let lookingPlaces = max(0, ProcessorCount.online - 1)
     private let started = Mutex(false)
-    /// Whether a helper done with its loop looks for the next one (see `SpinPolicy`).
-    let spinPolicy = SpinPolicy(window: WorkerPool.helperSpinNanoseconds)
+    /// Whether a helper done with its loop looks for the next one (see `SpinPolicy`): not while
+    /// more threads are runnable than the cores and this process's own caller and helpers.
+    let spinPolicy: SpinPolicy
 
-    init(helpers: Int) { self.helpers = max(0, helpers) }
+    init(helpers: Int) {
+        self.helpers = max(0, helpers)
+        spinPolicy = SpinPolicy(window: Self.helperSpinNanoseconds,
+                                crowding: RunnableThreads(limit: ProcessorCount.online + 1 + self.helpers))
+    }
 
     /// Runs `batch` on the caller and the helpers that are free; returns when it is finished.
     func run(_ batch: Batch) {
