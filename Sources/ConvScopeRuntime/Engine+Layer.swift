@@ -19,8 +19,13 @@ extension Engine {
     /// The maps of `layer`, computed here and now unless kept: the one way from a layer to its maps
     /// for the run loop's small layers and for `render` (which asks a new engine for each layer).
     public func computeNow(_ layer: Conv2dSettings) throws -> ComputedMaps {
+        try computeNow(layer, kept: cached(layer))
+    }
+
+    /// `computeNow` with the cache already looked up (`kept`): a request looks once.
+    private func computeNow(_ layer: Conv2dSettings, kept: ComputedMaps?) throws -> ComputedMaps {
         Self.computedNow?.record(layer)
-        if let hit = cached(layer) { return hit }
+        if let kept { return kept }
         let maps = try Self.compute(layer, input: layer.makeInputMaps(), kernels: layer.makeKernelMaps())
         remember(maps)
         return maps
@@ -40,9 +45,10 @@ extension Engine {
     func requestLayer(_ layer: Conv2dSettings, showing region: OutputRegion?, onScreen: Conv2dSettings?) -> [ComputeResult] {
         // Back to the maps on screen: a computation still running for others is no longer wanted.
         if onScreen == layer { cancelLayer(); return [] }
-        if cached(layer) != nil || Self.cost(layer) <= Self.inlineLimit {
+        let kept = cached(layer)
+        if kept != nil || Self.cost(layer) <= Self.inlineLimit {
             cancelLayer()
-            guard let maps = try? computeNow(layer) else { return [] }
+            guard let maps = try? computeNow(layer, kept: kept) else { return [] }
             return [.maps(maps)]
         }
         if isComputing(layer) { show(region); return [] }

@@ -9,6 +9,7 @@ extension Engine {
     @discardableResult
     static func preview(_ layer: Conv2dSettings, region: OutputRegion, tensors: LayerTensors, threshold: Int,
                         post: @Sendable (ComputedMaps) -> Void, isCancelled: @escaping @Sendable () -> Bool) -> Bool {
+        guard tensors.mayWantPreview(layer, threshold: threshold) else { return false }
         // A whole map's block means read every input value: a sampled frame comes first.
         if region.block > 1, let sampledInPart = sampledPreview(layer, region: region, tensors: tensors, threshold: threshold,
                                                                  post: post, isCancelled: isCancelled),

@@ -31,6 +31,21 @@ final class LayerTensors: Sendable {
         return wanted
     }
 
+    /// False when the layer cannot want a preview: its general path without shared planes (the
+    /// most it can do) stays below `threshold` multiply-adds. Decided from the shape alone, before
+    /// a preview's input is drawn only to be dropped (a twentieth of a 256² 16→16 k5 key's CPU).
+    func mayWantPreview(_ layer: Conv2dSettings, threshold: Int) -> Bool {
+        if previewWanted.withLock({ $0 }) == false { return false }
+        return Self.denseMultiplyAdds(layer.spec) >= threshold
+    }
+
+    /// Multiply-adds of `spec`'s general path when no two planes are shared (saturating).
+    static func denseMultiplyAdds(_ spec: Conv2dSpec) -> Int {
+        let h = spec.heightAxis, w = spec.widthAxis
+        return Int.saturatingProduct(spec.parameters.outChannels, h.outputSize, w.outputSize,
+                                     spec.inChannelsPerGroup, h.kernel, w.kernel)
+    }
+
     /// The layer's tensors, built by the first caller while the others wait.
     func get(_ layer: Conv2dSettings) -> (input: FeatureMaps, kernels: FeatureMaps) {
         built.withLock { built in

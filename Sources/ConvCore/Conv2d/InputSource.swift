@@ -55,7 +55,7 @@ public enum InputSource: Equatable, Hashable, Sendable, Codable {
         if case let .random(start) = self {
             // Made straight into its own storage: no zeros written first over the 268 MB of a
             // 1024² 64-channel input.
-            return RecentRandomInput.tensor(start: start, shape: shape) {
+            return RecentRandomInput.tensor(start: start, shape: shape, range: Self.randomValues) {
                 Tensor4(shape: shape, storage: IndexedRandom.floats(shape.reduce(1, *), start: start, in: Self.randomValues))
             }
         }

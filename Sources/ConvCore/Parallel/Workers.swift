@@ -87,12 +87,21 @@ final class WorkerPool: Sendable {
     private let spinning = Atomic<Int>(0)
     private let lookingPlaces = max(0, ProcessorCount.online - 1)
     private let started = Mutex(false)
+    /// Whether a helper done with its loop looks for the next one (see `SpinPolicy`): not while
+    /// more threads are runnable than the cores and this process's own caller and helpers.
+    let spinPolicy: SpinPolicy
 
-    init(helpers: Int) { self.helpers = max(0, helpers) }
+    init(helpers: Int) {
+        self.helpers = max(0, helpers)
+        spinPolicy = SpinPolicy(window: Self.helperSpinNanoseconds,
+                                crowding: RunnableThreads(limit: ProcessorCount.online + 1 + self.helpers))
+    }
 
     /// Runs `batch` on the caller and the helpers that are free; returns when it is finished.
     func run(_ batch: Batch) {
         startHelpers()
+        spinPolicy.loopBegins()
+        defer { spinPolicy.loopEnds() }
         batches.withLock { $0.append(batch) }
         posted.add(1, ordering: .releasing)
         // A helper still looking after its last loop takes this one without a wake-up; only the
@@ -136,6 +145,8 @@ final class WorkerPool: Sendable {
             wake.wait()
             while let batch = batches.withLock({ $0.first(where: \.hasWork) }) {
                 batch.work(onCaller: false)
+                // Looking pays only when loops follow closely and no other thread waits for a core.
+                guard spinPolicy.shouldLook() else { break }
                 // At most one looking helper per other processor: more would take the cores from
                 // the threads running the next loop.
                 guard spinning.add(1, ordering: .acquiringAndReleasing).newValue <= lookingPlaces else {

@@ -319,7 +319,9 @@ struct HeatmapView {
                 let mark: CellMark = k == cursor ? .cursor : taps.contains(k) ? .tap : .none
                 // Zero padding stays grey; a mode's ring is coloured by the values it holds.
                 let coloured = inside[k] > 0 || ringValue != nil
-                return CellLook(text: NumberText.cell(mean), value: mean,
+                // The whole map draws a block as colour or a shade, never its mean as text: no
+                // number is formatted for it (a fortieth of a key's CPU in a lab of 256² maps).
+                return CellLook(text: "", value: mean,
                                 lut: coloured ? colormap.index(for: mean, vmin: scale.vmin, vmax: scale.vmax) : nil,
                                 kind: kind, mark: mark)
             }
