@@ -64,17 +64,15 @@ public enum GraphForward {
     static func run(_ planned: [Planned], inputName: String, input: GraphTensor, sharingPlanes: Bool,
                     weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
                     _ each: (Int, GraphSharedValue) -> Void) -> Bool {
-        var lastReader: [String: Int] = [:]
-        for (index, step) in planned.enumerated() { for name in step.node.inputs { lastReader[name] = index } }
-        var values: [String: GraphSharedValue] = [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))]
+        var values = GraphLiveValues(planned.enumerated().map { ($0, $1.node) },
+                                     holding: [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))])
         for (index, step) in planned.enumerated() {
             if isCancelled() { return false }
             guard let result = step.result else { return true }
             let given = weights(index)
-            let value = sharingPlanes ? computeShared(step.node, result: result, values, weights: given)
-                : .value(compute(step.node, result: result, values.mapValues(\.expanded), weights: given))
-            for name in step.node.inputs where lastReader[name] == index { values[name] = nil }
-            if lastReader[step.node.name] != nil { values[step.node.name] = value }
+            let value = sharingPlanes ? computeShared(step.node, result: result, values.held, weights: given)
+                : .value(compute(step.node, result: result, values.held.mapValues(\.expanded), weights: given))
+            values.ran(step.node, at: index, making: value)
             each(index, value)
         }
         return true
