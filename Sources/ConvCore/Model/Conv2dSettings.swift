@@ -148,9 +148,11 @@ public struct Conv2dSettings: Hashable, Sendable {
     }
 
     /// The padding 'same' or 'valid' applies on a padding row's axis, as the panel writes it:
-    /// `1+2` where 'same' pads one more after; nil on other rows or with explicit amounts.
+    /// `1+2` where 'same' pads one more after; nil on other rows or with explicit amounts. A
+    /// ConvTranspose2d's string pads nothing (PyTorch refuses it, `transposedRepr`): `-`.
     public func decidedPaddingText(_ id: ParameterID) -> String? {
         guard overrider(of: id) == .padding else { return nil }
+        if layerKind == .convTranspose2d { return "-" }
         let padding = id == .paddingH ? spec.heightAxis.padding : spec.widthAxis.padding
         return padding.before == padding.after ? "\(padding.before)" : "\(padding.before)+\(padding.after)"
     }
