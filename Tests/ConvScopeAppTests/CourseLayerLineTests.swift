@@ -126,6 +126,11 @@ struct CourseLayerLineTests {
                         let mapsText = ExportFormat.text.export(ExportFrame.maps.canvas(s, maps: nil, environment: env), language: .en)
                         #expect(mapsText.contains(line), "\(what)\n\(mapsText)")
                         #expect(try Self.json(s)["layer"] as? String == line, "\(what)")
+                        let canvas = ExportFrame.screen.canvas(s, maps: nil, environment: env)
+                        for format in [ExportFormat.svg, .html] {
+                            let file = format.export(canvas, theme: s.theme, title: ConvSlide.title(s, environment: env), language: .en)
+                            #expect(file.contains(SVGExporter.escape(line)), "\(what) \(format)")
+                        }
                     }
 
                     guard kind == .convTranspose2d else { continue }
