@@ -196,6 +196,24 @@ struct CourseLayerLineTests {
         }
     }
 
+    /// A causal Conv1d runs F.pad then the layer with padding=0 and zero padding, whatever the
+    /// padding rows held: the rows show that layer's (dim), as its line prints it.
+    @Test func aCausalConv1dsRowsAreTheLayerF_padFeeds() {
+        for form in PaddingForm.allCases {
+            for mode in [PaddingMode.zeros, .reflect] {
+                var s = Self.state(.conv1d, form, mode)
+                s = update(s, .key(.character("T")))
+                let what = "\(form) \(mode)", line = s.sequence.layer.pytorchRepr
+                #expect(s.sequence.causal && !line.contains("padding"), "\(what): \(line)")
+                let screen = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
+                #expect(screen.contains("F.pad(x, (4, 0)) → " + line), "\(what)\n\(screen)")
+                #expect(Self.row("padding", in: screen) == "explicit", "\(what)\n\(screen)")
+                #expect(Self.row("padding_size", in: screen) == "0", "\(what)\n\(screen)")
+                #expect(Self.row("padding_mode", in: screen) == "zeros", "\(what)\n\(screen)")
+            }
+        }
+    }
+
     /// The example: 'same' then ConvTranspose2d with reflect — PyTorch's own print of that call.
     @Test func aConvTranspose2dGivenSameAndReflectPrintsBothWithTheConstructorsRefusal() {
         let s = Self.state(.convTranspose2d, .same, .reflect)
