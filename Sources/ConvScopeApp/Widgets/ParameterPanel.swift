@@ -57,8 +57,10 @@ struct ParameterPanel {
             var value = ValueWords.panelValue(id, state.parameters, lang)
             var valueStyle = rowStyle
             // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them
-            // explicit; a causal Conv1d's layer has the padding F.pad leaves it.
+            // explicit; a causal Conv1d's layer has the padding F.pad leaves it; a row the kind
+            // has no argument for (a Conv2d's output_padding) shows `-`.
             let decided = state.causalPaddingText(id, lang) ?? state.parameters.decidedPaddingText(id)
+                ?? state.parameters.ignoredRowText(id)
             if let decided {
                 value = decided
                 valueStyle.dim = true
