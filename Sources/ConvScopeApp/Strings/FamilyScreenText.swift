@@ -16,8 +16,8 @@ enum FamilyScreenText {
     /// A key that belongs to the other layer kind.
     /// A row the layer kind ignores was changed: what takes it (output_padding: a ConvTranspose2d).
     static func rowNotTaken(_ name: String, _ kind: CourseLayerKind, _ lang: Language) -> String {
-        lang.pick("nn.\(kind.rawValue) takes no \(name): it is a ConvTranspose2d's; set the layer row to ConvTranspose2d",
-                  "у nn.\(kind.rawValue) нет \(name): он есть у ConvTranspose2d; поставьте в строке «слой» ConvTranspose2d")
+        lang.pick("nn.\(kind.rawValue) takes no \(name); a ConvTranspose2d does",
+                  "у nn.\(kind.rawValue) нет \(name); он есть у ConvTranspose2d")
     }
 
     static func wrongKind(_ needs: CourseLayerKind, _ lang: Language) -> String {
