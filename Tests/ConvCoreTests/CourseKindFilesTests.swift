@@ -58,7 +58,12 @@ struct CourseKindFilesTests {
         let s = try fixture.settings()
         let result: Outcome
         if s.layerKind == .conv1d {
-            switch CourseSequence(s, causal: false).output {
+            let sequence = CourseSequence(s, causal: false)
+            // The input on screen is the file's tensor: the sequence, or the 4-D tensor conv1d refuses.
+            let file = s.makeInput()
+            #expect(sequence.input.storage == file.storage)
+            #expect(sequence.input.shape == (file.shape[2] == 1 ? [1, file.shape[1], file.shape[3]] : file.shape))
+            switch sequence.output {
             case .success(let y): result = .values(y.shape, y.storage)
             case .failure(let e): result = .refused(e.pythonType, e.message)
             }

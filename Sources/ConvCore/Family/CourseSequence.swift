@@ -6,7 +6,7 @@ public struct CourseSequence: Sendable {
     public let layer: ConvNdLayer
     /// True for the causal form.
     public let causal: Bool
-    /// The input [1, C, L] (before any causal padding).
+    /// The input [1, C, L] (before any causal padding); an input file conv1d refuses as it is, [1, C, H, W].
     public let input: TensorN
     /// The weight [C_out, C_in/groups, k].
     public let weight: TensorN
@@ -32,7 +32,12 @@ public struct CourseSequence: Sendable {
         self.causal = causal
         let length = g.wIn
         let fileInput = Self.fileInput(settings), fileWeight = Self.fileWeight(settings, shape: layer.weightShape)
-        input = (try? fileInput?.get()) ?? Self.makeInput(settings, channels: g.inChannels, length: length)
+        switch (fileInput, settings.input) {
+        case (.success(let sequence)?, _): input = sequence
+        // The file conv1d refuses stays the 4-D tensor it is, so its shape is the one on screen.
+        case (.failure?, .file(let file)): input = TensorN(shape: file.content.shape, storage: file.content.storage)
+        default: input = Self.makeInput(settings, channels: g.inChannels, length: length)
+        }
         weight = (try? fileWeight?.get()) ?? Self.makeWeight(settings, shape: layer.weightShape)
         bias = settings.bias.map { [Float](repeating: $0, count: g.outChannels) }
         axis = causal
