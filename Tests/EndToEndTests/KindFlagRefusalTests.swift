@@ -20,6 +20,11 @@ struct KindFlagRefusalTests {
         ("--layer-kind Conv1d --h-in 4", ["--h-in 4 does not apply to a Conv1d", "--w-in"]),
         ("--layer-kind Conv1d --kernel \(inputs)/kernel-3x3.npy", ["kernel-3x3.npy has shape (3, 3)", "(1, k)"]),
         ("--layer-kind Conv1d --input \(inputs)/numpy-2x5x6.npy", ["numpy-2x5x6.npy has shape (1, 2, 5, 6)", "(1, C, 1, L)"]),
+        ("--layer-kind ConvTranspose2d --flip", ["--flip shows a Conv2d's true convolution", "ConvTranspose2d"]),
+        ("--layer-kind Conv1d --flip", ["--flip", "the layer_kind row is Conv1d"]),
+        ("--layer-kind ConvTranspose2d --padded", ["--padded draws a Conv2d's", "ConvTranspose2d"]),
+        ("--layer-kind Conv1d --weights show", ["--weights show shows a Conv2d's kernel section", "Conv1d"]),
+        ("--layer-kind Conv1d --panel cost", ["--panel cost: a Conv1d has no panels"]),
         ("--layer-kind ConvTranspose2d --kernel \(inputs)/kernel-4x3x2x2.npy --out-channels 2",
          ["kernel-4x3x2x2.npy", "(C_in, C_out/groups, kH, kW)"]),
     ]
@@ -42,6 +47,7 @@ struct KindFlagRefusalTests {
         "--layer-kind ConvTranspose2d --kernel \(inputs)/kernel-3x3.npy",
         "--layer-kind ConvTranspose2d --kernel \(inputs)/kernel-4x3x2x2.npy --out-channels 3",
         "--kernel \(inputs)/kernel-4x3x2x2.npy --in-channels 3",
+        "--layer-kind ConvTranspose2d --panel cost",
     ])
     func whatTheKindTakesRuns(_ flags: String) {
         let r = shell("'\(Binary.path)' render --format json \(flags)")
