@@ -95,6 +95,10 @@ extension RenderCommand {
     private func renderFlip() throws {
         if stack.hasStack { return try renderFlippedStack() }
         let settings = try parameters.apply(to: Conv2dSettings())
+        if settings.layerKind != .conv2d {
+            throw ValidationError("--flip shows a Conv2d's true convolution; the layer_kind row is \(settings.layerKind.rawValue): "
+                                  + "give --layer-kind Conv2d or leave --flip out.")
+        }
         let experiment = try Engine().computeNow(settings).experiment
         let spec = settings.spec
         let correlation: Tensor4

@@ -61,7 +61,7 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
             }
             checked.words[Self.inChannels] = nil
         }
-        _ = try checked.apply(to: Conv2dSettings(), readingFiles: false)
+        _ = try checked.apply(to: Conv2dSettings(), readingFiles: false, checkingKind: false)
     }
 
     static let inChannels = ParameterID.inChannels.spec.flagName
@@ -82,12 +82,14 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
 
     /// `base` with every given flag applied; throws a `ValidationError` naming flag, value and
     /// what is allowed. Files are read only when `readingFiles` (validation runs before them).
-    /// A flag whose value another flag would decide instead is refused, naming both.
-    func apply(to base: Conv2dSettings, readingFiles: Bool = true) throws -> Conv2dSettings {
+    /// A flag whose value another flag would decide instead is refused, naming both; with
+    /// `checkingKind`, so is a flag the layer kind would ignore (`refuseIgnoredByKind`).
+    func apply(to base: Conv2dSettings, readingFiles: Bool = true, checkingKind: Bool = true) throws -> Conv2dSettings {
         var s = base
         var setBy: [ParameterID: (flag: String, word: String)] = [:]
         do {
-            for (flag, word) in given {
+            // The layer kind first: it decides how a 4-D kernel file's dimensions set the channel rows.
+            for (flag, word) in given.filter({ $0.flag.row == .layerKind }) + given.filter({ $0.flag.row != .layerKind }) {
                 if let row = flag.row, flag.pair == nil || isChoiceWord((flag, word)) {
                     try s.read(row, word: word, files: readingFiles ? .disk : nil)
                     setBy[row] = (flag.flag, word)
@@ -112,6 +114,7 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
             throw ValidationError("\(mine.flag) \(mine.word) would be ignored: \(theirs.flag) \(theirs.word) sets \(id.name) "
                 + "itself; give one of them.")
         }
+        if checkingKind { try refuseIgnoredByKind(s) }
         return s
     }
 
@@ -128,7 +131,7 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
 
     /// `base` with every given slider flag applied (stacks take only these).
     func apply(to base: ConvParameters) throws -> ConvParameters {
-        try apply(to: Conv2dSettings(base), readingFiles: false).geometry
+        try apply(to: Conv2dSettings(base), readingFiles: false, checkingKind: false).geometry
     }
 
     /// What a flag accepts, for ArgumentParser's "Missing value for '--flag'"; nil for other flags.

@@ -14,6 +14,14 @@ extension RenderCommand {
         if inspectInput != nil {
             throw ValidationError("--inspect-input marks a Conv2d's input cell; for a \(kind) give --inspect C,Y,X (an output cell).")
         }
+        // What only a Conv2d's picture draws (or, for --panel, a Conv1d's lacks) would be left out silently.
+        if padded { throw ValidationError("--padded draws a Conv2d's zero-padding ring; the layer_kind row is \(kind): leave it out.") }
+        if viewOptions.weights != WeightsChoice.auto.rawValue {
+            throw ValidationError("--weights \(viewOptions.weights) shows a Conv2d's kernel section; the layer_kind row is \(kind): leave it out.")
+        }
+        if let panel, p.layerKind == .conv1d {
+            throw ValidationError("--panel \(panel.rawValue): a Conv1d has no panels (a Conv2d and a ConvTranspose2d have): leave it out.")
+        }
         var state = try makeState(p)
         if let text = inspect {
             guard let shape = state.familyOutputCells else {

@@ -23,7 +23,7 @@ extension RenderCommand {
             }
         } else {
             if stack.depth != nil { throw ValidationError("--depth folds the blocks of a torch.fx print's table (--model FILE).") }
-            printed = PrintedModel(positional: Model.singleConv2d(try parameters.apply(to: Conv2dSettings(), readingFiles: false)).layers)
+            printed = PrintedModel(positional: Model.singleConv2d(try parameters.apply(to: Conv2dSettings(), readingFiles: false, checkingKind: false)).layers)
         }
         let layers = printed.layers
         // The input is the course notebook's ramp; its channels default to what the first layer expects.

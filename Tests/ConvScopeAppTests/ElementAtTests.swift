@@ -61,10 +61,13 @@ struct ElementAtTests {
         for id in ParameterID.allCases where shown.contains(id.rawValue) {
             let row = Self.positions(elements) { $0 == .parameter(id) }
             #expect(Set(row.map(\.y)).count == 1, "\(id.name) is one row")
-            #expect(Self.text(canvas, row).contains(Conv2dText.rowName(id, .en))
-                    && Self.text(canvas, row).contains(Conv2dSettings().valueText(id)))
+            // A row the Conv2d ignores (output_padding) shows '-' and no slider.
+            let value = Conv2dSettings().ignoredRowText(id) ?? Conv2dSettings().valueText(id)
+            #expect(Self.text(canvas, row).contains(Conv2dText.rowName(id, .en)) && Self.text(canvas, row).contains(value))
             let slider = Self.text(canvas, Self.positions(elements) { $0 == .slider(id) })
-            if case .integer = id.spec.kind {
+            if Conv2dSettings().kindIgnores(id) {
+                #expect(slider.allSatisfy { $0 == " " }, "\(id.name) is not a Conv2d's: no slider drawn")
+            } else if case .integer = id.spec.kind {
                 #expect(slider.count >= 3 && slider.allSatisfy { "━●─".contains($0) }, "\(id.name): \(slider)")
             } else {
                 #expect(slider.isEmpty, "\(id.name) shows a word, not a slider")

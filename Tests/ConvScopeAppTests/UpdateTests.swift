@@ -24,8 +24,10 @@ func quits(_ keys: [Key], _ state: AppState = AppState()) -> Bool {
 func digits(_ text: String) -> [Key] { text.map { .character($0) } }
 
 /// A state with `id` selected, reached with the down arrow from the first parameter.
+/// The notebook's layer with `id` selected; output_padding on the layer kind that takes it.
 private func selecting(_ id: ParameterID, _ state: AppState = AppState()) -> AppState {
     var s = state
+    if s.parameters.kindIgnores(id) { s.parameters.layerKind = .convTranspose2d }
     s.selected = .hIn
     s = press(Array(repeating: .down, count: id.rawValue), s)
     precondition(s.selected == id)

@@ -12,10 +12,11 @@ struct TransposedScreenEndToEndTests {
         let tmux = Conv2dOptionsTests.start("--in-channels 8 --out-channels 4 --h-in 4 --w-in 4 --stride 2 --padding 1",
                                             columns: 120, rows: 40)
         #expect(tmux.waitFor("nn.Conv2d").ok)
-        // Up from the first row wraps to the last: out_padding_w, out_padding_h, then layer_kind.
-        tmux.send("Up"); tmux.type("1"); tmux.send("Enter")
-        tmux.send("Up"); tmux.type("1"); tmux.send("Enter")
-        tmux.send("Up", "Right")
+        // Up from the first row wraps to the last: out_padding_w, out_padding_h, then layer_kind;
+        // output_padding is set once the layer is a ConvTranspose2d (a Conv2d does not take it).
+        tmux.send("Up", "Up", "Up", "Right")
+        tmux.send("Down"); tmux.type("1"); tmux.send("Enter")
+        tmux.send("Down"); tmux.type("1"); tmux.send("Enter")
         let (switched, layer) = tmux.waitFor { $0.contains("nn.ConvTranspose2d") && $0.contains("out 1×4×8×8") }
         #expect(switched, "\(layer)")
         // The repr wraps in the maps area; the formula row carries output_padding's 1.
@@ -31,7 +32,7 @@ struct TransposedScreenEndToEndTests {
         #expect(inspected, "\(screen)")
         #expect(screen.contains("1. insert stride − 1 = (1, 1) zeros between input cells: 8×4×4 → 8×7×7"), "\(screen)")
         // output_padding 2 is not smaller than the stride: PyTorch's message, and no crash.
-        tmux.send("Escape", "Down", "Down"); tmux.type("2"); tmux.send("Enter")
+        tmux.send("Escape"); tmux.type("2"); tmux.send("Enter")  // out_padding_w is still selected
         let (refused, message) = tmux.waitFor { $0.contains("RuntimeError: output padding must be") && $0.contains("!2") }
         #expect(refused, "\(message)")
         tmux.send("q")

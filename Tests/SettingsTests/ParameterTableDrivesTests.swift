@@ -22,20 +22,25 @@ struct ParameterTableDrivesTests {
         try ParameterOptions.parse(arguments).apply(to: Conv2dSettings())
     }
 
+    /// The layer kind a row needs to be read (output_padding: a ConvTranspose2d's), as flags.
+    static func kind(for id: ParameterID) -> [String] {
+        Conv2dSettings().kindIgnores(id) ? ["--layer-kind", CourseLayerKind.convTranspose2d.rawValue] : []
+    }
+
     @Test(arguments: LayerSpec.conv2d.parameters.map(\.id))
     func everyRowHasAFlagThatReadsItsDefaultAndAChange(_ id: ParameterID) throws {
         let row = id.spec, notebook = Conv2dSettings()
         #expect(ParameterFlag.all().contains { $0.flag == row.flag })
-        let unchanged = try Self.parse([row.flag, notebook.valueText(id)])
+        let unchanged = try Self.parse(Self.kind(for: id) + [row.flag, notebook.valueText(id)])
         #expect(unchanged.valueText(id) == notebook.valueText(id))
         let word = Self.changedWord(row)
-        let changed = try Self.parse([row.flag, word])
+        let changed = try Self.parse(Self.kind(for: id) + [row.flag, word])
         #expect(changed.valueText(id) == word && word != notebook.valueText(id), "\(row.flag) \(word)")
     }
 
     @Test(arguments: LayerSpec.conv2d.parameters.map(\.id))
     func everyRowRoundTripsThroughTheStateFile(_ id: ParameterID) throws {
-        let changed = try Self.parse([id.flag, Self.changedWord(id.spec)])
+        let changed = try Self.parse(Self.kind(for: id) + [id.flag, Self.changedWord(id.spec)])
         try SessionPaletteTests.withStore { store in
             #expect(store.save(StateStore.Session(parameters: changed, colormap: .magma)) == nil)
             let text = try String(contentsOfFile: store.path, encoding: .utf8)
@@ -49,7 +54,7 @@ struct ParameterTableDrivesTests {
 
     @Test(arguments: LayerSpec.conv2d.parameters.map(\.id))
     func everyChangedRowIsInThePLineAndReproducesTheLayer(_ id: ParameterID) throws {
-        let changed = try Self.parse([id.flag, Self.changedWord(id.spec)])
+        let changed = try Self.parse(Self.kind(for: id) + [id.flag, Self.changedWord(id.spec)])
         let line = CodePanelText.commandPieces(AppState(parameters: changed)).joined(separator: " ")
         let shorthand = id.spec.shorthandFlag.map { line.contains($0 + " ") } ?? false
         #expect(line.contains(id.flag + " ") || shorthand, "\(line)")

@@ -6,7 +6,7 @@ public struct CourseSequence: Sendable {
     public let layer: ConvNdLayer
     /// True for the causal form.
     public let causal: Bool
-    /// The input [1, C, L] (before any causal padding).
+    /// The input [1, C, L] (before any causal padding); an input file conv1d refuses as it is, [1, C, H, W].
     public let input: TensorN
     /// The weight [C_out, C_in/groups, k].
     public let weight: TensorN
@@ -31,15 +31,25 @@ public struct CourseSequence: Sendable {
                             paddingMode: causal ? .zeros : settings.paddingMode)
         self.causal = causal
         let length = g.wIn
-        input = Self.makeInput(settings, channels: g.inChannels, length: length)
-        let weightShape = layer.weightShape
-        weight = Self.makeWeight(settings, shape: weightShape)
+        let fileInput = Self.fileInput(settings), fileWeight = Self.fileWeight(settings, shape: layer.weightShape)
+        switch (fileInput, settings.input) {
+        case (.success(let sequence)?, _): input = sequence
+        // The file conv1d refuses stays the 4-D tensor it is, so its shape is the one on screen.
+        case (.failure?, .file(let file)): input = TensorN(shape: file.content.shape, storage: file.content.storage)
+        default: input = Self.makeInput(settings, channels: g.inChannels, length: length)
+        }
+        weight = (try? fileWeight?.get()) ?? Self.makeWeight(settings, shape: layer.weightShape)
         bias = settings.bias.map { [Float](repeating: $0, count: g.outChannels) }
         axis = causal
             ? PaddedAxis(size: length, kernel: k, stride: g.strideW, dilation: d,
                          padding: AxisPadding(before: d * (k - 1), after: 0), mode: .zeros)
             : layer.axes(spatial: [length])[0]
-        output = Self.run(layer, causal: causal, input: input, weight: weight, bias: bias)
+        // PyTorch's order: the constructor, then loading the weight, then the forward's input.
+        let fileRefusal = [fileWeight, fileInput].lazy.compactMap { result -> FamilyError? in
+            if case .failure(let error) = result { return error }
+            return nil
+        }.first
+        output = Self.run(layer, causal: causal, input: input, weight: weight, bias: bias, fileRefusal: fileRefusal)
     }
 
     /// The left padding F.pad adds in the causal form, d·(k − 1) (0 otherwise).
@@ -68,7 +78,7 @@ public struct CourseSequence: Sendable {
     }
 
     /// The input row's pattern on a 1 × L plane per channel (the ramps 0, 1, …, L − 1 as
-    /// `--input-shape` makes it); the course notebook's input and a file (a 2-D input) read as the ramp.
+    /// `--input-shape` makes it); the course notebook's input reads as the ramp (a file: `fileInput`).
     static func makeInput(_ settings: Conv2dSettings, channels: Int, length: Int) -> TensorN {
         let shape = [1, channels, length]
         if case .generated(let source) = settings.input, source != .notebook {
@@ -78,8 +88,7 @@ public struct CourseSequence: Sendable {
         return TensorN.ramp(shape: shape)
     }
 
-    /// The kernel row's preset laid out as a 1 × k filter per (out, in) pair; a kernel file (a
-    /// Conv2d's) gives all ones.
+    /// The kernel row's preset laid out as a 1 × k filter per (out, in) pair (a file: `fileWeight`).
     static func makeWeight(_ settings: Conv2dSettings, shape: [Int]) -> TensorN {
         guard case .preset(let preset) = settings.kernel, shape.allSatisfy({ $0 > 0 }) else {
             return TensorN(shape: shape, repeating: 1)
@@ -89,11 +98,12 @@ public struct CourseSequence: Sendable {
     }
 
     /// PyTorch's verdict, then the values (the causal form pads first, then runs the layer).
-    static func run(_ layer: ConvNdLayer, causal: Bool, input: TensorN, weight: TensorN, bias: [Float]?)
-        -> Result<TensorN, FamilyError>
+    static func run(_ layer: ConvNdLayer, causal: Bool, input: TensorN, weight: TensorN, bias: [Float]?,
+                    fileRefusal: FamilyError? = nil) -> Result<TensorN, FamilyError>
     {
         do throws(FamilyError) {
             if let error = FamilyLayer.conv(layer).constructionError { throw error }
+            if let fileRefusal { throw fileRefusal }
             let padded = causal ? FamilyStackRun.leftPadded(input, by: layer.dilation[0] * (layer.kernelSize[0] - 1)) : input
             let shape = try FamilyLayer.conv(layer).outputShape(input: padded.shape)
             guard Int.saturatingProduct(of: shape) <= maxValues,

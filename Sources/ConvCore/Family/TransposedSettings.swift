@@ -53,6 +53,11 @@ extension Conv2dSettings {
             let error = StackLayerError.transposedPaddingString
             return TransposedRefusal(pythonType: error.pythonType, message: error.message, culprits: [.padding])
         }
+        // A weight of another shape is refused when it is loaded: after the constructor, before the forward.
+        if !(trace.failure.map { Self.isConstructorRefusal($0.error) } ?? false),
+           case .failure(let fileRefusal)? = transposedFileWeight() {
+            return fileRefusal
+        }
         return refusal
     }
 
@@ -76,10 +81,12 @@ extension Conv2dSettings {
         }
     }
 
-    /// The kernel row's weights laid out as a transposed weight [C_in, C_out/g, kH, kW] (a
-    /// preset; a kernel file is a Conv2d's and gives all ones here).
+    /// The kernel row's weights laid out as a transposed weight [C_in, C_out/g, kH, kW]: a preset,
+    /// or the kernel file as `transposedFileWeight` reads it (zeros when it is refused, which
+    /// `transposedRefusal` says first).
     public func transposedWeight() -> Tensor4 {
         let layer = transposedLayer
+        if let file = transposedFileWeight() { return (try? file.get()) ?? Tensor4(shape: layer.weightShape) }
         guard case .preset(let preset) = kernel else { return Tensor4(shape: layer.weightShape, repeating: 1) }
         var p = ConvParameters()
         p.outChannels = layer.inChannels; p.inChannels = layer.outChannels

@@ -37,8 +37,8 @@ public enum GraphForward {
                                     weights: (Int) -> LayerWeights? = { _ in nil },
                                     _ each: (Int, GraphSharedValue) -> Void) {
         let planned = trace.steps.map { Planned(node: $0.node, result: $0.status == .ran ? $0.result : nil) }
-        _ = run(planned, inputName: inputName, input: input, sharingPlanes: sharingPlanes, weights: weights,
-                isCancelled: { false }, each)
+        _ = run(planned, inputName: inputName, input: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input)),
+                sharingPlanes: sharingPlanes, weights: weights, isCancelled: { false }, each)
     }
 
     /// Every node's value at once (for tests and small models).
@@ -60,21 +60,19 @@ public enum GraphForward {
     /// The one forward: every planned node in order, each value kept until its last reader has
     /// run. A node given weights takes the whole-tensor kernel with them (a chain's layers, a
     /// weight source); nil keeps the course notebook's all ones and, with `sharingPlanes`, the
-    /// kernels on distinct planes. False once `isCancelled` (asked before each node) says stop.
-    static func run(_ planned: [Planned], inputName: String, input: GraphTensor, sharingPlanes: Bool,
+    /// kernels on distinct planes. `input` is the input as the forward keeps it (its planes found,
+    /// or handed on from the forward that made it). False once `isCancelled` (asked before each node) says stop.
+    static func run(_ planned: [Planned], inputName: String, input: GraphSharedValue, sharingPlanes: Bool,
                     weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
                     _ each: (Int, GraphSharedValue) -> Void) -> Bool {
-        var lastReader: [String: Int] = [:]
-        for (index, step) in planned.enumerated() { for name in step.node.inputs { lastReader[name] = index } }
-        var values: [String: GraphSharedValue] = [inputName: sharingPlanes ? GraphSharedValue(.tensor(input)) : .value(.tensor(input))]
+        var values = GraphLiveValues(planned.enumerated().map { ($0, $1.node) }, holding: [inputName: input])
         for (index, step) in planned.enumerated() {
             if isCancelled() { return false }
             guard let result = step.result else { return true }
             let given = weights(index)
-            let value = sharingPlanes ? computeShared(step.node, result: result, values, weights: given)
-                : .value(compute(step.node, result: result, values.mapValues(\.expanded), weights: given))
-            for name in step.node.inputs where lastReader[name] == index { values[name] = nil }
-            if lastReader[step.node.name] != nil { values[step.node.name] = value }
+            let value = sharingPlanes ? computeShared(step.node, result: result, values.held, weights: given)
+                : .value(compute(step.node, result: result, values.held.mapValues(\.expanded), weights: given))
+            values.ran(step.node, at: index, making: value)
             each(index, value)
         }
         return true

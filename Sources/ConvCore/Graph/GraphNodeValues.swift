@@ -29,18 +29,14 @@ extension GraphForward {
             return values
         }
         let written = Set(wanted).union(keptSteps(trace, needed: needed, wanted: Set(wanted)))
-        var lastReader: [String: Int] = [:]
-        for i in needed { for name in trace.steps[i].node.inputs { lastReader[name] = i } }
-        var shared: [String: GraphSharedValue] = [:]
+        var shared = GraphLiveValues(needed.map { ($0, trace.steps[$0].node) })
         for i in needed {
             let step = trace.steps[i]
             guard step.status == .ran, let result = step.result,
                   step.node.inputs.allSatisfy({ shared[$0] != nil || values[$0] != nil }) else { continue }
             for name in step.node.inputs where shared[name] == nil { shared[name] = GraphSharedValue(values[name]!) }
-            let value = computeShared(step.node, result: result, shared, weights: weights(i))
-            // A map read by no later node is let go at once: resnet50 at 448² holds 100 million values.
-            for name in step.node.inputs where lastReader[name] == i { shared[name] = nil }
-            if lastReader[step.node.name] != nil { shared[step.node.name] = value }
+            let value = computeShared(step.node, result: result, shared.held, weights: weights(i))
+            shared.ran(step.node, at: i, making: value)
             if case .value(let plain) = value, !isTensor(plain) || written.contains(step.node.name) {
                 values[step.node.name] = plain
             } else if written.contains(step.node.name) {

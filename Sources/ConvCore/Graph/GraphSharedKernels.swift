@@ -64,18 +64,25 @@ enum GraphSharedKernels {
     /// `a op b` cell by cell, each pair of planes that some channel reads computed once.
     static func pairwise(_ a: FeatureMaps, _ b: FeatureMaps, _ op: String) -> FeatureMaps {
         let f = arithmetic(op)
-        var planeOfPair: [Int: Int] = [:]
-        var planeOfChannel = [Int](repeating: 0, count: a.shape[1])
-        var storage: [Float] = []
-        for c in 0..<a.shape[1] {
-            let (pa, pb) = (a.planeOfChannel[c], b.planeOfChannel[c])
-            let key = pa * b.distinctPlaneCount + pb
-            if let plane = planeOfPair[key] { planeOfChannel[c] = plane; continue }
-            planeOfChannel[c] = planeOfPair.count
-            planeOfPair[key] = planeOfPair.count
-            storage += zip(a.plane(pa), b.plane(pb)).map(f)
+        return planesOnce(shape: a.shape, key: { a.planeOfChannel[$0] * b.distinctPlaneCount + b.planeOfChannel[$0] }) {
+            zip(a.plane(a.planeOfChannel[$0]), b.plane(b.planeOfChannel[$0])).map(f)
         }
-        return FeatureMaps(shape: a.shape, planeOfChannel: planeOfChannel, storage: storage)
+    }
+
+    /// Maps of `shape` whose channel c holds `plane(c)`, computed once per distinct `key(c)` (what
+    /// the plane is made from) and shared by every channel with that key.
+    static func planesOnce<Key: Hashable>(shape: [Int], key: (Int) -> Key, plane: (Int) -> [Float]) -> FeatureMaps {
+        var planeOfKey: [Key: Int] = [:]
+        var planeOfChannel = [Int](repeating: 0, count: shape[1])
+        var storage: [Float] = []
+        for c in 0..<shape[1] {
+            let k = key(c)
+            if let shared = planeOfKey[k] { planeOfChannel[c] = shared; continue }
+            planeOfChannel[c] = planeOfKey.count
+            planeOfKey[k] = planeOfKey.count
+            storage += plane(c)
+        }
+        return FeatureMaps(shape: shape, planeOfChannel: planeOfChannel, storage: storage)
     }
 
     /// The cell-by-cell function of a broadcast node's operator.

@@ -103,17 +103,10 @@ enum GraphSharedRows {
         // [C, 1, 1] gives each channel its number, a single number (a parameter the print gives no shape) all of them.
         let padded = Array(repeating: 1, count: 4 - numbers.shape.count) + numbers.shape, channels = shape[1]
         guard padded == [1, channels, 1, 1] || padded == [1, 1, 1, 1] else { return nil }
-        var planeOfPair: [[UInt32]: Int] = [:]
-        var planeOfChannel = [Int](repeating: 0, count: channels)
-        var storage: [Float] = []
-        for c in 0..<channels {
-            let p = maps.planeOfChannel[c], n = numbers.storage[padded[1] == 1 ? 0 : c]
-            let key = [UInt32(p), n.bitPattern]
-            if let plane = planeOfPair[key] { planeOfChannel[c] = plane; continue }
-            planeOfChannel[c] = planeOfPair.count
-            planeOfPair[key] = planeOfPair.count
-            storage += maps.plane(p).map { numbersFirst ? f(n, $0) : f($0, n) }
+        let number = { (c: Int) in numbers.storage[padded[1] == 1 ? 0 : c] }
+        return GraphSharedKernels.planesOnce(shape: shape, key: { [UInt32(maps.planeOfChannel[$0]), number($0).bitPattern] }) { c in
+            let n = number(c)
+            return maps.plane(maps.planeOfChannel[c]).map { numbersFirst ? f(n, $0) : f($0, n) }
         }
-        return FeatureMaps(shape: shape, planeOfChannel: planeOfChannel, storage: storage)
     }
 }

@@ -125,12 +125,14 @@ public struct Conv2dSettings: Hashable, Sendable {
 
     /// The row that decides this row's value instead of it, if any: 'same' or 'valid' computes
     /// the padding amounts; an input file sets the input's size and channels; a kernel file sets
-    /// the kernel size (and a 4-D one out_channels). Nil when the row's own value counts.
+    /// the kernel size (and a 4-D one the row of its first dimension). Nil when the row's own value counts.
     public func overrider(of id: ParameterID) -> ParameterID? {
         if [.paddingH, .paddingW].contains(id), paddingChoice != .explicit { return .padding }
         if case .file = input, [.hIn, .wIn, .inChannels].contains(id) { return .input }
         if case .file(let file) = kernel {
-            if [.kernelSizeH, .kernelSizeW].contains(id) || (id == .outChannels && file.content.shape.count == 4) {
+            // A 4-D file's first dimension: a Conv2d's out_channels, a ConvTranspose2d's in_channels.
+            let firstDimension: ParameterID = layerKind == .convTranspose2d ? .inChannels : .outChannels
+            if [.kernelSizeH, .kernelSizeW].contains(id) || (id == firstDimension && file.content.shape.count == 4) {
                 return .kernel
             }
         }
@@ -148,9 +150,11 @@ public struct Conv2dSettings: Hashable, Sendable {
     }
 
     /// The padding 'same' or 'valid' applies on a padding row's axis, as the panel writes it:
-    /// `1+2` where 'same' pads one more after; nil on other rows or with explicit amounts.
+    /// `1+2` where 'same' pads one more after; nil on other rows or with explicit amounts. A
+    /// ConvTranspose2d's string pads nothing (PyTorch refuses it, `transposedRepr`): `-`.
     public func decidedPaddingText(_ id: ParameterID) -> String? {
         guard overrider(of: id) == .padding else { return nil }
+        if layerKind == .convTranspose2d { return "-" }
         let padding = id == .paddingH ? spec.heightAxis.padding : spec.widthAxis.padding
         return padding.before == padding.after ? "\(padding.before)" : "\(padding.before)+\(padding.after)"
     }
@@ -171,7 +175,9 @@ public struct Conv2dSettings: Hashable, Sendable {
         case .kernel:
             if v < KernelPreset.all.count { kernel = .preset(KernelPreset.all[v]) }
             else if let file = loadedKernel, fits(file.content) { kernel = .file(file) }
-        case .layerKind: layerKind = CourseLayerKind.allCases[v]
+        case .layerKind:
+            layerKind = CourseLayerKind.allCases[v]
+            fitChannelsToKernelFile()
         case .outputPaddingH: outputPaddingH = v
         case .outputPaddingW: outputPaddingW = v
         default: geometry.setClamped(id, v)
@@ -188,24 +194,31 @@ public struct Conv2dSettings: Hashable, Sendable {
         }
     }
 
-    /// Weighs with `new`; a file sets the kernel size (and a 4-D one out_channels), and must fit
-    /// in_channels / groups. Throws the file's one-line error when it does not.
+    /// Weighs with `new`; a file sets the kernel size (and a 4-D one its first dimension's row:
+    /// out_channels, a ConvTranspose2d's in_channels), and must fit the rest. Throws the file's
+    /// one-line error when it does not.
     public mutating func useKernel(_ new: LayerKernel) throws(InputFileError) {
         if case .file(let file) = new {
             let shape = file.content.shape
             var trial = self
             (trial.geometry.kernelSizeH, trial.geometry.kernelSizeW) = file.content.kernelSize
-            if shape.count == 4 { trial.geometry.outChannels = shape[0] }
-            _ = try file.content.weights(for: trial.spec, name: file.name)
+            if layerKind == .convTranspose2d {
+                if shape.count == 4, !trial.hasInputFile { trial.geometry.inChannels = shape[0] }
+                try trial.checkTransposedFit(file)
+            } else {
+                if shape.count == 4 { trial.geometry.outChannels = shape[0] }
+                _ = try file.content.weights(for: trial.spec, name: file.name)
+            }
             self = trial
             loadedKernel = file
         }
         kernel = new
     }
 
-    /// True when the kernel file fits the layer as it is now.
+    /// True when the kernel file fits the layer as it is now (as the layer kind reads a weight).
     func fits(_ file: KernelFile) -> Bool {
-        (try? file.weights(for: spec, name: "")) != nil
+        if layerKind == .convTranspose2d { return transposedFits(file) }
+        return (try? file.weights(for: spec, name: "")) != nil
     }
 
     /// The file (input or kernel) that fixes this row, if any: its shape sets it.

@@ -103,16 +103,31 @@ public struct ConvTranspose2dLayer: Equatable, Hashable, Sendable {
     }
 
     /// PyTorch's `repr` of the module.
-    public var pytorchRepr: String {
+    public var pytorchRepr: String { pytorchRepr(padding: .explicit(h: padding.h, w: padding.w), paddingMode: .zeros) }
+
+    /// PyTorch's `repr` of the module asked for with `padding=` `given` (in place of `padding`) and
+    /// `padding_mode=`: a padding string as the constructor keeps it, taken apart into its letters
+    /// (`padding=('s', 'a', 'm', 'e')`; the forward refuses it), a padding mode other than zeros
+    /// where the repr writes it (the constructor refuses it). What the arguments print as, whether
+    /// or not PyTorch runs them.
+    public func pytorchRepr(padding given: PaddingSpec, paddingMode: PaddingMode) -> String {
         var text = "ConvTranspose2d(\(inChannels), \(outChannels), kernel_size=\(kernelSize.tupleText), "
             + "stride=\(stride.tupleText)"
-        if padding != SpatialPair(square: 0) { text += ", padding=\(padding.tupleText)" }
+        switch given {
+        case let .explicit(h, w) where h != 0 || w != 0: text += ", padding=(\(h), \(w))"
+        case .explicit: break
+        case .same, .valid: text += ", padding=" + Self.letters(given == .same ? "same" : "valid")
+        }
         if dilation != SpatialPair(square: 1) { text += ", dilation=\(dilation.tupleText)" }
         if outputPadding != SpatialPair(square: 0) { text += ", output_padding=\(outputPadding.tupleText)" }
         if groups != 1 { text += ", groups=\(groups)" }
         if !bias { text += ", bias=False" }
+        if paddingMode != .zeros { text += ", padding_mode=\(paddingMode.rawValue)" }
         return text + ")"
     }
+
+    /// A string as `_pair` leaves it, a tuple of its letters: ('s', 'a', 'm', 'e').
+    static func letters(_ word: String) -> String { "(" + word.map { "'\($0)'" }.joined(separator: ", ") + ")" }
 }
 
 extension Conv2dLayer {

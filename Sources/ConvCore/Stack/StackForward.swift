@@ -43,9 +43,9 @@ public enum StackForward {
         let trace = StackTrace(inputShape: input.shape, layers: layers, names: names)
         var outputs = [Tensor4?](repeating: nil, count: layers.count)
         var summaries = [MapValueSummary?](repeating: nil, count: layers.count)
-        let finished = forward(input: input, trace: trace, weights: { weights[$0] }, isCancelled: isCancelled) {
-            outputs[$0] = $1
-            summaries[$0] = $2
+        let finished = forward(input: input, trace: trace, weights: { weights[$0] }, isCancelled: isCancelled) { index, output, summary, _ in
+            outputs[index] = output
+            summaries[index] = summary
         }
         return finished ? StackRun(trace: trace, outputs: outputs, input: input, summaries: summaries) : nil
     }
@@ -56,16 +56,17 @@ public enum StackForward {
     /// weights just before it runs, and they are freed after it.
     public static func stream(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?,
                               _ each: (Int, Tensor4) -> Void) {
-        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }) { index, output, _ in each(index, output) }
+        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }) { index, output, _, _ in each(index, output) }
     }
 
     /// The chain's view of the one forward (`GraphForward`): the trace's layers as the nodes of
     /// a chain (node i reads node i − 1, a Cat(k) reads node k and node i − 1), named by their
     /// position so no printed name can be read twice, each with the weights it is given (the
     /// notebook's all ones for nil), every map a whole tensor with its summary (found on the
-    /// distinct planes). False when cancelled.
-    static func forward(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?, isCancelled: () -> Bool,
-                        _ each: (Int, Tensor4, MapValueSummary) -> Void) -> Bool {
+    /// distinct planes), and the value as the forward keeps it (its maps' planes, which a forward
+    /// starting from that output takes as its `planes` instead of finding them again). False when cancelled.
+    static func forward(input: Tensor4, planes: FeatureMaps? = nil, trace: StackTrace, weights: (Int) -> LayerWeights?,
+                        isCancelled: () -> Bool, _ each: (Int, Tensor4, MapValueSummary, GraphSharedValue) -> Void) -> Bool {
         let layers = trace.layers.map(\.layer)
         let nodes = Model.chainNodes(layers, names: layers.indices.map { "\($0)" }, inputName: Model.chainInput)
         let planned = zip(nodes, trace.layers).map { node, step in
@@ -73,11 +74,12 @@ public enum StackForward {
         }
         // A layer with the course notebook's weights (nil) runs on the maps' distinct planes, as a
         // traced graph's does: a ramp's 16 equal channels are summed once, not 16 times.
-        return GraphForward.run(planned, inputName: Model.chainInput, input: GraphTensor(input), sharingPlanes: true,
+        let start = planes.map(GraphSharedValue.maps) ?? GraphSharedValue(.tensor(GraphTensor(input)))
+        return GraphForward.run(planned, inputName: Model.chainInput, input: start, sharingPlanes: true,
                                 weights: weights, isCancelled: isCancelled) { index, value in
             guard case let .tensor(t) = value.expanded else { return }
             let output = Tensor4(shape: t.shape, storage: t.storage)
-            if case let .maps(m) = value { each(index, output, MapValueSummary(m)) } else { each(index, output, MapValueSummary(output)) }
+            if case let .maps(m) = value { each(index, output, MapValueSummary(m), value) } else { each(index, output, MapValueSummary(output), value) }
         }
     }
 

@@ -14,6 +14,9 @@ public enum StackProgressiveRun {
         var summaries = [MapValueSummary?](repeating: nil, count: trace.layers.count)
         let input = model.makeInput(), inputSummary = MapValueSummary(input)
         var current = input, handedOut = -1
+        // The last output's distinct planes, as its forward kept them: the next segment starts
+        // from them instead of scanning the output for equal channels again.
+        var currentPlanes: FeatureMaps?
         func run() -> StackRun {
             StackRun(trace: trace, outputs: outputs, input: input, inputSummary: inputSummary, summaries: summaries)
         }
@@ -22,12 +25,13 @@ public enum StackProgressiveRun {
             let first = segment.lowerBound
             let layers = model.layers[segment].map { $0.renumberingSkip { $0 - first } }
             let part = StackTrace(inputShape: current.shape, layers: layers)
-            _ = StackForward.forward(input: current, trace: part, weights: { model.sourcedWeights(first + $0) },
-                                     isCancelled: { false }) { local, output, summary in
+            _ = StackForward.forward(input: current, planes: currentPlanes, trace: part, weights: { model.sourcedWeights(first + $0) },
+                                     isCancelled: { false }) { local, output, summary, kept in
                 let index = first + local
                 outputs[index] = output
                 summaries[index] = summary
                 current = output
+                if case let .maps(planes) = kept { currentPlanes = planes } else { currentPlanes = nil }
                 // The wanted layer not handed out yet, and now computed (it may have been passed
                 // before it was wanted); after the last layer the whole run goes out instead.
                 let target = wanted()

@@ -54,7 +54,7 @@ extension TensorJSONWriter {
         append("{\"input_shape\": [\(input.shape.map(String.init).joined(separator: ", "))], \"input\": ")
         appendFlat(input.storage)
         append(",\n\"layers\": [\n{\"layer\": ")
-        appendString(p.transposedLayer.pytorchRepr)
+        appendString(p.transposedRepr)
         var refusal = p.transposedRefusal.map { (type: $0.pythonType, message: $0.message) }
         if refusal == nil {
             do {

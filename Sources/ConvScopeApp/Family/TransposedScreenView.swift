@@ -43,13 +43,20 @@ struct TransposedScreenView {
         let area = layout.maps
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
         let error = Style(foreground: Palette.error, bold: true)
-        let repr = state.parameters.transposedLayer.pytorchRepr
+        let repr = state.parameters.transposedRepr
         switch explanation() {
         case .failure(let problem):
-            canvas.put(repr, x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: area.width - 1)
-            var lines = Canvas(width: max(1, area.width - 1), height: max(1, area.height - 1))
-            _ = paintLines([problem.text(lang)], on: &lines, y: 0, glyphs: environment.glyphs, style: error)
-            canvas.blit(lines, x: area.x + 1, y: area.y + 1)
+            // The layer line wraps as the refusal does (its padding and padding_mode are what was
+            // refused), in the rows the whole refusal leaves.
+            let g = environment.glyphs
+            var lines = Canvas(width: max(1, area.width - 1), height: max(1, area.height))
+            var measured = lines
+            let refusalRows = paintLines([problem.text(lang)], on: &measured, y: 0, glyphs: g, style: error)
+            var line = Canvas(width: lines.width, height: max(1, lines.height - refusalRows))
+            let lineRows = min(line.height, paintLines([repr], on: &line, y: 0, glyphs: g, style: Style(bold: true)))
+            lines.blit(line, x: 0, y: 0)
+            _ = paintLines([problem.text(lang)], on: &lines, y: lineRows, glyphs: g, style: error)
+            canvas.blit(lines, x: area.x + 1, y: area.y)
         case .success(let view):
             TransposedMapsArea(view: view, shown: state.transposedView, area: area).paint(into: &canvas, scroll: state.transposedScroll)
             paintFormulas(into: &canvas, view)

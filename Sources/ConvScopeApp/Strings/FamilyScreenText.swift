@@ -14,6 +14,12 @@ enum FamilyScreenText {
     }
 
     /// A key that belongs to the other layer kind.
+    /// A row the layer kind ignores was changed: what takes it (output_padding: a ConvTranspose2d).
+    static func rowNotTaken(_ name: String, _ kind: CourseLayerKind, _ lang: Language) -> String {
+        lang.pick("nn.\(kind.rawValue) takes no \(name); a ConvTranspose2d does",
+                  "у nn.\(kind.rawValue) нет \(name); он есть у ConvTranspose2d")
+    }
+
     static func wrongKind(_ needs: CourseLayerKind, _ lang: Language) -> String {
         switch needs {
         case .convTranspose2d: lang.pick("this explains a ConvTranspose2d: set the layer row to ConvTranspose2d",

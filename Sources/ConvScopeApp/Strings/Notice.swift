@@ -40,6 +40,8 @@ public enum Notice: Equatable, Sendable {
     case transposedView(TransposedView?)
     /// A key that explains a ConvTranspose2d was pressed on a Conv2d, or the reverse.
     case wrongLayerKind(needs: CourseLayerKind)
+    /// A row the layer kind has no argument for was changed (output_padding on a Conv2d).
+    case rowNotTaken(name: String, kind: CourseLayerKind)
     /// The animation key on a ConvTranspose2d: the screen animates a Conv2d; render animates the two forms.
     case transposedAnimation
     /// The explain key on a depthwise-separable pair: the pointwise stage's maps shown, or the depthwise layer's again.

@@ -39,6 +39,7 @@ public enum NoticeText {
         case .separableOff: FamilyScreenText.separableOff(lang)
         case .transposedView(let view): FamilyScreenText.viewNotice(view, lang)
         case .wrongLayerKind(let needs): FamilyScreenText.wrongKind(needs, lang)
+        case let .rowNotTaken(name, kind): FamilyScreenText.rowNotTaken(name, kind, lang)
         case .transposedAnimation: TransposedPanelWords.animationRefused(lang)
         case .pointwiseMaps(let shown): PointwiseWords.notice(shown, lang)
         case .trueConvolution(let on): FamilyScreenText.flipNotice(on, lang)

@@ -56,8 +56,11 @@ struct ParameterPanel {
             canvas.put(name, x: f.x + Column.name, y: y, style: rowStyle)
             var value = ValueWords.panelValue(id, state.parameters, lang)
             var valueStyle = rowStyle
-            // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them explicit.
-            let decided = state.parameters.decidedPaddingText(id)
+            // 'same' and 'valid' decide the amounts: shown as applied, dim, until an edit makes them
+            // explicit; a causal Conv1d's layer has the padding F.pad leaves it; a row the kind
+            // has no argument for (a Conv2d's output_padding) shows `-`.
+            let decided = state.causalPaddingText(id, lang) ?? state.parameters.decidedPaddingText(id)
+                ?? state.parameters.ignoredRowText(id)
             if let decided {
                 value = decided
                 valueStyle.dim = true
@@ -143,5 +146,19 @@ enum Box {
         if !title.isEmpty {
             canvas.put(" \(title) ", x: f.x + 1, y: f.y, style: style.bolded, maxWidth: f.width - 2)
         }
+    }
+}
+
+extension AppState {
+    /// A causal Conv1d's padding rows as the layer it runs has them (`CourseSequence`: F.pad pads
+    /// the left with zeros, the layer gets padding=0 and padding_mode zeros, as its line prints),
+    /// in the panel's words; nil on other rows and for every other layer.
+    func causalPaddingText(_ id: ParameterID, _ lang: Language) -> String? {
+        guard isSequence, causalView != nil, [.paddingW, .padding, .paddingMode].contains(id) else { return nil }
+        var layer = parameters
+        layer.paddingChoice = .explicit
+        layer.paddingMode = .zeros
+        layer.geometry.paddingW = 0
+        return ValueWords.panelValue(id, layer, lang)
     }
 }

@@ -255,6 +255,11 @@ extension AppState {
             notice = .fixedByFile(name: id.name, file: file)
             return
         }
+        // output_padding is a ConvTranspose2d's: on another kind the row shows '-' and is not changed.
+        if parameters.kindIgnores(id), Conv2dSettings.outputPaddingRows.contains(id) {
+            notice = .rowNotTaken(name: "output_padding", kind: parameters.layerKind)
+            return
+        }
         if parameters.overrider(of: id) == .padding { parameters.makePaddingExplicit() }
         var newValue = transform(parameters[id])
         if case .choice(let names) = id.spec.kind {

@@ -25,8 +25,17 @@ public struct GraphScreenLayout: Equatable, Sendable {
 }
 
 enum GraphLayout {
-    /// Lays out the graph screen (the state must have a graph).
-    static func compute(_ state: ModelProgram, environment env: RenderEnvironment) -> GraphScreenLayout {
+    /// The map bands a frame of the graph screen lays out and paints (none under the dense panel):
+    /// made once per frame, as each scans its tensors (`MapValueSummary`).
+    static func bands(_ state: ModelProgram, environment env: RenderEnvironment) -> [[StackMapSource]] {
+        let g = state.graph!
+        return g.denseView ? [] : GraphMaps.bands(g, text: GraphScreenText(lang: env.language, g: env.glyphs))
+    }
+
+    /// Lays out the graph screen (the state must have a graph) with `bands`, this state's
+    /// (`bands(_:environment:)`; nil makes them).
+    static func compute(_ state: ModelProgram, environment env: RenderEnvironment,
+                        bands: [[StackMapSource]]? = nil) -> GraphScreenLayout {
         let g = state.graph!
         let cols = state.terminalSize.columns, rows = state.terminalSize.rows
         let text = GraphScreenText(lang: env.language, g: env.glyphs)
@@ -41,8 +50,7 @@ enum GraphLayout {
         let lines = noteLines(g, text: text, width: width, rows: rows >= 40 ? 5 : rows >= 24 ? 3 : 2)
         let notes = Rect(x: x0, y: notesTop, width: width, height: lines.count)
         let maps = Rect(x: x0, y: notes.maxY, width: width, height: max(0, hintsY - notes.maxY))
-        // The dense panel covers the maps: none are laid out under it.
-        let sources = g.denseView ? [] : GraphMaps.bands(g, text: text)
+        let sources = bands ?? Self.bands(state, environment: env)
         let candidates: [(Zoom, Bool)] = state.zoomOverride.map { [($0, $0 == .numbers)] }
             ?? [(.large, false), (.numbers, true), (.numbers, false)]
         var chosen: (Zoom, (bands: [[SectionLayout]], fits: Bool, stacked: Bool))?

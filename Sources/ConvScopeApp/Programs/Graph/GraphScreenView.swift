@@ -3,7 +3,9 @@ import ConvCore
 /// Paints the graph screen: title, summary, the outline of nodes and blocks, the notes, the
 /// selected row's maps (inputs side by side over the output), and the bottom line.
 enum GraphScreenView {
-    static func paint(_ state: ModelProgram, layout: GraphScreenLayout, environment env: RenderEnvironment) -> Canvas {
+    /// The screen laid out as `layout`, its maps `bands` (the bands it was laid out with).
+    static func paint(_ state: ModelProgram, layout: GraphScreenLayout, bands: [[StackMapSource]],
+                      environment env: RenderEnvironment) -> Canvas {
         let size = state.terminalSize
         var canvas = Canvas(width: size.columns, height: size.rows)
         if layout.tooSmall {
@@ -26,7 +28,7 @@ enum GraphScreenView {
         } else if s.denseView {
             GraphDensePanel.paint(into: &canvas, state: state, layout: layout, environment: env)
         } else {
-            paintMaps(s, layout: layout, text: text, into: &canvas, env: env)
+            paintMaps(s, layout: layout, bands: bands, text: text, into: &canvas, env: env)
         }
         paintBottom(state, layout: layout, text: text, into: &canvas, glyphs: g)
         if state.showHelp {
@@ -66,9 +68,9 @@ enum GraphScreenView {
     }
 
     /// The bands of maps, with the inspector's cursor on the output and the field's r×r box on the paths.
-    static func paintMaps(_ s: GraphScreenState, layout: GraphScreenLayout, text: GraphScreenText, into canvas: inout Canvas,
-                          env: RenderEnvironment) {
-        let shown = GraphMaps.bands(s, text: text).map { band in
+    static func paintMaps(_ s: GraphScreenState, layout: GraphScreenLayout, bands: [[StackMapSource]], text: GraphScreenText,
+                          into canvas: inout Canvas, env: RenderEnvironment) {
+        let shown = bands.map { band in
             GraphLayout.shown(band.filter { $0.tensor != nil }, width: layout.maps.width)
         }.filter { !$0.isEmpty }
         let sources = layout.inputsStacked ? GraphLayout.stackedInputs(shown) : shown

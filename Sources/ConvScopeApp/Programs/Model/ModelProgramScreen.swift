@@ -48,8 +48,10 @@ extension ModelProgram: LoopProgram {
     func darkFrame(environment env: RenderEnvironment) -> Frame {
         switch kind {
         case .graph:
-            let layout = GraphLayout.compute(self, environment: env)
-            return Frame(layout: .graph(layout), canvas: GraphScreenView.paint(self, layout: layout, environment: env))
+            // The bands' tensors are scanned once for both the layout and the paint.
+            let bands = GraphLayout.bands(self, environment: env)
+            let layout = GraphLayout.compute(self, environment: env, bands: bands)
+            return Frame(layout: .graph(layout), canvas: GraphScreenView.paint(self, layout: layout, bands: bands, environment: env))
         case .stack:
             let layout = StackLayout.compute(self, environment: env)
             // A notice left for this frame is worded from its layout.

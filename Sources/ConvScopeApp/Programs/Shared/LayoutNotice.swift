@@ -28,16 +28,29 @@ public enum LayoutNotice: Equatable, Sendable {
     }
 }
 
-extension AppState {
+/// A program whose screen words `LayoutNotice`s: the course program, and the model program's
+/// stack and graph screens. Each says only how it words one now, for a caller that draws no frame.
+protocol WordsLayoutNotices: HoldsScreenSettings {
+    /// Clamps to this state's layout and words `pending` from it (nil: that screen has no such notice).
+    mutating func noticeNow(_ pending: LayoutNotice) -> Notice?
+}
+
+extension WordsLayoutNotices {
     /// Records `pending` for the next frame to word, or, for a caller that draws no frame, clamps
     /// to this state's layout and words it now (one layout either way).
     mutating func noticeWhenDrawn(_ pending: LayoutNotice) {
         guard clampsToFrames else {
-            notice = pending.notice(in: clampToLayout(), refused: parameters.validate() != nil)
+            notice = noticeNow(pending)
             return
         }
         notice = nil
         settings.noticeFromLayout = pending
+    }
+}
+
+extension AppState: WordsLayoutNotices {
+    mutating func noticeNow(_ pending: LayoutNotice) -> Notice? {
+        pending.notice(in: clampToLayout(), refused: parameters.validate() != nil)
     }
 
     /// Words a notice left for the frame from `layout`, the layout of this state's frame.
@@ -47,15 +60,10 @@ extension AppState {
     }
 }
 
-extension ModelProgram {
-    /// The stack or graph screen's `noticeWhenDrawn` (the graph screen words no zoom notice).
-    mutating func noticeWhenDrawn(_ pending: LayoutNotice) {
-        guard clampsToFrames else {
-            notice = clampToLayoutNow().flatMap(pending.notice(in:))
-            return
-        }
-        notice = nil
-        settings.noticeFromLayout = pending
+extension ModelProgram: WordsLayoutNotices {
+    /// The stack or graph screen's notice (the graph screen words no zoom notice).
+    mutating func noticeNow(_ pending: LayoutNotice) -> Notice? {
+        clampToLayoutNow().flatMap(pending.notice(in:))
     }
 
     /// Words a notice left for the frame from the stack screen's `layout`.

@@ -105,7 +105,9 @@ public enum CodePanelText {
     /// row decides (the amounts under 'same', the sizes a file sets) is left to that row.
     static func parameterPieces(_ p: Conv2dSettings) -> [String] {
         let notebook = Conv2dSettings()
-        func differs(_ id: ParameterID) -> Bool { p.overrider(of: id) == nil && p.valueText(id) != notebook.valueText(id) }
+        func differs(_ id: ParameterID) -> Bool {
+            p.overrider(of: id) == nil && !p.kindIgnores(id) && p.valueText(id) != notebook.valueText(id)
+        }
         var pieces: [String] = []
         for row in LayerSpec.conv2d.parameters where differs(row.id) {
             guard let flag = row.shorthandFlag, let partner = row.partner, differs(partner) else {

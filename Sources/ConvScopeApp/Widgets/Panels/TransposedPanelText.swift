@@ -14,7 +14,10 @@ enum TransposedPanelText {
         }
         switch panel {
         case .cost: return out + cost(layer, input: input, runs: refusal == nil, glyphs: g, width: width, language: l)
-        case .formula: return out + formula(layer, input: input, glyphs: g, width: width, language: l)
+        // A padding string pads no amount to put in the rule: PyTorch's refusal alone.
+        case .formula:
+            guard case .explicit = s.askedPadding else { return out }
+            return out + formula(layer, input: input, glyphs: g, width: width, language: l)
         case .code: return code(state, glyphs: g, width: width, language: l)
         }
     }
@@ -92,7 +95,8 @@ enum TransposedPanelText {
         out += CodePanelText.pythonLines("import " + (numpy ? "numpy as np, " : "") + "torch, torch.nn as nn", width: width)
         // The random input's rule, as the Conv2d's panel writes it (the weights are written out).
         if case .generated(.random) = s.input { out += PyTorchCode.splitmix.flatMap { CodePanelText.pythonLines($0, width: width) } }
-        out += PanelLine.wrap(arguments(layer), lead: "conv = ", indent: "    ", width: width)
+        out += PanelLine.wrap(arguments(layer, padding: s.askedPadding, paddingMode: s.paddingMode), lead: "conv = ", indent: "    ",
+                              width: width)
         let weight = s.transposedWeight().storage
         var body = inputs + ["with torch.no_grad():"]
         if let first = weight.first, weight.allSatisfy({ $0 == first }) {
@@ -110,16 +114,24 @@ enum TransposedPanelText {
     }
 
     /// The call's arguments, each ending in its comma, split so a tuple never breaks: those at
-    /// their defaults left out, as PyTorch's own repr does (bias written when False).
-    static func arguments(_ layer: ConvTranspose2dLayer) -> [String] {
+    /// their defaults left out, as PyTorch's own repr does (bias written when False); `padding`
+    /// and `paddingMode` as the rows ask for them (`Conv2dSettings.transposedRepr`), even those
+    /// PyTorch refuses.
+    static func arguments(_ layer: ConvTranspose2dLayer, padding: PaddingSpec, paddingMode: PaddingMode) -> [String] {
         func pair(_ p: SpatialPair) -> String { p.h == p.w ? "\(p.h)" : "(\(p.h), \(p.w))" }
         var pieces = ["\(layer.inChannels),", "\(layer.outChannels),", pair(layer.kernelSize) + ","]
         if layer.stride != SpatialPair(square: 1) { pieces.append("stride=\(pair(layer.stride)),") }
-        if layer.padding != SpatialPair(square: 0) { pieces.append("padding=\(pair(layer.padding)),") }
+        switch padding {
+        case let .explicit(h, w) where h != 0 || w != 0: pieces.append("padding=\(pair(SpatialPair(h, w))),")
+        case .explicit: break
+        case .same: pieces.append("padding='same',")
+        case .valid: pieces.append("padding='valid',")
+        }
         if layer.outputPadding != SpatialPair(square: 0) { pieces.append("output_padding=\(pair(layer.outputPadding)),") }
         if layer.groups != 1 { pieces.append("groups=\(layer.groups),") }
         if !layer.bias { pieces.append("bias=False,") }
         if layer.dilation != SpatialPair(square: 1) { pieces.append("dilation=\(pair(layer.dilation)),") }
+        if paddingMode != .zeros { pieces.append("padding_mode='\(paddingMode.rawValue)',") }
         pieces[0] = "nn.ConvTranspose2d(" + pieces[0]
         pieces[pieces.count - 1] = String(pieces[pieces.count - 1].dropLast()) + ")"
         return pieces

@@ -1,0 +1,124 @@
+/// What each layer kind of the course screen makes of the rows a Conv2d reads: a loaded file is
+/// read as that kind's layer reads it (or refused as PyTorch refuses it), and a row the kind has
+/// no argument for says so instead of showing a value nothing uses.
+extension Conv2dSettings {
+    /// True when the layer kind has no argument for this row: output_padding is a
+    /// ConvTranspose2d's only (nn.Conv2d and nn.Conv1d do not take it), and a Conv1d's one axis
+    /// is the width rows' (it has no height rows).
+    public func kindIgnores(_ id: ParameterID) -> Bool {
+        switch layerKind {
+        case .convTranspose2d: false
+        case .conv2d: Self.outputPaddingRows.contains(id)
+        case .conv1d: Self.outputPaddingRows.contains(id) || Self.heightRows.contains(id)
+        }
+    }
+
+    /// The output_padding rows.
+    public static let outputPaddingRows: Set<ParameterID> = [.outputPaddingH, .outputPaddingW]
+    /// The rows of the height axis, which a Conv1d does not have.
+    public static let heightRows: Set<ParameterID> = [.hIn, .kernelSizeH, .paddingH, .strideH, .dilationH]
+
+    /// Why the layer kind ignores the row, naming what it takes instead (for a command line
+    /// refusing its flag); nil for the rows it reads.
+    public func kindIgnoreReason(_ id: ParameterID) -> String? {
+        guard kindIgnores(id) else { return nil }
+        let kind = layerKind.rawValue
+        if Self.outputPaddingRows.contains(id) {
+            return "nn.\(kind) takes no output_padding (a ConvTranspose2d's); give --layer-kind ConvTranspose2d or leave it out"
+        }
+        let width = id.partner?.flag ?? ParameterID.wIn.flag
+        return "nn.Conv1d has one axis, read from the width rows; give \(width) or leave it out"
+    }
+
+    /// The panel's text for a row the layer kind ignores (`-`), nil for the rows it reads.
+    public func ignoredRowText(_ id: ParameterID) -> String? { kindIgnores(id) ? "-" : nil }
+
+    /// The kernel file as the transposed layer's weight [C_in, C_out/g, kH, kW]: a 2-D filter on
+    /// the diagonal as the presets are laid, a 4-D array when it has that shape; else PyTorch's
+    /// refusal of loading it (`load_state_dict`'s size mismatch). Nil for a preset.
+    public func transposedFileWeight() -> Result<Tensor4, TransposedRefusal>? {
+        guard case .file(let file) = kernel else { return nil }
+        let shape = transposedLayer.weightShape, content = file.content
+        if content.shape.count == 2, content.shape == Array(shape[2...]) {
+            return .success(KernelPreset.spreadOnDiagonal(content.values, shape: shape))
+        }
+        if content.shape == shape { return .success(Tensor4(shape: shape, storage: content.values)) }
+        let error = Self.sizeMismatch(layer: CourseLayerKind.convTranspose2d.rawValue, file: content.shape, model: shape)
+        return .failure(TransposedRefusal(pythonType: "RuntimeError", message: error, culprits: [.kernel]))
+    }
+
+    /// True when the input is a file (it sets in_channels).
+    var hasInputFile: Bool {
+        if case .file = input { return true }
+        return false
+    }
+
+    /// True when the kernel file is a weight the transposed layer takes as it is now.
+    func transposedFits(_ file: KernelFile) -> Bool {
+        guard groups > 0 else { return false }
+        let shape = transposedLayer.weightShape
+        return file.shape == shape || file.shape == Array(shape[2...])
+    }
+
+    /// Throws the file's one-line error when the transposed layer cannot take it as its weight.
+    func checkTransposedFit(_ file: LoadedFile<KernelFile>) throws(InputFileError) {
+        guard !transposedFits(file.content) else { return }
+        let layer = groups > 0 ? transposedLayer.weightShape : []
+        throw InputFileError(file: file.name, problem: .kernelShapeMismatch(file: file.content.shape, layer: layer),
+                             accepted: Self.transposedKernelAccepted)
+    }
+
+    /// What a ConvTranspose2d's kernel file may hold, for its error message.
+    static let transposedKernelAccepted = "\(NPYReader.acceptedData), shape (kH, kW) or, for a ConvTranspose2d, "
+        + "(C_in, C_out/groups, kH, kW)"
+
+    /// After the layer kind changes, a 4-D kernel file's rows are read the kind's way: a Conv2d's
+    /// or Conv1d's weight is (C_out, C_in/groups, …), a ConvTranspose2d's (C_in, C_out/groups, …);
+    /// in_channels stays an input file's.
+    mutating func fitChannelsToKernelFile() {
+        guard case .file(let file) = kernel, file.content.shape.count == 4, groups > 0 else { return }
+        let shape = file.content.shape
+        let (first, second) = (shape[0], shape[1] * groups)
+        let (inChannels, outChannels) = layerKind == .convTranspose2d ? (first, second) : (second, first)
+        if !hasInputFile { geometry.inChannels = inChannels }
+        geometry.outChannels = outChannels
+    }
+
+    /// `load_state_dict`'s refusal of a weight of another shape, on one line.
+    static func sizeMismatch(layer: String, file: [Int], model: [Int]) -> String {
+        func size(_ s: [Int]) -> String { "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])" }
+        return "Error(s) in loading state_dict for \(layer): size mismatch for weight: copying a param with shape "
+            + "\(size(file)) from checkpoint, the shape in current model is \(size(model))."
+    }
+}
+
+extension CourseSequence {
+    /// The input file as a sequence [1, C, L]: a file one row high is the sequence along its
+    /// width; a taller one is the 4-D tensor conv1d refuses (PyTorch's message). Nil for a
+    /// generated input.
+    public static func fileInput(_ settings: Conv2dSettings) -> Result<TensorN, FamilyError>? {
+        guard case .file(let file) = settings.input else { return nil }
+        let shape = file.content.shape
+        guard shape[2] == 1 else {
+            return .failure(.runtime("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: \(sizeList(shape))"))
+        }
+        return .success(TensorN(shape: [shape[0], shape[1], shape[3]], storage: file.content.storage))
+    }
+
+    /// The kernel file as the Conv1d's weight [C_out, C_in/g, k]: a filter one row high (2-D on
+    /// the diagonal, 4-D as it is); a taller one is refused as `load_state_dict` refuses it. Nil
+    /// for a preset.
+    public static func fileWeight(_ settings: Conv2dSettings, shape: [Int]) -> Result<TensorN, FamilyError>? {
+        guard case .file(let file) = settings.kernel else { return nil }
+        let planar = (try? file.content.weights(for: settings.spec, name: file.name))
+            ?? Tensor4(shape: settings.kernelShape)
+        guard planar.shape[2] == 1, [planar.shape[0], planar.shape[1], planar.shape[3]] == shape else {
+            let message = Conv2dSettings.sizeMismatch(layer: CourseLayerKind.conv1d.rawValue, file: planar.shape, model: shape)
+            return .failure(.runtime(message))
+        }
+        return .success(TensorN(shape: shape, storage: planar.storage))
+    }
+}
+
+/// A refusal is what a weight that cannot be loaded gives (`transposedFileWeight`).
+extension TransposedRefusal: Error {}
