@@ -70,7 +70,7 @@ struct TransposedScreenView {
         let rows = [PaddingSpec.Axis.height, .width].map { FamilyScreenText.outputFormula(e.layer, input: input, output: e.outputSize, $0) }
         let besidePanel = layout.formulaY < layout.panel.maxY
         let x = besidePanel ? layout.maps.x : 1, width = besidePanel ? layout.maps.width : layout.columns - 2
-        let lines = layout.formulaLines >= 2 ? rows : [rows.joined(separator: "   ")]
+        let lines = layout.formulaLines >= 2 ? rows : [rows.joined(separator: FormulaRows.transposedGap)]
         for (i, line) in lines.prefix(layout.formulaLines).enumerated() {
             canvas.fill(x: x, y: layout.formulaY + i, width: width, height: 1)
             canvas.put(FamilyText.fitted(line, environment.glyphs), x: x, y: layout.formulaY + i, maxWidth: width)

@@ -39,6 +39,24 @@ enum FormulaRows {
                 [FormulaPiece(text: FormulaText.axis("W_out", w, g, l, compact: compact), fits: w.kernelFits)]]
     }
 
+    /// The space between the ConvTranspose2d's two formulas on one row.
+    static let transposedGap = "   "
+
+    /// The ConvTranspose2d's H_out and W_out (`FamilyScreenText.outputFormula`, which its screen
+    /// paints): side by side when both fit `width`, else one row each, so the layout keeps room for
+    /// them; nil when PyTorch refuses the layer (its screen then shows the refusal, not formulas).
+    static func transposed(_ p: Conv2dSettings, width: Int) -> [[FormulaPiece]]? {
+        guard p.transposedRefusal == nil else { return nil }
+        let layer = p.transposedLayer, input = p.transposedInputSize
+        let output = SpatialPair(layer.outputSize(input: input.h, axis: .height), layer.outputSize(input: input.w, axis: .width))
+        let rows = [PaddingSpec.Axis.height, .width].map {
+            FormulaPiece(text: FamilyScreenText.outputFormula(layer, input: input, output: output, $0), fits: true)
+        }
+        let gap = FormulaPiece(text: transposedGap, fits: true)
+        let joined = rows[0].text.count + gap.text.count + rows[1].text.count
+        return joined <= width - 2 ? [[rows[0], gap, rows[1]]] : rows.map { [$0] }
+    }
+
     /// One row for both axes when two do not fit under the parameter panel: each formula that
     /// fits in full, else just its result (the formula panel, f, has all of it).
     static func squeezed(_ p: Conv2dSettings, glyphs g: Glyphs, language l: Language, width: Int) -> [FormulaPiece] {

@@ -26,7 +26,8 @@ public enum Layout {
         let p = state.parameters
         var widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaRows = FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
+        let formulaRows = (p.layerKind == .convTranspose2d ? FormulaRows.transposed(p, width: cols) : nil)
+            ?? FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
         let formulaLines = formulaRows.count
         let hintsY = rows - 1
         let formulaY = hintsY - formulaLines
