@@ -126,6 +126,25 @@ struct WinogradPathTests {
         #expect(output == (try Self.direct(large, labWeights, nil, lab, threads: 2)))
     }
 
+    @Test("a bias of −0.0: outputs whose every product is −0.0 stay −0.0, as the direct path's")
+    func negativeZeroBias() throws {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (6, 12, 2, 3, 3, 5)
+        let spec = Conv2dSpec(p)
+        let plan = try #require(WinogradPlan(spec: spec, outputs: 4))
+        // +0 inputs times negative weights: every product −0.0, so the direct path's −0.0 + (−0.0)…
+        // stays −0.0, where a sum started at +0 would end +0.
+        let input = Tensor4(shape: spec.inputShape, repeating: 0)
+        let weights = Tensor4(shape: spec.kernelShape, repeating: -2)
+        let bias: [Float] = [-0.0, 1, -0.0]
+        let direct = try Self.direct(input, weights, bias, spec, threads: 1)
+        #expect(direct.storage.contains { $0 == 0 && $0.sign == .minus })
+        // Taken, the path must give the same bits; declining leaves the layer to the direct path.
+        if let winograd = try Self.winograd(input, weights, bias, plan, threads: 1) {
+            #expect(winograd.storage.map(\.bitPattern) == direct.storage.map(\.bitPattern))
+        }
+    }
+
     @Test("PyTorch's fixtures: equal wherever the path can take the layer")
     func fixtures() throws {
         var taken = 0

@@ -73,6 +73,9 @@ struct WinogradPlan {
     /// integers: the input and kernel transforms, every partial sum of the points' convolutions and
     /// the direct path's own sums (so both give the exact sum) must stay ≤ 2^24 of the grid's units.
     func transformedWeights(input: Tensor4, weights: Tensor4, bias: [Float]?) -> [Float]? {
+        // The direct path starts each sum at the bias: a −0.0 bias stays −0.0 where every product is
+        // −0.0, a sign the path's sums (started at +0, the bias added last) cannot follow.
+        guard !(bias ?? []).contains(where: { $0 == 0 && $0.sign == .minus }) else { return nil }
         // Weights and bias first (small); the input's transform alone must stay within 2^24 units.
         guard let w = GridScan(weights.storage), let b = GridScan(bias ?? []), let x = GridScan(input.storage, unitsLimit: 0x1p24),
               x.fractionBits + w.fractionBits <= 60, b.fractionBits <= 60 else { return nil }
