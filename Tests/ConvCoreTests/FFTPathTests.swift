@@ -144,6 +144,28 @@ struct FFTPathTests {
         #expect(FFTRounding.of(input: input(1e30), weights: weights, bias: nil, spec: spec) == nil)
     }
 
+    @Test("a −0.0 bias keeps the layer direct: the direct sums start at it and stay −0.0")
+    func negativeZeroBiasStaysDirect() throws {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (40, 40, 2, 3, 9, 9)
+        let spec = Conv2dSpec(p)
+        // +0 inputs times negative weights: every product −0.0.
+        let input = Tensor4(shape: spec.inputShape, repeating: 0)
+        let weights = Tensor4(shape: spec.kernelShape, repeating: -2)
+        let bias: [Float] = [-0.0, 1, -0.0]
+        let plan = try #require(Self.plans(spec).first)
+        // Rounded on the grid, the FFT's sums end +0.0 where the direct path's end −0.0.
+        let forced = try FFTConvolution.run(input: input, weights: weights, bias: bias, spec: spec, plan: plan,
+                                            rounding: .grid(bits: 0), threads: 2) { false }
+        let direct = try GeneralConvolution.run(input: input, weights: weights, bias: bias, spec: spec, threads: 2,
+                                                workspace: Conv2dWorkspace()) { false }
+        #expect(direct.storage.contains { $0 == 0 && $0.sign == .minus })
+        #expect(forced.storage.map(\.bitPattern) != direct.storage.map(\.bitPattern))
+        #expect(FFTRounding.of(input: input, weights: weights, bias: bias, spec: spec) == nil)
+        let chosen = try Conv2dForward.run(input: input, weights: weights, bias: bias, spec: spec)
+        #expect(chosen.storage.map(\.bitPattern) == direct.storage.map(\.bitPattern))
+    }
+
     @Test func scanSeesEveryValueWhateverItsLane() {
         // The scan keeps 16 lanes apart and takes the values past the last 16 one by one.
         for count in [1, 15, 16, 17, 47, 64] {

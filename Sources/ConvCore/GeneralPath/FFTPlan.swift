@@ -112,7 +112,7 @@ enum FFTRounding: Equatable {
     /// The rule for these tensors; nil when a value is not finite or the sums could grow beyond
     /// what float64 transforms keep within tolerance (those layers take the direct path).
     static func of(input: Tensor4, weights: Tensor4, bias: [Float]?, spec: Conv2dSpec) -> FFTRounding? {
-        guard let x = GridScan(input.storage), let w = GridScan(weights.storage),
+        guard !holdsNegativeZero(bias), let x = GridScan(input.storage), let w = GridScan(weights.storage),
               let b = GridScan(bias ?? []) else { return nil }
         // The largest |Σ w·x| any output can reach, bias included.
         let perOutput = weights.storage.count / max(1, spec.parameters.outChannels)

@@ -5,12 +5,12 @@ extension GeneralPathChoice {
     /// False keeps every layer off the Winograd path (the benchmark's `--direct` and `--no-winograd`).
     public static let winogradAllowed = Atomic<Bool>(true)
 
-    /// `describe(_:)` for these tensors (no bias): "Winograd F(m, r)" where the values let the
+    /// `describe(_:)` for these tensors and the spec's bias: "Winograd F(m, r)" where the values let the
     /// Winograd path take a layer the FFT path does not.
     public static func describe(_ spec: Conv2dSpec, input: Tensor4, weights: Tensor4) -> String {
         let withoutValues = describe(spec)
         guard withoutValues == "direct", let plan = WinogradPlan.choice(for: spec),
-              plan.transformedWeights(input: input, weights: weights, bias: nil) != nil else { return withoutValues }
+              plan.transformedWeights(input: input, weights: weights, bias: spec.biasVector) != nil else { return withoutValues }
         return "Winograd F(\(plan.matrices.outputs), \(plan.matrices.taps))"
     }
 }
@@ -73,9 +73,7 @@ struct WinogradPlan {
     /// integers: the input and kernel transforms, every partial sum of the points' convolutions and
     /// the direct path's own sums (so both give the exact sum) must stay ≤ 2^24 of the grid's units.
     func transformedWeights(input: Tensor4, weights: Tensor4, bias: [Float]?) -> [Float]? {
-        // The direct path starts each sum at the bias: a −0.0 bias stays −0.0 where every product is
-        // −0.0, a sign the path's sums (started at +0, the bias added last) cannot follow.
-        guard !(bias ?? []).contains(where: { $0 == 0 && $0.sign == .minus }) else { return nil }
+        guard !holdsNegativeZero(bias) else { return nil }
         // Weights and bias first (small); the input's transform alone must stay within 2^24 units.
         guard let w = GridScan(weights.storage), let b = GridScan(bias ?? []), let x = GridScan(input.storage, unitsLimit: 0x1p24),
               x.fractionBits + w.fractionBits <= 60, b.fractionBits <= 60 else { return nil }
@@ -138,3 +136,10 @@ struct GridScan {
 }
 
 private func exp2(_ bits: Int) -> Double { Double(sign: .plus, exponent: bits, significand: 1) }
+
+/// True when a bias holds −0.0. The direct path starts each sum at the bias, so an output whose
+/// every product is −0.0 stays −0.0 — a sign the paths that add the bias last (Winograd, FFT)
+/// cannot follow: such layers stay on the direct path.
+func holdsNegativeZero(_ bias: [Float]?) -> Bool {
+    (bias ?? []).contains { $0 == 0 && $0.sign == .minus }
+}
