@@ -18,7 +18,10 @@ extension ParameterOptions {
             guard let ignored = rows.first(where: s.kindIgnores), let reason = s.kindIgnoreReason(ignored) else { continue }
             throw ValidationError("\(flag.flag) \(word) does not apply to a \(kind): \(reason).")
         }
-        if let problem = Self.fileProblem(s) { throw ValidationError(problem) }
+        // Only files or a kind given now: a restored session may hold a layer the screen shows as
+        // PyTorch's refusal (a Conv1d on a tall input file), which must not keep the app from starting.
+        let givesFileOrKind = given.contains { given in given.flag.row.map { [.input, .kernel, .layerKind].contains($0) } ?? false }
+        if givesFileOrKind, let problem = Self.fileProblem(s) { throw ValidationError(problem) }
     }
 
     /// The input or kernel file the layer kind's layer cannot read, as one line; nil when it reads them.

@@ -194,4 +194,30 @@ struct CourseKindFilesTests {
         s[.layerKind] = 0
         #expect(s.kernelShape == [3, 2, 2, 2] && s.makeWeights().storage == file.content.values)
     }
+
+    /// An input file keeps in_channels, so a 4-D weight one kind reads may not fit the next kind's
+    /// layer: a Conv2d then computes with the preset its row shows, a Conv1d refuses the file by
+    /// its own shape — never a layer of zeros.
+    @Test func aKindSwitchNeverComputesAWeightThatNoLongerFits() throws {
+        func load(_ name: String) throws -> [UInt8] { CourseKindFilesFixture.bytes(name) }
+        var s = Conv2dSettings()
+        s[.layerKind] = 1
+        s.useInput(.file(LoadedFile(name: "t-4d-input.npy", content: try InputFile.load(bytes: try load("t-4d-input.npy"), name: "t-4d-input.npy"))))
+        let kernel = LoadedFile(name: "t-4d-kernel.npy", content: try KernelFile(bytes: try load("t-4d-kernel.npy"), name: "t-4d-kernel.npy"))
+        try s.useKernel(.file(kernel))  // (3, 2, 2, 2) on a (1, 3, 4, 5) input: C_in 3, C_out 2
+        #expect(s.transposedRefusal == nil && s.transposedWeight().storage == kernel.content.values)
+        s[.layerKind] = 0  // a Conv2d(3, 3) would need (3, 3, 2, 2)
+        #expect(s.kernel == .preset(.ones))
+        #expect(s.makeWeights().storage.allSatisfy { $0 == 1 })
+
+        var sequence = Conv2dSettings()
+        sequence.useInput(.file(LoadedFile(name: "s-4d-input.npy", content: try InputFile.load(bytes: try load("s-4d-input.npy"), name: "s-4d-input.npy"))))
+        let filter = LoadedFile(name: "s-4d-kernel.npy", content: try KernelFile(bytes: try load("s-4d-kernel.npy"), name: "s-4d-kernel.npy"))
+        sequence.kernel = .file(filter)  // (2, 2, 1, 2) where the rows now ask for another shape
+        sequence.geometry.outChannels = 3
+        sequence[.layerKind] = 2
+        let weight = CourseSequence.fileWeight(sequence, shape: CourseSequence(sequence, causal: false).layer.weightShape)
+        guard case .failure(let error)? = weight else { Issue.record("a weight that does not fit was computed: \(String(describing: weight))"); return }
+        #expect("\(error)".contains("[2, 2, 1, 2]"))
+    }
 }

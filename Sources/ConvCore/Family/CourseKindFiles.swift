@@ -110,10 +110,12 @@ extension CourseSequence {
     /// for a preset.
     public static func fileWeight(_ settings: Conv2dSettings, shape: [Int]) -> Result<TensorN, FamilyError>? {
         guard case .file(let file) = settings.kernel else { return nil }
-        let planar = (try? file.content.weights(for: settings.spec, name: file.name))
-            ?? Tensor4(shape: settings.kernelShape)
-        guard planar.shape[2] == 1, [planar.shape[0], planar.shape[1], planar.shape[3]] == shape else {
-            let message = Conv2dSettings.sizeMismatch(layer: CourseLayerKind.conv1d.rawValue, file: planar.shape, model: shape)
+        // A file that no longer fits the rows (the kind changed with an input file loaded) is refused
+        // by its own shape, never computed as zeros.
+        let planar = try? file.content.weights(for: settings.spec, name: file.name)
+        guard let planar, planar.shape[2] == 1, [planar.shape[0], planar.shape[1], planar.shape[3]] == shape else {
+            let message = Conv2dSettings.sizeMismatch(
+                layer: CourseLayerKind.conv1d.rawValue, file: planar?.shape ?? file.content.shape, model: shape)
             return .failure(.runtime(message))
         }
         return .success(TensorN(shape: shape, storage: planar.storage))

@@ -178,6 +178,10 @@ public struct Conv2dSettings: Hashable, Sendable {
         case .layerKind:
             layerKind = CourseLayerKind.allCases[v]
             fitChannelsToKernelFile()
+            // An input file keeps in_channels, so a 4-D file another kind read may not fit a Conv2d's
+            // weight; the Conv2d has no refusal to show for it, so the row goes back to the preset
+            // it then computes with (a ConvTranspose2d and a Conv1d show load_state_dict's refusal).
+            if layerKind == .conv2d, case .file(let file) = kernel, !fits(file.content) { kernel = .preset(.ones) }
         case .outputPaddingH: outputPaddingH = v
         case .outputPaddingW: outputPaddingW = v
         default: geometry.setClamped(id, v)
