@@ -12,8 +12,6 @@ public final class Conv2dWorkspace {
     var spectra = ScratchBuffer<Double>()
     /// One tile buffer per FFT worker.
     var tiles: [ScratchBuffer<Double>] = []
-    /// The Winograd path's transformed input planes.
-    var winogradPoints = ScratchBuffer<Float>()
 
     /// An empty workspace; buffers grow to the largest layer computed with it.
     public init() {}
@@ -21,13 +19,12 @@ public final class Conv2dWorkspace {
     deinit {
         input.release(); weights.release(); offsets.release(); spectra.release()
         for buffer in tiles { buffer.release() }
-        winogradPoints.release()
     }
 
     /// Bytes currently held.
     public var bytes: Int {
         input.capacity * MemoryLayout<Float>.stride + weights.capacity * MemoryLayout<Float>.stride
-            + offsets.capacity * MemoryLayout<Int64>.stride + winogradPoints.capacity * MemoryLayout<Float>.stride
+            + offsets.capacity * MemoryLayout<Int64>.stride
             + (spectra.capacity + tiles.reduce(0) { $0 + $1.capacity }) * MemoryLayout<Double>.stride
     }
 }

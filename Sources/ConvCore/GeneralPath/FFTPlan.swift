@@ -115,18 +115,9 @@ enum FFTRounding: Equatable {
         guard !holdsNegativeZero(bias), let x = GridScan(input.storage), let w = GridScan(weights.storage),
               let b = GridScan(bias ?? []) else { return nil }
         // The largest |Σ w·x| any output can reach, bias included.
-        let perOutput = weights.storage.count / max(1, spec.parameters.outChannels)
-        var largestKernel = 0.0
-        weights.storage.withUnsafeBufferPointer { all in
-            for o in 0..<spec.parameters.outChannels {
-                var sum = 0.0
-                for v in all[(o * perOutput)..<((o + 1) * perOutput)] { sum += Double(abs(v)) }
-                largestKernel = max(largestKernel, sum)
-            }
-        }
-        let bound = x.largest * largestKernel + b.largest
+        let bound = x.largest * largestKernelSum(weights, outChannels: spec.parameters.outChannels) + b.largest
         let bits = max(x.fractionBits + w.fractionBits, b.fractionBits)
-        if bits <= 60, bound * Double(sign: .plus, exponent: bits, significand: 1) <= 0x1p40 { return .grid(bits: bits) }
+        if bits <= 60, bound * exp2(bits) <= 0x1p40 { return .grid(bits: bits) }
         return bound <= 0x1p24 ? .nearest : nil
     }
 }

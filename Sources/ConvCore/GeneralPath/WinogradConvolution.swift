@@ -18,7 +18,7 @@ enum WinogradConvolution {
         workspace: Conv2dWorkspace, isCancelled: () -> Bool
     ) throws -> Tensor4? {
         guard let kernelRows = plan.transformedWeights(input: input, weights: weights, bias: bias) else { return nil }
-        let points = try transformInput(input, plan: plan, into: &workspace.winogradPoints, threads: threads,
+        let points = try transformInput(input, plan: plan, into: &workspace.input, threads: threads,
                                         isCancelled: isCancelled)
         let rows = WinogradRows(plan: plan)
         let packed = rows.packWeights(kernelRows, into: &workspace.weights)

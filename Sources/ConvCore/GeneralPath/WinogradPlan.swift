@@ -35,16 +35,6 @@ struct WinogradPlan {
     /// Padded input rows the transformed planes hold.
     var rows: Int { spec.heightAxis.paddedSize }
 
-    /// The convolution of one point's transformed planes: the layer's channels and groups, the
-    /// kernel one column wide, the height as the layer has it (its padding already in the planes).
-    var pointSpec: Conv2dSpec {
-        let h = spec.heightAxis
-        let layer = Conv2dLayer(
-            spec.parameters.inChannels, spec.parameters.outChannels, kernelSize: SpatialPair(h.kernel, 1),
-            stride: SpatialPair(h.stride, 1), dilation: SpatialPair(h.dilation, 1), groups: spec.groups, bias: false)
-        return Conv2dSpec(layer, inputHeight: rows, inputWidth: tiles)
-    }
-
     /// F(`outputs`, kernel width) for `spec`, whatever its size; nil for a width stride or
     /// dilation, a kernel under 3 wide, an empty output, or more than 9 points.
     init?(spec: Conv2dSpec, outputs m: Int) {
@@ -86,11 +76,11 @@ struct WinogradPlan {
         guard inputGrowth.allSatisfy({ $0 <= limit }) else { return nil }
         var transformed = [Float](repeating: 0, count: n * outChannels * rowsPerChannel)
         var largestSum = [Double](repeating: 0, count: n)
+        // The direct path's own sums too, so both give the exact sum.
+        guard (b.largest + x.largest * largestKernelSum(weights, outChannels: outChannels)) * productScale <= limit
+        else { return nil }
         let fits = weights.storage.withUnsafeBufferPointer { w -> Bool in
             for o in 0..<outChannels {
-                var directSum = 0.0
-                for v in w[(o * rowsPerChannel * r)..<((o + 1) * rowsPerChannel * r)] { directSum += Double(abs(v)) }
-                if (Double(b.largest) + x.largest * directSum) * productScale > limit { return false }
                 for p in 0..<n {
                     var sum = 0.0
                     for row in 0..<rowsPerChannel {
@@ -111,35 +101,4 @@ struct WinogradPlan {
         guard fits, outputBound.allSatisfy({ $0 <= 0x1p53 }) else { return nil }
         return transformed
     }
-}
-
-/// The largest magnitude of some floats and the fraction bits the least coarse of them needs
-/// (0 when all are integers); nil when one is NaN or infinite, or when the largest magnitude in
-/// units of that grid passes `unitsLimit` (the scan stops there: arbitrary floats stop at once).
-struct GridScan {
-    let largest: Double, fractionBits: Int
-
-    init?(_ values: [Float], unitsLimit: Double = .infinity) {
-        var largest: Float = 0
-        let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
-        if kind == 2 { return nil }
-        self.largest = Double(largest)
-        var bits = 0
-        if kind == 1 {
-            for v in values where v != 0 && v.significandWidth - Int(v.exponent) > bits {
-                bits = v.significandWidth - Int(v.exponent)
-                if Double(largest) * exp2(bits) > unitsLimit { return nil }
-            }
-        }
-        fractionBits = bits
-    }
-}
-
-private func exp2(_ bits: Int) -> Double { Double(sign: .plus, exponent: bits, significand: 1) }
-
-/// True when a bias holds −0.0. The direct path starts each sum at the bias, so an output whose
-/// every product is −0.0 stays −0.0 — a sign the paths that add the bias last (Winograd, FFT)
-/// cannot follow: such layers stay on the direct path.
-func holdsNegativeZero(_ bias: [Float]?) -> Bool {
-    (bias ?? []).contains { $0 == 0 && $0.sign == .minus }
 }
