@@ -86,9 +86,8 @@ extension Conv2dSettings {
 
     /// `load_state_dict`'s refusal of a weight of another shape, on one line.
     static func sizeMismatch(layer: String, file: [Int], model: [Int]) -> String {
-        func size(_ s: [Int]) -> String { "torch.Size([" + s.map(String.init).joined(separator: ", ") + "])" }
-        return "Error(s) in loading state_dict for \(layer): size mismatch for weight: copying a param with shape "
-            + "\(size(file)) from checkpoint, the shape in current model is \(size(model))."
+        "Error(s) in loading state_dict for \(layer): size mismatch for weight: copying a param with shape "
+            + "torch.Size(\(sizeList(file))) from checkpoint, the shape in current model is torch.Size(\(sizeList(model)))."
     }
 }
 

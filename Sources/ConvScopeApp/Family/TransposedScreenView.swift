@@ -59,21 +59,19 @@ struct TransposedScreenView {
             canvas.blit(lines, x: area.x + 1, y: area.y)
         case .success(let view):
             TransposedMapsArea(view: view, shown: state.transposedView, area: area).paint(into: &canvas, scroll: state.transposedScroll)
-            paintFormulas(into: &canvas, view)
+            paintFormulas(into: &canvas)
         }
     }
 
-    /// H_out and W_out with the layer's numbers, in the formula rows (one row: side by side).
-    func paintFormulas(into canvas: inout Canvas, _ view: TransposedExplanationView) {
-        let e = view.explained
-        let input = SpatialPair(e.inputHeight, e.inputWidth)
-        let rows = [PaddingSpec.Axis.height, .width].map { FamilyScreenText.outputFormula(e.layer, input: input, output: e.outputSize, $0) }
+    /// H_out and W_out with the layer's numbers, in the formula rows: the rows the layout kept
+    /// room for (`FormulaRows.transposed`), side by side or one per axis.
+    func paintFormulas(into canvas: inout Canvas) {
+        guard let rows = FormulaRows.transposed(state.parameters, width: layout.columns) else { return }
         let besidePanel = layout.formulaY < layout.panel.maxY
         let x = besidePanel ? layout.maps.x : 1, width = besidePanel ? layout.maps.width : layout.columns - 2
-        let lines = layout.formulaLines >= 2 ? rows : [rows.joined(separator: FormulaRows.transposedGap)]
-        for (i, line) in lines.prefix(layout.formulaLines).enumerated() {
+        for (i, row) in rows.prefix(layout.formulaLines).enumerated() {
             canvas.fill(x: x, y: layout.formulaY + i, width: width, height: 1)
-            canvas.put(FamilyText.fitted(line, environment.glyphs), x: x, y: layout.formulaY + i, maxWidth: width)
+            canvas.put(FamilyText.fitted(row.map(\.text).joined(), environment.glyphs), x: x, y: layout.formulaY + i, maxWidth: width)
         }
     }
 }

@@ -40,7 +40,7 @@ enum FormulaRows {
     }
 
     /// The space between the ConvTranspose2d's two formulas on one row.
-    static let transposedGap = "   "
+    private static let transposedGap = "   "
 
     /// The ConvTranspose2d's H_out and W_out (`FamilyScreenText.outputFormula`, which its screen
     /// paints): side by side when both fit `width`, else one row each, so the layout keeps room for
