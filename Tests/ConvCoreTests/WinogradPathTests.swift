@@ -94,11 +94,16 @@ struct WinogradPathTests {
                 KernelPreset.random(start: 2).makeWeights(spec))
     }
 
+    /// An ungrouped layer without padding or bias: (h_in, w_in, C_in, C_out, kH, kW).
+    static func spec(_ h: Int, _ w: Int, _ cin: Int, _ cout: Int, _ kh: Int, _ kw: Int) -> Conv2dSpec {
+        var p = ConvParameters()
+        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (h, w, cin, cout, kh, kw)
+        return Conv2dSpec(p)
+    }
+
     @Test("values whose transformed sums could pass 2^24 keep to the direct path, exactly")
     func bound() throws {
-        var p = ConvParameters()
-        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (12, 30, 3, 2, 5, 5)
-        let spec = Conv2dSpec(p)
+        let spec = Self.spec(12, 30, 3, 2, 5, 5)
         let plan = try #require(WinogradPlan(spec: spec, outputs: 2))
         var weights = KernelPreset.random(start: 3).makeWeights(spec)
         var input = InputSource.random(start: 4).makeInput(channels: 3, hIn: 12, wIn: 30)
@@ -128,9 +133,7 @@ struct WinogradPathTests {
 
     @Test("a bias of −0.0: outputs whose every product is −0.0 stay −0.0, as the direct path's")
     func negativeZeroBias() throws {
-        var p = ConvParameters()
-        (p.hIn, p.wIn, p.inChannels, p.outChannels, p.kernelSizeH, p.kernelSizeW) = (6, 12, 2, 3, 3, 5)
-        let spec = Conv2dSpec(p)
+        let spec = Self.spec(6, 12, 2, 3, 3, 5)
         let plan = try #require(WinogradPlan(spec: spec, outputs: 4))
         // +0 inputs times negative weights: every product −0.0, so the direct path's −0.0 + (−0.0)…
         // stays −0.0, where a sum started at +0 would end +0.

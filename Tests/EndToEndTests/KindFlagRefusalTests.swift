@@ -50,7 +50,6 @@ struct KindFlagRefusalTests {
         "--layer-kind ConvTranspose2d --panel cost",
     ])
     func whatTheKindTakesRuns(_ flags: String) {
-        let r = shell("'\(Binary.path)' render --format json \(flags)")
-        #expect(r.status == 0, "\(flags): \(r.err)")
+        expectRendersJSON(flags)
     }
 }

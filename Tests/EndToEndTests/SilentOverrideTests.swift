@@ -48,7 +48,6 @@ struct SilentOverrideTests {
         "--padding explicit --padding-h 1",
     ])
     func meaningfulCombinationsRun(_ flags: String) {
-        let r = shell("'\(Binary.path)' render --format json \(flags)")
-        #expect(r.status == 0, "\(flags): \(r.err)")
+        expectRendersJSON(flags)
     }
 }

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 
+/// Expects `convscope render --format json` with `flags` to run (exit 0), naming the flags and
+/// the error line when it does not.
+func expectRendersJSON(_ flags: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let r = shell("'\(Binary.path)' render --format json \(flags)")
+    #expect(r.status == 0, "\(flags): \(r.err)", sourceLocation: sourceLocation)
+}
+
 /// Runs a command and returns its exit status and output (stdout and stderr apart).
 @discardableResult
 func shell(_ command: String, environment: [String: String]? = nil) -> (status: Int32, out: String, err: String) {
