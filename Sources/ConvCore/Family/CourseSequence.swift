@@ -19,37 +19,69 @@ public struct CourseSequence: Sendable {
 
     /// Reads the rows of `settings`; `causal` pads on the left instead of the padding rows.
     public init(_ settings: Conv2dSettings, causal: Bool) {
-        let g = settings.geometry, k = g.kernelSizeW, d = g.dilationW
-        let rowsPadding: NdPadding = switch settings.paddingChoice {
-        case .explicit: .explicit([g.paddingW])
-        case .same: .same
-        case .valid: .valid
-        }
-        let padding = causal ? .explicit([0]) : rowsPadding
-        layer = ConvNdLayer(dims: 1, g.inChannels, g.outChannels, kernelSize: [k], stride: [g.strideW], padding: padding,
-                            dilation: [d], groups: settings.groups, bias: settings.bias != nil,
-                            paddingMode: causal ? .zeros : settings.paddingMode)
+        let g = settings.geometry
+        layer = Self.layer(settings, causal: causal)
         self.causal = causal
-        let length = g.wIn
         let fileInput = Self.fileInput(settings), fileWeight = Self.fileWeight(settings, shape: layer.weightShape)
         switch (fileInput, settings.input) {
         case (.success(let sequence)?, _): input = sequence
         // The file conv1d refuses stays the 4-D tensor it is, so its shape is the one on screen.
         case (.failure?, .file(let file)): input = TensorN(shape: file.content.shape, storage: file.content.storage)
-        default: input = Self.makeInput(settings, channels: g.inChannels, length: length)
+        default: input = Self.makeInput(settings, channels: g.inChannels, length: g.wIn)
         }
         weight = (try? fileWeight?.get()) ?? Self.makeWeight(settings, shape: layer.weightShape)
         bias = settings.bias.map { [Float](repeating: $0, count: g.outChannels) }
-        axis = causal
-            ? PaddedAxis(size: length, kernel: k, stride: g.strideW, dilation: d,
-                         padding: AxisPadding(before: d * (k - 1), after: 0), mode: .zeros)
-            : layer.axes(spatial: [length])[0]
-        // PyTorch's order: the constructor, then loading the weight, then the forward's input.
-        let fileRefusal = [fileWeight, fileInput].lazy.compactMap { result -> FamilyError? in
+        axis = Self.axis(settings, layer: layer, causal: causal)
+        output = Self.run(layer, causal: causal, input: input, weight: weight, bias: bias,
+                          fileRefusal: Self.fileRefusal(weight: fileWeight, input: fileInput))
+    }
+
+    /// The layer PyTorch runs for the rows of `settings` (padding 0 when causal: the padding is F.pad's).
+    public static func layer(_ settings: Conv2dSettings, causal: Bool) -> ConvNdLayer {
+        let g = settings.geometry
+        let rowsPadding: NdPadding = switch settings.paddingChoice {
+        case .explicit: .explicit([g.paddingW])
+        case .same: .same
+        case .valid: .valid
+        }
+        return ConvNdLayer(dims: 1, g.inChannels, g.outChannels, kernelSize: [g.kernelSizeW], stride: [g.strideW],
+                           padding: causal ? .explicit([0]) : rowsPadding, dilation: [g.dilationW], groups: settings.groups,
+                           bias: settings.bias != nil, paddingMode: causal ? .zeros : settings.paddingMode)
+    }
+
+    /// The input axis of `layer` as the kernel reads it: the causal left padding, or the layer's padding and mode.
+    public static func axis(_ settings: Conv2dSettings, layer: ConvNdLayer, causal: Bool) -> PaddedAxis {
+        let g = settings.geometry, k = g.kernelSizeW, d = g.dilationW
+        return causal
+            ? PaddedAxis(size: g.wIn, kernel: k, stride: g.strideW, dilation: d, padding: AxisPadding(before: d * (k - 1), after: 0),
+                         mode: .zeros)
+            : layer.axes(spatial: [g.wIn])[0]
+    }
+
+    /// PyTorch's verdict on the rows without computing a value: the output's shape [1, C_out, L_out],
+    /// or the refusal `output` would hold.
+    public static func outputShape(_ settings: Conv2dSettings, causal: Bool) -> Result<[Int], FamilyError> {
+        let layer = layer(settings, causal: causal)
+        let fileInput = fileInput(settings)
+        let inputShape = switch (fileInput, settings.input) {
+        case (.success(let sequence)?, _): sequence.shape
+        case (.failure?, .file(let file)): file.content.shape
+        default: [1, settings.geometry.inChannels, settings.geometry.wIn]
+        }
+        let refusal = fileRefusal(weight: fileWeight(settings, shape: layer.weightShape), input: fileInput)
+        do throws(FamilyError) {
+            return .success(try verdict(layer, causal: causal, inputShape: inputShape, fileRefusal: refusal))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The first file PyTorch refuses, in its order: loading the weight, then the forward's input.
+    static func fileRefusal(weight: Result<TensorN, FamilyError>?, input: Result<TensorN, FamilyError>?) -> FamilyError? {
+        [weight, input].lazy.compactMap { result -> FamilyError? in
             if case .failure(let error) = result { return error }
             return nil
         }.first
-        output = Self.run(layer, causal: causal, input: input, weight: weight, bias: bias, fileRefusal: fileRefusal)
     }
 
     /// The left padding F.pad adds in the causal form, d·(k − 1) (0 otherwise).
@@ -102,19 +134,28 @@ public struct CourseSequence: Sendable {
                     fileRefusal: FamilyError? = nil) -> Result<TensorN, FamilyError>
     {
         do throws(FamilyError) {
-            if let error = FamilyLayer.conv(layer).constructionError { throw error }
-            if let fileRefusal { throw fileRefusal }
+            _ = try verdict(layer, causal: causal, inputShape: input.shape, fileRefusal: fileRefusal)
             let padded = causal ? FamilyStackRun.leftPadded(input, by: layer.dilation[0] * (layer.kernelSize[0] - 1)) : input
-            let shape = try FamilyLayer.conv(layer).outputShape(input: padded.shape)
-            guard Int.saturatingProduct(of: shape) <= maxValues,
-                  Int.saturatingProduct(of: [shape[2]] + layer.weightShape) <= maxMultiplications else {
-                throw FamilyError(pythonType: "convscope", message: "this layer's output \(sizeList(shape)) is more than "
-                                  + "the course screen computes at once for a sequence; make the sequence or channels smaller")
-            }
             return .success(try FamilyForward.run(.conv(layer), input: padded, weight: weight, bias: bias))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The output's shape for an input of `inputShape`, or PyTorch's refusal in its order: the
+    /// constructor, loading the weight, the forward's input; then the most the screen computes.
+    static func verdict(_ layer: ConvNdLayer, causal: Bool, inputShape: [Int], fileRefusal: FamilyError?) throws(FamilyError) -> [Int] {
+        if let error = FamilyLayer.conv(layer).constructionError { throw error }
+        if let fileRefusal { throw fileRefusal }
+        var padded = inputShape
+        if causal { padded[padded.count - 1] += layer.dilation[0] * (layer.kernelSize[0] - 1) }
+        let shape = try FamilyLayer.conv(layer).outputShape(input: padded)
+        guard Int.saturatingProduct(of: shape) <= maxValues,
+              Int.saturatingProduct(of: [shape[2]] + layer.weightShape) <= maxMultiplications else {
+            throw FamilyError(pythonType: "convscope", message: "this layer's output \(sizeList(shape)) is more than "
+                              + "the course screen computes at once for a sequence; make the sequence or channels smaller")
+        }
+        return shape
     }
 
     /// The most output values and multiplications one frame computes.

@@ -97,11 +97,17 @@ struct GridFlow {
     var bottom: Int { y + bandHeight + (bandHeight > 0 ? 1 : 0) }
 }
 
-/// Paints sentences from line `y` down, each wrapped by `TextWrap`; returns the next free line.
+/// A sentence as the family screens wrap it: its glyphs fitted, broken at its spaces (a layer's
+/// arguments) into lines `width` wide, the lines after the first indented.
+func wrappedLines(_ line: String, width: Int, glyphs: Glyphs) -> [String] {
+    TextWrap.lines(TextWrap.words(FamilyText.fitted(line, glyphs)), indent: "  ", width: width)
+}
+
+/// Paints sentences from line `y` down, each wrapped by `wrappedLines`; returns the next free line.
 func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, glyphs: Glyphs, style: Style = .plain) -> Int {
     var row = y
     for line in lines {
-        for piece in TextWrap.lines(TextWrap.words(FamilyText.fitted(line, glyphs)), indent: "  ", width: canvas.width) {
+        for piece in wrappedLines(line, width: canvas.width, glyphs: glyphs) {
             canvas.put(piece, x: 0, y: row, style: style)
             row += 1
         }

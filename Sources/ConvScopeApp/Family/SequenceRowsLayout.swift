@@ -12,11 +12,13 @@ struct SequenceRowsLayout {
     let channelsRead: Range<Int>
     /// The inspector's lines under the maps (wrapped), empty while the rows have the focus.
     let text: [String]
+    /// How many of them the sum takes (drawn bold).
+    let sumLines: Int
     let inputShown: [Int], outputShown: [Int]
     let labels: [String]
     let labelWidth: Int, cellWidth: Int
     let window: Range<Int>
-    /// Where the first line (the input's first channel) and the labels start.
+    /// Where the first line (the input's first channel, under the wrapped layer line) and the labels start.
     let x: Int, y: Int
 
     /// The output cell (channel, 0, t) drawn at (column, row), nil elsewhere.
@@ -39,14 +41,14 @@ extension SequenceScreenView {
         let o = min(state.outputCursor.channel, output.channels - 1), t = min(state.outputCursor.x, output.shape[2] - 1)
         let taps = sequence.taps(of: t)
         let channelsRead = sequence.channelsRead(by: o)
-        // The sum is cut at the edge; the sentences wrap.
+        // The sum and the sentences wrap, so the sum's value is never cut off at the edge.
         let sentences = inspectorLines(sequence, output: output, o: o, t: t, taps: taps, channels: channelsRead)
-        let text = [sentences[0]] + sentences.dropFirst().flatMap {
-            TextWrap.lines(TextWrap.words(FamilyText.fitted($0, environment.glyphs)), indent: "  ", width: width)
-        }
+        let sum = wrappedLines(sentences[0], width: width, glyphs: environment.glyphs)
+        let text = sum + sentences.dropFirst().flatMap { wrappedLines($0, width: width, glyphs: environment.glyphs) }
         let textLines = state.focus == .output ? text.count : 0
+        let headerRows = header(sequence).lineRows(width: width)
         // One line per channel: the inspected output's group first, the rest while lines remain.
-        let rowsRoom = max(2, area.height - 1 - textLines)
+        let rowsRoom = max(2, area.height - headerRows - textLines)
         let inputOrder = Array(channelsRead) + (0..<sequence.input.channels).filter { !channelsRead.contains($0) }
         let outputOrder = [o] + (0..<output.channels).filter { $0 != o }
         let inputShown = Array(inputOrder.prefix(max(1, min(inputOrder.count, rowsRoom - min(outputOrder.count, rowsRoom / 2)))))
@@ -58,9 +60,9 @@ extension SequenceScreenView {
         let cellWidth = SequenceRowView.cellWidth(values: sequence.input.storage + output.storage, count: span.count, room: room)
         let window = SequenceRowView.window(span: span, focus: (taps.min() ?? 0)..<((taps.max() ?? 0) + 1), room: room / cellWidth)
         return SequenceRowsLayout(sequence: sequence, output: output, o: o, t: t, taps: taps, channelsRead: channelsRead,
-                                  text: textLines > 0 ? text : [], inputShown: inputShown, outputShown: outputShown,
+                                  text: textLines > 0 ? text : [], sumLines: sum.count, inputShown: inputShown, outputShown: outputShown,
                                   labels: labels, labelWidth: labelWidth, cellWidth: cellWidth, window: window,
-                                  x: area.x + 1, y: area.y + 1)
+                                  x: area.x + 1, y: area.y + headerRows)
     }
 }
 

@@ -21,17 +21,9 @@ struct SequenceScreenView {
             return
         }
         let width = area.width - 1
-        canvas.put(layerLine(sequence), x: area.x + 1, y: area.y, style: Style(bold: true), maxWidth: width)
-        let output: TensorN
-        switch sequence.output {
-        case .failure(let error):
-            var lines = Canvas(width: max(1, width), height: max(1, area.height - 1))
-            _ = paintLines([ScreenText.refuses(lang) + " \(error.pythonType): \(error.message)"], on: &lines, y: 0,
-                           glyphs: environment.glyphs, style: Style(foreground: Palette.error, bold: true))
-            canvas.blit(lines, x: area.x + 1, y: area.y + 1)
-            return
-        case .success(let tensor): output = tensor
-        }
+        // The layer line wraps at its arguments, above the refusal when PyTorch refuses the layer.
+        header(sequence).paint(into: &canvas, x: area.x + 1, y: area.y, width: width, height: area.height)
+        guard case .success(let output) = sequence.output else { return }
         let rows = rowsLayout(sequence, output: output)
         let (o, t, taps, channelsRead, text) = (rows.o, rows.t, rows.taps, rows.channelsRead, rows.text)
         let (inputShown, outputShown, labels) = (rows.inputShown, rows.outputShown, rows.labels)
@@ -42,7 +34,7 @@ struct SequenceScreenView {
         // Output t is drawn under input coordinate t·stride: when causal, under its last tap.
         let outputCoordinate = { (i: Int) in i * axis.stride }
         let span = axis.paddedRange
-        var y = area.y + 1
+        var y = rows.y
         for c in inputShown {
             let plane = Array(sequence.input.plane(c))
             var cells: [Int: GridCell] = [:]
@@ -73,10 +65,17 @@ struct SequenceScreenView {
         if inspected {
             for (i, line) in text.enumerated() where y + i < area.maxY {
                 canvas.put(FamilyText.fitted(line, environment.glyphs), x: area.x + 1, y: y + i,
-                           style: Style(foreground: Palette.highlight, bold: i == 0), maxWidth: width)
+                           style: Style(foreground: Palette.highlight, bold: i < rows.sumLines), maxWidth: width)
             }
         }
-        paintFormula(into: &canvas, sequence, outputLength: output.shape[2])
+        FormulaBar.paintFamily(state.familyFormulaRows(width: layout.columns) ?? [], into: &canvas, layout: layout,
+                               glyphs: environment.glyphs)
+    }
+
+    /// The layer's line, and PyTorch's refusal under it when it refuses the layer.
+    func header(_ sequence: CourseSequence) -> LayerHeader {
+        LayerHeader(line: layerLine(sequence), refusal: sequence.refusal.map { ScreenText.refuses(lang) + " \($0.pythonType): \($0.message)" },
+                    glyphs: environment.glyphs)
     }
 
     /// The layer as PyTorch prints it, after F.pad's left padding when causal.
@@ -108,17 +107,5 @@ struct SequenceScreenView {
         let read = Set(taps.compactMap { s.axis.source(of: $0) }).sorted()
         lines.append(SequenceWords.reads(t: t, positions: read, channels: channels, lang))
         return lines
-    }
-
-    /// L_out with the layer's numbers in the formula rows.
-    func paintFormula(into canvas: inout Canvas, _ s: CourseSequence, outputLength: Int) {
-        let a = s.axis
-        let line = SequenceWords.lengthFormula(length: a.size, before: a.padding.before, after: a.padding.after,
-                                               dilation: a.dilation, kernel: a.kernel, stride: a.stride, output: outputLength)
-        let besidePanel = layout.formulaY < layout.panel.maxY
-        let x = besidePanel ? layout.maps.x : 1, width = besidePanel ? layout.maps.width : layout.columns - 2
-        guard layout.formulaLines > 0 else { return }
-        for i in 0..<layout.formulaLines { canvas.fill(x: x, y: layout.formulaY + i, width: width, height: 1) }
-        canvas.put(FamilyText.fitted(line, environment.glyphs), x: x, y: layout.formulaY, maxWidth: width)
     }
 }

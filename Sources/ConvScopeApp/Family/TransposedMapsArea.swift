@@ -41,11 +41,11 @@ struct TransposedMapsArea {
         var words = view.words(shown, width: width, steps: true, title: true)
         if words.height + 1 + maps.height > room { words = view.words(shown, width: width, steps: false, title: true) }
         guard words.height + 1 + maps.height > room else { return (words, 1, maps, sums, max(1, room - words.height - 1)) }
-        // The status line's words in one line, the maps right under them.
-        words = Canvas(width: width, height: 1)
-        words.put(FamilyText.fitted(FamilyScreenText.viewNotice(shown, lang), glyphs), x: 0, y: 0, style: Style(bold: true),
-                  maxWidth: width)
-        return (words, 0, maps, sums, max(1, room - 1))
+        // The status line's words (wrapped, never cut at the edge), the maps right under them.
+        let notice = FamilyScreenText.viewNotice(shown, lang)
+        words = Canvas(width: width, height: wrappedLines(notice, width: width, glyphs: glyphs).count)
+        _ = paintLines([notice], on: &words, y: 0, glyphs: glyphs, style: Style(bold: true))
+        return (words, 0, maps, sums, max(1, room - words.height))
     }
 
     /// One page of scrolling (the columns and rows the maps get) and the farthest the maps
@@ -72,7 +72,9 @@ struct TransposedMapsArea {
         // Right under the maps when they leave room, else on the area's last lines.
         let sumsTop = max(area.y, min(top + min(rows, c.maps.height) + 1, area.maxY - c.sums.count))
         for (i, line) in c.sums.enumerated() where sumsTop + i < area.maxY {
-            canvas.put(FamilyText.fitted(line, glyphs), x: area.x + 1, y: sumsTop + i,
+            // A written sum longer than the area gives up whole terms from its end, for an ellipsis.
+            let shown = TextWrap.lines(FamilyText.fitted(line, glyphs), width: width, maxLines: 1, ellipsis: " " + glyphs.ellipsis)
+            canvas.put(shown.first ?? "", x: area.x + 1, y: sumsTop + i,
                        style: Style(foreground: Palette.highlight, bold: i == c.sums.count - 1), maxWidth: width)
         }
         guard c.maps.width > width || c.maps.height > rows, c.words.height > 0 else { return }
@@ -81,9 +83,11 @@ struct TransposedMapsArea {
         let mark = FamilyText.fitted(FamilyScreenText.scrolled(rows: (shown.rows, of: c.maps.height),
                                                                columns: (shown.columns, of: c.maps.width), lang), glyphs)
         guard mark.count + 12 <= width else { return }
-        let at = area.x + 1 + width - mark.count - 2
+        // The words it covers give way whole: a word the mark would cut goes with it.
+        var at = area.x + 1 + width - mark.count - 2
+        while at > area.x + 1, canvas[at - 1, area.y].character != " ", canvas[at, area.y].character != " " { at -= 1 }
         canvas.fill(x: at, y: area.y, width: area.maxX - at, height: 1)
-        canvas.put(mark, x: at + 2, y: area.y, style: Style(foreground: Palette.muted), maxWidth: mark.count)
+        canvas.put(mark, x: area.maxX - mark.count, y: area.y, style: Style(foreground: Palette.muted), maxWidth: mark.count)
     }
 }
 

@@ -42,36 +42,15 @@ struct TransposedScreenView {
     func paint(into canvas: inout Canvas) {
         let area = layout.maps
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
-        let error = Style(foreground: Palette.error, bold: true)
-        let repr = state.parameters.transposedRepr
         switch explanation() {
         case .failure(let problem):
-            // The layer line wraps as the refusal does (its padding and padding_mode are what was
-            // refused), in the rows the whole refusal leaves.
-            let g = environment.glyphs
-            var lines = Canvas(width: max(1, area.width - 1), height: max(1, area.height))
-            var measured = lines
-            let refusalRows = paintLines([problem.text(lang)], on: &measured, y: 0, glyphs: g, style: error)
-            var line = Canvas(width: lines.width, height: max(1, lines.height - refusalRows))
-            let lineRows = min(line.height, paintLines([repr], on: &line, y: 0, glyphs: g, style: Style(bold: true)))
-            lines.blit(line, x: 0, y: 0)
-            _ = paintLines([problem.text(lang)], on: &lines, y: lineRows, glyphs: g, style: error)
-            canvas.blit(lines, x: area.x + 1, y: area.y)
+            // The layer line wraps as the refusal does (its padding and padding_mode are what was refused).
+            LayerHeader(line: state.parameters.transposedRepr, refusal: problem.text(lang), glyphs: environment.glyphs)
+                .paint(into: &canvas, x: area.x + 1, y: area.y, width: area.width - 1, height: area.height)
         case .success(let view):
             TransposedMapsArea(view: view, shown: state.transposedView, area: area).paint(into: &canvas, scroll: state.transposedScroll)
-            paintFormulas(into: &canvas)
-        }
-    }
-
-    /// H_out and W_out with the layer's numbers, in the formula rows: the rows the layout kept
-    /// room for (`FormulaRows.transposed`), side by side or one per axis.
-    func paintFormulas(into canvas: inout Canvas) {
-        guard let rows = FormulaRows.transposed(state.parameters, width: layout.columns) else { return }
-        let besidePanel = layout.formulaY < layout.panel.maxY
-        let x = besidePanel ? layout.maps.x : 1, width = besidePanel ? layout.maps.width : layout.columns - 2
-        for (i, row) in rows.prefix(layout.formulaLines).enumerated() {
-            canvas.fill(x: x, y: layout.formulaY + i, width: width, height: 1)
-            canvas.put(FamilyText.fitted(row.map(\.text).joined(), environment.glyphs), x: x, y: layout.formulaY + i, maxWidth: width)
+            FormulaBar.paintFamily(state.familyFormulaRows(width: layout.columns) ?? [], into: &canvas, layout: layout,
+                                   glyphs: environment.glyphs)
         }
     }
 }

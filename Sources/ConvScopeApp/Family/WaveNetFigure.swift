@@ -31,7 +31,7 @@ struct WaveNetFigure {
         let sentences = [SequenceWords.stackTitle(dilations: stack.layers.map(\.dilation), kernel: axis.kernel, lang),
                          SequenceWords.stackReads(t: t, first: read.min() ?? t, last: read.max() ?? t, field: fields.last ?? 1, lang),
                          FamilyText.causalFields(fields, dilations: stack.layers.map(\.dilation), lang)]
-        var lines = sentences.flatMap { TextWrap.lines(TextWrap.words(FamilyText.fitted($0, g)), indent: "  ", width: area.width) }
+        var lines = sentences.flatMap { wrappedLines($0, width: area.width, glyphs: g) }
         // The figure first: the sentences keep the lines it leaves.
         if area.height < tree.count + lines.count { lines = Array(lines.prefix(max(0, area.height - tree.count))) }
         for (i, line) in lines.enumerated() {

@@ -1,6 +1,7 @@
 /// The one word-wrapper every view uses: greedy packing into lines of at most `width`
 /// characters; the first line starts with `lead`, the others with `indent`. A piece too long for
-/// a line is split into words and a word too long is cut, so the width limit always holds.
+/// a line is split into words; a word too long for an indented line starts at the margin, and one
+/// too long for the width goes on over the next lines, so the width limit always holds.
 enum TextWrap {
     static func lines(_ pieces: [String], lead: String = "", indent: String = "", width: Int) -> [String] {
         let width = max(1, width)
@@ -12,6 +13,8 @@ enum TextWrap {
         for piece in pieces.flatMap({ $0.count + margin > width ? words($0) : [$0] }) {
             if !fresh, current.count + 1 + piece.count <= width { current += " " + piece; continue }
             if !fresh { lines.append(current); current = indent }
+            // A word the indent would break that fits the whole width starts at the margin instead.
+            if !fresh, current.count + piece.count > width, piece.count <= width { current = "" }
             var rest = Substring(piece)
             while current.count + rest.count > width {
                 let room = width - current.count

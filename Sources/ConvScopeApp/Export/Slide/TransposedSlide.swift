@@ -65,7 +65,7 @@ public struct TransposedSlide {
     func header(_ placer: inout SlidePlacer, _ lines: [String]) {
         func wrapped(_ text: String, size: Double) -> [String] {
             let characters = Int((SlidePlacer.limit - SlideMetrics.margin) / (SlideMetrics.advance * size))
-            return TextWrap.lines(TextWrap.words(FamilyText.fitted(text, environment.glyphs)), indent: "  ", width: characters)
+            return wrappedLines(text, width: characters, glyphs: environment.glyphs)
         }
         for piece in wrapped(placer.slide.title, size: SlideMetrics.titleFont) {
             placer.line(piece, size: SlideMetrics.titleFont, bold: true)

@@ -43,8 +43,9 @@ enum FormulaRows {
     private static let transposedGap = "   "
 
     /// The ConvTranspose2d's H_out and W_out (`FamilyScreenText.outputFormula`, which its screen
-    /// paints): side by side when both fit `width`, else one row each, so the layout keeps room for
-    /// them; nil when PyTorch refuses the layer (its screen then shows the refusal, not formulas).
+    /// paints): side by side when both fit `width`, else one row each (wrapped where a row is
+    /// longer), so the layout keeps room for them; nil when PyTorch refuses the layer (its screen
+    /// then shows the refusal, not formulas).
     static func transposed(_ p: Conv2dSettings, width: Int) -> [[FormulaPiece]]? {
         guard p.transposedRefusal == nil else { return nil }
         let layer = p.transposedLayer, input = p.transposedInputSize
@@ -54,7 +55,29 @@ enum FormulaRows {
         }
         let gap = FormulaPiece(text: transposedGap, fits: true)
         let joined = rows[0].text.count + gap.text.count + rows[1].text.count
-        return joined <= width - 2 ? [[rows[0], gap, rows[1]]] : rows.map { [$0] }
+        return joined <= width - 2 ? [[rows[0], gap, rows[1]]] : wrapped(rows.map(\.text), width: width)
+    }
+
+    /// The Conv1d's L_out with its numbers (`SequenceWords.lengthFormula`), wrapped at its spaces
+    /// where it is longer than `width`, so the layout keeps a row for each piece; nil when PyTorch
+    /// refuses the layer (its screen then shows the refusal, not the formula).
+    static func sequence(_ p: Conv2dSettings, causal: Bool, width: Int) -> [[FormulaPiece]]? {
+        guard case .success(let shape) = CourseSequence.outputShape(p, causal: causal) else { return nil }
+        let a = CourseSequence.axis(p, layer: CourseSequence.layer(p, causal: causal), causal: causal)
+        return wrapped([SequenceWords.lengthFormula(length: a.size, before: a.padding.before, after: a.padding.after,
+                                                    dilation: a.dilation, kernel: a.kernel, stride: a.stride, output: shape[2])],
+                       width: width)
+    }
+
+    /// Each formula on a row of its own: spaced, else compact (its spaces dropped, as the Conv2d's
+    /// compact formulas are), else spaced and broken at its spaces over as many rows as it takes.
+    private static func wrapped(_ formulas: [String], width: Int) -> [[FormulaPiece]] {
+        let room = width - 2
+        return formulas.flatMap { formula in
+            let compact = formula.replacingOccurrences(of: " ", with: "")
+            if formula.count <= room { return [formula] }
+            return compact.count <= room ? [compact] : TextWrap.lines(formula, width: room)
+        }.map { [FormulaPiece(text: $0, fits: true)] }
     }
 
     /// One row for both axes when two do not fit under the parameter panel: each formula that

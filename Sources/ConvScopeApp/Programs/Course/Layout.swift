@@ -10,7 +10,9 @@ public enum Layout {
     public static func compute(_ state: AppState, environment env: RenderEnvironment,
                                widths: ValueWidths? = nil) -> ScreenLayout {
         LayoutCount.layoutComputed()
-        let screen = compute(state, environment: env, widths: widths, inspectorLines: state.isInspecting ? 2 : 0)
+        // A ConvTranspose2d's and a Conv1d's inspector lines are in their maps area, not in rows of their own.
+        let inspectorLines = state.isInspecting && state.parameters.layerKind == .conv2d ? 2 : 0
+        let screen = compute(state, environment: env, widths: widths, inspectorLines: inspectorLines)
         // The output's indices are what "output[0, 2, 3]" is looked up by: where the inspector's
         // second line is what keeps them off, its sentence takes one line instead.
         guard state.isInspecting, let output = screen.output, !output.axisLabels else { return screen }
@@ -26,7 +28,7 @@ public enum Layout {
         let p = state.parameters
         var widths = widths ?? .estimate(p)
         let tooSmall = cols < ScreenLayout.minimum.columns || rows < ScreenLayout.minimum.rows
-        let formulaRows = (p.layerKind == .convTranspose2d ? FormulaRows.transposed(p, width: cols) : nil)
+        let formulaRows = state.familyFormulaRows(width: cols)
             ?? FormulaRows.arrange(p, glyphs: env.glyphs, language: env.language, width: cols)
         let formulaLines = formulaRows.count
         let hintsY = rows - 1
