@@ -35,7 +35,7 @@ extension ParameterOptions {
                 + "filter \(sizeText(Array(layer.weightShape[2...]))) or its weight (C_in, C_out/groups, kH, kW) "
                 + "\(sizeText(layer.weightShape))."
         case .conv1d:
-            if case .failure? = CourseSequence.fileWeight(s, shape: CourseSequence(s, causal: false).layer.weightShape),
+            if case .failure? = CourseSequence.fileWeight(s, shape: CourseSequence.layer(s, causal: false).weightShape),
                case .file(let file) = s.kernel {
                 return "--kernel \(file.name) has shape \(sizeText(file.content.shape)); a Conv1d takes a filter one row "
                     + "high: (1, k) or (C_out, C_in/groups, 1, k)."

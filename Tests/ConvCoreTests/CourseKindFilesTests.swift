@@ -216,7 +216,7 @@ struct CourseKindFilesTests {
         sequence.kernel = .file(filter)  // (2, 2, 1, 2) where the rows now ask for another shape
         sequence.geometry.outChannels = 3
         sequence[.layerKind] = 2
-        let weight = CourseSequence.fileWeight(sequence, shape: CourseSequence(sequence, causal: false).layer.weightShape)
+        let weight = CourseSequence.fileWeight(sequence, shape: CourseSequence.layer(sequence, causal: false).weightShape)
         guard case .failure(let error)? = weight else { Issue.record("a weight that does not fit was computed: \(String(describing: weight))"); return }
         #expect("\(error)".contains("[2, 2, 1, 2]"))
     }

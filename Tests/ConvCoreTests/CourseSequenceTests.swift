@@ -62,6 +62,20 @@ struct CourseSequenceTests {
         }
     }
 
+    /// The shape or refusal read without the forward (what the layout and the command line ask)
+    /// is the one the forward gives, and the layer is the one it runs.
+    @Test(arguments: CourseSequenceFixtureFile.shared.cases)
+    func theVerdictWithoutTheForwardIsTheForwards(_ fixture: CourseSequenceFixtureFile.Case) {
+        let causal = fixture.case.causal
+        let sequence = CourseSequence(fixture.settings, causal: causal)
+        #expect(CourseSequence.layer(fixture.settings, causal: causal).pytorchRepr == sequence.layer.pytorchRepr)
+        switch (CourseSequence.outputShape(fixture.settings, causal: causal), sequence.output) {
+        case (.success(let shape), .success(let output)): #expect(shape == output.shape)
+        case (.failure(let verdict), .failure(let error)): #expect(verdict.pythonType == error.pythonType && verdict.message == error.message)
+        case (let verdict, let output): Issue.record("without the forward \(verdict), with it \(output)")
+        }
+    }
+
     @Test func theFixtureHoldsRefusalsAndCausalCases() {
         let cases = CourseSequenceFixtureFile.shared.cases
         #expect(CourseSequenceFixtureFile.shared.torch.hasPrefix("2.13"))
