@@ -39,12 +39,18 @@ extension Conv2dSettings {
     public func transposedFileWeight() -> Result<Tensor4, TransposedRefusal>? {
         guard case .file(let file) = kernel else { return nil }
         let shape = transposedLayer.weightShape, content = file.content
-        if content.shape.count == 2, content.shape == Array(shape[2...]) {
-            return .success(KernelPreset.spreadOnDiagonal(content.values, shape: shape))
+        guard Self.transposedTakes(content.shape, weight: shape) else {
+            let error = Self.sizeMismatch(layer: CourseLayerKind.convTranspose2d.rawValue, file: content.shape, model: shape)
+            return .failure(TransposedRefusal(pythonType: "RuntimeError", message: error, culprits: [.kernel]))
         }
-        if content.shape == shape { return .success(Tensor4(shape: shape, storage: content.values)) }
-        let error = Self.sizeMismatch(layer: CourseLayerKind.convTranspose2d.rawValue, file: content.shape, model: shape)
-        return .failure(TransposedRefusal(pythonType: "RuntimeError", message: error, culprits: [.kernel]))
+        return .success(content.shape == shape ? Tensor4(shape: shape, storage: content.values)
+                                               : KernelPreset.spreadOnDiagonal(content.values, shape: shape))
+    }
+
+    /// True when a kernel file of `fileShape` is a transposed weight of shape `weight`
+    /// [C_in, C_out/g, kH, kW]: that weight itself, or a (kH, kW) filter for its diagonal.
+    static func transposedTakes(_ fileShape: [Int], weight: [Int]) -> Bool {
+        fileShape == weight || fileShape == Array(weight[2...])
     }
 
     /// True when the input is a file (it sets in_channels).
@@ -55,9 +61,7 @@ extension Conv2dSettings {
 
     /// True when the kernel file is a weight the transposed layer takes as it is now.
     func transposedFits(_ file: KernelFile) -> Bool {
-        guard groups > 0 else { return false }
-        let shape = transposedLayer.weightShape
-        return file.shape == shape || file.shape == Array(shape[2...])
+        groups > 0 && Self.transposedTakes(file.shape, weight: transposedLayer.weightShape)
     }
 
     /// Throws the file's one-line error when the transposed layer cannot take it as its weight.
