@@ -88,8 +88,7 @@ struct ParameterOptions: ParsableArguments, CustomReflectable {
         var s = base
         var setBy: [ParameterID: (flag: String, word: String)] = [:]
         do {
-            // The layer kind first: it decides how a 4-D kernel file's dimensions set the channel rows.
-            for (flag, word) in given.filter({ $0.flag.row == .layerKind }) + given.filter({ $0.flag.row != .layerKind }) {
+            for (flag, word) in Conv2dSettings.layerKindFirst(given, row: { $0.flag.row }) {
                 if let row = flag.row, flag.pair == nil || isChoiceWord((flag, word)) {
                     try s.read(row, word: word, files: readingFiles ? .disk : nil)
                     setBy[row] = (flag.flag, word)

@@ -58,10 +58,9 @@ struct StateStore {
         let colormap = saved.cmap.flatMap { name in ColormapName.choices.first { $0.rawValue == name } } ?? .rocket
         let theme = saved.theme.flatMap(ExportTheme.init(rawValue:)) ?? .dark
         var s = Conv2dSettings()
-        // The layer kind first (a 4-D kernel file's channels are read the kind's way, as the flags
-        // are), then the table's order, so a file read last sets the sizes it fixes.
-        let rows = LayerSpec.conv2d.parameters
-        for row in rows.filter({ $0.id == .layerKind }) + rows.filter({ $0.id != .layerKind }) {
+        // The layer kind first, as the flags are read, then the table's order, so a file read last
+        // sets the sizes it fixes.
+        for row in Conv2dSettings.layerKindFirst(LayerSpec.conv2d.parameters, row: { $0.id }) {
             guard let word = Self.word(row, in: saved) else {
                 // Versions 1 and 2 always held the twelve sliders; a missing later row keeps its default.
                 if saved.version < 3 && row.id.isGeometry { return (nil, .savedSessionIgnored(.parameter(row.name), path: path)) }

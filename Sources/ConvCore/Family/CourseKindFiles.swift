@@ -76,6 +76,13 @@ extension Conv2dSettings {
     static let transposedKernelAccepted = "\(NPYReader.acceptedData), shape (kH, kW) or, for a ConvTranspose2d, "
         + "(C_in, C_out/groups, kH, kW)"
 
+    /// `items` in the order their rows are read into settings (the flags, a saved session): the
+    /// layer kind first, since it decides how a 4-D kernel file's dimensions set the channel rows
+    /// (`fitChannelsToKernelFile`), then the rest in their order.
+    public static func layerKindFirst<Item>(_ items: [Item], row: (Item) -> ParameterID?) -> [Item] {
+        items.filter { row($0) == .layerKind } + items.filter { row($0) != .layerKind }
+    }
+
     /// After the layer kind changes, a 4-D kernel file's rows are read the kind's way: a Conv2d's
     /// or Conv1d's weight is (C_out, C_in/groups, …), a ConvTranspose2d's (C_in, C_out/groups, …);
     /// in_channels stays an input file's.
