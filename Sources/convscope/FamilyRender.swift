@@ -77,14 +77,20 @@ extension RenderCommand {
     /// The most values a family picture draws (a terminal page holds far fewer).
     static let pictureValueLimit = 1 << 16
 
-    /// The --kernel preset laid out as a transposed weight [C_in, C_out/g, kH, kW] (all ones without it).
+    /// --kernel as the node's transposed weight [C_in, C_out/g, kH, kW] (all ones without it), from
+    /// the sources the course screen's ConvTranspose2d takes: a preset, or a kernel file read as
+    /// `Conv2dSettings.transposedWeight` reads it (a 4-D weight, or a (kH, kW) filter on the diagonal).
     func transposedWeight(_ layer: ConvTranspose2dLayer) throws -> Tensor4 {
         guard let word = parameters.words[ParameterID.kernel.spec.flagName] else {
             return Tensor4(shape: layer.weightShape, repeating: 1)
         }
         guard let preset = KernelPreset(argument: word) else {
-            throw ValidationError("--kernel \(word) with --view: allowed a preset, "
-                + KernelPreset.all.map(\.argument).joined(separator: ", ") + ".")
+            let file = try InputFileLoader.kernel(word)
+            guard let weight = Conv2dSettings.transposedWeight(file, weight: layer.weightShape) else {
+                throw ValidationError(ParameterOptions.transposedKernelProblem(word, shape: file.shape, weight: layer.weightShape)
+                    + ", or a preset: " + KernelPreset.all.map(\.argument).joined(separator: ", ") + ".")
+            }
+            return weight
         }
         var p = ConvParameters()
         p.outChannels = layer.inChannels; p.inChannels = layer.outChannels

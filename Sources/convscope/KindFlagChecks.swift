@@ -30,10 +30,7 @@ extension ParameterOptions {
         case .conv2d: return nil
         case .convTranspose2d:
             guard case .failure? = s.transposedFileWeight(), case .file(let file) = s.kernel else { return nil }
-            let layer = s.transposedLayer
-            return "--kernel \(file.name) has shape \(sizeText(file.content.shape)); this ConvTranspose2d takes a (kH, kW) "
-                + "filter \(sizeText(Array(layer.weightShape[2...]))) or its weight (C_in, C_out/groups, kH, kW) "
-                + "\(sizeText(layer.weightShape))."
+            return transposedKernelProblem(file.name, shape: file.content.shape, weight: s.transposedLayer.weightShape) + "."
         case .conv1d:
             if case .failure? = CourseSequence.fileWeight(s, shape: CourseSequence.layer(s, causal: false).weightShape),
                case .file(let file) = s.kernel {
@@ -46,6 +43,12 @@ extension ParameterOptions {
             }
             return nil
         }
+    }
+
+    /// Why a ConvTranspose2d whose weight has shape `weight` cannot take a kernel file of `shape`: what it takes instead.
+    static func transposedKernelProblem(_ name: String, shape: [Int], weight: [Int]) -> String {
+        "--kernel \(name) has shape \(sizeText(shape)); this ConvTranspose2d takes a (kH, kW) filter "
+            + "\(sizeText(Array(weight[2...]))) or its weight (C_in, C_out/groups, kH, kW) \(sizeText(weight))"
     }
 
     private static func sizeText(_ shape: [Int]) -> String { "(" + shape.map(String.init).joined(separator: ", ") + ")" }

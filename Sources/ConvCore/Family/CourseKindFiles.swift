@@ -38,13 +38,20 @@ extension Conv2dSettings {
     /// refusal of loading it (`load_state_dict`'s size mismatch). Nil for a preset.
     public func transposedFileWeight() -> Result<Tensor4, TransposedRefusal>? {
         guard case .file(let file) = kernel else { return nil }
-        let shape = transposedLayer.weightShape, content = file.content
-        guard Self.transposedTakes(content.shape, weight: shape) else {
-            let error = Self.sizeMismatch(layer: CourseLayerKind.convTranspose2d.rawValue, file: content.shape, model: shape)
+        let shape = transposedLayer.weightShape
+        guard let weight = Self.transposedWeight(file.content, weight: shape) else {
+            let error = Self.sizeMismatch(layer: CourseLayerKind.convTranspose2d.rawValue, file: file.content.shape, model: shape)
             return .failure(TransposedRefusal(pythonType: "RuntimeError", message: error, culprits: [.kernel]))
         }
-        return .success(content.shape == shape ? Tensor4(shape: shape, storage: content.values)
-                                               : KernelPreset.spreadOnDiagonal(content.values, shape: shape))
+        return .success(weight)
+    }
+
+    /// A kernel file as a transposed weight of shape `weight` [C_in, C_out/g, kH, kW]: a 4-D file
+    /// of that shape as it is, a (kH, kW) filter on the diagonal pairs as the presets are laid;
+    /// nil for another shape. The course screen's ConvTranspose2d and a stack's both read files so.
+    public static func transposedWeight(_ file: KernelFile, weight shape: [Int]) -> Tensor4? {
+        guard transposedTakes(file.shape, weight: shape) else { return nil }
+        return file.shape == shape ? Tensor4(shape: shape, storage: file.values) : KernelPreset.spreadOnDiagonal(file.values, shape: shape)
     }
 
     /// True when a kernel file of `fileShape` is a transposed weight of shape `weight`
