@@ -90,7 +90,7 @@ struct DirectKernelTests {
         }
     }
 
-    @Test("the choice: AVX2 takes the pixel kernel for 16 channels, AVX-512 the row kernel with its narrower last tile")
+    @Test("the choice: the row kernel for 16 channels with AVX-512 and with AVX2")
     func choice() {
         #expect(DirectKernel.pixelColumns(25, widest: 28) == 28)
         #expect(DirectKernel.pixelColumns(57, widest: 28) == 60)
@@ -107,9 +107,16 @@ struct DirectKernelTests {
             // 17 channels: 24 rows lanes (3 blocks of 8) against 32 (2 of 16).
             #expect(DirectKernel.choice(outPerGroup: 17, columns: 252) == .rows)
         case "avx2":
-            #expect(DirectKernel.choice(outPerGroup: 16, columns: 25) == .pixels)
-            #expect(DirectKernel.choice(outPerGroup: 16, columns: 252) == .pixels)
+            // A pixel lane costs 1.35 row lanes: 28 × 1.35 against 32 at 25 columns, 36 × 1.35
+            // against 40 at 33, 252 against 256 at 252.
+            #expect(DirectKernel.choice(outPerGroup: 16, columns: 25) == .rows)
+            #expect(DirectKernel.choice(outPerGroup: 16, columns: 33) == .rows)
+            #expect(DirectKernel.choice(outPerGroup: 16, columns: 252) == .rows)
             #expect(DirectKernel.choice(outPerGroup: 1, columns: 252) == .rows)
+            // A 1-column row: 8 row lanes against 4 pixel lanes.
+            #expect(DirectKernel.choice(outPerGroup: 16, columns: 1) == .pixels)
+            // 3 channels leave 1 of 4 row lanes idle against 5 of 8 pixel lanes.
+            #expect(DirectKernel.choice(outPerGroup: 3, columns: 252) == .rows)
         default:
             #expect(DirectKernel.choice(outPerGroup: 16, columns: 25) == .rows)
         }

@@ -41,9 +41,13 @@ public enum DirectKernel: Int, Sendable, CaseIterable {
     /// AVX-512 the row kernel wins wherever it computes fewer than 1.25× the pixel kernel's lanes:
     /// every layer of 8 or more channels per group but a few widths.
     static let pixelLaneCostAVX512 = 1.25
-    /// The same with AVX2: pixels 106 GFLOP/s against rows 61 (the row tile's 12 accumulators,
-    /// 3 input vectors and a broadcast need 17 ymm registers: one accumulator is spilled per tap).
-    static let pixelLaneCostAVX2 = 0.6
+    /// The same with AVX2, measured on one Zen 3 core (CPU time, 16 channels, docs/PERFORMANCE.md
+    /// "Zen 3, AVX2"): 252 columns (5×5) pixels 18.1 ms against rows 12.4; 121 columns (8×8)
+    /// 9.1 against 6.9; 57 columns 2.25 against 1.73; 33 columns 1.00 against 0.60; 25 columns a
+    /// tie; 17 columns 0.375 against 0.325. Per lane computed the pixel tile costs 1.3–1.5 row
+    /// lanes: its 12 broadcasts a tap load the core more than the row tile's 4. (It was 0.6 while
+    /// the row tile kept one of its sums in memory every tap.)
+    static let pixelLaneCostAVX2 = 1.35
 
     /// Columns the row kernel computes for a row of `columns`: tiles of 3 vectors, the rest in a
     /// tile of as many vectors as it needs (as kernels.c splits it).

@@ -39,13 +39,15 @@ struct FFTPlan: Equatable {
     /// At 7.5 both go to the FFT; 96² k8 (the two paths within 5 %), 64² k8 (4.1: the FFT twice
     /// as slow) and every 5×5 layer up to 64→64 stay direct.
     static let directAdvantage = 7.5
-    /// The same margin where the kernels run AVX2 (no AVX-512): the direct path's float32 FMAs
-    /// run half as wide there, while the float64 transforms and products, bound by memory, lose
-    /// little. Measured on the same EPYC with both limited to AVX2 (`CONVSCOPE_ISA=avx2`,
-    /// docs/PERFORMANCE.md 2026-12-07, third pass): the FFT path took 0.35–0.57 of the direct
-    /// path's time on every layer from 4.58 times fewer flops up (256² 16→16 k5, 128² k6 and k8,
-    /// 1024² k5, 56² and 112² 64→64 k7), and about the same at 64² 16→16 k8 (4.09), kept direct.
-    static let directAdvantageAVX2 = 4.5
+    /// The same margin where the kernels run AVX2 (no AVX-512), measured on a Zen 3 core (CPU
+    /// time of one thread, docs/PERFORMANCE.md "Zen 3, AVX2"): with the row tile's sums in
+    /// registers the direct path runs at about 80 % of the FMA peak, and the float64 FFT path
+    /// pays later than with AVX-512. 16→16: 256² 5×5 (4.58 times fewer flops) FFT 23.5 ms
+    /// against direct 12.4; 128² 8×8 (7.99) 7.1 against 6.9; 256² 8×8 (9.35) 32 against 29;
+    /// 512² 8×8 (11.0) 74 against 119; 1024² 8×8 (11.6) 348 against 463. 64→64 7×7: 112² (6.78)
+    /// 76 against 80, 224² (10.1) 192 against 338. (It was 4.5, measured with the kernels limited
+    /// to AVX2 on an AVX-512 machine while the row tile spilled a sum.)
+    static let directAdvantageAVX2 = 9.5
     /// The margin for the instruction set this machine's kernels use (`InstructionSet.name`).
     static var directAdvantageHere: Double { InstructionSet.name == "avx2" ? directAdvantageAVX2 : directAdvantage }
     /// Kernels with fewer taps stay direct: below 5×5 the transforms never pay.
