@@ -41,12 +41,15 @@ public enum DirectKernel: Int, Sendable, CaseIterable {
     /// AVX-512 the row kernel wins wherever it computes fewer than 1.25× the pixel kernel's lanes:
     /// every layer of 8 or more channels per group but a few widths.
     static let pixelLaneCostAVX512 = 1.25
-    /// The same with AVX2, measured on one Zen 3 core (CPU time, 16 channels, docs/PERFORMANCE.md
-    /// "Zen 3, AVX2"): 252 columns (5×5) pixels 18.1 ms against rows 12.4; 121 columns (8×8)
-    /// 9.1 against 6.9; 57 columns 2.25 against 1.73; 33 columns 1.00 against 0.60; 25 columns a
-    /// tie; 17 columns 0.375 against 0.325. Per lane computed the pixel tile costs 1.3–1.5 row
-    /// lanes: its 12 broadcasts a tap load the core more than the row tile's 4. (It was 0.6 while
-    /// the row tile kept one of its sums in memory every tap.)
+    /// The same with AVX2, measured on one Zen 3 core as one thread's CPU time on a busy machine
+    /// (16 channels, docs/PERFORMANCE.md "Zen 3, AVX2"): 252 columns (5×5) pixels 18.1 ms against
+    /// rows 12.4; 121 columns (8×8) 9.1 against 6.9; 57 columns 2.25 against 1.73; 33 columns 1.00
+    /// against 0.60; 25 columns 0.45 against 0.55 (a tie on the clock); 17 columns 0.375 against
+    /// 0.325. Per lane computed a pixel lane costs 1.31–1.48 row lanes from 57 columns up (its 12
+    /// broadcasts a tap load the core more than the row tile's 4), 0.94–1.85 below. At 1.35 every
+    /// 16-channel row from 17 to 252 columns takes the row kernel; only at 25 columns is that not
+    /// the faster one, by less than the clock's spread. (It was 0.6 while the row tile kept one of
+    /// its sums in memory every tap.)
     static let pixelLaneCostAVX2 = 1.35
 
     /// Columns the row kernel computes for a row of `columns`: tiles of 3 vectors, the rest in a

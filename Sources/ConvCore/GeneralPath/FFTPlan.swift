@@ -39,8 +39,8 @@ struct FFTPlan: Equatable {
     /// At 7.5 both go to the FFT; 96² k8 (the two paths within 5 %), 64² k8 (4.1: the FFT twice
     /// as slow) and every 5×5 layer up to 64→64 stay direct.
     static let directAdvantage = 7.5
-    /// The same margin where the kernels run AVX2 (no AVX-512), measured on a Zen 3 core (CPU
-    /// time of one thread, docs/PERFORMANCE.md "Zen 3, AVX2"): with the row tile's sums in
+    /// The same margin where the kernels run AVX2 (no AVX-512), measured on a Zen 3 core (one
+    /// thread's CPU time on a busy machine, docs/PERFORMANCE.md "Zen 3, AVX2"): with the row tile's sums in
     /// registers the direct path runs at about 80 % of the FMA peak, and the float64 FFT path
     /// pays later than with AVX-512. 16→16: 256² 5×5 (4.58 times fewer flops) FFT 23.5 ms
     /// against direct 12.4; 128² 8×8 (7.99) 7.1 against 6.9; 256² 8×8 (9.35) 32 against 29;
