@@ -5,8 +5,8 @@
 // transform of one output row (WinogradConvolution.swift, WinogradRows.swift). Every value is an
 // integer multiple of the data's grid below 2^24 of its units (the caller checks the bound), so
 // float32 holds every product and partial sum exactly and the order of the sums does not matter;
-// the one division by D gives the exact quotient. An AVX-512 variant where the kernels run it,
-// plain loops elsewhere (the same values).
+// the one division by D gives the exact quotient. AVX-512 and AVX2 + FMA variants where the kernels
+// run them, plain loops elsewhere (the same values).
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -134,6 +134,137 @@ AVX512 static void output_row_avx512(
     else if (m == 4 && n == 8) output_body(sums, transform, 4, 8, denominator, tiles, width, start, out);
     else output_body(sums, transform, m, n, denominator, tiles, width, start, out);
 }
+
+// The AVX2 + FMA variants: 8 tiles per vector, the same sums as the AVX-512 ones (so the same
+// values). m = 2 and m = 4 regroup the padded row and the outputs with shuffles; other m gather
+// and store one value at a time.
+#define AVX2 __attribute__((target("avx2,fma")))
+
+// The lanes below `count` set (all for 8 and more, none for 0 and less).
+AVX2 static ALWAYS_INLINE __m256i lanes_below(int64_t count) {
+    const int clamped = count < 0 ? 0 : count > 8 ? 8 : (int)count;
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32(clamped), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
+// Stores the first `count` lanes of v at out (all 8 at once when count ≥ 8).
+AVX2 static ALWAYS_INLINE void store_first8(float *out, __m256 v, int64_t count) {
+    if (count >= 8) _mm256_storeu_ps(out, v);
+    else if (count > 0) _mm256_maskstore_ps(out, lanes_below(count), v);
+}
+
+// x[j][k] = padded[m·(t + k) + j] for the 8 tiles t … t + 7 and j < n. Reads at most
+// m·(t + 8) + n + 16 floats into padded, inside the caller's buffer whatever t.
+AVX2 static ALWAYS_INLINE void tiles_points_avx2(const float *padded, const int m, const int n, int64_t t, __m256 *x) {
+    if (m == 4) {
+        // Rows of tiles (t, t + 4), (t + 1, t + 5), … transposed within each 128-bit half.
+        for (int j = 0; j < n; j += 4) {
+            const float *from = padded + 4 * t + j;
+            __m256 r[4];
+            for (int k = 0; k < 4; k++)
+                r[k] = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(from + 4 * k)), _mm_loadu_ps(from + 16 + 4 * k), 1);
+            __m256 a = _mm256_unpacklo_ps(r[0], r[1]), b = _mm256_unpackhi_ps(r[0], r[1]);
+            __m256 c = _mm256_unpacklo_ps(r[2], r[3]), d = _mm256_unpackhi_ps(r[2], r[3]);
+            __m256 column[4] = {_mm256_shuffle_ps(a, c, 0x44), _mm256_shuffle_ps(a, c, 0xEE),
+                                _mm256_shuffle_ps(b, d, 0x44), _mm256_shuffle_ps(b, d, 0xEE)};
+            for (int k = 0; k < 4 && j + k < n; k++) x[j + k] = column[k];
+        }
+    } else if (m == 2) {
+        // The even or odd floats of 16: tiles (0, 1, 4, 5 | 2, 3, 6, 7), then the middle pairs swapped.
+        for (int j = 0; j < n; j += 2) {
+            const float *from = padded + 2 * t + j;
+            __m256 a = _mm256_loadu_ps(from), b = _mm256_loadu_ps(from + 8);
+            x[j] = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, 0x88)), 0xD8));
+            if (j + 1 < n)
+                x[j + 1] = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(a, b, 0xDD)), 0xD8));
+        }
+    } else {
+        const __m256i step = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(m));
+        for (int j = 0; j < n; j++) x[j] = _mm256_i32gather_ps(padded + m * t + j, step, 4);
+    }
+}
+
+AVX2 static ALWAYS_INLINE void input_body_avx2(
+    const float *padded, const float *transform, const int m, const int n, int64_t tiles, float *const *out)
+{
+    for (int64_t t = 0; t < tiles; t += 8) {
+        __m256 x[16];
+        tiles_points_avx2(padded, m, n, t, x);
+        for (int p = 0; p < n; p++) {
+            __m256 sum = _mm256_mul_ps(_mm256_set1_ps(transform[p * n]), x[0]);
+            for (int j = 1; j < n; j++) sum = _mm256_fmadd_ps(_mm256_set1_ps(transform[p * n + j]), x[j], sum);
+            store_first8(out[p] + t, sum, tiles - t);
+        }
+    }
+}
+
+AVX2 static void input_row_avx2(
+    const float *padded, const float *transform, int m, int n, int64_t tiles, float *const *out)
+{
+    if (m == 2 && n == 6) input_body_avx2(padded, transform, 2, 6, tiles, out);
+    else if (m == 3 && n == 7) input_body_avx2(padded, transform, 3, 7, tiles, out);
+    else if (m == 4 && n == 8) input_body_avx2(padded, transform, 4, 8, tiles, out);
+    else input_body_avx2(padded, transform, m, n, tiles, out);
+}
+
+AVX2 static ALWAYS_INLINE void output_body_avx2(
+    const float *const *sums, const double *transform, const int m, const int n, double denominator, int64_t tiles,
+    int64_t width, float start, float *out)
+{
+    const __m256d d = _mm256_set1_pd(denominator);
+    const __m256 first = _mm256_set1_ps(start);
+    for (int64_t t = 0; t < tiles; t += 8) {
+        __m256 loaded[16];
+        for (int p = 0; p < n; p++)
+            loaded[p] = tiles - t >= 8 ? _mm256_loadu_ps(sums[p] + t) : _mm256_maskload_ps(sums[p] + t, lanes_below(tiles - t));
+        __m128 half_values[2][16];
+        for (int half = 0; half < 2; half++) {
+            __m256d x[16];
+            for (int p = 0; p < n; p++)
+                x[p] = _mm256_cvtps_pd(half == 0 ? _mm256_castps256_ps128(loaded[p]) : _mm256_extractf128_ps(loaded[p], 1));
+            for (int q = 0; q < m; q++) {
+                __m256d sum = _mm256_mul_pd(_mm256_set1_pd(transform[q * n]), x[0]);
+                for (int p = 1; p < n; p++) sum = _mm256_fmadd_pd(_mm256_set1_pd(transform[q * n + p]), x[p], sum);
+                // The exact sum times D, divided exactly, is the exact output: float32 holds it.
+                half_values[half][q] = _mm256_cvtpd_ps(_mm256_div_pd(sum, d));
+            }
+        }
+        // Then the start: the bias, or +0 so an exact zero is +0 as the direct path's is.
+        __m256 y[16];
+        for (int q = 0; q < m; q++) y[q] = _mm256_add_ps(_mm256_set_m128(half_values[1][q], half_values[0][q]), first);
+        const int64_t base = m * t, left = width - base;
+        if (m == 2) {
+            // (t0, t1 | t4, t5) and (t2, t3 | t6, t7), each tile's two outputs together.
+            __m256 low = _mm256_unpacklo_ps(y[0], y[1]), high = _mm256_unpackhi_ps(y[0], y[1]);
+            store_first8(out + base, _mm256_permute2f128_ps(low, high, 0x20), left);
+            store_first8(out + base + 8, _mm256_permute2f128_ps(low, high, 0x31), left - 8);
+        } else if (m == 4) {
+            // A 4 × 4 transpose in each half gives (t0 | t4), (t1 | t5), (t2 | t6), (t3 | t7).
+            __m256 a = _mm256_unpacklo_ps(y[0], y[1]), b = _mm256_unpackhi_ps(y[0], y[1]);
+            __m256 c = _mm256_unpacklo_ps(y[2], y[3]), e = _mm256_unpackhi_ps(y[2], y[3]);
+            __m256 r0 = _mm256_shuffle_ps(a, c, 0x44), r1 = _mm256_shuffle_ps(a, c, 0xEE);
+            __m256 r2 = _mm256_shuffle_ps(b, e, 0x44), r3 = _mm256_shuffle_ps(b, e, 0xEE);
+            store_first8(out + base, _mm256_permute2f128_ps(r0, r1, 0x20), left);
+            store_first8(out + base + 8, _mm256_permute2f128_ps(r2, r3, 0x20), left - 8);
+            store_first8(out + base + 16, _mm256_permute2f128_ps(r0, r1, 0x31), left - 16);
+            store_first8(out + base + 24, _mm256_permute2f128_ps(r2, r3, 0x31), left - 24);
+        } else {
+            float values[16][8];
+            for (int q = 0; q < m; q++) _mm256_storeu_ps(values[q], y[q]);
+            for (int k = 0; k < 8; k++)
+                for (int q = 0; q < m && m * k + q < left; q++) out[base + m * k + q] = values[q][k];
+        }
+    }
+}
+
+AVX2 static void output_row_avx2(
+    const float *const *sums, const double *transform, int m, int n, double denominator, int64_t tiles, int64_t width,
+    float start, float *out)
+{
+    if (m == 2 && n == 6) output_body_avx2(sums, transform, 2, 6, denominator, tiles, width, start, out);
+    else if (m == 3 && n == 7) output_body_avx2(sums, transform, 3, 7, denominator, tiles, width, start, out);
+    else if (m == 4 && n == 8) output_body_avx2(sums, transform, 4, 8, denominator, tiles, width, start, out);
+    else output_body_avx2(sums, transform, m, n, denominator, tiles, width, start, out);
+}
 #endif
 
 void convscope_winograd_input_row(
@@ -155,6 +286,10 @@ void convscope_winograd_input_row(
         input_row_avx512(padded, transform, m, n, tiles, out);
         return;
     }
+    if (convscope_isa_level() == 1 && n <= 16) {
+        input_row_avx2(padded, transform, m, n, tiles, out);
+        return;
+    }
 #endif
     for (int p = 0; p < n; p++) {
         float *restrict target = out[p];
@@ -174,6 +309,10 @@ void convscope_winograd_output_row(
 #if defined(__x86_64__)
     if (convscope_isa_level() == 2 && n <= 16 && m <= 16) {
         output_row_avx512(sums, transform, m, n, denominator, tiles, width, start, out);
+        return;
+    }
+    if (convscope_isa_level() == 1 && n <= 16 && m <= 16) {
+        output_row_avx2(sums, transform, m, n, denominator, tiles, width, start, out);
         return;
     }
 #endif

@@ -19,6 +19,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "convscope's direct path only, never its FFT or Winograd path (to compare them).")
     var direct = false
 
+    @Flag(name: .customLong("no-fft"), help: "Never convscope's FFT path (its Winograd path as usual).")
+    var noFFT = false
+
     @Flag(name: .customLong("no-winograd"), help: "Never convscope's Winograd path (its FFT path as usual).")
     var noWinograd = false
 
@@ -45,7 +48,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        if direct { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
+        if direct || noFFT { GeneralPathChoice.fftAllowed.store(false, ordering: .relaxed) }
         if direct || noWinograd { GeneralPathChoice.winogradAllowed.store(false, ordering: .relaxed) }
         if fft { GeneralPathChoice.fftForced.store(true, ordering: .relaxed) }
         if let kernel, let forced = Self.kernels[kernel] { DirectKernel.forced.store(forced.rawValue, ordering: .relaxed) }

@@ -8,6 +8,10 @@ struct WinogradPathTests {
     /// Outputs per tile tried on every layer: F(2, r), F(3, r) and F(4, r) where n ≤ 9.
     static let outputCounts = [2, 3, 4]
 
+    /// Whether `WinogradPlan.choice` takes layers here: with AVX-512 or AVX2 transforms, not with the
+    /// plain loops (`CONVSCOPE_ISA=generic`), where every layer stays direct.
+    static var choiceTakesLayers: Bool { WinogradPlan.minimumMultiplyAdds[InstructionSet.name] != nil }
+
     static func winograd(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ plan: WinogradPlan,
                          threads: Int) throws -> Tensor4? {
         try WinogradConvolution.run(input: input, weights: weights, bias: bias, plan: plan, threads: threads,
@@ -73,15 +77,19 @@ struct WinogradPathTests {
     @Test("the lab's 256² 16→16 k5 layer: Conv2dForward takes the path, the values are the direct path's")
     func labLayer() throws {
         let (spec, input, weights) = Self.labLayer()
-        // The path pays only with AVX-512 transforms; elsewhere the layer stays direct.
-        guard InstructionSet.name == "avx512" else {
+        // The path pays only with vector transforms; with the plain loops the layer stays direct.
+        guard Self.choiceTakesLayers else {
             #expect(WinogradPlan.choice(for: spec) == nil)
             return
         }
         let plan = try #require(WinogradPlan.choice(for: spec))
         #expect(plan.transformedWeights(input: input, weights: weights, bias: spec.biasVector) != nil)
+        let direct = try Self.direct(input, weights, spec.biasVector, spec, threads: 2)
         let output = try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: 2)
-        #expect(output == (try Self.direct(input, weights, spec.biasVector, spec, threads: 2)))
+        #expect(output == direct)
+        // The path itself too, where the FFT path takes the layer first.
+        let winograd = try #require(try Self.winograd(input, weights, spec.biasVector, plan, threads: 2))
+        #expect(winograd.storage.map(\.bitPattern) == direct.storage.map(\.bitPattern))
     }
 
     /// 256² 16→16 k5 as the benchmark draws it: integer inputs 0…9, weights −3…3, bias 0.5.
@@ -170,17 +178,16 @@ struct WinogradPathTests {
     @Test("the lab's layer on this path polls its cancellation flag often and stops", arguments: [1, 2])
     func cancellation(threads: Int) throws {
         let (spec, input, weights) = Self.labLayer()
-        // Without AVX-512 the layer stays direct, whose polling GeneralPathTests checks.
-        guard InstructionSet.name == "avx512" else {
+        // With the plain loops the layer stays direct, whose polling GeneralPathTests checks.
+        guard Self.choiceTakesLayers else {
             #expect(WinogradPlan.choice(for: spec) == nil)
             return
         }
-        #expect(WinogradPlan.choice(for: spec) != nil)
+        let plan = try #require(WinogradPlan.choice(for: spec)), p = spec.parameters
         let polls = try StopPolling.polls { isCancelled in
             _ = try Conv2dForward.run(input: input, weights: weights, spec: spec, threads: threads, isCancelled: isCancelled)
         }
-        // The multiply-adds this path does: n per m outputs of a kernel row (8 per 4 of 5 taps).
-        let plan = try #require(WinogradPlan(spec: spec, outputs: 4)), p = spec.parameters
+        // The multiply-adds this path does: n per m outputs of a kernel row (8 per 4 of 5 taps for F(4, 5)).
         let multiplyAdds = plan.matrices.points * 252 * plan.tiles * p.outChannels * p.inChannels * 5
         StopPolling.checkOften(polls: polls, multiplyAdds: multiplyAdds, "256² 16→16 k5")
         for stopAt in [1, 30, polls - 5] {

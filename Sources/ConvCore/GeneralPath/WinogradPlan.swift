@@ -21,14 +21,20 @@ struct WinogradPlan {
     let spec: Conv2dSpec
     let matrices: WinogradMatrices
 
-    /// Outputs per tile for each kernel width the path pays on, measured on an AMD EPYC (AVX-512,
-    /// two cores, docs/PERFORMANCE.md 2026-12-07, Winograd): other widths stay direct.
-    static let measuredOutputs: [Int: Int] = [5: 4]
-    /// Below this many direct multiply-adds the transforms cost more than they save: 16→16 k5
+    /// Outputs per tile for each kernel width the path pays on, per instruction set of the
+    /// transforms (`InstructionSet.name`); other widths, and the plain loops, stay direct. AVX-512:
+    /// measured on an AMD EPYC, two cores (docs/PERFORMANCE.md 2026-12-07, Winograd); AVX2: on a
+    /// Zen 3 core F(4, 5) took 0.59 of the direct path's time at 256² 16→16, F(3, 5) 0.77, F(2, 5) 0.80.
+    static let measuredOutputs: [String: [Int: Int]] = ["avx512": [5: 4], "avx2": [5: 4]]
+    /// Below this many direct multiply-adds the transforms cost more than they save. AVX-512: 16→16 k5
     /// took 1.26, 1.11, 1.00 and 0.94 of the direct path's time at 80², 96², 112² and 128² (0.22
     /// against 0.18 ms at 80², 0.42 against 0.44 at 128²; 74.6 and 98.4 million multiply-adds at
-    /// 112² and 128²).
-    static let minimumMultiplyAdds = 90_000_000
+    /// 112² and 128²). AVX2: 1.31 at 48² (12.4 million), 0.82 at 64² (23.0 million).
+    static let minimumMultiplyAdds: [String: Int] = ["avx512": 90_000_000, "avx2": 20_000_000]
+    /// Below this many taps per output (C_in/g · kH, the row kernel's taps) the output transform,
+    /// paid per output row, costs more than it saves. AVX2: 3→16 k5 (15 taps) took 1.16, 1.06 and
+    /// 0.99 of the direct path's time at 128², 192² and 256²; 8→16 k5 (40 taps) 0.89 at 96².
+    static let minimumTaps: [String: Int] = ["avx512": 0, "avx2": 40]
 
     /// Tiles per transformed row, ⌈W_out / m⌉ (the last one's extra outputs are dropped).
     var tiles: Int { (spec.widthAxis.outputSize + matrices.outputs - 1) / matrices.outputs }
@@ -46,16 +52,15 @@ struct WinogradPlan {
     }
 
     /// The plan `Conv2dForward` takes for `spec`, or nil when the layer stays direct: the path
-    /// switched off, kernels without AVX-512, a kernel width the measured table leaves out, or a
-    /// layer too small to pay.
+    /// switched off, the plain loops (no AVX2), a kernel width the measured table leaves out, or a
+    /// layer too small or with too few taps per output to pay.
     static func choice(for spec: Conv2dSpec) -> WinogradPlan? {
-        // Only with AVX-512 transforms: with AVX2 the path took 1.4× the direct path's time at
-        // 128² 16→16 k5 (3.2 ms against 2.3), where 256² takes the FFT first.
-        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed), InstructionSet.name == "avx512",
-              let m = measuredOutputs[spec.widthAxis.kernel] else { return nil }
-        let h = spec.heightAxis, w = spec.widthAxis
-        let macs = h.outputSize * w.outputSize * spec.parameters.outChannels * spec.inChannelsPerGroup * h.kernel * w.kernel
-        return macs >= minimumMultiplyAdds ? WinogradPlan(spec: spec, outputs: m) : nil
+        let isa = InstructionSet.name
+        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed), let minimum = minimumMultiplyAdds[isa],
+              let fewestTaps = minimumTaps[isa], let m = measuredOutputs[isa]?[spec.widthAxis.kernel] else { return nil }
+        let h = spec.heightAxis, w = spec.widthAxis, taps = spec.inChannelsPerGroup * h.kernel
+        let macs = h.outputSize * w.outputSize * spec.parameters.outChannels * taps * w.kernel
+        return macs >= minimum && taps >= fewestTaps ? WinogradPlan(spec: spec, outputs: m) : nil
     }
 
     /// The transformed weights [n][C_out, C_in/g, kH, 1] (point p's kernels, then the next's), or nil
