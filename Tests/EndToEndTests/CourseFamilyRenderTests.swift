@@ -19,7 +19,8 @@ struct CourseFamilyRenderTests {
     @Test func picturesShowTheConv1dAndWrongFlagsAreRefused() {
         let maps = FamilyRenderTests.render(Self.rows + " --format text --frame maps --size 50x17 --inspect 3,0,4")
         #expect(maps.status == 0, "\(maps.err)")
-        #expect(maps.out.contains("Conv1d(2, 4, kernel_size=(3,), stride=(2,), padding=(2,), bias=False)"))
+        // The layer line wraps at its arguments where the maps area is narrower than it.
+        #expect(maps.out.filter { !$0.isWhitespace }.contains("Conv1d(2,4,kernel_size=(3,),stride=(2,),padding=(2,),bias=False)"))
         #expect(maps.out.contains("L_out = ") && !maps.out.contains("H_out"))
         // The whole screen keeps the inspector: the cell --inspect names, its sum with the bias row's none.
         let screen = FamilyRenderTests.render(Self.rows + " --format text --size 100x30 --inspect 3,0,4")

@@ -2,15 +2,17 @@ import ConvCore
 
 extension AppState {
     /// True when a Conv1d's or ConvTranspose2d's maps area leaves part of its drawing out (a
-    /// channel, a position or the end of the layer line; maps to scroll): the maps frame of an
-    /// export is drawn on a larger screen until it does not, as a Conv2d's is.
+    /// channel, a position, the values' numbers, rows of the layer line; maps to scroll): the maps frame of an export
+    /// is drawn on a larger screen until it does not, as a Conv2d's is. Lines and formulas longer
+    /// than the area wrap, so their length alone is no reason.
     func familyMapsAreCropped(_ layout: ScreenLayout, environment env: RenderEnvironment) -> Bool {
-        if familyFormulas(env.glyphs).contains(where: { $0.count > layout.maps.width - 1 }) { return true }
         if isTransposed { return transposedMapsArea().map { $0.scrolling().limit != TransposedScroll() } ?? false }
         guard isSequence, causalView != .stack, case .success(let output) = sequence.output else { return false }
         let view = SequenceScreenView(state: self, layout: layout, environment: env)
         let rows = view.rowsLayout(sequence, output: output)
-        return view.layerLine(sequence).count > layout.maps.width - 1 || rows.window.count < sequence.axis.paddedRange.count
+        let headerRows = rows.y - layout.maps.y
+        return headerRows < view.header(sequence).lineRows(width: layout.maps.width - 1) || rows.window.count < sequence.axis.paddedRange.count
+            || rows.cellWidth < 3
             || rows.inputShown.count + rows.outputShown.count < sequence.input.channels + output.channels
     }
 }

@@ -98,16 +98,29 @@ struct GridFlow {
 }
 
 /// A sentence as the family screens wrap it: its glyphs fitted, broken at its spaces (a layer's
-/// arguments) into lines `width` wide, the lines after the first indented.
-func wrappedLines(_ line: String, width: Int, glyphs: Glyphs) -> [String] {
-    TextWrap.lines(TextWrap.words(FamilyText.fitted(line, glyphs)), indent: "  ", width: width)
+/// arguments) into lines `width` wide, the lines after the first indented; the first line
+/// `firstShorter` columns shorter (room kept at its end for a mark).
+func wrappedLines(_ line: String, width: Int, glyphs: Glyphs, firstShorter: Int = 0) -> [String] {
+    let words = TextWrap.words(FamilyText.fitted(line, glyphs))
+    let whole = TextWrap.lines(words, indent: "  ", width: width)
+    // The first line takes the words that fit its shorter width; the rest wrap on as usual.
+    var first: [String] = []
+    for word in words {
+        guard (first + [word]).joined(separator: " ").count <= width - firstShorter else { break }
+        first.append(word)
+    }
+    guard firstShorter > 0, !first.isEmpty, first.count < words.count, whole.count > 0,
+          whole[0].count > width - firstShorter else { return whole }
+    return [first.joined(separator: " ")] + TextWrap.lines(Array(words.dropFirst(first.count)), lead: "  ", indent: "  ", width: width)
 }
 
-/// Paints sentences from line `y` down, each wrapped by `wrappedLines`; returns the next free line.
-func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, glyphs: Glyphs, style: Style = .plain) -> Int {
+/// Paints sentences from line `y` down, each wrapped by `wrappedLines` (the first line
+/// `firstShorter` columns shorter); returns the next free line.
+func paintLines(_ lines: [String], on canvas: inout Canvas, y: Int, glyphs: Glyphs, style: Style = .plain,
+                firstShorter: Int = 0) -> Int {
     var row = y
-    for line in lines {
-        for piece in wrappedLines(line, width: canvas.width, glyphs: glyphs) {
+    for (i, line) in lines.enumerated() {
+        for piece in wrappedLines(line, width: canvas.width, glyphs: glyphs, firstShorter: i == 0 ? firstShorter : 0) {
             canvas.put(piece, x: 0, y: row, style: style)
             row += 1
         }

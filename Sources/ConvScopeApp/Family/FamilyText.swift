@@ -81,6 +81,23 @@ public enum FamilyText {
     static func scatterSum(_ cell: [Int], _ terms: String, _ total: String, _ lang: Language) -> String {
         lang.pick("scatter: out\(cell) = \(total) = \(terms)", "разброс: out\(cell) = \(total) = \(terms)")
     }
+    /// A written sum in one line of `width`: whole terms give way from its end for `ellipsis`, a
+    /// bracketed note ("(+ 17 taps adding 0)") goes whole, and no operator is left before the ellipsis.
+    static func shortenedSum(_ line: String, width: Int, ellipsis: String) -> String {
+        guard line.count > width else { return line }
+        var units: [String] = []
+        var depth = 0
+        for word in TextWrap.words(line) {
+            if depth > 0 { units[units.count - 1] += " " + word } else { units.append(word) }
+            depth = max(0, depth + word.count { $0 == "(" } - word.count { $0 == ")" })
+        }
+        let operators: Set<String> = ["+", "-", "−", "=", "·", "×"]
+        while let last = units.last, units.joined(separator: " ").count + ellipsis.count > width || operators.contains(last) {
+            units.removeLast()
+        }
+        return units.isEmpty ? String(line.prefix(max(0, width - ellipsis.count))) + ellipsis : units.joined(separator: " ") + ellipsis
+    }
+
     static func zeroTaps(_ n: Int, _ lang: Language) -> String {
         lang.pick("(+ \(n) taps adding 0)", "(+ \(n) отводов дают 0)")
     }

@@ -13,11 +13,16 @@ struct LayerHeader {
 
     /// Paints the header from (x, y) in `width` × `height`: the refusal whole, the line in the
     /// rows it leaves (at least one, its last ending in an ellipsis when more of it did not fit);
-    /// returns the rows painted.
+    /// a refusal taller than the rows under the line's first keeps its end (the sizes that decide)
+    /// and gives up words from its middle. Returns the rows painted.
     @discardableResult
     func paint(into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int) -> Int {
         let width = max(1, width)
-        let refusal = self.refusal.map { wrappedLines($0, width: width, glyphs: glyphs) } ?? []
+        var refusal = self.refusal.map { wrappedLines($0, width: width, glyphs: glyphs) } ?? []
+        if let text = self.refusal, refusal.count > max(1, height - 1) {
+            refusal = TextWrap.linesKeepingEnd(FamilyText.fitted(text, glyphs), width: width, maxLines: max(1, height - 1),
+                                               ellipsis: glyphs.ellipsis)
+        }
         let whole = wrappedLines(self.line, width: width, glyphs: glyphs)
         var line = Array(whole.prefix(max(1, height - refusal.count)))
         if line.count < whole.count, let last = line.popLast() {

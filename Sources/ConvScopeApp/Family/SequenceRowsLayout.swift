@@ -46,7 +46,8 @@ extension SequenceScreenView {
         let sum = wrappedLines(sentences[0], width: width, glyphs: environment.glyphs)
         let text = sum + sentences.dropFirst().flatMap { wrappedLines($0, width: width, glyphs: environment.glyphs) }
         let textLines = state.focus == .output ? text.count : 0
-        let headerRows = header(sequence).lineRows(width: width)
+        // The layer line gives way (ending in an ellipsis) before the two lines of maps and the sentences do.
+        let headerRows = min(header(sequence).lineRows(width: width), max(1, area.height - 2 - textLines))
         // One line per channel: the inspected output's group first, the rest while lines remain.
         let rowsRoom = max(2, area.height - headerRows - textLines)
         let inputOrder = Array(channelsRead) + (0..<sequence.input.channels).filter { !channelsRead.contains($0) }

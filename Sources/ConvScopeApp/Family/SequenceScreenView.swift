@@ -21,10 +21,14 @@ struct SequenceScreenView {
             return
         }
         let width = area.width - 1
-        // The layer line wraps at its arguments, above the refusal when PyTorch refuses the layer.
-        header(sequence).paint(into: &canvas, x: area.x + 1, y: area.y, width: width, height: area.height)
-        guard case .success(let output) = sequence.output else { return }
+        // The layer line wraps at its arguments, above the refusal when PyTorch refuses the layer;
+        // when it runs, in the rows the maps and the sentences leave.
+        guard case .success(let output) = sequence.output else {
+            header(sequence).paint(into: &canvas, x: area.x + 1, y: area.y, width: width, height: area.height)
+            return
+        }
         let rows = rowsLayout(sequence, output: output)
+        header(sequence).paint(into: &canvas, x: area.x + 1, y: area.y, width: width, height: rows.y - area.y)
         let (o, t, taps, channelsRead, text) = (rows.o, rows.t, rows.taps, rows.channelsRead, rows.text)
         let (inputShown, outputShown, labels) = (rows.inputShown, rows.outputShown, rows.labels)
         let (labelWidth, cellWidth, window) = (rows.labelWidth, rows.cellWidth, rows.window)

@@ -64,7 +64,7 @@ public struct TransposedExplanationView {
 
     /// The title (with `title`) and the steps of `view` in words (with `steps`), wrapped at
     /// `width`; an empty canvas of no rows when neither is asked for.
-    func words(_ view: TransposedView?, width: Int, steps: Bool, title shown: Bool) -> Canvas {
+    func words(_ view: TransposedView?, width: Int, steps: Bool, title shown: Bool, firstShorter: Int = 0) -> Canvas {
         var text = Canvas(width: width, height: 60)
         let repr = writtenRepr.map { FamilyText.heightOne($0, as: explained.layer.pytorchRepr, lang) } ?? explained.layer.pytorchRepr
         let title = switch view {
@@ -72,7 +72,8 @@ public struct TransposedExplanationView {
         case .scatter: FamilyText.scatterTitle(repr, lang)
         case nil: repr
         }
-        var y = shown ? paintLines([title], on: &text, y: 0, glyphs: environment.glyphs, style: Style(bold: true)) : -1
+        var y = shown ? paintLines([title], on: &text, y: 0, glyphs: environment.glyphs, style: Style(bold: true),
+                                    firstShorter: firstShorter) : -1
         let words = switch view {
         case .direct: [FamilyText.insertStep(explained, channels: input.shape[1], lang),
                        FamilyText.padStep(explained, channels: input.shape[1], lang), FamilyText.convolveStep(explained, lang)]

@@ -32,20 +32,47 @@ struct TransposedMapsArea {
 
     /// What is drawn: the words above the maps (the steps dropped, then the title shortened to
     /// the status line's words, as the area gets shorter), the maps, the sums, and the rows
-    /// the maps get. The maps are drawn once; only the words are tried at each length.
+    /// the maps get. The maps are drawn once; only the words are tried at each length. Where the
+    /// maps scroll, the words' first line leaves room at its end for the mark saying where they are.
     func content() -> (words: Canvas, gap: Int, maps: Canvas, sums: [String], rows: Int) {
         let sum = view.sum
         let sums = self.sums(sum)
         let maps = (try? view.grids(shown, sum: sum, width: width)) ?? Canvas(width: width, height: 1)
+        var markRoom = 0
+        var drawn = content(maps: maps, sums: sums, markRoom: 0)
+        // Room kept for the mark can take a row from the maps, so a row mark may appear with it.
+        for _ in 0..<2 {
+            let room = self.markRoom(maps: maps, rows: drawn.rows)
+            guard room > markRoom else { break }
+            markRoom = room
+            drawn = content(maps: maps, sums: sums, markRoom: room)
+        }
+        return drawn
+    }
+
+    func content(maps: Canvas, sums: [String], markRoom: Int) -> (words: Canvas, gap: Int, maps: Canvas, sums: [String], rows: Int) {
         let room = max(1, area.height - sums.count)
-        var words = view.words(shown, width: width, steps: true, title: true)
-        if words.height + 1 + maps.height > room { words = view.words(shown, width: width, steps: false, title: true) }
+        var words = view.words(shown, width: width, steps: true, title: true, firstShorter: markRoom)
+        if words.height + 1 + maps.height > room {
+            words = view.words(shown, width: width, steps: false, title: true, firstShorter: markRoom)
+        }
         guard words.height + 1 + maps.height > room else { return (words, 1, maps, sums, max(1, room - words.height - 1)) }
         // The status line's words (wrapped, never cut at the edge), the maps right under them.
         let notice = FamilyScreenText.viewNotice(shown, lang)
-        words = Canvas(width: width, height: wrappedLines(notice, width: width, glyphs: glyphs).count)
-        _ = paintLines([notice], on: &words, y: 0, glyphs: glyphs, style: Style(bold: true))
+        let lines = wrappedLines(notice, width: width, glyphs: glyphs, firstShorter: markRoom)
+        words = Canvas(width: width, height: lines.count)
+        for (i, line) in lines.enumerated() { words.put(line, x: 0, y: i, style: Style(bold: true)) }
         return (words, 0, maps, sums, max(1, room - words.height))
+    }
+
+    /// The columns the scroll mark can take at the end of the first line, with the two spaces
+    /// before it: its widest form for the axes that scroll; 0 when the maps fit or it is too wide to show.
+    func markRoom(maps: Canvas, rows: Int) -> Int {
+        let (h, w) = (maps.height, maps.width)
+        guard w > width || h > rows else { return 0 }
+        let widest = FamilyText.fitted(FamilyScreenText.scrolled(rows: (h > rows ? (h - 1)..<h : 0..<h, of: h),
+                                                                 columns: (w > width ? (w - 1)..<w : 0..<w, of: w), lang), glyphs)
+        return widest.count + 12 <= width ? widest.count + 2 : 0
     }
 
     /// One page of scrolling (the columns and rows the maps get) and the farthest the maps
@@ -73,20 +100,18 @@ struct TransposedMapsArea {
         let sumsTop = max(area.y, min(top + min(rows, c.maps.height) + 1, area.maxY - c.sums.count))
         for (i, line) in c.sums.enumerated() where sumsTop + i < area.maxY {
             // A written sum longer than the area gives up whole terms from its end, for an ellipsis.
-            let shown = TextWrap.lines(FamilyText.fitted(line, glyphs), width: width, maxLines: 1, ellipsis: " " + glyphs.ellipsis)
-            canvas.put(shown.first ?? "", x: area.x + 1, y: sumsTop + i,
+            let shown = FamilyText.shortenedSum(FamilyText.fitted(line, glyphs), width: width, ellipsis: " " + glyphs.ellipsis)
+            canvas.put(shown, x: area.x + 1, y: sumsTop + i,
                        style: Style(foreground: Palette.highlight, bold: i == c.sums.count - 1), maxWidth: width)
         }
         guard c.maps.width > width || c.maps.height > rows, c.words.height > 0 else { return }
-        // Where the maps are, at the end of the first line of words (over the tail of a long title).
+        // Where the maps are, at the end of the first line of words.
         let shown = (rows: y..<min(c.maps.height, y + rows), columns: x..<min(c.maps.width, x + width))
         let mark = FamilyText.fitted(FamilyScreenText.scrolled(rows: (shown.rows, of: c.maps.height),
                                                                columns: (shown.columns, of: c.maps.width), lang), glyphs)
-        guard mark.count + 12 <= width else { return }
-        // The words it covers give way whole: a word the mark would cut goes with it.
-        var at = area.x + 1 + width - mark.count - 2
-        while at > area.x + 1, canvas[at - 1, area.y].character != " ", canvas[at, area.y].character != " " { at -= 1 }
-        canvas.fill(x: at, y: area.y, width: area.maxX - at, height: 1)
+        // The first line of words left room for it; where it could not (a first word too long), no mark.
+        let at = area.maxX - mark.count - 2
+        guard mark.count + 12 <= width, (at..<area.maxX).allSatisfy({ canvas[$0, area.y].character == " " }) else { return }
         canvas.put(mark, x: area.maxX - mark.count, y: area.y, style: Style(foreground: Palette.muted), maxWidth: mark.count)
     }
 }

@@ -38,7 +38,8 @@ struct TransposedScreenView {
         return .success(view)
     }
 
-    /// Paints the maps area, the sums above the formula rows and the formulas.
+    /// Paints the maps area, the sums above the formula rows and the formulas (the layout keeps
+    /// their rows for every layer PyTorch runs, one too large to draw too).
     func paint(into canvas: inout Canvas) {
         let area = layout.maps
         canvas.fill(x: area.x, y: area.y, width: area.width, height: area.height)
@@ -49,9 +50,9 @@ struct TransposedScreenView {
                 .paint(into: &canvas, x: area.x + 1, y: area.y, width: area.width - 1, height: area.height)
         case .success(let view):
             TransposedMapsArea(view: view, shown: state.transposedView, area: area).paint(into: &canvas, scroll: state.transposedScroll)
-            FormulaBar.paintFamily(state.familyFormulaRows(width: layout.columns) ?? [], into: &canvas, layout: layout,
-                                   glyphs: environment.glyphs)
         }
+        FormulaBar.paintFamily(state.familyFormulaRows(width: layout.columns) ?? [], into: &canvas, layout: layout,
+                               glyphs: environment.glyphs)
     }
 }
 

@@ -15,7 +15,7 @@ public enum Layout {
         let screen = compute(state, environment: env, widths: widths, inspectorLines: inspectorLines)
         // The output's indices are what "output[0, 2, 3]" is looked up by: where the inspector's
         // second line is what keeps them off, its sentence takes one line instead.
-        guard state.isInspecting, let output = screen.output, !output.axisLabels else { return screen }
+        guard inspectorLines > 0, let output = screen.output, !output.axisLabels else { return screen }
         let tighter = compute(state, environment: env, widths: widths, inspectorLines: 1)
         guard let labelled = tighter.output, labelled.axisLabels, labelled.showsAsMuch(as: output),
               let input = tighter.input, let before = screen.input, input.showsAsMuch(as: before) else { return screen }
