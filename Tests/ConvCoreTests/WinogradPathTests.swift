@@ -13,9 +13,9 @@ struct WinogradPathTests {
     static var choiceTakesLayers: Bool { WinogradPlan.minimumMultiplyAdds[InstructionSet.name] != nil }
 
     static func winograd(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ plan: WinogradPlan,
-                         threads: Int) throws -> Tensor4? {
+                         threads: Int, bandRows: Int? = nil) throws -> Tensor4? {
         try WinogradConvolution.run(input: input, weights: weights, bias: bias, plan: plan, threads: threads,
-                                    workspace: Conv2dWorkspace(), isCancelled: { false })
+                                    workspace: Conv2dWorkspace(), bandRows: bandRows, isCancelled: { false })
     }
 
     static func direct(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ spec: Conv2dSpec, threads: Int) throws -> Tensor4 {
@@ -49,7 +49,7 @@ struct WinogradPathTests {
     @Test("random layers: equal to the direct path and the exact table path", arguments: [1, 2])
     func randomLayers(threads: Int) throws {
         var generator = SplitMixRandom(start: 20_261_207)
-        var taken = 0, widthsUnderATile = 0, withFractions = 0
+        var taken = 0, widthsUnderATile = 0, withFractions = 0, inBands = 0
         while taken < 240 {
             var (spec, input, weights, bias) = GeneralPathTests.randomLayer(&generator)
             let w = spec.widthAxis
@@ -67,11 +67,16 @@ struct WinogradPathTests {
                 // Wide kernels with many points on larger values may leave the bound: then nil.
                 guard let output = try Self.winograd(input, weights, bias, plan, threads: threads) else { continue }
                 #expect(output.storage.map(\.bitPattern) == direct.storage.map(\.bitPattern), "F(\(m)) \(spec)")
+                // In bands of a few output rows: each band's planes start at its own first input row.
+                let bandRows = 1 + Int(generator.next() % 3)
+                let banded = try #require(try Self.winograd(input, weights, bias, plan, threads: threads, bandRows: bandRows))
+                #expect(banded.storage.map(\.bitPattern) == direct.storage.map(\.bitPattern), "F(\(m)) \(spec), bands of \(bandRows)")
+                if spec.heightAxis.outputSize > bandRows { inBands += 1 }
                 taken += 1
                 if w.outputSize < m { widthsUnderATile += 1 }
             }
         }
-        #expect(widthsUnderATile > 0 && withFractions > 0)
+        #expect(widthsUnderATile > 0 && withFractions > 0 && inBands > taken / 2)
     }
 
     @Test("the lab's 256² 16→16 k5 layer: Conv2dForward takes the path, the values are the direct path's")

@@ -1,8 +1,8 @@
 import CConvKernels
 
 /// Scratch memory the general convolution path reuses between calls: the padded, stride-split
-/// input, the packed weights and the tap table, and the FFT path's kernel spectra and its
-/// workers' tile buffers. Pass the same workspace to successive
+/// input, the packed weights and the tap table, the FFT path's kernel spectra and its workers'
+/// tile buffers, and the Winograd path's band planes. Pass the same workspace to successive
 /// `Conv2dForward.run` calls (a TUI recomputing on every key) to skip reallocating them;
 /// one workspace serves one computation at a time.
 public final class Conv2dWorkspace {
@@ -12,6 +12,8 @@ public final class Conv2dWorkspace {
     var spectra = ScratchBuffer<Double>()
     /// One tile buffer per FFT worker.
     var tiles: [ScratchBuffer<Double>] = []
+    /// One buffer per Winograd worker: the transformed planes of the band it computes.
+    var bands: [ScratchBuffer<Float>] = []
 
     /// An empty workspace; buffers grow to the largest layer computed with it.
     public init() {}
@@ -19,6 +21,7 @@ public final class Conv2dWorkspace {
     deinit {
         input.release(); weights.release(); offsets.release(); spectra.release()
         for buffer in tiles { buffer.release() }
+        for buffer in bands { buffer.release() }
     }
 
     /// Bytes currently held.
@@ -26,6 +29,7 @@ public final class Conv2dWorkspace {
         input.capacity * MemoryLayout<Float>.stride + weights.capacity * MemoryLayout<Float>.stride
             + offsets.capacity * MemoryLayout<Int64>.stride
             + (spectra.capacity + tiles.reduce(0) { $0 + $1.capacity }) * MemoryLayout<Double>.stride
+            + bands.reduce(0) { $0 + $1.capacity } * MemoryLayout<Float>.stride
     }
 }
 
