@@ -26,15 +26,17 @@ extension Engine {
     private func computeNow(_ layer: Conv2dSettings, kept: ComputedMaps?) throws -> ComputedMaps {
         Self.computedNow?.record(layer)
         if let kept { return kept }
-        let maps = try Self.compute(layer, input: layer.makeInputMaps(), kernels: layer.makeKernelMaps())
+        let maps = try Self.compute(layer, input: layer.makeInputMaps(), kernels: layer.makeKernelMaps(), workspace: keptWorkspace)
         remember(maps)
         return maps
     }
 
     /// A layer's maps from its built tensors, inline or in the background; throws when cancelled.
-    static func compute(_ layer: Conv2dSettings, input: FeatureMaps, kernels: FeatureMaps,
+    static func compute(_ layer: Conv2dSettings, input: FeatureMaps, kernels: FeatureMaps, workspace: KeptWorkspace? = nil,
                         isCancelled: () -> Bool = { false }) throws -> ComputedMaps {
-        ComputedMaps(try ConvExperiment(layer, input: input, kernels: kernels, isCancelled: isCancelled))
+        let space = workspace?.take()
+        defer { if let space { workspace?.giveBack(space) } }
+        return ComputedMaps(try ConvExperiment(layer, input: input, kernels: kernels, workspace: space, isCancelled: isCancelled))
     }
 
     /// The kept maps of `layer`, if any.
@@ -58,7 +60,7 @@ extension Engine {
         let previewJob = region.map { _ in start(.preview) }
         previewRegion = region
         let token = job.token, previewToken = previewJob?.token ?? CancelToken()
-        let threshold = previewMultiplyAdds, mailbox = mailbox, buildGate = buildGate
+        let threshold = previewMultiplyAdds, mailbox = mailbox, buildGate = buildGate, keptWorkspace = keptWorkspace
         let post: @Sendable (ComputedMaps) -> Void = { maps in previewJob.map { mailbox.post($0.delivery(.preview(maps))) } }
         run(job) {
             // What is on screen first, from the part of the input it reads; then the whole layer.
@@ -80,7 +82,7 @@ extension Engine {
             }
             // The whole layer's workers wait while a preview of a new region runs (they poll every
             // millisecond or so): what is on screen comes first.
-            guard let maps = try? Self.compute(layer, input: input, kernels: kernels, isCancelled: {
+            guard let maps = try? Self.compute(layer, input: input, kernels: kernels, workspace: keptWorkspace, isCancelled: {
                 while token.isPaused && !token.isCancelled { usleep(1000) }
                 return token.isCancelled
             }) else { return nil }

@@ -75,6 +75,8 @@ public final class Engine {
     /// several at once and peaked at 1.4 GB. The computations themselves still overlap while a
     /// stale one stops, so a key never waits for one (a serial queue cost key → heatmaps ~1 ms).
     let buildGate = BuildGate()
+    /// The small workspace the layer's computations reuse between keys.
+    let keptWorkspace = KeptWorkspace()
 
     // The stack and graph screens (Engine+Models.swift).
     var runningModel: Model?

@@ -120,3 +120,31 @@ extension Engine {
     /// Where `computeNow` records the layers it is asked for, in the task (or thread) that sets it.
     @TaskLocal public static var computedNow: ComputeLog?
 }
+
+/// The one small `Conv2dWorkspace` the engine's layer jobs take turns with: a key's Winograd band
+/// planes and packed weights then come from memory already faulted in, not from fresh pages (the
+/// lab's 256² 16→16 k5 layer: 1.5 MB a key). A workspace that grew past `keptBytes` (a direct
+/// path's packed input, the FFT path's spectra) is let go when given back: a screen holds no more
+/// between keys than a lab of 30 on one server can afford.
+final class KeptWorkspace: Sendable {
+    private let kept = Mutex<UncheckedWorkspace?>(nil)
+
+    /// Bytes a workspace may hold and still be kept between keys.
+    static let keptBytes = 2 << 20
+
+    /// The kept workspace, or a new one when another job has it (or none was kept).
+    func take() -> Conv2dWorkspace {
+        kept.withLock { kept in defer { kept = nil }; return kept?.workspace } ?? Conv2dWorkspace()
+    }
+
+    /// Keeps `workspace` for the next job when it is small enough.
+    func giveBack(_ workspace: Conv2dWorkspace) {
+        guard workspace.bytes <= Self.keptBytes else { return }
+        kept.withLock { $0 = UncheckedWorkspace(workspace: workspace) }
+    }
+
+    /// A workspace passed between threads: only ever used by the one job that took it.
+    private struct UncheckedWorkspace: @unchecked Sendable {
+        let workspace: Conv2dWorkspace
+    }
+}
