@@ -28,6 +28,8 @@ func report(_ name: String, _ t: (median: Double, worst: Double)) {
 if CommandLine.arguments.contains("--graph-values") { try graphValuesBench(CommandLine.arguments); exit(0) }
 if CommandLine.arguments.contains("--graph") { try graphBench(CommandLine.arguments); exit(0) }
 let quick = CommandLine.arguments.contains("--quick")
+if CommandLine.arguments.contains("--lab-key-engine") { labKeyEngine(runs: 60); exit(0) }
+if CommandLine.arguments.contains("--lab-key-parts") { labKeyParts(runs: 60); exit(0) }
 if CommandLine.arguments.contains("--maps-in-view-parts") { mapsInViewParts(quick: quick); exit(0) }
 if CommandLine.arguments.contains("--maps-in-view-grid") { mapsInViewGridBench(quick: quick, runs: quick ? 2 : 3); exit(0) }
 if CommandLine.arguments.contains("--model-maps-in-view") {
