@@ -10,7 +10,7 @@ struct WinogradPathTests {
 
     /// Whether `WinogradPlan.choice` takes layers here: with AVX-512 or AVX2 transforms, not with the
     /// plain loops (`CONVSCOPE_ISA=generic`), where every layer stays direct.
-    static var choiceTakesLayers: Bool { WinogradPlan.minimumMultiplyAdds[InstructionSet.name] != nil }
+    static var choiceTakesLayers: Bool { WinogradPlan.choices[InstructionSet.name] != nil }
 
     static func winograd(_ input: Tensor4, _ weights: Tensor4, _ bias: [Float]?, _ plan: WinogradPlan,
                          threads: Int, bandRows: Int? = nil) throws -> Tensor4? {

@@ -21,24 +21,33 @@ struct WinogradPlan {
     let spec: Conv2dSpec
     let matrices: WinogradMatrices
 
-    /// Outputs per tile for each kernel width the path pays on, per instruction set of the
-    /// transforms (`InstructionSet.name`); other widths, and the plain loops, stay direct. AVX-512:
-    /// measured on an AMD EPYC, two cores (docs/PERFORMANCE.md 2026-12-07, Winograd); AVX2: on a
-    /// Zen 3 core F(4, 5) took 0.59 of the direct path's time at 256² 16→16, F(3, 5) 0.77, F(2, 5) 0.80.
-    static let measuredOutputs: [String: [Int: Int]] = ["avx512": [5: 4], "avx2": [5: 4]]
-    /// Below this many direct multiply-adds the transforms cost more than they save. AVX-512: 16→16 k5
-    /// took 1.26, 1.11, 1.00 and 0.94 of the direct path's time at 80², 96², 112² and 128² (0.22
-    /// against 0.18 ms at 80², 0.42 against 0.44 at 128²; 74.6 and 98.4 million multiply-adds at
-    /// 112² and 128²). AVX2: 1.31 at 48² (12.4 million), 0.82 at 64² (23.0 million).
-    static let minimumMultiplyAdds: [String: Int] = ["avx512": 90_000_000, "avx2": 20_000_000]
-    /// Below this many taps per output (C_in/g · kH, the row kernel's taps) the output transform,
-    /// paid per output row, costs more than it saves. AVX2: 3→16 k5 (15 taps) took 1.16, 1.06 and
-    /// 0.99 of the direct path's time at 128², 192² and 256²; 8→16 k5 (40 taps) 0.89 at 96².
-    static let minimumTaps: [String: Int] = ["avx512": 0, "avx2": 40]
+    /// Where the path pays, for one instruction set of the transforms.
+    struct Choice {
+        /// Outputs per tile for each kernel width the path pays on; other widths stay direct.
+        let outputs: [Int: Int]
+        /// Below this many direct multiply-adds the transforms cost more than they save.
+        let minimumMultiplyAdds: Int
+        /// Below this many taps per output (C_in/g · kH, the row kernel's taps) the output
+        /// transform, paid per output row, costs more than it saves.
+        let minimumTaps: Int
+    }
+
+    /// The choice per instruction set (`InstructionSet.name`); the plain loops take no layer.
+    /// AVX-512, measured on an AMD EPYC, two cores (docs/PERFORMANCE.md 2026-12-07, Winograd):
+    /// 16→16 k5 took 1.26, 1.11, 1.00 and 0.94 of the direct path's time at 80², 96², 112² and
+    /// 128² (0.22 against 0.18 ms at 80², 0.42 against 0.44 at 128²; 74.6 and 98.4 million
+    /// multiply-adds at 112² and 128²). AVX2, on a Zen 3 core: F(4, 5) took 0.59 of the direct
+    /// path's time at 256² 16→16, F(3, 5) 0.77, F(2, 5) 0.80; 1.31 at 48² (12.4 million
+    /// multiply-adds), 0.82 at 64² (23.0 million); 3→16 k5 (15 taps) took 1.16, 1.06 and 0.99 at
+    /// 128², 192² and 256², 8→16 k5 (40 taps) 0.89 at 96².
+    static let choices: [String: Choice] = [
+        "avx512": Choice(outputs: [5: 4], minimumMultiplyAdds: 90_000_000, minimumTaps: 0),
+        "avx2": Choice(outputs: [5: 4], minimumMultiplyAdds: 20_000_000, minimumTaps: 40),
+    ]
 
     /// Tiles per transformed row, ⌈W_out / m⌉ (the last one's extra outputs are dropped).
     var tiles: Int { (spec.widthAxis.outputSize + matrices.outputs - 1) / matrices.outputs }
-    /// Padded input rows the transformed planes hold.
+    /// Padded input rows of the layer (a band of `WinogradRows` transforms some of them).
     var rows: Int { spec.heightAxis.paddedSize }
 
     /// F(`outputs`, kernel width) for `spec`, whatever its size; nil for a width stride or
@@ -55,12 +64,11 @@ struct WinogradPlan {
     /// switched off, the plain loops (no AVX2), a kernel width the measured table leaves out, or a
     /// layer too small or with too few taps per output to pay.
     static func choice(for spec: Conv2dSpec) -> WinogradPlan? {
-        let isa = InstructionSet.name
-        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed), let minimum = minimumMultiplyAdds[isa],
-              let fewestTaps = minimumTaps[isa], let m = measuredOutputs[isa]?[spec.widthAxis.kernel] else { return nil }
+        guard GeneralPathChoice.winogradAllowed.load(ordering: .relaxed), let choice = choices[InstructionSet.name],
+              let m = choice.outputs[spec.widthAxis.kernel] else { return nil }
         let h = spec.heightAxis, w = spec.widthAxis, taps = spec.inChannelsPerGroup * h.kernel
         let macs = h.outputSize * w.outputSize * spec.parameters.outChannels * taps * w.kernel
-        return macs >= minimum && taps >= fewestTaps ? WinogradPlan(spec: spec, outputs: m) : nil
+        return macs >= choice.minimumMultiplyAdds && taps >= choice.minimumTaps ? WinogradPlan(spec: spec, outputs: m) : nil
     }
 
     /// The transformed weights [n][C_out, C_in/g, kH, 1] (point p's kernels, then the next's), or nil
