@@ -7,6 +7,8 @@ struct Runner {
     let threads: Int
     /// Children measure the direct path only (`--direct`).
     var direct = false
+    /// Children never take the FFT path (`--no-fft`).
+    var noFFT = false
     /// Children never take the Winograd path (`--no-winograd`).
     var noWinograd = false
     /// Children take the FFT path wherever it can compute the layer (`--fft`).
@@ -99,7 +101,7 @@ struct Runner {
     func measureInChild(_ workload: Workload) throws -> Measurement {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let result = try Subprocess.run(me, ["--threads", String(threads)] + (direct ? ["--direct"] : [])
-            + (noWinograd ? ["--no-winograd"] : []) + (fft ? ["--fft"] : [])
+            + (noFFT ? ["--no-fft"] : []) + (noWinograd ? ["--no-winograd"] : []) + (fft ? ["--fft"] : [])
             + (kernel.map { ["--kernel", $0] } ?? []) + ["--measure", workload.argument])
         guard result.status == 0, let measurement = Measurement(line: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw BenchError(message: "measuring \(workload.argument) failed (exit \(result.status))") }

@@ -56,7 +56,7 @@ struct Bench: ParsableCommand {
             print(try Measurement.convscope(workload, threads: threads).line)
             return
         }
-        let runner = Runner(threads: threads, direct: direct, noWinograd: noWinograd, fft: fft, kernel: kernel, torch: noTorch ? nil : TorchRunner.find(threads: threads))
+        let runner = Runner(threads: threads, direct: direct, noFFT: noFFT, noWinograd: noWinograd, fft: fft, kernel: kernel, torch: noTorch ? nil : TorchRunner.find(threads: threads))
         let report = try runner.report(quick: quick)
         print(report)
     }
