@@ -8,13 +8,31 @@
 #include <sys/mman.h>
 #endif
 
+// Linux's synchronous collapse into a huge page (asm-generic/mman-common.h), where libc's
+// headers do not name it yet.
+#if defined(MADV_COLLAPSE)
+#define CONVSCOPE_MADV_COLLAPSE MADV_COLLAPSE
+#else
+#define CONVSCOPE_MADV_COLLAPSE 25
+#endif
+
 int convscope_prefer_huge_pages(void *start, int64_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    const uintptr_t first = ((uintptr_t)start + huge - 1) & ~(huge - 1);
-    const uintptr_t end = ((uintptr_t)start + (uintptr_t)bytes) & ~(huge - 1);
+    const uintptr_t huge = (uintptr_t)2 << 20, page = 4096;
+    const uintptr_t below = (uintptr_t)start & ~(huge - 1);
+    // A boundary in start's own page is that page's start (2 MB boundaries are page boundaries):
+    // the advice covers no other mapping, and the first 2 MB are not lost to a header.
+    const uintptr_t first = (uintptr_t)start - below < page ? below : below + huge;
+    // The same at the end: a boundary in the end's own page is that page's end.
+    const uintptr_t stop = (uintptr_t)start + (uintptr_t)bytes, above = (stop + huge - 1) & ~(huge - 1);
+    const uintptr_t end = above - stop < page ? above : above - huge;
     if (bytes <= 0 || end <= first) return 0;
-    return madvise((void *)first, end - first, MADV_HUGEPAGE) == 0;
+    if (madvise((void *)first, end - first, MADV_HUGEPAGE) != 0) return 0;
+    // The page holding the block's headers was written before the advice, as a 4 KB page: its
+    // 2 MB would then fault in the other 511 one by one. Made huge now (Linux 6.1 and later),
+    // the rest of it is written without a fault; older kernels refuse, and nothing changes.
+    if (first < (uintptr_t)start) (void)madvise((void *)first, huge, CONVSCOPE_MADV_COLLAPSE);
+    return 1;
 #else
     (void)start; (void)bytes;
     return 0;

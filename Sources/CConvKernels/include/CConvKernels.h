@@ -117,6 +117,9 @@ uint64_t convscope_hash_bytes(const void *bytes, int64_t count);
 
 /// Asks the kernel to back the whole 2 MB pages inside `bytes` from `start` with transparent
 /// huge pages when first written (Linux's MADV_HUGEPAGE): one fault per 2 MB instead of 512.
+/// A 2 MB boundary in the same 4 KB page as the buffer's first byte counts as its start, and one
+/// in the page of its last byte as its end (a block glibc maps on its own holds its headers and a
+/// few spare bytes there; the advice only lets pages be huge, it changes no value).
 /// Call it before the buffer is written. Returns 1 when advised, 0 otherwise (nothing inside,
 /// not Linux, or refused); nothing depends on it succeeding.
 int convscope_prefer_huge_pages(void *start, int64_t bytes);

@@ -21,16 +21,14 @@ public enum IndexedRandom {
     /// array as `SplitMixRandom(start:).floats(count, in: range)`.
     public static func floats(_ count: Int, start: UInt64, in range: ClosedRange<Int>,
                               threads: Int = ProcessorCount.online) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { initialized = 0; return }
-            _ = convscope_prefer_huge_pages(base, Int64(count * MemoryLayout<Float>.stride))  // all of it is written
+        // All of it is written.
+        HugePageArray.make(count: count) { base in
             let job = RandomPieces(output: base, count: count, start: start, range: range)
             if job.pieces <= 1 || threads <= 1 {
                 job.run()
             } else {
                 Workers.perform(iterations: min(threads, job.pieces)) { _ in job.run() }
             }
-            initialized = count
         }
     }
 

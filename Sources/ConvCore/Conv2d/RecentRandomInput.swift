@@ -43,14 +43,12 @@ enum RecentRandomInput {
     static func grown(_ kept: [Float], to count: Int, start: UInt64, range: ClosedRange<Int>) -> [Float]? {
         let shared = min(kept.count, count)
         guard count > 0, count - shared <= count / 8 else { return nil }
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { initialized = 0; return }
-            _ = convscope_prefer_huge_pages(base, Int64(count * MemoryLayout<Float>.stride))  // all of it is written
+        // All of it is written.
+        return HugePageArray.make(count: count) { base in
             kept.withUnsafeBufferPointer { values in
                 if let source = values.baseAddress { base.update(from: source, count: shared) }
             }
             IndexedRandom.fill(base + shared, start: start, first: shared, count: count - shared, in: range)
-            initialized = count
         }
     }
 }

@@ -33,8 +33,9 @@ enum FFTConvolution {
         // Each worker's buffers, kept by the workspace: fresh ones would fault in every page again.
         while workspace.tiles.count < workers { workspace.tiles.append(ScratchBuffer()) }
         let scratches = (0..<workers).map { TileScratch(plan: plan, spec: spec, batch: batch, in: &workspace.tiles[$0]) }
-        let storage = [Float](unsafeUninitializedCapacity: outChannels * outH * outW) { buffer, initialized in
-            _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(buffer.count * MemoryLayout<Float>.stride))
+        let count = outChannels * outH * outW
+        let storage = [Float](unsafeUninitializedCapacity: HugePageArray.capacity(floats: count)) { buffer, initialized in
+            HugePageArray.advise(buffer, count: count)
             withoutActuallyEscaping(isCancelled) { isCancelled in
                 input.storage.withUnsafeBufferPointer { source in
                     let job = TileJob(spec: spec, plan: plan, rounding: rounding, bias: bias, twiddles: twiddles,
@@ -51,7 +52,7 @@ enum FFTConvolution {
                     if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
                 }
             }
-            initialized = buffer.count
+            initialized = count
         }
         if stopped.load(ordering: .relaxed) { throw ComputationCancelled() }
         return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)

@@ -144,13 +144,13 @@ enum GeneralConvolution {
         }
         var stopped = [Bool](repeating: false, count: workers.max() ?? 1)
         let storage = withoutActuallyEscaping(isCancelled) { isCancelled in
-            [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            [Float](unsafeUninitializedCapacity: zeroed ? count : HugePageArray.capacity(floats: count)) { buffer, initialized in
                 // A window's planes are mostly zeros (8 planes of 1024² around a screenful of
                 // values): their pages are handed back rather than written, then faulted in
                 // only where written or read.
                 if zeroed, let base = buffer.baseAddress { convscope_zero_floats(base, Int64(count)) }
                 // Every value of a whole layer is written: in 2 MB pages, it faults 512 times less.
-                else { _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(count * MemoryLayout<Float>.stride)) }
+                else { HugePageArray.advise(buffer, count: count) }
                 stopped.withUnsafeMutableBufferPointer { stoppedFlags in
                     for (part, partWorkers) in zip(parts, workers) where !stoppedFlags.contains(true) {
                         let job = RowJob(

@@ -120,10 +120,8 @@ struct WinogradRows {
         }
         let nextBand = WorkCounter()
         var stopped = [Bool](repeating: false, count: workers)
-        let storage = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // Every value is written: in 2 MB pages, it faults 512 times less.
-            _ = convscope_prefer_huge_pages(buffer.baseAddress, Int64(count * MemoryLayout<Float>.stride))
-            let output = buffer.baseAddress!
+        // Every value is written: in 2 MB pages, it faults 512 times less.
+        let storage = HugePageArray.make(count: count) { output in
             stopped.withUnsafeMutableBufferPointer { flags in
                 Workers.perform(iterations: workers) { worker in
                     let points = planes[worker]
@@ -152,7 +150,6 @@ struct WinogradRows {
                     }
                 }
             }
-            initialized = count
         }
         if stopped.contains(true) { throw ComputationCancelled() }
         return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
