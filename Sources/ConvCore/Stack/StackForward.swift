@@ -77,9 +77,10 @@ public enum StackForward {
         let start = planes.map(GraphSharedValue.maps) ?? GraphSharedValue(.tensor(GraphTensor(input)))
         return GraphForward.run(planned, inputName: Model.chainInput, input: start, sharingPlanes: true,
                                 weights: weights, isCancelled: isCancelled) { index, value in
+            if case let .maps(m) = value { each(index, StackDenseMaps.written(m), MapValueSummary(m), value); return }
             guard case let .tensor(t) = value.expanded else { return }
             let output = Tensor4(shape: t.shape, storage: t.storage)
-            if case let .maps(m) = value { each(index, output, MapValueSummary(m), value) } else { each(index, output, MapValueSummary(output), value) }
+            each(index, output, MapValueSummary(output), value)
         }
     }
 
