@@ -75,11 +75,14 @@ public enum StackForward {
         // A layer with the course notebook's weights (nil) runs on the maps' distinct planes, as a
         // traced graph's does: a ramp's 16 equal channels are summed once, not 16 times.
         let start = planes.map(GraphSharedValue.maps) ?? GraphSharedValue(.tensor(GraphTensor(input)))
+        let startMaps: FeatureMaps? = if case let .maps(m) = start { m } else { nil }
+        var dense = StackDenseMaps(input: startMaps, tensor: input)
         return GraphForward.run(planned, inputName: Model.chainInput, input: start, sharingPlanes: true,
                                 weights: weights, isCancelled: isCancelled) { index, value in
+            if case let .maps(m) = value { each(index, dense.tensor(m), MapValueSummary(m), value); return }
             guard case let .tensor(t) = value.expanded else { return }
             let output = Tensor4(shape: t.shape, storage: t.storage)
-            if case let .maps(m) = value { each(index, output, MapValueSummary(m), value) } else { each(index, output, MapValueSummary(output), value) }
+            each(index, output, MapValueSummary(output), value)
         }
     }
 
