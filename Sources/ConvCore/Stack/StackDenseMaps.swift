@@ -1,4 +1,3 @@
-import CConvKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,10 +39,8 @@ struct StackDenseMaps {
         if maps.distinctPlaneCount == channels, maps.planeOfChannel == Array(0..<channels) {
             return Tensor4(shape: maps.shape, storage: maps.storage)
         }
-        let storage = [Float](unsafeUninitializedCapacity: count) { out, initialized in
-            guard let base = out.baseAddress else { initialized = 0; return }
-            // Every value is written below, so 2 MB pages are faulted in once each.
-            _ = convscope_prefer_huge_pages(base, Int64(count * MemoryLayout<Float>.stride))
+        // Every value is written below, so 2 MB pages are faulted in once each.
+        let storage = HugePageArray.make(count: count) { base in
             maps.storage.withUnsafeBufferPointer { planes in
                 // Channels split among the cores, each writing its own.
                 WindowSums.inParallel(channels, parts: WindowSums.parts(forValues: count)) { part in
@@ -52,7 +49,6 @@ struct StackDenseMaps {
                     }
                 }
             }
-            initialized = count
         }
         return Tensor4(shape: maps.shape, storage: storage)
     }
