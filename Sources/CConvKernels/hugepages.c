@@ -16,6 +16,29 @@
 #define CONVSCOPE_MADV_COLLAPSE 25
 #endif
 
+#if defined(__linux__)
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+// True when /sys/kernel/mm/transparent_hugepage/enabled says "[never]" (read once; a missing
+// file reads as off).
+static int huge_pages_off(void) {
+    static atomic_int known = 0;  // 0 not read yet, 1 on, 2 off
+    int state = atomic_load_explicit(&known, memory_order_relaxed);
+    if (state == 0) {
+        char text[128] = {0};
+        int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY);
+        ssize_t count = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+        if (fd >= 0) close(fd);
+        state = count > 0 && strstr(text, "[never]") == NULL ? 1 : 2;
+        atomic_store_explicit(&known, state, memory_order_relaxed);
+    }
+    return state == 2;
+}
+#endif
+
 int convscope_prefer_huge_pages(void *start, int64_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     const uintptr_t huge = (uintptr_t)2 << 20, page = 4096;
@@ -31,7 +54,8 @@ int convscope_prefer_huge_pages(void *start, int64_t bytes) {
     // The page holding the block's headers was written before the advice, as a 4 KB page: its
     // 2 MB would then fault in the other 511 one by one. Made huge now (Linux 6.1 and later),
     // the rest of it is written without a fault; older kernels refuse, and nothing changes.
-    if (first < (uintptr_t)start) (void)madvise((void *)first, huge, CONVSCOPE_MADV_COLLAPSE);
+    // The collapse ignores the system's setting, so it is not asked for where huge pages are off.
+    if (first < (uintptr_t)start && !huge_pages_off()) (void)madvise((void *)first, huge, CONVSCOPE_MADV_COLLAPSE);
     return 1;
 #else
     (void)start; (void)bytes;

@@ -123,14 +123,16 @@ extension Engine {
 
 /// The one small `Conv2dWorkspace` the engine's layer jobs take turns with: a key's Winograd band
 /// planes and packed weights then come from memory already faulted in, not from fresh pages (the
-/// lab's 256² 16→16 k5 layer: 1.5 MB a key). A workspace that grew past `keptBytes` (a direct
-/// path's packed input, the FFT path's spectra) is let go when given back: a screen holds no more
-/// between keys than a lab of 30 on one server can afford.
+/// lab's 256² 16→16 k5 layer: 1.6 MB a key on two cores, each worker's planes under 768 KB). A
+/// workspace that grew past `keptBytes` (a direct path's packed input, the FFT path's spectra) is
+/// let go when given back: a screen holds no more between keys than a lab of 30 on one server
+/// can afford.
 final class KeptWorkspace: Sendable {
     private let kept = Mutex<UncheckedWorkspace?>(nil)
 
-    /// Bytes a workspace may hold and still be kept between keys.
-    static let keptBytes = 2 << 20
+    /// Bytes a workspace may hold and still be kept between keys: 1 MB per core (one worker's
+    /// band planes and a share of the packed weights), at least 2 MB.
+    static let keptBytes = max(2, ProcessorCount.online) << 20
 
     /// The kept workspace, or a new one when another job has it (or none was kept).
     func take() -> Conv2dWorkspace {

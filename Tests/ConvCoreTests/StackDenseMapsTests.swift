@@ -44,4 +44,18 @@ import Testing
         let mixed = StackForward.run(input: signed, layers: layers, weights: layers.map { _ in nil })
         #expect(mixed.outputs[1] != mixed.outputs[0] && storageAddress(mixed.outputs[1]) != storageAddress(mixed.outputs[0]))
     }
+
+    /// A caller that frees each output once handed on (`StackForward.stream`) gets equal outputs
+    /// written apart: the writer holds no tensor of its own between two outputs.
+    @Test func aWriterThatDoesNotRememberSharesNothing() {
+        let maps = Self.maps(channels: 16, side: 32, planes: 1)
+        func address(_ tensor: Tensor4) -> UnsafePointer<Float>? { tensor.storage.withUnsafeBufferPointer(\.baseAddress) }
+        var remembering = StackDenseMaps(input: nil, tensor: Tensor4(shape: [1, 1, 1, 1]))
+        let a = remembering.tensor(maps), b = remembering.tensor(maps)
+        #expect(address(a) == address(b))
+        var forgetting = StackDenseMaps(input: nil, tensor: Tensor4(shape: [1, 1, 1, 1]), remembers: false)
+        let c = forgetting.tensor(maps), d = forgetting.tensor(maps)
+        #expect(address(c) != address(d))
+        #expect(c.storage.map(\.bitPattern) == d.storage.map(\.bitPattern))
+    }
 }

@@ -79,6 +79,23 @@ struct WinogradPathTests {
         #expect(widthsUnderATile > 0 && withFractions > 0 && inBands > taken / 2)
     }
 
+    @Test("bands: the lab's layer in bands of 20 rows under 768 KB a worker; every worker gets a band or more")
+    func bandSizes() {
+        let lab = WinogradPlan(spec: Self.labLayer().0, outputs: 4)!
+        let rows = WinogradRows(plan: lab, threads: 2)
+        #expect(rows.bandRows == 20 && rows.planeRows == 24)
+        #expect(rows.n * 16 * rows.planeSize * 4 <= WinogradRows.bandBytes)
+        // One input channel: its planes would fit whole in one band, yet the rows are shared among the workers.
+        for (spec, threads) in [(Self.spec(256, 256, 1, 64, 5, 5), 8), (Self.spec(256, 256, 16, 16, 5, 5), 32),
+                                (Self.spec(128, 128, 8, 16, 5, 5), 4), (Self.spec(1024, 1024, 64, 64, 5, 5), 2)] {
+            let plan = WinogradPlan(spec: spec, outputs: 4)!, outH = spec.heightAxis.outputSize
+            let bands = WinogradRows(plan: plan, threads: threads)
+            let count = (outH + bands.bandRows - 1) / bands.bandRows
+            #expect(count >= min(threads, outH), "\(spec): \(count) bands for \(threads) workers")
+            #expect(bands.bandRows >= 1)
+        }
+    }
+
     @Test("the lab's 256² 16→16 k5 layer: Conv2dForward takes the path, the values are the direct path's")
     func labLayer() throws {
         let (spec, input, weights) = Self.labLayer()

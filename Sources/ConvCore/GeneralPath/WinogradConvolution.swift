@@ -13,13 +13,13 @@ enum WinogradConvolution {
     /// Convolves on up to `threads` cores, reusing `workspace`; nil when the values do not allow
     /// an exact result (the caller then takes the direct path). Throws `ComputationCancelled` when
     /// `isCancelled` (polled from every worker, so thread-safe) says so. `bandRows` sets the output
-    /// rows of a band (tests); by default `WinogradRows.bandRows`.
+    /// rows of a band (tests); by default `WinogradRows.defaultBandRows`.
     static func run(
         input: Tensor4, weights: Tensor4, bias: [Float]?, plan: WinogradPlan, threads: Int,
         workspace: Conv2dWorkspace, bandRows: Int? = nil, isCancelled: () -> Bool
     ) throws -> Tensor4? {
         guard let kernelRows = plan.transformedWeights(input: input, weights: weights, bias: bias) else { return nil }
-        let rows = WinogradRows(plan: plan, bandRows: bandRows)
+        let rows = WinogradRows(plan: plan, threads: threads, bandRows: bandRows)
         let packed = rows.packWeights(kernelRows, into: &workspace.weights)
         let offsets = rows.tapOffsets(into: &workspace.offsets)
         return try input.storage.withUnsafeBufferPointer { source in

@@ -11,8 +11,9 @@ import CConvKernels
 /// A band's planes are [n][C_in][planeRows][tiles], so every tap of a row reads a contiguous run
 /// of tiles: tap (j, i) of input channel j of the group and kernel row i is j·planeSize + i·d·tiles
 /// floats from the output row's first input row. Bands bound the planes' memory: all of them at
-/// once were twice the input (535 MB for a 1024² 64-channel input), a band's stay under
-/// `bandBytes` where the overlap allows.
+/// once were twice the input (535 MB for a 1024² 64-channel input); a worker's band stays under
+/// `bandBytes` where the overlap allows, else holds the rows of about four times the kernel's
+/// reach (10 MB a worker for that input).
 struct WinogradRows {
     let plan: WinogradPlan
     /// B: output channels one kernel call accumulates.
@@ -22,26 +23,30 @@ struct WinogradRows {
     /// Output rows of one band (the last may be shorter).
     let bandRows: Int
 
-    /// The stages for `plan`, in bands of `bandRows` output rows (by default `defaultBandRows`).
-    init(plan: WinogradPlan, bandRows: Int? = nil) {
+    /// The stages for `plan` on up to `threads` workers, in bands of `bandRows` output rows (by
+    /// default `defaultBandRows`).
+    init(plan: WinogradPlan, threads: Int, bandRows: Int? = nil) {
         self.plan = plan
         outputTransform = plan.matrices.output.map(Double.init)
-        self.bandRows = min(plan.spec.heightAxis.outputSize, max(1, bandRows ?? Self.defaultBandRows(plan)))
+        self.bandRows = min(plan.spec.heightAxis.outputSize, max(1, bandRows ?? Self.defaultBandRows(plan, threads: threads)))
     }
 
     /// Planes a band may hold, in bytes: below glibc's threshold for blocks mapped on their own
     /// (`Engine.returnedBlockBytes`), so a screen's bands come from the heap and not from fresh pages.
     static let bandBytes = 768 << 10
 
-    /// Output rows of a band whose planes fit `bandBytes`, in whole kernel calls, but never so few
-    /// that the rows two bands both read (the kernel's reach) add more than a quarter to the input
-    /// transform.
-    static func defaultBandRows(_ plan: WinogradPlan) -> Int {
+    /// Output rows of a band: as many as fit `bandBytes`, but at least about four times the rows
+    /// two bands both read (the kernel's reach), so those add about a quarter to the input
+    /// transform at most; then at most a share of the rows that leaves every one of `threads`
+    /// workers two bands (all the cores before the overlap); in whole kernel calls where it can.
+    static func defaultBandRows(_ plan: WinogradPlan, threads: Int) -> Int {
         let h = plan.spec.heightAxis, reach = (h.kernel - 1) * h.dilation, r = rowsPerCall(plan)
         let rowBytes = plan.matrices.points * plan.spec.parameters.inChannels * plan.tiles * MemoryLayout<Float>.stride
         let fitting = (Self.bandBytes / max(1, rowBytes) - reach - 1) / h.stride + 1
         let overlapBound = (4 * reach + h.stride - 1) / h.stride
-        return max(r, max(fitting, overlapBound, 1) / r * r)
+        let share = (h.outputSize + 2 * max(1, threads) - 1) / (2 * max(1, threads))
+        let rows = min(max(fitting, overlapBound, 1), share)
+        return rows >= r ? rows / r * r : max(1, rows)
     }
 
     var n: Int { plan.matrices.points }

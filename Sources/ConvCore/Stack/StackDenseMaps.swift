@@ -13,17 +13,23 @@ import Darwin
 struct StackDenseMaps {
     /// The last maps written out and their dense tensor.
     private var last: (maps: FeatureMaps, tensor: Tensor4)?
+    /// False when the caller keeps no output after handing it on (`StackForward.stream`): the
+    /// last tensor is then not held either, so no more than one dense map is alive at a time.
+    private let remembers: Bool
 
-    /// Starts from the forward's input: `maps` its planes (nil when not kept as planes), `tensor` its values.
-    init(input maps: FeatureMaps?, tensor: Tensor4) {
-        last = maps.map { ($0, tensor) }
+    /// Starts from the forward's input: `maps` its planes (nil when not kept as planes), `tensor`
+    /// its values; `remembers` false never shares (and so never holds) a tensor written before.
+    init(input maps: FeatureMaps?, tensor: Tensor4, remembers: Bool = true) {
+        self.remembers = remembers
+        last = remembers ? maps.map { ($0, tensor) } : nil
     }
 
-    /// The dense [1, C, H, W] tensor of `maps`, the same values as `maps.tensor`.
+    /// The dense [1, C, H, W] tensor of `maps`, the same values as `maps.tensor`: the last one
+    /// written when `maps` holds the same bits.
     mutating func tensor(_ maps: FeatureMaps) -> Tensor4 {
         if let last, Self.sameBits(last.maps, maps) { return last.tensor }
         let tensor = Self.written(maps)
-        last = (maps, tensor)
+        if remembers { last = (maps, tensor) }
         return tensor
     }
 

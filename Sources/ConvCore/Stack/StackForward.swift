@@ -56,7 +56,9 @@ public enum StackForward {
     /// weights just before it runs, and they are freed after it.
     public static func stream(input: Tensor4, trace: StackTrace, weights: (Int) -> LayerWeights?,
                               _ each: (Int, Tensor4) -> Void) {
-        _ = forward(input: input, trace: trace, weights: weights, isCancelled: { false }) { index, output, _, _ in each(index, output) }
+        _ = forward(input: input, trace: trace, weights: weights, keepsOutputs: false, isCancelled: { false }) { index, output, _, _ in
+            each(index, output)
+        }
     }
 
     /// The chain's view of the one forward (`GraphForward`): the trace's layers as the nodes of
@@ -64,9 +66,11 @@ public enum StackForward {
     /// position so no printed name can be read twice, each with the weights it is given (the
     /// notebook's all ones for nil), every map a whole tensor with its summary (found on the
     /// distinct planes), and the value as the forward keeps it (its maps' planes, which a forward
-    /// starting from that output takes as its `planes` instead of finding them again). False when cancelled.
+    /// starting from that output takes as its `planes` instead of finding them again). An output
+    /// equal bit for bit to the last written one shares its storage unless `keepsOutputs` is
+    /// false (the caller frees each output once handed on). False when cancelled.
     static func forward(input: Tensor4, planes: FeatureMaps? = nil, trace: StackTrace, weights: (Int) -> LayerWeights?,
-                        isCancelled: () -> Bool, _ each: (Int, Tensor4, MapValueSummary, GraphSharedValue) -> Void) -> Bool {
+                        keepsOutputs: Bool = true, isCancelled: () -> Bool, _ each: (Int, Tensor4, MapValueSummary, GraphSharedValue) -> Void) -> Bool {
         let layers = trace.layers.map(\.layer)
         let nodes = Model.chainNodes(layers, names: layers.indices.map { "\($0)" }, inputName: Model.chainInput)
         let planned = zip(nodes, trace.layers).map { node, step in
@@ -76,7 +80,7 @@ public enum StackForward {
         // traced graph's does: a ramp's 16 equal channels are summed once, not 16 times.
         let start = planes.map(GraphSharedValue.maps) ?? GraphSharedValue(.tensor(GraphTensor(input)))
         let startMaps: FeatureMaps? = if case let .maps(m) = start { m } else { nil }
-        var dense = StackDenseMaps(input: startMaps, tensor: input)
+        var dense = StackDenseMaps(input: startMaps, tensor: input, remembers: keepsOutputs)
         return GraphForward.run(planned, inputName: Model.chainInput, input: start, sharingPlanes: true,
                                 weights: weights, isCancelled: isCancelled) { index, value in
             if case let .maps(m) = value { each(index, dense.tensor(m), MapValueSummary(m), value); return }
