@@ -19,7 +19,8 @@ import Testing
     @Test(arguments: [(3, 5, 2), (64, 8, 1), (64, 96, 3), (100, 70, 100)])
     func writtenOutAsTheMapsTensor(channels: Int, side: Int, planes: Int) {
         let maps = Self.maps(channels: channels, side: side, planes: planes)
-        let written = StackDenseMaps.written(maps), expected = maps.tensor
+        let written = maps.tensor
+        let expected = Tensor4(shape: maps.shape, storage: maps.planeOfChannel.flatMap { maps.plane($0) })
         #expect(written.shape == expected.shape)
         #expect(written.storage.map(\.bitPattern) == expected.storage.map(\.bitPattern))
     }

@@ -34,12 +34,11 @@ enum FFTConvolution {
         while workspace.tiles.count < workers { workspace.tiles.append(ScratchBuffer()) }
         let scratches = (0..<workers).map { TileScratch(plan: plan, spec: spec, batch: batch, in: &workspace.tiles[$0]) }
         let count = outChannels * outH * outW
-        let storage = [Float](unsafeUninitializedCapacity: HugePageArray.capacity(floats: count)) { buffer, initialized in
-            HugePageArray.advise(buffer, count: count)
+        let storage = HugePageArray.make(count: count) { output in
             withoutActuallyEscaping(isCancelled) { isCancelled in
                 input.storage.withUnsafeBufferPointer { source in
                     let job = TileJob(spec: spec, plan: plan, rounding: rounding, bias: bias, twiddles: twiddles,
-                                      spectra: spectra, source: source.baseAddress!, output: buffer.baseAddress!,
+                                      spectra: spectra, source: source.baseAddress!, output: output,
                                       isCancelled: isCancelled)
                     let next = WorkCounter()
                     let work: @Sendable (Int) -> Void = { worker in
@@ -52,7 +51,6 @@ enum FFTConvolution {
                     if workers == 1 { work(0) } else { Workers.perform(iterations: workers, work) }
                 }
             }
-            initialized = count
         }
         if stopped.load(ordering: .relaxed) { throw ComputationCancelled() }
         return Tensor4(shape: [1, outChannels, outH, outW], storage: storage)
