@@ -1,6 +1,12 @@
+import CConvKernels
 import ConvCore
+import Dispatch
+import Foundation
 import Synchronization
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The parallel loops' helper threads: every iteration runs once, nested loops finish.
 @Suite("Parallel loops on the helper threads")
@@ -38,4 +44,50 @@ struct WorkersTests {
         // Loop l adds 1 + 2 + … + (2 + l % 3): 3, 6 or 10.
         #expect(total.load(ordering: .relaxed) == 1000 * (3 + 6 + 10))
     }
+
+    /// The processors the calling thread may run on.
+    static func allowedProcessors() -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
+            count = convscope_allowed_processors(buffer.baseAddress, buffer.count)
+        }
+    }
+
+    #if os(Linux)
+    @Test("each helper keeps to one processor, and a loop's helpers run beside its caller's processor",
+          .enabled(if: allowedProcessors().count >= 2, "one processor: nothing to spread over"))
+    func helpersKeepToProcessors() throws {
+        let allowed = Self.allowedProcessors()
+        // Per caller's processor: per helper thread that ran an iteration, the processors it may run on.
+        let seen = Mutex<[Int32: [UInt: [Int32]]]>([:])
+        for callerProcessor in allowed.prefix(2) {
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                defer { done.signal() }
+                guard convscope_bind_to_processor(callerProcessor) == 0 else { return }
+                let caller = pthread_self()
+                for _ in 0..<100 {
+                    Workers.perform(iterations: 8) { _ in
+                        let me = pthread_self()
+                        if pthread_equal(me, caller) == 0 {
+                            let mine = Self.allowedProcessors()
+                            seen.withLock { $0[callerProcessor, default: [:]][UInt(me)] = mine }
+                        }
+                        // A little work, so that the helpers woken for the loop take part.
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        while DispatchTime.now().uptimeNanoseconds - start < 50_000 { convscope_spin_pause() }
+                    }
+                }
+            }
+            thread.start()
+            done.wait()
+        }
+        let byCaller = seen.withLock { $0 }
+        try #require(byCaller.count == 2, "helpers ran for the callers on \(byCaller.keys.sorted())")
+        for (callerProcessor, masks) in byCaller {
+            #expect(masks.values.allSatisfy { $0.count == 1 }, "a helper may run on \(masks)")
+            #expect(masks.values.contains { $0 != [callerProcessor] }, "no helper beside the caller's processor \(callerProcessor): \(masks)")
+        }
+        #expect(Set(byCaller.values.flatMap(\.values).flatMap { $0 }).count >= 2)
+    }
+    #endif
 }

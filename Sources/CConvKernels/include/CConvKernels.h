@@ -128,6 +128,16 @@ int convscope_prefer_huge_pages(void *start, int64_t bytes);
 /// they look for the next loop before going to sleep.
 void convscope_spin_pause(void);
 
+/// Writes the processors the calling thread may run on (at most `capacity`) to `out`; returns how
+/// many (0 where that cannot be read).
+long convscope_allowed_processors(int32_t *out, long capacity);
+
+/// Binds the calling thread to `processor`; 0 when done, -1 otherwise.
+int convscope_bind_to_processor(int32_t processor);
+
+/// The processor the calling thread runs on now, or -1 where that cannot be read.
+int32_t convscope_current_processor(void);
+
 /// Winograd F(m, r)'s input transform of one input row: builds the padded row in `padded`
 /// (m·tiles + n − 1 columns plus 16·m + 16 floats of slack; column i from row[columns[i]], −1 or a NULL
 /// row: zero; columns interiorStart… of them the input's own, interiorCount in a row, copied) and

@@ -80,7 +80,13 @@ final class WorkerPool: Sendable {
 
     let helpers: Int
     private let batches = Mutex<[Batch]>([])
-    private let wake = DispatchSemaphore(value: 0)
+    /// The processors this process may run on, where there are two or more and Linux tells:
+    /// helper k keeps to place (k + 1) mod their count and sleeps on that place's semaphore.
+    private let processors: [Int32]
+    /// One semaphore per place (one in all where `processors` is empty).
+    private let wakes: [DispatchSemaphore]
+    /// Helpers started so far: the next one's place.
+    private let startedHelpers = Atomic<Int>(0)
     /// Batches posted so far: what a looking helper watches for a change.
     private let posted = Atomic<Int>(0)
     /// Helpers looking for a next batch instead of sleeping, at most `lookingPlaces`.
@@ -93,6 +99,11 @@ final class WorkerPool: Sendable {
 
     init(helpers: Int) {
         self.helpers = max(0, helpers)
+        let allowed = [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
+            count = convscope_allowed_processors(buffer.baseAddress, buffer.count)
+        }
+        processors = allowed.count >= 2 ? allowed : []
+        wakes = (0..<max(1, processors.count)).map { _ in DispatchSemaphore(value: 0) }
         spinPolicy = SpinPolicy(window: Self.helperSpinNanoseconds,
                                 crowding: RunnableThreads(limit: ProcessorCount.online + 1 + self.helpers))
     }
@@ -107,7 +118,7 @@ final class WorkerPool: Sendable {
         // A helper still looking after its last loop takes this one without a wake-up; only the
         // rest are woken (one that stops looking just now is not: the caller does its share).
         let looking = spinning.load(ordering: .acquiring)
-        for _ in 0..<max(0, min(helpers, batch.iterations - 1) - looking) { wake.signal() }
+        wakeHelpers(max(0, min(helpers, batch.iterations - 1) - looking))
         batch.work(onCaller: true)
         batches.withLock { $0.removeAll { $0 === batch } }
         if !batch.isFinished, !Self.spin(for: Self.callerSpinNanoseconds, until: { batch.isFinished }) {
@@ -138,11 +149,37 @@ final class WorkerPool: Sendable {
         return true
     }
 
-    /// The helpers' loop: sleep until woken, help with a batch that has work, then look a little
-    /// while for the next one if a looking place is free; sleep again when no batch has work.
+    /// Wakes up to `count` helpers, one on each processor but the caller's: a second thread on a
+    /// processor only takes turns with the first. Each helper keeps to its processor because a
+    /// kernel may place a woken thread on its waker's busy processor rather than an idle one (one
+    /// that packs virtual processors, as `sched_vcpu_pack` does): the two then took turns there for
+    /// milliseconds while the other processor stood idle, and a 256² 16→16 k5 layer took 11.6 ms
+    /// instead of 7.7 after a pause (docs/DECISIONS.md).
+    private func wakeHelpers(_ count: Int) {
+        guard count > 0 else { return }
+        guard !processors.isEmpty else {
+            for _ in 0..<count { wakes[0].signal() }
+            return
+        }
+        let mine = processors.firstIndex(of: convscope_current_processor())
+        var woken = 0
+        for step in 1...processors.count where woken < count {
+            let place = ((mine ?? 0) + step) % processors.count
+            guard place != mine else { continue }
+            wakes[place].signal()
+            woken += 1
+        }
+    }
+
+    /// The helpers' loop: keep to its place's processor; sleep until woken, help with a batch that
+    /// has work, then look a little while for the next one if a looking place is free; sleep again
+    /// when no batch has work.
     private func help() {
+        let k = startedHelpers.add(1, ordering: .relaxed).oldValue
+        let place = processors.isEmpty ? 0 : (k + 1) % processors.count
+        if !processors.isEmpty { _ = convscope_bind_to_processor(processors[place]) }
         while true {
-            wake.wait()
+            wakes[place].wait()
             while let batch = batches.withLock({ $0.first(where: \.hasWork) }) {
                 batch.work(onCaller: false)
                 // Looking pays only when loops follow closely and no other thread waits for a core.
