@@ -64,15 +64,25 @@ public struct FeatureMaps: Equatable, Sendable {
     /// channel the index of its first equal among them.
     static func distinctPlanes(_ values: [Float], count: Int, planeSize: Int) -> (planeOfChannel: [Int], distinct: [Int]) {
         var planeOfChannel = [Int](repeating: 0, count: count)
+        // Empty planes are all equal.
+        guard planeSize > 0 else { return (planeOfChannel, count > 0 ? [0] : []) }
         var distinct: [Int] = []
         var candidates: [Int: [Int]] = [:]
         values.withUnsafeBytes { raw in
             let bytes = planeSize * MemoryLayout<Float>.stride
+            // A plain multiply-xor hash in C: SipHash (Hasher) took ~10 ms for a 64·64·32·32
+            // kernel's slices, and every output of a key is hashed too, its planes split among the cores.
+            let hashes = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let (out, base) = (buffer.baseAddress!, raw.baseAddress!)
+                WindowSums.inParallel(count, parts: WindowSums.parts(forValues: count * planeSize)) { channels in
+                    for c in channels {
+                        out[c] = Int(truncatingIfNeeded: convscope_hash_bytes(base + c * bytes, Int64(bytes)))
+                    }
+                }
+                initialized = count
+            }
             for c in 0..<count {
-                let start = raw.baseAddress! + c * bytes
-                // A plain multiply-xor hash in C: SipHash (Hasher) took ~10 ms for a 64·64·32·32
-                // kernel's slices, and every output of a key is hashed too.
-                let hash = Int(truncatingIfNeeded: convscope_hash_bytes(start, Int64(bytes)))
+                let start = raw.baseAddress! + c * bytes, hash = hashes[c]
                 // Bitwise: -0 and 0 stay apart, NaNs match themselves.
                 let match = candidates[hash]?.first { memcmp(raw.baseAddress! + distinct[$0] * bytes, start, bytes) == 0 }
                 if let match { planeOfChannel[c] = match } else {
@@ -124,14 +134,21 @@ public struct FeatureMaps: Equatable, Sendable {
     public func planeRanges() -> [(min: Float, max: Float)] {
         if let known = knownPlaneRanges?.ranges, known.count == distinctPlaneCount { return known }
         let size = shape[2] * shape[3]
-        return storage.withUnsafeBufferPointer { values in
-            (0..<distinctPlaneCount).map { plane in
-                var range: (min: Float, max: Float) = (0, 0)
-                // Plain comparisons (no NaN rules), vectorised in C.
-                if size > 0 { convscope_min_max(values.baseAddress! + plane * size, Int64(size), &range.min, &range.max) }
-                return range
+        let planes = distinctPlaneCount
+        var ranges = [(min: Float, max: Float)](repeating: (0, 0), count: planes)
+        guard size > 0 else { return ranges }
+        storage.withUnsafeBufferPointer { values in
+            ranges.withUnsafeMutableBufferPointer { ranges in
+                let out = ranges.baseAddress!
+                // Plain comparisons (no NaN rules), vectorised in C; the planes split among the cores.
+                WindowSums.inParallel(planes, parts: WindowSums.parts(forValues: planes * size)) { part in
+                    for plane in part {
+                        convscope_min_max(values.baseAddress! + plane * size, Int64(size), &out[plane].min, &out[plane].max)
+                    }
+                }
             }
         }
+        return ranges
     }
 }
 

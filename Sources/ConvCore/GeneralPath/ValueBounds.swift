@@ -10,8 +10,22 @@ struct GridScan {
     let largest: Double, fractionBits: Int
 
     init?(_ values: [Float], unitsLimit: Double = .infinity) {
-        var largest: Float = 0
-        let kind = values.withUnsafeBufferPointer { convscope_scan_values($0.baseAddress, Int64($0.count), &largest) }
+        // Split among the cores above 256 K values: a key's 1 M-value input was scanned on one core
+        // while the other waited for the convolution to start.
+        let parts = WindowSums.parts(forValues: values.count)
+        var kinds = [Int32](repeating: 0, count: parts), largests = [Float](repeating: 0, count: parts)
+        values.withUnsafeBufferPointer { v in
+            kinds.withUnsafeMutableBufferPointer { kinds in
+                largests.withUnsafeMutableBufferPointer { largests in
+                    let (k, l) = (kinds.baseAddress!, largests.baseAddress!)
+                    Workers.perform(iterations: parts) { part in
+                        let range = v.count * part / parts..<v.count * (part + 1) / parts
+                        k[part] = convscope_scan_values(v.baseAddress.map { $0 + range.lowerBound }, Int64(range.count), &l[part])
+                    }
+                }
+            }
+        }
+        let kind = kinds.max() ?? 0, largest = largests.max() ?? 0
         if kind == 2 { return nil }
         self.largest = Double(largest)
         var bits = 0

@@ -11,7 +11,10 @@ enum KeyWords {
 
     /// The course screen's key for `action`, as written.
     static func course(_ action: Action, _ g: Glyphs, _ l: Language) -> String {
-        keys(Array(KeyMap.keys(for: action).prefix(1)), g, l)
+        // The first match only: a frame writes a dozen keys, and listing every match of each was
+        // a sixth of a frame's time.
+        let key = KeyMap.bindings.lazy.flatMap(\.pairs).first { $0.action == action }?.key
+        return keys(key.map { [$0] } ?? [], g, l)
     }
 
     /// The model screen's own key for `action`, as written.
@@ -22,11 +25,4 @@ enum KeyWords {
 
     /// The exercise screen's key for `command`, as written.
     static func exercise(_ command: ExerciseCommand, _ l: Language) -> String { ExerciseKeys.label(command, l) }
-}
-
-extension KeyMap {
-    /// Every key of the course screen's table that sends `action`, in the table's order.
-    static func keys(for action: Action) -> [Key] {
-        bindings.flatMap { $0.pairs.filter { $0.action == action }.map(\.key) }
-    }
 }
