@@ -49,7 +49,9 @@ func mapsInViewGridBench(quick: Bool, runs: Int, layers: Bool = true, models: Bo
     var timings: [MapsInViewTiming] = []
     if layers {
         print("key → maps in view for every kind of layer in range, 200×60, random input and weights (median of \(runs) after a warm-up)")
-        timings += mapsInViewGrid(quick: quick).map { timeMapsInView($0, runs: runs) }
+        // `--layer-case WORDS` keeps the layer cases whose name holds WORDS (to time or profile one alone).
+        let arguments = CommandLine.arguments, only = arguments.firstIndex(of: "--layer-case").map { arguments[$0 + 1] }
+        timings += mapsInViewGrid(quick: quick).filter { only == nil || $0.name.contains(only!) }.map { timeMapsInView($0, runs: runs) }
     }
     if models {
         print("key → the selected node's maps on the model screens, 200×60, values computed as the run loop does (median of \(runs) after a warm-up; one run when a run takes seconds)")
