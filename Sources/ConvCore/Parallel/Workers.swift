@@ -73,15 +73,16 @@ final class Batch: @unchecked Sendable {
 
 /// Helper threads that sleep until a batch is posted (no timeout, no periodic wake).
 final class WorkerPool: Sendable {
-    /// The process's helpers: two per processor, less the caller. One per processor would do for one
-    /// loop at a time, but a paused layer's workers sleep on theirs while a preview of the region in
-    /// view runs its own loop (Dispatch's pool added threads for the same reason).
-    static let shared = WorkerPool(helpers: 2 * ProcessorCount.online - 1)
+    /// The process's helpers: two per processor (one on a single processor). One per processor would do for one loop at a
+    /// time, but a paused layer's workers sleep on theirs while a preview of the region in view
+    /// runs its own loop (Dispatch's pool added threads for the same reason); each helper keeps to
+    /// its processor, so each processor has a second one for the preview.
+    static let shared = WorkerPool(helpers: ProcessorCount.online > 1 ? 2 * ProcessorCount.online : 1)
 
     let helpers: Int
     private let batches = Mutex<[Batch]>([])
     /// The processors this process may run on, where there are two or more and Linux tells:
-    /// helper k keeps to place (k + 1) mod their count and sleeps on that place's semaphore.
+    /// helper k keeps to place k mod their count and sleeps on that place's semaphore.
     private let processors: [Int32]
     /// One semaphore per place (one in all where `processors` is empty).
     private let wakes: [DispatchSemaphore]
@@ -176,7 +177,7 @@ final class WorkerPool: Sendable {
     /// when no batch has work.
     private func help() {
         let k = startedHelpers.add(1, ordering: .relaxed).oldValue
-        let place = processors.isEmpty ? 0 : (k + 1) % processors.count
+        let place = processors.isEmpty ? 0 : k % processors.count
         if !processors.isEmpty { _ = convscope_bind_to_processor(processors[place]) }
         while true {
             wakes[place].wait()
