@@ -12,19 +12,21 @@ void convscope_spin_pause(void) {
 
 #if defined(__linux__)
 #include <sched.h>
+#include <unistd.h>
 #endif
 
-long convscope_allowed_processors(int32_t *out, long capacity) {
+long convscope_allowed_processors(int32_t *out, long capacity, int ofProcess) {
 #if defined(__linux__)
     cpu_set_t allowed;
-    if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return 0;
+    // The process's: its first thread's (a thread that bound itself does not narrow it).
+    if (sched_getaffinity(ofProcess ? getpid() : 0, sizeof allowed, &allowed) != 0) return 0;
     long count = 0;
     for (int cpu = 0; cpu < CPU_SETSIZE && count < capacity; cpu++) {
         if (CPU_ISSET(cpu, &allowed)) out[count++] = cpu;
     }
     return count;
 #else
-    (void)out; (void)capacity;
+    (void)out; (void)capacity; (void)ofProcess;
     return 0;
 #endif
 }

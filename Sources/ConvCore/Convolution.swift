@@ -248,7 +248,14 @@ struct WindowSums {
         values < 1 << 18 ? 1 : min(4, ProcessorCount.online)
     }
 
-    /// Runs `body` on `parts` contiguous pieces of 0..<count, each on a thread of its own.
+    /// How many pieces of about 128 K values a pass over `values` values is cut into, for the
+    /// threads to take one at a time: one below 256 K values. A thread held up on a busy core then
+    /// keeps back one small piece, not a whole share.
+    static func pieces(forValues values: Int) -> Int {
+        values < 1 << 18 ? 1 : (values + (1 << 17) - 1) >> 17
+    }
+
+    /// Runs `body` on `parts` contiguous pieces of 0..<count, the threads taking them one at a time.
     static func inParallel(_ count: Int, parts: Int, _ body: (Range<Int>) -> Void) {
         guard parts > 1, count > 1 else { body(0..<count); return }
         withoutActuallyEscaping(body) { body in

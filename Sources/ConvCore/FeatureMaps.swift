@@ -71,10 +71,10 @@ public struct FeatureMaps: Equatable, Sendable {
         values.withUnsafeBytes { raw in
             let bytes = planeSize * MemoryLayout<Float>.stride
             // A plain multiply-xor hash in C: SipHash (Hasher) took ~10 ms for a 64·64·32·32
-            // kernel's slices, and every output of a key is hashed too, its planes split among the cores.
+            // kernel's slices, and every output of a key is hashed too, its planes in pieces the cores take in turn.
             let hashes = [Int](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let (out, base) = (buffer.baseAddress!, raw.baseAddress!)
-                WindowSums.inParallel(count, parts: WindowSums.parts(forValues: count * planeSize)) { channels in
+                WindowSums.inParallel(count, parts: min(count, WindowSums.pieces(forValues: count * planeSize))) { channels in
                     for c in channels {
                         out[c] = Int(truncatingIfNeeded: convscope_hash_bytes(base + c * bytes, Int64(bytes)))
                     }
@@ -140,8 +140,8 @@ public struct FeatureMaps: Equatable, Sendable {
         storage.withUnsafeBufferPointer { values in
             ranges.withUnsafeMutableBufferPointer { ranges in
                 let out = ranges.baseAddress!
-                // Plain comparisons (no NaN rules), vectorised in C; the planes split among the cores.
-                WindowSums.inParallel(planes, parts: WindowSums.parts(forValues: planes * size)) { part in
+                // Plain comparisons (no NaN rules), vectorised in C; the planes in pieces the cores take in turn.
+                WindowSums.inParallel(planes, parts: min(planes, WindowSums.pieces(forValues: planes * size))) { part in
                     for plane in part {
                         convscope_min_max(values.baseAddress! + plane * size, Int64(size), &out[plane].min, &out[plane].max)
                     }

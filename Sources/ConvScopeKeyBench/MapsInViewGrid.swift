@@ -47,16 +47,17 @@ func mapsInViewGrid(quick: Bool) -> [MapsInViewCase] {
 func mapsInViewGridBench(quick: Bool, runs: Int, layers: Bool = true, models: Bool = true) {
     printMachine()
     var timings: [MapsInViewTiming] = []
+    let arguments = CommandLine.arguments
     if layers {
         print("key → maps in view for every kind of layer in range, 200×60, random input and weights (median of \(runs) after a warm-up)")
         // `--layer-case WORDS` keeps the layer cases whose name holds WORDS (to time or profile one alone).
-        let arguments = CommandLine.arguments, only = arguments.firstIndex(of: "--layer-case").map { arguments[$0 + 1] }
+        let only: String? = arguments.firstIndex(of: "--layer-case").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         timings += mapsInViewGrid(quick: quick).filter { only == nil || $0.name.contains(only!) }.map { timeMapsInView($0, runs: runs) }
     }
     if models {
         print("key → the selected node's maps on the model screens, 200×60, values computed as the run loop does (median of \(runs) after a warm-up; one run when a run takes seconds)")
         // `--case WORDS` keeps the model cases whose name holds WORDS (to profile one alone).
-        let arguments = CommandLine.arguments, only = arguments.firstIndex(of: "--case").map { arguments[$0 + 1] }
+        let only: String? = arguments.firstIndex(of: "--case").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         timings += modelMapsCases(quick: quick).filter { only == nil || $0.name.contains(only!) }.map { timeModelMaps($0, runs: runs) }
     }
     print("pass/fail (goal: median ≤ 100 ms)")

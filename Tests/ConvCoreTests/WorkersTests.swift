@@ -1,5 +1,5 @@
 import CConvKernels
-import ConvCore
+@testable import ConvCore
 import Dispatch
 import Foundation
 import Synchronization
@@ -45,10 +45,23 @@ struct WorkersTests {
         #expect(total.load(ordering: .relaxed) == 1000 * (3 + 6 + 10))
     }
 
+    @Test("a loop wakes a helper on each processor but its caller's, the next one first, as many as it wants")
+    func placesToWake() {
+        #expect(WorkerPool.placesToWake(3, caller: 0, places: 2) == [1])
+        #expect(WorkerPool.placesToWake(3, caller: 1, places: 2) == [0])
+        #expect(WorkerPool.placesToWake(2, caller: 2, places: 4) == [3, 0])
+        #expect(WorkerPool.placesToWake(7, caller: 2, places: 4) == [3, 0, 1])
+        #expect(WorkerPool.placesToWake(0, caller: 0, places: 2) == [])
+        // The caller's processor unknown (not among the places): every place.
+        #expect(WorkerPool.placesToWake(5, caller: nil, places: 3) == [1, 2, 0])
+        #expect(WorkerPool.placesToWake(1, caller: nil, places: 3) == [1])
+        #expect(WorkerPool.placesToWake(2, caller: 0, places: 0) == [])
+    }
+
     /// The processors the calling thread may run on.
     static func allowedProcessors() -> [Int32] {
         [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
-            count = convscope_allowed_processors(buffer.baseAddress, buffer.count)
+            count = convscope_allowed_processors(buffer.baseAddress, buffer.count, 0)
         }
     }
 

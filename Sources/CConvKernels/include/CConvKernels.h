@@ -128,9 +128,9 @@ int convscope_prefer_huge_pages(void *start, int64_t bytes);
 /// they look for the next loop before going to sleep.
 void convscope_spin_pause(void);
 
-/// Writes the processors the calling thread may run on (at most `capacity`) to `out`; returns how
-/// many (0 where that cannot be read).
-long convscope_allowed_processors(int32_t *out, long capacity);
+/// Writes the processors the process (`ofProcess` 1: its first thread) or the calling thread (0)
+/// may run on, at most `capacity`, to `out`; returns how many (0 where that cannot be read).
+long convscope_allowed_processors(int32_t *out, long capacity, int ofProcess);
 
 /// Binds the calling thread to `processor`; 0 when done, -1 otherwise.
 int convscope_bind_to_processor(int32_t processor);

@@ -47,8 +47,8 @@ enum RecentRandomInput {
         return HugePageArray.make(count: count) { base in
             kept.withUnsafeBufferPointer { values in
                 guard let source = values.baseAddress else { return }
-                // Split among the cores: one core copied 4 MB while the other waited.
-                WindowSums.inParallel(shared, parts: WindowSums.parts(forValues: shared)) { part in
+                // In pieces the cores take in turn: one core copied 4 MB while the other waited.
+                WindowSums.inParallel(shared, parts: WindowSums.pieces(forValues: shared)) { part in
                     (base + part.lowerBound).update(from: source + part.lowerBound, count: part.count)
                 }
             }

@@ -10,9 +10,9 @@ struct GridScan {
     let largest: Double, fractionBits: Int
 
     init?(_ values: [Float], unitsLimit: Double = .infinity) {
-        // Split among the cores above 256 K values: a key's 1 M-value input was scanned on one core
-        // while the other waited for the convolution to start.
-        let parts = WindowSums.parts(forValues: values.count)
+        // In pieces of 128 K values the cores take in turn, above 256 K values: a key's 1 M-value
+        // input was scanned on one core while the other waited for the convolution to start.
+        let parts = WindowSums.pieces(forValues: values.count)
         var kinds = [Int32](repeating: 0, count: parts), largests = [Float](repeating: 0, count: parts)
         values.withUnsafeBufferPointer { v in
             kinds.withUnsafeMutableBufferPointer { kinds in

@@ -73,11 +73,11 @@ final class Batch: @unchecked Sendable {
 
 /// Helper threads that sleep until a batch is posted (no timeout, no periodic wake).
 final class WorkerPool: Sendable {
-    /// The process's helpers: two per processor (one on a single processor). One per processor would do for one loop at a
-    /// time, but a paused layer's workers sleep on theirs while a preview of the region in view
-    /// runs its own loop (Dispatch's pool added threads for the same reason); each helper keeps to
-    /// its processor, so each processor has a second one for the preview.
-    static let shared = WorkerPool(helpers: ProcessorCount.online > 1 ? 2 * ProcessorCount.online : 1)
+    /// The process's helpers: two per processor it may run on (one on a single processor). One per
+    /// processor would do for one loop at a time, but a paused layer's workers sleep on theirs while
+    /// a preview of the region in view runs its own loop (Dispatch's pool added threads for the same
+    /// reason); each helper keeps to its processor, so each processor has a second one for the preview.
+    static let shared = WorkerPool()
 
     let helpers: Int
     private let batches = Mutex<[Batch]>([])
@@ -92,19 +92,23 @@ final class WorkerPool: Sendable {
     private let posted = Atomic<Int>(0)
     /// Helpers looking for a next batch instead of sleeping, at most `lookingPlaces`.
     private let spinning = Atomic<Int>(0)
-    private let lookingPlaces = max(0, ProcessorCount.online - 1)
+    private let lookingPlaces: Int
+    /// Per place, helpers looking for the next loop there: a loop wakes no one on such a place.
+    private let lookingAt: [LookingCount]
     private let started = Mutex(false)
     /// Whether a helper done with its loop looks for the next one (see `SpinPolicy`): not while
     /// more threads are runnable than the cores and this process's own caller and helpers.
     let spinPolicy: SpinPolicy
 
-    init(helpers: Int) {
-        self.helpers = max(0, helpers)
-        let allowed = [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
-            count = convscope_allowed_processors(buffer.baseAddress, buffer.count)
-        }
+    /// A pool with `helpers` helpers (by default two per processor the process may run on).
+    init(helpers: Int? = nil) {
+        let allowed = Self.allowedProcessors(ofProcess: true)
+        let cores = allowed.isEmpty ? ProcessorCount.online : allowed.count
+        self.helpers = max(0, helpers ?? (cores > 1 ? 2 * cores : 1))
+        lookingPlaces = max(0, cores - 1)
         processors = allowed.count >= 2 ? allowed : []
         wakes = (0..<max(1, processors.count)).map { _ in DispatchSemaphore(value: 0) }
+        lookingAt = (0..<max(1, processors.count)).map { _ in LookingCount() }
         spinPolicy = SpinPolicy(window: Self.helperSpinNanoseconds,
                                 crowding: RunnableThreads(limit: ProcessorCount.online + 1 + self.helpers))
     }
@@ -118,8 +122,7 @@ final class WorkerPool: Sendable {
         posted.add(1, ordering: .releasing)
         // A helper still looking after its last loop takes this one without a wake-up; only the
         // rest are woken (one that stops looking just now is not: the caller does its share).
-        let looking = spinning.load(ordering: .acquiring)
-        wakeHelpers(max(0, min(helpers, batch.iterations - 1) - looking))
+        wakeHelpers(min(helpers, batch.iterations - 1))
         batch.work(onCaller: true)
         batches.withLock { $0.removeAll { $0 === batch } }
         if !batch.isFinished, !Self.spin(for: Self.callerSpinNanoseconds, until: { batch.isFinished }) {
@@ -157,18 +160,30 @@ final class WorkerPool: Sendable {
     /// milliseconds while the other processor stood idle, and a 256² 16→16 k5 layer took 11.6 ms
     /// instead of 7.7 after a pause (docs/DECISIONS.md).
     private func wakeHelpers(_ count: Int) {
-        guard count > 0 else { return }
         guard !processors.isEmpty else {
-            for _ in 0..<count { wakes[0].signal() }
+            let looking = spinning.load(ordering: .acquiring)
+            for _ in 0..<max(0, count - looking) { wakes[0].signal() }
             return
         }
         let mine = processors.firstIndex(of: convscope_current_processor())
-        var woken = 0
-        for step in 1...processors.count where woken < count {
-            let place = ((mine ?? 0) + step) % processors.count
-            guard place != mine else { continue }
+        for place in Self.placesToWake(count, caller: mine, places: processors.count)
+        where lookingAt[place].value.load(ordering: .acquiring) == 0 {
             wakes[place].signal()
-            woken += 1
+        }
+    }
+
+    /// The places a loop wakes a helper on for `count` helpers wanted: each place but the
+    /// caller's once, the one after the caller's first; every place when the caller's is unknown.
+    static func placesToWake(_ count: Int, caller: Int?, places: Int) -> [Int] {
+        guard places > 0 else { return [] }
+        let others = (1...places).map { ((caller ?? 0) + $0) % places }.filter { $0 != caller }
+        return Array(others.prefix(max(0, count)))
+    }
+
+    /// The processors the process (or the calling thread) may run on; empty where that cannot be read.
+    static func allowedProcessors(ofProcess: Bool) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
+            count = convscope_allowed_processors(buffer.baseAddress, buffer.count, ofProcess ? 1 : 0)
         }
     }
 
@@ -181,18 +196,22 @@ final class WorkerPool: Sendable {
         if !processors.isEmpty { _ = convscope_bind_to_processor(processors[place]) }
         while true {
             wakes[place].wait()
-            while let batch = batches.withLock({ $0.first(where: \.hasWork) }) {
+            // The newest loop first: its caller waits for it now (a preview's, or a loop nested in
+            // an older one's iteration), where an older loop's may be paused.
+            while let batch = batches.withLock({ $0.last(where: \.hasWork) }) {
                 batch.work(onCaller: false)
                 // Looking pays only when loops follow closely and no other thread waits for a core.
                 guard spinPolicy.shouldLook() else { break }
-                // At most one looking helper per other processor: more would take the cores from
-                // the threads running the next loop.
+                // At most one looking helper fewer than the processors: more would take the cores
+                // from the threads running the next loop.
                 guard spinning.add(1, ordering: .acquiringAndReleasing).newValue <= lookingPlaces else {
                     spinning.subtract(1, ordering: .acquiringAndReleasing)
                     break
                 }
+                lookingAt[place].value.add(1, ordering: .acquiringAndReleasing)
                 let seen = posted.load(ordering: .acquiring)
                 _ = Self.spin(for: Self.helperSpinNanoseconds) { posted.load(ordering: .acquiring) != seen }
+                lookingAt[place].value.subtract(1, ordering: .acquiringAndReleasing)
                 spinning.subtract(1, ordering: .acquiringAndReleasing)
                 // Posted or not, the list is looked at once more: a poster that counted this helper
                 // as looking did not wake anyone for its batch, and appended it before counting.
@@ -214,4 +233,9 @@ final class WorkerPool: Sendable {
             if made == 0 { pthread_detach(thread) } else { Unmanaged<WorkerPool>.fromOpaque(context).release() }
         }
     }
+}
+
+/// How many helpers look for the next loop on one place.
+final class LookingCount: Sendable {
+    let value = Atomic<Int>(0)
 }
