@@ -257,11 +257,17 @@ struct WindowSums {
 
     /// Runs `body` on `parts` contiguous pieces of 0..<count, the threads taking them one at a time.
     static func inParallel(_ count: Int, parts: Int, _ body: (Range<Int>) -> Void) {
-        guard parts > 1, count > 1 else { body(0..<count); return }
+        inParallel(count, parts: parts) { _, range in body(range) }
+    }
+
+    /// Runs `body(part, range)` on `parts` contiguous pieces of 0..<count, the threads taking them
+    /// one at a time; `part` numbers the piece (0..<parts), for a result kept per piece.
+    static func inParallel(_ count: Int, parts: Int, _ body: (_ part: Int, Range<Int>) -> Void) {
+        guard parts > 1, count > 1 else { body(0, 0..<count); return }
         withoutActuallyEscaping(body) { body in
             let job = PieceJob(body: body)
             Workers.perform(iterations: parts) { part in
-                job.body(count * part / parts..<count * (part + 1) / parts)
+                job.body(part, count * part / parts..<count * (part + 1) / parts)
             }
         }
     }
@@ -311,7 +317,7 @@ enum SpareWindowSums {
 /// A pass's body as the threads of `WindowSums.inParallel` see it. Unchecked Sendable: each
 /// thread writes its own rows or columns, and `isCancelled` may be called from any thread.
 private struct PieceJob: @unchecked Sendable {
-    let body: (Range<Int>) -> Void
+    let body: (_ part: Int, Range<Int>) -> Void
 }
 
 /// Set by the first thread that sees the computation cancelled, so the others stop too.

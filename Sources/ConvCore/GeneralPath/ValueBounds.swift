@@ -18,8 +18,7 @@ struct GridScan {
             kinds.withUnsafeMutableBufferPointer { kinds in
                 largests.withUnsafeMutableBufferPointer { largests in
                     let (k, l) = (kinds.baseAddress!, largests.baseAddress!)
-                    Workers.perform(iterations: parts) { part in
-                        let range = v.count * part / parts..<v.count * (part + 1) / parts
+                    WindowSums.inParallel(v.count, parts: parts) { part, range in
                         k[part] = convscope_scan_values(v.baseAddress.map { $0 + range.lowerBound }, Int64(range.count), &l[part])
                     }
                 }
