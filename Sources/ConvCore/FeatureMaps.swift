@@ -110,8 +110,8 @@ public struct FeatureMaps: Equatable, Sendable {
         return storage[plane * size..<(plane + 1) * size]
     }
 
-    /// The dense tensor these maps stand for (every channel written out): its channels split
-    /// among the cores, in 2 MB pages (a stack's and a graph's maps are written out whole, one
+    /// The dense tensor these maps stand for (every channel written out): its channels in pieces
+    /// of about 128 K values the cores take in turn, in 2 MB pages (a stack's and a graph's maps are written out whole, one
     /// plane copied C times: vgg16 at 224² wrote 114 MB, mostly page faults on one core).
     public var tensor: Tensor4 {
         let channels = shape[1], size = shape[2] * shape[3], count = channels * size
@@ -120,7 +120,7 @@ public struct FeatureMaps: Equatable, Sendable {
         }
         let values = HugePageArray.make(count: count) { base in
             storage.withUnsafeBufferPointer { planes in
-                WindowSums.inParallel(channels, parts: WindowSums.parts(forValues: count)) { part in
+                WindowSums.inParallel(channels, parts: min(channels, WindowSums.pieces(forValues: count))) { part in
                     for c in part {
                         (base + c * size).initialize(from: planes.baseAddress! + planeOfChannel[c] * size, count: size)
                     }
