@@ -59,11 +59,7 @@ struct WorkersTests {
     }
 
     /// The processors the calling thread may run on.
-    static func allowedProcessors() -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: 1024) { buffer, count in
-            count = convscope_allowed_processors(buffer.baseAddress, buffer.count, 0)
-        }
-    }
+    static func allowedProcessors() -> [Int32] { WorkerPool.allowedProcessors(ofProcess: false) }
 
     #if os(Linux)
     @Test("each helper keeps to one processor, and a loop's helpers run beside its caller's processor",
