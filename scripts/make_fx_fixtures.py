@@ -154,6 +154,25 @@ class OpsZoo(nn.Module):
         return self.head(torch.flatten(z, 1))
 
 
+class SharedModules(nn.Module):
+    """One module called twice in the forward (a shared 3×3 convolution, a shared Linear): torch's
+    model.parameters() holds their weights once, while the traced graph has a node per call
+    (`body`, `body_1`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = nn.Conv2d(3, 4, 3, padding=1)
+        self.body = nn.Conv2d(4, 4, 3, padding=1)
+        self.pool = nn.AdaptiveAvgPool2d(2)
+        self.head = nn.Linear(16, 16)
+
+    def forward(self, x):
+        y = self.stem(x)
+        y = self.body(torch.relu(self.body(y)) + y)
+        z = self.head(torch.flatten(self.pool(y), 1))
+        return self.head(z)
+
+
 # --- the fixtures ---------------------------------------------------------------------------------
 
 IMAGE = [1, 3, 224, 224]
@@ -175,6 +194,7 @@ FIXTURES = [
     ("toy_residual", "ToyResidual()", [1, 3, 16, 16]),
     ("unet_paper", "UNetPaper()", [1, 1, 28, 28]),
     ("ops_zoo", "OpsZoo()", [1, 2, 5, 6]),
+    ("shared_modules", "SharedModules()", [1, 3, 8, 8]),
 ]
 
 

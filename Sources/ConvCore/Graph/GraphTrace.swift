@@ -140,8 +140,21 @@ public struct GraphTrace: Equatable, Sendable {
         failure == nil ? steps.last { $0.node.name == outputName }?.outputShape ?? inputShape : nil
     }
 
-    /// Every node's parameters, saturating.
-    public var parameterCount: Int { steps.reduce(0) { Int.saturatingSum($0, $1.parameterCount) } }
+    /// The model's parameters, a module called more than once counted once, saturating.
+    public var parameterCount: Int { steps.parameterCount }
     /// Every node's multiplications, saturating.
     public var multiplications: Int { steps.reduce(0) { Int.saturatingSum($0, $1.multiplications) } }
+}
+
+extension Sequence<GraphStep> {
+    /// The parameters of these nodes, saturating: a module the forward calls more than once
+    /// (`self.body(self.body(x))` traces as `body` and `body_1`) counted once, as torch's
+    /// `model.parameters()` holds its weights once.
+    public var parameterCount: Int {
+        var modules = Set<String>()
+        return reduce(0) { total, step in
+            if step.node.module != nil, !modules.insert(step.node.target).inserted { return total }
+            return Int.saturatingSum(total, step.parameterCount)
+        }
+    }
 }

@@ -24,7 +24,7 @@ enum GraphBlocks {
     /// the last node's field.
     static func row(_ steps: ArraySlice<GraphStep>, name: String, _ l: Language) -> [String] {
         let first = steps.first!, last = steps.last!
-        let params = steps.reduce(0) { Int.saturatingSum($0, $1.parameterCount) }
+        let params = steps.parameterCount
         let mults = steps.reduce(0) { Int.saturatingSum($0, $1.multiplications) }
         let count = l.pick("\(steps.count) nodes", "узлов: \(steps.count)")
         let output = last.outputShape.map(StackTable.shapeText) ?? StackWords.broken(l)

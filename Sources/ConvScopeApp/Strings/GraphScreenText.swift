@@ -62,7 +62,7 @@ struct GraphScreenText {
     func columns(_ entry: GraphOutline.Entry, _ s: GraphScreenState) -> (shape: String, params: String) {
         let steps = s.trace.steps[entry.steps]
         let last = steps.last!
-        let params = steps.reduce(0) { Int.saturatingSum($0, $1.parameterCount) }
+        let params = steps.parameterCount
         let shown: String
         switch last.status {
         case .ran: shown = GraphTable.resultText(last.result)
@@ -77,7 +77,7 @@ struct GraphScreenText {
         let step = s.outputStep, node = step.node
         switch s.selectedEntry {
         case let .block(name, _, steps):
-            let params = s.trace.steps[steps].reduce(0) { Int.saturatingSum($0, $1.parameterCount) }
+            let params = s.trace.steps[steps].parameterCount
             return lang.pick("block \(name): \(steps.count) nodes, \(NumberText.grouped(params, lang)) parameters, output of \(node.name)",
                              "блок \(name): узлов \(steps.count), параметров \(NumberText.grouped(params, lang)), выход узла \(node.name)")
         case .node:
