@@ -70,6 +70,22 @@ import Testing
         #expect(s.page == .working)
     }
 
+    /// A model question's maps page asks for the model's values as it opens: before, the page
+    /// said "computing" until the next key asked for them.
+    @Test func mOnAModelQuestionAsksForItsValuesAtOnce() throws {
+        var s = ExerciseState(lab: try S.lab("unet-sizes.toml"), environment: RenderEnvironment(language: .en))
+        _ = s.apply(.start(.init(columns: 80, rows: 24)))
+        S.press(&s, "1x16x7x7", .enter)
+        S.press(&s, "", .escape)
+        S.press(&s, ">")
+        S.press(&s, "7x7", .enter)
+        S.press(&s, "", .escape)
+        #expect(s.model != nil, "question 2 is about a model")
+        let effects = S.press(&s, "m")
+        #expect(s.page == .maps)
+        #expect(effects.contains { if case .computeStack = $0 { true } else { false } }, "\(effects)")
+    }
+
     @Test func questionMarkShowsTheKeysAndQAsksFirst() throws {
         var s = try S.session()
         S.press(&s, "", .escape)

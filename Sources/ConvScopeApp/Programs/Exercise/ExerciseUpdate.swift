@@ -190,7 +190,12 @@ extension ExerciseState: LoopProgram {
         case .maps:
             if !current.revealed && !previewsMaps { notice = ExerciseText.answerFirst(l) }
             else if !teachable { notice = ExerciseText.noMaps(l) }
-            else { page = .maps }
+            else {
+                page = .maps
+                // A model's values are asked for now, not at the next key: the page shows them
+                // as soon as they are computed.
+                if let model { return model.kindEffects }
+            }
         case .working: page = .working
         case .help: showHelp = true
         case .quit:
