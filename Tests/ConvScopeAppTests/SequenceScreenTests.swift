@@ -26,6 +26,19 @@ struct SequenceScreenTests {
 
     static func keys(_ s: AppState, _ keys: [Key]) -> AppState { keys.reduce(s) { update($0, .key($1)) } }
 
+    /// `--layer-kind Conv1d` sets the kind before the screen starts: the first row is selected at
+    /// start, and the first → changes it (the selection was h_in, a row a Conv1d does not show).
+    @Test func aConv1dFromTheCommandLineStartsOnItsFirstRow() {
+        var settings = Conv2dSettings(ConvParameters())
+        settings.layerKind = .conv1d
+        var s = AppState(parameters: settings)
+        update(&s, .start(TerminalSize(columns: 80, rows: 24)))
+        #expect(s.rowIsShown(s.selected) && s.selected == s.shownRows.first)
+        let length = s.parameters.wIn
+        s = update(s, .key(.right))
+        #expect(s.parameters.wIn == length + 1)
+    }
+
     @Test func theRowsAreConv1dsAndTheOutputIsTorchs() throws {
         let s = Self.state(columns: 200, rows: 60)
         #expect(s.sequence.layer.pytorchRepr == "Conv1d(1, 1, kernel_size=(2,), stride=(1,), dilation=(2,), bias=False)")

@@ -22,6 +22,9 @@ private func handle(_ state: inout AppState, _ action: Action) -> [Effect] {
         return update(&state, mapped)
     case .start(let size):
         state.terminalSize = size
+        // A layer kind given on the command line may hide the selected row (h_in on a Conv1d):
+        // its first row is selected, so the first arrow changes a value.
+        if !state.rowIsShown(state.selected) { state.selected = state.nextShownRow(from: state.selected, step: 1) }
         return [.compute(state.parameters), .mouseReporting(state.mouseEnabled)]
     case .resize(let size), .resumed(let size):
         state.terminalSize = size
