@@ -33,6 +33,17 @@ struct Conv2dScreenTests {
         #expect(lines.joined().contains("[v] = mirrored value"))
     }
 
+    /// Groups that do not divide in_channels: PyTorch refuses the layer, and the kernel line shows
+    /// C_in / groups as the fraction it is, not an impossible 0-wide weight (2×0×3×3).
+    @Test func groupsThatDoNotDivideShowTheFraction() {
+        var state = AppState()
+        state.parameters.groups = 5
+        state.terminalSize = TerminalSize(columns: 80, rows: 24)
+        let text = view(state, maps: nil, environment: RenderEnvironment(language: .en)).text
+        #expect(text.contains("kernel 2×3/5×3×3"), "\(text)")
+        #expect(text.contains("in_channels must be divisible by groups") && !text.contains("2×0×3×3"))
+    }
+
     /// Three groups of one channel: each output reads only its own input channel.
     @Test func groupsShowSeparatePaths() {
         let (state, canvas) = Self.canvas({ $0.geometry.inChannels = 3; $0.geometry.outChannels = 3; $0.groups = 3 }) {

@@ -101,6 +101,15 @@ public enum ScreenText {
                "выборка: 1 клетка на \(pitch)\(g.times)\(pitch) \(g.dot) вычисляются средние\(g.ellipsis)")
     }
 
+    /// The weight's dimensions as text: C_in / groups as the fraction it is where groups does not
+    /// divide in_channels (PyTorch refuses that layer, and no 0-wide weight exists).
+    static func kernelShape(_ p: Conv2dSettings) -> [String] {
+        var dimensions = p.kernelShape.map(String.init)
+        let (inChannels, groups) = (p.geometry.inChannels, p.groups)
+        if groups > 0, inChannels % groups != 0, dimensions.count > 1 { dimensions[1] = "\(inChannels)/\(groups)" }
+        return dimensions
+    }
+
     static func kernelLine(_ l: Language, _ g: Glyphs, shape: String, settings p: Conv2dSettings) -> String {
         ([Conv2dText.kernelTitle(l) + " \(shape)"] + kernelNotes(l, settings: p)).joined(separator: " \(g.dot) ")
     }

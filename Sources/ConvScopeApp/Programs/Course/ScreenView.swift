@@ -95,7 +95,7 @@ private func paintConv2dMaps(_ state: AppState, layout: ScreenLayout, maps: Comp
         sections.view(section).paint(into: &canvas)
     }
     if layout.kernel == nil {
-        var kernelLine = ScreenText.kernelLine(lang, g, shape: p.kernelShape.map(String.init).joined(separator: x), settings: p,
+        var kernelLine = ScreenText.kernelLine(lang, g, shape: ScreenText.kernelShape(p).joined(separator: x), settings: p,
                                                width: layout.maps.width)
         // Weights the automatic kernel section had no room for: say which key shows them.
         let hint = " \(g.dot) " + KernelSectionText.keyHint(lang)
