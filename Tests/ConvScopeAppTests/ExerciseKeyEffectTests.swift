@@ -86,6 +86,25 @@ import Testing
         #expect(effects.contains { if case .computeStack = $0 { true } else { false } }, "\(effects)")
     }
 
+    /// An answer it cannot read says what it can read in full where the screen has room (80×24:
+    /// two lines above the keys), and ends in an ellipsis at a word where it has not (50×17).
+    @Test func aLongNoticeWrapsOrEndsInAnEllipsis() throws {
+        var wide = try S.session(size: .init(columns: 80, rows: 24))
+        S.press(&wide, "abc", .enter)
+        let notice = try #require(wide.notice)
+        #expect(notice.hasSuffix("[1, 8, 16, 16]"), "\(notice)")
+        #expect(S.screen(wide).contains("16, 16]"), "\(S.screen(wide))")
+        var narrow = try S.session(size: .init(columns: 50, rows: 17))
+        S.press(&narrow, "abc", .enter)
+        let lines = S.screen(narrow).split(separator: "\n", omittingEmptySubsequences: false)
+        // The notice's last line is the one above the keys.
+        let last = lines[lines.count - 2]
+        let trimmed = String(last.reversed().drop { $0 == " " }.reversed())
+        #expect(trimmed.hasSuffix("16, 16]") || (trimmed.hasSuffix("…") && !trimmed.hasSuffix(" …")), "\(trimmed)")
+        #expect(lines.contains { $0.contains("cannot read that answer") })
+        #expect(lines.contains { $0.contains("answer ▸ abc") }, "the answer line stays")
+    }
+
     @Test func questionMarkShowsTheKeysAndQAsksFirst() throws {
         var s = try S.session()
         S.press(&s, "", .escape)

@@ -94,14 +94,23 @@ struct ExerciseView {
         for (offset, line) in page.lines.dropFirst(first).prefix(page.viewRows).enumerated() {
             canvas.put(" " + line.text, x: 0, y: 2 + offset, style: line.style, maxWidth: size.columns)
         }
-        if (first..<first + page.viewRows).contains(page.answerRow) { paintAnswerLine(into: &canvas, y: 2 + page.answerRow - first) }
+        let answerShown = (first..<first + page.viewRows).contains(page.answerRow)
+        if answerShown { paintAnswerLine(into: &canvas, y: 2 + page.answerRow - first) }
         if let marker = page.marker {
             canvas.put(" " + marker, x: 0, y: 2 + page.viewRows, style: Style(foreground: Palette.highlight, bold: true),
                        maxWidth: size.columns)
         }
         if let notice = state.notice {
-            canvas.put(" " + notice, x: 0, y: size.rows - 2, style: Style(foreground: Palette.highlight, bold: true),
-                       maxWidth: size.columns)
+            // Wrapped upwards from the line above the keys, never over the answer line: a message
+            // that still does not fit ends in an ellipsis rather than mid-word.
+            let lowest = size.rows - 2, highest = answerShown ? 2 + page.answerRow - first + 1 : 2
+            let lines = TextWrap.lines(notice, width: max(1, size.columns - 1), maxLines: max(1, lowest - highest + 1),
+                                       ellipsis: g.ellipsis)
+            for (i, line) in lines.enumerated() {
+                let y = lowest - lines.count + 1 + i
+                canvas.fill(x: 0, y: y, width: size.columns, height: 1)
+                canvas.put(" " + line, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true), maxWidth: size.columns)
+            }
         }
         canvas.put(" " + hints, x: 0, y: size.rows - 1, style: Style(foreground: Palette.muted), maxWidth: size.columns)
     }
