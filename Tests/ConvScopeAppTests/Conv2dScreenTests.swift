@@ -44,6 +44,20 @@ struct Conv2dScreenTests {
         #expect(text.contains("in_channels must be divisible by groups") && !text.contains("2×0×3×3"))
     }
 
+    /// The reverse inspector at 80×24 has one row: its sentence ends there in an ellipsis and the
+    /// formula line below stays whole (its second line used to spill into the formulas).
+    @Test(arguments: [Language.en, .ru])
+    func theInputInspectorKeepsToItsRow(_ language: Language) {
+        var state = AppState()
+        state.terminalSize = TerminalSize(columns: 80, rows: 24)
+        _ = update(&state, .inspect(.input, CellCursor(channel: 0, y: 2, x: 3)))
+        let maps = try! ComputedMaps(ConvExperiment(state.parameters))
+        let lines = view(state, maps: maps, environment: RenderEnvironment(language: language)).text
+            .split(separator: "\n", omittingEmptySubsequences: false).map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        #expect(lines[21].hasSuffix("…"), "\(lines[21])")
+        #expect(lines[22].hasSuffix("W_out=⌊(8+2·0−1·(3−1)−1)/1⌋+1=6"), "\(lines[22])")
+    }
+
     /// Three groups of one channel: each output reads only its own input channel.
     @Test func groupsShowSeparatePaths() {
         let (state, canvas) = Self.canvas({ $0.geometry.inChannels = 3; $0.geometry.outChannels = 3; $0.groups = 3 }) {

@@ -8,7 +8,7 @@ public enum InspectorText {
         let p = state.parameters, g = env.glyphs, lang = env.language
         switch state.focus {
         case .parameters where !state.playing: return []
-        case .input: return inputLines(state, environment: env, width: width)
+        case .input: return inputLines(state, environment: env, width: width, maxLines: maxLines)
         default: break
         }
         let c = state.outputCursor
@@ -64,11 +64,13 @@ public enum InspectorText {
     }
 
     /// The reverse inspector: which outputs an input cell feeds.
-    static func inputLines(_ state: AppState, environment env: RenderEnvironment, width: Int) -> [String] {
+    /// In at most `maxLines` lines (the rows the layout gives the inspector), the last ending in
+    /// an ellipsis where the sentence goes on.
+    static func inputLines(_ state: AppState, environment env: RenderEnvironment, width: Int, maxLines: Int = 2) -> [String] {
         let p = state.parameters, c = state.inputCursor, g = env.glyphs, lang = env.language
         let cell = "input[\(c.channel), \(c.y), \(c.x)]"
         guard let shape = p.outputShape else {
-            return TextWrap.lines(InspectorWords.noOutput(lang, g, cell: cell), width: width, maxLines: 2)
+            return TextWrap.lines(InspectorWords.noOutput(lang, g, cell: cell), width: width, maxLines: maxLines, ellipsis: g.ellipsis)
         }
         let reads = p.outputsReading(y: c.y, x: c.x)
         let cells = reads.count
@@ -82,7 +84,7 @@ public enum InspectorText {
             text = InspectorWords.feeds(lang, g, cell: cell, cells: cells, channels: shape[1], fed: fed, list: list)
                 + (reads.count > 6 ? " \(g.ellipsis)" : "")
         }
-        return TextWrap.lines(text, width: width, maxLines: 2)
+        return TextWrap.lines(text, width: width, maxLines: maxLines, ellipsis: g.ellipsis)
     }
 
 }

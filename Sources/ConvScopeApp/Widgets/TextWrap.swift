@@ -42,6 +42,8 @@ enum TextWrap {
         guard all.count > maxLines, maxLines > 0 else { return all }
         var last = words(all[maxLines - 1])
         while !last.isEmpty, last.joined(separator: " ").count + ellipsis.count > width { last.removeLast() }
+        // Nor half a pair: "(1, 4) (2,…" ends at "(1, 4)…".
+        while last.count > 1, let word = last.last, word.contains("("), !word.contains(")") { last.removeLast() }
         let tail = last.isEmpty ? String(all[maxLines - 1].prefix(max(0, width - ellipsis.count))) : last.joined(separator: " ")
         return Array(all.prefix(maxLines - 1)) + [tail + ellipsis]
     }
