@@ -31,6 +31,19 @@ struct LayerLessonTests {
         #expect(LayerLesson.model(Self.model, index: 2, settings: p) == Self.model)
     }
 
+    /// A Conv2d PyTorch refuses (its channels do not match), and one after it, say they did not
+    /// run and why, not that their input values are missing.
+    @Test func aBrokenLayerSaysItDidNotRun() {
+        let first = Conv2dLayer(2, 4, kernelSize: SpatialPair(square: 3))
+        let wrong = Conv2dLayer(8, 4, kernelSize: SpatialPair(square: 3))
+        let model = Model(inputShape: [1, 2, 9, 9], layers: [.conv2d(first), .conv2d(wrong), .conv2d(first)])
+        let stack = StackState(model: model)
+        #expect(LayerLesson.refusal(stack, at: 1) == .didNotRun(name: model.name(1), refused: true))
+        #expect(LayerLesson.refusal(stack, at: 2) == .didNotRun(name: model.name(2), refused: false))
+        #expect(LayerLessonText.note(.didNotRun(name: "(1)", refused: true), .en, .unicodeSet)
+                == "(1) did not run: PyTorch refuses it (the model screen says why)")
+    }
+
     @Test func theCourseScreenComputesTheModelsValuesForTheLayer() throws {
         let run = Self.model.run()
         let course = try ConvExperiment(Self.lessonSettings(Self.model, 2))

@@ -5,8 +5,10 @@ import ConvCore
 public enum LessonNote: Equatable, Sendable {
     /// Only a Conv2d opens in the course screen.
     case needsConv2d(name: String)
-    /// The layer did not run, or the model's values are not computed (too large, or still running).
+    /// The model's values are not computed (too large, or still running).
     case needsValues(name: String)
+    /// The layer did not run: PyTorch refuses it (`refused`), or a layer before it broke.
+    case didNotRun(name: String, refused: Bool)
     /// The layer is open; the same key or Esc goes back.
     case opened(name: String)
     /// A row the model decides (the input's size and channels, the input itself).
@@ -44,6 +46,12 @@ enum LayerLessonText {
         case let .needsValues(name):
             return l.pick("\(name) has no computed input values: the course screen needs them",
                           "у \(name) нет вычисленных входных значений: они нужны учебному экрану")
+        case let .didNotRun(name, refused):
+            return refused
+                ? l.pick("\(name) did not run: PyTorch refuses it (the model screen says why)",
+                         "\(name) не выполнен: PyTorch отвергает этот слой (причина — на экране модели)")
+                : l.pick("\(name) did not run: a layer before it is broken",
+                         "\(name) не выполнен: сломан один из слоёв перед ним")
         case let .opened(name):
             return l.pick("\(name) of the model \(g.dot) \(o) or \(esc) back to the model with the edits",
                           "\(name) из модели \(g.dot) \(o) или \(esc) — назад к модели с изменениями")

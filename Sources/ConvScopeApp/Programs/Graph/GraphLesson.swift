@@ -22,7 +22,12 @@ extension GraphScreenState {
     /// ran, its input's values computed.
     var lessonRefusal: LessonNote? {
         guard selectsConv2d else { return .needsConv2d(name: selectedName) }
-        guard outputStep.status == .ran, let inputNode = inputNames.first, let x = tensor(inputNode), x.shape.count == 4
+        switch outputStep.status {
+        case .ran: break
+        case .failed: return .didNotRun(name: selectedName, refused: true)
+        case .notRun: return .didNotRun(name: selectedName, refused: false)
+        }
+        guard let inputNode = inputNames.first, let x = tensor(inputNode), x.shape.count == 4
         else { return .needsValues(name: selectedName) }
         return nil
     }

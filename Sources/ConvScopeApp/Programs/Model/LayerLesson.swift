@@ -46,9 +46,14 @@ public struct LayerLesson: Equatable, Sendable {
     /// Why layer `index` of `stack` cannot be opened, or nil when it can: it must be a Conv2d
     /// that ran, with its input's values computed.
     static func refusal(_ stack: StackState, at index: Int) -> LessonNote? {
-        guard stack.model.layers[index].isConv2d else { return .needsConv2d(name: stack.model.name(index)) }
-        guard stack.trace.layers[index].status == .ran, let run = stack.run, input(of: index, model: stack.model, run: run) != nil
-        else { return .needsValues(name: stack.model.name(index)) }
+        let name = stack.model.name(index)
+        guard stack.model.layers[index].isConv2d else { return .needsConv2d(name: name) }
+        switch stack.trace.layers[index].status {
+        case .ran: break
+        case .failed: return .didNotRun(name: name, refused: true)
+        case .notRun: return .didNotRun(name: name, refused: false)
+        }
+        guard let run = stack.run, input(of: index, model: stack.model, run: run) != nil else { return .needsValues(name: name) }
         return nil
     }
 
