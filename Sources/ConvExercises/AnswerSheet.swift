@@ -16,7 +16,7 @@ public struct AnswerSheet: Equatable, Sendable {
 
     /// Reads an answers file for a lab of `questionCount` questions; a line that names no question
     /// (0, past the last, or one answer too many) is an error naming that line.
-    public static func parse(_ text: String, questionCount: Int) throws(ExerciseFileError) -> AnswerSheet {
+    public static func parse(_ text: String, questionCount: Int, language l: Language = .en) throws(ExerciseFileError) -> AnswerSheet {
         var sheet = AnswerSheet()
         var next = 1
         // Which line answered each question: a second answer is a mistake to name, not to overwrite.
@@ -38,12 +38,16 @@ public struct AnswerSheet: Equatable, Sendable {
                 answer = String(line.dropFirst(digits.count + 1)).trimmingSpaces
             }
             guard (1...max(questionCount, 1)).contains(number), questionCount > 0 else {
-                let what = number == next ? "one answer more than the \(questionCount) questions"
-                    : "question \(numberText) does not exist: the lab has 1…\(questionCount)"
-                throw ExerciseFileError(line: index + 1, "answers: \(what)")
+                let what = number == next
+                    ? l.pick("one answer more than the \(questionCount) questions", "на один ответ больше, чем вопросов (\(questionCount))")
+                    : l.pick("question \(numberText) does not exist: the lab has 1…\(questionCount)",
+                             "вопроса \(numberText) нет: в работе вопросы 1…\(questionCount)")
+                throw ExerciseFileError(line: index + 1, l.pick("answers: ", "ответы: ") + what)
             }
             if let first = answeredOnLine[number], !replacing {
-                throw ExerciseFileError(line: index + 1, "answers: question \(number) is answered twice (lines \(first) and \(index + 1)); keep one")
+                throw ExerciseFileError(line: index + 1, l.pick(
+                    "answers: question \(number) is answered twice (lines \(first) and \(index + 1)); keep one",
+                    "ответы: на вопрос \(number) ответ дан дважды (строки \(first) и \(index + 1)); оставьте один"))
             }
             answeredOnLine[number] = index + 1
             sheet.record(answer, for: number)

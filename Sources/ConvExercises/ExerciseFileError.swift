@@ -1,3 +1,5 @@
+import ConvCore
+
 /// Why an exercise file cannot be used: the line it is about (nil when the whole file is) and what is wrong.
 public struct ExerciseFileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// 1-based line in the file, or nil for the file as a whole (e.g. empty).
@@ -12,8 +14,11 @@ public struct ExerciseFileError: Error, Equatable, Sendable, CustomStringConvert
     }
 
     /// `line 12: unknown key 'kernal' …`, one line.
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// `description` with "line" in `language` (`строка 12: …`).
+    public func text(_ language: Language) -> String {
         let text = message.replacingOccurrences(of: "\n", with: " ")
-        return line.map { "line \($0): \(text)" } ?? text
+        return line.map { language.pick("line", "строка") + " \($0): \(text)" } ?? text
     }
 }

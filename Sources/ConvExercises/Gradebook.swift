@@ -31,7 +31,8 @@ public struct Gradebook: Sendable {
     public let columns: [Column]
 
     /// Grades each `(file, sheet or why it could not be read)` against `lab`, in the order given.
-    public init(lab: ExerciseSet, files: [(name: String, sheet: Result<AnswerSheet, ExerciseFileError>)]) {
+    /// A file's reason is written in `language`, as the gradebook's text is.
+    public init(lab: ExerciseSet, files: [(name: String, sheet: Result<AnswerSheet, ExerciseFileError>)], language: Language = .en) {
         title = lab.title
         total = lab.exercises.count
         rows = files.map { file in
@@ -40,7 +41,7 @@ public struct Gradebook: Sendable {
                 let report = GradeReport(lab: lab, sheet: sheet)
                 return Row(file: file.name, score: report.score, results: report.questions.map(\.result), error: nil)
             case let .failure(error):
-                return Row(file: file.name, score: nil, results: [], error: error.description)
+                return Row(file: file.name, score: nil, results: [], error: error.text(language))
             }
         }
         let graded = rows.filter { $0.error == nil }

@@ -19,14 +19,15 @@ extension ExerciseCommand {
             if regular.isEmpty { printError("convscope: \(displayed(path)) holds no answers file.") }
             files += regular.map { (folder + $0, sheet(folder + $0, lab)) }
         }
-        let book = Gradebook(lab: lab, files: files)
+        let book = Gradebook(lab: lab, files: files, language: language.language)
         let text = switch format {
         case .csv: book.csv
         case .json: book.json
         default: book.text(language.language)
         }
         writeAll(1, Array(text.utf8))
-        for row in book.refused { printError("convscope: \(displayed(row.file)): not graded: \(row.error ?? "")") }
+        let notGraded = language.language.pick("not graded", "не проверен")
+        for row in book.refused { printError("convscope: \(displayed(row.file)): \(notGraded): \(row.error ?? "")") }
         if !book.refused.isEmpty { throw ExitCode(1) }
     }
 
@@ -36,13 +37,16 @@ extension ExerciseCommand {
         do {
             data = try BoundedRead.bytes(atPath: path)
         } catch {
-            return .failure(ExerciseFileError(line: nil, FileManager.default.fileExists(atPath: path) ? error.reason : "does not exist"))
+            let l = language.language
+            return .failure(ExerciseFileError(line: nil, FileManager.default.fileExists(atPath: path) ? error.reason
+                                                        : l.pick("does not exist", "не существует")))
         }
         guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-            return .failure(ExerciseFileError(line: nil, "not UTF-8 text (a binary file?)"))
+            return .failure(ExerciseFileError(line: nil, language.language.pick("not UTF-8 text (a binary file?)",
+                                                                                 "не текст UTF-8 (двоичный файл?)")))
         }
         do {
-            return .success(try AnswerSheet.parse(text, questionCount: lab.exercises.count))
+            return .success(try AnswerSheet.parse(text, questionCount: lab.exercises.count, language: language.language))
         } catch {
             return .failure(error)
         }

@@ -164,9 +164,11 @@ struct ExerciseCommand: ParsableCommand {
         if self.answers.count > 1 || format == .csv || isDirectory(answers) { return try gradeClass(lab) }
         let sheet: AnswerSheet
         do {
-            sheet = try AnswerSheet.parse(try readText(answers), questionCount: lab.exercises.count)
+            sheet = try AnswerSheet.parse(try readText(answers), questionCount: lab.exercises.count, language: language.language)
         } catch let error as ExerciseFileError {
-            throw badFile(answers, error)
+            // The answers file's mistakes are the student's, in the session's language.
+            printError("convscope: \(displayed(answers)): \(error.text(language.language))")
+            throw ExitCode(64)
         }
         let report = GradeReport(lab: lab, sheet: sheet)
         if let record {

@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    /// A Russian gradebook or session names an answers file's mistakes in Russian, line and all.
+    @Test func answersFileMistakesInRussian() {
+        do {
+            _ = try AnswerSheet.parse("1: 1x8x4x4\n7: 3\n", questionCount: 3, language: .ru)
+            Issue.record("question 7 of 3 was read")
+        } catch {
+            #expect(error.text(.ru) == "строка 2: ответы: вопроса 7 нет: в работе вопросы 1…3")
+        }
+        #expect(throws: ExerciseFileError(line: 3, "ответы: на вопрос 1 ответ дан дважды (строки 1 и 3); оставьте один")) {
+            try AnswerSheet.parse("1: 1x8x4x4\n2: no\n1: 1x8x5x5\n", questionCount: 3, language: .ru)
+        }
+        #expect(throws: ExerciseFileError(line: 4, "ответы: на один ответ больше, чем вопросов (3)")) {
+            try AnswerSheet.parse("a\nb\nc\nd\n", questionCount: 3, language: .ru)
+        }
+    }
+
     @Test func aRecordedSheetReadsBackTheSame() throws {
         var sheet = AnswerSheet()
         sheet.record("1×8×4×4", for: 1)
