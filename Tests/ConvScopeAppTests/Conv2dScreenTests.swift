@@ -58,6 +58,20 @@ struct Conv2dScreenTests {
         #expect(lines[22].hasSuffix("W_out=⌊(8+2·0−1·(3−1)−1)/1⌋+1=6"), "\(lines[22])")
     }
 
+    /// In a 50×17 window PyTorch's refusal has two rows under its header: they hold the end of its
+    /// message (the sizes or the rule that decide), not its first two words.
+    @Test(arguments: [(8, 9, 1, "than actual input size"), (3, 3, 5, "divisible by groups")])
+    func aRefusalInASmallWindowKeepsItsEnd(size: Int, kernel: Int, groups: Int, end: String) {
+        var state = AppState()
+        state.parameters.geometry.hIn = size; state.parameters.geometry.wIn = size
+        state.parameters.geometry.kernelSizeH = kernel; state.parameters.geometry.kernelSizeW = kernel
+        state.parameters.groups = groups
+        state.terminalSize = TerminalSize(columns: 50, rows: 17)
+        let text = view(state, maps: nil, environment: RenderEnvironment(language: .en)).text
+        #expect(text.contains("PyTorch refuses these") && text.contains(end), "\(text)")
+        #expect(!text.contains("Calculated padded\n") && text.contains("…"))
+    }
+
     /// Three groups of one channel: each output reads only its own input channel.
     @Test func groupsShowSeparatePaths() {
         let (state, canvas) = Self.canvas({ $0.geometry.inChannels = 3; $0.geometry.outChannels = 3; $0.groups = 3 }) {

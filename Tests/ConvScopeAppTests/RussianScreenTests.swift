@@ -25,7 +25,10 @@ struct RussianScreenTests {
         var s = state
         s.environment = env
         let layout = Layout.compute(s, environment: env)
-        for line in TextWrap.lines("RuntimeError: " + error.message, width: layout.maps.width) {
+        // Word for word, or (in a small window) its end after an ellipsis (`ErrorView.endOf`).
+        let shortened = (1...6).flatMap { ErrorView.endOf(error, width: layout.maps.width, rows: $0, ellipsis: env.glyphs.ellipsis) }
+        // Longest first, so no shorter line takes part of a longer one.
+        for line in (TextWrap.lines("RuntimeError: " + error.message, width: layout.maps.width) + shortened).sorted(by: { $0.count > $1.count }) {
             text = text.replacingOccurrences(of: line, with: String(repeating: " ", count: line.count))
         }
         return text

@@ -105,7 +105,7 @@ private func paintConv2dMaps(_ state: AppState, layout: ScreenLayout, maps: Comp
         canvas.put(kernelLine, x: layout.maps.x, y: layout.kernelLineY, style: Style(bold: true), maxWidth: layout.maps.width)
     }
     if let error {
-        ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang)
+        ErrorView.paint(into: &canvas, layout: layout, error: error, culprits: culprits, language: lang, ellipsis: g.ellipsis)
     } else if let output = layout.output, let shape = p.outputShape, current == nil, !sections.drawsPreview(output) {
         canvas.put("\(spinnerFrame) \(ScreenText.computing(lang)) \(shape.map(String.init).joined(separator: x))",
                    x: output.frame.x + 2, y: output.frame.y + 2, style: Style(foreground: Palette.highlight, bold: true))
