@@ -126,6 +126,14 @@ struct InteractiveCommand: ParsableArguments {
     }
 }
 
+/// The help that lists the options of the command line's subcommand: `convscope render --help`
+/// for a render flag, `convscope --help` for the interactive screen's.
+func helpCommand(for arguments: ArraySlice<String>) -> String {
+    let subcommands = ConvScope.configuration.subcommands.map { $0._commandName }
+    guard let first = arguments.first, subcommands.contains(first) else { return "convscope --help" }
+    return "convscope \(first) --help"
+}
+
 /// Runs the command; a usage error is one line on stderr (what is wrong and what is allowed)
 /// with exit status 64, instead of ArgumentParser's multi-line usage block.
 func runMain() -> Never {
@@ -145,7 +153,7 @@ func runMain() -> Never {
         var line = (folded.split(separator: "\n").first.map(String.init) ?? folded)
             .replacingOccurrences(of: "Error: ", with: "")
         if let allowed = allowedValues(for: line) { line += ": allowed \(allowed)" }
-        printError("convscope: " + line + " (see convscope --help)")
+        printError("convscope: " + line + " (see \(helpCommand(for: CommandLine.arguments.dropFirst())))")
         exit(code.rawValue)
     }
 }

@@ -53,7 +53,7 @@ struct PaletteAndSettingsTests {
     @Test func badCmapIsOneLineNamingWhatIsAllowed() {
         let result = shell("'\(Binary.path)' render --format text --cmap jet")
         #expect(result.status == 64)
-        #expect(result.err == "convscope: --cmap jet is not a palette: allowed rocket, viridis, cividis, magma, gray. (see convscope --help)\n")
+        #expect(result.err == "convscope: --cmap jet is not a palette: allowed rocket, viridis, cividis, magma, gray. (see convscope render --help)\n")
     }
 
     /// A settings file with a palette, the mouse off and a key convscope does not know: the screen
