@@ -72,6 +72,21 @@ struct Conv2dScreenTests {
         #expect(!text.contains("Calculated padded\n") && text.contains("…"))
     }
 
+    /// A digit on a row of named choices picks nothing (the index it would pick is never shown):
+    /// it says the row is stepped with the arrows; on a number row it types as before.
+    @Test func digitsOnAChoiceRowSayItIsStepped() {
+        var state = AppState()
+        state.selected = .padding
+        state = update(state, .key(.character("1")))
+        #expect(state.typing == nil && state.notice == .choiceRow(name: "padding"))
+        #expect(NoticeText.notice(state.notice!, .en, .unicodeSet) == "padding is a choice: ← → steps through it")
+        state = update(state, .key(.character("1")))
+        #expect(state.parameters.paddingChoice == AppState().parameters.paddingChoice, "nothing picked")
+        state.selected = .kernelSizeH
+        state = update(state, .key(.character("5")))
+        #expect(state.typing == "5")
+    }
+
     /// Three groups of one channel: each output reads only its own input channel.
     @Test func groupsShowSeparatePaths() {
         let (state, canvas) = Self.canvas({ $0.geometry.inChannels = 3; $0.geometry.outChannels = 3; $0.groups = 3 }) {

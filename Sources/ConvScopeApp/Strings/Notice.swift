@@ -7,6 +7,8 @@ public enum Notice: Equatable, Sendable {
     case restored
     /// A typed value outside the parameter's (or K's) range.
     case outOfRange(name: String, value: Int, range: ClosedRange<Int>)
+    /// A digit typed on a row of named choices (padding_mode, padding, input …): they are stepped, not typed.
+    case choiceRow(name: String)
     /// The theme changed; `shownInTerminal` is false on a terminal without colours.
     case theme(ExportTheme, shownInTerminal: Bool)
     case linked(Bool)

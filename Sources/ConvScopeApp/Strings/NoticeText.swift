@@ -10,6 +10,9 @@ public enum NoticeText {
         case .outOfRange(let name, let value, let range):
             lang.pick("\(name) \(value) is out of range: allowed \(range.lowerBound)…\(range.upperBound)",
                       "\(name) \(value) вне диапазона: допустимо \(range.lowerBound)…\(range.upperBound)")
+        case .choiceRow(let name):
+            lang.pick("\(name) is a choice: \(KeyWords.keys([.left, .right], g, lang)) steps through it",
+                      "\(name) выбирается, а не вводится: \(KeyWords.keys([.left, .right], g, lang)) перебирают варианты")
         case .theme(let theme, true): themeName(theme, lang)
         case .theme(let theme, false): themeName(theme, lang) + lang.pick(": shown in exports; this terminal has no colours",
                                                                           ": видна в экспорте; у терминала нет цветов")

@@ -89,6 +89,9 @@ private func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.parameters.bias = nil
     case .setMinimum: s.change(selected) { _ in selected.range.lowerBound }
     case .setMaximum: s.change(selected) { _ in selected.range.upperBound }
+    case .typeDigit where !s.typesK && s.typing == nil && { if case .choice = s.selected.spec.kind { true } else { false } }():
+        // A choice's value is its index, which the screen never shows: typing one would pick blindly.
+        s.notice = .choiceRow(name: s.selected.name)
     case .typeDigit(let d):
         let text = (s.typing ?? "") + String(d)
         s.typing = String(text.drop { $0 == "0" && text.count > 1 }.prefix(s.typesK ? 10 : 5))
