@@ -133,6 +133,12 @@ public struct RunLoop<Program: LoopProgram> {
                 wait = wait < 0 ? held : min(wait, held)
             }
             guard var action = screen.nextEvent(timeoutMilliseconds: wait) else { continue }
+            // A window under the smallest screen shows only the size it needs: a key or a click
+            // would change what cannot be seen, so only q, Ctrl-C and Ctrl-Z act there.
+            if screen.size.columns < ScreenLayout.minimum.columns || screen.size.rows < ScreenLayout.minimum.rows {
+                if case .key(let key) = action, !Self.keysWhenTooSmall.contains(key) { continue }
+                if case .mouse = action { continue }
+            }
             // The event acts on the frame on screen: a held frame is painted before it (a resize
             // draws anew at its size).
             if case .resize = action {} else if dirty { drawNow(waiting: engine.isComputing) }
@@ -151,6 +157,9 @@ public struct RunLoop<Program: LoopProgram> {
             if let status = dispatch(action) { return status }
         }
     }
+
+    /// The keys that act in a window under the smallest screen: quit and suspend.
+    static var keysWhenTooSmall: [Key] { [.character("q"), .control("c"), .control("z")] }
 
     /// The part of the output the screen shows while its maps are computed: read from the frame
     /// drawn from this state when given, else laid out (a screen that is not the course screen).

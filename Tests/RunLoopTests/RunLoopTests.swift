@@ -63,6 +63,19 @@ struct RunLoopTests {
         #expect(frames.last.map { computed($0.text) && $0.text.contains("641") } == true)
     }
 
+    @Test("in a window under 50×17 a key changes nothing a user cannot see; q still quits")
+    func keysInATooSmallWindow() {
+        let screen = FakeScreen(size: TerminalSize(columns: 49, rows: 17), script: [
+            .event(.key(.right)), .event(.key(.character("3"))), .event(.key(.down)), .event(.key(.character("q"))),
+            // Were q taken as typing, Ctrl-C still ends the session (the test fails, it does not hang).
+            .event(.key(.control("c"))),
+        ])
+        var loop = RunLoop(screen: screen, state: AppState(), exporter: { _, _ in "" })
+        #expect(loop.run() == 0)
+        #expect(loop.state.parameters == AppState().parameters && loop.state.selected == AppState().selected)
+        #expect(screen.frames.last?.text.contains("50") == true, "the window says the size it needs")
+    }
+
     @Test("Ctrl-Z suspends through an effect and resumes at the new size; a signal quits with 128 + n")
     func suspendAndSignal() {
         let screen = FakeScreen(size: TerminalSize(columns: 80, rows: 24), script: [.event(.key(.control("z")))])
