@@ -76,6 +76,9 @@ struct Conv2dOptionsTests {
         ("--kernel /nonexistent/k.npy", "cannot be read"),
         ("--input " + Binary.root + "/Package.swift", "unknown file type; accepted: .npy, .csv, .pgm or .ppm"),
         ("--groups 0", "out of range: allowed 1...64"),
+        // Past Int, still a whole number: out of range, not "not a whole number".
+        ("--h-in 99999999999999999999999", "--h-in 99999999999999999999999 is out of range: allowed 1...1024"),
+        ("--h-in 9x", "--h-in '9x' is not a whole number"),
     ])
     func badValuesAreOneLine(flags: String, words: String) {
         let r = shell("'\(Binary.path)' render --format json \(flags)")

@@ -120,6 +120,11 @@ extension Conv2dSettings {
         switch spec.kind {
         case .integer:
             guard let value = Int(word) else {
+                // Digits past Int's range are a whole number still, only far out of range.
+                let digits = word.drop { $0 == "-" || $0 == "+" }
+                if word.count <= 1 + digits.count, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    throw ParameterWordError("\(spec.flag) \(TerminalText.excerpt(word)) is out of range: allowed \(range.lowerBound)...\(range.upperBound).")
+                }
                 throw ParameterWordError("\(spec.flag) '\(word)' is not a whole number: allowed \(range.lowerBound)...\(range.upperBound).")
             }
             guard range.contains(value) else {
