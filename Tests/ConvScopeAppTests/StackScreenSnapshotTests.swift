@@ -57,6 +57,20 @@ struct StackScreenSnapshotTests {
         #expect(flat.contains("Sizes of tensors must match except in dimension 1. Expected size 9 but got size 8"))
     }
 
+    /// A layer the prompt cannot read: its error wraps above the prompt and keeps its end (what is
+    /// wrong and allowed), where it was cut at the screen's edge (`… kernel_size must be an`).
+    @Test func aPromptErrorKeepsItsEnd() {
+        var s = update(ModelProgram(model: StackUpdateTests.model("skip.txt")), .start(TerminalSize(columns: 80, rows: 24)))
+        s = update(s, .key(.character("i")))
+        for c in "Conv2d(16, 16, 99999999999)" { s = update(s, .key(.character(c))) }
+        s = update(s, .key(.enter))
+        let note = try? #require(s.stack?.note)
+        let said = note.map { StackText(lang: .en, g: .unicodeSet, model: s.stack?.model).note($0) } ?? ""
+        let text = view(s, maps: nil, environment: RenderEnvironment(language: .en)).text
+        let lastWord = said.split(separator: " ").last.map(String.init) ?? "?"
+        #expect(said.count > 78 && text.contains(lastWord), "\(said)\n\(text)")
+    }
+
     @Test func transposedLayerEditedOnThePanel() {
         var s = update(ModelProgram(model: StackUpdateTests.model("skip.txt")), .start(TerminalSize(columns: 80, rows: 24)))
         s = update(s, .stack(.selectLayer(5)))

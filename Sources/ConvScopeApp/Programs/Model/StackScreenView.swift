@@ -171,11 +171,18 @@ enum StackScreenView {
                             glyphs g: Glyphs) {
         let s = state.stack!, y = layout.hintsY, width = canvas.width
         let strong = Style(foreground: Palette.highlight, bold: true)
-        if let prompt = s.prompt {
-            if let note = s.note {
-                canvas.fill(x: 0, y: y - 1, width: width, height: 1)
-                canvas.put(" " + text.note(note), x: 0, y: y - 1, style: Style(foreground: Palette.error, bold: true))
+        // A note wraps upwards from `bottom`, at most three lines; one still too long keeps its end
+        // (a parse error's problem, a message's sizes) around an ellipsis.
+        func paintNote(_ note: String, bottom: Int, style: Style) {
+            let lines = TextWrap.linesKeepingEnd(note, width: max(1, width - 1), maxLines: max(1, min(3, bottom)), ellipsis: g.ellipsis)
+            for (i, line) in lines.enumerated() {
+                let row = bottom - lines.count + 1 + i
+                canvas.fill(x: 0, y: row, width: width, height: 1)
+                canvas.put(" " + line, x: 0, y: row, style: style, maxWidth: width)
             }
+        }
+        if let prompt = s.prompt {
+            if let note = s.note { paintNote(text.note(note), bottom: y - 1, style: Style(foreground: Palette.error, bold: true)) }
             canvas.put(HintsView.fitting(text.prompt(prompt), width: width, glyphs: g), x: 0, y: y, style: strong)
             return
         }
@@ -191,7 +198,7 @@ enum StackScreenView {
             return
         }
         if let note = s.note {
-            canvas.put(" " + text.note(note), x: 0, y: y, style: strong, maxWidth: width)
+            paintNote(text.note(note), bottom: y, style: strong)
             return
         }
         if s.inspecting {
