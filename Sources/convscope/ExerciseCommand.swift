@@ -167,8 +167,7 @@ struct ExerciseCommand: ParsableCommand {
             sheet = try AnswerSheet.parse(try readText(answers), questionCount: lab.exercises.count, language: language.language)
         } catch let error as ExerciseFileError {
             // The answers file's mistakes are the student's, in the session's language.
-            printError("convscope: \(displayed(answers)): \(error.text(language.language))")
-            throw ExitCode(64)
+            throw badFile(answers, error, language: language.language)
         }
         let report = GradeReport(lab: lab, sheet: sheet)
         if let record {
@@ -229,8 +228,8 @@ struct ExerciseCommand: ParsableCommand {
     }
 
     /// `convscope: lab.toml: line 12: …` on stderr, status 64.
-    func badFile(_ path: String, _ error: ExerciseFileError) -> ExitCode {
-        printError("convscope: \(displayed(path)): \(error)")
+    func badFile(_ path: String, _ error: ExerciseFileError, language: Language = .en) -> ExitCode {
+        printError("convscope: \(displayed(path)): \(error.text(language))")
         return ExitCode(64)
     }
 

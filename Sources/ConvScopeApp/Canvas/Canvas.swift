@@ -46,6 +46,16 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Fills a rectangle with one character and style.
+    /// Paints `lines` on whole rows of their own, the last on row `bottom`, each after a space
+    /// (a notice wrapped upwards above the keys).
+    public mutating func putUpwards(_ lines: [String], bottom: Int, style: Style) {
+        for (i, line) in lines.enumerated() {
+            let row = bottom - lines.count + 1 + i
+            fill(x: 0, y: row, width: width, height: 1)
+            put(" " + line, x: 0, y: row, style: style, maxWidth: width)
+        }
+    }
+
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, _ character: Character = " ",
                               style: Style = .plain) {
         for row in Self.span(y, h, height) {

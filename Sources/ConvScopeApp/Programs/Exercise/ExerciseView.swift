@@ -106,11 +106,7 @@ struct ExerciseView {
             let lowest = size.rows - 2, highest = answerShown ? 2 + page.answerRow - first + 1 : 2
             let lines = TextWrap.lines(notice, width: max(1, size.columns - 1), maxLines: max(1, lowest - highest + 1),
                                        ellipsis: g.ellipsis)
-            for (i, line) in lines.enumerated() {
-                let y = lowest - lines.count + 1 + i
-                canvas.fill(x: 0, y: y, width: size.columns, height: 1)
-                canvas.put(" " + line, x: 0, y: y, style: Style(foreground: Palette.highlight, bold: true), maxWidth: size.columns)
-            }
+            canvas.putUpwards(lines, bottom: lowest, style: Style(foreground: Palette.highlight, bold: true))
         }
         canvas.put(" " + hints, x: 0, y: size.rows - 1, style: Style(foreground: Palette.muted), maxWidth: size.columns)
     }

@@ -174,12 +174,8 @@ enum StackScreenView {
         // A note wraps upwards from `bottom`, at most three lines; one still too long keeps its end
         // (a parse error's problem, a message's sizes) around an ellipsis.
         func paintNote(_ note: String, bottom: Int, style: Style) {
-            let lines = TextWrap.linesKeepingEnd(note, width: max(1, width - 1), maxLines: max(1, min(3, bottom)), ellipsis: g.ellipsis)
-            for (i, line) in lines.enumerated() {
-                let row = bottom - lines.count + 1 + i
-                canvas.fill(x: 0, y: row, width: width, height: 1)
-                canvas.put(" " + line, x: 0, y: row, style: style, maxWidth: width)
-            }
+            canvas.putUpwards(TextWrap.linesKeepingEnd(note, width: max(1, width - 1), maxLines: max(1, min(3, bottom)),
+                                                       ellipsis: g.ellipsis), bottom: bottom, style: style)
         }
         if let prompt = s.prompt {
             if let note = s.note { paintNote(text.note(note), bottom: y - 1, style: Style(foreground: Palette.error, bold: true)) }
